@@ -1,0 +1,184 @@
+// The composition root: config → logger → database (migrated, seeded) → services → bot, API, jobs,
+// with one stop() that shuts them down in order. main.ts only adds signals and the command line.
+import { hostname } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { Api } from 'grammy';
+import type { Config } from './config.ts';
+import { createLogger } from './logger.ts';
+import { openDatabase, type Database } from '../core/db/client.ts';
+import { applyMigrations } from '../core/db/migrate.ts';
+import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
+import { createServices, type Services } from '../core/services.ts';
+import { createBot, type AppBot } from '../bot/create-bot.ts';
+import { createI18n } from '../bot/i18n.ts';
+import { initBot, publishCommands, registerWebhook, startPolling, webhookHandler, webhookSecret, type BotRunner } from '../bot/run.ts';
+import { seedIfChanged } from '../prisma/seed.ts';
+import { buildServer } from '../server/app.ts';
+import { createCalendarRolloverJob } from '../jobs/calendar-rollover.ts';
+import { createHousekeepingJob } from '../jobs/housekeeping.ts';
+import { createOutboxWorker } from '../jobs/outbox-worker.ts';
+import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
+
+export type Role = 'api' | 'bot' | 'jobs';
+export const ALL_ROLES: Role[] = ['api', 'bot', 'jobs'];
+
+export interface StartOptions {
+  config: Config;
+  roles?: Role[];
+  logger?: Logger;
+  /** shown once on the console: the generated first admin password */
+  print?: (line: string) => void;
+  now?: () => Date;
+  /** for tests: an already open database */
+  db?: Database;
+}
+
+export interface RunningApp {
+  config: Config;
+  services: Services;
+  server?: FastifyInstance;
+  url?: string;
+  bot?: AppBot;
+  botRunner?: BotRunner;
+  scheduler?: Scheduler;
+  outbox?: ReturnType<typeof createOutboxWorker>;
+  stop(): Promise<void>;
+}
+
+export async function openAndPrepareDatabase(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<Database> {
+  const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: path.join(config.dataDir, 'pglite') });
+  logger.info({ database: db.describe }, 'database opened');
+  const applied = await applyMigrations(db.adapterFactory);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  const year = now().getUTCFullYear();
+  const seeded = await seedIfChanged(db.prisma, [year, year + 1]);
+  if (seeded) logger.info(seeded, 'reference data seeded');
+  return db;
+}
+
+export async function startApp(opts: StartOptions): Promise<RunningApp> {
+  const { config } = opts;
+  const roles = new Set(opts.roles ?? ALL_ROLES);
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const now = opts.now ?? (() => new Date());
+  const holder = `${hostname()}:${process.pid}`;
+
+  const db = opts.db ?? (await openAndPrepareDatabase(config, logger, now));
+  const services = createServices({ db, logger, sessionTtlHours: config.SESSION_TTL_HOURS, now });
+  const i18n = createI18n();
+  const stops: Array<() => Promise<unknown>> = [];
+  const app: RunningApp = { config, services, stop: async () => {} };
+
+  const admin = await services.staff.ensureFirstAdmin(config.ADMIN_LOGIN, config.ADMIN_PASSWORD);
+  if (admin.generatedPassword) {
+    print(`\n  First admin account created.\n  Login: ${config.ADMIN_LOGIN}\n  Password: ${admin.generatedPassword}\n  (shown only this once; change it after signing in)\n`);
+  } else if (admin.created) {
+    logger.info({ login: config.ADMIN_LOGIN }, 'first admin account created with ADMIN_PASSWORD');
+  }
+
+  const abort = new AbortController();
+  const token = config.BOT_TOKEN;
+  let webhook: { path: string; handler: (req: unknown, reply: unknown) => Promise<unknown> } | undefined;
+
+  if (roles.has('bot')) {
+    if (!token) {
+      print(
+        '\n  The Telegram bot is off: BOT_TOKEN is not set.\n  To get a token, open @BotFather in Telegram, send /newbot, choose a name and a username,\n  then put the token it gives you in .env as BOT_TOKEN=123456789:AA… and restart.\n  The admin API keeps running.\n',
+      );
+    } else {
+      app.bot = createBot({ token, apiRoot: config.TELEGRAM_API_ROOT, services, i18n, logger: logger.child({ component: 'bot' }), rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE });
+      const { bot, features } = app.bot;
+      if (config.WEBHOOK_URL) {
+        const secret = webhookSecret(token, config.WEBHOOK_SECRET);
+        webhook = { path: new URL(config.WEBHOOK_URL).pathname, handler: webhookHandler(bot, secret) as never };
+        void initBot(bot, logger, abort.signal).then(async (ok) => {
+          if (!ok) return;
+          await registerWebhook(bot, config.WEBHOOK_URL!, secret, logger);
+          await publishCommands(bot, features, i18n);
+        }).catch((e) => logger.error({ err: e }, 'bot: webhook set-up failed'));
+        app.botRunner = { mode: 'webhook', stop: async () => {} };
+      } else {
+        const started = initBot(bot, logger, abort.signal).then(async (ok) => {
+          if (!ok) return undefined;
+          await publishCommands(bot, features, i18n).catch((e) => logger.warn({ err: e }, 'bot: could not publish commands'));
+          return startPolling(bot, logger);
+        });
+        app.botRunner = {
+          mode: 'polling',
+          stop: async () => {
+            abort.abort();
+            const runner = await started.catch(() => undefined);
+            await runner?.stop();
+          },
+        };
+      }
+      stops.push(() => app.botRunner!.stop());
+    }
+  }
+
+  if (roles.has('api') || webhook) {
+    app.server = await buildServer({
+      services,
+      i18n,
+      logger,
+      cookieSecure: config.cookieSecure,
+      trustProxy: config.TRUST_PROXY,
+      api: roles.has('api'),
+      webhook,
+    });
+    await app.server.listen({ host: config.HOST, port: config.PORT });
+    const address = app.server.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    app.url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+    logger.info({ url: app.url, docs: `${app.url}/docs` }, 'admin API listening');
+    // The server stops taking requests first, so nothing new starts while the rest shuts down.
+    stops.unshift(() => app.server!.close());
+  }
+
+  if (roles.has('jobs')) {
+    app.scheduler = createScheduler({
+      prisma: services.prisma,
+      logger: logger.child({ component: 'jobs' }),
+      holder,
+      jobs: [createHousekeepingJob({ prisma: services.prisma, now }), createCalendarRolloverJob({ prisma: services.prisma, calendar: services.calendar, now })],
+    });
+    app.scheduler.start();
+    stops.push(() => app.scheduler!.stop());
+    if (token) {
+      // The dispatcher has its own Api client: it handles 429s itself instead of waiting inside a retry plugin.
+      const api = new Api(token, { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}), timeoutSeconds: 30 });
+      const dispatcher = new OutboxDispatcher({
+        prisma: services.prisma,
+        send: (method, params) => api.raw[method as 'sendMessage'](params as never),
+        logger: logger.child({ component: 'outbox' }),
+        ratePerSecond: config.OUTBOX_RATE_PER_SECOND,
+        maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+        now,
+      });
+      app.outbox = createOutboxWorker({ prisma: services.prisma, dispatcher, holder, logger });
+      app.outbox.start();
+      stops.push(() => app.outbox!.stop());
+    }
+  }
+
+  let stopping: Promise<void> | undefined;
+  app.stop = () => {
+    stopping ??= (async () => {
+      abort.abort();
+      for (const stop of stops) {
+        try {
+          await stop();
+        } catch (e) {
+          logger.error({ err: e }, 'error while stopping');
+        }
+      }
+      if (!opts.db) await db.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  return app;
+}

@@ -1,0 +1,83 @@
+// The only place that reads the environment: parsed once with zod, failing fast with the variable's name.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+// Empty variables are dropped before parsing, so "optional" also covers VAR= in .env.
+const url = z.url({ error: 'must be a full URL, e.g. https://example.kz/path' });
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'looks wrong: a token from @BotFather is like 123456789:AA…').optional(),
+  TELEGRAM_API_ROOT: url.optional(),
+  WEBHOOK_URL: url.startsWith('https://', 'Telegram only calls https:// webhooks').optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'may contain only A-Z, a-z, 0-9, _ and -, 1 to 256 characters')
+    .optional(),
+  ADMIN_LOGIN: z.string().min(1).default('admin'),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_LOCALE: z.enum(['kk', 'ru']).default('kk'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  COOKIE_SECURE: bool.optional(),
+  TRUST_PROXY: bool.default(false),
+  OUTBOX_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(30),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  STORAGE_DIR: z.string().min(1).optional(),
+  TIMEZONE: z.literal('Asia/Almaty').default('Asia/Almaty'),
+});
+
+export type Config = z.output<typeof configSchema> & {
+  /** absolute paths, resolved once */
+  dataDir: string;
+  storageDir: string;
+  cookieSecure: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads `.env` (if present) under the real environment, which always wins. */
+export function loadEnv(env: NodeJS.ProcessEnv, cwd: string): Record<string, string | undefined> {
+  const file = path.join(cwd, '.env');
+  const fromFile = existsSync(file) ? parseDotenv(readFileSync(file)) : {};
+  return { ...fromFile, ...env };
+}
+
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  // Empty strings mean "not set" for optional variables, as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '?');
+        const shown = name in cleaned && !/TOKEN|PASSWORD|SECRET|DATABASE_URL/.test(name) ? ` (got "${cleaned[name]}")` : '';
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const c = result.data;
+  const dataDir = path.resolve(cwd, c.DATA_DIR);
+  return {
+    ...c,
+    dataDir,
+    storageDir: c.STORAGE_DIR ? path.resolve(cwd, c.STORAGE_DIR) : path.join(dataDir, 'storage'),
+    cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
+  };
+}

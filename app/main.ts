@@ -1,0 +1,57 @@
+// Entry point: `tsx app/main.ts [all|api|bot|jobs|migrate|seed]`.
+import { ConfigError, loadEnv, parseConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { ALL_ROLES, openAndPrepareDatabase, startApp, type Role } from './app.ts';
+
+const command = process.argv[2] ?? 'all';
+const known = ['all', 'api', 'bot', 'jobs', 'migrate', 'seed'];
+if (!known.includes(command)) {
+  console.error(`Unknown command "${command}". Use one of: ${known.join(', ')}`);
+  process.exit(2);
+}
+
+let config;
+try {
+  config = parseConfig(loadEnv(process.env, process.cwd()));
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(`${e.message}\nSee README.md, section "Configuration".`);
+    process.exit(1);
+  }
+  throw e;
+}
+
+const logger = createLogger(config.LOG_LEVEL);
+
+if (command === 'migrate' || command === 'seed') {
+  // Applying migrations and seeding are the same idempotent preparation that every start does.
+  const db = await openAndPrepareDatabase(config, logger);
+  await db.close();
+  process.exit(0);
+}
+
+if (command !== 'all' && !config.DATABASE_URL) {
+  console.error('Running one role alone needs a shared PostgreSQL: set DATABASE_URL. The embedded database serves one process (npm start).');
+  process.exit(1);
+}
+
+const roles: Role[] = command === 'all' ? ALL_ROLES : [command as Role];
+const app = await startApp({ config, roles, logger }).catch((e) => {
+  logger.fatal({ err: e }, 'start-up failed');
+  process.exit(1);
+});
+
+let signals = 0;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    signals += 1;
+    if (signals > 1) process.exit(130);
+    logger.info({ signal }, 'shutting down');
+    // Whatever is stuck after 25 s is abandoned rather than holding the deployment.
+    setTimeout(() => {
+      logger.error('shutdown timed out');
+      process.exit(1);
+    }, 25_000).unref();
+    void app.stop().then(() => process.exit(0));
+  });
+}

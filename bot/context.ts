@@ -1,0 +1,26 @@
+// The bot's context type: grammY's context plus session, conversations and what our middleware adds.
+import type { ConversationFlavor } from '@grammyjs/conversations';
+import type { Context, SessionFlavor } from 'grammy';
+import type { Citizen } from '../generated/prisma/client.ts';
+import type { Services } from '../core/services.ts';
+import type { Locale, TFunction } from './i18n.ts';
+
+/** Only the locale and flow pointers live here; domain data lives in tables. */
+export interface SessionData {
+  /** chosen before consent, when there is no citizen row yet */
+  locale?: Locale;
+  /** a /start payload waiting for consent to finish */
+  pendingStart?: string;
+}
+
+export interface AppFlavor {
+  services: Services;
+  locale: Locale;
+  t: TFunction;
+  /** the citizen behind this update, or null before consent */
+  citizen: Citizen | null;
+}
+
+export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & AppFlavor>;
+/** Inside conversations the app flavour is installed again (the session plugin must not be). */
+export type FlowContext = Context & AppFlavor;

@@ -1,0 +1,85 @@
+// Wires grammY: API transformers, per-chat ordering, rate limit, sessions in the database,
+// the app context, conversations, the features and the fallback, inside one error boundary.
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations } from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { Bot, Composer, session, type BotConfig } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { i18n } from 'i18next';
+import type { Logger } from 'pino';
+import type { Services } from '../core/services.ts';
+import { createMenu } from '../flows/menu.ts';
+import { createOnboarding } from '../flows/onboarding.ts';
+import { createPrivacy } from '../flows/privacy.ts';
+import type { BotContext, FlowContext, SessionData } from './context.ts';
+import { createDbStorage } from './db-storage.ts';
+import { errorBoundary } from './error-boundary.ts';
+import { fallback } from './fallback.ts';
+import type { Feature } from './features.ts';
+import { appContext } from './middleware/app-context.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
+
+export interface BotDeps {
+  token: string;
+  apiRoot?: string;
+  services: Services;
+  i18n: i18n;
+  logger: Logger;
+  rateLimitPerMinute: number;
+  /** capabilities beyond the foundation (reports, questions, …) */
+  features?: Feature[];
+  /** known bot identity, e.g. in tests, to skip getMe */
+  botInfo?: UserFromGetMe;
+  /** pace API calls to Telegram's limits; off only where a test measures the bot itself */
+  throttle?: boolean;
+}
+
+export interface AppBot {
+  bot: Bot<BotContext>;
+  features: Feature[];
+}
+
+/** Sessions are per private chat; group chats (staff groups) need none. */
+const sessionKey = (ctx: { chat?: { id: number; type: string } }) => (ctx.chat?.type === 'private' ? String(ctx.chat.id) : undefined);
+
+export function createBot(deps: BotDeps): AppBot {
+  const { services, i18n, logger } = deps;
+  const config: BotConfig<BotContext> = {
+    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: 60 },
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  };
+  const bot = new Bot<BotContext>(deps.token, config);
+  if (deps.throttle !== false) bot.api.config.use(apiThrottler());
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  const capabilities = deps.features ?? [];
+  const privacy = createPrivacy();
+  const withMenus = [...capabilities, privacy];
+  const onboarding = createOnboarding(i18n, withMenus);
+  const menu = createMenu(i18n, withMenus);
+  const features = [onboarding, menu, ...capabilities, privacy];
+
+  // Updates of one chat are handled one after another, so a session is never written by two at once.
+  bot.use(sequentialize((ctx: BotContext) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
+  bot.use(rateLimit(deps.rateLimitPerMinute, i18n));
+  bot.use(session<SessionData, BotContext>({ initial: () => ({}), storage: createDbStorage<SessionData>(services.prisma, 's:'), getSessionKey: sessionKey }));
+  bot.use(appContext(services, i18n));
+
+  const guarded = bot.errorBoundary(errorBoundary(logger));
+  guarded.use(
+    conversations<BotContext, FlowContext>({
+      storage: { type: 'key', prefix: 'c:', adapter: createDbStorage(services.prisma, '') },
+      plugins: [appContext(services, i18n) as never],
+    }),
+  );
+  for (const f of features) if (f.composer) guarded.use(f.composer);
+  guarded.use(fallback());
+  return { bot, features };
+}
+
+export function commandList(features: Feature[]) {
+  return features.flatMap((f) => f.commands ?? []);
+}
+
+export { Composer };

@@ -1,0 +1,48 @@
+// i18next with one namespace per locales/<lng>/<namespace>.json file, loaded once at start.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type i18n, type TFunction } from 'i18next';
+
+export const LOCALES = ['kk', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type { TFunction };
+
+export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../locales');
+
+export function loadResources(dir = localesDir): Record<string, Record<string, unknown>> {
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (const lng of LOCALES) {
+    resources[lng] = {};
+    for (const file of readdirSync(path.join(dir, lng)).filter((f) => f.endsWith('.json'))) {
+      resources[lng][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(dir, lng, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+export function createI18n(dir = localesDir): i18n {
+  const instance = i18next.createInstance();
+  const resources = loadResources(dir);
+  void instance.init({
+    resources: resources as never,
+    lng: 'ru',
+    fallbackLng: false,
+    supportedLngs: [...LOCALES],
+    ns: Object.keys(resources.ru ?? {}),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return instance;
+}
+
+/** kk → Kazakh; every other Telegram language (ru, en, uz, …) → Russian, the other official language. */
+export function localeFromTelegram(languageCode: string | undefined): Locale {
+  return languageCode?.toLowerCase().startsWith('kk') ? 'kk' : 'ru';
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'kk' || value === 'ru';
+}

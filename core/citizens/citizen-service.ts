@@ -1,0 +1,170 @@
+// Citizens: consent first (Law of RK "On personal data"), then a profile they can see and erase.
+import type { Citizen, PrismaClient } from '../../generated/prisma/client.ts';
+import type { Gender } from '../../generated/prisma/enums.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { Tx } from '../db/tx.ts';
+import { invalid, notFound } from '../errors.ts';
+
+export type Locale = 'kk' | 'ru';
+
+export interface ProfilePatch {
+  name?: string | null;
+  phone?: string | null;
+  regionId?: number | null;
+  districtId?: number | null;
+  gender?: Gender | null;
+  birthYear?: number | null;
+  socialStatus?: string | null;
+}
+
+/**
+ * Each capability that keeps personal data registers a section, so /mydata shows all of it and
+ * /deletedata erases all of it, without this service knowing the capabilities.
+ */
+export interface PersonalDataSection {
+  key: string;
+  /** counts or short facts about what is stored, for /mydata */
+  describe(tx: Tx, citizenId: number): Promise<Record<string, string | number> | null>;
+  /** remove or anonymise personal data, keeping records needed for statistics */
+  erase(tx: Tx, citizenId: number): Promise<void>;
+}
+
+export interface CitizenDataExport {
+  telegramId: string;
+  locale: string;
+  consentAt: Date | null;
+  createdAt: Date;
+  profile: Required<ProfilePatch> & { regionName: string | null; districtName: string | null };
+  sections: Array<{ key: string; data: Record<string, string | number> }>;
+}
+
+export interface CitizenServiceDeps {
+  prisma: PrismaClient;
+  sections?: PersonalDataSection[];
+  now?: () => Date;
+}
+
+const MIN_BIRTH_YEAR = 1900;
+
+export function createCitizenService({ prisma, sections = [], now = () => new Date() }: CitizenServiceDeps) {
+  return {
+    sections,
+
+    findByTelegramId(telegramId: number | bigint): Promise<Citizen | null> {
+      return prisma.citizen.findUnique({ where: { telegramId: BigInt(telegramId) } });
+    },
+
+    /** Records consent; the Telegram name is stored only from this moment on. */
+    async giveConsent(telegramId: number | bigint, locale: Locale, displayName: string | null): Promise<Citizen> {
+      const at = now();
+      return prisma.$transaction(async (tx) => {
+        const citizen = await tx.citizen.upsert({
+          where: { telegramId: BigInt(telegramId) },
+          create: { telegramId: BigInt(telegramId), locale, consentAt: at, name: displayName, lastSeenAt: at },
+          update: { locale, consentAt: at, active: true, blockedAt: null, lastSeenAt: at },
+        });
+        await recordAudit(tx, { type: 'citizen', id: citizen.id }, { action: 'citizen.consent', entity: 'citizen', entityId: citizen.id, after: { consentAt: at, locale } });
+        return citizen;
+      });
+    },
+
+    async setLocale(citizenId: number, locale: Locale): Promise<void> {
+      await prisma.citizen.update({ where: { id: citizenId }, data: { locale } });
+    },
+
+    /** Called on every update from a known citizen: a message from them means they unblocked the bot. */
+    async touch(citizen: Citizen): Promise<void> {
+      const at = now();
+      if (!citizen.active || at.getTime() - citizen.lastSeenAt.getTime() > 60_000) {
+        await prisma.citizen.update({ where: { id: citizen.id }, data: { active: true, blockedAt: null, lastSeenAt: at } });
+      }
+    },
+
+    async updateProfile(citizenId: number, patch: ProfilePatch): Promise<Citizen> {
+      if (patch.birthYear != null && (patch.birthYear < MIN_BIRTH_YEAR || patch.birthYear > now().getUTCFullYear())) {
+        throw invalid('profile.bad_birth_year');
+      }
+      if (patch.districtId != null) {
+        const d = await prisma.district.findUnique({ where: { id: patch.districtId } });
+        if (!d) throw invalid('profile.unknown_district');
+        patch = { ...patch, regionId: d.regionId };
+      }
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.citizen.findUnique({ where: { id: citizenId } });
+        if (!before) throw notFound('citizen.not_found');
+        const after = await tx.citizen.update({ where: { id: citizenId }, data: patch });
+        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'citizen.profile', entity: 'citizen', entityId: citizenId, before: pick(before, patch), after: patch });
+        return after;
+      });
+    },
+
+    async exportData(citizenId: number): Promise<CitizenDataExport> {
+      const c = await prisma.citizen.findUnique({ where: { id: citizenId }, include: { region: true, district: true } });
+      if (!c) throw notFound('citizen.not_found');
+      const extra: CitizenDataExport['sections'] = [];
+      for (const s of sections) {
+        const data = await s.describe(prisma, citizenId);
+        if (data && Object.keys(data).length > 0) extra.push({ key: s.key, data });
+      }
+      const localName = (x: { nameKk: string; nameRu: string } | null) => (x ? (c.locale === 'kk' ? x.nameKk : x.nameRu) : null);
+      return {
+        telegramId: c.telegramId.toString(),
+        locale: c.locale,
+        consentAt: c.consentAt,
+        createdAt: c.createdAt,
+        profile: {
+          name: c.name,
+          phone: c.phone,
+          regionId: c.regionId,
+          districtId: c.districtId,
+          gender: c.gender,
+          birthYear: c.birthYear,
+          socialStatus: c.socialStatus,
+          regionName: localName(c.region),
+          districtName: localName(c.district),
+        },
+        sections: extra,
+      };
+    },
+
+    /**
+     * Erases personal data and unlinks the Telegram account; records needed for statistics stay,
+     * anonymised. A later /start begins as a new citizen.
+     */
+    async erase(citizenId: number): Promise<void> {
+      const at = now();
+      await prisma.$transaction(async (tx) => {
+        const c = await tx.citizen.findUnique({ where: { id: citizenId } });
+        if (!c) throw notFound('citizen.not_found');
+        for (const s of sections) await s.erase(tx, citizenId);
+        await tx.outboxMessage.deleteMany({ where: { chatId: c.telegramId, status: { in: ['pending', 'sending'] } } });
+        // Conversation state can hold half-typed texts; the chat session holds only the language and stays.
+        await tx.botSession.deleteMany({ where: { key: `c:${c.telegramId}` } });
+        await tx.citizen.update({
+          where: { id: citizenId },
+          data: {
+            // Negative ids never collide with Telegram's, and keep the unique constraint.
+            telegramId: BigInt(-citizenId),
+            name: null,
+            phone: null,
+            gender: null,
+            birthYear: null,
+            socialStatus: null,
+            districtId: null,
+            consentAt: null,
+            active: false,
+            erasedAt: at,
+          },
+        });
+        // The audit entry itself holds no personal data, only that erasure happened.
+        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'citizen.erase', entity: 'citizen', entityId: citizenId });
+      });
+    },
+  };
+}
+
+function pick<T extends object>(obj: T, keysOf: object): Partial<T> {
+  return Object.fromEntries(Object.keys(keysOf).map((k) => [k, (obj as Record<string, unknown>)[k]])) as Partial<T>;
+}
+
+export type CitizenService = ReturnType<typeof createCitizenService>;

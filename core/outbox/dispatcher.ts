@@ -1,0 +1,168 @@
+// Sends the outbox at Telegram's limits (about 30 messages/s overall, 1 message/s per chat),
+// retrying flood control (429) and server errors, and retiring chats that blocked the bot (403).
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { claimDue, markFinal, markRetry, markSent, type ClaimedMessage } from './outbox-repository.ts';
+
+/** What a Bot API call throws: grammY's GrammyError has exactly these fields; network errors have none. */
+export interface ApiFailure {
+  error_code?: number;
+  description?: string;
+  parameters?: { retry_after?: number };
+  message?: string;
+}
+
+export type SendFn = (method: string, params: Record<string, unknown>) => Promise<unknown>;
+
+export interface DispatcherOptions {
+  prisma: PrismaClient;
+  send: SendFn;
+  logger: Logger;
+  now?: () => Date;
+  ratePerSecond?: number;
+  perChatIntervalMs?: number;
+  maxAttempts?: number;
+  /** how long a claimed message stays ours before another dispatcher may retake it */
+  leaseMs?: number;
+  idleDelayMs?: number;
+}
+
+export interface DispatchResult {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  blocked: number;
+}
+
+const BLOCKED = /bot was blocked|user is deactivated|bot was kicked|chat not found|not enough rights to send|have no rights to send|PEER_ID_INVALID/i;
+
+export class OutboxDispatcher {
+  private readonly now: () => Date;
+  private readonly rate: number;
+  private readonly perChatMs: number;
+  private readonly maxAttempts: number;
+  private readonly leaseMs: number;
+  private readonly idleDelayMs: number;
+  private nextGlobalSlot = 0;
+  private readonly nextChatSlot = new Map<bigint, number>();
+  private pausedUntil = 0;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly opts: DispatcherOptions) {
+    this.now = opts.now ?? (() => new Date());
+    this.rate = opts.ratePerSecond ?? 30;
+    this.perChatMs = opts.perChatIntervalMs ?? 1000;
+    this.maxAttempts = opts.maxAttempts ?? 10;
+    this.leaseMs = opts.leaseMs ?? 5 * 60_000;
+    this.idleDelayMs = opts.idleDelayMs ?? 500;
+  }
+
+  /** Claims one batch and sends it, pacing each message into its time slot. */
+  async runOnce(): Promise<DispatchResult> {
+    const result: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, blocked: 0 };
+    const wait = this.pausedUntil - Date.now();
+    if (wait > 0) await sleep(wait);
+    const now = this.now();
+    // Two seconds of work per batch keeps pacing smooth without holding many leases.
+    const batch = await claimDue(this.opts.prisma, now, new Date(now.getTime() + this.leaseMs), Math.max(1, Math.ceil(this.rate * 2)));
+    result.claimed = batch.length;
+    if (batch.length === 0) return result;
+    await Promise.all(batch.map((m) => this.sendAt(this.slotFor(m.chatId), m, result)));
+    return result;
+  }
+
+  private slotFor(chatId: bigint): number {
+    const t = Date.now();
+    const slot = Math.max(t, this.nextGlobalSlot, this.nextChatSlot.get(chatId) ?? 0);
+    this.nextGlobalSlot = slot + 1000 / this.rate;
+    this.nextChatSlot.set(chatId, slot + this.perChatMs);
+    if (this.nextChatSlot.size > 10_000) this.forgetOldChats(t);
+    return slot;
+  }
+
+  private forgetOldChats(t: number): void {
+    for (const [chat, slot] of this.nextChatSlot) if (slot < t) this.nextChatSlot.delete(chat);
+  }
+
+  private async sendAt(slot: number, m: ClaimedMessage, result: DispatchResult): Promise<void> {
+    const delay = slot - Date.now();
+    if (delay > 0) await sleep(delay);
+    const { prisma, logger } = this.opts;
+    try {
+      const response = (await this.opts.send(m.payload.method, { chat_id: Number(m.chatId), ...m.payload.params })) as { message_id?: number } | true;
+      await markSent(prisma, m.id, this.now(), typeof response === 'object' && response ? (response.message_id ?? null) : null);
+      result.sent += 1;
+    } catch (e) {
+      const err = e as ApiFailure;
+      const description = err.description ?? err.message ?? String(e);
+      const code = err.error_code;
+      if (code === 429) {
+        const retryAfter = Math.max(1, err.parameters?.retry_after ?? 1);
+        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfter * 1000);
+        await markRetry(prisma, m.id, new Date(this.now().getTime() + retryAfter * 1000), description, false);
+        result.retried += 1;
+      } else if (code === 403 || (code === 400 && BLOCKED.test(description))) {
+        await prisma.$transaction(async (tx) => {
+          await markFinal(tx, m.id, 'blocked', description);
+          if (m.citizenId != null) {
+            await tx.citizen.updateMany({ where: { id: m.citizenId, active: true }, data: { active: false, blockedAt: this.now() } });
+          }
+        });
+        result.blocked += 1;
+        logger.info({ outboxId: String(m.id), chatId: String(m.chatId) }, 'outbox: chat blocked the bot, marked inactive');
+      } else if ((code === undefined || code >= 500) && m.attempts < this.maxAttempts) {
+        const backoffMs = Math.min(10 * 60_000, 1000 * 2 ** Math.min(m.attempts, 10));
+        await markRetry(prisma, m.id, new Date(this.now().getTime() + backoffMs), description, true);
+        result.retried += 1;
+      } else {
+        await markFinal(prisma, m.id, 'failed', description);
+        result.failed += 1;
+        logger.warn({ outboxId: String(m.id), code, description }, 'outbox: message failed permanently');
+      }
+    }
+  }
+
+  /** Starts the background loop; `stop()` finishes the batch in hand before resolving. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        try {
+          const r = await this.runOnce();
+          if (r.claimed === 0 && this.running) await new Promise<void>((resolve) => this.idle(resolve));
+        } catch (e) {
+          this.opts.logger.error({ err: e }, 'outbox: dispatch loop error');
+          if (this.running) await sleep(this.idleDelayMs * 4);
+        }
+      }
+    })();
+  }
+
+  private idle(resolve: () => void): void {
+    const timer = setTimeout(done, this.idleDelayMs);
+    this.wake = done;
+    function done() {
+      clearTimeout(timer);
+      resolve();
+    }
+  }
+
+  /** Lets a producer in this process skip the idle wait. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,106 @@
+// The outbox table: written in the caller's transaction, claimed atomically by the dispatcher.
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { Tx } from '../db/tx.ts';
+
+export type OutboxMethod =
+  | 'sendMessage'
+  | 'sendPhoto'
+  | 'sendDocument'
+  | 'sendVideo'
+  | 'sendVoice'
+  | 'sendAudio'
+  | 'sendLocation'
+  | 'copyMessage'
+  | 'editMessageText'
+  | 'editMessageReplyMarkup';
+
+export interface OutgoingMessage {
+  chatId: bigint | number;
+  citizenId?: number | null;
+  /** the cause, e.g. 'report.status' or 'poll.invite' */
+  kind: string;
+  method: OutboxMethod;
+  params: Record<string, unknown>;
+  /** if given, a second message with the same key is silently not enqueued */
+  dedupeKey?: string;
+  /** send no earlier than this */
+  notBefore?: Date;
+}
+
+export interface ClaimedMessage {
+  id: bigint;
+  chatId: bigint;
+  citizenId: number | null;
+  payload: { method: OutboxMethod; params: Record<string, unknown> };
+  attempts: number;
+}
+
+/** Enqueues in the caller's transaction, so the message exists exactly when its cause does. */
+export async function enqueueMessage(tx: Tx, msg: OutgoingMessage): Promise<void> {
+  const data = {
+    chatId: BigInt(msg.chatId),
+    citizenId: msg.citizenId ?? null,
+    kind: msg.kind,
+    payload: { method: msg.method, params: msg.params } as Prisma.InputJsonValue,
+    dedupeKey: msg.dedupeKey ?? null,
+    nextAttemptAt: msg.notBefore ?? new Date(),
+  };
+  if (msg.dedupeKey) {
+    await tx.outboxMessage.upsert({ where: { dedupeKey: msg.dedupeKey }, create: data, update: {} });
+  } else {
+    await tx.outboxMessage.create({ data });
+  }
+}
+
+/**
+ * Takes up to `limit` due messages and leases them until `leaseUntil`. SKIP LOCKED lets several
+ * dispatchers run without ever taking the same row; an expired lease (a crashed sender) is retaken.
+ */
+export async function claimDue(tx: Tx, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
+  const rows = await tx.$queryRaw<Array<{ id: bigint; chatId: bigint; citizenId: number | null; payload: unknown; attempts: number }>>`
+    UPDATE "OutboxMessage" SET status = 'sending', "lockedUntil" = ${leaseUntil}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM "OutboxMessage"
+      WHERE (status = 'pending' AND "nextAttemptAt" <= ${now})
+         OR (status = 'sending' AND "lockedUntil" < ${now})
+      ORDER BY "nextAttemptAt", id
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, "chatId", "citizenId", payload, attempts`;
+  return rows
+    .map((r) => ({ ...r, payload: r.payload as ClaimedMessage['payload'] }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+export async function markSent(tx: Tx, id: bigint, at: Date, messageId: number | null): Promise<void> {
+  await tx.outboxMessage.update({
+    where: { id },
+    data: { status: 'sent', sentAt: at, lockedUntil: null, lastError: null, messageId: messageId == null ? null : BigInt(messageId) },
+  });
+}
+
+export async function markRetry(tx: Tx, id: bigint, at: Date, error: string, countAttempt: boolean): Promise<void> {
+  await tx.outboxMessage.update({
+    where: { id },
+    data: {
+      status: 'pending',
+      nextAttemptAt: at,
+      lockedUntil: null,
+      lastError: error.slice(0, 500),
+      // Flood control (429) is Telegram asking us to wait, not a failure of this message.
+      ...(countAttempt ? {} : { attempts: { decrement: 1 } }),
+    },
+  });
+}
+
+export async function markFinal(tx: Tx, id: bigint, status: 'failed' | 'blocked', error: string): Promise<void> {
+  await tx.outboxMessage.update({ where: { id }, data: { status, lockedUntil: null, lastError: error.slice(0, 500) } });
+}
+
+export async function outboxCounts(tx: Tx): Promise<Record<string, number>> {
+  const groups = await tx.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
+  const counts: Record<string, number> = { pending: 0, sending: 0, sent: 0, failed: 0, blocked: 0 };
+  for (const g of groups) counts[g.status] = g._count._all;
+  return counts;
+}

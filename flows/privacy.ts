@@ -1,0 +1,107 @@
+// /mydata shows everything stored about the citizen; /deletedata erases it after confirmation.
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../bot/context.ts';
+import type { Feature } from '../bot/features.ts';
+import { socialStatuses } from '../prisma/seed/social-status.ts';
+import { languageKeyboard } from './onboarding.ts';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function formatDate(d: Date | null, locale: string): string {
+  if (!d) return '—';
+  return d.toLocaleString(locale === 'kk' ? 'kk-KZ' : 'ru-RU', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' });
+}
+
+function socialStatusName(code: string | null, locale: string): string | null {
+  const s = code ? socialStatuses.find((x) => x.code === code) : undefined;
+  return s ? (locale === 'kk' ? s.nameKk : s.nameRu) : code;
+}
+
+async function showMyData(ctx: BotContext): Promise<void> {
+  if (!ctx.citizen) return;
+  const t = ctx.t;
+  const data = await ctx.services.citizens.exportData(ctx.citizen.id);
+  const p = data.profile;
+  const none = t('privacy:none');
+  const gender = p.gender ? t(`privacy:gender.${p.gender}`) : none;
+  const lines = [
+    `<b>${t('privacy:mydata.title')}</b>`,
+    `${t('privacy:mydata.telegram_id')}: <code>${data.telegramId}</code>`,
+    `${t('privacy:mydata.language')}: ${data.locale === 'kk' ? 'Қазақша' : 'Русский'}`,
+    `${t('privacy:mydata.consent')}: ${formatDate(data.consentAt, ctx.locale)}`,
+    `${t('privacy:mydata.name')}: ${p.name ? esc(p.name) : none}`,
+    `${t('privacy:mydata.phone')}: ${p.phone ? esc(p.phone) : none}`,
+    `${t('privacy:mydata.region')}: ${p.regionName ? esc(p.regionName) : none}${p.districtName ? `, ${esc(p.districtName)}` : ''}`,
+    `${t('privacy:mydata.gender')}: ${gender}`,
+    `${t('privacy:mydata.birth_year')}: ${p.birthYear ?? none}`,
+    `${t('privacy:mydata.social_status')}: ${socialStatusName(p.socialStatus, ctx.locale) ?? none}`,
+  ];
+  for (const s of data.sections) {
+    lines.push('', `<b>${t(`privacy:sections.${s.key}`, { defaultValue: s.key })}</b>`);
+    for (const [k, v] of Object.entries(s.data)) lines.push(`${t(`privacy:fields.${k}`, { defaultValue: k })}: ${esc(String(v))}`);
+  }
+  lines.push('', t('privacy:mydata.footer'));
+  await ctx.reply(lines.join('\n'), {
+    parse_mode: 'HTML',
+    reply_markup: new InlineKeyboard().text(t('privacy:delete.button'), 'erase:ask'),
+  });
+}
+
+async function askErase(ctx: BotContext): Promise<void> {
+  await ctx.reply(ctx.t('privacy:delete.confirm'), {
+    parse_mode: 'HTML',
+    reply_markup: new InlineKeyboard().text(ctx.t('privacy:delete.yes'), 'erase:yes').row().text(ctx.t('privacy:delete.no'), 'erase:no'),
+  });
+}
+
+async function showSettings(ctx: BotContext): Promise<void> {
+  await ctx.reply(ctx.t('privacy:settings.title'), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t('privacy:settings.language'), 'settings:language')
+      .row()
+      .text(ctx.t('privacy:settings.mydata'), 'settings:mydata')
+      .row()
+      .text(ctx.t('privacy:delete.button'), 'erase:ask'),
+  });
+}
+
+export function createPrivacy(): Feature {
+  const root = new Composer<BotContext>();
+  const composer = root.chatType('private');
+  composer.command('mydata', showMyData);
+  composer.command('deletedata', askErase);
+  composer.callbackQuery('settings:mydata', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showMyData(ctx);
+  });
+  composer.callbackQuery('settings:language', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.reply('Тілді таңдаңыз 👇\nВыберите язык 👇', { reply_markup: languageKeyboard() });
+  });
+  composer.callbackQuery('erase:ask', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await askErase(ctx);
+  });
+  composer.callbackQuery('erase:no', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t('privacy:delete.kept'));
+  });
+  composer.callbackQuery('erase:yes', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (!ctx.citizen) return;
+    await ctx.conversation.exitAll();
+    await ctx.services.citizens.erase(ctx.citizen.id);
+    ctx.citizen = null;
+    await ctx.editMessageText(ctx.t('privacy:delete.done'));
+    await ctx.reply(ctx.t('privacy:delete.after'), { reply_markup: { remove_keyboard: true } });
+  });
+  return {
+    name: 'privacy',
+    composer: root,
+    menu: { settings: showSettings },
+    commands: [
+      { command: 'mydata', descriptionKey: 'common:commands.mydata' },
+      { command: 'deletedata', descriptionKey: 'common:commands.deletedata' },
+    ],
+  };
+}

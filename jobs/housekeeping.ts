@@ -1,0 +1,16 @@
+// Nightly clean-up: expired staff sessions and chat state nobody has touched for months.
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Job } from './scheduler.ts';
+
+export function createHousekeepingJob({ prisma, now = () => new Date(), staleDays = 180 }: { prisma: PrismaClient; now?: () => Date; staleDays?: number }): Job {
+  return {
+    name: 'housekeeping',
+    schedule: '17 3 * * *',
+    async run() {
+      const at = now();
+      const sessions = await prisma.staffSession.deleteMany({ where: { expiresAt: { lt: at } } });
+      const chats = await prisma.botSession.deleteMany({ where: { updatedAt: { lt: new Date(at.getTime() - staleDays * 86_400_000) } } });
+      return { expiredStaffSessions: sessions.count, staleChatStates: chats.count };
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// A lease row per job: whoever holds an unexpired lease runs the job, so several instances on one
+// PostgreSQL never run the same job twice at once. Works the same on PGlite (one instance).
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+export async function acquireLease(prisma: PrismaClient, name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+  const until = new Date(now.getTime() + ttlMs);
+  const rows = await prisma.$queryRaw<Array<{ name: string }>>`
+    INSERT INTO "JobLease" (name, holder, "leasedUntil", "lastStartAt", runs)
+    VALUES (${name}, ${holder}, ${until}, ${now}, 1)
+    ON CONFLICT (name) DO UPDATE
+      SET holder = EXCLUDED.holder, "leasedUntil" = EXCLUDED."leasedUntil", "lastStartAt" = EXCLUDED."lastStartAt", runs = "JobLease".runs + 1
+      WHERE "JobLease"."leasedUntil" IS NULL OR "JobLease"."leasedUntil" < ${now} OR "JobLease".holder = ${holder}
+    RETURNING name`;
+  return rows.length === 1;
+}
+
+/** Extends a lease we hold (long-running loops such as the outbox dispatcher). */
+export async function renewLease(prisma: PrismaClient, name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+  const n = await prisma.$executeRaw`
+    UPDATE "JobLease" SET "leasedUntil" = ${new Date(now.getTime() + ttlMs)} WHERE name = ${name} AND holder = ${holder}`;
+  return n === 1;
+}
+
+export async function releaseLease(prisma: PrismaClient, name: string, holder: string, error: string | null, now = new Date()): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "JobLease" SET "leasedUntil" = NULL, "lastEndAt" = ${now}, "lastError" = ${error}
+    WHERE name = ${name} AND holder = ${holder}`;
+}

@@ -1,0 +1,51 @@
+// Runs the outbox dispatcher in exactly one instance: it holds the 'outbox' lease while it sends,
+// renews it as it goes, and another instance takes over if this one dies.
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
+import { acquireLease, releaseLease, renewLease } from './lease.ts';
+
+const LEASE = 'outbox';
+
+export function createOutboxWorker({ prisma, dispatcher, holder, logger, leaseMs = 60_000 }: { prisma: PrismaClient; dispatcher: OutboxDispatcher; holder: string; logger: Logger; leaseMs?: number }) {
+  let timer: NodeJS.Timeout | undefined;
+  let holding = false;
+  let stopping = false;
+
+  async function tick() {
+    try {
+      if (!holding) {
+        holding = await acquireLease(prisma, LEASE, holder, leaseMs);
+        if (holding) {
+          logger.info('outbox: this instance sends the outbox');
+          dispatcher.start();
+        }
+      } else if (!(await renewLease(prisma, LEASE, holder, leaseMs))) {
+        holding = false;
+        logger.warn('outbox: lease lost, stopping this dispatcher');
+        await dispatcher.stop();
+      }
+    } catch (e) {
+      logger.error({ err: e }, 'outbox: lease check failed');
+    }
+    if (!stopping) timer = setTimeout(tick, leaseMs / 3);
+  }
+
+  return {
+    start() {
+      void tick();
+    },
+    /** One batch, for tests and manual runs. */
+    run: () => dispatcher.runOnce(),
+    get active() {
+      return holding;
+    },
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      await dispatcher.stop();
+      if (holding) await releaseLease(prisma, LEASE, holder, null).catch(() => {});
+      holding = false;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// node-cron in Asia/Almaty; each run first takes the job's lease, so only one instance runs it.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { acquireLease, releaseLease } from './lease.ts';
+
+export interface Job {
+  name: string;
+  /** cron expression, evaluated in Asia/Almaty */
+  schedule: string;
+  run(): Promise<unknown>;
+  /** longest a run may take before another instance may assume it died */
+  leaseMs?: number;
+}
+
+export interface Scheduler {
+  start(): void;
+  /** Runs one job now under its lease; returns false when another instance holds it. */
+  runNow(name: string): Promise<boolean>;
+  /** Stops scheduling and waits for runs in progress. */
+  stop(): Promise<void>;
+  jobs: Job[];
+}
+
+export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia/Almaty' }: { prisma: PrismaClient; logger: Logger; holder: string; jobs: Job[]; timezone?: string }): Scheduler {
+  const tasks: ScheduledTask[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  let stopped = false;
+
+  async function runGuarded(job: Job): Promise<boolean> {
+    if (!(await acquireLease(prisma, job.name, holder, job.leaseMs ?? 10 * 60_000))) return false;
+    let error: string | null = null;
+    const started = Date.now();
+    try {
+      const result = await job.run();
+      logger.debug({ job: job.name, ms: Date.now() - started, result }, 'job done');
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      logger.error({ job: job.name, err: e }, 'job failed');
+    } finally {
+      await releaseLease(prisma, job.name, holder, error).catch((e) => logger.warn({ err: e, job: job.name }, 'could not release job lease'));
+    }
+    return true;
+  }
+
+  function track(p: Promise<unknown>) {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    return p;
+  }
+
+  return {
+    jobs,
+    start() {
+      for (const job of jobs) {
+        const task = cron.schedule(
+          job.schedule,
+          async () => {
+            if (!stopped) await track(runGuarded(job));
+          },
+          { timezone, name: job.name, noOverlap: true },
+        );
+        tasks.push(task);
+      }
+      logger.info({ jobs: jobs.map((j) => `${j.name} (${j.schedule})`) }, 'job scheduler started');
+    },
+    runNow(name) {
+      const job = jobs.find((j) => j.name === name);
+      if (!job) throw new Error(`unknown job ${name}`);
+      return track(runGuarded(job)) as Promise<boolean>;
+    },
+    async stop() {
+      stopped = true;
+      await Promise.all(tasks.map((t) => t.destroy()));
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// The Fastify app: security headers, cookies, zod validation of every input and output,
+// OpenAPI at /docs, one error handler, and the route modules of each capability.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { i18n } from 'i18next';
+import type { Logger } from 'pino';
+import type { Services } from '../core/services.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/errors.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { healthRoutes } from './routes/health.ts';
+import { outboxRoutes } from './routes/outbox.ts';
+import { referenceRoutes } from './routes/reference.ts';
+import { staffRoutes } from './routes/staff.ts';
+
+export interface ServerDeps {
+  services: Services;
+  i18n: i18n;
+  logger: Logger;
+  cookieSecure: boolean;
+  trustProxy?: boolean;
+  /** false for a bot-only instance that serves just /health and the webhook */
+  api?: boolean;
+  /** Telegram webhook, when the bot runs in webhook mode in this process */
+  webhook?: { path: string; handler: (req: unknown, reply: unknown) => Promise<unknown> };
+  /** capability route modules beyond the foundation */
+  routes?: FastifyPluginAsyncZod[];
+}
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const options: FastifyServerOptions = {
+    loggerInstance: deps.logger.child({ component: 'api' }),
+    trustProxy: deps.trustProxy ?? false,
+    // Per-request lines would drown the log of a busy akimat; errors are still logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+  };
+  const app = Fastify(options).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app, deps.i18n);
+  registerAuth(app);
+
+  await app.register(helmet, {
+    // The Swagger UI page needs its inline scripts and styles.
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'https:'] } },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Azamat admin API', version: '1.0.0', description: 'Staff API of Azamat: civic control, consultations, public discussion, polls, volunteering.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'azamat_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const { services } = deps;
+  await app.register(healthRoutes(services));
+  if (deps.webhook) {
+    const hook = deps.webhook;
+    app.post(hook.path, { schema: { hide: true } }, (req, reply) => hook.handler(req, reply));
+  }
+  if (deps.api !== false) {
+    await app.register(authRoutes(services, { cookieSecure: deps.cookieSecure }));
+    await app.register(staffRoutes(services));
+    await app.register(auditRoutes(services));
+    await app.register(referenceRoutes(services));
+    await app.register(calendarRoutes(services));
+    await app.register(outboxRoutes(services));
+    for (const routes of deps.routes ?? []) await app.register(routes);
+  }
+  return app;
+}

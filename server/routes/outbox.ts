@@ -1,0 +1,26 @@
+// Delivery health for admins: how many notifications wait, failed, or hit citizens who blocked the bot.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { outboxCounts } from '../../core/outbox/outbox-repository.ts';
+import type { Services } from '../../core/services.ts';
+import { requireStaff } from '../plugins/auth.ts';
+import { withErrors } from '../schemas.ts';
+
+export const outboxRoutes = (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/outbox/stats',
+      {
+        preHandler: requireStaff(services.staff, ['admin']),
+        schema: {
+          tags: ['system'],
+          summary: 'Outbox messages by status',
+          response: withErrors({ 200: z.object({ pending: z.number(), sending: z.number(), sent: z.number(), failed: z.number(), blocked: z.number() }) }),
+        },
+      },
+      async () => {
+        const c = await outboxCounts(services.prisma);
+        return { pending: c.pending ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0, blocked: c.blocked ?? 0 };
+      },
+    );
+  };

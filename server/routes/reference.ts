@@ -1,0 +1,50 @@
+// Reference data for staff screens and integrations: regions with districts, areas, departments, categories.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../core/services.ts';
+import { requireStaff } from '../plugins/auth.ts';
+import { withErrors } from '../schemas.ts';
+
+const named = { nameKk: z.string(), nameRu: z.string() };
+const region = z.object({
+  id: z.number(),
+  code: z.string(),
+  kind: z.enum(['city', 'oblast']),
+  ...named,
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  districts: z.array(z.object({ id: z.number(), code: z.string(), ...named })),
+});
+const area = z.object({ id: z.number(), slug: z.string(), ...named });
+const department = z.object({ id: z.number(), code: z.string(), ...named, active: z.boolean(), telegramChatId: z.string().nullable() });
+const category = z.object({
+  id: z.number(),
+  code: z.string(),
+  ...named,
+  hintKk: z.string(),
+  hintRu: z.string(),
+  emoji: z.string(),
+  group: z.string(),
+  departmentId: z.number(),
+  areaId: z.number().nullable(),
+  deadlineDays: z.number(),
+  active: z.boolean(),
+});
+
+export const referenceRoutes = (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    const staff = requireStaff(services.staff);
+    const tags = ['reference'];
+    app.get('/api/reference/regions', { preHandler: staff, schema: { tags, summary: 'The 20 regions with their districts', response: withErrors({ 200: z.array(region) }) } }, async () =>
+      (await services.reference.get()).regions.map((r) => ({ ...r, districts: r.districts.map(({ id, code, nameKk, nameRu }) => ({ id, code, nameKk, nameRu })) })),
+    );
+    app.get('/api/reference/areas', { preHandler: staff, schema: { tags, summary: 'The 19 areas of the state social order', response: withErrors({ 200: z.array(area) }) } }, async () =>
+      (await services.reference.get()).areas,
+    );
+    app.get('/api/reference/departments', { preHandler: staff, schema: { tags, response: withErrors({ 200: z.array(department) }) } }, async () =>
+      (await services.reference.get()).departments.map((d) => ({ ...d, telegramChatId: d.telegramChatId?.toString() ?? null })),
+    );
+    app.get('/api/reference/categories', { preHandler: staff, schema: { tags, summary: 'Civic-control categories with routing and deadlines', response: withErrors({ 200: z.array(category) }) } }, async () =>
+      (await services.reference.get()).categories,
+    );
+  };

@@ -1,0 +1,23 @@
+// Shared zod schemas for the API: every route declares every status it can answer.
+import { z } from 'zod';
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string().describe('stable, localisable error code, e.g. auth.bad_credentials'),
+      message: z.string().describe("in the caller's language (Accept-Language: kk or ru)"),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .describe('Error');
+
+type Responses = Record<number, z.ZodType>;
+
+/** Adds the error statuses every authenticated route can answer. */
+export function withErrors<R extends Responses>(ok: R) {
+  return { ...ok, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 429: errorBody, 500: errorBody };
+}
+
+export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export const okBody = z.object({ ok: z.literal(true) });
+export const isoDate = z.date().transform((d) => d.toISOString()).pipe(z.string());

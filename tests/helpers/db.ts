@@ -1,0 +1,60 @@
+// Test databases: a fresh in-memory PGlite per suite, and, when TEST_DATABASE_URL is set, a fresh
+// PostgreSQL database per suite on that server, so every database-backed suite runs on both.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../core/db/client.ts';
+import { applyMigrations } from '../../core/db/migrate.ts';
+import { seedReferenceData } from '../../prisma/seed.ts';
+
+export type DbTarget = 'pglite' | 'postgres';
+
+/** The databases this run covers: PGlite always, PostgreSQL when CI provides one. */
+export const dbTargets: DbTarget[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestDb {
+  db: Database;
+  /** postgres:// URL of this suite's own database (postgres target only) */
+  url?: string;
+  drop(): Promise<void>;
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** An empty database of the target kind, no migrations applied. */
+export async function createEmptyDb(target: DbTarget): Promise<TestDb> {
+  if (target === 'pglite') {
+    const db = await openDatabase({ pgliteDir: 'memory://' });
+    return { db, drop: () => db.close() };
+  }
+  const admin = process.env.TEST_DATABASE_URL!;
+  const name = `azamat_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = withDatabase(admin, name);
+  const db = await openDatabase({ url, poolSize: 5 });
+  return {
+    db,
+    url,
+    async drop() {
+      await db.close();
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A migrated database, with reference data unless `seed: false`. */
+export async function createTestDb(target: DbTarget, opts: { seed?: boolean; years?: number[] } = {}): Promise<TestDb> {
+  const t = await createEmptyDb(target);
+  await applyMigrations(t.db.adapterFactory);
+  if (opts.seed !== false) await seedReferenceData(t.db.prisma, opts.years ?? [2026, 2027]);
+  return t;
+}

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createI18n, localesDir, localeFromTelegram } from '../bot/i18n.ts';
+
+type Tree = { [k: string]: string | Tree };
+const flatten = (o: Tree, prefix = ''): Array<[string, string]> =>
+  Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
+const load = (lng: string) =>
+  new Map(
+    readdirSync(path.join(localesDir, lng))
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) => flatten(JSON.parse(readFileSync(path.join(localesDir, lng, f), 'utf8')) as Tree).map(([k, v]) => [`${f}:${k}`, v] as const)),
+  );
+const kk = load('kk');
+const ru = load('ru');
+const vars = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('locales', () => {
+  it('have the same files and keys in Kazakh and Russian', () => {
+    expect([...kk.keys()].filter((k) => !ru.has(k)), 'only in kk').toEqual([]);
+    expect([...ru.keys()].filter((k) => !kk.has(k)), 'only in ru').toEqual([]);
+  });
+
+  it('have no empty texts', () => {
+    for (const [lng, map] of [['kk', kk], ['ru', ru]] as const) {
+      expect([...map].filter(([, v]) => !v.trim()).map(([k]) => `${lng}/${k}`)).toEqual([]);
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const mismatched = [...kk.keys()].filter((k) => JSON.stringify(vars(kk.get(k)!)) !== JSON.stringify(vars(ru.get(k) ?? '')));
+    expect(mismatched).toEqual([]);
+  });
+
+  it('are really translated: a Kazakh text with letters is not a copy of the Russian one', () => {
+    // Single words may be shared loanwords (Телефон); phrases never are.
+    const copied = [...kk].filter(([k, v]) => /[а-яё]{4,}/i.test(v) && v.trim().includes(' ') && v === ru.get(k)).map(([k]) => k);
+    expect(copied).toEqual([]);
+  });
+
+  it('Kazakh texts of any length use Kazakh letters', () => {
+    const long = [...kk].filter(([, v]) => v.replace(/[^а-яёәғқңөұүһі]/gi, '').length > 40);
+    expect(long.length).toBeGreaterThan(0);
+    expect(long.filter(([, v]) => !/[әғқңөұүһі]/i.test(v)).map(([k]) => k)).toEqual([]);
+  });
+
+  it('are loaded by i18next with namespaces per file', () => {
+    const i18n = createI18n();
+    expect(i18n.getFixedT('kk')('common:menu.report')).toBe(kk.get('common.json:menu.report'));
+    expect(i18n.getFixedT('ru')('common:menu.report')).toBe(ru.get('common.json:menu.report'));
+  });
+
+  it('choose Kazakh for kk Telegram users and Russian for everyone else', () => {
+    expect(localeFromTelegram('kk')).toBe('kk');
+    expect(localeFromTelegram('ru')).toBe('ru');
+    expect(localeFromTelegram('en')).toBe('ru');
+    expect(localeFromTelegram(undefined)).toBe('ru');
+  });
+});

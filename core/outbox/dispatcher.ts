@@ -35,6 +35,8 @@ export interface DispatchResult {
   blocked: number;
 }
 
+const JITTER_MARGIN = 1.03;
+
 const BLOCKED = /bot was blocked|user is deactivated|bot was kicked|chat not found|not enough rights to send|have no rights to send|PEER_ID_INVALID/i;
 
 export class OutboxDispatcher {
@@ -54,7 +56,9 @@ export class OutboxDispatcher {
   constructor(private readonly opts: DispatcherOptions) {
     this.now = opts.now ?? (() => new Date());
     this.rate = opts.ratePerSecond ?? 30;
-    this.perChatMs = opts.perChatIntervalMs ?? 1000;
+    // A small margin over 1 s and 1/rate: requests reach Telegram with some jitter, and one that lands
+    // a few milliseconds early counts in the previous window and earns a 429.
+    this.perChatMs = opts.perChatIntervalMs ?? 1100;
     this.maxAttempts = opts.maxAttempts ?? 10;
     this.leaseMs = opts.leaseMs ?? 5 * 60_000;
     this.idleDelayMs = opts.idleDelayMs ?? 500;
@@ -77,7 +81,7 @@ export class OutboxDispatcher {
   private slotFor(chatId: bigint): number {
     const t = Date.now();
     const slot = Math.max(t, this.nextGlobalSlot, this.nextChatSlot.get(chatId) ?? 0);
-    this.nextGlobalSlot = slot + 1000 / this.rate;
+    this.nextGlobalSlot = slot + (1000 / this.rate) * JITTER_MARGIN;
     this.nextChatSlot.set(chatId, slot + this.perChatMs);
     if (this.nextChatSlot.size > 10_000) this.forgetOldChats(t);
     return slot;

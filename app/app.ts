@@ -12,7 +12,7 @@ import { applyMigrations } from '../core/db/migrate.ts';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import { createServices, type Services } from '../core/services.ts';
 import { createBot, type AppBot } from '../bot/create-bot.ts';
-import { createI18n } from '../bot/i18n.ts';
+import { createI18n } from '../core/i18n/i18n.ts';
 import { initBot, publishCommands, registerWebhook, startPolling, webhookHandler, webhookSecret, type BotRunner } from '../bot/run.ts';
 import { seedIfChanged } from '../prisma/seed.ts';
 import { buildServer } from '../server/app.ts';

@@ -3,7 +3,7 @@ import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { Context, SessionFlavor } from 'grammy';
 import type { Citizen } from '../generated/prisma/client.ts';
 import type { Services } from '../core/services.ts';
-import type { Locale, TFunction } from './i18n.ts';
+import type { Locale, TFunction } from '../core/i18n/i18n.ts';
 
 /** Only the locale and flow pointers live here; domain data lives in tables. */
 export interface SessionData {

@@ -1,9 +1,9 @@
 // The main menu: a persistent reply keyboard, the easiest thing to tap on a small phone.
 import { Keyboard } from 'grammy';
-import type { TFunction } from './i18n.ts';
+import type { TFunction } from '../core/i18n/i18n.ts';
 import { MENU_LAYOUT, type MenuKey } from './features.ts';
 import type { i18n } from 'i18next';
-import { LOCALES } from './i18n.ts';
+import { LOCALES } from '../core/i18n/i18n.ts';
 
 export function mainMenu(t: TFunction): Keyboard {
   const kb = new Keyboard();

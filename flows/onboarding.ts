@@ -4,7 +4,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { i18n } from 'i18next';
 import type { BotContext } from '../bot/context.ts';
 import { parseStartPayload, type Feature } from '../bot/features.ts';
-import { isLocale, type Locale } from '../bot/i18n.ts';
+import { isLocale, type Locale } from '../core/i18n/i18n.ts';
 import { mainMenu } from '../bot/menu.ts';
 
 export function languageKeyboard(): InlineKeyboard {

@@ -9,6 +9,7 @@ const LEASE = 'outbox';
 
 export function createOutboxWorker({ prisma, dispatcher, holder, logger, leaseMs = 60_000 }: { prisma: PrismaClient; dispatcher: OutboxDispatcher; holder: string; logger: Logger; leaseMs?: number }) {
   let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<void> | undefined;
   let holding = false;
   let stopping = false;
 
@@ -28,12 +29,13 @@ export function createOutboxWorker({ prisma, dispatcher, holder, logger, leaseMs
     } catch (e) {
       logger.error({ err: e }, 'outbox: lease check failed');
     }
-    if (!stopping) timer = setTimeout(tick, leaseMs / 3);
+    if (!stopping) timer = setTimeout(() => void (ticking = tick()), leaseMs / 3);
   }
 
   return {
     start() {
-      void tick();
+      stopping = false;
+      ticking = tick();
     },
     /** One batch, for tests and manual runs. */
     run: () => dispatcher.runOnce(),
@@ -43,6 +45,8 @@ export function createOutboxWorker({ prisma, dispatcher, holder, logger, leaseMs
     async stop() {
       stopping = true;
       clearTimeout(timer);
+      // A tick in progress may be acquiring the lease and starting the dispatcher: let it finish first.
+      await ticking;
       await dispatcher.stop();
       if (holding) await releaseLease(prisma, LEASE, holder, null).catch(() => {});
       holding = false;

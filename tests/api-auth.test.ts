@@ -1,9 +1,9 @@
 // Staff API, signing in and the cross-cutting HTTP behaviour every route shares: sessions (bearer and
 // cookie), CSRF on cookie writes, the login rate limit, localised errors, masked 5xx, health and OpenAPI.
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createI18n } from '../bot/i18n.ts';
+import { createI18n } from '../core/i18n/i18n.ts';
 import { createServices, type Services } from '../core/services.ts';
 import { buildServer } from '../server/app.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
@@ -14,8 +14,6 @@ const OPERATOR_PASSWORD = 'operator-password-1';
 const RU_BAD_CREDENTIALS = 'Неверный логин или пароль.';
 // Letters of the Kazakh alphabet that Russian does not have.
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
-
-type InjectOptions = Parameters<FastifyInstance['inject']>[0] & object;
 
 describe.each(dbTargets)('staff auth API (%s)', (target) => {
   let t: TestDb;
@@ -29,7 +27,7 @@ describe.each(dbTargets)('staff auth API (%s)', (target) => {
   const freshIp = () => `10.1.${Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}`;
 
   const loginReq = (login: string, password: string, extra: Partial<InjectOptions> = {}) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress: freshIp(), ...extra } as InjectOptions);
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress: freshIp(), ...extra });
 
   async function signIn(login: string, password: string): Promise<{ token: string; csrfToken: string }> {
     const res = await loginReq(login, password);

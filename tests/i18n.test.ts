@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createI18n, localesDir, localeFromTelegram } from '../bot/i18n.ts';
+import { createI18n, localesDir, localeFromTelegram } from '../core/i18n/i18n.ts';
 
 type Tree = { [k: string]: string | Tree };
 const flatten = (o: Tree, prefix = ''): Array<[string, string]> =>

@@ -21,7 +21,7 @@ function freePort(): Promise<number> {
 }
 
 async function start(port: number, extraEnv: Record<string, string> = {}) {
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extraEnv };
   delete env.DATABASE_URL;
   delete env.BOT_TOKEN;
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -3,7 +3,7 @@ import type { i18n } from 'i18next';
 import type { MiddlewareFn } from 'grammy';
 import type { Services } from '../../core/services.ts';
 import type { AppFlavor, BotContext } from '../context.ts';
-import { isLocale, localeFromTelegram, type Locale } from '../i18n.ts';
+import { isLocale, localeFromTelegram, type Locale } from '../../core/i18n/i18n.ts';
 
 export function chooseLocale(ctx: Pick<BotContext, 'from'> & { citizen: AppFlavor['citizen'] }, sessionLocale?: Locale): Locale {
   if (ctx.citizen && isLocale(ctx.citizen.locale)) return ctx.citizen.locale;

@@ -4,7 +4,7 @@ import { limit } from '@grammyjs/ratelimiter';
 import type { i18n } from 'i18next';
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext } from '../context.ts';
-import { localeFromTelegram } from '../i18n.ts';
+import { localeFromTelegram } from '../../core/i18n/i18n.ts';
 
 export function rateLimit(perMinute: number, i18n: i18n): MiddlewareFn<BotContext> {
   const warned = new Map<number, number>();

@@ -95,6 +95,14 @@ export class OutboxDispatcher {
     const delay = slot - Date.now();
     if (delay > 0) await sleep(delay);
     const { prisma, logger } = this.opts;
+    const paused = this.pausedUntil - Date.now();
+    if (paused > 0) {
+      // A 429 earlier in this batch: Telegram asked us to send nothing for a while, so hand the
+      // message back (without counting an attempt) instead of sending into the flood wait.
+      await markRetry(prisma, m.id, new Date(this.now().getTime() + paused), 'deferred by flood control', false);
+      result.retried += 1;
+      return;
+    }
     try {
       const response = (await this.opts.send(m.payload.method, { chat_id: Number(m.chatId), ...m.payload.params })) as { message_id?: number } | true;
       await markSent(prisma, m.id, this.now(), typeof response === 'object' && response ? (response.message_id ?? null) : null);

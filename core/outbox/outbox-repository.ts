@@ -46,7 +46,9 @@ export async function enqueueMessage(tx: Tx, msg: OutgoingMessage): Promise<void
     nextAttemptAt: msg.notBefore ?? new Date(),
   };
   if (msg.dedupeKey) {
-    await tx.outboxMessage.upsert({ where: { dedupeKey: msg.dedupeKey }, create: data, update: {} });
+    // ON CONFLICT DO NOTHING: a concurrent transaction with the same key waits for ours instead of
+    // failing on the unique index (which would roll back its cause).
+    await tx.outboxMessage.createMany({ data: [data], skipDuplicates: true });
   } else {
     await tx.outboxMessage.create({ data });
   }

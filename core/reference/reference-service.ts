@@ -1,5 +1,6 @@
 // Regions, districts, areas, departments and categories: read constantly, changed rarely,
 // so they are cached for a short time (other instances see an admin's change within the TTL).
+import { ttlCached } from '../cache/ttl-cached.ts';
 import type { Area, Category, Department, District, PrismaClient, Region } from '../../generated/prisma/client.ts';
 
 export type RegionWithDistricts = Region & { districts: District[] };
@@ -22,8 +23,6 @@ export function localName(x: Named, locale: string): string {
 }
 
 export function createReferenceService({ prisma, ttlMs = 60_000 }: { prisma: PrismaClient; ttlMs?: number }) {
-  let cached: { at: number; data: Promise<ReferenceData> } | undefined;
-
   async function load(): Promise<ReferenceData> {
     const [regions, areas, departments, categories] = await Promise.all([
       prisma.region.findMany({ orderBy: [{ sort: 'asc' }, { id: 'asc' }], include: { districts: { orderBy: [{ sort: 'asc' }, { id: 'asc' }] } } }),
@@ -34,19 +33,7 @@ export function createReferenceService({ prisma, ttlMs = 60_000 }: { prisma: Pri
     return { regions, areas, departments, categories };
   }
 
-  return {
-    get(): Promise<ReferenceData> {
-      if (!cached || Date.now() - cached.at > ttlMs) {
-        const data = load();
-        cached = { at: Date.now(), data };
-        data.catch(() => (cached = undefined));
-      }
-      return cached.data;
-    },
-    invalidate(): void {
-      cached = undefined;
-    },
-  };
+  return ttlCached(load, ttlMs);
 }
 
 export type ReferenceService = ReturnType<typeof createReferenceService>;

@@ -30,6 +30,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/** Verified against when a login is unknown, with the same cost as a real hash, so timing reveals nothing. */
+export const DUMMY_HASH = ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, Buffer.alloc(16).toString('base64url'), Buffer.alloc(KEYLEN).toString('base64url')].join('$');
+
 /** A password an admin can type: 16 characters from an unambiguous alphabet. */
 export function generatePassword(length = 16): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';

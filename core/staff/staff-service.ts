@@ -5,7 +5,7 @@ import type { StaffRole } from '../../generated/prisma/enums.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, DomainError, invalid, notFound } from '../errors.ts';
-import { generatePassword, hashPassword, verifyPassword } from './passwords.ts';
+import { DUMMY_HASH, generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 import type { StaffPrincipal } from './scope.ts';
 
 export interface StaffInput {
@@ -124,7 +124,7 @@ export function createStaffService({ prisma, sessionTtlHours, now = () => new Da
       const { password, ...rest } = patch;
       const passwordHash = password ? await hashPassword(password) : undefined;
       return prisma.$transaction(async (tx) => {
-        if (before.roles.includes('admin') && (patch.active === false || (patch.roles && !patch.roles.includes('admin')))) {
+        if (before.active && before.roles.includes('admin') && (patch.active === false || (patch.roles && !patch.roles.includes('admin')))) {
           if ((await countAdmins(tx, true)) <= 1) throw conflict('staff.last_admin');
         }
         const after = await tx.staffUser.update({ where: { id }, data: { ...rest, ...(passwordHash ? { passwordHash } : {}) } });
@@ -144,10 +144,11 @@ export function createStaffService({ prisma, sessionTtlHours, now = () => new Da
     async login(login: string, password: string, meta: { ip?: string; userAgent?: string } = {}): Promise<LoginResult> {
       const user = await prisma.staffUser.findUnique({ where: { login } });
       // Verify even for unknown logins so timing does not reveal which logins exist.
-      const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok || !user.active) {
         await prisma.auditLog.create({
-          data: { actorType: 'staff', actorId: user ? String(user.id) : null, action: 'auth.login_failed', entity: 'staff_user', entityId: login.slice(0, 100), ip: meta.ip ?? null },
+          // Never the typed login: people sometimes type their password into it.
+          data: { actorType: 'staff', actorId: user ? String(user.id) : null, action: 'auth.login_failed', entity: 'staff_user', entityId: user ? String(user.id) : null, ip: meta.ip ?? null },
         });
         throw new DomainError('unauthorized', 'auth.bad_credentials');
       }

@@ -1,6 +1,6 @@
 // Staff authentication: a bearer token (API clients) or an HTTP-only session cookie (the console).
 // Cookie-authenticated writes must carry the CSRF header, which a foreign site cannot read or set.
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { StaffRole } from '../../generated/prisma/enums.ts';
 import type { Actor } from '../../core/audit/audit-log.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -31,8 +31,11 @@ export function registerAuth(app: FastifyInstance) {
   app.decorateRequest('staffToken', null);
 }
 
-/** preHandler: the caller must be signed-in staff, with one of `roles` if given (admins always pass). */
-export function requireStaff(staff: StaffService, roles: StaffRole[] = []): preHandlerAsyncHookHandler {
+/**
+ * onRequest hook: the caller must be signed-in staff, with one of `roles` if given (admins always pass).
+ * It runs before the body is parsed and validated, so an anonymous caller learns nothing about the schema.
+ */
+export function requireStaff(staff: StaffService, roles: StaffRole[] = []): onRequestAsyncHookHandler {
   return async (req) => {
     const found = tokenOf(req);
     const principal = found ? await staff.authenticate(found.token) : null;

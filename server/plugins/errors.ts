@@ -33,7 +33,7 @@ export function registerErrorHandler(app: FastifyInstance, i18n: i18n) {
     }
     const status = (error as FastifyError).statusCode ?? 500;
     if (status === 429) {
-      return send(reply, 429, { error: { code: 'rate_limited', message: message(req, 'rate_limited', { after: reply.getHeader('retry-after') ?? '60 s' }) } });
+      return send(reply, 429, { error: { code: 'rate_limited', message: message(req, 'rate_limited', { after: reply.getHeader('retry-after') ?? 60 }) } });
     }
     if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
       const code = status === 404 ? 'not_found' : 'validation';

@@ -36,7 +36,7 @@ export const auditRoutes = (services: Services): FastifyPluginAsyncZod =>
     app.get(
       '/api/audit',
       {
-        preHandler: requireStaff(services.staff, ['admin']),
+        onRequest: requireStaff(services.staff, ['admin']),
         schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: query, response: withErrors({ 200: z.object({ items: z.array(entry), nextCursor: z.string().nullable() }) }) },
       },
       async (req) => {

@@ -46,7 +46,7 @@ export const authRoutes = (services: Services, opts: { cookieSecure: boolean }):
 
     app.post(
       '/api/auth/logout',
-      { preHandler: requireStaff(services.staff), schema: { tags: ['auth'], summary: 'End this session', response: withErrors({ 200: okBody }) } },
+      { onRequest: requireStaff(services.staff), schema: { tags: ['auth'], summary: 'End this session', response: withErrors({ 200: okBody }) } },
       async (req, reply) => {
         await services.staff.logout(req.staffToken!, actorOf(req));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -56,7 +56,7 @@ export const authRoutes = (services: Services, opts: { cookieSecure: boolean }):
 
     app.get(
       '/api/auth/me',
-      { preHandler: requireStaff(services.staff), schema: { tags: ['auth'], summary: 'The signed-in staff member', response: withErrors({ 200: principalBody }) } },
+      { onRequest: requireStaff(services.staff), schema: { tags: ['auth'], summary: 'The signed-in staff member', response: withErrors({ 200: principalBody }) } },
       async (req) => staffOf(req),
     );
   };

@@ -18,14 +18,14 @@ export const calendarRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/calendar',
-      { preHandler: staff, schema: { tags, summary: 'Exceptions to Mon–Fri for a year', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), response: withErrors({ 200: z.array(day) }) } },
+      { onRequest: staff, schema: { tags, summary: 'Exceptions to Mon–Fri for a year', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), response: withErrors({ 200: z.array(day) }) } },
       async (req) => services.calendar.list(req.query.year),
     );
 
     app.get(
       '/api/calendar/add-working-days',
       {
-        preHandler: staff,
+        onRequest: staff,
         schema: {
           tags,
           summary: 'The date N working days after a date (e.g. the earliest end of a discussion)',
@@ -43,7 +43,7 @@ export const calendarRoutes = (services: Services): FastifyPluginAsyncZod =>
     app.put(
       '/api/calendar/:date',
       {
-        preHandler: admin,
+        onRequest: admin,
         schema: {
           tags,
           summary: 'Set a holiday, a moved day off or a working Saturday',
@@ -60,7 +60,7 @@ export const calendarRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.delete(
       '/api/calendar/:date',
-      { preHandler: admin, schema: { tags, summary: 'Make the date an ordinary day again', params: z.object({ date: dateString }), response: withErrors({ 200: okBody }) } },
+      { onRequest: admin, schema: { tags, summary: 'Make the date an ordinary day again', params: z.object({ date: dateString }), response: withErrors({ 200: okBody }) } },
       async (req) => {
         await services.calendar.removeDay(actorOf(req), req.params.date);
         return { ok: true as const };

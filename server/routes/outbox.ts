@@ -11,7 +11,7 @@ export const outboxRoutes = (services: Services): FastifyPluginAsyncZod =>
     app.get(
       '/api/outbox/stats',
       {
-        preHandler: requireStaff(services.staff, ['admin']),
+        onRequest: requireStaff(services.staff, ['admin']),
         schema: {
           tags: ['system'],
           summary: 'Outbox messages by status',

@@ -35,16 +35,16 @@ export const referenceRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const staff = requireStaff(services.staff);
     const tags = ['reference'];
-    app.get('/api/reference/regions', { preHandler: staff, schema: { tags, summary: 'The 20 regions with their districts', response: withErrors({ 200: z.array(region) }) } }, async () =>
+    app.get('/api/reference/regions', { onRequest: staff, schema: { tags, summary: 'The 20 regions with their districts', response: withErrors({ 200: z.array(region) }) } }, async () =>
       (await services.reference.get()).regions.map((r) => ({ ...r, districts: r.districts.map(({ id, code, nameKk, nameRu }) => ({ id, code, nameKk, nameRu })) })),
     );
-    app.get('/api/reference/areas', { preHandler: staff, schema: { tags, summary: 'The 19 areas of the state social order', response: withErrors({ 200: z.array(area) }) } }, async () =>
+    app.get('/api/reference/areas', { onRequest: staff, schema: { tags, summary: 'The 19 areas of the state social order', response: withErrors({ 200: z.array(area) }) } }, async () =>
       (await services.reference.get()).areas,
     );
-    app.get('/api/reference/departments', { preHandler: staff, schema: { tags, response: withErrors({ 200: z.array(department) }) } }, async () =>
+    app.get('/api/reference/departments', { onRequest: staff, schema: { tags, response: withErrors({ 200: z.array(department) }) } }, async () =>
       (await services.reference.get()).departments.map((d) => ({ ...d, telegramChatId: d.telegramChatId?.toString() ?? null })),
     );
-    app.get('/api/reference/categories', { preHandler: staff, schema: { tags, summary: 'Civic-control categories with routing and deadlines', response: withErrors({ 200: z.array(category) }) } }, async () =>
+    app.get('/api/reference/categories', { onRequest: staff, schema: { tags, summary: 'Civic-control categories with routing and deadlines', response: withErrors({ 200: z.array(category) }) } }, async () =>
       (await services.reference.get()).categories,
     );
   };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { StaffUser } from '../../generated/prisma/client.ts';
 import { StaffRole } from '../../generated/prisma/enums.ts';
 import type { Services } from '../../core/services.ts';
+import { toPrincipal } from '../../core/staff/staff-service.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { idParam, withErrors } from '../schemas.ts';
 
@@ -26,14 +27,7 @@ export const staffBody = z.object({
 
 export function staffView(u: StaffUser): z.infer<typeof staffBody> {
   return {
-    id: u.id,
-    login: u.login,
-    fullName: u.fullName,
-    roles: u.roles,
-    regionId: u.regionId,
-    districtId: u.districtId,
-    departmentId: u.departmentId,
-    locale: u.locale,
+    ...toPrincipal(u),
     active: u.active,
     telegramId: u.telegramId?.toString() ?? null,
     createdAt: u.createdAt.toISOString(),
@@ -77,26 +71,26 @@ export const staffRoutes = (services: Services): FastifyPluginAsyncZod =>
     const admin = requireStaff(services.staff, ['admin']);
     const tags = ['staff'];
 
-    app.get('/api/staff', { preHandler: admin, schema: { tags, summary: 'List staff accounts', response: withErrors({ 200: z.array(staffBody) }) } }, async () =>
+    app.get('/api/staff', { onRequest: admin, schema: { tags, summary: 'List staff accounts', response: withErrors({ 200: z.array(staffBody) }) } }, async () =>
       (await services.staff.list()).map(staffView),
     );
 
     app.post(
       '/api/staff',
-      { preHandler: admin, schema: { tags, summary: 'Create a staff account', body: createBody, response: withErrors({ 201: staffBody }) } },
+      { onRequest: admin, schema: { tags, summary: 'Create a staff account', body: createBody, response: withErrors({ 201: staffBody }) } },
       async (req, reply) => {
         const user = await services.staff.create(actorOf(req), { ...req.body, telegramId: tg(req.body.telegramId) });
         return reply.status(201).send(staffView(user));
       },
     );
 
-    app.get('/api/staff/:id', { preHandler: admin, schema: { tags, params: idParam, response: withErrors({ 200: staffBody }) } }, async (req) =>
+    app.get('/api/staff/:id', { onRequest: admin, schema: { tags, params: idParam, response: withErrors({ 200: staffBody }) } }, async (req) =>
       staffView(await services.staff.get(req.params.id)),
     );
 
     app.patch(
       '/api/staff/:id',
-      { preHandler: admin, schema: { tags, summary: 'Change roles, scope, password or deactivate', params: idParam, body: patchBody, response: withErrors({ 200: staffBody }) } },
+      { onRequest: admin, schema: { tags, summary: 'Change roles, scope, password or deactivate', params: idParam, body: patchBody, response: withErrors({ 200: staffBody }) } },
       async (req) => staffView(await services.staff.update(actorOf(req), req.params.id, { ...req.body, telegramId: tg(req.body.telegramId) })),
     );
   };

@@ -2,7 +2,7 @@
 // the fake Bot API server, which records them and answers like Telegram.
 import type { Update } from 'grammy/types';
 import { createBot, type AppBot } from '../../bot/create-bot.ts';
-import { createI18n } from '../../bot/i18n.ts';
+import { createI18n } from '../../core/i18n/i18n.ts';
 import type { Feature } from '../../bot/features.ts';
 import type { Services } from '../../core/services.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.ts';

@@ -1,4 +1,4 @@
-// i18next with one namespace per locales/<lng>/<namespace>.json file, loaded once at start.
+// i18next with one namespace per locales/<lng>/<namespace>.json file, loaded once at start; used by the bot, the API and the services that write notifications.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ export const LOCALES = ['kk', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type { TFunction };
 
-export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../locales');
+export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
 
 export function loadResources(dir = localesDir): Record<string, Record<string, unknown>> {
   const resources: Record<string, Record<string, unknown>> = {};

@@ -1,0 +1,57 @@
+// Status notices to the author and followers, each in their own language, through the outbox
+// in the same transaction as the change.
+import type { i18n } from 'i18next';
+import type { ReportStatus } from '../../generated/prisma/enums.ts';
+import type { Tx } from '../db/tx.ts';
+import { enqueueMessage } from '../outbox/outbox-repository.ts';
+import { statusIcon } from './report-status.ts';
+
+export interface NoticeInput {
+  reportId: number;
+  number: string;
+  status: ReportStatus;
+  publicNote: string | null;
+  /** ReportEvent id, so a retry of the same change never enqueues twice */
+  eventId: number;
+  /** extra inline keyboard, e.g. "fixed / not fixed" after resolution (author only) */
+  authorKeyboard?: (t: (key: string) => string) => unknown;
+}
+
+/** Everyone who hears about a report: the author (unless erased) and active followers. */
+export async function audience(tx: Tx, reportId: number): Promise<Array<{ citizenId: number; telegramId: bigint; locale: string; isAuthor: boolean }>> {
+  const report = await tx.report.findUniqueOrThrow({
+    where: { id: reportId },
+    select: { citizen: { select: { id: true, telegramId: true, locale: true, consentAt: true } }, followers: { select: { citizen: { select: { id: true, telegramId: true, locale: true, consentAt: true } } } } },
+  });
+  const people = new Map<number, { citizenId: number; telegramId: bigint; locale: string; isAuthor: boolean }>();
+  const add = (c: { id: number; telegramId: bigint; locale: string; consentAt: Date | null } | null, isAuthor: boolean) => {
+    if (!c || !c.consentAt || c.telegramId <= 0n || people.has(c.id)) return;
+    people.set(c.id, { citizenId: c.id, telegramId: c.telegramId, locale: c.locale, isAuthor });
+  };
+  add(report.citizen, true);
+  for (const f of report.followers) add(f.citizen, false);
+  return [...people.values()];
+}
+
+export async function notifyStatus(tx: Tx, i18n: i18n, n: NoticeInput): Promise<number> {
+  const people = await audience(tx, n.reportId);
+  for (const p of people) {
+    const t = i18n.getFixedT(p.locale === 'kk' ? 'kk' : 'ru');
+    const lines = [
+      t('report:notice.title', { number: n.number }),
+      `${statusIcon(n.status)} ${t(`report:status.${n.status}`)}`,
+      ...(n.publicNote ? ['', n.publicNote] : []),
+      ...(p.isAuthor ? [] : ['', t('report:notice.you_follow')]),
+    ];
+    const keyboard = p.isAuthor && n.authorKeyboard ? n.authorKeyboard((k) => t(k)) : undefined;
+    await enqueueMessage(tx, {
+      chatId: p.telegramId,
+      citizenId: p.citizenId,
+      kind: 'report.status',
+      method: 'sendMessage',
+      params: { text: lines.join('\n'), ...(keyboard ? { reply_markup: keyboard } : {}) },
+      dedupeKey: `report-event:${n.eventId}:${p.citizenId}`,
+    });
+  }
+  return people.length;
+}

@@ -1,0 +1,263 @@
+// Civic-control reports: filing (bot, Open311, staff), duplicates and support, the status machine
+// with its milestones and deadlines, and the author's confirmation after resolution.
+import type { i18n } from 'i18next';
+import type { PrismaClient, Report } from '../../generated/prisma/client.ts';
+import type { EvidenceKind, ReportStatus } from '../../generated/prisma/enums.ts';
+import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import type { CalendarService } from '../calendar/calendar-service.ts';
+import { nextCounter } from '../db/counter.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
+import { canTransition, isOpen, NOTE_REQUIRED } from './report-status.ts';
+import { notifyStatus } from './report-notify.ts';
+
+export const DESCRIPTION_MIN = 10;
+export const DESCRIPTION_MAX = 2000;
+export const EVIDENCE_MAX = 10;
+export const NOTE_MAX = 4000;
+
+export interface EvidenceInput {
+  kind: EvidenceKind;
+  telegramFileId?: string;
+  fileUniqueId?: string;
+  mimeType?: string;
+  fileName?: string;
+  fileSize?: number;
+  url?: string;
+}
+
+export interface NewReport {
+  source: 'bot' | 'open311' | 'staff';
+  citizenId?: number | null;
+  apiClientId?: number | null;
+  categoryId: number;
+  regionId: number;
+  districtId?: number | null;
+  lat?: number | null;
+  lon?: number | null;
+  address?: string | null;
+  description: string;
+  anonymous?: boolean;
+  evidence: EvidenceInput[];
+}
+
+export interface StatusChange {
+  to: ReportStatus;
+  publicNote?: string | null;
+  internalNote?: string | null;
+  duplicateOfId?: number | null;
+}
+
+export interface ReportServiceDeps {
+  prisma: PrismaClient;
+  calendar: CalendarService;
+  i18n: i18n;
+  now?: () => Date;
+  /** radius for possible duplicates, metres */
+  duplicateRadiusM?: number;
+  /** how long after resolution the author may reopen, days */
+  reopenWindowDays?: number;
+}
+
+/** Kazakhstan's bounding box, generously: coordinates outside it are questioned. */
+export function insideKazakhstan(lat: number, lon: number): boolean {
+  return lat >= 40.5 && lat <= 55.5 && lon >= 46.4 && lon <= 87.4;
+}
+
+export function formatNumber(year: number, seq: number): string {
+  return `KZ-${year}-${String(seq).padStart(6, '0')}`;
+}
+
+/** Great-circle distance in metres. */
+export function distanceM(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+const words = (s: string) => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
+
+/** Share of the shorter text's words found in the other: crude, language-neutral, good enough to suggest. */
+export function textSimilarity(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common += 1;
+  return common / Math.min(wa.size, wb.size);
+}
+
+export function createReportService({ prisma, calendar, i18n, now = () => new Date(), duplicateRadiusM = 150, reopenWindowDays = 30 }: ReportServiceDeps) {
+  function validate(input: NewReport) {
+    const text = input.description.trim();
+    if (text.length < DESCRIPTION_MIN) throw invalid('report.description_short', { min: DESCRIPTION_MIN });
+    if (text.length > DESCRIPTION_MAX) throw invalid('report.description_long', { max: DESCRIPTION_MAX });
+    if (input.source === 'bot' && input.evidence.length === 0) throw invalid('report.evidence_required');
+    if (input.evidence.length > EVIDENCE_MAX) throw invalid('report.evidence_too_many', { max: EVIDENCE_MAX });
+    if ((input.lat == null) !== (input.lon == null)) throw invalid('report.bad_location');
+    if (input.lat == null && !input.address?.trim() && !input.districtId) throw invalid('report.location_required');
+  }
+
+  return {
+    /** Open reports of the same category nearby (or, without coordinates, in the same district with similar text). */
+    async findDuplicates(input: { categoryId: number; regionId: number; districtId?: number | null; lat?: number | null; lon?: number | null; description: string }, limit = 3) {
+      const candidates = await prisma.report.findMany({
+        where: { categoryId: input.categoryId, regionId: input.regionId, status: { in: ['new', 'in_work', 'reopened'] }, hidden: false, duplicateOfId: null },
+        orderBy: { createdAt: 'desc' },
+        take: 500,
+      });
+      const scored = candidates
+        .map((r) => {
+          if (input.lat != null && input.lon != null && r.lat != null && r.lon != null) {
+            const d = distanceM({ lat: input.lat, lon: input.lon }, { lat: r.lat, lon: r.lon });
+            return { report: r, distanceM: Math.round(d), score: d <= duplicateRadiusM ? 2 - d / duplicateRadiusM : 0 };
+          }
+          const sameDistrict = input.districtId != null && r.districtId === input.districtId;
+          const sim = textSimilarity(input.description, r.description);
+          return { report: r, distanceM: null, score: sameDistrict && sim >= 0.3 ? sim : 0 };
+        })
+        .filter((x) => x.score > 0)
+        .sort((a, b) => b.score - a.score);
+      return scored.slice(0, limit).map(({ report, distanceM }) => ({ report, distanceM }));
+    },
+
+    async create(actor: Actor, input: NewReport): Promise<Report> {
+      validate(input);
+      const category = await prisma.category.findUnique({ where: { id: input.categoryId } });
+      if (!category || !category.active) throw invalid('report.unknown_category');
+      if (input.districtId != null) {
+        const d = await prisma.district.findUnique({ where: { id: input.districtId } });
+        if (!d || d.regionId !== input.regionId) throw invalid('report.district_not_in_region');
+      }
+      const at = now();
+      const year = Number(at.toISOString().slice(0, 4));
+      return prisma.$transaction(async (tx) => {
+        const seq = await nextCounter(tx, `report:${year}`);
+        const report = await tx.report.create({
+          data: {
+            number: formatNumber(year, seq),
+            year,
+            seq,
+            source: input.source,
+            citizenId: input.citizenId ?? null,
+            apiClientId: input.apiClientId ?? null,
+            categoryId: category.id,
+            regionId: input.regionId,
+            districtId: input.districtId ?? null,
+            departmentId: category.departmentId,
+            lat: input.lat ?? null,
+            lon: input.lon ?? null,
+            address: input.address?.trim() || null,
+            description: input.description.trim(),
+            anonymous: input.anonymous ?? false,
+            createdAt: at,
+            evidence: { create: input.evidence.map((e) => ({ ...e, addedByCitizenId: input.citizenId ?? null })) },
+          },
+        });
+        await tx.reportEvent.create({ data: { reportId: report.id, at, actorType: actor.type, actorId: actor.id == null ? null : String(actor.id), type: 'created', toStatus: 'new' } });
+        await recordAudit(tx, actor, { action: 'report.create', entity: 'report', entityId: report.id, after: { number: report.number, categoryId: report.categoryId, regionId: report.regionId } });
+        return report;
+      });
+    },
+
+    /** The citizen supports an existing report: they follow it and it counts their support. */
+    async support(citizenId: number, reportId: number): Promise<{ added: boolean }> {
+      return prisma.$transaction(async (tx) => {
+        const report = await tx.report.findUnique({ where: { id: reportId } });
+        if (!report) throw notFound('report.not_found');
+        if (report.citizenId === citizenId) return { added: false };
+        const existing = await tx.reportFollower.findUnique({ where: { reportId_citizenId: { reportId, citizenId } } });
+        if (existing) return { added: false };
+        await tx.reportFollower.create({ data: { reportId, citizenId } });
+        await tx.report.update({ where: { id: reportId }, data: { supportCount: { increment: 1 } } });
+        await tx.reportEvent.create({ data: { reportId, actorType: 'citizen', actorId: String(citizenId), type: 'support' } });
+        return { added: true };
+      });
+    },
+
+    async changeStatus(actor: Actor, reportId: number, change: StatusChange): Promise<Report> {
+      const publicNote = change.publicNote?.trim() || null;
+      if (publicNote && publicNote.length > NOTE_MAX) throw invalid('report.note_long', { max: NOTE_MAX });
+      if (NOTE_REQUIRED.includes(change.to) && !publicNote) throw invalid('report.note_required');
+      const at = now();
+      const cal = await calendar.calendar();
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.report.findUnique({ where: { id: reportId }, include: { category: true } });
+        if (!before) throw notFound('report.not_found');
+        if (!canTransition(before.status, change.to)) throw conflict('report.bad_transition', { from: before.status, to: change.to });
+        const data: Parameters<typeof tx.report.update>[0]['data'] = { status: change.to };
+        if (change.to === 'in_work') {
+          data.acceptedAt = before.acceptedAt ?? at;
+          data.dueAt = cal.addWorkingDays(at, before.category.deadlineDays);
+          data.overdueNotifiedAt = null;
+          data.escalatedAt = null;
+        }
+        if (change.to === 'resolved') data.resolvedAt = at;
+        if (change.to === 'duplicate') {
+          if (!change.duplicateOfId || change.duplicateOfId === reportId) throw invalid('report.duplicate_needs_original');
+          const original = await tx.report.findUnique({ where: { id: change.duplicateOfId } });
+          if (!original || original.duplicateOfId) throw invalid('report.duplicate_needs_original');
+          data.duplicateOf = { connect: { id: original.id } };
+          // Followers (and the author) of the duplicate now follow the original.
+          const people = await tx.reportFollower.findMany({ where: { reportId } });
+          const movers = [...people.map((p) => p.citizenId), ...(before.citizenId ? [before.citizenId] : [])].filter((c) => c !== original.citizenId);
+          for (const citizenId of new Set(movers)) {
+            await tx.reportFollower.upsert({ where: { reportId_citizenId: { reportId: original.id, citizenId } }, create: { reportId: original.id, citizenId }, update: {} });
+          }
+          const count = await tx.reportFollower.count({ where: { reportId: original.id } });
+          await tx.report.update({ where: { id: original.id }, data: { supportCount: count } });
+          await tx.reportEvent.create({ data: { reportId: original.id, at, actorType: actor.type, actorId: actor.id == null ? null : String(actor.id), type: 'merge', data: { from: before.number } } });
+        }
+        if (change.to === 'reopened') {
+          data.reopenedAt = at;
+          data.reopenCount = { increment: 1 };
+          data.closedAt = null;
+          data.resolvedAt = null;
+          data.confirmedFixed = null;
+        } else if (!isOpen(change.to)) {
+          data.closedAt = at;
+        }
+        const after = await tx.report.update({ where: { id: reportId }, data });
+        const event = await tx.reportEvent.create({
+          data: { reportId, at, actorType: actor.type, actorId: actor.id == null ? null : String(actor.id), type: 'status', fromStatus: before.status, toStatus: change.to, publicNote, internalNote: change.internalNote?.trim() || null },
+        });
+        await recordAudit(tx, actor, { action: `report.${change.to}`, entity: 'report', entityId: reportId, before: { status: before.status }, after: { status: change.to, publicNote } });
+        await notifyStatus(tx, i18n, {
+          reportId,
+          number: after.number,
+          status: change.to,
+          publicNote,
+          eventId: event.id,
+          authorKeyboard:
+            change.to === 'resolved'
+              ? (t) => ({ inline_keyboard: [[{ text: t('report:confirm.fixed'), callback_data: `rc:ok:${reportId}` }, { text: t('report:confirm.not_fixed'), callback_data: `rc:no:${reportId}` }]] })
+              : undefined,
+        });
+        return after;
+      });
+    },
+
+    /** The author's answer after resolution: "fixed" (with a rating) or "not fixed", which reopens within the window. */
+    async confirm(citizenId: number, reportId: number, answer: { fixed: boolean; rating?: number }): Promise<Report> {
+      if (answer.rating !== undefined && (!Number.isInteger(answer.rating) || answer.rating < 1 || answer.rating > 5)) throw invalid('report.bad_rating');
+      const at = now();
+      const report = await prisma.report.findUnique({ where: { id: reportId } });
+      if (!report || report.citizenId !== citizenId) throw notFound('report.not_found');
+      if (report.status !== 'resolved') throw conflict('report.not_resolved');
+      const actor: Actor = { type: 'citizen', id: citizenId };
+      if (!answer.fixed) {
+        const deadline = (report.resolvedAt ?? at).getTime() + reopenWindowDays * 86_400_000;
+        if (at.getTime() > deadline) throw conflict('report.reopen_window_over', { days: reopenWindowDays });
+        return this.changeStatus(actor, reportId, { to: 'reopened', publicNote: null });
+      }
+      return prisma.$transaction(async (tx) => {
+        const after = await tx.report.update({ where: { id: reportId }, data: { confirmedFixed: true, ...(answer.rating ? { rating: answer.rating, ratedAt: at } : {}) } });
+        await tx.reportEvent.create({ data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: answer.rating ? 'rating' : 'confirm', data: { fixed: true, rating: answer.rating ?? null } } });
+        return after;
+      });
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

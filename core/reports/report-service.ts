@@ -5,6 +5,7 @@ import type { PrismaClient, Report } from '../../generated/prisma/client.ts';
 import type { EvidenceKind, ReportStatus } from '../../generated/prisma/enums.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
+import { localDate } from '../calendar/local-time.ts';
 import { nextCounter } from '../db/counter.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { canTransition, isOpen, NOTE_REQUIRED } from './report-status.ts';
@@ -131,7 +132,8 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
         if (!d || d.regionId !== input.regionId) throw invalid('report.district_not_in_region');
       }
       const at = now();
-      const year = Number(at.toISOString().slice(0, 4));
+      // The year of the number is Almaty's: a report filed at 02:00 on 1 January is next year's.
+      const year = Number(localDate(at).slice(0, 4));
       return prisma.$transaction(async (tx) => {
         const seq = await nextCounter(tx, `report:${year}`);
         const report = await tx.report.create({

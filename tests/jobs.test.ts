@@ -8,7 +8,7 @@ import { createHousekeepingJob } from '../jobs/housekeeping.ts';
 import { acquireLease, releaseLease, renewLease } from '../jobs/lease.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { createScheduler, type Job } from '../jobs/scheduler.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
 const DAY = 86_400_000;
@@ -38,18 +38,13 @@ function fakeTelegram() {
 }
 
 describe.each(dbTargets)('jobs on %s', (target) => {
-  let t: TestDb;
   let prisma: PrismaClient;
   // Whatever a test starts is stopped here, even when an assertion fails midway.
   const cleanups: Array<() => Promise<unknown>> = [];
 
-  beforeAll(async () => {
-    t = await createTestDb(target, { seed: false });
-    prisma = t.db.prisma;
-  });
-
-  afterAll(async () => {
-    await t?.drop();
+  const suite = useTestDb(target, { seed: false });
+  beforeAll(() => {
+    prisma = suite.db.prisma;
   });
 
   beforeEach(async () => {

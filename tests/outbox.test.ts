@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { OutboxDispatcher, type DispatcherOptions, type SendFn } from '../core/outbox/dispatcher.ts';
 import { enqueueMessage, outboxCounts, type OutgoingMessage } from '../core/outbox/outbox-repository.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
 interface SendCall {
@@ -74,16 +74,11 @@ function message(chatId: number, text: string, extra: Partial<OutgoingMessage> =
 }
 
 describe.each(dbTargets)('outbox on %s', (target) => {
-  let t: TestDb;
   let prisma: PrismaClient;
 
-  beforeAll(async () => {
-    t = await createTestDb(target, { seed: false });
-    prisma = t.db.prisma;
-  });
-
-  afterAll(async () => {
-    await t?.drop();
+  const suite = useTestDb(target, { seed: false });
+  beforeAll(() => {
+    prisma = suite.db.prisma;
   });
 
   beforeEach(async () => {

@@ -1,6 +1,7 @@
 // Test databases: a fresh in-memory PGlite per suite, and, when TEST_DATABASE_URL is set, a fresh
 // PostgreSQL database per suite on that server, so every database-backed suite runs on both.
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../core/db/client.ts';
 import { applyMigrations } from '../../core/db/migrate.ts';
@@ -57,4 +58,21 @@ export async function createTestDb(target: DbTarget, opts: { seed?: boolean; yea
   await applyMigrations(t.db.adapterFactory);
   if (opts.seed !== false) await seedReferenceData(t.db.prisma, opts.years ?? [2026, 2027]);
   return t;
+}
+
+/** Registers beforeAll/afterAll for a suite's own database; read `.db` inside tests and hooks. */
+export function useTestDb(target: DbTarget, opts: { seed?: boolean; years?: number[] } = {}): { readonly db: Database } {
+  let t: TestDb | undefined;
+  beforeAll(async () => {
+    t = await createTestDb(target, opts);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+  return {
+    get db() {
+      if (!t) throw new Error('test database not ready: use it inside tests or hooks');
+      return t.db;
+    },
+  };
 }

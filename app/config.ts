@@ -27,7 +27,6 @@ export const configSchema = z.object({
   ADMIN_LOGIN: z.string().min(1).default('admin'),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DEFAULT_LOCALE: z.enum(['kk', 'ru']).default('kk'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
@@ -35,7 +34,6 @@ export const configSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   STORAGE_DIR: z.string().min(1).optional(),
-  TIMEZONE: z.literal('Asia/Almaty').default('Asia/Almaty'),
 });
 
 export type Config = z.output<typeof configSchema> & {

@@ -4,7 +4,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Bot, Composer, session, type BotConfig } from 'grammy';
+import { Bot, session, type BotConfig } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
@@ -82,4 +82,3 @@ export function commandList(features: Feature[]) {
   return features.flatMap((f) => f.commands ?? []);
 }
 
-export { Composer };

@@ -67,8 +67,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   const holder = `${hostname()}:${process.pid}`;
 
   const db = opts.db ?? (await openAndPrepareDatabase(config, logger, now));
-  const services = createServices({ db, logger, sessionTtlHours: config.SESSION_TTL_HOURS, now });
   const i18n = createI18n();
+  const services = createServices({ db, logger, sessionTtlHours: config.SESSION_TTL_HOURS, now, i18n });
   const stops: Array<() => Promise<unknown>> = [];
   const app: RunningApp = { config, services, stop: async () => {} };
 

@@ -1,11 +1,14 @@
 // All domain services, built once by the composition root and handed to the bot, the API and the jobs.
+import type { i18n as I18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { Database } from './db/client.ts';
 import { fixedHolidays, movableHolidays, transfers } from '../prisma/seed/holidays.ts';
 import { createCalendarService } from './calendar/calendar-service.ts';
 import { defaultCalendar } from './calendar/defaults.ts';
 import { createCitizenService, type PersonalDataSection } from './citizens/citizen-service.ts';
+import { createI18n } from './i18n/i18n.ts';
 import { createReferenceService } from './reference/reference-service.ts';
+import { createReportService } from './reports/report-service.ts';
 import { createStaffService } from './staff/staff-service.ts';
 
 export interface ServiceOptions {
@@ -13,10 +16,13 @@ export interface ServiceOptions {
   logger: Logger;
   sessionTtlHours: number;
   now?: () => Date;
+  /** for the notices services write; created from locales/ when absent (tests) */
+  i18n?: I18n;
 }
 
-export function createServices({ db, logger, sessionTtlHours, now = () => new Date() }: ServiceOptions) {
+export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n() }: ServiceOptions) {
   const prisma = db.prisma;
+  const calendar = createCalendarService({ prisma, defaults: (year) => defaultCalendar(year, fixedHolidays, movableHolidays, transfers) });
   // Capabilities add their personal-data sections here as they land.
   const personalData: PersonalDataSection[] = [];
   return {
@@ -24,10 +30,11 @@ export function createServices({ db, logger, sessionTtlHours, now = () => new Da
     prisma,
     logger,
     now,
-    calendar: createCalendarService({ prisma, defaults: (year) => defaultCalendar(year, fixedHolidays, movableHolidays, transfers) }),
+    calendar,
     reference: createReferenceService({ prisma }),
     citizens: createCitizenService({ prisma, sections: personalData, now }),
     staff: createStaffService({ prisma, sessionTtlHours, now }),
+    reports: createReportService({ prisma, calendar, i18n, now }),
   };
 }
 

@@ -18,6 +18,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { healthRoutes } from './routes/health.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { staffRoutes } from './routes/staff.ts';
 
 export interface ServerDeps {
@@ -83,6 +84,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(referenceRoutes(services));
     await app.register(calendarRoutes(services));
     await app.register(outboxRoutes(services));
+    await app.register(reportRoutes(services));
     for (const routes of deps.routes ?? []) await app.register(routes);
   }
   return app;

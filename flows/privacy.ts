@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../bot/context.ts';
 import type { Feature } from '../bot/features.ts';
 import { socialStatuses } from '../prisma/seed/social-status.ts';
-import { languageKeyboard } from './onboarding.ts';
+import { askLanguage } from './onboarding.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -76,7 +76,7 @@ export function createPrivacy(): Feature {
   });
   composer.callbackQuery('settings:language', async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.reply('Тілді таңдаңыз 👇\nВыберите язык 👇', { reply_markup: languageKeyboard() });
+    await askLanguage(ctx);
   });
   composer.callbackQuery('erase:ask', async (ctx) => {
     await ctx.answerCallbackQuery();

@@ -1,17 +1,13 @@
 // Staff API for civic-control reports: the operator's list with filters and pages, the region scope,
 // counts per status, the detail with its history, and status changes with their refusals.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../generated/prisma/client.ts';
 import type { Actor } from '../core/audit/audit-log.ts';
-import { createI18n } from '../core/i18n/i18n.ts';
 import type { NewReport } from '../core/reports/report-service.ts';
-import { createServices, type Services } from '../core/services.ts';
-import { buildServer } from '../server/app.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
+import type { Services } from '../core/services.ts';
+import { bearer as as, useApiApp } from './helpers/api-app.ts';
+import { dbTargets } from './helpers/db.ts';
 
-const ADMIN_PASSWORD = 'admin-password-1';
 const STATUSES = ['new', 'in_work', 'resolved', 'rejected', 'duplicate', 'not_responsible', 'reopened'];
 const photo = { kind: 'photo' as const, telegramFileId: 'AgAC-photo', fileUniqueId: 'uniq-1', mimeType: 'image/jpeg', fileSize: 12345 };
 const staffActor: Actor = { type: 'staff', id: null };
@@ -33,9 +29,9 @@ interface Item {
 }
 
 describe.each(dbTargets)('reports API (%s)', (target) => {
-  let t: TestDb;
+  const api = useApiApp(target);
   let services: Services;
-  let app: FastifyInstance;
+  let app: typeof api.app;
   let adminToken: string;
   let operatorA: string;
   let operatorElsewhere: string;
@@ -46,14 +42,7 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
   let categoryId: number;
   const r: Record<string, Report> = {};
 
-  let nextIp = 1;
-  const freshIp = () => `10.3.${Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}`;
-  async function signIn(login: string, password: string): Promise<string> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress: freshIp() });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json().token;
-  }
-  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+  const signIn = (login: string, password: string) => api.signIn(login, password);
 
   async function list(query: string, token = adminToken): Promise<{ items: Item[]; nextCursor: string | null }> {
     const res = await app.inject({ method: 'GET', url: `/api/reports${query}`, headers: as(token) });
@@ -74,11 +63,7 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
   });
 
   beforeAll(async () => {
-    t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12 });
-    app = await buildServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
-    await services.staff.ensureFirstAdmin('admin', ADMIN_PASSWORD);
-    adminToken = await signIn('admin', ADMIN_PASSWORD);
+    ({ services, app, adminToken } = api);
 
     const regions = await services.prisma.region.findMany({ orderBy: { id: 'asc' }, include: { districts: { orderBy: { id: 'asc' } } } });
     const withDistricts = regions.filter((x) => x.districts.length > 0);
@@ -103,10 +88,6 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
     r.pothole = await services.reports.create(staffActor, report({ source: 'bot', citizenId: citizen.id, description: 'Яма на дороге у остановки Абая, машины объезжают', evidence: [photo, { ...photo, fileUniqueId: 'uniq-2', fileSize: 999 }] }));
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await t?.drop();
-  });
 
   describe('access', () => {
     it('without a session every report route answers 401', async () => {

@@ -1,6 +1,6 @@
 // Background jobs: leases so that one instance runs each job, the scheduler's bookkeeping,
 // the outbox worker's single active sender, and nightly housekeeping.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { OutboxDispatcher, type SendFn } from '../core/outbox/dispatcher.ts';
 import { enqueueMessage } from '../core/outbox/outbox-repository.ts';
@@ -42,18 +42,9 @@ describe.each(dbTargets)('jobs on %s', (target) => {
   // Whatever a test starts is stopped here, even when an assertion fails midway.
   const cleanups: Array<() => Promise<unknown>> = [];
 
-  const suite = useTestDb(target, { seed: false });
+  const suite = useTestDb(target, { seed: false, truncate: ['OutboxMessage', 'Citizen', 'JobLease', 'StaffSession', 'StaffUser', 'BotSession'] });
   beforeAll(() => {
     prisma = suite.db.prisma;
-  });
-
-  beforeEach(async () => {
-    await prisma.outboxMessage.deleteMany();
-    await prisma.citizen.deleteMany();
-    await prisma.jobLease.deleteMany();
-    await prisma.staffSession.deleteMany();
-    await prisma.staffUser.deleteMany();
-    await prisma.botSession.deleteMany();
   });
 
   afterEach(async () => {

@@ -1,6 +1,6 @@
 // The outbox: messages written in their cause's transaction, sent once at Telegram's limits,
 // retried on flood control and server errors, and retired when the citizen blocked the bot.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { OutboxDispatcher, type DispatcherOptions, type SendFn } from '../core/outbox/dispatcher.ts';
 import { enqueueMessage, outboxCounts, type OutgoingMessage } from '../core/outbox/outbox-repository.ts';
@@ -76,15 +76,9 @@ function message(chatId: number, text: string, extra: Partial<OutgoingMessage> =
 describe.each(dbTargets)('outbox on %s', (target) => {
   let prisma: PrismaClient;
 
-  const suite = useTestDb(target, { seed: false });
+  const suite = useTestDb(target, { seed: false, truncate: ['OutboxMessage', 'Citizen', 'JobLease'] });
   beforeAll(() => {
     prisma = suite.db.prisma;
-  });
-
-  beforeEach(async () => {
-    await prisma.outboxMessage.deleteMany();
-    await prisma.citizen.deleteMany();
-    await prisma.jobLease.deleteMany();
   });
 
   function dispatcher(send: SendFn, opts: Partial<DispatcherOptions> = {}): OutboxDispatcher {

@@ -100,7 +100,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
     if (input.lat == null && !input.address?.trim() && !input.districtId) throw invalid('report.location_required');
   }
 
-  return {
+  const service = {
     /** Open reports of the same category nearby (or, without coordinates, in the same district with similar text). */
     async findDuplicates(input: { categoryId: number; regionId: number; districtId?: number | null; lat?: number | null; lon?: number | null; description: string }, limit = 3) {
       const candidates = await prisma.report.findMany({
@@ -251,7 +251,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
       if (!answer.fixed) {
         const deadline = (report.resolvedAt ?? at).getTime() + reopenWindowDays * 86_400_000;
         if (at.getTime() > deadline) throw conflict('report.reopen_window_over', { days: reopenWindowDays });
-        return this.changeStatus(actor, reportId, { to: 'reopened', publicNote: null });
+        return service.changeStatus(actor, reportId, { to: 'reopened', publicNote: null });
       }
       return prisma.$transaction(async (tx) => {
         const after = await tx.report.update({ where: { id: reportId }, data: { confirmedFixed: true, ...(answer.rating ? { rating: answer.rating, ratedAt: at } : {}) } });
@@ -260,6 +260,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
       });
     },
   };
+  return service;
 }
 
 export type ReportService = ReturnType<typeof createReportService>;

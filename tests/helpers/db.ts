@@ -1,7 +1,7 @@
 // Test databases: a fresh in-memory PGlite per suite, and, when TEST_DATABASE_URL is set, a fresh
 // PostgreSQL database per suite on that server, so every database-backed suite runs on both.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../core/db/client.ts';
 import { applyMigrations } from '../../core/db/migrate.ts';
@@ -60,12 +60,21 @@ export async function createTestDb(target: DbTarget, opts: { seed?: boolean; yea
   return t;
 }
 
-/** Registers beforeAll/afterAll for a suite's own database; read `.db` inside tests and hooks. */
-export function useTestDb(target: DbTarget, opts: { seed?: boolean; years?: number[] } = {}): { readonly db: Database } {
+/**
+ * Registers beforeAll/afterAll for a suite's own database, and empties the `truncate` tables before
+ * each test; read `.db` inside tests and hooks.
+ */
+export function useTestDb(target: DbTarget, opts: { seed?: boolean; years?: number[]; truncate?: string[] } = {}): { readonly db: Database } {
   let t: TestDb | undefined;
   beforeAll(async () => {
     t = await createTestDb(target, opts);
   });
+  if (opts.truncate?.length) {
+    const sql = `TRUNCATE ${opts.truncate.map((n) => `"${n}"`).join(', ')} RESTART IDENTITY CASCADE`;
+    beforeEach(async () => {
+      await t!.db.prisma.$executeRawUnsafe(sql);
+    });
+  }
   afterAll(async () => {
     await t?.drop();
   });

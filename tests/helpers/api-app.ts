@@ -1,0 +1,62 @@
+// A suite's own database, services and admin API (driven with app.inject), with a signed-in admin.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createI18n } from '../../core/i18n/i18n.ts';
+import { createServices, type Services } from '../../core/services.ts';
+import { buildServer } from '../../server/app.ts';
+import { useTestDb, type DbTarget } from './db.ts';
+import { testLogger } from './silent-logger.ts';
+
+export const ADMIN_PASSWORD = 'admin-password-1';
+
+export interface ApiApp {
+  readonly services: Services;
+  readonly app: FastifyInstance;
+  readonly adminToken: string;
+  /** signs in from a fresh client address, so the login rate limit never interferes */
+  signIn(login: string, password: string): Promise<string>;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export function useApiApp(target: DbTarget): ApiApp {
+  const suite = useTestDb(target);
+  let services: Services | undefined;
+  let app: FastifyInstance | undefined;
+  let adminToken = '';
+  let nextIp = 1;
+  const ready = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('API app not ready: use it inside tests or hooks');
+    return v;
+  };
+
+  const api: ApiApp = {
+    get services() {
+      return ready(services);
+    },
+    get app() {
+      return ready(app);
+    },
+    get adminToken() {
+      return adminToken;
+    },
+    async signIn(login, password) {
+      const remoteAddress = `10.${Math.floor(nextIp / 62500) % 250}.${Math.floor(nextIp / 250) % 250}.${(nextIp++ % 250) + 1}`;
+      const res = await ready(app).inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().token as string;
+    },
+  };
+
+  beforeAll(async () => {
+    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12 });
+    app = await buildServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
+    await services.staff.ensureFirstAdmin('admin', ADMIN_PASSWORD);
+    adminToken = await api.signIn('admin', ADMIN_PASSWORD);
+  });
+  // Registered after useTestDb's, so it runs first: the server closes before its database.
+  afterAll(async () => {
+    await app?.close();
+  });
+  return api;
+}

@@ -2,6 +2,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../bot/context.ts';
 import type { Feature } from '../bot/features.ts';
+import { localName } from '../core/reference/reference-service.ts';
 import { socialStatuses } from '../prisma/seed/social-status.ts';
 import { askLanguage } from './onboarding.ts';
 
@@ -14,7 +15,7 @@ function formatDate(d: Date | null, locale: string): string {
 
 function socialStatusName(code: string | null, locale: string): string | null {
   const s = code ? socialStatuses.find((x) => x.code === code) : undefined;
-  return s ? (locale === 'kk' ? s.nameKk : s.nameRu) : code;
+  return s ? localName(s, locale) : code;
 }
 
 async function showMyData(ctx: BotContext): Promise<void> {

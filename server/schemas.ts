@@ -20,4 +20,3 @@ export function withErrors<R extends Responses>(ok: R) {
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 export const okBody = z.object({ ok: z.literal(true) });
-export const isoDate = z.date().transform((d) => d.toISOString()).pipe(z.string());

@@ -10,8 +10,6 @@ export interface Actor {
   ip?: string | null;
 }
 
-export const systemActor: Actor = { type: 'system', id: null };
-
 export interface AuditEntry {
   action: string;
   entity: string;

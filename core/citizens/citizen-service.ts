@@ -4,6 +4,7 @@ import type { Gender } from '../../generated/prisma/enums.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
 import { invalid, notFound } from '../errors.ts';
+import { localName } from '../reference/reference-service.ts';
 
 export type Locale = 'kk' | 'ru';
 
@@ -106,7 +107,6 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
         const data = await s.describe(prisma, citizenId);
         if (data && Object.keys(data).length > 0) extra.push({ key: s.key, data });
       }
-      const localName = (x: { nameKk: string; nameRu: string } | null) => (x ? (c.locale === 'kk' ? x.nameKk : x.nameRu) : null);
       return {
         telegramId: c.telegramId.toString(),
         locale: c.locale,
@@ -120,8 +120,8 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
           gender: c.gender,
           birthYear: c.birthYear,
           socialStatus: c.socialStatus,
-          regionName: localName(c.region),
-          districtName: localName(c.district),
+          regionName: c.region ? localName(c.region, c.locale) : null,
+          districtName: c.district ? localName(c.district, c.locale) : null,
         },
         sections: extra,
       };

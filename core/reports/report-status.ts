@@ -3,7 +3,6 @@
 import type { ReportStatus } from '../../generated/prisma/enums.ts';
 
 export const OPEN_STATUSES: ReportStatus[] = ['new', 'in_work', 'reopened'];
-export const CLOSED_STATUSES: ReportStatus[] = ['resolved', 'rejected', 'duplicate', 'not_responsible'];
 /** Closing needs a public explanation that the citizen receives. */
 export const NOTE_REQUIRED: ReportStatus[] = ['resolved', 'rejected', 'not_responsible'];
 

@@ -68,7 +68,20 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
 
   const db = opts.db ?? (await openAndPrepareDatabase(config, logger, now));
   const i18n = createI18n();
-  const services = createServices({ db, logger, sessionTtlHours: config.SESSION_TTL_HOURS, now, i18n });
+  const services = createServices({
+    db,
+    logger,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    now,
+    i18n,
+    storageDir: config.storageDir,
+    reports: {
+      perDay: config.REPORTS_PER_DAY,
+      duplicateRadiusM: config.REPORT_DUPLICATE_RADIUS_M,
+      reopenWindowDays: config.REPORT_REOPEN_DAYS,
+      escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS,
+    },
+  });
   const stops: Array<() => Promise<unknown>> = [];
   const app: RunningApp = { config, services, stop: async () => {} };
 

@@ -34,6 +34,10 @@ export const configSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   STORAGE_DIR: z.string().min(1).optional(),
+  REPORTS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
+  REPORT_DUPLICATE_RADIUS_M: z.coerce.number().int().min(10).max(5000).default(150),
+  REPORT_REOPEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  REPORT_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
 });
 
 export type Config = z.output<typeof configSchema> & {

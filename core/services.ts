@@ -8,7 +8,7 @@ import { defaultCalendar } from './calendar/defaults.ts';
 import { createCitizenService, type PersonalDataSection } from './citizens/citizen-service.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { createReferenceService } from './reference/reference-service.ts';
-import { createReportService } from './reports/report-service.ts';
+import { createReportService, type ReportOptions } from './reports/report-service.ts';
 import { createStaffService } from './staff/staff-service.ts';
 
 export interface ServiceOptions {
@@ -18,9 +18,13 @@ export interface ServiceOptions {
   now?: () => Date;
   /** for the notices services write; created from locales/ when absent (tests) */
   i18n?: I18n;
+  /** civic-control settings (config REPORT_*); defaults as in DOMAIN.md and the issue */
+  reports?: ReportOptions;
+  /** where evidence and other files fetched from Telegram are kept */
+  storageDir?: string;
 }
 
-export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n() }: ServiceOptions) {
+export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n(), reports = {} }: ServiceOptions) {
   const prisma = db.prisma;
   const calendar = createCalendarService({ prisma, defaults: (year) => defaultCalendar(year, fixedHolidays, movableHolidays, transfers) });
   // Capabilities add their personal-data sections here as they land.
@@ -34,7 +38,7 @@ export function createServices({ db, logger, sessionTtlHours, now = () => new Da
     reference: createReferenceService({ prisma }),
     citizens: createCitizenService({ prisma, sections: personalData, now }),
     staff: createStaffService({ prisma, sessionTtlHours, now }),
-    reports: createReportService({ prisma, calendar, i18n, now }),
+    reports: createReportService({ prisma, calendar, i18n, now, ...reports }),
   };
 }
 

@@ -48,15 +48,22 @@ export interface StatusChange {
   duplicateOfId?: number | null;
 }
 
-export interface ReportServiceDeps {
-  prisma: PrismaClient;
-  calendar: CalendarService;
-  i18n: i18n;
-  now?: () => Date;
+export interface ReportOptions {
   /** radius for possible duplicates, metres */
   duplicateRadiusM?: number;
   /** how long after resolution the author may reopen, days */
   reopenWindowDays?: number;
+  /** most reports one citizen may file per (Almaty) day */
+  perDay?: number;
+  /** working days after the due time before an overdue report is escalated to admins */
+  escalationWorkingDays?: number;
+}
+
+export interface ReportServiceDeps extends ReportOptions {
+  prisma: PrismaClient;
+  calendar: CalendarService;
+  i18n: i18n;
+  now?: () => Date;
 }
 
 /** Kazakhstan's bounding box, generously: coordinates outside it are questioned. */

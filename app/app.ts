@@ -9,20 +9,35 @@ import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
 import { applyMigrations } from '../core/db/migrate.ts';
-import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
+import { OutboxDispatcher, type SendFn } from '../core/outbox/dispatcher.ts';
 import { createServices, type Services } from '../core/services.ts';
+import { telegramFilesOver, type TelegramFiles } from '../core/reports/evidence-store.ts';
 import { createBot, type AppBot } from '../bot/create-bot.ts';
+import { createReportFeature } from '../flows/report.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { initBot, publishCommands, registerWebhook, startPolling, webhookHandler, webhookSecret, type BotRunner } from '../bot/run.ts';
 import { seedIfChanged } from '../prisma/seed.ts';
 import { buildServer } from '../server/app.ts';
 import { createCalendarRolloverJob } from '../jobs/calendar-rollover.ts';
 import { createHousekeepingJob } from '../jobs/housekeeping.ts';
+import { createReportDeadlinesJob } from '../jobs/report-deadlines.ts';
+import { createStaffChatSyncJob } from '../jobs/staff-chat-sync.ts';
+import { createStaffChat } from '../flows/staff-chat.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
 
 export type Role = 'api' | 'bot' | 'jobs';
 export const ALL_ROLES: Role[] = ['api', 'bot', 'jobs'];
+
+/** A Bot API client for the jobs: they handle 429s themselves instead of waiting inside a retry plugin. */
+const telegramApi = (token: string, apiRoot?: string) => new Api(token, { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: 30 });
+const rawSend = (api: Api): SendFn => (method, params) => api.raw[method as 'sendMessage'](params as never);
+
+/** Evidence downloads through the Bot API: getFile, then the bytes from {apiRoot}/file/bot{token}/{file_path}. */
+export function createTelegramFiles(token: string, apiRoot = 'https://api.telegram.org'): TelegramFiles {
+  const api = telegramApi(token, apiRoot);
+  return telegramFilesOver((fileId) => api.getFile(fileId), (filePath) => `${apiRoot.replace(/\/+$/, '')}/file/bot${token}/${filePath}`);
+}
 
 export interface StartOptions {
   config: Config;
@@ -75,6 +90,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     now,
     i18n,
     storageDir: config.storageDir,
+    telegramFiles: config.BOT_TOKEN ? createTelegramFiles(config.BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined,
     reports: {
       perDay: config.REPORTS_PER_DAY,
       duplicateRadiusM: config.REPORT_DUPLICATE_RADIUS_M,
@@ -102,7 +118,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         '\n  The Telegram bot is off: BOT_TOKEN is not set.\n  To get a token, open @BotFather in Telegram, send /newbot, choose a name and a username,\n  then put the token it gives you in .env as BOT_TOKEN=123456789:AA… and restart.\n  The admin API keeps running.\n',
       );
     } else {
-      app.bot = createBot({ token, apiRoot: config.TELEGRAM_API_ROOT, services, i18n, logger: logger.child({ component: 'bot' }), rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE });
+      app.bot = createBot({ token, apiRoot: config.TELEGRAM_API_ROOT, services, i18n, logger: logger.child({ component: 'bot' }), rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE, features: [createReportFeature(), createStaffChat(i18n)] });
       const { bot, features } = app.bot;
       if (config.WEBHOOK_URL) {
         const secret = webhookSecret(token, config.WEBHOOK_SECRET);
@@ -156,16 +172,22 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       prisma: services.prisma,
       logger: logger.child({ component: 'jobs' }),
       holder,
-      jobs: [createHousekeepingJob({ prisma: services.prisma, now }), createCalendarRolloverJob({ prisma: services.prisma, calendar: services.calendar, now })],
+      jobs: [
+        createHousekeepingJob({ prisma: services.prisma, now }),
+        createCalendarRolloverJob({ prisma: services.prisma, calendar: services.calendar, now }),
+        createReportDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, i18n, now, escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS }),
+        // Staff groups need the bot's token; the sync has its own Api client, like the outbox.
+        ...(token ? [createStaffChatSyncJob({ prisma: services.prisma, send: rawSend(telegramApi(token, config.TELEGRAM_API_ROOT)), i18n, logger: logger.child({ component: 'staff-chat' }), now })] : []),
+      ],
     });
     app.scheduler.start();
     stops.push(() => app.scheduler!.stop());
     if (token) {
       // The dispatcher has its own Api client: it handles 429s itself instead of waiting inside a retry plugin.
-      const api = new Api(token, { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}), timeoutSeconds: 30 });
+      const api = telegramApi(token, config.TELEGRAM_API_ROOT);
       const dispatcher = new OutboxDispatcher({
         prisma: services.prisma,
-        send: (method, params) => api.raw[method as 'sendMessage'](params as never),
+        send: rawSend(api),
         logger: logger.child({ component: 'outbox' }),
         ratePerSecond: config.OUTBOX_RATE_PER_SECOND,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,

@@ -22,5 +22,15 @@ export interface AppFlavor {
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & AppFlavor>;
-/** Inside conversations the app flavour is installed again (the session plugin must not be). */
-export type FlowContext = Context & AppFlavor;
+
+/**
+ * Inside conversations: the services, the language and who the citizen is, taken once from the
+ * outside context (through `conversation.external`, so replays read nothing from the database).
+ */
+export interface FlowFlavor {
+  services: Services;
+  locale: Locale;
+  t: TFunction;
+  citizenId: number | null;
+}
+export type FlowContext = Context & FlowFlavor;

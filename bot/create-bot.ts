@@ -1,7 +1,7 @@
 // Wires grammY: API transformers, per-chat ordering, rate limit, sessions in the database,
 // the app context, conversations, the features and the fallback, inside one error boundary.
 import { autoRetry } from '@grammyjs/auto-retry';
-import { conversations } from '@grammyjs/conversations';
+import { conversations, createConversation, type ConversationBuilder } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, session, type BotConfig } from 'grammy';
@@ -16,8 +16,10 @@ import type { BotContext, FlowContext, SessionData } from './context.ts';
 import { createDbStorage } from './db-storage.ts';
 import { errorBoundary } from './error-boundary.ts';
 import { fallback } from './fallback.ts';
+import { pacedFetch } from './paced-fetch.ts';
+import { menuLabels } from './menu.ts';
 import type { Feature } from './features.ts';
-import { appContext } from './middleware/app-context.ts';
+import { appContext, flowContext } from './middleware/app-context.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 
 export interface BotDeps {
@@ -46,7 +48,7 @@ const sessionKey = (ctx: { chat?: { id: number; type: string } }) => (ctx.chat?.
 export function createBot(deps: BotDeps): AppBot {
   const { services, i18n, logger } = deps;
   const config: BotConfig<BotContext> = {
-    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: 60 },
+    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: 60, ...(deps.throttle !== false ? { fetch: pacedFetch() } : {}) },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   };
   const bot = new Bot<BotContext>(deps.token, config);
@@ -66,13 +68,15 @@ export function createBot(deps: BotDeps): AppBot {
   bot.use(session<SessionData, BotContext>({ initial: () => ({}), storage: createDbStorage<SessionData>(services.prisma, 's:'), getSessionKey: sessionKey }));
   bot.use(appContext(services, i18n));
 
+  const flowPlugin = flowContext(services, i18n, menuLabels(i18n));
   const guarded = bot.errorBoundary(errorBoundary(logger));
   guarded.use(
     conversations<BotContext, FlowContext>({
       storage: { type: 'key', prefix: 'c:', adapter: createDbStorage(services.prisma, '') },
-      plugins: [appContext(services, i18n) as never],
+      plugins: (conversation) => [flowPlugin(conversation)],
     }),
   );
+  for (const f of features) for (const flow of f.flows ?? []) guarded.use(createConversation<BotContext, FlowContext>(flow.builder as ConversationBuilder<BotContext, FlowContext>, flow.id));
   for (const f of features) if (f.composer) guarded.use(f.composer);
   guarded.use(fallback());
   return { bot, features };

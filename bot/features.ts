@@ -1,6 +1,19 @@
 // A capability plugs into the bot as a Feature: its composer, its main-menu item and its deep links.
+import type { Conversation } from '@grammyjs/conversations';
 import type { Composer } from 'grammy';
-import type { BotContext } from './context.ts';
+import type { BotContext, FlowContext } from './context.ts';
+
+/**
+ * A conversation: `ctx.conversation.enter(id, ...args)` starts it. Its buttons' callback data must
+ * begin with FLOW_BUTTON ('@'); any other button, a command or a main-menu label leaves the waiting
+ * conversation untouched and goes to its own handler.
+ */
+export interface FlowDefinition {
+  id: string;
+  builder: (conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext, ...args: never[]) => Promise<unknown>;
+}
+
+export const FLOW_BUTTON = '@';
 
 export type MenuKey = 'report' | 'my_reports' | 'ask' | 'topics' | 'polls' | 'volunteer' | 'settings' | 'help';
 
@@ -15,6 +28,8 @@ export const MENU_LAYOUT: MenuKey[][] = [
 export interface Feature {
   name: string;
   composer?: Composer<BotContext>;
+  /** conversations, registered before every composer so that any handler may enter them */
+  flows?: FlowDefinition[];
   /** what the main-menu button opens */
   menu?: Partial<Record<MenuKey, (ctx: BotContext) => Promise<unknown>>>;
   /**

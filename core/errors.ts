@@ -17,3 +17,4 @@ export const invalid = (code: string, params?: Record<string, unknown>) => new D
 export const notFound = (code: string, params?: Record<string, unknown>) => new DomainError('not_found', code, params);
 export const forbidden = (code: string, params?: Record<string, unknown>) => new DomainError('forbidden', code, params);
 export const conflict = (code: string, params?: Record<string, unknown>) => new DomainError('conflict', code, params);
+export const tooMany = (code: string, params?: Record<string, unknown>) => new DomainError('too_many', code, params);

@@ -2,13 +2,19 @@
 import type { i18n as I18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { Database } from './db/client.ts';
+import { createApiClientService } from './api-clients/api-client-service.ts';
 import { fixedHolidays, movableHolidays, transfers } from '../prisma/seed/holidays.ts';
 import { createCalendarService } from './calendar/calendar-service.ts';
 import { defaultCalendar } from './calendar/defaults.ts';
 import { createCitizenService, type PersonalDataSection } from './citizens/citizen-service.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { createReferenceService } from './reference/reference-service.ts';
+import { createEvidenceStore, type TelegramFiles } from './reports/evidence-store.ts';
+import { createReportAdminService } from './reports/report-admin.ts';
+import { createReportCitizenService, reportPersonalData } from './reports/report-citizen.ts';
 import { createReportService, type ReportOptions } from './reports/report-service.ts';
+import { createReportTemplateService } from './reports/report-templates.ts';
+import { createNoticeService } from './staff/notices.ts';
 import { createStaffService } from './staff/staff-service.ts';
 
 export interface ServiceOptions {
@@ -22,13 +28,17 @@ export interface ServiceOptions {
   reports?: ReportOptions;
   /** where evidence and other files fetched from Telegram are kept */
   storageDir?: string;
+  /** Telegram's file downloads (BOT_TOKEN set), for evidence the bot received */
+  telegramFiles?: TelegramFiles;
 }
 
-export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n(), reports = {} }: ServiceOptions) {
+export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n(), reports = {}, storageDir, telegramFiles }: ServiceOptions) {
   const prisma = db.prisma;
   const calendar = createCalendarService({ prisma, defaults: (year) => defaultCalendar(year, fixedHolidays, movableHolidays, transfers) });
   // Capabilities add their personal-data sections here as they land.
-  const personalData: PersonalDataSection[] = [];
+  const personalData: PersonalDataSection[] = [reportPersonalData];
+  const reportService = createReportService({ prisma, calendar, i18n, now, ...reports });
+  const reportTemplates = createReportTemplateService({ prisma, calendar, now });
   return {
     db,
     prisma,
@@ -38,7 +48,14 @@ export function createServices({ db, logger, sessionTtlHours, now = () => new Da
     reference: createReferenceService({ prisma }),
     citizens: createCitizenService({ prisma, sections: personalData, now }),
     staff: createStaffService({ prisma, sessionTtlHours, now }),
-    reports: createReportService({ prisma, calendar, i18n, now, ...reports }),
+    reports: reportService,
+    reportCitizen: createReportCitizenService({ prisma, reports: reportService, now }),
+    apiClients: createApiClientService({ prisma, now }),
+    i18n,
+    reportTemplates,
+    reportAdmin: createReportAdminService({ prisma, reports: reportService, templates: reportTemplates, i18n, logger, now }),
+    evidence: createEvidenceStore({ prisma, storageDir, telegramFiles, now }),
+    notices: createNoticeService({ prisma, now }),
   };
 }
 

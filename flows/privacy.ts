@@ -4,9 +4,9 @@ import type { BotContext } from '../bot/context.ts';
 import type { Feature } from '../bot/features.ts';
 import { localName } from '../core/reference/reference-service.ts';
 import { socialStatuses } from '../prisma/seed/social-status.ts';
+import { esc } from './flow-kit.ts';
 import { askLanguage } from './onboarding.ts';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function formatDate(d: Date | null, locale: string): string {
   if (!d) return '—';

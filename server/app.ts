@@ -18,6 +18,10 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { healthRoutes } from './routes/health.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { apiClientRoutes } from './routes/api-clients.ts';
+import { open311Routes } from './routes/open311.ts';
+import { noticeRoutes } from './routes/notices.ts';
+import { reportTemplateRoutes } from './routes/report-templates.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { staffRoutes } from './routes/staff.ts';
 
@@ -85,6 +89,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(calendarRoutes(services));
     await app.register(outboxRoutes(services));
     await app.register(reportRoutes(services));
+    await app.register(reportTemplateRoutes(services));
+    await app.register(noticeRoutes(services));
+    await app.register(apiClientRoutes(services));
+    await app.register(open311Routes(services, deps.i18n));
     for (const routes of deps.routes ?? []) await app.register(routes);
   }
   return app;

@@ -2,7 +2,9 @@
 import type { i18n } from 'i18next';
 import type { MiddlewareFn } from 'grammy';
 import type { Services } from '../../core/services.ts';
-import type { AppFlavor, BotContext } from '../context.ts';
+import type { Conversation } from '@grammyjs/conversations';
+import type { AppFlavor, BotContext, FlowContext } from '../context.ts';
+import { FLOW_BUTTON } from '../features.ts';
 import { isLocale, localeFromTelegram, type Locale } from '../../core/i18n/i18n.ts';
 
 export function chooseLocale(ctx: Pick<BotContext, 'from'> & { citizen: AppFlavor['citizen'] }, sessionLocale?: Locale): Locale {
@@ -24,9 +26,37 @@ export function appContext(services: Services, i18n: i18n): MiddlewareFn<BotCont
         await services.citizens.touch(citizen);
       }
     }
-    ctx.locale = chooseLocale(ctx, ctx.session?.locale);
+    // Only private chats have a session (bot/create-bot.ts); in a group grammY throws on reading it.
+    ctx.locale = chooseLocale(ctx, ctx.chat?.type === 'private' ? ctx.session?.locale : undefined);
     ctx.t = i18n.getFixedT(ctx.locale);
     await next();
   };
 }
 
+/**
+ * The conversation-side twin of appContext. The outside context of the current update already read
+ * the citizen; `external` records what it found, so replaying old updates costs no database reads.
+ * Commands, main-menu buttons and buttons not made by a flow pass by a waiting conversation to
+ * their own handlers (so /cancel, /help and the menu always work) while the conversation waits on.
+ */
+export function flowContext(services: Services, i18n: i18n, menuLabels: Map<string, unknown>) {
+  const entered = new WeakSet<object>();
+  return (conversation: Conversation<BotContext, FlowContext>): MiddlewareFn<FlowContext> =>
+    async (ctx, next) => {
+      // The first update of a run is the one that entered the conversation (a menu button, a command);
+      // a replay builds a new conversation object, so this holds on every replay too.
+      const entering = !entered.has(conversation);
+      entered.add(conversation);
+      const text = ctx.message?.text;
+      const data = ctx.callbackQuery?.data;
+      if (!entering && ((text && (text.startsWith('/') || menuLabels.has(text))) || (data !== undefined && !data.startsWith(FLOW_BUTTON)))) {
+        await conversation.skip({ next: true });
+      }
+      const outer = await conversation.external((o) => ({ locale: o.locale, citizenId: o.citizen?.id ?? null }));
+      ctx.services = services;
+      ctx.locale = outer.locale;
+      ctx.citizenId = outer.citizenId;
+      ctx.t = i18n.getFixedT(outer.locale);
+      await next();
+    };
+}

@@ -42,3 +42,15 @@ export function toLocalIso(instant: Date): string {
 export function isDateString(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }
+
+/** dd.mm.yyyy in Almaty, as dates are written in Kazakhstan (both languages). */
+export function formatLocalDate(instant: Date): string {
+  const [y, m, d] = localDate(instant).split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** dd.mm.yyyy hh:mm in Almaty. */
+export function formatLocalDateTime(instant: Date): string {
+  const minutes = Math.floor(localTimeOfDay(instant) / 60_000);
+  return `${formatLocalDate(instant)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

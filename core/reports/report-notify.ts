@@ -11,6 +11,8 @@ export interface NoticeInput {
   number: string;
   status: ReportStatus;
   publicNote: string | null;
+  /** the same note in each language, when it came from a template */
+  publicNoteByLocale?: Partial<Record<'kk' | 'ru', string>>;
   /** ReportEvent id, so a retry of the same change never enqueues twice */
   eventId: number;
   /** extra inline keyboard, e.g. "fixed / not fixed" after resolution (author only) */
@@ -36,11 +38,13 @@ export async function audience(tx: Tx, reportId: number): Promise<Array<{ citize
 export async function notifyStatus(tx: Tx, i18n: i18n, n: NoticeInput): Promise<number> {
   const people = await audience(tx, n.reportId);
   for (const p of people) {
-    const t = i18n.getFixedT(p.locale === 'kk' ? 'kk' : 'ru');
+    const locale = p.locale === 'kk' ? 'kk' : 'ru';
+    const t = i18n.getFixedT(locale);
+    const note = n.publicNoteByLocale?.[locale] ?? n.publicNote;
     const lines = [
       t('report:notice.title', { number: n.number }),
       `${statusIcon(n.status)} ${t(`report:status.${n.status}`)}`,
-      ...(n.publicNote ? ['', n.publicNote] : []),
+      ...(note ? ['', note] : []),
       ...(p.isAuthor ? [] : ['', t('report:notice.you_follow')]),
     ];
     const keyboard = p.isAuthor && n.authorKeyboard ? n.authorKeyboard((k) => t(k)) : undefined;

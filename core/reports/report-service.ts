@@ -5,11 +5,14 @@ import type { PrismaClient, Report } from '../../generated/prisma/client.ts';
 import type { EvidenceKind, ReportStatus } from '../../generated/prisma/enums.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
-import { localDate } from '../calendar/local-time.ts';
+import { localDate, localMidnight } from '../calendar/local-time.ts';
 import { nextCounter } from '../db/counter.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { conflict, invalid, notFound, tooMany } from '../errors.ts';
 import { canTransition, isOpen, NOTE_REQUIRED } from './report-status.ts';
 import { notifyStatus } from './report-notify.ts';
+
+export { insideKazakhstan } from './kazakhstan-border.ts';
+import { notifyReopened } from './staff-notify.ts';
 
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 2000;
@@ -44,6 +47,11 @@ export interface NewReport {
 export interface StatusChange {
   to: ReportStatus;
   publicNote?: string | null;
+  /**
+   * The public note in each language (from a response template): followers who read the other
+   * language get it in theirs. `publicNote` is the one in the author's language.
+   */
+  publicNoteByLocale?: Partial<Record<'kk' | 'ru', string>>;
   internalNote?: string | null;
   duplicateOfId?: number | null;
 }
@@ -64,11 +72,6 @@ export interface ReportServiceDeps extends ReportOptions {
   calendar: CalendarService;
   i18n: i18n;
   now?: () => Date;
-}
-
-/** Kazakhstan's bounding box, generously: coordinates outside it are questioned. */
-export function insideKazakhstan(lat: number, lon: number): boolean {
-  return lat >= 40.5 && lat <= 55.5 && lon >= 46.4 && lon <= 87.4;
 }
 
 export function formatNumber(year: number, seq: number): string {
@@ -96,7 +99,7 @@ export function textSimilarity(a: string, b: string): number {
   return common / Math.min(wa.size, wb.size);
 }
 
-export function createReportService({ prisma, calendar, i18n, now = () => new Date(), duplicateRadiusM = 150, reopenWindowDays = 30 }: ReportServiceDeps) {
+export function createReportService({ prisma, calendar, i18n, now = () => new Date(), duplicateRadiusM = 150, reopenWindowDays = 30, perDay = 5 }: ReportServiceDeps) {
   function validate(input: NewReport) {
     const text = input.description.trim();
     if (text.length < DESCRIPTION_MIN) throw invalid('report.description_short', { min: DESCRIPTION_MIN });
@@ -108,6 +111,15 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
   }
 
   const service = {
+    perDay,
+
+    /** How many more reports the citizen may file today (Almaty day); bot reports only. */
+    async remainingToday(citizenId: number): Promise<number> {
+      const since = localMidnight(localDate(now()));
+      const filed = await prisma.report.count({ where: { citizenId, source: 'bot', createdAt: { gte: since } } });
+      return Math.max(0, perDay - filed);
+    },
+
     /** Open reports of the same category nearby (or, without coordinates, in the same district with similar text). */
     async findDuplicates(input: { categoryId: number; regionId: number; districtId?: number | null; lat?: number | null; lon?: number | null; description: string }, limit = 3) {
       const candidates = await prisma.report.findMany({
@@ -132,6 +144,9 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
 
     async create(actor: Actor, input: NewReport): Promise<Report> {
       validate(input);
+      if (input.source === 'bot' && input.citizenId != null && (await service.remainingToday(input.citizenId)) === 0) {
+        throw tooMany('report.daily_limit', { limit: perDay });
+      }
       const category = await prisma.category.findUnique({ where: { id: input.categoryId } });
       if (!category || !category.active) throw invalid('report.unknown_category');
       if (input.districtId != null) {
@@ -229,7 +244,18 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
         }
         const after = await tx.report.update({ where: { id: reportId }, data });
         const event = await tx.reportEvent.create({
-          data: { reportId, at, actorType: actor.type, actorId: actor.id == null ? null : String(actor.id), type: 'status', fromStatus: before.status, toStatus: change.to, publicNote, internalNote: change.internalNote?.trim() || null },
+          data: {
+            reportId,
+            at,
+            actorType: actor.type,
+            actorId: actor.id == null ? null : String(actor.id),
+            type: 'status',
+            fromStatus: before.status,
+            toStatus: change.to,
+            publicNote,
+            internalNote: change.internalNote?.trim() || null,
+            ...(change.publicNoteByLocale ? { data: { notes: change.publicNoteByLocale } } : {}),
+          },
         });
         await recordAudit(tx, actor, { action: `report.${change.to}`, entity: 'report', entityId: reportId, before: { status: before.status }, after: { status: change.to, publicNote } });
         await notifyStatus(tx, i18n, {
@@ -237,12 +263,15 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
           number: after.number,
           status: change.to,
           publicNote,
+          publicNoteByLocale: change.publicNoteByLocale,
           eventId: event.id,
           authorKeyboard:
             change.to === 'resolved'
               ? (t) => ({ inline_keyboard: [[{ text: t('report:confirm.fixed'), callback_data: `rc:ok:${reportId}` }, { text: t('report:confirm.not_fixed'), callback_data: `rc:no:${reportId}` }]] })
               : undefined,
         });
+        // The operators hear that a report came back (e.g. the author says it is not fixed).
+        if (change.to === 'reopened') await notifyReopened(tx, i18n, { reportId, eventId: event.id, actor });
         return after;
       });
     },

@@ -1,9 +1,10 @@
 // Reference data for staff screens and integrations: regions with districts, areas, departments, categories.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { setDepartmentChat } from '../../core/reports/staff-chat.ts';
 import type { Services } from '../../core/services.ts';
-import { requireStaff } from '../plugins/auth.ts';
-import { withErrors } from '../schemas.ts';
+import { actorOf, requireStaff } from '../plugins/auth.ts';
+import { idParam, withErrors } from '../schemas.ts';
 
 const named = { nameKk: z.string(), nameRu: z.string() };
 const region = z.object({
@@ -17,6 +18,9 @@ const region = z.object({
 });
 const area = z.object({ id: z.number(), slug: z.string(), ...named });
 const department = z.object({ id: z.number(), code: z.string(), ...named, active: z.boolean(), telegramChatId: z.string().nullable() });
+const departmentPatch = z.object({
+  telegramChatId: z.string().regex(/^-\d{1,16}$/, 'a group chat id, negative').nullable().describe('the staff group new reports are posted to (/chatid in the group tells it); null disconnects'),
+});
 const category = z.object({
   id: z.number(),
   code: z.string(),
@@ -43,6 +47,16 @@ export const referenceRoutes = (services: Services): FastifyPluginAsyncZod =>
     );
     app.get('/api/reference/departments', { onRequest: staff, schema: { tags, response: withErrors({ 200: z.array(department) }) } }, async () =>
       (await services.reference.get()).departments.map((d) => ({ ...d, telegramChatId: d.telegramChatId?.toString() ?? null })),
+    );
+    app.patch(
+      '/api/reference/departments/:id',
+      { onRequest: requireStaff(services.staff, ['admin']), schema: { tags, summary: "Connect the department's staff Telegram group", params: idParam, body: departmentPatch, response: withErrors({ 200: department }) } },
+      async (req) => {
+        const { telegramChatId } = req.body;
+        const d = await setDepartmentChat(services.prisma, actorOf(req), req.params.id, telegramChatId == null ? null : BigInt(telegramChatId));
+        services.reference.invalidate();
+        return { ...d, telegramChatId: d.telegramChatId?.toString() ?? null };
+      },
     );
     app.get('/api/reference/categories', { onRequest: staff, schema: { tags, summary: 'Civic-control categories with routing and deadlines', response: withErrors({ 200: z.array(category) }) } }, async () =>
       (await services.reference.get()).categories,

@@ -1,16 +1,24 @@
 // Civic-control reports for operators (admins pass too): the scoped list, counts per status, the
-// detail with its history, and status changes. Scope is checked before anything is read or changed.
+// detail with its history, status changes (one, in bulk, with a template), routing and assignment,
+// merging duplicates, hiding from public view, and the evidence files. Scope is checked (in the
+// services) before anything is read or changed.
+import { createReadStream } from 'node:fs';
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EvidenceKind, ReportStatus } from '../../generated/prisma/enums.ts';
+import { BULK_MAX, HIDE_REASON_MAX, type ItemResult } from '../../core/reports/report-admin.ts';
+import { EvidenceUnavailable } from '../../core/reports/evidence-store.ts';
+import { contentDisposition } from '../content-disposition.ts';
 import { getReportDetail, getReportSummary, countReports, listReports, REPORT_STATUSES, reportWhere, summarize, type ReportFilter, type ReportSummary } from '../../core/reports/report-query.ts';
 import { NOTE_MAX } from '../../core/reports/report-service.ts';
 import type { Services } from '../../core/services.ts';
 import { assertInScope } from '../../core/staff/scope.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { requestLocale } from '../plugins/errors.ts';
+import { errorBody, idParam, withErrors } from '../schemas.ts';
 
-const status = z.enum(REPORT_STATUSES as [ReportStatus, ...ReportStatus[]]);
+export const status = z.enum(REPORT_STATUSES as [ReportStatus, ...ReportStatus[]]);
 const bool = z.enum(['true', 'false']);
 const id = z.coerce.number().int().positive();
 
@@ -55,7 +63,7 @@ function toFilter(q: z.infer<typeof countsQuery>): ReportFilter {
   };
 }
 
-const summaryBody = z.object({
+export const summaryBody = z.object({
   id: z.number(),
   number: z.string(),
   status,
@@ -73,7 +81,7 @@ const summaryBody = z.object({
   hidden: z.boolean(),
 });
 
-const summaryView = (s: ReportSummary): z.infer<typeof summaryBody> => ({ ...s, createdAt: s.createdAt.toISOString(), dueAt: s.dueAt?.toISOString() ?? null });
+export const summaryView = (s: ReportSummary): z.infer<typeof summaryBody> => ({ ...s, createdAt: s.createdAt.toISOString(), dueAt: s.dueAt?.toISOString() ?? null });
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 const detailBody = summaryBody.extend({
@@ -89,7 +97,17 @@ const detailBody = summaryBody.extend({
   closedAt: z.string().nullable(),
   reopenCount: z.number(),
   followers: z.number(),
-  evidence: z.array(z.object({ id: z.number(), kind: z.enum(Object.values(EvidenceKind) as [EvidenceKind, ...EvidenceKind[]]), mimeType: z.string().nullable(), fileSize: z.number().nullable() })),
+  assigneeId: z.number().nullable(),
+  hiddenReason: z.string().nullable(),
+  evidence: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(Object.values(EvidenceKind) as [EvidenceKind, ...EvidenceKind[]]),
+      mimeType: z.string().nullable(),
+      fileSize: z.number().nullable(),
+      downloadUrl: z.string().describe('GET it with the same credentials'),
+    }),
+  ),
   history: z.array(
     z.object({
       at: z.string(),
@@ -108,12 +126,38 @@ const statusBody = z.object({
   publicNote: z.string().max(NOTE_MAX).nullable().optional().describe('sent to the citizen; required to resolve, reject or decline'),
   internalNote: z.string().max(NOTE_MAX).nullable().optional(),
   duplicateOfId: z.number().int().positive().nullable().optional(),
+  templateId: z.number().int().positive().optional().describe("without a public note, the template's text in the citizen's language becomes the note"),
 });
+
+const note = z.string().max(NOTE_MAX).nullable().optional();
+const ids = z.array(z.number().int().positive());
+
+const assignBody = z
+  .object({
+    departmentId: z.number().int().positive().optional().describe('route the report to this department'),
+    assigneeId: z.number().int().positive().nullable().optional().describe('an active operator whose scope covers the report; null unassigns'),
+    internalNote: note,
+  })
+  .refine((b) => b.departmentId !== undefined || b.assigneeId !== undefined, 'departmentId or assigneeId is required');
+
+const bulkBody = statusBody.omit({ duplicateOfId: true }).extend({ ids: ids.min(1).max(BULK_MAX) });
+const resultsBody = z.object({
+  results: z.array(z.object({ id: z.number(), ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
+});
+
+const evidenceParams = z.object({ id: z.coerce.number().int().positive(), evidenceId: z.coerce.number().int().positive() });
 
 export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const operator = requireStaff(services.staff, ['operator']);
+    const moderator = requireStaff(services.staff, ['operator', 'moderator']);
     const tags = ['reports'];
+    const summaryOf = async (id: number) => summaryView(await getReportSummary(services.prisma, id, services.now()));
+    const message = (req: FastifyRequest, code: string, params: Record<string, unknown> = {}) =>
+      services.i18n.getFixedT(requestLocale(req))(`errors:${code}`, { ...params, defaultValue: code });
+    const translated = (req: FastifyRequest, results: ItemResult[]) => ({
+      results: results.map((r) => (r.error ? { id: r.id, ok: r.ok, error: { code: r.error.code, message: message(req, r.error.code, r.error.params) } } : { id: r.id, ok: r.ok })),
+    });
 
     app.get(
       '/api/reports',
@@ -158,7 +202,9 @@ export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
           closedAt: iso(r.closedAt),
           reopenCount: r.reopenCount,
           followers: r._count.followers,
-          evidence: r.evidence,
+          assigneeId: r.assigneeId,
+          hiddenReason: r.hiddenReason,
+          evidence: r.evidence.map((e) => ({ ...e, downloadUrl: `/api/reports/${r.id}/evidence/${e.id}` })),
           history: r.events.map((e) => ({
             at: e.at.toISOString(),
             actorType: e.actorType,
@@ -172,17 +218,82 @@ export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
       },
     );
 
+    /** POST /api/reports/:id/<action>: does it (the service checks scope), then answers with the report's summary. */
+    function reportAction<B extends z.ZodType>(action: string, onRequest: onRequestAsyncHookHandler, summary: string, body: B | undefined, act: (req: FastifyRequest, id: number, body: z.output<B>) => Promise<unknown>) {
+      app.post(`/api/reports/:id/${action}`, { onRequest, schema: { tags, summary, params: idParam, ...(body ? { body } : {}), response: withErrors({ 200: summaryBody }) } }, async (req) => {
+        await act(req, req.params.id, req.body as z.output<B>);
+        return summaryOf(req.params.id);
+      });
+    }
+
+    reportAction('status', operator, 'Change the status (closing needs a public note or a template)', statusBody, (req, id, body) =>
+      services.reportAdmin.changeStatus(actorOf(req), staffOf(req), id, body),
+    );
+    reportAction('assign', operator, 'Route to a department and/or assign an operator', assignBody, (req, id, body) => services.reportAdmin.assign(actorOf(req), staffOf(req), id, body));
+    reportAction('hide', moderator, 'Hide from public view (the text is kept; the author is told why)', z.object({ reason: z.string().trim().min(1).max(HIDE_REASON_MAX) }), (req, id, body) =>
+      services.reportAdmin.hide(actorOf(req), staffOf(req), id, body.reason),
+    );
+    reportAction('unhide', moderator, 'Show in public view again', undefined, (req, id) => services.reportAdmin.unhide(actorOf(req), staffOf(req), id));
+
     app.post(
-      '/api/reports/:id/status',
+      '/api/reports/bulk/status',
       {
         onRequest: operator,
-        schema: { tags, summary: 'Change the status (closing needs a public note)', params: idParam, body: statusBody, response: withErrors({ 200: summaryBody }) },
+        schema: { tags, summary: 'The same status change for many reports; each succeeds or fails on its own', body: bulkBody, response: withErrors({ 200: resultsBody }) },
       },
       async (req) => {
-        const before = await getReportSummary(services.prisma, req.params.id, services.now());
-        assertInScope(staffOf(req), before);
-        await services.reports.changeStatus(actorOf(req), req.params.id, req.body);
-        return summaryView(await getReportSummary(services.prisma, req.params.id, services.now()));
+        const { ids: list, ...change } = req.body;
+        return translated(req, await services.reportAdmin.bulkStatus(actorOf(req), staffOf(req), list, change));
+      },
+    );
+
+    app.post(
+      '/api/reports/:id/merge',
+      {
+        onRequest: operator,
+        schema: {
+          tags,
+          summary: 'Mark other reports as duplicates of this one (their followers move here)',
+          params: idParam,
+          body: z.object({ duplicateIds: ids.min(1).max(BULK_MAX), publicNote: note }),
+          response: withErrors({ 200: resultsBody.extend({ report: summaryBody }) }),
+        },
+      },
+      async (req) => {
+        const results = await services.reportAdmin.merge(actorOf(req), staffOf(req), req.params.id, req.body.duplicateIds, req.body.publicNote);
+        return { ...translated(req, results), report: await summaryOf(req.params.id) };
+      },
+    );
+
+    app.get(
+      '/api/reports/:id/evidence/:evidenceId',
+      {
+        onRequest: operator,
+        schema: {
+          tags,
+          summary: 'An evidence file (fetched from Telegram the first time), or a redirect to its URL',
+          params: evidenceParams,
+          response: withErrors({ 200: z.unknown().describe('the file'), 302: z.null().describe('evidence given as a URL'), 502: errorBody, 503: errorBody }),
+        },
+      },
+      async (req, reply) => {
+        const report = await getReportSummary(services.prisma, req.params.id, services.now());
+        assertInScope(staffOf(req), report);
+        try {
+          const source = await services.evidence.open(req.params.id, req.params.evidenceId, report);
+          if (source.type === 'redirect') return reply.redirect(source.url, 302);
+          return reply
+            .header('content-type', source.mimeType)
+            .header('content-length', source.size)
+            .header('content-disposition', contentDisposition(source.fileName, source.inline))
+            // Citizens' files: never run anything they might contain in the console's origin.
+            .header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox")
+            .header('cache-control', 'private, max-age=3600')
+            .send(createReadStream(source.path));
+        } catch (e) {
+          if (!(e instanceof EvidenceUnavailable)) throw e;
+          return reply.status(e.status).send({ error: { code: e.code, message: message(req, e.code) } });
+        }
       },
     );
   };

@@ -17,7 +17,7 @@ CREATE TABLE "ReportDraft" (
     "lon" DOUBLE PRECISION,
     "address" TEXT,
     "description" TEXT,
-    "anonymous" BOOLEAN NOT NULL DEFAULT false,
+    "anonymous" BOOLEAN,
     "evidence" JSONB NOT NULL DEFAULT '[]',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,

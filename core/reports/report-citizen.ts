@@ -1,0 +1,225 @@
+// The citizen's side of civic control: the draft being composed (saved answer by answer, so nothing
+// entered is ever lost), "My reports" with its public history, and comments or evidence added later.
+import type { Prisma, PrismaClient, Report } from '../../generated/prisma/client.ts';
+import type { ReportStatus } from '../../generated/prisma/enums.ts';
+import type { PersonalDataSection } from '../citizens/citizen-service.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
+import { isOpen } from './report-status.ts';
+import { EVIDENCE_MAX, type EvidenceInput, type ReportService } from './report-service.ts';
+
+export const COMMENT_MIN = 2;
+export const COMMENT_MAX = 2000;
+/** Evidence a report may gather over its life: the first batch plus later additions. */
+export const EVIDENCE_TOTAL_MAX = EVIDENCE_MAX * 3;
+
+export interface DraftFields {
+  categoryId: number | null;
+  regionId: number | null;
+  districtId: number | null;
+  lat: number | null;
+  lon: number | null;
+  address: string | null;
+  description: string | null;
+  /** null until the citizen has answered */
+  anonymous: boolean | null;
+}
+
+export interface Draft extends DraftFields {
+  evidence: EvidenceInput[];
+  updatedAt: Date;
+}
+
+export interface MyReportItem {
+  id: number;
+  number: string;
+  status: ReportStatus;
+  categoryId: number;
+  createdAt: Date;
+  own: boolean;
+}
+
+export interface HistoryEntry {
+  at: Date;
+  type: string;
+  toStatus: ReportStatus | null;
+  note: string | null;
+  /** written by the author (a comment or added evidence) */
+  byAuthor: boolean;
+  evidenceCount?: number;
+}
+
+export interface MyReportDetail {
+  report: Report;
+  own: boolean;
+  evidenceCount: number;
+  history: HistoryEntry[];
+  /** the author may still add comments and evidence */
+  canAdd: boolean;
+}
+
+/** Event types the citizen sees; assignments, hiding and internal notes stay with staff. */
+const PUBLIC_EVENTS = ['created', 'status', 'comment', 'evidence', 'merge'];
+
+function toDraft(row: Prisma.ReportDraftGetPayload<object>): Draft {
+  const { citizenId: _c, createdAt: _a, evidence, ...fields } = row;
+  return { ...fields, evidence: (evidence as unknown as EvidenceInput[]) ?? [] };
+}
+
+export function createReportCitizenService({ prisma, reports, now = () => new Date() }: { prisma: PrismaClient; reports: ReportService; now?: () => Date }) {
+  async function ownOpenReport(citizenId: number, reportId: number): Promise<Report> {
+    const report = await prisma.report.findUnique({ where: { id: reportId } });
+    if (!report || report.citizenId !== citizenId) throw notFound('report.not_found');
+    if (!isOpen(report.status)) throw conflict('report.closed');
+    return report;
+  }
+
+  const service = {
+    async getDraft(citizenId: number): Promise<Draft | null> {
+      const row = await prisma.reportDraft.findUnique({ where: { citizenId } });
+      return row ? toDraft(row) : null;
+    },
+
+    async saveDraft(citizenId: number, patch: Partial<DraftFields>): Promise<Draft> {
+      const row = await prisma.reportDraft.upsert({ where: { citizenId }, create: { citizenId, ...patch }, update: patch });
+      return toDraft(row);
+    },
+
+    /** Adds one file to the draft; a file already there (same unique id, e.g. a resent album) is not added twice. */
+    async addDraftEvidence(citizenId: number, item: EvidenceInput): Promise<{ count: number; added: boolean }> {
+      const draft = (await service.getDraft(citizenId)) ?? (await service.saveDraft(citizenId, {}));
+      const dup = item.fileUniqueId && draft.evidence.some((e) => e.fileUniqueId === item.fileUniqueId);
+      if (dup || draft.evidence.length >= EVIDENCE_MAX) return { count: draft.evidence.length, added: false };
+      const evidence = [...draft.evidence, item];
+      await prisma.reportDraft.update({ where: { citizenId }, data: { evidence: evidence as unknown as Prisma.InputJsonValue } });
+      return { count: evidence.length, added: true };
+    },
+
+    async clearDraftEvidence(citizenId: number): Promise<void> {
+      await prisma.reportDraft.updateMany({ where: { citizenId }, data: { evidence: [] } });
+    },
+
+    async discardDraft(citizenId: number): Promise<void> {
+      await prisma.reportDraft.deleteMany({ where: { citizenId } });
+    },
+
+    /** Files the draft as a report; the draft goes only once the report exists. */
+    async submitDraft(citizenId: number): Promise<Report> {
+      const d = await service.getDraft(citizenId);
+      if (!d || d.categoryId == null || d.regionId == null || d.description == null) throw invalid('report.draft_incomplete');
+      const report = await reports.create(
+        { type: 'citizen', id: citizenId },
+        {
+          source: 'bot',
+          citizenId,
+          categoryId: d.categoryId,
+          regionId: d.regionId,
+          districtId: d.districtId,
+          lat: d.lat,
+          lon: d.lon,
+          address: d.address,
+          description: d.description,
+          anonymous: d.anonymous ?? false,
+          evidence: d.evidence,
+        },
+      );
+      await service.discardDraft(citizenId);
+      return report;
+    },
+
+    /** Supporting an existing report instead of filing the draft: the draft is no longer needed. */
+    async supportInsteadOfDraft(citizenId: number, reportId: number): Promise<{ added: boolean; report: Report }> {
+      const result = await reports.support(citizenId, reportId);
+      await service.discardDraft(citizenId);
+      const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId } });
+      return { ...result, report };
+    },
+
+    /** The citizen's own reports and those they support, newest first. */
+    async list(citizenId: number, { offset = 0, limit = 8 }: { offset?: number; limit?: number } = {}): Promise<{ items: MyReportItem[]; total: number }> {
+      const where: Prisma.ReportWhereInput = { OR: [{ citizenId }, { followers: { some: { citizenId } } }] };
+      const [rows, total] = await Promise.all([
+        prisma.report.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: offset, take: limit, select: { id: true, number: true, status: true, categoryId: true, createdAt: true, citizenId: true } }),
+        prisma.report.count({ where }),
+      ]);
+      return { items: rows.map(({ citizenId: author, ...r }) => ({ ...r, own: author === citizenId })), total };
+    },
+
+    async detail(citizenId: number, reportId: number, locale: string = 'ru'): Promise<MyReportDetail> {
+      const report = await prisma.report.findUnique({
+        where: { id: reportId },
+        include: { _count: { select: { evidence: true } }, followers: { where: { citizenId }, select: { citizenId: true } }, events: { where: { type: { in: PUBLIC_EVENTS } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
+      });
+      const own = report?.citizenId === citizenId;
+      if (!report || (!own && report.followers.length === 0)) throw notFound('report.not_found');
+      const { _count, followers: _f, events, ...plain } = report;
+      const author = String(report.citizenId);
+      return {
+        report: plain,
+        own,
+        evidenceCount: _count.evidence,
+        canAdd: own && isOpen(report.status),
+        history: events.map((e) => ({
+          at: e.at,
+          type: e.type,
+          toStatus: e.toStatus,
+          // A template's note exists in both languages: each reader gets theirs.
+          note: (e.data as { notes?: Record<string, string> } | null)?.notes?.[locale] ?? e.publicNote,
+          byAuthor: e.actorType === 'citizen' && e.actorId === author,
+          ...(e.type === 'evidence' ? { evidenceCount: Number((e.data as { count?: number } | null)?.count ?? 0) } : {}),
+        })),
+      };
+    },
+
+    async comment(citizenId: number, reportId: number, text: string): Promise<void> {
+      const body = text.trim();
+      if (body.length < COMMENT_MIN) throw invalid('report.comment_short', { min: COMMENT_MIN });
+      if (body.length > COMMENT_MAX) throw invalid('report.comment_long', { max: COMMENT_MAX });
+      await ownOpenReport(citizenId, reportId);
+      const at = now();
+      await prisma.$transaction(async (tx) => {
+        await tx.reportEvent.create({ data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: 'comment', publicNote: body } });
+        // Touching updatedAt puts the report back in front of the operator (and re-renders the staff-group message).
+        await tx.report.update({ where: { id: reportId }, data: { updatedAt: at } });
+        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'report.comment', entity: 'report', entityId: reportId });
+      });
+    },
+
+    async addEvidence(citizenId: number, reportId: number, items: EvidenceInput[]): Promise<{ count: number }> {
+      if (items.length === 0) throw invalid('report.evidence_required');
+      await ownOpenReport(citizenId, reportId);
+      const at = now();
+      return prisma.$transaction(async (tx) => {
+        const have = await tx.reportEvidence.count({ where: { reportId } });
+        if (have + items.length > EVIDENCE_TOTAL_MAX) throw invalid('report.evidence_too_many', { max: EVIDENCE_TOTAL_MAX });
+        await tx.reportEvidence.createMany({ data: items.map((e) => ({ ...e, reportId, addedByCitizenId: citizenId, createdAt: at })) });
+        await tx.reportEvent.create({ data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: 'evidence', data: { count: items.length } } });
+        await tx.report.update({ where: { id: reportId }, data: { updatedAt: at } });
+        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'report.evidence', entity: 'report', entityId: reportId, after: { count: items.length } });
+        return { count: have + items.length };
+      });
+    },
+  };
+  return service;
+}
+
+export type ReportCitizenService = ReturnType<typeof createReportCitizenService>;
+
+/** What /mydata shows of civic control, and what /deletedata removes: the draft and the subscriptions. */
+export const reportPersonalData: PersonalDataSection = {
+  key: 'reports',
+  async describe(tx, citizenId) {
+    const [filed, following, draft] = await Promise.all([
+      tx.report.count({ where: { citizenId } }),
+      tx.reportFollower.count({ where: { citizenId } }),
+      tx.reportDraft.count({ where: { citizenId } }),
+    ]);
+    return filed + following + draft === 0 ? null : { filed, following, draft };
+  },
+  // Filed reports stay (they are the akimat's case files and the statistics); the citizen row they
+  // point to is anonymised by the citizen service.
+  async erase(tx, citizenId) {
+    await tx.reportDraft.deleteMany({ where: { citizenId } });
+    await tx.reportFollower.deleteMany({ where: { citizenId } });
+  },
+};

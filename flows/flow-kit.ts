@@ -1,0 +1,60 @@
+// Small pieces every conversation flow uses: waiting for one of our buttons while answering anything
+// else helpfully, and domain refusals as plain values. (Commands, menu buttons and other features'
+// buttons never reach a waiting flow: see flowContext in bot/middleware/app-context.ts.)
+import type { Conversation } from '@grammyjs/conversations';
+import { InlineKeyboard } from 'grammy';
+import type { BotContext, FlowContext } from '../bot/context.ts';
+import { DomainError } from '../core/errors.ts';
+
+export type Flow = Conversation<BotContext, FlowContext>;
+
+/**
+ * Waits for a press of a button whose data matches `pattern`. Old buttons get a short answer,
+ * and anything typed is answered with `hint` (default: "choose with the buttons above").
+ */
+export async function waitForButton(conversation: Flow, pattern: RegExp, hint?: (ctx: FlowContext) => Promise<unknown>): Promise<{ ctx: FlowContext; match: RegExpExecArray }> {
+  for (;;) {
+    const ctx = await conversation.wait();
+    const data = ctx.callbackQuery?.data;
+    const match = data ? pattern.exec(data) : null;
+    if (match) {
+      await ctx.answerCallbackQuery();
+      return { ctx, match };
+    }
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: ctx.t('common:stale_button') });
+      continue;
+    }
+    await (hint ? hint(ctx) : ctx.reply(ctx.t('report:flow.use_buttons')));
+  }
+}
+
+/** A domain refusal as a value, so it survives `external` (which stores plain data) and reaches the citizen. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; params: Record<string, unknown> };
+
+export async function attempt<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (e) {
+    if (e instanceof DomainError) return { ok: false, code: e.code, params: e.params };
+    throw e;
+  }
+}
+
+export const errorText = (ctx: { t: FlowContext['t'] }, o: { code: string; params: Record<string, unknown> }) =>
+  ctx.t(`errors:${o.code}`, { ...o.params, defaultValue: ctx.t('common:error') });
+
+/** Telegram HTML needs these three escaped in any text a citizen or operator wrote. */
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/** Buttons in rows of `cols`, with no empty trailing row (Telegram refuses those). */
+export function buttonGrid(buttons: Array<{ label: string; data: string }>, cols = 2): InlineKeyboard {
+  const rows: Array<Array<{ text: string; callback_data: string }>> = [];
+  buttons.forEach((b, i) => {
+    if (i % cols === 0) rows.push([]);
+    rows.at(-1)!.push({ text: b.label, callback_data: b.data });
+  });
+  return InlineKeyboard.from(rows);
+}

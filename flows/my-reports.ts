@@ -1,0 +1,124 @@
+// "My reports": the citizen's own and supported reports with their colour (in work red, done green),
+// a detail with the public history, and — while a report is open — a comment or more evidence.
+import { InlineKeyboard } from 'grammy';
+import type { BotContext, FlowContext } from '../bot/context.ts';
+import { mainMenu } from '../bot/menu.ts';
+import { formatLocalDate, formatLocalDateTime } from '../core/calendar/local-time.ts';
+import { localName } from '../core/reference/reference-service.ts';
+import { COMMENT_MAX, type HistoryEntry } from '../core/reports/report-citizen.ts';
+import { EVIDENCE_MAX, type EvidenceInput } from '../core/reports/report-service.ts';
+import { statusIcon } from '../core/reports/report-status.ts';
+import { attempt, clip, errorText, esc, type Flow } from './flow-kit.ts';
+import { collectFiles } from './report-flow.ts';
+
+const PAGE = 8;
+/** Telegram allows 4096 characters a message; the newest history is what the citizen looks for. */
+const HISTORY_SHOWN = 12;
+
+export async function showMyReports(ctx: BotContext, offset = 0): Promise<void> {
+  const citizen = ctx.citizen;
+  if (!citizen) return;
+  const [{ items, total }, ref] = await Promise.all([ctx.services.reportCitizen.list(citizen.id, { offset, limit: PAGE }), ctx.services.reference.get()]);
+  if (total === 0) {
+    await ctx.reply(ctx.t('report:my.empty'), { reply_markup: mainMenu(ctx.t) });
+    return;
+  }
+  const kb = new InlineKeyboard();
+  for (const r of items) {
+    const category = ref.categories.find((c) => c.id === r.categoryId);
+    kb.text(`${statusIcon(r.status)}${r.own ? '' : '👍'} ${r.number} · ${category ? localName(category, ctx.locale) : ''}`, `mr:open:${r.id}`).row();
+  }
+  if (offset + PAGE < total) kb.text(ctx.t('report:my.more'), `mr:list:${offset + PAGE}`);
+  const text = ctx.t('report:my.title', { total });
+  if (ctx.callbackQuery) await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: kb }).catch(() => ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb }));
+  else await ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb });
+}
+
+function historyLine(ctx: BotContext, h: HistoryEntry): string {
+  const label =
+    h.type === 'status' && h.toStatus
+      ? `${statusIcon(h.toStatus)} ${ctx.t(`report:status.${h.toStatus}`)}`
+      : h.type === 'evidence'
+        ? ctx.t('report:my.ev_evidence', { count: h.evidenceCount ?? 0 })
+        : ctx.t(`report:my.ev_${h.type}`);
+  return `• ${formatLocalDateTime(h.at)} — ${label}${h.note ? `: ${esc(clip(h.note, 300))}` : ''}`;
+}
+
+export async function showReportDetail(ctx: BotContext, reportId: number): Promise<void> {
+  const citizen = ctx.citizen;
+  if (!citizen) return;
+  const [d, ref] = await Promise.all([ctx.services.reportCitizen.detail(citizen.id, reportId, ctx.locale), ctx.services.reference.get()]);
+  const r = d.report;
+  const category = ref.categories.find((c) => c.id === r.categoryId);
+  const region = ref.regions.find((x) => x.id === r.regionId);
+  const district = region?.districts.find((x) => x.id === r.districtId);
+  const lines = [
+    ctx.t('report:my.detail', {
+      number: r.number,
+      icon: statusIcon(r.status),
+      status: ctx.t(`report:status.${r.status}`),
+      category: category ? esc(localName(category, ctx.locale)) : '—',
+      place: esc([region && localName(region, ctx.locale), district && localName(district, ctx.locale), r.address].filter(Boolean).join(', ')),
+      created: formatLocalDate(r.createdAt),
+      due: r.dueAt ? formatLocalDateTime(r.dueAt) : ctx.t('report:my.due_none'),
+      files: d.evidenceCount,
+      support: r.supportCount,
+      description: esc(clip(r.description, 800)),
+    }),
+    '',
+    ctx.t('report:my.history'),
+    ...d.history.slice(-HISTORY_SHOWN).map((h) => historyLine(ctx, h)),
+  ];
+  const kb = new InlineKeyboard();
+  if (d.canAdd) kb.text(ctx.t('report:my.comment'), `mr:com:${r.id}`).text(ctx.t('report:my.add_files'), `mr:files:${r.id}`).row();
+  kb.text(ctx.t('report:my.back'), 'mr:list:0');
+  const text = lines.join('\n');
+  if (ctx.callbackQuery) await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: kb }).catch(() => ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb }));
+  else await ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb });
+}
+
+/** Adds a comment or files to an open report of the citizen's. */
+export async function reportAddConversation(conversation: Flow, ctx: FlowContext, reportId: number, mode: 'comment' | 'files'): Promise<void> {
+  const citizenId = ctx.citizenId;
+  if (citizenId == null) return;
+  const number = await conversation.external(async () => (await ctx.services.prisma.report.findUnique({ where: { id: reportId }, select: { number: true } }))?.number ?? '');
+  if (mode === 'comment') {
+    await ctx.reply(ctx.t('report:my.ask_comment', { number, max: COMMENT_MAX }));
+    for (;;) {
+      const c = await conversation.wait();
+      if (c.callbackQuery) {
+        await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
+        continue;
+      }
+        const text = c.message?.text;
+      if (!text) {
+        await c.reply(ctx.t('report:flow.description_expected'));
+        continue;
+      }
+      const outcome = await conversation.external(() => attempt(() => ctx.services.reportCitizen.comment(citizenId, reportId, text)));
+      if (outcome.ok) {
+        await c.reply(ctx.t('report:my.comment_added', { number }), { reply_markup: mainMenu(ctx.t) });
+        return;
+      }
+      await c.reply(errorText(ctx, outcome));
+      // Too short or too long: the citizen tries again; a closed report ends the flow.
+      if (outcome.code === 'report.closed' || outcome.code === 'report.not_found') return;
+    }
+  }
+  const items: EvidenceInput[] = [];
+  await collectFiles(conversation, ctx, {
+    prompt: ctx.t('report:my.ask_files', { number, max: EVIDENCE_MAX }),
+    have: 0,
+    max: EVIDENCE_MAX,
+    add: async (_c, item) => {
+      if (!items.some((i) => i.fileUniqueId && i.fileUniqueId === item.fileUniqueId)) items.push(item);
+      return items.length;
+    },
+  });
+  if (items.length === 0) {
+    await ctx.reply(ctx.t('report:my.files_none'), { reply_markup: mainMenu(ctx.t) });
+    return;
+  }
+  const outcome = await conversation.external(() => attempt(() => ctx.services.reportCitizen.addEvidence(citizenId, reportId, items)));
+  await ctx.reply(outcome.ok ? ctx.t('report:my.files_added', { number, count: items.length }) : errorText(ctx, outcome), { reply_markup: mainMenu(ctx.t) });
+}

@@ -1,0 +1,90 @@
+// Civic control in the bot: "report a problem", "my reports", and the author's answer after
+// resolution (really fixed? rating 1–5, or "not fixed" which reopens the report).
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../bot/context.ts';
+import type { Feature, FlowDefinition } from '../bot/features.ts';
+import { mainMenu } from '../bot/menu.ts';
+import { DomainError } from '../core/errors.ts';
+import { reportAddConversation, showMyReports, showReportDetail } from './my-reports.ts';
+import { reportConversation } from './report-flow.ts';
+
+async function startReport(ctx: BotContext): Promise<void> {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter('report');
+}
+
+const ratingKeyboard = (reportId: number) => {
+  const kb = new InlineKeyboard();
+  for (let n = 1; n <= 5; n++) kb.text(`${n} ⭐`, `rr:${reportId}:${n}`);
+  return kb;
+};
+
+/** A refusal from the domain (window over, already answered …) as an alert on the pressed button. */
+async function alertOnRefusal(ctx: BotContext, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    await ctx.answerCallbackQuery({ text: ctx.t(`errors:${e.code}`, { ...e.params, defaultValue: ctx.t('common:error') }).slice(0, 190), show_alert: true });
+  }
+}
+
+export function createReportFeature(): Feature {
+  const composer = new Composer<BotContext>();
+  const pm = composer.chatType('private');
+
+  pm.command('report', startReport);
+  pm.command('myreports', (ctx) => showMyReports(ctx));
+
+  pm.callbackQuery(/^mr:list:(\d+)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showMyReports(ctx, Number(ctx.match[1]));
+  });
+  pm.callbackQuery(/^mr:open:(\d+)$/, (ctx) =>
+    alertOnRefusal(ctx, async () => {
+      await showReportDetail(ctx, Number(ctx.match[1]));
+      await ctx.answerCallbackQuery();
+    }),
+  );
+  pm.callbackQuery(/^mr:(com|files):(\d+)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter('report-add', Number(ctx.match[2]), ctx.match[1] === 'com' ? 'comment' : 'files');
+  });
+
+  // The author's answer to "resolved": the buttons come with the status notice from the outbox.
+  pm.callbackQuery(/^rc:(ok|no):(\d+)$/, (ctx) =>
+    alertOnRefusal(ctx, async () => {
+      const citizen = ctx.citizen!;
+      const reportId = Number(ctx.match[2]);
+      const fixed = ctx.match[1] === 'ok';
+      const report = await ctx.services.reports.confirm(citizen.id, reportId, { fixed });
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => {});
+      if (fixed) await ctx.reply(ctx.t('report:rate.ask'), { reply_markup: ratingKeyboard(reportId) });
+      else await ctx.reply(ctx.t('report:rate.reopened', { number: report.number }), { reply_markup: mainMenu(ctx.t) });
+    }),
+  );
+  pm.callbackQuery(/^rr:(\d+):([1-5])$/, (ctx) =>
+    alertOnRefusal(ctx, async () => {
+      const rating = Number(ctx.match[2]);
+      await ctx.services.reports.confirm(ctx.citizen!.id, Number(ctx.match[1]), { fixed: true, rating });
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageText(ctx.t('report:rate.thanks', { rating })).catch(() => {});
+    }),
+  );
+
+  return {
+    name: 'report',
+    composer,
+    flows: [
+      { id: 'report', builder: reportConversation },
+      { id: 'report-add', builder: reportAddConversation as FlowDefinition['builder'] },
+    ],
+    menu: { report: startReport, my_reports: (ctx) => showMyReports(ctx) },
+    commands: [
+      { command: 'report', descriptionKey: 'report:commands.report' },
+      { command: 'myreports', descriptionKey: 'report:commands.myreports' },
+    ],
+  };
+}

@@ -1,0 +1,327 @@
+// The citizen's report flow in the real bot (in process, Bot API calls answered by the fake):
+// every step, every bad input re-prompting without losing what was entered, the draft surviving
+// /cancel, duplicates offered and supported, the daily limit, "My reports" and the author's answer.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Citizen } from '../generated/prisma/client.ts';
+import { createServices, type Services } from '../core/services.ts';
+import { createReportFeature } from '../flows/report.ts';
+import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
+import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
+import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+import type { ScriptedUser } from './fake-telegram/types.ts';
+
+let nextId = 710_000_000;
+const ALMATY = { lat: 43.2389, lon: 76.8897 };
+
+describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
+  let t: TestDb;
+  let services: Services;
+  let h: BotHarness;
+  let clock = new Date('2026-11-23T06:00:00Z');
+
+  beforeAll(async () => {
+    t = await createTestDb(target);
+    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock, reports: { perDay: 3 } });
+    h = await createBotHarness(services, { features: [createReportFeature()] });
+  });
+  afterAll(async () => {
+    await h.close();
+    await t.drop();
+  });
+  beforeEach(() => {
+    h.fake.reset();
+    clock = new Date('2026-11-23T06:00:00Z');
+  });
+
+  async function citizen(locale: 'kk' | 'ru', regionCode?: string): Promise<{ u: ScriptedUser; c: Citizen }> {
+    const u = h.fake.user({ id: ++nextId, first_name: 'Ерлан', language_code: locale });
+    let c = await services.citizens.giveConsent(u.id, locale, 'Ерлан Төлеуов');
+    if (regionCode) {
+      const region = await services.prisma.region.findUniqueOrThrow({ where: { code: regionCode } });
+      c = await services.citizens.updateProfile(c.id, { regionId: region.id });
+    }
+    return { u, c };
+  }
+  /** The outbox as the jobs role sends it, through the same fake Bot API. */
+  const deliverOutbox = () => new OutboxDispatcher({ prisma: services.prisma, send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never), logger: testLogger, perChatIntervalMs: 0 }).runOnce();
+  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
+  const say = async (u: ScriptedUser, text: string) => h.deliver(u.send(text));
+  const press = async (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
+
+  /** Category, region, district, location, description, one photo, name shown: up to the summary. */
+  /** Category, region and district chosen, in Russian: the flow asks for the location next. */
+  async function placeRu(u: ScriptedUser) {
+    await say(u, '📝 Сообщить о проблеме');
+    await press(u, /Дороги и тротуары/);
+    await press(u, 'город Алматы');
+    await press(u, 'Алмалинский район');
+  }
+
+  async function fillRu(u: ScriptedUser, description = 'Большая яма на дороге у остановки, машины объезжают по встречной', at = ALMATY) {
+    await placeRu(u);
+    await h.deliver(u.sendLocation(at.lat, at.lon));
+    await say(u, description);
+    await h.deliver(u.sendPhoto());
+    await press(u, '✅ Готово');
+    await press(u, '👤 Показывать имя');
+  }
+
+  it('files a report in Russian: number, department, deadline, evidence stored', async () => {
+    const { u, c } = await citizen('ru');
+    await say(u, '📝 Сообщить о проблеме');
+    expect(last(u)).toContain('Шаг 1 из 6');
+    expect(u.lastKeyboard().flat()).toContain('🛣️ Дороги и тротуары');
+    await press(u, /Дороги и тротуары/);
+    expect(u.texts().join('\n')).toMatch(/Что приложить: /);
+    expect(last(u)).toContain('Шаг 2 из 6');
+    await press(u, 'город Алматы');
+    await press(u, 'Алмалинский район');
+    expect(last(u)).toContain('Шаг 3 из 6');
+    await h.deliver(u.sendLocation(ALMATY.lat, ALMATY.lon));
+    expect(last(u)).toContain('От 10 до 2000 символов');
+    await say(u, 'Большая яма на дороге у остановки «Алмалы»');
+    expect(last(u)).toContain('Шаг 5 из 6');
+    await h.deliver(u.sendPhoto());
+    expect(last(u)).toContain('Принято файлов: 1 из 10');
+    await press(u, '✅ Готово');
+    await press(u, '🙈 Скрыть имя');
+    const summary = last(u);
+    expect(summary).toContain('Проверьте обращение');
+    expect(summary).toContain('Алматы, Алмалинский район');
+    expect(summary).toContain('Файлы: 1');
+    expect(summary).toContain('Имя: скрыто');
+    await press(u, '✅ Отправить');
+    const done = last(u);
+    expect(done).toMatch(/Номер: KZ-2026-\d{6}/);
+    expect(done).toMatch(/срок решения — \d+ рабочих дней/);
+    const report = await services.prisma.report.findFirstOrThrow({ where: { citizenId: c.id }, include: { evidence: true, category: true } });
+    expect(done).toContain(report.number);
+    expect(report.anonymous).toBe(true);
+    expect(report.lat).toBeCloseTo(ALMATY.lat);
+    expect(report.evidence).toHaveLength(1);
+    expect(report.evidence[0]!.kind).toBe('photo');
+    expect(report.category.code).toBe('roads-sidewalks');
+    expect(await services.reportCitizen.getDraft(c.id)).toBeNull();
+    // The citizen had no region: the one they chose is now offered first.
+    expect((await services.prisma.citizen.findUniqueOrThrow({ where: { id: c.id } })).regionId).toBe(report.regionId);
+  });
+
+  it('files a report in Kazakh with a typed address and the saved region offered first', async () => {
+    const { u, c } = await citizen('kk', 'almaty-city');
+    await say(u, '📝 Мәселе туралы хабарлау');
+    expect(last(u)).toContain('6 қадамның 1-қадамы');
+    await press(u, /Көше жарығы/);
+    expect(u.lastKeyboard()[0]![0]).toBe('📍 Алматы қаласы (сіздің өңіріңіз)');
+    await press(u, /сіздің өңіріңіз/);
+    await press(u, '🤷 Білмеймін');
+    await say(u, 'Абай даңғылы 10, аялдама жанында');
+    expect(u.texts().join('\n')).toContain('Мекенжай сақталды');
+    await say(u, 'Үш күннен бері көше шамдары жанбайды, кешке қараңғы');
+    await h.deliver(u.sendVoice());
+    await press(u, '✅ Дайын');
+    await press(u, '👤 Атымды көрсету');
+    expect(last(u)).toContain('Өтінішті тексеріңіз');
+    await press(u, '✅ Жіберу');
+    expect(last(u)).toMatch(/Нөмірі: KZ-2026-\d{6}/);
+    expect(last(u)).toContain('жұмыс күні');
+    const report = await services.prisma.report.findFirstOrThrow({ where: { citizenId: c.id }, include: { evidence: true } });
+    expect(report.address).toBe('Абай даңғылы 10, аялдама жанында');
+    expect(report.districtId).toBeNull();
+    expect(report.evidence[0]!.kind).toBe('voice');
+  });
+
+  it('re-prompts on bad input and keeps everything entered', async () => {
+    const { u, c } = await citizen('ru');
+    await say(u, '/report');
+    await say(u, 'просто текст');
+    expect(last(u)).toContain('кнопкой');
+    await press(u, /Дороги и тротуары/);
+    await press(u, 'город Алматы');
+    await press(u, 'Алмалинский район');
+    // Coordinates in Tashkent are questioned, not taken.
+    await h.deliver(u.sendLocation(41.2995, 69.2401));
+    expect(last(u)).toContain('за пределами Казахстана');
+    expect((await services.reportCitizen.getDraft(c.id))!.lat).toBeNull();
+    await say(u, 'ул');
+    expect(last(u)).toContain('Адрес слишком короткий');
+    await h.deliver(u.sendLocation(ALMATY.lat, ALMATY.lon));
+    await say(u, 'яма');
+    expect(last(u)).toContain('Слишком коротко (3 симв.): нужно не меньше 10');
+    await say(u, 'я'.repeat(2001));
+    expect(last(u)).toContain('не больше 2000');
+    await say(u, 'Большая яма на дороге, опасно для машин');
+    await say(u, 'вот фото');
+    expect(last(u)).toContain('Без фото, видео или аудио обращение не принимается');
+    await press(u, '✅ Готово');
+    expect(last(u)).toContain('Без фото, видео или аудио');
+    await h.deliver(u.sendDocument({ fileName: 'contract.pdf', mimeType: 'application/pdf' }));
+    expect(last(u)).toContain('Такой файл не подходит');
+    await h.deliver(u.sendDocument({ fileName: 'huge.jpg', mimeType: 'image/jpeg', fileSize: 25 * 1024 * 1024 }));
+    expect(last(u)).toContain('Файл слишком большой (25 МБ)');
+    await h.deliver(u.sendDocument({ fileName: 'scan.png', mimeType: 'image/png' }));
+    expect(last(u)).toContain('Принято файлов: 1 из 10');
+    const draft = await services.reportCitizen.getDraft(c.id);
+    expect(draft).toMatchObject({ description: 'Большая яма на дороге, опасно для машин', lat: ALMATY.lat });
+    expect(draft!.evidence).toHaveLength(1);
+  });
+
+  it('accepts an album of up to 10 files with one answer, refusing the eleventh', async () => {
+    const { u, c } = await citizen('ru');
+    await placeRu(u);
+    await h.deliver(u.sendLocation(ALMATY.lat, ALMATY.lon));
+    await say(u, 'Разбитый тротуар на всей улице, много фото');
+    const sends = () => h.fake.calls.filter((c) => c.method === 'sendMessage').length;
+    const before = sends();
+    for (let i = 0; i < 11; i++) await h.deliver(u.sendPhoto({ mediaGroupId: 'album-1' }));
+    // One acknowledgement for the whole album, edited as files arrive.
+    expect(sends() - before).toBe(1);
+    expect(last(u)).toContain('Принято файлов: 10 из 10');
+    expect((await services.reportCitizen.getDraft(c.id))!.evidence).toHaveLength(10);
+    await h.deliver(u.sendPhoto());
+    expect(last(u)).toContain('Уже 10 файлов — это максимум');
+  });
+
+  it('keeps the draft through /cancel and offers to continue it', async () => {
+    const { u, c } = await citizen('ru');
+    await placeRu(u);
+    await say(u, '/cancel');
+    expect(last(u)).toContain('Отменено');
+    expect((await services.reportCitizen.getDraft(c.id))!.regionId).not.toBeNull();
+    await say(u, '📝 Сообщить о проблеме');
+    expect(last(u)).toContain('незаконченное обращение');
+    await press(u, '▶️ Продолжить');
+    // Category and region are kept: the flow goes on from the location.
+    expect(last(u)).toContain('Шаг 3 из 6');
+  });
+
+  it('lets the citizen edit a step from the summary', async () => {
+    const { u, c } = await citizen('ru');
+    await fillRu(u);
+    await press(u, '✏️ Описание');
+    await say(u, 'Новая формулировка: яма глубиной 20 см');
+    expect(last(u)).toContain('Новая формулировка: яма глубиной 20 см');
+    expect(last(u)).toContain('Проверьте обращение');
+    expect((await services.reportCitizen.getDraft(c.id))!.description).toBe('Новая формулировка: яма глубиной 20 см');
+  });
+
+  it('offers a nearby open report of the same category; supporting it makes the citizen a follower', async () => {
+    // Two kilometres from the other tests' reports, so this one is the only candidate.
+    const spot = { lat: ALMATY.lat + 0.02, lon: ALMATY.lon };
+    const { u: first } = await citizen('ru');
+    await fillRu(first, 'Большая яма на дороге у остановки, машины объезжают по встречной', spot);
+    await press(first, '✅ Отправить');
+    const original = await services.prisma.report.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    const { u, c } = await citizen('kk');
+    await say(u, '/report');
+    await press(u, /Жолдар/);
+    await press(u, 'Алматы қаласы');
+    await press(u, 'Алмалы ауданы');
+    await h.deliver(u.sendLocation(spot.lat + 0.0005, spot.lon)); // about 55 m away
+    await say(u, 'Аялдама жанында үлкен шұңқыр бар');
+    await h.deliver(u.sendPhoto());
+    await press(u, '✅ Дайын');
+    await press(u, '👤 Атымды көрсету');
+    await press(u, '✅ Жіберу');
+    expect(last(u)).toContain('Бұл туралы бұрын хабарланған сияқты');
+    expect(last(u)).toContain(original.number);
+    expect(last(u)).toMatch(/\d+ м/);
+    await press(u, `👍 ${original.number} қолдау`);
+    expect(last(u)).toContain('қолдағандар саны: 1');
+    const follower = await services.prisma.reportFollower.findUnique({ where: { reportId_citizenId: { reportId: original.id, citizenId: c.id } } });
+    expect(follower).not.toBeNull();
+    expect(await services.prisma.report.count({ where: { citizenId: c.id } })).toBe(0);
+    expect(await services.reportCitizen.getDraft(c.id)).toBeNull();
+  });
+
+  it('files a new report anyway when the citizen says the problem is different', async () => {
+    const { u: first } = await citizen('ru');
+    await fillRu(first);
+    await press(first, '✅ Отправить');
+    const { u, c } = await citizen('ru');
+    await fillRu(u, 'Другая яма рядом, у входа в парк, глубокая');
+    await press(u, '✅ Отправить');
+    expect(last(u)).toContain('Похоже, об этом уже сообщили');
+    await press(u, '➡️ Это другая проблема — отправить');
+    expect(last(u)).toMatch(/Номер: KZ-2026-\d{6}/);
+    expect(await services.prisma.report.count({ where: { citizenId: c.id } })).toBe(1);
+  });
+
+  it('refuses more reports than the daily limit, keeping the draft, and allows them the next day', async () => {
+    const { u, c } = await citizen('ru');
+    for (let i = 0; i < 3; i++) {
+      await services.reports.create({ type: 'citizen', id: c.id }, { source: 'bot', citizenId: c.id, categoryId: 2, regionId: 1, address: `улица ${i}`, description: `Не горит фонарь номер ${i}`, evidence: [{ kind: 'photo', telegramFileId: `f${i}` }] });
+    }
+    await say(u, '/report');
+    expect(last(u)).toContain('предел на день');
+    clock = new Date('2026-11-23T19:30:00Z'); // 00:30 in Almaty: a new day
+    await say(u, '/report');
+    expect(last(u)).toContain('Шаг 1 из 6');
+  });
+
+  it('shows "My reports" with colours and history, and takes a comment and more files while open', async () => {
+    const { u, c } = await citizen('ru');
+    await fillRu(u, 'Яма у дома 5, уже неделю', { lat: ALMATY.lat - 0.03, lon: ALMATY.lon });
+    await press(u, '✅ Отправить');
+    const report = await services.prisma.report.findFirstOrThrow({ where: { citizenId: c.id } });
+    await services.reports.changeStatus({ type: 'staff', id: null }, report.id, { to: 'in_work', publicNote: 'Бригада выедет в четверг' });
+    await say(u, '📋 Мои обращения');
+    expect(last(u)).toContain('Ваши обращения');
+    expect(u.lastKeyboard().flat().some((l) => l.startsWith(`🔴 ${report.number}`))).toBe(true);
+    await press(u, new RegExp(report.number));
+    const detail = last(u);
+    expect(detail).toContain('В работе');
+    expect(detail).toContain('Бригада выедет в четверг');
+    await press(u, '💬 Комментарий');
+    await say(u, 'Яма стала ещё больше после дождя');
+    expect(last(u)).toContain('Комментарий добавлен');
+    await say(u, '📋 Мои обращения');
+    await press(u, new RegExp(report.number));
+    expect(last(u)).toContain('Яма стала ещё больше после дождя');
+    await press(u, '📎 Добавить файлы');
+    await h.deliver(u.sendVideo());
+    await press(u, '✅ Готово');
+    expect(last(u)).toContain('добавлено файлов: 1');
+    const events = await services.prisma.reportEvent.findMany({ where: { reportId: report.id }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => e.type)).toEqual(['created', 'status', 'comment', 'evidence']);
+    expect(await services.prisma.reportEvidence.count({ where: { reportId: report.id } })).toBe(2);
+  });
+
+  it('after resolution asks whether it is fixed: a rating is stored, "not fixed" reopens', async () => {
+    const { u, c } = await citizen('ru');
+    const file = async () => {
+      const r = await services.reports.create({ type: 'citizen', id: c.id }, { source: 'bot', citizenId: c.id, categoryId: 2, regionId: 1, address: 'улица Абая 1', description: 'Не горит фонарь у дома', evidence: [{ kind: 'photo', telegramFileId: 'f' }] });
+      await services.reports.changeStatus({ type: 'staff', id: null }, r.id, { to: 'resolved', publicNote: 'Лампа заменена' });
+      return r;
+    };
+    const a = await file();
+    await deliverOutbox();
+    expect(last(u)).toContain('Лампа заменена');
+    await press(u, '✅ Проблема решена');
+    expect(last(u)).toContain('Оцените');
+    await press(u, '4 ⭐');
+    expect(last(u)).toContain('Спасибо за оценку 4/5');
+    expect(await services.prisma.report.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ confirmedFixed: true, rating: 4, status: 'resolved' });
+    const b = await file();
+    await deliverOutbox();
+    await press(u, '❌ Не решена');
+    expect(last(u)).toContain('снова открыто');
+    expect((await services.prisma.report.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('reopened');
+  });
+
+  it('shows reports in /mydata and erases the draft and subscriptions on /deletedata, keeping the report', async () => {
+    const { u: first } = await citizen('ru');
+    await fillRu(first, 'Сломанная скамейка во дворе дома 12', { lat: ALMATY.lat + 0.05, lon: ALMATY.lon });
+    await press(first, '✅ Отправить');
+    const report = await services.prisma.report.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    const { c } = await citizen('ru');
+    await services.reports.support(c.id, report.id);
+    await services.reportCitizen.saveDraft(c.id, { description: 'Черновик с личными подробностями' });
+    const exported = await services.citizens.exportData(c.id);
+    expect(exported.sections.find((s) => s.key === 'reports')?.data).toEqual({ filed: 0, following: 1, draft: 1 });
+    await services.citizens.erase(c.id);
+    expect(await services.reportCitizen.getDraft(c.id)).toBeNull();
+    expect(await services.prisma.reportFollower.count({ where: { citizenId: c.id } })).toBe(0);
+    expect(await services.prisma.report.findUnique({ where: { id: report.id } })).not.toBeNull();
+  });
+});

@@ -1,0 +1,133 @@
+// Civic control end to end: the whole app (bot by long polling, API, outbox) against the fake Bot API.
+// A citizen files a report with a photo in each language, a second citizen is offered it as a
+// duplicate and supports it, an operator accepts and resolves it through the API with a template,
+// both citizens receive the notes in their own language, and the author confirms or reopens.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../app/config.ts';
+import { startApp, type RunningApp } from '../app/app.ts';
+import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
+import type { ScriptedUser } from './fake-telegram/types.ts';
+import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+
+const TOKEN = '123456:TEST-token-for-the-fake-api';
+const SPOT = { lat: 51.1282, lon: 71.4307 }; // Astana, near Bayterek
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, debug?: () => unknown, timeoutMs = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}${debug ? `; saw: ${JSON.stringify(debug())}` : ""}`);
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
+describe.each(dbTargets)('civic control end to end (%s)', (target) => {
+  let t: TestDb;
+  let fake: FakeTelegram;
+  let app: RunningApp;
+  let api: (method: string, url: string, body?: unknown, token?: string) => Promise<{ status: number; json: any }>;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    t = await createTestDb(target);
+    fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
+    const config = parseConfig({ PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' }, process.cwd());
+    app = await startApp({ config, db: t.db, logger: process.env.E2E_LOG ? (await import('pino')).pino({ level: 'error' }) : testLogger, print: () => {} });
+    api = async (method, url, body, token = adminToken) => {
+      const res = await fetch(`${app.url}${url}`, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    };
+    adminToken = (await api('POST', '/api/auth/login', { login: 'admin', password: 'e2e-admin-password' }, '')).json.token;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await fake?.close();
+    await t?.drop();
+  });
+
+  /** Does something and waits until the bot has answered with a text matching `expect`. */
+  async function act(u: ScriptedUser, action: () => Promise<unknown>, expected: string | RegExp): Promise<string> {
+    const seen = u.texts().length;
+    await action();
+    return until(`reply matching ${String(expected)}`, () => u.texts().slice(seen).find((x) => (typeof expected === 'string' ? x.includes(expected) : expected.test(x))), () => u.texts().slice(-3));
+  }
+
+  async function onboard(lang: 'kk' | 'ru'): Promise<ScriptedUser> {
+    const u = fake.user({ language_code: lang, first_name: lang === 'kk' ? 'Айгүл' : 'Сергей' });
+    await act(u, () => u.send('/start'), 'Тілді таңдаңыз');
+    await act(u, () => u.pressButton(lang === 'kk' ? '🇰🇿 Қазақша' : '🇷🇺 Русский'), lang === 'kk' ? 'келісім' : 'Согласие');
+    await act(u, () => u.pressButton(lang === 'kk' ? '✅ Келісемін' : '✅ Согласен(на)'), lang === 'kk' ? 'қош келдіңіз' : 'Добро пожаловать');
+    return u;
+  }
+
+  it('files, supports, resolves with a template, notifies in each language, and takes the author’s answer', async () => {
+    // ── a citizen files a report in Russian, with a photo ──
+    const author = await onboard('ru');
+    await act(author, () => author.send('📝 Сообщить о проблеме'), 'Шаг 1 из 6');
+    await act(author, () => author.pressButton(/Дороги и тротуары/), 'Шаг 2 из 6');
+    await act(author, () => author.pressButton('город Астана'), 'Выберите район');
+    await act(author, () => author.pressButton('район Есиль'), 'Шаг 3 из 6');
+    await act(author, () => author.sendLocation(SPOT.lat, SPOT.lon), 'Шаг 4 из 6');
+    await act(author, () => author.send('Глубокая яма на проезжей части у Байтерека'), 'Шаг 5 из 6');
+    await act(author, () => author.sendPhoto(), 'Принято файлов: 1 из 10');
+    await act(author, () => author.pressButton('✅ Готово'), 'Шаг 6 из 6');
+    await act(author, () => author.pressButton('👤 Показывать имя'), 'Проверьте обращение');
+    const created = await act(author, () => author.pressButton('✅ Отправить'), /Номер: KZ-\d{4}-\d{6}/);
+    const number = /KZ-\d{4}-\d{6}/.exec(created)![0];
+
+    // ── a second citizen, in Kazakh, is offered it as a duplicate and supports it ──
+    const neighbour = await onboard('kk');
+    await act(neighbour, () => neighbour.send('📝 Мәселе туралы хабарлау'), '6 қадамның 1-қадамы');
+    await act(neighbour, () => neighbour.pressButton(/Жолдар/), '6 қадамның 2-қадамы');
+    await act(neighbour, () => neighbour.pressButton('Астана қаласы'), /ауданды/i);
+    await act(neighbour, () => neighbour.pressButton('🤷 Білмеймін'), '6 қадамның 3-қадамы');
+    await act(neighbour, () => neighbour.sendLocation(SPOT.lat + 0.0004, SPOT.lon), '6 қадамның 4-қадамы');
+    await act(neighbour, () => neighbour.send('Бәйтерек жанындағы жолда үлкен шұңқыр'), '6 қадамның 5-қадамы');
+    await act(neighbour, () => neighbour.sendPhoto(), '1/10');
+    await act(neighbour, () => neighbour.pressButton('✅ Дайын'), '6 қадамның 6-қадамы');
+    await act(neighbour, () => neighbour.pressButton('🙈 Атымды жасыру'), 'Өтінішті тексеріңіз');
+    await act(neighbour, () => neighbour.pressButton('✅ Жіберу'), number);
+    await act(neighbour, () => neighbour.pressButton(`👍 ${number} қолдау`), 'қолдағандар саны: 1');
+
+    // ── the operator accepts and resolves it through the API, with templates ──
+    const report = (await app.services.prisma.report.findUniqueOrThrow({ where: { number } }));
+    const tpl = async (status: string, textRu: string, textKk: string) =>
+      (await api('POST', '/api/report-templates', { categoryId: report.categoryId, status, title: status, textRu, textKk })).json.id as number;
+    const accepted = await tpl('in_work', 'Обращение {{number}} принято, срок — {{due_date}}.', '{{number}} өтініші қабылданды, мерзімі — {{due_date}}.');
+    const resolved = await tpl('resolved', 'Яма заделана, спасибо за сигнал!', 'Шұңқыр жөнделді, хабарлағаныңызға рахмет!');
+    expect((await api('POST', `/api/reports/${report.id}/status`, { to: 'in_work', templateId: accepted })).status).toBe(200);
+    await until('accepted note, ru', () => author.texts().find((x) => x.includes(`Обращение ${number} принято, срок —`)));
+    await until('accepted note, kk', () => neighbour.texts().find((x) => x.includes(`${number} өтініші қабылданды`)));
+    expect((await api('POST', `/api/reports/${report.id}/status`, { to: 'resolved', templateId: resolved })).status).toBe(200);
+    await until('resolved note, ru', () => author.texts().find((x) => x.includes('Яма заделана')));
+    await until('resolved note, kk', () => neighbour.texts().find((x) => x.includes('Шұңқыр жөнделді')));
+
+    // ── the author confirms and rates ──
+    await act(author, () => author.pressButton('✅ Проблема решена'), 'Оцените');
+    await act(author, () => author.pressButton('5 ⭐'), 'Спасибо за оценку 5/5');
+    const done = await app.services.prisma.report.findUniqueOrThrow({ where: { id: report.id } });
+    expect(done).toMatchObject({ status: 'resolved', confirmedFixed: true, rating: 5, supportCount: 1 });
+  });
+
+  it('reopens a resolved report when the author says it is not fixed', async () => {
+    const author = await onboard('kk');
+    await act(author, () => author.send('/report'), '6 қадамның 1-қадамы');
+    await act(author, () => author.pressButton(/Көше жарығы/), '6 қадамның 2-қадамы');
+    await act(author, () => author.pressButton('Алматы қаласы'), /ауданды/i);
+    await act(author, () => author.pressButton('🤷 Білмеймін'), '6 қадамның 3-қадамы');
+    await act(author, () => author.send('Төле би көшесі 50'), '6 қадамның 4-қадамы');
+    await act(author, () => author.send('Бір аптадан бері шамдар жанбайды'), '6 қадамның 5-қадамы');
+    await act(author, () => author.sendPhoto(), '1/10');
+    await act(author, () => author.pressButton('✅ Дайын'), '6 қадамның 6-қадамы');
+    await act(author, () => author.pressButton('👤 Атымды көрсету'), 'Өтінішті тексеріңіз');
+    const created = await act(author, () => author.pressButton('✅ Жіберу'), /Нөмірі: KZ-\d{4}-\d{6}/);
+    const number = /KZ-\d{4}-\d{6}/.exec(created)![0];
+    const report = await app.services.prisma.report.findUniqueOrThrow({ where: { number } });
+    expect((await api('POST', `/api/reports/${report.id}/status`, { to: 'resolved', publicNote: 'Шамдар ауыстырылды' })).status).toBe(200);
+    await until('resolved note', () => author.texts().find((x) => x.includes('Шамдар ауыстырылды')));
+    await act(author, () => author.pressButton('❌ Шешілген жоқ'), 'қайта ашылды');
+    expect((await app.services.prisma.report.findUniqueOrThrow({ where: { id: report.id } })).status).toBe('reopened');
+  });
+});

@@ -14,6 +14,9 @@ import { createServices, type Services } from '../core/services.ts';
 import { telegramFilesOver, type TelegramFiles } from '../core/reports/evidence-store.ts';
 import { createBot, type AppBot } from '../bot/create-bot.ts';
 import { createReportFeature } from '../flows/report.ts';
+import { createTopicsFeature } from '../flows/topics.ts';
+import { createAskFeature } from '../flows/ask.ts';
+import { createVolunteerFeature } from '../flows/volunteer.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { initBot, publishCommands, registerWebhook, startPolling, webhookHandler, webhookSecret, type BotRunner } from '../bot/run.ts';
 import { seedIfChanged } from '../prisma/seed.ts';
@@ -21,8 +24,14 @@ import { buildServer } from '../server/app.ts';
 import { createCalendarRolloverJob } from '../jobs/calendar-rollover.ts';
 import { createHousekeepingJob } from '../jobs/housekeeping.ts';
 import { createReportDeadlinesJob } from '../jobs/report-deadlines.ts';
+import { createVolunteerRemindersJob } from '../jobs/volunteer-reminders.ts';
+import { createDiscussionDeadlinesJob } from '../jobs/discussion-deadlines.ts';
+import { createQuestionDeadlinesJob } from '../jobs/question-deadlines.ts';
+import { createQuestionRatingReminderJob } from '../jobs/question-rating-reminder.ts';
 import { createStaffChatSyncJob } from '../jobs/staff-chat-sync.ts';
 import { createStaffChat } from '../flows/staff-chat.ts';
+import { createQuestionStaffChat } from '../flows/consult-staff-chat.ts';
+import { createQuestionChatSyncJob } from '../jobs/question-chat-sync.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
 
@@ -97,6 +106,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       reopenWindowDays: config.REPORT_REOPEN_DAYS,
       escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS,
     },
+    discussions: { flagsToHide: config.DISCUSSION_FLAGS_TO_HIDE },
   });
   const stops: Array<() => Promise<unknown>> = [];
   const app: RunningApp = { config, services, stop: async () => {} };
@@ -118,7 +128,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         '\n  The Telegram bot is off: BOT_TOKEN is not set.\n  To get a token, open @BotFather in Telegram, send /newbot, choose a name and a username,\n  then put the token it gives you in .env as BOT_TOKEN=123456789:AA… and restart.\n  The admin API keeps running.\n',
       );
     } else {
-      app.bot = createBot({ token, apiRoot: config.TELEGRAM_API_ROOT, services, i18n, logger: logger.child({ component: 'bot' }), rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE, features: [createReportFeature(), createStaffChat(i18n)] });
+      app.bot = createBot({ token, apiRoot: config.TELEGRAM_API_ROOT, services, i18n, logger: logger.child({ component: 'bot' }), rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE, features: [createReportFeature(), createAskFeature(), createTopicsFeature(), createVolunteerFeature(), createStaffChat(i18n), createQuestionStaffChat(i18n)] });
       const { bot, features } = app.bot;
       if (config.WEBHOOK_URL) {
         const secret = webhookSecret(token, config.WEBHOOK_SECRET);
@@ -176,8 +186,13 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         createHousekeepingJob({ prisma: services.prisma, now }),
         createCalendarRolloverJob({ prisma: services.prisma, calendar: services.calendar, now }),
         createReportDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, i18n, now, escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS }),
+        createVolunteerRemindersJob({ prisma: services.prisma, i18n, now }),
+        createDiscussionDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, topics: services.discussions.topics, i18n, now }),
+        createQuestionDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, i18n, now, escalationWorkingDays: config.QUESTION_ESCALATION_WORKING_DAYS }),
+        createQuestionRatingReminderJob({ prisma: services.prisma, i18n, now }),
         // Staff groups need the bot's token; the sync has its own Api client, like the outbox.
         ...(token ? [createStaffChatSyncJob({ prisma: services.prisma, send: rawSend(telegramApi(token, config.TELEGRAM_API_ROOT)), i18n, logger: logger.child({ component: 'staff-chat' }), now })] : []),
+        ...(token ? [createQuestionChatSyncJob({ prisma: services.prisma, send: rawSend(telegramApi(token, config.TELEGRAM_API_ROOT)), i18n, calendar: services.calendar, logger: logger.child({ component: 'question-chat' }), now })] : []),
       ],
     });
     app.scheduler.start();

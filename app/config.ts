@@ -38,6 +38,8 @@ export const configSchema = z.object({
   REPORT_DUPLICATE_RADIUS_M: z.coerce.number().int().min(10).max(5000).default(150),
   REPORT_REOPEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   REPORT_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+  DISCUSSION_FLAGS_TO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
+  QUESTION_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(1),
 });
 
 export type Config = z.output<typeof configSchema> & {

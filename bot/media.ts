@@ -24,9 +24,10 @@ function sized(item: EvidenceInput): MediaResult {
   return { ok: true, item };
 }
 
+const base = (f: { file_id: string; file_unique_id: string; file_size?: number }) => ({ telegramFileId: f.file_id, fileUniqueId: f.file_unique_id, ...(f.file_size != null ? { fileSize: f.file_size } : {}) });
+
 export function mediaFromMessage(msg: Message | undefined): MediaResult {
   if (!msg) return { ok: false, reason: 'none' };
-  const base = (f: { file_id: string; file_unique_id: string; file_size?: number }) => ({ telegramFileId: f.file_id, fileUniqueId: f.file_unique_id, ...(f.file_size != null ? { fileSize: f.file_size } : {}) });
   if (msg.photo?.length) {
     // Telegram sends several sizes; the last is the largest.
     const p = msg.photo[msg.photo.length - 1]!;
@@ -45,4 +46,12 @@ export function mediaFromMessage(msg: Message | undefined): MediaResult {
     return sized({ kind, mimeType: mime, ...base(msg.document), ...(msg.document.file_name ? { fileName: msg.document.file_name.slice(0, 200) } : {}) });
   }
   return { ok: false, reason: 'none' };
+}
+
+/** An attachment to a question: evidence kinds, plus any document (an NGO's charter, a contract, a letter). */
+export function attachmentFromMessage(msg: Message | undefined): MediaResult {
+  if (msg?.document && !msg.animation) {
+    return sized({ kind: 'document', mimeType: msg.document.mime_type ?? 'application/octet-stream', ...base(msg.document), ...(msg.document.file_name ? { fileName: msg.document.file_name.slice(0, 200) } : {}) });
+  }
+  return mediaFromMessage(msg);
 }

@@ -7,15 +7,24 @@ import { fixedHolidays, movableHolidays, transfers } from '../prisma/seed/holida
 import { createCalendarService } from './calendar/calendar-service.ts';
 import { defaultCalendar } from './calendar/defaults.ts';
 import { createCitizenService, type PersonalDataSection } from './citizens/citizen-service.ts';
+import { createDiscussionServices, type DiscussionOptions } from './discussions/discussion-services.ts';
+import { discussionPersonalData } from './discussions/discussion-citizen.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { createReferenceService } from './reference/reference-service.ts';
 import { createEvidenceStore, type TelegramFiles } from './reports/evidence-store.ts';
 import { createReportAdminService } from './reports/report-admin.ts';
 import { createReportCitizenService, reportPersonalData } from './reports/report-citizen.ts';
+import { createQuestionCitizenService, questionPersonalData } from './consultations/question-citizen.ts';
+import { createConsultationLogService } from './consultations/consultation-log.ts';
+import { createConsultationTopicService } from './consultations/consultation-topics.ts';
+import { createFaqService } from './consultations/faq-service.ts';
+import { createQuestionStaffService } from './consultations/question-staff.ts';
 import { createReportService, type ReportOptions } from './reports/report-service.ts';
 import { createReportTemplateService } from './reports/report-templates.ts';
 import { createNoticeService } from './staff/notices.ts';
 import { createStaffService } from './staff/staff-service.ts';
+import { volunteerPersonalData } from './volunteering/volunteer-profile.ts';
+import { createVolunteeringServices } from './volunteering/volunteer-services.ts';
 
 export interface ServiceOptions {
   db: Database;
@@ -30,13 +39,15 @@ export interface ServiceOptions {
   storageDir?: string;
   /** Telegram's file downloads (BOT_TOKEN set), for evidence the bot received */
   telegramFiles?: TelegramFiles;
+  /** public discussion settings (config DISCUSSION_*) */
+  discussions?: DiscussionOptions;
 }
 
-export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n(), reports = {}, storageDir, telegramFiles }: ServiceOptions) {
+export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n(), reports = {}, storageDir, telegramFiles, discussions = {} }: ServiceOptions) {
   const prisma = db.prisma;
   const calendar = createCalendarService({ prisma, defaults: (year) => defaultCalendar(year, fixedHolidays, movableHolidays, transfers) });
   // Capabilities add their personal-data sections here as they land.
-  const personalData: PersonalDataSection[] = [reportPersonalData];
+  const personalData: PersonalDataSection[] = [reportPersonalData, questionPersonalData, discussionPersonalData, volunteerPersonalData(i18n, now)];
   const reportService = createReportService({ prisma, calendar, i18n, now, ...reports });
   const reportTemplates = createReportTemplateService({ prisma, calendar, now });
   return {
@@ -50,12 +61,19 @@ export function createServices({ db, logger, sessionTtlHours, now = () => new Da
     staff: createStaffService({ prisma, sessionTtlHours, now }),
     reports: reportService,
     reportCitizen: createReportCitizenService({ prisma, reports: reportService, now }),
+    questionCitizen: createQuestionCitizenService({ prisma, calendar, i18n, now }),
+    questionStaff: createQuestionStaffService({ prisma, i18n, now }),
+    faq: createFaqService({ prisma, now }),
+    consultationLog: createConsultationLogService({ prisma, now }),
+    consultationTopics: createConsultationTopicService({ prisma }),
     apiClients: createApiClientService({ prisma, now }),
     i18n,
     reportTemplates,
     reportAdmin: createReportAdminService({ prisma, reports: reportService, templates: reportTemplates, i18n, logger, now }),
     evidence: createEvidenceStore({ prisma, storageDir, telegramFiles, now }),
     notices: createNoticeService({ prisma, now }),
+    discussions: createDiscussionServices({ prisma, calendar, i18n, now, ...discussions }),
+    volunteering: createVolunteeringServices({ prisma, i18n, now }),
   };
 }
 

@@ -58,3 +58,17 @@ export function buttonGrid(buttons: Array<{ label: string; data: string }>, cols
   });
   return InlineKeyboard.from(rows);
 }
+
+/**
+ * Runs what a pressed button does and stops the button's spinner; a refusal from the domain
+ * (closed, not answered, window over …) becomes an alert in the citizen's language.
+ */
+export async function onButton(ctx: BotContext, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+    await ctx.answerCallbackQuery().catch(() => {});
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    await ctx.answerCallbackQuery({ text: ctx.t(`errors:${e.code}`, { ...e.params, defaultValue: ctx.t('common:error') }).slice(0, 190), show_alert: true });
+  }
+}

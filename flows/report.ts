@@ -4,7 +4,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../bot/context.ts';
 import type { Feature, FlowDefinition } from '../bot/features.ts';
 import { mainMenu } from '../bot/menu.ts';
-import { DomainError } from '../core/errors.ts';
+import { onButton } from './flow-kit.ts';
 import { reportAddConversation, showMyReports, showReportDetail } from './my-reports.ts';
 import { reportConversation } from './report-flow.ts';
 
@@ -19,16 +19,6 @@ const ratingKeyboard = (reportId: number) => {
   return kb;
 };
 
-/** A refusal from the domain (window over, already answered …) as an alert on the pressed button. */
-async function alertOnRefusal(ctx: BotContext, run: () => Promise<unknown>): Promise<void> {
-  try {
-    await run();
-  } catch (e) {
-    if (!(e instanceof DomainError)) throw e;
-    await ctx.answerCallbackQuery({ text: ctx.t(`errors:${e.code}`, { ...e.params, defaultValue: ctx.t('common:error') }).slice(0, 190), show_alert: true });
-  }
-}
-
 export function createReportFeature(): Feature {
   const composer = new Composer<BotContext>();
   const pm = composer.chatType('private');
@@ -41,9 +31,8 @@ export function createReportFeature(): Feature {
     await showMyReports(ctx, Number(ctx.match[1]));
   });
   pm.callbackQuery(/^mr:open:(\d+)$/, (ctx) =>
-    alertOnRefusal(ctx, async () => {
+    onButton(ctx, async () => {
       await showReportDetail(ctx, Number(ctx.match[1]));
-      await ctx.answerCallbackQuery();
     }),
   );
   pm.callbackQuery(/^mr:(com|files):(\d+)$/, async (ctx) => {
@@ -54,22 +43,20 @@ export function createReportFeature(): Feature {
 
   // The author's answer to "resolved": the buttons come with the status notice from the outbox.
   pm.callbackQuery(/^rc:(ok|no):(\d+)$/, (ctx) =>
-    alertOnRefusal(ctx, async () => {
+    onButton(ctx, async () => {
       const citizen = ctx.citizen!;
       const reportId = Number(ctx.match[2]);
       const fixed = ctx.match[1] === 'ok';
       const report = await ctx.services.reports.confirm(citizen.id, reportId, { fixed });
-      await ctx.answerCallbackQuery();
       await ctx.editMessageReplyMarkup().catch(() => {});
       if (fixed) await ctx.reply(ctx.t('report:rate.ask'), { reply_markup: ratingKeyboard(reportId) });
       else await ctx.reply(ctx.t('report:rate.reopened', { number: report.number }), { reply_markup: mainMenu(ctx.t) });
     }),
   );
   pm.callbackQuery(/^rr:(\d+):([1-5])$/, (ctx) =>
-    alertOnRefusal(ctx, async () => {
+    onButton(ctx, async () => {
       const rating = Number(ctx.match[2]);
       await ctx.services.reports.confirm(ctx.citizen!.id, Number(ctx.match[1]), { fixed: true, rating });
-      await ctx.answerCallbackQuery();
       await ctx.editMessageText(ctx.t('report:rate.thanks', { rating })).catch(() => {});
     }),
   );

@@ -6,6 +6,7 @@ import type { Tx } from '../core/db/tx.ts';
 import { defaultCalendar } from '../core/calendar/defaults.ts';
 import { areas } from './seed/areas.ts';
 import { categories } from './seed/categories.ts';
+import { consultationTopics } from './seed/consultation-topics.ts';
 import { departments } from './seed/departments.ts';
 import { fixedHolidays, movableHolidays, transfers } from './seed/holidays.ts';
 import { regions } from './seed/regions.ts';
@@ -16,6 +17,7 @@ export interface SeedSummary {
   areas: number;
   departments: number;
   categories: number;
+  consultationTopics: number;
   calendarDays: number;
 }
 
@@ -66,6 +68,14 @@ export async function seedReferenceData(prisma: PrismaClient, years: number[]): 
           update: { ...texts, sort: i },
         });
       }
+      for (const [i, c] of consultationTopics.entries()) {
+        // The response deadline is the centre's to change: set on creation only.
+        await tx.consultationTopic.upsert({
+          where: { code: c.code },
+          create: { code: c.code, nameKk: c.nameKk, nameRu: c.nameRu, areaId: c.areaCode, sort: i },
+          update: { nameKk: c.nameKk, nameRu: c.nameRu, areaId: c.areaCode, sort: i },
+        });
+      }
       const calendarDays = await seedCalendar(tx, years);
       return {
         regions: regions.length,
@@ -73,6 +83,7 @@ export async function seedReferenceData(prisma: PrismaClient, years: number[]): 
         areas: areas.length,
         departments: departments.length,
         categories: categories.length,
+        consultationTopics: consultationTopics.length,
         calendarDays,
       };
     },
@@ -106,7 +117,7 @@ export async function seedCalendar(tx: Tx, years: number[]): Promise<number> {
 /** A fingerprint of the seed data and the years, so an unchanged seed is skipped at start-up. */
 export function seedVersion(years: number[]): string {
   return createHash('sha256')
-    .update(JSON.stringify({ regions, areas, departments, categories, fixedHolidays, movableHolidays, transfers, years }))
+    .update(JSON.stringify({ regions, areas, departments, categories, consultationTopics, fixedHolidays, movableHolidays, transfers, years }))
     .digest('hex')
     .slice(0, 16);
 }

@@ -24,6 +24,14 @@ import { noticeRoutes } from './routes/notices.ts';
 import { reportTemplateRoutes } from './routes/report-templates.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { volunteerReportRoutes } from './routes/volunteer-reports.ts';
+import { volunteeringRoutes } from './routes/volunteering.ts';
+import { consultationRoutes } from './routes/consultations.ts';
+import { consultationTopicRoutes } from './routes/consultation-topics.ts';
+import { faqRoutes } from './routes/faq.ts';
+import { questionRoutes } from './routes/questions.ts';
+import { discussionRoutes } from './routes/discussions.ts';
+import { stateBodyRoutes } from './routes/state-bodies.ts';
 
 export interface ServerDeps {
   services: Services;
@@ -93,6 +101,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(noticeRoutes(services));
     await app.register(apiClientRoutes(services));
     await app.register(open311Routes(services, deps.i18n));
+    await app.register(questionRoutes(services));
+    await app.register(faqRoutes(services));
+    await app.register(consultationRoutes(services));
+    await app.register(consultationTopicRoutes(services));
+    await app.register(stateBodyRoutes(services));
+    await app.register(discussionRoutes(services));
+    await app.register(volunteeringRoutes(services));
+    await app.register(volunteerReportRoutes(services));
     for (const routes of deps.routes ?? []) await app.register(routes);
   }
   return app;

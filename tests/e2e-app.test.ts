@@ -6,18 +6,9 @@ import { enqueueMessage } from '../core/outbox/outbox-repository.ts';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { until } from './helpers/e2e.ts';
 
 const TOKEN = '123456:TEST-token-for-the-fake-api';
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.each(dbTargets)('the whole app against a fake Telegram (%s)', (target) => {
   let t: TestDb;
@@ -93,7 +84,7 @@ describe.each(dbTargets)('the whole app against a fake Telegram (%s)', (target) 
     await app.services.prisma.$transaction(async (tx) => {
       for (let i = 1; i <= 3; i += 1) await enqueueMessage(tx, { chatId: u.id, kind: 'test.burst', method: 'sendMessage', params: { text: `Сообщение ${i}` } });
     });
-    await until('three messages', () => u.texts().filter((x) => x.startsWith('Сообщение')).length === 3, 20_000);
+    await until('three messages', () => u.texts().filter((x) => x.startsWith('Сообщение')).length === 3, undefined, 20_000);
     expect(u.texts().filter((x) => x.startsWith('Сообщение'))).toEqual(['Сообщение 1', 'Сообщение 2', 'Сообщение 3']);
     const sends = fake.delivered.filter((d) => d.message.chat.id === u.id).map((d) => d.at);
     expect(sends[2]! - sends[0]!).toBeGreaterThanOrEqual(1900);

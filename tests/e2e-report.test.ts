@@ -6,39 +6,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../app/config.ts';
 import { startApp, type RunningApp } from '../app/app.ts';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
-import type { ScriptedUser } from './fake-telegram/types.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { act, apiCaller, onboard, until, type ApiCall } from './helpers/e2e.ts';
 
 const TOKEN = '123456:TEST-token-for-the-fake-api';
 const SPOT = { lat: 51.1282, lon: 71.4307 }; // Astana, near Bayterek
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, debug?: () => unknown, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}${debug ? `; saw: ${JSON.stringify(debug())}` : ""}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
 
 describe.each(dbTargets)('civic control end to end (%s)', (target) => {
   let t: TestDb;
   let fake: FakeTelegram;
   let app: RunningApp;
-  let api: (method: string, url: string, body?: unknown, token?: string) => Promise<{ status: number; json: any }>;
   let adminToken: string;
+  const api: ApiCall = apiCaller(() => app.url!, () => adminToken);
 
   beforeAll(async () => {
     t = await createTestDb(target);
     fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
     const config = parseConfig({ PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' }, process.cwd());
     app = await startApp({ config, db: t.db, logger: process.env.E2E_LOG ? (await import('pino')).pino({ level: 'error' }) : testLogger, print: () => {} });
-    api = async (method, url, body, token = adminToken) => {
-      const res = await fetch(`${app.url}${url}`, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body ? JSON.stringify(body) : undefined });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    };
     adminToken = (await api('POST', '/api/auth/login', { login: 'admin', password: 'e2e-admin-password' }, '')).json.token;
   });
   afterAll(async () => {
@@ -48,23 +35,11 @@ describe.each(dbTargets)('civic control end to end (%s)', (target) => {
   });
 
   /** Does something and waits until the bot has answered with a text matching `expect`. */
-  async function act(u: ScriptedUser, action: () => Promise<unknown>, expected: string | RegExp): Promise<string> {
-    const seen = u.texts().length;
-    await action();
-    return until(`reply matching ${String(expected)}`, () => u.texts().slice(seen).find((x) => (typeof expected === 'string' ? x.includes(expected) : expected.test(x))), () => u.texts().slice(-3));
-  }
 
-  async function onboard(lang: 'kk' | 'ru'): Promise<ScriptedUser> {
-    const u = fake.user({ language_code: lang, first_name: lang === 'kk' ? 'Айгүл' : 'Сергей' });
-    await act(u, () => u.send('/start'), 'Тілді таңдаңыз');
-    await act(u, () => u.pressButton(lang === 'kk' ? '🇰🇿 Қазақша' : '🇷🇺 Русский'), lang === 'kk' ? 'келісім' : 'Согласие');
-    await act(u, () => u.pressButton(lang === 'kk' ? '✅ Келісемін' : '✅ Согласен(на)'), lang === 'kk' ? 'қош келдіңіз' : 'Добро пожаловать');
-    return u;
-  }
 
   it('files, supports, resolves with a template, notifies in each language, and takes the author’s answer', async () => {
     // ── a citizen files a report in Russian, with a photo ──
-    const author = await onboard('ru');
+    const author = await onboard(fake, 'ru');
     await act(author, () => author.send('📝 Сообщить о проблеме'), 'Шаг 1 из 6');
     await act(author, () => author.pressButton(/Дороги и тротуары/), 'Шаг 2 из 6');
     await act(author, () => author.pressButton('город Астана'), 'Выберите район');
@@ -78,7 +53,7 @@ describe.each(dbTargets)('civic control end to end (%s)', (target) => {
     const number = /KZ-\d{4}-\d{6}/.exec(created)![0];
 
     // ── a second citizen, in Kazakh, is offered it as a duplicate and supports it ──
-    const neighbour = await onboard('kk');
+    const neighbour = await onboard(fake, 'kk');
     await act(neighbour, () => neighbour.send('📝 Мәселе туралы хабарлау'), '6 қадамның 1-қадамы');
     await act(neighbour, () => neighbour.pressButton(/Жолдар/), '6 қадамның 2-қадамы');
     await act(neighbour, () => neighbour.pressButton('Астана қаласы'), /ауданды/i);
@@ -112,7 +87,7 @@ describe.each(dbTargets)('civic control end to end (%s)', (target) => {
   });
 
   it('reopens a resolved report when the author says it is not fixed', async () => {
-    const author = await onboard('kk');
+    const author = await onboard(fake, 'kk');
     await act(author, () => author.send('/report'), '6 қадамның 1-қадамы');
     await act(author, () => author.pressButton(/Көше жарығы/), '6 қадамның 2-қадамы');
     await act(author, () => author.pressButton('Алматы қаласы'), /ауданды/i);

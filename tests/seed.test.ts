@@ -66,11 +66,19 @@ describe.each(dbTargets)('reference data on %s', (target) => {
       areas: await t.db.prisma.area.count(),
       departments: await t.db.prisma.department.count(),
       categories: await t.db.prisma.category.count(),
+      consultationTopics: await t.db.prisma.consultationTopic.count(),
       days: await t.db.prisma.calendarDay.count(),
     });
     const before = await count();
     await seedReferenceData(t.db.prisma, [2026, 2027]);
     expect(await count()).toEqual(before);
+  });
+
+  it('seeds the consultation topics of the resource centre, each with a 2-working-day first answer', async () => {
+    const topics = await t.db.prisma.consultationTopic.findMany({ orderBy: { sort: 'asc' } });
+    expect(topics.map((x) => x.code)).toEqual(expect.arrayContaining(['legal-organisational', 'ngo-registration-governance', 'ngo-accounting-taxes-reporting']));
+    expect(topics.length).toBeGreaterThanOrEqual(9);
+    expect(topics.every((x) => x.responseDays === 2 && x.nameKk && x.nameRu)).toBe(true);
   });
 
   it('keeps what admins changed: category routing and their own calendar entries', async () => {

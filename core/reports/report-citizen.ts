@@ -209,11 +209,10 @@ export type ReportCitizenService = ReturnType<typeof createReportCitizenService>
 export const reportPersonalData: PersonalDataSection = {
   key: 'reports',
   async describe(tx, citizenId) {
-    const [filed, following, draft] = await Promise.all([
-      tx.report.count({ where: { citizenId } }),
-      tx.reportFollower.count({ where: { citizenId } }),
-      tx.reportDraft.count({ where: { citizenId } }),
-    ]);
+    // One connection serves a transaction: its queries go one after another (pg 9 refuses overlapping ones).
+    const filed = await tx.report.count({ where: { citizenId } });
+    const following = await tx.reportFollower.count({ where: { citizenId } });
+    const draft = await tx.reportDraft.count({ where: { citizenId } });
     return filed + following + draft === 0 ? null : { filed, following, draft };
   },
   // Filed reports stay (they are the akimat's case files and the statistics); the citizen row they

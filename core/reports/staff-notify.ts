@@ -7,9 +7,9 @@ import type { Actor } from '../audit/audit-log.ts';
 import { formatLocalDateTime } from '../calendar/local-time.ts';
 import type { Tx } from '../db/tx.ts';
 import type { Locale } from '../i18n/i18n.ts';
-import { enqueueMessage } from '../outbox/outbox-repository.ts';
 import { localName } from '../reference/reference-service.ts';
 import { inScope } from '../staff/scope.ts';
+import { activeWithRole, sendStaffMessage } from '../staff/staff-messages.ts';
 import { toPrincipal } from '../staff/staff-service.ts';
 
 export type StaffNoticeKind = 'report.overdue' | 'report.escalated' | 'report.reopened';
@@ -17,9 +17,6 @@ export type StaffNoticeKind = 'report.overdue' | 'report.escalated' | 'report.re
 /** What staff texts about a report show: its category and place by name. */
 export const REPORT_NAMES = { category: true, region: true, district: true } as const;
 export type NamedReport = Report & { category: Category; region: Region; district: District | null };
-
-/** Staff accounts may say 'en'; staff texts exist in the two official languages, Russian otherwise. */
-export const staffLocale = (locale: string): Locale => (locale === 'kk' ? 'kk' : 'ru');
 
 const PREVIEW = 300;
 
@@ -31,16 +28,6 @@ export function reportLines(t: TFunction, locale: Locale, r: NamedReport, previe
 }
 
 export const formatDue = (d: Date | null) => (d ? formatLocalDateTime(d) : '—');
-
-/**
- * Raw SQL because the PGlite driver adapter cannot bind Prisma's enum-array filters (DEVELOPERS.md);
- * the role is cast to the enum so the same statement runs on both databases.
- */
-async function activeWithRole(tx: Tx, role: 'admin' | 'operator'): Promise<StaffUser[]> {
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "StaffUser" WHERE ${role}::"StaffRole" = ANY(roles) AND active`;
-  if (rows.length === 0) return [];
-  return tx.staffUser.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { id: 'asc' } });
-}
 
 export const activeAdmins = (tx: Tx) => activeWithRole(tx, 'admin');
 
@@ -63,24 +50,10 @@ export interface StaffNoticeInput {
   headline: (t: TFunction) => string;
 }
 
-/** Writes the notices and enqueues the Telegram copies; returns how many people were told. */
+/** Writes the notices and enqueues the Telegram copies (core/staff/staff-messages.ts); returns how many people were told. */
 export async function notifyStaff(tx: Tx, i18n: i18n, recipients: StaffUser[], n: StaffNoticeInput): Promise<number> {
-  for (const s of recipients) {
-    const locale = staffLocale(s.locale);
-    const t = i18n.getFixedT(locale);
-    const text = [n.headline(t), ...reportLines(t, locale, n.report)].join('\n');
-    await tx.staffNotice.create({ data: { staffUserId: s.id, kind: n.kind, reportId: n.report.id, text } });
-    if (s.telegramId != null) {
-      await enqueueMessage(tx, {
-        chatId: s.telegramId,
-        kind: n.kind,
-        method: 'sendMessage',
-        params: { text },
-        dedupeKey: `${n.kind}:${n.report.id}:${s.id}:${n.occurrence}`,
-      });
-    }
-  }
-  return recipients.length;
+  const text = (t: TFunction, locale: Locale) => [n.headline(t), ...reportLines(t, locale, n.report)].join('\n');
+  return sendStaffMessage(tx, i18n, recipients, { kind: n.kind, subjectId: n.report.id, reportId: n.report.id, occurrence: n.occurrence, text });
 }
 
 /**

@@ -1,0 +1,83 @@
+// What the citizen receives from the consultant's side, in their own language, through the outbox in
+// the transaction of its cause: the answer (with the buttons the bot handles: a follow-up, or "resolved"),
+// the news that the question was referred elsewhere or is out of scope, and the one reminder to rate.
+import type { i18n, TFunction } from 'i18next';
+import type { Question } from '../../generated/prisma/client.ts';
+import type { Tx } from '../db/tx.ts';
+import type { Locale } from '../i18n/i18n.ts';
+import { enqueueMessage } from '../outbox/outbox-repository.ts';
+
+/** Telegram's limit on a message's text. */
+const MESSAGE_MAX = 4096;
+
+/** A link a consultant adds to an answer (a form, a law, the centre's page): sent as a line of text. */
+export interface AnswerLink {
+  url: string;
+  title?: string | null;
+}
+
+interface Reader {
+  citizenId: number;
+  chatId: bigint;
+  locale: Locale;
+  t: TFunction;
+}
+
+/** The asker, when the bot may write to them: consent given, data not erased, a real Telegram chat. */
+async function reader(tx: Tx, i18n: i18n, citizenId: number): Promise<Reader | null> {
+  const c = await tx.citizen.findUnique({ where: { id: citizenId } });
+  if (!c || !c.consentAt || c.erasedAt || c.telegramId <= 0n) return null;
+  const locale: Locale = c.locale === 'kk' ? 'kk' : 'ru';
+  return { citizenId: c.id, chatId: c.telegramId, locale, t: i18n.getFixedT(locale) };
+}
+
+/** Buttons under an answer; the citizen's bot handles these callback prefixes. */
+export function answerKeyboard(t: TFunction, questionId: number) {
+  return {
+    inline_keyboard: [
+      [
+        { text: t('consult:answer.more'), callback_data: `qa:more:${questionId}` },
+        { text: t('consult:answer.resolved'), callback_data: `qa:close:${questionId}` },
+      ],
+    ],
+  };
+}
+
+/** Scores 1–5 under the reminder; the citizen's bot handles `qr:<questionId>:<score>`. */
+export function ratingKeyboard(questionId: number) {
+  return { inline_keyboard: [[1, 2, 3, 4, 5].map((n) => ({ text: `${n} ⭐`, callback_data: `qr:${questionId}:${n}` }))] };
+}
+
+/** One message to the asker through the outbox. */
+const enqueueTo = (tx: Tx, r: Reader, kind: string, dedupeKey: string, params: Record<string, unknown>) =>
+  enqueueMessage(tx, { chatId: r.chatId, citizenId: r.citizenId, kind, method: 'sendMessage', params, dedupeKey });
+
+/**
+ * The answer: "Answer to your question Q-…:" and the text, with the buttons; a link goes on the same
+ * message, or right after it when both would not fit in one. Returns whether the citizen can be reached.
+ */
+export async function sendAnswer(tx: Tx, i18n: i18n, q: Question, messageId: number, text: string, link?: AnswerLink | null): Promise<boolean> {
+  const r = await reader(tx, i18n, q.citizenId);
+  if (!r) return false;
+  const body = `${r.t('consult:answer.title', { number: q.number })}\n\n${text}`;
+  const linkText = link ? `📎 ${link.title?.trim() ? `${link.title.trim()}: ` : ''}${link.url}` : null;
+  const together = linkText && body.length + 2 + linkText.length <= MESSAGE_MAX;
+  const key = `question.answer:${messageId}`;
+  await enqueueTo(tx, r, 'question.answer', `${key}:text`, { text: together ? `${body}\n\n${linkText}` : body, reply_markup: answerKeyboard(r.t, q.id) });
+  if (linkText && !together) await enqueueTo(tx, r, 'question.answer', `${key}:link`, { text: linkText });
+  return true;
+}
+
+/** A question closed as referred elsewhere or out of scope: the citizen is told why, in the consultant's words. */
+export async function sendClosed(tx: Tx, i18n: i18n, q: Question, messageId: number, result: 'referred' | 'not_in_scope', note: string): Promise<boolean> {
+  const r = await reader(tx, i18n, q.citizenId);
+  if (r) await enqueueTo(tx, r, 'question.closed', `question.closed:${messageId}`, { text: `${r.t(`consult:close.${result}`, { number: q.number })}\n\n${note}` });
+  return r != null;
+}
+
+/** The one reminder to rate the consultation. */
+export async function sendRatingRequest(tx: Tx, i18n: i18n, q: Question): Promise<boolean> {
+  const r = await reader(tx, i18n, q.citizenId);
+  if (r) await enqueueTo(tx, r, 'question.rating', `question.rating:${q.id}`, { text: r.t('consult:rating.ask', { number: q.number }), reply_markup: ratingKeyboard(q.id) });
+  return r != null;
+}

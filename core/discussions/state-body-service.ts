@@ -1,0 +1,70 @@
+// State bodies that publish planned topics (an akimat's department, a ministry), kept by admins, and the
+// body each project manager works for. Bodies are switched off rather than deleted: their topics and
+// Annex reports stay.
+import type { PrismaClient, StateBody, StaffUser } from '../../generated/prisma/client.ts';
+import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
+
+export interface StateBodyInput {
+  code: string;
+  nameKk: string;
+  nameRu: string;
+  /** null: a national body */
+  regionId: number | null;
+  active: boolean;
+}
+
+export function createStateBodyService({ prisma }: { prisma: PrismaClient }) {
+  async function checkRegion(regionId: number | null | undefined) {
+    if (regionId != null && !(await prisma.region.findUnique({ where: { id: regionId } }))) throw invalid('discussion.unknown_region');
+  }
+
+  async function get(id: number): Promise<StateBody> {
+    const body = await prisma.stateBody.findUnique({ where: { id } });
+    if (!body) throw notFound('discussion.body_not_found');
+    return body;
+  }
+
+  return {
+    get,
+
+    list(opts: { active?: boolean } = {}): Promise<StateBody[]> {
+      return prisma.stateBody.findMany({ where: opts.active === undefined ? {} : { active: opts.active }, orderBy: [{ regionId: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }] });
+    },
+
+    async create(actor: Actor, input: Omit<StateBodyInput, 'active'> & { active?: boolean }): Promise<StateBody> {
+      await checkRegion(input.regionId);
+      if (await prisma.stateBody.findUnique({ where: { code: input.code } })) throw conflict('discussion.body_code_taken');
+      return prisma.$transaction(async (tx) => {
+        const body = await tx.stateBody.create({ data: { ...input, active: input.active ?? true } });
+        await recordAudit(tx, actor, { action: 'state_body.create', entity: 'state_body', entityId: body.id, after: body });
+        return body;
+      });
+    },
+
+    async update(actor: Actor, id: number, patch: Partial<StateBodyInput>): Promise<StateBody> {
+      const before = await get(id);
+      await checkRegion(patch.regionId);
+      if (patch.code && patch.code !== before.code && (await prisma.stateBody.findUnique({ where: { code: patch.code } }))) throw conflict('discussion.body_code_taken');
+      return prisma.$transaction(async (tx) => {
+        const after = await tx.stateBody.update({ where: { id }, data: patch });
+        await recordAudit(tx, actor, { action: 'state_body.update', entity: 'state_body', entityId: id, before, after });
+        return after;
+      });
+    },
+
+    /** Ties a staff member to the body whose topics they manage (null: every body). */
+    async assignStaff(actor: Actor, staffUserId: number, stateBodyId: number | null): Promise<StaffUser> {
+      const before = await prisma.staffUser.findUnique({ where: { id: staffUserId } });
+      if (!before) throw notFound('staff.not_found');
+      if (stateBodyId !== null) await get(stateBodyId);
+      return prisma.$transaction(async (tx) => {
+        const after = await tx.staffUser.update({ where: { id: staffUserId }, data: { stateBodyId } });
+        await recordAudit(tx, actor, { action: 'staff.state_body', entity: 'staff_user', entityId: staffUserId, before: { stateBodyId: before.stateBodyId }, after: { stateBodyId } });
+        return after;
+      });
+    },
+  };
+}
+
+export type StateBodyService = ReturnType<typeof createStateBodyService>;

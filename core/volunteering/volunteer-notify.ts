@@ -1,0 +1,65 @@
+// Messages to volunteers, each in the volunteer's own language and through the outbox in the caller's
+// transaction, so a message exists exactly when its cause does; a dedupe key makes each one once-only.
+import type { i18n, TFunction } from 'i18next';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Tx } from '../db/tx.ts';
+import { isLocale, type Locale } from '../i18n/i18n.ts';
+import { enqueueMessage } from '../outbox/outbox-repository.ts';
+import { opportunityCard, type PlacedOpportunity } from './volunteer-text.ts';
+
+export interface VolunteerMessage {
+  /** e.g. 'volunteer.approved' */
+  kind: string;
+  dedupeKey: string;
+  /** the cause's time (the services' clock): the message is due from then */
+  at: Date;
+  text: (t: TFunction, locale: Locale) => string;
+  keyboard?: (t: TFunction) => InlineKeyboardMarkup;
+}
+
+/** The buttons the bot answers outside any conversation (flows/volunteer.ts). */
+export const openButton = (t: TFunction, opportunityId: number): InlineKeyboardMarkup => ({ inline_keyboard: [[{ text: t('volunteer:notice.open'), callback_data: `vo:o:${opportunityId}` }]] });
+export const confirmButtons = (t: TFunction, applicationId: number): InlineKeyboardMarkup => ({
+  inline_keyboard: [[{ text: t('volunteer:confirm.yes'), callback_data: `vo:conf:${applicationId}:y` }, { text: t('volunteer:confirm.no'), callback_data: `vo:conf:${applicationId}:n` }]],
+});
+
+/** Enqueues one message to a citizen unless they erased their data; returns whether it was enqueued. */
+export async function tellVolunteer(tx: Tx, i18n: i18n, citizenId: number, m: VolunteerMessage): Promise<boolean> {
+  const c = await tx.citizen.findUnique({ where: { id: citizenId }, select: { telegramId: true, locale: true, consentAt: true } });
+  // Erased citizens have no consent and a negative id standing in for the Telegram one.
+  if (!c || !c.consentAt || c.telegramId <= 0n) return false;
+  const locale: Locale = isLocale(c.locale) ? c.locale : 'ru';
+  const t = i18n.getFixedT(locale);
+  const keyboard = m.keyboard?.(t);
+  await enqueueMessage(tx, {
+    chatId: c.telegramId,
+    citizenId,
+    kind: m.kind,
+    method: 'sendMessage',
+    params: { text: m.text(t, locale), parse_mode: 'HTML', ...(keyboard ? { reply_markup: keyboard } : {}) },
+    dedupeKey: m.dedupeKey,
+    notBefore: m.at,
+  });
+  return true;
+}
+
+/** A headline from volunteer.json above the opportunity's card. */
+export const withCard = (key: string, o: PlacedOpportunity, params: Record<string, unknown> = {}) => (t: TFunction, locale: Locale) =>
+  `${t(`volunteer:notice.${key}`, params)}\n\n${opportunityCard(t, locale, o)}`;
+
+export type ApplicationNotice = 'approved' | 'declined' | 'waitlisted' | 'promoted' | 'cancelled_event' | 'reminder_day' | 'reminder_soon' | 'ask_confirm' | 'attended' | 'changed';
+
+/**
+ * A notice about one application. `occurrence` tells repeated causes apart (a second decision, a new
+ * start time): the same application, notice and occurrence are enqueued at most once.
+ */
+export function applicationNotice(tx: Tx, i18n: i18n, at: Date, a: { id: number; citizenId: number }, o: PlacedOpportunity, key: ApplicationNotice, occurrence: string | number, params: Record<string, unknown> = {}) {
+  const asksConfirmation = key === 'ask_confirm' || key === 'attended';
+  return tellVolunteer(tx, i18n, a.citizenId, {
+    kind: `volunteer.${key}`,
+    dedupeKey: `volunteer:${key}:${a.id}:${occurrence}`,
+    at,
+    text: withCard(key, o, params),
+    keyboard: asksConfirmation ? (t) => confirmButtons(t, a.id) : key === 'cancelled_event' || key === 'declined' ? undefined : (t) => openButton(t, o.id),
+  });
+}

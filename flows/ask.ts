@@ -1,0 +1,160 @@
+// The resource centre in the bot: ask a question, "my questions" with the thread, the answer's
+// buttons (follow up, resolved → rating 1–5 → optional comment), and the FAQ by topic.
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../bot/context.ts';
+import type { Feature, FlowDefinition } from '../bot/features.ts';
+import { mainMenu } from '../bot/menu.ts';
+import { formatLocalDate, formatLocalDateTime } from '../core/calendar/local-time.ts';
+import { DomainError } from '../core/errors.ts';
+import { localName } from '../core/reference/reference-service.ts';
+import { askConversation, followUpConversation, rateCommentConversation } from './ask-flow.ts';
+import { buttonGrid, clip, esc, onButton } from './flow-kit.ts';
+
+const PAGE = 8;
+/** Telegram's 4096 characters: the newest part of a long thread is what the citizen needs. */
+const THREAD_CHARS = 3200;
+
+const ratingKeyboard = (questionId: number) => {
+  const kb = new InlineKeyboard();
+  for (let n = 1; n <= 5; n++) kb.text(`${n} ⭐`, `qr:${questionId}:${n}`);
+  return kb;
+};
+
+async function showAskMenu(ctx: BotContext): Promise<void> {
+  const kb = new InlineKeyboard().text(ctx.t('ask:menu.ask'), 'aq:new').row().text(ctx.t('ask:menu.mine'), 'aq:list:0').row().text(ctx.t('ask:menu.faq'), 'faq:topics');
+  await ctx.reply(ctx.t('ask:menu.title'), { parse_mode: 'HTML', reply_markup: kb });
+}
+
+/** Edits the message under a pressed button, or sends a new one for a typed command. */
+async function show(ctx: BotContext, text: string, kb: InlineKeyboard): Promise<void> {
+  if (ctx.callbackQuery) await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: kb }).catch(() => ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb }));
+  else await ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb });
+}
+
+async function showMyQuestions(ctx: BotContext, offset = 0): Promise<void> {
+  if (!ctx.citizen) return;
+  const { items, total } = await ctx.services.questionCitizen.list(ctx.citizen.id, { offset, limit: PAGE });
+  if (total === 0) {
+    await ctx.reply(ctx.t('ask:my.empty'), { reply_markup: mainMenu(ctx.t) });
+    return;
+  }
+  const kb = new InlineKeyboard();
+  for (const q of items) kb.text(`${ctx.t(`ask:my.state.${q.state}`).split(' ')[0]} ${q.number} · ${formatLocalDate(q.createdAt)}`, `aq:open:${q.id}`).row();
+  if (offset + PAGE < total) kb.text(ctx.t('ask:my.more'), `aq:list:${offset + PAGE}`);
+  await show(ctx, ctx.t('ask:my.title', { total }), kb);
+}
+
+async function showQuestion(ctx: BotContext, questionId: number): Promise<void> {
+  if (!ctx.citizen) return;
+  const [{ question: q, thread }, topic] = await Promise.all([
+    ctx.services.questionCitizen.detail(ctx.citizen.id, questionId),
+    ctx.services.prisma.consultationTopic.findFirst({ where: { questions: { some: { id: questionId } } } }),
+  ]);
+  const head = ctx.t('ask:my.detail', { number: q.number, state: ctx.t(`ask:my.state.${q.state}`), topic: topic ? esc(localName(topic, ctx.locale)) : '—', created: formatLocalDateTime(q.createdAt) });
+  let body = thread
+    .map((m) => `<b>${m.kind === 'answer' ? ctx.t('ask:my.consultant') : ctx.t('ask:my.you')}</b> · ${formatLocalDateTime(m.at)}\n${esc(m.text ?? '')}${m.hasAttachment ? ` ${ctx.t('ask:my.attachment')}` : ''}`)
+    .join('\n\n');
+  if (body.length > THREAD_CHARS) body = `…${body.slice(body.length - THREAD_CHARS)}`;
+  const kb = new InlineKeyboard();
+  if (q.state !== 'closed') kb.text(ctx.t('ask:my.follow_up'), `qa:more:${q.id}`);
+  if (q.state === 'answered') kb.text(ctx.t('ask:my.close'), `qa:close:${q.id}`);
+  kb.row().text(ctx.t('ask:my.back'), 'aq:list:0');
+  await show(ctx, `${head}\n\n${body}`, kb);
+}
+
+async function showFaqTopics(ctx: BotContext): Promise<void> {
+  const topics = await ctx.services.prisma.consultationTopic.findMany({ where: { active: true }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
+  await show(ctx, ctx.t('ask:faq.topics'), buttonGrid(topics.map((x) => ({ label: localName(x, ctx.locale), data: `faq:t:${x.id}` })), 1));
+}
+
+async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
+  const [topic, articles] = await Promise.all([
+    ctx.services.prisma.consultationTopic.findUnique({ where: { id: topicId } }),
+    ctx.services.prisma.faqArticle.findMany({ where: { topicId, published: true }, orderBy: [{ helpedCount: 'desc' }, { id: 'asc' }], take: 30 }),
+  ]);
+  const kb = buttonGrid(articles.map((a) => ({ label: clip(ctx.locale === 'kk' ? a.titleKk : a.titleRu, 60), data: `faq:a:${a.id}` })), 1);
+  kb.row().text(ctx.t('ask:faq.back'), 'faq:topics');
+  const text = articles.length ? ctx.t('ask:faq.articles', { topic: esc(topic ? localName(topic, ctx.locale) : '') }) : ctx.t('ask:faq.none');
+  await show(ctx, text, kb);
+}
+
+async function showFaqArticle(ctx: BotContext, articleId: number): Promise<void> {
+  const a = await ctx.services.prisma.faqArticle.findFirst({ where: { id: articleId, published: true } });
+  if (!a) return showFaqTopics(ctx);
+  const kk = ctx.locale === 'kk';
+  const text = `<b>${esc(kk ? a.titleKk : a.titleRu)}</b>\n\n${esc(clip(kk ? a.bodyKk : a.bodyRu, 3500))}`;
+  await show(ctx, text, new InlineKeyboard().text(ctx.t('ask:faq.back'), `faq:t:${a.topicId}`));
+}
+
+export function createAskFeature(): Feature {
+  const composer = new Composer<BotContext>();
+  const pm = composer.chatType('private');
+  const startAsk = async (ctx: BotContext) => {
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter('ask');
+  };
+
+  pm.command('ask', showAskMenu);
+  pm.command('myquestions', (ctx) => showMyQuestions(ctx));
+  pm.callbackQuery('aq:new', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => {});
+    await startAsk(ctx);
+  });
+  pm.callbackQuery(/^aq:list:(\d+)$/, (ctx) => onButton(ctx, () => showMyQuestions(ctx, Number(ctx.match[1]))));
+  pm.callbackQuery(/^aq:open:(\d+)$/, (ctx) => onButton(ctx, () => showQuestion(ctx, Number(ctx.match[1]))));
+
+  // The buttons under a consultant's answer (sent through the outbox) and under the rating reminder.
+  pm.callbackQuery(/^qa:more:(\d+)$/, (ctx) =>
+    onButton(ctx, async () => {
+      const citizenId = ctx.citizen!.id;
+      const { question } = await ctx.services.questionCitizen.detail(citizenId, Number(ctx.match[1]));
+      if (question.state === 'closed') throw new DomainError('conflict', 'question.closed');
+      await ctx.conversation.exitAll();
+      await ctx.conversation.enter('ask-followup', question.id, question.number);
+    }),
+  );
+  pm.callbackQuery(/^qa:close:(\d+)$/, (ctx) =>
+    onButton(ctx, async () => {
+      const citizenId = ctx.citizen!.id;
+      const q = await ctx.services.questionCitizen.close(citizenId, Number(ctx.match[1]));
+      await ctx.editMessageReplyMarkup().catch(() => {});
+      if (q.firstAnsweredAt && q.rating == null) await ctx.reply(ctx.t('ask:rate.ask', { number: q.number }), { reply_markup: ratingKeyboard(q.id) });
+      else await ctx.reply(ctx.t('ask:rate.closed', { number: q.number }), { reply_markup: mainMenu(ctx.t) });
+    }),
+  );
+  pm.callbackQuery(/^qr:(\d+):([1-5])$/, (ctx) =>
+    onButton(ctx, async () => {
+      const citizenId = ctx.citizen!.id;
+      const rating = Number(ctx.match[2]);
+      const q = await ctx.services.questionCitizen.rate(citizenId, Number(ctx.match[1]), rating);
+      await ctx.editMessageText(ctx.t('ask:rate.thanks', { rating }), { reply_markup: new InlineKeyboard().text(ctx.t('ask:rate.comment_button'), `qc:${q.id}:${rating}`) }).catch(() => {});
+    }),
+  );
+  pm.callbackQuery(/^qc:(\d+):([1-5])$/, (ctx) =>
+    onButton(ctx, async () => {
+      await ctx.editMessageReplyMarkup().catch(() => {});
+      await ctx.conversation.exitAll();
+      await ctx.conversation.enter('ask-rate-comment', Number(ctx.match[1]), Number(ctx.match[2]));
+    }),
+  );
+
+  pm.callbackQuery('faq:topics', (ctx) => onButton(ctx, () => showFaqTopics(ctx)));
+  pm.callbackQuery(/^faq:t:(\d+)$/, (ctx) => onButton(ctx, () => showFaqTopic(ctx, Number(ctx.match[1]))));
+  pm.callbackQuery(/^faq:a:(\d+)$/, (ctx) => onButton(ctx, () => showFaqArticle(ctx, Number(ctx.match[1]))));
+
+  return {
+    name: 'ask',
+    composer,
+    flows: [
+      { id: 'ask', builder: askConversation },
+      { id: 'ask-followup', builder: followUpConversation as FlowDefinition['builder'] },
+      { id: 'ask-rate-comment', builder: rateCommentConversation as FlowDefinition['builder'] },
+    ],
+    menu: { ask: showAskMenu },
+    commands: [
+      { command: 'ask', descriptionKey: 'ask:commands.ask' },
+      { command: 'myquestions', descriptionKey: 'ask:commands.myquestions' },
+    ],
+  };
+}

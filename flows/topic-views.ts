@@ -1,0 +1,142 @@
+// What the citizen sees of public discussion outside the comment conversation: the list of open topics
+// that suit them (with days left), a topic with all its Annex 1 fields, counts and latest comments, their
+// own comments with the decisions, and their subscriptions to areas and regions.
+import { InlineKeyboard } from 'grammy';
+import type { BotContext } from '../bot/context.ts';
+import { formatLocalDate, formatLocalDateTime } from '../core/calendar/local-time.ts';
+import type { MyComment } from '../core/discussions/discussion-citizen.ts';
+import { MIN_DISCUSSION_WORKING_DAYS } from '../core/discussions/discussion-rules.ts';
+import { authorOf, decisionText, formatThousands, inLocale, placeOf } from '../core/discussions/topic-text.ts';
+import { localName } from '../core/reference/reference-service.ts';
+import { clip, esc } from './flow-kit.ts';
+
+const PAGE = 8;
+const MY_PAGE = 5;
+const DAY = 86_400_000;
+/** Telegram's limit is 4096 characters a message; long Annex 1 fields are cut to keep the detail under it. */
+const MESSAGE_MAX = 4096;
+
+/** Whole days left, rounded up: a discussion ending in three hours has 1 day left. */
+const daysLeft = (endsAt: Date, now: Date) => Math.max(0, Math.ceil((endsAt.getTime() - now.getTime()) / DAY));
+
+/** Edits the message the pressed button belongs to, or sends a new one. */
+async function show(ctx: BotContext, text: string, kb: InlineKeyboard, edit: boolean): Promise<void> {
+  const opts = { parse_mode: 'HTML' as const, reply_markup: kb, link_preview_options: { is_disabled: true } };
+  if (edit && ctx.callbackQuery) await ctx.editMessageText(text, opts).catch(() => ctx.reply(text, opts));
+  else await ctx.reply(text, opts);
+}
+
+export async function showTopics(ctx: BotContext, opts: { all?: boolean; offset?: number; edit?: boolean } = {}): Promise<void> {
+  const citizen = ctx.citizen;
+  if (!citizen) return;
+  const t = ctx.t;
+  const offset = opts.offset ?? 0;
+  const { items, total, filtered } = await ctx.services.discussions.citizen.openTopics(citizen.id, { all: opts.all, offset, limit: PAGE });
+  const now = ctx.services.now();
+  const mode = opts.all ? 'a' : 'f';
+  const kb = new InlineKeyboard();
+  for (const x of items) kb.text(t('topics:list.item', { days: daysLeft(x.endsAt, now), title: clip(inLocale(x, 'title', ctx.locale), 48) }), `tp:open:${x.id}`).row();
+  if (offset + PAGE < total) kb.text(t('topics:list.more'), `tp:list:${mode}:${offset + PAGE}`).row();
+  if (filtered) kb.text(t('topics:list.show_all'), 'tp:list:a:0').row();
+  else if (opts.all) kb.text(t('topics:list.show_mine'), 'tp:list:f:0').row();
+  kb.text(t('topics:list.my'), 'tp:my:0').text(t('topics:list.subscriptions'), 'tp:subs');
+  const lines = [t('topics:list.title')];
+  if (filtered) lines.push(t('topics:list.filtered'));
+  lines.push('', total === 0 ? t(filtered ? 'topics:list.empty_filtered' : 'topics:list.empty') : t('topics:list.choose', { total, days: MIN_DISCUSSION_WORKING_DAYS }));
+  await show(ctx, lines.join('\n'), kb, opts.edit ?? false);
+}
+
+export async function showTopicDetail(ctx: BotContext, topicId: number): Promise<void> {
+  const citizen = ctx.citizen;
+  if (!citizen) return;
+  const t = ctx.t;
+  const l = ctx.locale;
+  const d = await ctx.services.discussions.citizen.topic(citizen.id, topicId);
+  const x = d.topic;
+  const now = ctx.services.now();
+  const period = d.accepting
+    ? t('topics:detail.open_until', { start: formatLocalDate(x.publishedAt!), end: formatLocalDateTime(x.endsAt!), days: daysLeft(x.endsAt!, now) })
+    : t(x.status === 'reviewed' ? 'topics:detail.reviewed' : 'topics:detail.ended', { start: formatLocalDate(x.publishedAt!), end: formatLocalDateTime(x.endsAt!) });
+  const head = [
+    `<b>${esc(clip(inLocale(x, 'title', l), 400))}</b>`,
+    '',
+    t('topics:detail.body', { body: esc(localName(x.stateBody, l)) }),
+    t('topics:detail.area', { area: esc(localName(x.area, l)) }),
+    t('topics:detail.place', { place: esc(placeOf(t, x, l)), year: x.year }),
+    t('topics:detail.funding', { amount: formatThousands(x.fundingThousandTenge) }),
+    t('topics:detail.justification', { text: esc(clip(inLocale(x, 'justification', l), 900)) }),
+    t('topics:detail.source', { text: esc(clip(x.informationSource, 200)) }),
+    t('topics:detail.target_group', { text: esc(clip(inLocale(x, 'targetGroup', l), 300)) }),
+    t('topics:detail.expected_result', { text: esc(clip(inLocale(x, 'expectedResult', l), 600)) }),
+    '',
+    period,
+    t('topics:detail.counts', { supports: d.supports, objections: d.objections, comments: d.comments }),
+    t('topics:detail.link', { link: `https://t.me/${ctx.me.username}?start=topic_${x.id}` }),
+  ];
+  const comments = d.latest.map((c, i) =>
+    t('topics:detail.comment', { n: i + 1, author: esc(authorOf(t, c)), date: formatLocalDate(c.createdAt), stance: c.stance ? t(`topics:stance_icon.${c.stance}`) : '', text: esc(clip(c.text, 300)) }),
+  );
+  const withComments = [...head, ...(comments.length ? ['', t('topics:detail.latest'), ...comments] : [])].join('\n');
+  const kb = new InlineKeyboard();
+  if (d.accepting) kb.text(t('topics:detail.write'), `tp:com:${x.id}`).row();
+  // A flag for each comment but one's own: the numbers match the list above.
+  d.latest.forEach((c, i) => {
+    if (!c.own) kb.text(t('topics:detail.flag', { n: i + 1 }), `tp:flag:${c.id}`);
+  });
+  kb.row().text(t('topics:detail.back'), 'tp:list:f:0');
+  await show(ctx, withComments.length <= MESSAGE_MAX ? withComments : head.join('\n'), kb, false);
+}
+
+function myStatus(ctx: BotContext, c: MyComment): string {
+  if (c.hidden) return ctx.t('topics:my.hidden');
+  if (c.topicStatus === 'reviewed') return esc(decisionText(ctx.t, c.decision, c.decisionReason, 'notice'));
+  return ctx.t(c.topicStatus === 'open' ? 'topics:my.open' : 'topics:my.reviewing');
+}
+
+export async function showMyComments(ctx: BotContext, offset = 0): Promise<void> {
+  const citizen = ctx.citizen;
+  if (!citizen) return;
+  const t = ctx.t;
+  const { items, total } = await ctx.services.discussions.citizen.myComments(citizen.id, { offset, limit: MY_PAGE });
+  const kb = new InlineKeyboard();
+  if (offset + MY_PAGE < total) kb.text(t('topics:my.more'), `tp:my:${offset + MY_PAGE}`).row();
+  kb.text(t('topics:detail.back'), 'tp:list:f:0');
+  if (total === 0) return show(ctx, t('topics:my.empty'), kb, true);
+  const blocks = items.map((c) =>
+    t('topics:my.item', { title: esc(clip(inLocale(c, 'title', ctx.locale), 150)), date: formatLocalDate(c.createdAt), text: esc(clip(c.text, 300)), status: myStatus(ctx, c) }),
+  );
+  await show(ctx, [t('topics:my.title', { total }), ...blocks].join('\n\n'), kb, true);
+}
+
+export async function showSubscriptions(ctx: BotContext, edit = true): Promise<void> {
+  const citizen = ctx.citizen;
+  if (!citizen) return;
+  const t = ctx.t;
+  const s = await ctx.services.discussions.citizen.subscriptions(citizen.id);
+  const kb = new InlineKeyboard()
+    .text(t('topics:subs.areas', { count: s.areaIds.length }), 'tp:sub:a')
+    .row()
+    .text(t('topics:subs.regions', { count: s.regionIds.length }), 'tp:sub:r')
+    .row()
+    .text(t('topics:detail.back'), 'tp:list:f:0');
+  await show(ctx, t('topics:subs.title'), kb, edit);
+}
+
+/** The 19 areas or the 20 regions as toggles, ✅ where subscribed. */
+export async function showSubscriptionChoices(ctx: BotContext, kind: 'a' | 'r'): Promise<void> {
+  const citizen = ctx.citizen;
+  if (!citizen) return;
+  const t = ctx.t;
+  const [s, ref] = await Promise.all([ctx.services.discussions.citizen.subscriptions(citizen.id), ctx.services.reference.get()]);
+  const chosen = new Set(kind === 'a' ? s.areaIds : s.regionIds);
+  const options = kind === 'a' ? ref.areas.map((a) => ({ id: a.id, label: `${a.id}. ${localName(a, ctx.locale)}` })) : ref.regions.map((r) => ({ id: r.id, label: localName(r, ctx.locale) }));
+  const kb = new InlineKeyboard();
+  for (const o of options) kb.text(`${chosen.has(o.id) ? '✅' : '▫️'} ${clip(o.label, 60)}`, `tp:sub:${kind}:${o.id}`).row();
+  kb.text(t('topics:subs.done'), 'tp:subs');
+  await show(ctx, t(kind === 'a' ? 'topics:subs.pick_areas' : 'topics:subs.pick_regions'), kb, true);
+}
+
+/** The answer to a flag: thanks, or why it changed nothing. */
+export function flagAnswer(ctx: BotContext, r: { flagged: boolean; hidden: boolean }): string {
+  return ctx.t(r.hidden ? 'topics:flag.hidden' : r.flagged ? 'topics:flag.thanks' : 'topics:flag.already');
+}

@@ -1,0 +1,181 @@
+// Volunteering in the bot («Жомарт жүрек»): the home screen (sign up, or the profile with the totals),
+// opportunities that suit the volunteer with apply and cancel, "my applications", the record of hours
+// and people helped, the answer "did you take part?" and the announcements switch. Buttons sent with
+// outbox notices (open an opportunity, confirm participation) are handled here too.
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../bot/context.ts';
+import type { Feature } from '../bot/features.ts';
+import { mainMenu } from '../bot/menu.ts';
+import { formatLocalDate, formatLocalDateTime } from '../core/calendar/local-time.ts';
+import { ACTIVE } from '../core/volunteering/volunteer-rules.ts';
+import { opportunityCard, titleIn } from '../core/volunteering/volunteer-text.ts';
+import { attempt, clip, errorText, esc } from './flow-kit.ts';
+import { volunteerSignupConversation } from './volunteer-signup.ts';
+
+const PAGE = 8;
+/** The newest part of a long record; Telegram allows 4096 characters a message. */
+const RECORD_SHOWN = 15;
+
+/** Edits the message under a pressed button, or sends a new one for a menu label or a command. */
+async function render(ctx: BotContext, text: string, kb: InlineKeyboard): Promise<void> {
+  const options = { parse_mode: 'HTML' as const, reply_markup: kb };
+  if (ctx.callbackQuery) await ctx.editMessageText(text, options).catch(() => ctx.reply(text, options));
+  else await ctx.reply(text, options);
+}
+
+/** Runs a button's action; a refusal from the domain (no place to cancel, already applied …) becomes an alert. */
+async function onButton(ctx: BotContext, run: (citizenId: number) => Promise<unknown>): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const outcome = await attempt(() => run(citizenId));
+  if (outcome.ok) await ctx.answerCallbackQuery().catch(() => {});
+  else await ctx.answerCallbackQuery({ text: errorText(ctx, outcome).slice(0, 190), show_alert: true });
+}
+
+async function startSignup(ctx: BotContext): Promise<void> {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter('volunteer-signup');
+}
+
+async function showHome(ctx: BotContext): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const { profiles, citizen } = ctx.services.volunteering;
+  const v = await profiles.get(citizenId);
+  if (!v?.signedUpAt) {
+    const kb = new InlineKeyboard().text(ctx.t(v ? 'volunteer:home.continue' : 'volunteer:home.sign_up'), 'vo:signup');
+    await render(ctx, ctx.t('volunteer:home.intro'), kb);
+    return;
+  }
+  const { totals } = await citizen.record(citizenId);
+  const kb = new InlineKeyboard()
+    .text(ctx.t('volunteer:home.opportunities'), 'vo:list:0')
+    .row()
+    .text(ctx.t('volunteer:home.mine'), 'vo:my:0')
+    .text(ctx.t('volunteer:home.record'), 'vo:rec')
+    .row()
+    .text(ctx.t(v.announcementsOff ? 'volunteer:home.announcements_on' : 'volunteer:home.announcements_off'), v.announcementsOff ? 'vo:ann:on' : 'vo:ann:off')
+    .row()
+    .text(ctx.t('volunteer:home.profile'), 'vo:signup');
+  const text = ctx.t('volunteer:home.title', { name: esc(v.name ?? ''), ...totals }) + '\n' + ctx.t(v.announcementsOff ? 'volunteer:home.announcements_are_off' : 'volunteer:home.announcements_are_on');
+  await render(ctx, text, kb);
+}
+
+const stateLabel = (ctx: BotContext, state: string, position?: number | null) => ctx.t(`volunteer:state.${state}`, { position: position ?? '' });
+
+async function showOpportunities(ctx: BotContext, offset = 0): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const v = await ctx.services.volunteering.profiles.get(citizenId);
+  if (!v?.signedUpAt) return showHome(ctx);
+  const { items, total } = await ctx.services.volunteering.citizen.suitable(citizenId, { offset, limit: PAGE });
+  const kb = new InlineKeyboard();
+  for (const { opportunity: o, placesLeft, mine } of items) {
+    const mark = mine && ACTIVE.includes(mine.state) ? '✅' : placesLeft > 0 ? '🟢' : '🕒';
+    kb.text(clip(`${mark} ${formatLocalDateTime(o.startsAt)} · ${titleIn(o, ctx.locale)}`, 60), `vo:o:${o.id}`).row();
+  }
+  if (offset + PAGE < total) kb.text(ctx.t('volunteer:list.more'), `vo:list:${offset + PAGE}`).row();
+  kb.text(ctx.t('volunteer:back'), 'vo:home');
+  await render(ctx, total === 0 ? ctx.t('volunteer:list.empty') : ctx.t('volunteer:list.title', { total }), kb);
+}
+
+async function showOpportunity(ctx: BotContext, opportunityId: number): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const { opportunity: o, placesLeft, mine } = await ctx.services.volunteering.citizen.detail(citizenId, opportunityId);
+  const now = ctx.services.now();
+  const started = o.startsAt <= now;
+  const lines = [opportunityCard(ctx.t, ctx.locale, o, { placesLeft, description: true })];
+  if (o.status === 'cancelled') lines.push('', ctx.t('volunteer:detail.cancelled'));
+  if (mine) lines.push('', ctx.t('volunteer:detail.mine', { state: stateLabel(ctx, mine.state, mine.position) }));
+  const kb = new InlineKeyboard();
+  const active = mine && ACTIVE.includes(mine.state);
+  if (o.status === 'published' && !started && !active) kb.text(ctx.t('volunteer:detail.apply'), `vo:apply:${o.id}`).row();
+  if (o.status === 'published' && !started && active) kb.text(ctx.t('volunteer:detail.cancel'), `vo:cancel:${o.id}`).row();
+  if (mine && started && ['approved', 'attended', 'no_show'].includes(mine.state) && mine.confirmed == null) {
+    kb.text(ctx.t('volunteer:confirm.yes'), `vo:conf:${mine.id}:y`).text(ctx.t('volunteer:confirm.no'), `vo:conf:${mine.id}:n`).row();
+  }
+  kb.text(ctx.t('volunteer:back'), 'vo:list:0');
+  await render(ctx, lines.join('\n'), kb);
+}
+
+async function showMine(ctx: BotContext, offset = 0): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const { items, total } = await ctx.services.volunteering.citizen.applications(citizenId, { offset, limit: PAGE });
+  const kb = new InlineKeyboard();
+  for (const a of items) kb.text(clip(`${stateLabel(ctx, a.state).split(' ')[0]} ${formatLocalDate(a.opportunity.startsAt)} · ${titleIn(a.opportunity, ctx.locale)}`, 60), `vo:o:${a.opportunityId}`).row();
+  if (offset + PAGE < total) kb.text(ctx.t('volunteer:list.more'), `vo:my:${offset + PAGE}`).row();
+  kb.text(ctx.t('volunteer:back'), 'vo:home');
+  await render(ctx, total === 0 ? ctx.t('volunteer:mine.empty') : ctx.t('volunteer:mine.title', { total }), kb);
+}
+
+async function showRecord(ctx: BotContext): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const { items, totals } = await ctx.services.volunteering.citizen.record(citizenId);
+  const lines = [ctx.t('volunteer:record.title', totals)];
+  if (items.length === 0) lines.push('', ctx.t('volunteer:record.empty'));
+  for (const i of items.slice(0, RECORD_SHOWN)) {
+    lines.push(ctx.t('volunteer:record.item', { date: formatLocalDate(i.opportunity.startsAt), title: esc(titleIn(i.opportunity, ctx.locale)), hours: i.hours, people: i.peopleHelped }));
+  }
+  await render(ctx, lines.join('\n'), new InlineKeyboard().text(ctx.t('volunteer:back'), 'vo:home'));
+}
+
+export function createVolunteerFeature(): Feature {
+  const composer = new Composer<BotContext>();
+  const pm = composer.chatType('private');
+
+  pm.command('volunteer', showHome);
+  pm.callbackQuery('vo:home', (ctx) => onButton(ctx, () => showHome(ctx)));
+  pm.callbackQuery('vo:signup', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => {});
+    await startSignup(ctx);
+  });
+  pm.callbackQuery(/^vo:list:(\d+)$/, (ctx) => onButton(ctx, () => showOpportunities(ctx, Number(ctx.match[1]))));
+  pm.callbackQuery(/^vo:my:(\d+)$/, (ctx) => onButton(ctx, () => showMine(ctx, Number(ctx.match[1]))));
+  pm.callbackQuery('vo:rec', (ctx) => onButton(ctx, () => showRecord(ctx)));
+  pm.callbackQuery(/^vo:o:(\d+)$/, (ctx) => onButton(ctx, () => showOpportunity(ctx, Number(ctx.match[1]))));
+
+  pm.callbackQuery(/^vo:apply:(\d+)$/, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      const r = await ctx.services.volunteering.applications.apply(citizenId, Number(ctx.match[1]));
+      await showOpportunity(ctx, Number(ctx.match[1]));
+      await ctx.reply(ctx.t(`volunteer:apply.${r.state}`, { position: r.position ?? '' }), { reply_markup: mainMenu(ctx.t) });
+    }),
+  );
+  // Withdrawing costs the place (re-applying goes to the end of the queue), so it is asked once more.
+  pm.callbackQuery(/^vo:cancel:(\d+)$/, (ctx) =>
+    onButton(ctx, () => render(ctx, ctx.t('volunteer:cancel.sure'), new InlineKeyboard().text(ctx.t('volunteer:cancel.yes'), `vo:cancelok:${ctx.match[1]}`).text(ctx.t('volunteer:cancel.no'), `vo:o:${ctx.match[1]}`))),
+  );
+  pm.callbackQuery(/^vo:cancelok:(\d+)$/, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      await ctx.services.volunteering.applications.cancel(citizenId, Number(ctx.match[1]));
+      await showOpportunity(ctx, Number(ctx.match[1]));
+      await ctx.reply(ctx.t('volunteer:cancel.done'), { reply_markup: mainMenu(ctx.t) });
+    }),
+  );
+  pm.callbackQuery(/^vo:conf:(\d+):([yn])$/, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      const tookPart = ctx.match[2] === 'y';
+      await ctx.services.volunteering.applications.confirm(citizenId, Number(ctx.match[1]), tookPart);
+      await ctx.editMessageReplyMarkup().catch(() => {});
+      await ctx.reply(ctx.t(tookPart ? 'volunteer:confirm.thanks' : 'volunteer:confirm.noted'), { reply_markup: mainMenu(ctx.t) });
+    }),
+  );
+  pm.callbackQuery(/^vo:ann:(on|off)$/, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      await ctx.services.volunteering.profiles.setAnnouncements(citizenId, ctx.match[1] === 'on');
+      await showHome(ctx);
+    }),
+  );
+
+  return {
+    name: 'volunteer',
+    composer,
+    flows: [{ id: 'volunteer-signup', builder: volunteerSignupConversation }],
+    menu: { volunteer: showHome },
+    commands: [{ command: 'volunteer', descriptionKey: 'volunteer:commands.volunteer' }],
+  };
+}

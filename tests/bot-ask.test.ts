@@ -1,0 +1,204 @@
+// The citizen's side of the resource centre in the real bot (in process): asking with the knowledge
+// base offered first, self-served consultations, queueing with the deadline, "my questions", the
+// buttons under an answer (follow-up, resolved → rating → comment) and the FAQ by topic.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Citizen } from '../generated/prisma/client.ts';
+import { syncConsultation } from '../core/consultations/consultation-record.ts';
+import { createServices, type Services } from '../core/services.ts';
+import { createAskFeature } from '../flows/ask.ts';
+import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
+import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+import type { ScriptedUser } from './fake-telegram/types.ts';
+
+let nextId = 720_000_000;
+
+describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) => {
+  let t: TestDb;
+  let services: Services;
+  let h: BotHarness;
+  let clock = new Date('2026-12-14T05:00:00Z'); // Monday 10:00 in Almaty
+  let registration: { id: number };
+
+  beforeAll(async () => {
+    t = await createTestDb(target);
+    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
+    h = await createBotHarness(services, { features: [createAskFeature()] });
+    registration = await services.prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
+    await services.prisma.faqArticle.create({
+      data: {
+        topicId: registration.id,
+        published: true,
+        titleRu: 'Как зарегистрировать общественное объединение',
+        titleKk: 'Қоғамдық бірлестікті қалай тіркеуге болады',
+        bodyRu: 'Для регистрации общественного объединения подайте заявление в органы юстиции через портал eGov: устав, протокол учредительного собрания, квитанция об оплате сбора.',
+        bodyKk: 'Қоғамдық бірлестікті тіркеу үшін eGov порталы арқылы әділет органдарына өтініш беріңіз: жарғы, құрылтай жиналысының хаттамасы, алымды төлеу туралы түбіртек.',
+      },
+    });
+    await services.prisma.faqArticle.create({
+      data: { topicId: registration.id, published: false, titleRu: 'Черновик о регистрации', titleKk: 'Тіркеу туралы жоба', bodyRu: 'регистрация объединения черновик', bodyKk: 'тіркеу жоба' },
+    });
+  });
+  afterAll(async () => {
+    await h.close();
+    await t.drop();
+  });
+  beforeEach(() => {
+    h.fake.reset();
+    clock = new Date('2026-12-14T05:00:00Z');
+  });
+
+  async function citizen(locale: 'kk' | 'ru'): Promise<{ u: ScriptedUser; c: Citizen }> {
+    const u = h.fake.user({ id: ++nextId, first_name: 'Дана', language_code: locale });
+    const c = await services.citizens.giveConsent(u.id, locale, 'Дана Ахметова');
+    return { u, c };
+  }
+  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
+  const say = async (u: ScriptedUser, text: string) => h.deliver(u.send(text));
+  const press = async (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
+
+  /** What the consultant side does when answering (its own suite tests the API). */
+  async function answer(questionId: number, text: string) {
+    const staff = await services.prisma.staffUser.upsert({ where: { login: 'consultant-1' }, create: { login: 'consultant-1', passwordHash: 'x', fullName: 'Консультант', roles: ['consultant'] }, update: {} });
+    await services.prisma.$transaction(async (tx) => {
+      await tx.question.update({ where: { id: questionId }, data: { state: 'answered', consultantId: staff.id, firstAnsweredAt: clock, lastAnsweredAt: clock } });
+      await tx.questionMessage.create({ data: { questionId, at: clock, kind: 'answer', authorType: 'staff', staffUserId: staff.id, text } });
+      await syncConsultation(tx, questionId);
+    });
+    return staff;
+  }
+
+  it('asks in Kazakh: topic, who asks, the question; queued with its number and a deadline of 2 working days', async () => {
+    const { u, c } = await citizen('kk');
+    await say(u, '❓ Сұрақ қою');
+    expect(last(u)).toContain('Ресурстық орталықтың кеңестері');
+    await press(u, '✍️ Сұрақ қою');
+    await press(u, 'Жоба бюджетін жасау');
+    expect(last(u)).toContain('Кім сұрап отыр');
+    await press(u, '🏢 ҮЕҰ өкілі');
+    await say(u, 'Смета?');
+    expect(last(u)).toContain('Тым қысқа (6 таңба)');
+    await say(u, 'ы'.repeat(3001));
+    expect(last(u)).toContain('3000 таңбадан аспауы керек');
+    await say(u, 'Жобаның сметасына жалақыны қалай енгізу керек, шектеу бар ма?');
+    const done = last(u);
+    expect(done).toMatch(/Q-2026-\d{6} сұрағы қабылданды/);
+    // Asked on Monday 14 December; Wednesday the 16th is Independence Day: Tuesday counts, then Thursday.
+    expect(done).toContain('2 жұмыс күні ішінде (17.12.2026 дейін)');
+    const q = await services.prisma.question.findFirstOrThrow({ where: { citizenId: c.id }, include: { topic: true } });
+    expect(q).toMatchObject({ askerGroup: 'ngo', state: 'waiting' });
+    expect(q.topic.code).toBe('project-budgets');
+    expect(await services.prisma.consultation.count({ where: { questionId: q.id } })).toBe(0);
+  });
+
+  it('offers a matching published article; "it answers" records a self-served consultation', async () => {
+    const { u, c } = await citizen('ru');
+    await say(u, '/ask');
+    await press(u, '✍️ Задать вопрос');
+    await press(u, 'Регистрация НПО и управление организацией');
+    await press(u, '👥 Инициативная группа');
+    await say(u, 'Как нам зарегистрировать общественное объединение, какие нужны документы?');
+    const offer = last(u);
+    expect(offer).toContain('Как зарегистрировать общественное объединение');
+    expect(offer).not.toContain('Черновик');
+    await press(u, '✅ 1 — отвечает');
+    expect(last(u)).toContain('Рады, что ответ нашёлся');
+    const q = await services.prisma.question.findFirstOrThrow({ where: { citizenId: c.id }, include: { consultation: true } });
+    expect(q).toMatchObject({ state: 'closed', result: 'self_served' });
+    expect(q.consultation).toMatchObject({ result: 'self_served', channel: 'bot', askerGroup: 'initiative_group' });
+    const article = await services.prisma.faqArticle.findFirstOrThrow({ where: { published: true } });
+    expect(article.helpedCount).toBe(1);
+    expect(article.shownCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it('finds the article from a question in the other language, and queues the question when declined', async () => {
+    const { u, c } = await citizen('kk');
+    await say(u, '/ask');
+    await press(u, '✍️ Сұрақ қою');
+    await press(u, 'ҮЕҰ-ны тіркеу және басқару');
+    await press(u, '🙋 Жеке тұлға');
+    await say(u, 'Қоғамдық бірлестікті тіркеу үшін қандай құжаттар керек?');
+    expect(last(u)).toContain('Қоғамдық бірлестікті қалай тіркеуге болады');
+    await press(u, '➡️ Жоқ, кеңесшіден сұрау');
+    expect(last(u)).toMatch(/Q-2026-\d{6} сұрағы қабылданды/);
+    expect(await services.prisma.question.count({ where: { citizenId: c.id, state: 'waiting' } })).toBe(1);
+  });
+
+  it('keeps a file sent with the question', async () => {
+    const { u, c } = await citizen('ru');
+    await say(u, '/ask');
+    await press(u, '✍️ Задать вопрос');
+    await press(u, 'Правовые и организационные вопросы');
+    await press(u, '🙋 Частное лицо');
+    await h.deliver(u.sendDocument({ fileName: 'ustav.pdf', mimeType: 'application/pdf' }));
+    expect(last(u)).toContain('Файл приложен');
+    await say(u, 'Проверьте, пожалуйста, устав нашего фонда на соответствие закону');
+    const q = await services.prisma.question.findFirstOrThrow({ where: { citizenId: c.id }, include: { messages: true } });
+    expect(q.messages[0]!.attachment).toMatchObject({ kind: 'document', mimeType: 'application/pdf', fileName: 'ustav.pdf' });
+  });
+
+  it('after an answer: a follow-up goes back to the same consultant; "resolved" asks for a rating and a comment', async () => {
+    const { u, c } = await citizen('ru');
+    const q = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'ngo', text: 'Нужно ли менять устав при смене директора фонда?' });
+    clock = new Date('2026-12-14T09:00:00Z');
+    const consultant = await answer(q.id, 'Нет, устав менять не нужно: подайте сведения о смене руководителя в органы юстиции.');
+    await say(u, '/myquestions');
+    await press(u, new RegExp(q.number));
+    await press(u, '💬 Уточнить');
+    expect(last(u)).toContain(`уточнение к вопросу ${q.number}`);
+    await say(u, 'А сколько дней на это даётся по закону?');
+    expect(last(u)).toContain('Уточнение отправлено консультанту');
+    const back = await services.prisma.question.findUniqueOrThrow({ where: { id: q.id } });
+    expect(back).toMatchObject({ state: 'claimed', consultantId: consultant.id });
+    expect(back.followUpAt).toEqual(clock);
+    expect(await services.prisma.staffNotice.count({ where: { staffUserId: consultant.id, kind: 'question.followup' } })).toBe(1);
+
+    await answer(q.id, 'В течение месяца.');
+    await h.deliver(u.press(`qa:close:${q.id}`, { messageId: u.lastMessage()!.message_id }));
+    expect(last(u)).toContain(`консультацию по вопросу ${q.number}`);
+    await press(u, '4 ⭐');
+    expect(last(u)).toContain('Спасибо за оценку 4/5');
+    await press(u, '✍️ Добавить комментарий');
+    await say(u, 'Ответили быстро и понятно');
+    expect(last(u)).toContain('Комментарий сохранён');
+    const rated = await services.prisma.question.findUniqueOrThrow({ where: { id: q.id }, include: { consultation: true } });
+    expect(rated).toMatchObject({ state: 'closed', result: 'answered', rating: 4, ratingComment: 'Ответили быстро и понятно' });
+    // Asked 10:00, first answered 14:00 Almaty: 240 minutes.
+    expect(rated.consultation).toMatchObject({ satisfaction: 4, responseMinutes: 240, consultantId: consultant.id });
+  });
+
+  it('lists "my questions" with their state and shows the thread without internal notes', async () => {
+    const { u, c } = await citizen('ru');
+    const q = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'individual', text: 'Можно ли НПО заниматься предпринимательством?' });
+    await services.prisma.questionMessage.create({ data: { questionId: q.id, kind: 'note', authorType: 'staff', text: 'ВНУТРЕННЯЯ ЗАМЕТКА' } });
+    await answer(q.id, 'Можно, если доход идёт на уставные цели.');
+    await h.deliver(u.send('/myquestions'));
+    expect(last(u)).toContain('Ваши вопросы');
+    await press(u, new RegExp(q.number));
+    const detail = last(u);
+    expect(detail).toContain('💬 есть ответ');
+    expect(detail).toContain('Можно, если доход идёт на уставные цели.');
+    expect(detail).not.toContain('ВНУТРЕННЯЯ ЗАМЕТКА');
+    expect(u.lastKeyboard().flat()).toEqual(expect.arrayContaining(['💬 Уточнить', '✅ Вопрос решён']));
+  });
+
+  it('browses the FAQ by topic, published articles only', async () => {
+    const { u } = await citizen('kk');
+    await say(u, '/ask');
+    await press(u, '📚 Жиі қойылатын сұрақтарға жауаптар');
+    await press(u, 'ҮЕҰ-ны тіркеу және басқару');
+    expect(u.lastKeyboard().flat()).toContain('Қоғамдық бірлестікті қалай тіркеуге болады');
+    expect(u.lastKeyboard().flat()).not.toContain('Тіркеу туралы жоба');
+    await press(u, 'Қоғамдық бірлестікті қалай тіркеуге болады');
+    expect(last(u)).toContain('eGov порталы арқылы');
+  });
+
+  it('refuses to rate an unanswered question, and withdraws it unlogged when closed', async () => {
+    const { c } = await citizen('ru');
+    const q = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'individual', text: 'Вопрос, на который ещё не ответили' });
+    await expect(services.questionCitizen.rate(c.id, q.id, 5)).rejects.toMatchObject({ code: 'question.not_answered' });
+    const closed = await services.questionCitizen.close(c.id, q.id);
+    expect(closed).toMatchObject({ state: 'closed', result: null });
+    expect(await services.prisma.consultation.count({ where: { questionId: q.id } })).toBe(0);
+  });
+});

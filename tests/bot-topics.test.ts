@@ -1,0 +1,257 @@
+// Public discussion in the real bot (in process, Bot API calls answered by the fake): the list of open
+// topics filtered by the citizen's region and areas with days left, a topic with every Annex 1 field, the
+// comment conversation with its draft, the end checked on sending, "my comments" with decisions,
+// subscriptions, flags and the deep link, in Kazakh and Russian.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Citizen } from '../generated/prisma/client.ts';
+import { createServices, type Services } from '../core/services.ts';
+import type { StaffPrincipal } from '../core/staff/scope.ts';
+import { toPrincipal } from '../core/staff/staff-service.ts';
+import { createTopicsFeature } from '../flows/topics.ts';
+import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
+import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+import type { ScriptedUser } from './fake-telegram/types.ts';
+
+const at = (local: string) => new Date(`${local}+05:00`);
+let nextId = 720_000_000;
+
+describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
+  let t: TestDb;
+  let services: Services;
+  let h: BotHarness;
+  let clock = at('2026-03-17T10:00:00');
+  let pm: StaffPrincipal;
+  let almatyId: number;
+  let astanaId: number;
+  const topics: Record<'almaty' | 'national' | 'astana', number> = { almaty: 0, national: 0, astana: 0 };
+
+  async function topic(title: string, extra: { regionId: number | null; areaId: number; publish?: boolean }): Promise<number> {
+    const body = await services.prisma.stateBody.findFirstOrThrow({ where: { code: 'almaty-ip' } });
+    const created = await services.discussions.topics.create({ type: 'system' }, pm, {
+      stateBodyId: body.id,
+      regionId: extra.regionId,
+      areaId: extra.areaId,
+      year: 2026,
+      titleKk: `${title} — қазақша`,
+      titleRu: title,
+      fundingThousandTenge: '12345.6',
+      justificationKk: 'Жастарға арналған үйірмелер жетіспейді',
+      justificationRu: 'Не хватает кружков для молодёжи',
+      informationSource: 'Оценка потребностей, 2025',
+      targetGroupKk: '14–29 жастағы жастар',
+      targetGroupRu: 'Молодёжь 14–29 лет',
+      expectedResultKk: '500 жас үйірмелерге қатысады',
+      expectedResultRu: '500 молодых людей посещают кружки',
+    });
+    if (extra.publish !== false) await services.discussions.topics.publish({ type: 'system' }, pm, created.id);
+    return created.id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestDb(target);
+    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
+    h = await createBotHarness(services, { features: [createTopicsFeature()] });
+    pm = toPrincipal(await services.prisma.staffUser.create({ data: { login: 'pm', passwordHash: 'x', fullName: 'PM', roles: ['admin'] } }));
+    almatyId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } })).id;
+    astanaId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id;
+    await services.prisma.stateBody.create({ data: { code: 'almaty-ip', nameKk: 'Алматы қаласының ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Алматы', regionId: almatyId } });
+    topics.almaty = await topic('Кружки для молодёжи Алматы', { regionId: almatyId, areaId: 4 });
+    topics.national = await topic('Республиканский фестиваль культуры', { regionId: null, areaId: 10 });
+    topics.astana = await topic('Кружки для молодёжи Астаны', { regionId: astanaId, areaId: 4 });
+    await topic('Черновик, не опубликован', { regionId: almatyId, areaId: 4, publish: false });
+  });
+  afterAll(async () => {
+    await h.close();
+    await t.drop();
+  });
+  beforeEach(() => {
+    h.fake.reset();
+    clock = at('2026-03-17T10:00:00');
+  });
+
+  async function citizen(locale: 'kk' | 'ru', regionId: number | null = almatyId): Promise<{ u: ScriptedUser; c: Citizen }> {
+    const u = h.fake.user({ id: ++nextId, first_name: 'Ерлан', language_code: locale });
+    let c = await services.citizens.giveConsent(u.id, locale, 'Ерлан Төлеуов');
+    if (regionId) c = await services.citizens.updateProfile(c.id, { regionId });
+    return { u, c };
+  }
+  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
+  const say = async (u: ScriptedUser, text: string) => h.deliver(u.send(text));
+  const press = async (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
+  const buttons = (u: ScriptedUser) => u.lastKeyboard().flat();
+  const alerts = () => h.fake.callsTo('answerCallbackQuery').map((c) => c.payload['text']).filter(Boolean);
+
+  it('lists the open topics of the citizen’s region and national ones with days left, and all of them on request', async () => {
+    const { u, c } = await citizen('ru');
+    await say(u, '💬 Темы на обсуждении');
+    expect(last(u)).toContain('Темы на общественном обсуждении');
+    expect(last(u)).toContain('Показаны темы вашего региона, общереспубликанские и по выбранным сферам.');
+    // Ends Fri 3 April 10:00: exactly 17 days from Tue 17 March 10:00.
+    expect(buttons(u)).toEqual(expect.arrayContaining(['⏳ 17 дн. · Кружки для молодёжи Алматы', '⏳ 17 дн. · Республиканский фестиваль культуры']));
+    expect(buttons(u).join()).not.toContain('Астаны');
+    expect(buttons(u).join()).not.toContain('Черновик');
+    await press(u, '🌐 Все темы');
+    expect(buttons(u)).toContain('⏳ 17 дн. · Кружки для молодёжи Астаны');
+
+    // Areas of interest narrow the list: a culture topic leaves it for a citizen interested in youth policy only.
+    await services.discussions.citizen.toggleSubscription(c.id, 'area', 4);
+    clock = at('2026-04-02T12:00:00');
+    await say(u, '/topics');
+    expect(buttons(u)).toContain('⏳ 1 дн. · Кружки для молодёжи Алматы');
+    expect(buttons(u).join()).not.toContain('фестиваль');
+  });
+
+  it('shows a topic with every Annex 1 field, its counts, latest comments and a link to share, in Kazakh', async () => {
+    const { u } = await citizen('kk');
+    const other = await citizen('ru');
+    clock = at('2026-03-18T09:00:00');
+    await services.discussions.citizen.comment(other.c.id, topics.almaty, { text: 'Поддерживаю, нужны кружки робототехники', authorName: 'Сергей Ким', stance: 'support', organisation: 'ОФ «Жастар»' });
+    await say(u, '💬 Талқылаудағы тақырыптар');
+    await press(u, /Кружки для молодёжи Алматы — қазақша/);
+    const text = last(u);
+    expect(text).toContain('Кружки для молодёжи Алматы — қазақша');
+    expect(text).toContain('🏛 Мемлекеттік орган: Алматы қаласының ішкі саясат басқармасы');
+    expect(text).toContain('📚 Сала: Жастар саясаты мен балалар бастамаларын қолдау');
+    expect(text).toContain('📍 Алматы қаласы · 2026 жыл');
+    expect(text).toContain('💰 Қаржыландырудың жоспарланған көлемі: 12\u00a0345,6 мың теңге');
+    expect(text).toContain('📄 Негіздеме: Жастарға арналған үйірмелер жетіспейді');
+    expect(text).toContain('🔎 Ақпарат көзі: Оценка потребностей, 2025');
+    expect(text).toContain('👥 Халықтың нысаналы тобы: 14–29 жастағы жастар');
+    expect(text).toContain('🎯 Күтілетін нәтиже: 500 жас үйірмелерге қатысады');
+    expect(text).toContain('🗓 Талқылау 17.03.2026 бастап 03.04.2026 10:00 дейін — 17 күн қалды.');
+    expect(text).toContain('👍 Қолдайды: 1 · 👎 Қарсы: 0 · 💬 Пікірлер: 1');
+    expect(text).toContain(`https://t.me/azamat_test_bot?start=topic_${topics.almaty}`);
+    expect(text).toContain('1. Сергей Ким (ОФ «Жастар»), 18.03.2026 👍\n«Поддерживаю, нужны кружки робототехники»');
+    expect(buttons(u)).toEqual(['✍️ Ескерту немесе ұсыныс қалдыру', '🚩 №1 пікірге шағым', '⬅️ Тақырыптарға']);
+  });
+
+  it('takes a comment step by step, re-asking on bad input and keeping the draft through /cancel', async () => {
+    const { u, c } = await citizen('ru');
+    clock = at('2026-03-19T15:00:00');
+    await h.deliver(u.send(`/start topic_${topics.almaty}`));
+    await press(u, '✍️ Оставить замечание или предложение');
+    expect(last(u)).toContain('От 10 до 3000 символов. Приём до 03.04.2026 10:00.');
+    await say(u, 'коротко');
+    expect(last(u)).toBe('Слишком коротко (7 симв.): нужно не меньше 10. Поясните подробнее.');
+    await say(u, 'я'.repeat(3001));
+    expect(last(u)).toContain('Слишком длинно (3001 симв.): не больше 3000.');
+    await say(u, 'Откройте кружки и в спальных районах, не только в центре');
+    expect(last(u)).toContain('Как подписать ваше предложение?');
+    await say(u, '/cancel');
+    expect(await services.discussions.citizen.getDraft(c.id)).toMatchObject({ topicId: topics.almaty, text: 'Откройте кружки и в спальных районах, не только в центре', authorName: null });
+
+    await h.deliver(u.send(`/start topic_${topics.almaty}`));
+    await press(u, '✍️ Оставить замечание или предложение');
+    expect(last(u)).toContain('У вас есть незаконченный комментарий к этой теме');
+    await press(u, '▶️ Продолжить');
+    expect(last(u)).toContain('Как подписать ваше предложение?');
+    expect(buttons(u)).toEqual(['✅ Ерлан Төлеуов']);
+    await say(u, 'Е');
+    expect(last(u)).toContain('нужно не меньше 2');
+    await press(u, '✅ Ерлан Төлеуов');
+    expect(last(u)).toContain('Вы пишете от имени организации');
+    await say(u, 'ОФ «Жастар»');
+    expect(last(u)).toBe('Как вы относитесь к теме в целом?');
+    await press(u, '👎 Против');
+    expect(last(u)).toContain('Проверьте перед отправкой');
+    expect(last(u)).toContain('Автор: Ерлан Төлеуов (ОФ «Жастар»)');
+    expect(last(u)).toContain('Отношение к теме: 👎 Против');
+    await press(u, '✏️ Отношение');
+    await press(u, '👍 Поддерживаю');
+    await press(u, '✏️ Текст');
+    await say(u, 'Откройте кружки в спальных районах: Алатауский и Наурызбайский');
+    expect(last(u)).toContain('Текст: Откройте кружки в спальных районах: Алатауский и Наурызбайский');
+    await press(u, '✅ Отправить');
+    expect(last(u)).toContain('✅ Спасибо! Ваше замечание или предложение к теме «Кружки для молодёжи Алматы» принято.');
+    const saved = await services.prisma.discussionComment.findFirstOrThrow({ where: { citizenId: c.id } });
+    expect(saved).toMatchObject({ topicId: topics.almaty, text: 'Откройте кружки в спальных районах: Алатауский и Наурызбайский', authorName: 'Ерлан Төлеуов', organisation: 'ОФ «Жастар»', stance: 'support', createdAt: clock });
+    expect(await services.discussions.citizen.getDraft(c.id)).toBeNull();
+  });
+
+  it('refuses the comment if the discussion ends while it is being written, citing the rule, in Kazakh', async () => {
+    const { u, c } = await citizen('kk');
+    clock = at('2026-04-03T09:50:00');
+    await h.deliver(u.send(`/start topic_${topics.national}`));
+    await press(u, '✍️ Ескерту немесе ұсыныс қалдыру');
+    await say(u, 'Фестивальді өңірлерде де өткізу керек');
+    await say(u, 'Айгүл Сапарова');
+    await press(u, '👤 Өз атымнан');
+    await press(u, '🤷 Бағасыз');
+    expect(last(u)).toContain('Жібермес бұрын тексеріңіз');
+    clock = at('2026-04-03T10:01:00');
+    await press(u, '✅ Жіберу');
+    expect(last(u)).toContain('Талқылау 03.04.2026 10:00 аяқталды. Мемлекеттік әлеуметтік тапсырысты қалыптастыру қағидаларына сәйкес талқылау мерзімі аяқталғаннан кейін келіп түскен ескертулер мен ұсыныстар қаралмайды');
+    expect(await services.prisma.discussionComment.count({ where: { citizenId: c.id } })).toBe(0);
+    expect(await services.discussions.citizen.getDraft(c.id)).toBeNull();
+    // The topic now says it has ended and offers no comment button.
+    await h.deliver(u.send(`/start topic_${topics.national}`));
+    expect(last(u)).toContain('🗓 Талқылау 03.04.2026 10:00 аяқталды');
+    expect(buttons(u)).not.toContain('✍️ Ескерту немесе ұсыныс қалдыру');
+  });
+
+  it('shows the citizen’s comments, with the decision once the review is done', async () => {
+    const { u, c } = await citizen('ru');
+    clock = at('2026-03-20T10:00:00');
+    const own = await services.discussions.citizen.comment(c.id, topics.astana, { text: 'Предлагаю добавить шахматный клуб', authorName: 'Ерлан Төлеуов' });
+    await say(u, '/topics');
+    await press(u, '🗂 Мои предложения');
+    expect(last(u)).toContain('Ваши замечания и предложения (всего: 1)');
+    expect(last(u)).toContain('«Предлагаю добавить шахматный клуб»\n⏳ Обсуждение идёт');
+    clock = at('2026-04-06T10:00:00');
+    await services.discussions.review.decide({ type: 'system' }, pm, topics.astana, own.id, { decision: 'rejected', reason: 'Шахматный клуб уже работает в рамках другого проекта' });
+    await press(u, '⬅️ К темам');
+    await press(u, '🗂 Мои предложения');
+    expect(last(u)).toContain('🔎 Госорган рассматривает');
+    await services.discussions.review.complete({ type: 'system' }, pm, topics.astana);
+    await press(u, '⬅️ К темам');
+    await press(u, '🗂 Мои предложения');
+    expect(last(u)).toContain('❌ Не принято. Обоснование: Шахматный клуб уже работает в рамках другого проекта');
+  });
+
+  it('subscribes to areas and regions with toggles', async () => {
+    const { u, c } = await citizen('kk');
+    await say(u, '/topics');
+    await press(u, '🔔 Жазылымдар');
+    expect(last(u)).toContain('Жаңа тақырыптарға жазылу');
+    await press(u, '📚 Салалар (таңдалғаны: 0)');
+    expect(buttons(u)).toContain('▫️ 4. Жастар саясаты мен балалар бастамаларын қолдау');
+    await press(u, '▫️ 4. Жастар саясаты мен балалар бастамаларын қолдау');
+    expect(buttons(u)).toContain('✅ 4. Жастар саясаты мен балалар бастамаларын қолдау');
+    expect(alerts()).toContain('Жазылдыңыз');
+    await press(u, '✅ Дайын');
+    await press(u, '📍 Өңірлер (таңдалғаны: 0)');
+    await press(u, '▫️ Астана қаласы');
+    expect(await services.discussions.citizen.subscriptions(c.id)).toEqual({ areaIds: [4], regionIds: [astanaId] });
+    await press(u, '✅ Астана қаласы');
+    expect(alerts()).toContain('Жазылымнан бас тарттыңыз');
+    expect(await services.discussions.citizen.subscriptions(c.id)).toEqual({ areaIds: [4], regionIds: [] });
+  });
+
+  it('flags another citizen’s comment from the topic, once, and offers no flag on one’s own', async () => {
+    const { u, c } = await citizen('ru');
+    const author = await citizen('ru');
+    clock = at('2026-03-21T10:00:00');
+    const theirs = await services.discussions.citizen.comment(author.c.id, topics.almaty, { text: 'Комментарий другого участника обсуждения', authorName: 'Другой' });
+    await services.discussions.citizen.comment(c.id, topics.almaty, { text: 'Мой комментарий к этой теме, свежий', authorName: 'Ерлан' });
+    await h.deliver(u.send(`/start topic_${topics.almaty}`));
+    expect(buttons(u)).toContain('🚩 Жалоба на №2');
+    expect(buttons(u)).not.toContain('🚩 Жалоба на №1');
+    await press(u, '🚩 Жалоба на №2');
+    expect(alerts()).toContain('Спасибо, жалоба принята. Модераторы проверят комментарий.');
+    await press(u, '🚩 Жалоба на №2');
+    expect(alerts()).toContain('Вы уже пожаловались на этот комментарий.');
+    expect(await services.prisma.commentFlag.count({ where: { commentId: theirs.id } })).toBe(1);
+  });
+
+  it('opens a topic from a deep link, also right after consent, and says so for an unknown one', async () => {
+    const u = h.fake.user({ id: ++nextId, first_name: 'Әсел', language_code: 'kk' });
+    await say(u, `/start topic_${topics.almaty}`);
+    expect(last(u)).toContain('Тілді таңдаңыз');
+    await press(u, '🇰🇿 Қазақша');
+    await press(u, '✅ Келісемін');
+    expect(last(u)).toContain('Кружки для молодёжи Алматы — қазақша');
+    await say(u, '/start topic_999999');
+    expect(last(u)).toBe('Тақырып табылмады.');
+  });
+});

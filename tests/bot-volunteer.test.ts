@@ -1,0 +1,189 @@
+// Volunteering in the real bot (in process, Bot API calls answered by the fake): the sign-up with a
+// contact share (someone else's contact refused), answers kept through /cancel, opportunities with apply,
+// the wait-list and cancel (refused after the start), the confirmation buttons from a notice, the record,
+// the announcements switch and /mydata.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
+import { createServices, type Services } from '../core/services.ts';
+import { createVolunteerFeature } from '../flows/volunteer.ts';
+import type { ScriptedUser } from './fake-telegram/types.ts';
+import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
+import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+import { ADMIN, at, opportunityInput, signedUpVolunteer, staffActor } from './volunteer-fixtures.ts';
+
+let nextId = 720_000_000;
+
+describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
+  let t: TestDb;
+  let services: Services;
+  let h: BotHarness;
+  let clock = at('2026-11-23T10:00:00');
+  let almaty: { id: number; districts: Array<{ id: number; nameRu: string }> };
+
+  beforeAll(async () => {
+    t = await createTestDb(target);
+    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
+    h = await createBotHarness(services, { features: [createVolunteerFeature()] });
+    almaty = await services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: { orderBy: { id: 'asc' } } } });
+  });
+  afterAll(async () => {
+    await h.close();
+    await t.drop();
+  });
+  beforeEach(() => {
+    h.fake.reset();
+    clock = at('2026-11-23T10:00:00');
+  });
+
+  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
+  const all = (u: ScriptedUser) => u.texts().join('\n');
+  const say = (u: ScriptedUser, text: string) => h.deliver(u.send(text));
+  const press = (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
+  /** The text of the last alert the bot showed on a pressed button. */
+  const alert = () => String(h.fake.callsTo('answerCallbackQuery').at(-1)?.payload.text ?? '');
+  const deliverOutbox = () => new OutboxDispatcher({ prisma: services.prisma, send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never), logger: testLogger, perChatIntervalMs: 0, now: () => clock }).runOnce();
+
+  async function consented(locale: 'kk' | 'ru'): Promise<{ u: ScriptedUser; citizenId: number }> {
+    const u = h.fake.user({ id: ++nextId, first_name: 'Айгерім', language_code: locale, phone_number: `+7705${nextId}` });
+    const c = await services.citizens.giveConsent(u.id, locale, 'Айгерім Болат');
+    return { u, citizenId: c.id };
+  }
+  async function volunteerUser(locale: 'kk' | 'ru') {
+    const u = h.fake.user({ id: ++nextId, language_code: locale });
+    const c = await signedUpVolunteer(services, { locale, regionId: almaty.id, directions: ['ecology'], telegramId: u.id });
+    return { u, c };
+  }
+  const publish = (extra: Parameters<typeof opportunityInput>[1] = {}) =>
+    services.volunteering.opportunities.create(staffActor(ADMIN), ADMIN, { ...opportunityInput(almaty.id, { startsAt: at('2026-12-05T10:00:00'), endsAt: at('2026-12-05T14:00:00'), ...extra }), publish: true });
+
+  it('signs up in Kazakh, taking the phone only from the volunteer’s own contact', async () => {
+    const { u, citizenId } = await consented('kk');
+    await say(u, '🤝 Еріктілік');
+    expect(last(u)).toContain('«Жомарт жүрек» еріктілігі');
+    await press(u, '📝 Ерікті болу');
+    expect(all(u)).toContain('Ерікті сауалнамасы');
+    expect(last(u)).toContain('Атыңыз кім?');
+    await press(u, '👤 Айгерім Болат');
+    expect(last(u)).toContain('Нөмірмен бөлісу');
+    await say(u, '+77011234567');
+    expect(last(u)).toContain('қолмен терілген нөмірді қабылдай алмаймыз');
+    await h.deliver(u.sendContact({ phone_number: '+77019998877', user_id: u.id + 1, first_name: 'Басқа адам' }));
+    expect(last(u)).toContain('Бұл сіздің нөміріңіз емес');
+    expect((await services.volunteering.profiles.get(citizenId))!.phoneVerifiedAt).toBeNull();
+    await press(u, '📱 Нөмірмен бөлісу');
+    expect(u.texts().at(-2)).toContain('нөмірі расталды');
+    expect(last(u)).toContain('Қай жерде көмектесуге дайынсыз?');
+    await press(u, 'Алматы қаласы');
+    await press(u, '🗺 Бүкіл өңір');
+    expect(last(u)).toContain('Немен айналысқыңыз келеді?');
+    await press(u, '▫️ Іс-шаралар');
+    expect(u.lastKeyboard().flat()).toContain('✅ Іс-шаралар');
+    await press(u, '▫️ Экология және сенбіліктер');
+    await press(u, '✅ Іс-шаралар'); // toggled off again
+    await press(u, '✅ Дайын');
+    expect(last(u)).toContain('Қай салалар сізге жақын?');
+    await press(u, '▫️ Қоршаған орта');
+    await press(u, '✅ Дайын');
+    expect(last(u)).toContain('Не істей аласыз?');
+    await say(u, 'Алғашқы көмек көрсете аламын');
+    await press(u, 'Тұрақты түрде');
+    expect(last(u)).toContain('Қай жылы тудыңыз?');
+    await say(u, 'жиырма');
+    expect(last(u)).toContain('төрт санмен');
+    await say(u, '2020');
+    expect(last(u)).toContain('аралығында болуы керек');
+    await say(u, '1999');
+    const summary = last(u);
+    expect(summary).toContain('Сауалнаманы тексеріңіз');
+    expect(summary).toContain('Бағыттар: Экология және сенбіліктер');
+    expect(summary).toContain('Салалар: Қоршаған орта');
+    await press(u, '✅ Ерікті болу');
+    expect(all(u)).toContain('Сіз енді «Жомарт жүрек» еріктісісіз!');
+    const v = await services.volunteering.profiles.get(citizenId);
+    expect(v).toMatchObject({ name: 'Айгерім Болат', phone: `+7705${u.id}`, regionId: almaty.id, districtId: null, directions: ['ecology'], areaIds: [3], skills: 'Алғашқы көмек көрсете аламын', availability: 'regularly', birthYear: 1999 });
+    expect(v!.signedUpAt).not.toBeNull();
+  });
+
+  it('keeps each answer through /cancel and asks only what is missing', async () => {
+    const { u, citizenId } = await consented('ru');
+    await say(u, '/volunteer');
+    await press(u, '📝 Стать волонтёром');
+    await say(u, 'Айгерім Болат');
+    expect(last(u)).toContain('Поделиться номером');
+    await say(u, '/cancel');
+    expect(last(u)).toContain('Отменено');
+    expect((await services.volunteering.profiles.get(citizenId))!.name).toBe('Айгерім Болат');
+    await say(u, '🤝 Волонтёрство');
+    await press(u, '▶️ Продолжить анкету');
+    expect(last(u)).toContain('Поделитесь номером');
+  });
+
+  it('lists suitable opportunities, applies, goes to the wait-list when full, and cancels until the start', async () => {
+    const o = await publish({ needed: 1 });
+    const { u: first } = await volunteerUser('ru');
+    const { u: second, c: secondC } = await volunteerUser('ru');
+    await say(first, '🤝 Волонтёрство');
+    await press(first, '🔎 Подходящие дела');
+    expect(last(first)).toContain('Подходящие дела: 1');
+    await press(first, /Субботник в парке/);
+    expect(last(first)).toContain('Нужно волонтёров: 1, свободно мест: 1');
+    expect(last(first)).toContain('05.12.2026 10:00–14:00');
+    await press(first, '🙋 Откликнуться');
+    expect(last(first)).toContain('Заявка отправлена организатору');
+    // The old button again: applying twice is refused.
+    await h.deliver(first.press(`vo:apply:${o.id}`));
+    expect(alert()).toContain('Вы уже откликнулись');
+
+    await say(second, '/volunteer');
+    await press(second, '🔎 Подходящие дела');
+    await press(second, /Субботник в парке/);
+    expect(last(second)).toContain('свободно мест: 0');
+    await press(second, '🙋 Откликнуться');
+    expect(last(second)).toContain('вы в листе ожидания под №1');
+
+    await h.deliver(first.press(`vo:o:${o.id}`));
+    await press(first, '↩️ Отменить заявку');
+    expect(last(first)).toContain('Отменить заявку?');
+    await press(first, 'Да, отменить');
+    expect(last(first)).toContain('Заявка отменена');
+    expect((await services.prisma.volunteerApplication.findFirstOrThrow({ where: { citizenId: secondC.id } })).state).toBe('applied');
+    await deliverOutbox();
+    expect(all(second)).toContain('Освободилось место!');
+
+    // Once the event has started, the second volunteer can no longer cancel.
+    clock = at('2026-12-05T10:30:00');
+    await h.deliver(second.press(`vo:cancelok:${o.id}`));
+    expect(alert()).toContain('Мероприятие уже началось');
+  });
+
+  it('takes the confirmation from an attendance notice, shows the record, switches announcements and shows /mydata', async () => {
+    const o = await publish({ needed: 2 });
+    const { u, c } = await volunteerUser('kk');
+    await services.volunteering.applications.apply(c.id, o.id);
+    const app = await services.prisma.volunteerApplication.findFirstOrThrow({ where: { citizenId: c.id } });
+    await services.volunteering.applications.decide(staffActor(ADMIN), ADMIN, app.id, { action: 'approve' });
+    clock = at('2026-12-05T15:00:00');
+    await services.volunteering.applications.recordAttendance(staffActor(ADMIN), ADMIN, app.id, { attended: true, hours: 4, peopleHelped: 25 });
+    await deliverOutbox();
+    expect(last(u)).toContain('Ұйымдастырушы қатысуыңызды белгіледі: 4 сағ, 25 адамға көмектестіңіз');
+    await press(u, '✅ Иә, қатыстым');
+    expect(last(u)).toContain('Көмегіңізге рахмет!');
+    expect((await services.prisma.volunteerApplication.findUniqueOrThrow({ where: { id: app.id } })).confirmedByVolunteer).toBe(true);
+
+    await say(u, '🤝 Еріктілік');
+    expect(last(u)).toContain('Қатысқаныңыз: 1 · сағат: 4 · көмек алғандар: 25');
+    await press(u, '🏅 Сағаттарым');
+    expect(last(u)).toContain('05.12.2026 — Саябақта сенбілік: 4 сағ, 25 адамға көмектестіңіз');
+    await press(u, '⬅️ Артқа');
+    await press(u, '🔕 Жаңа істер туралы хабарламау');
+    expect(last(u)).toContain('хабарламалар өшірулі');
+    expect((await services.volunteering.profiles.get(c.id))!.announcementsOff).toBe(true);
+    await press(u, '🔔 Жаңа істер туралы хабарлау');
+    expect((await services.volunteering.profiles.get(c.id))!.announcementsOff).toBe(false);
+
+    await say(u, '/mydata');
+    expect(last(u)).toContain('Еріктінің телефоны: +7701');
+    expect(last(u)).toContain('Еріктілік сағаттары: 4');
+  });
+});

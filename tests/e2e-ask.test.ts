@@ -1,0 +1,90 @@
+// Consultations end to end: the whole app (bot by long polling, API, outbox) against the fake Bot API.
+// A question in Kazakh gets a knowledge-base suggestion, is declined and queued, a consultant claims
+// and answers it through the API, the citizen follows up, gets the second answer, closes and rates it,
+// and the consultation log shows it with the right response time and rating.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../app/config.ts';
+import { startApp, type RunningApp } from '../app/app.ts';
+import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
+import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+import { act, apiCaller, onboard, type ApiCall } from './helpers/e2e.ts';
+
+const TOKEN = '123456:TEST-token-for-the-fake-api';
+
+
+describe.each(dbTargets)('consultations end to end (%s)', (target) => {
+  let t: TestDb;
+  let fake: FakeTelegram;
+  let app: RunningApp;
+  // The app's clock runs ahead of the real one by `shift`, so the test can let hours pass.
+  let shift = 0;
+  let adminToken: string;
+  const api: ApiCall = apiCaller(() => app.url!, () => adminToken);
+
+  beforeAll(async () => {
+    t = await createTestDb(target);
+    fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
+    const config = parseConfig({ PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' }, process.cwd());
+    app = await startApp({ config, db: t.db, logger: testLogger, print: () => {}, now: () => new Date(Date.now() + shift) });
+    adminToken = (await api('POST', '/api/auth/login', { login: 'admin', password: 'e2e-admin-password' }, '')).json.token;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await fake?.close();
+    await t?.drop();
+  });
+
+
+  it('suggests, queues, is claimed and answered, followed up, rated, and logged with the response time', async () => {
+    const topic = await app.services.prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
+    const article = await api('POST', '/api/faq', {
+      topicId: topic.id,
+      published: true,
+      titleKk: 'Қоғамдық бірлестікті қалай тіркеуге болады',
+      titleRu: 'Как зарегистрировать общественное объединение',
+      bodyKk: 'Қоғамдық бірлестікті тіркеу үшін eGov арқылы әділет органдарына жарғы мен құрылтай жиналысының хаттамасын беріңіз.',
+      bodyRu: 'Для регистрации общественного объединения подайте в органы юстиции через eGov устав и протокол учредительного собрания.',
+    });
+    expect(article.status).toBe(201);
+    expect((await api('POST', '/api/staff', { login: 'aliya', password: 'consultant-password-1', fullName: 'Әлия Сейітова', roles: ['consultant'] })).status).toBe(201);
+    const consultant = (await api('POST', '/api/auth/login', { login: 'aliya', password: 'consultant-password-1' }, '')).json.token as string;
+
+    // ── the citizen asks in Kazakh; the knowledge base is offered first ──
+    const u = await onboard(fake, 'kk', 'Бауыржан');
+    await act(u, () => u.send('❓ Сұрақ қою'), 'Ресурстық орталықтың кеңестері');
+    await act(u, () => u.pressButton('✍️ Сұрақ қою'), 'Сұрағыңыз не туралы');
+    await act(u, () => u.pressButton('ҮЕҰ-ны тіркеу және басқару'), 'Кім сұрап отыр');
+    await act(u, () => u.pressButton('👥 Бастамашыл топ'), 'Сұрағыңызды жазыңыз');
+    await act(u, () => u.send('Қоғамдық бірлестікті тіркеу үшін құрылтайшылар саны қанша болуы керек?'), 'Қоғамдық бірлестікті қалай тіркеуге болады');
+    const queued = await act(u, () => u.pressButton('➡️ Жоқ, кеңесшіден сұрау'), /Q-\d{4}-\d{6} сұрағы қабылданды/);
+    const number = /Q-\d{4}-\d{6}/.exec(queued)![0];
+    const question = await app.services.prisma.question.findUniqueOrThrow({ where: { number } });
+
+    // ── a consultant claims it from the queue and answers 150 minutes later ──
+    const queue = await api('GET', '/api/questions?state=waiting', undefined, consultant);
+    expect(queue.json.items.map((q: { number: string }) => q.number)).toContain(number);
+    expect((await api('POST', `/api/questions/${question.id}/claim`, undefined, consultant)).status).toBe(200);
+    shift = 150 * 60_000;
+    expect((await api('POST', `/api/questions/${question.id}/answer`, { text: 'Кемінде үш құрылтайшы керек. Құрылтай жиналысын өткізіп, жарғыны бекітіңіз.' }, consultant)).status).toBe(200);
+    await act(u, async () => {}, 'Кемінде үш құрылтайшы керек');
+
+    // ── the citizen follows up; it returns to the same consultant ──
+    await act(u, () => u.pressButton('💬 Нақтылау сұрағын қою'), 'нақтылау жазыңыз');
+    await act(u, () => u.send('Құрылтайшылар шетел азаматтары бола ала ма?'), 'Нақтылау кеңесшіге жіберілді');
+    const back = await app.services.prisma.question.findUniqueOrThrow({ where: { id: question.id } });
+    expect(back.state).toBe('claimed');
+    expect((await api('POST', `/api/questions/${question.id}/answer`, { text: 'Иә, Қазақстанда тұрақты тұратын болса.' }, consultant)).status).toBe(200);
+    await act(u, async () => {}, 'Иә, Қазақстанда тұрақты тұратын болса');
+
+    // ── resolved and rated ──
+    await act(u, () => u.pressButton('✅ Сұрақ шешілді'), 'бағалаңызшы');
+    await act(u, () => u.pressButton('5 ⭐'), '5/5 бағаңызға рақмет');
+
+    // ── the log keeps itself ──
+    const log = await api('GET', '/api/consultations', undefined, consultant);
+    const entry = log.json.items.find((e: { questionId: number | null }) => e.questionId === question.id);
+    expect(entry).toMatchObject({ channel: 'bot', result: 'answered', askerGroup: 'initiative_group', satisfaction: 5 });
+    expect(Math.abs(entry.responseMinutes - 150)).toBeLessThanOrEqual(1);
+  });
+});

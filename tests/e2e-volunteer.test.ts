@@ -1,0 +1,173 @@
+// Volunteering end to end: the whole app (bot by long polling, API, jobs, outbox) against the fake Bot
+// API, on an injected clock. A citizen signs up with a contact share and hears of a new opportunity;
+// a second volunteer applies to the full opportunity and waits; the first cancels and the second is
+// promoted; the organiser approves; the reminders arrive once each at their time; after the event the
+// organiser records attendance and a review, the volunteer confirms, and the rankings name the winner.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../app/config.ts';
+import { startApp, type RunningApp } from '../app/app.ts';
+import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
+import type { ScriptedUser } from './fake-telegram/types.ts';
+import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+import { at, signedUpVolunteer } from './volunteer-fixtures.ts';
+
+const TOKEN = '123456:TEST-token-for-the-volunteer-e2e';
+const WAIT = 20_000;
+
+describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
+  let t: TestDb;
+  let fake: FakeTelegram;
+  let app: RunningApp;
+  // The injected clock runs on from the last time set, so the outbox's retry waits (flood control) pass.
+  let base = at('2026-12-01T09:00:00');
+  let setAt = Date.now();
+  const setClock = (local: string) => {
+    base = at(local);
+    setAt = Date.now();
+  };
+  let adminToken = '';
+  let almatyId = 0;
+
+  /** The JSON answer is checked field by field, hence `any`. */
+  const api = async (method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> => {
+    const res = await fetch(`${app.url}${url}`, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    return { status: res.status, json: await res.json().catch(() => null) };
+  };
+  /** Does something as the user and waits for the bot's answer matching `expected`. */
+  async function act(u: ScriptedUser, action: () => Promise<unknown>, expected: string | RegExp): Promise<string> {
+    await action();
+    return (await u.waitForReply({ match: expected, timeoutMs: WAIT })).text ?? '';
+  }
+  /** A message the system sent on its own (through the outbox), after the user's last action. */
+  const notice = async (u: ScriptedUser, expected: string | RegExp) => (await u.waitForReply({ match: expected, timeoutMs: WAIT })).text ?? '';
+  /** Runs the reminders job at an Almaty time; a scheduled run holding the lease just now is waited out. */
+  const runReminders = async (local: string) => {
+    setClock(local);
+    const until = Date.now() + WAIT;
+    while (!(await app.scheduler!.runNow('volunteer-reminders'))) {
+      if (Date.now() > until) throw new Error('the reminders job stayed leased');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const signIn = async () => {
+    adminToken = '';
+    adminToken = (await api('POST', '/api/auth/login', { login: 'admin', password: 'e2e-admin-password' })).json.token;
+  };
+  const outboxCount = (kind: string, citizenId: number) => app.services.prisma.outboxMessage.count({ where: { kind, citizenId } });
+
+  beforeAll(async () => {
+    t = await createTestDb(target);
+    fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
+    const config = parseConfig({ PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' }, process.cwd());
+    app = await startApp({ config, db: t.db, logger: testLogger, print: () => {}, now: () => new Date(base.getTime() + Date.now() - setAt) });
+    await signIn();
+    almatyId = (await app.services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } })).id;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await fake?.close();
+    await t?.drop();
+  });
+
+  it('signs up, waits, is promoted, is reminded once at each time, takes part and is ranked', async () => {
+    // ── a citizen signs up in Kazakh, sharing their own contact ──
+    const aigerim = fake.user({ language_code: 'kk', first_name: 'Айгерім' });
+    await act(aigerim, () => aigerim.send('/start'), 'Тілді таңдаңыз');
+    await act(aigerim, () => aigerim.pressButton('🇰🇿 Қазақша'), 'келісім');
+    await act(aigerim, () => aigerim.pressButton('✅ Келісемін'), 'қош келдіңіз');
+    await act(aigerim, () => aigerim.send('🤝 Еріктілік'), '«Жомарт жүрек» еріктілігі');
+    await act(aigerim, () => aigerim.pressButton('📝 Ерікті болу'), 'Атыңыз кім?');
+    await act(aigerim, () => aigerim.send('Айгерім Сапарова'), 'Нөмірмен бөлісу');
+    await act(aigerim, () => aigerim.sendContact({ phone_number: '+77015550000', user_id: aigerim.id + 7 }), 'Бұл сіздің нөміріңіз емес');
+    await act(aigerim, () => aigerim.pressButton('📱 Нөмірмен бөлісу'), 'Қай жерде көмектесуге дайынсыз?');
+    await act(aigerim, () => aigerim.pressButton('Алматы қаласы'), 'Ауданды');
+    await act(aigerim, () => aigerim.pressButton('🗺 Бүкіл өңір'), 'Немен айналысқыңыз келеді?');
+    await aigerim.pressButton('▫️ Экология және сенбіліктер');
+    await fake.waitFor((c) => c.method === 'editMessageReplyMarkup' && JSON.stringify(c.payload).includes('✅ Экология'), { timeoutMs: WAIT });
+    await act(aigerim, () => aigerim.pressButton('✅ Дайын'), 'Қай салалар сізге жақын?');
+    await act(aigerim, () => aigerim.pressButton('⏭ Өткізіп жіберу'), 'Не істей аласыз?');
+    await act(aigerim, () => aigerim.pressButton('⏭ Өткізіп жіберу'), 'Қаншалықты жиі');
+    await act(aigerim, () => aigerim.pressButton('Анда-санда, көмек керек кезде'), 'Қай жылы тудыңыз?');
+    await act(aigerim, () => aigerim.send('2000'), 'Сауалнаманы тексеріңіз');
+    await act(aigerim, () => aigerim.pressButton('✅ Ерікті болу'), 'Сіз енді «Жомарт жүрек» еріктісісіз!');
+    const aigerimId = (await app.services.citizens.findByTelegramId(aigerim.id))!.id;
+    expect((await app.services.volunteering.profiles.get(aigerimId))!.phoneVerifiedAt).not.toBeNull();
+
+    // ── a second volunteer, in Russian ──
+    const sergey = fake.user({ language_code: 'ru', first_name: 'Сергей' });
+    const sergeyC = await signedUpVolunteer(app.services, { locale: 'ru', name: 'Сергей Ким', regionId: almatyId, directions: ['ecology'], telegramId: sergey.id });
+
+    // ── the organiser publishes an opportunity with one place; both hear of it ──
+    const created = await api('POST', '/api/volunteering/opportunities', {
+      titleKk: 'Өзен жағасын тазалау',
+      titleRu: 'Уборка берега реки',
+      organiserName: 'Жасыл ел',
+      directions: ['ecology'],
+      regionId: almatyId,
+      place: 'Есентай өзені, Әл-Фараби даңғылы',
+      startsAt: at('2026-12-04T10:00:00').toISOString(),
+      endsAt: at('2026-12-04T14:00:00').toISOString(),
+      needed: 1,
+      publish: true,
+    });
+    expect(created.status).toBe(200);
+    const opportunityId = created.json.id as number;
+    await notice(aigerim, 'Еріктілерге жаңа іс');
+    await notice(sergey, 'Новое дело для волонтёров');
+
+    // ── Aigerim takes the place from the announcement; Sergey goes to the wait-list ──
+    await act(aigerim, () => aigerim.pressButton('🔎 Толығырақ'), 'Өзен жағасын тазалау');
+    await act(aigerim, () => aigerim.pressButton('🙋 Өтінім беру'), 'Өтінім ұйымдастырушыға жіберілді');
+    await act(sergey, () => sergey.pressButton('🔎 Подробнее'), 'свободно мест: 0');
+    await act(sergey, () => sergey.pressButton('🙋 Откликнуться'), 'вы в листе ожидания под №1');
+
+    // ── Aigerim cancels: Sergey is promoted and told ──
+    await act(aigerim, () => aigerim.pressButton('↩️ Өтінімнен бас тарту'), 'Өтінімнен бас тартасыз ба?');
+    await act(aigerim, () => aigerim.pressButton('Иә, бас тартамын'), 'Өтінімнен бас тарттыңыз');
+    await notice(sergey, 'Освободилось место!');
+
+    // ── the organiser approves Sergey ──
+    const apps = (await api('GET', `/api/volunteering/opportunities/${opportunityId}/applications`)).json.items as Array<{ id: number; citizenId: number; state: string }>;
+    const sergeyApp = apps.find((a) => a.citizenId === sergeyC.id)!;
+    expect(apps.map((a) => a.state).sort()).toEqual(['applied', 'cancelled']);
+    expect((await api('POST', `/api/volunteering/applications/${sergeyApp.id}/approve`)).json.state).toBe('approved');
+    await notice(sergey, 'Ваша заявка одобрена!');
+
+    // ── reminders: nothing early, the day-before one at −24 h, the two-hour one at −2 h, each once ──
+    await runReminders('2026-12-03T09:50:00');
+    expect(await outboxCount('volunteer.reminder_day', sergeyC.id)).toBe(0);
+    await runReminders('2026-12-03T10:00:00');
+    expect(await notice(sergey, 'Напоминание:')).toContain('04.12.2026 10:00–14:00');
+    await runReminders('2026-12-03T10:05:00');
+    await runReminders('2026-12-04T07:55:00');
+    expect(await outboxCount('volunteer.reminder_day', sergeyC.id)).toBe(1);
+    expect(await outboxCount('volunteer.reminder_soon', sergeyC.id)).toBe(0);
+    await runReminders('2026-12-04T08:00:00');
+    await notice(sergey, 'Скоро начало');
+    await runReminders('2026-12-04T08:05:00');
+    await runReminders('2026-12-04T09:55:00');
+    expect(await outboxCount('volunteer.reminder_soon', sergeyC.id)).toBe(1);
+    expect(await outboxCount('volunteer.reminder_day', aigerimId)).toBe(0);
+
+    // ── after the event: attendance, the volunteer's confirmation, a review ──
+    setClock('2026-12-04T15:00:00');
+    await signIn(); // three days on, the staff session has expired
+    const attended = await api('POST', `/api/volunteering/applications/${sergeyApp.id}/attendance`, { attended: true, hours: 4, peopleHelped: 30 });
+    expect(attended.json).toMatchObject({ state: 'attended', hours: 4, peopleHelped: 30 });
+    await notice(sergey, 'Организатор отметил ваше участие: 4 ч, вы помогли 30 людям');
+    await act(sergey, () => sergey.pressButton('✅ Да, участвовал(а)'), 'Спасибо за помощь!');
+    expect((await api('PUT', `/api/volunteering/applications/${sergeyApp.id}/review`, { rating: 5, comment: 'Работал до последнего мешка' })).json).toMatchObject({ confirmedByVolunteer: true, review: { rating: 5 } });
+    // The question "did you take part?" is not asked again: the attendance notice asked it.
+    await runReminders('2026-12-04T15:05:00');
+    expect(await outboxCount('volunteer.ask_confirm', sergeyC.id)).toBe(0);
+    await act(sergey, () => sergey.send('/volunteer'), 'Участий: 1 · часов: 4 · людям помогли: 30');
+
+    // ── «Жомарт жүрек» for December 2026 in Almaty ──
+    const r = (await api('GET', `/api/volunteering/rankings?level=region&regionId=${almatyId}&period=2026-12`)).json;
+    expect(r.mostActive.map((v: { name: string }) => v.name)).toEqual(['Сергей Ким']);
+    expect(r.favourite.map((v: { name: string }) => v.name)).toEqual(['Сергей Ким']);
+    expect(r.totals).toEqual({ hours: 4, peopleHelped: 30, volunteers: 1, events: 1 });
+    // Telegram's one message a second per chat paces this long story: more than the default minute.
+  }, 180_000);
+});

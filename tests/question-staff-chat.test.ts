@@ -1,0 +1,188 @@
+// A consultation topic's staff Telegram group: new questions are posted there once with a "take" button
+// and the post follows the question; a consultant takes it with the button and answers by replying to
+// the post, and the answer reaches the citizen like one given in the admin API. Telegram users not
+// linked to a consultant account, or consultants of another region, are refused.
+import type { Message, User } from 'grammy/types';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Citizen, ConsultationTopic, PrismaClient, Question, StaffUser } from '../generated/prisma/client.ts';
+import { syncQuestionChats } from '../core/consultations/question-staff-chat.ts';
+import { createI18n } from '../core/i18n/i18n.ts';
+import type { SendFn } from '../core/outbox/dispatcher.ts';
+import type { Services } from '../core/services.ts';
+import { createQuestionStaffChat } from '../flows/consult-staff-chat.ts';
+import { createStaffChat } from '../flows/staff-chat.ts';
+import { bearer, useApiApp } from './helpers/api-app.ts';
+import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
+import { makeCitizen, makeQuestion, payloadOf } from './helpers/consult-fixtures.ts';
+import { dbTargets } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+
+const CHAT = -1009876543210;
+const HOUR = 3_600_000;
+const i18n = createI18n();
+const ru = i18n.getFixedT('ru');
+const kk = i18n.getFixedT('kk');
+
+type Keyboard = Array<Array<{ text: string; callback_data: string }>>;
+
+describe.each(dbTargets)('consultation staff group (%s)', (target) => {
+  const api = useApiApp(target);
+  let services: Services;
+  let prisma: PrismaClient;
+  let h: BotHarness;
+  let topic: ConsultationTopic;
+  let regionA: number;
+  let regionB: number;
+  let consultant: StaffUser;
+  let citizen: Citizen;
+  let callbackId = 0;
+  let messageId = 10_000;
+  const sent: Array<{ method: string; params: Record<string, unknown> }> = [];
+
+  const person = (id: number, language_code = 'ru'): User => ({ id, is_bot: false, first_name: 'Дина', last_name: 'Кеңесова', language_code });
+  const consultantUser = person(901);
+  const colleagueUser = person(902);
+  const outsiderUser = person(903);
+  const operatorUser = person(904);
+  const strangerKk = person(905, 'kk');
+  const group = { id: CHAT, type: 'supergroup' as const, title: 'ҮЕҰ кеңесшілері' };
+
+  beforeAll(async () => {
+    services = api.services;
+    prisma = services.prisma;
+    h = await createBotHarness(services, { features: [createStaffChat(i18n), createQuestionStaffChat(i18n)] });
+    h.fake.registerChat(group);
+    topic = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
+    const regions = await prisma.region.findMany({ orderBy: { id: 'asc' } });
+    [regionA, regionB] = [regions[0]!.id, regions[1]!.id];
+    const admin = { type: 'staff' as const, id: 0 };
+    const make = (login: string, roles: Array<'consultant' | 'operator'>, regionId: number, user: User) =>
+      services.staff.create(admin, { login, fullName: `${login} Кеңесшіқызы`, password: 'consultant-password', roles, regionId, telegramId: BigInt(user.id) });
+    consultant = await make('dina', ['consultant'], regionA, consultantUser);
+    await make('colleague', ['consultant'], regionA, colleagueUser);
+    await make('outsider', ['consultant'], regionB, outsiderUser);
+    await make('group-op', ['operator'], regionA, operatorUser);
+    citizen = await makeCitizen(prisma, { locale: 'kk' });
+    const res = await api.app.inject({ method: 'PATCH', url: `/api/consultation-topics/${topic.id}`, headers: bearer(api.adminToken), payload: { telegramChatId: String(CHAT) } });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await prisma.$executeRawUnsafe('TRUNCATE "Question", "Consultation", "OutboxMessage", "BotSession" RESTART IDENTITY CASCADE');
+    h.fake.reset();
+    sent.length = 0;
+  });
+
+  /** The sync as the jobs process runs it, its calls recorded and answered by the fake Telegram. */
+  const send: SendFn = async (method, params) => {
+    sent.push({ method, params });
+    return h.app.bot.api.raw[method as 'sendMessage'](params as never);
+  };
+  const sync = () => syncQuestionChats({ prisma, send, i18n, calendar: services.calendar, logger: testLogger });
+  const ask = (extra: { regionId?: number; createdAt?: Date; topicId?: number } = {}) =>
+    makeQuestion(prisma, { citizenId: citizen.id, topicId: topic.id, regionId: regionA, text: 'Қоғамдық бірлестіктің жарғысына өзгерісті қалай тіркеуге болады?', ...extra });
+
+  async function postOf(q: Question): Promise<Message> {
+    const row = await prisma.questionStaffMessage.findUniqueOrThrow({ where: { questionId_chatId: { questionId: q.id, chatId: BigInt(CHAT) } } });
+    return h.fake.visibleMessages(CHAT).find((m) => m.message_id === Number(row.messageId))!;
+  }
+  const buttons = (m: Message) => ((m.reply_markup as { inline_keyboard?: Keyboard } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
+  const press = async (from: User, data: string, message: Message) =>
+    h.deliver(h.fake.pushUpdate({ callback_query: { id: `cb-${++callbackId}`, from, message: message as never, chat_instance: 'consult-group', data } }));
+  const reply = (from: User, text: string, to: Message) =>
+    h.deliver(h.fake.pushUpdate({ message: { message_id: ++messageId, from, chat: group, date: Math.floor(Date.now() / 1000), text, reply_to_message: to as never } as never }));
+  const lastAnswer = () => h.fake.callsTo('answerCallbackQuery').at(-1)?.payload;
+  const row = (q: Question) => prisma.question.findUniqueOrThrow({ where: { id: q.id } });
+
+  it('posts a new question of the topic once, with the take button; not old ones nor other topics’', async () => {
+    const q = await ask();
+    await ask({ createdAt: new Date(Date.now() - 25 * HOUR) });
+    const other = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'volunteering' } });
+    await ask({ topicId: other.id });
+    expect(await sync()).toEqual({ posted: 1, edited: 0, failed: 0 });
+    const post = await postOf(q);
+    expect(post.text).toContain(`🟡 ${q.number} · ${ru('consult:chat.state.waiting')}`);
+    expect(post.text).toContain(`📂 ${topic.nameRu} · ${ru('consult:group.ngo')}`);
+    expect(post.text).toContain('Қоғамдық бірлестіктің жарғысына өзгерісті');
+    expect(post.text).toMatch(/⏳ Ответить до \d\d\.\d\d\.\d{4} \d\d:\d\d/);
+    expect(buttons(post)).toEqual([`cq:take:${q.id}`]);
+    expect(await sync()).toEqual({ posted: 0, edited: 0, failed: 0 });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('refuses a Telegram user not linked to a consultant, in their language, an operator, and a consultant of another region', async () => {
+    const q = await ask();
+    await sync();
+    await press(strangerKk, `cq:take:${q.id}`, await postOf(q));
+    expect(lastAnswer()).toMatchObject({ show_alert: true, text: kk('consult:chat.not_linked') });
+    await press(operatorUser, `cq:take:${q.id}`, await postOf(q));
+    expect(lastAnswer()).toMatchObject({ show_alert: true, text: ru('consult:chat.no_role') });
+    await press(outsiderUser, `cq:take:${q.id}`, await postOf(q));
+    expect(lastAnswer()).toMatchObject({ show_alert: true, text: ru('consult:chat.out_of_scope') });
+    await reply(strangerKk, 'Мен жауап берейін', await postOf(q));
+    expect(h.fake.lastMessageTo(CHAT)?.text).toBe(kk('consult:chat.not_linked'));
+    expect(await row(q)).toMatchObject({ state: 'waiting', consultantId: null });
+    expect(await prisma.outboxMessage.count({ where: { kind: 'question.answer' } })).toBe(0);
+  });
+
+  it('take: the question is the consultant’s, the post shows it at once; a colleague is told who holds it', async () => {
+    const q = await ask();
+    await sync();
+    await press(consultantUser, `cq:take:${q.id}`, await postOf(q));
+    expect(lastAnswer()).toMatchObject({ text: ru('consult:chat.taken') });
+    expect(await row(q)).toMatchObject({ state: 'claimed', consultantId: consultant.id });
+    const post = await postOf(q);
+    expect(post.text).toContain(`🔵 ${q.number} · ${ru('consult:chat.state.claimed')}`);
+    expect(post.text).toContain(ru('consult:chat.holder', { name: consultant.fullName }));
+    expect(post.text).toContain(ru('consult:chat.reply_hint'));
+    expect(buttons(post)).toEqual([]);
+    expect(await sync()).toEqual({ posted: 0, edited: 0, failed: 0 });
+
+    await press(colleagueUser, `cq:take:${q.id}`, post);
+    expect(lastAnswer()).toMatchObject({ show_alert: true, text: ru('errors:question.held_by', { number: q.number, name: consultant.fullName }) });
+    expect(await prisma.questionMessage.count({ where: { questionId: q.id, kind: 'claim' } })).toBe(1);
+  });
+
+  it('a reply to the post is the answer: the citizen gets it in Kazakh with the buttons; the log keeps it', async () => {
+    const q = await ask();
+    await sync();
+    await reply(consultantUser, 'Жарғыға өзгерісті әділет органында тіркейді, өтініш берген соң 10 жұмыс күні ішінде.', await postOf(q));
+    expect(await row(q)).toMatchObject({ state: 'answered', consultantId: consultant.id });
+    expect(h.fake.callsTo('sendMessage').at(-1)?.payload).toMatchObject({ chat_id: CHAT, text: ru('consult:chat.sent', { number: q.number, name: 'Дина Кеңесова' }) });
+    const [message] = await prisma.outboxMessage.findMany({ where: { kind: 'question.answer', chatId: citizen.telegramId } });
+    const p = payloadOf(message!);
+    expect(p.params.text).toBe(`${kk('consult:answer.title', { number: q.number })}\n\nЖарғыға өзгерісті әділет органында тіркейді, өтініш берген соң 10 жұмыс күні ішінде.`);
+    expect(p.params.reply_markup!.inline_keyboard.flat().map((b) => b.callback_data)).toEqual([`qa:more:${q.id}`, `qa:close:${q.id}`]);
+    const answer = await prisma.questionMessage.findFirstOrThrow({ where: { questionId: q.id, kind: 'answer' } });
+    expect(answer).toMatchObject({ authorType: 'staff', staffUserId: consultant.id });
+    expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ channel: 'bot', consultantId: consultant.id, result: 'answered' });
+    expect((await postOf(q)).text).toContain(`🟢 ${q.number} · ${ru('consult:chat.state.answered')}`);
+  });
+
+  it('a colleague’s reply to a held question is refused with the reason; an ordinary message is left alone', async () => {
+    const q = await ask();
+    await sync();
+    await press(consultantUser, `cq:take:${q.id}`, await postOf(q));
+    await reply(colleagueUser, 'Я знаю ответ', await postOf(q));
+    expect(h.fake.lastMessageTo(CHAT)?.text).toBe(ru('consult:chat.failed', { reason: ru('errors:question.held_by', { number: q.number, name: consultant.fullName }) }));
+    expect(await prisma.questionMessage.count({ where: { questionId: q.id, kind: 'answer' } })).toBe(0);
+    const calls = h.fake.calls.length;
+    const unrelated = { message_id: 1, from: { id: 1, is_bot: true, first_name: 'bot' }, chat: group, date: 0, text: 'нет такого поста' } as unknown as Message;
+    await reply(consultantUser, 'Коллеги, посмотрите', unrelated);
+    expect(h.fake.calls.length).toBe(calls);
+  });
+
+  it('the post follows the citizen’s follow-up and shows it', async () => {
+    const q = await ask();
+    await sync();
+    await reply(consultantUser, 'Бірінші жауап', await postOf(q));
+    await prisma.question.update({ where: { id: q.id }, data: { state: 'claimed', followUpAt: new Date() } });
+    await prisma.questionMessage.create({ data: { questionId: q.id, kind: 'followup', authorType: 'citizen', text: 'Мемлекеттік баж қанша?' } });
+    expect(await sync()).toEqual({ posted: 0, edited: 1, failed: 0 });
+    const post = await postOf(q);
+    expect(post.text).toContain(`${ru('consult:chat.followup')}\nМемлекеттік баж қанша?`);
+    expect(post.text).toContain(`🔵 ${q.number}`);
+  });
+});

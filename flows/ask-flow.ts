@@ -67,6 +67,10 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
     ]);
     return { topics: rows.map((r) => ({ id: r.id, name: localName(r, ctx.locale), days: r.responseDays })), regionId: citizen?.regionId ?? null };
   });
+  if (topics.length === 0) {
+    await ctx.reply(ctx.t('ask:flow.no_topics'), { reply_markup: mainMenu(ctx.t) });
+    return;
+  }
   await ctx.reply(ctx.t('ask:flow.topic'), { reply_markup: buttonGrid(topics.map((x) => ({ label: x.name, data: `@tp:${x.id}` })), 1) });
   const picked = await waitForButton(conversation, /^@tp:(\d+)$/);
   await picked.ctx.editMessageReplyMarkup().catch(() => {});

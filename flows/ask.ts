@@ -8,7 +8,7 @@ import { formatLocalDate, formatLocalDateTime } from '../core/calendar/local-tim
 import { DomainError } from '../core/errors.ts';
 import { localName } from '../core/reference/reference-service.ts';
 import { askConversation, followUpConversation, rateCommentConversation } from './ask-flow.ts';
-import { buttonGrid, clip, esc, onButton } from './flow-kit.ts';
+import { buttonGrid, clip, esc, newestThatFit, onButton } from './flow-kit.ts';
 
 const PAGE = 8;
 /** Telegram's 4096 characters: the newest part of a long thread is what the citizen needs. */
@@ -51,10 +51,9 @@ async function showQuestion(ctx: BotContext, questionId: number): Promise<void> 
     ctx.services.prisma.consultationTopic.findFirst({ where: { questions: { some: { id: questionId } } } }),
   ]);
   const head = ctx.t('ask:my.detail', { number: q.number, state: ctx.t(`ask:my.state.${q.state}`), topic: topic ? esc(localName(topic, ctx.locale)) : '—', created: formatLocalDateTime(q.createdAt) });
-  let body = thread
-    .map((m) => `<b>${m.kind === 'answer' ? ctx.t('ask:my.consultant') : ctx.t('ask:my.you')}</b> · ${formatLocalDateTime(m.at)}\n${esc(m.text ?? '')}${m.hasAttachment ? ` ${ctx.t('ask:my.attachment')}` : ''}`)
-    .join('\n\n');
-  if (body.length > THREAD_CHARS) body = `…${body.slice(body.length - THREAD_CHARS)}`;
+  const entries = thread.map((m) => `<b>${m.kind === 'answer' ? ctx.t('ask:my.consultant') : ctx.t('ask:my.you')}</b> · ${formatLocalDateTime(m.at)}\n${esc(clip(m.text ?? '', THREAD_CHARS - 100))}${m.hasAttachment ? ` ${ctx.t('ask:my.attachment')}` : ''}`);
+  const shown = newestThatFit(entries, THREAD_CHARS, '\n\n');
+  const body = `${shown.length < entries.length ? '…\n\n' : ''}${shown.join('\n\n')}`;
   const kb = new InlineKeyboard();
   if (q.state !== 'closed') kb.text(ctx.t('ask:my.follow_up'), `qa:more:${q.id}`);
   if (q.state === 'answered') kb.text(ctx.t('ask:my.close'), `qa:close:${q.id}`);

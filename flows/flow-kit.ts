@@ -72,3 +72,19 @@ export async function onButton(ctx: BotContext, run: () => Promise<unknown>): Pr
     await ctx.answerCallbackQuery({ text: ctx.t(`errors:${e.code}`, { ...e.params, defaultValue: ctx.t('common:error') }).slice(0, 190), show_alert: true });
   }
 }
+
+/**
+ * The newest whole entries that fit in `budget` characters, oldest first. Telegram refuses a message
+ * over 4096 characters, and cutting inside an entry could split an HTML tag or entity.
+ */
+export function newestThatFit(entries: string[], budget: number, separator = '\n'): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const cost = entries[i]!.length + separator.length;
+    if (used + cost > budget) break;
+    kept.unshift(entries[i]!);
+    used += cost;
+  }
+  return kept;
+}

@@ -5,15 +5,16 @@ import type { BotContext, FlowContext } from '../bot/context.ts';
 import { mainMenu } from '../bot/menu.ts';
 import { formatLocalDate, formatLocalDateTime } from '../core/calendar/local-time.ts';
 import { localName } from '../core/reference/reference-service.ts';
-import { COMMENT_MAX, type HistoryEntry } from '../core/reports/report-citizen.ts';
+import { COMMENT_MAX, EVIDENCE_TOTAL_MAX, type HistoryEntry } from '../core/reports/report-citizen.ts';
 import { EVIDENCE_MAX, type EvidenceInput } from '../core/reports/report-service.ts';
-import { statusIcon } from '../core/reports/report-status.ts';
-import { attempt, clip, errorText, esc, type Flow } from './flow-kit.ts';
+import { isOpen, statusIcon } from '../core/reports/report-status.ts';
+import { attempt, clip, errorText, esc, newestThatFit, type Flow } from './flow-kit.ts';
 import { collectFiles } from './report-flow.ts';
 
 const PAGE = 8;
 /** Telegram allows 4096 characters a message; the newest history is what the citizen looks for. */
 const HISTORY_SHOWN = 12;
+const MESSAGE_BUDGET = 3900;
 
 export async function showMyReports(ctx: BotContext, offset = 0): Promise<void> {
   const citizen = ctx.citizen;
@@ -65,10 +66,10 @@ export async function showReportDetail(ctx: BotContext, reportId: number): Promi
       support: r.supportCount,
       description: esc(clip(r.description, 800)),
     }),
-    '',
-    ctx.t('report:my.history'),
-    ...d.history.slice(-HISTORY_SHOWN).map((h) => historyLine(ctx, h)),
   ];
+  // Whatever room the header leaves goes to the newest history (Telegram's limit is 4096).
+  const history = newestThatFit(d.history.slice(-HISTORY_SHOWN).map((h) => historyLine(ctx, h)), MESSAGE_BUDGET - lines.join('\n').length - 40);
+  lines.push('', ctx.t('report:my.history'), ...history);
   const kb = new InlineKeyboard();
   if (d.canAdd) kb.text(ctx.t('report:my.comment'), `mr:com:${r.id}`).text(ctx.t('report:my.add_files'), `mr:files:${r.id}`).row();
   kb.text(ctx.t('report:my.back'), 'mr:list:0');
@@ -81,7 +82,16 @@ export async function showReportDetail(ctx: BotContext, reportId: number): Promi
 export async function reportAddConversation(conversation: Flow, ctx: FlowContext, reportId: number, mode: 'comment' | 'files'): Promise<void> {
   const citizenId = ctx.citizenId;
   if (citizenId == null) return;
-  const number = await conversation.external(async () => (await ctx.services.prisma.report.findUnique({ where: { id: reportId }, select: { number: true } }))?.number ?? '');
+  const { number, room } = await conversation.external(async () => {
+    const report = await ctx.services.prisma.report.findUnique({ where: { id: reportId }, select: { number: true, status: true, citizenId: true, _count: { select: { evidence: true } } } });
+    // An old button may point at a report closed since: say so before the citizen uploads anything.
+    const open = report != null && report.citizenId === citizenId && isOpen(report.status);
+    return { number: report?.number ?? '', room: open ? Math.max(0, EVIDENCE_TOTAL_MAX - report._count.evidence) : -1 };
+  });
+  if (room < 0) {
+    await ctx.reply(ctx.t('errors:report.closed'), { reply_markup: mainMenu(ctx.t) });
+    return;
+  }
   if (mode === 'comment') {
     await ctx.reply(ctx.t('report:my.ask_comment', { number, max: COMMENT_MAX }));
     for (;;) {
@@ -105,11 +115,16 @@ export async function reportAddConversation(conversation: Flow, ctx: FlowContext
       if (outcome.code === 'report.closed' || outcome.code === 'report.not_found') return;
     }
   }
+  const max = Math.min(EVIDENCE_MAX, room);
+  if (max === 0) {
+    await ctx.reply(ctx.t('errors:report.evidence_too_many', { max: EVIDENCE_TOTAL_MAX }), { reply_markup: mainMenu(ctx.t) });
+    return;
+  }
   const items: EvidenceInput[] = [];
   await collectFiles(conversation, ctx, {
-    prompt: ctx.t('report:my.ask_files', { number, max: EVIDENCE_MAX }),
+    prompt: ctx.t('report:my.ask_files', { number, max }),
     have: 0,
-    max: EVIDENCE_MAX,
+    max,
     add: async (_c, item) => {
       if (!items.some((i) => i.fileUniqueId && i.fileUniqueId === item.fileUniqueId)) items.push(item);
       return items.length;

@@ -291,11 +291,18 @@ async function offerDuplicates(conversation: Flow, ctx: FlowContext, citizenId: 
   const { ctx: pressed, match } = await waitForButton(conversation, /^@dup:(\d+|new)$/);
   await pressed.editMessageReplyMarkup().catch(() => {});
   if (match[1] === 'new') return false;
-  const result = await conversation.external(async () => {
-    const r = await ctx.services.reportCitizen.supportInsteadOfDraft(citizenId, Number(match[1]));
-    return { added: r.added, number: r.report.number, count: r.report.supportCount };
-  });
-  await ctx.reply(ctx.t(result.added ? 'report:flow.supported' : 'report:flow.already_supporting', result), { reply_markup: mainMenu(ctx.t) });
+  const result = await conversation.external(() =>
+    attempt(async () => {
+      const r = await ctx.services.reportCitizen.supportInsteadOfDraft(citizenId, Number(match[1]));
+      return { added: r.added, number: r.report.number, count: r.report.supportCount };
+    }),
+  );
+  if (!result.ok) {
+    // Closed or hidden since it was offered: say so and file the citizen's own report instead.
+    await ctx.reply(errorText(ctx, result));
+    return false;
+  }
+  await ctx.reply(ctx.t(result.value.added ? 'report:flow.supported' : 'report:flow.already_supporting', result.value), { reply_markup: mainMenu(ctx.t) });
   return true;
 }
 
@@ -306,7 +313,7 @@ async function submit(conversation: Flow, ctx: FlowContext, citizenId: number): 
       const { categories, departments } = await ctx.services.reference.get();
       const category = categories.find((c) => c.id === report.categoryId)!;
       const department = departments.find((d) => d.id === report.departmentId)!;
-      return { number: report.number, department: ctx.locale === 'kk' ? department.nameKk : department.nameRu, days: category.deadlineDays };
+      return { number: report.number, department: esc(ctx.locale === 'kk' ? department.nameKk : department.nameRu), days: category.deadlineDays };
     }),
   );
   if (outcome.ok) {

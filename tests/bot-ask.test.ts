@@ -201,4 +201,28 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
     expect(closed).toMatchObject({ state: 'closed', result: null });
     expect(await services.prisma.consultation.count({ where: { questionId: q.id } })).toBe(0);
   });
+
+  it('sends a follow-up back to the queue when its consultant has left', async () => {
+    const { c } = await citizen('ru');
+    const q = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'ngo', text: 'Какие отчёты сдаёт фонд в конце года?' });
+    const staff = await answer(q.id, 'Финансовую отчётность и отчёт о деятельности.');
+    await services.prisma.staffUser.update({ where: { id: staff.id }, data: { active: false } });
+    const after = await services.questionCitizen.followUp(c.id, q.id, 'А в какой срок их сдавать?');
+    expect(after).toMatchObject({ state: 'waiting', consultantId: null });
+    await services.prisma.staffUser.update({ where: { id: staff.id }, data: { active: true } });
+  });
+
+  it('erases the words and files of unanswered questions on /deletedata, keeping answered ones in the log', async () => {
+    const { c } = await citizen('ru');
+    const open = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'individual', text: 'Личный вопрос с подробностями о моей семье', attachment: { kind: 'document', telegramFileId: 'doc-1' } });
+    const done = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'individual', text: 'Вопрос, на который ответили' });
+    await answer(done.id, 'Ответ консультанта.');
+    await services.citizens.erase(c.id);
+    const gone = await services.prisma.question.findUniqueOrThrow({ where: { id: open.id }, include: { messages: true } });
+    expect(gone).toMatchObject({ text: '—', state: 'closed' });
+    expect(gone.messages.every((m) => m.text === null && m.attachment === null)).toBe(true);
+    const kept = await services.prisma.question.findUniqueOrThrow({ where: { id: done.id }, include: { consultation: true } });
+    expect(kept.text).toBe('Вопрос, на который ответили');
+    expect(kept.consultation?.result).toBe('answered');
+  });
 });

@@ -324,4 +324,26 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
     expect(await services.prisma.reportFollower.count({ where: { citizenId: c.id } })).toBe(0);
     expect(await services.prisma.report.findUnique({ where: { id: report.id } })).not.toBeNull();
   });
+
+  it('opens a report whose history is longer than one Telegram message, showing the newest entries', async () => {
+    const { u, c } = await citizen('ru');
+    const r = await services.reports.create({ type: 'citizen', id: c.id }, { source: 'bot', citizenId: c.id, categoryId: 2, regionId: 1, address: 'улица Абая 2', description: 'Не горит фонарь у подъезда', evidence: [{ kind: 'photo', telegramFileId: 'f' }] });
+    for (let i = 1; i <= 6; i++) {
+      await services.reports.changeStatus({ type: 'staff', id: null }, r.id, { to: i % 2 ? 'resolved' : 'reopened', publicNote: i % 2 ? `Заметка ${i}: ${'подробности '.repeat(330)}` : null });
+    }
+    await say(u, '/myreports');
+    await press(u, new RegExp(r.number));
+    const detail = last(u);
+    expect(detail.length).toBeLessThanOrEqual(4096);
+    expect(detail).toContain('Заметка 5');
+  });
+
+  it('refuses to support a report closed since it was offered', async () => {
+    const { c } = await citizen('ru');
+    const { c: other } = await citizen('ru');
+    const r = await services.reports.create({ type: 'citizen', id: other.id }, { source: 'bot', citizenId: other.id, categoryId: 2, regionId: 1, address: 'улица Абая 3', description: 'Не горит фонарь во дворе', evidence: [{ kind: 'photo', telegramFileId: 'f' }] });
+    await services.reports.changeStatus({ type: 'staff', id: null }, r.id, { to: 'rejected', publicNote: 'Это частная территория' });
+    await expect(services.reportCitizen.supportInsteadOfDraft(c.id, r.id)).rejects.toMatchObject({ code: 'report.closed' });
+    expect(await services.prisma.reportFollower.count({ where: { reportId: r.id } })).toBe(0);
+  });
 });

@@ -49,7 +49,8 @@ export function flowContext(services: Services, i18n: i18n, menuLabels: Map<stri
       entered.add(conversation);
       const text = ctx.message?.text;
       const data = ctx.callbackQuery?.data;
-      if (!entering && ((text && (text.startsWith('/') || menuLabels.has(text))) || (data !== undefined && !data.startsWith(FLOW_BUTTON)))) {
+      const command = ctx.message?.entities?.[0]?.type === 'bot_command' && ctx.message.entities[0].offset === 0;
+      if (!entering && (command || (text && menuLabels.has(text)) || (data !== undefined && !data.startsWith(FLOW_BUTTON)))) {
         await conversation.skip({ next: true });
       }
       const outer = await conversation.external((o) => ({ locale: o.locale, citizenId: o.citizen?.id ?? null }));

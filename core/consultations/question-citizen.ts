@@ -1,7 +1,7 @@
 // The citizen's side of the resource centre: asking (after the knowledge base had its chance),
 // "my questions" with the thread, follow-ups that go back to the same consultant, closing and rating.
 import type { i18n as I18n } from 'i18next';
-import type { PrismaClient, Question } from '../../generated/prisma/client.ts';
+import { Prisma, type PrismaClient, type Question } from '../../generated/prisma/client.ts';
 import type { AskerGroup, QuestionState } from '../../generated/prisma/enums.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
@@ -141,8 +141,9 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
       const at = now();
       return prisma.$transaction(async (tx) => {
         const message = await tx.questionMessage.create({ data: { questionId, at, kind: 'followup', authorType: 'citizen', text: body, ...(attachment ? { attachment: { ...attachment } } : {}) } });
-        const after = await tx.question.update({ where: { id: questionId }, data: { state: q.consultantId ? 'claimed' : 'waiting', followUpAt: at } });
+        // Back to its consultant; if they have left, back to the queue, where any consultant sees it.
         const holder = q.consultantId ? await tx.staffUser.findUnique({ where: { id: q.consultantId } }) : null;
+        const after = await tx.question.update({ where: { id: questionId }, data: { state: holder?.active ? 'claimed' : 'waiting', consultantId: holder?.active ? holder.id : null, followUpAt: at } });
         if (holder?.active) {
           // The holder hears of it in the console and, if linked, in Telegram.
           await sendStaffMessage(tx, i18n, [holder], { kind: 'question.followup', subjectId: questionId, occurrence: message.id, text: (t) => t('consult:staff.followup', { number: q.number, text: body.slice(0, 300) }) });
@@ -190,7 +191,7 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
 
 export type QuestionCitizenService = ReturnType<typeof createQuestionCitizenService>;
 
-/** What /mydata shows of consultations; /deletedata removes the text of unanswered questions. */
+/** What /mydata shows of consultations; /deletedata withdraws open questions and removes the text of unanswered ones. */
 export const questionPersonalData: PersonalDataSection = {
   key: 'questions',
   async describe(tx, citizenId) {
@@ -204,6 +205,13 @@ export const questionPersonalData: PersonalDataSection = {
     for (const q of open) {
       await tx.question.update({ where: { id: q.id }, data: { state: 'closed', closedAt: new Date(), result: q.firstAnsweredAt ? 'answered' : null } });
       await syncConsultation(tx, q.id);
+    }
+    // A question nobody answered is in no log: its words and files go entirely.
+    const unanswered = await tx.question.findMany({ where: { citizenId, firstAnsweredAt: null, OR: [{ result: null }, { result: { not: 'self_served' } }] }, select: { id: true } });
+    const ids = unanswered.map((q) => q.id);
+    if (ids.length > 0) {
+      await tx.question.updateMany({ where: { id: { in: ids } }, data: { text: '—' } });
+      await tx.questionMessage.updateMany({ where: { questionId: { in: ids }, authorType: 'citizen' }, data: { text: null, attachment: Prisma.DbNull } });
     }
   },
 };

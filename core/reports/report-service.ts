@@ -191,11 +191,13 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
         const report = await tx.report.findUnique({ where: { id: reportId } });
         if (!report) throw notFound('report.not_found');
         if (report.citizenId === citizenId) return { added: false };
+        if (!isOpen(report.status) || report.hidden) throw conflict('report.closed');
         const existing = await tx.reportFollower.findUnique({ where: { reportId_citizenId: { reportId, citizenId } } });
         if (existing) return { added: false };
         await tx.reportFollower.create({ data: { reportId, citizenId } });
         await tx.report.update({ where: { id: reportId }, data: { supportCount: { increment: 1 } } });
         await tx.reportEvent.create({ data: { reportId, actorType: 'citizen', actorId: String(citizenId), type: 'support' } });
+        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'report.support', entity: 'report', entityId: reportId });
         return { added: true };
       });
     },

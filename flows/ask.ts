@@ -8,27 +8,15 @@ import { formatLocalDate, formatLocalDateTime } from '../core/calendar/local-tim
 import { DomainError } from '../core/errors.ts';
 import { localName } from '../core/reference/reference-service.ts';
 import { askConversation, followUpConversation, rateCommentConversation } from './ask-flow.ts';
-import { buttonGrid, clip, esc, newestThatFit, onButton } from './flow-kit.ts';
+import { buttonGrid, clip, enterFlow, esc, newestThatFit, onButton, ratingKeyboard, showScreen } from './flow-kit.ts';
 
 const PAGE = 8;
 /** Telegram's 4096 characters: the newest part of a long thread is what the citizen needs. */
 const THREAD_CHARS = 3200;
 
-const ratingKeyboard = (questionId: number) => {
-  const kb = new InlineKeyboard();
-  for (let n = 1; n <= 5; n++) kb.text(`${n} ⭐`, `qr:${questionId}:${n}`);
-  return kb;
-};
-
 async function showAskMenu(ctx: BotContext): Promise<void> {
   const kb = new InlineKeyboard().text(ctx.t('ask:menu.ask'), 'aq:new').row().text(ctx.t('ask:menu.mine'), 'aq:list:0').row().text(ctx.t('ask:menu.faq'), 'faq:topics');
   await ctx.reply(ctx.t('ask:menu.title'), { parse_mode: 'HTML', reply_markup: kb });
-}
-
-/** Edits the message under a pressed button, or sends a new one for a typed command. */
-async function show(ctx: BotContext, text: string, kb: InlineKeyboard): Promise<void> {
-  if (ctx.callbackQuery) await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: kb }).catch(() => ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb }));
-  else await ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb });
 }
 
 async function showMyQuestions(ctx: BotContext, offset = 0): Promise<void> {
@@ -41,7 +29,7 @@ async function showMyQuestions(ctx: BotContext, offset = 0): Promise<void> {
   const kb = new InlineKeyboard();
   for (const q of items) kb.text(`${ctx.t(`ask:my.state.${q.state}`).split(' ')[0]} ${q.number} · ${formatLocalDate(q.createdAt)}`, `aq:open:${q.id}`).row();
   if (offset + PAGE < total) kb.text(ctx.t('ask:my.more'), `aq:list:${offset + PAGE}`);
-  await show(ctx, ctx.t('ask:my.title', { total }), kb);
+  await showScreen(ctx, ctx.t('ask:my.title', { total }), kb);
 }
 
 async function showQuestion(ctx: BotContext, questionId: number): Promise<void> {
@@ -58,12 +46,12 @@ async function showQuestion(ctx: BotContext, questionId: number): Promise<void> 
   if (q.state !== 'closed') kb.text(ctx.t('ask:my.follow_up'), `qa:more:${q.id}`);
   if (q.state === 'answered') kb.text(ctx.t('ask:my.close'), `qa:close:${q.id}`);
   kb.row().text(ctx.t('ask:my.back'), 'aq:list:0');
-  await show(ctx, `${head}\n\n${body}`, kb);
+  await showScreen(ctx, `${head}\n\n${body}`, kb);
 }
 
 async function showFaqTopics(ctx: BotContext): Promise<void> {
   const topics = await ctx.services.prisma.consultationTopic.findMany({ where: { active: true }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
-  await show(ctx, ctx.t('ask:faq.topics'), buttonGrid(topics.map((x) => ({ label: localName(x, ctx.locale), data: `faq:t:${x.id}` })), 1));
+  await showScreen(ctx, ctx.t('ask:faq.topics'), buttonGrid(topics.map((x) => ({ label: localName(x, ctx.locale), data: `faq:t:${x.id}` })), 1));
 }
 
 async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
@@ -74,7 +62,7 @@ async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
   const kb = buttonGrid(articles.map((a) => ({ label: clip(ctx.locale === 'kk' ? a.titleKk : a.titleRu, 60), data: `faq:a:${a.id}` })), 1);
   kb.row().text(ctx.t('ask:faq.back'), 'faq:topics');
   const text = articles.length ? ctx.t('ask:faq.articles', { topic: esc(topic ? localName(topic, ctx.locale) : '') }) : ctx.t('ask:faq.none');
-  await show(ctx, text, kb);
+  await showScreen(ctx, text, kb);
 }
 
 async function showFaqArticle(ctx: BotContext, articleId: number): Promise<void> {
@@ -82,16 +70,13 @@ async function showFaqArticle(ctx: BotContext, articleId: number): Promise<void>
   if (!a) return showFaqTopics(ctx);
   const kk = ctx.locale === 'kk';
   const text = `<b>${esc(kk ? a.titleKk : a.titleRu)}</b>\n\n${esc(clip(kk ? a.bodyKk : a.bodyRu, 3500))}`;
-  await show(ctx, text, new InlineKeyboard().text(ctx.t('ask:faq.back'), `faq:t:${a.topicId}`));
+  await showScreen(ctx, text, new InlineKeyboard().text(ctx.t('ask:faq.back'), `faq:t:${a.topicId}`));
 }
 
 export function createAskFeature(): Feature {
   const composer = new Composer<BotContext>();
   const pm = composer.chatType('private');
-  const startAsk = async (ctx: BotContext) => {
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter('ask');
-  };
+  const startAsk = (ctx: BotContext) => enterFlow(ctx, 'ask');
 
   pm.command('ask', showAskMenu);
   pm.command('myquestions', (ctx) => showMyQuestions(ctx));
@@ -105,26 +90,22 @@ export function createAskFeature(): Feature {
 
   // The buttons under a consultant's answer (sent through the outbox) and under the rating reminder.
   pm.callbackQuery(/^qa:more:(\d+)$/, (ctx) =>
-    onButton(ctx, async () => {
-      const citizenId = ctx.citizen!.id;
+    onButton(ctx, async (citizenId) => {
       const { question } = await ctx.services.questionCitizen.detail(citizenId, Number(ctx.match[1]));
       if (question.state === 'closed') throw new DomainError('conflict', 'question.closed');
-      await ctx.conversation.exitAll();
-      await ctx.conversation.enter('ask-followup', question.id, question.number);
+      await enterFlow(ctx, 'ask-followup', question.id, question.number);
     }),
   );
   pm.callbackQuery(/^qa:close:(\d+)$/, (ctx) =>
-    onButton(ctx, async () => {
-      const citizenId = ctx.citizen!.id;
+    onButton(ctx, async (citizenId) => {
       const q = await ctx.services.questionCitizen.close(citizenId, Number(ctx.match[1]));
       await ctx.editMessageReplyMarkup().catch(() => {});
-      if (q.firstAnsweredAt && q.rating == null) await ctx.reply(ctx.t('ask:rate.ask', { number: q.number }), { reply_markup: ratingKeyboard(q.id) });
+      if (q.firstAnsweredAt && q.rating == null) await ctx.reply(ctx.t('ask:rate.ask', { number: q.number }), { reply_markup: ratingKeyboard('qr', q.id) });
       else await ctx.reply(ctx.t('ask:rate.closed', { number: q.number }), { reply_markup: mainMenu(ctx.t) });
     }),
   );
   pm.callbackQuery(/^qr:(\d+):([1-5])$/, (ctx) =>
-    onButton(ctx, async () => {
-      const citizenId = ctx.citizen!.id;
+    onButton(ctx, async (citizenId) => {
       const rating = Number(ctx.match[2]);
       const q = await ctx.services.questionCitizen.rate(citizenId, Number(ctx.match[1]), rating);
       await ctx.editMessageText(ctx.t('ask:rate.thanks', { rating }), { reply_markup: new InlineKeyboard().text(ctx.t('ask:rate.comment_button'), `qc:${q.id}:${rating}`) }).catch(() => {});
@@ -133,8 +114,7 @@ export function createAskFeature(): Feature {
   pm.callbackQuery(/^qc:(\d+):([1-5])$/, (ctx) =>
     onButton(ctx, async () => {
       await ctx.editMessageReplyMarkup().catch(() => {});
-      await ctx.conversation.exitAll();
-      await ctx.conversation.enter('ask-rate-comment', Number(ctx.match[1]), Number(ctx.match[2]));
+      await enterFlow(ctx, 'ask-rate-comment', Number(ctx.match[1]), Number(ctx.match[2]));
     }),
   );
 

@@ -44,10 +44,7 @@ export async function attempt<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
 export const errorText = (ctx: { t: FlowContext['t'] }, o: { code: string; params: Record<string, unknown> }) =>
   ctx.t(`errors:${o.code}`, { ...o.params, defaultValue: ctx.t('common:error') });
 
-/** Telegram HTML needs these three escaped in any text a citizen or operator wrote. */
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-export const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+export { clip, esc } from '../core/text.ts';
 
 /** Buttons in rows of `cols`, with no empty trailing row (Telegram refuses those). */
 export function buttonGrid(buttons: Array<{ label: string; data: string }>, cols = 2): InlineKeyboard {
@@ -60,17 +57,35 @@ export function buttonGrid(buttons: Array<{ label: string; data: string }>, cols
 }
 
 /**
- * Runs what a pressed button does and stops the button's spinner; a refusal from the domain
- * (closed, not answered, window over …) becomes an alert in the citizen's language.
+ * Runs what a pressed button does for the citizen and stops the button's spinner; a refusal from the
+ * domain (closed, not answered, no place left …) becomes an alert in the citizen's language.
  */
-export async function onButton(ctx: BotContext, run: () => Promise<unknown>): Promise<void> {
-  try {
-    await run();
-    await ctx.answerCallbackQuery().catch(() => {});
-  } catch (e) {
-    if (!(e instanceof DomainError)) throw e;
-    await ctx.answerCallbackQuery({ text: ctx.t(`errors:${e.code}`, { ...e.params, defaultValue: ctx.t('common:error') }).slice(0, 190), show_alert: true });
-  }
+export async function onButton(ctx: BotContext, run: (citizenId: number) => Promise<unknown>): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const outcome = await attempt(() => run(citizenId));
+  if (outcome.ok) await ctx.answerCallbackQuery().catch(() => {});
+  else await ctx.answerCallbackQuery({ text: errorText(ctx, outcome).slice(0, 190), show_alert: true });
+}
+
+/** A screen of a menu: edits the message whose button was pressed, or sends a new one (a command, a menu label). */
+export async function showScreen(ctx: BotContext, text: string, kb: InlineKeyboard, opts: { edit?: boolean } = {}): Promise<void> {
+  const options = { parse_mode: 'HTML' as const, reply_markup: kb, link_preview_options: { is_disabled: true } };
+  if ((opts.edit ?? true) && ctx.callbackQuery) await ctx.editMessageText(text, options).catch(() => ctx.reply(text, options));
+  else await ctx.reply(text, options);
+}
+
+/** Leaves whatever flow was waiting and starts another. */
+export async function enterFlow(ctx: BotContext, id: string, ...args: unknown[]): Promise<void> {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(id, ...args);
+}
+
+/** "1 ⭐ … 5 ⭐" buttons whose data is `<prefix>:<id>:<n>`. */
+export function ratingKeyboard(prefix: string, id: number): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  for (let n = 1; n <= 5; n++) kb.text(`${n} ⭐`, `${prefix}:${id}:${n}`);
+  return kb;
 }
 
 /**

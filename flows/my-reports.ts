@@ -8,7 +8,7 @@ import { localName } from '../core/reference/reference-service.ts';
 import { COMMENT_MAX, EVIDENCE_TOTAL_MAX, type HistoryEntry } from '../core/reports/report-citizen.ts';
 import { EVIDENCE_MAX, type EvidenceInput } from '../core/reports/report-service.ts';
 import { isOpen, statusIcon } from '../core/reports/report-status.ts';
-import { attempt, clip, errorText, esc, newestThatFit, type Flow } from './flow-kit.ts';
+import { attempt, clip, errorText, esc, newestThatFit, showScreen, type Flow } from './flow-kit.ts';
 import { collectFiles } from './report-flow.ts';
 
 const PAGE = 8;
@@ -31,8 +31,7 @@ export async function showMyReports(ctx: BotContext, offset = 0): Promise<void> 
   }
   if (offset + PAGE < total) kb.text(ctx.t('report:my.more'), `mr:list:${offset + PAGE}`);
   const text = ctx.t('report:my.title', { total });
-  if (ctx.callbackQuery) await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: kb }).catch(() => ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb }));
-  else await ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb });
+  await showScreen(ctx, text, kb);
 }
 
 function historyLine(ctx: BotContext, h: HistoryEntry): string {
@@ -74,8 +73,7 @@ export async function showReportDetail(ctx: BotContext, reportId: number): Promi
   if (d.canAdd) kb.text(ctx.t('report:my.comment'), `mr:com:${r.id}`).text(ctx.t('report:my.add_files'), `mr:files:${r.id}`).row();
   kb.text(ctx.t('report:my.back'), 'mr:list:0');
   const text = lines.join('\n');
-  if (ctx.callbackQuery) await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: kb }).catch(() => ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb }));
-  else await ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb });
+  await showScreen(ctx, text, kb);
 }
 
 /** Adds a comment or files to an open report of the citizen's. */

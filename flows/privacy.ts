@@ -6,12 +6,7 @@ import { localName } from '../core/reference/reference-service.ts';
 import { socialStatuses } from '../prisma/seed/social-status.ts';
 import { esc } from './flow-kit.ts';
 import { askLanguage } from './onboarding.ts';
-
-
-function formatDate(d: Date | null, locale: string): string {
-  if (!d) return '—';
-  return d.toLocaleString(locale === 'kk' ? 'kk-KZ' : 'ru-RU', { timeZone: 'Asia/Almaty', dateStyle: 'short', timeStyle: 'short' });
-}
+import { formatLocalDateTime } from '../core/calendar/local-time.ts';
 
 function socialStatusName(code: string | null, locale: string): string | null {
   const s = code ? socialStatuses.find((x) => x.code === code) : undefined;
@@ -29,7 +24,7 @@ async function showMyData(ctx: BotContext): Promise<void> {
     `<b>${t('privacy:mydata.title')}</b>`,
     `${t('privacy:mydata.telegram_id')}: <code>${data.telegramId}</code>`,
     `${t('privacy:mydata.language')}: ${data.locale === 'kk' ? 'Қазақша' : 'Русский'}`,
-    `${t('privacy:mydata.consent')}: ${formatDate(data.consentAt, ctx.locale)}`,
+    `${t('privacy:mydata.consent')}: ${data.consentAt ? formatLocalDateTime(data.consentAt) : '—'}`,
     `${t('privacy:mydata.name')}: ${p.name ? esc(p.name) : none}`,
     `${t('privacy:mydata.phone')}: ${p.phone ? esc(p.phone) : none}`,
     `${t('privacy:mydata.region')}: ${p.regionName ? esc(p.regionName) : none}${p.districtName ? `, ${esc(p.districtName)}` : ''}`,

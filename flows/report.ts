@@ -1,23 +1,14 @@
 // Civic control in the bot: "report a problem", "my reports", and the author's answer after
 // resolution (really fixed? rating 1–5, or "not fixed" which reopens the report).
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer } from 'grammy';
 import type { BotContext } from '../bot/context.ts';
 import type { Feature, FlowDefinition } from '../bot/features.ts';
 import { mainMenu } from '../bot/menu.ts';
-import { onButton } from './flow-kit.ts';
+import { enterFlow, onButton, ratingKeyboard } from './flow-kit.ts';
 import { reportAddConversation, showMyReports, showReportDetail } from './my-reports.ts';
 import { reportConversation } from './report-flow.ts';
 
-async function startReport(ctx: BotContext): Promise<void> {
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter('report');
-}
-
-const ratingKeyboard = (reportId: number) => {
-  const kb = new InlineKeyboard();
-  for (let n = 1; n <= 5; n++) kb.text(`${n} ⭐`, `rr:${reportId}:${n}`);
-  return kb;
-};
+const startReport = (ctx: BotContext) => enterFlow(ctx, 'report');
 
 export function createReportFeature(): Feature {
   const composer = new Composer<BotContext>();
@@ -30,33 +21,27 @@ export function createReportFeature(): Feature {
     await ctx.answerCallbackQuery();
     await showMyReports(ctx, Number(ctx.match[1]));
   });
-  pm.callbackQuery(/^mr:open:(\d+)$/, (ctx) =>
-    onButton(ctx, async () => {
-      await showReportDetail(ctx, Number(ctx.match[1]));
-    }),
-  );
+  pm.callbackQuery(/^mr:open:(\d+)$/, (ctx) => onButton(ctx, () => showReportDetail(ctx, Number(ctx.match[1]))));
   pm.callbackQuery(/^mr:(com|files):(\d+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter('report-add', Number(ctx.match[2]), ctx.match[1] === 'com' ? 'comment' : 'files');
+    await enterFlow(ctx, 'report-add', Number(ctx.match[2]), ctx.match[1] === 'com' ? 'comment' : 'files');
   });
 
   // The author's answer to "resolved": the buttons come with the status notice from the outbox.
   pm.callbackQuery(/^rc:(ok|no):(\d+)$/, (ctx) =>
-    onButton(ctx, async () => {
-      const citizen = ctx.citizen!;
+    onButton(ctx, async (citizenId) => {
       const reportId = Number(ctx.match[2]);
       const fixed = ctx.match[1] === 'ok';
-      const report = await ctx.services.reports.confirm(citizen.id, reportId, { fixed });
+      const report = await ctx.services.reports.confirm(citizenId, reportId, { fixed });
       await ctx.editMessageReplyMarkup().catch(() => {});
-      if (fixed) await ctx.reply(ctx.t('report:rate.ask'), { reply_markup: ratingKeyboard(reportId) });
+      if (fixed) await ctx.reply(ctx.t('report:rate.ask'), { reply_markup: ratingKeyboard('rr', reportId) });
       else await ctx.reply(ctx.t('report:rate.reopened', { number: report.number }), { reply_markup: mainMenu(ctx.t) });
     }),
   );
   pm.callbackQuery(/^rr:(\d+):([1-5])$/, (ctx) =>
-    onButton(ctx, async () => {
+    onButton(ctx, async (citizenId) => {
       const rating = Number(ctx.match[2]);
-      await ctx.services.reports.confirm(ctx.citizen!.id, Number(ctx.match[1]), { fixed: true, rating });
+      await ctx.services.reports.confirm(citizenId, Number(ctx.match[1]), { fixed: true, rating });
       await ctx.editMessageText(ctx.t('report:rate.thanks', { rating })).catch(() => {});
     }),
   );

@@ -8,7 +8,7 @@ import type { MyComment } from '../core/discussions/discussion-citizen.ts';
 import { MIN_DISCUSSION_WORKING_DAYS } from '../core/discussions/discussion-rules.ts';
 import { authorOf, decisionText, formatThousands, inLocale, placeOf } from '../core/discussions/topic-text.ts';
 import { localName } from '../core/reference/reference-service.ts';
-import { clip, esc } from './flow-kit.ts';
+import { clip, esc, showScreen } from './flow-kit.ts';
 
 const PAGE = 8;
 const MY_PAGE = 5;
@@ -18,13 +18,6 @@ const MESSAGE_MAX = 4096;
 
 /** Whole days left, rounded up: a discussion ending in three hours has 1 day left. */
 const daysLeft = (endsAt: Date, now: Date) => Math.max(0, Math.ceil((endsAt.getTime() - now.getTime()) / DAY));
-
-/** Edits the message the pressed button belongs to, or sends a new one. */
-async function show(ctx: BotContext, text: string, kb: InlineKeyboard, edit: boolean): Promise<void> {
-  const opts = { parse_mode: 'HTML' as const, reply_markup: kb, link_preview_options: { is_disabled: true } };
-  if (edit && ctx.callbackQuery) await ctx.editMessageText(text, opts).catch(() => ctx.reply(text, opts));
-  else await ctx.reply(text, opts);
-}
 
 export async function showTopics(ctx: BotContext, opts: { all?: boolean; offset?: number; edit?: boolean } = {}): Promise<void> {
   const citizen = ctx.citizen;
@@ -43,7 +36,7 @@ export async function showTopics(ctx: BotContext, opts: { all?: boolean; offset?
   const lines = [t('topics:list.title')];
   if (filtered) lines.push(t('topics:list.filtered'));
   lines.push('', total === 0 ? t(filtered ? 'topics:list.empty_filtered' : 'topics:list.empty') : t('topics:list.choose', { total, days: MIN_DISCUSSION_WORKING_DAYS }));
-  await show(ctx, lines.join('\n'), kb, opts.edit ?? false);
+  await showScreen(ctx, lines.join('\n'), kb, { edit: opts.edit ?? false });
 }
 
 export async function showTopicDetail(ctx: BotContext, topicId: number): Promise<void> {
@@ -84,7 +77,7 @@ export async function showTopicDetail(ctx: BotContext, topicId: number): Promise
     if (!c.own) kb.text(t('topics:detail.flag', { n: i + 1 }), `tp:flag:${c.id}`);
   });
   kb.row().text(t('topics:detail.back'), 'tp:list:f:0');
-  await show(ctx, withComments.length <= MESSAGE_MAX ? withComments : head.join('\n'), kb, false);
+  await showScreen(ctx, withComments.length <= MESSAGE_MAX ? withComments : head.join('\n'), kb, { edit: false });
 }
 
 function myStatus(ctx: BotContext, c: MyComment): string {
@@ -101,11 +94,11 @@ export async function showMyComments(ctx: BotContext, offset = 0): Promise<void>
   const kb = new InlineKeyboard();
   if (offset + MY_PAGE < total) kb.text(t('topics:my.more'), `tp:my:${offset + MY_PAGE}`).row();
   kb.text(t('topics:detail.back'), 'tp:list:f:0');
-  if (total === 0) return show(ctx, t('topics:my.empty'), kb, true);
+  if (total === 0) return showScreen(ctx, t('topics:my.empty'), kb);
   const blocks = items.map((c) =>
     t('topics:my.item', { title: esc(clip(inLocale(c, 'title', ctx.locale), 150)), date: formatLocalDate(c.createdAt), text: esc(clip(c.text, 300)), status: myStatus(ctx, c) }),
   );
-  await show(ctx, [t('topics:my.title', { total }), ...blocks].join('\n\n'), kb, true);
+  await showScreen(ctx, [t('topics:my.title', { total }), ...blocks].join('\n\n'), kb, { edit: true });
 }
 
 export async function showSubscriptions(ctx: BotContext, edit = true): Promise<void> {
@@ -119,7 +112,7 @@ export async function showSubscriptions(ctx: BotContext, edit = true): Promise<v
     .text(t('topics:subs.regions', { count: s.regionIds.length }), 'tp:sub:r')
     .row()
     .text(t('topics:detail.back'), 'tp:list:f:0');
-  await show(ctx, t('topics:subs.title'), kb, edit);
+  await showScreen(ctx, t('topics:subs.title'), kb, { edit: edit });
 }
 
 /** The 19 areas or the 20 regions as toggles, ✅ where subscribed. */
@@ -133,7 +126,7 @@ export async function showSubscriptionChoices(ctx: BotContext, kind: 'a' | 'r'):
   const kb = new InlineKeyboard();
   for (const o of options) kb.text(`${chosen.has(o.id) ? '✅' : '▫️'} ${clip(o.label, 60)}`, `tp:sub:${kind}:${o.id}`).row();
   kb.text(t('topics:subs.done'), 'tp:subs');
-  await show(ctx, t(kind === 'a' ? 'topics:subs.pick_areas' : 'topics:subs.pick_regions'), kb, true);
+  await showScreen(ctx, t(kind === 'a' ? 'topics:subs.pick_areas' : 'topics:subs.pick_regions'), kb, { edit: true });
 }
 
 /** The answer to a flag: thanks, or why it changed nothing. */

@@ -6,7 +6,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../bot/context.ts';
 import type { Feature, FlowDefinition } from '../bot/features.ts';
 import { mainMenu } from '../bot/menu.ts';
-import { attempt, errorText } from './flow-kit.ts';
+import { attempt, enterFlow, errorText } from './flow-kit.ts';
 import { topicCommentConversation } from './topic-comment.ts';
 import { flagAnswer, showMyComments, showSubscriptionChoices, showSubscriptions, showTopicDetail, showTopics } from './topic-views.ts';
 
@@ -32,8 +32,7 @@ export function createTopicsFeature(): Feature {
   pm.callbackQuery(/^tp:open:(\d+)$/, (ctx) => onButton(ctx, () => showTopicDetail(ctx, Number(ctx.match[1]))));
   pm.callbackQuery(/^tp:com:(\d+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter('topic-comment', Number(ctx.match[1]));
+    await enterFlow(ctx, 'topic-comment', Number(ctx.match[1]));
   });
   pm.callbackQuery(/^tp:flag:(\d+)$/, (ctx) => onButton(ctx, async () => flagAnswer(ctx, await ctx.services.discussions.citizen.flag(ctx.citizen!.id, Number(ctx.match[1])))));
   pm.callbackQuery(/^tp:my:(\d+)$/, (ctx) => onButton(ctx, () => showMyComments(ctx, Number(ctx.match[1]))));

@@ -9,33 +9,14 @@ import { mainMenu } from '../bot/menu.ts';
 import { formatLocalDate, formatLocalDateTime } from '../core/calendar/local-time.ts';
 import { ACTIVE } from '../core/volunteering/volunteer-rules.ts';
 import { opportunityCard, titleIn } from '../core/volunteering/volunteer-text.ts';
-import { attempt, clip, errorText, esc } from './flow-kit.ts';
+import { clip, enterFlow, esc, onButton, showScreen } from './flow-kit.ts';
 import { volunteerSignupConversation } from './volunteer-signup.ts';
 
 const PAGE = 8;
 /** The newest part of a long record; Telegram allows 4096 characters a message. */
 const RECORD_SHOWN = 15;
 
-/** Edits the message under a pressed button, or sends a new one for a menu label or a command. */
-async function render(ctx: BotContext, text: string, kb: InlineKeyboard): Promise<void> {
-  const options = { parse_mode: 'HTML' as const, reply_markup: kb };
-  if (ctx.callbackQuery) await ctx.editMessageText(text, options).catch(() => ctx.reply(text, options));
-  else await ctx.reply(text, options);
-}
-
-/** Runs a button's action; a refusal from the domain (no place to cancel, already applied …) becomes an alert. */
-async function onButton(ctx: BotContext, run: (citizenId: number) => Promise<unknown>): Promise<void> {
-  const citizenId = ctx.citizen?.id;
-  if (citizenId == null) return;
-  const outcome = await attempt(() => run(citizenId));
-  if (outcome.ok) await ctx.answerCallbackQuery().catch(() => {});
-  else await ctx.answerCallbackQuery({ text: errorText(ctx, outcome).slice(0, 190), show_alert: true });
-}
-
-async function startSignup(ctx: BotContext): Promise<void> {
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter('volunteer-signup');
-}
+const startSignup = (ctx: BotContext) => enterFlow(ctx, 'volunteer-signup');
 
 async function showHome(ctx: BotContext): Promise<void> {
   const citizenId = ctx.citizen?.id;
@@ -44,7 +25,7 @@ async function showHome(ctx: BotContext): Promise<void> {
   const v = await profiles.get(citizenId);
   if (!v?.signedUpAt) {
     const kb = new InlineKeyboard().text(ctx.t(v ? 'volunteer:home.continue' : 'volunteer:home.sign_up'), 'vo:signup');
-    await render(ctx, ctx.t('volunteer:home.intro'), kb);
+    await showScreen(ctx, ctx.t('volunteer:home.intro'), kb);
     return;
   }
   const { totals } = await citizen.record(citizenId);
@@ -58,7 +39,7 @@ async function showHome(ctx: BotContext): Promise<void> {
     .row()
     .text(ctx.t('volunteer:home.profile'), 'vo:signup');
   const text = ctx.t('volunteer:home.title', { name: esc(v.name ?? ''), ...totals }) + '\n' + ctx.t(v.announcementsOff ? 'volunteer:home.announcements_are_off' : 'volunteer:home.announcements_are_on');
-  await render(ctx, text, kb);
+  await showScreen(ctx, text, kb);
 }
 
 const stateLabel = (ctx: BotContext, state: string, position?: number | null) => ctx.t(`volunteer:state.${state}`, { position: position ?? '' });
@@ -76,7 +57,7 @@ async function showOpportunities(ctx: BotContext, offset = 0): Promise<void> {
   }
   if (offset + PAGE < total) kb.text(ctx.t('volunteer:list.more'), `vo:list:${offset + PAGE}`).row();
   kb.text(ctx.t('volunteer:back'), 'vo:home');
-  await render(ctx, total === 0 ? ctx.t('volunteer:list.empty') : ctx.t('volunteer:list.title', { total }), kb);
+  await showScreen(ctx, total === 0 ? ctx.t('volunteer:list.empty') : ctx.t('volunteer:list.title', { total }), kb);
 }
 
 async function showOpportunity(ctx: BotContext, opportunityId: number): Promise<void> {
@@ -96,7 +77,7 @@ async function showOpportunity(ctx: BotContext, opportunityId: number): Promise<
     kb.text(ctx.t('volunteer:confirm.yes'), `vo:conf:${mine.id}:y`).text(ctx.t('volunteer:confirm.no'), `vo:conf:${mine.id}:n`).row();
   }
   kb.text(ctx.t('volunteer:back'), 'vo:list:0');
-  await render(ctx, lines.join('\n'), kb);
+  await showScreen(ctx, lines.join('\n'), kb);
 }
 
 async function showMine(ctx: BotContext, offset = 0): Promise<void> {
@@ -107,7 +88,7 @@ async function showMine(ctx: BotContext, offset = 0): Promise<void> {
   for (const a of items) kb.text(clip(`${stateLabel(ctx, a.state).split(' ')[0]} ${formatLocalDate(a.opportunity.startsAt)} · ${titleIn(a.opportunity, ctx.locale)}`, 60), `vo:o:${a.opportunityId}`).row();
   if (offset + PAGE < total) kb.text(ctx.t('volunteer:list.more'), `vo:my:${offset + PAGE}`).row();
   kb.text(ctx.t('volunteer:back'), 'vo:home');
-  await render(ctx, total === 0 ? ctx.t('volunteer:mine.empty') : ctx.t('volunteer:mine.title', { total }), kb);
+  await showScreen(ctx, total === 0 ? ctx.t('volunteer:mine.empty') : ctx.t('volunteer:mine.title', { total }), kb);
 }
 
 async function showRecord(ctx: BotContext): Promise<void> {
@@ -119,7 +100,7 @@ async function showRecord(ctx: BotContext): Promise<void> {
   for (const i of items.slice(0, RECORD_SHOWN)) {
     lines.push(ctx.t('volunteer:record.item', { date: formatLocalDate(i.opportunity.startsAt), title: esc(titleIn(i.opportunity, ctx.locale)), hours: i.hours, people: i.peopleHelped }));
   }
-  await render(ctx, lines.join('\n'), new InlineKeyboard().text(ctx.t('volunteer:back'), 'vo:home'));
+  await showScreen(ctx, lines.join('\n'), new InlineKeyboard().text(ctx.t('volunteer:back'), 'vo:home'));
 }
 
 export function createVolunteerFeature(): Feature {
@@ -147,7 +128,7 @@ export function createVolunteerFeature(): Feature {
   );
   // Withdrawing costs the place (re-applying goes to the end of the queue), so it is asked once more.
   pm.callbackQuery(/^vo:cancel:(\d+)$/, (ctx) =>
-    onButton(ctx, () => render(ctx, ctx.t('volunteer:cancel.sure'), new InlineKeyboard().text(ctx.t('volunteer:cancel.yes'), `vo:cancelok:${ctx.match[1]}`).text(ctx.t('volunteer:cancel.no'), `vo:o:${ctx.match[1]}`))),
+    onButton(ctx, () => showScreen(ctx, ctx.t('volunteer:cancel.sure'), new InlineKeyboard().text(ctx.t('volunteer:cancel.yes'), `vo:cancelok:${ctx.match[1]}`).text(ctx.t('volunteer:cancel.no'), `vo:o:${ctx.match[1]}`))),
   );
   pm.callbackQuery(/^vo:cancelok:(\d+)$/, (ctx) =>
     onButton(ctx, async (citizenId) => {

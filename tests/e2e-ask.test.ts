@@ -3,38 +3,26 @@
 // and answers it through the API, the citizen follows up, gets the second answer, closes and rates it,
 // and the consultation log shows it with the right response time and rating.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../app/config.ts';
-import { startApp, type RunningApp } from '../app/app.ts';
-import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
-import { act, apiCaller, onboard, type ApiCall } from './helpers/e2e.ts';
-
-const TOKEN = '123456:TEST-token-for-the-fake-api';
-
+import type { RunningApp } from '../app/app.ts';
+import type { FakeTelegram } from './fake-telegram/server.ts';
+import { dbTargets } from './helpers/db.ts';
+import { act, onboard, startE2e, type ApiCall, type E2e } from './helpers/e2e.ts';
 
 describe.each(dbTargets)('consultations end to end (%s)', (target) => {
-  let t: TestDb;
-  let fake: FakeTelegram;
-  let app: RunningApp;
   // The app's clock runs ahead of the real one by `shift`, so the test can let hours pass.
   let shift = 0;
-  let adminToken: string;
-  const api: ApiCall = apiCaller(() => app.url!, () => adminToken);
+  let e: E2e;
+  let fake: FakeTelegram;
+  let app: RunningApp;
+  let api: ApiCall;
 
   beforeAll(async () => {
-    t = await createTestDb(target);
-    fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
-    const config = parseConfig({ PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' }, process.cwd());
-    app = await startApp({ config, db: t.db, logger: testLogger, print: () => {}, now: () => new Date(Date.now() + shift) });
-    adminToken = (await api('POST', '/api/auth/login', { login: 'admin', password: 'e2e-admin-password' }, '')).json.token;
+    e = await startE2e(target, { now: () => new Date(Date.now() + shift) });
+    ({ fake, app, api } = e);
   });
   afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    await t?.drop();
+    await e?.stop();
   });
-
 
   it('suggests, queues, is claimed and answered, followed up, rated, and logged with the response time', async () => {
     const topic = await app.services.prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });

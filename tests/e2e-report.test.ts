@@ -3,39 +3,26 @@
 // duplicate and supports it, an operator accepts and resolves it through the API with a template,
 // both citizens receive the notes in their own language, and the author confirms or reopens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../app/config.ts';
-import { startApp, type RunningApp } from '../app/app.ts';
-import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
-import { act, apiCaller, onboard, until, type ApiCall } from './helpers/e2e.ts';
+import type { RunningApp } from '../app/app.ts';
+import type { FakeTelegram } from './fake-telegram/server.ts';
+import { dbTargets } from './helpers/db.ts';
+import { act, onboard, startE2e, until, type ApiCall, type E2e } from './helpers/e2e.ts';
 
-const TOKEN = '123456:TEST-token-for-the-fake-api';
 const SPOT = { lat: 51.1282, lon: 71.4307 }; // Astana, near Bayterek
 
-
 describe.each(dbTargets)('civic control end to end (%s)', (target) => {
-  let t: TestDb;
+  let e: E2e;
   let fake: FakeTelegram;
   let app: RunningApp;
-  let adminToken: string;
-  const api: ApiCall = apiCaller(() => app.url!, () => adminToken);
+  let api: ApiCall;
 
   beforeAll(async () => {
-    t = await createTestDb(target);
-    fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
-    const config = parseConfig({ PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' }, process.cwd());
-    app = await startApp({ config, db: t.db, logger: process.env.E2E_LOG ? (await import('pino')).pino({ level: 'error' }) : testLogger, print: () => {} });
-    adminToken = (await api('POST', '/api/auth/login', { login: 'admin', password: 'e2e-admin-password' }, '')).json.token;
+    e = await startE2e(target, {});
+    ({ fake, app, api } = e);
   });
   afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    await t?.drop();
+    await e?.stop();
   });
-
-  /** Does something and waits until the bot has answered with a text matching `expect`. */
-
 
   it('files, supports, resolves with a template, notifies in each language, and takes the author’s answer', async () => {
     // ── a citizen files a report in Russian, with a photo ──

@@ -8,6 +8,9 @@ export function localDate(instant: Date): string {
   return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Almaty calendar year of the instant (a report filed at 02:00 on 1 January is next year's). */
+export const almatyYear = (instant: Date) => Number(localDate(instant).slice(0, 4));
+
 /** Milliseconds since the Almaty midnight of the instant's day. */
 export function localTimeOfDay(instant: Date): number {
   return (instant.getTime() + OFFSET_MS) % 86_400_000;

@@ -47,6 +47,12 @@ export interface CitizenServiceDeps {
 
 const MIN_BIRTH_YEAR = 1900;
 
+/**
+ * Whether the bot may write to this citizen: consent given and a real Telegram chat. Erasure
+ * clears the consent and puts a negative number in place of the Telegram id.
+ */
+export const reachable = <C extends { consentAt: Date | null; telegramId: bigint }>(c: C | null | undefined): c is C => !!c && c.consentAt !== null && c.telegramId > 0n;
+
 export function createCitizenService({ prisma, sections = [], now = () => new Date() }: CitizenServiceDeps) {
   return {
     sections,

@@ -12,7 +12,7 @@ import { forbidden, invalid, notFound } from '../errors.ts';
 import { isAdmin, type StaffPrincipal } from '../staff/scope.ts';
 import { toPrincipal } from '../staff/staff-service.ts';
 import { SUMMARY_MAX } from './consultation-record.ts';
-import { keysetPage } from './keyset-page.ts';
+import { keysetPage } from '../db/keyset-page.ts';
 import { assertQuestionScope, inQuestionScope, questionScopeWhere } from './question-scope.ts';
 import { requiredText } from './text-input.ts';
 

@@ -2,6 +2,7 @@
 // outcome (answered, referred, out of scope, or self-served from the knowledge base), and the entry
 // follows the question (consultant, result, rating). Called in the transaction of every such change.
 import type { Tx } from '../db/tx.ts';
+import { clip } from '../text.ts';
 
 export const SUMMARY_MAX = 500;
 
@@ -22,7 +23,7 @@ export async function syncConsultation(tx: Tx, questionId: number): Promise<void
     askerGroup: q.askerGroup,
     regionId: q.regionId,
     consultantId: firstAnswer?.staffUserId ?? q.consultantId,
-    summary: q.text.length > SUMMARY_MAX ? `${q.text.slice(0, SUMMARY_MAX - 1)}…` : q.text,
+    summary: clip(q.text, SUMMARY_MAX),
     result: q.result ?? ('answered' as const),
     responseMinutes: q.firstAnsweredAt ? Math.max(0, Math.round((q.firstAnsweredAt.getTime() - q.createdAt.getTime()) / 60_000)) : null,
     satisfaction: q.rating,

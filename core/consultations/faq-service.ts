@@ -7,9 +7,10 @@ import type { Tx } from '../db/tx.ts';
 import { invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { searchFaq, type FaqMatch } from './faq-search.ts';
-import { keysetPage } from './keyset-page.ts';
+import { keysetPage } from '../db/keyset-page.ts';
 import { assertQuestionScope } from './question-scope.ts';
 import { requiredText } from './text-input.ts';
+import { toLocale } from '../i18n/i18n.ts';
 
 export const FAQ_TITLE_MAX = 200;
 /** An article is shown as one Telegram message (4096 characters) with its title. */
@@ -144,7 +145,7 @@ export function createFaqService({ prisma, now = () => new Date() }: { prisma: P
         assertQuestionScope(staff, q.regionId);
         const answer = await tx.questionMessage.findFirst({ where: { questionId, kind: 'answer' }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
         if (!answer?.text) throw invalid('faq.no_answer');
-        const written = q.citizen.locale === 'kk' ? 'kk' : 'ru';
+        const written = toLocale(q.citizen.locale);
         const given = { kk: input.bodyKk?.trim() || null, ru: input.bodyRu?.trim() || null };
         given[written] ??= answer.text;
         const other = written === 'kk' ? 'ru' : 'kk';

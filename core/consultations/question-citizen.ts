@@ -6,9 +6,9 @@ import type { AskerGroup, QuestionState } from '../../generated/prisma/enums.ts'
 import { recordAudit } from '../audit/audit-log.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
-import { localDate } from '../calendar/local-time.ts';
+import { almatyYear } from '../calendar/local-time.ts';
 import type { PersonalDataSection } from '../citizens/citizen-service.ts';
-import { nextCounter } from '../db/counter.ts';
+import { formatSerial, nextCounter } from '../db/counter.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { sendStaffMessage } from '../staff/staff-messages.ts';
@@ -44,7 +44,7 @@ export interface ThreadEntry {
   hasAttachment: boolean;
 }
 
-const formatNumber = (year: number, seq: number) => `Q-${year}-${String(seq).padStart(6, '0')}`;
+const formatNumber = (year: number, seq: number) => formatSerial('Q', year, seq);
 /** What the citizen sees of the thread: never internal notes, claims or hand-overs. */
 const CITIZEN_KINDS = ['question', 'followup', 'answer'];
 
@@ -67,7 +67,7 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
     const topic = await tx.consultationTopic.findUnique({ where: { id: input.topicId } });
     if (!topic || !topic.active) throw invalid('question.unknown_topic');
     const at = now();
-    const year = Number(localDate(at).slice(0, 4));
+    const year = almatyYear(at);
     const seq = await nextCounter(tx, `question:${year}`);
     const q = await tx.question.create({
       data: {

@@ -4,8 +4,9 @@
 import type { i18n, TFunction } from 'i18next';
 import type { Question } from '../../generated/prisma/client.ts';
 import type { Tx } from '../db/tx.ts';
-import type { Locale } from '../i18n/i18n.ts';
+import { type Locale, toLocale } from '../i18n/i18n.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
+import { reachable } from '../citizens/citizen-service.ts';
 
 /** Telegram's limit on a message's text. */
 const MESSAGE_MAX = 4096;
@@ -26,8 +27,8 @@ interface Reader {
 /** The asker, when the bot may write to them: consent given, data not erased, a real Telegram chat. */
 async function reader(tx: Tx, i18n: i18n, citizenId: number): Promise<Reader | null> {
   const c = await tx.citizen.findUnique({ where: { id: citizenId } });
-  if (!c || !c.consentAt || c.erasedAt || c.telegramId <= 0n) return null;
-  const locale: Locale = c.locale === 'kk' ? 'kk' : 'ru';
+  if (!reachable(c)) return null;
+  const locale: Locale = toLocale(c.locale);
   return { citizenId: c.id, chatId: c.telegramId, locale, t: i18n.getFixedT(locale) };
 }
 

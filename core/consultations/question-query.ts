@@ -5,9 +5,10 @@ import type { QuestionState } from '../../generated/prisma/enums.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
-import { keysetPage } from './keyset-page.ts';
+import { keysetPage } from '../db/keyset-page.ts';
 import { PENDING_STATES, pendingDue } from './question-deadlines.ts';
 import { assertQuestionScope, questionScopeWhere } from './question-scope.ts';
+import { toLocale } from '../i18n/i18n.ts';
 
 /** What the queue shows without a state filter: everything not closed. */
 export const OPEN_STATES: QuestionState[] = ['waiting', 'claimed', 'answered'];
@@ -165,7 +166,7 @@ export async function getQuestionDetail(prisma: PrismaClient, staff: StaffPrinci
     ...summarizeQuestion(q, cal, now),
     text: q.text,
     citizenFirstName: firstName(q.citizen),
-    citizenLocale: q.citizen.locale === 'kk' ? 'kk' : 'ru',
+    citizenLocale: toLocale(q.citizen.locale),
     ratingComment: q.ratingComment,
     thread: q.messages.map((m) => ({ ...m, staff: m.staffUserId == null ? null : (people.get(m.staffUserId) ?? null) })),
   };

@@ -17,6 +17,7 @@ import { hasAnyRole, type StaffPrincipal } from '../staff/scope.ts';
 import { editPost, STAFF_CHAT_LOCALE, syncChatGroups, type ChatGroup, type StaffChatSyncRun } from '../staff/staff-chat-kit.ts';
 import { PENDING_STATES, pendingDue } from './question-deadlines.ts';
 import { inQuestionScope } from './question-scope.ts';
+import { clip } from '../text.ts';
 
 /** The "take" button: callback data `cq:take:<questionId>`. */
 export const QUESTION_TAKE = /^cq:take:(\d+)$/;
@@ -32,7 +33,6 @@ const POST_INCLUDE = {
 } as const satisfies Prisma.QuestionInclude;
 type PostedQuestion = Prisma.QuestionGetPayload<{ include: typeof POST_INCLUDE }>;
 
-const clip = (text: string) => (text.length > TEXT_PREVIEW ? `${text.slice(0, TEXT_PREVIEW - 1).trimEnd()}…` : text);
 
 export interface QuestionPost {
   text: string;
@@ -49,8 +49,8 @@ export function renderQuestionPost(t: TFunction, locale: Locale, q: PostedQuesti
     ...(due ? [`${t('consult:chat.due', { due: formatLocalDateTime(due) })}${due.getTime() < now.getTime() ? ` · ${t('consult:chat.overdue')}` : ''}`] : []),
     ...(q.consultant ? [t('consult:chat.holder', { name: q.consultant.fullName })] : []),
     '',
-    clip(q.text),
-    ...(followUp ? ['', t('consult:chat.followup'), clip(followUp)] : []),
+    clip(q.text, TEXT_PREVIEW),
+    ...(followUp ? ['', t('consult:chat.followup'), clip(followUp, TEXT_PREVIEW)] : []),
     ...(q.consultant && q.state !== 'closed' ? ['', t('consult:chat.reply_hint')] : []),
   ];
   const text = lines.join('\n');

@@ -9,14 +9,14 @@ import { localName } from '../reference/reference-service.ts';
 import { activeWithRole, sendStaffMessage } from '../staff/staff-messages.ts';
 import { toPrincipal } from '../staff/staff-service.ts';
 import { inQuestionScope } from './question-scope.ts';
+import { clip } from '../text.ts';
 
 export type NamedQuestion = Question & { topic: ConsultationTopic };
 
 const PREVIEW = 300;
 
 export function questionLines(locale: Locale, q: NamedQuestion): string[] {
-  const text = q.text.length > PREVIEW ? `${q.text.slice(0, PREVIEW - 1).trimEnd()}…` : q.text;
-  return [`📂 ${localName(q.topic, locale)}`, '', text];
+  return [`📂 ${localName(q.topic, locale)}`, '', clip(q.text, PREVIEW)];
 }
 
 /** Who answers for the question: its holder while active, otherwise every active consultant whose scope covers it. */

@@ -8,3 +8,6 @@ export async function nextCounter(tx: Tx, name: string): Promise<number> {
     RETURNING value`;
   return rows[0]!.value;
 }
+
+/** A yearly serial as people read it: `KZ-2026-000123`, `Q-2026-000042`. */
+export const formatSerial = (prefix: string, year: number, seq: number) => `${prefix}-${year}-${String(seq).padStart(6, '0')}`;

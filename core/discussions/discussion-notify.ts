@@ -10,13 +10,13 @@ import { enqueueMessage } from '../outbox/outbox-repository.ts';
 import { localName } from '../reference/reference-service.ts';
 import { activeWithRole } from '../staff/staff-messages.ts';
 import { decisionText, inLocale, placeOf, type NamedTopic } from './topic-text.ts';
+import { clip } from '../text.ts';
+import { reachable } from '../citizens/citizen-service.ts';
 
 type Reader = Pick<Citizen, 'id' | 'telegramId' | 'locale' | 'consentAt'>;
 const citizenT = (i18n: i18n, c: Reader) => i18n.getFixedT(isLocale(c.locale) ? c.locale : 'ru');
 /** Erased citizens (no consent, a negative id standing in for the Telegram one) hear nothing. */
-const reachable = (c: Reader | null): c is Reader => !!c && c.consentAt !== null && c.telegramId > 0n;
 
-const clipped = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 
 /** The button that opens a topic in the bot (flows/topics.ts). */
 const openTopicButton = (t: TFunction, topicId: number) => ({ inline_keyboard: [[{ text: t('topics:notice.open'), callback_data: `tp:open:${topicId}` }]] });
@@ -80,14 +80,14 @@ export async function notifyReviewResults(tx: Tx, i18n: i18n, topic: NamedTopic,
     const reader = own[0]!.citizen!;
     const locale = isLocale(reader.locale) ? reader.locale : 'ru';
     const t = citizenT(i18n, reader);
-    const items = own.map((c, i) => `${i + 1}) «${clipped(c.text, 200)}»\n${decisionText(t, c.decision, c.decisionReason, 'notice')}`);
+    const items = own.map((c, i) => `${i + 1}) «${clip(c.text, 200)}»\n${decisionText(t, c.decision, c.decisionReason, 'notice')}`);
     const text = [t('topics:notice.review', { title: inLocale(topic, 'title', locale), body: localName(topic.stateBody, locale) }), '', ...items].join('\n\n');
     await enqueueMessage(tx, {
       chatId: reader.telegramId,
       citizenId,
       kind: 'discussion.review',
       method: 'sendMessage',
-      params: { text: clipped(text, 4000), reply_markup: openTopicButton(t, topic.id) },
+      params: { text: clip(text, 4000), reply_markup: openTopicButton(t, topic.id) },
       dedupeKey: `discussion-review:${topic.id}:${citizenId}`,
       notBefore: at,
     });
@@ -102,7 +102,7 @@ export async function tellCommentAuthor(tx: Tx, i18n: i18n, comment: AuthoredCom
   if (!reachable(comment.citizen)) return;
   const locale = isLocale(comment.citizen.locale) ? comment.citizen.locale : 'ru';
   const t = citizenT(i18n, comment.citizen);
-  const text = t(`topics:notice.${what}`, { title: inLocale(topic, 'title', locale), text: clipped(comment.text, 200) }) + (note ? `\n\n${t('topics:notice.moderator_note', { note })}` : '');
+  const text = t(`topics:notice.${what}`, { title: inLocale(topic, 'title', locale), text: clip(comment.text, 200) }) + (note ? `\n\n${t('topics:notice.moderator_note', { note })}` : '');
   await enqueueMessage(tx, {
     chatId: comment.citizen.telegramId,
     citizenId: comment.citizen.id,

@@ -43,6 +43,9 @@ export function localeFromTelegram(languageCode: string | undefined): Locale {
   return languageCode?.toLowerCase().startsWith('kk') ? 'kk' : 'ru';
 }
 
+/** A stored language as one of ours: Kazakh when it says so, Russian otherwise (also for 'en'). */
+export const toLocale = (value: string | null | undefined): Locale => (value === 'kk' ? 'kk' : 'ru');
+
 export function isLocale(value: unknown): value is Locale {
   return value === 'kk' || value === 'ru';
 }

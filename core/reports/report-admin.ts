@@ -14,6 +14,7 @@ import { audience } from './report-notify.ts';
 import type { ReportService, StatusChange } from './report-service.ts';
 import { isOpen } from './report-status.ts';
 import type { NoteRequest, ReportTemplateService } from './report-templates.ts';
+import { toLocale } from '../i18n/i18n.ts';
 
 export const BULK_MAX = 200;
 export const HIDE_REASON_MAX = 500;
@@ -78,7 +79,7 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
   async function tellAuthor(tx: Tx, report: Report, eventId: number, text: (t: TFunction) => string) {
     const author = (await audience(tx, report.id)).find((p) => p.isAuthor);
     if (!author) return;
-    const t = i18n.getFixedT(author.locale === 'kk' ? 'kk' : 'ru');
+    const t = i18n.getFixedT(toLocale(author.locale));
     await enqueueMessage(tx, {
       chatId: author.telegramId,
       citizenId: author.citizenId,

@@ -5,6 +5,8 @@ import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import type { Tx } from '../db/tx.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
 import { statusIcon } from './report-status.ts';
+import { toLocale } from '../i18n/i18n.ts';
+import { reachable } from '../citizens/citizen-service.ts';
 
 export interface NoticeInput {
   reportId: number;
@@ -27,7 +29,7 @@ export async function audience(tx: Tx, reportId: number): Promise<Array<{ citize
   });
   const people = new Map<number, { citizenId: number; telegramId: bigint; locale: string; isAuthor: boolean }>();
   const add = (c: { id: number; telegramId: bigint; locale: string; consentAt: Date | null } | null, isAuthor: boolean) => {
-    if (!c || !c.consentAt || c.telegramId <= 0n || people.has(c.id)) return;
+    if (!reachable(c) || people.has(c.id)) return;
     people.set(c.id, { citizenId: c.id, telegramId: c.telegramId, locale: c.locale, isAuthor });
   };
   add(report.citizen, true);
@@ -38,7 +40,7 @@ export async function audience(tx: Tx, reportId: number): Promise<Array<{ citize
 export async function notifyStatus(tx: Tx, i18n: i18n, n: NoticeInput): Promise<number> {
   const people = await audience(tx, n.reportId);
   for (const p of people) {
-    const locale = p.locale === 'kk' ? 'kk' : 'ru';
+    const locale = toLocale(p.locale);
     const t = i18n.getFixedT(locale);
     const note = n.publicNoteByLocale?.[locale] ?? n.publicNote;
     const lines = [

@@ -5,6 +5,7 @@ import { ReportStatus } from '../../generated/prisma/enums.ts';
 import { invalid, notFound } from '../errors.ts';
 import { scopeWhere, type StaffPrincipal } from '../staff/scope.ts';
 import { isOpen, OPEN_STATUSES, statusColour } from './report-status.ts';
+import { keysetPage } from '../db/keyset-page.ts';
 
 export const REPORT_STATUSES = Object.values(ReportStatus) as ReportStatus[];
 export const DESCRIPTION_PREVIEW = 300;
@@ -118,8 +119,8 @@ export async function listReports(
   const orderBy: Prisma.ReportOrderByWithRelationInput[] =
     page.sort === 'createdAt' ? [{ createdAt: 'desc' }, { id: 'desc' }] : [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }];
   const rows = await prisma.report.findMany({ where: { AND: and }, orderBy, take: page.limit + 1, include: { _count: { select: { evidence: true } } } });
-  const items = rows.slice(0, page.limit);
-  return { items: items.map((r) => summarize(r, now)), nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null };
+  const { items, nextCursor } = keysetPage(rows, page.limit);
+  return { items: items.map((r) => summarize(r, now)), nextCursor };
 }
 
 /** Reports per status, every status present (zero when none). */

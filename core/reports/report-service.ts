@@ -5,8 +5,8 @@ import type { PrismaClient, Report } from '../../generated/prisma/client.ts';
 import type { EvidenceKind, ReportStatus } from '../../generated/prisma/enums.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
-import { localDate, localMidnight } from '../calendar/local-time.ts';
-import { nextCounter } from '../db/counter.ts';
+import { almatyYear, localDate, localMidnight } from '../calendar/local-time.ts';
+import { formatSerial, nextCounter } from '../db/counter.ts';
 import { conflict, invalid, notFound, tooMany } from '../errors.ts';
 import { canTransition, isOpen, NOTE_REQUIRED } from './report-status.ts';
 import { notifyStatus } from './report-notify.ts';
@@ -74,9 +74,7 @@ export interface ReportServiceDeps extends ReportOptions {
   now?: () => Date;
 }
 
-export function formatNumber(year: number, seq: number): string {
-  return `KZ-${year}-${String(seq).padStart(6, '0')}`;
-}
+export const formatNumber = (year: number, seq: number) => formatSerial('KZ', year, seq);
 
 /** Great-circle distance in metres. */
 export function distanceM(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -155,7 +153,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
       }
       const at = now();
       // The year of the number is Almaty's: a report filed at 02:00 on 1 January is next year's.
-      const year = Number(localDate(at).slice(0, 4));
+      const year = almatyYear(at);
       return prisma.$transaction(async (tx) => {
         const seq = await nextCounter(tx, `report:${year}`);
         const report = await tx.report.create({

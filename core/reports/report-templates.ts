@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
 import { formatLocalDate } from '../calendar/local-time.ts';
 import { invalid, notFound } from '../errors.ts';
-import type { Locale } from '../i18n/i18n.ts';
+import { type Locale, toLocale } from '../i18n/i18n.ts';
 import { localName } from '../reference/reference-service.ts';
 import { canTransition } from './report-status.ts';
 import type { StatusChange } from './report-service.ts';
@@ -81,7 +81,7 @@ export function createReportTemplateService({ prisma, calendar, now = () => new 
     const report = await prisma.report.findUnique({ where: { id: reportId }, include: { category: true, department: true, region: true, district: true, citizen: { select: { locale: true } } } });
     if (!report) throw notFound('report.not_found');
     // Reports without a citizen (Open311, staff) are answered in Russian.
-    const locale: Locale = report.citizen?.locale === 'kk' ? 'kk' : 'ru';
+    const locale: Locale = toLocale(report.citizen?.locale);
     return { report, locale };
   }
 

@@ -8,6 +8,7 @@ import { formatLocalDateTime } from '../calendar/local-time.ts';
 import type { Tx } from '../db/tx.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import { localName } from '../reference/reference-service.ts';
+import { clip } from '../text.ts';
 import { inScope } from '../staff/scope.ts';
 import { activeWithRole, sendStaffMessage } from '../staff/staff-messages.ts';
 import { toPrincipal } from '../staff/staff-service.ts';
@@ -23,8 +24,7 @@ const PREVIEW = 300;
 /** The lines every staff text about a report carries: category, place, and the start of the description. */
 export function reportLines(t: TFunction, locale: Locale, r: NamedReport, preview = PREVIEW): string[] {
   const place = [localName(r.region, locale), r.district ? localName(r.district, locale) : null, r.address].filter(Boolean).join(', ');
-  const text = r.description.length > preview ? `${r.description.slice(0, preview - 1).trimEnd()}…` : r.description;
-  return [`📂 ${localName(r.category, locale)}`, `📍 ${place}`, '', text];
+  return [`📂 ${localName(r.category, locale)}`, `📍 ${place}`, '', clip(r.description, preview)];
 }
 
 export const formatDue = (d: Date | null) => (d ? formatLocalDateTime(d) : '—');

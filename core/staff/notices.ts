@@ -3,6 +3,7 @@
 import type { PrismaClient, StaffNotice } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { notFound } from '../errors.ts';
+import { keysetPage } from '../db/keyset-page.ts';
 
 export interface NoticePage {
   items: StaffNotice[];
@@ -19,8 +20,7 @@ export function createNoticeService({ prisma, now = () => new Date() }: { prisma
         prisma.staffNotice.findMany({ where: { ...where, ...(opts.cursor != null ? { id: { lt: opts.cursor } } : {}) }, orderBy: { id: 'desc' }, take: opts.limit + 1 }),
         prisma.staffNotice.count({ where: { staffUserId, readAt: null } }),
       ]);
-      const items = rows.slice(0, opts.limit);
-      return { items, unread, nextCursor: rows.length > opts.limit ? items[items.length - 1]!.id : null };
+      return { ...keysetPage(rows, opts.limit), unread };
     },
 
     /** Marks one's own notice read; reading it again changes nothing. */

@@ -5,11 +5,10 @@ import type { i18n, TFunction } from 'i18next';
 import type { StaffUser } from '../../generated/prisma/client.ts';
 import type { StaffRole } from '../../generated/prisma/enums.ts';
 import type { Tx } from '../db/tx.ts';
-import type { Locale } from '../i18n/i18n.ts';
+import { toLocale, type Locale } from '../i18n/i18n.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
 
 /** Staff accounts may say 'en'; staff texts exist in the two official languages, Russian otherwise. */
-export const staffLocale = (locale: string): Locale => (locale === 'kk' ? 'kk' : 'ru');
 
 /**
  * Raw SQL because the PGlite driver adapter cannot bind Prisma's enum-array filters (DEVELOPERS.md);
@@ -37,7 +36,7 @@ export interface StaffMessage {
 /** Writes the notices and enqueues the Telegram copies; returns how many people were told. */
 export async function sendStaffMessage(tx: Tx, i18n: i18n, recipients: StaffUser[], m: StaffMessage): Promise<number> {
   for (const s of recipients) {
-    const locale = staffLocale(s.locale);
+    const locale = toLocale(s.locale);
     const text = m.text(i18n.getFixedT(locale), locale);
     await tx.staffNotice.create({ data: { staffUserId: s.id, kind: m.kind, reportId: m.reportId ?? null, text } });
     if (s.telegramId != null) {

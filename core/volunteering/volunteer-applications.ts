@@ -13,7 +13,8 @@ import type { StaffPrincipal } from '../staff/scope.ts';
 import { applicationNotice } from './volunteer-notify.ts';
 import { ACTIVE, HOLDS_PLACE, HOURS_MAX, isMinor, minutesOf, PEOPLE_HELPED_MAX, REASON_MAX, REVIEW_COMMENT_MAX } from './volunteer-rules.ts';
 import { assertVolunteerScope } from './volunteer-scope.ts';
-import { escapeHtml, PLACED, type PlacedOpportunity } from './volunteer-text.ts';
+import { PLACED, type PlacedOpportunity } from './volunteer-text.ts';
+import { esc } from '../text.ts';
 
 /**
  * Locks the opportunity's row for the rest of the transaction: places are counted and taken one
@@ -166,7 +167,7 @@ export function createApplicationService({ prisma, i18n, now = () => new Date() 
           if (reason.length > REASON_MAX) throw invalid('volunteer.reason_long', { max: REASON_MAX });
           if (!ACTIVE.includes(a.state)) throw conflict('volunteer.bad_transition', { from: a.state, to: 'declined' });
           const updated = await changeState(tx, actor, a, 'declined', { ...decided, reason });
-          await applicationNotice(tx, i18n, at, a, o, 'declined', at.getTime(), { reason: escapeHtml(reason) });
+          await applicationNotice(tx, i18n, at, a, o, 'declined', at.getTime(), { reason: esc(reason) });
           if (HOLDS_PLACE.includes(a.state)) await fillFreedPlaces(tx, i18n, o, at);
           return updated;
         }

@@ -6,6 +6,7 @@ import type { Tx } from '../db/tx.ts';
 import { isLocale, type Locale } from '../i18n/i18n.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
 import { opportunityCard, type PlacedOpportunity } from './volunteer-text.ts';
+import { reachable } from '../citizens/citizen-service.ts';
 
 export interface VolunteerMessage {
   /** e.g. 'volunteer.approved' */
@@ -26,8 +27,7 @@ export const confirmButtons = (t: TFunction, applicationId: number): InlineKeybo
 /** Enqueues one message to a citizen unless they erased their data; returns whether it was enqueued. */
 export async function tellVolunteer(tx: Tx, i18n: i18n, citizenId: number, m: VolunteerMessage): Promise<boolean> {
   const c = await tx.citizen.findUnique({ where: { id: citizenId }, select: { telegramId: true, locale: true, consentAt: true } });
-  // Erased citizens have no consent and a negative id standing in for the Telegram one.
-  if (!c || !c.consentAt || c.telegramId <= 0n) return false;
+  if (!reachable(c)) return false;
   const locale: Locale = isLocale(c.locale) ? c.locale : 'ru';
   const t = i18n.getFixedT(locale);
   const keyboard = m.keyboard?.(t);

@@ -1,7 +1,7 @@
 // The rules of volunteering in one place: limits, the directions, who counts as a minor, which
 // application states hold a place, and when reminders are due. Pure functions: no database.
 import { VolunteerAvailability, VolunteerDirection, type VolunteerApplicationState } from '../../generated/prisma/enums.ts';
-import { localDate } from '../calendar/local-time.ts';
+import { almatyYear } from '../calendar/local-time.ts';
 
 export const DIRECTIONS = Object.values(VolunteerDirection) as VolunteerDirection[];
 export const AVAILABILITIES = Object.values(VolunteerAvailability) as VolunteerAvailability[];
@@ -36,7 +36,6 @@ export const HOLDS_PLACE: VolunteerApplicationState[] = ['applied', 'approved'];
 export const ACTIVE: VolunteerApplicationState[] = ['applied', 'approved', 'waitlisted'];
 
 /** The Almaty calendar year of an instant. */
-export const almatyYear = (at: Date) => Number(localDate(at).slice(0, 4));
 
 /**
  * Only the birth year is asked, so the age is the year's difference at the event (DOMAIN.md has no

@@ -4,12 +4,13 @@ import type { TFunction } from 'i18next';
 import type { District, Region, VolunteerOpportunity } from '../../generated/prisma/client.ts';
 import { formatLocalDateTime, localDate } from '../calendar/local-time.ts';
 import { localName } from '../reference/reference-service.ts';
+import { esc } from '../text.ts';
 
 export type PlacedOpportunity = VolunteerOpportunity & { region: Region; district: District | null };
 export const PLACED = { region: true, district: true } as const;
 
 /** Staff and volunteers type these texts; Telegram HTML needs three characters escaped. */
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 
 export const titleIn = (o: Pick<VolunteerOpportunity, 'titleKk' | 'titleRu'>, locale: string) => (locale === 'kk' ? o.titleKk : o.titleRu);
 const descriptionIn = (o: VolunteerOpportunity, locale: string) => (locale === 'kk' ? o.descriptionKk : o.descriptionRu) || (locale === 'kk' ? o.descriptionRu : o.descriptionKk);
@@ -27,13 +28,13 @@ export function placeOf(o: PlacedOpportunity, locale: string): string {
 /** The card: title, organiser, time, place and, when known, the places left; the description if asked. */
 export function opportunityCard(t: TFunction, locale: string, o: PlacedOpportunity, opts: { placesLeft?: number; description?: boolean } = {}): string {
   const lines = [
-    `<b>${escapeHtml(titleIn(o, locale))}</b>`,
-    t('volunteer:card.organiser', { name: escapeHtml(o.organiserName) }),
+    `<b>${esc(titleIn(o, locale))}</b>`,
+    t('volunteer:card.organiser', { name: esc(o.organiserName) }),
     t('volunteer:card.when', { when: timeSpan(o.startsAt, o.endsAt) }),
-    t('volunteer:card.place', { place: escapeHtml(placeOf(o, locale)) }),
+    t('volunteer:card.place', { place: esc(placeOf(o, locale)) }),
   ];
   if (opts.placesLeft !== undefined) lines.push(t('volunteer:card.places', { needed: o.needed, left: opts.placesLeft }));
   const description = descriptionIn(o, locale);
-  if (opts.description && description) lines.push('', escapeHtml(description));
+  if (opts.description && description) lines.push('', esc(description));
   return lines.join('\n');
 }

@@ -17,6 +17,7 @@ import { createReportFeature } from '../flows/report.ts';
 import { createTopicsFeature } from '../flows/topics.ts';
 import { createAskFeature } from '../flows/ask.ts';
 import { createVolunteerFeature } from '../flows/volunteer.ts';
+import { createPollFeature } from '../flows/poll.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { initBot, publishCommands, registerWebhook, startPolling, webhookHandler, webhookSecret, type BotRunner } from '../bot/run.ts';
 import { seedIfChanged } from '../prisma/seed.ts';
@@ -25,11 +26,13 @@ import { createCalendarRolloverJob } from '../jobs/calendar-rollover.ts';
 import { createHousekeepingJob } from '../jobs/housekeeping.ts';
 import { createReportDeadlinesJob } from '../jobs/report-deadlines.ts';
 import { createVolunteerRemindersJob } from '../jobs/volunteer-reminders.ts';
+import { createPollWavesJob, POLL_WAVES_JOB } from '../jobs/poll-waves.ts';
 import { createDiscussionDeadlinesJob } from '../jobs/discussion-deadlines.ts';
 import { createQuestionDeadlinesJob } from '../jobs/question-deadlines.ts';
 import { createQuestionRatingReminderJob } from '../jobs/question-rating-reminder.ts';
 import { createStaffChatSyncJob } from '../jobs/staff-chat-sync.ts';
 import { createStaffChat } from '../flows/staff-chat.ts';
+import { createProjectFeature } from '../flows/project.ts';
 import { createQuestionStaffChat } from '../flows/consult-staff-chat.ts';
 import { createQuestionChatSyncJob } from '../jobs/question-chat-sync.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
@@ -57,6 +60,8 @@ export interface StartOptions {
   now?: () => Date;
   /** for tests: an already open database */
   db?: Database;
+  /** false only where a benchmark measures the bot's own handling: no pacing to Telegram's limits */
+  throttle?: boolean;
 }
 
 export interface RunningApp {
@@ -107,6 +112,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS,
     },
     discussions: { flagsToHide: config.DISCUSSION_FLAGS_TO_HIDE },
+    // invitation links need the bot's username: configured, else the running bot's own (known after getMe)
+    projects: { botUsername: () => config.BOT_USERNAME ?? (app.bot?.bot.isInited() ? app.bot.bot.botInfo.username : null) },
   });
   const stops: Array<() => Promise<unknown>> = [];
   const app: RunningApp = { config, services, stop: async () => {} };
@@ -128,7 +135,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         '\n  The Telegram bot is off: BOT_TOKEN is not set.\n  To get a token, open @BotFather in Telegram, send /newbot, choose a name and a username,\n  then put the token it gives you in .env as BOT_TOKEN=123456789:AA… and restart.\n  The admin API keeps running.\n',
       );
     } else {
-      app.bot = createBot({ token, apiRoot: config.TELEGRAM_API_ROOT, services, i18n, logger: logger.child({ component: 'bot' }), rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE, features: [createReportFeature(), createAskFeature(), createTopicsFeature(), createVolunteerFeature(), createStaffChat(i18n), createQuestionStaffChat(i18n)] });
+      app.bot = createBot({ token, apiRoot: config.TELEGRAM_API_ROOT, services, i18n, logger: logger.child({ component: 'bot' }), rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE, throttle: opts.throttle, features: [createReportFeature(), createAskFeature(), createTopicsFeature(), createVolunteerFeature(), createPollFeature(), createProjectFeature(), createStaffChat(i18n), createQuestionStaffChat(i18n)] });
       const { bot, features } = app.bot;
       if (config.WEBHOOK_URL) {
         const secret = webhookSecret(token, config.WEBHOOK_SECRET);
@@ -167,6 +174,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       trustProxy: config.TRUST_PROXY,
       api: roles.has('api'),
       webhook,
+      console: { mapTileUrl: config.MAP_TILE_URL, mapAttribution: config.MAP_ATTRIBUTION },
     });
     await app.server.listen({ host: config.HOST, port: config.PORT });
     const address = app.server.server.address();
@@ -187,6 +195,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         createCalendarRolloverJob({ prisma: services.prisma, calendar: services.calendar, now }),
         createReportDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, i18n, now, escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS }),
         createVolunteerRemindersJob({ prisma: services.prisma, i18n, now }),
+        createPollWavesJob({ prisma: services.prisma, i18n, now }),
         createDiscussionDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, topics: services.discussions.topics, i18n, now }),
         createQuestionDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, i18n, now, escalationWorkingDays: config.QUESTION_ESCALATION_WORKING_DAYS }),
         createQuestionRatingReminderJob({ prisma: services.prisma, i18n, now }),
@@ -197,6 +206,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     });
     app.scheduler.start();
     stops.push(() => app.scheduler!.stop());
+    // Sending a poll wave that a stop interrupted carries on at once, not at the next minute.
+    void app.scheduler.runNow(POLL_WAVES_JOB).catch((e) => logger.error({ err: e }, 'poll-waves: first run failed'));
     if (token) {
       // The dispatcher has its own Api client: it handles 429s itself instead of waiting inside a retry plugin.
       const api = telegramApi(token, config.TELEGRAM_API_ROOT);

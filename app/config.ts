@@ -19,6 +19,7 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'looks wrong: a token from @BotFather is like 123456789:AA…').optional(),
   TELEGRAM_API_ROOT: url.optional(),
+  BOT_USERNAME: z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'is the bot\'s username from @BotFather, e.g. azamat_kz_bot').transform((v) => v.replace(/^@/, '')).optional(),
   WEBHOOK_URL: url.startsWith('https://', 'Telegram only calls https:// webhooks').optional(),
   WEBHOOK_SECRET: z
     .string()
@@ -40,6 +41,11 @@ export const configSchema = z.object({
   REPORT_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   DISCUSSION_FLAGS_TO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
   QUESTION_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(1),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be a tile URL template with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_ATTRIBUTION: z.string().max(500).default('© OpenStreetMap contributors'),
 });
 
 export type Config = z.output<typeof configSchema> & {

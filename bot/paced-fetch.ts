@@ -1,29 +1,32 @@
 // The fetch under every Bot API call of the bot, including calls made inside conversations (the
 // conversations plugin builds its own Api objects, which do not carry the bot's API transformers).
-// It keeps messages to one chat about a second apart and waits out flood control (429) itself, so
-// a flow that answers with two messages in a row never fails, and a replayed conversation never
-// sees the 429 at all (it is stored only after this layer).
+// It keeps messages to one chat about a second apart and all of them within Telegram's ~30 a second
+// (conversations' calls bypass the bot's throttler, so a crowd entering a flow at once used to
+// collect 429s until the retries ran out and the citizens got no answer), and waits out flood
+// control (429) itself, so a flow that answers with two messages in a row never fails, and a
+// replayed conversation never sees the 429 at all (it is stored only after this layer).
+import { SendSlots } from '../core/outbox/send-slots.ts';
+
 const PACED = /^(send(?!ChatAction)\w+|copyMessages?|forwardMessages?)$/;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface PacedFetchOptions {
   perChatMs?: number;
+  /** messages a second overall, with a 3 % margin for jitter */
+  perSecond?: number;
   /** a 429 asking to wait longer than this is returned to the caller instead of waited out */
   maxRetryAfterSeconds?: number;
   maxRetries?: number;
   base?: typeof fetch;
 }
 
-export function pacedFetch({ perChatMs = 1050, maxRetryAfterSeconds = 30, maxRetries = 3, base = globalThis.fetch }: PacedFetchOptions = {}): typeof fetch {
-  const nextSlot = new Map<string, number>();
+export function pacedFetch({ perChatMs = 1050, perSecond = 30, maxRetryAfterSeconds = 30, maxRetries = 3, base = globalThis.fetch }: PacedFetchOptions = {}): typeof fetch {
+  const slots = new SendSlots((1000 / perSecond) * 1.03, perChatMs);
 
   async function waitForSlot(chat: string): Promise<void> {
-    const now = Date.now();
-    if (nextSlot.size > 10_000) for (const [k, at] of nextSlot) if (at < now) nextSlot.delete(k);
-    const at = Math.max(now, nextSlot.get(chat) ?? 0);
-    nextSlot.set(chat, at + perChatMs);
-    if (at > now) await sleep(at - now);
+    const wait = slots.take(chat) - Date.now();
+    if (wait > 0) await sleep(wait);
   }
 
   return async (input, init) => {
@@ -43,7 +46,7 @@ export function pacedFetch({ perChatMs = 1050, maxRetryAfterSeconds = 30, maxRet
       const body = (await res.clone().json().catch(() => null)) as { parameters?: { retry_after?: number } } | null;
       const after = body?.parameters?.retry_after ?? 1;
       if (after > maxRetryAfterSeconds) return res;
-      if (chat) nextSlot.set(chat, Date.now() + after * 1000);
+      if (chat) slots.holdChat(chat, Date.now() + after * 1000);
       await sleep(after * 1000);
     }
   };

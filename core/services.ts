@@ -2,6 +2,7 @@
 import type { i18n as I18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { Database } from './db/client.ts';
+import { createAnalyticsService } from './analytics/analytics-service.ts';
 import { createApiClientService } from './api-clients/api-client-service.ts';
 import { fixedHolidays, movableHolidays, transfers } from '../prisma/seed/holidays.ts';
 import { createCalendarService } from './calendar/calendar-service.ts';
@@ -25,6 +26,10 @@ import { createNoticeService } from './staff/notices.ts';
 import { createStaffService } from './staff/staff-service.ts';
 import { volunteerPersonalData } from './volunteering/volunteer-profile.ts';
 import { createVolunteeringServices } from './volunteering/volunteer-services.ts';
+import { createPollServices } from './polls/poll-services.ts';
+import { pollPersonalData } from './polls/poll-personal-data.ts';
+import { projectPersonalData } from './projects/project-personal-data.ts';
+import { createProjectServices, type ProjectOptions } from './projects/project-services.ts';
 
 export interface ServiceOptions {
   db: Database;
@@ -41,13 +46,15 @@ export interface ServiceOptions {
   telegramFiles?: TelegramFiles;
   /** public discussion settings (config DISCUSSION_*) */
   discussions?: DiscussionOptions;
+  /** social projects (the bot username of invitation links) */
+  projects?: ProjectOptions;
 }
 
-export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n(), reports = {}, storageDir, telegramFiles, discussions = {} }: ServiceOptions) {
+export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n(), reports = {}, storageDir, telegramFiles, discussions = {}, projects = {} }: ServiceOptions) {
   const prisma = db.prisma;
   const calendar = createCalendarService({ prisma, defaults: (year) => defaultCalendar(year, fixedHolidays, movableHolidays, transfers) });
   // Capabilities add their personal-data sections here as they land.
-  const personalData: PersonalDataSection[] = [reportPersonalData, questionPersonalData, discussionPersonalData, volunteerPersonalData(i18n, now)];
+  const personalData: PersonalDataSection[] = [reportPersonalData, questionPersonalData, discussionPersonalData, volunteerPersonalData(i18n, now), projectPersonalData, pollPersonalData];
   const reportService = createReportService({ prisma, calendar, i18n, now, ...reports });
   const reportTemplates = createReportTemplateService({ prisma, calendar, now });
   return {
@@ -74,6 +81,9 @@ export function createServices({ db, logger, sessionTtlHours, now = () => new Da
     notices: createNoticeService({ prisma, now }),
     discussions: createDiscussionServices({ prisma, calendar, i18n, now, ...discussions }),
     volunteering: createVolunteeringServices({ prisma, i18n, now }),
+    analytics: createAnalyticsService({ prisma, calendar, i18n, now, concurrent: db.kind === 'postgres' }),
+    polls: createPollServices({ prisma, i18n, now }),
+    projects: createProjectServices({ prisma, i18n, now, ...projects }),
   };
 }
 

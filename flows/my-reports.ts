@@ -70,7 +70,10 @@ export async function showReportDetail(ctx: BotContext, reportId: number): Promi
   const history = newestThatFit(d.history.slice(-HISTORY_SHOWN).map((h) => historyLine(ctx, h)), MESSAGE_BUDGET - lines.join('\n').length - 40);
   lines.push('', ctx.t('report:my.history'), ...history);
   const kb = new InlineKeyboard();
-  if (d.canAdd) kb.text(ctx.t('report:my.comment'), `mr:com:${r.id}`).text(ctx.t('report:my.add_files'), `mr:files:${r.id}`).row();
+  if (d.canAdd) {
+    kb.text(ctx.t('report:my.comment'), `mr:com:${r.id}`).text(ctx.t('report:my.add_files'), `mr:files:${r.id}`).row();
+    kb.text(ctx.t('report:self.button'), `mr:self:${r.id}`).row();
+  }
   kb.text(ctx.t('report:my.back'), 'mr:list:0');
   const text = lines.join('\n');
   await showScreen(ctx, text, kb);

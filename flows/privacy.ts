@@ -4,7 +4,8 @@ import type { BotContext } from '../bot/context.ts';
 import type { Feature } from '../bot/features.ts';
 import { localName } from '../core/reference/reference-service.ts';
 import { socialStatuses } from '../prisma/seed/social-status.ts';
-import { esc } from './flow-kit.ts';
+import { enterFlow, esc } from './flow-kit.ts';
+import { profileEditConversation } from './profile.ts';
 import { askLanguage } from './onboarding.ts';
 import { formatLocalDateTime } from '../core/calendar/local-time.ts';
 
@@ -39,7 +40,7 @@ async function showMyData(ctx: BotContext): Promise<void> {
   lines.push('', t('privacy:mydata.footer'));
   await ctx.reply(lines.join('\n'), {
     parse_mode: 'HTML',
-    reply_markup: new InlineKeyboard().text(t('privacy:delete.button'), 'erase:ask'),
+    reply_markup: new InlineKeyboard().text(t('profile:change'), 'profile:edit').row().text(t('privacy:delete.button'), 'erase:ask'),
   });
 }
 
@@ -74,6 +75,10 @@ export function createPrivacy(): Feature {
     await ctx.answerCallbackQuery();
     await askLanguage(ctx);
   });
+  composer.callbackQuery('profile:edit', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await enterFlow(ctx, 'profile-edit');
+  });
   composer.callbackQuery('erase:ask', async (ctx) => {
     await ctx.answerCallbackQuery();
     await askErase(ctx);
@@ -94,6 +99,7 @@ export function createPrivacy(): Feature {
   return {
     name: 'privacy',
     composer: root,
+    flows: [{ id: 'profile-edit', builder: profileEditConversation }],
     menu: { settings: showSettings },
     commands: [
       { command: 'mydata', descriptionKey: 'common:commands.mydata' },

@@ -1,10 +1,10 @@
 // Civic control in the bot: "report a problem", "my reports", and the author's answer after
 // resolution (really fixed? rating 1–5, or "not fixed" which reopens the report).
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../bot/context.ts';
 import type { Feature, FlowDefinition } from '../bot/features.ts';
 import { mainMenu } from '../bot/menu.ts';
-import { enterFlow, onButton, ratingKeyboard } from './flow-kit.ts';
+import { enterFlow, onButton, ratingKeyboard, showScreen } from './flow-kit.ts';
 import { reportAddConversation, showMyReports, showReportDetail } from './my-reports.ts';
 import { reportConversation } from './report-flow.ts';
 
@@ -26,6 +26,22 @@ export function createReportFeature(): Feature {
     await ctx.answerCallbackQuery();
     await enterFlow(ctx, 'report-add', Number(ctx.match[2]), ctx.match[1] === 'com' ? 'comment' : 'files');
   });
+
+  // The author closes their own report as solved: asked once more, since it ends the akimat's work on it.
+  pm.callbackQuery(/^mr:self:(\d+)$/, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      const d = await ctx.services.reportCitizen.detail(citizenId, Number(ctx.match[1]), ctx.locale);
+      const kb = new InlineKeyboard().text(ctx.t('report:self.yes'), `mr:selfok:${d.report.id}`).row().text(ctx.t('report:self.no'), `mr:open:${d.report.id}`);
+      await showScreen(ctx, ctx.t('report:self.ask', { number: d.report.number }), kb);
+    }),
+  );
+  pm.callbackQuery(/^mr:selfok:(\d+)$/, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      const report = await ctx.services.reports.closeByAuthor(citizenId, Number(ctx.match[1]));
+      await ctx.editMessageReplyMarkup().catch(() => {});
+      await ctx.reply(ctx.t('report:self.done', { number: report.number }), { reply_markup: mainMenu(ctx.t) });
+    }),
+  );
 
   // The author's answer to "resolved": the buttons come with the status notice from the outbox.
   pm.callbackQuery(/^rc:(ok|no):(\d+)$/, (ctx) =>

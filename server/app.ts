@@ -11,7 +11,9 @@ import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { Services } from '../core/services.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { consoleRoutes, type ConsoleOptions } from './plugins/console.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -25,7 +27,14 @@ import { reportTemplateRoutes } from './routes/report-templates.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { volunteerReportRoutes } from './routes/volunteer-reports.ts';
+import { projectRoutes } from './routes/projects.ts';
+import { projectBeneficiaryRoutes } from './routes/project-beneficiaries.ts';
+import { projectStatsRoutes } from './routes/project-stats.ts';
+import { expertCouncilRoutes } from './routes/expert-councils.ts';
+import { expertEvaluationRoutes } from './routes/expert-evaluation.ts';
 import { volunteeringRoutes } from './routes/volunteering.ts';
+import { pollRoutes } from './routes/polls.ts';
+import { pollResultRoutes } from './routes/poll-results.ts';
 import { consultationRoutes } from './routes/consultations.ts';
 import { consultationTopicRoutes } from './routes/consultation-topics.ts';
 import { faqRoutes } from './routes/faq.ts';
@@ -45,7 +54,11 @@ export interface ServerDeps {
   webhook?: { path: string; handler: (req: unknown, reply: unknown) => Promise<unknown> };
   /** capability route modules beyond the foundation */
   routes?: FastifyPluginAsyncZod[];
+  /** the staff console under /console/ (with the API); false turns it off */
+  console?: ConsoleOptions | false;
 }
+
+const DEFAULT_CONSOLE: ConsoleOptions = { mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', mapAttribution: '© OpenStreetMap contributors' };
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
@@ -109,7 +122,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(discussionRoutes(services));
     await app.register(volunteeringRoutes(services));
     await app.register(volunteerReportRoutes(services));
+    await app.register(projectRoutes(services));
+    await app.register(projectBeneficiaryRoutes(services));
+    await app.register(projectStatsRoutes(services));
+    await app.register(expertCouncilRoutes(services));
+    await app.register(expertEvaluationRoutes(services));
+    await app.register(analyticsRoutes(services));
+    await app.register(pollRoutes(services));
+    await app.register(pollResultRoutes(services));
     for (const routes of deps.routes ?? []) await app.register(routes);
+    if (deps.console !== false) await app.register(consoleRoutes(deps.console ?? DEFAULT_CONSOLE));
   }
   return app;
 }

@@ -132,7 +132,9 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
       expect(nextCursor).toBeNull();
       expect(items.map((i) => i.id)).toEqual([r.pothole!.id, r.long!.id, r.bench!.id, r.bins!.id, r.light!.id]);
       const pothole = items[0]!;
-      expect(pothole).toMatchObject({ number: r.pothole!.number, status: 'new', colour: 'red', regionId: regionA.id, overdue: false, evidenceCount: 2, supportCount: 0, hidden: false, dueAt: null });
+      expect(pothole).toMatchObject({ number: r.pothole!.number, status: 'new', colour: 'red', regionId: regionA.id, overdue: false, evidenceCount: 2, supportCount: 0, hidden: false });
+      // the deadline runs from filing, so even a new report shows when it falls due
+      expect(pothole!.dueAt).not.toBeNull();
       expect(pothole.createdAt).toBe(r.pothole!.createdAt.toISOString());
       expect(items.find((i) => i.id === r.long!.id)!.description).toHaveLength(300);
     });
@@ -240,6 +242,8 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
       const res = await changeStatus(r.pothole!.id, { to: 'in_work' });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('report.bad_transition');
+      // the operator reads status names, not codes
+      expect(res.json().error.message).toMatch(/«(Выполнено|Орындалды)».*«(В работе|Жұмыста)»/);
       expect((await services.prisma.report.findUniqueOrThrow({ where: { id: r.pothole!.id } })).status).toBe('resolved');
     });
 

@@ -309,6 +309,25 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
     expect((await services.prisma.report.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('reopened');
   });
 
+  it('lets the author close their own report as solved by themselves, in Kazakh, after asking once more', async () => {
+    const { u, c } = await citizen('kk');
+    const r = await services.reports.create({ type: 'citizen', id: c.id }, { source: 'bot', citizenId: c.id, categoryId: 2, regionId: 1, address: 'Абай көшесі 1', description: 'Аулада шам жанбайды, кешке қараңғы', evidence: [{ kind: 'photo', telegramFileId: 'f' }] });
+    await say(u, '📋 Менің өтініштерім');
+    await press(u, new RegExp(r.number));
+    await press(u, '✅ Мәселе шешіліп қойды');
+    expect(last(u)).toContain('шешілген деп жабасыз ба');
+    await press(u, '⬅️ Жоқ, ашық қалсын');
+    expect((await services.prisma.report.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('new');
+    await press(u, '✅ Мәселе шешіліп қойды');
+    await press(u, '✅ Иә, жабу');
+    expect(last(u)).toContain(`${r.number} өтініші шешілген деп жабылды`);
+    expect(await services.prisma.report.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: 'resolved', selfResolved: true });
+    // the detail of a closed report offers no more closing, comments or files
+    await say(u, '📋 Менің өтініштерім');
+    await press(u, new RegExp(r.number));
+    expect(u.lastKeyboard().flat()).not.toContain('✅ Мәселе шешіліп қойды');
+  });
+
   it('shows reports in /mydata and erases the draft and subscriptions on /deletedata, keeping the report', async () => {
     const { u: first } = await citizen('ru');
     await fillRu(first, 'Сломанная скамейка во дворе дома 12', { lat: ALMATY.lat + 0.05, lon: ALMATY.lon });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createI18n, localesDir, localeFromTelegram } from '../core/i18n/i18n.ts';
+import { createI18n, LOCALES, localesDir, localeFromTelegram } from '../core/i18n/i18n.ts';
 
 type Tree = { [k: string]: string | Tree };
 const flatten = (o: Tree, prefix = ''): Array<[string, string]> =>
@@ -49,6 +49,22 @@ describe('locales', () => {
     const i18n = createI18n();
     expect(i18n.getFixedT('kk')('common:menu.report')).toBe(kk.get('common.json:menu.report'));
     expect(i18n.getFixedT('ru')('common:menu.report')).toBe(ru.get('common.json:menu.report'));
+  });
+
+  it('give staff every API error in English too, with the same placeholders', () => {
+    const en = load('en');
+    const errors = (m: Map<string, string>) => [...m.keys()].filter((k) => k.startsWith('errors.json:')).sort();
+    expect(errors(en)).toEqual(errors(ru));
+    // English holds only staff-facing texts: nothing in it that Russian lacks.
+    expect([...en.keys()].filter((k) => !ru.has(k))).toEqual([]);
+    expect([...en].filter(([k, v]) => JSON.stringify(vars(v)) !== JSON.stringify(vars(ru.get(k)!))).map(([k]) => k)).toEqual([]);
+    expect([...en].filter(([, v]) => !v.trim() || /[а-яёәғқңөұүһі]/i.test(v)).map(([k]) => k)).toEqual([]);
+    const t = createI18n().getFixedT('en');
+    expect(t('errors:report.bad_transition', { from: 'resolved', to: 'new' })).toBe('The report cannot move from «Resolved» to «New».');
+  });
+
+  it('offer citizens only Kazakh and Russian, whatever else staff read', () => {
+    expect([...LOCALES]).toEqual(['kk', 'ru']);
   });
 
   it('choose Kazakh for kk Telegram users and Russian for everyone else', () => {

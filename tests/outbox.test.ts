@@ -491,6 +491,14 @@ describe.each(dbTargets)('outbox on %s', (target) => {
       for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(950);
       expect(fake.calls[2]!.at - fake.calls[0]!.at).toBeGreaterThanOrEqual(1950);
     });
+
+    it("does not hold other chats' messages behind a chat's second message", async () => {
+      const fake = fakeTelegram();
+      // A citizen gets two notices at once; the next two citizens must not wait for the second one.
+      await enqueue(message(960, 'first to 960'), message(960, 'second to 960'), message(961, 'to 961'), message(962, 'to 962'));
+      await dispatcher(fake.send, { perChatIntervalMs: 1000 }).runOnce();
+      expect(fake.texts()).toEqual(['first to 960', 'to 961', 'to 962', 'second to 960']);
+    });
   });
 
   it('outboxCounts counts messages per status, zero for the empty ones', async () => {

@@ -78,9 +78,10 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
     return { report, authorId: author.id };
   }
 
+  /** Filed and accepted at the same moment: the deadline runs from filing. */
   async function acceptAt(local: string): Promise<Report> {
-    const { report } = await fileReport();
     clock = at(local);
+    const { report } = await fileReport();
     return services.reports.changeStatus({ type: 'staff', id: staff.inScopeKk.id }, report.id, { to: 'in_work' });
   }
 
@@ -114,8 +115,9 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
 
   it('tells the operators in scope and the assignee once, each in their language, Telegram only to linked ones', async () => {
     const report = await acceptAt('2026-05-04T10:00:00'); // due Wed 6 May 10:00
-    // An assignee from another department hears of it too; new and closed reports never are overdue.
+    // An assignee from another department hears of it too; a report filed later is not due yet, and a closed one never is.
     await prisma.report.update({ where: { id: report.id }, data: { assigneeId: staff.otherDepartment.id } });
+    clock = at('2026-05-05T10:00:00');
     const fresh = (await fileReport()).report;
     const closed = await acceptAt('2026-05-04T11:00:00');
     await services.reports.changeStatus({ type: 'staff', id: staff.inScopeKk.id }, closed.id, { to: 'resolved', publicNote: 'Фонари заменены' });
@@ -142,6 +144,16 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
     expect(await noticesOf('report.overdue')).toHaveLength(3);
     expect(await outboxOf('report.overdue')).toHaveLength(2);
     for (const id of [fresh.id, closed.id]) expect((await prisma.report.findUniqueOrThrow({ where: { id } })).overdueNotifiedAt).toBeNull();
+  });
+
+  it('a report nobody accepted falls overdue on the deadline counted from filing', async () => {
+    clock = at('2026-05-13T10:00:00'); // Wed; due Fri 15 May 10:00
+    const { report } = await fileReport();
+    expect(report.dueAt).toEqual(at('2026-05-15T10:00:00'));
+    expect(await runAt('2026-05-15T09:59:00')).toEqual({ overdue: 0, escalated: 0 });
+    expect(await runAt('2026-05-15T10:01:00')).toEqual({ overdue: 1, escalated: 0 });
+    expect((await prisma.report.findUniqueOrThrow({ where: { id: report.id } })).status).toBe('new');
+    expect((await noticesOf('report.overdue')).some((n) => n.reportId === report.id)).toBe(true);
   });
 
   it('escalates to the admins only, once, when the working days after the due time have passed', async () => {

@@ -157,15 +157,31 @@ describe.each(dbTargets)('report service on %s', (target) => {
   });
 
   describe('status machine', () => {
-    it('accepting sets acceptedAt and a due date in working days (Nauryz, moved days off and the weekend skipped)', async () => {
+    it('filing sets the due date in working days (Nauryz, moved days off and the weekend skipped) and accepting later keeps it', async () => {
       const cat = await category(3);
-      const { report } = await fileReport(cat.id);
       clock = new Date('2026-03-19T10:00:00+05:00'); // Thursday
+      const { report } = await fileReport(cat.id);
+      // Fri 20 → (21–23 Nauryz, 24–25 moved days off) → Thu 26 → Fri 27
+      expect(report.dueAt).toEqual(new Date('2026-03-27T10:00:00+05:00'));
+      clock = new Date('2026-03-26T09:00:00+05:00');
       const after = await service.changeStatus(operator, report.id, { to: 'in_work' });
       expect(after.status).toBe('in_work');
       expect(after.acceptedAt).toEqual(clock);
-      // Fri 20 → (21–23 Nauryz, 24–25 moved days off) → Thu 26 → Fri 27
+      // a late acceptance buys no time: the deadline counts from filing
       expect(after.dueAt).toEqual(new Date('2026-03-27T10:00:00+05:00'));
+    });
+
+    it('a report nobody accepted falls due like any other, and a reopened one gets a fresh deadline when taken up again', async () => {
+      const cat = await category(1);
+      clock = new Date('2026-04-06T10:00:00+05:00'); // Monday
+      const { report } = await fileReport(cat.id);
+      expect(report.dueAt).toEqual(new Date('2026-04-07T10:00:00+05:00'));
+      clock = new Date('2026-04-08T10:00:00+05:00');
+      await service.changeStatus(operator, report.id, { to: 'resolved', publicNote: 'Сделано' });
+      await service.changeStatus({ type: 'citizen', id: 1 }, report.id, { to: 'reopened' });
+      clock = new Date('2026-04-09T12:00:00+05:00'); // Thursday
+      const again = await service.changeStatus(operator, report.id, { to: 'in_work' });
+      expect(again.dueAt).toEqual(new Date('2026-04-10T12:00:00+05:00'));
     });
 
     it('refuses to close as resolved, rejected or not responsible without a public note', async () => {
@@ -215,6 +231,40 @@ describe.each(dbTargets)('report service on %s', (target) => {
 
     it('refuses a status change of an unknown report', async () => {
       await expect(service.changeStatus(operator, 999_999, { to: 'in_work' })).rejects.toMatchObject({ code: 'report.not_found' });
+    });
+  });
+
+  describe('closed by the author (DOMAIN.md: problems solved by citizens themselves)', () => {
+    it('counts as solved by citizens only when no operator acted; followers hear it, the author does not', async () => {
+      const cat = await category();
+      clock = new Date('2026-05-04T10:00:00+05:00');
+      const { author, report } = await fileReport(cat.id);
+      const follower = await citizen('ru');
+      await service.support(follower.id, report.id);
+      clock = new Date('2026-05-05T10:00:00+05:00');
+      const closed = await service.closeByAuthor(author.id, report.id);
+      expect(closed).toMatchObject({ status: 'resolved', selfResolved: true, confirmedFixed: true, resolvedAt: clock, closedAt: clock });
+      const event = await prisma.reportEvent.findFirstOrThrow({ where: { reportId: report.id, toStatus: 'resolved' } });
+      expect(event).toMatchObject({ actorType: 'citizen', actorId: String(author.id), fromStatus: 'new', at: clock });
+      const audit = await prisma.auditLog.findMany({ where: { entity: 'report', entityId: String(report.id), action: 'report.self_resolve' } });
+      expect(audit).toHaveLength(1);
+      const messages = (await statusMessages(report.id)).filter((m) => m.params.text.includes('🟢'));
+      expect(messages.map((m) => m.citizenId)).toEqual([follower.id]);
+      expect(messages[0]!.params.text).toContain('без участия акимата');
+
+      const accepted = await fileReport(cat.id);
+      await service.changeStatus(operator, accepted.report.id, { to: 'in_work' });
+      expect(await service.closeByAuthor(accepted.author.id, accepted.report.id)).toMatchObject({ status: 'resolved', selfResolved: false });
+    });
+
+    it('is refused for someone else\'s report and for a closed one', async () => {
+      const cat = await category();
+      const { author, report } = await fileReport(cat.id);
+      const other = await citizen('ru');
+      await expect(service.closeByAuthor(other.id, report.id)).rejects.toMatchObject({ code: 'report.not_found' });
+      await service.changeStatus(operator, report.id, { to: 'rejected', publicNote: 'Частная территория' });
+      await expect(service.closeByAuthor(author.id, report.id)).rejects.toMatchObject({ code: 'report.closed' });
+      expect((await prisma.report.findUniqueOrThrow({ where: { id: report.id } })).status).toBe('rejected');
     });
   });
 

@@ -1,5 +1,5 @@
 // Citizens: consent first (Law of RK "On personal data"), then a profile they can see and erase.
-import type { Citizen, PrismaClient } from '../../generated/prisma/client.ts';
+import type { Citizen, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { Gender } from '../../generated/prisma/enums.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
@@ -52,6 +52,9 @@ const MIN_BIRTH_YEAR = 1900;
  * clears the consent and puts a negative number in place of the Telegram id.
  */
 export const reachable = <C extends { consentAt: Date | null; telegramId: bigint }>(c: C | null | undefined): c is C => !!c && c.consentAt !== null && c.telegramId > 0n;
+
+/** `reachable` as a Prisma filter on Citizen, for queries that select whom to write to. */
+export const reachableWhere = { consentAt: { not: null }, telegramId: { gt: 0n } } satisfies Prisma.CitizenWhereInput;
 
 export function createCitizenService({ prisma, sections = [], now = () => new Date() }: CitizenServiceDeps) {
   return {
@@ -156,6 +159,8 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
             gender: null,
             birthYear: null,
             socialStatus: null,
+            // asked again if they come back: the answers are gone
+            profileAskedAt: null,
             districtId: null,
             consentAt: null,
             active: false,

@@ -9,13 +9,13 @@
 import type { i18n } from 'i18next';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { AskerGroup, ConsultationChannel } from '../../generated/prisma/enums.ts';
-import { localDate } from '../calendar/local-time.ts';
+import { PERIOD_KINDS, periodKeyOf } from '../calendar/periods.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { consultationWhere, type LogFilter } from './consultation-log.ts';
 
 export const GROUP_BY = ['topic', 'askerGroup', 'channel', 'consultant', 'region'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
-export const PERIODS = ['month', 'quarter', 'half', 'year'] as const;
+export const PERIODS = PERIOD_KINDS;
 export type Period = (typeof PERIODS)[number];
 
 export interface Measures {
@@ -45,19 +45,7 @@ export interface Totals {
 }
 
 /** The period an instant falls in, by its Almaty date. */
-export function periodOf(instant: Date, period: Period): string {
-  const [y, m] = localDate(instant).split('-').map(Number) as [number, number];
-  switch (period) {
-    case 'month':
-      return `${y}-${String(m).padStart(2, '0')}`;
-    case 'quarter':
-      return `${y}-Q${Math.ceil(m / 3)}`;
-    case 'half':
-      return `${y}-H${m <= 6 ? 1 : 2}`;
-    case 'year':
-      return String(y);
-  }
-}
+export const periodOf = (instant: Date, period: Period): string => periodKeyOf(instant, period);
 
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;

@@ -6,13 +6,16 @@ import i18next, { type i18n, type TFunction } from 'i18next';
 
 export const LOCALES = ['kk', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
+/** Staff-facing API errors also speak English (the console has an English UI); citizens never get it. */
+export const API_LOCALES = [...LOCALES, 'en'] as const;
+export type ApiLocale = (typeof API_LOCALES)[number];
 export type { TFunction };
 
 export const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
 
-export function loadResources(dir = localesDir): Record<string, Record<string, unknown>> {
+export function loadResources(dir = localesDir, languages: readonly string[] = LOCALES): Record<string, Record<string, unknown>> {
   const resources: Record<string, Record<string, unknown>> = {};
-  for (const lng of LOCALES) {
+  for (const lng of languages) {
     resources[lng] = {};
     for (const file of readdirSync(path.join(dir, lng)).filter((f) => f.endsWith('.json'))) {
       resources[lng][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(dir, lng, file), 'utf8'));
@@ -23,12 +26,13 @@ export function loadResources(dir = localesDir): Record<string, Record<string, u
 
 export function createI18n(dir = localesDir): i18n {
   const instance = i18next.createInstance();
-  const resources = loadResources(dir);
+  // English holds only what staff read through the API (errors and the report statuses they name).
+  const resources = loadResources(dir, API_LOCALES);
   void instance.init({
     resources: resources as never,
     lng: 'ru',
     fallbackLng: false,
-    supportedLngs: [...LOCALES],
+    supportedLngs: [...API_LOCALES],
     ns: Object.keys(resources.ru ?? {}),
     defaultNS: 'common',
     interpolation: { escapeValue: false },

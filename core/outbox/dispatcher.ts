@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { claimDue, markFinal, markRetry, markSent, type ClaimedMessage } from './outbox-repository.ts';
+import { SendSlots } from './send-slots.ts';
 
 /** What a Bot API call throws: grammY's GrammyError has exactly these fields; network errors have none. */
 export interface ApiFailure {
@@ -46,8 +47,13 @@ export class OutboxDispatcher {
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
   private readonly idleDelayMs: number;
-  private nextGlobalSlot = 0;
-  private readonly nextChatSlot = new Map<bigint, number>();
+  private readonly schedule: SendSlots;
+  /** sends of about the last second: when Telegram answered them (Infinity while in flight) */
+  private readonly recentSends: Array<{ at: number }> = [];
+  /** the last send to each chat still within perChatMs */
+  private readonly lastToChat = new Map<bigint, { at: number }>();
+  /** batches whose last sends are still waiting for their chat */
+  private readonly inflight = new Set<Promise<unknown>>();
   private pausedUntil = 0;
   private running = false;
   private loop: Promise<void> | undefined;
@@ -62,10 +68,22 @@ export class OutboxDispatcher {
     this.maxAttempts = opts.maxAttempts ?? 10;
     this.leaseMs = opts.leaseMs ?? 5 * 60_000;
     this.idleDelayMs = opts.idleDelayMs ?? 500;
+    this.schedule = new SendSlots((1000 / this.rate) * JITTER_MARGIN, this.perChatMs);
   }
 
   /** Claims one batch and sends it, pacing each message into its time slot. */
   async runOnce(): Promise<DispatchResult> {
+    const { result, all } = await this.dispatchBatch();
+    await all;
+    return result;
+  }
+
+  /**
+   * Claims a batch and schedules its sends. `dense` settles when the sends that fill the batch's share
+   * of the overall rate are done; the rest wait for their chat's next second (`all`). The loop claims
+   * the next batch after `dense`, so those few stragglers leave no idle gap between batches.
+   */
+  private async dispatchBatch(): Promise<{ result: DispatchResult; dense: Promise<unknown>; all: Promise<unknown> }> {
     const result: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, blocked: 0 };
     const wait = this.pausedUntil - Date.now();
     if (wait > 0) await sleep(wait);
@@ -73,27 +91,55 @@ export class OutboxDispatcher {
     // Two seconds of work per batch keeps pacing smooth without holding many leases.
     const batch = await claimDue(this.opts.prisma, now, new Date(now.getTime() + this.leaseMs), Math.max(1, Math.ceil(this.rate * 2)));
     result.claimed = batch.length;
-    if (batch.length === 0) return result;
-    await Promise.all(batch.map((m) => this.sendAt(this.slotFor(m.chatId), m, result)));
-    return result;
+    if (batch.length === 0) return { result, dense: Promise.resolve(), all: Promise.resolve() };
+    const horizon = Date.now() + (batch.length * 1000 * JITTER_MARGIN) / this.rate;
+    const dense: Promise<void>[] = [];
+    const late: Promise<void>[] = [];
+    for (const m of batch) {
+      const slot = this.slotFor(m.chatId);
+      (slot <= horizon ? dense : late).push(this.sendAt(slot, m, result));
+    }
+    const all = Promise.all([...dense, ...late]);
+    this.inflight.add(all);
+    void all.finally(() => this.inflight.delete(all));
+    return { result, dense: Promise.all(dense), all };
   }
 
   private slotFor(chatId: bigint): number {
-    const t = Date.now();
-    const slot = Math.max(t, this.nextGlobalSlot, this.nextChatSlot.get(chatId) ?? 0);
-    this.nextGlobalSlot = slot + (1000 / this.rate) * JITTER_MARGIN;
-    this.nextChatSlot.set(chatId, slot + this.perChatMs);
-    if (this.nextChatSlot.size > 10_000) this.forgetOldChats(t);
-    return slot;
+    return this.schedule.take(String(chatId));
   }
 
-  private forgetOldChats(t: number): void {
-    for (const [chat, slot] of this.nextChatSlot) if (slot < t) this.nextChatSlot.delete(chat);
+  /**
+   * ms until one more send keeps every second (and the margin) within the rate, and the chat's
+   * interval after its previous message; 0 when it does now.
+   * Counted by when earlier sends were answered, the latest they can have reached Telegram: the very
+   * first request of a connection, or one on a busy event loop, arrives later than it left.
+   */
+  private windowWait(chatId: bigint): number {
+    const t = Date.now();
+    const last = this.lastToChat.get(chatId);
+    if (last) {
+      const wait = Math.min(last.at, t) + this.perChatMs - t;
+      if (wait > 0) return wait;
+      this.lastToChat.delete(chatId);
+    }
+    const windowMs = 1000 * JITTER_MARGIN;
+    const recent = this.recentSends.filter((s) => s.at > t - windowMs);
+    this.recentSends.length = 0;
+    this.recentSends.push(...recent);
+    if (recent.length < this.rate) return 0;
+    const times = recent.map((s) => Math.min(s.at, t)).sort((a, b) => b - a);
+    return Math.max(1, times[Math.floor(this.rate) - 1]! + windowMs - t);
   }
+
+
 
   private async sendAt(slot: number, m: ClaimedMessage, result: DispatchResult): Promise<void> {
     const delay = slot - Date.now();
     if (delay > 0) await sleep(delay);
+    // Timers that fire late (a busy event loop) bunch sends together: by the clock of the actual sends,
+    // never more than `rate` in any second (and the margin), which is how Telegram counts.
+    for (let w = this.windowWait(m.chatId); w > 0; w = this.windowWait(m.chatId)) await sleep(w);
     const { prisma, logger } = this.opts;
     const paused = this.pausedUntil - Date.now();
     if (paused > 0) {
@@ -103,8 +149,14 @@ export class OutboxDispatcher {
       result.retried += 1;
       return;
     }
+    // Until it is answered, a send may reach Telegram at any moment: it counts as "now" until then.
+    const sent = { at: Number.POSITIVE_INFINITY };
+    this.recentSends.push(sent);
+    this.lastToChat.set(m.chatId, sent);
     try {
-      const response = (await this.opts.send(m.payload.method, { chat_id: Number(m.chatId), ...m.payload.params })) as { message_id?: number } | true;
+      const response = (await this.opts.send(m.payload.method, { chat_id: Number(m.chatId), ...m.payload.params }).finally(() => {
+        sent.at = Date.now();
+      })) as { message_id?: number } | true;
       await markSent(prisma, m.id, this.now(), typeof response === 'object' && response ? (response.message_id ?? null) : null);
       result.sent += 1;
     } catch (e) {
@@ -137,15 +189,16 @@ export class OutboxDispatcher {
     }
   }
 
-  /** Starts the background loop; `stop()` finishes the batch in hand before resolving. */
+  /** Starts the background loop; `stop()` finishes the batches in hand before resolving. */
   start(): void {
     if (this.running) return;
     this.running = true;
     this.loop = (async () => {
       while (this.running) {
         try {
-          const r = await this.runOnce();
-          if (r.claimed === 0 && this.running) await new Promise<void>((resolve) => this.idle(resolve));
+          const { result, dense } = await this.dispatchBatch();
+          await dense;
+          if (result.claimed === 0 && this.running) await new Promise<void>((resolve) => this.idle(resolve));
         } catch (e) {
           this.opts.logger.error({ err: e }, 'outbox: dispatch loop error');
           if (this.running) await sleep(this.idleDelayMs * 4);
@@ -172,6 +225,7 @@ export class OutboxDispatcher {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await Promise.all([...this.inflight]);
   }
 }
 

@@ -1,4 +1,4 @@
-// Deadlines of accepted reports: past its due time a report is overdue and its operators are told
+// Deadlines of open reports (counted from filing): past its due time a report is overdue and its operators are told
 // once; `escalationWorkingDays` working days later it is escalated to the admins, once. Accepting the
 // report again (reopened → in work) sets a new due time and clears both marks (changeStatus).
 import type { i18n, TFunction } from 'i18next';
@@ -9,8 +9,11 @@ import type { CalendarService } from '../calendar/calendar-service.ts';
 import type { Tx } from '../db/tx.ts';
 import { activeAdmins, formatDue, notifyStaff, operatorsFor, REPORT_NAMES, type NamedReport, type StaffNoticeKind } from './staff-notify.ts';
 
-/** Reports that run against a due time: accepted, or reopened after resolution (the due time stays). */
-export const DEADLINE_STATUSES: ReportStatus[] = ['in_work', 'reopened'];
+/**
+ * Reports that run against a due time: every open one. The clock starts at filing, so a report left
+ * unaccepted falls due too; a reopened one keeps its due time until it is taken up again.
+ */
+export const DEADLINE_STATUSES: ReportStatus[] = ['new', 'in_work', 'reopened'];
 
 const DAY = 86_400_000;
 

@@ -19,6 +19,8 @@ export interface NoticeInput {
   eventId: number;
   /** extra inline keyboard, e.g. "fixed / not fixed" after resolution (author only) */
   authorKeyboard?: (t: (key: string) => string) => unknown;
+  /** someone who made the change themselves and needs no message about it */
+  skipCitizenId?: number;
 }
 
 /** Everyone who hears about a report: the author (unless erased) and active followers. */
@@ -38,7 +40,7 @@ export async function audience(tx: Tx, reportId: number): Promise<Array<{ citize
 }
 
 export async function notifyStatus(tx: Tx, i18n: i18n, n: NoticeInput): Promise<number> {
-  const people = await audience(tx, n.reportId);
+  const people = (await audience(tx, n.reportId)).filter((p) => p.citizenId !== n.skipCitizenId);
   for (const p of people) {
     const locale = toLocale(p.locale);
     const t = i18n.getFixedT(locale);

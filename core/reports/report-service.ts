@@ -154,6 +154,9 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
       const at = now();
       // The year of the number is Almaty's: a report filed at 02:00 on 1 January is next year's.
       const year = almatyYear(at);
+      // The clock starts at filing (DOMAIN.md: on publication the akimat sees the report at once), so a
+      // report nobody accepts still falls due and cannot be "taken off control" by being left as new.
+      const dueAt = (await calendar.calendar()).addWorkingDays(at, category.deadlineDays);
       return prisma.$transaction(async (tx) => {
         const seq = await nextCounter(tx, `report:${year}`);
         const report = await tx.report.create({
@@ -174,6 +177,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
             description: input.description.trim(),
             anonymous: input.anonymous ?? false,
             createdAt: at,
+            dueAt,
             evidence: { create: input.evidence.map((e) => ({ ...e, addedByCitizenId: input.citizenId ?? null })) },
           },
         });
@@ -185,6 +189,8 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
 
     /** The citizen supports an existing report: they follow it and it counts their support. */
     async support(citizenId: number, reportId: number): Promise<{ added: boolean }> {
+      // the service clock, not the database's: support times feed the analytics and the demo's replay
+      const at = now();
       return prisma.$transaction(async (tx) => {
         const report = await tx.report.findUnique({ where: { id: reportId } });
         if (!report) throw notFound('report.not_found');
@@ -192,9 +198,9 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
         if (!isOpen(report.status) || report.hidden) throw conflict('report.closed');
         const existing = await tx.reportFollower.findUnique({ where: { reportId_citizenId: { reportId, citizenId } } });
         if (existing) return { added: false };
-        await tx.reportFollower.create({ data: { reportId, citizenId } });
+        await tx.reportFollower.create({ data: { reportId, citizenId, createdAt: at } });
         await tx.report.update({ where: { id: reportId }, data: { supportCount: { increment: 1 } } });
-        await tx.reportEvent.create({ data: { reportId, actorType: 'citizen', actorId: String(citizenId), type: 'support' } });
+        await tx.reportEvent.create({ data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: 'support' } });
         await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'report.support', entity: 'report', entityId: reportId });
         return { added: true };
       });
@@ -213,11 +219,18 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
         const data: Parameters<typeof tx.report.update>[0]['data'] = { status: change.to };
         if (change.to === 'in_work') {
           data.acceptedAt = before.acceptedAt ?? at;
-          data.dueAt = cal.addWorkingDays(at, before.category.deadlineDays);
+          // The analytics' time to accept, fixed with the calendar of the moment (as the deadline is).
+          data.acceptWorkingDays = before.acceptWorkingDays ?? cal.elapsedWorkingDays(before.createdAt, before.acceptedAt ?? at);
+          // Accepting keeps the deadline set at filing (late acceptance must not buy time); a reopened
+          // report gets a fresh one from the moment it is taken up again.
+          data.dueAt = before.status === 'reopened' || !before.dueAt ? cal.addWorkingDays(at, before.category.deadlineDays) : before.dueAt;
           data.overdueNotifiedAt = null;
           data.escalatedAt = null;
         }
-        if (change.to === 'resolved') data.resolvedAt = at;
+        if (change.to === 'resolved') {
+          data.resolvedAt = at;
+          data.resolveWorkingDays = cal.elapsedWorkingDays(before.createdAt, at);
+        }
         if (change.to === 'duplicate') {
           if (!change.duplicateOfId || change.duplicateOfId === reportId) throw invalid('report.duplicate_needs_original');
           const original = await tx.report.findUnique({ where: { id: change.duplicateOfId } });
@@ -238,6 +251,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
           data.reopenCount = { increment: 1 };
           data.closedAt = null;
           data.resolvedAt = null;
+          data.resolveWorkingDays = null;
           data.confirmedFixed = null;
         } else if (!isOpen(change.to)) {
           data.closedAt = at;
@@ -292,6 +306,33 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
       return prisma.$transaction(async (tx) => {
         const after = await tx.report.update({ where: { id: reportId }, data: { confirmedFixed: true, ...(answer.rating ? { rating: answer.rating, ratedAt: at } : {}) } });
         await tx.reportEvent.create({ data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: answer.rating ? 'rating' : 'confirm', data: { fixed: true, rating: answer.rating ?? null } } });
+        return after;
+      });
+    },
+
+    /**
+     * The author closes their own open report as solved (they fixed it, or the problem went away). It
+     * counts as "solved by citizens themselves" (DOMAIN.md) only when no operator had acted on it.
+     */
+    async closeByAuthor(citizenId: number, reportId: number): Promise<Report> {
+      const at = now();
+      const cal = await calendar.calendar();
+      const notes = { kk: i18n.getFixedT('kk')('report:self.note'), ru: i18n.getFixedT('ru')('report:self.note') };
+      return prisma.$transaction(async (tx) => {
+        const before = await tx.report.findUnique({ where: { id: reportId } });
+        if (!before || before.citizenId !== citizenId) throw notFound('report.not_found');
+        if (!isOpen(before.status) || before.hidden) throw conflict('report.closed');
+        const staffActed = (await tx.reportEvent.count({ where: { reportId, type: 'status', actorType: 'staff' } })) > 0;
+        const after = await tx.report.update({
+          where: { id: reportId },
+          data: { status: 'resolved', resolvedAt: at, closedAt: at, resolveWorkingDays: cal.elapsedWorkingDays(before.createdAt, at), confirmedFixed: true, selfResolved: !staffActed },
+        });
+        const event = await tx.reportEvent.create({
+          data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: 'status', fromStatus: before.status, toStatus: 'resolved', publicNote: notes.ru, data: { notes, byAuthor: true } },
+        });
+        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'report.self_resolve', entity: 'report', entityId: reportId, before: { status: before.status }, after: { status: 'resolved', selfResolved: !staffActed } });
+        // Followers hear it; the author, who just did it, does not get a message about it.
+        await notifyStatus(tx, i18n, { reportId, number: after.number, status: 'resolved', publicNote: notes.ru, publicNoteByLocale: notes, eventId: event.id, skipCitizenId: citizenId });
         return after;
       });
     },

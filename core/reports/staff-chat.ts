@@ -14,6 +14,7 @@ import { hasAnyRole, inScope, type Scoped, type StaffPrincipal } from '../staff/
 import { editPost, STAFF_CHAT_LOCALE, syncChatGroups, type ChatGroup, type StaffChatSyncRun } from '../staff/staff-chat-kit.ts';
 import { canTransition, isOpen, OPEN_STATUSES, statusIcon } from './report-status.ts';
 import { formatDue, REPORT_NAMES, reportLines, type NamedReport } from './staff-notify.ts';
+import { withEvidenceCounts } from './report-query.ts';
 
 export { linkedStaff, STAFF_CHAT_LOCALE } from '../staff/staff-chat-kit.ts';
 
@@ -113,13 +114,17 @@ export async function syncStaffChats(deps: StaffChatSyncDeps): Promise<StaffChat
     return {
       chatId,
       label: { department: d.code },
-      fresh: (take) =>
-        prisma.report.findMany({
-          where: { departmentId: d.id, status: { in: OPEN_STATUSES }, hidden: false, createdAt: { gte: since }, staffMessages: { none: { chatId } } },
-          include: POST_INCLUDE,
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          take,
-        }),
+      // Evidence counted for just these reports: `_count` on a findMany … take aggregates the whole table.
+      fresh: async (take) =>
+        withEvidenceCounts(
+          prisma,
+          await prisma.report.findMany({
+            where: { departmentId: d.id, status: { in: OPEN_STATUSES }, hidden: false, createdAt: { gte: since }, staffMessages: { none: { chatId } } },
+            include: REPORT_NAMES,
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+            take,
+          }),
+        ),
       async post(r) {
         const sent = (await send('sendMessage', { chat_id: Number(chatId), ...renderStaffPost(t, STAFF_CHAT_LOCALE, r) })) as { message_id: number };
         await prisma.reportStaffMessage.create({ data: { reportId: r.id, chatId, messageId: BigInt(sent.message_id), syncedAt: r.updatedAt } });

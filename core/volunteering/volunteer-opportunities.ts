@@ -73,6 +73,7 @@ async function checkInput(tx: Tx, o: OpportunityInput, at: Date, isNew: boolean)
     if (!d || d.regionId !== o.regionId) throw invalid('volunteer.district_not_in_region');
   }
   if (o.areaId != null && !(await tx.area.findUnique({ where: { id: o.areaId } }))) throw invalid('volunteer.unknown_area');
+  if (o.projectId != null && !(await tx.socialProject.findUnique({ where: { id: o.projectId }, select: { id: true } }))) throw invalid('volunteer.unknown_project');
 }
 
 /** Tells every volunteer it suits about a published opportunity, at most once each (the dedupe key). */

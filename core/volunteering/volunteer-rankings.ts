@@ -8,24 +8,14 @@
 // that started in the period and took place in the district or region: awards go to those who helped
 // there. Volunteers who erased their data still count in the totals but are not ranked (nobody to award).
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { localMidnight } from '../calendar/local-time.ts';
-import { invalid } from '../errors.ts';
+import { parsePeriodKey, type Period as CalendarPeriod } from '../calendar/periods.ts';
 import { COUNTED } from './volunteer-citizen.ts';
 import { hoursOf } from './volunteer-rules.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
-export interface Period {
-  kind: PeriodKind;
-  /** as given: 2026, 2026-Q1 or 2026-03 */
-  key: string;
-  year: number;
-  /** the month (1–12) or quarter (1–4); 0 for a year */
-  index: number;
-  /** [from, to) in Almaty time */
-  from: Date;
-  to: Date;
-}
+/** A month, quarter or year (core/calendar/periods.ts); awards are not given per half-year. */
+export type Period = CalendarPeriod & { kind: PeriodKind };
 
 export type Level = { level: 'region'; regionId: number } | { level: 'district'; districtId: number };
 
@@ -56,18 +46,10 @@ export interface Rankings {
   totals: Totals;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const AWARD_PERIODS: PeriodKind[] = ['month', 'quarter', 'year'];
 
 export function parsePeriod(key: string): Period {
-  const m = /^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$/.exec(key.trim());
-  if (!m) throw invalid('volunteer.bad_period');
-  const year = Number(m[1]);
-  const [kind, index, months]: [PeriodKind, number, number] = m[2] ? ['quarter', Number(m[2]), 3] : m[3] ? ['month', Number(m[3]), 1] : ['year', 0, 12];
-  const firstMonth = kind === 'quarter' ? (index - 1) * 3 + 1 : kind === 'month' ? index : 1;
-  const start = `${year}-${pad(firstMonth)}-01`;
-  const endMonth = firstMonth + months;
-  const end = endMonth > 12 ? `${year + 1}-${pad(endMonth - 12)}-01` : `${year}-${pad(endMonth)}-01`;
-  return { kind, key: key.trim(), year, index, from: localMidnight(start), to: localMidnight(end) };
+  return parsePeriodKey(key, { kinds: AWARD_PERIODS, error: 'volunteer.bad_period' }) as Period;
 }
 
 /** Standard competition ranking: equal keys share a rank, the next rank skips (1, 1, 3). */

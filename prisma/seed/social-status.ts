@@ -76,3 +76,17 @@ export const ageBrackets: AgeBracketSeed[] = [
     labelRu: '59 лет и старше',
   },
 ];
+
+/**
+ * Participants younger than 8 exist (children's projects) but the form has no column for them.
+ * Statistics show them in this extra column instead of dropping them, so the age table still sums
+ * to the total (DOMAIN.md § "Grant report statistics").
+ */
+export const underEightBracket: AgeBracketSeed = {
+  code: 'under-8',
+  from: 0,
+  to: 7,
+  label: '<8',
+  labelKk: '8 жасқа дейін',
+  labelRu: 'младше 8 лет',
+};

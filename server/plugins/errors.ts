@@ -4,12 +4,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { i18n } from 'i18next';
 import { DomainError, type ErrorKind } from '../../core/errors.ts';
+import type { ApiLocale } from '../../core/i18n/i18n.ts';
 
 const statusOf: Record<ErrorKind, number> = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, too_many: 429 };
 
-export function requestLocale(req: FastifyRequest): 'kk' | 'ru' {
+/** The first language of Accept-Language: kk or en when asked for (the console has an English UI), Russian otherwise. */
+export function requestLocale(req: FastifyRequest): ApiLocale {
   const header = String(req.headers['accept-language'] ?? '').toLowerCase();
-  return header.startsWith('kk') ? 'kk' : 'ru';
+  return header.startsWith('kk') ? 'kk' : header.startsWith('en') ? 'en' : 'ru';
 }
 
 export function registerErrorHandler(app: FastifyInstance, i18n: i18n) {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../core/services.ts';
+import { csrfFor } from '../../core/staff/staff-service.ts';
 import { actorOf, requireStaff, SESSION_COOKIE, staffOf } from '../plugins/auth.ts';
 import { okBody, withErrors } from '../schemas.ts';
 
@@ -56,7 +57,15 @@ export const authRoutes = (services: Services, opts: { cookieSecure: boolean }):
 
     app.get(
       '/api/auth/me',
-      { onRequest: requireStaff(services.staff), schema: { tags: ['auth'], summary: 'The signed-in staff member', response: withErrors({ 200: principalBody }) } },
-      async (req) => staffOf(req),
+      {
+        onRequest: requireStaff(services.staff),
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in staff member',
+          response: withErrors({ 200: principalBody.extend({ csrfToken: z.string().optional().describe("with the session cookie: the CSRF header's value, so a reloaded console page can write again") }) }),
+        },
+      },
+      // Only a same-origin page can read this answer, so handing the CSRF value back here is safe.
+      async (req) => ({ ...staffOf(req), ...(req.cookies?.[SESSION_COOKIE] === req.staffToken ? { csrfToken: csrfFor(req.staffToken!) } : {}) }),
     );
   };

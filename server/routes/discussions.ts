@@ -11,6 +11,7 @@ import { isPendingModeration, isRemoved, MODERATION_NOTE_MAX, REASON_MAX } from 
 import type { TopicCounts } from '../../core/discussions/topic-admin.ts';
 import type { NamedTopic } from '../../core/discussions/topic-text.ts';
 import type { AnnexFile } from '../../core/discussions/discussion-annex.ts';
+import { invalid } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
@@ -41,7 +42,25 @@ const topicFields = {
   expectedResultKk: text(3000),
   expectedResultRu: text(3000),
 };
-const createBody = z.object({ ...topicFields, regionId: topicFields.regionId.optional() });
+// The justification may come from the needs assessment (core/analytics): name it instead of typing it.
+const needsReference = z
+  .object({
+    regionId: id.optional().describe("the assessed region; the topic's region when absent"),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('last day of the two assessed years (today when absent)'),
+  })
+  .describe('fill the justification and its information source from the needs assessment of the topic’s area');
+const createBody = z
+  .object({
+    ...topicFields,
+    regionId: topicFields.regionId.optional(),
+    justificationKk: topicFields.justificationKk.optional(),
+    justificationRu: topicFields.justificationRu.optional(),
+    informationSource: topicFields.informationSource.optional(),
+    needsAssessment: needsReference.optional(),
+  })
+  .refine((b) => b.needsAssessment !== undefined || (b.justificationKk && b.justificationRu && b.informationSource), {
+    message: 'justificationKk, justificationRu and informationSource are required unless needsAssessment is given',
+  });
 const patchBody = z.object(topicFields).partial();
 
 const topicBody = z.object({
@@ -173,7 +192,15 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/api/discussions',
       { onRequest: managers, schema: { tags, summary: 'A planned topic with the Annex 1 fields, as a draft', body: createBody, response: withErrors({ 201: topicBody.extend({ counts: countsBody }) }) } },
       async (req, reply) => {
-        const topic = await topics.create(actorOf(req), staffOf(req), req.body);
+        const { needsAssessment, ...fields } = req.body;
+        let cited = {};
+        if (needsAssessment) {
+          const j = await services.analytics.justification(staffOf(req), { regionId: needsAssessment.regionId ?? fields.regionId ?? undefined, areaId: fields.areaId, lastDay: needsAssessment.to });
+          if (!j.justificationKk || !j.justificationRu) throw invalid('analytics.no_evidence');
+          cited = { justificationKk: j.justificationKk, justificationRu: j.justificationRu, informationSource: `${j.informationSourceKk}\n${j.informationSourceRu}` };
+        }
+        const merged = { ...cited, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as typeof fields & { justificationKk: string; justificationRu: string; informationSource: string };
+        const topic = await topics.create(actorOf(req), staffOf(req), merged);
         return reply.status(201).send(await detailOf(req, topic.id));
       },
     );

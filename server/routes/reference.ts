@@ -1,6 +1,7 @@
 // Reference data for staff screens and integrations: regions with districts, areas, departments, categories.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CATEGORY_DEADLINE_MAX, updateCategory } from '../../core/reports/category-admin.ts';
 import { setDepartmentChat } from '../../core/reports/staff-chat.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
@@ -60,5 +61,25 @@ export const referenceRoutes = (services: Services): FastifyPluginAsyncZod =>
     );
     app.get('/api/reference/categories', { onRequest: staff, schema: { tags, summary: 'Civic-control categories with routing and deadlines', response: withErrors({ 200: z.array(category) }) } }, async () =>
       (await services.reference.get()).categories,
+    );
+    app.patch(
+      '/api/reference/categories/:id',
+      {
+        onRequest: requireStaff(services.staff, ['admin']),
+        schema: {
+          tags,
+          summary: "Change a category's department, deadline (working days) or availability; reports already filed keep theirs",
+          params: idParam,
+          body: z
+            .object({ departmentId: z.number().int().positive().optional(), deadlineDays: z.number().int().min(1).max(CATEGORY_DEADLINE_MAX).optional(), active: z.boolean().optional() })
+            .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change'),
+          response: withErrors({ 200: category }),
+        },
+      },
+      async (req) => {
+        await updateCategory(services.prisma, actorOf(req), req.params.id, req.body);
+        services.reference.invalidate();
+        return (await services.reference.get()).categories.find((c) => c.id === req.params.id)!;
+      },
     );
   };

@@ -1,4 +1,5 @@
-// Staff accounts: admins only. Every write is audited by the service.
+// Staff accounts: admins only, except the directory of active colleagues (names and roles) that every
+// staff member needs to assign a report or hand over a question. Every write is audited by the service.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { StaffUser } from '../../generated/prisma/client.ts';
@@ -35,6 +36,15 @@ export function staffView(u: StaffUser): z.infer<typeof staffBody> {
   };
 }
 
+const directoryBody = z.object({
+  id: z.number(),
+  fullName: z.string(),
+  roles: z.array(role),
+  regionId: z.number().nullable(),
+  districtId: z.number().nullable(),
+  departmentId: z.number().nullable(),
+});
+
 const scopeFields = {
   regionId: z.number().int().positive().nullable().optional(),
   districtId: z.number().int().positive().nullable().optional(),
@@ -70,6 +80,23 @@ export const staffRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const admin = requireStaff(services.staff, ['admin']);
     const tags = ['staff'];
+
+    app.get(
+      '/api/staff/directory',
+      {
+        onRequest: requireStaff(services.staff),
+        schema: {
+          tags,
+          summary: 'Active colleagues: names, roles and scope only (for assigning and handing over)',
+          querystring: z.object({ role: role.optional().describe('only staff with this role (admins are listed for every role)') }),
+          response: withErrors({ 200: z.array(directoryBody) }),
+        },
+      },
+      async (req) =>
+        (await services.staff.list())
+          .filter((u) => u.active && (!req.query.role || u.roles.includes(req.query.role) || u.roles.includes('admin')))
+          .map((u) => ({ id: u.id, fullName: u.fullName, roles: u.roles, regionId: u.regionId, districtId: u.districtId, departmentId: u.departmentId })),
+    );
 
     app.get('/api/staff', { onRequest: admin, schema: { tags, summary: 'List staff accounts', response: withErrors({ 200: z.array(staffBody) }) } }, async () =>
       (await services.staff.list()).map(staffView),

@@ -25,7 +25,7 @@ const fields = {
   descriptionKk: z.string().max(TEXT_MAX).optional(),
   descriptionRu: z.string().max(TEXT_MAX).optional(),
   organiserName: z.string().trim().min(1).max(200).describe('the NGO, resource centre or body, as volunteers see it'),
-  projectId: z.number().int().positive().nullable().optional().describe('a social project (not linked yet)'),
+  projectId: z.number().int().positive().nullable().optional().describe('the social project this opportunity serves (GET /api/projects); an unknown id is refused with 400'),
   areaId: z.number().int().positive().nullable().optional().describe('one of the 19 areas of the state social order'),
   directions: z.array(direction).max(DIRECTIONS.length).optional().describe('none: suits every volunteer of the region'),
   regionId: z.number().int().positive(),

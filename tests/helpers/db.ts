@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../core/db/client.ts';
 import { applyMigrations } from '../../core/db/migrate.ts';
+import { dropDatabase } from '../../core/db/drop-database.ts';
 import { seedReferenceData } from '../../prisma/seed.ts';
 
 export type DbTarget = 'pglite' | 'postgres';
@@ -46,8 +47,11 @@ export async function createEmptyDb(target: DbTarget): Promise<TestDb> {
       await db.close();
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        await dropDatabase(c, name);
+      } finally {
+        await c.end();
+      }
     },
   };
 }

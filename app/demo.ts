@@ -1,0 +1,87 @@
+// `npm run demo`: the whole system on its own embedded database (DATA_DIR/demo), wiped and filled anew with
+// realistic sample data in Kazakh and Russian on every run, so its dates are always "the last weeks" and
+// nothing done while trying it survives into the next run. `npm run demo -- --keep` starts on the data the
+// previous run left instead (filling it only if it is empty). The Telegram bot stays off: the demo's citizens
+// are fictional, and no notification must leave for a real chat. DATABASE_URL is ignored for the same reason.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, loadEnv, parseConfig, type Config } from './config.ts';
+import { createLogger } from './logger.ts';
+import { openAndPrepareDatabase, startApp } from './app.ts';
+import { createServices } from '../core/services.ts';
+import { DEMO_PASSWORD, demoFilled, fillDemo, type DemoSummary } from '../core/demo/fill-demo.ts';
+import { buildConsole, isStale } from '../web/build.mjs';
+
+const keep = process.argv.includes('--keep');
+
+let base: Config;
+try {
+  base = parseConfig(loadEnv(process.env, process.cwd()));
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(`${e.message}\nSee README.md, section "Configuration".`);
+    process.exit(1);
+  }
+  throw e;
+}
+const dataDir = path.join(base.dataDir, 'demo');
+const config: Config = { ...base, dataDir, storageDir: path.join(dataDir, 'storage'), DATABASE_URL: undefined, BOT_TOKEN: undefined, ADMIN_LOGIN: 'admin', ADMIN_PASSWORD: DEMO_PASSWORD };
+const logger = createLogger(config.LOG_LEVEL);
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+if (base.DATABASE_URL) say('  DATABASE_URL is ignored: the demo always runs on its own embedded database.');
+if (!keep) await rm(dataDir, { recursive: true, force: true });
+say(`  Preparing the demo database in ${dataDir} …`);
+const db = await openAndPrepareDatabase(config, logger);
+const filler = createServices({ db, logger, sessionTtlHours: config.SESSION_TTL_HOURS, storageDir: config.storageDir });
+const prepared = process.uptime();
+let summary: DemoSummary | undefined;
+if (!(await demoFilled(filler))) summary = await fillDemo(filler, { storageDir: config.storageDir, password: DEMO_PASSWORD });
+const filled = process.uptime();
+
+// The demo runs from a checkout: a console older than its sources is rebuilt here (the server itself
+// never rebuilds an existing one, since a production install may be read-only).
+if (isStale()) {
+  say('  Rebuilding the staff console (its sources changed) …');
+  await buildConsole();
+}
+
+const app = await startApp({ config, db, roles: ['api', 'jobs'], logger, print: say }).catch(async (e) => {
+  logger.fatal({ err: e }, 'demo start-up failed');
+  await db.close();
+  process.exit(1);
+});
+const health = await fetch(`${app.url}/health`).then((r) => r.json() as Promise<{ status: string }>).catch(() => ({ status: 'unreachable' }));
+
+say('');
+const ready = process.uptime();
+say(`  Azamat demo is ${health.status === 'ok' ? 'ready' : `up, but health says "${health.status}"`} in ${ready.toFixed(1)} s (database ${prepared.toFixed(1)} s, filling ${(filled - prepared).toFixed(1)} s, server ${(ready - filled).toFixed(1)} s).`);
+say(`  Console:  ${app.url}/console/`);
+say(`  API docs: ${app.url}/docs`);
+say('');
+say(`  Sign in with any of these accounts; the password of each is  ${DEMO_PASSWORD}`);
+const accounts = summary?.staff ?? (await filler.staff.list()).map((u) => ({ login: u.login, fullName: u.fullName, roles: u.roles as string[], purpose: '' }));
+for (const a of accounts) say(`    ${a.login.padEnd(20)} ${a.fullName.padEnd(24)} ${a.purpose || a.roles.join(', ')}`);
+if (summary) {
+  const c = summary.counts;
+  say('');
+  say(`  Filled: ${c.reports} reports (${c.reportEvents} history rows), ${c.questions} questions, ${c.topics} discussion topics with ${c.comments} comments,`);
+  say(`          ${c.volunteers} volunteers and ${c.opportunities} opportunities, ${c.projects} projects, ${c.pollWaves} poll waves with ${c.pollResponses} responses.`);
+} else {
+  say('  (--keep: the data of the previous run)');
+}
+say('  The Telegram bot is off in the demo. Ctrl+C stops it; the next `npm run demo` starts afresh.');
+say('');
+
+let signals = 0;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    signals += 1;
+    if (signals > 1) process.exit(130);
+    setTimeout(() => process.exit(1), 25_000).unref();
+    void app
+      .stop()
+      .then(() => db.close())
+      .then(() => process.exit(0));
+  });
+}

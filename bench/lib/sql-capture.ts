@@ -1,0 +1,74 @@
+// "The same SQL through plain pg": the API answers each kind of request once in this process with a
+// Prisma client that logs its queries, and the bench replays exactly those statements (the session
+// check of the auth plugin included) through a plain `pg` pool at the same concurrency.
+import { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
+import { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Database } from '../../core/db/client.ts';
+
+export interface CapturedQuery {
+  sql: string;
+  params: unknown[];
+}
+
+export interface CapturingDatabase {
+  db: Database;
+  /** the queries since the last call */
+  take(): CapturedQuery[];
+}
+
+export function capturingDatabase(url: string): CapturingDatabase {
+  let queries: CapturedQuery[] = [];
+  // Prisma logs COMMIT but not the BEGIN a driver adapter issues: mark where each transaction starts.
+  const base = new PrismaPg({ connectionString: url, max: 2 });
+  const adapterFactory = new Proxy(base, {
+    get(target, prop, receiver) {
+      if (prop !== 'connect') return Reflect.get(target, prop, receiver) as unknown;
+      return async () => {
+        const adapter = await target.connect();
+        return new Proxy(adapter, {
+          get(a, p, r) {
+            if (p !== 'startTransaction') return Reflect.get(a, p, r) as unknown;
+            return (...args: Parameters<typeof adapter.startTransaction>) => {
+              queries.push({ sql: 'BEGIN', params: [] });
+              return a.startTransaction(...args);
+            };
+          },
+        });
+      };
+    },
+  });
+  const prisma = new PrismaClient({ adapter: adapterFactory, log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', (e) => {
+    queries.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] });
+  });
+  return {
+    db: { kind: 'postgres', prisma, adapterFactory, describe: 'bench capture', close: () => prisma.$disconnect() },
+    take() {
+      const q = queries;
+      queries = [];
+      return q;
+    },
+  };
+}
+
+const TX_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
+
+/**
+ * Runs the captured statements on one pooled connection, in a transaction when the original had one,
+ * with `substitute` mapping each parameter (e.g. the report id of this request).
+ */
+export async function replay(pool: pg.Pool, queries: CapturedQuery[], substitute: (p: unknown) => unknown = (p) => p): Promise<void> {
+  const client = await pool.connect();
+  try {
+    for (const q of queries) {
+      if (TX_CONTROL.test(q.sql)) await client.query(q.sql);
+      else await client.query(q.sql, q.params.map(substitute));
+    }
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,97 @@
+// Monitoring and needs-assessment analytics (issue 8): every indicator for a period and a filter, always
+// narrowed to the caller's scope first (analytics-scope.ts), computed in SQL over the capabilities' own
+// tables, so the figures are exact and current at the moment of the request.
+import type { i18n } from 'i18next';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { localDate } from '../calendar/local-time.ts';
+import type { Period } from '../calendar/periods.ts';
+import type { CalendarService } from '../calendar/calendar-service.ts';
+import { invalid } from '../errors.ts';
+import { hasAnyRole, requireRole, type StaffPrincipal } from '../staff/scope.ts';
+import { REPORT_DETAIL_ROLES, scopedFilter, type AnalyticsFilter, type AnalyticsQuery } from './analytics-scope.ts';
+import { civicControl, defaultTrendUnit, type TrendUnit } from './civic-control.ts';
+import { consultationIndicators } from './consultation-indicators.ts';
+import { discussionIndicators } from './discussion-indicators.ts';
+import { engagementIndicators } from './engagement-indicators.ts';
+import { needsAssessment } from './needs-assessment.ts';
+import { pollIndicators } from './poll-indicators.ts';
+import { districtAggregates, rankings, reportPoints, type BBox } from './problem-map.ts';
+import { volunteerIndicators } from './volunteer-indicators.ts';
+
+export interface AnalyticsDeps {
+  prisma: PrismaClient;
+  calendar: CalendarService;
+  i18n: i18n;
+  now: () => Date;
+  /** independent queries at once (PostgreSQL's pool); PGlite has one connection */
+  concurrent?: boolean;
+}
+
+export type AnalyticsRequest = AnalyticsFilter & { period: Period };
+
+export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent = false }: AnalyticsDeps) {
+  const scoped = (staff: StaffPrincipal, req: AnalyticsRequest): AnalyticsQuery => ({ ...scopedFilter(staff, req), period: req.period });
+
+  const service = {
+    civicControl: async (staff: StaffPrincipal, req: AnalyticsRequest, trend?: TrendUnit) => {
+      const q = scoped(staff, req);
+      return civicControl(prisma, await calendar.calendar(), q, now(), trend ?? defaultTrendUnit(q), concurrent);
+    },
+    consultations: async (staff: StaffPrincipal, req: AnalyticsRequest) => consultationIndicators(prisma, scoped(staff, req)),
+    discussion: async (staff: StaffPrincipal, req: AnalyticsRequest) => discussionIndicators(prisma, scoped(staff, req), now()),
+    polls: async (staff: StaffPrincipal, req: AnalyticsRequest) => pollIndicators(prisma, scoped(staff, req), concurrent),
+    volunteering: async (staff: StaffPrincipal, req: AnalyticsRequest) => volunteerIndicators(prisma, scoped(staff, req)),
+    engagement: async (staff: StaffPrincipal, req: AnalyticsRequest) => engagementIndicators(prisma, scoped(staff, req)),
+    rankings: async (staff: StaffPrincipal, req: AnalyticsRequest) => rankings(prisma, scoped(staff, req), concurrent),
+    // Single reports (points, numbers) only for those the reports API lets see them.
+    reportPoints: async (staff: StaffPrincipal, req: AnalyticsRequest, opts: { limit: number; bbox?: BBox }) => {
+      const q = scoped(staff, req);
+      requireRole(staff, REPORT_DETAIL_ROLES);
+      return reportPoints(prisma, q, opts);
+    },
+    districts: async (staff: StaffPrincipal, req: AnalyticsRequest) => districtAggregates(prisma, scoped(staff, req), now()),
+
+    /** Two years ending on `lastDay` (today when absent) for a region: the caller's, or the one asked. */
+    needsAssessment: async (staff: StaffPrincipal, req: AnalyticsFilter & { lastDay?: string; limit?: number }) => {
+      const f = scopedFilter(staff, req);
+      if (f.regionId == null) throw invalid('analytics.region_required');
+      return needsAssessment(prisma, i18n, { ...f, regionId: f.regionId }, { lastDay: req.lastDay ?? localDate(now()), limit: req.limit ?? 19, concurrent, examples: hasAnyRole(staff, REPORT_DETAIL_ROLES) });
+    },
+
+    /** The justification and information source of one area, for an Annex 1 topic. */
+    justification: async (staff: StaffPrincipal, req: AnalyticsFilter & { areaId: number; lastDay?: string }) => {
+      const a = await service.needsAssessment(staff, { ...req, areaId: undefined, limit: 19 });
+      const need = a.needs.find((n) => n.areaId === req.areaId);
+      return {
+        regionId: a.regionId,
+        areaId: req.areaId,
+        firstDay: a.firstDay,
+        lastDay: a.lastDay,
+        justificationKk: need?.justificationKk ?? null,
+        justificationRu: need?.justificationRu ?? null,
+        informationSourceKk: a.informationSourceKk,
+        informationSourceRu: a.informationSourceRu,
+      };
+    },
+
+    /** Everything for one region (or the caller's scope) and period: the periodic report. */
+    periodicReport: async (staff: StaffPrincipal, req: AnalyticsRequest) => {
+      const q = scoped(staff, req);
+      const cal = await calendar.calendar();
+      const at = now();
+      // One capability after another: each already uses what parallelism the database offers.
+      const civic = await civicControl(prisma, cal, q, at, defaultTrendUnit(q), concurrent);
+      const consultations = await consultationIndicators(prisma, q);
+      const discussion = await discussionIndicators(prisma, q, at);
+      const polls = await pollIndicators(prisma, q, concurrent);
+      const volunteering = await volunteerIndicators(prisma, q);
+      const engagement = await engagementIndicators(prisma, q);
+      const ranked = await rankings(prisma, q, concurrent);
+      const districts = await districtAggregates(prisma, q, at);
+      return { query: q, civic, consultations, discussion, polls, volunteering, engagement, rankings: ranked, districts };
+    },
+  };
+  return service;
+}
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

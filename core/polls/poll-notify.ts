@@ -1,0 +1,74 @@
+// The invitation to a wave and the one reminder, each in the citizen's own language, with the button
+// that starts the poll in the bot (flows/poll.ts answers `pl:go:<waveId>` outside any conversation).
+import type { i18n } from 'i18next';
+import { formatLocalDateTime } from '../calendar/local-time.ts';
+import { isLocale, type Locale } from '../i18n/i18n.ts';
+import type { Tx } from '../db/tx.ts';
+import { enqueueMessage } from '../outbox/outbox-repository.ts';
+import { startLink } from '../projects/project-invite.ts';
+import { esc } from '../text.ts';
+
+export type PollNotice = 'invite' | 'reminder';
+
+export interface NoticeWave {
+  id: number;
+  labelKk: string;
+  labelRu: string;
+  opensAt: Date;
+  closesAt: Date;
+  poll: { titleKk: string; titleRu: string; anonymous: boolean; project: { nameKk: string; nameRu: string } };
+}
+
+export const startButtonData = (waveId: number) => `pl:go:${waveId}`;
+export const POLL_LINK_PREFIX = 'poll';
+export const startPayloadOf = (inviteCode: string) => `${POLL_LINK_PREFIX}_${inviteCode}`;
+/** The wave's invitation link; null while no bot username is known (BOT_USERNAME unset, bot not running here). */
+export const pollInviteLink = (username: string | null | undefined, inviteCode: string): string | null => (username ? startLink(username, startPayloadOf(inviteCode)) : null);
+export const dedupeKeyOf = (notice: PollNotice, waveId: number, beneficiaryId: number) => `poll:${notice}:${waveId}:${beneficiaryId}`;
+
+export function noticeText(i18n: i18n, locale: Locale, notice: PollNotice, w: NoticeWave, questions: number): string {
+  const t = i18n.getFixedT(locale);
+  const kk = locale === 'kk';
+  return t(`poll:${notice}.text`, {
+    project: esc(kk ? w.poll.project.nameKk : w.poll.project.nameRu),
+    title: esc(kk ? w.poll.titleKk : w.poll.titleRu),
+    wave: esc(kk ? w.labelKk : w.labelRu),
+    closes: formatLocalDateTime(w.closesAt),
+    questions,
+    anonymous: w.poll.anonymous ? t('poll:invite.anonymous') : '',
+  });
+}
+
+/**
+ * Enqueues the notice in the caller's transaction and returns the outbox row's id. The dedupe key
+ * names the wave and the beneficiary, so a repeated run, a second instance or a restart never sends
+ * it twice: the second enqueue finds the first row.
+ */
+export async function enqueueNotice(
+  tx: Tx,
+  i18n: i18n,
+  notice: PollNotice,
+  w: NoticeWave,
+  to: { beneficiaryId: number; citizenId: number; telegramId: bigint; locale: string },
+  questions: number,
+  at: Date,
+): Promise<number> {
+  const locale: Locale = isLocale(to.locale) ? to.locale : 'ru';
+  const dedupeKey = dedupeKeyOf(notice, w.id, to.beneficiaryId);
+  await enqueueMessage(tx, {
+    chatId: to.telegramId,
+    citizenId: to.citizenId,
+    kind: `poll.${notice}`,
+    method: 'sendMessage',
+    params: {
+      text: noticeText(i18n, locale, notice, w, questions),
+      parse_mode: 'HTML',
+      reply_markup: { inline_keyboard: [[{ text: i18n.getFixedT(locale)('poll:invite.button'), callback_data: startButtonData(w.id) }]] },
+    },
+    dedupeKey,
+    // a wave announced ahead of its opening goes out when it opens
+    notBefore: w.opensAt > at ? w.opensAt : at,
+  });
+  const row = await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
+  return Number(row.id);
+}

@@ -1,0 +1,57 @@
+// Polls in the bot: "📊 Polls" lists the citizen's open polls (those of the projects they take part in,
+// not answered yet; a started one resumes), the invitation's button (`pl:go:<waveId>`, sent through the
+// outbox) starts or resumes answering, and the wave's link t.me/<bot>?start=poll_<code> makes a
+// follower a beneficiary of the project, asks the profile questions once and starts the poll.
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../bot/context.ts';
+import type { Feature, FlowDefinition } from '../bot/features.ts';
+import { mainMenu } from '../bot/menu.ts';
+import { formatLocalDate } from '../core/calendar/local-time.ts';
+import { clip, enterFlow, showScreen } from './flow-kit.ts';
+import { pollAnswerConversation } from './poll-answer.ts';
+
+export const POLL_FLOW = 'poll-answer';
+
+async function showOpenPolls(ctx: BotContext): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const open = await ctx.services.polls.citizen.openFor(citizenId);
+  if (open.length === 0) {
+    await ctx.reply(ctx.t('poll:list.empty'), { reply_markup: mainMenu(ctx.t) });
+    return;
+  }
+  const kk = ctx.locale === 'kk';
+  const kb = new InlineKeyboard();
+  for (const p of open) {
+    const label = ctx.t('poll:list.item', { title: kk ? p.titleKk : p.titleRu, wave: kk ? p.labelKk : p.labelRu, closes: formatLocalDate(p.closesAt) });
+    kb.text(clip(`${p.started ? ctx.t('poll:list.started') : ''}${label}`, 60), `pl:go:${p.waveId}`).row();
+  }
+  await showScreen(ctx, ctx.t('poll:list.title'), kb, { edit: false });
+}
+
+export function createPollFeature(): Feature {
+  const composer = new Composer<BotContext>();
+  const pm = composer.chatType('private');
+
+  pm.command('polls', showOpenPolls);
+  pm.callbackQuery(/^pl:go:(\d+)$/, async (ctx) => {
+    // The invitation keeps its button: it resumes the poll later, too.
+    await ctx.answerCallbackQuery();
+    await enterFlow(ctx, POLL_FLOW, Number(ctx.match[1]), false);
+  });
+
+  return {
+    name: 'polls',
+    composer,
+    flows: [{ id: POLL_FLOW, builder: pollAnswerConversation as FlowDefinition['builder'] }],
+    menu: { polls: showOpenPolls },
+    deepLinks: {
+      poll: async (ctx, rest) => {
+        const waveId = await ctx.services.polls.citizen.waveByCode(rest);
+        if (waveId == null) return ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx.t) });
+        await enterFlow(ctx, POLL_FLOW, waveId, true);
+      },
+    },
+    commands: [{ command: 'polls', descriptionKey: 'poll:commands.polls' }],
+  };
+}

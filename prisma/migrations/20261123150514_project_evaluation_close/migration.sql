@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SocialProject" ADD COLUMN     "evaluationClosedAt" TIMESTAMP(3),
+ADD COLUMN     "evaluationClosedById" INTEGER;

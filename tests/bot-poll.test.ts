@@ -1,0 +1,180 @@
+// Polls in the real bot (in process, Bot API calls answered by the fake): the invitation's button starts
+// the poll, one question at a time with buttons (scale, 1–5, yes/no, toggles + Done) and typed text,
+// the skip rule, "Skip", "Back" one step, resuming from the menu after /cancel, the confirmation, a
+// second answer refused politely, a closed wave refused, and the wave's link that enrols a follower,
+// asks the profile once and starts the poll.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
+import { createServices, type Services } from '../core/services.ts';
+import { createPollFeature } from '../flows/poll.ts';
+import type { ScriptedUser } from './fake-telegram/types.ts';
+import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
+import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+import { activeProject, actor, ADMIN, at, beneficiaryCitizen, buildPoll, newTelegramId, openWave } from './helpers/poll-fixtures.ts';
+
+describe.each(dbTargets)('bot: polls (%s)', (target) => {
+  let t: TestDb;
+  let services: Services;
+  let h: BotHarness;
+  let clock = at('2026-04-01T10:00:00');
+  let projectId = 0;
+  let waveId = 0;
+
+  beforeAll(async () => {
+    t = await createTestDb(target);
+    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
+    h = await createBotHarness(services, { features: [createPollFeature()] });
+    projectId = (await activeProject(services.prisma)).id;
+    const poll = await buildPoll(services, projectId);
+    waveId = await openWave(services, poll.pollId, { kk: 'Аралық', ru: 'Промежуточная' }, at('2026-04-01T09:00:00'), at('2026-04-15T18:00:00'));
+  });
+  afterAll(async () => {
+    await h.close();
+    await t.drop();
+  });
+  beforeEach(() => {
+    h.fake.reset();
+    clock = at('2026-04-01T10:00:00');
+  });
+
+  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
+  const all = (u: ScriptedUser) => u.texts().join('\n');
+  const say = (u: ScriptedUser, text: string) => h.deliver(u.send(text));
+  const press = (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
+  const deliverOutbox = () => new OutboxDispatcher({ prisma: services.prisma, send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never), logger: testLogger, perChatIntervalMs: 0, now: () => clock }).runOnce();
+
+  async function invited(locale: 'kk' | 'ru', spec: Parameters<typeof beneficiaryCitizen>[2] = {}) {
+    const u = h.fake.user({ id: newTelegramId(), language_code: locale });
+    const p = await beneficiaryCitizen(services.prisma, projectId, { locale, telegramId: u.id, ...spec });
+    return { u, ...p };
+  }
+
+  it('answers question by question from the invitation, with the skip rule, toggles, text and a confirmation', async () => {
+    const { u, citizenId } = await invited('ru', { gender: 'female', birthYear: 1990, socialStatus: 'unemployed' });
+    await services.polls.builder.sendToAll(actor(ADMIN), ADMIN, waveId);
+    await deliverOutbox();
+    expect(last(u)).toContain('просит вашего мнения');
+    expect(last(u)).toContain('вопросов — 5');
+    await press(u, '📝 Ответить на опрос');
+    expect(all(u)).toContain('Опрос удовлетворённости (Промежуточная)');
+    expect(last(u)).toContain('Вопрос 1');
+    expect(u.lastKeyboard().flat()).toEqual(['Полностью удовлетворён(а)', 'Скорее удовлетворён(а)', 'Скорее не удовлетворён(а)', 'Совсем не удовлетворён(а)', 'Затрудняюсь ответить']);
+    // typing instead of pressing is answered with a hint; nothing is lost
+    await say(u, 'хорошо');
+    expect(last(u)).toContain('Выберите ответ кнопкой');
+    await press(u, 'Скорее удовлетворён(а)');
+    expect(u.texts().at(-2)).toContain('Ваш ответ: Скорее удовлетворён(а)');
+    expect(last(u)).toContain('Вопрос 2');
+    expect(u.lastKeyboard()).toEqual([['1 ⭐', '2 ⭐', '3 ⭐', '4 ⭐', '5 ⭐'], ['⬅️ Назад']]);
+    await press(u, '4 ⭐');
+    await press(u, 'Да');
+    expect(last(u)).toContain('В каких мероприятиях вы участвовали?');
+    await press(u, '▫️ Семинар');
+    await press(u, '▫️ Личная консультация');
+    await press(u, '✅ Личная консультация');
+    await press(u, '▫️ Тренинг');
+    expect(u.lastKeyboard()[0]).toEqual(['✅ Семинар']);
+    await press(u, '✅ Готово');
+    expect(last(u)).toContain('Вопрос 5 (необязательный)');
+    await say(u, 'Больше занятий по вечерам');
+    expect(last(u)).toContain('Вы ответили на все вопросы (5)');
+    await press(u, '📨 Отправить');
+    expect(last(u)).toContain('Спасибо! Ваши ответы приняты');
+    const response = await services.prisma.pollResponse.findFirstOrThrow({ where: { waveId, citizenId }, include: { answers: { orderBy: { questionId: 'asc' } } } });
+    expect(response).toMatchObject({ gender: 'female', ageBracket: 'age-33-45', socialStatus: 'unemployed', locale: 'ru' });
+    expect(response.answers.map((a) => [a.choice, a.rating, a.choices, a.text])).toEqual([
+      ['rather', null, [], null],
+      [null, 4, [], null],
+      ['yes', null, [], null],
+      [null, null, ['seminar', 'training'], null],
+      [null, null, [], 'Больше занятий по вечерам'],
+    ]);
+
+    // the invitation's button once more: refused politely, nothing asked
+    await h.deliver(u.press(`pl:go:${waveId}`));
+    expect(last(u)).toContain('Вы уже ответили на этот опрос — спасибо!');
+    await say(u, '📊 Опросы');
+    expect(last(u)).toContain('Сейчас нет открытых опросов');
+  });
+
+  it('goes back one step, keeps answers through /cancel and resumes in Kazakh where the citizen stopped', async () => {
+    const { u, citizenId } = await invited('kk');
+    await say(u, '📊 Сауалнамалар');
+    expect(last(u)).toContain('Ашық сауалнамалар');
+    await press(u, /Қанағаттану сауалнамасы/);
+    expect(last(u)).toContain('1-сұрақ');
+    await press(u, 'Толық қанағаттандым');
+    await press(u, '⬅️ Артқа');
+    expect(last(u)).toContain('1-сұрақ');
+    await press(u, 'Жауап беру қиын');
+    await press(u, '2 ⭐');
+    await press(u, 'Жоқ');
+    // the follow-up on the events is hidden after "no": next is the optional text question, numbered as shown
+    expect(last(u)).toContain('4-сұрақ (міндетті емес)');
+    expect(last(u)).not.toContain('Қандай іс-шараларға');
+    await say(u, '/cancel');
+    await say(u, '📊 Сауалнамалар');
+    expect(u.lastKeyboard().flat()[0]).toMatch(/^▶️ /);
+    await press(u, /Қанағаттану сауалнамасы/);
+    expect(all(u)).toContain('Тоқтаған жерден жалғастырамыз');
+    expect(last(u)).toContain('4-сұрақ (міндетті емес)');
+    await press(u, '⬅️ Артқа');
+    expect(last(u)).toContain('3-сұрақ');
+    await press(u, 'Жоқ');
+    await press(u, '⏭ Өткізіп жіберу');
+    await press(u, '📨 Жіберу');
+    expect(last(u)).toContain('Рақмет!');
+    const response = await services.prisma.pollResponse.findFirstOrThrow({ where: { waveId, citizenId }, include: { answers: true } });
+    expect(response.answers.map((a) => a.choice ?? a.rating).sort()).toEqual([2, 'hard_to_say', 'no'].sort());
+    expect(response.locale).toBe('kk');
+  });
+
+  it('refuses a closed wave', async () => {
+    const { u } = await invited('ru');
+    await say(u, '/polls');
+    clock = at('2026-04-15T18:00:00');
+    await press(u, /Опрос удовлетворённости/);
+    expect(last(u)).toContain('Этот опрос уже закрыт');
+  });
+
+  it('enrols a follower of the wave’s link in the project, asks the profile once, then the poll', async () => {
+    const wave = await services.prisma.pollWave.findUniqueOrThrow({ where: { id: waveId } });
+    const u = h.fake.user({ id: newTelegramId(), language_code: 'ru' });
+    const c = await services.citizens.giveConsent(u.id, 'ru', 'Ерлан');
+    await say(u, `/start poll_${wave.inviteCode}`);
+    expect(last(u)).toContain('1/3. Ваш пол?');
+    await press(u, '👨 Мужской');
+    await say(u, '1970');
+    await press(u, '🙊 Не хочу указывать');
+    expect(all(u)).toContain('Опрос удовлетворённости');
+    expect(last(u)).toContain('Вопрос 1');
+    const b = await services.prisma.projectBeneficiary.findUniqueOrThrow({ where: { projectId_citizenId: { projectId, citizenId: c.id } } });
+    expect(b.source).toBe('invitation');
+    // a second visit of the link asks no profile questions
+    await say(u, '/cancel');
+    const asked = u.texts().length;
+    await say(u, `/start poll_${wave.inviteCode}`);
+    expect(u.texts().slice(asked).join('\n')).not.toContain('Ваш пол?');
+    expect(last(u)).toContain('Вопрос 1');
+    await say(u, '/start poll_nonexistent1');
+    expect(last(u)).toBe('Эта ссылка устарела или неверна. Вот главное меню 👇');
+  });
+
+  it('ends the conversation, rather than asking again and again, when its question is gone', async () => {
+    const other = await buildPoll(services, projectId);
+    await openWave(services, other.pollId, { kk: 'Қосымша', ru: 'Дополнительная' }, at('2026-04-01T09:00:00'), at('2026-04-15T18:00:00'));
+    const { u } = await invited('ru');
+    await say(u, '/polls');
+    await press(u, /Дополнительная/);
+    await press(u, 'Полностью удовлетворён(а)');
+    expect(last(u)).toContain('Вопрос 2');
+    // the builder freezes questions of an open wave; a question removed in the database all the same
+    await services.prisma.pollQuestion.delete({ where: { id: other.q[1]! } });
+    await press(u, '4 ⭐');
+    expect(last(u)).toBe('Вопрос не найден.');
+    const told = u.texts().length;
+    await say(u, '4');
+    expect(u.texts().slice(told).join('\n')).not.toContain('Вопрос 2');
+  });
+});

@@ -1,0 +1,28 @@
+// Small helpers the screens share (topics, volunteers, projects, polls, dashboard).
+import type { Locale } from '../i18n/i18n.ts';
+
+/** Anything the API names in both languages. */
+export interface NamedItem {
+  id: number;
+  nameKk: string;
+  nameRu: string;
+}
+
+/** A server type as the console receives it in JSON: Date fields arrive as ISO strings. */
+export type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+/** Exports and annexes are made in Kazakh or Russian; English readers get Russian. */
+export const exportLang = (locale: Locale): 'kk' | 'ru' => (locale === 'kk' ? 'kk' : 'ru');
+
+/** Today's date in Almaty (UTC+5 all year), YYYY-MM-DD. */
+export const almatyToday = (now = new Date()) => new Date(now.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
+
+/** An ISO instant for a date and HH:MM on Almaty's clock. */
+export const atLocal = (date: string, time: string) => new Date(`${date}T${time}:00+05:00`).toISOString();
+
+/** A share as "42%" (one decimal under 10%). */
+export function percent(part: number, whole: number): string {
+  if (!whole) return '—';
+  const p = (part / whole) * 100;
+  return `${p < 10 && p > 0 ? p.toFixed(1) : Math.round(p)}%`;
+}

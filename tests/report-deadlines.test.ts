@@ -156,6 +156,15 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
     expect((await noticesOf('report.overdue')).some((n) => n.reportId === report.id)).toBe(true);
   });
 
+  it('gives a report filed before deadlines ran from filing the due time it would have had', async () => {
+    clock = at('2026-05-18T10:00:00'); // Mon; due Wed 20 May 10:00
+    const { report } = await fileReport();
+    await prisma.report.update({ where: { id: report.id }, data: { dueAt: null } });
+    expect(await runAt('2026-05-18T11:00:00')).toEqual({ overdue: 0, escalated: 0 });
+    expect((await prisma.report.findUniqueOrThrow({ where: { id: report.id } })).dueAt).toEqual(at('2026-05-20T10:00:00'));
+    expect(await runAt('2026-05-20T10:01:00')).toEqual({ overdue: 1, escalated: 0 });
+  });
+
   it('escalates to the admins only, once, when the working days after the due time have passed', async () => {
     const report = await acceptAt('2026-05-04T10:00:00'); // due Wed 6 May 10:00
     // +2 working days: Thu 7 (holiday) and the weekend and Mon 11 (moved day off) do not count → Tue 12 May 10:00.

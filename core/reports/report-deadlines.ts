@@ -38,6 +38,13 @@ export async function processReportDeadlines({ prisma, calendar, i18n, now = () 
   const cal = await calendar.calendar();
   const open = { status: { in: DEADLINE_STATUSES } };
 
+  // Reports filed before deadlines ran from filing have none until accepted: give them the one they
+  // would have had, so they too fall due (only rows still without a due time are touched).
+  const undated = await prisma.report.findMany({ where: { ...open, dueAt: null }, select: { id: true, createdAt: true, category: { select: { deadlineDays: true } } }, orderBy: { id: 'asc' }, take: batchSize });
+  for (const r of undated) {
+    await prisma.report.updateMany({ where: { id: r.id, dueAt: null }, data: { dueAt: cal.addWorkingDays(r.createdAt, r.category.deadlineDays) } });
+  }
+
   /**
    * Marks one report and tells its people in one transaction. The mark is taken with a conditional
    * update, so a second run (or a status change in between) finds nothing to do.

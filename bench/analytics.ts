@@ -87,7 +87,7 @@ export async function runAnalyticsBench(opts: AnalyticsBenchOptions = {}): Promi
   const logger = pino({ level: 'silent' });
   const i18n = createI18n();
   const services = createServices({ db, logger, sessionTtlHours: 1, i18n });
-  const app = await buildServer({ services, i18n, logger, cookieSecure: false, console: false });
+  const app = await buildServer({ services, i18n, logger, cookieSecure: false });
   try {
     const password = 'bench-admin-password-1';
     await services.staff.ensureFirstAdmin('bench-admin', password);

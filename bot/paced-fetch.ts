@@ -5,7 +5,7 @@
 // collect 429s until the retries ran out and the citizens got no answer), and waits out flood
 // control (429) itself, so a flow that answers with two messages in a row never fails, and a
 // replayed conversation never sees the 429 at all (it is stored only after this layer).
-import { SendSlots } from '../core/outbox/send-slots.ts';
+import { JITTER_MARGIN, SendSlots } from '../core/outbox/send-slots.ts';
 
 const PACED = /^(send(?!ChatAction)\w+|copyMessages?|forwardMessages?)$/;
 
@@ -22,7 +22,7 @@ export interface PacedFetchOptions {
 }
 
 export function pacedFetch({ perChatMs = 1050, perSecond = 30, maxRetryAfterSeconds = 30, maxRetries = 3, base = globalThis.fetch }: PacedFetchOptions = {}): typeof fetch {
-  const slots = new SendSlots((1000 / perSecond) * 1.03, perChatMs);
+  const slots = new SendSlots((1000 / perSecond) * JITTER_MARGIN, perChatMs);
 
   async function waitForSlot(chat: string): Promise<void> {
     const wait = slots.take(chat) - Date.now();

@@ -54,11 +54,10 @@ export interface ServerDeps {
   webhook?: { path: string; handler: (req: unknown, reply: unknown) => Promise<unknown> };
   /** capability route modules beyond the foundation */
   routes?: FastifyPluginAsyncZod[];
-  /** the staff console under /console/ (with the API); false turns it off */
-  console?: ConsoleOptions | false;
+  /** the staff console under /console/ (with the API); the composition root passes the configured map */
+  console?: ConsoleOptions;
 }
 
-const DEFAULT_CONSOLE: ConsoleOptions = { mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', mapAttribution: '© OpenStreetMap contributors' };
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
@@ -131,7 +130,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(pollRoutes(services));
     await app.register(pollResultRoutes(services));
     for (const routes of deps.routes ?? []) await app.register(routes);
-    if (deps.console !== false) await app.register(consoleRoutes(deps.console ?? DEFAULT_CONSOLE));
+    if (deps.console) await app.register(consoleRoutes(deps.console));
   }
   return app;
 }

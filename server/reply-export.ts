@@ -24,14 +24,14 @@ export interface SendExport {
   /** without the extension (one is added, or replaced if it is the other format's), e.g. "Приложение 2" */
   fileName: string;
   tables: ExportTable | ExportTable[];
-  /** ';' opens in columns in Excel with a Russian or Kazakh list separator; ',' by default */
+  /** ';' by default: it opens in columns in Excel with a Russian or Kazakh list separator */
   csv?: CsvOptions;
   xlsx?: XlsxOptions;
 }
 
 /** Sets the headers and returns the body: `return sendExport(reply, { … })` from the handler. */
 export function sendExport(reply: FastifyReply, { format, fileName, tables, csv, xlsx }: SendExport): Buffer {
-  const body = format === 'csv' ? toCsv(tables, csv) : toXlsx(tables, xlsx);
+  const body = format === 'csv' ? toCsv(tables, { separator: ';', ...csv }) : toXlsx(tables, xlsx);
   const name = `${safeFileName(fileName.replace(/\.(csv|xlsx)$/i, ''), 'export')}.${format}`;
   reply
     .header('content-type', CONTENT_TYPES[format])

@@ -18,5 +18,9 @@ export function withErrors<R extends Responses>(ok: R) {
   return { ...ok, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 429: errorBody, 500: errorBody };
 }
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** A positive integer id in a path or query string. */
+export const positiveId = z.coerce.number().int().positive();
+export const idParam = z.object({ id: positiveId });
+/** offset/limit paging of the lists that show a total (spread into a query schema) */
+export const pageQuery = { offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(200).default(50) };
 export const okBody = z.object({ ok: z.literal(true) });

@@ -63,7 +63,7 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
 
   beforeAll(async () => {
     services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 24, now: () => NOW, i18n });
-    app = await buildServer({ services, i18n, logger: testLogger, cookieSecure: false, console: false });
+    app = await buildServer({ services, i18n, logger: testLogger, cookieSecure: false });
     w = await buildAnalyticsWorld(services.prisma);
     await services.staff.ensureFirstAdmin('admin', 'admin-password-1');
     tokens.admin = (await services.staff.login('admin', 'admin-password-1')).token;

@@ -369,6 +369,8 @@ describe('sendExport', () => {
       format: req.query.format,
       fileName: 'Приложение 2 (грант).csv',
       tables: { sheetName: 'Приложение 2', columns: headers[req.query.lang].map((header) => ({ header })), rows: [['Әсел', 3]] },
+      // the routes' default is ';' (Excel with a kk/ru list separator); a caller may ask for ','
+      csv: { separator: ',' },
     }),
   );
   afterAll(() => server.close());

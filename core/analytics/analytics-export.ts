@@ -3,7 +3,8 @@
 // with two decimals), so a file says exactly what the API says for the same filters.
 import type { i18n, TFunction } from 'i18next';
 import type { ExportCell, ExportTable } from '../export/table.ts';
-import { ageBrackets, socialStatuses, underEightBracket } from '../../prisma/seed/social-status.ts';
+import { socialStatuses } from '../../prisma/seed/social-status.ts';
+import { ALL_AGE_BRACKETS } from '../projects/age-brackets.ts';
 import type { CivicControlIndicators } from './civic-control.ts';
 import type { ConsultationIndicators } from './consultation-indicators.ts';
 import type { DiscussionIndicators } from './discussion-indicators.ts';
@@ -146,7 +147,7 @@ function coverageLabel(ctx: Ctx, dimension: string, code: string): string {
   if (code === 'unknown') return ctx.t('analytics:unknown');
   if (dimension === 'gender') return ctx.t(`analytics:gender.${code}`);
   if (dimension === 'ageBracket') {
-    const b = [underEightBracket, ...ageBrackets].find((x) => x.code === code);
+    const b = ALL_AGE_BRACKETS.find((x) => x.code === code);
     return b ? (ctx.lang === 'kk' ? b.labelKk : b.labelRu) : code;
   }
   const s = socialStatuses.find((x) => x.code === code);

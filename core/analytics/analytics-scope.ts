@@ -7,6 +7,7 @@
 // opportunities and citizens region and district; the consultation log, discussion topics and social
 // projects only a region. A filter a table cannot express does not narrow it (the answer says so in
 // `coverage`), except that a category narrows the others to the category's area of the 19.
+import { round } from '../numbers.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { StaffRole } from '../../generated/prisma/enums.ts';
 import { ALMATY_OFFSET_MINUTES } from '../calendar/local-time.ts';
@@ -127,7 +128,7 @@ export async function gather<T extends readonly unknown[]>(concurrent: boolean, 
 /** Timestamps are stored in UTC without a zone; this is the instant as an Almaty wall-clock time. */
 export const local = (col: string) => `(${col} + interval '${ALMATY_OFFSET_MINUTES} minutes')`;
 
-export const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
 /** a share 0..1 with four decimals; null when the base is empty */
 export const share = (part: number, base: number) => (base > 0 ? round(part / base, 4) : null);
 export const num = (v: unknown): number => (v == null ? 0 : Number(v));

@@ -12,7 +12,7 @@
 //     bracket of the grant report (age in the period's last year) and social status.
 // Computed in SQL straight from the poll tables, so these figures do not depend on the polls service.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { ageBrackets, underEightBracket } from '../../prisma/seed/social-status.ts';
+import { ALL_AGE_BRACKETS, bracketOfAge } from '../projects/age-brackets.ts';
 import { filterSql, gather, num, Params, rows, share, unapplied, type AnalyticsFilter, type AnalyticsQuery, type Dimensions } from './analytics-scope.ts';
 
 export const PROJECT_DIMENSIONS: Dimensions = { region: 'p."regionId"', area: 'p."areaId"' };
@@ -63,10 +63,6 @@ export interface PollIndicators {
   notApplied: Array<keyof AnalyticsFilter>;
 }
 
-/** The grant report's age bracket of an age (under 8 in its own column); null when out of every bracket. */
-export function bracketOf(age: number): string | null {
-  return [underEightBracket, ...ageBrackets].find((b) => age >= b.from && (b.to == null || age <= b.to))?.code ?? null;
-}
 
 export async function pollIndicators(prisma: PrismaClient, q: AnalyticsQuery, concurrent = false): Promise<PollIndicators> {
   const p = new Params();
@@ -147,7 +143,7 @@ export async function pollIndicators(prisma: PrismaClient, q: AnalyticsQuery, co
   };
   for (const g of beneficiaryGroups) {
     add('gender', g.gender, 'beneficiaries', num(g.n));
-    add('ageBracket', g.birth == null ? null : bracketOf(year - num(g.birth)), 'beneficiaries', num(g.n));
+    add('ageBracket', g.birth == null ? null : bracketOfAge(year - num(g.birth)), 'beneficiaries', num(g.n));
     add('socialStatus', g.status, 'beneficiaries', num(g.n));
   }
   for (const g of respondentGroups) {
@@ -158,7 +154,7 @@ export async function pollIndicators(prisma: PrismaClient, q: AnalyticsQuery, co
   const coverage = [...cells.values()];
   const order: Record<CoverageDimension, string[]> = {
     gender: ['male', 'female', 'unstated'],
-    ageBracket: [underEightBracket, ...ageBrackets].map((b) => b.code),
+    ageBracket: ALL_AGE_BRACKETS.map((b) => b.code),
     socialStatus: [],
   };
   const rank = (r: { dimension: CoverageDimension; code: string }) => {

@@ -9,7 +9,8 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { localDate } from '../calendar/local-time.ts';
 import { previousPeriod } from '../calendar/periods.ts';
 import { invalid } from '../errors.ts';
-import { filterSql, gather, num, Params, REPORT_DIMENSIONS, rows, round, share, type AnalyticsQuery } from './analytics-scope.ts';
+import { filterSql, gather, num, Params, REPORT_DIMENSIONS, rows, share, type AnalyticsQuery } from './analytics-scope.ts';
+import { round } from '../numbers.ts';
 import { CONSULTATION_DIMENSIONS } from './consultation-indicators.ts';
 import { TOPIC_DIMENSIONS } from './discussion-indicators.ts';
 

@@ -10,6 +10,7 @@ import type { i18n } from 'i18next';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { AskerGroup, ConsultationChannel } from '../../generated/prisma/enums.ts';
 import { PERIOD_KINDS, periodKeyOf } from '../calendar/periods.ts';
+import { round } from '../numbers.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { consultationWhere, type LogFilter } from './consultation-log.ts';
 
@@ -54,7 +55,6 @@ export function median(values: number[]): number | null {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function measure(entries: Array<{ satisfaction: number | null; responseMinutes: number | null }>): Measures {
   const scores = entries.map((e) => e.satisfaction).filter((s): s is number => s != null);

@@ -59,7 +59,8 @@ export async function processQuestionDeadlines({ prisma, calendar, i18n, now = (
       });
       if (taken.count === 0) return false;
       const people = await recipients(tx);
-      const holder = q.consultantId == null ? null : await tx.staffUser.findUnique({ where: { id: q.consultantId } });
+      // only the escalation's headline names the holder
+      const holder = type === 'escalated' && q.consultantId != null ? await tx.staffUser.findUnique({ where: { id: q.consultantId } }) : null;
       const headline = (t: TFunction) =>
         type === 'overdue'
           ? t(followUp ? 'consult:staff.followup_overdue' : 'consult:staff.overdue', { number: q.number, due: formatDue(due) })

@@ -5,7 +5,7 @@ import type { i18n, TFunction } from 'i18next';
 import type { Citizen, DiscussionComment, StaffUser } from '../../generated/prisma/client.ts';
 import { formatLocalDateTime } from '../calendar/local-time.ts';
 import type { Tx } from '../db/tx.ts';
-import { isLocale } from '../i18n/i18n.ts';
+import { toLocale } from '../i18n/i18n.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
 import { localName } from '../reference/reference-service.ts';
 import { activeWithRole } from '../staff/staff-messages.ts';
@@ -14,7 +14,7 @@ import { clip } from '../text.ts';
 import { reachable } from '../citizens/citizen-service.ts';
 
 type Reader = Pick<Citizen, 'id' | 'telegramId' | 'locale' | 'consentAt'>;
-const citizenT = (i18n: i18n, c: Reader) => i18n.getFixedT(isLocale(c.locale) ? c.locale : 'ru');
+const citizenT = (i18n: i18n, c: Reader) => i18n.getFixedT(toLocale(c.locale));
 /** Erased citizens (no consent, a negative id standing in for the Telegram one) hear nothing. */
 
 
@@ -45,7 +45,7 @@ async function subscribersOf(tx: Tx, topic: NamedTopic): Promise<Reader[]> {
 export async function announceTopic(tx: Tx, i18n: i18n, topic: NamedTopic, at: Date): Promise<number> {
   const people = await subscribersOf(tx, topic);
   for (const c of people) {
-    const locale = isLocale(c.locale) ? c.locale : 'ru';
+    const locale = toLocale(c.locale);
     const t = citizenT(i18n, c);
     const text = t('topics:notice.announce', {
       title: inLocale(topic, 'title', locale),
@@ -78,7 +78,7 @@ export async function notifyReviewResults(tx: Tx, i18n: i18n, topic: NamedTopic,
   }
   for (const [citizenId, own] of byAuthor) {
     const reader = own[0]!.citizen!;
-    const locale = isLocale(reader.locale) ? reader.locale : 'ru';
+    const locale = toLocale(reader.locale);
     const t = citizenT(i18n, reader);
     const items = own.map((c, i) => `${i + 1}) «${clip(c.text, 200)}»\n${decisionText(t, c.decision, c.decisionReason, 'notice')}`);
     const text = [t('topics:notice.review', { title: inLocale(topic, 'title', locale), body: localName(topic.stateBody, locale) }), '', ...items].join('\n\n');
@@ -100,7 +100,7 @@ export type ModerationNotice = 'hidden' | 'restored' | 'removed';
 /** Tells a comment's author that it was hidden for flags, restored, or removed by a moderator. */
 export async function tellCommentAuthor(tx: Tx, i18n: i18n, comment: AuthoredComment, topic: NamedTopic, what: ModerationNotice, at: Date, note?: string | null): Promise<void> {
   if (!reachable(comment.citizen)) return;
-  const locale = isLocale(comment.citizen.locale) ? comment.citizen.locale : 'ru';
+  const locale = toLocale(comment.citizen.locale);
   const t = citizenT(i18n, comment.citizen);
   const text = t(`topics:notice.${what}`, { title: inLocale(topic, 'title', locale), text: clip(comment.text, 200) }) + (note ? `\n\n${t('topics:notice.moderator_note', { note })}` : '');
   await enqueueMessage(tx, {

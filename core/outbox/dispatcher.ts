@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { claimDue, markFinal, markRetry, markSent, type ClaimedMessage } from './outbox-repository.ts';
-import { SendSlots } from './send-slots.ts';
+import { JITTER_MARGIN, SendSlots } from './send-slots.ts';
 
 /** What a Bot API call throws: grammY's GrammyError has exactly these fields; network errors have none. */
 export interface ApiFailure {
@@ -36,7 +36,6 @@ export interface DispatchResult {
   blocked: number;
 }
 
-const JITTER_MARGIN = 1.03;
 
 const BLOCKED = /bot was blocked|user is deactivated|bot was kicked|chat not found|not enough rights to send|have no rights to send|PEER_ID_INVALID/i;
 

@@ -36,7 +36,8 @@ export interface ClaimedMessage {
 }
 
 /** Enqueues in the caller's transaction, so the message exists exactly when its cause does. */
-export async function enqueueMessage(tx: Tx, msg: OutgoingMessage): Promise<void> {
+/** Returns the row's id: the new one, or the existing one with the same dedupe key. */
+export async function enqueueMessage(tx: Tx, msg: OutgoingMessage): Promise<bigint> {
   const data = {
     chatId: BigInt(msg.chatId),
     citizenId: msg.citizenId ?? null,
@@ -48,10 +49,10 @@ export async function enqueueMessage(tx: Tx, msg: OutgoingMessage): Promise<void
   if (msg.dedupeKey) {
     // ON CONFLICT DO NOTHING: a concurrent transaction with the same key waits for ours instead of
     // failing on the unique index (which would roll back its cause).
-    await tx.outboxMessage.createMany({ data: [data], skipDuplicates: true });
-  } else {
-    await tx.outboxMessage.create({ data });
+    const [row] = await tx.outboxMessage.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
+    return row?.id ?? (await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: msg.dedupeKey }, select: { id: true } })).id;
   }
+  return (await tx.outboxMessage.create({ data, select: { id: true } })).id;
 }
 
 /**

@@ -2,7 +2,7 @@
 // that starts the poll in the bot (flows/poll.ts answers `pl:go:<waveId>` outside any conversation).
 import type { i18n } from 'i18next';
 import { formatLocalDateTime } from '../calendar/local-time.ts';
-import { isLocale, type Locale } from '../i18n/i18n.ts';
+import { type Locale, toLocale } from '../i18n/i18n.ts';
 import type { Tx } from '../db/tx.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
 import { startLink } from '../projects/project-invite.ts';
@@ -53,9 +53,9 @@ export async function enqueueNotice(
   questions: number,
   at: Date,
 ): Promise<number> {
-  const locale: Locale = isLocale(to.locale) ? to.locale : 'ru';
+  const locale: Locale = toLocale(to.locale);
   const dedupeKey = dedupeKeyOf(notice, w.id, to.beneficiaryId);
-  await enqueueMessage(tx, {
+  const outboxId = await enqueueMessage(tx, {
     chatId: to.telegramId,
     citizenId: to.citizenId,
     kind: `poll.${notice}`,
@@ -69,6 +69,5 @@ export async function enqueueNotice(
     // a wave announced ahead of its opening goes out when it opens
     notBefore: w.opensAt > at ? w.opensAt : at,
   });
-  const row = await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
-  return Number(row.id);
+  return Number(outboxId);
 }

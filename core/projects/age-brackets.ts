@@ -14,7 +14,10 @@ export const ALL_AGE_BRACKETS: readonly AgeBracketSeed[] = [underEightBracket, .
 export function ageBracketOf(birthYear: number | null | undefined, at: Date): string | null {
   if (birthYear == null || !Number.isInteger(birthYear)) return null;
   const age = almatyYear(at) - birthYear;
-  if (age < 0) return null;
-  const bracket = ALL_AGE_BRACKETS.find((b) => age >= b.from && (b.to === null || age <= b.to));
-  return bracket?.code ?? null;
+  return age < 0 ? null : bracketOfAge(age);
+}
+
+/** The bracket of an age in full years (under 8 in its own column); null when out of every bracket. */
+export function bracketOfAge(age: number): string | null {
+  return ALL_AGE_BRACKETS.find((b) => age >= b.from && (b.to === null || age <= b.to))?.code ?? null;
 }

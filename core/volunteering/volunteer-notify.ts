@@ -3,7 +3,7 @@
 import type { i18n, TFunction } from 'i18next';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Tx } from '../db/tx.ts';
-import { isLocale, type Locale } from '../i18n/i18n.ts';
+import { type Locale, toLocale } from '../i18n/i18n.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
 import { opportunityCard, type PlacedOpportunity } from './volunteer-text.ts';
 import { reachable } from '../citizens/citizen-service.ts';
@@ -28,7 +28,7 @@ export const confirmButtons = (t: TFunction, applicationId: number): InlineKeybo
 export async function tellVolunteer(tx: Tx, i18n: i18n, citizenId: number, m: VolunteerMessage): Promise<boolean> {
   const c = await tx.citizen.findUnique({ where: { id: citizenId }, select: { telegramId: true, locale: true, consentAt: true } });
   if (!reachable(c)) return false;
-  const locale: Locale = isLocale(c.locale) ? c.locale : 'ru';
+  const locale: Locale = toLocale(c.locale);
   const t = i18n.getFixedT(locale);
   const keyboard = m.keyboard?.(t);
   await enqueueMessage(tx, {

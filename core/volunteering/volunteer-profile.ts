@@ -10,7 +10,7 @@ import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { PersonalDataSection } from '../citizens/citizen-service.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import { isLocale } from '../i18n/i18n.ts';
+import { toLocale } from '../i18n/i18n.ts';
 import { localName } from '../reference/reference-service.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { fillFreedPlaces, lockOpportunity } from './volunteer-applications.ts';
@@ -183,7 +183,7 @@ export function volunteerPersonalData(i18n: i18n, now: () => Date = () => new Da
       const applications = await tx.volunteerApplication.count({ where: { citizenId } });
       const attended = await tx.volunteerApplication.aggregate({ where: { citizenId, state: 'attended' }, _sum: { minutes: true, peopleHelped: true } });
       if (!v && applications === 0) return null;
-      const locale = isLocale(c?.locale) ? c.locale : 'ru';
+      const locale = toLocale(c?.locale);
       const t = i18n.getFixedT(locale);
       const label = (k: string) => t(`volunteer:mydata.${k}`);
       const none = t('volunteer:mydata.none');

@@ -27,10 +27,10 @@ import type { ExportTable } from '../../core/export/table.ts';
 import type { Services } from '../../core/services.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
 import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
-import { withErrors } from '../schemas.ts';
+import { withErrors, positiveId } from '../schemas.ts';
 import * as b from './analytics-schemas.ts';
 
-const id = z.coerce.number().int().positive();
+const id = positiveId;
 const day = z.string().refine(isDateString, 'a date YYYY-MM-DD');
 
 export const periodFields = {
@@ -78,7 +78,7 @@ export const analyticsRoutes = (services: Services): FastifyPluginAsyncZod =>
     };
     const subtitle = (q: FilterQuery) => request(q).period.key;
     const send = (reply: Parameters<typeof sendExport>[0], format: 'csv' | 'xlsx', tables: ExportTable[]) =>
-      sendExport(reply, { format, fileName: tables[0]!.sheetName, tables, csv: { separator: ';' } });
+      sendExport(reply, { format, fileName: tables[0]!.sheetName, tables });
 
     /** A JSON route and its /export twin for one indicator set. */
     function indicator<Q extends z.ZodObject, R>(path: string, summary: string, query: Q, body: z.ZodType, compute: (req: Parameters<typeof staffOf>[0], q: z.infer<Q>) => Promise<R>, tables: (lang: Lang, sub: string, r: R) => ExportTable[], guard = reader) {
@@ -166,7 +166,7 @@ export const analyticsRoutes = (services: Services): FastifyPluginAsyncZod =>
         const name = (p: { nameKk: string; nameRu: string }) => (lang === 'kk' ? p.nameKk : p.nameRu);
         const scope = region ? [name(region), ...(district ? [name(district)] : [])].join(', ') : t('analytics:national');
         const title = t('analytics:report_title', { scope, period: r.query.period.key });
-        return sendExport(reply, { format, fileName: title, tables, csv: { separator: ';' }, xlsx: { title } });
+        return sendExport(reply, { format, fileName: title, tables, xlsx: { title } });
       },
     );
   };

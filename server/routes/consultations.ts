@@ -11,9 +11,9 @@ import { consultationTotals, GROUP_BY, PERIODS } from '../../core/consultations/
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { idParam, withErrors, positiveId } from '../schemas.ts';
 
-const id = z.coerce.number().int().positive();
+const id = positiveId;
 const day = z.string().refine(isDateString, 'a date YYYY-MM-DD');
 const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
 const channel = enumOf(ConsultationChannel);
@@ -158,7 +158,7 @@ export const consultationRoutes = (services: Services): FastifyPluginAsyncZod =>
         const { format, lang, ...query } = req.query;
         const totals = await consultationTotals(services.prisma, services.i18n, staffOf(req), query);
         const table = totalsTable(services.i18n, totals, lang);
-        return sendExport(reply, { format, fileName: table.sheetName, tables: table, csv: { separator: ';' } });
+        return sendExport(reply, { format, fileName: table.sheetName, tables: table });
       },
     );
 
@@ -168,7 +168,7 @@ export const consultationRoutes = (services: Services): FastifyPluginAsyncZod =>
       async (req, reply) => {
         const { format, lang, ...filter } = req.query;
         const table = await logTable(services.prisma, services.i18n, staffOf(req), filter, lang);
-        return sendExport(reply, { format, fileName: table.sheetName, tables: table, csv: { separator: ';' } });
+        return sendExport(reply, { format, fileName: table.sheetName, tables: table });
       },
     );
 

@@ -15,11 +15,11 @@ import { invalid } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { idParam, withErrors, positiveId } from '../schemas.ts';
 
 const enumOf = <T extends string>(o: Record<string, T>) => z.enum(Object.values(o) as [T, ...T[]]);
 const status = enumOf(DiscussionStatus);
-const id = z.coerce.number().int().positive();
+const id = positiveId;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -172,7 +172,7 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
       return detailView(d.topic, d.counts);
     };
     /** Annex files are spreadsheets: ';' makes the CSV open in columns under Kazakh and Russian settings. */
-    const send = (reply: Parameters<typeof sendExport>[0], format: 'csv' | 'xlsx', file: AnnexFile) => sendExport(reply, { format, fileName: file.fileName, tables: file.table, csv: { separator: ';' } });
+    const send = (reply: Parameters<typeof sendExport>[0], format: 'csv' | 'xlsx', file: AnnexFile) => sendExport(reply, { format, fileName: file.fileName, tables: file.table });
 
     app.get(
       '/api/discussions',

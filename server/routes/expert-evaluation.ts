@@ -153,7 +153,7 @@ export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZo
         const r = await scoring.councilReport(p.id);
         const area = await services.projects.areaOf(p.areaId);
         const t = services.i18n.getFixedT(lang);
-        return sendExport(reply, { format, fileName: `${t('project:annex8.sheet')} ${nameIn(p, lang)}`, tables: annex8Table(t, lang, r, localName(area, lang)), csv: { separator: ';' } });
+        return sendExport(reply, { format, fileName: `${t('project:annex8.sheet')} ${nameIn(p, lang)}`, tables: annex8Table(t, lang, r, localName(area, lang)) });
       },
     );
 
@@ -164,7 +164,7 @@ export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZo
         const { lang, format } = req.query;
         const s = await scoring.sheet(staffOf(req), req.params.id, req.params.staffUserId);
         const t = services.i18n.getFixedT(lang);
-        return sendExport(reply, { format, fileName: `${t('project:annex7.sheet')} ${s.expert.fullName} ${nameIn(s.project, lang)}`, tables: annex7Table(t, lang, s), csv: { separator: ';' } });
+        return sendExport(reply, { format, fileName: `${t('project:annex7.sheet')} ${s.expert.fullName} ${nameIn(s.project, lang)}`, tables: annex7Table(t, lang, s) });
       },
     );
 
@@ -184,7 +184,7 @@ export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZo
         const { body, rows } = await services.projects.annex5(staffOf(req), stateBodyId, year);
         const t = services.i18n.getFixedT(lang);
         const bodyName = localName(body, lang);
-        return sendExport(reply, { format, fileName: `${t('project:annex5.sheet')} ${bodyName} ${year}`, tables: annex5Table(t, lang, bodyName, year, rows), csv: { separator: ';' } });
+        return sendExport(reply, { format, fileName: `${t('project:annex5.sheet')} ${bodyName} ${year}`, tables: annex5Table(t, lang, bodyName, year, rows) });
       },
     );
   };

@@ -6,9 +6,9 @@ import type { FaqArticle } from '../../generated/prisma/client.ts';
 import { FAQ_QUERY_MAX } from '../../core/consultations/faq-service.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, okBody, withErrors } from '../schemas.ts';
+import { idParam, okBody, withErrors, positiveId } from '../schemas.ts';
 
-const id = z.coerce.number().int().positive();
+const id = positiveId;
 /** Long enough for any real text; the service refuses empty and over-long texts with its own codes. */
 const text = z.string().max(20_000);
 

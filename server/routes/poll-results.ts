@@ -73,7 +73,7 @@ export const pollResultRoutes = (services: Services): FastifyPluginAsyncZod =>
       { onRequest: manager, schema: { tags, summary: 'The results as CSV or XLSX (answers, index and mean, dynamics, breakdowns, free text)', params: idParam, querystring: exportQuery, response: withErrors({ 200: exportFileBody }) } },
       async (req, reply) => {
         const { tables, fileName } = await services.polls.exportTables(staffOf(req), req.params.id, req.query.lang);
-        return sendExport(reply, { format: req.query.format, fileName, tables, csv: { separator: ';' } });
+        return sendExport(reply, { format: req.query.format, fileName, tables });
       },
     );
   };

@@ -12,9 +12,9 @@ import { pollInviteLink, startPayloadOf } from '../../core/polls/poll-notify.ts'
 import { qrPng, qrSvg } from '../../core/projects/project-invite.ts';
 import { conflict } from '../../core/errors.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, okBody, withErrors } from '../schemas.ts';
+import { idParam, okBody, withErrors, positiveId } from '../schemas.ts';
 
-const id = z.coerce.number().int().positive();
+const id = positiveId;
 const questionType = z.enum(QUESTION_TYPES as [PollQuestionType, ...PollQuestionType[]]).describe('satisfaction: the national 4-point scale with "hard to answer"; rating: 1–5; single/multiple: your options; yes_no; text: typed');
 const option = z.object({ code: z.string().regex(OPTION_CODE).describe('stable code the results use, e.g. "often"'), kk: z.string().trim().min(1).max(OPTION_LABEL_MAX), ru: z.string().trim().min(1).max(OPTION_LABEL_MAX) });
 

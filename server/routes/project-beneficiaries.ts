@@ -9,8 +9,7 @@ import { SOCIAL_STATUS_CODES } from '../../core/projects/profile.ts';
 import type { Services } from '../../core/services.ts';
 import { requestLocale } from '../plugins/errors.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { errorBody, idParam, okBody, withErrors } from '../schemas.ts';
-import { page } from './projects.ts';
+import { errorBody, idParam, okBody, pageQuery as page, withErrors } from '../schemas.ts';
 
 const source = z.enum(Object.values(BeneficiarySource) as [BeneficiarySource, ...BeneficiarySource[]]);
 const gender = z.enum(Object.values(Gender) as [Gender, ...Gender[]]);

@@ -60,7 +60,7 @@ export const projectStatsRoutes = (services: Services): FastifyPluginAsyncZod =>
         const { project: p, stats: s } = await services.projects.grantStats(staffOf(req), req.params.id, period);
         const t = services.i18n.getFixedT(lang);
         const name = nameIn(p, lang);
-        return sendExport(reply, { format, fileName: `${t('project:stats.file')} ${name} ${s.period.from} ${s.period.to}`, tables: grantStatsTables(t, lang, name, s), csv: { separator: ';' } });
+        return sendExport(reply, { format, fileName: `${t('project:stats.file')} ${name} ${s.period.from} ${s.period.to}`, tables: grantStatsTables(t, lang, name, s) });
       },
     );
   };

@@ -11,12 +11,12 @@ import { COMPLETENESS_MAX, CONTRACT_SUM_MAX, FORM_MAX, isoDate, NAME_MAX, PARTIC
 import type { Services } from '../../core/services.ts';
 import { isDateString } from '../../core/calendar/local-time.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, okBody, withErrors } from '../schemas.ts';
+import { idParam, okBody, withErrors, pageQuery, positiveId } from '../schemas.ts';
 
 export const day = z.string().refine(isDateString, 'a date YYYY-MM-DD');
-const id = z.coerce.number().int().positive();
+const id = positiveId;
 const status = z.enum(Object.values(ProjectStatus) as [ProjectStatus, ...ProjectStatus[]]);
-export const page = { offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(200).default(50) };
+const page = pageQuery;
 const text = z.string().max(TEXT_MAX);
 
 const fields = {

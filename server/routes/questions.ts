@@ -11,11 +11,11 @@ import { getQuestionDetail, getQuestionSummary, listQuestions, questionWhere, ty
 import { ANSWER_MAX, LINK_TITLE_MAX, LINK_URL_MAX, NOTE_MAX } from '../../core/consultations/question-staff.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { idParam, withErrors, positiveId } from '../schemas.ts';
 import { faqBody, faqView } from './faq.ts';
 
 const STATES = Object.values(QuestionState) as QuestionState[];
-const id = z.coerce.number().int().positive();
+const id = positiveId;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 /** Long enough for any real text; the service refuses empty and over-long texts with its own codes. */
 const text = (max: number) => z.string().max(max * 5).describe(`1–${max} characters`);

@@ -16,11 +16,11 @@ import type { Services } from '../../core/services.ts';
 import { assertInScope } from '../../core/staff/scope.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { requestLocale } from '../plugins/errors.ts';
-import { errorBody, idParam, withErrors } from '../schemas.ts';
+import { errorBody, idParam, withErrors, positiveId } from '../schemas.ts';
 
 export const status = z.enum(REPORT_STATUSES as [ReportStatus, ...ReportStatus[]]);
 const bool = z.enum(['true', 'false']);
-const id = z.coerce.number().int().positive();
+const id = positiveId;
 
 const filters = {
   status: z

@@ -8,9 +8,9 @@ import { certificateTable, rankingTables } from '../../core/volunteering/volunte
 import { parsePeriod, type Level } from '../../core/volunteering/volunteer-rankings.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
 import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { idParam, withErrors, positiveId } from '../schemas.ts';
 
-const id = z.coerce.number().int().positive();
+const id = positiveId;
 const period = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/).describe('2026 (year), 2026-Q1 (quarter) or 2026-03 (month), in Almaty time');
 
 const rankingFields = {
@@ -74,7 +74,7 @@ export const volunteerReportRoutes = (services: Services): FastifyPluginAsyncZod
         const r = await rankingsFor(req);
         const t = services.i18n.getFixedT(req.query.lang);
         const place = r.place[req.query.lang];
-        return sendExport(reply, { format: req.query.format, fileName: `${t('volunteer:export.sheet_active')} ${place} ${r.period.key}`, tables: rankingTables(t, r, place), csv: { separator: ';' } });
+        return sendExport(reply, { format: req.query.format, fileName: `${t('volunteer:export.sheet_active')} ${place} ${r.period.key}`, tables: rankingTables(t, r, place) });
       },
     );
 
@@ -94,7 +94,7 @@ export const volunteerReportRoutes = (services: Services): FastifyPluginAsyncZod
         const { lang, format } = req.query;
         const c = await services.volunteering.certificate(staffOf(req), req.params.id, req.query.period ? parsePeriod(req.query.period) : null);
         const t = services.i18n.getFixedT(lang);
-        return sendExport(reply, { format, fileName: `${t('volunteer:certificate.sheet')} ${c.name}`, tables: certificateTable(t, lang, c), csv: { separator: ';' } });
+        return sendExport(reply, { format, fileName: `${t('volunteer:certificate.sheet')} ${c.name}`, tables: certificateTable(t, lang, c) });
       },
     );
   };

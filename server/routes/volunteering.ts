@@ -10,14 +10,14 @@ import type { Services } from '../../core/services.ts';
 import type { OpportunityWithCounts, StaffApplication } from '../../core/volunteering/volunteer-opportunities.ts';
 import { DIRECTIONS, HOURS_MAX, hoursOf, isMinor, NEEDED_MAX, PEOPLE_HELPED_MAX, PLACE_MAX, REASON_MAX, REVIEW_COMMENT_MAX, TEXT_MAX, TITLE_MAX } from '../../core/volunteering/volunteer-rules.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, okBody, withErrors } from '../schemas.ts';
+import { idParam, okBody, withErrors, pageQuery, positiveId } from '../schemas.ts';
 
 const direction = z.enum(DIRECTIONS as [VolunteerDirection, ...VolunteerDirection[]]);
 const appState = z.enum(Object.values(VolunteerApplicationState) as [VolunteerApplicationState, ...VolunteerApplicationState[]]);
 const oppStatus = z.enum(Object.values(VolunteerOpportunityStatus) as [VolunteerOpportunityStatus, ...VolunteerOpportunityStatus[]]);
-const id = z.coerce.number().int().positive();
+const id = positiveId;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const page = { offset: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(200).default(50) };
+const page = pageQuery;
 
 const fields = {
   titleKk: z.string().trim().min(1).max(TITLE_MAX),

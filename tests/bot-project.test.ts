@@ -9,7 +9,7 @@ import { createProjectFeature } from '../flows/project.ts';
 import type { ScriptedUser } from './fake-telegram/types.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { actor, principal, projectInput } from './helpers/project-fixtures.ts';
+import { actor, principal, PROJECT_CLOCK, projectInput } from './helpers/project-fixtures.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
 let nextId = 760_000_000;
@@ -19,10 +19,13 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
   let t: TestDb;
   let services: Services;
   let h: BotHarness;
+  // Inside the fixture project's period: the grant statistics count a person who joined by its end,
+  // and the birth-year range ends at the clock's year.
+  const clock = PROJECT_CLOCK;
 
   beforeAll(async () => {
     t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12 });
+    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
     h = await createBotHarness(services, { features: [createProjectFeature()] });
   });
   afterAll(async () => {

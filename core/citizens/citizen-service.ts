@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
 import { invalid, notFound } from '../errors.ts';
 import { localName } from '../reference/reference-service.ts';
+import { birthYearRange } from '../projects/profile.ts';
 
 export type Locale = 'kk' | 'ru';
 
@@ -26,8 +27,8 @@ export interface PersonalDataSection {
   key: string;
   /** counts or short facts about what is stored, for /mydata */
   describe(tx: Tx, citizenId: number): Promise<Record<string, string | number> | null>;
-  /** remove or anonymise personal data, keeping records needed for statistics */
-  erase(tx: Tx, citizenId: number): Promise<void>;
+  /** remove or anonymise personal data, keeping records needed for statistics; `at` is the injected now */
+  erase(tx: Tx, citizenId: number, at: Date): Promise<void>;
 }
 
 export interface CitizenDataExport {
@@ -45,7 +46,6 @@ export interface CitizenServiceDeps {
   now?: () => Date;
 }
 
-const MIN_BIRTH_YEAR = 1900;
 
 /**
  * Whether the bot may write to this citizen: consent given and a real Telegram chat. Erasure
@@ -91,7 +91,8 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
     },
 
     async updateProfile(citizenId: number, patch: ProfilePatch): Promise<Citizen> {
-      if (patch.birthYear != null && (patch.birthYear < MIN_BIRTH_YEAR || patch.birthYear > now().getUTCFullYear())) {
+      const years = birthYearRange(now());
+      if (patch.birthYear != null && (patch.birthYear < years.min || patch.birthYear > years.max)) {
         throw invalid('profile.bad_birth_year');
       }
       if (patch.districtId != null) {
@@ -145,7 +146,7 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
       await prisma.$transaction(async (tx) => {
         const c = await tx.citizen.findUnique({ where: { id: citizenId } });
         if (!c) throw notFound('citizen.not_found');
-        for (const s of sections) await s.erase(tx, citizenId);
+        for (const s of sections) await s.erase(tx, citizenId, at);
         await tx.outboxMessage.deleteMany({ where: { chatId: c.telegramId, status: { in: ['pending', 'sending'] } } });
         // Conversation state can hold half-typed texts; the chat session holds only the language and stays.
         await tx.botSession.deleteMany({ where: { key: `c:${c.telegramId}` } });

@@ -200,10 +200,10 @@ export const questionPersonalData: PersonalDataSection = {
   },
   // Answered consultations stay in the centre's log, which holds no name or contact; questions still
   // waiting are withdrawn, since nobody can answer a person who is gone.
-  async erase(tx, citizenId) {
+  async erase(tx, citizenId, at) {
     const open = await tx.question.findMany({ where: { citizenId, state: { not: 'closed' } }, select: { id: true, firstAnsweredAt: true } });
     for (const q of open) {
-      await tx.question.update({ where: { id: q.id }, data: { state: 'closed', closedAt: new Date(), result: q.firstAnsweredAt ? 'answered' : null } });
+      await tx.question.update({ where: { id: q.id }, data: { state: 'closed', closedAt: at, result: q.firstAnsweredAt ? 'answered' : null } });
       await syncConsultation(tx, q.id);
     }
     // A question nobody answered is in no log: its words and files go entirely.

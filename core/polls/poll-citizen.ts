@@ -161,7 +161,7 @@ export function createPollCitizenService({ prisma, now = () => new Date() }: { p
       const wave = await loadWave(prisma, waveId);
       assertOpen(wave, at);
       let joined = false;
-      if (opts.join) joined = (await joinProject(prisma, { projectId: wave.poll.projectId, citizenId })).created;
+      if (opts.join) joined = (await joinProject(prisma, { projectId: wave.poll.projectId, citizenId, at })).created;
       const b = await beneficiaryOf(prisma, wave.poll.projectId, citizenId);
       if (!b) throw forbidden('poll.not_invited');
       await assertNotAnswered(prisma, waveId, b.id);

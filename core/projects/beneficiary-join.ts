@@ -9,6 +9,8 @@ import { parsePhone } from './beneficiary-csv.ts';
 export interface JoinInput {
   projectId: number;
   citizenId: number;
+  /** the injected clock's now: the grant report counts a person from the day they joined */
+  at: Date;
 }
 
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'P2002';
@@ -18,7 +20,7 @@ const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null &&
  * A draft or finished project refuses new beneficiaries (the invitation is printed only while it runs).
  */
 export async function joinProject(prisma: PrismaClient, input: JoinInput): Promise<{ beneficiaryId: number; created: boolean }> {
-  const { projectId, citizenId } = input;
+  const { projectId, citizenId, at } = input;
   const existing = await prisma.projectBeneficiary.findUnique({ where: { projectId_citizenId: { projectId, citizenId } }, select: { id: true } });
   if (existing) return { beneficiaryId: existing.id, created: false };
   try {
@@ -33,7 +35,7 @@ export async function joinProject(prisma: PrismaClient, input: JoinInput): Promi
         await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'project.join', entity: 'project_beneficiary', entityId: imported, after: { projectId, source: 'import', linked: true } });
         return { beneficiaryId: imported, created: true };
       }
-      const b = await tx.projectBeneficiary.create({ data: { projectId, citizenId, source: 'invitation' } });
+      const b = await tx.projectBeneficiary.create({ data: { projectId, citizenId, source: 'invitation', joinedAt: at } });
       await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'project.join', entity: 'project_beneficiary', entityId: b.id, after: { projectId, source: 'invitation' } });
       return { beneficiaryId: b.id, created: true };
     });

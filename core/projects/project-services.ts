@@ -36,7 +36,7 @@ export function createProjectServices({ prisma, i18n, now, botUsername = () => n
       if (!project.evaluationClosedAt) throw conflict('evaluation.not_closed');
       return project;
     },
-    join: (input: { projectId: number; citizenId: number }) => joinProject(prisma, input),
+    join: (input: { projectId: number; citizenId: number }) => joinProject(prisma, { ...input, at: now() }),
     /** The grant-report statistics of a project in the staff member's scope, with the project and its area. */
     async grantStats(staff: StaffPrincipal, projectId: number, period: { from?: string; to?: string }) {
       const project = await admin.scoped(staff, projectId);

@@ -22,14 +22,17 @@ export interface ProjectApi {
   call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, token: string, payload?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: () => any; body: Buffer; text: string; headers: Record<string, unknown> }>;
 }
 
-/** A suite's database, services (now = `clock()`, the bot username as given) and API. */
+/** Inside the period of `projectInput` (February–November 2026): ages, brackets and "joined by the end" hold on any real date. */
+export const PROJECT_CLOCK = new Date('2026-06-15T05:00:00Z');
+
+/** A suite's database, services (now = `clock()`, by default PROJECT_CLOCK; the bot username as given) and API. */
 export function useProjectApi(target: DbTarget, opts: { botUsername?: string | null; clock?: () => Date } = {}): ProjectApi {
   const suite = useTestDb(target);
   let services: Services | undefined;
   let app: FastifyInstance | undefined;
   let ip = 1;
   beforeAll(async () => {
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: opts.clock, projects: { botUsername: () => (opts.botUsername === undefined ? BOT_USERNAME : opts.botUsername) } });
+    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: opts.clock ?? (() => PROJECT_CLOCK), projects: { botUsername: () => (opts.botUsername === undefined ? BOT_USERNAME : opts.botUsername) } });
     app = await buildServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
   });
   afterAll(async () => {

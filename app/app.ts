@@ -8,6 +8,7 @@ import { Api } from 'grammy';
 import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
+import type { DataDirLock } from '../core/db/data-dir-lock.ts';
 import { applyMigrations } from '../core/db/migrate.ts';
 import { OutboxDispatcher, type SendFn } from '../core/outbox/dispatcher.ts';
 import { createServices, type Services } from '../core/services.ts';
@@ -76,8 +77,12 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function openAndPrepareDatabase(config: Config, logger: Logger, now: () => Date = () => new Date()): Promise<Database> {
-  const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: path.join(config.dataDir, 'pglite') });
+/** Where the embedded database lives under DATA_DIR. */
+export const pgliteDirOf = (config: Config): string => path.join(config.dataDir, 'pglite');
+
+/** `lock`: the embedded database's lock when the caller took it already (the demo empties DATA_DIR under it). */
+export async function openAndPrepareDatabase(config: Config, logger: Logger, now: () => Date = () => new Date(), opts: { lock?: DataDirLock } = {}): Promise<Database> {
+  const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: pgliteDirOf(config), lock: opts.lock, lockOptions: { now } });
   logger.info({ database: db.describe }, 'database opened');
   const applied = await applyMigrations(db.adapterFactory);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');

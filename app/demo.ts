@@ -3,11 +3,12 @@
 // nothing done while trying it survives into the next run. `npm run demo -- --keep` starts on the data the
 // previous run left instead (filling it only if it is empty). The Telegram bot stays off: the demo's citizens
 // are fictional, and no notification must leave for a real chat. DATABASE_URL is ignored for the same reason.
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, loadEnv, parseConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
-import { openAndPrepareDatabase, startApp } from './app.ts';
+import { openAndPrepareDatabase, pgliteDirOf, startApp } from './app.ts';
+import { DataDirLockedError, lockDataDir } from '../core/db/data-dir-lock.ts';
 import { createServices } from '../core/services.ts';
 import { DEMO_PASSWORD, demoFilled, fillDemo, type DemoSummary } from '../core/demo/fill-demo.ts';
 import { buildConsole, isStale } from '../web/build.mjs';
@@ -30,9 +31,18 @@ const logger = createLogger(config.LOG_LEVEL);
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 if (base.DATABASE_URL) say('  DATABASE_URL is ignored: the demo always runs on its own embedded database.');
-if (!keep) await rm(dataDir, { recursive: true, force: true });
+// The lock comes before the wipe: a second demo must not empty the directory under a running one.
+const lock = await lockDataDir(pgliteDirOf(config)).catch((e) => {
+  if (!(e instanceof DataDirLockedError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+});
+if (!keep) {
+  const lockFiles = new Set(lock.files.map((f) => path.basename(f)));
+  for (const entry of await readdir(dataDir)) if (!lockFiles.has(entry)) await rm(path.join(dataDir, entry), { recursive: true, force: true });
+}
 say(`  Preparing the demo database in ${dataDir} …`);
-const db = await openAndPrepareDatabase(config, logger);
+const db = await openAndPrepareDatabase(config, logger, undefined, { lock });
 const filler = createServices({ db, logger, sessionTtlHours: config.SESSION_TTL_HOURS, storageDir: config.storageDir });
 const prepared = process.uptime();
 let summary: DemoSummary | undefined;

@@ -2,6 +2,7 @@
 import { ConfigError, loadEnv, parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { ALL_ROLES, openAndPrepareDatabase, startApp, type Role } from './app.ts';
+import { DataDirLockedError } from '../core/db/data-dir-lock.ts';
 
 const command = process.argv[2] ?? 'all';
 const known = ['all', 'api', 'bot', 'jobs', 'migrate', 'seed'];
@@ -23,9 +24,19 @@ try {
 
 const logger = createLogger(config.LOG_LEVEL);
 
+/** Another process holds the embedded database: said plainly on stderr (not as a log line), and out at once. */
+function exitIfLocked(e: unknown): void {
+  if (!(e instanceof DataDirLockedError)) return;
+  console.error(e.message);
+  process.exit(1);
+}
+
 if (command === 'migrate' || command === 'seed') {
   // Applying migrations and seeding are the same idempotent preparation that every start does.
-  const db = await openAndPrepareDatabase(config, logger);
+  const db = await openAndPrepareDatabase(config, logger).catch((e) => {
+    exitIfLocked(e);
+    throw e;
+  });
   await db.close();
   process.exit(0);
 }
@@ -37,6 +48,7 @@ if (command !== 'all' && !config.DATABASE_URL) {
 
 const roles: Role[] = command === 'all' ? ALL_ROLES : [command as Role];
 const app = await startApp({ config, roles, logger }).catch((e) => {
+  exitIfLocked(e);
   logger.fatal({ err: e }, 'start-up failed');
   process.exit(1);
 });

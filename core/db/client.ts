@@ -1,10 +1,10 @@
 // Opens the one database the process uses: embedded PGlite by default, PostgreSQL when a URL is given.
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../generated/prisma/client.ts';
+import { lockDataDir, type DataDirLock, type DataDirLockOptions } from './data-dir-lock.ts';
 
 export type { PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -26,6 +26,13 @@ export interface OpenDatabaseOptions {
   pgliteDir?: string;
   /** pg pool size */
   poolSize?: number;
+  /**
+   * The lock on `pgliteDir`, when the caller took it already (the demo, before emptying the directory);
+   * otherwise it is taken here. Either way close() releases it.
+   */
+  lock?: DataDirLock;
+  /** how the lock is taken when it is taken here */
+  lockOptions?: DataDirLockOptions;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -42,19 +49,31 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   const dir = options.pgliteDir ?? 'memory://';
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
+  const inMemory = dir.startsWith('memory://');
+  // Taken before PGlite touches the directory, held as long as the Database lives.
+  const lock = inMemory ? undefined : (options.lock ?? (await lockDataDir(dir, options.lockOptions)));
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dir);
+  } catch (e) {
+    await lock?.release();
+    throw e;
+  }
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     kind: 'pglite',
     prisma,
     adapterFactory,
-    describe: dir.startsWith('memory://') ? 'PGlite (in memory)' : `PGlite at ${dir}`,
+    describe: inMemory ? 'PGlite (in memory)' : `PGlite at ${dir}`,
     close: async () => {
-      await prisma.$disconnect();
-      // PGlite flushes its files on close; skipping this can lose the last writes.
-      if (!pglite.closed) await pglite.close();
+      try {
+        await prisma.$disconnect();
+        // PGlite flushes its files on close; skipping this can lose the last writes.
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        await lock?.release();
+      }
     },
   };
 }

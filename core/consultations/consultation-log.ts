@@ -9,11 +9,11 @@ import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { addDays, localMidnight } from '../calendar/local-time.ts';
 import type { Tx } from '../db/tx.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
-import { isAdmin, type StaffPrincipal } from '../staff/scope.ts';
-import { toPrincipal } from '../staff/staff-service.ts';
+import { isAdmin, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
 import { SUMMARY_MAX } from './consultation-record.ts';
 import { keysetPage } from '../db/keyset-page.ts';
-import { assertQuestionScope, inQuestionScope, questionScopeWhere } from './question-scope.ts';
+import { assertQuestionScope, CONSULTATION, questionScopeWhere } from './question-scope.ts';
+import { fitColleague, loadInScope } from '../staff/scoped-records.ts';
 import { requiredText } from './text-input.ts';
 
 export type OfflineChannel = Exclude<ConsultationChannel, 'bot'>;
@@ -87,8 +87,8 @@ export function createConsultationLogService({ prisma, now = () => new Date() }:
     assertQuestionScope(staff, e.regionId);
     if (e.consultantId !== staff.id) {
       if (!isAdmin(staff)) throw forbidden('consultation.not_own');
-      const c = e.consultantId == null ? null : await tx.staffUser.findUnique({ where: { id: e.consultantId } });
-      if (!c || !c.active || !c.roles.includes('consultant') || !inQuestionScope(toPrincipal(c), e.regionId)) throw invalid('consultation.bad_consultant');
+      if (e.consultantId == null) throw invalid('consultation.bad_consultant');
+      await fitColleague(tx, e.consultantId, { role: 'consultant', rule: SCOPES.network, record: e, refusal: 'consultation.bad_consultant' });
     }
   }
 
@@ -142,9 +142,7 @@ export function createConsultationLogService({ prisma, now = () => new Date() }:
       const changes: Prisma.ConsultationUncheckedUpdateInput = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       if (patch.summary !== undefined) changes.summary = requiredText(patch.summary, SUMMARY_MAX, 'consultation.summary');
       return prisma.$transaction(async (tx) => {
-        const before = await tx.consultation.findUnique({ where: { id } });
-        if (!before) throw notFound('consultation.not_found');
-        assertQuestionScope(staff, before.regionId);
+        const before = await loadInScope(tx, staff, CONSULTATION, id);
         if (!isOffline(before)) throw invalid('consultation.not_offline');
         if (!isAdmin(staff) && before.consultantId !== staff.id) throw forbidden('consultation.not_own');
         const next = { ...before, ...(changes as Partial<Consultation>) };

@@ -1,20 +1,17 @@
 // Consultants are scoped by region only: questions and log entries have no district or department.
 // A question (or log entry) without a region belongs to the whole network of the centre, so every
-// consultant sees it; otherwise a consultant with a region sees only that region's.
-import type { Prisma } from '../../generated/prisma/client.ts';
-import { forbidden } from '../errors.ts';
-import { isAdmin, type StaffPrincipal } from '../staff/scope.ts';
+// consultant sees it; otherwise a consultant with a region sees only that region's (SCOPES.network).
+import type { Consultation, Prisma, Question } from '../../generated/prisma/client.ts';
+import { assertCovers, covers, coverWhere, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
+import { scopedKind } from '../staff/scoped-records.ts';
 
-export function inQuestionScope(p: StaffPrincipal, regionId: number | null): boolean {
-  return isAdmin(p) || p.regionId == null || regionId == null || regionId === p.regionId;
-}
+export const QUESTION = scopedKind<Question>({ notFound: 'question.not_found', rule: SCOPES.network, load: (db, id) => db.question.findUnique({ where: { id } }) });
 
-export function assertQuestionScope(p: StaffPrincipal, regionId: number | null): void {
-  if (!inQuestionScope(p, regionId)) throw forbidden('auth.out_of_scope');
-}
+export const CONSULTATION = scopedKind<Consultation>({ notFound: 'consultation.not_found', rule: SCOPES.network, load: (db, id) => db.consultation.findUnique({ where: { id } }) });
+
+export const inQuestionScope = (p: StaffPrincipal, regionId: number | null): boolean => covers(SCOPES.network, p, { regionId });
+
+export const assertQuestionScope = (p: StaffPrincipal, regionId: number | null): void => assertCovers(SCOPES.network, p, { regionId });
 
 /** The same rule as a `where` fragment for questions and consultations. */
-export function questionScopeWhere(p: StaffPrincipal): Prisma.QuestionWhereInput & Prisma.ConsultationWhereInput {
-  if (isAdmin(p) || p.regionId == null) return {};
-  return { OR: [{ regionId: p.regionId }, { regionId: null }] };
-}
+export const questionScopeWhere = (p: StaffPrincipal): Prisma.QuestionWhereInput & Prisma.ConsultationWhereInput => coverWhere(SCOPES.network, p);

@@ -7,12 +7,12 @@ import type { i18n } from 'i18next';
 import type { Prisma, PrismaClient, Question } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
-import { conflict, forbidden, invalid, notFound, type DomainError } from '../errors.ts';
-import { isAdmin, type StaffPrincipal } from '../staff/scope.ts';
-import { toPrincipal } from '../staff/staff-service.ts';
+import { conflict, forbidden, invalid, type DomainError } from '../errors.ts';
+import { isAdmin, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
 import { syncConsultation } from './consultation-record.ts';
 import { sendAnswer, sendClosed, type AnswerLink } from './question-notify.ts';
-import { assertQuestionScope, inQuestionScope } from './question-scope.ts';
+import { QUESTION } from './question-scope.ts';
+import { fitColleague, loadInScope } from '../staff/scoped-records.ts';
 import { notifyAboutQuestion } from './question-staff-notify.ts';
 import { optionalText, requiredText } from './text-input.ts';
 
@@ -36,12 +36,7 @@ export interface QuestionStaffDeps {
 }
 
 export function createQuestionStaffService({ prisma, i18n, now = () => new Date() }: QuestionStaffDeps) {
-  async function scoped(tx: Tx, staff: StaffPrincipal, id: number): Promise<Question> {
-    const q = await tx.question.findUnique({ where: { id } });
-    if (!q) throw notFound('question.not_found');
-    assertQuestionScope(staff, q.regionId);
-    return q;
-  }
+  const scoped = (tx: Tx, staff: StaffPrincipal, id: number): Promise<Question> => loadInScope(tx, staff, QUESTION, id);
 
   const open = (q: Question) => {
     if (q.state === 'closed') throw conflict('question.already_closed', { number: q.number });
@@ -134,8 +129,7 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
         open(q);
         if (q.consultantId !== staff.id && !isAdmin(staff)) throw q.consultantId == null ? forbidden('question.not_holder') : await heldBy(tx, id);
         if (input.consultantId === q.consultantId) throw invalid('question.same_consultant');
-        const target = await tx.staffUser.findUnique({ where: { id: input.consultantId } });
-        if (!target || !target.active || !target.roles.includes('consultant') || !inQuestionScope(toPrincipal(target), q.regionId)) throw invalid('question.bad_consultant');
+        const target = await fitColleague(tx, input.consultantId, { role: 'consultant', rule: SCOPES.network, record: q, refusal: 'question.bad_consultant' });
         const after = await move(tx, q, target.id);
         const m = await message(tx, after, staff, 'handover', { text: note, data: { from: q.consultantId, to: target.id } });
         await recordAudit(tx, actor, { action: 'question.handover', entity: 'question', entityId: id, before: { consultantId: q.consultantId }, after: { consultantId: target.id, note } });

@@ -3,7 +3,23 @@
 // Annex reports stay.
 import type { PrismaClient, StateBody, StaffUser } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
+import { SCOPES, type StaffPrincipal } from '../staff/scope.ts';
+import { loadInScope, scopedKind } from '../staff/scoped-records.ts';
+
+/** A body of a region serves that region; a national body (no region) serves everyone. */
+export const STATE_BODY = scopedKind<StateBody>({ notFound: 'discussion.body_not_found', rule: SCOPES.network, load: (db, id) => db.stateBody.findUnique({ where: { id } }) });
+
+/**
+ * A body a request names (a topic's, a project's): in the caller's scope (else 403) and active; an unknown or
+ * switched-off body is refused with `refusal` (400), the answer each of those routes has always given.
+ */
+export async function usableStateBody(db: Tx, p: StaffPrincipal, id: number, refusal: string): Promise<StateBody> {
+  const body = await loadInScope(db, p, STATE_BODY, id, () => invalid(refusal));
+  if (!body.active) throw invalid(refusal);
+  return body;
+}
 
 export interface StateBodyInput {
   code: string;

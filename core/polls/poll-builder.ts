@@ -12,7 +12,8 @@ import { conflict, invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { createInvitations, enqueuePending, waveProgress, type WaveProgress } from './poll-distribution.ts';
 import { questionOf, validateQuestionnaire, type QuestionInput } from './poll-rules.ts';
-import { assertProjectScope, newInviteCode, projectScopeWhere } from '../projects/project-rules.ts';
+import { newInviteCode, PROJECT, projectScopeWhere } from '../projects/project-rules.ts';
+import { loadInScope } from '../staff/scoped-records.ts';
 import { scopedPoll, scopedWave } from './poll-scope.ts';
 
 export interface PollFields {
@@ -106,9 +107,7 @@ export function createPollBuilder({ prisma, i18n, now = () => new Date() }: { pr
 
   const builder = {
     async list(staff: StaffPrincipal, projectId: number) {
-      const project = await prisma.socialProject.findUnique({ where: { id: projectId }, select: { regionId: true } });
-      if (!project) throw notFound('project.not_found');
-      assertProjectScope(staff, project);
+      await loadInScope(prisma, staff, PROJECT, projectId);
       return prisma.poll.findMany({ where: { projectId, project: projectScopeWhere(staff) }, include: { questions: questionOrder, waves: { orderBy: { position: 'asc' } } }, orderBy: { id: 'asc' } });
     },
 
@@ -117,10 +116,9 @@ export function createPollBuilder({ prisma, i18n, now = () => new Date() }: { pr
       return prisma.poll.findUniqueOrThrow({ where: { id: pollId }, include: { questions: questionOrder, waves: { orderBy: { position: 'asc' } } } });
     },
 
+    /** A poll of a project in any state: waves measure before, during and after the project. */
     async create(actor: Actor, staff: StaffPrincipal, projectId: number, f: PollFields) {
-      const project = await prisma.socialProject.findUnique({ where: { id: projectId }, select: { regionId: true } });
-      if (!project) throw notFound('project.not_found');
-      assertProjectScope(staff, project);
+      await loadInScope(prisma, staff, PROJECT, projectId);
       if (!f.titleKk.trim() || !f.titleRu.trim()) throw invalid('poll.title_required');
       const poll = await prisma.$transaction(async (tx) => {
         const created = await tx.poll.create({ data: { projectId, titleKk: f.titleKk.trim(), titleRu: f.titleRu.trim(), introKk: f.introKk ?? '', introRu: f.introRu ?? '', anonymous: f.anonymous ?? false, createdById: staff.id } });

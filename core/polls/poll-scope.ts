@@ -3,21 +3,26 @@
 // a region scope. Departments and districts do not narrow it (a project is not an akimat department's).
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Tx } from '../db/tx.ts';
-import { notFound } from '../errors.ts';
-import { assertProjectScope } from '../projects/project-rules.ts';
-import type { StaffPrincipal } from '../staff/scope.ts';
+import { SCOPES, type StaffPrincipal } from '../staff/scope.ts';
+import { loadInScope, scopedKind } from '../staff/scoped-records.ts';
+
+const PROJECT_PART = { select: { id: true, regionId: true, nameKk: true, nameRu: true, status: true } } as const;
+
+export const POLL = scopedKind({
+  notFound: 'poll.not_found',
+  rule: SCOPES.region,
+  load: (db, id) => db.poll.findUnique({ where: { id }, include: { project: PROJECT_PART } }),
+  place: (poll) => poll.project,
+});
+
+export const WAVE = scopedKind({
+  notFound: 'poll.wave_not_found',
+  rule: SCOPES.region,
+  load: (db, id) => db.pollWave.findUnique({ where: { id }, include: { poll: { include: { project: PROJECT_PART } } } }),
+  place: (wave) => wave.poll.project,
+});
 
 /** The poll with its project's region, checked against the staff member's scope. */
-export async function scopedPoll(db: Tx | PrismaClient, p: StaffPrincipal, pollId: number) {
-  const poll = await db.poll.findUnique({ where: { id: pollId }, include: { project: { select: { id: true, regionId: true, nameKk: true, nameRu: true, status: true } } } });
-  if (!poll) throw notFound('poll.not_found');
-  assertProjectScope(p, poll.project);
-  return poll;
-}
+export const scopedPoll = (db: Tx | PrismaClient, p: StaffPrincipal, pollId: number) => loadInScope(db, p, POLL, pollId);
 
-export async function scopedWave(db: Tx | PrismaClient, p: StaffPrincipal, waveId: number) {
-  const wave = await db.pollWave.findUnique({ where: { id: waveId }, include: { poll: { include: { project: { select: { id: true, regionId: true, nameKk: true, nameRu: true, status: true } } } } } });
-  if (!wave) throw notFound('poll.wave_not_found');
-  assertProjectScope(p, wave.poll.project);
-  return wave;
-}
+export const scopedWave = (db: Tx | PrismaClient, p: StaffPrincipal, waveId: number) => loadInScope(db, p, WAVE, waveId);

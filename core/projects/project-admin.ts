@@ -7,7 +7,9 @@ import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
-import { assertProjectScope, CONTRACT_SUM_MAX, dateOnly, isoDate, NEXT_STATUS, newInviteCode, PARTICIPANTS_MAX, projectScopeWhere } from './project-rules.ts';
+import { loadInScope } from '../staff/scoped-records.ts';
+import { usableStateBody } from '../discussions/state-body-service.ts';
+import { assertProjectScope, CONTRACT_SUM_MAX, PROJECT, dateOnly, isoDate, NEXT_STATUS, newInviteCode, PARTICIPANTS_MAX, projectScopeWhere } from './project-rules.ts';
 
 export interface ProjectInput {
   nameKk: string;
@@ -116,12 +118,7 @@ export async function countsOf(tx: Tx, ids: number[]): Promise<Map<number, Proje
 
 export function createProjectAdminService({ prisma, now }: { prisma: PrismaClient; now: () => Date }) {
   /** The project if the staff member may see it; a project outside their region is refused (403). */
-  async function scoped(staff: StaffPrincipal, id: number, tx: Tx = prisma): Promise<SocialProject> {
-    const p = await tx.socialProject.findUnique({ where: { id } });
-    if (!p) throw notFound('project.not_found');
-    assertProjectScope(staff, p);
-    return p;
-  }
+  const scoped = (staff: StaffPrincipal, id: number, tx: Tx = prisma): Promise<SocialProject> => loadInScope(tx, staff, PROJECT, id);
 
   async function withCounts(p: SocialProject): Promise<ProjectWithCounts> {
     return { ...p, counts: (await countsOf(prisma, [p.id])).get(p.id)! };
@@ -161,6 +158,7 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
       // A regional manager creates projects of their own region only (the scope check refuses others).
       assertProjectScope(staff, { regionId: input.regionId });
       await checkInput(prisma, input);
+      if (input.stateBodyId != null) await usableStateBody(prisma, staff, input.stateBodyId, 'project.unknown_state_body');
       const p = await prisma.$transaction(async (tx) => {
         const created = await tx.socialProject.create({ data: { ...(projectData(input) as Omit<Prisma.SocialProjectUncheckedCreateInput, 'inviteCode'>), inviteCode: newInviteCode(), createdById: staff.id } });
         await recordAudit(tx, actor, { action: 'project.create', entity: 'social_project', entityId: created.id, after: created });
@@ -175,6 +173,7 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
       const merged = { ...toInput(before), ...patch };
       if (patch.regionId !== undefined) assertProjectScope(staff, { regionId: patch.regionId });
       await checkInput(prisma, merged);
+      if (patch.stateBodyId != null) await usableStateBody(prisma, staff, patch.stateBodyId, 'project.unknown_state_body');
       const p = await prisma.$transaction(async (tx) => {
         const after = await tx.socialProject.update({ where: { id }, data: projectData(patch) });
         await recordAudit(tx, actor, { action: 'project.update', entity: 'social_project', entityId: id, before, after: patch });

@@ -1,7 +1,11 @@
 // Limits and small rules of social projects, shared by the service, the API schemas and the bot.
 import { randomBytes } from 'node:crypto';
 import type { ProjectStatus } from '../../generated/prisma/enums.ts';
-import { assertInScope, scopeWhere, type StaffPrincipal } from '../staff/scope.ts';
+import type { SocialProject } from '../../generated/prisma/client.ts';
+import type { Tx } from '../db/tx.ts';
+import { conflict, type DomainError } from '../errors.ts';
+import { assertCovers, coverWhere, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
+import { loadInScope, scopedKind } from '../staff/scoped-records.ts';
 
 export const NAME_MAX = 500;
 export const SUPPLIER_MAX = 300;
@@ -28,12 +32,22 @@ export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
  * Projects belong to a region (or to the whole country): a manager's district or department does not
  * narrow what they see, since a project serves the region.
  */
-const regionOnly = (p: StaffPrincipal): StaffPrincipal => ({ ...p, districtId: null, departmentId: null });
+export const PROJECT = scopedKind<SocialProject>({ notFound: 'project.not_found', rule: SCOPES.region, load: (db, id) => db.socialProject.findUnique({ where: { id } }) });
 
 export function assertProjectScope(p: StaffPrincipal, project: { regionId: number | null }): void {
-  assertInScope(regionOnly(p), { regionId: project.regionId });
+  assertCovers(SCOPES.region, p, project);
 }
 
-export const projectScopeWhere = (p: StaffPrincipal) => scopeWhere(regionOnly(p));
+export const projectScopeWhere = (p: StaffPrincipal) => coverWhere(SCOPES.region, p);
+
+/**
+ * A project that a body names for new work on it (a volunteering opportunity): in the caller's scope and
+ * not finished, as for its own events (409 project.finished).
+ */
+export async function openProject(db: Tx, p: StaffPrincipal, id: number, missing?: () => DomainError): Promise<SocialProject> {
+  const project = await loadInScope(db, p, PROJECT, id, missing);
+  if (project.status === 'finished') throw conflict('project.finished');
+  return project;
+}
 
 export const nameIn = (p: { nameKk: string; nameRu: string }, locale: string) => (locale === 'kk' ? p.nameKk || p.nameRu : p.nameRu || p.nameKk);

@@ -12,7 +12,9 @@ import { fillFreedPlaces, lockOpportunity } from './volunteer-applications.ts';
 import { volunteersToAnnounce } from './volunteer-match.ts';
 import { applicationNotice, openButton, tellVolunteer, withCard } from './volunteer-notify.ts';
 import { ACTIVE, DIRECTIONS, EVENT_MAX_DAYS, isMinor, NEEDED_MAX } from './volunteer-rules.ts';
-import { assertVolunteerScope, volunteerScopeWhere } from './volunteer-scope.ts';
+import { assertVolunteerScope, OPPORTUNITY, volunteerScopeWhere } from './volunteer-scope.ts';
+import { loadInScope } from '../staff/scoped-records.ts';
+import { openProject } from '../projects/project-rules.ts';
 import { PLACED, type PlacedOpportunity } from './volunteer-text.ts';
 
 export interface OpportunityInput {
@@ -59,7 +61,7 @@ async function countsOf(tx: Tx, ids: number[]): Promise<Map<number, StateCounts>
   return map;
 }
 
-async function checkInput(tx: Tx, o: OpportunityInput, at: Date, isNew: boolean): Promise<void> {
+async function checkInput(tx: Tx, staff: StaffPrincipal, o: OpportunityInput, at: Date, isNew: boolean, linksProject: boolean): Promise<void> {
   if (!o.titleKk.trim() || !o.titleRu.trim()) throw invalid('volunteer.title_required');
   if (!o.organiserName.trim() || !o.place.trim()) throw invalid('volunteer.fields_required');
   if (!(o.startsAt < o.endsAt)) throw invalid('volunteer.bad_times');
@@ -73,7 +75,8 @@ async function checkInput(tx: Tx, o: OpportunityInput, at: Date, isNew: boolean)
     if (!d || d.regionId !== o.regionId) throw invalid('volunteer.district_not_in_region');
   }
   if (o.areaId != null && !(await tx.area.findUnique({ where: { id: o.areaId } }))) throw invalid('volunteer.unknown_area');
-  if (o.projectId != null && !(await tx.socialProject.findUnique({ where: { id: o.projectId }, select: { id: true } }))) throw invalid('volunteer.unknown_project');
+  // A project newly named must be the organiser's and still running; one named before stays as it was.
+  if (o.projectId != null && linksProject) await openProject(tx, staff, o.projectId, () => invalid('volunteer.unknown_project'));
 }
 
 /** Tells every volunteer it suits about a published opportunity, at most once each (the dedupe key). */
@@ -93,12 +96,7 @@ async function lockedInScope(tx: Tx, staff: StaffPrincipal, id: number): Promise
 }
 
 export function createOpportunityService({ prisma, i18n, now = () => new Date() }: { prisma: PrismaClient; i18n: i18n; now?: () => Date }) {
-  async function scoped(staff: StaffPrincipal, id: number): Promise<PlacedOpportunity> {
-    const o = await prisma.volunteerOpportunity.findUnique({ where: { id }, include: PLACED });
-    if (!o) throw notFound('volunteer.opportunity_not_found');
-    assertVolunteerScope(staff, o);
-    return o;
-  }
+  const scoped = (staff: StaffPrincipal, id: number): Promise<PlacedOpportunity> => loadInScope(prisma, staff, OPPORTUNITY, id);
 
   const service = {
     async get(staff: StaffPrincipal, id: number): Promise<OpportunityWithCounts> {
@@ -126,7 +124,7 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
       const at = now();
       assertVolunteerScope(staff, input);
       const id = await prisma.$transaction(async (tx) => {
-        await checkInput(tx, input, at, true);
+        await checkInput(tx, staff, input, at, true, true);
         const { publish, ...fields } = input;
         const o = await tx.volunteerOpportunity.create({
           data: { ...fields, directions: fields.directions ?? [], createdById: staff.id, status: publish ? 'published' : 'draft', publishedAt: publish ? at : null },
@@ -146,7 +144,7 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
         if (before.status === 'cancelled') throw conflict('volunteer.opportunity_closed');
         const merged: OpportunityInput = { ...before, ...patch };
         assertVolunteerScope(staff, merged);
-        await checkInput(tx, merged, at, before.status === 'draft' || (patch.startsAt !== undefined && patch.startsAt.getTime() !== before.startsAt.getTime()));
+        await checkInput(tx, staff, merged, at, before.status === 'draft' || (patch.startsAt !== undefined && patch.startsAt.getTime() !== before.startsAt.getTime()), patch.projectId != null && patch.projectId !== before.projectId);
         const approved = await tx.volunteerApplication.count({ where: { opportunityId: id, state: 'approved' } });
         if (merged.needed < approved) throw conflict('volunteer.needed_below_approved', { approved });
         const o = await tx.volunteerOpportunity.update({ where: { id }, data: patch, include: PLACED });

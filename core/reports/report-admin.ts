@@ -6,13 +6,14 @@ import type { Logger } from 'pino';
 import type { PrismaClient, Report } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
-import { conflict, DomainError, invalid, notFound } from '../errors.ts';
+import { conflict, DomainError, invalid } from '../errors.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
-import { assertInScope, inScope, type StaffPrincipal } from '../staff/scope.ts';
+import { inScope, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
+import { fitColleague, loadInScope } from '../staff/scoped-records.ts';
 import { toPrincipal } from '../staff/staff-service.ts';
 import { audience } from './report-notify.ts';
 import type { ReportService, StatusChange } from './report-service.ts';
-import { isOpen } from './report-status.ts';
+import { mergeTarget, REPORT } from './report-scope.ts';
 import type { NoteRequest, ReportTemplateService } from './report-templates.ts';
 import { toLocale } from '../i18n/i18n.ts';
 
@@ -46,12 +47,7 @@ export interface ReportAdminDeps {
 const staffId = (actor: Actor) => (actor.id == null ? null : String(actor.id));
 
 export function createReportAdminService({ prisma, reports, templates, i18n, logger, now = () => new Date() }: ReportAdminDeps) {
-  async function scoped(staff: StaffPrincipal, reportId: number, tx: Tx = prisma): Promise<Report> {
-    const report = await tx.report.findUnique({ where: { id: reportId } });
-    if (!report) throw notFound('report.not_found');
-    assertInScope(staff, report);
-    return report;
-  }
+  const scoped = (staff: StaffPrincipal, reportId: number, tx: Tx = prisma): Promise<Report> => loadInScope(tx, staff, REPORT, reportId);
 
   /** Runs `fn` for each id on its own, so one refusal never stops the rest; domain errors become results. */
   async function each(ids: number[], fn: (id: number) => Promise<unknown>): Promise<ItemResult[]> {
@@ -68,11 +64,14 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
     return results;
   }
 
-  /** Staff-applied status change: scope first, then the template (if any) becomes the public note. */
+  /**
+   * Staff-applied status change: scope first, then the template (if any) becomes the public note. The
+   * original of a duplicate is checked in scope and state as /merge checks its target (mergeTarget).
+   */
   async function changeStatus(actor: Actor, staff: StaffPrincipal, reportId: number, change: BulkChange & Pick<StatusChange, 'duplicateOfId'>): Promise<Report> {
     await scoped(staff, reportId);
     const note = await templates.noteFor(reportId, change);
-    return reports.changeStatus(actor, reportId, { to: change.to, ...note, internalNote: change.internalNote, duplicateOfId: change.duplicateOfId });
+    return reports.changeStatus(actor, reportId, { to: change.to, ...note, internalNote: change.internalNote, duplicateOfId: change.duplicateOfId }, staff);
   }
 
   /** Tells the author (only) in their language that their report was hidden or shown again. */
@@ -116,8 +115,7 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
 
         let assigneeId = input.assigneeId === undefined ? before.assigneeId : input.assigneeId;
         if (input.assigneeId != null) {
-          const user = await tx.staffUser.findUnique({ where: { id: input.assigneeId } });
-          if (!user || !user.active || !user.roles.includes('operator') || !inScope(toPrincipal(user), target)) throw invalid('report.bad_assignee');
+          await fitColleague(tx, input.assigneeId, { role: 'operator', rule: SCOPES.report, record: target, refusal: 'report.bad_assignee' });
         } else if (input.assigneeId === undefined && assigneeId != null && target.departmentId !== before.departmentId) {
           // The current assignee stays only if the new department is still theirs.
           const current = await tx.staffUser.findUnique({ where: { id: assigneeId } });
@@ -145,14 +143,15 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
 
     /**
      * Marks each report a duplicate of the target: their authors and followers follow the target and
-     * its support count grows (changeStatus). A closed report or a duplicate cannot take others in.
+     * its support count grows (changeStatus). A closed or hidden report or a duplicate cannot take others in.
      */
     async merge(actor: Actor, staff: StaffPrincipal, targetId: number, duplicateIds: number[], publicNote?: string | null): Promise<ItemResult[]> {
-      const target = await scoped(staff, targetId);
-      if (!isOpen(target.status) || target.duplicateOfId != null) throw conflict('report.merge_target_closed', { number: target.number });
+      await mergeTarget(prisma, staff, targetId);
       if (duplicateIds.includes(targetId)) throw invalid('report.merge_self');
       const results = await each(duplicateIds, (id) => changeStatus(actor, staff, id, { to: 'duplicate', duplicateOfId: targetId, publicNote }));
-      await recordAudit(prisma, actor, { action: 'report.merge', entity: 'report', entityId: targetId, after: { merged: results.filter((r) => r.ok).map((r) => r.id) } });
+      const merged = results.filter((r) => r.ok).map((r) => r.id);
+      // Nothing merged is nothing changed: a refusal leaves no trace but its answer.
+      if (merged.length > 0) await recordAudit(prisma, actor, { action: 'report.merge', entity: 'report', entityId: targetId, after: { merged } });
       return results;
     },
 

@@ -10,6 +10,9 @@ import { formatSerial, nextCounter } from '../db/counter.ts';
 import { conflict, invalid, notFound, tooMany } from '../errors.ts';
 import { canTransition, isOpen, NOTE_REQUIRED } from './report-status.ts';
 import { notifyStatus } from './report-notify.ts';
+import { mergeTarget, REPORT } from './report-scope.ts';
+import type { StaffPrincipal } from '../staff/scope.ts';
+import { assertKindCovers } from '../staff/scoped-records.ts';
 
 export { insideKazakhstan } from './kazakhstan-border.ts';
 import { notifyReopened } from './staff-notify.ts';
@@ -206,7 +209,11 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
       });
     },
 
-    async changeStatus(actor: Actor, reportId: number, change: StatusChange): Promise<Report> {
+    /**
+     * `staff`: the staff member acting, whose scope must cover the report and the original it is marked a
+     * duplicate of; checked in the transaction that changes them. None for the system and the author.
+     */
+    async changeStatus(actor: Actor, reportId: number, change: StatusChange, staff?: StaffPrincipal): Promise<Report> {
       const publicNote = change.publicNote?.trim() || null;
       if (publicNote && publicNote.length > NOTE_MAX) throw invalid('report.note_long', { max: NOTE_MAX });
       if (NOTE_REQUIRED.includes(change.to) && !publicNote) throw invalid('report.note_required');
@@ -215,6 +222,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
       return prisma.$transaction(async (tx) => {
         const before = await tx.report.findUnique({ where: { id: reportId }, include: { category: true } });
         if (!before) throw notFound('report.not_found');
+        if (staff) assertKindCovers(REPORT, staff, before);
         if (!canTransition(before.status, change.to)) throw conflict('report.bad_transition', { from: before.status, to: change.to });
         const data: Parameters<typeof tx.report.update>[0]['data'] = { status: change.to };
         if (change.to === 'in_work') {
@@ -233,8 +241,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
         }
         if (change.to === 'duplicate') {
           if (!change.duplicateOfId || change.duplicateOfId === reportId) throw invalid('report.duplicate_needs_original');
-          const original = await tx.report.findUnique({ where: { id: change.duplicateOfId } });
-          if (!original || original.duplicateOfId) throw invalid('report.duplicate_needs_original');
+          const original = await mergeTarget(tx, staff ?? null, change.duplicateOfId, () => invalid('report.duplicate_needs_original'));
           data.duplicateOf = { connect: { id: original.id } };
           // Followers (and the author) of the duplicate now follow the original.
           const people = await tx.reportFollower.findMany({ where: { reportId } });

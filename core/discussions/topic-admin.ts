@@ -9,8 +9,10 @@ import type { CalendarService } from '../calendar/calendar-service.ts';
 import { formatLocalDateTime } from '../calendar/local-time.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import type { StaffPrincipal } from '../staff/scope.ts';
-import { assertManages, topicScopeWhere } from './discussion-access.ts';
+import { assertCovers, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
+import { loadInScope } from '../staff/scoped-records.ts';
+import { assertManages, mayRead, TOPIC, topicScopeWhere } from './discussion-access.ts';
+import { usableStateBody } from './state-body-service.ts';
 import { announceTopic } from './discussion-notify.ts';
 import { earliestEnd, isPendingModeration, isRemoved, MIN_DISCUSSION_WORKING_DAYS, reviewDueAfter } from './discussion-rules.ts';
 import { TOPIC_NAMES, type NamedTopic } from './topic-text.ts';
@@ -86,28 +88,32 @@ export function createTopicAdminService({ prisma, calendar, i18n, now }: TopicAd
     return topic;
   }
 
-  /** The topic, if `p` manages its body. */
+  /** The topic, if `p` manages its body in their region. */
   async function managed(p: StaffPrincipal, id: number): Promise<NamedTopic> {
-    const topic = await named(id);
+    const topic = await loadInScope(prisma, p, TOPIC, id);
     await assertManages(prisma, p, topic.stateBodyId);
     return topic;
   }
 
-  /** The topic, if `p` may read it; another body's topic is simply not found. */
+  /** The topic, if `p` may read it; another body's or region's topic is simply not found. */
   async function readable(p: StaffPrincipal, id: number): Promise<NamedTopic> {
-    const topic = await named(id);
-    const scope = await topicScopeWhere(prisma, p);
-    if (scope.stateBodyId !== undefined && scope.stateBodyId !== topic.stateBodyId) throw notFound('discussion.not_found');
+    const topic = await loadInScope(prisma, p, TOPIC, id);
+    if (!(await mayRead(prisma, p, topic))) throw notFound(TOPIC.notFound);
     return topic;
   }
 
-  async function checkRefs(f: Partial<TopicFields>) {
+  /**
+   * The references of a topic as it will be: a body `p` manages, in their scope and active, and a region in
+   * their scope (403 otherwise; a national topic is for staff without a region).
+   */
+  async function checkRefs(p: StaffPrincipal, f: Partial<TopicFields>) {
     if (f.stateBodyId !== undefined) {
-      const body = await prisma.stateBody.findUnique({ where: { id: f.stateBodyId } });
-      if (!body?.active) throw invalid('discussion.body_not_found');
+      await assertManages(prisma, p, f.stateBodyId);
+      await usableStateBody(prisma, p, f.stateBodyId, 'discussion.body_not_found');
     }
     if (f.areaId !== undefined && !(await prisma.area.findUnique({ where: { id: f.areaId } }))) throw invalid('discussion.unknown_area');
     if (f.regionId != null && !(await prisma.region.findUnique({ where: { id: f.regionId } }))) throw invalid('discussion.unknown_region');
+    if (f.regionId !== undefined) assertCovers(SCOPES.region, p, { regionId: f.regionId });
     if (f.fundingThousandTenge !== undefined && !FUNDING_PATTERN.test(f.fundingThousandTenge)) throw invalid('discussion.bad_funding');
   }
 
@@ -161,11 +167,11 @@ export function createTopicAdminService({ prisma, calendar, i18n, now }: TopicAd
     },
 
     async create(actor: Actor, p: StaffPrincipal, input: Omit<TopicFields, 'regionId'> & { regionId?: number | null }): Promise<NamedTopic> {
-      await assertManages(prisma, p, input.stateBodyId);
-      await checkRefs(input);
-      const body = await prisma.stateBody.findUniqueOrThrow({ where: { id: input.stateBodyId } });
+      const body = await prisma.stateBody.findUnique({ where: { id: input.stateBodyId } });
+      const regionId = input.regionId === undefined ? (body?.regionId ?? null) : input.regionId;
+      await checkRefs(p, { ...input, regionId });
       return prisma.$transaction(async (tx) => {
-        const created = await tx.discussionTopic.create({ data: { ...input, regionId: input.regionId === undefined ? body.regionId : input.regionId, createdById: p.id } });
+        const created = await tx.discussionTopic.create({ data: { ...input, regionId, createdById: p.id } });
         await recordAudit(tx, actor, { action: 'discussion.create', entity: 'discussion_topic', entityId: created.id, after: created });
         return named(created.id, tx);
       });
@@ -175,8 +181,7 @@ export function createTopicAdminService({ prisma, calendar, i18n, now }: TopicAd
     async update(actor: Actor, p: StaffPrincipal, id: number, patch: Partial<TopicFields>): Promise<NamedTopic> {
       const before = await managed(p, id);
       if (before.status !== 'draft') throw conflict('discussion.not_draft');
-      if (patch.stateBodyId !== undefined) await assertManages(prisma, p, patch.stateBodyId);
-      await checkRefs(patch);
+      await checkRefs(p, patch);
       return prisma.$transaction(async (tx) => {
         const { count } = await tx.discussionTopic.updateMany({ where: { id, status: 'draft' }, data: patch });
         if (count === 0) throw conflict('discussion.not_draft');

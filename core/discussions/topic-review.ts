@@ -8,14 +8,13 @@ import type { CommentDecision } from '../../generated/prisma/enums.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { formatLocalDateTime } from '../calendar/local-time.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import { requireRole, type StaffPrincipal } from '../staff/scope.ts';
-import { MODERATORS } from './discussion-access.ts';
+import { coverWhere, requireRole, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
+import { loadInScope } from '../staff/scoped-records.ts';
+import { AUTHOR, COMMENT, MODERATORS } from './discussion-access.ts';
 import { notifyReviewResults, tellCommentAuthor } from './discussion-notify.ts';
 import { hasEnded, isPendingModeration, isRemoved, MODERATION_NOTE_MAX, REASON_MAX } from './discussion-rules.ts';
 import type { TopicAdminService } from './topic-admin.ts';
 import { TOPIC_NAMES } from './topic-text.ts';
-
-const AUTHOR = { citizen: { select: { id: true, telegramId: true, locale: true, consentAt: true } } } as const;
 
 export interface DecisionInput {
   decision: CommentDecision;
@@ -89,10 +88,10 @@ export function createTopicReviewService({ prisma, topics, i18n, now }: { prisma
       });
     },
 
-    /** Comments hidden by citizens' flags, oldest first, for moderators. */
+    /** Comments hidden by citizens' flags, oldest first, for moderators: of the topics in their region. */
     async pending(p: StaffPrincipal) {
       requireRole(p, MODERATORS);
-      return prisma.discussionComment.findMany({ where: { hidden: true, moderatedAt: null }, include: { topic: { select: { id: true, titleKk: true, titleRu: true } } }, orderBy: [{ hiddenAt: 'asc' }, { id: 'asc' }], take: 500 });
+      return prisma.discussionComment.findMany({ where: { hidden: true, moderatedAt: null, topic: coverWhere(SCOPES.region, p) }, include: { topic: { select: { id: true, titleKk: true, titleRu: true } } }, orderBy: [{ hiddenAt: 'asc' }, { id: 'asc' }], take: 500 });
     },
 
     /**
@@ -104,7 +103,8 @@ export function createTopicReviewService({ prisma, topics, i18n, now }: { prisma
       const text = note?.trim() || null;
       if (action === 'hide' && !text) throw invalid('discussion.moderation_note_required');
       if (text && text.length > MODERATION_NOTE_MAX) throw invalid('discussion.reason_long', { max: MODERATION_NOTE_MAX });
-      const before = await comment(commentId);
+      // A comment of a topic outside the moderator's region is not found, as the topic is not.
+      const before = await loadInScope(prisma, p, COMMENT, commentId);
       if (action === 'hide' && isRemoved(before)) throw conflict('discussion.comment_removed');
       if (action === 'restore' && !before.hidden) throw conflict('discussion.comment_not_hidden');
       // A reviewed topic's record is final: a comment may still be taken down, but none without a decision comes back.

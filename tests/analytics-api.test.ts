@@ -162,7 +162,7 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
     const expected = civicControlRows(exportContext(i18n, 'ru', ''), api);
     expect(expected.length).toBeGreaterThan(25);
     for (const [label, value] of expected) expect(values.get(label), label).toBe(value);
-    expect(values.get('Поступило сообщений')).toBe(7);
+    expect(values.get('Поступило обращений')).toBe(7);
     expect(values.get('Доля решённых, %')).toBe(50);
     expect(values.get('Время до принятия, медиана, рабочих дней')).toBe(1);
     expect(values.get('Статус «Выполнено»')).toBe(3);
@@ -183,11 +183,11 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
     expect(xlsx.status).toBe(200);
     const files = unzipSync(new Uint8Array(xlsx.raw));
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
-    expect(strFromU8(files['xl/workbook.xml']!)).toContain('Консультациялар');
+    expect(strFromU8(files['xl/workbook.xml']!)).toContain('Кеңестер');
     expect(sheet).toContain('Көрсеткіш');
     expect(sheet).toContain('Нысаналы топ');
     const cell = (label: string) => new RegExp(`${label.replace(/[()]/g, '.')}</t></is></c><c r="B\\d+" s="\\d+"><v>([^<]+)</v>`).exec(sheet)?.[1];
-    expect(Number(cell('Консультациялар'))).toBe(api.count);
+    expect(Number(cell('Кеңестер'))).toBe(api.count);
     expect(Number(cell('Алғашқы жауапқа дейінгі уақыт медианасы, минут'))).toBe(api.medianResponseMinutes);
     expect(Number(cell('Орташа қанағаттану (1–5)'))).toBe(api.averageSatisfaction);
   });
@@ -239,11 +239,11 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
     expect(String(res.headers['content-disposition'])).toContain('.xlsx');
     const files = unzipSync(new Uint8Array(res.raw));
     const workbook = strFromU8(files['xl/workbook.xml']!);
-    for (const sheet of ['Азаматтық бақылау', 'Консультациялар', 'Қоғамдық талқылаулар', 'Сауалнамалар', 'Волонтерлік', 'Қатысу', 'Мәселелер рейтингі', 'Аудандар бойынша']) expect(workbook).toContain(sheet);
+    for (const sheet of ['Азаматтық бақылау', 'Кеңестер', 'Жария талқылау', 'Сауалнамалар', 'Еріктілік', 'Қатысу', 'Мәселелер рейтингі', 'Аудандар бойынша']) expect(workbook).toContain(sheet);
     expect(Object.keys(files).filter((f) => f.startsWith('xl/worksheets/sheet')).length).toBeGreaterThanOrEqual(8);
     // the Kazakh labels of the civic-control and consultation sheets
     const strings = Object.entries(files).filter(([f]) => f.startsWith('xl/worksheets/')).map(([, b]) => strFromU8(b)).join('');
-    expect(strings).toContain('Орындаушылар шешкен хабарламалар');
+    expect(strings).toContain('Орындаушылар шешкен өтініштер');
     expect(strings).toContain('Жауап уақыты белгіленгендер');
   });
 

@@ -256,7 +256,7 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
       expect(res.statusCode).toBe(200);
       const files = unzipSync(res.rawPayload);
       const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
-      for (const header of ['Күні', 'Байланыс арнасы', 'Тақырыбы', 'Мақсатты топ', 'Өңір', 'Кеңесші', 'Сұрақтың мазмұны', 'Нәтижесі', 'Жауап беру уақыты, мин', 'Қанағаттану бағасы (1–5)']) {
+      for (const header of ['Күні', 'Байланыс арнасы', 'Тақырыбы', 'Нысаналы топ', 'Өңір', 'Кеңесші', 'Сұрақтың мазмұны', 'Нәтижесі', 'Жауап беру уақыты, мин', 'Қанағаттану бағасы (1–5)']) {
         expect(sheet).toContain(`<t xml:space="preserve">${header}</t>`);
       }
       expect(sheet).toContain('Онлайн кездесу');

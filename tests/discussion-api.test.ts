@@ -170,7 +170,7 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     const short = await call('POST', `/api/discussions/${topic.id}/publish`, 'pmA', { endsAt: at('2026-04-03T09:59:00').toISOString() });
     expect(short.status).toBe(400);
     expect(short.json.error).toMatchObject({ code: 'discussion.window_too_short' });
-    expect(short.json.error.message).toBe('По Правилам обсуждение длится не меньше 10 рабочих дней с публикации: окончание не может быть раньше 03.04.2026 10:00.');
+    expect(short.json.error.message).toBe('По Правилам обсуждение длится как минимум 10 рабочих дней с публикации: окончание — не раньше 03.04.2026 10:00.');
     const shortKk = await call('POST', `/api/discussions/${topic.id}/publish`, 'pmA', { endsAt: at('2026-03-31T10:00:00').toISOString() }, 'kk');
     expect(shortKk.json.error.message).toContain('кемінде 10 жұмыс күнге созылады');
     expect((await services.prisma.discussionTopic.findUniqueOrThrow({ where: { id: topic.id } })).status).toBe('draft');
@@ -203,7 +203,7 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     clock = at('2026-04-03T10:01:00');
     const late = await comment(kk, topic.id, 'Тағы бір ұсыныс, кешігіп келген').catch((e: unknown) => e);
     expect(translated(late, 'kk')).toBe(
-      'Талқылау 03.04.2026 10:00 аяқталды. Мемлекеттік әлеуметтік тапсырысты қалыптастыру қағидаларына сәйкес талқылау мерзімі аяқталғаннан кейін келіп түскен ескертулер мен ұсыныстар қаралмайды (талқылау жарияланған күннен бастап кемінде 10 жұмыс күнге созылады).',
+      'Талқылау аяқталды (аяқталуы: 03.04.2026 10:00). Мемлекеттік әлеуметтік тапсырысты қалыптастыру қағидаларына сәйкес талқылау аяқталғаннан кейін түскен ескертулер мен ұсыныстар қаралмайды (талқылау жарияланған күннен бастап кемінде 10 жұмыс күнге созылады).',
     );
     expect(translated(late)).toContain('поступившие после окончания обсуждения, не рассматриваются');
     expect((await services.prisma.discussionTopic.findUniqueOrThrow({ where: { id: topic.id } })).status).toBe('open');
@@ -235,7 +235,7 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
 
     const missing = await call('POST', `/api/discussions/${topic.id}/review`, 'pmA');
     expect(missing.status).toBe(409);
-    expect(missing.json.error.message).toBe('Рассмотрение нельзя завершить: без решения (или без обоснования непринятия) осталось 1 из 3 замечаний.');
+    expect(missing.json.error.message).toBe('Рассмотрение нельзя завершить: без решения (или без обоснования непринятия) осталось замечаний: 1 из 3.');
     // A rejection recorded without its reason (e.g. imported) is just as incomplete.
     await services.prisma.discussionComment.update({ where: { id: c3.id }, data: { decision: 'rejected', decisionReason: null } });
     expect((await call('POST', `/api/discussions/${topic.id}/review`, 'pmA')).json.error.code).toBe('discussion.review_incomplete');
@@ -251,7 +251,7 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     const toKk = await outbox('discussion.review', kk.id);
     const toRu = await outbox('discussion.review', ru.id);
     expect(toKk).toHaveLength(1);
-    expect(textOf(toKk[0]!)).toContain('📋 Мемлекеттік орган (Алматы қаласының ішкі саясат басқармасы) «Жастардың бос уақытын ұйымдастыру');
+    expect(textOf(toKk[0]!)).toContain('🏛 Мемлекеттік орган (Алматы қаласының ішкі саясат басқармасы) «Жастардың бос уақытын ұйымдастыру');
     expect(textOf(toKk[0]!)).toContain('1) «Үйірмелерді аудандарда да ашу керек»\n✅ Қабылданды');
     expect(textOf(toRu[0]!)).toContain('1) «Нужно предусмотреть бесплатный транспорт до кружков»\n🟡 Принято частично. Обоснование: Транспорт предусмотрен только для сельских округов');
     expect(textOf(toRu[0]!)).toContain('2) «Добавьте занятия для подростков с инвалидностью»\n❌ Не принято. Обоснование: Не относится к теме');
@@ -339,7 +339,7 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     for (const c of [otherRegion, otherArea, none, erased, toggled]) expect(sent.some((m) => m.citizenId === c.id)).toBe(false);
     const kk = textOf(sent.find((m) => m.citizenId === areaOnly.id)!);
     expect(kk).toContain('🗣 Жария талқылауға жаңа тақырып шығарылды');
-    expect(kk).toContain('Ескертулер мен ұсыныстар 03.04.2026 10:00 дейін қабылданады');
+    expect(kk).toContain('Ескертулер мен ұсыныстарды қабылдау мерзімі: 03.04.2026 10:00.');
     expect((sent[0]!.payload as { params: { reply_markup: unknown } }).params.reply_markup).toEqual({ inline_keyboard: [[expect.objectContaining({ callback_data: `tp:open:${topic.id}` })]] });
 
     // The same announcement again (a retry) enqueues nothing more: one per citizen and topic.

@@ -113,7 +113,7 @@ describe.each(dbTargets)('discussion deadlines on %s', (target) => {
     const overdue = await noticesOf('discussion.review_overdue');
     expect(overdue.map((x) => x.staffUserId)).toEqual([staff.pmKk.id, staff.pmEveryBody.id]);
     expect(overdue.find((x) => x.staffUserId === staff.pmKk.id)!.text).toBe(
-      '⏰ «Социальная помощь одиноким пенсионерам (kk)» тақырыбы бойынша ескертулерді қарау мерзімі өтіп кетті (Алматы қаласының ішкі саясат басқармасы): мерзімі 08.04.2026 11:00 болатын. Шешімсіз қалғаны: 2 ішінен 1. Қағидаларға сәйкес қарауға талқылау аяқталғаннан кейін 3 жұмыс күні беріледі.',
+      '⏰ «Социальная помощь одиноким пенсионерам (kk)» тақырыбы бойынша ескертулерді қарау мерзімі өтіп кетті (Алматы қаласының ішкі саясат басқармасы, мерзімі: 08.04.2026 11:00). Шешімсіз қалғаны: 1 (барлығы: 2). Қағидаларға сәйкес қарауға талқылау аяқталғаннан кейін 3 жұмыс күні беріледі.',
     );
     expect(overdue.find((x) => x.staffUserId === staff.pmEveryBody.id)!.text).toContain('Без решения: 1 из 2');
     const sent = await outboxOf('discussion.review_overdue');

@@ -31,12 +31,12 @@ describe.each(dbTargets)('the whole app against a fake Telegram (%s)', (target) 
     // Long polls are recorded when they finish; the webhook deletion comes right before polling starts.
     await fake.waitFor('deleteWebhook', { timeoutMs: 15_000 });
     expect(fake.myCommands().map((c) => c.command)).toEqual(expect.arrayContaining(['start', 'cancel', 'mydata', 'deletedata']));
-    expect(fake.myCommands({ language_code: 'kk' }).find((c) => c.command === 'help')?.description).toBe('Анықтама');
+    expect(fake.myCommands({ language_code: 'kk' }).find((c) => c.command === 'help')?.description).toBe('Анықтама: барлық пәрмен');
   });
 
   for (const [lang, button, agree, menuItem] of [
-    ['kk', '🇰🇿 Қазақша', '✅ Келісемін', '📝 Мәселе туралы хабарлау'],
-    ['ru', '🇷🇺 Русский', '✅ Согласен(на)', '📝 Сообщить о проблеме'],
+    ['kk', '🇰🇿 Қазақша', '✅ Келісемін', '📝 Өтініш беру'],
+    ['ru', '🇷🇺 Русский', '✅ Согласен(на)', '📝 Подать обращение'],
   ] as const) {
     it(`walks /start → language → consent → menu in ${lang}`, async () => {
       const u = fake.user({ language_code: lang, first_name: 'Ерлан' });

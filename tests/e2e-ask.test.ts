@@ -41,11 +41,11 @@ describe.each(dbTargets)('consultations end to end (%s)', (target) => {
     // ── the citizen asks in Kazakh; the knowledge base is offered first ──
     const u = await onboard(fake, 'kk', 'Бауыржан');
     await act(u, () => u.send('❓ Сұрақ қою'), 'Ресурстық орталықтың кеңестері');
-    await act(u, () => u.pressButton('✍️ Сұрақ қою'), 'Сұрағыңыз не туралы');
+    await act(u, () => u.pressButton('❓ Сұрақ қою'), 'Сұрағыңыз не туралы');
     await act(u, () => u.pressButton('ҮЕҰ-ны тіркеу және басқару'), 'Кім сұрап отыр');
     await act(u, () => u.pressButton('👥 Бастамашыл топ'), 'Сұрағыңызды жазыңыз');
     await act(u, () => u.send('Қоғамдық бірлестікті тіркеу үшін құрылтайшылар саны қанша болуы керек?'), 'Қоғамдық бірлестікті қалай тіркеуге болады');
-    const queued = await act(u, () => u.pressButton('➡️ Жоқ, кеңесшіден сұрау'), /Q-\d{4}-\d{6} сұрағы қабылданды/);
+    const queued = await act(u, () => u.pressButton('❓ Жоқ, кеңесшіден сұрау'), /Q-\d{4}-\d{6} сұрағы қабылданды/);
     const number = /Q-\d{4}-\d{6}/.exec(queued)![0];
     const question = await app.services.prisma.question.findUniqueOrThrow({ where: { number } });
 
@@ -58,7 +58,7 @@ describe.each(dbTargets)('consultations end to end (%s)', (target) => {
     await act(u, async () => {}, 'Кемінде үш құрылтайшы керек');
 
     // ── the citizen follows up; it returns to the same consultant ──
-    await act(u, () => u.pressButton('💬 Нақтылау сұрағын қою'), 'нақтылау жазыңыз');
+    await act(u, () => u.pressButton('✍️ Нақтылау сұрағын қою'), 'нақтылау жазыңыз');
     await act(u, () => u.send('Құрылтайшылар шетел азаматтары бола ала ма?'), 'Нақтылау кеңесшіге жіберілді');
     const back = await app.services.prisma.question.findUniqueOrThrow({ where: { id: question.id } });
     expect(back.state).toBe('claimed');

@@ -27,7 +27,7 @@ describe.each(dbTargets)('civic control end to end (%s)', (target) => {
   it('files, supports, resolves with a template, notifies in each language, and takes the author’s answer', async () => {
     // ── a citizen files a report in Russian, with a photo ──
     const author = await onboard(fake, 'ru');
-    await act(author, () => author.send('📝 Сообщить о проблеме'), 'Шаг 1 из 6');
+    await act(author, () => author.send('📝 Подать обращение'), 'Шаг 1 из 6');
     await act(author, () => author.pressButton(/Дороги и тротуары/), 'Шаг 2 из 6');
     await act(author, () => author.pressButton('город Астана'), 'Выберите район');
     await act(author, () => author.pressButton('район Есиль'), 'Шаг 3 из 6');
@@ -41,7 +41,7 @@ describe.each(dbTargets)('civic control end to end (%s)', (target) => {
 
     // ── a second citizen, in Kazakh, is offered it as a duplicate and supports it ──
     const neighbour = await onboard(fake, 'kk');
-    await act(neighbour, () => neighbour.send('📝 Мәселе туралы хабарлау'), '6 қадамның 1-қадамы');
+    await act(neighbour, () => neighbour.send('📝 Өтініш беру'), '6 қадамның 1-қадамы');
     await act(neighbour, () => neighbour.pressButton(/Жолдар/), '6 қадамның 2-қадамы');
     await act(neighbour, () => neighbour.pressButton('Астана қаласы'), /ауданды/i);
     await act(neighbour, () => neighbour.pressButton('🤷 Білмеймін'), '6 қадамның 3-қадамы');

@@ -94,10 +94,10 @@ describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
 
     // ── citizens: one in Russian subscribes to youth policy; one in Kazakh ──
     const sergey = await onboard(fake, 'ru', 'Сергей');
-    await act(sergey, () => sergey.send('💬 Темы на обсуждении'), 'Сейчас нет тем на обсуждении');
+    await act(sergey, () => sergey.send('🗣 Обсуждение тем'), 'Сейчас нет тем на обсуждении');
     await act(sergey, () => sergey.pressButton('🔔 Подписки'), 'Подписки на новые темы');
-    await act(sergey, () => sergey.pressButton('📚 Сферы (выбрано: 0)'), 'Отметьте сферы');
-    await act(sergey, () => sergey.pressButton('▫️ 4. Поддержка молодежной политики и детских инициатив'), /✅ 4\. |Отметьте сферы/);
+    await act(sergey, () => sergey.pressButton('🏷 Сферы (выбрано: 0)'), 'Отметьте сферы');
+    await act(sergey, () => sergey.pressButton('▫️ 4. Поддержка молодежной…'), /✅ 4\. |Отметьте сферы/);
     await until('subscription saved', async () => (await app.services.prisma.topicAreaSubscription.count()) === 1);
     const aigul = await onboard(fake, 'kk', 'Айгүл');
 
@@ -127,7 +127,7 @@ describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
     ).json;
     const tooShort = await api('POST', `/api/discussions/${topic.id}/publish`, { endsAt: at('2026-04-03T09:59:00').toISOString() }, pmToken, 'kk');
     expect(tooShort.status).toBe(400);
-    expect(tooShort.json.error.message).toBe('Қағидаларға сәйкес талқылау жарияланған күннен бастап кемінде 10 жұмыс күнге созылады: ол 03.04.2026 10:00 бұрын аяқтала алмайды.');
+    expect(tooShort.json.error.message).toBe('Қағидаларға сәйкес талқылау жарияланған күннен бастап кемінде 10 жұмыс күнге созылады: оның ең ерте аяқталу уақыты — 03.04.2026 10:00.');
     const published = await api('POST', `/api/discussions/${topic.id}/publish`, {}, pmToken);
     expect(published.status).toBe(200);
     // 18, 19, 20 March; 21–25 March off (Nauryz on Sat–Mon, its days off moved to Tue and Wed); 26, 27, 30, 31 March, 1, 2, 3 April.
@@ -135,10 +135,10 @@ describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
     expect(published.json).toMatchObject({ status: 'open', endsAt: at('2026-04-03T10:00:00').toISOString(), reviewDueAt: at('2026-04-08T10:00:00').toISOString(), announced: 1 });
 
     // ── the subscriber hears of it and comments during the discussion ──
-    await until('announcement', () => sergey.texts().find((x) => x.includes('🗣 Новая тема на общественном обсуждении') && x.includes('IT-кружки для подростков')));
+    await until('announcement', () => sergey.texts().find((x) => x.includes('🗣 Новая тема на публичном обсуждении') && x.includes('IT-кружки для подростков')));
     setClock('2026-03-20T16:00:00');
-    await act(sergey, () => sergey.pressButton('📖 Открыть тему'), 'Оценка потребностей показала, что в районах нет IT-кружков');
-    await act(sergey, () => sergey.pressButton('✍️ Оставить замечание или предложение'), 'От 10 до 3000 символов');
+    await act(sergey, () => sergey.pressButton('🔎 Открыть тему'), 'Оценка потребностей показала, что в районах нет IT-кружков');
+    await act(sergey, () => sergey.pressButton('✍️ Замечание или предложение'), 'От 10 до 3000 символов');
     await act(sergey, () => sergey.send('Нужны занятия и для девочек, отдельные группы'), 'Как подписать ваше предложение?');
     await act(sergey, () => sergey.send('Сергей Ким'), 'от имени организации');
     await act(sergey, () => sergey.send('ОФ «Цифровое поколение»'), 'Как вы относитесь к теме в целом?');
@@ -148,18 +148,18 @@ describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
     // ── one minute before the end: accepted ──
     setClock('2026-04-03T09:59:00');
     await act(aigul, () => aigul.send(`/start topic_${topic.id}`), 'Жасөспірімдерге арналған IT-үйірмелер');
-    await act(aigul, () => aigul.pressButton('✍️ Ескерту немесе ұсыныс қалдыру'), 'Қабылдау 03.04.2026 10:00 дейін');
+    await act(aigul, () => aigul.pressButton('✍️ Ескерту не ұсыныс жазу'), 'Қабылдау мерзімі: 03.04.2026 10:00.');
     await act(aigul, () => aigul.send('Үйірмелер қазақ тілінде де өтуі керек'), 'Ұсынысыңызға қалай қол қоямыз?');
     await act(aigul, () => aigul.send('Айгүл Сапарова'), 'Ұйымның');
     await act(aigul, () => aigul.pressButton('👤 Өз атымнан'), 'көзқарасыңыз');
     await act(aigul, () => aigul.pressButton('🤷 Бағасыз'), 'Жібермес бұрын тексеріңіз');
-    await act(aigul, () => aigul.pressButton('✅ Жіберу'), '✅ Рахмет!');
+    await act(aigul, () => aigul.pressButton('✅ Жіберу'), '✅ Рақмет!');
 
     // ── one minute after the end: refused with the rule, before the job has closed the discussion ──
     await act(sergey, () => sergey.send(`/start topic_${topic.id}`), 'IT-кружки для подростков');
-    await act(sergey, () => sergey.pressButton('✍️ Оставить замечание или предложение'), 'От 10 до 3000 символов');
+    await act(sergey, () => sergey.pressButton('✍️ Замечание или предложение'), 'От 10 до 3000 символов');
     await act(sergey, () => sergey.send('Ещё одно предложение: летний лагерь'), 'Как подписать ваше предложение?');
-    await act(sergey, () => sergey.pressButton('✅ Сергей'), 'от имени организации');
+    await act(sergey, () => sergey.pressButton('👤 Сергей'), 'от имени организации');
     await act(sergey, () => sergey.pressButton('👤 Лично от себя'), 'Как вы относитесь');
     await act(sergey, () => sergey.pressButton('🤷 Без оценки'), 'Проверьте перед отправкой');
     setClock('2026-04-03T10:01:00');
@@ -188,16 +188,16 @@ describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
     expect((await decide(fromSergey!.id, 'partly_accepted', 'Отдельные группы будут в двух районах из восьми')).status).toBe(200);
     const early = await api('POST', `/api/discussions/${topic.id}/review`, undefined, pmToken);
     expect(early.status).toBe(409);
-    expect(early.json.error.message).toContain('осталось 1 из 2');
+    expect(early.json.error.message).toContain('осталось замечаний: 1 из 2');
     expect((await decide(fromAigul!.id, 'rejected', 'Бағдарлама екі тілде жүргізіледі, бұл талап жобада бар')).status).toBe(200);
     const reviewed = await api('POST', `/api/discussions/${topic.id}/review`, undefined, pmToken);
     expect(reviewed.json).toMatchObject({ status: 'reviewed', notified: 2, counts: { comments: 2, authors: 2, supports: 1, objections: 0, decisions: { accepted: 0, partly_accepted: 1, rejected: 1, undecided: 0 } } });
 
     // ── each author hears the outcome in their language ──
-    const toAigul = await until('decision in Kazakh', () => aigul.texts().find((x) => x.startsWith('📋 Мемлекеттік орган')), () => [aigul.texts().slice(-2), fake.calls.slice(-3).map((c) => [c.method, c.status, JSON.stringify(c.response).slice(0, 200)])]);
+    const toAigul = await until('decision in Kazakh', () => aigul.texts().find((x) => x.startsWith('🏛 Мемлекеттік орган')), () => [aigul.texts().slice(-2), fake.calls.slice(-3).map((c) => [c.method, c.status, JSON.stringify(c.response).slice(0, 200)])]);
     expect(toAigul).toContain('«Жасөспірімдерге арналған IT-үйірмелер» тақырыбы бойынша ескертулеріңіз бен ұсыныстарыңызды қарады');
     expect(toAigul).toContain('1) «Үйірмелер қазақ тілінде де өтуі керек»\n❌ Қабылданбады. Негіздеме: Бағдарлама екі тілде жүргізіледі, бұл талап жобада бар');
-    const toSergey = await until('decision in Russian', () => sergey.texts().find((x) => x.startsWith('📋 Госорган')));
+    const toSergey = await until('decision in Russian', () => sergey.texts().find((x) => x.startsWith('🏛 Госорган')));
     expect(toSergey).toContain('1) «Нужны занятия и для девочек, отдельные группы»\n🟡 Принято частично. Обоснование: Отдельные группы будут в двух районах из восьми');
 
     // ── Annex 2, cell by cell, in Kazakh and in Russian ──

@@ -77,7 +77,7 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
     await act(aigerim, () => aigerim.pressButton('🇰🇿 Қазақша'), 'келісім');
     await act(aigerim, () => aigerim.pressButton('✅ Келісемін'), 'қош келдіңіз');
     await act(aigerim, () => aigerim.send('🤝 Еріктілік'), '«Жомарт жүрек» еріктілігі');
-    await act(aigerim, () => aigerim.pressButton('📝 Ерікті болу'), 'Атыңыз кім?');
+    await act(aigerim, () => aigerim.pressButton('🤝 Ерікті болу'), 'Атыңыз кім?');
     await act(aigerim, () => aigerim.send('Айгерім Сапарова'), 'Нөмірмен бөлісу');
     await act(aigerim, () => aigerim.sendContact({ phone_number: '+77015550000', user_id: aigerim.id + 7 }), 'Бұл сіздің нөміріңіз емес');
     await act(aigerim, () => aigerim.pressButton('📱 Нөмірмен бөлісу'), 'Қай жерде көмектесуге дайынсыз?');
@@ -89,7 +89,7 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
     await act(aigerim, () => aigerim.pressButton('⏭ Өткізіп жіберу'), 'Не істей аласыз?');
     await act(aigerim, () => aigerim.pressButton('⏭ Өткізіп жіберу'), 'Қаншалықты жиі');
     await act(aigerim, () => aigerim.pressButton('Анда-санда, көмек керек кезде'), 'Қай жылы тудыңыз?');
-    await act(aigerim, () => aigerim.send('2000'), 'Сауалнаманы тексеріңіз');
+    await act(aigerim, () => aigerim.send('2000'), 'Анкетаны тексеріңіз');
     await act(aigerim, () => aigerim.pressButton('✅ Ерікті болу'), 'Сіз енді «Жомарт жүрек» еріктісісіз!');
     const aigerimId = (await app.services.citizens.findByTelegramId(aigerim.id))!.id;
     expect((await app.services.volunteering.profiles.get(aigerimId))!.phoneVerifiedAt).not.toBeNull();
@@ -123,7 +123,7 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
     await act(sergey, () => sergey.pressButton('🙋 Откликнуться'), 'вы в листе ожидания под №1');
 
     // ── Aigerim cancels: Sergey is promoted and told ──
-    await act(aigerim, () => aigerim.pressButton('↩️ Өтінімнен бас тарту'), 'Өтінімнен бас тартасыз ба?');
+    await act(aigerim, () => aigerim.pressButton('❌ Өтінімнен бас тарту'), 'Өтінімнен бас тартасыз ба?');
     await act(aigerim, () => aigerim.pressButton('Иә, бас тартамын'), 'Өтінімнен бас тарттыңыз');
     await notice(sergey, 'Освободилось место!');
 
@@ -161,7 +161,7 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
     // The question "did you take part?" is not asked again: the attendance notice asked it.
     await runReminders('2026-12-04T15:05:00');
     expect(await outboxCount('volunteer.ask_confirm', sergeyC.id)).toBe(0);
-    await act(sergey, () => sergey.send('/volunteer'), 'Участий: 1 · часов: 4 · людям помогли: 30');
+    await act(sergey, () => sergey.send('/volunteer'), 'Участий: 1 · часов: 4 · получили помощь (человек): 30');
 
     // ── «Жомарт жүрек» for December 2026 in Almaty ──
     const r = (await api('GET', `/api/volunteering/rankings?level=region&regionId=${almatyId}&period=2026-12`)).json;

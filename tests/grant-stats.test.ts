@@ -161,7 +161,7 @@ describe.each(dbTargets)('grant-report statistics (%s)', (target) => {
 
     const kk = xlsxSheets((await api.call('GET', `/api/projects/${projectId}/grant-stats/export?from=2026-02-01&to=2026-06-30&lang=kk`, token)).body);
     expect(cellValue(kk['sheet1.xml']!, 'A1')).toContain('«Жастарға құқықтық көмек»');
-    expect(['A2', 'B2', 'C2', 'D2'].map((r) => cellValue(kk['sheet1.xml']!, r))).toEqual(['Барлығы', 'Ер адамдар', 'Әйелдер', 'Көрсетілмеген']);
+    expect(['A2', 'B2', 'C2', 'D2'].map((r) => cellValue(kk['sheet1.xml']!, r))).toEqual(['Барлығы', 'Ерлер', 'Әйелдер', 'Көрсетілмеген']);
     expect(['B2', 'L2'].map((r) => cellValue(kk['sheet2.xml']!, r))).toEqual(['Балалар (оның ішінде мүгедектігі бар балалар)', 'Көрсетілмеген']);
     expect(['B2', 'J2'].map((r) => cellValue(kk['sheet3.xml']!, r))).toEqual(['8 жасқа дейін', '59 жас және одан жоғары']);
     expect(cellValue(kk['sheet4.xml']!, 'E2')).toBe('Қатысушылар саны');

@@ -125,7 +125,7 @@ describe.each(dbTargets)('polls API (%s)', (target) => {
     expect(csv.status).toBe(200);
     expect(csv.res.headers['content-type']).toContain('text/csv');
     expect(csv.res.body).toContain('Қанағаттану индексі, %');
-    expect(csv.res.body).toContain('Толық қанағаттандым;1;100;1');
+    expect(csv.res.body).toContain('Толығымен қанағаттандым;1;100;1');
     expect(csv.res.body).toContain('Кешкі сабақтар керек');
     const xlsx = await call('admin', 'GET', `/api/polls/${poll.id}/results/export?format=xlsx&lang=ru`);
     expect(xlsx.res.headers['content-disposition']).toContain('xlsx');

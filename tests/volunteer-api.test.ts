@@ -158,12 +158,12 @@ describe.each(dbTargets)('volunteering API (%s)', (target) => {
       const kk = await call('GET', `/api/volunteering/volunteers/${star.id}/certificate?lang=kk`);
       expect(kk.status).toBe(200);
       const sheet = xlsxText(kk.body);
-      expect(sheet).toContain('Еріктілік қызмет туралы анықтама');
+      expect(sheet).toContain('Волонтерлік қызмет туралы анықтама');
       expect(sheet).toContain('Ерікті: Әсел Нұрланқызы');
       expect(sheet).toContain('Іс-шаралар: 1, сағат: 3, көмек алғандар: 15');
       expect(sheet).toContain('Саябақта сенбілік');
       const ru = await call('GET', `/api/volunteering/volunteers/${star.id}/certificate?lang=ru&format=csv&period=2026`);
-      expect(ru.body.toString('utf8')).toContain('Справка о волонтёрской деятельности');
+      expect(ru.body.toString('utf8')).toContain('Справка о волонтерской деятельности');
       expect(ru.body.toString('utf8')).toContain('Субботник в парке');
       const empty = await call('GET', `/api/volunteering/volunteers/${star.id}/certificate?lang=ru&format=csv&period=2025`);
       expect(empty.body.toString('utf8')).toContain('Мероприятий: 0, часов: 0');

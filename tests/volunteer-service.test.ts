@@ -286,7 +286,7 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
 
       const shown = await services.citizens.exportData(c.id);
       const section = shown.sections.find((s) => s.key === 'volunteer')!.data;
-      expect(section).toMatchObject({ 'Имя волонтёра': 'Данияр Омаров', 'Заявок подано': 2, 'Часов волонтёрства': 2, 'Людям помогли': 5 });
+      expect(section).toMatchObject({ 'Имя волонтёра': 'Данияр Омаров', 'Заявок подано': 2, 'Часов волонтёрства': 2, 'Получили помощь (человек)': 5 });
 
       await services.citizens.erase(c.id);
       expect(await prisma.volunteer.findUnique({ where: { citizenId: c.id } })).toBeNull();

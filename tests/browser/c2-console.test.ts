@@ -275,7 +275,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
     await expect.poll(() => page.locator('[data-testid=poll-results] h2').first().innerText()).toContain('Толқындар бойынша динамика');
     await shot(page, 'c2-poll-results-kk');
     await page.goto(`${app.baseUrl}/console/topics`);
-    await expect.poll(() => page.locator('h1').innerText()).toBe('Қоғамдық талқылау');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Жария талқылау');
     await shot(page, 'c2-topics-kk');
     await page.locator('.lang-switch button', { hasText: 'Рус' }).click();
   });

@@ -5,3 +5,54 @@ export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /** At most `max` characters, ending in "…" when cut (trailing spaces before it dropped). */
 export const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
+
+/**
+ * How long a label looks on a phone (docs/glossary.md § Buttons): one per character a reader sees
+ * (a grapheme: «ә», «⚙️» = U+2699 U+FE0F, «🇰🇿» are one each), and two for an emoji, which Telegram
+ * draws about two letters wide. JavaScript's `length` counts UTF-16 units and gets all three wrong.
+ */
+export function shownLength(s: string): number {
+  let n = 0;
+  for (const { segment } of graphemes.segment(s)) n += EMOJI.test(segment) ? 2 : 1;
+  return n;
+}
+
+/** A main-menu button (two per row of the reply keyboard) shows this much on a small phone. */
+export const MENU_LABEL_MAX = 20;
+/** An inline button on its own row shows this much before Telegram cuts it. */
+export const BUTTON_MAX = 30;
+
+/**
+ * At most `max` shown characters (see shownLength), cut at a word boundary and ending in "…", so a
+ * title on a button stays readable; a first word longer than the room is cut inside it.
+ */
+export function shorten(s: string, max: number): string {
+  const text = s.replace(/\s+/g, ' ').trim();
+  if (shownLength(text) <= max) return text;
+  const parts = [...graphemes.segment(text)].map((g) => g.segment);
+  let kept = '';
+  let used = 0;
+  for (const g of parts) {
+    const w = EMOJI.test(g) ? 2 : 1;
+    if (used + w > max - 1) break;
+    kept += g;
+    used += w;
+  }
+  // Back to the last word boundary, unless that would leave (almost) nothing.
+  const boundary = kept.search(/[\s,;:—–-]+[^\s,;:—–-]*$/u);
+  const cut = boundary >= Math.min(8, kept.length / 2) && !/\s/.test(text[kept.length] ?? ' ') ? kept.slice(0, boundary) : kept;
+  return `${cut.replace(/[\s,;:.—–(-]+$/u, '')}…`;
+}
+
+/**
+ * A button that shows `render(title)`: the title is shortened (see shorten) so the whole label fits
+ * `max`. The caller puts the full title in the message text, where nothing cuts it.
+ */
+export function fitTitle(render: (title: string) => string, title: string, max = BUTTON_MAX): string {
+  const room = max - shownLength(render(''));
+  return render(shorten(title, Math.max(room, 1)));
+}
+
+const graphemes = new Intl.Segmenter('kk', { granularity: 'grapheme' });
+/** Telegram draws these as pictures (with or without VS16): pictographs, flags, keycaps. */
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;

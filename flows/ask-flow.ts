@@ -9,7 +9,7 @@ import { formatLocalDate } from '../core/calendar/local-time.ts';
 import { QUESTION_MAX, QUESTION_MIN, RATING_COMMENT_MAX, type NewQuestion, type QuestionAttachment } from '../core/consultations/question-citizen.ts';
 import { localName } from '../core/reference/reference-service.ts';
 import type { AskerGroup } from '../generated/prisma/enums.ts';
-import { attempt, buttonGrid, clip, errorText, esc, waitForButton, type Flow } from './flow-kit.ts';
+import { attempt, buttonGrid, choiceLabels, clip, errorText, esc, waitForButton, withLegend, type Flow } from './flow-kit.ts';
 
 export const ASKER_GROUPS: AskerGroup[] = ['individual', 'ngo', 'initiative_group', 'business', 'state_body'];
 
@@ -71,7 +71,8 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
     await ctx.reply(ctx.t('ask:flow.no_topics'), { reply_markup: mainMenu(ctx.t) });
     return;
   }
-  await ctx.reply(ctx.t('ask:flow.topic'), { reply_markup: buttonGrid(topics.map((x) => ({ label: x.name, data: `@tp:${x.id}` })), 1) });
+  const { labels, legend } = choiceLabels(topics.map((x) => x.name));
+  await ctx.reply(withLegend(ctx.t('ask:flow.topic'), legend), { reply_markup: buttonGrid(topics.map((x, i) => ({ label: labels[i]!, data: `@tp:${x.id}` })), 1) });
   const picked = await waitForButton(conversation, /^@tp:(\d+)$/);
   await picked.ctx.editMessageReplyMarkup().catch(() => {});
   const topicId = Number(picked.match[1]);

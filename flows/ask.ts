@@ -8,7 +8,7 @@ import { formatLocalDate, formatLocalDateTime } from '../core/calendar/local-tim
 import { DomainError } from '../core/errors.ts';
 import { localName } from '../core/reference/reference-service.ts';
 import { askConversation, followUpConversation, rateCommentConversation } from './ask-flow.ts';
-import { buttonGrid, clip, enterFlow, esc, newestThatFit, onButton, ratingKeyboard, showScreen } from './flow-kit.ts';
+import { buttonGrid, choiceLabels, clip, enterFlow, esc, newestThatFit, numberedLabels, onButton, ratingKeyboard, showScreen, withLegend } from './flow-kit.ts';
 
 const PAGE = 8;
 /** Telegram's 4096 characters: the newest part of a long thread is what the citizen needs. */
@@ -51,7 +51,8 @@ async function showQuestion(ctx: BotContext, questionId: number): Promise<void> 
 
 async function showFaqTopics(ctx: BotContext): Promise<void> {
   const topics = await ctx.services.prisma.consultationTopic.findMany({ where: { active: true }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
-  await showScreen(ctx, ctx.t('ask:faq.topics'), buttonGrid(topics.map((x) => ({ label: localName(x, ctx.locale), data: `faq:t:${x.id}` })), 1));
+  const { labels, legend } = choiceLabels(topics.map((x) => localName(x, ctx.locale)));
+  await showScreen(ctx, withLegend(ctx.t('ask:faq.topics'), legend, true), buttonGrid(topics.map((x, i) => ({ label: labels[i]!, data: `faq:t:${x.id}` })), 1));
 }
 
 async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
@@ -59,9 +60,13 @@ async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
     ctx.services.prisma.consultationTopic.findUnique({ where: { id: topicId } }),
     ctx.services.prisma.faqArticle.findMany({ where: { topicId, published: true }, orderBy: [{ helpedCount: 'desc' }, { id: 'asc' }], take: 30 }),
   ]);
-  const kb = buttonGrid(articles.map((a) => ({ label: clip(ctx.locale === 'kk' ? a.titleKk : a.titleRu, 60), data: `faq:a:${a.id}` })), 1);
+  const titles = articles.map((a) => (ctx.locale === 'kk' ? a.titleKk : a.titleRu));
+  const labels = numberedLabels(titles);
+  const kb = buttonGrid(articles.map((a, i) => ({ label: labels[i]!, data: `faq:a:${a.id}` })), 1);
   kb.row().text(ctx.t('ask:faq.back'), 'faq:topics');
-  const text = articles.length ? ctx.t('ask:faq.articles', { topic: esc(topic ? localName(topic, ctx.locale) : '') }) : ctx.t('ask:faq.none');
+  // Full titles in the message, numbered as the (possibly shortened) buttons.
+  const list = titles.map((title, i) => `${i + 1}. ${esc(clip(title, 150))}`);
+  const text = articles.length ? [ctx.t('ask:faq.articles', { topic: esc(topic ? localName(topic, ctx.locale) : '') }), '', ...list].join('\n') : ctx.t('ask:faq.none');
   await showScreen(ctx, text, kb);
 }
 

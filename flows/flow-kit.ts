@@ -5,6 +5,7 @@ import type { Conversation } from '@grammyjs/conversations';
 import { InlineKeyboard } from 'grammy';
 import type { BotContext, FlowContext } from '../bot/context.ts';
 import { DomainError } from '../core/errors.ts';
+import { esc, fitTitle } from '../core/text.ts';
 
 export type Flow = Conversation<BotContext, FlowContext>;
 
@@ -44,7 +45,31 @@ export async function attempt<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
 export const errorText = (ctx: { t: FlowContext['t'] }, o: { code: string; params: Record<string, unknown> }) =>
   ctx.t(`errors:${o.code}`, { ...o.params, defaultValue: ctx.t('common:error') });
 
-export { clip, esc } from '../core/text.ts';
+export { clip, esc, fitTitle } from '../core/text.ts';
+
+/**
+ * Labels for buttons that each open one titled thing (a topic, an opportunity, a poll, an article):
+ * "N. title", shortened at a word boundary so the whole label fits a button (fitTitle). The message
+ * above lists the full titles with the same numbers, where nothing cuts them.
+ */
+export function numberedLabels(titles: string[], render: (i: number, numbered: string) => string = (_, s) => s, first = 1): string[] {
+  return titles.map((title, i) => fitTitle((s) => render(i, `${first + i}. ${s}`), title));
+}
+
+/**
+ * Labels for choices named by reference data (categories, statuses, topics, poll options …): a name
+ * that does not fit a button is shortened (fitTitle), and `legend` lists the full names of those for
+ * the message text. `numbered` puts "N. " before every name and lists them all, for lists with
+ * official numbers (the 19 areas of Annex 3).
+ */
+export function choiceLabels(names: string[], render: (i: number, label: string) => string = (_, s) => s, opts: { numbered?: boolean } = {}): { labels: string[]; legend: string[] } {
+  if (opts.numbered) return { labels: numberedLabels(names, render), legend: names.map((n, i) => `${i + 1}. ${n}`) };
+  const labels = names.map((n, i) => fitTitle((s) => render(i, s), n));
+  return { labels, legend: names.filter((n, i) => labels[i] !== render(i, n)).map((n) => `• ${n}`) };
+}
+
+/** A prompt with the full names of shortened choices under it (nothing when none was shortened). */
+export const withLegend = (prompt: string, legend: string[], escape = false) => (legend.length ? `${prompt}\n\n${legend.map((l) => (escape ? esc(l) : l)).join('\n')}` : prompt);
 
 /** Buttons in rows of `cols`, with no empty trailing row (Telegram refuses those). */
 export function buttonGrid(buttons: Array<{ label: string; data: string }>, cols = 2): InlineKeyboard {

@@ -8,7 +8,7 @@ import { localName } from '../core/reference/reference-service.ts';
 import { COMMENT_MAX, EVIDENCE_TOTAL_MAX, type HistoryEntry } from '../core/reports/report-citizen.ts';
 import { EVIDENCE_MAX, type EvidenceInput } from '../core/reports/report-service.ts';
 import { isOpen, statusIcon } from '../core/reports/report-status.ts';
-import { attempt, clip, errorText, esc, newestThatFit, showScreen, type Flow } from './flow-kit.ts';
+import { attempt, clip, errorText, esc, fitTitle, newestThatFit, showScreen, type Flow } from './flow-kit.ts';
 import { collectFiles } from './report-flow.ts';
 
 const PAGE = 8;
@@ -27,7 +27,8 @@ export async function showMyReports(ctx: BotContext, offset = 0): Promise<void> 
   const kb = new InlineKeyboard();
   for (const r of items) {
     const category = ref.categories.find((c) => c.id === r.categoryId);
-    kb.text(`${statusIcon(r.status)}${r.own ? '' : '👍'} ${r.number} · ${category ? localName(category, ctx.locale) : ''}`, `mr:open:${r.id}`).row();
+    // The category is shortened to fit the button; the report it opens names it in full.
+    kb.text(fitTitle((name) => `${statusIcon(r.status)}${r.own ? '' : '👍'} ${r.number} · ${name}`, category ? localName(category, ctx.locale) : ''), `mr:open:${r.id}`).row();
   }
   if (offset + PAGE < total) kb.text(ctx.t('report:my.more'), `mr:list:${offset + PAGE}`);
   const text = ctx.t('report:my.title', { total });

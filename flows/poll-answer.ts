@@ -8,7 +8,7 @@ import type { FlowContext } from '../bot/context.ts';
 import { mainMenu } from '../bot/menu.ts';
 import type { DraftView, QuestionView, WaveForCitizen } from '../core/polls/poll-citizen.ts';
 import { SATISFACTION, TEXT_ANSWER_MAX, visibleQuestions, YES_NO, type AnswerValue } from '../core/polls/poll-rules.ts';
-import { attempt, errorText, esc, ratingKeyboard, waitForButton, type Flow, type Outcome } from './flow-kit.ts';
+import { attempt, choiceLabels, errorText, esc, ratingKeyboard, waitForButton, withLegend, type Flow, type Outcome } from './flow-kit.ts';
 import { askProfile } from './profile.ts';
 
 /**
@@ -31,6 +31,13 @@ function answerLabel(ctx: FlowContext, q: QuestionView, a: AnswerValue): string 
   return codes.map((c) => (q.type === 'single' || q.type === 'multiple' ? esc(textOf(ctx, { textKk: q.options.find((o) => o.code === c)?.kk ?? c, textRu: q.options.find((o) => o.code === c)?.ru ?? c })) : ctx.t(`poll:answer.${c}`))).join(', ');
 }
 
+/** Staff write options up to 60 characters: a long one is shortened on its button and given in full in the question. */
+const optionLabels = (ctx: FlowContext, q: QuestionView, render?: (i: number, label: string) => string) =>
+  choiceLabels(
+    q.options.map((o) => textOf(ctx, { textKk: o.kk, textRu: o.ru })),
+    render,
+  );
+
 function keyboardFor(ctx: FlowContext, q: QuestionView, canGoBack: boolean, picked: ReadonlySet<string>): InlineKeyboard {
   let kb: InlineKeyboard;
   switch (q.type) {
@@ -43,12 +50,16 @@ function keyboardFor(ctx: FlowContext, q: QuestionView, canGoBack: boolean, pick
     case 'yes_no':
       kb = InlineKeyboard.from([YES_NO.map((c) => InlineKeyboard.text(ctx.t(`poll:answer.${c}`), `@pa:${q.id}:${c}`))]);
       break;
-    case 'single':
-      kb = InlineKeyboard.from(q.options.map((o) => [InlineKeyboard.text(textOf(ctx, { textKk: o.kk, textRu: o.ru }), `@pa:${q.id}:${o.code}`)]));
+    case 'single': {
+      const { labels } = optionLabels(ctx, q);
+      kb = InlineKeyboard.from(q.options.map((o, i) => [InlineKeyboard.text(labels[i]!, `@pa:${q.id}:${o.code}`)]));
       break;
-    case 'multiple':
-      kb = InlineKeyboard.from([...q.options.map((o) => [InlineKeyboard.text(`${picked.has(o.code) ? '✅' : '▫️'} ${textOf(ctx, { textKk: o.kk, textRu: o.ru })}`, `@pt:${q.id}:${o.code}`)]), [InlineKeyboard.text(ctx.t('poll:flow.done'), `@pd:${q.id}`)]]);
+    }
+    case 'multiple': {
+      const { labels } = optionLabels(ctx, q, (i, label) => `${picked.has(q.options[i]!.code) ? '✅' : '▫️'} ${label}`);
+      kb = InlineKeyboard.from([...q.options.map((o, i) => [InlineKeyboard.text(labels[i]!, `@pt:${q.id}:${o.code}`)]), [InlineKeyboard.text(ctx.t('poll:flow.done'), `@pd:${q.id}`)]]);
       break;
+    }
     case 'text':
       kb = new InlineKeyboard();
       break;
@@ -60,7 +71,8 @@ function keyboardFor(ctx: FlowContext, q: QuestionView, canGoBack: boolean, pick
 /** Shows one question and waits for its answer, a skip or "back". */
 async function ask(conversation: Flow, ctx: FlowContext, q: QuestionView, n: number, canGoBack: boolean): Promise<Step> {
   const hint = q.type === 'multiple' ? `\n<i>${ctx.t('poll:flow.multiple_hint')}</i>` : q.type === 'text' ? `\n<i>${ctx.t('poll:flow.text_hint', { max: TEXT_ANSWER_MAX })}</i>` : '';
-  const text = ctx.t('poll:flow.question', { n, optional: q.required ? '' : ctx.t('poll:flow.optional'), text: esc(textOf(ctx, q)) }) + hint;
+  const legend = q.type === 'single' ? optionLabels(ctx, q).legend : q.type === 'multiple' ? optionLabels(ctx, q, (_, label) => `▫️ ${label}`).legend : [];
+  const text = withLegend(ctx.t('poll:flow.question', { n, optional: q.required ? '' : ctx.t('poll:flow.optional'), text: esc(textOf(ctx, q)) }), legend, true) + hint;
   const picked = new Set<string>();
   const kb = keyboardFor(ctx, q, canGoBack, picked);
   const shown = await ctx.reply(text, { parse_mode: 'HTML', ...(kb.inline_keyboard.length ? { reply_markup: kb } : {}) });

@@ -7,7 +7,7 @@ import type { BotContext } from '../bot/context.ts';
 import type { Feature, FlowDefinition } from '../bot/features.ts';
 import { mainMenu } from '../bot/menu.ts';
 import { formatLocalDate } from '../core/calendar/local-time.ts';
-import { clip, enterFlow, showScreen } from './flow-kit.ts';
+import { enterFlow, esc, numberedLabels, showScreen } from './flow-kit.ts';
 import { pollAnswerConversation } from './poll-answer.ts';
 
 export const POLL_FLOW = 'poll-answer';
@@ -21,12 +21,13 @@ async function showOpenPolls(ctx: BotContext): Promise<void> {
     return;
   }
   const kk = ctx.locale === 'kk';
+  const titles = open.map((p) => (kk ? p.titleKk : p.titleRu));
+  // The buttons may shorten a title; the message lists each in full with its wave and closing day.
+  const labels = numberedLabels(titles, (i, title) => `${open[i]!.started ? ctx.t('poll:list.started') : ''}${title}`);
   const kb = new InlineKeyboard();
-  for (const p of open) {
-    const label = ctx.t('poll:list.item', { title: kk ? p.titleKk : p.titleRu, wave: kk ? p.labelKk : p.labelRu, closes: formatLocalDate(p.closesAt) });
-    kb.text(clip(`${p.started ? ctx.t('poll:list.started') : ''}${label}`, 60), `pl:go:${p.waveId}`).row();
-  }
-  await showScreen(ctx, ctx.t('poll:list.title'), kb, { edit: false });
+  open.forEach((p, i) => kb.text(labels[i]!, `pl:go:${p.waveId}`).row());
+  const lines = open.map((p, i) => ctx.t('poll:list.item', { n: i + 1, title: esc(titles[i]!), wave: esc(kk ? p.labelKk : p.labelRu), closes: formatLocalDate(p.closesAt) }));
+  await showScreen(ctx, [ctx.t('poll:list.title'), '', ...lines].join('\n'), kb, { edit: false });
 }
 
 export function createPollFeature(): Feature {

@@ -7,7 +7,7 @@ import type { FlowContext } from '../bot/context.ts';
 import { birthYearRange, readProfileAnswers, saveProfileAnswer, type ProfileAnswerPatch, type ProfileAnswers } from '../core/projects/profile.ts';
 import { localName } from '../core/reference/reference-service.ts';
 import { socialStatuses } from '../prisma/seed/social-status.ts';
-import { attempt, errorText, waitForButton, type Flow } from './flow-kit.ts';
+import { attempt, choiceLabels, errorText, waitForButton, withLegend, type Flow } from './flow-kit.ts';
 
 const SKIP = '@pf:skip';
 
@@ -58,9 +58,10 @@ async function askBirthYear(conversation: Flow, ctx: FlowContext, citizenId: num
 
 async function askSocialStatus(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<void> {
   const kb = new InlineKeyboard();
-  for (const s of socialStatuses) kb.text(localName(s, ctx.locale), `@pf:s:${s.code}`).row();
+  const { labels, legend } = choiceLabels(socialStatuses.map((s) => localName(s, ctx.locale)));
+  socialStatuses.forEach((s, i) => kb.text(labels[i]!, `@pf:s:${s.code}`).row());
   kb.text(ctx.t('profile:skip'), SKIP);
-  await ctx.reply(ctx.t('profile:social_status.question'), { reply_markup: kb });
+  await ctx.reply(withLegend(ctx.t('profile:social_status.question'), legend), { reply_markup: kb });
   const { ctx: pressed, match } = await waitForButton(conversation, /^@pf:(?:s:([a-z-]+)|skip)$/);
   await pressed.editMessageReplyMarkup().catch(() => {});
   const refused = match[1] ? await save(conversation, ctx, citizenId, { socialStatus: match[1] }) : null;

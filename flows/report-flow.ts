@@ -9,7 +9,7 @@ import { formatLocalDateTime } from '../core/calendar/local-time.ts';
 import type { DraftFields } from '../core/reports/report-citizen.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, EVIDENCE_MAX, insideKazakhstan, type EvidenceInput } from '../core/reports/report-service.ts';
 import { statusIcon } from '../core/reports/report-status.ts';
-import { attempt, buttonGrid, clip, errorText, esc, waitForButton, type Flow } from './flow-kit.ts';
+import { attempt, buttonGrid, choiceLabels, clip, errorText, esc, fitTitle, waitForButton, withLegend, type Flow } from './flow-kit.ts';
 import { categoryChoices, placeLabel, regionChoices } from './report-choices.ts';
 
 export const ADDRESS_MIN = 5;
@@ -53,8 +53,9 @@ async function save(conversation: Flow, ctx: FlowContext, citizenId: number, dra
 
 async function askCategory(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<DraftView> {
   const categories = await categoryChoices(conversation, ctx);
-  const kb = buttonGrid(categories.map((c) => ({ label: c.label, data: `@cat:${c.id}` })));
-  await ctx.reply(header(ctx, 'category') + ctx.t('report:flow.category'), { parse_mode: 'HTML', reply_markup: kb });
+  const { labels, legend } = choiceLabels(categories.map((c) => c.label));
+  const kb = buttonGrid(categories.map((c, i) => ({ label: labels[i]!, data: `@cat:${c.id}` })));
+  await ctx.reply(withLegend(header(ctx, 'category') + ctx.t('report:flow.category'), legend, true), { parse_mode: 'HTML', reply_markup: kb });
   const { ctx: pressed, match } = await waitForButton(conversation, /^@cat:(\d+)$/);
   const chosen = categories.find((c) => c.id === Number(match[1])) ?? categories[0]!;
   await pressed.editMessageReplyMarkup().catch(() => {});
@@ -67,8 +68,8 @@ async function askPlace(conversation: Flow, ctx: FlowContext, citizenId: number,
   const saved = regions.find((r) => r.id === savedRegionId);
   let regionId: number;
   if (saved) {
-    const kb = new InlineKeyboard().text(ctx.t('report:flow.region_saved', { name: saved.name }), `@reg:${saved.id}`).row().text(ctx.t('report:flow.region_other'), '@reg:other');
-    await ctx.reply(header(ctx, 'place') + ctx.t('report:flow.region'), { parse_mode: 'HTML', reply_markup: kb });
+    const kb = new InlineKeyboard().text(fitTitle((name) => ctx.t('report:flow.region_saved', { name }), saved.name), `@reg:${saved.id}`).row().text(ctx.t('report:flow.region_other'), '@reg:other');
+    await ctx.reply(header(ctx, 'place') + ctx.t('report:flow.region_yours'), { parse_mode: 'HTML', reply_markup: kb });
     const { ctx: pressed, match } = await waitForButton(conversation, /^@reg:(\d+|other)$/);
     await pressed.editMessageReplyMarkup().catch(() => {});
     regionId = match[1] === 'other' ? await pickRegion(conversation, ctx, regions, false) : saved.id;

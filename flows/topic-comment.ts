@@ -10,7 +10,7 @@ import type { CommentDraft } from '../core/discussions/discussion-citizen.ts';
 import { AUTHOR_NAME_MAX, AUTHOR_NAME_MIN, COMMENT_MAX, COMMENT_MIN, MIN_DISCUSSION_WORKING_DAYS, ORGANISATION_MAX } from '../core/discussions/discussion-rules.ts';
 import { inLocale } from '../core/discussions/topic-text.ts';
 import type { CommentStance } from '../generated/prisma/enums.ts';
-import { attempt, clip, errorText, esc, waitForButton, type Flow } from './flow-kit.ts';
+import { attempt, clip, errorText, esc, fitTitle, waitForButton, type Flow } from './flow-kit.ts';
 
 type Draft = Pick<CommentDraft, 'text' | 'authorName' | 'organisation'>;
 type Stance = CommentStance | 'none';
@@ -88,7 +88,7 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
       return save(d, { text: 'text' in a ? a.text : d.text });
     },
     async name(d: Draft): Promise<Draft> {
-      const kb = topic.profileName ? new InlineKeyboard().text(t('topics:comment.name_profile', { name: clip(topic.profileName, 40) }), '@nm:profile') : undefined;
+      const kb = topic.profileName ? new InlineKeyboard().text(fitTitle((name) => t('topics:comment.name_profile', { name }), topic.profileName), '@nm:profile') : undefined;
       await ctx.reply(t('topics:comment.ask_name'), kb ? { reply_markup: kb } : {});
       const a = await askText(conversation, ctx, 'name', AUTHOR_NAME_MIN, AUTHOR_NAME_MAX, /^@nm:(profile)$/);
       return save(d, { authorName: 'text' in a ? a.text : topic.profileName!.slice(0, AUTHOR_NAME_MAX) });

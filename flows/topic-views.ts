@@ -8,7 +8,7 @@ import type { MyComment } from '../core/discussions/discussion-citizen.ts';
 import { MIN_DISCUSSION_WORKING_DAYS } from '../core/discussions/discussion-rules.ts';
 import { authorOf, decisionText, formatThousands, inLocale, placeOf } from '../core/discussions/topic-text.ts';
 import { localName } from '../core/reference/reference-service.ts';
-import { clip, esc, showScreen } from './flow-kit.ts';
+import { choiceLabels, clip, esc, numberedLabels, showScreen, withLegend } from './flow-kit.ts';
 
 const PAGE = 8;
 const MY_PAGE = 5;
@@ -28,7 +28,9 @@ export async function showTopics(ctx: BotContext, opts: { all?: boolean; offset?
   const now = ctx.services.now();
   const mode = opts.all ? 'a' : 'f';
   const kb = new InlineKeyboard();
-  for (const x of items) kb.text(t('topics:list.item', { days: daysLeft(x.endsAt, now), title: clip(inLocale(x, 'title', ctx.locale), 48) }), `tp:open:${x.id}`).row();
+  const titles = items.map((x) => inLocale(x, 'title', ctx.locale));
+  const labels = numberedLabels(titles, undefined, offset + 1);
+  items.forEach((x, i) => kb.text(labels[i]!, `tp:open:${x.id}`).row());
   if (offset + PAGE < total) kb.text(t('topics:list.more'), `tp:list:${mode}:${offset + PAGE}`).row();
   if (filtered) kb.text(t('topics:list.show_all'), 'tp:list:a:0').row();
   else if (opts.all) kb.text(t('topics:list.show_mine'), 'tp:list:f:0').row();
@@ -36,6 +38,8 @@ export async function showTopics(ctx: BotContext, opts: { all?: boolean; offset?
   const lines = [t('topics:list.title')];
   if (filtered) lines.push(t('topics:list.filtered'));
   lines.push('', total === 0 ? t(filtered ? 'topics:list.empty_filtered' : 'topics:list.empty') : t('topics:list.choose', { total, days: MIN_DISCUSSION_WORKING_DAYS }));
+  // The full titles with the days left, numbered as the buttons below (which may shorten them).
+  if (titles.length) lines.push('', ...titles.map((title, i) => t('topics:list.item', { n: offset + i + 1, title: esc(clip(title, 300)), days: daysLeft(items[i]!.endsAt, now) })));
   await showScreen(ctx, lines.join('\n'), kb, { edit: opts.edit ?? false });
 }
 
@@ -122,11 +126,17 @@ export async function showSubscriptionChoices(ctx: BotContext, kind: 'a' | 'r'):
   const t = ctx.t;
   const [s, ref] = await Promise.all([ctx.services.discussions.citizen.subscriptions(citizen.id), ctx.services.reference.get()]);
   const chosen = new Set(kind === 'a' ? s.areaIds : s.regionIds);
-  const options = kind === 'a' ? ref.areas.map((a) => ({ id: a.id, label: `${a.id}. ${localName(a, ctx.locale)}` })) : ref.regions.map((r) => ({ id: r.id, label: localName(r, ctx.locale) }));
+  // The areas by their official names (prisma/seed/areas.ts, Annex 3), the same everywhere an area is shown.
+  const options = (kind === 'a' ? ref.areas : ref.regions).map((x) => ({ id: x.id, name: localName(x, ctx.locale) }));
+  const { labels, legend } = choiceLabels(
+    options.map((o) => o.name),
+    (i, label) => `${chosen.has(options[i]!.id) ? '✅' : '▫️'} ${label}`,
+    { numbered: kind === 'a' },
+  );
   const kb = new InlineKeyboard();
-  for (const o of options) kb.text(`${chosen.has(o.id) ? '✅' : '▫️'} ${clip(o.label, 60)}`, `tp:sub:${kind}:${o.id}`).row();
+  options.forEach((o, i) => kb.text(labels[i]!, `tp:sub:${kind}:${o.id}`).row());
   kb.text(t('topics:subs.done'), 'tp:subs');
-  await showScreen(ctx, t(kind === 'a' ? 'topics:subs.pick_areas' : 'topics:subs.pick_regions'), kb, { edit: true });
+  await showScreen(ctx, withLegend(t(kind === 'a' ? 'topics:subs.pick_areas' : 'topics:subs.pick_regions'), legend, true), kb, { edit: true });
 }
 
 /** The answer to a flag: thanks, or why it changed nothing. */

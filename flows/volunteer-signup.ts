@@ -9,7 +9,7 @@ import { localName } from '../core/reference/reference-service.ts';
 import type { ProfileFields } from '../core/volunteering/volunteer-profile.ts';
 import { AVAILABILITIES, birthYearRange, DIRECTIONS, NAME_MAX, SKILLS_MAX } from '../core/volunteering/volunteer-rules.ts';
 import type { VolunteerAvailability, VolunteerDirection } from '../generated/prisma/enums.ts';
-import { attempt, buttonGrid, errorText, esc, waitForButton, type Flow } from './flow-kit.ts';
+import { attempt, buttonGrid, choiceLabels, errorText, esc, fitTitle, waitForButton, withLegend, type Flow } from './flow-kit.ts';
 import { regionChoices } from './report-choices.ts';
 
 /** The profile as the conversation keeps it: plain data, since `external` results are stored. */
@@ -98,7 +98,7 @@ async function typedOrPressed(conversation: Flow, ctx: FlowContext, accept: (tex
 
 async function askName(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView, suggested: string | null): Promise<ProfileView> {
   const offer = p.name ?? suggested;
-  const kb = offer ? new InlineKeyboard().text(ctx.t('volunteer:signup.name_use', { name: offer.slice(0, 40) }), '@nm:use') : undefined;
+  const kb = offer ? new InlineKeyboard().text(fitTitle((name) => ctx.t('volunteer:signup.name_use', { name }), offer), '@nm:use') : undefined;
   await ctx.reply(ctx.t('volunteer:signup.name', { max: NAME_MAX }), { reply_markup: kb ?? mainMenu(ctx.t) });
   const answer = await typedOrPressed(conversation, ctx, (name) => save(conversation, ctx, citizenId, { name }), /^@nm:use$/);
   const name = 'text' in answer ? answer.text : offer!;
@@ -151,13 +151,25 @@ async function askRegion(conversation: Flow, ctx: FlowContext, citizenId: number
 }
 
 /** Several choices toggled on one message, then "done" (with at least `min` chosen). */
-async function pickMany<K extends string | number>(conversation: Flow, ctx: FlowContext, prompt: string, options: Array<{ key: K; label: string }>, chosen: K[], prefix: string, min: number): Promise<K[]> {
+async function pickMany<K extends string | number>(
+  conversation: Flow,
+  ctx: FlowContext,
+  prompt: (legend: string[]) => string,
+  options: Array<{ key: K; label: string }>,
+  chosen: K[],
+  prefix: string,
+  min: number,
+  opts: { numbered?: boolean; cols?: number } = {},
+): Promise<K[]> {
   const picked = new Set(chosen);
+  const names = options.map((o) => o.label);
+  const marked = (i: number, label: string) => `${picked.has(options[i]!.key) ? '✅' : '▫️'} ${label}`;
   const keyboard = () => {
-    const kb = buttonGrid(options.map((o, i) => ({ label: `${picked.has(o.key) ? '✅' : '▫️'} ${o.label}`, data: `@${prefix}:${i}` })));
+    const { labels } = choiceLabels(names, marked, opts);
+    const kb = buttonGrid(options.map((_, i) => ({ label: labels[i]!, data: `@${prefix}:${i}` })), opts.cols ?? 2);
     return kb.row().text(ctx.t(picked.size === 0 && min === 0 ? 'volunteer:signup.skip' : 'volunteer:signup.done'), `@${prefix}:done`);
   };
-  await ctx.reply(prompt, { reply_markup: keyboard() });
+  await ctx.reply(prompt(choiceLabels(names, (_, label) => `▫️ ${label}`, opts).legend), { reply_markup: keyboard() });
   const pattern = new RegExp(`^@${prefix}:(\\d+|done)$`);
   for (;;) {
     const { ctx: pressed, match } = await waitForButton(conversation, pattern);
@@ -178,10 +190,11 @@ async function pickMany<K extends string | number>(conversation: Flow, ctx: Flow
 }
 
 async function askDirections(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView): Promise<ProfileView> {
-  const directions = await pickMany(conversation, ctx, ctx.t('volunteer:signup.directions'), DIRECTIONS.map((d) => ({ key: d, label: ctx.t(`volunteer:directions.${d}`) })), p.directions, 'dir', 1);
+  const directions = await pickMany(conversation, ctx, (legend) => withLegend(ctx.t('volunteer:signup.directions'), legend), DIRECTIONS.map((d) => ({ key: d, label: ctx.t(`volunteer:directions.${d}`) })), p.directions, 'dir', 1);
   await save(conversation, ctx, citizenId, { directions });
-  const areas = await conversation.external(async () => (await ctx.services.reference.get()).areas.map((a) => ({ key: a.id, label: ctx.t(`volunteer:areas.${a.id}`, { defaultValue: localName(a, ctx.locale) }) })));
-  const areaIds = await pickMany(conversation, ctx, ctx.t('volunteer:signup.areas'), areas, p.areaIds, 'area', 0);
+  // The official names of Annex 3 (prisma/seed/areas.ts), numbered as there; the buttons shorten them.
+  const areas = await conversation.external(async () => (await ctx.services.reference.get()).areas.map((a) => ({ key: a.id, label: localName(a, ctx.locale) })));
+  const areaIds = await pickMany(conversation, ctx, (legend) => ctx.t('volunteer:signup.areas', { list: legend.join('\n') }), areas, p.areaIds, 'area', 0, { numbered: true, cols: 1 });
   await save(conversation, ctx, citizenId, { areaIds });
   return { ...p, directions, areaIds };
 }
@@ -221,10 +234,14 @@ const ASK: Record<Step, (conversation: Flow, ctx: FlowContext, citizenId: number
 };
 
 async function showSummary(conversation: Flow, ctx: FlowContext, p: ProfileView): Promise<string> {
-  const place = await conversation.external(async () => {
-    const region = (await ctx.services.reference.get()).regions.find((r) => r.id === p.regionId);
+  const { place, areaNames } = await conversation.external(async () => {
+    const { regions, areas } = await ctx.services.reference.get();
+    const region = regions.find((r) => r.id === p.regionId);
     const district = region?.districts.find((d) => d.id === p.districtId);
-    return [region && localName(region, ctx.locale), district ? localName(district, ctx.locale) : ctx.t('volunteer:signup.district_any_short')].filter(Boolean).join(', ');
+    return {
+      place: [region && localName(region, ctx.locale), district ? localName(district, ctx.locale) : ctx.t('volunteer:signup.district_any_short')].filter(Boolean).join(', '),
+      areaNames: p.areaIds.flatMap((id) => areas.filter((a) => a.id === id).map((a) => `${a.id}. ${localName(a, ctx.locale)}`)),
+    };
   });
   const none = ctx.t('volunteer:mydata.none');
   const text = ctx.t('volunteer:signup.summary', {
@@ -232,7 +249,7 @@ async function showSummary(conversation: Flow, ctx: FlowContext, p: ProfileView)
     phone: p.phone ?? none,
     place: esc(place),
     directions: p.directions.map((d) => ctx.t(`volunteer:directions.${d}`)).join(', '),
-    areas: p.areaIds.length ? p.areaIds.map((id) => ctx.t(`volunteer:areas.${id}`)).join(', ') : none,
+    areas: p.areaIds.length ? esc(areaNames.join('; ')) : none,
     skills: esc(p.skills || none),
     availability: p.availability ? ctx.t(`volunteer:availability.${p.availability}`) : none,
     birthYear: p.birthYear ?? none,

@@ -9,7 +9,7 @@ import { mainMenu } from '../bot/menu.ts';
 import { formatLocalDate, formatLocalDateTime } from '../core/calendar/local-time.ts';
 import { ACTIVE } from '../core/volunteering/volunteer-rules.ts';
 import { opportunityCard, titleIn } from '../core/volunteering/volunteer-text.ts';
-import { clip, enterFlow, esc, onButton, showScreen } from './flow-kit.ts';
+import { enterFlow, esc, numberedLabels, onButton, showScreen } from './flow-kit.ts';
 import { volunteerSignupConversation } from './volunteer-signup.ts';
 
 const PAGE = 8;
@@ -51,13 +51,15 @@ async function showOpportunities(ctx: BotContext, offset = 0): Promise<void> {
   if (!v?.signedUpAt) return showHome(ctx);
   const { items, total } = await ctx.services.volunteering.citizen.suitable(citizenId, { offset, limit: PAGE });
   const kb = new InlineKeyboard();
-  for (const { opportunity: o, placesLeft, mine } of items) {
-    const mark = mine && ACTIVE.includes(mine.state) ? '✅' : placesLeft > 0 ? '🟢' : '🕒';
-    kb.text(clip(`${mark} ${formatLocalDateTime(o.startsAt)} · ${titleIn(o, ctx.locale)}`, 60), `vo:o:${o.id}`).row();
-  }
+  const marks = items.map(({ placesLeft, mine }) => (mine && ACTIVE.includes(mine.state) ? '✅' : placesLeft > 0 ? '🙋' : '🕒'));
+  const titles = items.map(({ opportunity: o }) => titleIn(o, ctx.locale));
+  const labels = numberedLabels(titles, (i, title) => `${marks[i]} ${title}`, offset + 1);
+  items.forEach(({ opportunity: o }, i) => kb.text(labels[i]!, `vo:o:${o.id}`).row());
   if (offset + PAGE < total) kb.text(ctx.t('volunteer:list.more'), `vo:list:${offset + PAGE}`).row();
   kb.text(ctx.t('volunteer:back'), 'vo:home');
-  await showScreen(ctx, total === 0 ? ctx.t('volunteer:list.empty') : ctx.t('volunteer:list.title', { total }), kb);
+  // The buttons may shorten a title: the message has each in full, with its start, by the same number.
+  const lines = items.map(({ opportunity: o }, i) => ctx.t('volunteer:list.line', { n: offset + i + 1, date: formatLocalDateTime(o.startsAt), title: esc(titles[i]!) }));
+  await showScreen(ctx, total === 0 ? ctx.t('volunteer:list.empty') : [ctx.t('volunteer:list.title', { total }), '', ...lines].join('\n'), kb);
 }
 
 async function showOpportunity(ctx: BotContext, opportunityId: number): Promise<void> {
@@ -85,10 +87,13 @@ async function showMine(ctx: BotContext, offset = 0): Promise<void> {
   if (citizenId == null) return;
   const { items, total } = await ctx.services.volunteering.citizen.applications(citizenId, { offset, limit: PAGE });
   const kb = new InlineKeyboard();
-  for (const a of items) kb.text(clip(`${stateLabel(ctx, a.state).split(' ')[0]} ${formatLocalDate(a.opportunity.startsAt)} · ${titleIn(a.opportunity, ctx.locale)}`, 60), `vo:o:${a.opportunityId}`).row();
+  const titles = items.map((a) => titleIn(a.opportunity, ctx.locale));
+  const labels = numberedLabels(titles, (i, title) => `${stateLabel(ctx, items[i]!.state).split(' ')[0]} ${title}`, offset + 1);
+  items.forEach((a, i) => kb.text(labels[i]!, `vo:o:${a.opportunityId}`).row());
   if (offset + PAGE < total) kb.text(ctx.t('volunteer:list.more'), `vo:my:${offset + PAGE}`).row();
   kb.text(ctx.t('volunteer:back'), 'vo:home');
-  await showScreen(ctx, total === 0 ? ctx.t('volunteer:mine.empty') : ctx.t('volunteer:mine.title', { total }), kb);
+  const lines = items.map((a, i) => ctx.t('volunteer:list.line', { n: offset + i + 1, date: formatLocalDate(a.opportunity.startsAt), title: esc(titles[i]!) }));
+  await showScreen(ctx, total === 0 ? ctx.t('volunteer:mine.empty') : [ctx.t('volunteer:mine.title', { total }), '', ...lines].join('\n'), kb);
 }
 
 async function showRecord(ctx: BotContext): Promise<void> {

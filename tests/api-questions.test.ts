@@ -308,7 +308,7 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       const link = { url: 'https://egov.kz/cms/ru/services/business_registration', title: 'Форма заявления' };
       expect((await post(`/api/questions/${question.id}/answer`, { text: 'Заполните форму', attachment: link }, staff['cons-a']!.token)).statusCode).toBe(200);
       const short = (await outboxFor(ruCitizen)).filter((r) => payloadOf(r).params.text.includes(question.number) || payloadOf(r).params.text.includes(link.url));
-      expect(short.map((r) => payloadOf(r).params.text)).toEqual([`Ответ на ваш вопрос ${question.number}:\n\nЗаполните форму\n\n📎 Форма заявления: ${link.url}`]);
+      expect(short.map((r) => payloadOf(r).params.text)).toEqual([`Ответ на ваш вопрос ${question.number}:\n\nЗаполните форму\n\n🔗 Форма заявления: ${link.url}`]);
       const stored = await prisma.questionMessage.findFirstOrThrow({ where: { questionId: question.id, kind: 'answer' } });
       expect(stored.attachment).toEqual({ kind: 'link', url: link.url, title: 'Форма заявления' });
       expect((await get(`/api/questions/${question.id}`)).json().thread.at(-1).attachment).toMatchObject({ kind: 'link', url: link.url, title: 'Форма заявления' });
@@ -321,7 +321,7 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(two.map((r) => payloadOf(r).params.text.length <= 4096)).toEqual([true, true]);
       expect(payloadOf(two[0]!).params.text).toBe(`Ответ на ваш вопрос ${long.number}:\n\n${'я'.repeat(4000)}`);
       expect(payloadOf(two[0]!).params.reply_markup).toBeDefined();
-      expect(payloadOf(two[1]!).params.text).toBe(`📎 ${url}`);
+      expect(payloadOf(two[1]!).params.text).toBe(`🔗 ${url}`);
     });
 
     it('refuses an empty or over-long answer and a link that is not https, with clear errors, and changes nothing', async () => {

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Citizen } from '../generated/prisma/client.ts';
 import { createServices, type Services } from '../core/services.ts';
+import { shownLength } from '../core/text.ts';
+import { areas } from '../prisma/seed/areas.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
 import { createTopicsFeature } from '../flows/topics.ts';
@@ -84,22 +86,26 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
 
   it('lists the open topics of the citizen’s region and national ones with days left, and all of them on request', async () => {
     const { u, c } = await citizen('ru');
-    await say(u, '💬 Темы на обсуждении');
-    expect(last(u)).toContain('Темы на общественном обсуждении');
+    await say(u, '🗣 Обсуждение тем');
+    expect(last(u)).toContain('Темы на публичном обсуждении');
     expect(last(u)).toContain('Показаны темы вашего региона, общереспубликанские и по выбранным сферам.');
     // Ends Fri 3 April 10:00: exactly 17 days from Tue 17 March 10:00.
-    expect(buttons(u)).toEqual(expect.arrayContaining(['⏳ 17 дн. · Кружки для молодёжи Алматы', '⏳ 17 дн. · Республиканский фестиваль культуры']));
-    expect(buttons(u).join()).not.toContain('Астаны');
-    expect(buttons(u).join()).not.toContain('Черновик');
-    await press(u, '🌐 Все темы');
-    expect(buttons(u)).toContain('⏳ 17 дн. · Кружки для молодёжи Астаны');
+    // The message names each topic in full with its days left; the numbered buttons fit a phone.
+    expect(last(u)).toContain('Кружки для молодёжи Алматы (⏳ осталось: 17 дн.)');
+    expect(last(u)).toContain('Республиканский фестиваль культуры (⏳ осталось: 17 дн.)');
+    expect(buttons(u)).toEqual(expect.arrayContaining([expect.stringMatching(/^\d\. Кружки для молодёжи Алматы$/), expect.stringMatching(/^\d\. Республиканский фестиваль…$/)]));
+    for (const b of buttons(u)) expect(shownLength(b), b).toBeLessThanOrEqual(30);
+    expect(last(u)).not.toContain('Астаны');
+    expect(last(u)).not.toContain('Черновик');
+    await press(u, '🗃 Все темы');
+    expect(last(u)).toContain('Кружки для молодёжи Астаны (⏳ осталось: 17 дн.)');
 
     // Areas of interest narrow the list: a culture topic leaves it for a citizen interested in youth policy only.
     await services.discussions.citizen.toggleSubscription(c.id, 'area', 4);
     clock = at('2026-04-02T12:00:00');
     await say(u, '/topics');
-    expect(buttons(u)).toContain('⏳ 1 дн. · Кружки для молодёжи Алматы');
-    expect(buttons(u).join()).not.toContain('фестиваль');
+    expect(last(u)).toContain('1. Кружки для молодёжи Алматы (⏳ осталось: 1 дн.)');
+    expect(last(u)).not.toContain('фестиваль');
   });
 
   it('shows a topic with every Annex 1 field, its counts, latest comments and a link to share, in Kazakh', async () => {
@@ -107,30 +113,30 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     const other = await citizen('ru');
     clock = at('2026-03-18T09:00:00');
     await services.discussions.citizen.comment(other.c.id, topics.almaty, { text: 'Поддерживаю, нужны кружки робототехники', authorName: 'Сергей Ким', stance: 'support', organisation: 'ОФ «Жастар»' });
-    await say(u, '💬 Талқылаудағы тақырыптар');
-    await press(u, /Кружки для молодёжи Алматы — қазақша/);
+    await say(u, '🗣 Тақырып талқылау');
+    await press(u, /Кружки для молодёжи Алматы/);
     const text = last(u);
     expect(text).toContain('Кружки для молодёжи Алматы — қазақша');
     expect(text).toContain('🏛 Мемлекеттік орган: Алматы қаласының ішкі саясат басқармасы');
-    expect(text).toContain('📚 Сала: Жастар саясаты мен балалар бастамаларын қолдау');
+    expect(text).toContain('🏷 Сала: Жастар саясаты мен балалар бастамаларын қолдау');
     expect(text).toContain('📍 Алматы қаласы · 2026 жыл');
     expect(text).toContain('💰 Қаржыландырудың жоспарланған көлемі: 12\u00a0345,6 мың теңге');
     expect(text).toContain('📄 Негіздеме: Жастарға арналған үйірмелер жетіспейді');
-    expect(text).toContain('🔎 Ақпарат көзі: Оценка потребностей, 2025');
+    expect(text).toContain('📑 Ақпарат көзі: Оценка потребностей, 2025');
     expect(text).toContain('👥 Халықтың нысаналы тобы: 14–29 жастағы жастар');
-    expect(text).toContain('🎯 Күтілетін нәтиже: 500 жас үйірмелерге қатысады');
-    expect(text).toContain('🗓 Талқылау 17.03.2026 бастап 03.04.2026 10:00 дейін — 17 күн қалды.');
+    expect(text).toContain('🏁 Күтілетін нәтиже: 500 жас үйірмелерге қатысады');
+    expect(text).toContain('🗓 Талқылау мерзімі: 17.03.2026 – 03.04.2026 10:00, аяқталуына 17 күн қалды.');
     expect(text).toContain('👍 Қолдайды: 1 · 👎 Қарсы: 0 · 💬 Пікірлер: 1');
     expect(text).toContain(`https://t.me/azamat_test_bot?start=topic_${topics.almaty}`);
     expect(text).toContain('1. Сергей Ким (ОФ «Жастар»), 18.03.2026 👍\n«Поддерживаю, нужны кружки робототехники»');
-    expect(buttons(u)).toEqual(['✍️ Ескерту немесе ұсыныс қалдыру', '🚩 №1 пікірге шағым', '⬅️ Тақырыптарға']);
+    expect(buttons(u)).toEqual(['✍️ Ескерту не ұсыныс жазу', '🚩 №1 пікірге шағым', '⬅️ Тақырыптарға']);
   });
 
   it('takes a comment step by step, re-asking on bad input and keeping the draft through /cancel', async () => {
     const { u, c } = await citizen('ru');
     clock = at('2026-03-19T15:00:00');
     await h.deliver(u.send(`/start topic_${topics.almaty}`));
-    await press(u, '✍️ Оставить замечание или предложение');
+    await press(u, '✍️ Замечание или предложение');
     expect(last(u)).toContain('От 10 до 3000 символов. Приём до 03.04.2026 10:00.');
     await say(u, 'коротко');
     expect(last(u)).toBe('Слишком коротко (7 симв.): нужно не меньше 10. Поясните подробнее.');
@@ -142,14 +148,14 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     expect(await services.discussions.citizen.getDraft(c.id)).toMatchObject({ topicId: topics.almaty, text: 'Откройте кружки и в спальных районах, не только в центре', authorName: null });
 
     await h.deliver(u.send(`/start topic_${topics.almaty}`));
-    await press(u, '✍️ Оставить замечание или предложение');
+    await press(u, '✍️ Замечание или предложение');
     expect(last(u)).toContain('У вас есть незаконченный комментарий к этой теме');
     await press(u, '▶️ Продолжить');
     expect(last(u)).toContain('Как подписать ваше предложение?');
-    expect(buttons(u)).toEqual(['✅ Ерлан Төлеуов']);
+    expect(buttons(u)).toEqual(['👤 Ерлан Төлеуов']);
     await say(u, 'Е');
     expect(last(u)).toContain('нужно не меньше 2');
-    await press(u, '✅ Ерлан Төлеуов');
+    await press(u, '👤 Ерлан Төлеуов');
     expect(last(u)).toContain('Вы пишете от имени организации');
     await say(u, 'ОФ «Жастар»');
     expect(last(u)).toBe('Как вы относитесь к теме в целом?');
@@ -173,7 +179,7 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     const { u, c } = await citizen('kk');
     clock = at('2026-04-03T09:50:00');
     await h.deliver(u.send(`/start topic_${topics.national}`));
-    await press(u, '✍️ Ескерту немесе ұсыныс қалдыру');
+    await press(u, '✍️ Ескерту не ұсыныс жазу');
     await say(u, 'Фестивальді өңірлерде де өткізу керек');
     await say(u, 'Айгүл Сапарова');
     await press(u, '👤 Өз атымнан');
@@ -181,13 +187,13 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     expect(last(u)).toContain('Жібермес бұрын тексеріңіз');
     clock = at('2026-04-03T10:01:00');
     await press(u, '✅ Жіберу');
-    expect(last(u)).toContain('Талқылау 03.04.2026 10:00 аяқталды. Мемлекеттік әлеуметтік тапсырысты қалыптастыру қағидаларына сәйкес талқылау мерзімі аяқталғаннан кейін келіп түскен ескертулер мен ұсыныстар қаралмайды');
+    expect(last(u)).toContain('Талқылау аяқталды (аяқталуы: 03.04.2026 10:00). Мемлекеттік әлеуметтік тапсырысты қалыптастыру қағидаларына сәйкес талқылау аяқталғаннан кейін түскен ескертулер мен ұсыныстар қаралмайды');
     expect(await services.prisma.discussionComment.count({ where: { citizenId: c.id } })).toBe(0);
     expect(await services.discussions.citizen.getDraft(c.id)).toBeNull();
     // The topic now says it has ended and offers no comment button.
     await h.deliver(u.send(`/start topic_${topics.national}`));
-    expect(last(u)).toContain('🗓 Талқылау 03.04.2026 10:00 аяқталды');
-    expect(buttons(u)).not.toContain('✍️ Ескерту немесе ұсыныс қалдыру');
+    expect(last(u)).toContain('🗓 Талқылау аяқталды (мерзімі: 17.03.2026 – 03.04.2026 10:00).');
+    expect(buttons(u)).not.toContain('✍️ Ескерту не ұсыныс жазу');
   });
 
   it('shows the citizen’s comments, with the decision once the review is done', async () => {
@@ -195,17 +201,17 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     clock = at('2026-03-20T10:00:00');
     const own = await services.discussions.citizen.comment(c.id, topics.astana, { text: 'Предлагаю добавить шахматный клуб', authorName: 'Ерлан Төлеуов' });
     await say(u, '/topics');
-    await press(u, '🗂 Мои предложения');
+    await press(u, '📋 Мои предложения');
     expect(last(u)).toContain('Ваши замечания и предложения (всего: 1)');
     expect(last(u)).toContain('«Предлагаю добавить шахматный клуб»\n⏳ Обсуждение идёт');
     clock = at('2026-04-06T10:00:00');
     await services.discussions.review.decide({ type: 'system' }, pm, topics.astana, own.id, { decision: 'rejected', reason: 'Шахматный клуб уже работает в рамках другого проекта' });
     await press(u, '⬅️ К темам');
-    await press(u, '🗂 Мои предложения');
-    expect(last(u)).toContain('🔎 Госорган рассматривает');
+    await press(u, '📋 Мои предложения');
+    expect(last(u)).toContain('⏳ Госорган рассматривает');
     await services.discussions.review.complete({ type: 'system' }, pm, topics.astana);
     await press(u, '⬅️ К темам');
-    await press(u, '🗂 Мои предложения');
+    await press(u, '📋 Мои предложения');
     expect(last(u)).toContain('❌ Не принято. Обоснование: Шахматный клуб уже работает в рамках другого проекта');
   });
 
@@ -214,10 +220,13 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     await say(u, '/topics');
     await press(u, '🔔 Жазылымдар');
     expect(last(u)).toContain('Жаңа тақырыптарға жазылу');
-    await press(u, '📚 Салалар (таңдалғаны: 0)');
-    expect(buttons(u)).toContain('▫️ 4. Жастар саясаты мен балалар бастамаларын қолдау');
-    await press(u, '▫️ 4. Жастар саясаты мен балалар бастамаларын қолдау');
-    expect(buttons(u)).toContain('✅ 4. Жастар саясаты мен балалар бастамаларын қолдау');
+    await press(u, '🏷 Салалар (таңдалғаны: 0)');
+    // The 19 areas by their official names (Annex 3), in full in the message, shortened on the buttons.
+    for (const a of areas) expect(last(u)).toContain(`${a.code}. ${a.nameKk}`);
+    expect(buttons(u)).toContain('▫️ 4. Жастар саясаты мен…');
+    for (const b of buttons(u)) expect(shownLength(b), b).toBeLessThanOrEqual(30);
+    await press(u, '▫️ 4. Жастар саясаты мен…');
+    expect(buttons(u)).toContain('✅ 4. Жастар саясаты мен…');
     expect(alerts()).toContain('Жазылдыңыз');
     await press(u, '✅ Дайын');
     await press(u, '📍 Өңірлер (таңдалғаны: 0)');

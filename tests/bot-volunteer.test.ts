@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import { createServices, type Services } from '../core/services.ts';
+import { shownLength } from '../core/text.ts';
+import { areas } from '../prisma/seed/areas.ts';
 import { createVolunteerFeature } from '../flows/volunteer.ts';
 import type { ScriptedUser } from './fake-telegram/types.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
@@ -61,8 +63,8 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     const { u, citizenId } = await consented('kk');
     await say(u, '🤝 Еріктілік');
     expect(last(u)).toContain('«Жомарт жүрек» еріктілігі');
-    await press(u, '📝 Ерікті болу');
-    expect(all(u)).toContain('Ерікті сауалнамасы');
+    await press(u, '🤝 Ерікті болу');
+    expect(all(u)).toContain('Ерікті анкетасы');
     expect(last(u)).toContain('Атыңыз кім?');
     await press(u, '👤 Айгерім Болат');
     expect(last(u)).toContain('Нөмірмен бөлісу');
@@ -83,21 +85,24 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     await press(u, '✅ Іс-шаралар'); // toggled off again
     await press(u, '✅ Дайын');
     expect(last(u)).toContain('Қай салалар сізге жақын?');
-    await press(u, '▫️ Қоршаған орта');
+    // The 19 areas are Annex 3's, from the one list in prisma/seed/areas.ts: in full in the message, shortened on the buttons.
+    for (const a of areas) expect(last(u)).toContain(`${a.code}. ${a.nameKk}`);
+    for (const b of u.lastKeyboard().flat()) expect(shownLength(b), b).toBeLessThanOrEqual(30);
+    await press(u, '▫️ 3. Қоршаған ортаны қорғау');
     await press(u, '✅ Дайын');
     expect(last(u)).toContain('Не істей аласыз?');
     await say(u, 'Алғашқы көмек көрсете аламын');
     await press(u, 'Тұрақты түрде');
     expect(last(u)).toContain('Қай жылы тудыңыз?');
     await say(u, 'жиырма');
-    expect(last(u)).toContain('төрт санмен');
+    expect(last(u)).toContain('төрт таңбалы санмен');
     await say(u, '2020');
     expect(last(u)).toContain('аралығында болуы керек');
     await say(u, '1999');
     const summary = last(u);
-    expect(summary).toContain('Сауалнаманы тексеріңіз');
+    expect(summary).toContain('Анкетаны тексеріңіз');
     expect(summary).toContain('Бағыттар: Экология және сенбіліктер');
-    expect(summary).toContain('Салалар: Қоршаған орта');
+    expect(summary).toContain('Салалар: 3. Қоршаған ортаны қорғау');
     await press(u, '✅ Ерікті болу');
     expect(all(u)).toContain('Сіз енді «Жомарт жүрек» еріктісісіз!');
     const v = await services.volunteering.profiles.get(citizenId);
@@ -108,7 +113,7 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
   it('keeps each answer through /cancel and asks only what is missing', async () => {
     const { u, citizenId } = await consented('ru');
     await say(u, '/volunteer');
-    await press(u, '📝 Стать волонтёром');
+    await press(u, '🤝 Стать волонтёром');
     await say(u, 'Айгерім Болат');
     expect(last(u)).toContain('Поделиться номером');
     await say(u, '/cancel');
@@ -126,7 +131,8 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     await say(first, '🤝 Волонтёрство');
     await press(first, '🔎 Подходящие дела');
     expect(last(first)).toContain('Подходящие дела: 1');
-    await press(first, /Субботник в парке/);
+    expect(last(first)).toContain('1. 05.12.2026 10:00 · Субботник в парке');
+    await press(first, /^🙋 1\. Субботник в парке/);
     expect(last(first)).toContain('Нужно волонтёров: 1, свободно мест: 1');
     expect(last(first)).toContain('05.12.2026 10:00–14:00');
     await press(first, '🙋 Откликнуться');
@@ -143,7 +149,7 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     expect(last(second)).toContain('вы в листе ожидания под №1');
 
     await h.deliver(first.press(`vo:o:${o.id}`));
-    await press(first, '↩️ Отменить заявку');
+    await press(first, '❌ Отменить заявку');
     expect(last(first)).toContain('Отменить заявку?');
     await press(first, 'Да, отменить');
     expect(last(first)).toContain('Заявка отменена');
@@ -168,7 +174,7 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     await deliverOutbox();
     expect(last(u)).toContain('Ұйымдастырушы қатысуыңызды белгіледі: 4 сағ, 25 адамға көмектестіңіз');
     await press(u, '✅ Иә, қатыстым');
-    expect(last(u)).toContain('Көмегіңізге рахмет!');
+    expect(last(u)).toContain('Көмегіңізге рақмет!');
     expect((await services.prisma.volunteerApplication.findUniqueOrThrow({ where: { id: app.id } })).confirmedByVolunteer).toBe(true);
 
     await say(u, '🤝 Еріктілік');
@@ -176,10 +182,10 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     await press(u, '🏅 Сағаттарым');
     expect(last(u)).toContain('05.12.2026 — Саябақта сенбілік: 4 сағ, 25 адамға көмектестіңіз');
     await press(u, '⬅️ Артқа');
-    await press(u, '🔕 Жаңа істер туралы хабарламау');
+    await press(u, '🔕 Хабарламаларды өшіру');
     expect(last(u)).toContain('хабарламалар өшірулі');
     expect((await services.volunteering.profiles.get(c.id))!.announcementsOff).toBe(true);
-    await press(u, '🔔 Жаңа істер туралы хабарлау');
+    await press(u, '🔔 Хабарламаларды қосу');
     expect((await services.volunteering.profiles.get(c.id))!.announcementsOff).toBe(false);
 
     await say(u, '/mydata');

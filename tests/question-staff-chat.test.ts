@@ -103,7 +103,7 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     await ask({ topicId: other.id });
     expect(await sync()).toEqual({ posted: 1, edited: 0, failed: 0 });
     const post = await postOf(q);
-    expect(post.text).toContain(`🟡 ${q.number} · ${ru('consult:chat.state.waiting')}`);
+    expect(post.text).toContain(`⏳ ${q.number} · ${ru('consult:chat.state.waiting')}`);
     expect(post.text).toContain(`📂 ${topic.nameRu} · ${ru('consult:group.ngo')}`);
     expect(post.text).toContain('Қоғамдық бірлестіктің жарғысына өзгерісті');
     expect(post.text).toMatch(/⏳ Ответить до \d\d\.\d\d\.\d{4} \d\d:\d\d/);
@@ -134,7 +134,7 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     expect(lastAnswer()).toMatchObject({ text: ru('consult:chat.taken') });
     expect(await row(q)).toMatchObject({ state: 'claimed', consultantId: consultant.id });
     const post = await postOf(q);
-    expect(post.text).toContain(`🔵 ${q.number} · ${ru('consult:chat.state.claimed')}`);
+    expect(post.text).toContain(`🙋 ${q.number} · ${ru('consult:chat.state.claimed')}`);
     expect(post.text).toContain(ru('consult:chat.holder', { name: consultant.fullName }));
     expect(post.text).toContain(ru('consult:chat.reply_hint'));
     expect(buttons(post)).toEqual([]);
@@ -158,7 +158,7 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     const answer = await prisma.questionMessage.findFirstOrThrow({ where: { questionId: q.id, kind: 'answer' } });
     expect(answer).toMatchObject({ authorType: 'staff', staffUserId: consultant.id });
     expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ channel: 'bot', consultantId: consultant.id, result: 'answered' });
-    expect((await postOf(q)).text).toContain(`🟢 ${q.number} · ${ru('consult:chat.state.answered')}`);
+    expect((await postOf(q)).text).toContain(`💬 ${q.number} · ${ru('consult:chat.state.answered')}`);
   });
 
   it('a colleague’s reply to a held question is refused with the reason; an ordinary message is left alone', async () => {
@@ -183,6 +183,6 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     expect(await sync()).toEqual({ posted: 0, edited: 1, failed: 0 });
     const post = await postOf(q);
     expect(post.text).toContain(`${ru('consult:chat.followup')}\nМемлекеттік баж қанша?`);
-    expect(post.text).toContain(`🔵 ${q.number}`);
+    expect(post.text).toContain(`🙋 ${q.number}`);
   });
 });

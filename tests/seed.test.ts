@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIfChanged, seedReferenceData } from '../prisma/seed.ts';
+import { areas as seedAreas } from '../prisma/seed/areas.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
@@ -35,6 +36,8 @@ describe.each(dbTargets)('reference data on %s', (target) => {
     expect(areas.map((a) => a.id)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
     expect(areas[13]!.nameRu.toLowerCase()).toContain('мониторинг');
     expect(areas[15]!.nameRu.toLowerCase()).toContain('волонт');
+    // The names every screen shows are those of prisma/seed/areas.ts (quoted from Annex 3), unchanged.
+    expect(areas.map((a) => [a.nameKk, a.nameRu])).toEqual(seedAreas.map((a) => [a.nameKk, a.nameRu]));
   });
 
   it('routes every civic-control category to a department with a deadline in working days', async () => {

@@ -61,7 +61,7 @@ export async function sendAnswer(tx: Tx, i18n: i18n, q: Question, messageId: num
   const r = await reader(tx, i18n, q.citizenId);
   if (!r) return false;
   const body = `${r.t('consult:answer.title', { number: q.number })}\n\n${text}`;
-  const linkText = link ? `📎 ${link.title?.trim() ? `${link.title.trim()}: ` : ''}${link.url}` : null;
+  const linkText = link ? `🔗 ${link.title?.trim() ? `${link.title.trim()}: ` : ''}${link.url}` : null;
   const together = linkText && body.length + 2 + linkText.length <= MESSAGE_MAX;
   const key = `question.answer:${messageId}`;
   await enqueueTo(tx, r, 'question.answer', `${key}:text`, { text: together ? `${body}\n\n${linkText}` : body, reply_markup: answerKeyboard(r.t, q.id) });

@@ -24,7 +24,8 @@ export const QUESTION_TAKE = /^cq:take:(\d+)$/;
 
 const TEXT_PREVIEW = 1500;
 const DAY = 86_400_000;
-const STATE_ICON: Record<QuestionState, string> = { waiting: '🟡', claimed: '🔵', answered: '🟢', closed: '⚪' };
+// The same marks as the citizen's «My questions» (docs/glossary.md § Emoji).
+const STATE_ICON: Record<QuestionState, string> = { waiting: '⏳', claimed: '🙋', answered: '💬', closed: '⚪' };
 
 const POST_INCLUDE = {
   topic: true,

@@ -59,8 +59,9 @@ export function createBot(deps: BotDeps): AppBot {
   const privacy = createPrivacy();
   const withMenus = [...capabilities, privacy];
   const onboarding = createOnboarding(i18n, withMenus);
-  const menu = createMenu(i18n, withMenus);
-  const features = [onboarding, menu, ...capabilities, privacy];
+  const features: Feature[] = [];
+  const menu = createMenu(i18n, withMenus, () => commandList(features));
+  features.push(onboarding, menu, ...capabilities, privacy);
 
   // Updates of one chat are handled one after another, so a session is never written by two at once.
   bot.use(sequentialize((ctx: BotContext) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));

@@ -1,15 +1,25 @@
 // Main-menu buttons, /help and /cancel. A menu item whose capability has not landed says it is coming.
 import { Composer } from 'grammy';
 import type { i18n } from 'i18next';
+import type { TFunction } from '../core/i18n/i18n.ts';
 import type { BotContext } from '../bot/context.ts';
 import type { Feature, MenuKey } from '../bot/features.ts';
 import { mainMenu, menuLabels } from '../bot/menu.ts';
 
-export async function showHelp(ctx: BotContext): Promise<void> {
-  await ctx.reply(ctx.t('common:help'), { parse_mode: 'HTML', reply_markup: mainMenu(ctx.t) });
+export type CommandList = Array<{ command: string; descriptionKey: string }>;
+
+/**
+ * /help: what the bot does, then every published command with the description Telegram shows for it,
+ * one a line. Built from the same list as Telegram's command menu (bot/run.ts), so the two cannot drift.
+ */
+export function helpText(t: TFunction, commands: CommandList): string {
+  const lines = commands.map((c) => t('common:help.line', { command: c.command, description: t(c.descriptionKey) }));
+  return [t('common:help.intro'), '', t('common:help.commands'), ...lines].join('\n');
 }
 
-export function createMenu(i18n: i18n, features: Feature[]): Feature {
+/** `commands` is read when /help is asked: the features publishing them are all built by then. */
+export function createMenu(i18n: i18n, features: Feature[], commands: () => CommandList): Feature {
+  const showHelp = (ctx: BotContext) => ctx.reply(helpText(ctx.t, commands()), { parse_mode: 'HTML', reply_markup: mainMenu(ctx.t) });
   const handlers = new Map<MenuKey, (ctx: BotContext) => Promise<unknown>>();
   handlers.set('help', showHelp);
   for (const f of features) for (const [key, open] of Object.entries(f.menu ?? {})) handlers.set(key as MenuKey, open);

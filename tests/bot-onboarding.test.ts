@@ -1,10 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { commandList } from '../bot/create-bot.ts';
+import { createI18n } from '../core/i18n/i18n.ts';
 import { createServices, type Services } from '../core/services.ts';
+import { createAskFeature } from '../flows/ask.ts';
+import { createPollFeature } from '../flows/poll.ts';
+import { createProjectFeature } from '../flows/project.ts';
+import { createQuestionStaffChat } from '../flows/consult-staff-chat.ts';
+import { createReportFeature } from '../flows/report.ts';
+import { createStaffChat } from '../flows/staff-chat.ts';
+import { createTopicsFeature } from '../flows/topics.ts';
+import { createVolunteerFeature } from '../flows/volunteer.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
 let nextId = 700_000_000;
+const i18n = createI18n();
 
 describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) => {
   let t: TestDb;
@@ -34,7 +45,7 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
     expect(await services.citizens.findByTelegramId(u.id)).toBeNull();
     await h.deliver(u.pressButton('✅ Келісемін'));
     const menu = u.lastKeyboard().flat();
-    expect(menu).toContain('📝 Мәселе туралы хабарлау');
+    expect(menu).toContain('📝 Өтініш беру');
     expect(menu).toContain('⚙️ Баптаулар');
     const citizen = await services.citizens.findByTelegramId(u.id);
     expect(citizen?.locale).toBe('kk');
@@ -50,7 +61,7 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
     await h.deliver(u.pressButton('🇷🇺 Русский'));
     expect(u.texts().join('\n')).toContain('Согласие на обработку персональных данных');
     await h.deliver(u.pressButton('✅ Согласен(на)'));
-    expect(u.lastKeyboard().flat()).toContain('📝 Сообщить о проблеме');
+    expect(u.lastKeyboard().flat()).toContain('📝 Подать обращение');
     expect((await services.citizens.findByTelegramId(u.id))?.locale).toBe('ru');
   });
 
@@ -101,6 +112,28 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
       expect(u.texts().at(-1)).toContain('жақында іске қосылады');
     });
 
+    it('lists in /help every command Telegram shows in its menu, one a line, in both languages', async () => {
+      const full = await createBotHarness(services, {
+        features: [createReportFeature(), createAskFeature(), createTopicsFeature(), createVolunteerFeature(), createPollFeature(), createProjectFeature(), createStaffChat(i18n), createQuestionStaffChat(i18n)],
+      });
+      try {
+        const commands = commandList(full.app.features);
+        expect(commands.map((c) => c.command).sort()).toEqual(['ask', 'cancel', 'deletedata', 'help', 'language', 'menu', 'mydata', 'myquestions', 'myreports', 'polls', 'report', 'start', 'topics', 'volunteer']);
+        for (const lng of ['kk', 'ru'] as const) {
+          const reader = full.fake.user({ id: ++nextId, language_code: lng });
+          await services.citizens.giveConsent(reader.id, lng, 'Айгүл');
+          await full.deliver(reader.send('/help'));
+          const lines = (reader.texts().at(-1) ?? '').split('\n');
+          const t = i18n.getFixedT(lng);
+          for (const c of commands) {
+            expect(lines.filter((l) => l.startsWith(`/${c.command} `)), `${lng} /${c.command}`).toEqual([`/${c.command} — ${t(c.descriptionKey)}`]);
+          }
+        }
+      } finally {
+        await full.close();
+      }
+    });
+
     it('answers /help and switches language with /language', async () => {
       await h.deliver(u.send('/help'));
       expect(u.texts().at(-1)).toContain('/deletedata');
@@ -124,7 +157,7 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
     it('/cancel always answers and returns to the menu', async () => {
       await h.deliver(u.send('/cancel'));
       expect(u.texts().at(-1)).toContain('Тоқтатылды');
-      expect(u.lastKeyboard().flat()).toContain('📝 Мәселе туралы хабарлау');
+      expect(u.lastKeyboard().flat()).toContain('📝 Өтініш беру');
     });
 
     it('/mydata shows what is stored; /deletedata erases it after confirmation', async () => {

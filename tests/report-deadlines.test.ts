@@ -128,7 +128,7 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
     expect(notices.every((n) => n.reportId === report.id && n.readAt === null)).toBe(true);
     const kk = notices.find((n) => n.staffUserId === staff.inScopeKk.id)!.text;
     const ru = notices.find((n) => n.staffUserId === staff.countryWide.id)!.text;
-    expect(kk).toContain(`${report.number} өтінішінің мерзімі өтіп кетті: мерзімі 06.05.2026 10:00 болатын.`);
+    expect(kk).toContain(`⏰ ${report.number} өтінішінің мерзімі өтіп кетті (мерзімі: 06.05.2026 10:00).`);
     expect(kk).toContain('ул. Абая, 10');
     expect(ru).toContain(`Просрочено обращение ${report.number}: срок истёк 06.05.2026 10:00.`);
     expect(ru).toContain('Не горят фонари во дворе');

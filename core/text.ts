@@ -56,3 +56,9 @@ export function fitTitle(render: (title: string) => string, title: string, max =
 const graphemes = new Intl.Segmenter('kk', { granularity: 'grapheme' });
 /** Telegram draws these as pictures (with or without VS16): pictographs, flags, keycaps. */
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
+
+/**
+ * Text searched for as it is typed: LIKE/ILIKE (and so Prisma's contains and startsWith) read `%` and `_`
+ * as wildcards and `\` as their escape, so a search for "50%" would match everything after "50".
+ */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');

@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { Services } from '../core/services.ts';
@@ -41,6 +41,7 @@ import { faqRoutes } from './routes/faq.ts';
 import { questionRoutes } from './routes/questions.ts';
 import { discussionRoutes } from './routes/discussions.ts';
 import { stateBodyRoutes } from './routes/state-bodies.ts';
+import { guardedValidatorCompiler } from './schemas.ts';
 
 export interface ServerDeps {
   services: Services;
@@ -68,7 +69,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   };
   const app = Fastify(options).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, deps.i18n);
   registerAuth(app);

@@ -91,7 +91,8 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
     it('refuses the bot channel, a future date, empty and oversized summaries, bad scores, others’ names and other regions', async () => {
       const cases: Array<[object, number, string, string?]> = [
         [{ channel: 'bot' }, 400, 'validation'],
-        [{ date: '2999-01-01T10:00:00+05:00' }, 400, 'consultation.future_date'],
+        [{ date: '2099-01-01T10:00:00+05:00' }, 400, 'consultation.future_date'],
+        [{ date: '2026-02-30T10:00:00+05:00' }, 400, 'input.bad_date'],
         [{ date: 'вчера' }, 400, 'validation'],
         [{ summary: '' }, 400, 'consultation.summary_empty'],
         [{ summary: 'с'.repeat(501) }, 400, 'consultation.summary_long'],

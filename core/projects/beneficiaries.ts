@@ -14,6 +14,7 @@ import { mapHeader, norm, parseBirthYear, parseCsv, parseDay, parseGender, parse
 import type { ProjectAdminService } from './project-admin.ts';
 import { MIN_BIRTH_YEAR } from './profile.ts';
 import { isoDate } from './project-rules.ts';
+import { escapeLike } from '../text.ts';
 
 export const IMPORT_MAX_ROWS = 20_000;
 const NAME_MAX = 300;
@@ -165,7 +166,7 @@ export function createBeneficiaryService({ prisma, projects, now }: { prisma: Pr
       if (f.gender === 'unstated') and.push({ OR: [effective('gender', 'unstated'), effective('gender', null)] });
       else if (f.gender) and.push(effective('gender', f.gender));
       if (f.socialStatus) and.push(effective('socialStatus', f.socialStatus));
-      const q = f.q?.trim();
+      const q = f.q?.trim() ? escapeLike(f.q.trim()) : undefined;
       if (q) and.push({ OR: [{ fullName: { contains: q, mode: 'insensitive' } }, { phone: { contains: q } }, { citizen: { name: { contains: q, mode: 'insensitive' } } }, { citizen: { phone: { contains: q } } }] });
       const where = { AND: and };
       const total = await prisma.projectBeneficiary.count({ where });

@@ -10,6 +10,7 @@ import type { StaffPrincipal } from '../staff/scope.ts';
 import { loadInScope } from '../staff/scoped-records.ts';
 import { usableStateBody } from '../discussions/state-body-service.ts';
 import { assertProjectScope, CONTRACT_SUM_MAX, PROJECT, dateOnly, isoDate, NEXT_STATUS, newInviteCode, PARTICIPANTS_MAX, projectScopeWhere } from './project-rules.ts';
+import { escapeLike } from '../text.ts';
 
 export interface ProjectInput {
   nameKk: string;
@@ -136,7 +137,7 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
     },
 
     async list(staff: StaffPrincipal, f: ProjectFilter, page: { offset: number; limit: number }): Promise<{ items: ProjectWithCounts[]; total: number }> {
-      const q = f.q?.trim();
+      const q = f.q?.trim() ? escapeLike(f.q.trim()) : undefined;
       const where: Prisma.SocialProjectWhereInput = {
         ...(f.status ? { status: f.status } : {}),
         ...(f.regionId ? { regionId: f.regionId } : {}),

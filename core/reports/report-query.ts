@@ -6,6 +6,7 @@ import { invalid, notFound } from '../errors.ts';
 import { scopeWhere, type StaffPrincipal } from '../staff/scope.ts';
 import { isOpen, OPEN_STATUSES, statusColour } from './report-status.ts';
 import { keysetPage } from '../db/keyset-page.ts';
+import { escapeLike } from '../text.ts';
 
 export const REPORT_STATUSES = Object.values(ReportStatus) as ReportStatus[];
 export const DESCRIPTION_PREVIEW = 300;
@@ -45,7 +46,7 @@ export function reportWhere(filter: ReportFilter, staff: StaffPrincipal, now: Da
   if (filter.from || filter.to) and.push({ createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } });
   const q = filter.q?.trim();
   if (q) {
-    const contains = { contains: q, mode: 'insensitive' as const };
+    const contains = { contains: escapeLike(q), mode: 'insensitive' as const };
     and.push({ OR: [{ description: contains }, { number: contains }, { address: contains }] });
   }
   if (filter.hasEvidence !== undefined) and.push(filter.hasEvidence ? { evidence: { some: {} } } : { evidence: { none: {} } });

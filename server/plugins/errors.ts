@@ -28,9 +28,15 @@ export function registerErrorHandler(app: FastifyInstance, i18n: i18n) {
       const details = error.validation.map((v) => ({
         path: `${error.validationContext ?? ''}${v.instancePath || ''}`.replace(/\//g, '.'),
         message: v.message ?? 'invalid',
+        code: (v.params as { params?: { code?: unknown } } | undefined)?.params?.code,
       }));
+      // Issues the shared schemas mark with a code (control characters, a day that does not exist) get
+      // their own code and message; the rest are named in the generic one.
+      const coded = details.find((d) => typeof d.code === 'string');
+      const listed = details.map(({ path, message: m }) => ({ path, message: m }));
+      if (coded) return send(reply, 400, { error: { code: coded.code as string, message: message(req, coded.code as string, { field: coded.path }), details: listed } });
       return send(reply, 400, {
-        error: { code: 'validation', message: message(req, 'validation', { details: details.map((d) => `${d.path}: ${d.message}`).join('; ') }), details },
+        error: { code: 'validation', message: message(req, 'validation', { details: listed.map((d) => `${d.path}: ${d.message}`).join('; ') }), details: listed },
       });
     }
     const status = (error as FastifyError).statusCode ?? 500;

@@ -4,7 +4,6 @@
 // region and period as one workbook (the periodic report).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isDateString } from '../../core/calendar/local-time.ts';
 import { isPeriodKey, resolvePeriod } from '../../core/calendar/periods.ts';
 import {
   civicControlTables,
@@ -27,11 +26,11 @@ import type { ExportTable } from '../../core/export/table.ts';
 import type { Services } from '../../core/services.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
 import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
-import { withErrors, positiveId } from '../schemas.ts';
+import { withErrors, positiveId, calendarDate } from '../schemas.ts';
 import * as b from './analytics-schemas.ts';
 
 const id = positiveId;
-const day = z.string().refine(isDateString, 'a date YYYY-MM-DD');
+const day = calendarDate;
 
 export const periodFields = {
   period: z.string().refine(isPeriodKey, 'a period: 2026, 2026-H1, 2026-Q1 or 2026-03').optional().describe('a year, half-year, quarter or month (Almaty time); or give from/to'),

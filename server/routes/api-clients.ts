@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ApiClientView } from '../../core/api-clients/api-client-service.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { idParam, withErrors, bodyId } from '../schemas.ts';
 
 const clientBody = z.object({
   id: z.number(),
@@ -29,7 +29,7 @@ const clientView = (c: ApiClientView): z.infer<typeof clientBody> => ({
 });
 
 const name = z.string().trim().min(1).max(200);
-const regionId = z.number().int().positive().nullable().optional();
+const regionId = bodyId.nullable().optional();
 
 export const apiClientRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {

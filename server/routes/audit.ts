@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { requireStaff } from '../plugins/auth.ts';
-import { withErrors } from '../schemas.ts';
+import { escapeLike } from '../../core/text.ts';
+import { withErrors, bigIdCursor, dateTime } from '../schemas.ts';
 
 const entry = z.object({
   id: z.string(),
@@ -25,9 +26,9 @@ const query = z.object({
   actorType: z.enum(['staff', 'citizen', 'system', 'api_client']).optional(),
   actorId: z.string().max(64).optional(),
   action: z.string().max(64).optional().describe('exact action, or a prefix ending in * (e.g. staff.*)'),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  cursor: z.string().regex(/^\d+$/).optional().describe('nextCursor of the previous page'),
+  from: dateTime.optional(),
+  to: dateTime.optional(),
+  cursor: bigIdCursor.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -46,9 +47,9 @@ export const auditRoutes = (services: Services): FastifyPluginAsyncZod =>
           ...(q.entityId ? { entityId: q.entityId } : {}),
           ...(q.actorType ? { actorType: q.actorType } : {}),
           ...(q.actorId ? { actorId: q.actorId } : {}),
-          ...(q.action ? (q.action.endsWith('*') ? { action: { startsWith: q.action.slice(0, -1) } } : { action: q.action }) : {}),
+          ...(q.action ? (q.action.endsWith('*') ? { action: { startsWith: escapeLike(q.action.slice(0, -1)) } } : { action: q.action }) : {}),
           ...(q.from || q.to ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } } : {}),
-          ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}),
+          ...(q.cursor ? { id: { lt: q.cursor } } : {}),
         };
         const rows = await services.prisma.auditLog.findMany({ where, orderBy: { id: 'desc' }, take: q.limit + 1 });
         const page = rows.slice(0, q.limit);

@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { localMidnight, toLocalIso } from '../../core/calendar/local-time.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { okBody, withErrors } from '../schemas.ts';
+import { calendarDate, okBody, withErrors } from '../schemas.ts';
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const kind = z.enum(['holiday', 'day_off', 'working_day']);
 const day = z.object({ date: z.string(), kind, nameKk: z.string(), nameRu: z.string(), source: z.string() });
 
@@ -29,7 +28,7 @@ export const calendarRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags,
           summary: 'The date N working days after a date (e.g. the earliest end of a discussion)',
-          querystring: z.object({ from: dateString, days: z.coerce.number().int().min(0).max(365) }),
+          querystring: z.object({ from: calendarDate, days: z.coerce.number().int().min(0).max(365) }),
           response: withErrors({ 200: z.object({ from: z.string(), days: z.number(), date: z.string(), at: z.string() }) }),
         },
       },
@@ -47,7 +46,7 @@ export const calendarRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags,
           summary: 'Set a holiday, a moved day off or a working Saturday',
-          params: z.object({ date: dateString }),
+          params: z.object({ date: calendarDate }),
           body: z.object({ kind, nameKk: z.string().trim().min(1).max(200), nameRu: z.string().trim().min(1).max(200) }),
           response: withErrors({ 200: okBody }),
         },
@@ -60,7 +59,7 @@ export const calendarRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.delete(
       '/api/calendar/:date',
-      { onRequest: admin, schema: { tags, summary: 'Make the date an ordinary day again', params: z.object({ date: dateString }), response: withErrors({ 200: okBody }) } },
+      { onRequest: admin, schema: { tags, summary: 'Make the date an ordinary day again', params: z.object({ date: calendarDate }), response: withErrors({ 200: okBody }) } },
       async (req) => {
         await services.calendar.removeDay(actorOf(req), req.params.date);
         return { ok: true as const };

@@ -11,10 +11,10 @@ import { consultationTotals, GROUP_BY, PERIODS } from '../../core/consultations/
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
-import { idParam, withErrors, positiveId } from '../schemas.ts';
+import { idParam, withErrors, positiveId, idCursor, calendarDate, INPUT_CODES, INSTANT_PATTERN, isInstantString } from '../schemas.ts';
 
 const id = positiveId;
-const day = z.string().refine(isDateString, 'a date YYYY-MM-DD');
+const day = calendarDate;
 const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
 const channel = enumOf(ConsultationChannel);
 const offlineChannel = z.enum(['phone', 'in_person', 'online_meeting']);
@@ -77,7 +77,8 @@ const entryView = (c: LogEntry): z.infer<typeof entryBody> => ({
 /** A date-time with its offset, or a day (taken as its start in Almaty). */
 const when = z
   .string()
-  .refine((v) => isDateString(v) || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), 'a date YYYY-MM-DD or a date-time such as 2026-03-02T10:30:00+05:00')
+  .regex(INSTANT_PATTERN, { message: 'a date YYYY-MM-DD or a date-time such as 2026-03-02T10:30:00+05:00', abort: true })
+  .refine(isInstantString, { message: 'a date YYYY-MM-DD or a date-time such as 2026-03-02T10:30:00+05:00', params: { code: INPUT_CODES.date } })
   .transform((v) => (isDateString(v) ? localMidnight(v) : new Date(v)));
 
 const offlineBody = z.object({
@@ -122,13 +123,13 @@ export const consultationRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags,
           summary: 'The consultation log in your scope, newest first',
-          querystring: filterQuery.extend({ cursor: z.string().regex(/^\d+$/).optional().describe('nextCursor of the previous page'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          querystring: filterQuery.extend({ cursor: idCursor.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
           response: withErrors({ 200: z.object({ items: z.array(entryBody), nextCursor: z.string().nullable() }) }),
         },
       },
       async (req) => {
         const { cursor, limit, ...filter } = req.query;
-        const page = await log.list(staffOf(req), filter, { cursor: cursor ? Number(cursor) : undefined, limit });
+        const page = await log.list(staffOf(req), filter, { cursor, limit });
         return { items: page.items.map(entryView), nextCursor: page.nextCursor == null ? null : String(page.nextCursor) };
       },
     );

@@ -15,7 +15,7 @@ import { invalid } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
-import { idParam, withErrors, positiveId } from '../schemas.ts';
+import { idParam, withErrors, positiveId, bodyId, calendarDate, dateTime } from '../schemas.ts';
 
 const enumOf = <T extends string>(o: Record<string, T>) => z.enum(Object.values(o) as [T, ...T[]]);
 const status = enumOf(DiscussionStatus);
@@ -24,8 +24,8 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const topicFields = {
-  stateBodyId: z.number().int().positive(),
-  regionId: z.number().int().positive().nullable().describe("null: a national topic; left out: the body's region"),
+  stateBodyId: bodyId,
+  regionId: bodyId.nullable().describe("null: a national topic; left out: the body's region"),
   areaId: z.number().int().min(1).max(19).describe('one of the 19 areas (GET /api/reference/areas)'),
   year: z.number().int().min(2000).max(2100),
   titleKk: text(500),
@@ -46,7 +46,7 @@ const topicFields = {
 const needsReference = z
   .object({
     regionId: id.optional().describe("the assessed region; the topic's region when absent"),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('last day of the two assessed years (today when absent)'),
+    to: calendarDate.optional().describe('last day of the two assessed years (today when absent)'),
   })
   .describe('fill the justification and its information source from the needs assessment of the topic’s area');
 const createBody = z
@@ -233,7 +233,7 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
           tags,
           summary: 'Publish: the discussion lasts at least 10 working days (a later end may be chosen); subscribers are told',
           params: idParam,
-          body: z.object({ endsAt: z.coerce.date().optional().describe('default and earliest: 10 working days from now') }).default({}),
+          body: z.object({ endsAt: dateTime.optional().describe('default and earliest: 10 working days from now') }).default({}),
           response: withErrors({ 200: topicBody.extend({ counts: countsBody, announced: z.number().describe('subscribers told') }) }),
         },
       },
@@ -245,7 +245,7 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/api/discussions/:id/extend',
-      { onRequest: managers, schema: { tags, summary: 'A later end for an open discussion (never an earlier one)', params: idParam, body: z.object({ endsAt: z.coerce.date() }), response: withErrors({ 200: topicBody.extend({ counts: countsBody }) }) } },
+      { onRequest: managers, schema: { tags, summary: 'A later end for an open discussion (never an earlier one)', params: idParam, body: z.object({ endsAt: dateTime }), response: withErrors({ 200: topicBody.extend({ counts: countsBody }) }) } },
       async (req) => {
         await topics.extend(actorOf(req), staffOf(req), req.params.id, req.body.endsAt);
         return detailOf(req, req.params.id);

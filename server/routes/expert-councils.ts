@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { POSITION_MAX, type CouncilView } from '../../core/evaluation/councils.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { idParam, okBody, withErrors } from '../schemas.ts';
+import { idParam, okBody, withErrors, positiveId, bodyId } from '../schemas.ts';
 
 const councilFields = {
   name: z.string().trim().min(1).max(300),
-  regionId: z.number().int().positive().nullable().optional().describe('null: a national council'),
-  stateBodyId: z.number().int().positive().nullable().optional().describe('the state body the council works at'),
+  regionId: bodyId.nullable().optional().describe('null: a national council'),
+  stateBodyId: bodyId.nullable().optional().describe('the state body the council works at'),
 };
 
 const councilBody = z.object({
@@ -33,7 +33,7 @@ const view = (c: CouncilView): z.infer<typeof councilBody> => ({
   projectIds: c.projectIds,
 });
 
-const memberParams = z.object({ id: z.coerce.number().int().positive(), staffUserId: z.coerce.number().int().positive() });
+const memberParams = z.object({ id: positiveId, staffUserId: positiveId });
 
 export const expertCouncilRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -75,7 +75,7 @@ export const expertCouncilRoutes = (services: Services): FastifyPluginAsyncZod =
 
     app.put(
       '/api/projects/:id/council',
-      { onRequest: admin, schema: { tags, summary: 'Assign the council that evaluates a finished project (null: none); not after the evaluation is closed', params: idParam, body: z.object({ councilId: z.number().int().positive().nullable() }), response: withErrors({ 200: okBody }) } },
+      { onRequest: admin, schema: { tags, summary: 'Assign the council that evaluates a finished project (null: none); not after the evaluation is closed', params: idParam, body: z.object({ councilId: bodyId.nullable() }), response: withErrors({ 200: okBody }) } },
       async (req) => {
         await councils.assign(actorOf(req), req.params.id, req.body.councilId);
         return { ok: true as const };

@@ -13,7 +13,7 @@ import { localName } from '../../core/reference/reference-service.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { idParam, withErrors, positiveId } from '../schemas.ts';
 
 const conflictKind = z.enum(CONFLICT_KINDS as [ConflictKind, ...ConflictKind[]]);
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -68,7 +68,7 @@ const reportBody = z.object({
 
 const reportView = (r: CouncilReport): z.infer<typeof reportBody> => ({ projectId: r.project.id, closedAt: iso(r.closedAt), criteria: r.criteria, total: r.total, scoredBy: r.scoredBy, recused: r.recused });
 
-const sheetParams = z.object({ id: z.coerce.number().int().positive(), staffUserId: z.coerce.number().int().positive() });
+const sheetParams = z.object({ id: positiveId, staffUserId: positiveId });
 
 export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -175,7 +175,7 @@ export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZo
         schema: {
           tags,
           summary: 'Annex 5: the finished projects of a budget programme administrator whose period ends in the year, with the average score (the Annex 8 total, out of 20) of closed evaluations; XLSX or CSV in kk or ru',
-          querystring: exportQuery.extend({ stateBodyId: z.coerce.number().int().positive(), year: z.coerce.number().int().min(2000).max(2100) }),
+          querystring: exportQuery.extend({ stateBodyId: positiveId, year: z.coerce.number().int().min(2000).max(2100) }),
           response: withErrors({ 200: exportFileBody }),
         },
       },

@@ -6,7 +6,7 @@ import type { FaqArticle } from '../../generated/prisma/client.ts';
 import { FAQ_QUERY_MAX } from '../../core/consultations/faq-service.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, okBody, withErrors, positiveId } from '../schemas.ts';
+import { idParam, okBody, withErrors, positiveId, idCursor } from '../schemas.ts';
 
 const id = positiveId;
 /** Long enough for any real text; the service refuses empty and over-long texts with its own codes. */
@@ -54,7 +54,7 @@ export const faqRoutes = (services: Services): FastifyPluginAsyncZod =>
           querystring: z.object({
             topicId: id.optional(),
             published: z.enum(['true', 'false']).optional().describe('true: published only; false: drafts only'),
-            cursor: z.string().regex(/^\d+$/).optional().describe('nextCursor of the previous page'),
+            cursor: idCursor.optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
           response: withErrors({ 200: z.object({ items: z.array(faqBody), nextCursor: z.string().nullable() }) }),
@@ -62,7 +62,7 @@ export const faqRoutes = (services: Services): FastifyPluginAsyncZod =>
       },
       async (req) => {
         const { topicId, published, cursor, limit } = req.query;
-        const page = await services.faq.list({ topicId, published: published === undefined ? undefined : published === 'true', cursor: cursor ? Number(cursor) : undefined, limit });
+        const page = await services.faq.list({ topicId, published: published === undefined ? undefined : published === 'true', cursor, limit });
         return { items: page.items.map(faqView), nextCursor: page.nextCursor == null ? null : String(page.nextCursor) };
       },
     );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { StaffNotice } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { idParam, withErrors, idCursor } from '../schemas.ts';
 
 const noticeBody = z.object({
   id: z.number(),
@@ -38,7 +38,7 @@ export const noticeRoutes = (services: Services): FastifyPluginAsyncZod =>
           summary: 'Your notices, newest first',
           querystring: z.object({
             unread: z.enum(['true', 'false']).optional().describe('true: unread only'),
-            cursor: z.string().regex(/^\d+$/).optional().describe('nextCursor of the previous page'),
+            cursor: idCursor.optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
           response: withErrors({ 200: z.object({ items: z.array(noticeBody), unread: z.number().describe('all your unread notices'), nextCursor: z.string().nullable() }) }),
@@ -46,7 +46,7 @@ export const noticeRoutes = (services: Services): FastifyPluginAsyncZod =>
       },
       async (req) => {
         const { unread, cursor, limit } = req.query;
-        const page = await services.notices.list(staffOf(req).id, { unreadOnly: unread === 'true', cursor: cursor ? Number(cursor) : undefined, limit });
+        const page = await services.notices.list(staffOf(req).id, { unreadOnly: unread === 'true', cursor, limit });
         return { items: page.items.map(view), unread: page.unread, nextCursor: page.nextCursor == null ? null : String(page.nextCursor) };
       },
     );

@@ -15,6 +15,7 @@ import { findRequest, findRequests, jurisdictionRegion, submitRequest } from '..
 import { toXml, type XmlValue } from '../../core/open311/xml.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import type { Services } from '../../core/services.ts';
+import { isInstantString } from '../schemas.ts';
 
 export const OPEN311_PREFIX = '/open311/v2';
 
@@ -34,7 +35,7 @@ const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/
 const dateParam = (endOfDay: boolean) =>
   z
     .string()
-    .refine((v) => isDateString(v) || (DATE_TIME.test(v) && !Number.isNaN(Date.parse(v))), 'expected ISO 8601 with an offset, e.g. 2026-11-23T00:00:00+05:00')
+    .refine((v) => isInstantString(v) && (isDateString(v) || DATE_TIME.test(v)), 'expected ISO 8601 with an offset, e.g. 2026-11-23T00:00:00+05:00')
     .transform((v) => (!isDateString(v) ? new Date(v) : endOfDay ? new Date(localMidnight(addDays(v, 1)).getTime() - 1) : localMidnight(v)));
 
 const commaList = (v: string | undefined) => v?.split(',').map((s) => s.trim()).filter(Boolean);

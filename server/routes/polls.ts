@@ -12,7 +12,7 @@ import { pollInviteLink, startPayloadOf } from '../../core/polls/poll-notify.ts'
 import { qrPng, qrSvg } from '../../core/projects/project-invite.ts';
 import { conflict } from '../../core/errors.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, okBody, withErrors, positiveId } from '../schemas.ts';
+import { idParam, okBody, withErrors, positiveId, bodyId, dateTime } from '../schemas.ts';
 
 const id = positiveId;
 const questionType = z.enum(QUESTION_TYPES as [PollQuestionType, ...PollQuestionType[]]).describe('satisfaction: the national 4-point scale with "hard to answer"; rating: 1–5; single/multiple: your options; yes_no; text: typed');
@@ -24,7 +24,7 @@ const questionFields = {
   textRu: z.string().max(QUESTION_TEXT_MAX),
   required: z.boolean().default(true),
   options: z.array(option).max(OPTIONS_MAX).default([]).describe('single and multiple only'),
-  showIfQuestionId: z.number().int().positive().nullable().default(null).describe('skip rule: show only when this earlier question …'),
+  showIfQuestionId: bodyId.nullable().default(null).describe('skip rule: show only when this earlier question …'),
   showIfAnswers: z.array(z.string()).default([]).describe('… was answered with one of these codes (satisfaction: fully, rather, rather_not, not_at_all, hard_to_say; yes_no: yes, no; rating: "1"…"5")'),
 };
 
@@ -123,8 +123,8 @@ const pollFields = {
 const waveFields = {
   labelKk: z.string().max(100).describe('e.g. «Бастапқы» / «Базовая»'),
   labelRu: z.string().max(100),
-  opensAt: z.coerce.date(),
-  closesAt: z.coerce.date().describe('no answers are accepted from then on'),
+  opensAt: dateTime,
+  closesAt: dateTime.describe('no answers are accepted from then on'),
   reminderAfterHours: z.number().int().min(1).max(REMINDER_HOURS_MAX).optional().describe('non-respondents are reminded once, this long after their invitation was delivered (default 72)'),
 };
 
@@ -151,7 +151,7 @@ export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/api/polls',
-      { onRequest: manager, schema: { tags, summary: 'Create a poll of a project', body: z.object({ projectId: z.number().int().positive(), ...pollFields }), response: withErrors({ 200: pollBody }) } },
+      { onRequest: manager, schema: { tags, summary: 'Create a poll of a project', body: z.object({ projectId: bodyId, ...pollFields }), response: withErrors({ 200: pollBody }) } },
       async (req) => {
         const { projectId, ...fields } = req.body;
         return pollOut(await builder.create(actorOf(req), staffOf(req), projectId, fields));
@@ -186,7 +186,7 @@ export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
           tags,
           summary: 'Change a question; refused once a wave has answers',
           params: idParam,
-          body: z.object({ type: questionType, textKk: questionFields.textKk, textRu: questionFields.textRu, required: z.boolean(), options: z.array(option).max(OPTIONS_MAX), showIfQuestionId: z.number().int().positive().nullable(), showIfAnswers: z.array(z.string()) }).partial(),
+          body: z.object({ type: questionType, textKk: questionFields.textKk, textRu: questionFields.textRu, required: z.boolean(), options: z.array(option).max(OPTIONS_MAX), showIfQuestionId: bodyId.nullable(), showIfAnswers: z.array(z.string()) }).partial(),
           response: withErrors({ 200: questionBody }),
         },
       },

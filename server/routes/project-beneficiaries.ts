@@ -9,7 +9,7 @@ import { SOCIAL_STATUS_CODES } from '../../core/projects/profile.ts';
 import type { Services } from '../../core/services.ts';
 import { requestLocale } from '../plugins/errors.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { errorBody, idParam, okBody, pageQuery as page, withErrors } from '../schemas.ts';
+import { errorBody, idParam, okBody, pageQuery as page, withErrors, positiveId } from '../schemas.ts';
 
 const source = z.enum(Object.values(BeneficiarySource) as [BeneficiarySource, ...BeneficiarySource[]]);
 const gender = z.enum(Object.values(Gender) as [Gender, ...Gender[]]);
@@ -102,7 +102,7 @@ export const projectBeneficiaryRoutes = (services: Services): FastifyPluginAsync
 
     app.delete(
       '/api/projects/:id/beneficiaries/:beneficiaryId',
-      { onRequest: manager, schema: { tags, summary: 'Remove a beneficiary from the project (their poll invitations go with them)', params: z.object({ id: z.coerce.number().int().positive(), beneficiaryId: z.coerce.number().int().positive() }), response: withErrors({ 200: okBody }) } },
+      { onRequest: manager, schema: { tags, summary: 'Remove a beneficiary from the project (their poll invitations go with them)', params: z.object({ id: positiveId, beneficiaryId: positiveId }), response: withErrors({ 200: okBody }) } },
       async (req) => {
         await beneficiaries.remove(actorOf(req), staffOf(req), req.params.id, req.params.beneficiaryId);
         return { ok: true as const };

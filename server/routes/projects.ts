@@ -9,11 +9,10 @@ import type { ProjectWithCounts } from '../../core/projects/project-admin.ts';
 import { inviteLink, qrPng, qrSvg, requireInviteLink } from '../../core/projects/project-invite.ts';
 import { COMPLETENESS_MAX, CONTRACT_SUM_MAX, FORM_MAX, isoDate, NAME_MAX, PARTICIPANTS_MAX, PLACE_MAX, SUPPLIER_MAX, TEXT_MAX } from '../../core/projects/project-rules.ts';
 import type { Services } from '../../core/services.ts';
-import { isDateString } from '../../core/calendar/local-time.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, okBody, withErrors, pageQuery, positiveId } from '../schemas.ts';
+import { idParam, okBody, withErrors, pageQuery, positiveId, bodyId, calendarDate } from '../schemas.ts';
 
-export const day = z.string().refine(isDateString, 'a date YYYY-MM-DD');
+export const day = calendarDate;
 const id = positiveId;
 const status = z.enum(Object.values(ProjectStatus) as [ProjectStatus, ...ProjectStatus[]]);
 const page = pageQuery;
@@ -36,8 +35,8 @@ const fields = {
   startsOn: day,
   endsOn: day,
   areaId: z.number().int().min(1).max(19).describe('one of the 19 areas of the state social order'),
-  regionId: z.number().int().positive().nullable().describe('null: a national project (only staff without a region scope)'),
-  stateBodyId: z.number().int().positive().nullable().optional().describe('the budget programme administrator (Annex 5 is per body and year)'),
+  regionId: bodyId.nullable().describe('null: a national project (only staff without a region scope)'),
+  stateBodyId: bodyId.nullable().optional().describe('the budget programme administrator (Annex 5 is per body and year)'),
 };
 
 const countsBody = z.object({

@@ -11,7 +11,7 @@ import { getQuestionDetail, getQuestionSummary, listQuestions, questionWhere, ty
 import { ANSWER_MAX, LINK_TITLE_MAX, LINK_URL_MAX, NOTE_MAX } from '../../core/consultations/question-staff.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, withErrors, positiveId } from '../schemas.ts';
+import { idParam, withErrors, positiveId, idCursor, dateTime } from '../schemas.ts';
 import { faqBody, faqView } from './faq.ts';
 
 const STATES = Object.values(QuestionState) as QuestionState[];
@@ -29,17 +29,15 @@ const listQuery = z.object({
     .optional()
     .describe('comma-separated: waiting, claimed, answered, closed (default: all but closed)'),
   olderThanHours: z.coerce.number().int().min(1).max(24 * 366).optional().describe('asked at least this many hours ago'),
-  from: z.coerce.date().optional().describe('asked at or after'),
-  to: z.coerce.date().optional().describe('asked at or before'),
+  from: dateTime.optional().describe('asked at or after'),
+  to: dateTime.optional().describe('asked at or before'),
   regionId: id.optional(),
   consultant: z
-    .string()
-    .regex(/^(mine|none|\d+)$/)
-    .transform((v): 'mine' | 'none' | number => (v === 'mine' || v === 'none' ? v : Number(v)))
+    .union([z.enum(['mine', 'none']), positiveId])
     .optional()
     .describe('mine: held by you; none: held by nobody; a staff id: held by them'),
   overdue: z.enum(['true', 'false']).optional().describe('true: the first answer is past due, or a follow-up was flagged overdue'),
-  cursor: z.string().regex(/^\d+$/).optional().describe('nextCursor of the previous page'),
+  cursor: idCursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -169,7 +167,7 @@ export const questionRoutes = (services: Services): FastifyPluginAsyncZod =>
           consultant: q.consultant,
           overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
         };
-        const page = await listQuestions(services.prisma, questionWhere(filter, staffOf(req), now), { cursor: q.cursor ? Number(q.cursor) : undefined, limit: q.limit }, await cal(), now);
+        const page = await listQuestions(services.prisma, questionWhere(filter, staffOf(req), now), { cursor: q.cursor, limit: q.limit }, await cal(), now);
         return { items: page.items.map(summaryView), nextCursor: page.nextCursor == null ? null : String(page.nextCursor) };
       },
     );

@@ -5,7 +5,7 @@ import { CATEGORY_DEADLINE_MAX, updateCategory } from '../../core/reports/catego
 import { setDepartmentChat } from '../../core/reports/staff-chat.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { idParam, withErrors, bodyId } from '../schemas.ts';
 
 const named = { nameKk: z.string(), nameRu: z.string() };
 const region = z.object({
@@ -71,7 +71,7 @@ export const referenceRoutes = (services: Services): FastifyPluginAsyncZod =>
           summary: "Change a category's department, deadline (working days) or availability; reports already filed keep theirs",
           params: idParam,
           body: z
-            .object({ departmentId: z.number().int().positive().optional(), deadlineDays: z.number().int().min(1).max(CATEGORY_DEADLINE_MAX).optional(), active: z.boolean().optional() })
+            .object({ departmentId: bodyId.optional(), deadlineDays: z.number().int().min(1).max(CATEGORY_DEADLINE_MAX).optional(), active: z.boolean().optional() })
             .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change'),
           response: withErrors({ 200: category }),
         },

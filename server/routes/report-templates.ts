@@ -8,7 +8,7 @@ import { PLACEHOLDERS, TEMPLATE_TEXT_MAX } from '../../core/reports/report-templ
 import type { Services } from '../../core/services.ts';
 import { assertInScope } from '../../core/staff/scope.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, okBody, withErrors } from '../schemas.ts';
+import { idParam, okBody, withErrors, positiveId, bodyId } from '../schemas.ts';
 import { status } from './reports.ts';
 
 const placeholders = PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
@@ -29,7 +29,7 @@ const templateBody = z.object({
 const view = (t: ResponseTemplate): z.infer<typeof templateBody> => ({ ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() });
 
 const fields = {
-  categoryId: z.number().int().positive().nullable(),
+  categoryId: bodyId.nullable(),
   status,
   title: z.string().trim().min(1).max(200),
   textKk: text,
@@ -53,7 +53,7 @@ export const reportTemplateRoutes = (services: Services): FastifyPluginAsyncZod 
         schema: {
           tags,
           summary: 'Response templates',
-          querystring: z.object({ status: status.optional(), categoryId: z.coerce.number().int().positive().optional().describe('this category and any-category templates'), active: z.enum(['true', 'false']).optional() }),
+          querystring: z.object({ status: status.optional(), categoryId: positiveId.optional().describe('this category and any-category templates'), active: z.enum(['true', 'false']).optional() }),
           response: withErrors({ 200: z.array(templateBody) }),
         },
       },

@@ -16,7 +16,7 @@ import type { Services } from '../../core/services.ts';
 import { assertInScope } from '../../core/staff/scope.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { requestLocale } from '../plugins/errors.ts';
-import { errorBody, idParam, withErrors, positiveId } from '../schemas.ts';
+import { errorBody, idParam, withErrors, positiveId, bodyId, idCursor, dateTime } from '../schemas.ts';
 
 export const status = z.enum(REPORT_STATUSES as [ReportStatus, ...ReportStatus[]]);
 const bool = z.enum(['true', 'false']);
@@ -34,8 +34,8 @@ const filters = {
   categoryId: id.optional(),
   departmentId: id.optional(),
   overdue: bool.optional().describe('true: open reports past their due time'),
-  from: z.coerce.date().optional().describe('created at or after'),
-  to: z.coerce.date().optional().describe('created at or before'),
+  from: dateTime.optional().describe('created at or after'),
+  to: dateTime.optional().describe('created at or before'),
   q: z.string().trim().max(200).optional().describe('text in the description, number or address (case-insensitive)'),
   hasEvidence: bool.optional(),
 };
@@ -43,7 +43,7 @@ const filters = {
 const listQuery = z.object({
   ...filters,
   sort: z.enum(['createdAt', 'dueAt']).default('createdAt').describe('createdAt: newest first; dueAt: soonest due first'),
-  cursor: z.string().regex(/^\d+$/).optional().describe('nextCursor of the previous page'),
+  cursor: idCursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 const countsQuery = z.object(filters);
@@ -125,17 +125,17 @@ const statusBody = z.object({
   to: status,
   publicNote: z.string().max(NOTE_MAX).nullable().optional().describe('sent to the citizen; required to resolve, reject or decline'),
   internalNote: z.string().max(NOTE_MAX).nullable().optional(),
-  duplicateOfId: z.number().int().positive().nullable().optional(),
-  templateId: z.number().int().positive().optional().describe("without a public note, the template's text in the citizen's language becomes the note"),
+  duplicateOfId: bodyId.nullable().optional(),
+  templateId: bodyId.optional().describe("without a public note, the template's text in the citizen's language becomes the note"),
 });
 
 const note = z.string().max(NOTE_MAX).nullable().optional();
-const ids = z.array(z.number().int().positive());
+const ids = z.array(bodyId);
 
 const assignBody = z
   .object({
-    departmentId: z.number().int().positive().optional().describe('route the report to this department'),
-    assigneeId: z.number().int().positive().nullable().optional().describe('an active operator whose scope covers the report; null unassigns'),
+    departmentId: bodyId.optional().describe('route the report to this department'),
+    assigneeId: bodyId.nullable().optional().describe('an active operator whose scope covers the report; null unassigns'),
     internalNote: note,
   })
   .refine((b) => b.departmentId !== undefined || b.assigneeId !== undefined, 'departmentId or assigneeId is required');
@@ -145,7 +145,7 @@ const resultsBody = z.object({
   results: z.array(z.object({ id: z.number(), ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
 });
 
-const evidenceParams = z.object({ id: z.coerce.number().int().positive(), evidenceId: z.coerce.number().int().positive() });
+const evidenceParams = z.object({ id: positiveId, evidenceId: positiveId });
 
 export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -168,7 +168,7 @@ export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
       async (req) => {
         const now = services.now();
         const { sort, cursor, limit } = req.query;
-        const page = await listReports(services.prisma, reportWhere(toFilter(req.query), staffOf(req), now), { sort, cursor: cursor ? Number(cursor) : undefined, limit }, now);
+        const page = await listReports(services.prisma, reportWhere(toFilter(req.query), staffOf(req), now), { sort, cursor, limit }, now);
         return { items: page.items.map(summaryView), nextCursor: page.nextCursor == null ? null : String(page.nextCursor) };
       },
     );

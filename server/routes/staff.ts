@@ -7,7 +7,7 @@ import { StaffRole } from '../../generated/prisma/enums.ts';
 import type { Services } from '../../core/services.ts';
 import { toPrincipal } from '../../core/staff/staff-service.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { idParam, withErrors, bodyId } from '../schemas.ts';
 
 const role = z.enum(Object.values(StaffRole) as [StaffRole, ...StaffRole[]]);
 
@@ -46,9 +46,9 @@ const directoryBody = z.object({
 });
 
 const scopeFields = {
-  regionId: z.number().int().positive().nullable().optional(),
-  districtId: z.number().int().positive().nullable().optional(),
-  departmentId: z.number().int().positive().nullable().optional(),
+  regionId: bodyId.nullable().optional(),
+  districtId: bodyId.nullable().optional(),
+  departmentId: bodyId.nullable().optional(),
   locale: z.enum(['kk', 'ru', 'en']).optional(),
   telegramId: z
     .string()

@@ -6,7 +6,7 @@ import type { StateBody } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { TOPIC_READERS } from '../../core/discussions/discussion-access.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { idParam, withErrors } from '../schemas.ts';
+import { idParam, withErrors, bodyId } from '../schemas.ts';
 import { staffBody, staffView } from './staff.ts';
 
 const stateBodyBody = z.object({
@@ -22,7 +22,7 @@ const fields = {
   code: z.string().trim().min(2).max(64).regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
   nameKk: z.string().trim().min(2).max(300),
   nameRu: z.string().trim().min(2).max(300),
-  regionId: z.number().int().positive().nullable(),
+  regionId: bodyId.nullable(),
   active: z.boolean(),
 };
 
@@ -63,7 +63,7 @@ export const stateBodyRoutes = (services: Services): FastifyPluginAsyncZod =>
           tags,
           summary: 'The state body whose topics this project manager manages (null: every body)',
           params: idParam,
-          body: z.object({ stateBodyId: z.number().int().positive().nullable() }),
+          body: z.object({ stateBodyId: bodyId.nullable() }),
           response: withErrors({ 200: staffBody.extend({ stateBodyId: z.number().nullable() }) }),
         },
       },

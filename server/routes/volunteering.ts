@@ -10,7 +10,7 @@ import type { Services } from '../../core/services.ts';
 import type { OpportunityWithCounts, StaffApplication } from '../../core/volunteering/volunteer-opportunities.ts';
 import { DIRECTIONS, HOURS_MAX, hoursOf, isMinor, NEEDED_MAX, PEOPLE_HELPED_MAX, PLACE_MAX, REASON_MAX, REVIEW_COMMENT_MAX, TEXT_MAX, TITLE_MAX } from '../../core/volunteering/volunteer-rules.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { idParam, okBody, withErrors, pageQuery, positiveId } from '../schemas.ts';
+import { idParam, okBody, withErrors, pageQuery, positiveId, bodyId, dateTime } from '../schemas.ts';
 
 const direction = z.enum(DIRECTIONS as [VolunteerDirection, ...VolunteerDirection[]]);
 const appState = z.enum(Object.values(VolunteerApplicationState) as [VolunteerApplicationState, ...VolunteerApplicationState[]]);
@@ -25,14 +25,14 @@ const fields = {
   descriptionKk: z.string().max(TEXT_MAX).optional(),
   descriptionRu: z.string().max(TEXT_MAX).optional(),
   organiserName: z.string().trim().min(1).max(200).describe('the NGO, resource centre or body, as volunteers see it'),
-  projectId: z.number().int().positive().nullable().optional().describe('the social project this opportunity serves (GET /api/projects); an unknown id is refused with 400'),
-  areaId: z.number().int().positive().nullable().optional().describe('one of the 19 areas of the state social order'),
+  projectId: bodyId.nullable().optional().describe('the social project this opportunity serves (GET /api/projects); an unknown id is refused with 400'),
+  areaId: bodyId.nullable().optional().describe('one of the 19 areas of the state social order'),
   directions: z.array(direction).max(DIRECTIONS.length).optional().describe('none: suits every volunteer of the region'),
-  regionId: z.number().int().positive(),
-  districtId: z.number().int().positive().nullable().optional().describe('null: the whole region'),
+  regionId: bodyId,
+  districtId: bodyId.nullable().optional().describe('null: the whole region'),
   place: z.string().trim().min(1).max(PLACE_MAX),
-  startsAt: z.coerce.date(),
-  endsAt: z.coerce.date(),
+  startsAt: dateTime,
+  endsAt: dateTime,
   needed: z.number().int().min(1).max(NEEDED_MAX).describe('volunteers needed'),
 };
 
@@ -164,7 +164,7 @@ export const volunteeringRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags,
           summary: 'Opportunities in your scope, the latest start first, with application counts',
-          querystring: z.object({ status: oppStatus.optional(), regionId: id.optional(), districtId: id.optional(), from: z.coerce.date().optional().describe('starting at or after'), to: z.coerce.date().optional().describe('starting at or before'), ...page }),
+          querystring: z.object({ status: oppStatus.optional(), regionId: id.optional(), districtId: id.optional(), from: dateTime.optional().describe('starting at or after'), to: dateTime.optional().describe('starting at or before'), ...page }),
           response: withErrors({ 200: z.object({ items: z.array(opportunityBody), total: z.number() }) }),
         },
       },

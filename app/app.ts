@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Api } from 'grammy';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
+import { DomainError } from '../core/errors.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
 import type { DataDirLock } from '../core/db/data-dir-lock.ts';
@@ -123,9 +124,14 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   const stops: Array<() => Promise<unknown>> = [];
   const app: RunningApp = { config, services, stop: async () => {} };
 
-  const admin = await services.staff.ensureFirstAdmin(config.ADMIN_LOGIN, config.ADMIN_PASSWORD);
+  const admin = await services.staff.ensureFirstAdmin(config.ADMIN_LOGIN, config.ADMIN_PASSWORD).catch((e: unknown) => {
+    if (e instanceof DomainError && e.code.startsWith('staff.password_')) {
+      throw new ConfigError([`ADMIN_PASSWORD: ${i18n.getFixedT('en')(`errors:${e.code}`, e.params)}`]);
+    }
+    throw e;
+  });
   if (admin.generatedPassword) {
-    print(`\n  First admin account created.\n  Login: ${config.ADMIN_LOGIN}\n  Password: ${admin.generatedPassword}\n  (shown only this once; change it after signing in)\n`);
+    print(`\n  First admin account created.\n  Login: ${config.ADMIN_LOGIN}\n  Password: ${admin.generatedPassword}\n  (shown only this once; the console asks for a new password at the first sign-in)\n`);
   } else if (admin.created) {
     logger.info({ login: config.ADMIN_LOGIN }, 'first admin account created with ADMIN_PASSWORD');
   }

@@ -26,7 +26,8 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, 'may contain only A-Z, a-z, 0-9, _ and -, 1 to 256 characters')
     .optional(),
   ADMIN_LOGIN: z.string().min(1).default('admin'),
-  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  // Length here; that it is not easy to guess is checked at start-up, where the strength checker is loaded.
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters, and not a common or guessable password').max(200).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   COOKIE_SECURE: bool.optional(),

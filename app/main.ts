@@ -49,6 +49,10 @@ if (command !== 'all' && !config.DATABASE_URL) {
 const roles: Role[] = command === 'all' ? ALL_ROLES : [command as Role];
 const app = await startApp({ config, roles, logger }).catch((e) => {
   exitIfLocked(e);
+  if (e instanceof ConfigError) {
+    console.error(`${e.message}\nSee README.md, section "Configuration".`);
+    process.exit(1);
+  }
   logger.fatal({ err: e }, 'start-up failed');
   process.exit(1);
 });

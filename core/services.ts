@@ -24,6 +24,7 @@ import { createReportService, type ReportOptions } from './reports/report-servic
 import { createReportTemplateService } from './reports/report-templates.ts';
 import { createNoticeService } from './staff/notices.ts';
 import { createStaffService } from './staff/staff-service.ts';
+import { createPasswordPolicy, type PasswordPolicy } from './staff/password-policy.ts';
 import { volunteerPersonalData } from './volunteering/volunteer-profile.ts';
 import { createVolunteeringServices } from './volunteering/volunteer-services.ts';
 import { createPollServices } from './polls/poll-services.ts';
@@ -48,9 +49,11 @@ export interface ServiceOptions {
   discussions?: DiscussionOptions;
   /** social projects (the bot username of invitation links) */
   projects?: ProjectOptions;
+  /** the staff password checker; one is made when absent (its dictionaries load at the first check) */
+  passwords?: PasswordPolicy;
 }
 
-export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n(), reports = {}, storageDir, telegramFiles, discussions = {}, projects = {} }: ServiceOptions) {
+export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n(), reports = {}, storageDir, telegramFiles, discussions = {}, projects = {}, passwords = createPasswordPolicy() }: ServiceOptions) {
   const prisma = db.prisma;
   const calendar = createCalendarService({ prisma, defaults: (year) => defaultCalendar(year, fixedHolidays, movableHolidays, transfers) });
   // Capabilities add their personal-data sections here as they land.
@@ -65,7 +68,8 @@ export function createServices({ db, logger, sessionTtlHours, now = () => new Da
     calendar,
     reference: createReferenceService({ prisma }),
     citizens: createCitizenService({ prisma, sections: personalData, now }),
-    staff: createStaffService({ prisma, sessionTtlHours, now }),
+    staff: createStaffService({ prisma, sessionTtlHours, passwords, now }),
+    passwords,
     reports: reportService,
     reportCitizen: createReportCitizenService({ prisma, reports: reportService, now }),
     questionCitizen: createQuestionCitizenService({ prisma, calendar, i18n, now }),

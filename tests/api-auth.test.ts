@@ -143,6 +143,7 @@ describe.each(dbTargets)('staff auth API (%s)', (target) => {
         districtId: null,
         departmentId: null,
         locale: 'ru',
+        mustChangePassword: false,
       });
     });
 

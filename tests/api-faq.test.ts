@@ -51,10 +51,10 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
     prisma = services.prisma;
     accounting = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-accounting-taxes-reporting' } });
     legal = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
-    await services.staff.create(system, { login: 'kb-consultant', fullName: 'Консультант', password: 'kb-consultant-1', roles: ['consultant'] });
-    await services.staff.create(system, { login: 'kb-operator', fullName: 'Оператор', password: 'kb-operator-1', roles: ['operator'] });
-    consultant = await api.signIn('kb-consultant', 'kb-consultant-1');
-    operator = await api.signIn('kb-operator', 'kb-operator-1');
+    await services.staff.create(system, { login: 'kb-consultant', fullName: 'Консультант', password: 'kb-consultant-password-1', roles: ['consultant'] });
+    await services.staff.create(system, { login: 'kb-operator', fullName: 'Оператор', password: 'kb-operator-password-1', roles: ['operator'] });
+    consultant = await api.signIn('kb-consultant', 'kb-consultant-password-1');
+    operator = await api.signIn('kb-operator', 'kb-operator-password-1');
   });
 
   beforeEach(async () => {

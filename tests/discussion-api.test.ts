@@ -44,11 +44,11 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
   }
 
   async function person(login: string, roles: Array<'project_manager' | 'moderator' | 'operator'>, stateBodyId: number | null = null, locale: 'kk' | 'ru' = 'ru') {
-    const user = await services.staff.create({ type: 'system' }, { login, fullName: login, password: `${login}-password`, roles, locale });
+    const user = await services.staff.create({ type: 'system' }, { login, fullName: login, password: `${login}-password-1`, roles, locale });
     if (stateBodyId !== null) await services.discussions.stateBodies.assignStaff({ type: 'system' }, user.id, stateBodyId);
     await services.prisma.staffUser.update({ where: { id: user.id }, data: { telegramId: BigInt(nextTelegramId++) } });
     staffIds[login] = user.id;
-    tokens[login] = (await services.staff.login(login, `${login}-password`)).token;
+    tokens[login] = (await services.staff.login(login, `${login}-password-1`)).token;
   }
 
   async function citizen(locale: 'kk' | 'ru', extra: { regionId?: number; name?: string } = {}): Promise<Citizen> {

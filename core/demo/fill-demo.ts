@@ -16,7 +16,7 @@ import { scheduleDiscussions } from './demo-discussions.ts';
 import { scheduleVolunteering } from './demo-volunteering.ts';
 import { scheduleProjects } from './demo-projects.ts';
 
-export const DEMO_PASSWORD = 'azamat-demo';
+export const DEMO_PASSWORD = 'azamat-demo-console';
 const FILLED_KEY = 'demo.filled';
 
 export interface DemoOptions {
@@ -53,7 +53,7 @@ export async function fillDemo(services: Services, opts: DemoOptions = {}): Prom
   const anchor = opts.now ?? services.now();
   if (await demoFilled(services)) throw new Error('the database already holds the demo data: fill a fresh one');
   const clock = { t: anchor };
-  const s = createServices({ db: services.db, logger: services.logger, sessionTtlHours: 12, now: () => clock.t, i18n: services.i18n, storageDir: opts.storageDir, telegramFiles: demoFiles });
+  const s = createServices({ db: services.db, logger: services.logger, sessionTtlHours: 12, now: () => clock.t, i18n: services.i18n, storageDir: opts.storageDir, telegramFiles: demoFiles, passwords: services.passwords });
   const tl = new Timeline(anchor, clock);
 
   const [regions, districts, categories, topics] = await Promise.all([

@@ -12,6 +12,8 @@ export interface StaffPrincipal {
   districtId: number | null;
   departmentId: number | null;
   locale: string;
+  /** a generated password not yet changed: the API answers nothing else until it is (server/plugins/auth.ts) */
+  mustChangePassword?: boolean;
 }
 
 export const isAdmin = (p: StaffPrincipal) => p.roles.includes('admin');

@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, DomainError, invalid, notFound } from '../errors.ts';
 import { DUMMY_HASH, generatePassword, hashPassword, verifyPassword } from './passwords.ts';
+import type { PasswordPolicy } from './password-policy.ts';
 import type { StaffPrincipal } from './scope.ts';
 
 export interface StaffInput {
@@ -55,16 +56,19 @@ export function toPrincipal(u: StaffUser): StaffPrincipal {
     districtId: u.districtId,
     departmentId: u.departmentId,
     locale: u.locale,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 
 export interface StaffServiceDeps {
   prisma: PrismaClient;
   sessionTtlHours: number;
+  /** every password set here must pass it (staff accounts, resets, a configured first admin) */
+  passwords: PasswordPolicy;
   now?: () => Date;
 }
 
-export function createStaffService({ prisma, sessionTtlHours, now = () => new Date() }: StaffServiceDeps) {
+export function createStaffService({ prisma, sessionTtlHours, passwords, now = () => new Date() }: StaffServiceDeps) {
   async function checkScopeRefs(input: { regionId?: number | null; districtId?: number | null; departmentId?: number | null }) {
     if (input.districtId != null) {
       const d = await prisma.district.findUnique({ where: { id: input.districtId } });
@@ -92,6 +96,7 @@ export function createStaffService({ prisma, sessionTtlHours, now = () => new Da
       await checkScopeRefs(input);
       const existing = await prisma.staffUser.findUnique({ where: { login: input.login } });
       if (existing) throw conflict('staff.login_taken');
+      await passwords.check(input.password, [input.login, input.fullName]);
       const passwordHash = await hashPassword(input.password);
       return prisma.$transaction(async (tx) => {
         const user = await tx.staffUser.create({
@@ -122,6 +127,7 @@ export function createStaffService({ prisma, sessionTtlHours, now = () => new Da
         departmentId: patch.departmentId !== undefined ? patch.departmentId : before.departmentId,
       });
       const { password, ...rest } = patch;
+      if (password) await passwords.check(password, [before.login, patch.fullName ?? before.fullName]);
       const passwordHash = password ? await hashPassword(password) : undefined;
       return prisma.$transaction(async (tx) => {
         if (before.active && before.roles.includes('admin') && (patch.active === false || (patch.roles && !patch.roles.includes('admin')))) {
@@ -165,6 +171,23 @@ export function createStaffService({ prisma, sessionTtlHours, now = () => new Da
       return { token, csrfToken: csrfFor(token), expiresAt, user: toPrincipal(user) };
     },
 
+    /**
+     * The signed-in person's own new password: the current one must be given. Their other sessions end;
+     * this one (`token`) stays. Clears the must-change flag of a generated password.
+     */
+    async changePassword(actor: Actor, userId: number, token: string, current: string, next: string) {
+      const user = await prisma.staffUser.findUnique({ where: { id: userId } });
+      if (!user || !(await verifyPassword(current, user.passwordHash))) throw invalid('auth.wrong_password');
+      if (next === current) throw invalid('staff.password_unchanged');
+      await passwords.check(next, [user.login, user.fullName]);
+      const passwordHash = await hashPassword(next);
+      await prisma.$transaction(async (tx) => {
+        await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
+        await tx.staffSession.deleteMany({ where: { staffUserId: user.id, id: { not: sha256(token) } } });
+        await recordAudit(tx, actor, { action: 'staff.change_password', entity: 'staff_user', entityId: user.id });
+      });
+    },
+
     /** The principal behind a token, or null if it is unknown, expired or its account is inactive. */
     async authenticate(token: string): Promise<StaffPrincipal | null> {
       const session = await prisma.staffSession.findUnique({ where: { id: sha256(token) }, include: { staffUser: true } });
@@ -194,13 +217,15 @@ export function createStaffService({ prisma, sessionTtlHours, now = () => new Da
 
     /**
      * Creates the first admin when there is none. Returns the generated password (to be shown once)
-     * when none was configured, or null when an admin already exists or the password was given.
+     * when none was configured, or null when an admin already exists or the password was given. A
+     * generated password has been on a screen or in a log: it must be changed at the first sign-in.
      */
     async ensureFirstAdmin(login: string, configuredPassword: string | undefined): Promise<{ created: boolean; generatedPassword: string | null }> {
       if ((await countAdmins(prisma, false)) > 0) return { created: false, generatedPassword: null };
+      if (configuredPassword !== undefined) await passwords.check(configuredPassword, [login]);
       const password = configuredPassword ?? generatePassword();
       const user = await prisma.staffUser.create({
-        data: { login, fullName: 'Administrator', passwordHash: await hashPassword(password), roles: ['admin'] },
+        data: { login, fullName: 'Administrator', passwordHash: await hashPassword(password), roles: ['admin'], mustChangePassword: configuredPassword === undefined },
       });
       await recordAudit(prisma, { type: 'system' }, { action: 'staff.bootstrap_admin', entity: 'staff_user', entityId: user.id, after: user });
       return { created: true, generatedPassword: configuredPassword ? null : password };

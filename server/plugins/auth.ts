@@ -31,11 +31,19 @@ export function registerAuth(app: FastifyInstance) {
   app.decorateRequest('staffToken', null);
 }
 
+export interface RequireStaffOptions {
+  /**
+   * The route serves an account whose generated password must be changed first (who am I, sign out,
+   * change the password); every other route answers 403 auth.password_change_required for it.
+   */
+  beforePasswordChange?: boolean;
+}
+
 /**
  * onRequest hook: the caller must be signed-in staff, with one of `roles` if given (admins always pass).
  * It runs before the body is parsed and validated, so an anonymous caller learns nothing about the schema.
  */
-export function requireStaff(staff: StaffService, roles: StaffRole[] = []): onRequestAsyncHookHandler {
+export function requireStaff(staff: StaffService, roles: StaffRole[] = [], opts: RequireStaffOptions = {}): onRequestAsyncHookHandler {
   return async (req) => {
     const found = tokenOf(req);
     const principal = found ? await staff.authenticate(found.token) : null;
@@ -45,6 +53,7 @@ export function requireStaff(staff: StaffService, roles: StaffRole[] = []): onRe
     }
     req.staff = principal;
     req.staffToken = found.token;
+    if (principal.mustChangePassword && !opts.beforePasswordChange) throw new DomainError('forbidden', 'auth.password_change_required');
     if (roles.length > 0) requireRole(principal, roles);
   };
 }

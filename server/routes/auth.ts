@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../core/services.ts';
 import { csrfFor } from '../../core/staff/staff-service.ts';
 import { actorOf, requireStaff, SESSION_COOKIE, staffOf } from '../plugins/auth.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/staff/password-policy.ts';
 import { okBody, withErrors } from '../schemas.ts';
 
 export const principalBody = z.object({
@@ -14,7 +15,11 @@ export const principalBody = z.object({
   districtId: z.number().nullable(),
   departmentId: z.number().nullable(),
   locale: z.string(),
+  mustChangePassword: z.boolean().describe('true: the password was generated and must be changed (POST /api/auth/password) before anything else'),
 });
+
+/** Who am I, sign out and change the password stay open to an account that must change its password. */
+const beforeChange = { beforePasswordChange: true };
 
 export const authRoutes = (services: Services, opts: { cookieSecure: boolean }): FastifyPluginAsyncZod =>
   async (app) => {
@@ -33,7 +38,9 @@ export const authRoutes = (services: Services, opts: { cookieSecure: boolean }):
         },
       },
       async (req, reply) => {
-        const r = await services.staff.login(req.body.login, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
+        // The user agent is stored with the session: control characters in a forged header are dropped.
+        const userAgent = req.headers['user-agent']?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+        const r = await services.staff.login(req.body.login, req.body.password, { ip: req.ip, userAgent });
         reply.setCookie(SESSION_COOKIE, r.token, {
           httpOnly: true,
           sameSite: 'lax',
@@ -41,13 +48,13 @@ export const authRoutes = (services: Services, opts: { cookieSecure: boolean }):
           path: '/',
           expires: r.expiresAt,
         });
-        return { token: r.token, csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString(), user: r.user };
+        return { token: r.token, csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString(), user: { ...r.user, mustChangePassword: r.user.mustChangePassword ?? false } };
       },
     );
 
     app.post(
       '/api/auth/logout',
-      { onRequest: requireStaff(services.staff), schema: { tags: ['auth'], summary: 'End this session', response: withErrors({ 200: okBody }) } },
+      { onRequest: requireStaff(services.staff, [], beforeChange), schema: { tags: ['auth'], summary: 'End this session', response: withErrors({ 200: okBody }) } },
       async (req, reply) => {
         await services.staff.logout(req.staffToken!, actorOf(req));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -58,7 +65,7 @@ export const authRoutes = (services: Services, opts: { cookieSecure: boolean }):
     app.get(
       '/api/auth/me',
       {
-        onRequest: requireStaff(services.staff),
+        onRequest: requireStaff(services.staff, [], beforeChange),
         schema: {
           tags: ['auth'],
           summary: 'The signed-in staff member',
@@ -66,6 +73,28 @@ export const authRoutes = (services: Services, opts: { cookieSecure: boolean }):
         },
       },
       // Only a same-origin page can read this answer, so handing the CSRF value back here is safe.
-      async (req) => ({ ...staffOf(req), ...(req.cookies?.[SESSION_COOKIE] === req.staffToken ? { csrfToken: csrfFor(req.staffToken!) } : {}) }),
+      async (req) => ({ ...staffOf(req), mustChangePassword: staffOf(req).mustChangePassword ?? false, ...(req.cookies?.[SESSION_COOKIE] === req.staffToken ? { csrfToken: csrfFor(req.staffToken!) } : {}) }),
+    );
+
+    app.post(
+      '/api/auth/password',
+      {
+        onRequest: requireStaff(services.staff, [], beforeChange),
+        // Each attempt checks the current password: as slow to brute-force as signing in.
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own password (the current one is needed); your other sessions end, this one stays',
+          body: z.object({
+            currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+            newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH).describe(`at least ${PASSWORD_MIN_LENGTH} characters and not easy to guess (400 staff.password_weak)`),
+          }),
+          response: withErrors({ 200: okBody }),
+        },
+      },
+      async (req) => {
+        await services.staff.changePassword(actorOf(req), staffOf(req).id, req.staffToken!, req.body.currentPassword, req.body.newPassword);
+        return { ok: true as const };
+      },
     );
   };

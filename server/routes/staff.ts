@@ -7,6 +7,7 @@ import { StaffRole } from '../../generated/prisma/enums.ts';
 import type { Services } from '../../core/services.ts';
 import { toPrincipal } from '../../core/staff/staff-service.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/staff/password-policy.ts';
 import { idParam, withErrors, bodyId } from '../schemas.ts';
 
 const role = z.enum(Object.values(StaffRole) as [StaffRole, ...StaffRole[]]);
@@ -24,6 +25,7 @@ export const staffBody = z.object({
   telegramId: z.string().nullable(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
+  mustChangePassword: z.boolean().describe('a generated password not yet changed by its owner'),
 });
 
 export function staffView(u: StaffUser): z.infer<typeof staffBody> {
@@ -33,6 +35,7 @@ export function staffView(u: StaffUser): z.infer<typeof staffBody> {
     telegramId: u.telegramId?.toString() ?? null,
     createdAt: u.createdAt.toISOString(),
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 
@@ -58,17 +61,23 @@ const scopeFields = {
     .describe('Telegram user id, to let this person act from staff groups'),
 };
 
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH)
+  .max(PASSWORD_MAX_LENGTH)
+  .describe(`at least ${PASSWORD_MIN_LENGTH} characters and not easy to guess: a common password, a keyboard pattern or the person's own name is refused (400 staff.password_weak)`);
+
 const createBody = z.object({
   login: z.string().trim().min(3).max(64).regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
   fullName: z.string().trim().min(1).max(200),
-  password: z.string().min(10).max(200),
+  password: password,
   roles: z.array(role).min(1),
   ...scopeFields,
 });
 
 const patchBody = z.object({
   fullName: z.string().trim().min(1).max(200).optional(),
-  password: z.string().min(10).max(200).optional(),
+  password: password.optional(),
   roles: z.array(role).min(1).optional(),
   active: z.boolean().optional(),
   ...scopeFields,

@@ -15,6 +15,8 @@ export interface User {
   districtId: number | null;
   departmentId: number | null;
   locale: string;
+  /** a generated password: the console asks for a new one before anything else */
+  mustChangePassword?: boolean;
 }
 
 export interface PublicConfig {

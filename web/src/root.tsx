@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from './api.ts';
 import type { PublicConfig, User } from './context.ts';
 import { I18nContext, initialLocale, makeI18n, rememberLocale, translate, type Locale } from './i18n/i18n.ts';
+import { ChangePassword } from './change-password.tsx';
 import { Login } from './login.tsx';
 import { interceptLinks } from './router.ts';
 import { Shell } from './shell.tsx';
@@ -94,6 +95,8 @@ export function Root() {
   if (bootError) body = <div class="boot-error" role="alert">{bootError}</div>;
   else if (!config || session === undefined) body = <div class="loading">{i18n.t('common.loading')}</div>;
   else if (!session) body = <Login api={api} onSignedIn={(s) => setSession(s)} />;
+  else if (session.user.mustChangePassword)
+    body = <ChangePassword api={api} user={session.user} onChanged={() => setSession({ ...session, user: { ...session.user, mustChangePassword: false } })} onSignedOut={() => setSession(null)} />;
   else
     body = (
       <>

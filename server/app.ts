@@ -76,7 +76,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await app.register(helmet, {
     // The Swagger UI page needs its inline scripts and styles.
-    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'https:'] } },
+    // Images only from here (the console's own policy adds the map tiles): none from arbitrary hosts.
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -112,6 +112,7 @@ describe.each(dbTargets)('report evidence API (%s)', (target) => {
     // The detail links every file.
     const detail = (await api.app.inject({ method: 'GET', url: `/api/reports/${r.id}`, headers: as(admin) })).json();
     expect(detail.evidence.map((x: { downloadUrl: string }) => x.downloadUrl)).toEqual([`/api/reports/${r.id}/evidence/${e.id}`]);
+    expect(detail.evidence[0].externalUrl).toBeNull();
   });
 
   it('simultaneous first requests get whole, equal files from a single download and leave no temporary files', async () => {
@@ -181,8 +182,10 @@ describe.each(dbTargets)('report evidence API (%s)', (target) => {
     expect(await services.prisma.reportEvidence.count({ where: { reportId: r.id, storedPath: { not: null } } })).toBe(0);
   });
 
-  it('Open311 evidence given as a URL is a redirect to it', async () => {
+  it('Open311 evidence given as a URL is named as an outside link in the detail (the console never loads it), and its download redirects', async () => {
     const r = await report([{ kind: 'photo', url: 'https://city.example.kz/photos/1.jpg' }]);
+    const detail = (await api.app.inject({ method: 'GET', url: `/api/reports/${r.id}`, headers: as(admin) })).json();
+    expect(detail.evidence).toEqual([expect.objectContaining({ kind: 'photo', externalUrl: 'https://city.example.kz/photos/1.jpg' })]);
     const res = await get(r, r.evidence[0]!.id);
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toBe('https://city.example.kz/photos/1.jpg');

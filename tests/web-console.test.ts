@@ -22,6 +22,8 @@ describe('console configuration', () => {
     const csp = consolePolicy('http://10.0.0.5:8080/{z}/{x}/{y}.png');
     expect(csp).toContain("script-src 'self'");
     expect(csp).toMatch(/img-src [^;]*http:\/\/10\.0\.0\.5:8080/);
+    // Images come from here and the tiles only: an outside app's media_url must not load behind staff's backs.
+    expect(/img-src ([^;]*)/.exec(csp)![1]!.split(' ')).toEqual(["'self'", 'data:', 'http://10.0.0.5:8080']);
     expect(csp).toContain("connect-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
   });
@@ -63,6 +65,12 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
         expect(csp).toContain("script-src 'self'");
         expect(csp).toContain('https://*.tile.example.kz');
         expect(csp).not.toContain("'unsafe-inline' 'unsafe-eval'");
+        expect(/img-src ([^;]*)/.exec(csp)![1]).toBe("'self' data: https://*.tile.example.kz");
+      }
+      // The API's own answers (and the OpenAPI page) let no outside image in either.
+      for (const url of ['/docs/', '/health']) {
+        const helmetCsp = String((await app.inject({ method: 'GET', url })).headers['content-security-policy']);
+        expect(/img-src ([^;]*)/.exec(helmetCsp)![1], url).toBe("'self' data:");
       }
       const js = await app.inject({ method: 'GET', url: '/console/app.js?v=1' });
       expect(js.statusCode).toBe(200);

@@ -27,8 +27,9 @@ export function consolePolicy(mapTileUrl: string): string {
     "script-src 'self'",
     // Leaflet positions tiles and markers with inline styles.
     "style-src 'self' 'unsafe-inline'",
-    // Evidence given as a link (Open311 media_url) is shown where it lives.
-    `img-src 'self' data: blob: https: ${tileOrigin(mapTileUrl)}`,
+    // Only our own images and the map's tiles: evidence an outside app gave as a link (Open311 media_url)
+    // is shown as a link, and no image from elsewhere may tell its server who on the staff looks and when.
+    `img-src 'self' data: ${tileOrigin(mapTileUrl)}`,
     "media-src 'self' blob:",
     "connect-src 'self'",
     "font-src 'self'",

@@ -106,6 +106,10 @@ const detailBody = summaryBody.extend({
       mimeType: z.string().nullable(),
       fileSize: z.number().nullable(),
       downloadUrl: z.string().describe('GET it with the same credentials'),
+      externalUrl: z
+        .string()
+        .nullable()
+        .describe("evidence an outside app gave as a link (Open311 media_url): shown as a link with its host, never loaded by the console, since the app's server would learn staff addresses and hours"),
     }),
   ),
   history: z.array(
@@ -204,7 +208,7 @@ export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
           followers: r._count.followers,
           assigneeId: r.assigneeId,
           hiddenReason: r.hiddenReason,
-          evidence: r.evidence.map((e) => ({ ...e, downloadUrl: `/api/reports/${r.id}/evidence/${e.id}` })),
+          evidence: r.evidence.map(({ url, ...e }) => ({ ...e, downloadUrl: `/api/reports/${r.id}/evidence/${e.id}`, externalUrl: url })),
           history: r.events.map((e) => ({
             at: e.at.toISOString(),
             actorType: e.actorType,

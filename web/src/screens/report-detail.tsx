@@ -182,8 +182,25 @@ export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged,
   );
 }
 
+/** The host of an outside link, shown so staff know where it leads before they open it. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 function EvidenceItem({ e }: { e: ReportDetail['evidence'][number] }) {
   const { t } = useI18n();
+  // Never an <img>: loading it would tell the outside app's server who on the staff looks, from where and when.
+  if (e.externalUrl) {
+    return (
+      <a href={e.externalUrl} target="_blank" rel="noopener noreferrer nofollow" class="evidence-item doc" data-testid="evidence-link">
+        🔗 {t('evidence.external', { host: hostOf(e.externalUrl) })}
+      </a>
+    );
+  }
   if (e.kind === 'photo') {
     return (
       <a href={e.downloadUrl} target="_blank" rel="noopener" class="evidence-item">

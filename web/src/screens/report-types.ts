@@ -19,6 +19,8 @@ export interface Evidence {
   mimeType: string | null;
   fileSize: number | null;
   downloadUrl: string;
+  /** an outside app's link (Open311 media_url): shown, never loaded */
+  externalUrl: string | null;
 }
 
 export interface ReportEvent {

@@ -117,7 +117,7 @@ export async function runBotLoad(opts: { target: Target; server?: PostgresServer
           samples.push({ chat: u.id, at, callIndex, stepMs: performance.now() - t0, ...(update.callback_query ? { callbackId: update.callback_query.id } : {}) });
           return stripTags(m.text ?? m.caption ?? '');
         };
-        const header = (n: number) => t('report:flow.step', { n, total: 6 });
+        const header = (n: number) => t('reports:flow.step', { n, total: 6 });
         const pick = () => {
           const labels = u.lastKeyboard().flat();
           return labels[Math.floor(rng() * labels.length)]!;
@@ -127,7 +127,7 @@ export async function runBotLoad(opts: { target: Target; server?: PostgresServer
           await step(() => u.pressButton(pick()), [header(2)]);
           const regionLabel = pick();
           const region = regions.find((r) => localName(r, locale) === regionLabel) ?? regions[0]!;
-          const afterRegion = await step(() => u.pressButton(regionLabel), [lead(t('report:flow.district')), header(3)]);
+          const afterRegion = await step(() => u.pressButton(regionLabel), [lead(t('reports:flow.district')), header(3)]);
           if (!afterRegion.includes(header(3))) await step(() => u.pressButton(pick()), [header(3)]);
           // Within ~10 km of the region's centre: inside Kazakhstan, and far enough apart not to be duplicates.
           const lat = (region.lat ?? 48) + (rng() - 0.5) * 0.2;
@@ -135,12 +135,12 @@ export async function runBotLoad(opts: { target: Target; server?: PostgresServer
           await step(() => u.sendLocation(lat, lon), [header(4)]);
           const texts = DESCRIPTIONS[locale];
           await step(() => u.send(`${texts[Math.floor(rng() * texts.length)]} (${u.id})`), [header(5)]);
-          await step(() => u.sendPhoto(), [lead(t('report:flow.evidence_received'))]);
-          await step(() => u.pressButton(t('report:flow.evidence_done')), [header(6)]);
-          await step(() => u.pressButton(t('report:flow.anonymous_no')), [lead(t('report:flow.summary'))]);
-          const created = lead(t('report:flow.created'));
-          const answer = await step(() => u.pressButton(t('report:flow.send')), [created, lead(t('report:flow.duplicates'))]);
-          if (!answer.includes(created)) await step(() => u.pressButton(t('report:flow.file_new')), [created]);
+          await step(() => u.sendPhoto(), [lead(t('reports:flow.evidence_received'))]);
+          await step(() => u.pressButton(t('reports:flow.evidence_done')), [header(6)]);
+          await step(() => u.pressButton(t('reports:flow.anonymous_no')), [lead(t('reports:flow.summary'))]);
+          const created = lead(t('reports:flow.created'));
+          const answer = await step(() => u.pressButton(t('reports:flow.send')), [created, lead(t('reports:flow.duplicates'))]);
+          if (!answer.includes(created)) await step(() => u.pressButton(t('reports:flow.file_new')), [created]);
         } catch (e) {
           failures.push(`citizen ${u.id}: ${(e as Error).message.split('\n')[0]}`);
         }

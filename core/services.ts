@@ -3,7 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { Database } from './db/client.ts';
 import { createAnalyticsService } from './analytics/analytics-service.ts';
-import { createApiClientService } from './api-clients/api-client-service.ts';
+import { createApiClientService } from './open311/api-client-service.ts';
 import { fixedHolidays, movableHolidays, transfers } from '../prisma/seed/holidays.ts';
 import { createCalendarService } from './calendar/calendar-service.ts';
 import { defaultCalendar } from './calendar/defaults.ts';

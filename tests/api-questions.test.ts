@@ -194,7 +194,7 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(byAdmin.statusCode, byAdmin.body).toBe(200);
       expect(byAdmin.json()).toMatchObject({ state: 'waiting', holder: null });
       const notice = await prisma.staffNotice.findFirstOrThrow({ where: { staffUserId: staff['cons-a2']!.id, kind: 'question.released' } });
-      expect(notice.text).toContain(kk('consult:staff.released', { number: question.number, by: 'admin' }).split(':')[0]!);
+      expect(notice.text).toContain(kk('consultations:staff.released', { number: question.number, by: 'admin' }).split(':')[0]!);
       expect(await prisma.outboxMessage.count({ where: { chatId: 4_400_001n, kind: 'question.released' } })).toBe(1);
 
       expect((await post(`/api/questions/${question.id}/release`, {})).json().error.code).toBe('question.not_held');
@@ -219,7 +219,7 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       const m = await prisma.questionMessage.findFirstOrThrow({ where: { questionId: question.id, kind: 'handover' } });
       expect(m).toMatchObject({ staffUserId: staff['cons-a']!.id, text: 'Бұл салық мәселесі, сізге', data: { from: staff['cons-a']!.id, to: staff['cons-a2']!.id } });
       const notice = await prisma.staffNotice.findFirstOrThrow({ where: { staffUserId: staff['cons-a2']!.id, kind: 'question.handover' } });
-      expect(notice.text).toContain(kk('consult:staff.handover', { number: question.number, from: 'Консультант cons-a' }));
+      expect(notice.text).toContain(kk('consultations:staff.handover', { number: question.number, from: 'Консультант cons-a' }));
       expect(notice.text).toContain('Бұл салық мәселесі, сізге');
       const telegram = await prisma.outboxMessage.findMany({ where: { chatId: 4_400_001n, kind: 'question.handover' } });
       expect(telegram.map((t) => payloadOf(t).params.text)).toEqual([notice.text]);
@@ -262,12 +262,12 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(message!.citizenId).toBe(kkCitizen.id);
       const p = payloadOf(message!);
       expect(p.method).toBe('sendMessage');
-      expect(p.params.text).toBe(`${kk('consult:answer.title', { number: question.number })}\n\nҮЕҰ-ны әділет органында тіркейді.`);
+      expect(p.params.text).toBe(`${kk('consultations:answer.title', { number: question.number })}\n\nҮЕҰ-ны әділет органында тіркейді.`);
       expect(p.params.text.startsWith(`${question.number} сұрағыңызға жауап:`)).toBe(true);
       expect(p.params.reply_markup!.inline_keyboard).toEqual([
         [
-          { text: kk('consult:answer.more'), callback_data: `qa:more:${question.id}` },
-          { text: kk('consult:answer.resolved'), callback_data: `qa:close:${question.id}` },
+          { text: kk('consultations:answer.more'), callback_data: `qa:more:${question.id}` },
+          { text: kk('consultations:answer.resolved'), callback_data: `qa:close:${question.id}` },
         ],
       ]);
 
@@ -377,7 +377,7 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(res.statusCode, res.body).toBe(200);
       expect(await row(question.id)).toMatchObject({ state: 'closed', result: 'referred', consultantId: staff['cons-a']!.id });
       const told = (await outboxFor(kkCitizen)).filter((r) => r.kind === 'question.closed' && payloadOf(r).params.text.includes(question.number));
-      expect(told.map((r) => payloadOf(r).params.text)).toEqual([`${kk('consult:close.referred', { number: question.number })}\n\nӘділет департаментіне хабарласыңыз: 8 7172 00 00 00`]);
+      expect(told.map((r) => payloadOf(r).params.text)).toEqual([`${kk('consultations:close.referred', { number: question.number })}\n\nӘділет департаментіне хабарласыңыз: 8 7172 00 00 00`]);
       expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: question.id } })).toMatchObject({ result: 'referred', responseMinutes: null });
 
       const again = await post(`/api/questions/${question.id}/close`, { result: 'answered' }, staff['cons-a']!.token);

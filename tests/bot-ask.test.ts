@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Citizen } from '../generated/prisma/client.ts';
 import { syncConsultation } from '../core/consultations/consultation-record.ts';
 import { createServices, type Services } from '../core/services.ts';
-import { createAskFeature } from '../flows/ask.ts';
+import { createAskFeature } from '../bot/consultations/ask.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';

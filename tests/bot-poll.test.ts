@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import { createServices, type Services } from '../core/services.ts';
-import { createPollFeature } from '../flows/poll.ts';
+import { createPollFeature } from '../bot/polls/poll.ts';
 import type { ScriptedUser } from './fake-telegram/types.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';

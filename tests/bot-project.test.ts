@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { grantStats } from '../core/projects/grant-stats.ts';
 import { createServices, type Services } from '../core/services.ts';
-import { createProjectFeature } from '../flows/project.ts';
+import { createProjectFeature } from '../bot/projects/project.ts';
 import type { ScriptedUser } from './fake-telegram/types.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Citizen } from '../generated/prisma/client.ts';
 import { createServices, type Services } from '../core/services.ts';
-import { createReportFeature } from '../flows/report.ts';
+import { createReportFeature } from '../bot/reports/report.ts';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';

@@ -9,7 +9,7 @@ import { shownLength } from '../core/text.ts';
 import { areas } from '../prisma/seed/areas.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
-import { createTopicsFeature } from '../flows/topics.ts';
+import { createTopicsFeature } from '../bot/discussions/topics.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';

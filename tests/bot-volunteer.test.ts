@@ -7,7 +7,7 @@ import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import { createServices, type Services } from '../core/services.ts';
 import { shownLength } from '../core/text.ts';
 import { areas } from '../prisma/seed/areas.ts';
-import { createVolunteerFeature } from '../flows/volunteer.ts';
+import { createVolunteerFeature } from '../bot/volunteering/volunteer.ts';
 import type { ScriptedUser } from './fake-telegram/types.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';

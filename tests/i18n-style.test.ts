@@ -99,7 +99,7 @@ const BANNED: Array<{ lng: 'kk' | 'ru'; word: RegExp; why: string }> = [
   { lng: 'ru', word: /Людей получили/, why: 'no agreement: «Получили помощь (человек)»' },
 ];
 /** The volunteer's certificate quotes the Law «Волонтерлік қызмет туралы» (TERMS.md). */
-const LAW_QUOTES = new Set(['volunteer:certificate.title']);
+const LAW_QUOTES = new Set(['volunteering:certificate.title']);
 
 describe('text style', () => {
   it('glues no Kazakh ending to a placeholder', () => {
@@ -161,7 +161,7 @@ describe('text style', () => {
     expect([...raw.kk.keys(), ...raw.ru.keys()].filter((k) => /(^|[.:])areas\.\d+$/.test(k))).toEqual([]);
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(tsx?|json)$/.test(e.name) ? [path.join(dir, e.name)] : []));
-    const sources = ['app', 'bot', 'core', 'flows', 'jobs', 'server', 'locales', 'web/src'].flatMap((d) => files(path.resolve(d)));
+    const sources = ['app', 'bot', 'core', 'jobs', 'server', 'locales', 'web/src'].flatMap((d) => files(path.resolve(d)));
     const copies = sources.flatMap((f) => {
       const text = readFileSync(f, 'utf8');
       return areas.filter((a) => text.includes(a.nameKk) || text.includes(a.nameRu)).map((a) => `${path.relative('.', f)}: area ${a.code}`);

@@ -96,8 +96,8 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     await runAt('2026-12-17T11:00:00');
     const told = await notices('question.overdue');
     expect(told.map((n) => n.staffUserId)).toEqual([staff.inRegionKk.id, staff.countryWide.id]);
-    expect(told[0]!.text.split('\n')[0]).toBe(kk('consult:staff.overdue', { number: q.number, due: '17.12.2026 10:00' }));
-    expect(told[1]!.text.split('\n')[0]).toBe(ru('consult:staff.overdue', { number: q.number, due: '17.12.2026 10:00' }));
+    expect(told[0]!.text.split('\n')[0]).toBe(kk('consultations:staff.overdue', { number: q.number, due: '17.12.2026 10:00' }));
+    expect(told[1]!.text.split('\n')[0]).toBe(ru('consultations:staff.overdue', { number: q.number, due: '17.12.2026 10:00' }));
     expect(told[0]!.text).toContain(topic.nameKk);
     expect(told[0]!.text).toContain(q.text);
     const sent = await telegram('question.overdue');
@@ -126,7 +126,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     expect(await runAt('2026-12-15T15:01:00')).toEqual({ overdue: 0, escalated: 1 });
     const told = await notices('question.escalated');
     expect(told.map((n) => n.staffUserId)).toEqual([staff.admin.id, staff.adminKk.id]);
-    expect(told[1]!.text.split('\n')[0]).toBe(kk('consult:staff.escalated', { number: q.number, due: '14.12.2026 15:00', days: 1, holder: staff.inRegionKk.fullName }));
+    expect(told[1]!.text.split('\n')[0]).toBe(kk('consultations:staff.escalated', { number: q.number, due: '14.12.2026 15:00', days: 1, holder: staff.inRegionKk.fullName }));
     expect((await telegram('question.escalated')).map((m) => m.chatId)).toEqual([staff.admin.telegramId]);
     expect(await runAt('2026-12-18T10:00:00')).toEqual({ overdue: 0, escalated: 0 });
     expect((await row(q.id)).escalatedAt).toEqual(at('2026-12-15T15:01:00'));
@@ -146,7 +146,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     expect(await runAt('2026-12-18T16:59:00')).toEqual({ overdue: 0, escalated: 0 });
     expect(await runAt('2026-12-18T17:01:00')).toEqual({ overdue: 1, escalated: 0 });
     const told = await notices('question.overdue');
-    expect(told.at(-1)!.text.split('\n')[0]).toBe(kk('consult:staff.followup_overdue', { number: q.number, due: '18.12.2026 17:00' }));
+    expect(told.at(-1)!.text.split('\n')[0]).toBe(kk('consultations:staff.followup_overdue', { number: q.number, due: '18.12.2026 17:00' }));
     // Escalated the next working day: Monday 21 Dec, past the weekend.
     expect(await runAt('2026-12-19T18:00:00')).toEqual({ overdue: 0, escalated: 0 });
     expect(await runAt('2026-12-21T17:01:00')).toEqual({ overdue: 0, escalated: 1 });
@@ -188,7 +188,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
       const [m] = await ratingMessages();
       const citizen = await prisma.citizen.findUniqueOrThrow({ where: { id: q.citizenId } });
       expect(m).toMatchObject({ chatId: citizen.telegramId, citizenId: citizen.id });
-      expect(payloadOf(m!).params.text).toBe(kk('consult:rating.ask', { number: q.number }));
+      expect(payloadOf(m!).params.text).toBe(kk('consultations:rating.ask', { number: q.number }));
       expect(payloadOf(m!).params.reply_markup!.inline_keyboard).toEqual([[1, 2, 3, 4, 5].map((n) => ({ text: `${n} ⭐`, callback_data: `qr:${q.id}:${n}` }))]);
       expect((await row(q.id)).ratingAskedAt).toEqual(clock);
       expect(await prisma.questionMessage.count({ where: { questionId: q.id, kind: 'reminder' } })).toBe(1);
@@ -212,7 +212,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
 
       clock = at('2026-12-07T12:00:00');
       expect(await reminders.run()).toEqual({ asked: 1 });
-      expect((await ratingMessages()).map((m) => payloadOf(m).params.text)).toEqual([ru('consult:rating.ask', { number: closedAnswered.number })]);
+      expect((await ratingMessages()).map((m) => payloadOf(m).params.text)).toEqual([ru('consultations:rating.ask', { number: closedAnswered.number })]);
       expect(await prisma.question.count({ where: { ratingAskedAt: { not: null } } })).toBe(1);
     });
   });

@@ -9,8 +9,8 @@ import { syncQuestionChats } from '../core/consultations/question-staff-chat.ts'
 import { createI18n } from '../core/i18n/i18n.ts';
 import type { SendFn } from '../core/outbox/dispatcher.ts';
 import type { Services } from '../core/services.ts';
-import { createQuestionStaffChat } from '../flows/consult-staff-chat.ts';
-import { createStaffChat } from '../flows/staff-chat.ts';
+import { createQuestionStaffChat } from '../bot/consultations/staff-chat.ts';
+import { createStaffChat } from '../bot/reports/staff-chat.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { makeCitizen, makeQuestion, payloadOf } from './helpers/consult-fixtures.ts';
@@ -103,8 +103,8 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     await ask({ topicId: other.id });
     expect(await sync()).toEqual({ posted: 1, edited: 0, failed: 0 });
     const post = await postOf(q);
-    expect(post.text).toContain(`⏳ ${q.number} · ${ru('consult:chat.state.waiting')}`);
-    expect(post.text).toContain(`📂 ${topic.nameRu} · ${ru('consult:group.ngo')}`);
+    expect(post.text).toContain(`⏳ ${q.number} · ${ru('consultations:chat.state.waiting')}`);
+    expect(post.text).toContain(`📂 ${topic.nameRu} · ${ru('consultations:group.ngo')}`);
     expect(post.text).toContain('Қоғамдық бірлестіктің жарғысына өзгерісті');
     expect(post.text).toMatch(/⏳ Ответить до \d\d\.\d\d\.\d{4} \d\d:\d\d/);
     expect(buttons(post)).toEqual([`cq:take:${q.id}`]);
@@ -116,13 +116,13 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     const q = await ask();
     await sync();
     await press(strangerKk, `cq:take:${q.id}`, await postOf(q));
-    expect(lastAnswer()).toMatchObject({ show_alert: true, text: kk('consult:chat.not_linked') });
+    expect(lastAnswer()).toMatchObject({ show_alert: true, text: kk('consultations:chat.not_linked') });
     await press(operatorUser, `cq:take:${q.id}`, await postOf(q));
-    expect(lastAnswer()).toMatchObject({ show_alert: true, text: ru('consult:chat.no_role') });
+    expect(lastAnswer()).toMatchObject({ show_alert: true, text: ru('consultations:chat.no_role') });
     await press(outsiderUser, `cq:take:${q.id}`, await postOf(q));
-    expect(lastAnswer()).toMatchObject({ show_alert: true, text: ru('consult:chat.out_of_scope') });
+    expect(lastAnswer()).toMatchObject({ show_alert: true, text: ru('consultations:chat.out_of_scope') });
     await reply(strangerKk, 'Мен жауап берейін', await postOf(q));
-    expect(h.fake.lastMessageTo(CHAT)?.text).toBe(kk('consult:chat.not_linked'));
+    expect(h.fake.lastMessageTo(CHAT)?.text).toBe(kk('consultations:chat.not_linked'));
     expect(await row(q)).toMatchObject({ state: 'waiting', consultantId: null });
     expect(await prisma.outboxMessage.count({ where: { kind: 'question.answer' } })).toBe(0);
   });
@@ -131,12 +131,12 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     const q = await ask();
     await sync();
     await press(consultantUser, `cq:take:${q.id}`, await postOf(q));
-    expect(lastAnswer()).toMatchObject({ text: ru('consult:chat.taken') });
+    expect(lastAnswer()).toMatchObject({ text: ru('consultations:chat.taken') });
     expect(await row(q)).toMatchObject({ state: 'claimed', consultantId: consultant.id });
     const post = await postOf(q);
-    expect(post.text).toContain(`🙋 ${q.number} · ${ru('consult:chat.state.claimed')}`);
-    expect(post.text).toContain(ru('consult:chat.holder', { name: consultant.fullName }));
-    expect(post.text).toContain(ru('consult:chat.reply_hint'));
+    expect(post.text).toContain(`🙋 ${q.number} · ${ru('consultations:chat.state.claimed')}`);
+    expect(post.text).toContain(ru('consultations:chat.holder', { name: consultant.fullName }));
+    expect(post.text).toContain(ru('consultations:chat.reply_hint'));
     expect(buttons(post)).toEqual([]);
     expect(await sync()).toEqual({ posted: 0, edited: 0, failed: 0 });
 
@@ -150,15 +150,15 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     await sync();
     await reply(consultantUser, 'Жарғыға өзгерісті әділет органында тіркейді, өтініш берген соң 10 жұмыс күні ішінде.', await postOf(q));
     expect(await row(q)).toMatchObject({ state: 'answered', consultantId: consultant.id });
-    expect(h.fake.callsTo('sendMessage').at(-1)?.payload).toMatchObject({ chat_id: CHAT, text: ru('consult:chat.sent', { number: q.number, name: 'Дина Кеңесова' }) });
+    expect(h.fake.callsTo('sendMessage').at(-1)?.payload).toMatchObject({ chat_id: CHAT, text: ru('consultations:chat.sent', { number: q.number, name: 'Дина Кеңесова' }) });
     const [message] = await prisma.outboxMessage.findMany({ where: { kind: 'question.answer', chatId: citizen.telegramId } });
     const p = payloadOf(message!);
-    expect(p.params.text).toBe(`${kk('consult:answer.title', { number: q.number })}\n\nЖарғыға өзгерісті әділет органында тіркейді, өтініш берген соң 10 жұмыс күні ішінде.`);
+    expect(p.params.text).toBe(`${kk('consultations:answer.title', { number: q.number })}\n\nЖарғыға өзгерісті әділет органында тіркейді, өтініш берген соң 10 жұмыс күні ішінде.`);
     expect(p.params.reply_markup!.inline_keyboard.flat().map((b) => b.callback_data)).toEqual([`qa:more:${q.id}`, `qa:close:${q.id}`]);
     const answer = await prisma.questionMessage.findFirstOrThrow({ where: { questionId: q.id, kind: 'answer' } });
     expect(answer).toMatchObject({ authorType: 'staff', staffUserId: consultant.id });
     expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ channel: 'bot', consultantId: consultant.id, result: 'answered' });
-    expect((await postOf(q)).text).toContain(`💬 ${q.number} · ${ru('consult:chat.state.answered')}`);
+    expect((await postOf(q)).text).toContain(`💬 ${q.number} · ${ru('consultations:chat.state.answered')}`);
   });
 
   it('a colleague’s reply to a held question is refused with the reason; an ordinary message is left alone', async () => {
@@ -166,7 +166,7 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     await sync();
     await press(consultantUser, `cq:take:${q.id}`, await postOf(q));
     await reply(colleagueUser, 'Я знаю ответ', await postOf(q));
-    expect(h.fake.lastMessageTo(CHAT)?.text).toBe(ru('consult:chat.failed', { reason: ru('errors:question.held_by', { number: q.number, name: consultant.fullName }) }));
+    expect(h.fake.lastMessageTo(CHAT)?.text).toBe(ru('consultations:chat.failed', { reason: ru('errors:question.held_by', { number: q.number, name: consultant.fullName }) }));
     expect(await prisma.questionMessage.count({ where: { questionId: q.id, kind: 'answer' } })).toBe(0);
     const calls = h.fake.calls.length;
     const unrelated = { message_id: 1, from: { id: 1, is_bot: true, first_name: 'bot' }, chat: group, date: 0, text: 'нет такого поста' } as unknown as Message;
@@ -182,7 +182,7 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     await prisma.questionMessage.create({ data: { questionId: q.id, kind: 'followup', authorType: 'citizen', text: 'Мемлекеттік баж қанша?' } });
     expect(await sync()).toEqual({ posted: 0, edited: 1, failed: 0 });
     const post = await postOf(q);
-    expect(post.text).toContain(`${ru('consult:chat.followup')}\nМемлекеттік баж қанша?`);
+    expect(post.text).toContain(`${ru('consultations:chat.followup')}\nМемлекеттік баж қанша?`);
     expect(post.text).toContain(`🙋 ${q.number}`);
   });
 });

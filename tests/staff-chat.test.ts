@@ -8,7 +8,7 @@ import { createI18n } from '../core/i18n/i18n.ts';
 import type { SendFn } from '../core/outbox/dispatcher.ts';
 import { syncStaffChats } from '../core/reports/staff-chat.ts';
 import type { Services } from '../core/services.ts';
-import { createStaffChat } from '../flows/staff-chat.ts';
+import { createStaffChat } from '../bot/reports/staff-chat.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { dbTargets } from './helpers/db.ts';
@@ -130,7 +130,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(await sync()).toEqual({ posted: 1, edited: 0, failed: 0 });
       expect(sent.map((c) => [c.method, c.params.chat_id])).toEqual([['sendMessage', CHAT]]);
       const post = await postOf(report.id);
-      expect(post.text).toContain(`🔴 ${report.number} · ${ru('report:status.new')}`);
+      expect(post.text).toContain(`🔴 ${report.number} · ${ru('reports:status.new')}`);
       expect(post.text).toContain(`📂 ${category.nameRu}`);
       expect(post.text).toContain('пр. Абая, 52');
       expect(post.text).toContain('Третью неделю не горит фонарь');
@@ -158,7 +158,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       const accepted = await services.reports.changeStatus({ type: 'staff', id: operator.id }, report.id, { to: 'in_work' });
       expect(await sync()).toEqual({ posted: 0, edited: 1, failed: 0 });
       let post = await postOf(report.id);
-      expect(post.text).toContain(`🔴 ${report.number} · ${ru('report:status.in_work')}`);
+      expect(post.text).toContain(`🔴 ${report.number} · ${ru('reports:status.in_work')}`);
       expect(post.text).toMatch(/⏳ Срок: \d\d\.\d\d\.\d{4} \d\d:\d\d/);
       expect(buttons(post)).toEqual([`sg:res:${report.id}`, `sg:rej:${report.id}`]);
       expect(accepted.dueAt).not.toBeNull();
@@ -171,7 +171,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       await services.reports.changeStatus({ type: 'staff', id: operator.id }, report.id, { to: 'resolved', publicNote: 'Фонарь заменён' });
       await sync();
       post = await postOf(report.id);
-      expect(post.text).toContain(`🟢 ${report.number} · ${ru('report:status.resolved')}`);
+      expect(post.text).toContain(`🟢 ${report.number} · ${ru('reports:status.resolved')}`);
       expect(buttons(post)).toEqual([]);
 
       expect(await sync()).toEqual({ posted: 0, edited: 0, failed: 0 });
@@ -222,9 +222,9 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(event).toMatchObject({ actorType: 'staff', actorId: String(operator.id) });
       const notice = await prisma.outboxMessage.findMany({ where: { kind: 'report.status', chatId: after.citizen!.telegramId } });
       expect(notice).toHaveLength(1);
-      expect((notice[0]!.payload as { params: { text: string } }).params.text).toContain(ru('report:status.in_work'));
+      expect((notice[0]!.payload as { params: { text: string } }).params.text).toContain(ru('reports:status.in_work'));
       const post = await postOf(report.id);
-      expect(post.text).toContain(ru('report:status.in_work'));
+      expect(post.text).toContain(ru('reports:status.in_work'));
       expect(buttons(post)).toEqual([`sg:res:${report.id}`, `sg:rej:${report.id}`]);
       // The post is up to date: the sync has nothing left to do.
       expect(await sync()).toEqual({ posted: 0, edited: 0, failed: 0 });

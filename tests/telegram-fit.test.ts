@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n, LOCALES } from '../core/i18n/i18n.ts';
 import { BUTTON_MAX, fitTitle, MENU_LABEL_MAX, shorten, shownLength } from '../core/text.ts';
 import { MENU_LAYOUT } from '../bot/features.ts';
-import { choiceLabels, numberedLabels } from '../flows/flow-kit.ts';
+import { choiceLabels, numberedLabels } from '../bot/flow-kit.ts';
 import { regions } from '../prisma/seed/regions.ts';
 
 const i18n = createI18n();
@@ -41,7 +41,7 @@ function balanced(text: string, from: number): string {
 function buttonKeys(): Map<string, { titled: boolean; where: string }> {
   const found = new Map<string, { titled: boolean; where: string }>();
   const contexts = /(?:\.text|requestContact|requestLocation|fitTitle|numberedLabels|choiceLabels|\bbutton)\(|\binline_keyboard:\s*\[|\blabel:\s*/g;
-  for (const file of ['flows', 'bot', 'core'].flatMap((d) => source(path.resolve(d)))) {
+  for (const file of ['bot', 'core'].flatMap((d) => source(path.resolve(d)))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(contexts)) {
       const start = m.index + m[0].length - (m[0].endsWith('(') || m[0].endsWith('[') ? 1 : 0);
@@ -105,13 +105,13 @@ describe('buttons fit a phone', () => {
   it('finds the button labels in the code', () => {
     const keys = buttonKeys();
     // A few of each kind of place, so the search cannot silently find nothing.
-    for (const k of ['common:menu.report', 'report:flow.send', 'report:flow.edit.category', 'volunteer:home.sign_up', 'volunteer:signup.phone_button', 'report:flow.send_location', 'topics:notice.open', 'poll:invite.button', 'staff:chat.accept', 'consult:chat.take', 'topics:comment.name_profile', 'ask:flow.groups.ngo']) {
+    for (const k of ['common:menu.report', 'reports:flow.send', 'reports:flow.edit.category', 'volunteering:home.sign_up', 'volunteering:signup.phone_button', 'reports:flow.send_location', 'discussions:notice.open', 'polls:invite.button', 'staff:chat.accept', 'consultations:chat.take', 'discussions:comment.name_profile', 'consultations:flow.groups.ngo']) {
       expect(keys.has(k), k).toBe(true);
     }
     expect(keys.size).toBeGreaterThan(90);
     // A name from data reaches its button through the shortening helper.
-    expect(keys.get('topics:comment.name_profile')?.titled).toBe(true);
-    expect(keys.get('volunteer:signup.name_use')?.titled).toBe(true);
+    expect(keys.get('discussions:comment.name_profile')?.titled).toBe(true);
+    expect(keys.get('volunteering:signup.name_use')?.titled).toBe(true);
   });
 
   it.each(LOCALES)('keeps every inline and reply button within 30 in %s', (lng) => {

@@ -53,7 +53,7 @@ export function civicControlRows(ctx: Ctx, r: CivicControlIndicators): Array<[st
   ];
   return [
     [t('analytics:ind.received'), r.received],
-    ...Object.entries(r.byStatus).map(([s, n]): [string, ExportCell] => [t('analytics:ind.status', { status: t(`report:status.${s}`) }), n]),
+    ...Object.entries(r.byStatus).map(([s, n]): [string, ExportCell] => [t('analytics:ind.status', { status: t(`reports:status.${s}`) }), n]),
     [`${t('analytics:ind.resolved_share')}, %`, percent(r.resolvedShare)],
     [t('analytics:ind.with_deadline'), r.resolvedWithDeadline],
     [t('analytics:ind.on_time'), r.resolvedOnTime],
@@ -90,8 +90,8 @@ export function consultationRows(ctx: Ctx, r: ConsultationIndicators): Array<[st
   return [
     [t('analytics:ind.consultations'), r.count],
     ...r.byTopic.map((x): [string, ExportCell] => [`${t('analytics:col.topic')}: ${name(ctx, x)}`, x.count]),
-    ...r.byTargetGroup.map((x): [string, ExportCell] => [`${t('analytics:col.target_group')}: ${t(`consult:group.${x.key}`)}`, x.count]),
-    ...r.byChannel.map((x): [string, ExportCell] => [`${t('analytics:col.channel')}: ${t(`consult:channel.${x.key}`)}`, x.count]),
+    ...r.byTargetGroup.map((x): [string, ExportCell] => [`${t('analytics:col.target_group')}: ${t(`consultations:group.${x.key}`)}`, x.count]),
+    ...r.byChannel.map((x): [string, ExportCell] => [`${t('analytics:col.channel')}: ${t(`consultations:channel.${x.key}`)}`, x.count]),
     [t('analytics:ind.responded'), r.responded],
     [t('analytics:ind.median_response'), r.medianResponseMinutes],
     [t('analytics:ind.rated'), r.rated],
@@ -270,7 +270,7 @@ export function pointTables(ctx: Ctx, r: FeatureCollection<ReportPointProperties
         { header: 'lat', kind: 'number' },
         { header: 'lon', kind: 'number' },
       ],
-      rows: r.features.map(({ geometry, properties: p }) => [p.number, ctx.lang === 'kk' ? p.categoryKk : p.categoryRu, t(`report:status.${p.status}`), p.filedOn, p.supports, geometry?.coordinates[1] ?? null, geometry?.coordinates[0] ?? null]),
+      rows: r.features.map(({ geometry, properties: p }) => [p.number, ctx.lang === 'kk' ? p.categoryKk : p.categoryRu, t(`reports:status.${p.status}`), p.filedOn, p.supports, geometry?.coordinates[1] ?? null, geometry?.coordinates[0] ?? null]),
     },
   ];
 }

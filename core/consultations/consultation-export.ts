@@ -19,10 +19,10 @@ export async function logTable(prisma: PrismaClient, i18n: i18n, staff: StaffPri
   const count = await prisma.consultation.count({ where });
   if (count > EXPORT_MAX_ROWS) throw invalid('consultation.export_too_big', { max: EXPORT_MAX_ROWS, count });
   const rows = await prisma.consultation.findMany({ where, include: LOG_INCLUDE, orderBy: [{ date: 'asc' }, { id: 'asc' }] });
-  const h = (key: string) => t(`consult:log.${key}`);
+  const h = (key: string) => t(`consultations:log.${key}`);
   return {
-    sheetName: t('consult:log.sheet'),
-    title: t('consult:log.title'),
+    sheetName: t('consultations:log.sheet'),
+    title: t('consultations:log.title'),
     columns: [
       { header: h('date'), kind: 'datetime' },
       { header: h('channel') },
@@ -37,13 +37,13 @@ export async function logTable(prisma: PrismaClient, i18n: i18n, staff: StaffPri
     ],
     rows: rows.map((c) => [
       c.date,
-      t(`consult:channel.${c.channel}`),
+      t(`consultations:channel.${c.channel}`),
       localName(c.topic, lang),
-      t(`consult:group.${c.askerGroup}`),
+      t(`consultations:group.${c.askerGroup}`),
       c.region ? localName(c.region, lang) : null,
       c.consultant?.fullName ?? null,
       c.summary,
-      t(`consult:result.${c.result}`),
+      t(`consultations:result.${c.result}`),
       c.responseMinutes,
       c.satisfaction,
     ]),
@@ -58,18 +58,18 @@ export function periodLabel(t: TFunction, key: string): string {
   if (!m) return key;
   const [, year, month, quarter, half] = m;
   if (month) return `${month}.${year}`;
-  if (quarter) return t('consult:period.quarter', { n: ROMAN[Number(quarter) - 1], year });
-  if (half) return t('consult:period.half', { n: half, year });
+  if (quarter) return t('consultations:period.quarter', { n: ROMAN[Number(quarter) - 1], year });
+  if (half) return t('consultations:period.half', { n: half, year });
   return year!;
 }
 
 export function totalsTable(i18n: i18n, totals: Totals, lang: Locale): ExportTable {
   const t = i18n.getFixedT(lang);
-  const h = (key: string) => t(`consult:totals.${key}`);
+  const h = (key: string) => t(`consultations:totals.${key}`);
   const measures = (m: Measures) => [m.count, m.rated, m.averageSatisfaction, m.satisfiedShare, m.medianResponseMinutes];
   return {
-    sheetName: t('consult:totals.sheet'),
-    title: `${t('consult:totals.title')} (${h(`by.${totals.groupBy}`)})`,
+    sheetName: t('consultations:totals.sheet'),
+    title: `${t('consultations:totals.title')} (${h(`by.${totals.groupBy}`)})`,
     columns: [
       { header: h('period') },
       { header: h(`by.${totals.groupBy}`), width: 30 },

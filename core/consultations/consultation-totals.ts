@@ -110,7 +110,7 @@ type Entry = { channel: ConsultationChannel; topicId: number; askerGroup: AskerG
 /** How an entry is named in its group, with names from the reference tables or the locales. */
 async function grouper(prisma: PrismaClient, i18n: i18n, by: GroupBy, entries: Entry[]): Promise<(e: Entry) => Group> {
   const [kk, ru] = [i18n.getFixedT('kk'), i18n.getFixedT('ru')];
-  const none = (key: string): Group => ({ key, id: null, nameKk: kk('consult:totals.none'), nameRu: ru('consult:totals.none'), order: Number.MAX_SAFE_INTEGER });
+  const none = (key: string): Group => ({ key, id: null, nameKk: kk('consultations:totals.none'), nameRu: ru('consultations:totals.none'), order: Number.MAX_SAFE_INTEGER });
   const ids = (pick: (e: Entry) => number | null) => [...new Set(entries.map(pick).filter((x): x is number => x != null))];
   switch (by) {
     case 'askerGroup':
@@ -119,7 +119,7 @@ async function grouper(prisma: PrismaClient, i18n: i18n, by: GroupBy, entries: E
       const ns = by === 'channel' ? 'channel' : 'group';
       return (e) => {
         const v = e[by];
-        return { key: v, id: null, nameKk: kk(`consult:${ns}.${v}`), nameRu: ru(`consult:${ns}.${v}`), order: values.indexOf(v) };
+        return { key: v, id: null, nameKk: kk(`consultations:${ns}.${v}`), nameRu: ru(`consultations:${ns}.${v}`), order: values.indexOf(v) };
       };
     }
     case 'topic': {

@@ -146,7 +146,7 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
         const after = await tx.question.update({ where: { id: questionId }, data: { state: holder?.active ? 'claimed' : 'waiting', consultantId: holder?.active ? holder.id : null, followUpAt: at } });
         if (holder?.active) {
           // The holder hears of it in the console and, if linked, in Telegram.
-          await sendStaffMessage(tx, i18n, [holder], { kind: 'question.followup', subjectId: questionId, occurrence: message.id, text: (t) => t('consult:staff.followup', { number: q.number, text: body.slice(0, 300) }) });
+          await sendStaffMessage(tx, i18n, [holder], { kind: 'question.followup', subjectId: questionId, occurrence: message.id, text: (t) => t('consultations:staff.followup', { number: q.number, text: body.slice(0, 300) }) });
         }
         await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'question.followup', entity: 'question', entityId: questionId });
         return after;

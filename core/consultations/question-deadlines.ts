@@ -63,8 +63,8 @@ export async function processQuestionDeadlines({ prisma, calendar, i18n, now = (
       const holder = type === 'escalated' && q.consultantId != null ? await tx.staffUser.findUnique({ where: { id: q.consultantId } }) : null;
       const headline = (t: TFunction) =>
         type === 'overdue'
-          ? t(followUp ? 'consult:staff.followup_overdue' : 'consult:staff.overdue', { number: q.number, due: formatDue(due) })
-          : t('consult:staff.escalated', { number: q.number, due: formatDue(due), days: escalation, holder: holder?.fullName ?? t('consult:staff.nobody') });
+          ? t(followUp ? 'consultations:staff.followup_overdue' : 'consultations:staff.overdue', { number: q.number, due: formatDue(due) })
+          : t('consultations:staff.escalated', { number: q.number, due: formatDue(due), days: escalation, holder: holder?.fullName ?? t('consultations:staff.nobody') });
       const notified = await notifyAboutQuestion(tx, i18n, people, { kind: `question.${type}`, question: q, occurrence: due.getTime(), headline });
       const data = { due: due.toISOString(), followUp, notified, ...(type === 'escalated' ? { workingDays: escalation } : {}) };
       await tx.questionMessage.create({ data: { questionId: q.id, at, kind: type, authorType: 'system', data } });

@@ -37,8 +37,8 @@ export function answerKeyboard(t: TFunction, questionId: number) {
   return {
     inline_keyboard: [
       [
-        { text: t('consult:answer.more'), callback_data: `qa:more:${questionId}` },
-        { text: t('consult:answer.resolved'), callback_data: `qa:close:${questionId}` },
+        { text: t('consultations:answer.more'), callback_data: `qa:more:${questionId}` },
+        { text: t('consultations:answer.resolved'), callback_data: `qa:close:${questionId}` },
       ],
     ],
   };
@@ -60,7 +60,7 @@ const enqueueTo = (tx: Tx, r: Reader, kind: string, dedupeKey: string, params: R
 export async function sendAnswer(tx: Tx, i18n: i18n, q: Question, messageId: number, text: string, link?: AnswerLink | null): Promise<boolean> {
   const r = await reader(tx, i18n, q.citizenId);
   if (!r) return false;
-  const body = `${r.t('consult:answer.title', { number: q.number })}\n\n${text}`;
+  const body = `${r.t('consultations:answer.title', { number: q.number })}\n\n${text}`;
   const linkText = link ? `🔗 ${link.title?.trim() ? `${link.title.trim()}: ` : ''}${link.url}` : null;
   const together = linkText && body.length + 2 + linkText.length <= MESSAGE_MAX;
   const key = `question.answer:${messageId}`;
@@ -72,13 +72,13 @@ export async function sendAnswer(tx: Tx, i18n: i18n, q: Question, messageId: num
 /** A question closed as referred elsewhere or out of scope: the citizen is told why, in the consultant's words. */
 export async function sendClosed(tx: Tx, i18n: i18n, q: Question, messageId: number, result: 'referred' | 'not_in_scope', note: string): Promise<boolean> {
   const r = await reader(tx, i18n, q.citizenId);
-  if (r) await enqueueTo(tx, r, 'question.closed', `question.closed:${messageId}`, { text: `${r.t(`consult:close.${result}`, { number: q.number })}\n\n${note}` });
+  if (r) await enqueueTo(tx, r, 'question.closed', `question.closed:${messageId}`, { text: `${r.t(`consultations:close.${result}`, { number: q.number })}\n\n${note}` });
   return r != null;
 }
 
 /** The one reminder to rate the consultation. */
 export async function sendRatingRequest(tx: Tx, i18n: i18n, q: Question): Promise<boolean> {
   const r = await reader(tx, i18n, q.citizenId);
-  if (r) await enqueueTo(tx, r, 'question.rating', `question.rating:${q.id}`, { text: r.t('consult:rating.ask', { number: q.number }), reply_markup: ratingKeyboard(q.id) });
+  if (r) await enqueueTo(tx, r, 'question.rating', `question.rating:${q.id}`, { text: r.t('consultations:rating.ask', { number: q.number }), reply_markup: ratingKeyboard(q.id) });
   return r != null;
 }

@@ -45,17 +45,17 @@ export function renderQuestionPost(t: TFunction, locale: Locale, q: PostedQuesti
   const due = pendingDue(q, q.topic.responseDays, cal);
   const followUp = q.followUpAt && PENDING_STATES.includes(q.state) ? q.messages[0]?.text : null;
   const lines = [
-    `${STATE_ICON[q.state]} ${q.number} · ${t(`consult:chat.state.${q.state}`)}`,
-    `📂 ${localName(q.topic, locale)} · ${t(`consult:group.${q.askerGroup}`)}`,
-    ...(due ? [`${t('consult:chat.due', { due: formatLocalDateTime(due) })}${due.getTime() < now.getTime() ? ` · ${t('consult:chat.overdue')}` : ''}`] : []),
-    ...(q.consultant ? [t('consult:chat.holder', { name: q.consultant.fullName })] : []),
+    `${STATE_ICON[q.state]} ${q.number} · ${t(`consultations:chat.state.${q.state}`)}`,
+    `📂 ${localName(q.topic, locale)} · ${t(`consultations:group.${q.askerGroup}`)}`,
+    ...(due ? [`${t('consultations:chat.due', { due: formatLocalDateTime(due) })}${due.getTime() < now.getTime() ? ` · ${t('consultations:chat.overdue')}` : ''}`] : []),
+    ...(q.consultant ? [t('consultations:chat.holder', { name: q.consultant.fullName })] : []),
     '',
     clip(q.text, TEXT_PREVIEW),
-    ...(followUp ? ['', t('consult:chat.followup'), clip(followUp, TEXT_PREVIEW)] : []),
-    ...(q.consultant && q.state !== 'closed' ? ['', t('consult:chat.reply_hint')] : []),
+    ...(followUp ? ['', t('consultations:chat.followup'), clip(followUp, TEXT_PREVIEW)] : []),
+    ...(q.consultant && q.state !== 'closed' ? ['', t('consultations:chat.reply_hint')] : []),
   ];
   const text = lines.join('\n');
-  return q.consultantId == null && q.state !== 'closed' ? { text, reply_markup: { inline_keyboard: [[{ text: t('consult:chat.take'), callback_data: `cq:take:${q.id}` }]] } } : { text };
+  return q.consultantId == null && q.state !== 'closed' ? { text, reply_markup: { inline_keyboard: [[{ text: t('consultations:chat.take'), callback_data: `cq:take:${q.id}` }]] } } : { text };
 }
 
 export type QuestionChatRefusal = 'not_linked' | 'no_role' | 'out_of_scope';

@@ -114,7 +114,7 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
             kind: 'question.released',
             question: await withTopic(tx, id),
             occurrence: m.id,
-            headline: (t) => t('consult:staff.released', { number: q.number, by: staff.fullName }),
+            headline: (t) => t('consultations:staff.released', { number: q.number, by: staff.fullName }),
           });
         }
         return after;
@@ -137,7 +137,7 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
           kind: 'question.handover',
           question: await withTopic(tx, id),
           occurrence: m.id,
-          headline: (t) => t('consult:staff.handover', { number: q.number, from: staff.fullName }),
+          headline: (t) => t('consultations:staff.handover', { number: q.number, from: staff.fullName }),
           footer: note ? `💬 ${note}` : null,
         });
         return after;

@@ -24,25 +24,25 @@ type TopicWithComments = NamedTopic & { comments: DiscussionComment[] };
 /** Annex 1: one row a topic, in the form's columns. */
 function annex1Table(t: TFunction, locale: Locale, year: number, bodyName: string | null, topics: NamedTopic[], asOf: Date): ExportTable {
   return {
-    sheetName: t('topics:annex1.sheet'),
-    title: [t('topics:annex1.form'), t('topics:annex1.title', { year }), ...(bodyName ? [bodyName] : [])].join('\n'),
+    sheetName: t('discussions:annex1.sheet'),
+    title: [t('discussions:annex1.form'), t('discussions:annex1.title', { year }), ...(bodyName ? [bodyName] : [])].join('\n'),
     columns: [
       { header: '№', kind: 'number', width: 5 },
-      { header: t('topics:annex1.topic'), width: 45 },
-      { header: t('topics:annex1.funding'), kind: 'number', width: 18 },
-      { header: t('topics:annex1.justification'), width: 50 },
-      { header: t('topics:annex1.target_group'), width: 30 },
-      { header: t('topics:annex1.expected_result'), width: 40 },
+      { header: t('discussions:annex1.topic'), width: 45 },
+      { header: t('discussions:annex1.funding'), kind: 'number', width: 18 },
+      { header: t('discussions:annex1.justification'), width: 50 },
+      { header: t('discussions:annex1.target_group'), width: 30 },
+      { header: t('discussions:annex1.expected_result'), width: 40 },
     ],
     rows: topics.map((x, i) => [
       i + 1,
       inLocale(x, 'title', locale),
       Number(x.fundingThousandTenge.toString()),
-      `${inLocale(x, 'justification', locale)}\n${t('topics:annex1.source', { source: x.informationSource })}`,
+      `${inLocale(x, 'justification', locale)}\n${t('discussions:annex1.source', { source: x.informationSource })}`,
       inLocale(x, 'targetGroup', locale),
       inLocale(x, 'expectedResult', locale),
     ]),
-    footer: [[t('topics:annex1.as_of', { date: formatLocalDate(asOf) })]],
+    footer: [[t('discussions:annex1.as_of', { date: formatLocalDate(asOf) })]],
   };
 }
 
@@ -52,17 +52,17 @@ function annex2Table(t: TFunction, locale: Locale, subtitle: string, topics: Top
   for (const topic of topics) {
     const title = inLocale(topic, 'title', locale);
     const considered = topic.comments.filter((c) => !isRemoved(c));
-    if (considered.length === 0) rows.push([rows.length + 1, title, t('topics:annex2.no_comments'), null]);
-    for (const c of considered) rows.push([rows.length + 1, title, `${c.text}\n${t('topics:annex2.author', { author: authorOf(t, c) })}`, decisionText(t, c.decision, c.decisionReason, 'annex')]);
+    if (considered.length === 0) rows.push([rows.length + 1, title, t('discussions:annex2.no_comments'), null]);
+    for (const c of considered) rows.push([rows.length + 1, title, `${c.text}\n${t('discussions:annex2.author', { author: authorOf(t, c) })}`, decisionText(t, c.decision, c.decisionReason, 'annex')]);
   }
   return {
-    sheetName: t('topics:annex2.sheet'),
-    title: [t('topics:annex2.form'), t('topics:annex2.title'), subtitle].join('\n'),
+    sheetName: t('discussions:annex2.sheet'),
+    title: [t('discussions:annex2.form'), t('discussions:annex2.title'), subtitle].join('\n'),
     columns: [
       { header: '№', kind: 'number', width: 5 },
-      { header: t('topics:annex2.topic'), width: 40 },
-      { header: t('topics:annex2.comment'), width: 60 },
-      { header: t('topics:annex2.conclusion'), width: 50 },
+      { header: t('discussions:annex2.topic'), width: 40 },
+      { header: t('discussions:annex2.comment'), width: 60 },
+      { header: t('discussions:annex2.conclusion'), width: 50 },
     ],
     rows,
   };
@@ -88,7 +88,7 @@ export function createAnnexService({ prisma, i18n, now }: { prisma: PrismaClient
         orderBy: [{ stateBodyId: 'asc' }, { id: 'asc' }],
       });
       const name = await bodyName(q.stateBodyId, locale);
-      return { fileName: t('topics:annex1.file', { year: q.year }), table: annex1Table(t, locale, q.year, name, topics, now()) };
+      return { fileName: t('discussions:annex1.file', { year: q.year }), table: annex1Table(t, locale, q.year, name, topics, now()) };
     },
 
     /** Annex 2 of one topic whose discussion has ended, or of every ended topic of a body and year. */
@@ -101,7 +101,7 @@ export function createAnnexService({ prisma, i18n, now }: { prisma: PrismaClient
         if (!topic) throw notFound('discussion.not_found');
         if (!hasEnded(topic, at)) throw conflict('discussion.still_open', { end: topic.endsAt ? formatLocalDate(topic.endsAt) : '—' });
         const subtitle = `${localName(topic.stateBody, locale)}, ${topic.year}`;
-        return { fileName: t('topics:annex2.file_topic', { id: topic.id }), table: annex2Table(t, locale, subtitle, [topic]) };
+        return { fileName: t('discussions:annex2.file_topic', { id: topic.id }), table: annex2Table(t, locale, subtitle, [topic]) };
       }
       const name = await bodyName(q.stateBodyId, locale);
       const topics = await prisma.discussionTopic.findMany({
@@ -109,7 +109,7 @@ export function createAnnexService({ prisma, i18n, now }: { prisma: PrismaClient
         include: { ...TOPIC_NAMES, ...COMMENTS },
         orderBy: { id: 'asc' },
       });
-      return { fileName: t('topics:annex2.file_year', { year: q.year }), table: annex2Table(t, locale, `${name}, ${q.year}`, topics.filter((x) => hasEnded(x, at))) };
+      return { fileName: t('discussions:annex2.file_year', { year: q.year }), table: annex2Table(t, locale, `${name}, ${q.year}`, topics.filter((x) => hasEnded(x, at))) };
     },
   };
 }

@@ -46,7 +46,7 @@ export async function processDiscussionDeadlines({ prisma, calendar, topics, i18
       if (claimed.count === 0) return false;
       const comments = await tx.discussionComment.findMany({ where: { topicId: topic.id, NOT: { hidden: true, moderatedAt: { not: null } } }, select: { decision: true, decisionReason: true } });
       const left = comments.filter(lacksDecision).length;
-      const key = kind === 'discussion.review_overdue' ? 'topics:staff.review_overdue' : 'topics:staff.review_escalated';
+      const key = kind === 'discussion.review_overdue' ? 'discussions:staff.review_overdue' : 'discussions:staff.review_escalated';
       const text = (t: TFunction, locale: Locale) =>
         t(key, { title: inLocale(topic, 'title', locale), body: localName(topic.stateBody, locale), due: formatLocalDateTime(topic.reviewDueAt!), left, total: comments.length, days: escalationWorkingDays });
       const notified = await sendStaffMessage(tx, i18n, await recipients(tx), { kind, subjectId: topic.id, occurrence: topic.reviewDueAt!.getTime(), text });

@@ -18,8 +18,8 @@ const citizenT = (i18n: i18n, c: Reader) => i18n.getFixedT(toLocale(c.locale));
 /** Erased citizens (no consent, a negative id standing in for the Telegram one) hear nothing. */
 
 
-/** The button that opens a topic in the bot (flows/topics.ts). */
-const openTopicButton = (t: TFunction, topicId: number) => ({ inline_keyboard: [[{ text: t('topics:notice.open'), callback_data: `tp:open:${topicId}` }]] });
+/** The button that opens a topic in the bot (bot/discussions/topics.ts). */
+const openTopicButton = (t: TFunction, topicId: number) => ({ inline_keyboard: [[{ text: t('discussions:notice.open'), callback_data: `tp:open:${topicId}` }]] });
 
 /**
  * Citizens who asked to hear of topics like this one: subscribed to something, and neither their areas nor
@@ -47,7 +47,7 @@ export async function announceTopic(tx: Tx, i18n: i18n, topic: NamedTopic, at: D
   for (const c of people) {
     const locale = toLocale(c.locale);
     const t = citizenT(i18n, c);
-    const text = t('topics:notice.announce', {
+    const text = t('discussions:notice.announce', {
       title: inLocale(topic, 'title', locale),
       body: localName(topic.stateBody, locale),
       area: localName(topic.area, locale),
@@ -81,7 +81,7 @@ export async function notifyReviewResults(tx: Tx, i18n: i18n, topic: NamedTopic,
     const locale = toLocale(reader.locale);
     const t = citizenT(i18n, reader);
     const items = own.map((c, i) => `${i + 1}) «${clip(c.text, 200)}»\n${decisionText(t, c.decision, c.decisionReason, 'notice')}`);
-    const text = [t('topics:notice.review', { title: inLocale(topic, 'title', locale), body: localName(topic.stateBody, locale) }), '', ...items].join('\n\n');
+    const text = [t('discussions:notice.review', { title: inLocale(topic, 'title', locale), body: localName(topic.stateBody, locale) }), '', ...items].join('\n\n');
     await enqueueMessage(tx, {
       chatId: reader.telegramId,
       citizenId,
@@ -102,7 +102,7 @@ export async function tellCommentAuthor(tx: Tx, i18n: i18n, comment: AuthoredCom
   if (!reachable(comment.citizen)) return;
   const locale = toLocale(comment.citizen.locale);
   const t = citizenT(i18n, comment.citizen);
-  const text = t(`topics:notice.${what}`, { title: inLocale(topic, 'title', locale), text: clip(comment.text, 200) }) + (note ? `\n\n${t('topics:notice.moderator_note', { note })}` : '');
+  const text = t(`discussions:notice.${what}`, { title: inLocale(topic, 'title', locale), text: clip(comment.text, 200) }) + (note ? `\n\n${t('discussions:notice.moderator_note', { note })}` : '');
   await enqueueMessage(tx, {
     chatId: comment.citizen.telegramId,
     citizenId: comment.citizen.id,

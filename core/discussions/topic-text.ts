@@ -17,7 +17,7 @@ export function inLocale<F extends string>(x: Bilingual<F>, field: F, locale: st
 
 /** The region of a topic, or "national" for a topic of the whole country. */
 export function placeOf(t: TFunction, topic: { region: Region | null }, locale: string): string {
-  return topic.region ? localName(topic.region, locale) : t('topics:national');
+  return topic.region ? localName(topic.region, locale) : t('discussions:national');
 }
 
 /**
@@ -25,13 +25,13 @@ export function placeOf(t: TFunction, topic: { region: Region | null }, locale: 
  * who erased their data left an empty name: they are shown as an anonymised participant.
  */
 export function authorOf(t: TFunction, c: { authorName: string; organisation: string | null }): string {
-  const name = c.authorName || t('topics:anonymised_author');
+  const name = c.authorName || t('discussions:anonymised_author');
   return c.organisation ? `${name} (${c.organisation})` : name;
 }
 
 export function decisionText(t: TFunction, decision: CommentDecision | null, reason: string | null, style: 'notice' | 'annex'): string {
-  const label = t(`topics:${style === 'notice' ? 'decision' : 'annex2.decision'}.${decision ?? 'none'}`);
-  return reason ? `${label}. ${t('topics:reason', { reason })}` : label;
+  const label = t(`discussions:${style === 'notice' ? 'decision' : 'annex2.decision'}.${decision ?? 'none'}`);
+  return reason ? `${label}. ${t('discussions:reason', { reason })}` : label;
 }
 
 /** 1234.5 → "1 234,5" and 1500 → "1 500", as amounts are written in Kazakhstan (both languages). */

@@ -134,7 +134,7 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
           kind: 'evaluation.assigned',
           subjectId: projectId,
           occurrence: councilId,
-          text: (t, locale) => t('project:notice.evaluate', { name: nameIn(p, locale), supplier: p.supplierName }),
+          text: (t, locale) => t('projects:notice.evaluate', { name: nameIn(p, locale), supplier: p.supplierName }),
         });
       });
     },

@@ -13,7 +13,7 @@ const criterionName = (locale: string, n: number) => {
 };
 
 export function annex7Table(t: TFunction, locale: string, s: ExpertSheet): ExportTable {
-  const h = (k: string) => t(`project:annex7.${k}`);
+  const h = (k: string) => t(`projects:annex7.${k}`);
   return {
     sheetName: h('sheet'),
     title: h('title'),
@@ -31,11 +31,11 @@ export function annex7Table(t: TFunction, locale: string, s: ExpertSheet): Expor
 }
 
 export function annex8Table(t: TFunction, locale: string, r: CouncilReport, areaName: string): ExportTable {
-  const h = (k: string) => t(`project:annex8.${k}`);
-  const experts = r.scoredBy.length ? t('project:annex8.experts', { names: r.scoredBy.map((e) => e.fullName).join(', ') }) : h('no_experts');
+  const h = (k: string) => t(`projects:annex8.${k}`);
+  const experts = r.scoredBy.length ? t('projects:annex8.experts', { names: r.scoredBy.map((e) => e.fullName).join(', ') }) : h('no_experts');
   return {
     sheetName: h('sheet'),
-    title: t('project:annex8.title', { area: areaName, project: nameIn(r.project, locale) }),
+    title: t('projects:annex8.title', { area: areaName, project: nameIn(r.project, locale) }),
     columns: [{ header: h('number'), width: 8 }, { header: h('criterion'), width: 60 }, { header: h('average'), kind: 'number', width: 16 }, { header: h('comment'), width: 70 }],
     rows: r.criteria.map((c) => [String(c.criterion), criterionName(locale, c.criterion), c.average, c.comments.map((x) => `${x.fullName}: ${x.comment}`).join('\n')]),
     footer: [['', h('total'), r.total, r.closedAt ? experts : `${experts}. ${h('provisional')}`]],
@@ -64,10 +64,10 @@ export interface Annex5Row {
 const pick = (locale: string, kk: string, ru: string) => (locale === 'kk' ? kk || ru : ru || kk);
 
 export function annex5Table(t: TFunction, locale: string, bodyName: string, year: number, rows: Annex5Row[]): ExportTable {
-  const h = (k: string) => t(`project:annex5.${k}`);
+  const h = (k: string) => t(`projects:annex5.${k}`);
   return {
     sheetName: h('sheet'),
-    title: t('project:annex5.title', { body: bodyName, year }),
+    title: t('projects:annex5.title', { body: bodyName, year }),
     columns: [
       { header: h('project'), width: 40 },
       { header: h('supplier'), width: 30 },

@@ -62,7 +62,7 @@ export type RequestRow = Prisma.ReportGetPayload<{ include: typeof requestInclud
  * explanations only, never a citizen's words), the original's number for a duplicate, else the status name.
  */
 export function statusNotes(r: RequestRow, t: Translate): string {
-  const name = t(`report:status.${r.status}`);
+  const name = t(`reports:status.${r.status}`);
   if (r.status === 'duplicate' && r.duplicateOf) return `${name}: ${r.duplicateOf.number}`;
   const last = r.events[0];
   if (last && last.toStatus === r.status && last.actorType !== 'citizen' && last.publicNote) return last.publicNote;

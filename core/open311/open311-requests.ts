@@ -1,7 +1,7 @@
 // Reading and filing service requests for Open311: public reports only (never hidden ones), and new
 // reports filed on behalf of an API client without any personal data of the person behind it.
 import type { Prisma, PrismaClient, Report } from '../../generated/prisma/client.ts';
-import type { ApiClientView } from '../api-clients/api-client-service.ts';
+import type { ApiClientView } from './api-client-service.ts';
 import type { ReferenceService } from '../reference/reference-service.ts';
 import { insideKazakhstan, type ReportService } from '../reports/report-service.ts';
 import { OPEN_STATUSES } from '../reports/report-status.ts';

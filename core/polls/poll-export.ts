@@ -11,18 +11,18 @@ import { NOT_STATED, type Dimension, type PollResults, type QuestionResult } fro
 export function resultTables(i18n: i18n, lang: Locale, r: PollResults): ExportTable[] {
   const t = i18n.getFixedT(lang);
   const kk = lang === 'kk';
-  const h = (key: string) => t(`poll:export.${key}`);
+  const h = (key: string) => t(`polls:export.${key}`);
   const waveLabel = new Map(r.waves.map((w) => [w.id, kk ? w.labelKk : w.labelRu]));
   const qText = (q: QuestionResult) => (kk ? q.textKk : q.textRu);
   const optionLabel = (q: QuestionResult, code: string): string => {
-    if (q.type === 'satisfaction' || q.type === 'yes_no') return t(`poll:answer.${code}`);
+    if (q.type === 'satisfaction' || q.type === 'yes_no') return t(`polls:answer.${code}`);
     if (q.type === 'rating') return code;
     const o = q.options.find((x) => x.code === code);
     return o ? (kk ? o.kk : o.ru) : code;
   };
   const groupLabel = (d: Dimension, v: string): string => {
     if (v === NOT_STATED) return h('not_stated');
-    if (d === 'gender') return t(`poll:export.gender_${v}`);
+    if (d === 'gender') return t(`polls:export.gender_${v}`);
     if (d === 'age') {
       const b = ALL_AGE_BRACKETS.find((x) => x.code === v);
       return b ? (kk ? b.labelKk : b.labelRu) : v;
@@ -40,7 +40,7 @@ export function resultTables(i18n: i18n, lang: Locale, r: PollResults): ExportTa
   };
   const indices: ExportTable = {
     sheetName: h('sheet_index'),
-    title: t('poll:export.baseline_note', { baseline: r.baseline }),
+    title: t('polls:export.baseline_note', { baseline: r.baseline }),
     columns: [{ header: h('wave') }, { header: '№', kind: 'number', width: 5 }, { header: h('question'), width: 50 }, { header: h('base'), kind: 'number' }, { header: h('skipped'), kind: 'number' }, { header: h('index'), kind: 'number' }, { header: h('baseline'), kind: 'number' }, { header: h('vs_baseline'), kind: 'number' }, { header: h('mean'), kind: 'number' }, { header: h('mean_base'), kind: 'number' }],
     rows: r.questions
       .filter((q) => q.type !== 'text')

@@ -1,5 +1,5 @@
 // The invitation to a wave and the one reminder, each in the citizen's own language, with the button
-// that starts the poll in the bot (flows/poll.ts answers `pl:go:<waveId>` outside any conversation).
+// that starts the poll in the bot (bot/polls/poll.ts answers `pl:go:<waveId>` outside any conversation).
 import type { i18n } from 'i18next';
 import { formatLocalDateTime } from '../calendar/local-time.ts';
 import { type Locale, toLocale } from '../i18n/i18n.ts';
@@ -24,18 +24,18 @@ export const POLL_LINK_PREFIX = 'poll';
 export const startPayloadOf = (inviteCode: string) => `${POLL_LINK_PREFIX}_${inviteCode}`;
 /** The wave's invitation link; null while no bot username is known (BOT_USERNAME unset, bot not running here). */
 export const pollInviteLink = (username: string | null | undefined, inviteCode: string): string | null => (username ? startLink(username, startPayloadOf(inviteCode)) : null);
-export const dedupeKeyOf = (notice: PollNotice, waveId: number, beneficiaryId: number) => `poll:${notice}:${waveId}:${beneficiaryId}`;
+export const dedupeKeyOf = (notice: PollNotice, waveId: number, beneficiaryId: number) => `polls:${notice}:${waveId}:${beneficiaryId}`;
 
 export function noticeText(i18n: i18n, locale: Locale, notice: PollNotice, w: NoticeWave, questions: number): string {
   const t = i18n.getFixedT(locale);
   const kk = locale === 'kk';
-  return t(`poll:${notice}.text`, {
+  return t(`polls:${notice}.text`, {
     project: esc(kk ? w.poll.project.nameKk : w.poll.project.nameRu),
     title: esc(kk ? w.poll.titleKk : w.poll.titleRu),
     wave: esc(kk ? w.labelKk : w.labelRu),
     closes: formatLocalDateTime(w.closesAt),
     questions,
-    anonymous: w.poll.anonymous ? t('poll:invite.anonymous') : '',
+    anonymous: w.poll.anonymous ? t('polls:invite.anonymous') : '',
   });
 }
 
@@ -63,7 +63,7 @@ export async function enqueueNotice(
     params: {
       text: noticeText(i18n, locale, notice, w, questions),
       parse_mode: 'HTML',
-      reply_markup: { inline_keyboard: [[{ text: i18n.getFixedT(locale)('poll:invite.button'), callback_data: startButtonData(w.id) }]] },
+      reply_markup: { inline_keyboard: [[{ text: i18n.getFixedT(locale)('polls:invite.button'), callback_data: startButtonData(w.id) }]] },
     },
     dedupeKey,
     // a wave announced ahead of its opening goes out when it opens

@@ -12,40 +12,40 @@ import { dateOnly } from './project-rules.ts';
 
 export function statusLabel(t: TFunction, locale: string, code: string): string {
   const s = socialStatuses.find((x) => x.code === code);
-  return s ? localName(s, locale) : t('project:not_stated');
+  return s ? localName(s, locale) : t('projects:not_stated');
 }
 
 export function ageLabel(t: TFunction, locale: string, code: string): string {
   const b = ALL_AGE_BRACKETS.find((x) => x.code === code);
-  return b ? (locale === 'kk' ? b.labelKk : b.labelRu) : t('project:not_stated');
+  return b ? (locale === 'kk' ? b.labelKk : b.labelRu) : t('projects:not_stated');
 }
 
 export function grantStatsTables(t: TFunction, locale: string, projectName: string, s: GrantStats): ExportTable[] {
   const where = { project: projectName, from: formatLocalDate(dateOnly(s.period.from)), to: formatLocalDate(dateOnly(s.period.to)) };
-  const h = (k: string) => t(`project:stats.${k}`);
+  const h = (k: string) => t(`projects:stats.${k}`);
   const num = (header: string) => ({ header, kind: 'number' as const });
   return [
     {
       sheetName: h('sheet_gender'),
-      title: t('project:stats.title_gender', where),
-      columns: [num(h('total')), num(t('project:gender.male')), num(t('project:gender.female')), num(t('project:gender.not_stated'))],
+      title: t('projects:stats.title_gender', where),
+      columns: [num(h('total')), num(t('projects:gender.male')), num(t('projects:gender.female')), num(t('projects:gender.not_stated'))],
       rows: [[s.gender.total, s.gender.male, s.gender.female, s.gender.notStated]],
     },
     {
       sheetName: h('sheet_status'),
-      title: t('project:stats.title_status', where),
+      title: t('projects:stats.title_status', where),
       columns: [num(h('total')), ...s.socialStatus.map((c) => num(statusLabel(t, locale, c.code)))],
       rows: [[s.total, ...s.socialStatus.map((c) => c.count)]],
     },
     {
       sheetName: h('sheet_age'),
-      title: t('project:stats.title_age', where),
-      columns: [num(h('total')), ...s.age.map((c) => num(c.code === NOT_STATED ? t('project:not_stated') : ageLabel(t, locale, c.code)))],
+      title: t('projects:stats.title_age', where),
+      columns: [num(h('total')), ...s.age.map((c) => num(c.code === NOT_STATED ? t('projects:not_stated') : ageLabel(t, locale, c.code)))],
       rows: [[s.total, ...s.age.map((c) => c.count)]],
     },
     {
       sheetName: h('sheet_events'),
-      title: t('project:stats.title_events', where),
+      title: t('projects:stats.title_events', where),
       columns: [{ header: h('number'), kind: 'number', width: 6 }, { header: h('date'), kind: 'date' }, { header: h('place') }, { header: h('form') }, num(h('participants')), { header: h('completeness') }],
       rows: s.events.map((e, i) => [i + 1, e.heldOn, e.place, e.form, e.participants, e.completeness]),
       footer: [[h('events_total'), null, null, null, s.eventParticipants, null]],

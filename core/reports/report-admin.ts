@@ -166,7 +166,7 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
         const after = await tx.report.update({ where: { id: reportId }, data: { hidden: true, hiddenReason: text } });
         const event = await tx.reportEvent.create({ data: { reportId, at: now(), actorType: actor.type, actorId: staffId(actor), type: 'hide', internalNote: text } });
         await recordAudit(tx, actor, { action: 'report.hide', entity: 'report', entityId: reportId, before: { hidden: false }, after: { hidden: true, reason: text } });
-        await tellAuthor(tx, after, event.id, (t) => t('report:moderation.hidden', { number: after.number, reason: text }));
+        await tellAuthor(tx, after, event.id, (t) => t('reports:moderation.hidden', { number: after.number, reason: text }));
         return after;
       });
     },
@@ -178,7 +178,7 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
         const after = await tx.report.update({ where: { id: reportId }, data: { hidden: false, hiddenReason: null } });
         const event = await tx.reportEvent.create({ data: { reportId, at: now(), actorType: actor.type, actorId: staffId(actor), type: 'unhide', data: { reason: before.hiddenReason } } });
         await recordAudit(tx, actor, { action: 'report.unhide', entity: 'report', entityId: reportId, before: { hidden: true, reason: before.hiddenReason }, after: { hidden: false } });
-        await tellAuthor(tx, after, event.id, (t) => t('report:moderation.shown', { number: after.number }));
+        await tellAuthor(tx, after, event.id, (t) => t('reports:moderation.shown', { number: after.number }));
         return after;
       });
     },

@@ -78,7 +78,7 @@ export async function processReportDeadlines({ prisma, calendar, i18n, now = () 
     // Escalation time grows with the due time, so once one is not yet due, none after it is.
     if (cal.addWorkingDays(r.dueAt!, escalationWorkingDays).getTime() > at.getTime()) break;
     const headline = (t: TFunction) =>
-      t('staff:notice.escalated', { number: r.number, due: formatDue(r.dueAt), days: escalationWorkingDays, status: t(`report:status.${r.status}`) });
+      t('staff:notice.escalated', { number: r.number, due: formatDue(r.dueAt), days: escalationWorkingDays, status: t(`reports:status.${r.status}`) });
     if (await mark(r, 'escalatedAt', 'report.escalated', activeAdmins, headline)) escalated += 1;
   }
   return { overdue, escalated };

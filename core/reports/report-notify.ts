@@ -46,10 +46,10 @@ export async function notifyStatus(tx: Tx, i18n: i18n, n: NoticeInput): Promise<
     const t = i18n.getFixedT(locale);
     const note = n.publicNoteByLocale?.[locale] ?? n.publicNote;
     const lines = [
-      t('report:notice.title', { number: n.number }),
-      `${statusIcon(n.status)} ${t(`report:status.${n.status}`)}`,
+      t('reports:notice.title', { number: n.number }),
+      `${statusIcon(n.status)} ${t(`reports:status.${n.status}`)}`,
       ...(note ? ['', note] : []),
-      ...(p.isAuthor ? [] : ['', t('report:notice.you_follow')]),
+      ...(p.isAuthor ? [] : ['', t('reports:notice.you_follow')]),
     ];
     const keyboard = p.isAuthor && n.authorKeyboard ? n.authorKeyboard((k) => t(k)) : undefined;
     await enqueueMessage(tx, {

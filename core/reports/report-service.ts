@@ -161,7 +161,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
       // report nobody accepts still falls due and cannot be "taken off control" by being left as new.
       const dueAt = (await calendar.calendar()).addWorkingDays(at, category.deadlineDays);
       return prisma.$transaction(async (tx) => {
-        const seq = await nextCounter(tx, `report:${year}`);
+        const seq = await nextCounter(tx, `reports:${year}`);
         const report = await tx.report.create({
           data: {
             number: formatNumber(year, seq),
@@ -288,7 +288,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
           eventId: event.id,
           authorKeyboard:
             change.to === 'resolved'
-              ? (t) => ({ inline_keyboard: [[{ text: t('report:confirm.fixed'), callback_data: `rc:ok:${reportId}` }, { text: t('report:confirm.not_fixed'), callback_data: `rc:no:${reportId}` }]] })
+              ? (t) => ({ inline_keyboard: [[{ text: t('reports:confirm.fixed'), callback_data: `rc:ok:${reportId}` }, { text: t('reports:confirm.not_fixed'), callback_data: `rc:no:${reportId}` }]] })
               : undefined,
         });
         // The operators hear that a report came back (e.g. the author says it is not fixed).
@@ -324,7 +324,7 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
     async closeByAuthor(citizenId: number, reportId: number): Promise<Report> {
       const at = now();
       const cal = await calendar.calendar();
-      const notes = { kk: i18n.getFixedT('kk')('report:self.note'), ru: i18n.getFixedT('ru')('report:self.note') };
+      const notes = { kk: i18n.getFixedT('kk')('reports:self.note'), ru: i18n.getFixedT('ru')('reports:self.note') };
       return prisma.$transaction(async (tx) => {
         const before = await tx.report.findUnique({ where: { id: reportId } });
         if (!before || before.citizenId !== citizenId) throw notFound('report.not_found');

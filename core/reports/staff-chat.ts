@@ -41,7 +41,7 @@ export function renderStaffPost(t: TFunction, locale: Locale, r: PostedReport): 
     ? [t('staff:chat.due', { due: formatDue(r.dueAt) }), ...(r.overdueNotifiedAt ? [t('staff:chat.overdue')] : []), ...(r.escalatedAt ? [t('staff:chat.escalated')] : [])].join(' · ')
     : null;
   const text = [
-    `${statusIcon(r.status)} ${r.number} · ${t(`report:status.${r.status}`)}`,
+    `${statusIcon(r.status)} ${r.number} · ${t(`reports:status.${r.status}`)}`,
     ...reportLines(t, locale, r, DESCRIPTION_PREVIEW),
     '',
     `${t('staff:chat.files', { n: r._count.evidence })} · ${t('staff:chat.support', { n: r.supportCount })}`,

@@ -8,31 +8,31 @@ import type { Period, Rankings } from './volunteer-rankings.ts';
 import { placeOf, titleIn } from './volunteer-text.ts';
 
 export function periodLabel(t: TFunction, p: Period): string {
-  if (p.kind === 'year') return t('volunteer:period.year', { year: p.year });
-  if (p.kind === 'quarter') return t('volunteer:period.quarter', { n: p.index, year: p.year });
-  return t('volunteer:period.month', { month: t(`volunteer:months.${p.index}`), year: p.year });
+  if (p.kind === 'year') return t('volunteering:period.year', { year: p.year });
+  if (p.kind === 'quarter') return t('volunteering:period.quarter', { n: p.index, year: p.year });
+  return t('volunteering:period.month', { month: t(`volunteering:months.${p.index}`), year: p.year });
 }
 
 /** Three sheets: the most active, the favourites, and the totals (the indicator). */
 export function rankingTables(t: TFunction, r: Rankings, place: string): ExportTable[] {
   const where = { place, period: periodLabel(t, r.period) };
-  const h = (k: string) => t(`volunteer:export.${k}`);
+  const h = (k: string) => t(`volunteering:export.${k}`);
   return [
     {
       sheetName: h('sheet_active'),
-      title: t('volunteer:export.title_active', where),
+      title: t('volunteering:export.title_active', where),
       columns: [{ header: h('rank'), kind: 'number', width: 8 }, { header: h('name') }, { header: h('people'), kind: 'number' }, { header: h('hours'), kind: 'number' }, { header: h('events'), kind: 'number' }],
       rows: r.mostActive.map((v) => [v.rank, v.name, v.peopleHelped, v.hours, v.events]),
     },
     {
       sheetName: h('sheet_favourite'),
-      title: t('volunteer:export.title_favourite', where),
+      title: t('volunteering:export.title_favourite', where),
       columns: [{ header: h('rank'), kind: 'number', width: 8 }, { header: h('name') }, { header: h('positive'), kind: 'number' }, { header: h('average'), kind: 'number' }, { header: h('reviews'), kind: 'number' }, { header: h('people'), kind: 'number' }],
       rows: r.favourite.map((v) => [v.rank, v.name, v.positiveReviews, v.averageRating, v.reviews, v.peopleHelped]),
     },
     {
       sheetName: h('sheet_totals'),
-      title: t('volunteer:export.title_totals', where),
+      title: t('volunteering:export.title_totals', where),
       columns: [{ header: h('indicator') }, { header: h('value'), kind: 'number' }],
       rows: [
         [h('hours'), r.totals.hours],
@@ -53,12 +53,12 @@ export interface Certificate {
 
 /** A volunteer's record: one row per event, the totals under it, and who and when in the title. */
 export function certificateTable(t: TFunction, locale: string, c: Certificate): ExportTable {
-  const h = (k: string) => t(`volunteer:certificate.${k}`);
+  const h = (k: string) => t(`volunteering:certificate.${k}`);
   const hours = Math.round(c.items.reduce((s, i) => s + i.hours, 0) * 100) / 100;
   const people = c.items.reduce((s, i) => s + i.peopleHelped, 0);
   return {
     sheetName: h('sheet'),
-    title: t('volunteer:certificate.title', {
+    title: t('volunteering:certificate.title', {
       name: c.name,
       period: c.period ? periodLabel(t, c.period) : h('all_time'),
       issued: formatLocalDate(c.issuedAt),

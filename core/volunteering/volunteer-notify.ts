@@ -18,10 +18,10 @@ export interface VolunteerMessage {
   keyboard?: (t: TFunction) => InlineKeyboardMarkup;
 }
 
-/** The buttons the bot answers outside any conversation (flows/volunteer.ts). */
-export const openButton = (t: TFunction, opportunityId: number): InlineKeyboardMarkup => ({ inline_keyboard: [[{ text: t('volunteer:notice.open'), callback_data: `vo:o:${opportunityId}` }]] });
+/** The buttons the bot answers outside any conversation (bot/volunteering/volunteer.ts). */
+export const openButton = (t: TFunction, opportunityId: number): InlineKeyboardMarkup => ({ inline_keyboard: [[{ text: t('volunteering:notice.open'), callback_data: `vo:o:${opportunityId}` }]] });
 export const confirmButtons = (t: TFunction, applicationId: number): InlineKeyboardMarkup => ({
-  inline_keyboard: [[{ text: t('volunteer:confirm.yes'), callback_data: `vo:conf:${applicationId}:y` }, { text: t('volunteer:confirm.no'), callback_data: `vo:conf:${applicationId}:n` }]],
+  inline_keyboard: [[{ text: t('volunteering:confirm.yes'), callback_data: `vo:conf:${applicationId}:y` }, { text: t('volunteering:confirm.no'), callback_data: `vo:conf:${applicationId}:n` }]],
 });
 
 /** Enqueues one message to a citizen unless they erased their data; returns whether it was enqueued. */
@@ -45,7 +45,7 @@ export async function tellVolunteer(tx: Tx, i18n: i18n, citizenId: number, m: Vo
 
 /** A headline from volunteer.json above the opportunity's card. */
 export const withCard = (key: string, o: PlacedOpportunity, params: Record<string, unknown> = {}) => (t: TFunction, locale: Locale) =>
-  `${t(`volunteer:notice.${key}`, params)}\n\n${opportunityCard(t, locale, o)}`;
+  `${t(`volunteering:notice.${key}`, params)}\n\n${opportunityCard(t, locale, o)}`;
 
 export type ApplicationNotice = 'approved' | 'declined' | 'waitlisted' | 'promoted' | 'cancelled_event' | 'reminder_day' | 'reminder_soon' | 'ask_confirm' | 'attended' | 'changed';
 
@@ -57,7 +57,7 @@ export function applicationNotice(tx: Tx, i18n: i18n, at: Date, a: { id: number;
   const asksConfirmation = key === 'ask_confirm' || key === 'attended';
   return tellVolunteer(tx, i18n, a.citizenId, {
     kind: `volunteer.${key}`,
-    dedupeKey: `volunteer:${key}:${a.id}:${occurrence}`,
+    dedupeKey: `volunteering:${key}:${a.id}:${occurrence}`,
     at,
     text: withCard(key, o, params),
     keyboard: asksConfirmation ? (t) => confirmButtons(t, a.id) : key === 'cancelled_event' || key === 'declined' ? undefined : (t) => openButton(t, o.id),

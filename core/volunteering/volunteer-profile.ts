@@ -185,20 +185,20 @@ export function volunteerPersonalData(i18n: i18n, now: () => Date = () => new Da
       if (!v && applications === 0) return null;
       const locale = toLocale(c?.locale);
       const t = i18n.getFixedT(locale);
-      const label = (k: string) => t(`volunteer:mydata.${k}`);
-      const none = t('volunteer:mydata.none');
+      const label = (k: string) => t(`volunteering:mydata.${k}`);
+      const none = t('volunteering:mydata.none');
       const data: Record<string, string | number> = {};
       if (v) {
         data[label('name')] = v.name ?? none;
         data[label('phone')] = v.phone ?? none;
         data[label('region')] = v.region ? [localName(v.region, locale), v.district ? localName(v.district, locale) : null].filter(Boolean).join(', ') : none;
-        data[label('directions')] = v.directions.map((d) => t(`volunteer:directions.${d}`)).join(', ') || none;
+        data[label('directions')] = v.directions.map((d) => t(`volunteering:directions.${d}`)).join(', ') || none;
         data[label('areas')] = v.areaIds.length;
         data[label('skills')] = v.skills || none;
-        data[label('availability')] = v.availability ? t(`volunteer:availability.${v.availability}`) : none;
+        data[label('availability')] = v.availability ? t(`volunteering:availability.${v.availability}`) : none;
         data[label('birth_year')] = v.birthYear ?? none;
-        data[label('parent_consent')] = t(v.parentConsent ? 'volunteer:mydata.yes' : 'volunteer:mydata.no');
-        data[label('announcements')] = t(v.announcementsOff ? 'volunteer:mydata.off' : 'volunteer:mydata.on');
+        data[label('parent_consent')] = t(v.parentConsent ? 'volunteering:mydata.yes' : 'volunteering:mydata.no');
+        data[label('announcements')] = t(v.announcementsOff ? 'volunteering:mydata.off' : 'volunteering:mydata.on');
       }
       data[label('applications')] = applications;
       data[label('hours')] = hoursOf(attended._sum.minutes);

@@ -29,11 +29,11 @@ export function placeOf(o: PlacedOpportunity, locale: string): string {
 export function opportunityCard(t: TFunction, locale: string, o: PlacedOpportunity, opts: { placesLeft?: number; description?: boolean } = {}): string {
   const lines = [
     `<b>${esc(titleIn(o, locale))}</b>`,
-    t('volunteer:card.organiser', { name: esc(o.organiserName) }),
-    t('volunteer:card.when', { when: timeSpan(o.startsAt, o.endsAt) }),
-    t('volunteer:card.place', { place: esc(placeOf(o, locale)) }),
+    t('volunteering:card.organiser', { name: esc(o.organiserName) }),
+    t('volunteering:card.when', { when: timeSpan(o.startsAt, o.endsAt) }),
+    t('volunteering:card.place', { place: esc(placeOf(o, locale)) }),
   ];
-  if (opts.placesLeft !== undefined) lines.push(t('volunteer:card.places', { needed: o.needed, left: opts.placesLeft }));
+  if (opts.placesLeft !== undefined) lines.push(t('volunteering:card.places', { needed: o.needed, left: opts.placesLeft }));
   const description = descriptionIn(o, locale);
   if (opts.description && description) lines.push('', esc(description));
   return lines.join('\n');

@@ -1,14 +1,14 @@
 // Every screen of the console. The menu shows, in this order, the entries with nav !== false that
 // the user's roles allow; the first allowed one is the start page. To add a screen: see web/README.md.
-import { AdminScreen } from './admin.tsx';
-import { ConsultationQueue } from './consultations.tsx';
-import { FaqEditor } from './faq.tsx';
-import { ReportsBoard } from './reports.tsx';
-import { TopicsScreen } from './topics.tsx';
-import { ProjectsScreen } from './projects.tsx';
-import { PollScreen } from './polls.tsx';
-import { VolunteersScreen } from './volunteers.tsx';
-import { DashboardScreen } from './dashboard.tsx';
+import { AdminScreen } from './admin/admin.tsx';
+import { ConsultationQueue } from './consultations/consultations.tsx';
+import { FaqEditor } from './consultations/faq.tsx';
+import { ReportsBoard } from './reports/reports.tsx';
+import { TopicsScreen } from './discussions/topics.tsx';
+import { ProjectsScreen } from './projects/projects.tsx';
+import { PollScreen } from './polls/polls.tsx';
+import { VolunteersScreen } from './volunteering/volunteers.tsx';
+import { DashboardScreen } from './analytics/dashboard.tsx';
 import type { Screen } from './types.ts';
 
 export type { Screen, ScreenProps } from './types.ts';

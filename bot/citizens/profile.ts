@@ -1,0 +1,97 @@
+// The grant report's three profile questions (gender, birth year, social status), each with "prefer not
+// to say", asked once: when a citizen first joins a project or answers a poll. Every answer is saved at
+// once, so /cancel keeps what was given and a later call asks only what is still open. From /mydata the
+// citizen can answer them again (the 'profile-edit' flow).
+import { InlineKeyboard } from 'grammy';
+import type { FlowContext } from '../context.ts';
+import { birthYearRange, readProfileAnswers, saveProfileAnswer, type ProfileAnswerPatch, type ProfileAnswers } from '../../core/projects/profile.ts';
+import { localName } from '../../core/reference/reference-service.ts';
+import { socialStatuses } from '../../prisma/seed/social-status.ts';
+import { attempt, choiceLabels, errorText, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
+
+const SKIP = '@pf:skip';
+
+async function save(conversation: Flow, ctx: FlowContext, citizenId: number, patch: ProfileAnswerPatch): Promise<string | null> {
+  const outcome = await conversation.external(() => attempt(() => saveProfileAnswer(ctx.services.prisma, citizenId, patch, ctx.services.now())));
+  return outcome.ok ? null : errorText(ctx, outcome);
+}
+
+async function askGender(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<void> {
+  const kb = new InlineKeyboard()
+    .text(ctx.t('citizens:profile.gender.male'), '@pf:g:male')
+    .text(ctx.t('citizens:profile.gender.female'), '@pf:g:female')
+    .row()
+    .text(ctx.t('citizens:profile.skip'), '@pf:g:unstated');
+  await ctx.reply(ctx.t('citizens:profile.gender.question'), { reply_markup: kb });
+  const { ctx: pressed, match } = await waitForButton(conversation, /^@pf:g:(male|female|unstated)$/);
+  await pressed.editMessageReplyMarkup().catch(() => {});
+  const refused = await save(conversation, ctx, citizenId, { gender: match[1] as 'male' | 'female' | 'unstated' });
+  if (refused) await pressed.reply(refused);
+}
+
+async function askBirthYear(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<void> {
+  const { min, max } = await conversation.external(() => birthYearRange(ctx.services.now()));
+  const kb = new InlineKeyboard().text(ctx.t('citizens:profile.skip'), SKIP);
+  await ctx.reply(ctx.t('citizens:profile.birth_year.question'), { reply_markup: kb });
+  for (;;) {
+    const c = await conversation.wait();
+    if (c.callbackQuery?.data === SKIP) {
+      await c.answerCallbackQuery();
+      await c.editMessageReplyMarkup().catch(() => {});
+      return;
+    }
+    if (c.callbackQuery) {
+      await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
+      continue;
+    }
+    const text = c.message?.text?.trim() ?? '';
+    const year = /^\d{4}$/.test(text) ? Number(text) : NaN;
+    if (!(year >= min && year <= max)) {
+      await c.reply(ctx.t('citizens:profile.birth_year.invalid', { min, max }), { reply_markup: kb });
+      continue;
+    }
+    const refused = await save(conversation, ctx, citizenId, { birthYear: year });
+    if (!refused) return;
+    await c.reply(refused, { reply_markup: kb });
+  }
+}
+
+async function askSocialStatus(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<void> {
+  const kb = new InlineKeyboard();
+  const { labels, legend } = choiceLabels(socialStatuses.map((s) => localName(s, ctx.locale)));
+  socialStatuses.forEach((s, i) => kb.text(labels[i]!, `@pf:s:${s.code}`).row());
+  kb.text(ctx.t('citizens:profile.skip'), SKIP);
+  await ctx.reply(withLegend(ctx.t('citizens:profile.social_status.question'), legend), { reply_markup: kb });
+  const { ctx: pressed, match } = await waitForButton(conversation, /^@pf:(?:s:([a-z-]+)|skip)$/);
+  await pressed.editMessageReplyMarkup().catch(() => {});
+  const refused = match[1] ? await save(conversation, ctx, citizenId, { socialStatus: match[1] }) : null;
+  if (refused) await pressed.reply(refused);
+}
+
+/**
+ * Asks the questions still open. `again`: the citizen chose to change their answers, so all three are
+ * asked whatever was answered before.
+ */
+async function runProfile(conversation: Flow, ctx: FlowContext, again: boolean): Promise<void> {
+  const citizenId = ctx.citizenId;
+  if (citizenId == null) return;
+  const p: ProfileAnswers = await conversation.external(() => readProfileAnswers(ctx.services.prisma, citizenId));
+  if (p.askedAt && !again) return;
+  await ctx.reply(ctx.t(again ? 'citizens:profile.intro_again' : 'citizens:profile.intro'), { parse_mode: 'HTML' });
+  if (again || p.gender == null) await askGender(conversation, ctx, citizenId);
+  if (again || p.birthYear == null) await askBirthYear(conversation, ctx, citizenId);
+  if (again || p.socialStatus == null) await askSocialStatus(conversation, ctx, citizenId);
+  // a refusal is shown, never swallowed: the citizen must not believe a lost answer was kept
+  const refused = await save(conversation, ctx, citizenId, { done: true });
+  await ctx.reply(refused ?? ctx.t('citizens:profile.thanks'));
+}
+
+/** Inside another conversation: asks the profile questions if this citizen was never asked. */
+export async function askProfile(conversation: Flow, ctx: FlowContext): Promise<void> {
+  await runProfile(conversation, ctx, false);
+}
+
+/** The 'profile-edit' flow, opened from /mydata. */
+export async function profileEditConversation(conversation: Flow, ctx: FlowContext): Promise<void> {
+  await runProfile(conversation, ctx, true);
+}

@@ -1,0 +1,151 @@
+// The "comment or proposal" conversation on a topic: text (10–3000 characters) → the author's name as the
+// Annex 2 report will show it (the profile's name offered) → an organisation, if they write for one →
+// support, object or neither → summary (change anything) → sent. Each answer goes into the citizen's draft
+// at once, so bad input, /cancel or a restart lose nothing; the end of the discussion is checked on sending.
+import { InlineKeyboard } from 'grammy';
+import type { FlowContext } from '../context.ts';
+import { mainMenu } from '../menu.ts';
+import { formatLocalDateTime } from '../../core/calendar/local-time.ts';
+import type { CommentDraft } from '../../core/discussions/discussion-citizen.ts';
+import { AUTHOR_NAME_MAX, AUTHOR_NAME_MIN, COMMENT_MAX, COMMENT_MIN, MIN_DISCUSSION_WORKING_DAYS, ORGANISATION_MAX } from '../../core/discussions/discussion-rules.ts';
+import { inLocale } from '../../core/discussions/topic-text.ts';
+import type { CommentStance } from '../../generated/prisma/enums.ts';
+import { attempt, clip, errorText, esc, fitTitle, waitForButton, type Flow } from '../flow-kit.ts';
+
+type Draft = Pick<CommentDraft, 'text' | 'authorName' | 'organisation'>;
+type Stance = CommentStance | 'none';
+const EMPTY: Draft = { text: null, authorName: null, organisation: null };
+const STANCES: Stance[] = ['support', 'object', 'none'];
+
+/** Waits for a typed text of `min`..`max` characters, re-asking with the reason; `button` may answer instead. */
+async function askText(conversation: Flow, ctx: FlowContext, key: 'text' | 'name' | 'org', min: number, max: number, button?: RegExp): Promise<{ text: string } | { pressed: string }> {
+  for (;;) {
+    const c = await conversation.wait();
+    const data = c.callbackQuery?.data;
+    const match = data && button ? button.exec(data) : null;
+    if (match) {
+      await c.answerCallbackQuery();
+      await c.editMessageReplyMarkup().catch(() => {});
+      return { pressed: match[1]! };
+    }
+    if (c.callbackQuery) {
+      await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
+      continue;
+    }
+    const text = c.message?.text?.trim();
+    if (!text) await c.reply(ctx.t(`discussions:comment.${key}_expected`));
+    else if (text.length < min) await c.reply(ctx.t(`discussions:comment.${key}_short`, { len: text.length, min }));
+    else if (text.length > max) await c.reply(ctx.t(`discussions:comment.${key}_long`, { len: text.length, max }));
+    else return { text };
+  }
+}
+
+export async function topicCommentConversation(conversation: Flow, ctx: FlowContext, topicId: number): Promise<void> {
+  const citizenId = ctx.citizenId;
+  if (citizenId == null) return;
+  const t = ctx.t;
+  const opened = await conversation.external(() =>
+    attempt(async () => {
+      const d = await ctx.services.discussions.citizen.topic(citizenId, topicId, 0);
+      const citizen = await ctx.services.prisma.citizen.findUnique({ where: { id: citizenId }, select: { name: true } });
+      const draft = await ctx.services.discussions.citizen.getDraft(citizenId);
+      return {
+        title: inLocale(d.topic, 'title', ctx.locale),
+        end: formatLocalDateTime(d.topic.endsAt!),
+        accepting: d.accepting,
+        profileName: citizen?.name ?? null,
+        draft: draft && draft.topicId === topicId ? { text: draft.text, authorName: draft.authorName, organisation: draft.organisation, updatedAt: formatLocalDateTime(draft.updatedAt) } : null,
+      };
+    }),
+  );
+  if (!opened.ok) {
+    await ctx.reply(errorText(ctx, opened), { reply_markup: mainMenu(t) });
+    return;
+  }
+  const topic = opened.value;
+  if (!topic.accepting) {
+    await ctx.reply(t('errors:discussion.closed', { end: topic.end, days: MIN_DISCUSSION_WORKING_DAYS }), { reply_markup: mainMenu(t) });
+    return;
+  }
+  const save = async (draft: Draft, patch: Partial<Draft>): Promise<Draft> => {
+    await conversation.external(() => ctx.services.discussions.citizen.saveDraft(citizenId, topicId, patch));
+    return { ...draft, ...patch };
+  };
+
+  let draft: Draft = EMPTY;
+  if (topic.draft?.text) {
+    const kb = new InlineKeyboard().text(t('discussions:comment.continue'), '@tc:go').text(t('discussions:comment.restart'), '@tc:new');
+    await ctx.reply(t('discussions:comment.draft_found', { date: topic.draft.updatedAt }), { reply_markup: kb });
+    const { ctx: pressed, match } = await waitForButton(conversation, /^@tc:(go|new)$/);
+    await pressed.editMessageReplyMarkup().catch(() => {});
+    draft = match[1] === 'go' ? topic.draft : await save(EMPTY, EMPTY);
+  }
+
+  const steps = {
+    async text(d: Draft): Promise<Draft> {
+      await ctx.reply(t('discussions:comment.ask_text', { title: esc(clip(topic.title, 300)), min: COMMENT_MIN, max: COMMENT_MAX, end: topic.end }), { parse_mode: 'HTML', reply_markup: mainMenu(t) });
+      const a = await askText(conversation, ctx, 'text', COMMENT_MIN, COMMENT_MAX);
+      return save(d, { text: 'text' in a ? a.text : d.text });
+    },
+    async name(d: Draft): Promise<Draft> {
+      const kb = topic.profileName ? new InlineKeyboard().text(fitTitle((name) => t('discussions:comment.name_profile', { name }), topic.profileName), '@nm:profile') : undefined;
+      await ctx.reply(t('discussions:comment.ask_name'), kb ? { reply_markup: kb } : {});
+      const a = await askText(conversation, ctx, 'name', AUTHOR_NAME_MIN, AUTHOR_NAME_MAX, /^@nm:(profile)$/);
+      return save(d, { authorName: 'text' in a ? a.text : topic.profileName!.slice(0, AUTHOR_NAME_MAX) });
+    },
+    async org(d: Draft): Promise<Draft> {
+      await ctx.reply(t('discussions:comment.ask_org'), { reply_markup: new InlineKeyboard().text(t('discussions:comment.org_none'), '@org:none') });
+      const a = await askText(conversation, ctx, 'org', 2, ORGANISATION_MAX, /^@org:(none)$/);
+      return save(d, { organisation: 'text' in a ? a.text : '' });
+    },
+  };
+  const missing = (d: Draft): keyof typeof steps | null => (!d.text ? 'text' : !d.authorName ? 'name' : d.organisation === null ? 'org' : null);
+
+  async function askStance(): Promise<Stance> {
+    const kb = new InlineKeyboard();
+    for (const s of STANCES) kb.text(t(`discussions:stance.${s}`), `@st:${s}`);
+    await ctx.reply(t('discussions:comment.ask_stance'), { reply_markup: kb });
+    const { ctx: pressed, match } = await waitForButton(conversation, /^@st:(support|object|none)$/);
+    await pressed.editMessageReplyMarkup().catch(() => {});
+    return match[1] as Stance;
+  }
+
+  for (let step = missing(draft); step; step = missing(draft)) draft = await steps[step](draft);
+  let stance = await askStance();
+  for (;;) {
+    const summary = t('discussions:comment.summary', {
+      title: esc(clip(topic.title, 300)),
+      text: esc(clip(draft.text!, 1500)),
+      author: esc(draft.organisation ? `${draft.authorName} (${draft.organisation})` : draft.authorName!),
+      stance: t(`discussions:stance.${stance}`),
+    });
+    const kb = InlineKeyboard.from([
+      [InlineKeyboard.text(t('discussions:comment.send'), '@cs:send')],
+      [InlineKeyboard.text(t('discussions:comment.edit.text'), '@cs:text'), InlineKeyboard.text(t('discussions:comment.edit.name'), '@cs:name')],
+      [InlineKeyboard.text(t('discussions:comment.edit.org'), '@cs:org'), InlineKeyboard.text(t('discussions:comment.edit.stance'), '@cs:stance')],
+      [InlineKeyboard.text(t('discussions:comment.discard'), '@cs:discard')],
+    ]);
+    await ctx.reply(summary, { parse_mode: 'HTML', reply_markup: kb });
+    const { ctx: pressed, match } = await waitForButton(conversation, /^@cs:(send|text|name|org|stance|discard)$/);
+    await pressed.editMessageReplyMarkup().catch(() => {});
+    const choice = match[1]!;
+    if (choice === 'discard') {
+      await conversation.external(() => ctx.services.discussions.citizen.discardDraft(citizenId));
+      await ctx.reply(t('discussions:comment.discarded'), { reply_markup: mainMenu(t) });
+      return;
+    }
+    if (choice === 'stance') stance = await askStance();
+    else if (choice !== 'send') draft = await steps[choice as keyof typeof steps](draft);
+    else {
+      const sent = await conversation.external(() => attempt(async () => (await ctx.services.discussions.citizen.submitDraft(citizenId, stance === 'none' ? null : stance)).id));
+      if (sent.ok) {
+        await ctx.reply(t('discussions:comment.sent', { title: esc(clip(topic.title, 300)) }), { parse_mode: 'HTML', reply_markup: mainMenu(t) });
+        return;
+      }
+      // Too late (the end passed while writing) or the topic is gone: the draft is of no more use.
+      if (sent.code === 'discussion.closed' || sent.code === 'discussion.not_found') await conversation.external(() => ctx.services.discussions.citizen.discardDraft(citizenId));
+      await ctx.reply(errorText(ctx, sent), { reply_markup: mainMenu(t) });
+      if (sent.code === 'discussion.closed' || sent.code === 'discussion.not_found') return;
+    }
+  }
+}

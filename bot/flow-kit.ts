@@ -1,0 +1,130 @@
+// Small pieces every conversation flow uses: waiting for one of our buttons while answering anything
+// else helpfully, and domain refusals as plain values. (Commands, menu buttons and other features'
+// buttons never reach a waiting flow: see flowContext in bot/middleware/app-context.ts.)
+import type { Conversation } from '@grammyjs/conversations';
+import { InlineKeyboard } from 'grammy';
+import type { BotContext, FlowContext } from './context.ts';
+import { DomainError } from '../core/errors.ts';
+import { esc, fitTitle } from '../core/text.ts';
+
+export type Flow = Conversation<BotContext, FlowContext>;
+
+/**
+ * Waits for a press of a button whose data matches `pattern`. Old buttons get a short answer,
+ * and anything typed is answered with `hint` (default: "choose with the buttons above").
+ */
+export async function waitForButton(conversation: Flow, pattern: RegExp, hint?: (ctx: FlowContext) => Promise<unknown>): Promise<{ ctx: FlowContext; match: RegExpExecArray }> {
+  for (;;) {
+    const ctx = await conversation.wait();
+    const data = ctx.callbackQuery?.data;
+    const match = data ? pattern.exec(data) : null;
+    if (match) {
+      await ctx.answerCallbackQuery();
+      return { ctx, match };
+    }
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: ctx.t('common:stale_button') });
+      continue;
+    }
+    await (hint ? hint(ctx) : ctx.reply(ctx.t('reports:flow.use_buttons')));
+  }
+}
+
+/** A domain refusal as a value, so it survives `external` (which stores plain data) and reaches the citizen. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; params: Record<string, unknown> };
+
+export async function attempt<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (e) {
+    if (e instanceof DomainError) return { ok: false, code: e.code, params: e.params };
+    throw e;
+  }
+}
+
+export const errorText = (ctx: { t: FlowContext['t'] }, o: { code: string; params: Record<string, unknown> }) =>
+  ctx.t(`errors:${o.code}`, { ...o.params, defaultValue: ctx.t('common:error') });
+
+export { clip, esc, fitTitle } from '../core/text.ts';
+
+/**
+ * Labels for buttons that each open one titled thing (a topic, an opportunity, a poll, an article):
+ * "N. title", shortened at a word boundary so the whole label fits a button (fitTitle). The message
+ * above lists the full titles with the same numbers, where nothing cuts them.
+ */
+export function numberedLabels(titles: string[], render: (i: number, numbered: string) => string = (_, s) => s, first = 1): string[] {
+  return titles.map((title, i) => fitTitle((s) => render(i, `${first + i}. ${s}`), title));
+}
+
+/**
+ * Labels for choices named by reference data (categories, statuses, topics, poll options …): a name
+ * that does not fit a button is shortened (fitTitle), and `legend` lists the full names of those for
+ * the message text. `numbered` puts "N. " before every name and lists them all, for lists with
+ * official numbers (the 19 areas of Annex 3).
+ */
+export function choiceLabels(names: string[], render: (i: number, label: string) => string = (_, s) => s, opts: { numbered?: boolean } = {}): { labels: string[]; legend: string[] } {
+  if (opts.numbered) return { labels: numberedLabels(names, render), legend: names.map((n, i) => `${i + 1}. ${n}`) };
+  const labels = names.map((n, i) => fitTitle((s) => render(i, s), n));
+  return { labels, legend: names.filter((n, i) => labels[i] !== render(i, n)).map((n) => `• ${n}`) };
+}
+
+/** A prompt with the full names of shortened choices under it (nothing when none was shortened). */
+export const withLegend = (prompt: string, legend: string[], escape = false) => (legend.length ? `${prompt}\n\n${legend.map((l) => (escape ? esc(l) : l)).join('\n')}` : prompt);
+
+/** Buttons in rows of `cols`, with no empty trailing row (Telegram refuses those). */
+export function buttonGrid(buttons: Array<{ label: string; data: string }>, cols = 2): InlineKeyboard {
+  const rows: Array<Array<{ text: string; callback_data: string }>> = [];
+  buttons.forEach((b, i) => {
+    if (i % cols === 0) rows.push([]);
+    rows.at(-1)!.push({ text: b.label, callback_data: b.data });
+  });
+  return InlineKeyboard.from(rows);
+}
+
+/**
+ * Runs what a pressed button does for the citizen and stops the button's spinner; a refusal from the
+ * domain (closed, not answered, no place left …) becomes an alert in the citizen's language.
+ */
+export async function onButton(ctx: BotContext, run: (citizenId: number) => Promise<unknown>): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const outcome = await attempt(() => run(citizenId));
+  if (outcome.ok) await ctx.answerCallbackQuery().catch(() => {});
+  else await ctx.answerCallbackQuery({ text: errorText(ctx, outcome).slice(0, 190), show_alert: true });
+}
+
+/** A screen of a menu: edits the message whose button was pressed, or sends a new one (a command, a menu label). */
+export async function showScreen(ctx: BotContext, text: string, kb: InlineKeyboard, opts: { edit?: boolean } = {}): Promise<void> {
+  const options = { parse_mode: 'HTML' as const, reply_markup: kb, link_preview_options: { is_disabled: true } };
+  if ((opts.edit ?? true) && ctx.callbackQuery) await ctx.editMessageText(text, options).catch(() => ctx.reply(text, options));
+  else await ctx.reply(text, options);
+}
+
+/** Leaves whatever flow was waiting and starts another. */
+export async function enterFlow(ctx: BotContext, id: string, ...args: unknown[]): Promise<void> {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(id, ...args);
+}
+
+/** "1 ⭐ … 5 ⭐" buttons whose data is `<prefix>:<id>:<n>`. */
+export function ratingKeyboard(prefix: string, id: number): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  for (let n = 1; n <= 5; n++) kb.text(`${n} ⭐`, `${prefix}:${id}:${n}`);
+  return kb;
+}
+
+/**
+ * The newest whole entries that fit in `budget` characters, oldest first. Telegram refuses a message
+ * over 4096 characters, and cutting inside an entry could split an HTML tag or entity.
+ */
+export function newestThatFit(entries: string[], budget: number, separator = '\n'): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const cost = entries[i]!.length + separator.length;
+    if (used + cost > budget) break;
+    kept.unshift(entries[i]!);
+    used += cost;
+  }
+  return kept;
+}

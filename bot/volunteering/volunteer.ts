@@ -1,0 +1,167 @@
+// Volunteering in the bot («Жомарт жүрек»): the home screen (sign up, or the profile with the totals),
+// opportunities that suit the volunteer with apply and cancel, "my applications", the record of hours
+// and people helped, the answer "did you take part?" and the announcements switch. Buttons sent with
+// outbox notices (open an opportunity, confirm participation) are handled here too.
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../context.ts';
+import type { Feature } from '../features.ts';
+import { mainMenu } from '../menu.ts';
+import { formatLocalDate, formatLocalDateTime } from '../../core/calendar/local-time.ts';
+import { ACTIVE } from '../../core/volunteering/volunteer-rules.ts';
+import { opportunityCard, titleIn } from '../../core/volunteering/volunteer-text.ts';
+import { enterFlow, esc, numberedLabels, onButton, showScreen } from '../flow-kit.ts';
+import { volunteerSignupConversation } from './volunteer-signup.ts';
+
+const PAGE = 8;
+/** The newest part of a long record; Telegram allows 4096 characters a message. */
+const RECORD_SHOWN = 15;
+
+const startSignup = (ctx: BotContext) => enterFlow(ctx, 'volunteer-signup');
+
+async function showHome(ctx: BotContext): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const { profiles, citizen } = ctx.services.volunteering;
+  const v = await profiles.get(citizenId);
+  if (!v?.signedUpAt) {
+    const kb = new InlineKeyboard().text(ctx.t(v ? 'volunteering:home.continue' : 'volunteering:home.sign_up'), 'vo:signup');
+    await showScreen(ctx, ctx.t('volunteering:home.intro'), kb);
+    return;
+  }
+  const { totals } = await citizen.record(citizenId);
+  const kb = new InlineKeyboard()
+    .text(ctx.t('volunteering:home.opportunities'), 'vo:list:0')
+    .row()
+    .text(ctx.t('volunteering:home.mine'), 'vo:my:0')
+    .text(ctx.t('volunteering:home.record'), 'vo:rec')
+    .row()
+    .text(ctx.t(v.announcementsOff ? 'volunteering:home.announcements_on' : 'volunteering:home.announcements_off'), v.announcementsOff ? 'vo:ann:on' : 'vo:ann:off')
+    .row()
+    .text(ctx.t('volunteering:home.profile'), 'vo:signup');
+  const text = ctx.t('volunteering:home.title', { name: esc(v.name ?? ''), ...totals }) + '\n' + ctx.t(v.announcementsOff ? 'volunteering:home.announcements_are_off' : 'volunteering:home.announcements_are_on');
+  await showScreen(ctx, text, kb);
+}
+
+const stateLabel = (ctx: BotContext, state: string, position?: number | null) => ctx.t(`volunteering:state.${state}`, { position: position ?? '' });
+
+async function showOpportunities(ctx: BotContext, offset = 0): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const v = await ctx.services.volunteering.profiles.get(citizenId);
+  if (!v?.signedUpAt) return showHome(ctx);
+  const { items, total } = await ctx.services.volunteering.citizen.suitable(citizenId, { offset, limit: PAGE });
+  const kb = new InlineKeyboard();
+  const marks = items.map(({ placesLeft, mine }) => (mine && ACTIVE.includes(mine.state) ? '✅' : placesLeft > 0 ? '🙋' : '🕒'));
+  const titles = items.map(({ opportunity: o }) => titleIn(o, ctx.locale));
+  const labels = numberedLabels(titles, (i, title) => `${marks[i]} ${title}`, offset + 1);
+  items.forEach(({ opportunity: o }, i) => kb.text(labels[i]!, `vo:o:${o.id}`).row());
+  if (offset + PAGE < total) kb.text(ctx.t('volunteering:list.more'), `vo:list:${offset + PAGE}`).row();
+  kb.text(ctx.t('volunteering:back'), 'vo:home');
+  // The buttons may shorten a title: the message has each in full, with its start, by the same number.
+  const lines = items.map(({ opportunity: o }, i) => ctx.t('volunteering:list.line', { n: offset + i + 1, date: formatLocalDateTime(o.startsAt), title: esc(titles[i]!) }));
+  await showScreen(ctx, total === 0 ? ctx.t('volunteering:list.empty') : [ctx.t('volunteering:list.title', { total }), '', ...lines].join('\n'), kb);
+}
+
+async function showOpportunity(ctx: BotContext, opportunityId: number): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const { opportunity: o, placesLeft, mine } = await ctx.services.volunteering.citizen.detail(citizenId, opportunityId);
+  const now = ctx.services.now();
+  const started = o.startsAt <= now;
+  const lines = [opportunityCard(ctx.t, ctx.locale, o, { placesLeft, description: true })];
+  if (o.status === 'cancelled') lines.push('', ctx.t('volunteering:detail.cancelled'));
+  if (mine) lines.push('', ctx.t('volunteering:detail.mine', { state: stateLabel(ctx, mine.state, mine.position) }));
+  const kb = new InlineKeyboard();
+  const active = mine && ACTIVE.includes(mine.state);
+  if (o.status === 'published' && !started && !active) kb.text(ctx.t('volunteering:detail.apply'), `vo:apply:${o.id}`).row();
+  if (o.status === 'published' && !started && active) kb.text(ctx.t('volunteering:detail.cancel'), `vo:cancel:${o.id}`).row();
+  if (mine && started && ['approved', 'attended', 'no_show'].includes(mine.state) && mine.confirmed == null) {
+    kb.text(ctx.t('volunteering:confirm.yes'), `vo:conf:${mine.id}:y`).text(ctx.t('volunteering:confirm.no'), `vo:conf:${mine.id}:n`).row();
+  }
+  kb.text(ctx.t('volunteering:back'), 'vo:list:0');
+  await showScreen(ctx, lines.join('\n'), kb);
+}
+
+async function showMine(ctx: BotContext, offset = 0): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const { items, total } = await ctx.services.volunteering.citizen.applications(citizenId, { offset, limit: PAGE });
+  const kb = new InlineKeyboard();
+  const titles = items.map((a) => titleIn(a.opportunity, ctx.locale));
+  const labels = numberedLabels(titles, (i, title) => `${stateLabel(ctx, items[i]!.state).split(' ')[0]} ${title}`, offset + 1);
+  items.forEach((a, i) => kb.text(labels[i]!, `vo:o:${a.opportunityId}`).row());
+  if (offset + PAGE < total) kb.text(ctx.t('volunteering:list.more'), `vo:my:${offset + PAGE}`).row();
+  kb.text(ctx.t('volunteering:back'), 'vo:home');
+  const lines = items.map((a, i) => ctx.t('volunteering:list.line', { n: offset + i + 1, date: formatLocalDate(a.opportunity.startsAt), title: esc(titles[i]!) }));
+  await showScreen(ctx, total === 0 ? ctx.t('volunteering:mine.empty') : [ctx.t('volunteering:mine.title', { total }), '', ...lines].join('\n'), kb);
+}
+
+async function showRecord(ctx: BotContext): Promise<void> {
+  const citizenId = ctx.citizen?.id;
+  if (citizenId == null) return;
+  const { items, totals } = await ctx.services.volunteering.citizen.record(citizenId);
+  const lines = [ctx.t('volunteering:record.title', totals)];
+  if (items.length === 0) lines.push('', ctx.t('volunteering:record.empty'));
+  for (const i of items.slice(0, RECORD_SHOWN)) {
+    lines.push(ctx.t('volunteering:record.item', { date: formatLocalDate(i.opportunity.startsAt), title: esc(titleIn(i.opportunity, ctx.locale)), hours: i.hours, people: i.peopleHelped }));
+  }
+  await showScreen(ctx, lines.join('\n'), new InlineKeyboard().text(ctx.t('volunteering:back'), 'vo:home'));
+}
+
+export function createVolunteerFeature(): Feature {
+  const composer = new Composer<BotContext>();
+  const pm = composer.chatType('private');
+
+  pm.command('volunteer', showHome);
+  pm.callbackQuery('vo:home', (ctx) => onButton(ctx, () => showHome(ctx)));
+  pm.callbackQuery('vo:signup', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => {});
+    await startSignup(ctx);
+  });
+  pm.callbackQuery(/^vo:list:(\d+)$/, (ctx) => onButton(ctx, () => showOpportunities(ctx, Number(ctx.match[1]))));
+  pm.callbackQuery(/^vo:my:(\d+)$/, (ctx) => onButton(ctx, () => showMine(ctx, Number(ctx.match[1]))));
+  pm.callbackQuery('vo:rec', (ctx) => onButton(ctx, () => showRecord(ctx)));
+  pm.callbackQuery(/^vo:o:(\d+)$/, (ctx) => onButton(ctx, () => showOpportunity(ctx, Number(ctx.match[1]))));
+
+  pm.callbackQuery(/^vo:apply:(\d+)$/, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      const r = await ctx.services.volunteering.applications.apply(citizenId, Number(ctx.match[1]));
+      await showOpportunity(ctx, Number(ctx.match[1]));
+      await ctx.reply(ctx.t(`volunteering:apply.${r.state}`, { position: r.position ?? '' }), { reply_markup: mainMenu(ctx.t) });
+    }),
+  );
+  // Withdrawing costs the place (re-applying goes to the end of the queue), so it is asked once more.
+  pm.callbackQuery(/^vo:cancel:(\d+)$/, (ctx) =>
+    onButton(ctx, () => showScreen(ctx, ctx.t('volunteering:cancel.sure'), new InlineKeyboard().text(ctx.t('volunteering:cancel.yes'), `vo:cancelok:${ctx.match[1]}`).text(ctx.t('volunteering:cancel.no'), `vo:o:${ctx.match[1]}`))),
+  );
+  pm.callbackQuery(/^vo:cancelok:(\d+)$/, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      await ctx.services.volunteering.applications.cancel(citizenId, Number(ctx.match[1]));
+      await showOpportunity(ctx, Number(ctx.match[1]));
+      await ctx.reply(ctx.t('volunteering:cancel.done'), { reply_markup: mainMenu(ctx.t) });
+    }),
+  );
+  pm.callbackQuery(/^vo:conf:(\d+):([yn])$/, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      const tookPart = ctx.match[2] === 'y';
+      await ctx.services.volunteering.applications.confirm(citizenId, Number(ctx.match[1]), tookPart);
+      await ctx.editMessageReplyMarkup().catch(() => {});
+      await ctx.reply(ctx.t(tookPart ? 'volunteering:confirm.thanks' : 'volunteering:confirm.noted'), { reply_markup: mainMenu(ctx.t) });
+    }),
+  );
+  pm.callbackQuery(/^vo:ann:(on|off)$/, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      await ctx.services.volunteering.profiles.setAnnouncements(citizenId, ctx.match[1] === 'on');
+      await showHome(ctx);
+    }),
+  );
+
+  return {
+    name: 'volunteer',
+    composer,
+    flows: [{ id: 'volunteer-signup', builder: volunteerSignupConversation }],
+    menu: { volunteer: showHome },
+    commands: [{ command: 'volunteer', descriptionKey: 'volunteering:commands.volunteer' }],
+  };
+}

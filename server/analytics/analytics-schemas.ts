@@ -1,0 +1,211 @@
+// Response bodies of the analytics API (server/analytics/analytics.ts). Shares are fractions 0..1 with four
+// decimals and null when their base is empty; durations are null when nothing was measured.
+import { z } from 'zod';
+import { ReportStatus } from '../../generated/prisma/enums.ts';
+
+const share = z.number().nullable();
+const notApplied = z.array(z.string()).describe('filters this capability cannot apply (it records no district or department)');
+const statuses = Object.values(ReportStatus) as [ReportStatus, ...ReportStatus[]];
+
+const duration = z.object({
+  count: z.number().describe('reports measured'),
+  medianWorkingDays: z.number().nullable().describe('working days of the calendar (holidays and moved days off excluded), fractions count'),
+  p90WorkingDays: z.number().nullable(),
+  medianHours: z.number().nullable(),
+  p90Hours: z.number().nullable(),
+});
+
+export const civicControlBody = z.object({
+  received: z.number().describe('reports filed in the period, duplicates merged into another report included'),
+  byStatus: z.record(z.enum(statuses), z.number()).describe('their status now (`duplicate`: merged into another report)'),
+  resolved: z.number(),
+  resolvedShare: share.describe('resolved / received without duplicates (a merged report is counted in its original)'),
+  resolvedWithDeadline: z.number().describe('resolved by the akimat with a due time set'),
+  resolvedOnTime: z.number(),
+  resolvedOnTimeShare: share,
+  timeToAccept: duration.describe('filed → accepted'),
+  timeToResolve: duration.describe('filed → resolved, reports closed by their author left out'),
+  overdueNow: z.number().describe('open and past their due time now, whenever filed'),
+  reopened: z.number(),
+  reopenedShare: share.describe('reopened / received without duplicates'),
+  rated: z.number(),
+  averageRating: z.number().nullable().describe("mean of the authors' 1–5 ratings"),
+  satisfiedShare: share.describe('ratings 4–5 among rated reports'),
+  supports: z.number().describe('supports of all reports filed in the period'),
+  supportsPerReport: z.number().nullable().describe('supports / received, both without duplicates (their supporters now follow the original and are counted there)'),
+  selfResolved: z.number().describe('closed by the author as fixed without an operator’s action'),
+  trendUnit: z.enum(['week', 'month']),
+  trend: z.array(z.object({ start: z.string().describe('first Almaty day of the week (Monday) or month'), received: z.number(), resolved: z.number() })),
+});
+
+const countRow = z.object({ key: z.string(), id: z.number().nullable(), nameKk: z.string().nullable(), nameRu: z.string().nullable(), count: z.number() });
+export const consultationsBody = z.object({
+  count: z.number(),
+  byTopic: z.array(countRow),
+  byTargetGroup: z.array(countRow),
+  byChannel: z.array(countRow),
+  responded: z.number(),
+  medianResponseMinutes: z.number().nullable(),
+  rated: z.number(),
+  averageSatisfaction: z.number().nullable(),
+  satisfiedShare: share,
+  notApplied,
+});
+
+export const discussionBody = z.object({
+  topicsPublished: z.number(),
+  comments: z.number(),
+  participants: z.number(),
+  decided: z.number(),
+  accepted: z.number(),
+  partlyAccepted: z.number(),
+  rejected: z.number(),
+  acceptanceRate: share,
+  reviewsDue: z.number(),
+  reviewsOnTime: z.number(),
+  reviewsOnTimeShare: share,
+  notApplied,
+});
+
+const wave = z.object({
+  waveId: z.number(),
+  position: z.number(),
+  labelKk: z.string(),
+  labelRu: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  responses: z.number(),
+  answers: z.number().describe('answers to satisfaction questions, "hard to answer" included'),
+  positive: z.number().describe('fully or rather satisfied'),
+  index: share,
+  change: z.number().nullable().describe('against the previous wave of the same poll'),
+});
+export const pollsBody = z.object({
+  projects: z.array(z.object({ projectId: z.number(), nameKk: z.string(), nameRu: z.string(), pollId: z.number(), titleKk: z.string(), titleRu: z.string(), waves: z.array(wave) })),
+  beneficiaries: z.number(),
+  respondents: z.number(),
+  coverage: z.array(z.object({ dimension: z.enum(['gender', 'ageBracket', 'socialStatus']), code: z.string(), beneficiaries: z.number(), respondents: z.number() })),
+  notApplied,
+});
+
+export const volunteeringBody = z.object({ activeVolunteers: z.number(), hours: z.number(), peopleHelped: z.number(), events: z.number(), notApplied });
+
+export const engagementBody = z.object({
+  activeCitizens: z.number(),
+  newCitizens: z.number(),
+  multiCapability: z.number(),
+  multiCapabilityShare: share,
+  byCapability: z.record(z.string(), z.number()),
+  notApplied,
+});
+
+const change = z.object({ delta: z.number(), relative: z.number().nullable() });
+const span = z.object({ key: z.string(), firstDay: z.string(), lastDay: z.string() });
+const volumes = { reports: z.number(), supports: z.number(), consultations: z.number(), comments: z.number(), total: z.number() };
+export const rankingsBody = z.object({
+  period: span,
+  previousPeriod: span,
+  categories: z.array(
+    z.object({
+      rank: z.number(),
+      categoryId: z.number(),
+      code: z.string(),
+      nameKk: z.string(),
+      nameRu: z.string(),
+      areaId: z.number().nullable(),
+      reports: z.number(),
+      supports: z.number(),
+      previousReports: z.number(),
+      previousSupports: z.number(),
+      reportsChange: change,
+    }),
+  ),
+  areas: z.array(z.object({ rank: z.number(), areaId: z.number(), nameKk: z.string(), nameRu: z.string(), ...volumes, previous: z.object(volumes), totalChange: change })),
+});
+
+const point = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]).describe('[longitude, latitude]') });
+export const pointsBody = z.object({
+  type: z.literal('FeatureCollection'),
+  truncated: z.boolean().describe('more reports matched than `limit`'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: point.nullable().describe('rounded to 3 decimals (about 100 m): where the problem is, not whose door it is'),
+      properties: z.object({
+        id: z.number(),
+        number: z.string(),
+        categoryId: z.number(),
+        categoryCode: z.string(),
+        categoryKk: z.string(),
+        categoryRu: z.string(),
+        status: z.string(),
+        filedOn: z.string(),
+        supports: z.number(),
+      }),
+    }),
+  ),
+});
+
+export const districtsBody = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: point.nullable().describe('the mean position of the visible reports; null when none has one'),
+      properties: z.object({
+        regionId: z.number(),
+        regionKk: z.string(),
+        regionRu: z.string(),
+        districtId: z.number().nullable(),
+        districtKk: z.string().nullable(),
+        districtRu: z.string().nullable(),
+        reports: z.number().describe('filed in the period, duplicates included'),
+        resolved: z.number(),
+        resolvedShare: share.describe('resolved / reports without duplicates'),
+        supports: z.number(),
+        overdueNow: z.number(),
+        located: z.number(),
+      }),
+    }),
+  ),
+});
+
+export const needsBody = z.object({
+  regionId: z.number(),
+  regionKk: z.string(),
+  regionRu: z.string(),
+  districtId: z.number().nullable(),
+  firstDay: z.string(),
+  lastDay: z.string(),
+  lastYearFrom: z.string(),
+  informationSourceKk: z.string(),
+  informationSourceRu: z.string(),
+  needs: z.array(
+    z.object({
+      rank: z.number(),
+      areaId: z.number(),
+      nameKk: z.string(),
+      nameRu: z.string(),
+      lastYear: z.object(volumes),
+      yearBefore: z.object(volumes),
+      change,
+      topCategories: z.array(z.object({ categoryId: z.number(), code: z.string(), nameKk: z.string(), nameRu: z.string(), reports: z.number(), supports: z.number() })),
+      examples: z
+        .array(z.object({ number: z.string(), filedOn: z.string(), categoryKk: z.string(), categoryRu: z.string(), supports: z.number(), text: z.string() }))
+        .describe('the most supported public report texts (not hidden, rejected or duplicate); empty for roles that may not read single reports (only operators, moderators and admins may)'),
+      justificationKk: z.string(),
+      justificationRu: z.string(),
+    }),
+  ),
+});
+
+export const justificationBody = z.object({
+  regionId: z.number(),
+  areaId: z.number(),
+  firstDay: z.string(),
+  lastDay: z.string(),
+  justificationKk: z.string().nullable().describe('null when the area had nothing in the two years'),
+  justificationRu: z.string().nullable(),
+  informationSourceKk: z.string(),
+  informationSourceRu: z.string(),
+});

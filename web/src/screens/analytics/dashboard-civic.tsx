@@ -1,0 +1,58 @@
+// The «Азаматтық бақылау» block of the dashboard: reports received and resolved (on time, by the working-day
+// calendar), response times, overdue now, reopened, the authors' satisfaction, the statuses, and the trend
+// of problems filed against problems solved.
+import type { ReportStatus } from '../../../../generated/prisma/enums.ts';
+import type { CivicControlIndicators, Duration } from '../../../../core/analytics/civic-control.ts';
+import { BarChart } from '../../charts/bar-chart.tsx';
+import { LineChart } from '../../charts/line-chart.tsx';
+import type { Loaded } from '../../components/ui.tsx';
+import { useI18n } from '../../i18n/i18n.ts';
+import { Block, Card, Figures, pct } from './dashboard-kit.tsx';
+
+// The server's own shapes (type-only imports: no Prisma in the bundle).
+export type CivicControl = CivicControlIndicators;
+
+const STATUS_ORDER: ReportStatus[] = ['new', 'in_work', 'reopened', 'resolved', 'rejected', 'not_responsible', 'duplicate'];
+const COLOUR: Record<string, string> = { new: '#d62728', in_work: '#d62728', reopened: '#d62728', resolved: '#2e7d32' };
+
+export function CivicBlock({ load, query }: { load: Loaded<CivicControl>; query: Record<string, string | undefined> }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const days = (d: Duration) => (d.medianWorkingDays === null ? '—' : t('dashboard.workingDays', { n: d.medianWorkingDays.toFixed(1) }));
+  return (
+    <Card title={t('dashboard.civic')} testid="dash-civic" exportUrl="/api/analytics/civic-control/export" query={query}>
+      <Block load={load}>
+        {(c) => (
+          <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))' }}>
+            <div>
+              <Figures
+                items={[
+                  [t('dashboard.received'), c.received],
+                  [t('dashboard.resolved'), `${c.resolved} (${pct(c.resolvedShare)})`],
+                  [t('dashboard.onTime'), `${c.resolvedOnTime} (${pct(c.resolvedOnTimeShare)})`],
+                  [t('dashboard.overdueNow'), c.overdueNow],
+                  [t('dashboard.timeToAccept'), days(c.timeToAccept)],
+                  [t('dashboard.timeToResolve'), days(c.timeToResolve)],
+                  [t('dashboard.reopened'), c.reopened],
+                  [t('dashboard.rating'), c.averageRating === null ? '—' : `${c.averageRating.toFixed(1)} / 5 (${pct(c.satisfiedShare)})`],
+                  [t('dashboard.selfResolved'), c.selfResolved],
+                ]}
+              />
+              <BarChart title={t('dashboard.byStatus')} bars={STATUS_ORDER.map((s) => ({ label: t(`status.${s}`), value: c.byStatus[s] ?? 0, colour: COLOUR[s] ?? '#9aa5b1' }))} />
+            </div>
+            {c.trend.length > 0 && (
+              <LineChart
+                title={t(c.trendUnit === 'week' ? 'dashboard.trendWeeks' : 'dashboard.trendMonths')}
+                labels={c.trend.map((x) => i18n.date(x.start))}
+                series={[
+                  { name: t('dashboard.received'), values: c.trend.map((x) => x.received), colour: '#d62728' },
+                  { name: t('dashboard.resolved'), values: c.trend.map((x) => x.resolved), colour: '#2e7d32' },
+                ]}
+              />
+            )}
+          </div>
+        )}
+      </Block>
+    </Card>
+  );
+}

@@ -1,0 +1,125 @@
+// A project's questionnaire: the builder (questions in Kazakh and Russian, six types, options, skip rules),
+// its waves with the live progress of sending to the beneficiaries, and the results with charts: the
+// distribution of every question per wave, the satisfaction index against the national 74.8 %, the
+// dynamics across waves, the free-text answers, and the export.
+import { useState } from 'preact/hooks';
+import type { PollQuestionType } from '../../../../generated/prisma/enums.ts';
+import type { PollOption, QuestionInput } from '../../../../core/polls/poll-rules.ts';
+import { BackLink, Checkbox, ErrorBox, FormActions, KkRuFields, Loading, Tabs, useAction, useLoad } from '../../components/ui.tsx';
+import { useApp } from '../../context.ts';
+import { useI18n } from '../../i18n/i18n.ts';
+import { href, navigate } from '../../router.ts';
+import { PollBuilder } from './poll-builder.tsx';
+import { PollResults } from './poll-results.tsx';
+import { PollWaves } from './poll-waves.tsx';
+import type { ScreenProps } from '../types.ts';
+
+// A question is the server's own QuestionInput (type-only imports: no Prisma in the bundle).
+export type QuestionType = PollQuestionType;
+export type { PollOption };
+export interface PollQuestion extends QuestionInput {
+  id: number;
+  position: number;
+}
+export interface PollWave {
+  id: number;
+  pollId: number;
+  position: number;
+  labelKk: string;
+  labelRu: string;
+  opensAt: string;
+  closesAt: string;
+  status: 'draft' | 'open' | 'closed';
+  reminderAfterHours: number;
+  startPayload: string;
+  inviteLink: string | null;
+  sendRequestedAt: string | null;
+  closedAt: string | null;
+}
+export interface Poll {
+  id: number;
+  projectId: number;
+  titleKk: string;
+  titleRu: string;
+  introKk: string;
+  introRu: string;
+  anonymous: boolean;
+  status: 'draft' | 'ready' | 'archived';
+  createdAt: string;
+  questions: PollQuestion[];
+  waves: PollWave[];
+}
+
+type Tab = 'results' | 'waves' | 'questions';
+
+export function PollScreen({ params, query }: ScreenProps) {
+  const { api } = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = Number(params.id);
+  const poll = useLoad(() => api.get<Poll>(`/api/polls/${id}`), [id]);
+  const [editing, setEditing] = useState(false);
+  if (poll.error) return <ErrorBox error={poll.error} />;
+  if (!poll.data) return <Loading />;
+  const p = poll.data;
+  const tab = (query.get('tab') as Tab | null) ?? (p.waves.length ? 'results' : 'questions');
+  const go = (v: Tab) => navigate(href(`polls/${id}`, { tab: v }), { replace: true });
+  return (
+    <section class="screen" data-testid="poll-screen">
+      <BackLink href={href(`projects/${p.projectId}`)}>{t('polls.backToProject')}</BackLink>
+      <div class="screen-head">
+        <h1>{i18n.locale === 'kk' ? p.titleKk : p.titleRu}</h1>
+        <span class="row-meta">
+          {p.anonymous && <span class="badge muted">{t('polls.anonymous')}</span>}
+          <span>{t('polls.questionsCount', { n: p.questions.length })}</span>
+          <span>{t('polls.wavesCount', { n: p.waves.length })}</span>
+          <button type="button" class="secondary" onClick={() => setEditing(!editing)}>
+            {t('common.edit')}
+          </button>
+        </span>
+      </div>
+      {editing && <PollForm poll={p} onDone={() => (setEditing(false), poll.reload())} />}
+      <Tabs
+        value={tab}
+        onChange={go}
+        tabs={[
+          { value: 'results', label: t('polls.tabResults') },
+          { value: 'waves', label: t('polls.tabWaves'), count: p.waves.length },
+          { value: 'questions', label: t('polls.tabQuestions'), count: p.questions.length },
+        ]}
+      />
+      {tab === 'results' && <PollResults poll={p} />}
+      {tab === 'waves' && <PollWaves poll={p} onChanged={poll.reload} />}
+      {tab === 'questions' && <PollBuilder poll={p} onChanged={poll.reload} />}
+    </section>
+  );
+}
+
+/** The title, intro and anonymity of a poll (new, or an existing one). */
+export function PollForm({ poll, projectId, onDone }: { poll?: Poll; projectId?: number; onDone(p?: Poll): void }) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const [titleKk, setTitleKk] = useState(poll?.titleKk ?? '');
+  const [titleRu, setTitleRu] = useState(poll?.titleRu ?? '');
+  const [introKk, setIntroKk] = useState(poll?.introKk ?? '');
+  const [introRu, setIntroRu] = useState(poll?.introRu ?? '');
+  const [anonymous, setAnonymous] = useState(poll?.anonymous ?? false);
+  const save = useAction();
+  async function submit(e: Event) {
+    e.preventDefault();
+    const body = { titleKk, titleRu, introKk, introRu, anonymous };
+    const saved = await save.run(() => (poll ? api.patch<Poll>(`/api/polls/${poll.id}`, body) : api.post<Poll>('/api/polls', { ...body, projectId })), t('common.saved'));
+    if (saved) onDone(saved);
+  }
+  return (
+    <form class="panel form" onSubmit={submit} data-testid="poll-form">
+      <KkRuFields name="title" labels={[t('polls.titleKk'), t('polls.titleRu')]} kk={[titleKk, setTitleKk]} ru={[titleRu, setTitleRu]} wide />
+      <KkRuFields name="intro" labels={[t('polls.introKk'), t('polls.introRu')]} kk={[introKk, setIntroKk]} ru={[introRu, setIntroRu]} rows={2} wide />
+      <Checkbox checked={anonymous} onChange={setAnonymous}>
+        {t('polls.anonymousHint')}
+      </Checkbox>
+      <ErrorBox error={save.error} />
+      <FormActions busy={save.busy} submitLabel={t('common.save')} onCancel={() => onDone()} />
+    </form>
+  );
+}

@@ -1,0 +1,437 @@
+// One report beside the board: what the citizen wrote, evidence (photos inline, video and voice
+// playable through the API's evidence download), the place on the map, history, followers, and the
+// actions. Each action is a dialog that keeps what was typed until the API has accepted it.
+import { useMemo, useState } from 'preact/hooks';
+import { DetailHead, ErrorBox, Field, FormDialog, Loading, Select, TextArea, TextInput, useAction, useLoad } from '../../components/ui.tsx';
+import { useApp } from '../../context.ts';
+import { hasKey, useI18n } from '../../i18n/i18n.ts';
+import { MapView } from '../../map/map-view.tsx';
+import { canMove, OPEN_STATUSES, type Colleague, type FittedTemplate, type ReportDetail, type ReportStatus, type ReportSummary } from './report-types.ts';
+
+export type ReportAction = 'accept' | 'resolve' | 'reject' | 'not_responsible' | 'reopen' | 'duplicate' | 'merge' | 'assign' | 'hide' | 'unhide';
+
+const STATUS_OF: Partial<Record<ReportAction, ReportStatus>> = { accept: 'in_work', resolve: 'resolved', reject: 'rejected', not_responsible: 'not_responsible', reopen: 'reopened' };
+
+interface PanelProps {
+  id: number;
+  summary: ReportSummary | undefined;
+  reloadKey: number;
+  action: ReportAction | null;
+  setAction(a: ReportAction | null): void;
+  onChanged(s: ReportSummary): void;
+  onClose(): void;
+}
+
+export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged, onClose }: PanelProps) {
+  const { api, ref, hasRole } = useApp();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const detail = useLoad(() => api.get<ReportDetail>(`/api/reports/${id}`), [id, reloadKey]);
+  const directory = useLoad(() => api.get<Colleague[]>('/api/staff/directory', { role: 'operator' }), []);
+  const r = detail.data?.id === id ? detail.data : undefined;
+
+  const done = (s: ReportSummary) => {
+    setAction(null);
+    onChanged(s);
+  };
+
+  if (detail.error && !r) return <aside class="detail"><ErrorBox error={detail.error} /></aside>;
+  if (!r) return <aside class="detail"><Loading /></aside>;
+
+  const c = ref.categories.find((x) => x.id === r.categoryId);
+  const region = ref.regions.find((x) => x.id === r.regionId);
+  const district = region?.districts.find((d) => d.id === r.districtId);
+  const dept = ref.departments.find((d) => d.id === r.departmentId);
+  const assignee = directory.data?.find((p) => p.id === r.assigneeId);
+  const can = (to: ReportStatus) => canMove(r.status, to);
+  const open = OPEN_STATUSES.includes(r.status);
+
+  const button = (a: ReportAction, label: string, key?: string, enabled = true, cls = 'secondary') =>
+    enabled && (
+      <button type="button" class={cls} data-action={a} onClick={() => setAction(a)}>
+        {label}
+        {key && <kbd>{key}</kbd>}
+      </button>
+    );
+
+  return (
+    <aside class="detail" data-testid="report-detail" aria-label={r.number}>
+      <DetailHead
+        title={
+          <>
+            {r.number}{' '}
+            <span class={`status-pill colour-${r.colour}`} data-testid="detail-status">
+              {t(`status.${r.status}`)}
+            </span>
+            {r.overdue && <span class="badge overdue">{t('reports.overdue')}</span>}
+          </>
+        }
+        meta={
+          <>
+            {c?.emoji} {i18n.name(c)} · {[i18n.name(region), i18n.name(district)].filter(Boolean).join(', ')}
+          </>
+        }
+        onClose={onClose}
+      />
+      <div class="actions">
+        {button('accept', t('actions.accept'), 'a', can('in_work'), 'primary')}
+        {button('resolve', t('actions.resolve'), 'r', can('resolved'), open ? 'primary' : 'secondary')}
+        {button('reject', t('actions.reject'), 'x', can('rejected'))}
+        {button('not_responsible', t('actions.notResponsible'), undefined, can('not_responsible'))}
+        {button('duplicate', t('actions.duplicate'), 'd', can('duplicate'))}
+        {button('merge', t('actions.merge'), undefined, open)}
+        {button('assign', t('actions.assign'), 'g', open)}
+        {button('reopen', t('actions.reopen'), undefined, can('reopened'))}
+        {hasRole('operator', 'moderator') && (r.hidden ? button('unhide', t('actions.unhide')) : button('hide', t('actions.hide')))}
+      </div>
+      <p class="description">{r.description}</p>
+      <dl class="facts">
+        <dt>{t('reports.created')}</dt>
+        <dd>{i18n.dateTime(r.createdAt)}</dd>
+        <dt>{t('reports.due')}</dt>
+        <dd class={r.overdue ? 'overdue-text' : ''}>{i18n.dateTime(r.dueAt)}</dd>
+        {r.acceptedAt && (
+          <>
+            <dt>{t('reports.accepted')}</dt>
+            <dd>{i18n.dateTime(r.acceptedAt)}</dd>
+          </>
+        )}
+        {r.resolvedAt && (
+          <>
+            <dt>{t('reports.resolved')}</dt>
+            <dd>{i18n.dateTime(r.resolvedAt)}</dd>
+          </>
+        )}
+        <dt>{t('reports.department')}</dt>
+        <dd>{i18n.name(dept)}</dd>
+        <dt>{t('reports.assignee')}</dt>
+        <dd>{assignee?.fullName ?? (r.assigneeId ? `#${r.assigneeId}` : '—')}</dd>
+        <dt>{t('reports.address')}</dt>
+        <dd>{r.address ?? '—'}</dd>
+        <dt>{t('reports.followers')}</dt>
+        <dd data-testid="followers">{r.followers}</dd>
+        <dt>{t('reports.support')}</dt>
+        <dd>{r.supportCount}</dd>
+        <dt>{t('reports.source')}</dt>
+        <dd>
+          {r.source}
+          {r.anonymous ? ` · ${t('reports.anonymous')}` : ''}
+        </dd>
+        {r.reopenCount > 0 && (
+          <>
+            <dt>{t('reports.reopened')}</dt>
+            <dd>{r.reopenCount}</dd>
+          </>
+        )}
+        {r.duplicateOfId && (
+          <>
+            <dt>{t('reports.duplicateOf')}</dt>
+            <dd>
+              <a href={`/console/reports/${r.duplicateOfId}`}>#{r.duplicateOfId}</a>
+            </dd>
+          </>
+        )}
+        {r.hidden && (
+          <>
+            <dt>{t('reports.hidden')}</dt>
+            <dd>{r.hiddenReason}</dd>
+          </>
+        )}
+      </dl>
+      {r.evidence.length > 0 && (
+        <section class="evidence">
+          <h3>{t('reports.evidence')}</h3>
+          <div class="evidence-grid">
+            {r.evidence.map((e) => (
+              <EvidenceItem key={e.id} e={e} />
+            ))}
+          </div>
+        </section>
+      )}
+      {r.lat !== null && r.lon !== null && (
+        <section>
+          <h3>{t('reports.location')}</h3>
+          <MapView points={[{ lat: r.lat, lon: r.lon, label: r.number, colour: r.colour === 'green' ? '#2ca02c' : r.colour === 'red' ? '#d62728' : '#7f7f7f' }]} height={220} />
+        </section>
+      )}
+      <section>
+        <h3>{t('reports.history')}</h3>
+        <ol class="history" data-testid="history">
+          {r.history.map((h, i) => (
+            <li key={i}>
+              <div class="history-head">
+                <span>{i18n.dateTime(h.at)}</span>
+                <span class="muted">{t(`actor.${h.actorType}`)}</span>
+                <span>
+                  {h.fromStatus || h.toStatus ? `${h.fromStatus ? t(`status.${h.fromStatus}`) : ''} → ${h.toStatus ? t(`status.${h.toStatus}`) : ''}` : hasKey(locale, `event.${h.type}`) ? t(`event.${h.type}`) : h.type}
+                </span>
+              </div>
+              {h.publicNote && <div class="note public">💬 {h.publicNote}</div>}
+              {h.internalNote && <div class="note internal">🔒 {h.internalNote}</div>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {action && STATUS_OF[action] && <StatusDialog report={r} to={STATUS_OF[action]!} onClose={() => setAction(null)} onDone={done} />}
+      {action === 'duplicate' && <DuplicateDialog report={r} onClose={() => setAction(null)} onDone={done} />}
+      {action === 'merge' && <MergeDialog report={r} onClose={() => setAction(null)} onDone={done} />}
+      {action === 'assign' && <AssignDialog report={r} colleagues={directory.data ?? []} onClose={() => setAction(null)} onDone={done} />}
+      {action === 'hide' && <HideDialog report={r} onClose={() => setAction(null)} onDone={done} />}
+      {action === 'unhide' && <UnhideDialog report={r} onClose={() => setAction(null)} onDone={done} />}
+    </aside>
+  );
+}
+
+/** The host of an outside link, shown so staff know where it leads before they open it. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function EvidenceItem({ e }: { e: ReportDetail['evidence'][number] }) {
+  const { t } = useI18n();
+  // Never an <img>: loading it would tell the outside app's server who on the staff looks, from where and when.
+  if (e.externalUrl) {
+    return (
+      <a href={e.externalUrl} target="_blank" rel="noopener noreferrer nofollow" class="evidence-item doc" data-testid="evidence-link">
+        🔗 {t('evidence.external', { host: hostOf(e.externalUrl) })}
+      </a>
+    );
+  }
+  if (e.kind === 'photo') {
+    return (
+      <a href={e.downloadUrl} target="_blank" rel="noopener" class="evidence-item">
+        <img src={e.downloadUrl} alt={t('evidence.photo')} loading="lazy" />
+      </a>
+    );
+  }
+  if (e.kind === 'video') return <video class="evidence-item" src={e.downloadUrl} controls preload="metadata" />;
+  if (e.kind === 'voice' || e.kind === 'audio') return <audio class="evidence-item" src={e.downloadUrl} controls preload="none" />;
+  return (
+    <a href={e.downloadUrl} target="_blank" rel="noopener" class="evidence-item doc">
+      📄 {t(`evidence.${e.kind}`)}
+    </a>
+  );
+}
+
+interface DialogProps {
+  report: ReportDetail;
+  onClose(): void;
+  onDone(s: ReportSummary): void;
+}
+
+/** A status change with a response template: picking one fills the public note, which stays editable. */
+function StatusDialog({ report, to, onClose, onDone }: DialogProps & { to: ReportStatus }) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const templates = useLoad(() => api.get<FittedTemplate[]>(`/api/reports/${report.id}/templates`, { to }), [report.id, to]);
+  const [templateId, setTemplateId] = useState<number | null>(null);
+  const [publicNote, setPublicNote] = useState('');
+  const [internalNote, setInternalNote] = useState('');
+  const save = useAction();
+  const fits = (templates.data ?? []).filter((x) => x.status === to);
+
+  async function submit() {
+    const s = await save.run(
+      () =>
+        api.post<ReportSummary>(`/api/reports/${report.id}/status`, {
+          to,
+          publicNote: orNull(publicNote),
+          internalNote: orNull(internalNote),
+          ...(templateId ? { templateId } : {}),
+        }),
+      t('common.saved'),
+    );
+    if (s) onDone(s);
+  }
+
+  return (
+    <FormDialog title={`${report.number}: ${t(`status.${to}`)}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t(`status.${to}`)} testId="status-dialog">
+      <Field label={t('actions.template')}>
+        <select
+          data-testid="template"
+          value={templateId ?? ''}
+          onChange={(e) => {
+            const id = Number((e.target as HTMLSelectElement).value) || null;
+            setTemplateId(id);
+            const tpl = fits.find((x) => x.id === id);
+            if (tpl) setPublicNote(tpl.preview);
+          }}
+        >
+          <option value="">{templates.loading ? t('common.loading') : fits.length ? t('actions.noTemplate') : t('actions.noTemplates')}</option>
+          {fits.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('actions.publicNote')} hint={t('actions.publicNoteHint')} wide>
+        <TextArea name="publicNote" rows={5} value={publicNote} onInput={setPublicNote} />
+      </Field>
+      <Field label={t('actions.internalNote')} wide>
+        <TextArea name="internalNote" rows={2} value={internalNote} onInput={setInternalNote} />
+      </Field>
+    </FormDialog>
+  );
+}
+
+/** Blank means "none" to the API. */
+const orNull = (v: string) => (v.trim() ? v : null);
+
+/** Report numbers as staff know them (KZ-2026-000123) or plain ids → ids, through the list's search. */
+async function resolveNumbers(api: ReturnType<typeof useApp>['api'], input: string, notFound: (n: string) => string): Promise<number[]> {
+  const ids: number[] = [];
+  for (const raw of input.split(/[\s,;]+/).filter(Boolean)) {
+    if (/^\d+$/.test(raw)) {
+      ids.push(Number(raw));
+      continue;
+    }
+    const page = await api.get<{ items: ReportSummary[] }>('/api/reports', { q: raw, limit: 5 });
+    const hit = page.items.find((x) => x.number.toLowerCase() === raw.toLowerCase());
+    if (!hit) throw new Error(notFound(raw));
+    ids.push(hit.id);
+  }
+  return ids;
+}
+
+function DuplicateDialog({ report, onClose, onDone }: DialogProps) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const [main, setMain] = useState('');
+  const [publicNote, setPublicNote] = useState('');
+  const save = useAction();
+  async function submit() {
+    const s = await save.run(async () => {
+      const [duplicateOfId] = await resolveNumbers(api, main, (n) => t('actions.unknownReport', { number: n }));
+      if (!duplicateOfId) throw new Error(t('actions.mainRequired'));
+      return api.post<ReportSummary>(`/api/reports/${report.id}/status`, { to: 'duplicate', duplicateOfId, publicNote: orNull(publicNote) });
+    }, t('common.saved'));
+    if (s) onDone(s);
+  }
+  return (
+    <FormDialog title={`${report.number}: ${t('actions.duplicate')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('actions.duplicate')}>
+      <Field label={t('actions.mainReport')} hint={t('actions.numberHint')}>
+        <TextInput name="main" value={main} onInput={setMain} required />
+      </Field>
+      <Field label={t('actions.publicNote')} wide>
+        <TextArea rows={3} value={publicNote} onInput={setPublicNote} />
+      </Field>
+    </FormDialog>
+  );
+}
+
+function MergeDialog({ report, onClose, onDone }: DialogProps) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const [numbers, setNumbers] = useState('');
+  const [publicNote, setPublicNote] = useState('');
+  const [failures, setFailures] = useState<string[]>([]);
+  const save = useAction();
+  async function submit() {
+    setFailures([]);
+    const r = await save.run(async () => {
+      const duplicateIds = await resolveNumbers(api, numbers, (n) => t('actions.unknownReport', { number: n }));
+      return api.post<{ results: { id: number; ok: boolean; error?: { message: string } }[]; report: ReportSummary }>(`/api/reports/${report.id}/merge`, { duplicateIds, publicNote: orNull(publicNote) });
+    });
+    if (!r) return;
+    // Each report merges or fails on its own: the ones that failed say why, the rest are done.
+    const bad = r.results.filter((x) => !x.ok).map((x) => `#${x.id}: ${x.error?.message ?? ''}`);
+    if (bad.length) setFailures(bad);
+    else onDone(r.report);
+  }
+  return (
+    <FormDialog title={`${report.number}: ${t('actions.merge')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('actions.merge')}>
+      <p class="hint">{t('actions.mergeHint')}</p>
+      <Field label={t('actions.duplicates')} hint={t('actions.numberHint')} wide>
+        <TextInput name="duplicates" value={numbers} onInput={setNumbers} required />
+      </Field>
+      <Field label={t('actions.publicNote')} wide>
+        <TextArea rows={3} value={publicNote} onInput={setPublicNote} />
+      </Field>
+      {failures.length > 0 && (
+        <div class="error-box" role="alert">
+          <ul>
+            {failures.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </FormDialog>
+  );
+}
+
+function AssignDialog({ report, colleagues, onClose, onDone }: DialogProps & { colleagues: Colleague[] }) {
+  const { api, ref } = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [departmentId, setDepartmentId] = useState(String(report.departmentId));
+  const [assigneeId, setAssigneeId] = useState(report.assigneeId ? String(report.assigneeId) : '');
+  const [internalNote, setInternalNote] = useState('');
+  const save = useAction();
+  // Operators whose scope could cover the report; the API has the last word.
+  const fitting = useMemo(
+    () => colleagues.filter((p) => (p.regionId === null || p.regionId === report.regionId) && (p.departmentId === null || String(p.departmentId) === departmentId)),
+    [colleagues, departmentId],
+  );
+  async function submit() {
+    const body: Record<string, unknown> = { internalNote: orNull(internalNote) };
+    if (Number(departmentId) !== report.departmentId) body.departmentId = Number(departmentId);
+    const newAssignee = assigneeId ? Number(assigneeId) : null;
+    if (newAssignee !== report.assigneeId) body.assigneeId = newAssignee;
+    if (!('departmentId' in body) && !('assigneeId' in body)) return onClose();
+    const s = await save.run(() => api.post<ReportSummary>(`/api/reports/${report.id}/assign`, body), t('common.saved'));
+    if (s) onDone(s);
+  }
+  return (
+    <FormDialog title={`${report.number}: ${t('actions.assign')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('common.save')}>
+      <Field label={t('reports.department')}>
+        <Select
+          value={departmentId}
+          onChange={setDepartmentId}
+          options={ref.departments.filter((d) => d.active || d.id === report.departmentId).map((d) => ({ value: String(d.id), label: i18n.name(d) }))}
+        />
+      </Field>
+      <Field label={t('reports.assignee')}>
+        <Select data-testid="assignee" value={assigneeId} onChange={setAssigneeId} options={[{ value: '', label: t('actions.nobody') }, ...fitting.map((p) => ({ value: String(p.id), label: p.fullName }))]} />
+      </Field>
+      <Field label={t('actions.internalNote')} wide>
+        <TextArea rows={2} value={internalNote} onInput={setInternalNote} />
+      </Field>
+    </FormDialog>
+  );
+}
+
+function HideDialog({ report, onClose, onDone }: DialogProps) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const save = useAction();
+  async function submit() {
+    const s = await save.run(() => api.post<ReportSummary>(`/api/reports/${report.id}/hide`, { reason }), t('common.saved'));
+    if (s) onDone(s);
+  }
+  return (
+    <FormDialog title={`${report.number}: ${t('actions.hide')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('actions.hide')}>
+      <p class="hint">{t('actions.hideHint')}</p>
+      <Field label={t('actions.reason')} wide>
+        <TextArea rows={3} value={reason} onInput={setReason} required />
+      </Field>
+    </FormDialog>
+  );
+}
+
+function UnhideDialog({ report, onClose, onDone }: DialogProps) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const save = useAction();
+  async function submit() {
+    const s = await save.run(() => api.post<ReportSummary>(`/api/reports/${report.id}/unhide`), t('common.saved'));
+    if (s) onDone(s);
+  }
+  return <FormDialog title={`${report.number}: ${t('actions.unhide')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('actions.unhide')}>{null}</FormDialog>;
+}

@@ -45,12 +45,18 @@ export const ALL_ROLES: Role[] = ['api', 'bot', 'jobs'];
 
 /** A Bot API client for the jobs: they handle 429s themselves instead of waiting inside a retry plugin. */
 const telegramApi = (token: string, apiRoot?: string) => new Api(token, { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: 30 });
-const rawSend = (api: Api): SendFn => (method, params) => api.raw[method as 'sendMessage'](params as never);
+const rawSend =
+  (api: Api): SendFn =>
+  (method, params) =>
+    api.raw[method as 'sendMessage'](params as never);
 
 /** Evidence downloads through the Bot API: getFile, then the bytes from {apiRoot}/file/bot{token}/{file_path}. */
 export function createTelegramFiles(token: string, apiRoot = 'https://api.telegram.org'): TelegramFiles {
   const api = telegramApi(token, apiRoot);
-  return telegramFilesOver((fileId) => api.getFile(fileId), (filePath) => `${apiRoot.replace(/\/+$/, '')}/file/bot${token}/${filePath}`);
+  return telegramFilesOver(
+    (fileId) => api.getFile(fileId),
+    (filePath) => `${apiRoot.replace(/\/+$/, '')}/file/bot${token}/${filePath}`,
+  );
 }
 
 export interface StartOptions {
@@ -82,7 +88,12 @@ export interface RunningApp {
 export const pgliteDirOf = (config: Config): string => path.join(config.dataDir, 'pglite');
 
 /** `lock`: the embedded database's lock when the caller took it already (the demo empties DATA_DIR under it). */
-export async function openAndPrepareDatabase(config: Config, logger: Logger, now: () => Date = () => new Date(), opts: { lock?: DataDirLock } = {}): Promise<Database> {
+export async function openAndPrepareDatabase(
+  config: Config,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+  opts: { lock?: DataDirLock } = {},
+): Promise<Database> {
   const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: pgliteDirOf(config), lock: opts.lock, lockOptions: { now } });
   logger.info({ database: db.describe }, 'database opened');
   const applied = await applyMigrations(db.adapterFactory);
@@ -131,7 +142,9 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     throw e;
   });
   if (admin.generatedPassword) {
-    print(`\n  First admin account created.\n  Login: ${config.ADMIN_LOGIN}\n  Password: ${admin.generatedPassword}\n  (shown only this once; the console asks for a new password at the first sign-in)\n`);
+    print(
+      `\n  First admin account created.\n  Login: ${config.ADMIN_LOGIN}\n  Password: ${admin.generatedPassword}\n  (shown only this once; the console asks for a new password at the first sign-in)\n`,
+    );
   } else if (admin.created) {
     logger.info({ login: config.ADMIN_LOGIN }, 'first admin account created with ADMIN_PASSWORD');
   }
@@ -146,16 +159,36 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         '\n  The Telegram bot is off: BOT_TOKEN is not set.\n  To get a token, open @BotFather in Telegram, send /newbot, choose a name and a username,\n  then put the token it gives you in .env as BOT_TOKEN=123456789:AA… and restart.\n  The admin API keeps running.\n',
       );
     } else {
-      app.bot = createBot({ token, apiRoot: config.TELEGRAM_API_ROOT, services, i18n, logger: logger.child({ component: 'bot' }), rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE, throttle: opts.throttle, features: [createReportFeature(), createAskFeature(), createTopicsFeature(), createVolunteerFeature(), createPollFeature(), createProjectFeature(), createStaffChat(i18n), createQuestionStaffChat(i18n)] });
+      app.bot = createBot({
+        token,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        services,
+        i18n,
+        logger: logger.child({ component: 'bot' }),
+        rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE,
+        throttle: opts.throttle,
+        features: [
+          createReportFeature(),
+          createAskFeature(),
+          createTopicsFeature(),
+          createVolunteerFeature(),
+          createPollFeature(),
+          createProjectFeature(),
+          createStaffChat(i18n),
+          createQuestionStaffChat(i18n),
+        ],
+      });
       const { bot, features } = app.bot;
       if (config.WEBHOOK_URL) {
         const secret = webhookSecret(token, config.WEBHOOK_SECRET);
         webhook = { path: new URL(config.WEBHOOK_URL).pathname, handler: webhookHandler(bot, secret) as never };
-        void initBot(bot, logger, abort.signal).then(async (ok) => {
-          if (!ok) return;
-          await registerWebhook(bot, config.WEBHOOK_URL!, secret, logger);
-          await publishCommands(bot, features, i18n);
-        }).catch((e) => logger.error({ err: e }, 'bot: webhook set-up failed'));
+        void initBot(bot, logger, abort.signal)
+          .then(async (ok) => {
+            if (!ok) return;
+            await registerWebhook(bot, config.WEBHOOK_URL!, secret, logger);
+            await publishCommands(bot, features, i18n);
+          })
+          .catch((e) => logger.error({ err: e }, 'bot: webhook set-up failed'));
         app.botRunner = { mode: 'webhook', stop: async () => {} };
       } else {
         const started = initBot(bot, logger, abort.signal).then(async (ok) => {
@@ -204,15 +237,48 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       jobs: [
         createHousekeepingJob({ prisma: services.prisma, now }),
         createCalendarRolloverJob({ prisma: services.prisma, calendar: services.calendar, now }),
-        createReportDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, i18n, now, escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS }),
+        createReportDeadlinesJob({
+          prisma: services.prisma,
+          calendar: services.calendar,
+          i18n,
+          now,
+          escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS,
+        }),
         createVolunteerRemindersJob({ prisma: services.prisma, i18n, now }),
         createPollWavesJob({ prisma: services.prisma, i18n, now }),
         createDiscussionDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, topics: services.discussions.topics, i18n, now }),
-        createQuestionDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, i18n, now, escalationWorkingDays: config.QUESTION_ESCALATION_WORKING_DAYS }),
+        createQuestionDeadlinesJob({
+          prisma: services.prisma,
+          calendar: services.calendar,
+          i18n,
+          now,
+          escalationWorkingDays: config.QUESTION_ESCALATION_WORKING_DAYS,
+        }),
         createQuestionRatingReminderJob({ prisma: services.prisma, i18n, now }),
         // Staff groups need the bot's token; the sync has its own Api client, like the outbox.
-        ...(token ? [createStaffChatSyncJob({ prisma: services.prisma, send: rawSend(telegramApi(token, config.TELEGRAM_API_ROOT)), i18n, logger: logger.child({ component: 'staff-chat' }), now })] : []),
-        ...(token ? [createQuestionChatSyncJob({ prisma: services.prisma, send: rawSend(telegramApi(token, config.TELEGRAM_API_ROOT)), i18n, calendar: services.calendar, logger: logger.child({ component: 'question-chat' }), now })] : []),
+        ...(token
+          ? [
+              createStaffChatSyncJob({
+                prisma: services.prisma,
+                send: rawSend(telegramApi(token, config.TELEGRAM_API_ROOT)),
+                i18n,
+                logger: logger.child({ component: 'staff-chat' }),
+                now,
+              }),
+            ]
+          : []),
+        ...(token
+          ? [
+              createQuestionChatSyncJob({
+                prisma: services.prisma,
+                send: rawSend(telegramApi(token, config.TELEGRAM_API_ROOT)),
+                i18n,
+                calendar: services.calendar,
+                logger: logger.child({ component: 'question-chat' }),
+                now,
+              }),
+            ]
+          : []),
       ],
     });
     app.scheduler.start();

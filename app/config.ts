@@ -4,9 +4,7 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 // Empty variables are dropped before parsing, so "optional" also covers VAR= in .env.
 const url = z.url({ error: 'must be a full URL, e.g. https://example.kz/path' });
@@ -16,10 +14,20 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
-  BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'looks wrong: a token from @BotFather is like 123456789:AA…').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'looks wrong: a token from @BotFather is like 123456789:AA…')
+    .optional(),
   TELEGRAM_API_ROOT: url.optional(),
-  BOT_USERNAME: z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'is the bot\'s username from @BotFather, e.g. azamat_kz_bot').transform((v) => v.replace(/^@/, '')).optional(),
+  BOT_USERNAME: z
+    .string()
+    .regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, "is the bot's username from @BotFather, e.g. azamat_kz_bot")
+    .transform((v) => v.replace(/^@/, ''))
+    .optional(),
   WEBHOOK_URL: url.startsWith('https://', 'Telegram only calls https:// webhooks').optional(),
   WEBHOOK_SECRET: z
     .string()
@@ -29,7 +37,12 @@ export const configSchema = z.object({
   // Length here; that it is not easy to guess is checked at start-up, where the strength checker is loaded.
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters, and not a common or guessable password').max(200).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
   OUTBOX_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(30),
@@ -44,7 +57,10 @@ export const configSchema = z.object({
   QUESTION_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(1),
   MAP_TILE_URL: z
     .string()
-    .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be a tile URL template with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .regex(
+      /^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/,
+      'must be a tile URL template with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    )
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().max(500).default('© OpenStreetMap contributors'),
 });
@@ -72,7 +88,11 @@ export function loadEnv(env: NodeJS.ProcessEnv, cwd: string): Record<string, str
 
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   // Empty strings mean "not set" for optional variables, as in most deployment tools.
-  const cleaned = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env)
+      .map(([k, v]) => [k, v?.trim()])
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = configSchema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(

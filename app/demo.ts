@@ -26,7 +26,15 @@ try {
   throw e;
 }
 const dataDir = path.join(base.dataDir, 'demo');
-const config: Config = { ...base, dataDir, storageDir: path.join(dataDir, 'storage'), DATABASE_URL: undefined, BOT_TOKEN: undefined, ADMIN_LOGIN: 'admin', ADMIN_PASSWORD: DEMO_PASSWORD };
+const config: Config = {
+  ...base,
+  dataDir,
+  storageDir: path.join(dataDir, 'storage'),
+  DATABASE_URL: undefined,
+  BOT_TOKEN: undefined,
+  ADMIN_LOGIN: 'admin',
+  ADMIN_PASSWORD: DEMO_PASSWORD,
+};
 const logger = createLogger(config.LOG_LEVEL);
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -61,11 +69,15 @@ const app = await startApp({ config, db, roles: ['api', 'jobs'], logger, print: 
   await db.close();
   process.exit(1);
 });
-const health = await fetch(`${app.url}/health`).then((r) => r.json() as Promise<{ status: string }>).catch(() => ({ status: 'unreachable' }));
+const health = await fetch(`${app.url}/health`)
+  .then((r) => r.json() as Promise<{ status: string }>)
+  .catch(() => ({ status: 'unreachable' }));
 
 say('');
 const ready = process.uptime();
-say(`  Azamat demo is ${health.status === 'ok' ? 'ready' : `up, but health says "${health.status}"`} in ${ready.toFixed(1)} s (database ${prepared.toFixed(1)} s, filling ${(filled - prepared).toFixed(1)} s, server ${(ready - filled).toFixed(1)} s).`);
+say(
+  `  Azamat demo is ${health.status === 'ok' ? 'ready' : `up, but health says "${health.status}"`} in ${ready.toFixed(1)} s (database ${prepared.toFixed(1)} s, filling ${(filled - prepared).toFixed(1)} s, server ${(ready - filled).toFixed(1)} s).`,
+);
 say(`  Console:  ${app.url}/console/`);
 say(`  API docs: ${app.url}/docs`);
 say('');
@@ -76,7 +88,9 @@ if (summary) {
   const c = summary.counts;
   say('');
   say(`  Filled: ${c.reports} reports (${c.reportEvents} history rows), ${c.questions} questions, ${c.topics} discussion topics with ${c.comments} comments,`);
-  say(`          ${c.volunteers} volunteers and ${c.opportunities} opportunities, ${c.projects} projects, ${c.pollWaves} poll waves with ${c.pollResponses} responses.`);
+  say(
+    `          ${c.volunteers} volunteers and ${c.opportunities} opportunities, ${c.projects} projects, ${c.pollWaves} poll waves with ${c.pollResponses} responses.`,
+  );
 } else {
   say('  (--keep: the data of the previous run)');
 }

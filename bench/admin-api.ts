@@ -36,7 +36,13 @@ export interface LoadFigures {
 }
 
 /** autocannon for `seconds` at `connections`; p95 from every response's time (autocannon's own table has no p95). */
-async function load(url: string, s: Pick<Scenario, 'method' | 'path' | 'body'>, token: string | undefined, connections: number, seconds: number): Promise<LoadFigures> {
+async function load(
+  url: string,
+  s: Pick<Scenario, 'method' | 'path' | 'body'>,
+  token: string | undefined,
+  connections: number,
+  seconds: number,
+): Promise<LoadFigures> {
   const times: number[] = [];
   let i = 0;
   let finish!: (r: autocannon.Result) => void;
@@ -45,17 +51,26 @@ async function load(url: string, s: Pick<Scenario, 'method' | 'path' | 'body'>, 
     finish = resolve;
     fail = reject;
   });
-  const instance = autocannon({
-    url,
-    connections,
-    duration: seconds,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(s.body ? { 'content-type': 'application/json' } : {}) },
-    requests: [{ method: s.method, ...(s.body ? { body: s.body } : {}), setupRequest: (req) => ({ ...req, path: s.path(i++) }) }],
-  }, (err, result) => (err ? fail(err) : finish(result)));
+  const instance = autocannon(
+    {
+      url,
+      connections,
+      duration: seconds,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(s.body ? { 'content-type': 'application/json' } : {}) },
+      requests: [{ method: s.method, ...(s.body ? { body: s.body } : {}), setupRequest: (req) => ({ ...req, path: s.path(i++) }) }],
+    },
+    (err, result) => (err ? fail(err) : finish(result)),
+  );
   instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   const result = await done;
   const d = distribution(times);
-  return { rps: perSecond(result.requests.total, result.duration * 1000), p50: d.p50, p95: d.p95, p99: d.p99, errors: result.non2xx + result.errors + result.timeouts };
+  return {
+    rps: perSecond(result.requests.total, result.duration * 1000),
+    p50: d.p50,
+    p95: d.p95,
+    p99: d.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 export interface AdminApiOptions {
@@ -83,14 +98,25 @@ export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): 
     const half = Math.floor(inWork.length / 2);
     const apiIds = inWork.slice(0, half);
     const pgIds = inWork.slice(half);
-    w.note(`${total.toLocaleString('en-US')} reports in the database; lists filter region ${region} (the busiest); detail opens random reports; status change resolves a different in-work report each time (with a public note, so the author's notice is enqueued).`);
+    w.note(
+      `${total.toLocaleString('en-US')} reports in the database; lists filter region ${region} (the busiest); detail opens random reports; status change resolves a different in-work report each time (with a public note, so the author's notice is enqueued).`,
+    );
 
     const scenarios: Scenario[] = [
-      { name: 'list: open reports of a region (status=new,in_work&regionId), newest first', method: 'GET', path: () => `/api/reports?status=new,in_work&regionId=${region}&limit=50` },
+      {
+        name: 'list: open reports of a region (status=new,in_work&regionId), newest first',
+        method: 'GET',
+        path: () => `/api/reports?status=new,in_work&regionId=${region}&limit=50`,
+      },
       { name: 'list: overdue, soonest due first (overdue=true&sort=dueAt)', method: 'GET', path: () => `/api/reports?overdue=true&sort=dueAt&limit=50` },
       { name: 'list: everything, newest first, second page (cursor)', method: 'GET', path: () => `/api/reports?limit=50&cursor=${detailIds[0]}` },
       { name: 'counts per status of a region', method: 'GET', path: () => `/api/reports/counts?regionId=${region}` },
-      { name: 'detail with history', method: 'GET', path: (i) => `/api/reports/${detailIds[i % detailIds.length]}`, id: (i) => detailIds[i % detailIds.length]! },
+      {
+        name: 'detail with history',
+        method: 'GET',
+        path: (i) => `/api/reports/${detailIds[i % detailIds.length]}`,
+        id: (i) => detailIds[i % detailIds.length]!,
+      },
       {
         name: 'status change to resolved',
         method: 'POST',
@@ -117,7 +143,12 @@ export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): 
       for (const s of scenarios) {
         // The first request warms caches (reference data, prepared statements): capture the second.
         const idx = s.body ? apiIds.length - 1 : 1;
-        const req = { method: s.method, url: s.path(idx), headers: { authorization: `Bearer ${token}` }, ...(s.body ? { payload: JSON.parse(s.body) as object } : {}) };
+        const req = {
+          method: s.method,
+          url: s.path(idx),
+          headers: { authorization: `Bearer ${token}` },
+          ...(s.body ? { payload: JSON.parse(s.body) as object } : {}),
+        };
         if (!s.body) await inProcess.server!.inject(req);
         capture.take();
         const res = await inProcess.server!.inject(req);
@@ -131,7 +162,14 @@ export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): 
     apiIds.pop();
 
     // ── the API as its own process ──
-    api = await startChild(TSX, ['app/main.ts', 'api'], { DATABASE_URL: opts.url, PORT: '0', HOST: '127.0.0.1', ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'info', DATA_DIR: dataDir });
+    api = await startChild(TSX, ['app/main.ts', 'api'], {
+      DATABASE_URL: opts.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ADMIN_PASSWORD: PASSWORD,
+      LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+    });
     for (const s of scenarios) {
       const figures = await load(api.url, s, token, opts.connections, opts.seconds);
       const captured = sql.get(s.name)!;
@@ -142,7 +180,13 @@ export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): 
       );
       const bd = distribution(base.durations);
       const basePs = perSecond(base.durations.length, base.wallMs);
-      w.add({ name: `${s.name}: requests/s`, value: figures.rps, unit: 'req/s', baseline: { name: `same ${captured.queries.length} SQL statements via pg`, value: basePs }, ...(figures.errors ? { note: `${figures.errors} non-2xx/errors` } : {}) });
+      w.add({
+        name: `${s.name}: requests/s`,
+        value: figures.rps,
+        unit: 'req/s',
+        baseline: { name: `same ${captured.queries.length} SQL statements via pg`, value: basePs },
+        ...(figures.errors ? { note: `${figures.errors} non-2xx/errors` } : {}),
+      });
       w.add({ name: `${s.name}: p95 latency`, value: figures.p95, unit: 'ms', baseline: { name: 'same SQL via pg, p95', value: bd.p95 } });
       opts.log(`    p50 ${figures.p50} ms, p99 ${figures.p99} ms; pg p50 ${bd.p50.toFixed(1)} ms${base.errors ? `, pg errors ${base.errors}` : ''}`);
     }
@@ -160,7 +204,10 @@ export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): 
       if (!main) continue;
       const plan = (await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${main.sql}`, main.params)).rows.map((r) => r['QUERY PLAN']);
       const time = plan.find((l) => l.startsWith('Execution Time'));
-      const scans = plan.filter((l) => /Scan|Sort/.test(l)).map((l) => l.trim().replace(/\s+\(cost=.*$/, '')).slice(0, 3);
+      const scans = plan
+        .filter((l) => /Scan|Sort/.test(l))
+        .map((l) => l.trim().replace(/\s+\(cost=.*$/, ''))
+        .slice(0, 3);
       w.note(`EXPLAIN ANALYZE, ${s.name}: ${time ?? '?'}; ${scans.join(' → ')}`);
     }
   } finally {

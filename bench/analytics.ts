@@ -69,7 +69,11 @@ export async function runAnalyticsBench(opts: AnalyticsBenchOptions = {}): Promi
   const log = opts.log ?? ((line: string) => console.log(line));
   const baseUrl = opts.baseUrl ?? LOCAL_CLUSTER_URL;
   const name = opts.databaseName ?? 'azamat_bench_analytics';
-  const counts = { reports: opts.reports ?? DEFAULT_COUNTS.reports, consultations: opts.consultations ?? DEFAULT_COUNTS.consultations, pollAnswers: opts.pollAnswers ?? DEFAULT_COUNTS.pollAnswers };
+  const counts = {
+    reports: opts.reports ?? DEFAULT_COUNTS.reports,
+    consultations: opts.consultations ?? DEFAULT_COUNTS.consultations,
+    pollAnswers: opts.pollAnswers ?? DEFAULT_COUNTS.pollAnswers,
+  };
   const runs = Math.max(1, opts.runs ?? 5);
 
   const u = new URL(baseUrl);
@@ -80,7 +84,9 @@ export async function runAnalyticsBench(opts: AnalyticsBenchOptions = {}): Promi
   } else {
     url = await prepareBenchDatabase(baseUrl, name);
     const { ms } = await seedLarge(url, counts, log);
-    log(`analytics: seeded ${counts.reports} reports, ${counts.consultations} consultations, ${counts.pollAnswers} poll answers in ${(ms / 1000).toFixed(1)} s`);
+    log(
+      `analytics: seeded ${counts.reports} reports, ${counts.consultations} consultations, ${counts.pollAnswers} poll answers in ${(ms / 1000).toFixed(1)} s`,
+    );
   }
 
   const db = await openDatabase({ url, poolSize: 4 });
@@ -96,7 +102,9 @@ export async function runAnalyticsBench(opts: AnalyticsBenchOptions = {}): Promi
     const headers = { authorization: `Bearer ${login.json().token as string}` };
 
     // The busiest region (by reports) for the regional scenarios.
-    const [top] = await services.prisma.$queryRawUnsafe<Array<{ id: number }>>('SELECT "regionId" AS id FROM "Report" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1');
+    const [top] = await services.prisma.$queryRawUnsafe<Array<{ id: number }>>(
+      'SELECT "regionId" AS id FROM "Report" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+    );
     const regionId = top?.id ?? 1;
     const today = localDate(services.now());
     const year = today.slice(0, 4);
@@ -127,7 +135,11 @@ export async function runAnalyticsBench(opts: AnalyticsBenchOptions = {}): Promi
         const times: number[] = [];
         for (let i = 0; i < runs; i++) times.push(await call());
         const d = distribution(times);
-        const row = { name: `${endpoint.replace('/api/analytics/', 'analytics ')} · ${isNeeds ? `region ${regionId}, two years` : s.label}`, medianMs: Math.round(d.p50), p95Ms: Math.round(d.p95) };
+        const row = {
+          name: `${endpoint.replace('/api/analytics/', 'analytics ')} · ${isNeeds ? `region ${regionId}, two years` : s.label}`,
+          medianMs: Math.round(d.p50),
+          p95Ms: Math.round(d.p95),
+        };
         results.push(row);
         log(`${row.name.padEnd(64)} median ${String(row.medianMs).padStart(6)} ms   p95 ${String(row.p95Ms).padStart(6)} ms`);
       }

@@ -70,12 +70,21 @@ const DESCRIPTIONS: Record<Locale, string[]> = {
 };
 
 /** Every citizen files one report, all at once, against the whole app (paced as deployed, or not): what that run measured. */
-export async function runBotLoad(opts: { target: Target; server?: PostgresServer; citizens: number; paced: boolean; log: (l: string) => void }): Promise<BotRunResult & { insert: { perSecond: number; p50Ms: number } }> {
+export async function runBotLoad(opts: {
+  target: Target;
+  server?: PostgresServer;
+  citizens: number;
+  paced: boolean;
+  log: (l: string) => void;
+}): Promise<BotRunResult & { insert: { perSecond: number; p50Ms: number } }> {
   const bench = await openBenchDb(opts.target, opts.server);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'azamat-bench-'));
   // Telegram's limits at the fake only when the app paces itself too: unpaced, the bot would just collect 429s.
   const fake = await startFakeTelegram({ token: TOKEN, enforceLimits: opts.paced });
-  const config = parseConfig({ PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'bench-admin-password', LOG_LEVEL: 'silent', DATA_DIR: dataDir }, process.cwd());
+  const config = parseConfig(
+    { PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'bench-admin-password', LOG_LEVEL: 'silent', DATA_DIR: dataDir },
+    process.cwd(),
+  );
   const app = await startApp({ config, db: bench.db, logger: createLogger('silent'), print: () => {}, throttle: opts.paced });
   try {
     const services = app.services;
@@ -100,7 +109,8 @@ export async function runBotLoad(opts: { target: Target; server?: PostgresServer
     await new Promise((r) => setTimeout(r, 300));
     const callsBefore = fake.calls.length;
 
-    const xacts = async () => (await bench.db.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()'))[0]!.n;
+    const xacts = async () =>
+      (await bench.db.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()'))[0]!.n;
     const xactsBefore = opts.target === 'postgres' ? await xacts() : 0n;
     const samples: Sample[] = [];
     const failures: string[] = [];
@@ -114,7 +124,13 @@ export async function runBotLoad(opts: { target: Target; server?: PostgresServer
           const t0 = performance.now();
           const update = await action();
           const m = await u.waitForReply({ match: new RegExp(expect.map(escapeRe).join('|')), timeoutMs: STEP_TIMEOUT_MS });
-          samples.push({ chat: u.id, at, callIndex, stepMs: performance.now() - t0, ...(update.callback_query ? { callbackId: update.callback_query.id } : {}) });
+          samples.push({
+            chat: u.id,
+            at,
+            callIndex,
+            stepMs: performance.now() - t0,
+            ...(update.callback_query ? { callbackId: update.callback_query.id } : {}),
+          });
           return stripTags(m.text ?? m.caption ?? '');
         };
         const header = (n: number) => t('reports:flow.step', { n, total: 6 });
@@ -183,7 +199,12 @@ export async function runBotLoad(opts: { target: Target; server?: PostgresServer
 function firstAnswerTimes(samples: Sample[], calls: RecordedCall[]): number[] {
   const byChat = new Map<string, number[]>();
   calls.forEach((c, i) => {
-    const key = c.payload['chat_id'] !== undefined ? `c${String(c.payload['chat_id'])}` : c.payload['callback_query_id'] !== undefined ? `q${String(c.payload['callback_query_id'])}` : undefined;
+    const key =
+      c.payload['chat_id'] !== undefined
+        ? `c${String(c.payload['chat_id'])}`
+        : c.payload['callback_query_id'] !== undefined
+          ? `q${String(c.payload['callback_query_id'])}`
+          : undefined;
     if (!key) return;
     let list = byChat.get(key);
     if (!list) byChat.set(key, (list = []));
@@ -241,16 +262,23 @@ export async function runNoopBaseline(updates: Update[]): Promise<{ burstPerSeco
         }
       }),
     );
-    return { burstPerSecond, closedPerSecond: perSecond(latencies.length, performance.now() - started), latency: distribution(latencies), updates: latencies.length };
+    return {
+      burstPerSecond,
+      closedPerSecond: perSecond(latencies.length, performance.now() - started),
+      latency: distribution(latencies),
+      updates: latencies.length,
+    };
   } finally {
     if (runner.isRunning()) await runner.stop();
     await fake.close();
   }
 }
 
-
 /** Both runs on one database, with the grammY and INSERT baselines of the same run, as figures. */
-export async function botSection(w: SectionWriter, opts: { target: Target; server?: PostgresServer; citizens: number; pacedCitizens: number; log: (l: string) => void }): Promise<void> {
+export async function botSection(
+  w: SectionWriter,
+  opts: { target: Target; server?: PostgresServer; citizens: number; pacedCitizens: number; log: (l: string) => void },
+): Promise<void> {
   const db = opts.target === 'pglite' ? 'PGlite' : 'PostgreSQL';
   const paced = await runBotLoad({ target: opts.target, server: opts.server, citizens: opts.pacedCitizens, paced: true, log: opts.log });
   const fast = await runBotLoad({ target: opts.target, server: opts.server, citizens: opts.citizens, paced: false, log: opts.log });
@@ -260,13 +288,35 @@ export async function botSection(w: SectionWriter, opts: { target: Target; serve
     if (r.reports !== r.citizens) w.note(`${db}: ${r.reports} reports filed by ${r.citizens} citizens`);
   }
   const grammy = { name: 'grammY, handler that does nothing, same updates (burst)', value: noop.burstPerSecond, unit: 'updates/s' };
-  w.add({ name: `${db}, ${opts.pacedCitizens} citizens, as deployed (pacing to Telegram's limits): updates handled/s`, value: paced.perSecond, unit: 'updates/s', baseline: grammy });
-  w.add({ name: `${db}, ${opts.pacedCitizens} citizens, as deployed: p50 / p95 / p99 update → next question`, value: paced.step.p50, unit: `ms (p95 ${fmt(paced.step.p95)}, p99 ${fmt(paced.step.p99)})`, baseline: { name: 'the fake\'s per-chat limit (1 message/s)', value: 1000, unit: 'ms' } });
+  w.add({
+    name: `${db}, ${opts.pacedCitizens} citizens, as deployed (pacing to Telegram's limits): updates handled/s`,
+    value: paced.perSecond,
+    unit: 'updates/s',
+    baseline: grammy,
+  });
+  w.add({
+    name: `${db}, ${opts.pacedCitizens} citizens, as deployed: p50 / p95 / p99 update → next question`,
+    value: paced.step.p50,
+    unit: `ms (p95 ${fmt(paced.step.p95)}, p99 ${fmt(paced.step.p99)})`,
+    baseline: { name: "the fake's per-chat limit (1 message/s)", value: 1000, unit: 'ms' },
+  });
   w.add({ name: `${db}, ${opts.citizens} citizens, handler only (no pacing): updates handled/s`, value: fast.perSecond, unit: 'updates/s', baseline: grammy });
-  w.add({ name: `${db}, ${opts.citizens} citizens, handler only: updates handled/s vs single-row INSERTs/s`, value: fast.perSecond, unit: 'updates/s', baseline: { name: `single-row INSERTs, same ${db} and driver adapter, 10 callers`, value: fast.insert.perSecond, unit: 'inserts/s' } });
+  w.add({
+    name: `${db}, ${opts.citizens} citizens, handler only: updates handled/s vs single-row INSERTs/s`,
+    value: fast.perSecond,
+    unit: 'updates/s',
+    baseline: { name: `single-row INSERTs, same ${db} and driver adapter, 10 callers`, value: fast.insert.perSecond, unit: 'inserts/s' },
+  });
   for (const p of ['p50', 'p95', 'p99'] as const) {
-    w.add({ name: `${db}, ${opts.citizens} citizens, handler only: ${p} update → bot's first answer`, value: fast.first[p], unit: 'ms', baseline: { name: `grammY no-op, ${p} update → handler called`, value: noop.latency[p] } });
+    w.add({
+      name: `${db}, ${opts.citizens} citizens, handler only: ${p} update → bot's first answer`,
+      value: fast.first[p],
+      unit: 'ms',
+      baseline: { name: `grammY no-op, ${p} update → handler called`, value: noop.latency[p] },
+    });
   }
   w.add({ name: `${db}, ${opts.citizens} citizens, handler only: p95 update → next question`, value: fast.step.p95, unit: 'ms' });
-  w.note(`${db}: ${fast.updates} updates from ${opts.citizens} citizens (menu, category, region, district, location, description, photo, done, name, send); the bot sent ${fmt(fast.sendsPerUpdate, 2)} messages per update, so Telegram's 30 messages/s cap the deployed bot at about ${fmt(30 / fast.sendsPerUpdate)} updates/s whatever the server. grammY no-op replaying the same updates chat by chat: ${fmt(noop.closedPerSecond)} updates/s.${fast.xactsPerUpdate !== undefined ? ` The database committed ${fmt(fast.xactsPerUpdate)} transactions per update (each statement outside a transaction counts as one; jobs and outbox included).` : ''}`);
+  w.note(
+    `${db}: ${fast.updates} updates from ${opts.citizens} citizens (menu, category, region, district, location, description, photo, done, name, send); the bot sent ${fmt(fast.sendsPerUpdate, 2)} messages per update, so Telegram's 30 messages/s cap the deployed bot at about ${fmt(30 / fast.sendsPerUpdate)} updates/s whatever the server. grammY no-op replaying the same updates chat by chat: ${fmt(noop.closedPerSecond)} updates/s.${fast.xactsPerUpdate !== undefined ? ` The database committed ${fmt(fast.xactsPerUpdate)} transactions per update (each statement outside a transaction counts as one; jobs and outbox included).` : ''}`,
+  );
 }

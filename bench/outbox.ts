@@ -30,7 +30,13 @@ export interface OutboxRun {
   failedFinal: number;
 }
 
-export async function runOutbox(opts: { target: Target; server?: PostgresServer; messages: number; failureRate: number; timeoutMs: number }): Promise<OutboxRun> {
+export async function runOutbox(opts: {
+  target: Target;
+  server?: PostgresServer;
+  messages: number;
+  failureRate: number;
+  timeoutMs: number;
+}): Promise<OutboxRun> {
   const bench = await openBenchDb(opts.target, opts.server);
   const fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true, failureRate: opts.failureRate, seed: 7 });
   const api = new Api(TOKEN, { apiRoot: fake.apiRoot, timeoutSeconds: 30 });
@@ -50,7 +56,13 @@ export async function runOutbox(opts: { target: Target; server?: PostgresServer;
     }
     await bench.db.prisma.$transaction(async (tx) => {
       for (const [k, chatId] of chats.entries()) {
-        await enqueueMessage(tx, { chatId, kind: 'bench.notice', method: 'sendMessage', params: { text: `Обращение KZ-2026-${String(k).padStart(6, '0')}: статус изменён #${k}` }, dedupeKey: `bench:${k}` });
+        await enqueueMessage(tx, {
+          chatId,
+          kind: 'bench.notice',
+          method: 'sendMessage',
+          params: { text: `Обращение KZ-2026-${String(k).padStart(6, '0')}: статус изменён #${k}` },
+          dedupeKey: `bench:${k}`,
+        });
       }
     });
     const started = performance.now();
@@ -93,4 +105,3 @@ export async function runOutbox(opts: { target: Target; server?: PostgresServer;
     await bench.drop();
   }
 }
-

@@ -41,8 +41,14 @@ const sizes = {
   BENCH_STARTUP_SECONDS: int('BENCH_STARTUP_SECONDS', 90),
 };
 const ALL_SECTIONS = ['bot', 'outbox', 'startup', 'analytics', 'api'] as const;
-const chosen = new Set((env.BENCH_SECTIONS ?? ALL_SECTIONS.join(',')).split(',').map((s) => s.trim()).filter(Boolean));
-for (const s of chosen) if (!(ALL_SECTIONS as readonly string[]).includes(s)) throw new Error(`BENCH_SECTIONS: unknown section "${s}" (known: ${ALL_SECTIONS.join(', ')})`);
+const chosen = new Set(
+  (env.BENCH_SECTIONS ?? ALL_SECTIONS.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+for (const s of chosen)
+  if (!(ALL_SECTIONS as readonly string[]).includes(s)) throw new Error(`BENCH_SECTIONS: unknown section "${s}" (known: ${ALL_SECTIONS.join(', ')})`);
 const resultsFile = path.resolve(ROOT, env.BENCH_RESULTS ?? 'bench/RESULTS.md');
 const LARGE_DB = 'azamat_bench_large';
 
@@ -72,9 +78,9 @@ if (chosen.has('bot')) {
   for (const target of ['pglite', 'postgres'] as const) {
     const w = results.section(
       `Bot throughput — ${target === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'}`,
-      'Simulated citizens, all at once, file a report through the fake Bot API (tests/fake-telegram) against the whole app (app/app.ts: bot by long polling, API, jobs, outbox): menu → category → region → district → location → description → photo → done → name shown → send. Each citizen waits for the bot\'s next question before answering, as a person would.',
+      "Simulated citizens, all at once, file a report through the fake Bot API (tests/fake-telegram) against the whole app (app/app.ts: bot by long polling, API, jobs, outbox): menu → category → region → district → location → description → photo → done → name shown → send. Each citizen waits for the bot's next question before answering, as a person would.",
       '*As deployed* the bot paces itself to Telegram\'s limits (about 1 message/s per chat, 30/s overall) and the fake enforces them: a citizen\'s next question cannot come sooner than a second after the previous message, so "update → next question" is mostly that pacing. *Handler only* turns pacing off (fake without limits, bot without throttling) to measure the app itself: "update → bot\'s first answer" is the time from the update reaching the fake Bot API to the bot\'s first API call for that chat (handler work: session, conversation replay, database).',
-      'Baselines from the same run: grammY on the same runner and fake, with a handler that does nothing, given the same updates (its ceiling), and single-row INSERTs into a scratch table through the same Prisma driver adapter (the database\'s own write rate).',
+      "Baselines from the same run: grammY on the same runner and fake, with a handler that does nothing, given the same updates (its ceiling), and single-row INSERTs into a scratch table through the same Prisma driver adapter (the database's own write rate).",
     );
     await section(w, async () => {
       if (target === 'postgres' && !server) return w.skip((found as { missing: string }).missing);
@@ -85,44 +91,77 @@ if (chosen.has('bot')) {
 
 if (chosen.has('outbox')) {
   const w = results.section(
-    'Outbox against Telegram\'s limits (PGlite)',
+    "Outbox against Telegram's limits (PGlite)",
     `OutboxDispatcher as app/app.ts builds it (${TELEGRAM_LIMIT_PER_SECOND}/s) sends queued notices through grammY's Api to the fake Bot API, which enforces 30 messages/s overall and 1/s per chat and answers 429 with retry_after beyond them. Every fifth citizen gets two notices at once. The rate is taken over the first 95 % of deliveries: the last few are second notices to chats that just had one, which the per-chat limit spaces a second apart whatever the sender does. Then 5 % of sends are answered 429, 500 or 502 at random (seeded), and every notice is counted at the fake by its own number.`,
   );
   await section(w, async () => {
     const clean = await runOutbox({ target: 'pglite', messages: sizes.BENCH_OUTBOX_MESSAGES, failureRate: 0, timeoutMs: 180_000 });
-    w.add({ name: `${clean.messages} notices: messages/s`, value: clean.perSecond, unit: 'msg/s', baseline: { name: 'Telegram\'s limit (goal ≥ 0.95 of it)', value: TELEGRAM_LIMIT_PER_SECOND } });
-    w.note(`Whole run, first to last delivery: ${fmt(clean.perSecondAll)} msg/s; 429s from the fake: ${clean.limited429}; lost ${clean.lost}, duplicated ${clean.duplicated}.`);
+    w.add({
+      name: `${clean.messages} notices: messages/s`,
+      value: clean.perSecond,
+      unit: 'msg/s',
+      baseline: { name: "Telegram's limit (goal ≥ 0.95 of it)", value: TELEGRAM_LIMIT_PER_SECOND },
+    });
+    w.note(
+      `Whole run, first to last delivery: ${fmt(clean.perSecondAll)} msg/s; 429s from the fake: ${clean.limited429}; lost ${clean.lost}, duplicated ${clean.duplicated}.`,
+    );
     const noisy = await runOutbox({ target: 'pglite', messages: sizes.BENCH_OUTBOX_FAILURE_MESSAGES, failureRate: 0.05, timeoutMs: 240_000 });
     w.add({ name: `${noisy.messages} notices with 5 % injected 429/5xx: lost`, value: noisy.lost, unit: 'messages', baseline: { name: 'goal', value: 0 } });
-    w.add({ name: `${noisy.messages} notices with 5 % injected 429/5xx: duplicated`, value: noisy.duplicated, unit: 'messages', baseline: { name: 'goal', value: 0 } });
-    w.add({ name: `${noisy.messages} notices with 5 % injected 429/5xx: messages/s`, value: noisy.perSecond, unit: 'msg/s', baseline: { name: 'Telegram\'s limit', value: TELEGRAM_LIMIT_PER_SECOND } });
-    w.note(`With failures: ${noisy.injected} sends answered 429/500/502 by injection, ${noisy.limited429} by the rate limit; every one retried (429 after retry_after, 5xx with backoff), ${noisy.failedFinal} given up; ${(noisy.wallMs / 1000).toFixed(1)} s until the queue was empty.`);
+    w.add({
+      name: `${noisy.messages} notices with 5 % injected 429/5xx: duplicated`,
+      value: noisy.duplicated,
+      unit: 'messages',
+      baseline: { name: 'goal', value: 0 },
+    });
+    w.add({
+      name: `${noisy.messages} notices with 5 % injected 429/5xx: messages/s`,
+      value: noisy.perSecond,
+      unit: 'msg/s',
+      baseline: { name: "Telegram's limit", value: TELEGRAM_LIMIT_PER_SECOND },
+    });
+    w.note(
+      `With failures: ${noisy.injected} sends answered 429/500/502 by injection, ${noisy.limited429} by the rate limit; every one retried (429 after retry_after, 5xx with backoff), ${noisy.failedFinal} given up; ${(noisy.wallMs / 1000).toFixed(1)} s until the queue was empty.`,
+    );
   });
 }
 
 if (chosen.has('startup')) {
   const w = results.section(
     'Start-up and memory (embedded database)',
-    '`npm start` as a child process with a new temporary DATA_DIR (fresh: the embedded PostgreSQL is created, migrations and reference data applied) and again on the same directory (warm); time from spawn to the first 200 from /health. Resident memory (RSS) of the app\'s process. Then the same app (bench/lib/app-child.ts: app/main.ts\'s composition) files reports one after another through its report service, and its RSS is read again.',
+    "`npm start` as a child process with a new temporary DATA_DIR (fresh: the embedded PostgreSQL is created, migrations and reference data applied) and again on the same directory (warm); time from spawn to the first 200 from /health. Resident memory (RSS) of the app's process. Then the same app (bench/lib/app-child.ts: app/main.ts's composition) files reports one after another through its report service, and its RSS is read again.",
   );
   await section(w, () => startupSection(w, { reports: sizes.BENCH_STARTUP_REPORTS, seconds: sizes.BENCH_STARTUP_SECONDS }));
 }
 
 let largeUrl: string | undefined;
 if ((chosen.has('analytics') || chosen.has('api')) && server) {
-  const w = results.section('Large data set (PostgreSQL)', 'bench/lib/seed-large.ts fills a fresh database set-based (generate_series) with realistic reports (every region, district, category and status over two years, with their history), consultations, discussions, volunteering and polls; the analytics and admin API sections read it.');
+  const w = results.section(
+    'Large data set (PostgreSQL)',
+    'bench/lib/seed-large.ts fills a fresh database set-based (generate_series) with realistic reports (every region, district, category and status over two years, with their history), consultations, discussions, volunteering and polls; the analytics and admin API sections read it.',
+  );
   await section(w, async () => {
     const t0 = performance.now();
     largeUrl = await prepareBenchDatabase(server.url, LARGE_DB);
-    const { ms } = await seedLarge(largeUrl, { reports: sizes.BENCH_REPORTS, consultations: sizes.BENCH_CONSULTATIONS, pollAnswers: sizes.BENCH_POLL_ANSWERS }, (l) => log(`  ${l}`));
-    w.add({ name: `${sizes.BENCH_REPORTS.toLocaleString('en-US')} reports, ${sizes.BENCH_CONSULTATIONS.toLocaleString('en-US')} consultations, ${sizes.BENCH_POLL_ANSWERS.toLocaleString('en-US')} poll answers: seeded in`, value: ms / 1000, unit: 's' });
+    const { ms } = await seedLarge(
+      largeUrl,
+      { reports: sizes.BENCH_REPORTS, consultations: sizes.BENCH_CONSULTATIONS, pollAnswers: sizes.BENCH_POLL_ANSWERS },
+      (l) => log(`  ${l}`),
+    );
+    w.add({
+      name: `${sizes.BENCH_REPORTS.toLocaleString('en-US')} reports, ${sizes.BENCH_CONSULTATIONS.toLocaleString('en-US')} consultations, ${sizes.BENCH_POLL_ANSWERS.toLocaleString('en-US')} poll answers: seeded in`,
+      value: ms / 1000,
+      unit: 's',
+    });
     const evidence = await prepareEvidence(largeUrl);
     w.note(`Database prepared (migrations, reference data) and seeded in ${fmt((performance.now() - t0) / 1000)} s; ${evidence}`);
   });
 }
 
 if (chosen.has('analytics')) {
-  const w = results.section('Analytics (PostgreSQL, large data set)', 'Every indicator endpoint through the real Fastify app (inject, signed in as an admin), per period and for the busiest region: median and p95 of BENCH_ANALYTICS_RUNS calls after a warm-up (bench/analytics.ts). Baseline: one full scan of the reports table (`SELECT count(*)`), the least any report-wide figure costs.');
+  const w = results.section(
+    'Analytics (PostgreSQL, large data set)',
+    'Every indicator endpoint through the real Fastify app (inject, signed in as an admin), per period and for the busiest region: median and p95 of BENCH_ANALYTICS_RUNS calls after a warm-up (bench/analytics.ts). Baseline: one full scan of the reports table (`SELECT count(*)`), the least any report-wide figure costs.',
+  );
   await section(w, async () => {
     if (!server || !largeUrl) return w.skip(server ? 'the large data set could not be prepared' : (found as { missing: string }).missing);
     const pool = new pg.Pool({ connectionString: largeUrl, max: 1 });
@@ -130,8 +169,20 @@ if (chosen.has('analytics')) {
     await pool.query('SELECT count(*) FROM "Report"');
     const scanMs = performance.now() - t0;
     await pool.end();
-    const rows = await runAnalyticsBench({ baseUrl: server.url, databaseName: LARGE_DB, reuse: true, runs: sizes.BENCH_ANALYTICS_RUNS, log: (l) => log(`  ${l}`) });
-    for (const r of rows) w.add({ name: `${r.name} (p95 ${fmt(r.p95Ms)} ms)`, value: r.medianMs, unit: 'ms median', baseline: { name: 'full scan of the reports', value: scanMs, unit: 'ms' } });
+    const rows = await runAnalyticsBench({
+      baseUrl: server.url,
+      databaseName: LARGE_DB,
+      reuse: true,
+      runs: sizes.BENCH_ANALYTICS_RUNS,
+      log: (l) => log(`  ${l}`),
+    });
+    for (const r of rows)
+      w.add({
+        name: `${r.name} (p95 ${fmt(r.p95Ms)} ms)`,
+        value: r.medianMs,
+        unit: 'ms median',
+        baseline: { name: 'full scan of the reports', value: scanMs, unit: 'ms' },
+      });
   });
 }
 
@@ -146,7 +197,8 @@ if (chosen.has('api')) {
   });
 }
 
-if (largeUrl && server && env.BENCH_KEEP_DB !== '1') await dropDatabase(server.url, LARGE_DB).catch((e: unknown) => log(`could not drop ${LARGE_DB}: ${String(e)}`));
+if (largeUrl && server && env.BENCH_KEEP_DB !== '1')
+  await dropDatabase(server.url, LARGE_DB).catch((e: unknown) => log(`could not drop ${LARGE_DB}: ${String(e)}`));
 
 const totalSeconds = (performance.now() - started) / 1000;
 const fixesFile = path.join(ROOT, 'bench/FIXES.md');

@@ -14,7 +14,10 @@ const MB = 2 ** 20;
 async function healthy(child: Child, path = '/health', timeoutMs = 120_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    const ok = await fetch(`${child.url}${path}`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${child.url}${path}`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (performance.now() > deadline) throw new Error(`${child.url}${path} not healthy within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 25));
@@ -47,13 +50,28 @@ export async function startupSection(w: SectionWriter, opts: { reports: number; 
     await settle();
     const idle = treeRss(fresh.child.proc.pid!);
     await fresh.child.stop();
-    w.add({ name: '`npm start` → healthy /health, fresh embedded database (migrations + reference data)', value: fresh.ms / 1000, unit: 's', baseline: { name: 'tsx + Fastify answering a constant', value: base.ms / 1000 } });
+    w.add({
+      name: '`npm start` → healthy /health, fresh embedded database (migrations + reference data)',
+      value: fresh.ms / 1000,
+      unit: 's',
+      baseline: { name: 'tsx + Fastify answering a constant', value: base.ms / 1000 },
+    });
 
     const warm = await timedStart('npm', ['start', '--silent'], env, '/health');
     children.push(warm.child);
     await warm.child.stop();
-    w.add({ name: '`npm start` → healthy /health, warm embedded database', value: warm.ms / 1000, unit: 's', baseline: { name: 'tsx + Fastify answering a constant', value: base.ms / 1000 } });
-    w.add({ name: 'resident memory of the app process, idle after start', value: idle.largest / MB, unit: 'MB', baseline: { name: 'tsx + Fastify answering a constant', value: baseRss / MB } });
+    w.add({
+      name: '`npm start` → healthy /health, warm embedded database',
+      value: warm.ms / 1000,
+      unit: 's',
+      baseline: { name: 'tsx + Fastify answering a constant', value: base.ms / 1000 },
+    });
+    w.add({
+      name: 'resident memory of the app process, idle after start',
+      value: idle.largest / MB,
+      unit: 'MB',
+      baseline: { name: 'tsx + Fastify answering a constant', value: baseRss / MB },
+    });
     w.note(`Resident memory of the whole \`npm start\` process tree (npm, tsx, the app): ${(idle.total / MB).toFixed(0)} MB.`);
 
     const app = await timedStart(TSX, ['bench/lib/app-child.ts'], env, '/health');
@@ -76,8 +94,16 @@ export async function startupSection(w: SectionWriter, opts: { reports: number; 
     await settle();
     const after = treeRss(app.child.proc.pid!).largest;
     await app.child.stop();
-    if (created < opts.reports) w.note(`Only ${created.toLocaleString('en-US')} of ${opts.reports.toLocaleString('en-US')} reports were filed within BENCH_STARTUP_SECONDS=${opts.seconds}: raise it for the full figure.`);
-    w.add({ name: `resident memory after ${created.toLocaleString('en-US')} reports filed through the report service`, value: after / MB, unit: 'MB', baseline: { name: 'the same process idle before', value: before / MB } });
+    if (created < opts.reports)
+      w.note(
+        `Only ${created.toLocaleString('en-US')} of ${opts.reports.toLocaleString('en-US')} reports were filed within BENCH_STARTUP_SECONDS=${opts.seconds}: raise it for the full figure.`,
+      );
+    w.add({
+      name: `resident memory after ${created.toLocaleString('en-US')} reports filed through the report service`,
+      value: after / MB,
+      unit: 'MB',
+      baseline: { name: 'the same process idle before', value: before / MB },
+    });
     w.add({ name: 'reports filed per second (one after another, embedded database)', value: (created * 1000) / ms, unit: '/s' });
   } finally {
     for (const c of children) await c.stop();

@@ -77,7 +77,9 @@ export function createBot(deps: BotDeps): AppBot {
       plugins: (conversation) => [flowPlugin(conversation)],
     }),
   );
-  for (const f of features) for (const flow of f.flows ?? []) guarded.use(createConversation<BotContext, FlowContext>(flow.builder as ConversationBuilder<BotContext, FlowContext>, flow.id));
+  for (const f of features)
+    for (const flow of f.flows ?? [])
+      guarded.use(createConversation<BotContext, FlowContext>(flow.builder as ConversationBuilder<BotContext, FlowContext>, flow.id));
   for (const f of features) if (f.composer) guarded.use(f.composer);
   guarded.use(fallback());
   return { bot, features };
@@ -86,4 +88,3 @@ export function createBot(deps: BotDeps): AppBot {
 export function commandList(features: Feature[]) {
   return features.flatMap((f) => f.commands ?? []);
 }
-

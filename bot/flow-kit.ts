@@ -13,7 +13,11 @@ export type Flow = Conversation<BotContext, FlowContext>;
  * Waits for a press of a button whose data matches `pattern`. Old buttons get a short answer,
  * and anything typed is answered with `hint` (default: "choose with the buttons above").
  */
-export async function waitForButton(conversation: Flow, pattern: RegExp, hint?: (ctx: FlowContext) => Promise<unknown>): Promise<{ ctx: FlowContext; match: RegExpExecArray }> {
+export async function waitForButton(
+  conversation: Flow,
+  pattern: RegExp,
+  hint?: (ctx: FlowContext) => Promise<unknown>,
+): Promise<{ ctx: FlowContext; match: RegExpExecArray }> {
   for (;;) {
     const ctx = await conversation.wait();
     const data = ctx.callbackQuery?.data;
@@ -62,14 +66,19 @@ export function numberedLabels(titles: string[], render: (i: number, numbered: s
  * the message text. `numbered` puts "N. " before every name and lists them all, for lists with
  * official numbers (the 19 areas of Annex 3).
  */
-export function choiceLabels(names: string[], render: (i: number, label: string) => string = (_, s) => s, opts: { numbered?: boolean } = {}): { labels: string[]; legend: string[] } {
+export function choiceLabels(
+  names: string[],
+  render: (i: number, label: string) => string = (_, s) => s,
+  opts: { numbered?: boolean } = {},
+): { labels: string[]; legend: string[] } {
   if (opts.numbered) return { labels: numberedLabels(names, render), legend: names.map((n, i) => `${i + 1}. ${n}`) };
   const labels = names.map((n, i) => fitTitle((s) => render(i, s), n));
   return { labels, legend: names.filter((n, i) => labels[i] !== render(i, n)).map((n) => `• ${n}`) };
 }
 
 /** A prompt with the full names of shortened choices under it (nothing when none was shortened). */
-export const withLegend = (prompt: string, legend: string[], escape = false) => (legend.length ? `${prompt}\n\n${legend.map((l) => (escape ? esc(l) : l)).join('\n')}` : prompt);
+export const withLegend = (prompt: string, legend: string[], escape = false) =>
+  legend.length ? `${prompt}\n\n${legend.map((l) => (escape ? esc(l) : l)).join('\n')}` : prompt;
 
 /** Buttons in rows of `cols`, with no empty trailing row (Telegram refuses those). */
 export function buttonGrid(buttons: Array<{ label: string; data: string }>, cols = 2): InlineKeyboard {

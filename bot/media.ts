@@ -20,11 +20,16 @@ const DOCUMENT_KINDS: Array<[RegExp, EvidenceInput['kind']]> = [
 ];
 
 function sized(item: EvidenceInput): MediaResult {
-  if (item.fileSize != null && item.fileSize > MAX_FILE_BYTES) return { ok: false, reason: 'too_big', sizeMb: Math.round((item.fileSize / 1024 / 1024) * 10) / 10 };
+  if (item.fileSize != null && item.fileSize > MAX_FILE_BYTES)
+    return { ok: false, reason: 'too_big', sizeMb: Math.round((item.fileSize / 1024 / 1024) * 10) / 10 };
   return { ok: true, item };
 }
 
-const base = (f: { file_id: string; file_unique_id: string; file_size?: number }) => ({ telegramFileId: f.file_id, fileUniqueId: f.file_unique_id, ...(f.file_size != null ? { fileSize: f.file_size } : {}) });
+const base = (f: { file_id: string; file_unique_id: string; file_size?: number }) => ({
+  telegramFileId: f.file_id,
+  fileUniqueId: f.file_unique_id,
+  ...(f.file_size != null ? { fileSize: f.file_size } : {}),
+});
 
 export function mediaFromMessage(msg: Message | undefined): MediaResult {
   if (!msg) return { ok: false, reason: 'none' };
@@ -35,10 +40,22 @@ export function mediaFromMessage(msg: Message | undefined): MediaResult {
   }
   // A GIF-like animation also carries `document`; it shows nothing a photo or video would not.
   if (msg.animation || msg.sticker) return { ok: false, reason: 'unsupported' };
-  if (msg.video) return sized({ kind: 'video', mimeType: msg.video.mime_type ?? 'video/mp4', ...base(msg.video), ...(msg.video.file_name ? { fileName: msg.video.file_name } : {}) });
+  if (msg.video)
+    return sized({
+      kind: 'video',
+      mimeType: msg.video.mime_type ?? 'video/mp4',
+      ...base(msg.video),
+      ...(msg.video.file_name ? { fileName: msg.video.file_name } : {}),
+    });
   if (msg.video_note) return sized({ kind: 'video', mimeType: 'video/mp4', ...base(msg.video_note) });
   if (msg.voice) return sized({ kind: 'voice', mimeType: msg.voice.mime_type ?? 'audio/ogg', ...base(msg.voice) });
-  if (msg.audio) return sized({ kind: 'audio', mimeType: msg.audio.mime_type ?? 'audio/mpeg', ...base(msg.audio), ...(msg.audio.file_name ? { fileName: msg.audio.file_name } : {}) });
+  if (msg.audio)
+    return sized({
+      kind: 'audio',
+      mimeType: msg.audio.mime_type ?? 'audio/mpeg',
+      ...base(msg.audio),
+      ...(msg.audio.file_name ? { fileName: msg.audio.file_name } : {}),
+    });
   if (msg.document) {
     const mime = msg.document.mime_type ?? '';
     const kind = DOCUMENT_KINDS.find(([re]) => re.test(mime))?.[1];
@@ -51,7 +68,12 @@ export function mediaFromMessage(msg: Message | undefined): MediaResult {
 /** An attachment to a question: evidence kinds, plus any document (an NGO's charter, a contract, a letter). */
 export function attachmentFromMessage(msg: Message | undefined): MediaResult {
   if (msg?.document && !msg.animation) {
-    return sized({ kind: 'document', mimeType: msg.document.mime_type ?? 'application/octet-stream', ...base(msg.document), ...(msg.document.file_name ? { fileName: msg.document.file_name.slice(0, 200) } : {}) });
+    return sized({
+      kind: 'document',
+      mimeType: msg.document.mime_type ?? 'application/octet-stream',
+      ...base(msg.document),
+      ...(msg.document.file_name ? { fileName: msg.document.file_name.slice(0, 200) } : {}),
+    });
   }
   return mediaFromMessage(msg);
 }

@@ -21,7 +21,13 @@ export interface PacedFetchOptions {
   base?: typeof fetch;
 }
 
-export function pacedFetch({ perChatMs = 1050, perSecond = 30, maxRetryAfterSeconds = 30, maxRetries = 3, base = globalThis.fetch }: PacedFetchOptions = {}): typeof fetch {
+export function pacedFetch({
+  perChatMs = 1050,
+  perSecond = 30,
+  maxRetryAfterSeconds = 30,
+  maxRetries = 3,
+  base = globalThis.fetch,
+}: PacedFetchOptions = {}): typeof fetch {
   const slots = new SendSlots((1000 / perSecond) * JITTER_MARGIN, perChatMs);
 
   async function waitForSlot(chat: string): Promise<void> {
@@ -30,7 +36,10 @@ export function pacedFetch({ perChatMs = 1050, perSecond = 30, maxRetryAfterSeco
   }
 
   return async (input, init) => {
-    const method = String(input instanceof Request ? input.url : input).split('/').pop() ?? '';
+    const method =
+      String(input instanceof Request ? input.url : input)
+        .split('/')
+        .pop() ?? '';
     let chat: string | undefined;
     if (PACED.test(method) && typeof init?.body === 'string') {
       try {
@@ -43,7 +52,10 @@ export function pacedFetch({ perChatMs = 1050, perSecond = 30, maxRetryAfterSeco
       if (chat) await waitForSlot(chat);
       const res = await base(input, init);
       if (res.status !== 429 || attempt >= maxRetries) return res;
-      const body = (await res.clone().json().catch(() => null)) as { parameters?: { retry_after?: number } } | null;
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => null)) as { parameters?: { retry_after?: number } } | null;
       const after = body?.parameters?.retry_after ?? 1;
       if (after > maxRetryAfterSeconds) return res;
       if (chat) slots.holdChat(chat, Date.now() + after * 1000);

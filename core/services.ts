@@ -53,11 +53,30 @@ export interface ServiceOptions {
   passwords?: PasswordPolicy;
 }
 
-export function createServices({ db, logger, sessionTtlHours, now = () => new Date(), i18n = createI18n(), reports = {}, storageDir, telegramFiles, discussions = {}, projects = {}, passwords = createPasswordPolicy() }: ServiceOptions) {
+export function createServices({
+  db,
+  logger,
+  sessionTtlHours,
+  now = () => new Date(),
+  i18n = createI18n(),
+  reports = {},
+  storageDir,
+  telegramFiles,
+  discussions = {},
+  projects = {},
+  passwords = createPasswordPolicy(),
+}: ServiceOptions) {
   const prisma = db.prisma;
   const calendar = createCalendarService({ prisma, defaults: (year) => defaultCalendar(year, fixedHolidays, movableHolidays, transfers) });
   // Capabilities add their personal-data sections here as they land.
-  const personalData: PersonalDataSection[] = [reportPersonalData, questionPersonalData, discussionPersonalData, volunteerPersonalData(i18n, now), projectPersonalData, pollPersonalData];
+  const personalData: PersonalDataSection[] = [
+    reportPersonalData,
+    questionPersonalData,
+    discussionPersonalData,
+    volunteerPersonalData(i18n, now),
+    projectPersonalData,
+    pollPersonalData,
+  ];
   const reportService = createReportService({ prisma, calendar, i18n, now, ...reports });
   const reportTemplates = createReportTemplateService({ prisma, calendar, now });
   return {

@@ -4,7 +4,15 @@ import type { CalendarService } from '../core/calendar/calendar-service.ts';
 import { seedCalendar } from '../prisma/seed.ts';
 import type { Job } from './scheduler.ts';
 
-export function createCalendarRolloverJob({ prisma, calendar, now = () => new Date() }: { prisma: PrismaClient; calendar: CalendarService; now?: () => Date }): Job {
+export function createCalendarRolloverJob({
+  prisma,
+  calendar,
+  now = () => new Date(),
+}: {
+  prisma: PrismaClient;
+  calendar: CalendarService;
+  now?: () => Date;
+}): Job {
   return {
     name: 'calendar-rollover',
     schedule: '0 6 1 12 *',

@@ -2,7 +2,15 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Job } from './scheduler.ts';
 
-export function createHousekeepingJob({ prisma, now = () => new Date(), staleDays = 180 }: { prisma: PrismaClient; now?: () => Date; staleDays?: number }): Job {
+export function createHousekeepingJob({
+  prisma,
+  now = () => new Date(),
+  staleDays = 180,
+}: {
+  prisma: PrismaClient;
+  now?: () => Date;
+  staleDays?: number;
+}): Job {
   return {
     name: 'housekeeping',
     schedule: '17 3 * * *',

@@ -7,7 +7,19 @@ import { acquireLease, releaseLease, renewLease } from './lease.ts';
 
 const LEASE = 'outbox';
 
-export function createOutboxWorker({ prisma, dispatcher, holder, logger, leaseMs = 60_000 }: { prisma: PrismaClient; dispatcher: OutboxDispatcher; holder: string; logger: Logger; leaseMs?: number }) {
+export function createOutboxWorker({
+  prisma,
+  dispatcher,
+  holder,
+  logger,
+  leaseMs = 60_000,
+}: {
+  prisma: PrismaClient;
+  dispatcher: OutboxDispatcher;
+  holder: string;
+  logger: Logger;
+  leaseMs?: number;
+}) {
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
   let holding = false;

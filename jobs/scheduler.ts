@@ -22,7 +22,19 @@ export interface Scheduler {
   jobs: Job[];
 }
 
-export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia/Almaty' }: { prisma: PrismaClient; logger: Logger; holder: string; jobs: Job[]; timezone?: string }): Scheduler {
+export function createScheduler({
+  prisma,
+  logger,
+  holder,
+  jobs,
+  timezone = 'Asia/Almaty',
+}: {
+  prisma: PrismaClient;
+  logger: Logger;
+  holder: string;
+  jobs: Job[];
+  timezone?: string;
+}): Scheduler {
   const tasks: ScheduledTask[] = [];
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;

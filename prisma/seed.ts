@@ -60,7 +60,16 @@ export async function seedReferenceData(prisma: PrismaClient, years: number[]): 
       for (const [i, c] of categories.entries()) {
         const departmentId = departmentIds.get(c.departmentCode);
         if (departmentId === undefined) throw new Error(`seed: category ${c.code} names unknown department ${c.departmentCode}`);
-        const texts = { nameKk: c.nameKk, nameRu: c.nameRu, hintKk: c.hintKk, hintRu: c.hintRu, emoji: c.emoji, group: c.group, groupKk: c.groupKk, groupRu: c.groupRu };
+        const texts = {
+          nameKk: c.nameKk,
+          nameRu: c.nameRu,
+          hintKk: c.hintKk,
+          hintRu: c.hintRu,
+          emoji: c.emoji,
+          group: c.group,
+          groupKk: c.groupKk,
+          groupRu: c.groupRu,
+        };
         // Routing and deadlines are the akimat's to change: set on creation only.
         await tx.category.upsert({
           where: { code: c.code },

@@ -59,7 +59,6 @@ export interface ServerDeps {
   console?: ConsoleOptions;
 }
 
-
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const options: FastifyServerOptions = {
     loggerInstance: deps.logger.child({ component: 'api' }),
@@ -84,7 +83,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Azamat admin API', version: '1.0.0', description: 'Staff API of Azamat: civic control, consultations, public discussion, polls, volunteering.' },
+      info: {
+        title: 'Azamat admin API',
+        version: '1.0.0',
+        description: 'Staff API of Azamat: civic control, consultations, public discussion, polls, volunteering.',
+      },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },

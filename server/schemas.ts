@@ -127,4 +127,5 @@ const noControlCharacters = z.unknown().superRefine((value, ctx) => {
  * body before the route's own schema runs, so no route can forget it (the route schemas, and so the
  * OpenAPI document, stay as written).
  */
-export const guardedValidatorCompiler: typeof validatorCompiler = (route) => validatorCompiler({ ...route, schema: noControlCharacters.pipe(route.schema as z.ZodType) });
+export const guardedValidatorCompiler: typeof validatorCompiler = (route) =>
+  validatorCompiler({ ...route, schema: noControlCharacters.pipe(route.schema as z.ZodType) });

@@ -24,11 +24,11 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;
     if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && body[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ';') row.push(field), (field = '');
+    else if (ch === ';') (row.push(field), (field = ''));
     else if (ch === '\r' && body[i + 1] === '\n') {
       row.push(field);
       rows.push(row);
@@ -56,7 +56,11 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
     const res = await app.inject({ method: 'GET', url, headers: tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {} });
     return { status: res.statusCode, body: res.body, raw: res.rawPayload, headers: res.headers, json: () => res.json() };
   };
-  const account = async (login: string, roles: Array<'operator' | 'expert' | 'project_manager' | 'consultant' | 'moderator'>, scope: { regionId?: number; districtId?: number; departmentId?: number } = {}) => {
+  const account = async (
+    login: string,
+    roles: Array<'operator' | 'expert' | 'project_manager' | 'consultant' | 'moderator'>,
+    scope: { regionId?: number; districtId?: number; departmentId?: number } = {},
+  ) => {
     await services.staff.create({ type: 'system' }, { login, fullName: login, password: `${login}-password-1`, roles, ...scope });
     tokens[login] = (await services.staff.login(login, `${login}-password-1`)).token;
   };
@@ -86,7 +90,11 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
       const res = await get(`/api/analytics/${path}?${dec()}`);
       expect(res.status, `${path}: ${res.body}`).toBe(200);
     }
-    expect((await get(`/api/analytics/civic-control?${dec()}`)).json()).toMatchObject({ received: 7, resolvedShare: 0.5, timeToAccept: { medianWorkingDays: 1 } });
+    expect((await get(`/api/analytics/civic-control?${dec()}`)).json()).toMatchObject({
+      received: 7,
+      resolvedShare: 0.5,
+      timeToAccept: { medianWorkingDays: 1 },
+    });
     // a custom range of days works like a period
     expect((await get(`/api/analytics/civic-control?from=2026-12-14&to=2026-12-15&regionId=${w.regionA}`)).json()).toMatchObject({ received: 2 });
   });
@@ -146,7 +154,9 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
     expect(consultant.status).toBe(200);
     expect(consultant.json().needs[0]).toMatchObject({ areaId: 14, lastYear: { total: 10 }, examples: [] });
     expect(consultant.json().needs.every((n: { examples: unknown[] }) => n.examples.length === 0)).toBe(true);
-    expect((await get(`/api/analytics/needs-assessment/export?regionId=${w.regionA}&to=2026-12-31&format=csv&lang=ru`, 'consultantA')).body).not.toContain('Глубокая яма');
+    expect((await get(`/api/analytics/needs-assessment/export?regionId=${w.regionA}&to=2026-12-31&format=csv&lang=ru`, 'consultantA')).body).not.toContain(
+      'Глубокая яма',
+    );
     expect((await get('/api/analytics/map/reports?period=2026-12', 'moderatorA')).json().features).toHaveLength(5);
     const moderator = (await get(`/api/analytics/needs-assessment?regionId=${w.regionA}&to=2026-12-31`, 'moderatorA')).json();
     expect(moderator.needs[0].examples.map((e: { text: string }) => e.text)).toContain('Глубокая яма на проспекте Абая у остановки');
@@ -205,7 +215,17 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
       expect(lon).toBeLessThanOrEqual(88);
       expect(lat).toBeGreaterThanOrEqual(40);
       expect(lat).toBeLessThanOrEqual(56);
-      expect(Object.keys(f.properties).sort()).toEqual(['categoryCode', 'categoryId', 'categoryKk', 'categoryRu', 'filedOn', 'id', 'number', 'status', 'supports']);
+      expect(Object.keys(f.properties).sort()).toEqual([
+        'categoryCode',
+        'categoryId',
+        'categoryKk',
+        'categoryRu',
+        'filedOn',
+        'id',
+        'number',
+        'status',
+        'supports',
+      ]);
     }
     for (const secret of ['Азамат', 'Кенесары', 'Глубокая яма', 'Скрытый текст', 'citizen', 'description', 'address']) expect(res.body).not.toContain(secret);
     // positions to ~100 m: the stored 51.13112, 71.43134 of R1 shows as 51.131, 71.431
@@ -239,17 +259,24 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
     expect(String(res.headers['content-disposition'])).toContain('.xlsx');
     const files = unzipSync(new Uint8Array(res.raw));
     const workbook = strFromU8(files['xl/workbook.xml']!);
-    for (const sheet of ['Азаматтық бақылау', 'Кеңестер', 'Жария талқылау', 'Сауалнамалар', 'Еріктілік', 'Қатысу', 'Мәселелер рейтингі', 'Аудандар бойынша']) expect(workbook).toContain(sheet);
+    for (const sheet of ['Азаматтық бақылау', 'Кеңестер', 'Жария талқылау', 'Сауалнамалар', 'Еріктілік', 'Қатысу', 'Мәселелер рейтингі', 'Аудандар бойынша'])
+      expect(workbook).toContain(sheet);
     expect(Object.keys(files).filter((f) => f.startsWith('xl/worksheets/sheet')).length).toBeGreaterThanOrEqual(8);
     // the Kazakh labels of the civic-control and consultation sheets
-    const strings = Object.entries(files).filter(([f]) => f.startsWith('xl/worksheets/')).map(([, b]) => strFromU8(b)).join('');
+    const strings = Object.entries(files)
+      .filter(([f]) => f.startsWith('xl/worksheets/'))
+      .map(([, b]) => strFromU8(b))
+      .join('');
     expect(strings).toContain('Орындаушылар шешкен өтініштер');
     expect(strings).toContain('Жауап уақыты белгіленгендер');
   });
 
   it('the periodic report of a district-scoped operator is titled with the region and the district', async () => {
     const district = await services.prisma.district.findUniqueOrThrow({ where: { id: w.districtA } });
-    for (const [lang, name] of [['ru', `Астана, ${district.nameRu}`], ['kk', `${district.nameKk}`]] as const) {
+    for (const [lang, name] of [
+      ['ru', `Астана, ${district.nameRu}`],
+      ['kk', `${district.nameKk}`],
+    ] as const) {
       const res = await get(`/api/analytics/report?period=2026-12&lang=${lang}`, 'operDistrictA');
       expect(res.status).toBe(200);
       const disposition = decodeURIComponent(String(res.headers['content-disposition']));
@@ -293,7 +320,23 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
     expect(created.json()).toMatchObject({ justificationKk: j.justificationKk, justificationRu: j.justificationRu });
     expect(created.json().informationSource).toContain(j.informationSourceRu);
     // without the reference the justification is still required
-    const missing = await app.inject({ method: 'POST', url: '/api/discussions', headers: { authorization: `Bearer ${tokens.pm}` }, payload: { stateBodyId: body.id, areaId: 3, year: 2027, titleKk: 'А', titleRu: 'А', fundingThousandTenge: '1', targetGroupKk: 'а', targetGroupRu: 'а', expectedResultKk: 'а', expectedResultRu: 'а' } });
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/discussions',
+      headers: { authorization: `Bearer ${tokens.pm}` },
+      payload: {
+        stateBodyId: body.id,
+        areaId: 3,
+        year: 2027,
+        titleKk: 'А',
+        titleRu: 'А',
+        fundingThousandTenge: '1',
+        targetGroupKk: 'а',
+        targetGroupRu: 'а',
+        expectedResultKk: 'а',
+        expectedResultRu: 'а',
+      },
+    });
     expect(missing.statusCode).toBe(400);
   });
 });

@@ -75,7 +75,9 @@ describe.each(dbTargets)('analytics indicators (%s)', (target) => {
 
   it('civic control: the same figures as the working calendar gives report by report', async () => {
     const cal = await services.calendar.calendar();
-    const rows = await services.prisma.report.findMany({ where: { regionId: w.regionA, createdAt: { gte: DECEMBER.from, lt: DECEMBER.to }, acceptedAt: { not: null } } });
+    const rows = await services.prisma.report.findMany({
+      where: { regionId: w.regionA, createdAt: { gte: DECEMBER.from, lt: DECEMBER.to }, acceptedAt: { not: null } },
+    });
     const days = rows.map((x) => cal.elapsedWorkingDays(x.createdAt, x.acceptedAt!)).sort((a, b) => a - b);
     expect(days).toEqual([0.625, 1, 1]);
   });
@@ -91,11 +93,32 @@ describe.each(dbTargets)('analytics indicators (%s)', (target) => {
   it('an empty period gives zeros and nulls, not errors', async () => {
     const q = { period: parsePeriodKey('2026-06'), regionId: w.regionA };
     const c = await services.analytics.civicControl(ADMIN, q);
-    expect(c).toMatchObject({ received: 0, resolvedShare: null, resolvedOnTimeShare: null, reopenedShare: null, averageRating: null, satisfiedShare: null, supportsPerReport: null, selfResolved: 0 });
+    expect(c).toMatchObject({
+      received: 0,
+      resolvedShare: null,
+      resolvedOnTimeShare: null,
+      reopenedShare: null,
+      averageRating: null,
+      satisfiedShare: null,
+      supportsPerReport: null,
+      selfResolved: 0,
+    });
     expect(c.timeToAccept).toEqual({ count: 0, medianWorkingDays: null, p90WorkingDays: null, medianHours: null, p90Hours: null });
     expect(c.trend.every((p) => p.received === 0)).toBe(true);
-    expect(await services.analytics.consultations(ADMIN, q)).toMatchObject({ count: 0, byTopic: [], medianResponseMinutes: null, averageSatisfaction: null, satisfiedShare: null });
-    expect(await services.analytics.discussion(ADMIN, q)).toMatchObject({ topicsPublished: 0, comments: 0, participants: 0, acceptanceRate: null, reviewsOnTimeShare: null });
+    expect(await services.analytics.consultations(ADMIN, q)).toMatchObject({
+      count: 0,
+      byTopic: [],
+      medianResponseMinutes: null,
+      averageSatisfaction: null,
+      satisfiedShare: null,
+    });
+    expect(await services.analytics.discussion(ADMIN, q)).toMatchObject({
+      topicsPublished: 0,
+      comments: 0,
+      participants: 0,
+      acceptanceRate: null,
+      reviewsOnTimeShare: null,
+    });
     expect(await services.analytics.polls(ADMIN, q)).toEqual({ projects: [], beneficiaries: 0, respondents: 0, coverage: [], notApplied: [] });
     expect(await services.analytics.volunteering(ADMIN, q)).toMatchObject({ activeVolunteers: 0, hours: 0, peopleHelped: 0, events: 0 });
     expect(await services.analytics.engagement(ADMIN, q)).toMatchObject({ activeCitizens: 0, newCitizens: 0, multiCapabilityShare: null });
@@ -107,9 +130,18 @@ describe.each(dbTargets)('analytics indicators (%s)', (target) => {
   it('consultations: by topic, target group and channel; median first response; satisfaction', async () => {
     const r = await services.analytics.consultations(ADMIN, dec());
     expect(r).toMatchObject({ count: 3, responded: 2, medianResponseMinutes: 60, rated: 2, averageSatisfaction: 4, satisfiedShare: 0.5 });
-    expect(r.byTopic.map((t) => [t.id, t.count])).toEqual([[w.topics.T1, 2], [w.topics.T2, 1]]);
-    expect(r.byTargetGroup.map((t) => [t.key, t.count])).toEqual([['individual', 2], ['ngo', 1]]);
-    expect(r.byChannel.map((t) => [t.key, t.count])).toEqual([['bot', 2], ['phone', 1]]);
+    expect(r.byTopic.map((t) => [t.id, t.count])).toEqual([
+      [w.topics.T1, 2],
+      [w.topics.T2, 1],
+    ]);
+    expect(r.byTargetGroup.map((t) => [t.key, t.count])).toEqual([
+      ['individual', 2],
+      ['ngo', 1],
+    ]);
+    expect(r.byChannel.map((t) => [t.key, t.count])).toEqual([
+      ['bot', 2],
+      ['phone', 1],
+    ]);
     // the log has no district: a district filter is reported as not applied
     expect((await services.analytics.consultations(ADMIN, dec({ districtId: w.districtA }))).notApplied).toEqual(['districtId']);
   });
@@ -133,7 +165,16 @@ describe.each(dbTargets)('analytics indicators (%s)', (target) => {
   it('polls: satisfaction index per wave with "hard to answer" in the base, its change, and coverage', async () => {
     const r = await services.analytics.polls(ADMIN, dec());
     expect(r.projects).toHaveLength(1);
-    expect(r.projects[0]!.waves.map((x) => ({ position: x.position, responses: x.responses, answers: x.answers, positive: x.positive, index: x.index, change: x.change }))).toEqual([
+    expect(
+      r.projects[0]!.waves.map((x) => ({
+        position: x.position,
+        responses: x.responses,
+        answers: x.answers,
+        positive: x.positive,
+        index: x.index,
+        change: x.change,
+      })),
+    ).toEqual([
       { position: 1, responses: 2, answers: 4, positive: 2, index: 0.5, change: null },
       { position: 2, responses: 2, answers: 4, positive: 3, index: 0.75, change: 0.25 },
     ]);
@@ -147,7 +188,8 @@ describe.each(dbTargets)('analytics indicators (%s)', (target) => {
     expect(cell('ageBracket', 'age-59-plus')).toMatchObject({ beneficiaries: 1, respondents: 2 });
     expect(cell('socialStatus', 'children')).toMatchObject({ beneficiaries: 1, respondents: 0 });
     // every beneficiary in exactly one cell of each breakdown
-    for (const d of ['gender', 'ageBracket', 'socialStatus']) expect(r.coverage.filter((c) => c.dimension === d).reduce((s, c) => s + c.beneficiaries, 0)).toBe(3);
+    for (const d of ['gender', 'ageBracket', 'socialStatus'])
+      expect(r.coverage.filter((c) => c.dimension === d).reduce((s, c) => s + c.beneficiaries, 0)).toBe(3);
     // a project of another region is not in region B's figures
     expect((await services.analytics.polls(ADMIN, { period: DECEMBER, regionId: w.regionB })).projects).toEqual([]);
   });
@@ -211,7 +253,12 @@ describe.each(dbTargets)('analytics indicators (%s)', (target) => {
     const r = await services.analytics.needsAssessment(ADMIN, { regionId: w.regionA, lastDay: '2026-12-31' });
     expect(r).toMatchObject({ firstDay: '2025-01-01', lastYearFrom: '2026-01-01', lastDay: '2026-12-31' });
     const roads = r.needs[0]!;
-    expect(roads).toMatchObject({ rank: 1, areaId: 14, lastYear: { reports: 4, supports: 6, consultations: 0, comments: 0, total: 10 }, yearBefore: { total: 0 } });
+    expect(roads).toMatchObject({
+      rank: 1,
+      areaId: 14,
+      lastYear: { reports: 4, supports: 6, consultations: 0, comments: 0, total: 10 },
+      yearBefore: { total: 0 },
+    });
     expect(roads.topCategories.map((c) => [c.code, c.reports])).toEqual([['roads-sidewalks', 4]]);
     // the most supported public texts; never a hidden, duplicate (R9 has 2 supports) or rejected one
     expect(roads.examples.map((e) => e.text)).toEqual(['Глубокая яма на проспекте Абая у остановки', 'Разбит тротуар возле школы № 12', 'Ноябрьская яма']);
@@ -233,7 +280,9 @@ describe.each(dbTargets)('analytics indicators (%s)', (target) => {
     await expect(services.analytics.civicControl(operatorB, { period: DECEMBER, regionId: w.regionA })).rejects.toMatchObject({ code: 'auth.out_of_scope' });
     await expect(services.analytics.rankings(staff(['expert']), { period: DECEMBER })).rejects.toMatchObject({ kind: 'forbidden' });
     const roadsDept = staff(['operator'], { regionId: w.regionA, departmentId: w.departments.roads });
-    expect((await services.analytics.civicControl(roadsDept, { period: DECEMBER })).received).toBe((await services.analytics.civicControl(ADMIN, dec({ departmentId: w.departments.roads }))).received);
+    expect((await services.analytics.civicControl(roadsDept, { period: DECEMBER })).received).toBe(
+      (await services.analytics.civicControl(ADMIN, dec({ departmentId: w.departments.roads }))).received,
+    );
     await expect(services.analytics.needsAssessment(ADMIN, {})).rejects.toMatchObject({ code: 'analytics.region_required' });
   });
 

@@ -50,7 +50,16 @@ describe.each(dbTargets)('stored working days of reports (%s)', (target) => {
     const category = await prisma.category.findUniqueOrThrow({ where: { code: 'roads-sidewalks' } });
     const report = await services.reports.create(
       { type: 'citizen', id: citizen.id },
-      { source: 'bot', citizenId: citizen.id, categoryId: category.id, regionId, lat: 51.13, lon: 71.43, description: 'Яма на дороге у остановки, машины объезжают', evidence: [{ kind: 'photo', telegramFileId: `AgAC-${tg}`, fileUniqueId: `u-${tg}` }] },
+      {
+        source: 'bot',
+        citizenId: citizen.id,
+        categoryId: category.id,
+        regionId,
+        lat: 51.13,
+        lon: 71.43,
+        description: 'Яма на дороге у остановки, машины объезжают',
+        evidence: [{ kind: 'photo', telegramFileId: `AgAC-${tg}`, fileUniqueId: `u-${tg}` }],
+      },
     );
     ids.push(report.id);
     return { id: report.id, citizenId: citizen.id };
@@ -101,8 +110,15 @@ describe.each(dbTargets)('stored working days of reports (%s)', (target) => {
   it('the migration backfills existing reports with the same values', async () => {
     await services.prisma.$executeRawUnsafe('UPDATE "Report" SET "acceptWorkingDays" = NULL, "resolveWorkingDays" = NULL');
     await services.prisma.$executeRawUnsafe(backfillSql());
-    const rows = await services.prisma.report.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' }, select: { acceptWorkingDays: true, resolveWorkingDays: true } });
-    const rounded = rows.map((x) => ({ accept: x.acceptWorkingDays == null ? null : Math.round(x.acceptWorkingDays * 1e9) / 1e9, resolve: x.resolveWorkingDays == null ? null : Math.round(x.resolveWorkingDays * 1e9) / 1e9 }));
+    const rows = await services.prisma.report.findMany({
+      where: { id: { in: ids } },
+      orderBy: { id: 'asc' },
+      select: { acceptWorkingDays: true, resolveWorkingDays: true },
+    });
+    const rounded = rows.map((x) => ({
+      accept: x.acceptWorkingDays == null ? null : Math.round(x.acceptWorkingDays * 1e9) / 1e9,
+      resolve: x.resolveWorkingDays == null ? null : Math.round(x.resolveWorkingDays * 1e9) / 1e9,
+    }));
     expect(rounded).toEqual([
       { accept: 0.625, resolve: 2.5 },
       { accept: 0.25, resolve: 3 },

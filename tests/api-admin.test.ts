@@ -306,7 +306,14 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
 
     it('a district outside the chosen region answers 400 staff.district_not_in_region, on create and on patch', async () => {
       const foreignDistrict = regionB.districts[0]!.id;
-      const res = await createStaff({ login: 'wrong-district', fullName: 'X', password: 'long-enough-1', roles: ['operator'], regionId: regionA.id, districtId: foreignDistrict });
+      const res = await createStaff({
+        login: 'wrong-district',
+        fullName: 'X',
+        password: 'long-enough-1',
+        roles: ['operator'],
+        regionId: regionA.id,
+        districtId: foreignDistrict,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toEqual({ error: { code: 'staff.district_not_in_region', message: 'Район не относится к выбранному региону.' } });
       expect(await services.prisma.staffUser.findUnique({ where: { login: 'wrong-district' } })).toBeNull();
@@ -343,7 +350,12 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
       expect(off.statusCode).toBe(200);
       expect(off.json().active).toBe(false);
       expect((await me(token)).statusCode).toBe(401);
-      const refused = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'patchee', password: 'patchee-password-1' }, remoteAddress: freshIp() });
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'patchee', password: 'patchee-password-1' },
+        remoteAddress: freshIp(),
+      });
       expect(refused.statusCode).toBe(401);
       expect(refused.json().error.code).toBe('auth.bad_credentials');
 
@@ -373,7 +385,12 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
       // The admin who changed it stays signed in.
       expect((await me(adminToken)).statusCode).toBe(200);
 
-      const old = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'rotator', password: 'first-password-1' }, remoteAddress: freshIp() });
+      const old = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'rotator', password: 'first-password-1' },
+        remoteAddress: freshIp(),
+      });
       expect(old.statusCode).toBe(401);
       await signIn('rotator', 'second-password-2');
     });
@@ -420,7 +437,10 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
       ];
       for (const p of principals) {
         const viaWhere = (await services.prisma.staffUser.findMany({ where: scopeWhere(p) })).map((u) => u.id).sort((x, y) => x - y);
-        const viaInScope = all.filter((u) => inScope(p, u)).map((u) => u.id).sort((x, y) => x - y);
+        const viaInScope = all
+          .filter((u) => inScope(p, u))
+          .map((u) => u.id)
+          .sort((x, y) => x - y);
         expect(viaWhere, JSON.stringify(p)).toEqual(viaInScope);
       }
       const regionDept = principals[1]!;
@@ -464,7 +484,12 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
 
       const failed = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'comer', password: 'wrong-password' }, remoteAddress: ip });
       expect(failed.statusCode).toBe(401);
-      const unknown = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'ghost-login', password: 'whatever-1' }, remoteAddress: ip });
+      const unknown = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'ghost-login', password: 'whatever-1' },
+        remoteAddress: ip,
+      });
       expect(unknown.statusCode).toBe(401);
       const token = await signIn('comer', 'comer-password-1', ip);
       const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: as(token), remoteAddress: ip });
@@ -565,7 +590,8 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
       const raw = JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
       expect(raw).not.toContain('scrypt$');
       expect(raw).not.toContain('passwordHash');
-      for (const secret of [ADMIN_PASSWORD, 'audited-password-1', 'audited-password-2', 'second-password-2', 'patchee-password-1']) expect(raw).not.toContain(secret);
+      for (const secret of [ADMIN_PASSWORD, 'audited-password-1', 'audited-password-2', 'second-password-2', 'patchee-password-1'])
+        expect(raw).not.toContain(secret);
       const api = await app.inject({ method: 'GET', url: '/api/audit?limit=500', headers: asAdmin() });
       expect(api.body).not.toContain('scrypt$');
       expect(api.body).not.toContain('passwordHash');
@@ -580,14 +606,22 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
     };
 
     it('removing an admin change to a legal day off restores the day off, not a working day', async () => {
-      const put = await app.inject({ method: 'PUT', url: '/api/calendar/2026-03-24', headers: asAdmin(), payload: { kind: 'working_day', nameKk: 'Жұмыс күні', nameRu: 'Рабочий день' } });
+      const put = await app.inject({
+        method: 'PUT',
+        url: '/api/calendar/2026-03-24',
+        headers: asAdmin(),
+        payload: { kind: 'working_day', nameKk: 'Жұмыс күні', nameRu: 'Рабочий день' },
+      });
       expect(put.statusCode, put.body).toBe(200);
       expect((await addWorkingDays('2026-03-23', 1)).date).toBe('2026-03-24');
       const del = await app.inject({ method: 'DELETE', url: '/api/calendar/2026-03-24', headers: asAdmin() });
       expect(del.statusCode, del.body).toBe(200);
       expect((await addWorkingDays('2026-03-23', 1)).date).toBe('2026-03-26');
       const res = await app.inject({ method: 'GET', url: '/api/calendar?year=2026', headers: asAdmin() });
-      expect((res.json() as Array<{ date: string; kind: string; source: string }>).find((d) => d.date === '2026-03-24')).toMatchObject({ kind: 'day_off', source: 'default' });
+      expect((res.json() as Array<{ date: string; kind: string; source: string }>).find((d) => d.date === '2026-03-24')).toMatchObject({
+        kind: 'day_off',
+        source: 'default',
+      });
     });
 
     it('asks for a sign-in before looking at the body of an anonymous write', async () => {
@@ -673,7 +707,12 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
     it('a working Saturday set by decree counts as a working day', async () => {
       // Sat 28 March 2026 made a working day: from Thu 26, the 1st working day is Fri 27, the 2nd Sat 28.
       expect((await addWorkingDays('2026-03-26', 2)).date).toBe('2026-03-30');
-      const put = await app.inject({ method: 'PUT', url: '/api/calendar/2026-03-28', headers: asAdmin(), payload: { kind: 'working_day', nameKk: 'Жұмыс күні', nameRu: 'Рабочий день' } });
+      const put = await app.inject({
+        method: 'PUT',
+        url: '/api/calendar/2026-03-28',
+        headers: asAdmin(),
+        payload: { kind: 'working_day', nameKk: 'Жұмыс күні', nameRu: 'Рабочий день' },
+      });
       expect(put.statusCode).toBe(200);
       expect((await addWorkingDays('2026-03-26', 2)).date).toBe('2026-03-28');
       await app.inject({ method: 'DELETE', url: '/api/calendar/2026-03-28', headers: asAdmin() });
@@ -681,11 +720,21 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
     });
 
     it('rejects impossible dates and unknown kinds', async () => {
-      const impossible = await app.inject({ method: 'PUT', url: '/api/calendar/2026-02-30', headers: asAdmin(), payload: { kind: 'holiday', nameKk: 'x', nameRu: 'x' } });
+      const impossible = await app.inject({
+        method: 'PUT',
+        url: '/api/calendar/2026-02-30',
+        headers: asAdmin(),
+        payload: { kind: 'holiday', nameKk: 'x', nameRu: 'x' },
+      });
       expect(impossible.statusCode).toBe(400);
       // every route refuses a day that does not exist with the same code (server/schemas.ts calendarDate)
       expect(impossible.json().error.code).toBe('input.bad_date');
-      const kind = await app.inject({ method: 'PUT', url: '/api/calendar/2026-04-01', headers: asAdmin(), payload: { kind: 'weekend', nameKk: 'x', nameRu: 'x' } });
+      const kind = await app.inject({
+        method: 'PUT',
+        url: '/api/calendar/2026-04-01',
+        headers: asAdmin(),
+        payload: { kind: 'weekend', nameKk: 'x', nameRu: 'x' },
+      });
       expect(kind.statusCode).toBe(400);
       expect(kind.json().error.code).toBe('validation');
       expect(kind.json().error.details.map((d: { path: string }) => d.path)).toContain('body.kind');
@@ -700,7 +749,14 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
     it('lists the 20 regions, each with Kazakh and Russian names and its districts', async () => {
       const res = await app.inject({ method: 'GET', url: '/api/reference/regions', headers: as(operatorToken) });
       expect(res.statusCode).toBe(200);
-      const regions: Array<{ id: number; code: string; kind: string; nameKk: string; nameRu: string; districts: Array<{ id: number; nameKk: string; nameRu: string }> }> = res.json();
+      const regions: Array<{
+        id: number;
+        code: string;
+        kind: string;
+        nameKk: string;
+        nameRu: string;
+        districts: Array<{ id: number; nameKk: string; nameRu: string }>;
+      }> = res.json();
       expect(regions).toHaveLength(20);
       expect(regions.filter((r) => r.kind === 'city')).toHaveLength(3);
       expect(regions.filter((r) => r.kind === 'oblast')).toHaveLength(17);
@@ -735,7 +791,9 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
       const categories: Array<{ code: string; departmentId: number; areaId: number | null; deadlineDays: number; nameKk: string; nameRu: string }> = (
         await app.inject({ method: 'GET', url: '/api/reference/categories', headers: as(operatorToken) })
       ).json();
-      const departments: Array<{ id: number; code: string }> = (await app.inject({ method: 'GET', url: '/api/reference/departments', headers: as(operatorToken) })).json();
+      const departments: Array<{ id: number; code: string }> = (
+        await app.inject({ method: 'GET', url: '/api/reference/departments', headers: as(operatorToken) })
+      ).json();
       expect(categories.length).toBeGreaterThan(5);
       const deptIds = new Set(departments.map((d) => d.id));
       for (const c of categories) {

@@ -43,7 +43,10 @@ describe.each(dbTargets)('staff auth API (%s)', (target) => {
     services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12 });
     app = await buildServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
     await services.staff.ensureFirstAdmin('admin', ADMIN_PASSWORD);
-    const op = await services.staff.create({ type: 'system' }, { login: 'operator1', fullName: 'Айгүл Операторова', password: OPERATOR_PASSWORD, roles: ['operator'] });
+    const op = await services.staff.create(
+      { type: 'system' },
+      { login: 'operator1', fullName: 'Айгүл Операторова', password: OPERATOR_PASSWORD, roles: ['operator'] },
+    );
     operatorId = op.id;
   });
 
@@ -157,11 +160,7 @@ describe.each(dbTargets)('staff auth API (%s)', (target) => {
 
     it('answers 401 auth.unauthenticated without a session, with a made-up token, and with a token sent as the wrong scheme', async () => {
       const { token } = await signIn('admin', ADMIN_PASSWORD);
-      const cases = [
-        {},
-        bearer('made-up-token'),
-        { authorization: `Basic ${token}` },
-      ];
+      const cases = [{}, bearer('made-up-token'), { authorization: `Basic ${token}` }];
       for (const headers of cases) {
         const res = await app.inject({ method: 'GET', url: '/api/auth/me', headers });
         expect(res.statusCode, JSON.stringify(headers)).toBe(401);
@@ -248,7 +247,13 @@ describe.each(dbTargets)('staff auth API (%s)', (target) => {
 
     it("a cookie-authenticated POST with another session's CSRF token is refused", async () => {
       const otherSession = await signIn('admin', ADMIN_PASSWORD);
-      const res = await app.inject({ method: 'POST', url: '/api/staff', cookies, headers: { 'x-csrf-token': otherSession.csrfToken }, payload: newStaff('csrf-wrong') });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/staff',
+        cookies,
+        headers: { 'x-csrf-token': otherSession.csrfToken },
+        payload: newStaff('csrf-wrong'),
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('auth.csrf');
       expect(await services.prisma.staffUser.findUnique({ where: { login: 'csrf-wrong' } })).toBeNull();

@@ -31,13 +31,20 @@ describe.each(dbTargets)('API clients (%s)', (target) => {
 
   const issue = (payload: Record<string, unknown>, token = adminToken) => app.inject({ method: 'POST', url: '/api/api-clients', headers: as(token), payload });
   const list = (token = adminToken) => app.inject({ method: 'GET', url: '/api/api-clients', headers: as(token) });
-  const patch = (id: number, payload: Record<string, unknown>, token = adminToken) => app.inject({ method: 'PATCH', url: `/api/api-clients/${id}`, headers: as(token), payload });
+  const patch = (id: number, payload: Record<string, unknown>, token = adminToken) =>
+    app.inject({ method: 'PATCH', url: `/api/api-clients/${id}`, headers: as(token), payload });
   const file = (key: string) =>
     app.inject({
       method: 'POST',
       url: '/open311/v2/requests.json',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ api_key: key, service_code: serviceCode, lat: '51.1694', long: '71.4491', description: 'Не убран снег во дворе дома уже неделю' }).toString(),
+      payload: new URLSearchParams({
+        api_key: key,
+        service_code: serviceCode,
+        lat: '51.1694',
+        long: '71.4491',
+        description: 'Не убран снег во дворе дома уже неделю',
+      }).toString(),
       remoteAddress: `198.51.100.${++addr}`,
     });
 
@@ -79,7 +86,15 @@ describe.each(dbTargets)('API clients (%s)', (target) => {
     expect(res.statusCode).toBe(200);
     const items = res.json() as ClientBody[];
     const item = items.find((c) => c.id === created.id)!;
-    expect(item).toEqual({ id: created.id, name: 'Listed app', keyPrefix: created.keyPrefix, regionId, active: true, createdAt: created.createdAt, lastUsedAt: null });
+    expect(item).toEqual({
+      id: created.id,
+      name: 'Listed app',
+      keyPrefix: created.keyPrefix,
+      regionId,
+      active: true,
+      createdAt: created.createdAt,
+      lastUsedAt: null,
+    });
     for (const c of items) expect(c).not.toHaveProperty('key');
     expect(res.body).not.toContain(created.key!.slice(8));
     expect(res.body).not.toContain(sha256(created.key!));

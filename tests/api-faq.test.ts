@@ -84,7 +84,12 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
       expect(res.statusCode, code).toBe(status);
       expect(res.json().error.code).toBe(code);
     }
-    const kkMessage = await app.inject({ method: 'POST', url: '/api/faq', headers: { ...as(consultant), 'accept-language': 'kk' }, payload: { topicId: accounting.id, ...taxes, bodyRu: 'т'.repeat(3501) } });
+    const kkMessage = await app.inject({
+      method: 'POST',
+      url: '/api/faq',
+      headers: { ...as(consultant), 'accept-language': 'kk' },
+      payload: { topicId: accounting.id, ...taxes, bodyRu: 'т'.repeat(3501) },
+    });
     expect(kkMessage.json().error.message).toBe('Мақаланың мәтіні тым ұзын: 3500 таңбадан аспауы керек.');
     expect(await prisma.faqArticle.count()).toBe(0);
     // Exactly at the limits is fine.
@@ -110,13 +115,17 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
 
     const edited = await send('PATCH', `/api/faq/${b.id}`, { titleRu: 'Как зарегистрировать общественное объединение' });
     expect(edited.json()).toMatchObject({ titleRu: 'Как зарегистрировать общественное объединение', titleKk: registration.titleKk });
-    expect(await prisma.auditLog.findFirstOrThrow({ where: { action: 'faq.update', entityId: String(b.id) } })).toMatchObject({ before: { titleRu: registration.titleRu } });
+    expect(await prisma.auditLog.findFirstOrThrow({ where: { action: 'faq.update', entityId: String(b.id) } })).toMatchObject({
+      before: { titleRu: registration.titleRu },
+    });
     expect((await send('PATCH', `/api/faq/${b.id}`, { bodyKk: '' })).json().error.code).toBe('faq.body_empty');
     expect((await send('PATCH', `/api/faq/${b.id}`, {})).statusCode).toBe(400);
 
     expect((await send('DELETE', `/api/faq/${b.id}`)).statusCode).toBe(200);
     expect(await prisma.faqArticle.findUnique({ where: { id: b.id } })).toBeNull();
-    expect(await prisma.auditLog.findFirstOrThrow({ where: { action: 'faq.delete', entityId: String(b.id) } })).toMatchObject({ before: { titleKk: registration.titleKk } });
+    expect(await prisma.auditLog.findFirstOrThrow({ where: { action: 'faq.delete', entityId: String(b.id) } })).toMatchObject({
+      before: { titleKk: registration.titleKk },
+    });
     expect((await send('DELETE', `/api/faq/${b.id}`)).json().error.code).toBe('faq.not_found');
     expect((await send('GET', `/api/faq/${b.id}`)).statusCode).toBe(404);
   });
@@ -138,7 +147,11 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
   it('refuses an empty or oversized search, and everything to staff without the consultant role', async () => {
     expect((await send('GET', '/api/faq/search?q=%20')).json().error.code).toBe('faq.query_empty');
     expect((await send('GET', `/api/faq/search?q=${'а'.repeat(501)}`)).json().error.code).toBe('faq.query_long');
-    for (const [method, url] of [['GET', '/api/faq'], ['POST', '/api/faq'], ['GET', '/api/faq/search?q=налог']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/faq'],
+      ['POST', '/api/faq'],
+      ['GET', '/api/faq/search?q=налог'],
+    ] as const) {
       const res = await send(method, url, method === 'POST' ? { topicId: accounting.id, ...taxes } : undefined, operator);
       expect(res.statusCode, url).toBe(403);
     }

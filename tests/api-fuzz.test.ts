@@ -51,7 +51,9 @@ describe.each(dbTargets)('hostile input on every route (%s)', (target) => {
   async function restoreAdmin() {
     const admin = await services.prisma.staffUser.update({ where: { login: ADMIN.login }, data: { active: true, roles: ['admin'], passwordHash: adminHash } });
     adminToken = randomBytes(32).toString('base64url');
-    await services.prisma.staffSession.create({ data: { id: createHash('sha256').update(adminToken).digest('hex'), staffUserId: admin.id, expiresAt: new Date(NOW.getTime() + 3_600_000) } });
+    await services.prisma.staffSession.create({
+      data: { id: createHash('sha256').update(adminToken).digest('hex'), staffUserId: admin.id, expiresAt: new Date(NOW.getTime() + 3_600_000) },
+    });
   }
 
   beforeAll(async () => {
@@ -73,14 +75,27 @@ describe.each(dbTargets)('hostile input on every route (%s)', (target) => {
     const ops = operationsOf(app.swagger());
     expect(ops.length).toBeGreaterThan(150);
     // Ids that exist (the demo's), so hostile bodies reach the services rather than a 404.
-    const known = { id: ['1', '2', '3'], api_key: [apiKey], format: ['json', 'xml'], service_request_id: ['KZ-2026-000101'], jurisdiction_id: ['astana'], status: ['open'] };
+    const known = {
+      id: ['1', '2', '3'],
+      api_key: [apiKey],
+      format: ['json', 'xml'],
+      service_request_id: ['KZ-2026-000101'],
+      jurisdiction_id: ['astana'],
+      status: ['open'],
+    };
     const failures: Failure[] = [];
     let requests = 0;
 
     const send = async (role: 'admin' | 'anonymous', op: Operation, r: FuzzRequest) => {
       const headers: Record<string, string> = { 'accept-language': r.locale };
       if (role === 'admin') headers.authorization = `Bearer ${adminToken}`;
-      const res = await app.inject({ method: r.method, url: r.url, headers, remoteAddress: freshIp(), ...(r.payload === undefined ? {} : { payload: r.payload as object }) });
+      const res = await app.inject({
+        method: r.method,
+        url: r.url,
+        headers,
+        remoteAddress: freshIp(),
+        ...(r.payload === undefined ? {} : { payload: r.payload as object }),
+      });
       requests++;
       if (res.statusCode >= 500) failures.push({ role, operation: `${op.method} ${op.path}`, request: r, status: res.statusCode });
       if (role === 'admin' && res.statusCode === 401) await restoreAdmin();
@@ -106,7 +121,8 @@ describe.each(dbTargets)('hostile input on every route (%s)', (target) => {
     }
     const byOperation = [...new Set(failures.map((f) => `${f.status} ${f.role} ${f.operation}`))];
     // FUZZ_REPORT=<file> keeps the figures and every failing request for a closer look.
-    if (process.env.FUZZ_REPORT) writeFileSync(`${process.env.FUZZ_REPORT}.${target}.json`, JSON.stringify({ requests, operations: ops.length, timing, failures }, null, 1));
+    if (process.env.FUZZ_REPORT)
+      writeFileSync(`${process.env.FUZZ_REPORT}.${target}.json`, JSON.stringify({ requests, operations: ops.length, timing, failures }, null, 1));
     expect(byOperation, JSON.stringify(failures.slice(0, 20), null, 1)).toEqual([]);
   });
 });

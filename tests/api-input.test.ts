@@ -18,7 +18,8 @@ describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
   let regionId: number;
   let addr = 0;
   const anywhere = () => `172.20.${Math.floor(addr / 250) % 250}.${(addr++ % 250) + 1}`;
-  const get = (url: string, lang = 'ru') => api.app.inject({ method: 'GET', url, headers: { ...bearer(api.adminToken), 'accept-language': lang }, remoteAddress: anywhere() });
+  const get = (url: string, lang = 'ru') =>
+    api.app.inject({ method: 'GET', url, headers: { ...bearer(api.adminToken), 'accept-language': lang }, remoteAddress: anywhere() });
   const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: unknown, lang = 'ru') =>
     api.app.inject({ method, url, payload: payload as object, headers: { ...bearer(api.adminToken), 'accept-language': lang }, remoteAddress: anywhere() });
 
@@ -29,7 +30,8 @@ describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
     const category = await services.prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } });
     categoryCode = category.code;
     key = (await services.apiClients.create(system, { name: 'city app', regionId })).key;
-    const report = (description: string) => services.reports.create(system, { source: 'staff', categoryId: category.id, regionId, districtId: region.districts[0]!.id, evidence: [], description });
+    const report = (description: string) =>
+      services.reports.create(system, { source: 'staff', categoryId: category.id, regionId, districtId: region.districts[0]!.id, evidence: [], description });
     await report('Скидка 100% на ремонт дороги обещана, но яма на месте');
     await report('Яма на дороге у дома номер 100 по улице Абая уже месяц');
     await report('Указатель snake_case висит на остановке вместо названия');
@@ -53,7 +55,12 @@ describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
         method: 'POST',
         url: '/open311/v2/requests.json',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ api_key: key, service_code: categoryCode, address_string: 'ул. Абая, 1', description: 'Открытый люк\u0000 на тротуаре у школы' }).toString(),
+        payload: new URLSearchParams({
+          api_key: key,
+          service_code: categoryCode,
+          address_string: 'ул. Абая, 1',
+          description: 'Открытый люк\u0000 на тротуаре у школы',
+        }).toString(),
         remoteAddress: anywhere(),
       });
       expect(res.statusCode, res.body).toBe(400);
@@ -66,7 +73,10 @@ describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
       const article = { topicId: topic.id, titleKk: 'Салық', titleRu: 'Налог\u0000', bodyKk: 'Жауап мәтіні', bodyRu: 'Текст ответа' };
       const ru = await send('POST', '/api/faq', article, 'ru');
       expect(ru.statusCode).toBe(400);
-      expect(ru.json().error).toMatchObject({ code: 'input.control_characters', message: 'Поле body.titleRu содержит управляющие символы (например, нулевой байт). Уберите их и повторите.' });
+      expect(ru.json().error).toMatchObject({
+        code: 'input.control_characters',
+        message: 'Поле body.titleRu содержит управляющие символы (например, нулевой байт). Уберите их и повторите.',
+      });
       expect(ru.json().error.details).toEqual([{ path: 'body.titleRu', message: expect.any(String) }]);
       const kk = await send('POST', '/api/faq', { ...article, titleRu: 'Налог', bodyKk: 'Жауап\u001b[2J' }, 'kk');
       expect(kk.json().error.message).toBe('body.bodyKk өрісінде басқару таңбалары бар (мысалы, нөлдік байт). Оларды алып тастап, қайталаңыз.');
@@ -122,7 +132,13 @@ describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
       expect(ru.json().error).toMatchObject({ code: 'input.bad_date', message: expect.stringMatching(/^Поле querystring\.from: такой даты нет в календаре/) });
       const kk = await get('/api/reports?from=2026-02-30', 'kk');
       expect(kk.json().error.message).toMatch(/^querystring\.from өрісіндегі күн күнтізбеде жоқ/);
-      for (const url of ['/api/audit?to=2026-04-31T10:00:00%2B05:00', '/api/questions?from=2026-13-01', '/api/analytics/civic-control?from=2025-02-29', '/api/consultations?from=0000-01-01', '/api/calendar/add-working-days?from=2026-06-31&days=1']) {
+      for (const url of [
+        '/api/audit?to=2026-04-31T10:00:00%2B05:00',
+        '/api/questions?from=2026-13-01',
+        '/api/analytics/civic-control?from=2025-02-29',
+        '/api/consultations?from=0000-01-01',
+        '/api/calendar/add-working-days?from=2026-06-31&days=1',
+      ]) {
         const res = await get(url);
         expect(res.statusCode, url).toBe(400);
         expect(res.json().error.code, url).toBe('input.bad_date');
@@ -142,7 +158,8 @@ describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
       const res = await send('PUT', '/api/calendar/0000-01-01', { kind: 'holiday', nameKk: 'x', nameRu: 'x' });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('input.bad_date');
-      const wave = (closesAt: string) => send('POST', '/api/polls/1/waves', { labelKk: 'Бастапқы', labelRu: 'Базовая', opensAt: '2027-01-15T09:00:00Z', closesAt });
+      const wave = (closesAt: string) =>
+        send('POST', '/api/polls/1/waves', { labelKk: 'Бастапқы', labelRu: 'Базовая', opensAt: '2027-01-15T09:00:00Z', closesAt });
       const farAway = await wave('+275760-09-13T00:00:00Z');
       expect(farAway.statusCode).toBe(400);
       expect(farAway.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.closesAt']);
@@ -151,7 +168,8 @@ describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
   });
 
   describe('text search', () => {
-    const found = async (q: string) => ((await get(`/api/reports?q=${encodeURIComponent(q)}`)).json().items as Array<{ description: string }>).map((r) => r.description).sort();
+    const found = async (q: string) =>
+      ((await get(`/api/reports?q=${encodeURIComponent(q)}`)).json().items as Array<{ description: string }>).map((r) => r.description).sort();
 
     it('% and _ and \\ in a report search find themselves, not everything', async () => {
       expect(await found('100%')).toEqual(['Скидка 100% на ремонт дороги обещана, но яма на месте']);
@@ -163,14 +181,29 @@ describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
     });
 
     it('% in a project search finds the project that has it', async () => {
-      const project = (nameRu: string) => ({ nameKk: nameRu, nameRu, supplierName: 'ҚБ «Жарқын болашақ»', contractSum: 1200, startsOn: '2026-03-01', endsOn: '2026-11-30', areaId: 3, regionId });
-      for (const name of ['Софинансирование 50% школьных кружков', 'Кружки к 50-летию школы']) expect((await send('POST', '/api/projects', project(name))).statusCode).toBe(200);
+      const project = (nameRu: string) => ({
+        nameKk: nameRu,
+        nameRu,
+        supplierName: 'ҚБ «Жарқын болашақ»',
+        contractSum: 1200,
+        startsOn: '2026-03-01',
+        endsOn: '2026-11-30',
+        areaId: 3,
+        regionId,
+      });
+      for (const name of ['Софинансирование 50% школьных кружков', 'Кружки к 50-летию школы'])
+        expect((await send('POST', '/api/projects', project(name))).statusCode).toBe(200);
       const res = await get('/api/projects?q=50%25');
       expect(res.json().items.map((p: { nameRu: string }) => p.nameRu)).toEqual(['Софинансирование 50% школьных кружков']);
     });
 
     it('an audit prefix with _ matches the underscore only', async () => {
-      await services.prisma.auditLog.createMany({ data: [{ actorType: 'system', action: 'x_y.one', entity: 'test' }, { actorType: 'system', action: 'xzy.two', entity: 'test' }] });
+      await services.prisma.auditLog.createMany({
+        data: [
+          { actorType: 'system', action: 'x_y.one', entity: 'test' },
+          { actorType: 'system', action: 'xzy.two', entity: 'test' },
+        ],
+      });
       const items = (await get('/api/audit?entity=test&action=x_*')).json().items as Array<{ action: string }>;
       expect(items.map((i) => i.action)).toEqual(['x_y.one']);
     });

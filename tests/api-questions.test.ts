@@ -32,13 +32,19 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
   let ruCitizen: Citizen;
   const staff: Record<string, { id: number; token: string }> = {};
 
-  const post = (url: string, payload: unknown, token = admin) => app.inject({ method: 'POST', url, headers: as(token), payload: payload as Record<string, unknown> });
+  const post = (url: string, payload: unknown, token = admin) =>
+    app.inject({ method: 'POST', url, headers: as(token), payload: payload as Record<string, unknown> });
   const get = (url: string, token = admin) => app.inject({ method: 'GET', url, headers: as(token) });
   const row = (id: number) => prisma.question.findUniqueOrThrow({ where: { id } });
   const ask = (f: Partial<QuestionFixture> = {}) => makeQuestion(prisma, { citizenId: kkCitizen.id, topicId: topic.id, regionId: regionA, ...f });
   const outboxFor = (citizen: Citizen) => prisma.outboxMessage.findMany({ where: { chatId: citizen.telegramId }, orderBy: { id: 'asc' } });
 
-  async function account(login: string, roles: Array<'consultant' | 'operator'>, scope: { regionId?: number } = {}, extra: { telegramId?: bigint; locale?: 'kk' | 'ru' } = {}) {
+  async function account(
+    login: string,
+    roles: Array<'consultant' | 'operator'>,
+    scope: { regionId?: number } = {},
+    extra: { telegramId?: bigint; locale?: 'kk' | 'ru' } = {},
+  ) {
     const password = `${login}-password-1`;
     const user = await services.staff.create(system, { login, fullName: `Консультант ${login}`, password, roles, ...scope, ...extra });
     staff[login] = { id: user.id, token: await api.signIn(login, password) };
@@ -112,8 +118,17 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
 
     it('shows who holds each question, the pending deadline and whether it is overdue', async () => {
       await post(`/api/questions/${q.old.id}/claim`, {}, staff['cons-a']!.token);
-      const items = (await get('/api/questions', staff['cons-a2']!.token)).json().items as Array<{ id: number; holder: unknown; overdue: boolean; dueAt: string }>;
-      expect(items.find((i) => i.id === q.old.id)).toMatchObject({ holder: { id: staff['cons-a']!.id, fullName: 'Консультант cons-a' }, overdue: false, state: 'claimed' });
+      const items = (await get('/api/questions', staff['cons-a2']!.token)).json().items as Array<{
+        id: number;
+        holder: unknown;
+        overdue: boolean;
+        dueAt: string;
+      }>;
+      expect(items.find((i) => i.id === q.old.id)).toMatchObject({
+        holder: { id: staff['cons-a']!.id, fullName: 'Консультант cons-a' },
+        overdue: false,
+        state: 'claimed',
+      });
       expect(items.find((i) => i.id === q.late.id)).toMatchObject({ holder: null, overdue: true, dueAt: q.late.dueAt.toISOString() });
     });
 
@@ -138,7 +153,12 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       const d = res.json();
       expect(d).toMatchObject({ citizenFirstName: 'Айгүл', citizenLocale: 'kk', text: question.text, state: 'answered' });
       expect(d.thread.map((m: { kind: string }) => m.kind)).toEqual(['question', 'note', 'claim', 'answer']);
-      expect(d.thread[1]).toMatchObject({ kind: 'note', authorType: 'staff', staff: { id: staff['cons-a']!.id, fullName: 'Консультант cons-a' }, text: 'Уточнить у юриста' });
+      expect(d.thread[1]).toMatchObject({
+        kind: 'note',
+        authorType: 'staff',
+        staff: { id: staff['cons-a']!.id, fullName: 'Консультант cons-a' },
+        text: 'Уточнить у юриста',
+      });
       expect(res.body).not.toContain('7011234567');
       expect(res.body).not.toContain('Сәрсенова');
 
@@ -167,7 +187,10 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
       const winner = logins[results.findIndex((r) => r.statusCode === 200)]!;
       for (const loser of results.filter((r) => r.statusCode === 409)) {
-        expect(loser.json().error).toMatchObject({ code: 'question.held_by', message: ru('errors:question.held_by', { number: question.number, name: `Консультант ${winner}` }) });
+        expect(loser.json().error).toMatchObject({
+          code: 'question.held_by',
+          message: ru('errors:question.held_by', { number: question.number, name: `Консультант ${winner}` }),
+        });
       }
       expect(await row(question.id)).toMatchObject({ consultantId: staff[winner]!.id, state: 'claimed' });
       expect(await prisma.questionMessage.count({ where: { questionId: question.id, kind: 'claim' } })).toBe(1);
@@ -179,7 +202,11 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
     it('a 409 in Kazakh for a caller who asks in Kazakh', async () => {
       const question = await ask();
       await post(`/api/questions/${question.id}/claim`, {}, staff['cons-a']!.token);
-      const res = await app.inject({ method: 'POST', url: `/api/questions/${question.id}/claim`, headers: { ...as(staff['cons-a2']!.token), 'accept-language': 'kk' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/questions/${question.id}/claim`,
+        headers: { ...as(staff['cons-a2']!.token), 'accept-language': 'kk' },
+      });
       expect(res.json().error.message).toBe(kk('errors:question.held_by', { number: question.number, name: 'Консультант cons-a' }));
     });
 
@@ -213,11 +240,19 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
     it('hand-over to another active consultant in scope: the new holder gets a notice (Telegram if linked) with the note', async () => {
       const question = await ask();
       await post(`/api/questions/${question.id}/claim`, {}, staff['cons-a']!.token);
-      const res = await post(`/api/questions/${question.id}/handover`, { consultantId: staff['cons-a2']!.id, note: 'Бұл салық мәселесі, сізге' }, staff['cons-a']!.token);
+      const res = await post(
+        `/api/questions/${question.id}/handover`,
+        { consultantId: staff['cons-a2']!.id, note: 'Бұл салық мәселесі, сізге' },
+        staff['cons-a']!.token,
+      );
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ state: 'claimed', holder: { id: staff['cons-a2']!.id } });
       const m = await prisma.questionMessage.findFirstOrThrow({ where: { questionId: question.id, kind: 'handover' } });
-      expect(m).toMatchObject({ staffUserId: staff['cons-a']!.id, text: 'Бұл салық мәселесі, сізге', data: { from: staff['cons-a']!.id, to: staff['cons-a2']!.id } });
+      expect(m).toMatchObject({
+        staffUserId: staff['cons-a']!.id,
+        text: 'Бұл салық мәселесі, сізге',
+        data: { from: staff['cons-a']!.id, to: staff['cons-a2']!.id },
+      });
       const notice = await prisma.staffNotice.findFirstOrThrow({ where: { staffUserId: staff['cons-a2']!.id, kind: 'question.handover' } });
       expect(notice.text).toContain(kk('consultations:staff.handover', { number: question.number, from: 'Консультант cons-a' }));
       expect(notice.text).toContain('Бұл салық мәселесі, сізге');
@@ -258,7 +293,9 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(after.firstAnsweredAt).not.toBeNull();
       expect(after.lastAnsweredAt).toEqual(after.firstAnsweredAt);
 
-      const [message] = await outboxFor(kkCitizen).then((rows) => rows.filter((r) => r.kind === 'question.answer' && payloadOf(r).params.text.includes(question.number)));
+      const [message] = await outboxFor(kkCitizen).then((rows) =>
+        rows.filter((r) => r.kind === 'question.answer' && payloadOf(r).params.text.includes(question.number)),
+      );
       expect(message!.citizenId).toBe(kkCitizen.id);
       const p = payloadOf(message!);
       expect(p.method).toBe('sendMessage');
@@ -273,7 +310,12 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
 
       // The log keeps itself: an entry with the response time.
       const entry = await prisma.consultation.findUniqueOrThrow({ where: { questionId: question.id } });
-      expect(entry).toMatchObject({ channel: 'bot', result: 'answered', consultantId: staff['cons-a']!.id, responseMinutes: Math.round((after.firstAnsweredAt!.getTime() - question.createdAt.getTime()) / 60_000) });
+      expect(entry).toMatchObject({
+        channel: 'bot',
+        result: 'answered',
+        consultantId: staff['cons-a']!.id,
+        responseMinutes: Math.round((after.firstAnsweredAt!.getTime() - question.createdAt.getTime()) / 60_000),
+      });
       const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: String(question.id), action: 'question.answer' } });
       expect(audit).toMatchObject({ actorType: 'staff', actorId: String(staff['cons-a']!.id) });
     });
@@ -307,11 +349,19 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       const question = await ask({ citizenId: ruCitizen.id });
       const link = { url: 'https://egov.kz/cms/ru/services/business_registration', title: 'Форма заявления' };
       expect((await post(`/api/questions/${question.id}/answer`, { text: 'Заполните форму', attachment: link }, staff['cons-a']!.token)).statusCode).toBe(200);
-      const short = (await outboxFor(ruCitizen)).filter((r) => payloadOf(r).params.text.includes(question.number) || payloadOf(r).params.text.includes(link.url));
-      expect(short.map((r) => payloadOf(r).params.text)).toEqual([`Ответ на ваш вопрос ${question.number}:\n\nЗаполните форму\n\n🔗 Форма заявления: ${link.url}`]);
+      const short = (await outboxFor(ruCitizen)).filter(
+        (r) => payloadOf(r).params.text.includes(question.number) || payloadOf(r).params.text.includes(link.url),
+      );
+      expect(short.map((r) => payloadOf(r).params.text)).toEqual([
+        `Ответ на ваш вопрос ${question.number}:\n\nЗаполните форму\n\n🔗 Форма заявления: ${link.url}`,
+      ]);
       const stored = await prisma.questionMessage.findFirstOrThrow({ where: { questionId: question.id, kind: 'answer' } });
       expect(stored.attachment).toEqual({ kind: 'link', url: link.url, title: 'Форма заявления' });
-      expect((await get(`/api/questions/${question.id}`)).json().thread.at(-1).attachment).toMatchObject({ kind: 'link', url: link.url, title: 'Форма заявления' });
+      expect((await get(`/api/questions/${question.id}`)).json().thread.at(-1).attachment).toMatchObject({
+        kind: 'link',
+        url: link.url,
+        title: 'Форма заявления',
+      });
 
       const long = await ask({ citizenId: ruCitizen.id });
       const before = (await outboxFor(ruCitizen)).length;
@@ -360,10 +410,15 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       const res = await post(`/api/questions/${question.id}/notes`, { text: 'Гражданин звонил, просит ускорить' }, staff['cons-a2']!.token);
       expect(res.statusCode, res.body).toBe(200);
       expect(await prisma.outboxMessage.count()).toBe(before);
-      expect(await prisma.questionMessage.findFirstOrThrow({ where: { questionId: question.id, kind: 'note' } })).toMatchObject({ authorType: 'staff', staffUserId: staff['cons-a2']!.id });
+      expect(await prisma.questionMessage.findFirstOrThrow({ where: { questionId: question.id, kind: 'note' } })).toMatchObject({
+        authorType: 'staff',
+        staffUserId: staff['cons-a2']!.id,
+      });
       expect(await prisma.auditLog.count({ where: { entityId: String(question.id), action: 'question.note' } })).toBe(1);
       expect((await post(`/api/questions/${question.id}/notes`, { text: ' ' }, staff['cons-a2']!.token)).json().error.code).toBe('question.note_empty');
-      expect((await post(`/api/questions/${question.id}/notes`, { text: 'x'.repeat(2001) }, staff['cons-a2']!.token)).json().error.code).toBe('question.note_long');
+      expect((await post(`/api/questions/${question.id}/notes`, { text: 'x'.repeat(2001) }, staff['cons-a2']!.token)).json().error.code).toBe(
+        'question.note_long',
+      );
     });
 
     it('referred: the note is required and reaches the citizen in their language; the log records the result', async () => {
@@ -373,11 +428,17 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(bare.statusCode).toBe(400);
       expect(bare.json().error.code).toBe('question.close_note_empty');
 
-      const res = await post(`/api/questions/${question.id}/close`, { result: 'referred', note: 'Әділет департаментіне хабарласыңыз: 8 7172 00 00 00' }, staff['cons-a']!.token);
+      const res = await post(
+        `/api/questions/${question.id}/close`,
+        { result: 'referred', note: 'Әділет департаментіне хабарласыңыз: 8 7172 00 00 00' },
+        staff['cons-a']!.token,
+      );
       expect(res.statusCode, res.body).toBe(200);
       expect(await row(question.id)).toMatchObject({ state: 'closed', result: 'referred', consultantId: staff['cons-a']!.id });
       const told = (await outboxFor(kkCitizen)).filter((r) => r.kind === 'question.closed' && payloadOf(r).params.text.includes(question.number));
-      expect(told.map((r) => payloadOf(r).params.text)).toEqual([`${kk('consultations:close.referred', { number: question.number })}\n\nӘділет департаментіне хабарласыңыз: 8 7172 00 00 00`]);
+      expect(told.map((r) => payloadOf(r).params.text)).toEqual([
+        `${kk('consultations:close.referred', { number: question.number })}\n\nӘділет департаментіне хабарласыңыз: 8 7172 00 00 00`,
+      ]);
       expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: question.id } })).toMatchObject({ result: 'referred', responseMinutes: null });
 
       const again = await post(`/api/questions/${question.id}/close`, { result: 'answered' }, staff['cons-a']!.token);
@@ -395,16 +456,25 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(await prisma.outboxMessage.count()).toBe(sent);
 
       const spam = await ask();
-      const res = await post(`/api/questions/${spam.id}/close`, { result: 'not_in_scope', note: 'Вопрос о ремонте дороги: обратитесь в акимат через «Азаматтық бақылау».' }, staff['cons-a2']!.token);
+      const res = await post(
+        `/api/questions/${spam.id}/close`,
+        { result: 'not_in_scope', note: 'Вопрос о ремонте дороги: обратитесь в акимат через «Азаматтық бақылау».' },
+        staff['cons-a2']!.token,
+      );
       expect(res.statusCode, res.body).toBe(200);
       expect(await row(spam.id)).toMatchObject({ state: 'closed', result: 'not_in_scope', consultantId: staff['cons-a2']!.id });
-      expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: spam.id } })).toMatchObject({ result: 'not_in_scope', consultantId: staff['cons-a2']!.id });
+      expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: spam.id } })).toMatchObject({
+        result: 'not_in_scope',
+        consultantId: staff['cons-a2']!.id,
+      });
     });
 
     it('another consultant cannot close a held question; bad results are refused', async () => {
       const question = await ask();
       await post(`/api/questions/${question.id}/claim`, {}, staff['cons-a']!.token);
-      expect((await post(`/api/questions/${question.id}/close`, { result: 'not_in_scope', note: 'нет' }, staff['cons-a2']!.token)).json().error.code).toBe('question.held_by');
+      expect((await post(`/api/questions/${question.id}/close`, { result: 'not_in_scope', note: 'нет' }, staff['cons-a2']!.token)).json().error.code).toBe(
+        'question.held_by',
+      );
       expect((await post(`/api/questions/${question.id}/close`, { result: 'self_served' }, staff['cons-a']!.token)).json().error.code).toBe('validation');
       expect((await row(question.id)).state).toBe('claimed');
     });
@@ -419,14 +489,31 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(half.statusCode).toBe(400);
       expect(half.json().error.code).toBe('faq.translation_ru');
 
-      const res = await post(`/api/questions/${question.id}/promote`, { ...titles, bodyRu: 'Общественное объединение регистрируется в органах юстиции.' }, staff['cons-a']!.token);
+      const res = await post(
+        `/api/questions/${question.id}/promote`,
+        { ...titles, bodyRu: 'Общественное объединение регистрируется в органах юстиции.' },
+        staff['cons-a']!.token,
+      );
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json()).toMatchObject({ ...titles, bodyKk: 'Қоғамдық бірлестік әділет органында тіркеледі.', published: false, sourceQuestionId: question.id, topicId: topic.id, createdById: staff['cons-a']!.id });
+      expect(res.json()).toMatchObject({
+        ...titles,
+        bodyKk: 'Қоғамдық бірлестік әділет органында тіркеледі.',
+        published: false,
+        sourceQuestionId: question.id,
+        topicId: topic.id,
+        createdById: staff['cons-a']!.id,
+      });
       expect(await prisma.auditLog.count({ where: { action: 'faq.promote', entityId: String(res.json().id) } })).toBe(1);
-      expect((await get(`/api/questions/${question.id}`)).json().thread.at(-1)).toMatchObject({ kind: 'promote', staff: { id: staff['cons-a']!.id }, data: { articleId: res.json().id } });
+      expect((await get(`/api/questions/${question.id}`)).json().thread.at(-1)).toMatchObject({
+        kind: 'promote',
+        staff: { id: staff['cons-a']!.id },
+        data: { articleId: res.json().id },
+      });
 
       const unanswered = await ask();
-      expect((await post(`/api/questions/${unanswered.id}/promote`, { ...titles, bodyRu: 'x' }, staff['cons-a']!.token)).json().error.code).toBe('faq.no_answer');
+      expect((await post(`/api/questions/${unanswered.id}/promote`, { ...titles, bodyRu: 'x' }, staff['cons-a']!.token)).json().error.code).toBe(
+        'faq.no_answer',
+      );
     });
   });
 
@@ -436,14 +523,32 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(list.statusCode).toBe(200);
       expect(list.json()[0]).toMatchObject({ id: topic.id, code: topic.code, responseDays: 2, telegramChatId: null, active: true });
 
-      const res = await app.inject({ method: 'PATCH', url: `/api/consultation-topics/${otherTopic.id}`, headers: as(admin), payload: { responseDays: 3, telegramChatId: '-1001234567890' } });
+      const res = await app.inject({
+        method: 'PATCH',
+        url: `/api/consultation-topics/${otherTopic.id}`,
+        headers: as(admin),
+        payload: { responseDays: 3, telegramChatId: '-1001234567890' },
+      });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ responseDays: 3, telegramChatId: '-1001234567890' });
-      expect(await prisma.auditLog.findFirstOrThrow({ where: { action: 'consultation_topic.update', entityId: String(otherTopic.id) } })).toMatchObject({ before: { responseDays: 2, telegramChatId: null }, after: { responseDays: 3, telegramChatId: '-1001234567890' } });
-      const off = await app.inject({ method: 'PATCH', url: `/api/consultation-topics/${otherTopic.id}`, headers: as(admin), payload: { telegramChatId: null, responseDays: 2 } });
+      expect(await prisma.auditLog.findFirstOrThrow({ where: { action: 'consultation_topic.update', entityId: String(otherTopic.id) } })).toMatchObject({
+        before: { responseDays: 2, telegramChatId: null },
+        after: { responseDays: 3, telegramChatId: '-1001234567890' },
+      });
+      const off = await app.inject({
+        method: 'PATCH',
+        url: `/api/consultation-topics/${otherTopic.id}`,
+        headers: as(admin),
+        payload: { telegramChatId: null, responseDays: 2 },
+      });
       expect(off.json()).toMatchObject({ telegramChatId: null, responseDays: 2 });
 
-      const byConsultant = await app.inject({ method: 'PATCH', url: `/api/consultation-topics/${otherTopic.id}`, headers: as(staff['cons-a']!.token), payload: { responseDays: 5 } });
+      const byConsultant = await app.inject({
+        method: 'PATCH',
+        url: `/api/consultation-topics/${otherTopic.id}`,
+        headers: as(staff['cons-a']!.token),
+        payload: { responseDays: 5 },
+      });
       expect(byConsultant.statusCode).toBe(403);
       for (const payload of [{ responseDays: 0 }, { responseDays: 31 }, { telegramChatId: '12345' }, {}]) {
         const bad = await app.inject({ method: 'PATCH', url: `/api/consultation-topics/${otherTopic.id}`, headers: as(admin), payload });

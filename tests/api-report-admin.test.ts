@@ -57,7 +57,12 @@ describe.each(dbTargets)('report admin API (%s)', (target) => {
     });
   }
 
-  async function account(login: string, roles: Array<'operator' | 'consultant' | 'moderator'>, scope: { regionId?: number; departmentId?: number } = {}, active = true) {
+  async function account(
+    login: string,
+    roles: Array<'operator' | 'consultant' | 'moderator'>,
+    scope: { regionId?: number; departmentId?: number } = {},
+    active = true,
+  ) {
     const password = `${login}-password-1`;
     const user = await services.staff.create(system, { login, fullName: login, password, roles, ...scope });
     staff[login] = { id: user.id, token: await api.signIn(login, password) };
@@ -156,9 +161,19 @@ describe.each(dbTargets)('report admin API (%s)', (target) => {
 
   describe('bulk status', () => {
     it('each report succeeds or fails on its own: scope, transition and unknown ids, with localised messages', async () => {
-      const [a, b, done, foreign] = [await report(), await report(), await report(), await report({ regionId: regionB.id, districtId: regionB.districts[0]!.id })];
+      const [a, b, done, foreign] = [
+        await report(),
+        await report(),
+        await report(),
+        await report({ regionId: regionB.id, districtId: regionB.districts[0]!.id }),
+      ];
       await services.reports.changeStatus(system, done.id, { to: 'rejected', publicNote: 'Не подтвердилось' });
-      const res = await post('/api/reports/bulk/status', { ids: [a.id, done.id, foreign.id, 999_999, b.id], to: 'in_work', internalNote: 'Пакетом' }, staff['op-region']!.token, { 'accept-language': 'kk' });
+      const res = await post(
+        '/api/reports/bulk/status',
+        { ids: [a.id, done.id, foreign.id, 999_999, b.id], to: 'in_work', internalNote: 'Пакетом' },
+        staff['op-region']!.token,
+        { 'accept-language': 'kk' },
+      );
       expect(res.statusCode, res.body).toBe(200);
       const results: Result[] = res.json().results;
       expect(results.map((r) => [r.id, r.ok, r.error?.code])).toEqual([
@@ -180,7 +195,13 @@ describe.each(dbTargets)('report admin API (%s)', (target) => {
     });
 
     it('closing in bulk: a report the template does not fit has no note and fails, the others close with the note', async () => {
-      const template = await services.reportTemplates.create(system, { categoryId: category.id, status: 'resolved', title: 'Исправлено', textKk: '{{number}} өтініші бойынша жұмыс аяқталды.', textRu: 'Работы по обращению {{number}} выполнены.' });
+      const template = await services.reportTemplates.create(system, {
+        categoryId: category.id,
+        status: 'resolved',
+        title: 'Исправлено',
+        textKk: '{{number}} өтініші бойынша жұмыс аяқталды.',
+        textRu: 'Работы по обращению {{number}} выполнены.',
+      });
       const [a, b, other] = [await report(), await report(), await report({ categoryId: otherCategory.id })];
       const res = await post('/api/reports/bulk/status', { ids: [a.id, other.id, b.id], to: 'resolved', templateId: template.id });
       expect(res.statusCode, res.body).toBe(200);
@@ -219,9 +240,16 @@ describe.each(dbTargets)('report admin API (%s)', (target) => {
       // A shared follower is counted once.
       await services.reports.support(supporterT.id, d2.id);
 
-      const res = await post(`/api/reports/${t.id}/merge`, { duplicateIds: [d1.id, d2.id], publicNote: 'Эта проблема уже в работе' }, staff['op-region']!.token);
+      const res = await post(
+        `/api/reports/${t.id}/merge`,
+        { duplicateIds: [d1.id, d2.id], publicNote: 'Эта проблема уже в работе' },
+        staff['op-region']!.token,
+      );
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json().results).toEqual([{ id: d1.id, ok: true }, { id: d2.id, ok: true }]);
+      expect(res.json().results).toEqual([
+        { id: d1.id, ok: true },
+        { id: d2.id, ok: true },
+      ]);
       expect(res.json().report).toMatchObject({ id: t.id, supportCount: 4 });
 
       for (const d of [d1, d2]) expect(await row(d.id)).toMatchObject({ status: 'duplicate', duplicateOfId: t.id });
@@ -260,7 +288,9 @@ describe.each(dbTargets)('report admin API (%s)', (target) => {
 
   describe('hide and unhide', () => {
     const texts = async (chatId: bigint) =>
-      (await services.prisma.outboxMessage.findMany({ where: { chatId }, orderBy: { id: 'asc' } })).map((m) => (m.payload as { params: { text: string } }).params.text);
+      (await services.prisma.outboxMessage.findMany({ where: { chatId }, orderBy: { id: 'asc' } })).map(
+        (m) => (m.payload as { params: { text: string } }).params.text,
+      );
 
     it('a moderator hides a report: the text is kept, the list flags it, the history has the reason, the author is told in Kazakh', async () => {
       const [author, follower] = [await citizen('kk'), await citizen('ru')];
@@ -283,7 +313,9 @@ describe.each(dbTargets)('report admin API (%s)', (target) => {
       expect(told[0]).toContain('Персональные данные третьих лиц');
       // Followers are not told: moderation is between the author and the akimat.
       expect(await texts(follower.telegramId)).toEqual([]);
-      expect(await services.prisma.auditLog.count({ where: { entityId: String(r.id), action: 'report.hide', actorId: String(staff['moderator']!.id) } })).toBe(1);
+      expect(await services.prisma.auditLog.count({ where: { entityId: String(r.id), action: 'report.hide', actorId: String(staff['moderator']!.id) } })).toBe(
+        1,
+      );
 
       expect((await post(`/api/reports/${r.id}/hide`, { reason: 'ещё раз' }, staff['moderator']!.token)).json().error.code).toBe('report.already_hidden');
     });
@@ -318,7 +350,8 @@ describe.each(dbTargets)('report admin API (%s)', (target) => {
   describe('notices', () => {
     it('each staff member lists and reads only their own notices', async () => {
       const r = await report();
-      const mk = (who: string, text: string) => services.prisma.staffNotice.create({ data: { staffUserId: staff[who]!.id, kind: 'report.overdue', reportId: r.id, text } });
+      const mk = (who: string, text: string) =>
+        services.prisma.staffNotice.create({ data: { staffUserId: staff[who]!.id, kind: 'report.overdue', reportId: r.id, text } });
       const first = await mk('op-region', 'Просрочено 1');
       const second = await mk('op-region', 'Просрочено 2');
       const theirs = await mk('op-b', 'Чужое');

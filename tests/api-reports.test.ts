@@ -72,8 +72,20 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
     categoryId = (await services.prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } })).id;
 
     const system: Actor = { type: 'system' };
-    await services.staff.create(system, { login: 'operator-a', fullName: 'Operator A', password: 'operator-password-1', roles: ['operator'], regionId: regionA.id });
-    await services.staff.create(system, { login: 'operator-c', fullName: 'Operator C', password: 'operator-password-2', roles: ['operator'], regionId: regionC.id });
+    await services.staff.create(system, {
+      login: 'operator-a',
+      fullName: 'Operator A',
+      password: 'operator-password-1',
+      roles: ['operator'],
+      regionId: regionA.id,
+    });
+    await services.staff.create(system, {
+      login: 'operator-c',
+      fullName: 'Operator C',
+      password: 'operator-password-2',
+      roles: ['operator'],
+      regionId: regionC.id,
+    });
     await services.staff.create(system, { login: 'consultant', fullName: 'Consultant', password: 'consultant-password', roles: ['consultant'] });
     operatorA = await signIn('operator-a', 'operator-password-1');
     operatorElsewhere = await signIn('operator-c', 'operator-password-2');
@@ -82,12 +94,32 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
     const citizen = await services.prisma.citizen.create({ data: { telegramId: 777001n, locale: 'ru', consentAt: new Date('2026-01-01T00:00:00Z') } });
     // Created one after another, so the list's newest-first order is pothole last.
     r.light = await services.reports.create(staffActor, report({ description: 'Не работает уличное освещение во дворе дома' }));
-    r.bins = await services.reports.create(staffActor, report({ description: 'Переполнены мусорные контейнеры у подъезда', address: 'ул. Сатпаева, 5', districtId: regionA.districts[1]?.id ?? regionA.districts[0]!.id }));
-    r.bench = await services.reports.create(staffActor, report({ description: 'Сломана скамейка в сквере у фонтана', regionId: regionB.id, districtId: regionB.districts[0]!.id }));
-    r.long = await services.reports.create(staffActor, report({ description: `Длинное описание проблемы ${'и ещё подробности '.repeat(30)}`, regionId: regionB.id, districtId: regionB.districts[0]!.id }));
-    r.pothole = await services.reports.create(staffActor, report({ source: 'bot', citizenId: citizen.id, description: 'Яма на дороге у остановки Абая, машины объезжают', evidence: [photo, { ...photo, fileUniqueId: 'uniq-2', fileSize: 999 }] }));
+    r.bins = await services.reports.create(
+      staffActor,
+      report({
+        description: 'Переполнены мусорные контейнеры у подъезда',
+        address: 'ул. Сатпаева, 5',
+        districtId: regionA.districts[1]?.id ?? regionA.districts[0]!.id,
+      }),
+    );
+    r.bench = await services.reports.create(
+      staffActor,
+      report({ description: 'Сломана скамейка в сквере у фонтана', regionId: regionB.id, districtId: regionB.districts[0]!.id }),
+    );
+    r.long = await services.reports.create(
+      staffActor,
+      report({ description: `Длинное описание проблемы ${'и ещё подробности '.repeat(30)}`, regionId: regionB.id, districtId: regionB.districts[0]!.id }),
+    );
+    r.pothole = await services.reports.create(
+      staffActor,
+      report({
+        source: 'bot',
+        citizenId: citizen.id,
+        description: 'Яма на дороге у остановки Абая, машины объезжают',
+        evidence: [photo, { ...photo, fileUniqueId: 'uniq-2', fileSize: 999 }],
+      }),
+    );
   });
-
 
   describe('access', () => {
     it('without a session every report route answers 401', async () => {
@@ -132,7 +164,16 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
       expect(nextCursor).toBeNull();
       expect(items.map((i) => i.id)).toEqual([r.pothole!.id, r.long!.id, r.bench!.id, r.bins!.id, r.light!.id]);
       const pothole = items[0]!;
-      expect(pothole).toMatchObject({ number: r.pothole!.number, status: 'new', colour: 'red', regionId: regionA.id, overdue: false, evidenceCount: 2, supportCount: 0, hidden: false });
+      expect(pothole).toMatchObject({
+        number: r.pothole!.number,
+        status: 'new',
+        colour: 'red',
+        regionId: regionA.id,
+        overdue: false,
+        evidenceCount: 2,
+        supportCount: 0,
+        hidden: false,
+      });
       // the deadline runs from filing, so even a new report shows when it falls due
       expect(pothole!.dueAt).not.toBeNull();
       expect(pothole.createdAt).toBe(r.pothole!.createdAt.toISOString());

@@ -17,7 +17,11 @@ describe.each(dbTargets)('scope findings of the review (%s)', (target) => {
   beforeAll(async () => {
     w = await buildWorld(api);
     // Followers on both sides, so that moving them would show.
-    for (const [reportId, telegramId] of [[w.reports.a, 71_001], [w.reports.b, 71_002], [w.reports.a2, 71_003]] as const) {
+    for (const [reportId, telegramId] of [
+      [w.reports.a, 71_001],
+      [w.reports.b, 71_002],
+      [w.reports.a2, 71_003],
+    ] as const) {
       const c = await prisma().citizen.create({ data: { telegramId: BigInt(telegramId), locale: 'kk', consentAt: NOW } });
       await api.services.reports.support(c.id, reportId);
     }
@@ -41,7 +45,11 @@ describe.each(dbTargets)('scope findings of the review (%s)', (target) => {
   it('refuses a rejected, hidden report as the original with the very answer /merge gives', async () => {
     const before = await fingerprint(prisma());
     const viaMerge = await api.call('POST', `/api/reports/${w.reports.closedHidden}/merge`, w.tokens.opA, { duplicateIds: [w.reports.a] });
-    const viaStatus = await api.call('POST', `/api/reports/${w.reports.a}/status`, w.tokens.opA, { to: 'duplicate', duplicateOfId: w.reports.closedHidden, publicNote: 'dup' });
+    const viaStatus = await api.call('POST', `/api/reports/${w.reports.a}/status`, w.tokens.opA, {
+      to: 'duplicate',
+      duplicateOfId: w.reports.closedHidden,
+      publicNote: 'dup',
+    });
     expect([viaStatus.status, viaStatus.json().error.code]).toEqual([409, 'report.merge_target_closed']);
     expect(viaStatus.json()).toEqual(viaMerge.json());
     expect(changedTables(before, await fingerprint(prisma()))).toEqual([]);
@@ -50,7 +58,11 @@ describe.each(dbTargets)('scope findings of the review (%s)', (target) => {
   it('a hidden report takes no duplicates either, although it is still open', async () => {
     await prisma().report.update({ where: { id: w.reports.a2 }, data: { hidden: true, hiddenReason: 'Жеке деректер' } });
     try {
-      const res = await api.call('POST', `/api/reports/${w.reports.a}/status`, w.tokens.opA, { to: 'duplicate', duplicateOfId: w.reports.a2, publicNote: 'dup' });
+      const res = await api.call('POST', `/api/reports/${w.reports.a}/status`, w.tokens.opA, {
+        to: 'duplicate',
+        duplicateOfId: w.reports.a2,
+        publicNote: 'dup',
+      });
       expect([res.status, res.json().error.code]).toEqual([409, 'report.merge_target_closed']);
     } finally {
       await prisma().report.update({ where: { id: w.reports.a2 }, data: { hidden: false, hiddenReason: null } });
@@ -58,7 +70,11 @@ describe.each(dbTargets)('scope findings of the review (%s)', (target) => {
   });
 
   it('still marks a duplicate of an open report in scope: its followers and author follow the original', async () => {
-    const res = await api.call('POST', `/api/reports/${w.reports.a}/status`, w.tokens.opA, { to: 'duplicate', duplicateOfId: w.reports.a2, publicNote: 'Бұл мәселе бойынша өтініш бар' });
+    const res = await api.call('POST', `/api/reports/${w.reports.a}/status`, w.tokens.opA, {
+      to: 'duplicate',
+      duplicateOfId: w.reports.a2,
+      publicNote: 'Бұл мәселе бойынша өтініш бар',
+    });
     expect(res.status, res.text).toBe(200);
     expect(await prisma().report.findUniqueOrThrow({ where: { id: w.reports.a } })).toMatchObject({ status: 'duplicate', duplicateOfId: w.reports.a2 });
     expect((await followers(w.reports.a2)).length).toBe(2);
@@ -77,7 +93,12 @@ describe.each(dbTargets)('scope findings of the review (%s)', (target) => {
     const queue = await api.call('GET', '/api/discussions/moderation', w.tokens.modA);
     expect(queue.json().map((c: { id: number }) => c.id)).toEqual([w.comments.a]);
     const list = await api.call('GET', '/api/discussions', w.tokens.modA);
-    expect(list.json().map((t: { id: number }) => t.id).sort()).toEqual([w.topics.draftA, w.topics.endedA].sort());
+    expect(
+      list
+        .json()
+        .map((t: { id: number }) => t.id)
+        .sort(),
+    ).toEqual([w.topics.draftA, w.topics.endedA].sort());
   });
 
   it('a regional moderator still moderates the comments of their own region', async () => {

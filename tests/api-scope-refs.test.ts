@@ -41,24 +41,35 @@ describe.each(dbTargets)('ids that requests refer to (%s)', (target) => {
 
   it('has a case for every id field of every write route in the OpenAPI document', async () => {
     await api.app.ready();
-    const doc = api.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: Array<{ in: string; name: string }> }>> };
+    const doc = api.app.swagger() as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: Array<{ in: string; name: string }> }>
+      >;
+    };
     const found = new Set<string>();
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         if (!WRITES.has(method)) continue;
         const fields = new Set<string>();
         idFields(op.requestBody?.content?.['application/json']?.schema, 'body.', fields);
-        for (const p of op.parameters ?? []) if (p.in !== 'path' ? p.in === 'query' && ID_FIELD.test(p.name) : p.name !== 'id' && ID_FIELD.test(p.name)) fields.add(`${p.in}.${p.name}`);
+        for (const p of op.parameters ?? [])
+          if (p.in !== 'path' ? p.in === 'query' && ID_FIELD.test(p.name) : p.name !== 'id' && ID_FIELD.test(p.name)) fields.add(`${p.in}.${p.name}`);
         for (const f of fields) found.add(`${method.toUpperCase()} ${path} ${f}`);
       }
     }
-    const covered = new Set([...Object.entries(ROUTES).flatMap(([route, r]) => r.cases.filter((c) => c.field !== '*').map((c) => `${route} ${c.field}`)), ...Object.keys(NOT_OURS)]);
+    const covered = new Set([
+      ...Object.entries(ROUTES).flatMap(([route, r]) => r.cases.filter((c) => c.field !== '*').map((c) => `${route} ${c.field}`)),
+      ...Object.keys(NOT_OURS),
+    ]);
     expect([...found].filter((f) => !covered.has(f)).sort(), 'id fields without a case').toEqual([]);
     expect([...covered].filter((f) => !found.has(f)).sort(), 'cases for fields the API does not have').toEqual([]);
     expect(found.size).toBeGreaterThan(60);
   });
 
-  const cases = Object.entries(ROUTES).flatMap(([route, r]) => r.cases.map((c) => [`${route} ${c.field}: ${c.what} → ${c.status} ${c.code}`, { route, r, c }] as const));
+  const cases = Object.entries(ROUTES).flatMap(([route, r]) =>
+    r.cases.map((c) => [`${route} ${c.field}: ${c.what} → ${c.status} ${c.code}`, { route, r, c }] as const),
+  );
   it.each(cases)('%s', async (_name, { route, r, c }) => {
     const method = route.split(' ')[0] as Method;
     const body = { ...(r.body?.(w) ?? {}), ...(c.body?.(w) ?? {}) };

@@ -5,7 +5,16 @@ import { distribution, percentile } from '../bench/lib/stats.ts';
 import { Results } from '../bench/lib/results.ts';
 import type { MachineInfo } from '../bench/lib/machine.ts';
 
-const machine: MachineInfo = { cpu: 'Test CPU', cores: 2, ramGb: 4, os: 'Linux', node: 'v20.19.0', pglite: '0.5.16', postgres: '15.14', loadAtStart: [1, 1, 1] };
+const machine: MachineInfo = {
+  cpu: 'Test CPU',
+  cores: 2,
+  ramGb: 4,
+  os: 'Linux',
+  node: 'v20.19.0',
+  pglite: '0.5.16',
+  postgres: '15.14',
+  loadAtStart: [1, 1, 1],
+};
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles', () => {

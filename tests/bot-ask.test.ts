@@ -31,12 +31,21 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
         published: true,
         titleRu: 'Как зарегистрировать общественное объединение',
         titleKk: 'Қоғамдық бірлестікті қалай тіркеуге болады',
-        bodyRu: 'Для регистрации общественного объединения подайте заявление в органы юстиции через портал eGov: устав, протокол учредительного собрания, квитанция об оплате сбора.',
-        bodyKk: 'Қоғамдық бірлестікті тіркеу үшін eGov порталы арқылы әділет органдарына өтініш беріңіз: жарғы, құрылтай жиналысының хаттамасы, алымды төлеу туралы түбіртек.',
+        bodyRu:
+          'Для регистрации общественного объединения подайте заявление в органы юстиции через портал eGov: устав, протокол учредительного собрания, квитанция об оплате сбора.',
+        bodyKk:
+          'Қоғамдық бірлестікті тіркеу үшін eGov порталы арқылы әділет органдарына өтініш беріңіз: жарғы, құрылтай жиналысының хаттамасы, алымды төлеу туралы түбіртек.',
       },
     });
     await services.prisma.faqArticle.create({
-      data: { topicId: registration.id, published: false, titleRu: 'Черновик о регистрации', titleKk: 'Тіркеу туралы жоба', bodyRu: 'регистрация объединения черновик', bodyKk: 'тіркеу жоба' },
+      data: {
+        topicId: registration.id,
+        published: false,
+        titleRu: 'Черновик о регистрации',
+        titleKk: 'Тіркеу туралы жоба',
+        bodyRu: 'регистрация объединения черновик',
+        bodyKk: 'тіркеу жоба',
+      },
     });
   });
   afterAll(async () => {
@@ -59,9 +68,16 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   /** What the consultant side does when answering (its own suite tests the API). */
   async function answer(questionId: number, text: string) {
-    const staff = await services.prisma.staffUser.upsert({ where: { login: 'consultant-1' }, create: { login: 'consultant-1', passwordHash: 'x', fullName: 'Консультант', roles: ['consultant'] }, update: {} });
+    const staff = await services.prisma.staffUser.upsert({
+      where: { login: 'consultant-1' },
+      create: { login: 'consultant-1', passwordHash: 'x', fullName: 'Консультант', roles: ['consultant'] },
+      update: {},
+    });
     await services.prisma.$transaction(async (tx) => {
-      await tx.question.update({ where: { id: questionId }, data: { state: 'answered', consultantId: staff.id, firstAnsweredAt: clock, lastAnsweredAt: clock } });
+      await tx.question.update({
+        where: { id: questionId },
+        data: { state: 'answered', consultantId: staff.id, firstAnsweredAt: clock, lastAnsweredAt: clock },
+      });
       await tx.questionMessage.create({ data: { questionId, at: clock, kind: 'answer', authorType: 'staff', staffUserId: staff.id, text } });
       await syncConsultation(tx, questionId);
     });
@@ -141,7 +157,11 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   it('after an answer: a follow-up goes back to the same consultant; "resolved" asks for a rating and a comment', async () => {
     const { u, c } = await citizen('ru');
-    const q = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'ngo', text: 'Нужно ли менять устав при смене директора фонда?' });
+    const q = await services.questionCitizen.ask(c.id, {
+      topicId: registration.id,
+      askerGroup: 'ngo',
+      text: 'Нужно ли менять устав при смене директора фонда?',
+    });
     clock = new Date('2026-12-14T09:00:00Z');
     const consultant = await answer(q.id, 'Нет, устав менять не нужно: подайте сведения о смене руководителя в органы юстиции.');
     await say(u, '/myquestions');
@@ -171,7 +191,11 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   it('lists "my questions" with their state and shows the thread without internal notes', async () => {
     const { u, c } = await citizen('ru');
-    const q = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'individual', text: 'Можно ли НПО заниматься предпринимательством?' });
+    const q = await services.questionCitizen.ask(c.id, {
+      topicId: registration.id,
+      askerGroup: 'individual',
+      text: 'Можно ли НПО заниматься предпринимательством?',
+    });
     await services.prisma.questionMessage.create({ data: { questionId: q.id, kind: 'note', authorType: 'staff', text: 'ВНУТРЕННЯЯ ЗАМЕТКА' } });
     await answer(q.id, 'Можно, если доход идёт на уставные цели.');
     await h.deliver(u.send('/myquestions'));
@@ -218,7 +242,12 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   it('erases the words and files of unanswered questions on /deletedata, keeping answered ones in the log', async () => {
     const { c } = await citizen('ru');
-    const open = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'individual', text: 'Личный вопрос с подробностями о моей семье', attachment: { kind: 'document', telegramFileId: 'doc-1' } });
+    const open = await services.questionCitizen.ask(c.id, {
+      topicId: registration.id,
+      askerGroup: 'individual',
+      text: 'Личный вопрос с подробностями о моей семье',
+      attachment: { kind: 'document', telegramFileId: 'doc-1' },
+    });
     const done = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'individual', text: 'Вопрос, на который ответили' });
     await answer(done.id, 'Ответ консультанта.');
     await services.citizens.erase(c.id);

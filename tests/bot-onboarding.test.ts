@@ -114,11 +114,35 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
 
     it('lists in /help every command Telegram shows in its menu, one a line, in both languages', async () => {
       const full = await createBotHarness(services, {
-        features: [createReportFeature(), createAskFeature(), createTopicsFeature(), createVolunteerFeature(), createPollFeature(), createProjectFeature(), createStaffChat(i18n), createQuestionStaffChat(i18n)],
+        features: [
+          createReportFeature(),
+          createAskFeature(),
+          createTopicsFeature(),
+          createVolunteerFeature(),
+          createPollFeature(),
+          createProjectFeature(),
+          createStaffChat(i18n),
+          createQuestionStaffChat(i18n),
+        ],
       });
       try {
         const commands = commandList(full.app.features);
-        expect(commands.map((c) => c.command).sort()).toEqual(['ask', 'cancel', 'deletedata', 'help', 'language', 'menu', 'mydata', 'myquestions', 'myreports', 'polls', 'report', 'start', 'topics', 'volunteer']);
+        expect(commands.map((c) => c.command).sort()).toEqual([
+          'ask',
+          'cancel',
+          'deletedata',
+          'help',
+          'language',
+          'menu',
+          'mydata',
+          'myquestions',
+          'myreports',
+          'polls',
+          'report',
+          'start',
+          'topics',
+          'volunteer',
+        ]);
         for (const lng of ['kk', 'ru'] as const) {
           const reader = full.fake.user({ id: ++nextId, language_code: lng });
           await services.citizens.giveConsent(reader.id, lng, 'Айгүл');
@@ -126,7 +150,10 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
           const lines = (reader.texts().at(-1) ?? '').split('\n');
           const t = i18n.getFixedT(lng);
           for (const c of commands) {
-            expect(lines.filter((l) => l.startsWith(`/${c.command} `)), `${lng} /${c.command}`).toEqual([`/${c.command} — ${t(c.descriptionKey)}`]);
+            expect(
+              lines.filter((l) => l.startsWith(`/${c.command} `)),
+              `${lng} /${c.command}`,
+            ).toEqual([`/${c.command} — ${t(c.descriptionKey)}`]);
           }
         }
       } finally {

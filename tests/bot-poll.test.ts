@@ -42,7 +42,14 @@ describe.each(dbTargets)('bot: polls (%s)', (target) => {
   const all = (u: ScriptedUser) => u.texts().join('\n');
   const say = (u: ScriptedUser, text: string) => h.deliver(u.send(text));
   const press = (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
-  const deliverOutbox = () => new OutboxDispatcher({ prisma: services.prisma, send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never), logger: testLogger, perChatIntervalMs: 0, now: () => clock }).runOnce();
+  const deliverOutbox = () =>
+    new OutboxDispatcher({
+      prisma: services.prisma,
+      send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never),
+      logger: testLogger,
+      perChatIntervalMs: 0,
+      now: () => clock,
+    }).runOnce();
 
   async function invited(locale: 'kk' | 'ru', spec: Parameters<typeof beneficiaryCitizen>[2] = {}) {
     const u = h.fake.user({ id: newTelegramId(), language_code: locale });
@@ -59,7 +66,13 @@ describe.each(dbTargets)('bot: polls (%s)', (target) => {
     await press(u, '📊 Ответить на опрос');
     expect(all(u)).toContain('Опрос удовлетворённости (Промежуточная)');
     expect(last(u)).toContain('Вопрос 1');
-    expect(u.lastKeyboard().flat()).toEqual(['Полностью удовлетворён(а)', 'Скорее удовлетворён(а)', 'Скорее не удовлетворён(а)', 'Совсем не удовлетворён(а)', 'Затрудняюсь ответить']);
+    expect(u.lastKeyboard().flat()).toEqual([
+      'Полностью удовлетворён(а)',
+      'Скорее удовлетворён(а)',
+      'Скорее не удовлетворён(а)',
+      'Совсем не удовлетворён(а)',
+      'Затрудняюсь ответить',
+    ]);
     // typing instead of pressing is answered with a hint; nothing is lost
     await say(u, 'хорошо');
     expect(last(u)).toContain('Выберите ответ кнопкой');
@@ -81,7 +94,10 @@ describe.each(dbTargets)('bot: polls (%s)', (target) => {
     expect(last(u)).toContain('Вы ответили на все вопросы (5)');
     await press(u, '✅ Отправить');
     expect(last(u)).toContain('Спасибо! Ваши ответы приняты');
-    const response = await services.prisma.pollResponse.findFirstOrThrow({ where: { waveId, citizenId }, include: { answers: { orderBy: { questionId: 'asc' } } } });
+    const response = await services.prisma.pollResponse.findFirstOrThrow({
+      where: { waveId, citizenId },
+      include: { answers: { orderBy: { questionId: 'asc' } } },
+    });
     expect(response).toMatchObject({ gender: 'female', ageBracket: 'age-33-45', socialStatus: 'unemployed', locale: 'ru' });
     expect(response.answers.map((a) => [a.choice, a.rating, a.choices, a.text])).toEqual([
       ['rather', null, [], null],

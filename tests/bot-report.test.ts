@@ -44,7 +44,13 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
     return { u, c };
   }
   /** The outbox as the jobs role sends it, through the same fake Bot API. */
-  const deliverOutbox = () => new OutboxDispatcher({ prisma: services.prisma, send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never), logger: testLogger, perChatIntervalMs: 0 }).runOnce();
+  const deliverOutbox = () =>
+    new OutboxDispatcher({
+      prisma: services.prisma,
+      send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never),
+      logger: testLogger,
+      perChatIntervalMs: 0,
+    }).runOnce();
   const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
   const say = async (u: ScriptedUser, text: string) => h.deliver(u.send(text));
   const press = async (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
@@ -251,7 +257,18 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
   it('refuses more reports than the daily limit, keeping the draft, and allows them the next day', async () => {
     const { u, c } = await citizen('ru');
     for (let i = 0; i < 3; i++) {
-      await services.reports.create({ type: 'citizen', id: c.id }, { source: 'bot', citizenId: c.id, categoryId: 2, regionId: 1, address: `улица ${i}`, description: `Не горит фонарь номер ${i}`, evidence: [{ kind: 'photo', telegramFileId: `f${i}` }] });
+      await services.reports.create(
+        { type: 'citizen', id: c.id },
+        {
+          source: 'bot',
+          citizenId: c.id,
+          categoryId: 2,
+          regionId: 1,
+          address: `улица ${i}`,
+          description: `Не горит фонарь номер ${i}`,
+          evidence: [{ kind: 'photo', telegramFileId: `f${i}` }],
+        },
+      );
     }
     await say(u, '/report');
     expect(last(u)).toContain('предел на день');
@@ -268,7 +285,12 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
     await services.reports.changeStatus({ type: 'staff', id: null }, report.id, { to: 'in_work', publicNote: 'Бригада выедет в четверг' });
     await say(u, '📋 Мои обращения');
     expect(last(u)).toContain('Ваши обращения');
-    expect(u.lastKeyboard().flat().some((l) => l.startsWith(`🔴 ${report.number}`))).toBe(true);
+    expect(
+      u
+        .lastKeyboard()
+        .flat()
+        .some((l) => l.startsWith(`🔴 ${report.number}`)),
+    ).toBe(true);
     await press(u, new RegExp(report.number));
     const detail = last(u);
     expect(detail).toContain('В работе');
@@ -291,7 +313,18 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
   it('after resolution asks whether it is fixed: a rating is stored, "not fixed" reopens', async () => {
     const { u, c } = await citizen('ru');
     const file = async () => {
-      const r = await services.reports.create({ type: 'citizen', id: c.id }, { source: 'bot', citizenId: c.id, categoryId: 2, regionId: 1, address: 'улица Абая 1', description: 'Не горит фонарь у дома', evidence: [{ kind: 'photo', telegramFileId: 'f' }] });
+      const r = await services.reports.create(
+        { type: 'citizen', id: c.id },
+        {
+          source: 'bot',
+          citizenId: c.id,
+          categoryId: 2,
+          regionId: 1,
+          address: 'улица Абая 1',
+          description: 'Не горит фонарь у дома',
+          evidence: [{ kind: 'photo', telegramFileId: 'f' }],
+        },
+      );
       await services.reports.changeStatus({ type: 'staff', id: null }, r.id, { to: 'resolved', publicNote: 'Лампа заменена' });
       return r;
     };
@@ -312,7 +345,18 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
 
   it('lets the author close their own report as solved by themselves, in Kazakh, after asking once more', async () => {
     const { u, c } = await citizen('kk');
-    const r = await services.reports.create({ type: 'citizen', id: c.id }, { source: 'bot', citizenId: c.id, categoryId: 2, regionId: 1, address: 'Абай көшесі 1', description: 'Аулада шам жанбайды, кешке қараңғы', evidence: [{ kind: 'photo', telegramFileId: 'f' }] });
+    const r = await services.reports.create(
+      { type: 'citizen', id: c.id },
+      {
+        source: 'bot',
+        citizenId: c.id,
+        categoryId: 2,
+        regionId: 1,
+        address: 'Абай көшесі 1',
+        description: 'Аулада шам жанбайды, кешке қараңғы',
+        evidence: [{ kind: 'photo', telegramFileId: 'f' }],
+      },
+    );
     await say(u, '📋 Менің өтініштерім');
     await press(u, new RegExp(r.number));
     await press(u, '✅ Мәселе шешіліп қойды');
@@ -347,9 +391,23 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
 
   it('opens a report whose history is longer than one Telegram message, showing the newest entries', async () => {
     const { u, c } = await citizen('ru');
-    const r = await services.reports.create({ type: 'citizen', id: c.id }, { source: 'bot', citizenId: c.id, categoryId: 2, regionId: 1, address: 'улица Абая 2', description: 'Не горит фонарь у подъезда', evidence: [{ kind: 'photo', telegramFileId: 'f' }] });
+    const r = await services.reports.create(
+      { type: 'citizen', id: c.id },
+      {
+        source: 'bot',
+        citizenId: c.id,
+        categoryId: 2,
+        regionId: 1,
+        address: 'улица Абая 2',
+        description: 'Не горит фонарь у подъезда',
+        evidence: [{ kind: 'photo', telegramFileId: 'f' }],
+      },
+    );
     for (let i = 1; i <= 6; i++) {
-      await services.reports.changeStatus({ type: 'staff', id: null }, r.id, { to: i % 2 ? 'resolved' : 'reopened', publicNote: i % 2 ? `Заметка ${i}: ${'подробности '.repeat(330)}` : null });
+      await services.reports.changeStatus({ type: 'staff', id: null }, r.id, {
+        to: i % 2 ? 'resolved' : 'reopened',
+        publicNote: i % 2 ? `Заметка ${i}: ${'подробности '.repeat(330)}` : null,
+      });
     }
     await say(u, '/myreports');
     await press(u, new RegExp(r.number));
@@ -361,7 +419,18 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
   it('refuses to support a report closed since it was offered', async () => {
     const { c } = await citizen('ru');
     const { c: other } = await citizen('ru');
-    const r = await services.reports.create({ type: 'citizen', id: other.id }, { source: 'bot', citizenId: other.id, categoryId: 2, regionId: 1, address: 'улица Абая 3', description: 'Не горит фонарь во дворе', evidence: [{ kind: 'photo', telegramFileId: 'f' }] });
+    const r = await services.reports.create(
+      { type: 'citizen', id: other.id },
+      {
+        source: 'bot',
+        citizenId: other.id,
+        categoryId: 2,
+        regionId: 1,
+        address: 'улица Абая 3',
+        description: 'Не горит фонарь во дворе',
+        evidence: [{ kind: 'photo', telegramFileId: 'f' }],
+      },
+    );
     await services.reports.changeStatus({ type: 'staff', id: null }, r.id, { to: 'rejected', publicNote: 'Это частная территория' });
     await expect(services.reportCitizen.supportInsteadOfDraft(c.id, r.id)).rejects.toMatchObject({ code: 'report.closed' });
     expect(await services.prisma.reportFollower.count({ where: { reportId: r.id } })).toBe(0);

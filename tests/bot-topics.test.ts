@@ -57,7 +57,14 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     pm = toPrincipal(await services.prisma.staffUser.create({ data: { login: 'pm', passwordHash: 'x', fullName: 'PM', roles: ['admin'] } }));
     almatyId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } })).id;
     astanaId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id;
-    await services.prisma.stateBody.create({ data: { code: 'almaty-ip', nameKk: 'Алматы қаласының ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Алматы', regionId: almatyId } });
+    await services.prisma.stateBody.create({
+      data: {
+        code: 'almaty-ip',
+        nameKk: 'Алматы қаласының ішкі саясат басқармасы',
+        nameRu: 'Управление внутренней политики города Алматы',
+        regionId: almatyId,
+      },
+    });
     topics.almaty = await topic('Кружки для молодёжи Алматы', { regionId: almatyId, areaId: 4 });
     topics.national = await topic('Республиканский фестиваль культуры', { regionId: null, areaId: 10 });
     topics.astana = await topic('Кружки для молодёжи Астаны', { regionId: astanaId, areaId: 4 });
@@ -82,7 +89,11 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
   const say = async (u: ScriptedUser, text: string) => h.deliver(u.send(text));
   const press = async (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
   const buttons = (u: ScriptedUser) => u.lastKeyboard().flat();
-  const alerts = () => h.fake.callsTo('answerCallbackQuery').map((c) => c.payload['text']).filter(Boolean);
+  const alerts = () =>
+    h.fake
+      .callsTo('answerCallbackQuery')
+      .map((c) => c.payload['text'])
+      .filter(Boolean);
 
   it('lists the open topics of the citizen’s region and national ones with days left, and all of them on request', async () => {
     const { u, c } = await citizen('ru');
@@ -93,7 +104,9 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     // The message names each topic in full with its days left; the numbered buttons fit a phone.
     expect(last(u)).toContain('Кружки для молодёжи Алматы (⏳ осталось: 17 дн.)');
     expect(last(u)).toContain('Республиканский фестиваль культуры (⏳ осталось: 17 дн.)');
-    expect(buttons(u)).toEqual(expect.arrayContaining([expect.stringMatching(/^\d\. Кружки для молодёжи Алматы$/), expect.stringMatching(/^\d\. Республиканский фестиваль…$/)]));
+    expect(buttons(u)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\d\. Кружки для молодёжи Алматы$/), expect.stringMatching(/^\d\. Республиканский фестиваль…$/)]),
+    );
     for (const b of buttons(u)) expect(shownLength(b), b).toBeLessThanOrEqual(30);
     expect(last(u)).not.toContain('Астаны');
     expect(last(u)).not.toContain('Черновик');
@@ -112,7 +125,12 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     const { u } = await citizen('kk');
     const other = await citizen('ru');
     clock = at('2026-03-18T09:00:00');
-    await services.discussions.citizen.comment(other.c.id, topics.almaty, { text: 'Поддерживаю, нужны кружки робототехники', authorName: 'Сергей Ким', stance: 'support', organisation: 'ОФ «Жастар»' });
+    await services.discussions.citizen.comment(other.c.id, topics.almaty, {
+      text: 'Поддерживаю, нужны кружки робототехники',
+      authorName: 'Сергей Ким',
+      stance: 'support',
+      organisation: 'ОФ «Жастар»',
+    });
     await say(u, '🗣 Тақырып талқылау');
     await press(u, /Кружки для молодёжи Алматы/);
     const text = last(u);
@@ -145,7 +163,11 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     await say(u, 'Откройте кружки и в спальных районах, не только в центре');
     expect(last(u)).toContain('Как подписать ваше предложение?');
     await say(u, '/cancel');
-    expect(await services.discussions.citizen.getDraft(c.id)).toMatchObject({ topicId: topics.almaty, text: 'Откройте кружки и в спальных районах, не только в центре', authorName: null });
+    expect(await services.discussions.citizen.getDraft(c.id)).toMatchObject({
+      topicId: topics.almaty,
+      text: 'Откройте кружки и в спальных районах, не только в центре',
+      authorName: null,
+    });
 
     await h.deliver(u.send(`/start topic_${topics.almaty}`));
     await press(u, '✍️ Замечание или предложение');
@@ -171,7 +193,14 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     await press(u, '✅ Отправить');
     expect(last(u)).toContain('✅ Спасибо! Ваше замечание или предложение к теме «Кружки для молодёжи Алматы» принято.');
     const saved = await services.prisma.discussionComment.findFirstOrThrow({ where: { citizenId: c.id } });
-    expect(saved).toMatchObject({ topicId: topics.almaty, text: 'Откройте кружки в спальных районах: Алатауский и Наурызбайский', authorName: 'Ерлан Төлеуов', organisation: 'ОФ «Жастар»', stance: 'support', createdAt: clock });
+    expect(saved).toMatchObject({
+      topicId: topics.almaty,
+      text: 'Откройте кружки в спальных районах: Алатауский и Наурызбайский',
+      authorName: 'Ерлан Төлеуов',
+      organisation: 'ОФ «Жастар»',
+      stance: 'support',
+      createdAt: clock,
+    });
     expect(await services.discussions.citizen.getDraft(c.id)).toBeNull();
   });
 
@@ -187,7 +216,9 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     expect(last(u)).toContain('Жібермес бұрын тексеріңіз');
     clock = at('2026-04-03T10:01:00');
     await press(u, '✅ Жіберу');
-    expect(last(u)).toContain('Талқылау аяқталды (аяқталуы: 03.04.2026 10:00). Мемлекеттік әлеуметтік тапсырысты қалыптастыру қағидаларына сәйкес талқылау аяқталғаннан кейін түскен ескертулер мен ұсыныстар қаралмайды');
+    expect(last(u)).toContain(
+      'Талқылау аяқталды (аяқталуы: 03.04.2026 10:00). Мемлекеттік әлеуметтік тапсырысты қалыптастыру қағидаларына сәйкес талқылау аяқталғаннан кейін түскен ескертулер мен ұсыныстар қаралмайды',
+    );
     expect(await services.prisma.discussionComment.count({ where: { citizenId: c.id } })).toBe(0);
     expect(await services.discussions.citizen.getDraft(c.id)).toBeNull();
     // The topic now says it has ended and offers no comment button.
@@ -205,7 +236,10 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     expect(last(u)).toContain('Ваши замечания и предложения (всего: 1)');
     expect(last(u)).toContain('«Предлагаю добавить шахматный клуб»\n⏳ Обсуждение идёт');
     clock = at('2026-04-06T10:00:00');
-    await services.discussions.review.decide({ type: 'system' }, pm, topics.astana, own.id, { decision: 'rejected', reason: 'Шахматный клуб уже работает в рамках другого проекта' });
+    await services.discussions.review.decide({ type: 'system' }, pm, topics.astana, own.id, {
+      decision: 'rejected',
+      reason: 'Шахматный клуб уже работает в рамках другого проекта',
+    });
     await press(u, '⬅️ К темам');
     await press(u, '📋 Мои предложения');
     expect(last(u)).toContain('⏳ Госорган рассматривает');
@@ -241,7 +275,10 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     const { u, c } = await citizen('ru');
     const author = await citizen('ru');
     clock = at('2026-03-21T10:00:00');
-    const theirs = await services.discussions.citizen.comment(author.c.id, topics.almaty, { text: 'Комментарий другого участника обсуждения', authorName: 'Другой' });
+    const theirs = await services.discussions.citizen.comment(author.c.id, topics.almaty, {
+      text: 'Комментарий другого участника обсуждения',
+      authorName: 'Другой',
+    });
     await services.discussions.citizen.comment(c.id, topics.almaty, { text: 'Мой комментарий к этой теме, свежий', authorName: 'Ерлан' });
     await h.deliver(u.send(`/start topic_${topics.almaty}`));
     expect(buttons(u)).toContain('🚩 Жалоба на №2');

@@ -44,7 +44,14 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
   const press = (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
   /** The text of the last alert the bot showed on a pressed button. */
   const alert = () => String(h.fake.callsTo('answerCallbackQuery').at(-1)?.payload.text ?? '');
-  const deliverOutbox = () => new OutboxDispatcher({ prisma: services.prisma, send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never), logger: testLogger, perChatIntervalMs: 0, now: () => clock }).runOnce();
+  const deliverOutbox = () =>
+    new OutboxDispatcher({
+      prisma: services.prisma,
+      send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never),
+      logger: testLogger,
+      perChatIntervalMs: 0,
+      now: () => clock,
+    }).runOnce();
 
   async function consented(locale: 'kk' | 'ru'): Promise<{ u: ScriptedUser; citizenId: number }> {
     const u = h.fake.user({ id: ++nextId, first_name: 'Айгерім', language_code: locale, phone_number: `+7705${nextId}` });
@@ -57,7 +64,10 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     return { u, c };
   }
   const publish = (extra: Parameters<typeof opportunityInput>[1] = {}) =>
-    services.volunteering.opportunities.create(staffActor(ADMIN), ADMIN, { ...opportunityInput(almaty.id, { startsAt: at('2026-12-05T10:00:00'), endsAt: at('2026-12-05T14:00:00'), ...extra }), publish: true });
+    services.volunteering.opportunities.create(staffActor(ADMIN), ADMIN, {
+      ...opportunityInput(almaty.id, { startsAt: at('2026-12-05T10:00:00'), endsAt: at('2026-12-05T14:00:00'), ...extra }),
+      publish: true,
+    });
 
   it('signs up in Kazakh, taking the phone only from the volunteer’s own contact', async () => {
     const { u, citizenId } = await consented('kk');
@@ -106,7 +116,17 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     await press(u, '✅ Ерікті болу');
     expect(all(u)).toContain('Сіз енді «Жомарт жүрек» еріктісісіз!');
     const v = await services.volunteering.profiles.get(citizenId);
-    expect(v).toMatchObject({ name: 'Айгерім Болат', phone: `+7705${u.id}`, regionId: almaty.id, districtId: null, directions: ['ecology'], areaIds: [3], skills: 'Алғашқы көмек көрсете аламын', availability: 'regularly', birthYear: 1999 });
+    expect(v).toMatchObject({
+      name: 'Айгерім Болат',
+      phone: `+7705${u.id}`,
+      regionId: almaty.id,
+      districtId: null,
+      directions: ['ecology'],
+      areaIds: [3],
+      skills: 'Алғашқы көмек көрсете аламын',
+      availability: 'regularly',
+      birthYear: 1999,
+    });
     expect(v!.signedUpAt).not.toBeNull();
   });
 

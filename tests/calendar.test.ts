@@ -4,7 +4,10 @@ import { localDate, toLocalIso } from '../core/calendar/local-time.ts';
 import { WorkingCalendar } from '../core/calendar/working-days.ts';
 import { fixedHolidays, movableHolidays, transfers } from '../prisma/seed/holidays.ts';
 
-const cal2026 = new WorkingCalendar([...defaultCalendar(2026, fixedHolidays, movableHolidays, transfers), ...defaultCalendar(2027, fixedHolidays, movableHolidays, transfers)]);
+const cal2026 = new WorkingCalendar([
+  ...defaultCalendar(2026, fixedHolidays, movableHolidays, transfers),
+  ...defaultCalendar(2027, fixedHolidays, movableHolidays, transfers),
+]);
 const at = (iso: string) => new Date(iso);
 
 describe('default calendar (DOMAIN.md: fixed holidays, Kurban Ait, weekend rule)', () => {

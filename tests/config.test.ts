@@ -46,7 +46,12 @@ describe('configuration', () => {
 
   it('accepts a real-looking token, a PostgreSQL URL and an https webhook', () => {
     const c = parseConfig(
-      { BOT_TOKEN: '123456789:AAH-abcdefghijklmnopqrstuvwxyz012345', DATABASE_URL: 'postgres://u:p@db:5432/azamat', WEBHOOK_URL: 'https://bot.example.kz/tg', PORT: '8080' },
+      {
+        BOT_TOKEN: '123456789:AAH-abcdefghijklmnopqrstuvwxyz012345',
+        DATABASE_URL: 'postgres://u:p@db:5432/azamat',
+        WEBHOOK_URL: 'https://bot.example.kz/tg',
+        PORT: '8080',
+      },
       '/srv',
     );
     expect(c.PORT).toBe(8080);

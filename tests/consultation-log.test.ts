@@ -125,18 +125,30 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
 
     it('corrects one’s own offline entry (audited); never an entry of the bot, nor a colleague’s', async () => {
       const entry = (await send('POST', '/api/consultations', offline(), people['log-a']!.token)).json();
-      const res = await send('PATCH', `/api/consultations/${entry.id}`, { satisfaction: 3, channel: 'in_person', summary: 'Смета гранта на 2026 год' }, people['log-a']!.token);
+      const res = await send(
+        'PATCH',
+        `/api/consultations/${entry.id}`,
+        { satisfaction: 3, channel: 'in_person', summary: 'Смета гранта на 2026 год' },
+        people['log-a']!.token,
+      );
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ satisfaction: 3, channel: 'in_person', summary: 'Смета гранта на 2026 год', askerGroup: 'ngo' });
-      expect(await prisma.auditLog.findFirstOrThrow({ where: { action: 'consultation.update', entityId: String(entry.id) } })).toMatchObject({ before: { satisfaction: 5, channel: 'phone' }, after: { satisfaction: 3, channel: 'in_person' } });
+      expect(await prisma.auditLog.findFirstOrThrow({ where: { action: 'consultation.update', entityId: String(entry.id) } })).toMatchObject({
+        before: { satisfaction: 5, channel: 'phone' },
+        after: { satisfaction: 3, channel: 'in_person' },
+      });
 
       const colleague = await send('PATCH', `/api/consultations/${entry.id}`, { satisfaction: 1 }, people['log-a2']!.token);
       expect(colleague.statusCode).toBe(403);
       expect(colleague.json().error.code).toBe('consultation.not_own');
       expect((await send('PATCH', `/api/consultations/${entry.id}`, { satisfaction: 1 }, people['log-b']!.token)).json().error.code).toBe('auth.out_of_scope');
-      expect((await send('PATCH', `/api/consultations/${entry.id}`, { summary: ' ' }, people['log-a']!.token)).json().error.code).toBe('consultation.summary_empty');
+      expect((await send('PATCH', `/api/consultations/${entry.id}`, { summary: ' ' }, people['log-a']!.token)).json().error.code).toBe(
+        'consultation.summary_empty',
+      );
 
-      const bot = await prisma.consultation.create({ data: { date: at('2026-03-01T10:00:00'), channel: 'bot', topicId: topicA.id, askerGroup: 'individual', summary: 'из бота', result: 'answered' } });
+      const bot = await prisma.consultation.create({
+        data: { date: at('2026-03-01T10:00:00'), channel: 'bot', topicId: topicA.id, askerGroup: 'individual', summary: 'из бота', result: 'answered' },
+      });
       const refused = await send('PATCH', `/api/consultations/${bot.id}`, { satisfaction: 5 });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().error.code).toBe('consultation.not_offline');
@@ -146,20 +158,86 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
 
   describe('totals and exports on a fixture (2025)', () => {
     // Almaty times; e5 is 1 April in Almaty but still 31 March in UTC.
-    const fixture = () => [
-      { key: 'e1', date: at('2025-01-10T10:00:00'), topicId: topicA.id, channel: 'bot', askerGroup: 'ngo', satisfaction: 5, responseMinutes: 60, regionId: regionA.id },
-      { key: 'e2', date: at('2025-01-20T12:00:00'), topicId: topicA.id, channel: 'phone', askerGroup: 'individual', satisfaction: 3, responseMinutes: 30, regionId: regionA.id },
-      { key: 'e3', date: at('2025-02-05T09:00:00'), topicId: topicB.id, channel: 'in_person', askerGroup: 'ngo', satisfaction: 4, responseMinutes: null, regionId: null },
-      { key: 'e4', date: at('2025-03-31T23:30:00'), topicId: topicA.id, channel: 'bot', askerGroup: 'business', satisfaction: null, responseMinutes: 120, regionId: regionA.id },
-      { key: 'e5', date: at('2025-04-01T00:30:00'), topicId: topicB.id, channel: 'online_meeting', askerGroup: 'ngo', satisfaction: 2, responseMinutes: 15, regionId: regionB },
-      { key: 'e6', date: at('2025-05-15T15:00:00'), topicId: topicA.id, channel: 'bot', askerGroup: 'ngo', satisfaction: 5, responseMinutes: 90, regionId: regionA.id },
-      { key: 'e7', date: at('2025-07-01T11:00:00'), topicId: topicA.id, channel: 'phone', askerGroup: 'individual', satisfaction: 4, responseMinutes: 10, regionId: regionA.id },
-    ] as const;
+    const fixture = () =>
+      [
+        {
+          key: 'e1',
+          date: at('2025-01-10T10:00:00'),
+          topicId: topicA.id,
+          channel: 'bot',
+          askerGroup: 'ngo',
+          satisfaction: 5,
+          responseMinutes: 60,
+          regionId: regionA.id,
+        },
+        {
+          key: 'e2',
+          date: at('2025-01-20T12:00:00'),
+          topicId: topicA.id,
+          channel: 'phone',
+          askerGroup: 'individual',
+          satisfaction: 3,
+          responseMinutes: 30,
+          regionId: regionA.id,
+        },
+        {
+          key: 'e3',
+          date: at('2025-02-05T09:00:00'),
+          topicId: topicB.id,
+          channel: 'in_person',
+          askerGroup: 'ngo',
+          satisfaction: 4,
+          responseMinutes: null,
+          regionId: null,
+        },
+        {
+          key: 'e4',
+          date: at('2025-03-31T23:30:00'),
+          topicId: topicA.id,
+          channel: 'bot',
+          askerGroup: 'business',
+          satisfaction: null,
+          responseMinutes: 120,
+          regionId: regionA.id,
+        },
+        {
+          key: 'e5',
+          date: at('2025-04-01T00:30:00'),
+          topicId: topicB.id,
+          channel: 'online_meeting',
+          askerGroup: 'ngo',
+          satisfaction: 2,
+          responseMinutes: 15,
+          regionId: regionB,
+        },
+        {
+          key: 'e6',
+          date: at('2025-05-15T15:00:00'),
+          topicId: topicA.id,
+          channel: 'bot',
+          askerGroup: 'ngo',
+          satisfaction: 5,
+          responseMinutes: 90,
+          regionId: regionA.id,
+        },
+        {
+          key: 'e7',
+          date: at('2025-07-01T11:00:00'),
+          topicId: topicA.id,
+          channel: 'phone',
+          askerGroup: 'individual',
+          satisfaction: 4,
+          responseMinutes: 10,
+          regionId: regionA.id,
+        },
+      ] as const;
     const range = 'from=2025-01-01&to=2025-12-31';
 
     beforeAll(async () => {
       for (const { key, ...e } of fixture()) {
-        await prisma.consultation.create({ data: { ...e, summary: `Вопрос ${key}; «кавычки», запятая`, result: key === 'e5' ? 'referred' : 'answered', consultantId: people['log-a']!.user.id } });
+        await prisma.consultation.create({
+          data: { ...e, summary: `Вопрос ${key}; «кавычки», запятая`, result: key === 'e5' ? 'referred' : 'answered', consultantId: people['log-a']!.user.id },
+        });
       }
     });
 
@@ -168,7 +246,14 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
       expect(res.statusCode, res.body).toBe(200);
       return res.json();
     };
-    const cell = (count: number, rated: number, averageSatisfaction: number | null, satisfiedShare: number | null, responded: number, medianResponseMinutes: number | null) => ({
+    const cell = (
+      count: number,
+      rated: number,
+      averageSatisfaction: number | null,
+      satisfiedShare: number | null,
+      responded: number,
+      medianResponseMinutes: number | null,
+    ) => ({
       count,
       rated,
       averageSatisfaction,
@@ -203,7 +288,18 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
 
     it('per target group and half-year, per channel and month, per topic and year', async () => {
       const halves = await totals('groupBy=askerGroup&period=half');
-      expect(halves.rows.map((r: { period: string; group: { key: string }; count: number; averageSatisfaction: number; satisfiedShare: number; medianResponseMinutes: number }) => [r.period, r.group.key, r.count, r.averageSatisfaction, r.satisfiedShare, r.medianResponseMinutes])).toEqual([
+      expect(
+        halves.rows.map(
+          (r: {
+            period: string;
+            group: { key: string };
+            count: number;
+            averageSatisfaction: number;
+            satisfiedShare: number;
+            medianResponseMinutes: number;
+          }) => [r.period, r.group.key, r.count, r.averageSatisfaction, r.satisfiedShare, r.medianResponseMinutes],
+        ),
+      ).toEqual([
         ['2025-H1', 'individual', 1, 3, 0, 30],
         ['2025-H1', 'ngo', 4, 4, 0.75, 60],
         ['2025-H1', 'business', 1, null, null, 120],
@@ -222,7 +318,9 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
       const year = await totals('groupBy=topic&period=year');
       expect(year.rows[0]).toMatchObject({ period: '2025', group: { id: topicA.id }, ...cell(5, 4, 4.25, 0.75, 5, 60) });
       const byConsultant = await totals('groupBy=consultant&period=year');
-      expect(byConsultant.rows).toEqual([expect.objectContaining({ group: expect.objectContaining({ id: people['log-a']!.user.id, nameRu: 'Кеңесші log-a' }), count: 7 })]);
+      expect(byConsultant.rows).toEqual([
+        expect.objectContaining({ group: expect.objectContaining({ id: people['log-a']!.user.id, nameRu: 'Кеңесші log-a' }), count: 7 }),
+      ]);
     });
 
     it('respects the filters and the consultant’s region (entries without a region are everyone’s)', async () => {
@@ -246,10 +344,16 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
       expect(res.headers['content-disposition']).toContain('.csv');
       const lines = res.body.replace(BOM, '').split('\r\n');
       expect(lines[0]).toBe('Журнал консультаций ресурсного центра');
-      expect(lines[1]).toBe('Дата;Канал;Тема;Целевая группа;Регион;Консультант;Содержание вопроса;Результат;"Время ответа, мин";Оценка удовлетворённости (1–5)');
+      expect(lines[1]).toBe(
+        'Дата;Канал;Тема;Целевая группа;Регион;Консультант;Содержание вопроса;Результат;"Время ответа, мин";Оценка удовлетворённости (1–5)',
+      );
       expect(lines.length).toBe(2 + 7 + 1);
-      expect(lines[6]).toBe(`01.04.2025 00:30;Онлайн-встреча;${topicB.nameRu};Представитель НПО;${(await prisma.region.findUniqueOrThrow({ where: { id: regionB } })).nameRu};Кеңесші log-a;"Вопрос e5; «кавычки», запятая";Перенаправлен в другую организацию;15;2`);
-      expect(lines[3]).toBe(`20.01.2025 12:00;Телефон;${topicA.nameRu};Частное лицо;${regionA.nameRu};Кеңесші log-a;"Вопрос e2; «кавычки», запятая";Дан ответ;30;3`);
+      expect(lines[6]).toBe(
+        `01.04.2025 00:30;Онлайн-встреча;${topicB.nameRu};Представитель НПО;${(await prisma.region.findUniqueOrThrow({ where: { id: regionB } })).nameRu};Кеңесші log-a;"Вопрос e5; «кавычки», запятая";Перенаправлен в другую организацию;15;2`,
+      );
+      expect(lines[3]).toBe(
+        `20.01.2025 12:00;Телефон;${topicA.nameRu};Частное лицо;${regionA.nameRu};Кеңесші log-a;"Вопрос e2; «кавычки», запятая";Дан ответ;30;3`,
+      );
     });
 
     it('exports the log as XLSX with Kazakh headers', async () => {
@@ -257,7 +361,18 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
       expect(res.statusCode).toBe(200);
       const files = unzipSync(res.rawPayload);
       const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
-      for (const header of ['Күні', 'Байланыс арнасы', 'Тақырыбы', 'Нысаналы топ', 'Өңір', 'Кеңесші', 'Сұрақтың мазмұны', 'Нәтижесі', 'Жауап беру уақыты, мин', 'Қанағаттану бағасы (1–5)']) {
+      for (const header of [
+        'Күні',
+        'Байланыс арнасы',
+        'Тақырыбы',
+        'Нысаналы топ',
+        'Өңір',
+        'Кеңесші',
+        'Сұрақтың мазмұны',
+        'Нәтижесі',
+        'Жауап беру уақыты, мин',
+        'Қанағаттану бағасы (1–5)',
+      ]) {
         expect(sheet).toContain(`<t xml:space="preserve">${header}</t>`);
       }
       expect(sheet).toContain('Онлайн кездесу');
@@ -281,7 +396,9 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
       ]);
       const kk = await send('GET', `/api/consultations/totals/export?format=csv&lang=kk&groupBy=channel&period=half&${range}`);
       const kkLines = kk.body.replace(BOM, '').split('\r\n');
-      expect(kkLines[1]).toBe('Кезең;Байланыс арнасы;Кеңестер саны;Бағаланғаны;Орташа баға;Қанағаттанғандар үлесі (4–5 баға);"Алғашқы жауап уақытының медианасы, мин"');
+      expect(kkLines[1]).toBe(
+        'Кезең;Байланыс арнасы;Кеңестер саны;Бағаланғаны;Орташа баға;Қанағаттанғандар үлесі (4–5 баға);"Алғашқы жауап уақытының медианасы, мин"',
+      );
       expect(kkLines[2]).toBe('2025 ж. 1-жартыжылдық;Telegram-бот;3;2;5;100%;90');
       const xlsx = await send('GET', `/api/consultations/totals/export?format=xlsx&lang=kk&groupBy=topic&period=year&${range}`);
       expect(strFromU8(unzipSync(xlsx.rawPayload)['xl/workbook.xml']!)).toContain('Кеңестер жиынтығы');

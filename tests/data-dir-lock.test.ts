@@ -72,7 +72,13 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Run {
 
 async function untilHealthy(port: number, proc: Run): Promise<void> {
   for (;;) {
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (proc.child.exitCode !== null) throw new Error(`exited early:\n${proc.output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -83,7 +89,10 @@ describe('in one process', () => {
     const dir = freshDir();
     const first = await openDatabase({ pgliteDir: dir, lockOptions: { now: () => NOW, command: 'first opener' } });
     try {
-      const refused = await openDatabase({ pgliteDir: dir }).then(() => undefined, (e: unknown) => e);
+      const refused = await openDatabase({ pgliteDir: dir }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(refused).toBeInstanceOf(DataDirLockedError);
       const message = (refused as Error).message;
       expect(message).toContain(`pid ${process.pid} on host ${hostname()}, holding it since 2026-11-20T07:00:00.000Z`);
@@ -129,7 +138,10 @@ describe('in one process', () => {
     mkdirSync(`${dir}.lock`, { recursive: true });
     const elsewhere: LockHolder = { pid: 4242, host: 'other-host', startedAt: NOW.toISOString(), command: 'node app/main.ts' };
     writeFileSync(`${dir}.lock-holder.json`, JSON.stringify(elsewhere));
-    const refused = await lockDataDir(dir, { staleMs: 10_000 }).then(() => undefined, (e: unknown) => e);
+    const refused = await lockDataDir(dir, { staleMs: 10_000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((refused as Error).message).toMatch(/pid 4242 on host other-host[\s\S]*cannot check whether it still runs[\s\S]*10 s old/);
     const aMinuteAgo = new Date(Date.now() - 60_000);
     utimesSync(`${dir}.lock`, aMinuteAgo, aMinuteAgo);
@@ -146,7 +158,11 @@ describe('two processes on one DATA_DIR', () => {
     const first = run(['app/main.ts'], { DATA_DIR: dataDir, PORT: String(port1), ADMIN_PASSWORD: 'lock-test-admin-pw' });
     await untilHealthy(port1, first);
     const api = async (method: string, url: string, body?: unknown, token?: string) => {
-      const res = await fetch(`http://127.0.0.1:${port1}${url}`, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const res = await fetch(`http://127.0.0.1:${port1}${url}`, {
+        method,
+        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       return { status: res.status, json: (await res.json()) as any };
     };
     const token = (await api('POST', '/api/auth/login', { login: 'admin', password: 'lock-test-admin-pw' })).json.token as string;
@@ -202,7 +218,11 @@ describe('a holder killed with SIGKILL in the middle of its writes', () => {
     writer.child.kill('SIGKILL');
     const killedAt = Date.now();
     await writer.exited;
-    const confirmed = writer.output().split('\n').filter((l) => /^\d+$/.test(l)).map(Number);
+    const confirmed = writer
+      .output()
+      .split('\n')
+      .filter((l) => /^\d+$/.test(l))
+      .map(Number);
 
     // A genuine stale lock is left: the killed process could not remove it.
     expect(existsSync(`${dir}.lock`)).toBe(true);
@@ -213,7 +233,9 @@ describe('a holder killed with SIGKILL in the middle of its writes', () => {
     const { found, lockMs, lockedAt } = JSON.parse(reader.output().trim().split('\n').at(-1)!) as { found: number[]; lockMs: number; lockedAt: number };
     const missing = confirmed.filter((n) => !found.includes(n));
     // the figures for the record; how long the takeover takes is bounded by the lock itself, not asserted here
-    console.log(`kill -9: ${confirmed.length} writes confirmed, ${found.length} rows found, ${missing.length} confirmed missing; lock taken over ${lockedAt - killedAt} ms after the kill (the new process waited ${lockMs} ms of it)`);
+    console.log(
+      `kill -9: ${confirmed.length} writes confirmed, ${found.length} rows found, ${missing.length} confirmed missing; lock taken over ${lockedAt - killedAt} ms after the kill (the new process waited ${lockMs} ms of it)`,
+    );
     expect(confirmed.length).toBeGreaterThanOrEqual(200);
     expect(missing).toEqual([]);
     expect(existsSync(`${dir}.lock`)).toBe(false);

@@ -59,7 +59,8 @@ describe.each(dbTargets)('demo data on %s', (target) => {
     const cal = await services.calendar.calendar();
     const inWork = await services.prisma.report.findMany({ where: { status: 'in_work' }, include: { category: true } });
     // the deadline runs from filing (a reopened report gets a fresh one when taken up again)
-    for (const r of inWork.filter((x) => x.reopenCount === 0)) expect(r.dueAt!.getTime()).toBe(cal.addWorkingDays(r.createdAt, r.category.deadlineDays).getTime());
+    for (const r of inWork.filter((x) => x.reopenCount === 0))
+      expect(r.dueAt!.getTime()).toBe(cal.addWorkingDays(r.createdAt, r.category.deadlineDays).getTime());
     expect(inWork.some((r) => r.dueAt! < NOW)).toBe(true);
     expect(inWork.some((r) => r.dueAt! > NOW)).toBe(true);
   });
@@ -119,7 +120,11 @@ describe.each(dbTargets)('demo data on %s', (target) => {
     expect(new Set(opportunities.map((o) => o.status))).toEqual(new Set(['draft', 'published', 'cancelled']));
     const past = attended[0]!.opportunity;
     const admin = { id: 1, login: 'admin', fullName: 'A', roles: ['admin' as const], regionId: null, districtId: null, departmentId: null, locale: 'ru' };
-    const rankings = await services.volunteering.rankings(admin, { level: 'region', regionId: past.regionId }, parsePeriod(localDate(past.startsAt).slice(0, 4)));
+    const rankings = await services.volunteering.rankings(
+      admin,
+      { level: 'region', regionId: past.regionId },
+      parsePeriod(localDate(past.startsAt).slice(0, 4)),
+    );
     expect(rankings.mostActive.length).toBeGreaterThan(0);
     expect(rankings.totals.hours).toBeGreaterThan(0);
   });
@@ -132,7 +137,11 @@ describe.each(dbTargets)('demo data on %s', (target) => {
     const answers = await services.prisma.pollAnswer.count();
     expect(answers).toBeGreaterThan(waves.reduce((n, w) => n + w._count.responses, 0));
     // Dynamics are worth looking at only if the second wave differs from the baseline.
-    const satisfied = await Promise.all(waves.map((w) => services.prisma.pollAnswer.count({ where: { response: { waveId: w.id }, question: { type: 'satisfaction' }, choice: { in: ['fully', 'rather'] } } })));
+    const satisfied = await Promise.all(
+      waves.map((w) =>
+        services.prisma.pollAnswer.count({ where: { response: { waveId: w.id }, question: { type: 'satisfaction' }, choice: { in: ['fully', 'rather'] } } }),
+      ),
+    );
     expect(satisfied[1]! / waves[1]!._count.responses).toBeGreaterThan(satisfied[0]! / waves[0]!._count.responses);
   });
 

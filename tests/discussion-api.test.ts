@@ -33,7 +33,12 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
 
   type Call = { status: number; json: any; body: string; headers: Record<string, unknown> };
   async function call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, who = 'admin', payload?: unknown, lang = 'ru'): Promise<Call> {
-    const res = await app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}`, 'accept-language': lang }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    const res = await app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${tokens[who]}`, 'accept-language': lang },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
     let json: unknown = null;
     try {
       json = res.json();
@@ -43,7 +48,12 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     return { status: res.statusCode, json, body: res.body, headers: res.headers };
   }
 
-  async function person(login: string, roles: Array<'project_manager' | 'moderator' | 'operator'>, stateBodyId: number | null = null, locale: 'kk' | 'ru' = 'ru') {
+  async function person(
+    login: string,
+    roles: Array<'project_manager' | 'moderator' | 'operator'>,
+    stateBodyId: number | null = null,
+    locale: 'kk' | 'ru' = 'ru',
+  ) {
     const user = await services.staff.create({ type: 'system' }, { login, fullName: login, password: `${login}-password-1`, roles, locale });
     if (stateBodyId !== null) await services.discussions.stateBodies.assignStaff({ type: 'system' }, user.id, stateBodyId);
     await services.prisma.staffUser.update({ where: { id: user.id }, data: { telegramId: BigInt(nextTelegramId++) } });
@@ -52,7 +62,9 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
   }
 
   async function citizen(locale: 'kk' | 'ru', extra: { regionId?: number; name?: string } = {}): Promise<Citizen> {
-    return services.prisma.citizen.create({ data: { telegramId: BigInt(nextTelegramId++), locale, consentAt: at('2026-01-01T00:00:00'), name: extra.name ?? null, regionId: extra.regionId ?? null } });
+    return services.prisma.citizen.create({
+      data: { telegramId: BigInt(nextTelegramId++), locale, consentAt: at('2026-01-01T00:00:00'), name: extra.name ?? null, regionId: extra.regionId ?? null },
+    });
   }
 
   const fields = (extra: Record<string, unknown> = {}) => {
@@ -91,7 +103,8 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
 
   const comment = (c: Citizen, topicId: number, text: string, extra: { stance?: 'support' | 'object'; organisation?: string } = {}) =>
     services.discussions.citizen.comment(c.id, topicId, { text, authorName: c.name ?? 'Аноним Азамат', ...extra });
-  const outbox = (kind: string, citizenId?: number) => services.prisma.outboxMessage.findMany({ where: { kind, ...(citizenId ? { citizenId } : {}) }, orderBy: { id: 'asc' } });
+  const outbox = (kind: string, citizenId?: number) =>
+    services.prisma.outboxMessage.findMany({ where: { kind, ...(citizenId ? { citizenId } : {}) }, orderBy: { id: 'asc' } });
   const textOf = (row: { payload: unknown }) => (row.payload as { params: { text: string } }).params.text;
   const translated = (e: unknown, lang: 'kk' | 'ru' = 'ru') => {
     expect(e).toBeInstanceOf(DomainError);
@@ -106,10 +119,21 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     tokens.admin = (await services.staff.login('admin', 'admin-password-1')).token;
     almatyId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } })).id;
     astanaId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id;
-    const a = await call('POST', '/api/state-bodies', 'admin', { code: 'almaty-internal-policy', nameKk: 'Алматы қаласының ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Алматы', regionId: almatyId });
+    const a = await call('POST', '/api/state-bodies', 'admin', {
+      code: 'almaty-internal-policy',
+      nameKk: 'Алматы қаласының ішкі саясат басқармасы',
+      nameRu: 'Управление внутренней политики города Алматы',
+      regionId: almatyId,
+    });
     expect(a.status, a.body).toBe(201);
     bodyA = a.json;
-    bodyB = (await call('POST', '/api/state-bodies', 'admin', { code: 'ministry-culture', nameKk: 'Мәдениет және ақпарат министрлігі', nameRu: 'Министерство культуры и информации' })).json;
+    bodyB = (
+      await call('POST', '/api/state-bodies', 'admin', {
+        code: 'ministry-culture',
+        nameKk: 'Мәдениет және ақпарат министрлігі',
+        nameRu: 'Министерство культуры и информации',
+      })
+    ).json;
     await person('pmA', ['project_manager'], bodyA.id);
     await person('pmAll', ['project_manager'], null, 'kk');
     await person('moder', ['moderator']);
@@ -177,7 +201,12 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
 
     const open = await call('POST', `/api/discussions/${topic.id}/publish`, 'pmA', {});
     expect(open.status, open.body).toBe(200);
-    expect(open.json).toMatchObject({ status: 'open', publishedAt: clock.toISOString(), endsAt: at('2026-04-03T10:00:00').toISOString(), reviewDueAt: at('2026-04-08T10:00:00').toISOString() });
+    expect(open.json).toMatchObject({
+      status: 'open',
+      publishedAt: clock.toISOString(),
+      endsAt: at('2026-04-03T10:00:00').toISOString(),
+      reviewDueAt: at('2026-04-08T10:00:00').toISOString(),
+    });
     expect((await call('POST', `/api/discussions/${topic.id}/publish`, 'pmA', {})).json.error.code).toBe('discussion.not_draft');
     expect((await call('PATCH', `/api/discussions/${topic.id}`, 'pmA', { titleRu: 'Другое' })).status).toBe(409);
 
@@ -191,7 +220,9 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     const chosen = await draft();
     const res = await call('POST', `/api/discussions/${chosen.id}/publish`, 'pmA', { endsAt: at('2026-04-06T18:00:00').toISOString() });
     expect(res.json.endsAt).toBe(at('2026-04-06T18:00:00').toISOString());
-    const actions = (await services.prisma.auditLog.findMany({ where: { entity: 'discussion_topic', entityId: String(topic.id) }, orderBy: { id: 'asc' } })).map((r) => r.action);
+    const actions = (
+      await services.prisma.auditLog.findMany({ where: { entity: 'discussion_topic', entityId: String(topic.id) }, orderBy: { id: 'asc' } })
+    ).map((r) => r.action);
     expect(actions).toEqual(['discussion.create', 'discussion.publish', 'discussion.extend']);
   });
 
@@ -230,7 +261,9 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     expect(noReason.status).toBe(400);
     expect(noReason.json.error.message).toContain('Укажите обоснование');
     expect((await decide(c1.id, { decision: 'accepted' })).json).toMatchObject({ decision: 'accepted', decisionReason: null });
-    expect((await decide(c2.id, { decision: 'partly_accepted', reason: 'Транспорт предусмотрен только для сельских округов' })).json.decision).toBe('partly_accepted');
+    expect((await decide(c2.id, { decision: 'partly_accepted', reason: 'Транспорт предусмотрен только для сельских округов' })).json.decision).toBe(
+      'partly_accepted',
+    );
     expect((await services.prisma.discussionTopic.findUniqueOrThrow({ where: { id: topic.id } })).status).toBe('closed');
 
     const missing = await call('POST', `/api/discussions/${topic.id}/review`, 'pmA');
@@ -243,7 +276,15 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
 
     await decide(c3.id, { decision: 'rejected', reason: 'Не относится к теме: такие занятия финансируются отдельной программой' });
     const counts = (await call('GET', `/api/discussions/${topic.id}`, 'moder')).json.counts;
-    expect(counts).toEqual({ comments: 3, authors: 2, supports: 1, objections: 1, decisions: { accepted: 1, partly_accepted: 1, rejected: 1, undecided: 0 }, pendingModeration: 0, removed: 0 });
+    expect(counts).toEqual({
+      comments: 3,
+      authors: 2,
+      supports: 1,
+      objections: 1,
+      decisions: { accepted: 1, partly_accepted: 1, rejected: 1, undecided: 0 },
+      pendingModeration: 0,
+      removed: 0,
+    });
 
     const done = await call('POST', `/api/discussions/${topic.id}/review`, 'pmA');
     expect(done.status, done.body).toBe(200);
@@ -253,7 +294,9 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     expect(toKk).toHaveLength(1);
     expect(textOf(toKk[0]!)).toContain('🏛 Мемлекеттік орган (Алматы қаласының ішкі саясат басқармасы) «Жастардың бос уақытын ұйымдастыру');
     expect(textOf(toKk[0]!)).toContain('1) «Үйірмелерді аудандарда да ашу керек»\n✅ Қабылданды');
-    expect(textOf(toRu[0]!)).toContain('1) «Нужно предусмотреть бесплатный транспорт до кружков»\n🟡 Принято частично. Обоснование: Транспорт предусмотрен только для сельских округов');
+    expect(textOf(toRu[0]!)).toContain(
+      '1) «Нужно предусмотреть бесплатный транспорт до кружков»\n🟡 Принято частично. Обоснование: Транспорт предусмотрен только для сельских округов',
+    );
     expect(textOf(toRu[0]!)).toContain('2) «Добавьте занятия для подростков с инвалидностью»\n❌ Не принято. Обоснование: Не относится к теме');
     expect(toRu[0]!.chatId).toBe(ru.telegramId);
     expect((await call('POST', `/api/discussions/${topic.id}/review`, 'pmA')).json.error.code).toBe('discussion.already_reviewed');
@@ -311,8 +354,19 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     expect(done.status, done.body).toBe(200);
     expect(done.json.counts).toMatchObject({ comments: 1, removed: 1 });
     expect(await outbox('discussion.review', author.id)).toHaveLength(0);
-    const actions = (await services.prisma.auditLog.findMany({ where: { entity: 'discussion_comment', entityId: String(rude.id) }, orderBy: { id: 'asc' } })).map((r) => r.action);
-    expect(actions).toEqual(['discussion.comment', 'discussion.comment_flag', 'discussion.comment_flag', 'discussion.comment_flag', 'discussion.comment_auto_hide', 'discussion.comment_restore', 'discussion.comment_flag', 'discussion.comment_hide']);
+    const actions = (
+      await services.prisma.auditLog.findMany({ where: { entity: 'discussion_comment', entityId: String(rude.id) }, orderBy: { id: 'asc' } })
+    ).map((r) => r.action);
+    expect(actions).toEqual([
+      'discussion.comment',
+      'discussion.comment_flag',
+      'discussion.comment_flag',
+      'discussion.comment_flag',
+      'discussion.comment_auto_hide',
+      'discussion.comment_restore',
+      'discussion.comment_flag',
+      'discussion.comment_hide',
+    ]);
   });
 
   it('announces a new topic once to each subscriber whose areas and regions match, national topics to every region', async () => {
@@ -334,13 +388,17 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
 
     const topic = await published({ areaId: 4, regionId: almatyId });
     expect(topic.announced).toBe(3);
-    const sent = await services.prisma.outboxMessage.findMany({ where: { kind: 'discussion.announce', dedupeKey: { startsWith: `topic-announce:${topic.id}:` } } });
+    const sent = await services.prisma.outboxMessage.findMany({
+      where: { kind: 'discussion.announce', dedupeKey: { startsWith: `topic-announce:${topic.id}:` } },
+    });
     expect(sent.map((m) => m.citizenId).sort()).toEqual([areaOnly.id, regionOnly.id, both.id].sort());
     for (const c of [otherRegion, otherArea, none, erased, toggled]) expect(sent.some((m) => m.citizenId === c.id)).toBe(false);
     const kk = textOf(sent.find((m) => m.citizenId === areaOnly.id)!);
     expect(kk).toContain('🗣 Жария талқылауға жаңа тақырып шығарылды');
     expect(kk).toContain('Ескертулер мен ұсыныстарды қабылдау мерзімі: 03.04.2026 10:00.');
-    expect((sent[0]!.payload as { params: { reply_markup: unknown } }).params.reply_markup).toEqual({ inline_keyboard: [[expect.objectContaining({ callback_data: `tp:open:${topic.id}` })]] });
+    expect((sent[0]!.payload as { params: { reply_markup: unknown } }).params.reply_markup).toEqual({
+      inline_keyboard: [[expect.objectContaining({ callback_data: `tp:open:${topic.id}` })]],
+    });
 
     // The same announcement again (a retry) enqueues nothing more: one per citizen and topic.
     const { announceTopic } = await import('../core/discussions/discussion-notify.ts');
@@ -353,7 +411,13 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
   });
 
   it('exports Annex 1 and Annex 2 as CSV in Kazakh and Russian, Annex 2 only once the discussion has ended', async () => {
-    const body = (await call('POST', '/api/state-bodies', 'admin', { code: 'annex-body', nameKk: 'Шымкент қаласының ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Шымкент' })).json;
+    const body = (
+      await call('POST', '/api/state-bodies', 'admin', {
+        code: 'annex-body',
+        nameKk: 'Шымкент қаласының ішкі саясат басқармасы',
+        nameRu: 'Управление внутренней политики города Шымкент',
+      })
+    ).json;
     await call('PUT', `/api/staff/${staffIds.pmA}/state-body`, 'admin', { stateBodyId: body.id });
     try {
       const a = await published({ stateBodyId: body.id, year: 2027, fundingThousandTenge: '1500', titleRu: 'Тема А', titleKk: 'А тақырыбы' });
@@ -374,8 +438,12 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
       expect(lines1[0]).toBe(
         '"Приложение 1 к Правилам формирования государственного социального заказа, мониторинга его реализации и оценки результатов. Форма\nИнформация о темах государственного социального заказа, планируемых на 2027 год\nУправление внутренней политики города Шымкент"',
       );
-      expect(lines1).toContain('№;Планируемая тема государственного социального заказа;Планируемый объем финансирования (тысяч тенге);Обоснование с указанием источника информации;Целевая группа населения;Ожидаемый результат');
-      expect(annex1.body).toContain('1;Тема А;1500;"Оценка потребностей показала нехватку кружков для молодёжи\nИсточник информации: Оценка потребностей населения, 2025";Молодёжь 14–29 лет;500 молодых людей вовлечены в кружки');
+      expect(lines1).toContain(
+        '№;Планируемая тема государственного социального заказа;Планируемый объем финансирования (тысяч тенге);Обоснование с указанием источника информации;Целевая группа населения;Ожидаемый результат',
+      );
+      expect(annex1.body).toContain(
+        '1;Тема А;1500;"Оценка потребностей показала нехватку кружков для молодёжи\nИсточник информации: Оценка потребностей населения, 2025";Молодёжь 14–29 лет;500 молодых людей вовлечены в кружки',
+      );
       expect(annex1.body).toContain('2;Тема Б;250.5;');
       expect(annex1.body).not.toContain('Черновик');
       expect(annex1.body).toContain('По состоянию на 06.04.2026');
@@ -384,8 +452,12 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
       expect(annex1kk.body).toContain('3;Нобай;12345.6;');
 
       const annex2 = await call('GET', `/api/discussions/annex2?format=csv&lang=ru&year=2027&stateBodyId=${body.id}`, 'pmA');
-      expect(annex2.body).toContain('№;Планируемая тема государственного социального заказа;Замечания и (или) предложения (краткое содержание) с указанием автора;Заключение государственного органа с обоснованием непринятия замечаний и (или) предложений');
-      expect(annex2.body).toContain('1;Тема А;"Нужны занятия и по выходным, ""для всех""\nАвтор: Сергей Ким (ОФ «Жастар»)";"Не принято. Обоснование: Нет помещений; вопрос решается"');
+      expect(annex2.body).toContain(
+        '№;Планируемая тема государственного социального заказа;Замечания и (или) предложения (краткое содержание) с указанием автора;Заключение государственного органа с обоснованием непринятия замечаний и (или) предложений',
+      );
+      expect(annex2.body).toContain(
+        '1;Тема А;"Нужны занятия и по выходным, ""для всех""\nАвтор: Сергей Ким (ОФ «Жастар»)";"Не принято. Обоснование: Нет помещений; вопрос решается"',
+      );
       expect(annex2.body).toContain('2;Тема Б;Замечания и (или) предложения не поступили;');
       const kk = await call('GET', `/api/discussions/${a.id}/annex2?format=csv&lang=kk`, 'pmA');
       expect(kk.body).toContain('Авторы: Сергей Ким (ОФ «Жастар»)";"Қабылданбады. Негіздеме: Нет помещений; вопрос решается"');
@@ -427,8 +499,18 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
   });
 
   it('documents its routes in the OpenAPI description', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, { tags?: string[]; requestBody?: unknown }>> };
-    for (const path of ['/api/discussions', '/api/discussions/{id}/publish', '/api/discussions/{id}/review', '/api/discussions/{id}/annex2', '/api/discussions/annex1', '/api/state-bodies', '/api/staff/{id}/state-body']) {
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[]; requestBody?: unknown }>>;
+    };
+    for (const path of [
+      '/api/discussions',
+      '/api/discussions/{id}/publish',
+      '/api/discussions/{id}/review',
+      '/api/discussions/{id}/annex2',
+      '/api/discussions/annex1',
+      '/api/state-bodies',
+      '/api/staff/{id}/state-body',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/api/discussions']!.post!.tags).toEqual(['public discussion']);

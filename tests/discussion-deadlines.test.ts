@@ -31,7 +31,16 @@ describe.each(dbTargets)('discussion deadlines on %s', (target) => {
   async function person(roles: StaffRole[], extra: { stateBodyId?: number; locale?: string; linked?: boolean; active?: boolean } = {}) {
     const n = nextTelegramId++;
     return prisma.staffUser.create({
-      data: { login: `pm${n}`, passwordHash: 'x', fullName: `Менеджер ${n}`, roles, locale: extra.locale ?? 'ru', active: extra.active ?? true, stateBodyId: extra.stateBodyId ?? null, telegramId: extra.linked === false ? null : BigInt(n) },
+      data: {
+        login: `pm${n}`,
+        passwordHash: 'x',
+        fullName: `Менеджер ${n}`,
+        roles,
+        locale: extra.locale ?? 'ru',
+        active: extra.active ?? true,
+        stateBodyId: extra.stateBodyId ?? null,
+        telegramId: extra.linked === false ? null : BigInt(n),
+      },
     });
   }
 
@@ -40,8 +49,16 @@ describe.each(dbTargets)('discussion deadlines on %s', (target) => {
     const i18n = createI18n();
     services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock, i18n });
     job = createDiscussionDeadlinesJob({ prisma, calendar: services.calendar, topics: services.discussions.topics, i18n, now: () => clock });
-    bodyId = (await prisma.stateBody.create({ data: { code: 'akimat-almaty-ip', nameKk: 'Алматы қаласының ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Алматы' } })).id;
-    otherBodyId = (await prisma.stateBody.create({ data: { code: 'akimat-astana-ip', nameKk: 'Астана қаласының ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Астаны' } })).id;
+    bodyId = (
+      await prisma.stateBody.create({
+        data: { code: 'akimat-almaty-ip', nameKk: 'Алматы қаласының ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Алматы' },
+      })
+    ).id;
+    otherBodyId = (
+      await prisma.stateBody.create({
+        data: { code: 'akimat-astana-ip', nameKk: 'Астана қаласының ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Астаны' },
+      })
+    ).id;
     staff = {
       pmKk: await person(['project_manager'], { stateBodyId: bodyId, locale: 'kk' }),
       pmEveryBody: await person(['project_manager'], { linked: false }),
@@ -57,8 +74,19 @@ describe.each(dbTargets)('discussion deadlines on %s', (target) => {
   async function publishAt(local: string, title: string): Promise<number> {
     clock = at(local);
     const fields = {
-      stateBodyId: bodyId, areaId: 6, year: 2026, titleKk: `${title} (kk)`, titleRu: title, fundingThousandTenge: '3000',
-      justificationKk: 'Негіздеме', justificationRu: 'Обоснование', informationSource: 'Статистика', targetGroupKk: 'Зейнеткерлер', targetGroupRu: 'Пенсионеры', expectedResultKk: 'Нәтиже', expectedResultRu: 'Результат',
+      stateBodyId: bodyId,
+      areaId: 6,
+      year: 2026,
+      titleKk: `${title} (kk)`,
+      titleRu: title,
+      fundingThousandTenge: '3000',
+      justificationKk: 'Негіздеме',
+      justificationRu: 'Обоснование',
+      informationSource: 'Статистика',
+      targetGroupKk: 'Зейнеткерлер',
+      targetGroupRu: 'Пенсионеры',
+      expectedResultKk: 'Нәтиже',
+      expectedResultRu: 'Результат',
     };
     const topic = await services.discussions.topics.create({ type: 'staff', id: manager.id }, manager, fields);
     await services.discussions.topics.publish({ type: 'staff', id: manager.id }, manager, topic.id);
@@ -127,10 +155,14 @@ describe.each(dbTargets)('discussion deadlines on %s', (target) => {
     expect(await runAt('2026-04-10T11:01:00')).toEqual({ closed: 0, overdue: 0, escalated: 1 });
     const escalated = await noticesOf('discussion.review_escalated');
     expect(escalated.map((x) => x.staffUserId)).toEqual([staff.admin.id, staff.adminKk.id]);
-    expect(escalated[0]!.text).toBe('🚨 Замечания по теме «Социальная помощь одиноким пенсионерам» (Управление внутренней политики города Алматы) не рассмотрены спустя 2 раб. дн. после срока (08.04.2026 11:00). Без решения: 1 из 2.');
+    expect(escalated[0]!.text).toBe(
+      '🚨 Замечания по теме «Социальная помощь одиноким пенсионерам» (Управление внутренней политики города Алматы) не рассмотрены спустя 2 раб. дн. после срока (08.04.2026 11:00). Без решения: 1 из 2.',
+    );
     expect((await outboxOf('discussion.review_escalated')).map((m) => m.chatId)).toEqual([staff.admin.telegramId]);
     expect(await runAt('2026-04-13T09:00:00')).toEqual({ closed: 0, overdue: 0, escalated: 0 });
-    const audit = await prisma.auditLog.findMany({ where: { entityId: String(id), action: { in: ['discussion.review_overdue', 'discussion.review_escalated'] } } });
+    const audit = await prisma.auditLog.findMany({
+      where: { entityId: String(id), action: { in: ['discussion.review_overdue', 'discussion.review_escalated'] } },
+    });
     expect(audit.map((x) => x.action).sort()).toEqual(['discussion.review_escalated', 'discussion.review_overdue']);
   });
 });

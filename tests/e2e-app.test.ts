@@ -18,7 +18,10 @@ describe.each(dbTargets)('the whole app against a fake Telegram (%s)', (target) 
   beforeAll(async () => {
     t = await createTestDb(target);
     fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
-    const config = parseConfig({ PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' }, process.cwd());
+    const config = parseConfig(
+      { PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' },
+      process.cwd(),
+    );
     app = await startApp({ config, db: t.db, logger: testLogger, print: () => {} });
   });
   afterAll(async () => {
@@ -94,7 +97,11 @@ describe.each(dbTargets)('the whole app against a fake Telegram (%s)', (target) 
   it('serves the admin API on the same process', async () => {
     const health = await fetch(`${app.url}/health`).then((r) => r.json());
     expect(health).toMatchObject({ status: 'ok', database: { ok: true } });
-    const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: 'e2e-admin-password' }) });
+    const login = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'admin', password: 'e2e-admin-password' }),
+    });
     expect(login.status).toBe(200);
   });
 });
@@ -104,7 +111,14 @@ describe('webhook mode', () => {
     const t = await createTestDb('pglite');
     const fake = await startFakeTelegram({ token: TOKEN });
     const config = parseConfig(
-      { PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, WEBHOOK_URL: 'https://bot.example.kz/telegram/hook', LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'e2e-admin-password' },
+      {
+        PORT: '0',
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        WEBHOOK_URL: 'https://bot.example.kz/telegram/hook',
+        LOG_LEVEL: 'silent',
+        ADMIN_PASSWORD: 'e2e-admin-password',
+      },
       process.cwd(),
     );
     const app = await startApp({ config, db: t.db, logger: testLogger, print: () => {} });
@@ -114,13 +128,25 @@ describe('webhook mode', () => {
       expect(fake.webhook?.url).toBe('https://bot.example.kz/telegram/hook');
       expect(secret).toMatch(/^[A-Za-z0-9_-]{16,}$/);
       const u = fake.user({ language_code: 'kk' });
-      const update = { update_id: 1, message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: u.id, type: 'private', first_name: 'A' }, from: { id: u.id, is_bot: false, first_name: 'A', language_code: 'kk' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] } };
+      const update = {
+        update_id: 1,
+        message: {
+          message_id: 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: u.id, type: 'private', first_name: 'A' },
+          from: { id: u.id, is_bot: false, first_name: 'A', language_code: 'kk' },
+          text: '/start',
+          entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+        },
+      };
       const post = (headers: Record<string, string>) =>
         fetch(`${app.url}/telegram/hook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(update) });
       expect((await post({})).status).toBe(401);
       expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(401);
       expect((await post({ 'x-telegram-bot-api-secret-token': secret! })).status).toBe(200);
-      await until('language prompt', () => fake.calls.some((c) => (c.method === 'sendMessage' || c.viaWebhookReply) && String(c.payload.text ?? '').includes('Тілді таңдаңыз')));
+      await until('language prompt', () =>
+        fake.calls.some((c) => (c.method === 'sendMessage' || c.viaWebhookReply) && String(c.payload.text ?? '').includes('Тілді таңдаңыз')),
+      );
     } finally {
       await app.stop();
       await fake.close();

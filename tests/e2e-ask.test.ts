@@ -35,7 +35,9 @@ describe.each(dbTargets)('consultations end to end (%s)', (target) => {
       bodyRu: 'Для регистрации общественного объединения подайте в органы юстиции через eGov устав и протокол учредительного собрания.',
     });
     expect(article.status).toBe(201);
-    expect((await api('POST', '/api/staff', { login: 'aliya', password: 'consultant-password-1', fullName: 'Әлия Сейітова', roles: ['consultant'] })).status).toBe(201);
+    expect(
+      (await api('POST', '/api/staff', { login: 'aliya', password: 'consultant-password-1', fullName: 'Әлия Сейітова', roles: ['consultant'] })).status,
+    ).toBe(201);
     const consultant = (await api('POST', '/api/auth/login', { login: 'aliya', password: 'consultant-password-1' }, '')).json.token as string;
 
     // ── the citizen asks in Kazakh; the knowledge base is offered first ──
@@ -54,7 +56,16 @@ describe.each(dbTargets)('consultations end to end (%s)', (target) => {
     expect(queue.json.items.map((q: { number: string }) => q.number)).toContain(number);
     expect((await api('POST', `/api/questions/${question.id}/claim`, undefined, consultant)).status).toBe(200);
     shift = 150 * 60_000;
-    expect((await api('POST', `/api/questions/${question.id}/answer`, { text: 'Кемінде үш құрылтайшы керек. Құрылтай жиналысын өткізіп, жарғыны бекітіңіз.' }, consultant)).status).toBe(200);
+    expect(
+      (
+        await api(
+          'POST',
+          `/api/questions/${question.id}/answer`,
+          { text: 'Кемінде үш құрылтайшы керек. Құрылтай жиналысын өткізіп, жарғыны бекітіңіз.' },
+          consultant,
+        )
+      ).status,
+    ).toBe(200);
     await act(u, async () => {}, 'Кемінде үш құрылтайшы керек');
 
     // ── the citizen follows up; it returns to the same consultant ──

@@ -27,12 +27,52 @@ interface Answers {
 }
 
 const LABELS = {
-  kk: { q: (n: number) => `${n}-сұрақ`, yes: 'Иә', no: 'Жоқ', done: '✅ Дайын', skip: '⏭ Өткізіп жіберу', confirm: 'Жауаптарды жіберейік пе?', send: '✅ Жіберу', thanks: 'Рақмет!', events: { seminar: 'Семинар', training: 'Тренинг', consult: 'Жеке кеңес' }, invite: 'пікіріңізді сұрайды', reminder: 'Еске салу', closed: 'Бұл сауалнама жабылды', again: 'Сіз бұл сауалнамаға жауап бердіңіз' },
-  ru: { q: (n: number) => `Вопрос ${n}`, yes: 'Да', no: 'Нет', done: '✅ Готово', skip: '⏭ Пропустить', confirm: 'Отправить ответы?', send: '✅ Отправить', thanks: 'Спасибо!', events: { seminar: 'Семинар', training: 'Тренинг', consult: 'Личная консультация' }, invite: 'просит вашего мнения', reminder: 'Напоминание', closed: 'Этот опрос уже закрыт', again: 'Вы уже ответили на этот опрос' },
+  kk: {
+    q: (n: number) => `${n}-сұрақ`,
+    yes: 'Иә',
+    no: 'Жоқ',
+    done: '✅ Дайын',
+    skip: '⏭ Өткізіп жіберу',
+    confirm: 'Жауаптарды жіберейік пе?',
+    send: '✅ Жіберу',
+    thanks: 'Рақмет!',
+    events: { seminar: 'Семинар', training: 'Тренинг', consult: 'Жеке кеңес' },
+    invite: 'пікіріңізді сұрайды',
+    reminder: 'Еске салу',
+    closed: 'Бұл сауалнама жабылды',
+    again: 'Сіз бұл сауалнамаға жауап бердіңіз',
+  },
+  ru: {
+    q: (n: number) => `Вопрос ${n}`,
+    yes: 'Да',
+    no: 'Нет',
+    done: '✅ Готово',
+    skip: '⏭ Пропустить',
+    confirm: 'Отправить ответы?',
+    send: '✅ Отправить',
+    thanks: 'Спасибо!',
+    events: { seminar: 'Семинар', training: 'Тренинг', consult: 'Личная консультация' },
+    invite: 'просит вашего мнения',
+    reminder: 'Напоминание',
+    closed: 'Этот опрос уже закрыт',
+    again: 'Вы уже ответили на этот опрос',
+  },
 } as const;
 const SAT_LABELS = {
-  kk: { fully: 'Толығымен қанағаттандым', rather: 'Көбіне қанағаттандым', rather_not: 'Көбіне қанағаттанбадым', not_at_all: 'Мүлдем қанағаттанбадым', hard_to_say: 'Жауап беруге қиналамын' },
-  ru: { fully: 'Полностью удовлетворён(а)', rather: 'Скорее удовлетворён(а)', rather_not: 'Скорее не удовлетворён(а)', not_at_all: 'Совсем не удовлетворён(а)', hard_to_say: 'Затрудняюсь ответить' },
+  kk: {
+    fully: 'Толығымен қанағаттандым',
+    rather: 'Көбіне қанағаттандым',
+    rather_not: 'Көбіне қанағаттанбадым',
+    not_at_all: 'Мүлдем қанағаттанбадым',
+    hard_to_say: 'Жауап беруге қиналамын',
+  },
+  ru: {
+    fully: 'Полностью удовлетворён(а)',
+    rather: 'Скорее удовлетворён(а)',
+    rather_not: 'Скорее не удовлетворён(а)',
+    not_at_all: 'Совсем не удовлетворён(а)',
+    hard_to_say: 'Затрудняюсь ответить',
+  },
 } as const;
 
 describe.each(dbTargets)('polls end to end (%s)', (target) => {
@@ -48,7 +88,10 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
   };
   const now = () => new Date(base.getTime() + Date.now() - setAt);
   let token = '';
-  const api: ApiCall = apiCaller(() => app.url!, () => token);
+  const api: ApiCall = apiCaller(
+    () => app.url!,
+    () => token,
+  );
   const signIn = async () => {
     token = (await api('POST', '/api/auth/login', { login: 'admin', password: 'e2e-admin-password' }, '')).json.token;
   };
@@ -81,7 +124,10 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     t = await createTestDb(target);
     fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
     // 10 messages a second: the first wave takes a few seconds to send, long enough to cut it by a restart
-    config = parseConfig({ PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent', OUTBOX_RATE_PER_SECOND: '10' }, process.cwd());
+    config = parseConfig(
+      { PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent', OUTBOX_RATE_PER_SECOND: '10' },
+      process.cwd(),
+    );
     await start();
   });
   afterAll(async () => {
@@ -101,7 +147,9 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
       for (const e of a.events) {
         const label = L.events[e];
         await u.pressButton(`▫️ ${label}`);
-        await fake.waitFor((c) => c.method === 'editMessageReplyMarkup' && c.payload.chat_id === u.id && JSON.stringify(c.payload).includes(`✅ ${label}`), { timeoutMs: WAIT });
+        await fake.waitFor((c) => c.method === 'editMessageReplyMarkup' && c.payload.chat_id === u.id && JSON.stringify(c.payload).includes(`✅ ${label}`), {
+          timeoutMs: WAIT,
+        });
       }
       await act(u, () => u.pressButton(L.done), L.q(5));
     }
@@ -127,7 +175,13 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     for (let i = 0; i < 44; i++) {
       const locale = i % 2 === 0 ? 'kk' : 'ru';
       const u = fake.user({ language_code: locale, first_name: `Тұрғын${i}` });
-      const b = await beneficiaryCitizen(prisma, project.id, { locale, telegramId: u.id, gender: GENDER[i % 3], birthYear: BIRTH_YEAR[i % 4], socialStatus: STATUS[i % 5] });
+      const b = await beneficiaryCitizen(prisma, project.id, {
+        locale,
+        telegramId: u.id,
+        gender: GENDER[i % 3],
+        birthYear: BIRTH_YEAR[i % 4],
+        socialStatus: STATUS[i % 5],
+      });
       people.push({ i, u, locale, citizenId: b.citizenId });
     }
     for (let k = 1; k <= 6; k++) await importedBeneficiary(prisma, project.id, `list-${k}`, { gender: 'female', birthYear: 1970 });
@@ -144,7 +198,15 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     }
 
     // ── wave 1: sent to all; the app is stopped after some invitations went out, then started again ──
-    const w1 = (await api('POST', `/api/polls/${poll.id}/waves`, { labelKk: 'Бастапқы', labelRu: 'Базовая', opensAt: new Date(now().getTime() - 3600_000), closesAt: new Date(now().getTime() + 10 * 86400_000), reminderAfterHours: 48 })).json;
+    const w1 = (
+      await api('POST', `/api/polls/${poll.id}/waves`, {
+        labelKk: 'Бастапқы',
+        labelRu: 'Базовая',
+        opensAt: new Date(now().getTime() - 3600_000),
+        closesAt: new Date(now().getTime() + 10 * 86400_000),
+        reminderAfterHours: 48,
+      })
+    ).json;
     // the wave's own link (and its QR code for posters) enrols followers in the project
     expect(w1.inviteLink).toBe(`https://t.me/${fake.botInfo.username}?start=${w1.startPayload}`);
     const qr = await fetch(`${app.url}/api/polls/waves/${w1.id}/qr.png`, { headers: { authorization: `Bearer ${token}` } });
@@ -194,7 +256,14 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     setClock(new Date(base.getTime() + 49 * 3600_000));
     await signIn();
     await runJob();
-    await until('reminders delivered', async () => (await api('GET', `/api/polls/waves/${w1.id}/progress`)).json.reminded === 33 && (await prisma.outboxMessage.count({ where: { kind: 'poll.reminder', status: { in: ['pending', 'sending'] } } })) === 0, undefined, WAIT);
+    await until(
+      'reminders delivered',
+      async () =>
+        (await api('GET', `/api/polls/waves/${w1.id}/progress`)).json.reminded === 33 &&
+        (await prisma.outboxMessage.count({ where: { kind: 'poll.reminder', status: { in: ['pending', 'sending'] } } })) === 0,
+      undefined,
+      WAIT,
+    );
     await runJob();
     for (const p of people.slice(0, 43)) expect(received(p, 'reminder'), `person ${p.i}`).toBe(p.i < 10 ? 0 : 1);
 
@@ -206,7 +275,14 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     await act(people[20]!.u, () => people[20]!.u.press(`pl:go:${w1.id}`), LABELS.kk.closed);
 
     // ── wave 2: eight respond, two of them in the bot ──
-    const w2 = (await api('POST', `/api/polls/${poll.id}/waves`, { labelKk: 'Қорытынды', labelRu: 'Итоговая', opensAt: new Date(now().getTime() - 60_000), closesAt: new Date(now().getTime() + 10 * 86400_000) })).json;
+    const w2 = (
+      await api('POST', `/api/polls/${poll.id}/waves`, {
+        labelKk: 'Қорытынды',
+        labelRu: 'Итоговая',
+        opensAt: new Date(now().getTime() - 60_000),
+        closesAt: new Date(now().getTime() + 10 * 86400_000),
+      })
+    ).json;
     expect(w2.position).toBe(2);
     await api('POST', `/api/polls/waves/${w2.id}/send`);
     await until('the second wave sent', async () => (await api('GET', `/api/polls/waves/${w2.id}/progress`)).json.queued === 0, undefined, WAIT);
@@ -253,12 +329,20 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     // ratings: 35/10 = 3.5, then 32/8 = 4.0
     expect(rating.waves.map((w: { mean: number }) => w.mean)).toEqual([3.5, 4]);
     expect(rating.dynamics[0].mean).toBe(0.5);
-    expect(attended.waves[0].options).toEqual([{ code: 'yes', count: 5, share: 50 }, { code: 'no', count: 5, share: 50 }]);
+    expect(attended.waves[0].options).toEqual([
+      { code: 'yes', count: 5, share: 50 },
+      { code: 'no', count: 5, share: 50 },
+    ]);
     // the follow-up was shown only to the five who took part: seminar 3, training 1, consult 2 of 5
     expect(events.waves[0]).toMatchObject({ base: 5, skipped: 0 });
-    expect(events.waves[0].options.map((o: { count: number; share: number }) => [o.count, o.share])).toEqual([[3, 60], [1, 20], [2, 40]]);
+    expect(events.waves[0].options.map((o: { count: number; share: number }) => [o.count, o.share])).toEqual([
+      [3, 60],
+      [1, 20],
+      [2, 40],
+    ]);
     // breakdowns of wave 1 (gender by i mod 3, birth year by i mod 4, status by i mod 5)
-    const cell = (w: number, dimension: string, value: string) => sat.waves[w].breakdown.find((c: { dimension: string; value: string }) => c.dimension === dimension && c.value === value);
+    const cell = (w: number, dimension: string, value: string) =>
+      sat.waves[w].breakdown.find((c: { dimension: string; value: string }) => c.dimension === dimension && c.value === value);
     // women 0, 3, 6, 9: fully, rather, not at all, rather → 3/4 = 75.0 %, mean 11/4 = 2.75
     expect(cell(0, 'gender', 'female')).toMatchObject({ base: 4, index: 75, mean: 2.75 });
     // men 1, 4, 7: fully, rather, hard → 66.7 %, mean 3.5

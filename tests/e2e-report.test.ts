@@ -54,7 +54,7 @@ describe.each(dbTargets)('civic control end to end (%s)', (target) => {
     await act(neighbour, () => neighbour.pressButton(`👍 ${number} қолдау`), 'қолдағандар саны: 1');
 
     // ── the operator accepts and resolves it through the API, with templates ──
-    const report = (await app.services.prisma.report.findUniqueOrThrow({ where: { number } }));
+    const report = await app.services.prisma.report.findUniqueOrThrow({ where: { number } });
     const tpl = async (status: string, textRu: string, textKk: string) =>
       (await api('POST', '/api/report-templates', { categoryId: report.categoryId, status, title: status, textRu, textKk })).json.id as number;
     const accepted = await tpl('in_work', 'Обращение {{number}} принято, срок — {{due_date}}.', '{{number}} өтініші қабылданды, мерзімі — {{due_date}}.');

@@ -16,13 +16,17 @@ import { act, onboard, until } from './helpers/e2e.ts';
 const TOKEN = '123456:TEST-token-for-the-topics-e2e';
 const at = (local: string) => new Date(`${local}+05:00`);
 
-
 /** The cells of the first worksheet of an XLSX file, by reference: text as Excel shows it, numbers as numbers. */
 function sheetCells(xlsx: Buffer): { cells: Map<string, string | number>; sheetName: string } {
   const files = unzipSync(new Uint8Array(xlsx));
   const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
   const workbook = strFromU8(files['xl/workbook.xml']!);
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
   const cells = new Map<string, string | number>();
   for (const m of sheet.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const [, ref, attrs, body = ''] = m;
@@ -55,7 +59,14 @@ describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
     t = await createTestDb(target);
     fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
     const config = parseConfig(
-      { PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent', SESSION_TTL_HOURS: String(24 * 90) },
+      {
+        PORT: '0',
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        ADMIN_PASSWORD: 'e2e-admin-password',
+        LOG_LEVEL: 'silent',
+        SESSION_TTL_HOURS: String(24 * 90),
+      },
       process.cwd(),
     );
     app = await startApp({ config, db: t.db, logger: testLogger, print: () => {}, now: clock });
@@ -82,13 +93,19 @@ describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
     await t?.drop();
   });
 
-
-
   it('publishes across Nauryz, takes comments to the minute, reviews with reasons, notifies each author, and produces Annex 2', async () => {
     // ── staff: a state body and its project manager ──
     const almaty = (await api('GET', '/api/reference/regions')).json.find((r: { code: string }) => r.code === 'almaty-city');
-    const body = (await api('POST', '/api/state-bodies', { code: 'almaty-youth', nameKk: 'Алматы қаласының жастар саясаты басқармасы', nameRu: 'Управление молодёжной политики города Алматы', regionId: almaty.id })).json;
-    const pm = (await api('POST', '/api/staff', { login: 'pm.almaty', fullName: 'Дана Ержанова', password: 'pm-password-123', roles: ['project_manager'] })).json;
+    const body = (
+      await api('POST', '/api/state-bodies', {
+        code: 'almaty-youth',
+        nameKk: 'Алматы қаласының жастар саясаты басқармасы',
+        nameRu: 'Управление молодёжной политики города Алматы',
+        regionId: almaty.id,
+      })
+    ).json;
+    const pm = (await api('POST', '/api/staff', { login: 'pm.almaty', fullName: 'Дана Ержанова', password: 'pm-password-123', roles: ['project_manager'] }))
+      .json;
     expect((await api('PUT', `/api/staff/${pm.id}/state-body`, { stateBodyId: body.id })).status).toBe(200);
     const pmToken = (await api('POST', '/api/auth/login', { login: 'pm.almaty', password: 'pm-password-123' }, '')).json.token as string;
 
@@ -127,12 +144,19 @@ describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
     ).json;
     const tooShort = await api('POST', `/api/discussions/${topic.id}/publish`, { endsAt: at('2026-04-03T09:59:00').toISOString() }, pmToken, 'kk');
     expect(tooShort.status).toBe(400);
-    expect(tooShort.json.error.message).toBe('Қағидаларға сәйкес талқылау жарияланған күннен бастап кемінде 10 жұмыс күнге созылады: оның ең ерте аяқталу уақыты — 03.04.2026 10:00.');
+    expect(tooShort.json.error.message).toBe(
+      'Қағидаларға сәйкес талқылау жарияланған күннен бастап кемінде 10 жұмыс күнге созылады: оның ең ерте аяқталу уақыты — 03.04.2026 10:00.',
+    );
     const published = await api('POST', `/api/discussions/${topic.id}/publish`, {}, pmToken);
     expect(published.status).toBe(200);
     // 18, 19, 20 March; 21–25 March off (Nauryz on Sat–Mon, its days off moved to Tue and Wed); 26, 27, 30, 31 March, 1, 2, 3 April.
     setClock('2026-03-17T10:00:00');
-    expect(published.json).toMatchObject({ status: 'open', endsAt: at('2026-04-03T10:00:00').toISOString(), reviewDueAt: at('2026-04-08T10:00:00').toISOString(), announced: 1 });
+    expect(published.json).toMatchObject({
+      status: 'open',
+      endsAt: at('2026-04-03T10:00:00').toISOString(),
+      reviewDueAt: at('2026-04-08T10:00:00').toISOString(),
+      announced: 1,
+    });
 
     // ── the subscriber hears of it and comments during the discussion ──
     await until('announcement', () => sergey.texts().find((x) => x.includes('🗣 Новая тема на публичном обсуждении') && x.includes('IT-кружки для подростков')));
@@ -183,7 +207,8 @@ describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
     // ── the review: every comment decided, with reasons ──
     setClock('2026-04-06T11:00:00');
     const [fromSergey, fromAigul] = comments;
-    const decide = (id: number, decision: string, reason?: string) => api('PUT', `/api/discussions/${topic.id}/comments/${id}/decision`, { decision, reason }, pmToken);
+    const decide = (id: number, decision: string, reason?: string) =>
+      api('PUT', `/api/discussions/${topic.id}/comments/${id}/decision`, { decision, reason }, pmToken);
     expect((await decide(fromSergey!.id, 'partly_accepted')).json.error.code).toBe('discussion.reason_required');
     expect((await decide(fromSergey!.id, 'partly_accepted', 'Отдельные группы будут в двух районах из восьми')).status).toBe(200);
     const early = await api('POST', `/api/discussions/${topic.id}/review`, undefined, pmToken);
@@ -191,14 +216,24 @@ describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
     expect(early.json.error.message).toContain('осталось замечаний: 1 из 2');
     expect((await decide(fromAigul!.id, 'rejected', 'Бағдарлама екі тілде жүргізіледі, бұл талап жобада бар')).status).toBe(200);
     const reviewed = await api('POST', `/api/discussions/${topic.id}/review`, undefined, pmToken);
-    expect(reviewed.json).toMatchObject({ status: 'reviewed', notified: 2, counts: { comments: 2, authors: 2, supports: 1, objections: 0, decisions: { accepted: 0, partly_accepted: 1, rejected: 1, undecided: 0 } } });
+    expect(reviewed.json).toMatchObject({
+      status: 'reviewed',
+      notified: 2,
+      counts: { comments: 2, authors: 2, supports: 1, objections: 0, decisions: { accepted: 0, partly_accepted: 1, rejected: 1, undecided: 0 } },
+    });
 
     // ── each author hears the outcome in their language ──
-    const toAigul = await until('decision in Kazakh', () => aigul.texts().find((x) => x.startsWith('🏛 Мемлекеттік орган')), () => [aigul.texts().slice(-2), fake.calls.slice(-3).map((c) => [c.method, c.status, JSON.stringify(c.response).slice(0, 200)])]);
+    const toAigul = await until(
+      'decision in Kazakh',
+      () => aigul.texts().find((x) => x.startsWith('🏛 Мемлекеттік орган')),
+      () => [aigul.texts().slice(-2), fake.calls.slice(-3).map((c) => [c.method, c.status, JSON.stringify(c.response).slice(0, 200)])],
+    );
     expect(toAigul).toContain('«Жасөспірімдерге арналған IT-үйірмелер» тақырыбы бойынша ескертулеріңіз бен ұсыныстарыңызды қарады');
     expect(toAigul).toContain('1) «Үйірмелер қазақ тілінде де өтуі керек»\n❌ Қабылданбады. Негіздеме: Бағдарлама екі тілде жүргізіледі, бұл талап жобада бар');
     const toSergey = await until('decision in Russian', () => sergey.texts().find((x) => x.startsWith('🏛 Госорган')));
-    expect(toSergey).toContain('1) «Нужны занятия и для девочек, отдельные группы»\n🟡 Принято частично. Обоснование: Отдельные группы будут в двух районах из восьми');
+    expect(toSergey).toContain(
+      '1) «Нужны занятия и для девочек, отдельные группы»\n🟡 Принято частично. Обоснование: Отдельные группы будут в двух районах из восьми',
+    );
 
     // ── Annex 2, cell by cell, in Kazakh and in Russian ──
     const kk = await api('GET', `/api/discussions/${topic.id}/annex2?format=xlsx&lang=kk`, undefined, pmToken);

@@ -31,7 +31,11 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
 
   /** The JSON answer is checked field by field, hence `any`. */
   const api = async (method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> => {
-    const res = await fetch(`${app.url}${url}`, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${app.url}${url}`, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     return { status: res.status, json: await res.json().catch(() => null) };
   };
   /** Does something as the user and waits for the bot's answer matching `expected`. */
@@ -59,7 +63,10 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
   beforeAll(async () => {
     t = await createTestDb(target);
     fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
-    const config = parseConfig({ PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' }, process.cwd());
+    const config = parseConfig(
+      { PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' },
+      process.cwd(),
+    );
     app = await startApp({ config, db: t.db, logger: testLogger, print: () => {}, now: () => new Date(base.getTime() + Date.now() - setAt) });
     await signIn();
     almatyId = (await app.services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } })).id;
@@ -96,7 +103,13 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
 
     // ── a second volunteer, in Russian ──
     const sergey = fake.user({ language_code: 'ru', first_name: 'Сергей' });
-    const sergeyC = await signedUpVolunteer(app.services, { locale: 'ru', name: 'Сергей Ким', regionId: almatyId, directions: ['ecology'], telegramId: sergey.id });
+    const sergeyC = await signedUpVolunteer(app.services, {
+      locale: 'ru',
+      name: 'Сергей Ким',
+      regionId: almatyId,
+      directions: ['ecology'],
+      telegramId: sergey.id,
+    });
 
     // ── the organiser publishes an opportunity with one place; both hear of it ──
     const created = await api('POST', '/api/volunteering/opportunities', {
@@ -128,7 +141,11 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
     await notice(sergey, 'Освободилось место!');
 
     // ── the organiser approves Sergey ──
-    const apps = (await api('GET', `/api/volunteering/opportunities/${opportunityId}/applications`)).json.items as Array<{ id: number; citizenId: number; state: string }>;
+    const apps = (await api('GET', `/api/volunteering/opportunities/${opportunityId}/applications`)).json.items as Array<{
+      id: number;
+      citizenId: number;
+      state: string;
+    }>;
     const sergeyApp = apps.find((a) => a.citizenId === sergeyC.id)!;
     expect(apps.map((a) => a.state).sort()).toEqual(['applied', 'cancelled']);
     expect((await api('POST', `/api/volunteering/applications/${sergeyApp.id}/approve`)).json.state).toBe('approved');
@@ -157,7 +174,9 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
     expect(attended.json).toMatchObject({ state: 'attended', hours: 4, peopleHelped: 30 });
     await notice(sergey, 'Организатор отметил ваше участие: 4 ч, вы помогли 30 людям');
     await act(sergey, () => sergey.pressButton('✅ Да, участвовал(а)'), 'Спасибо за помощь!');
-    expect((await api('PUT', `/api/volunteering/applications/${sergeyApp.id}/review`, { rating: 5, comment: 'Работал до последнего мешка' })).json).toMatchObject({ confirmedByVolunteer: true, review: { rating: 5 } });
+    expect(
+      (await api('PUT', `/api/volunteering/applications/${sergeyApp.id}/review`, { rating: 5, comment: 'Работал до последнего мешка' })).json,
+    ).toMatchObject({ confirmedByVolunteer: true, review: { rating: 5 } });
     // The question "did you take part?" is not asked again: the attendance notice asked it.
     await runReminders('2026-12-04T15:05:00');
     expect(await outboxCount('volunteer.ask_confirm', sergeyC.id)).toBe(0);

@@ -20,7 +20,12 @@ describe.each(dbTargets)('expert evaluation (%s)', (target) => {
     const { admin } = api.services.projects;
     const p = await admin.create(actor(ADMIN), ADMIN, projectInput(null, { stateBodyId, ...extra }));
     await admin.activate(actor(ADMIN), ADMIN, p.id);
-    return admin.finish(actor(ADMIN), ADMIN, p.id, { activitiesKk: '12 семинар өткізілді', activitiesRu: 'Проведено 12 семинаров', resultsKk: '300 жас оқытылды', resultsRu: 'Обучено 300 молодых людей' });
+    return admin.finish(actor(ADMIN), ADMIN, p.id, {
+      activitiesKk: '12 семинар өткізілді',
+      activitiesRu: 'Проведено 12 семинаров',
+      resultsKk: '300 жас оқытылды',
+      resultsRu: 'Обучено 300 молодых людей',
+    });
   };
 
   beforeAll(async () => {
@@ -38,21 +43,28 @@ describe.each(dbTargets)('expert evaluation (%s)', (target) => {
       tok[key] = s.token;
       ids[key] = s.id;
     }
-    bodyId = (await api.services.prisma.stateBody.create({ data: { code: 'uvp-almaty', nameKk: 'Алматы қаласының Ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Алматы' } })).id;
+    bodyId = (
+      await api.services.prisma.stateBody.create({
+        data: { code: 'uvp-almaty', nameKk: 'Алматы қаласының Ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Алматы' },
+      })
+    ).id;
     projectId = (await finished(bodyId)).id;
     otherId = (await finished(bodyId, { nameKk: 'Қарттарға қамқорлық', nameRu: 'Забота о пожилых', endsOn: '2026-10-31' })).id;
     await finished(bodyId, { nameRu: 'Прошлогодний', nameKk: 'Былтырғы', startsOn: '2025-02-01', endsOn: '2025-11-30' });
   });
 
   const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, who: string, payload?: unknown) => api.call(method, url, tok[who]!, payload);
-  const scores = (values: number[], note = 'Обосновано отчётом') => ({ scores: values.map((score, i) => ({ criterion: i + 1, score, comment: `${note} ${i + 1}` })) });
+  const scores = (values: number[], note = 'Обосновано отчётом') => ({
+    scores: values.map((score, i) => ({ criterion: i + 1, score, comment: `${note} ${i + 1}` })),
+  });
 
   it('forms a council of experts and assigns it to a finished project only', async () => {
     expect((await call('POST', '/api/expert-councils', 'pm', { name: 'X' })).status).toBe(403);
     const c = await call('POST', '/api/expert-councils', 'admin', { name: 'Экспертный совет при УВП г. Алматы', stateBodyId: bodyId });
     expect(c.status, c.text).toBe(200);
     councilId = c.json().id;
-    for (const k of ['a', 'b', 'c', 'e']) expect((await call('PUT', `/api/expert-councils/${councilId}/members/${ids[k]}`, 'admin', { position: `ОФ «Сарапшы», директор ${k}` })).status).toBe(200);
+    for (const k of ['a', 'b', 'c', 'e'])
+      expect((await call('PUT', `/api/expert-councils/${councilId}/members/${ids[k]}`, 'admin', { position: `ОФ «Сарапшы», директор ${k}` })).status).toBe(200);
     const notExpert = await call('PUT', `/api/expert-councils/${councilId}/members/${ids.operator}`, 'admin', { position: '' });
     expect([notExpert.status, notExpert.json().error.code]).toEqual([400, 'evaluation.not_expert']);
     const council = (await call('GET', `/api/expert-councils/${councilId}`, 'admin')).json();
@@ -72,15 +84,27 @@ describe.each(dbTargets)('expert evaluation (%s)', (target) => {
     expect(await api.services.prisma.staffNotice.count({ where: { staffUserId: ids.outsider } })).toBe(0);
     const mine = (await call('GET', '/api/expert/projects', 'a')).json().items;
     expect(mine.map((s: { project: { id: number } }) => s.project.id).sort()).toEqual([projectId, otherId].sort());
-    expect(mine[0]).toMatchObject({ declaration: null, recused: false, total: null, project: { activitiesRu: 'Проведено 12 семинаров', resultsKk: '300 жас оқытылды', contractSum: 4500.5, startsOn: '2026-02-01' } });
+    expect(mine[0]).toMatchObject({
+      declaration: null,
+      recused: false,
+      total: null,
+      project: { activitiesRu: 'Проведено 12 семинаров', resultsKk: '300 жас оқытылды', contractSum: 4500.5, startsOn: '2026-02-01' },
+    });
   });
 
   it('requires the declaration before scoring; a conflict recuses; whole 1–5 scores with a comment each', async () => {
     const early = await call('PUT', `/api/expert/projects/${projectId}/scores`, 'a', scores([5, 4, 3, 4]));
     expect([early.status, early.json().error.code]).toEqual([409, 'evaluation.declaration_required']);
-    expect((await call('POST', `/api/expert/projects/${projectId}/declaration`, 'outsider', { conflicts: [] })).json().error.code).toBe('evaluation.not_member');
-    expect((await call('POST', `/api/expert/projects/${projectId}/declaration`, 'a', { conflicts: [] })).json()).toMatchObject({ recused: false, declaration: { conflicts: [], details: '' } });
-    expect((await call('POST', `/api/expert/projects/${projectId}/declaration`, 'a', { conflicts: ['family'], details: 'x' })).json().error.code).toBe('evaluation.already_declared');
+    expect((await call('POST', `/api/expert/projects/${projectId}/declaration`, 'outsider', { conflicts: [] })).json().error.code).toBe(
+      'evaluation.not_member',
+    );
+    expect((await call('POST', `/api/expert/projects/${projectId}/declaration`, 'a', { conflicts: [] })).json()).toMatchObject({
+      recused: false,
+      declaration: { conflicts: [], details: '' },
+    });
+    expect((await call('POST', `/api/expert/projects/${projectId}/declaration`, 'a', { conflicts: ['family'], details: 'x' })).json().error.code).toBe(
+      'evaluation.already_declared',
+    );
 
     for (const [bad, code] of [
       [{ scores: [{ criterion: 1, score: 6, comment: 'ok' }] }, 'evaluation.bad_score'],
@@ -97,7 +121,12 @@ describe.each(dbTargets)('expert evaluation (%s)', (target) => {
 
     const noDetails = await call('POST', `/api/expert/projects/${projectId}/declaration`, 'c', { conflicts: ['payments'] });
     expect([noDetails.status, noDetails.json().error.code]).toEqual([400, 'evaluation.details_required']);
-    const c = (await call('POST', `/api/expert/projects/${projectId}/declaration`, 'c', { conflicts: ['payments', 'membership'], details: 'В 2025 году читал лекции для ОФ «Болашақ» за плату' })).json();
+    const c = (
+      await call('POST', `/api/expert/projects/${projectId}/declaration`, 'c', {
+        conflicts: ['payments', 'membership'],
+        details: 'В 2025 году читал лекции для ОФ «Болашақ» за плату',
+      })
+    ).json();
     expect(c).toMatchObject({ recused: true, declaration: { conflicts: ['payments', 'membership'] } });
     const recused = await call('PUT', `/api/expert/projects/${projectId}/scores`, 'c', scores([1, 1, 1, 1]));
     expect([recused.status, recused.json().error.code]).toEqual([403, 'evaluation.recused']);
@@ -105,12 +134,20 @@ describe.each(dbTargets)('expert evaluation (%s)', (target) => {
     await call('POST', `/api/expert/projects/${projectId}/declaration`, 'b', { conflicts: [] });
     expect((await call('PUT', `/api/expert/projects/${projectId}/scores`, 'b', scores([4, 4, 2, 3]))).json().total).toBe(13);
     // changed while the evaluation is open
-    expect((await call('PUT', `/api/expert/projects/${projectId}/scores`, 'b', { scores: [{ criterion: 3, score: 3, comment: 'После повторного изучения отчёта' }] })).json().total).toBe(14);
+    expect(
+      (
+        await call('PUT', `/api/expert/projects/${projectId}/scores`, 'b', {
+          scores: [{ criterion: 3, score: 3, comment: 'После повторного изучения отчёта' }],
+        })
+      ).json().total,
+    ).toBe(14);
     // an expert with one score only is not in the base of the averages
     await call('POST', `/api/expert/projects/${projectId}/declaration`, 'e', { conflicts: [] });
     await call('PUT', `/api/expert/projects/${projectId}/scores`, 'e', { scores: [{ criterion: 1, score: 1, comment: 'Не успела дооценить' }] });
 
-    const audit = await api.services.prisma.auditLog.findMany({ where: { entity: 'social_project', entityId: String(projectId), action: { startsWith: 'evaluation.' } } });
+    const audit = await api.services.prisma.auditLog.findMany({
+      where: { entity: 'social_project', entityId: String(projectId), action: { startsWith: 'evaluation.' } },
+    });
     expect(audit.filter((x) => x.action === 'evaluation.score')).toHaveLength(4 + 4 + 1 + 1);
     expect(audit.filter((x) => x.action === 'evaluation.declare_conflict').map((x) => x.actorId)).toEqual([String(ids.c)]);
   });
@@ -167,7 +204,12 @@ describe.each(dbTargets)('expert evaluation (%s)', (target) => {
   it('writes Annex 7 and Annex 8 as XLSX in Russian and Kazakh', async () => {
     const sheet7 = xlsxSheets((await call('GET', `/api/projects/${projectId}/evaluation/annex7/${ids.a}?lang=ru`, 'a')).body)['sheet1.xml']!;
     expect(cellValue(sheet7, 'A1')).toBe('Приложение 7. Оценочный лист члена экспертного совета');
-    expect(['D3', 'D4', 'D5', 'D6'].map((r) => cellValue(sheet7, r))).toEqual(['Правовая помощь молодёжи', 'ОФ «Болашақ»', 'Әлиев Арман', 'ОФ «Сарапшы», директор a']);
+    expect(['D3', 'D4', 'D5', 'D6'].map((r) => cellValue(sheet7, r))).toEqual([
+      'Правовая помощь молодёжи',
+      'ОФ «Болашақ»',
+      'Әлиев Арман',
+      'ОФ «Сарапшы», директор a',
+    ]);
     expect(['B8', 'C8', 'D8'].map((r) => cellValue(sheet7, r))).toEqual(['Результаты выполнения социальных проектов', '5', 'Обосновано отчётом 1']);
     expect(['C9', 'C10', 'C11', 'B12', 'C12'].map((r) => cellValue(sheet7, r))).toEqual(['4', '3', '4', 'Итого (подсчёт баллов)', '16']);
     expect((await call('GET', `/api/projects/${projectId}/evaluation/annex7/${ids.a}?lang=ru`, 'b')).status).toBe(403);
@@ -180,7 +222,10 @@ describe.each(dbTargets)('expert evaluation (%s)', (target) => {
     expect(['C3', 'C4', 'C5', 'C6', 'C7'].map((r) => cellValue(sheet8, r))).toEqual(['4.5', '4', '3', '3.5', '15']);
     expect(cellValue(sheet8, 'D7')).toBe('Оценили: Әлиев Арман, Борисова Вера. Оценка ещё не закрыта: итог предварительный');
     const kk8 = xlsxSheets((await call('GET', `/api/projects/${projectId}/evaluation/annex8?lang=kk`, 'pm')).body)['sheet1.xml']!;
-    expect(['B6', 'C2'].map((r) => cellValue(kk8, r))).toEqual(['Әлеуметтік жобаның және (немесе) әлеуметтік бағдарламаның нәтижелері бойынша ұзақ мерзімді оң әлеуметтік әсердің ықтималдығы', 'Сараптамалық кеңестің орташа бағасы']);
+    expect(['B6', 'C2'].map((r) => cellValue(kk8, r))).toEqual([
+      'Әлеуметтік жобаның және (немесе) әлеуметтік бағдарламаның нәтижелері бойынша ұзақ мерзімді оң әлеуметтік әсердің ықтималдығы',
+      'Сараптамалық кеңестің орташа бағасы',
+    ]);
   });
 
   it('closes the evaluation (admin only): scores become final; Annex 5 lists the body’s projects of the year with the average score', async () => {
@@ -196,8 +241,14 @@ describe.each(dbTargets)('expert evaluation (%s)', (target) => {
     expect((await call('PUT', `/api/projects/${projectId}/council`, 'admin', { councilId: null })).json().error.code).toBe('evaluation.closed');
 
     const ru = xlsxSheets((await call('GET', `/api/evaluation/annex5?stateBodyId=${bodyId}&year=2026&lang=ru`, 'pm')).body)['sheet1.xml']!;
-    expect(cellValue(ru, 'A1')).toBe('Приложение 5. Информация о реализации и результатах оценки социальных проектов в рамках государственного социального заказа — Управление внутренней политики города Алматы, 2026 год');
-    expect(['A2', 'C2', 'H2'].map((r) => cellValue(ru, r))).toEqual(['Наименование социального проекта', 'Сумма договора (тыс. тенге)', 'Оценка проекта (средний балл из 20)']);
+    expect(cellValue(ru, 'A1')).toBe(
+      'Приложение 5. Информация о реализации и результатах оценки социальных проектов в рамках государственного социального заказа — Управление внутренней политики города Алматы, 2026 год',
+    );
+    expect(['A2', 'C2', 'H2'].map((r) => cellValue(ru, r))).toEqual([
+      'Наименование социального проекта',
+      'Сумма договора (тыс. тенге)',
+      'Оценка проекта (средний балл из 20)',
+    ]);
     // ends 31.10 first, then 30.11; last year's project is not in this year's annex
     expect(['A3', 'H3', 'A4', 'B4', 'C4', 'E4', 'F4', 'G4', 'H4'].map((r) => cellValue(ru, r))).toEqual([
       'Забота о пожилых',
@@ -213,7 +264,14 @@ describe.each(dbTargets)('expert evaluation (%s)', (target) => {
     expect(cellValue(ru, 'D4')).toBe('Повысить правовую грамотность молодёжи\nПровести семинары');
     expect(cellValue(ru, 'A5')).toBeUndefined();
     const kk = xlsxSheets((await call('GET', `/api/evaluation/annex5?stateBodyId=${bodyId}&year=2026&lang=kk`, 'admin')).body)['sheet1.xml']!;
-    expect(['A2', 'A4', 'F4', 'G4', 'H4', 'H3'].map((r) => cellValue(kk, r))).toEqual(['Әлеуметтік жобаның атауы', 'Жастарға құқықтық көмек', '12 семинар өткізілді', '300 жас оқытылды', '15', 'бағалау аяқталмаған']);
+    expect(['A2', 'A4', 'F4', 'G4', 'H4', 'H3'].map((r) => cellValue(kk, r))).toEqual([
+      'Әлеуметтік жобаның атауы',
+      'Жастарға құқықтық көмек',
+      '12 семинар өткізілді',
+      '300 жас оқытылды',
+      '15',
+      'бағалау аяқталмаған',
+    ]);
     expect(cellValue(kk, 'A1')).toContain('Алматы қаласының Ішкі саясат басқармасы, 2026 жыл');
     // an expert who scored sees the closed evaluation; the recused one still does not
     expect((await call('GET', `/api/projects/${projectId}/evaluation`, 'a')).json().total).toBe(15);

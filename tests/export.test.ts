@@ -45,7 +45,9 @@ const oneColumn = (...rows: Array<string | number | null>) => ({ sheetName: 'S',
 describe('CSV', () => {
   it('is UTF-8 with a BOM and CRLF line ends, Kazakh letters intact, the title above the header', () => {
     const buf = toCsv({ ...consultations, rows: consultations.rows.slice(0, 1), footer: undefined });
-    expect(csvText(buf)).toBe(`Приложение 2 к Правилам\r\n№,Азамат / Гражданин,Күні,Уақыты,Үлесі\r\n1,Әлихан Қоңырбаев ${KAZAKH},23.11.2026,23.11.2026 10:30,12.5%\r\n`);
+    expect(csvText(buf)).toBe(
+      `Приложение 2 к Правилам\r\n№,Азамат / Гражданин,Күні,Уақыты,Үлесі\r\n1,Әлихан Қоңырбаев ${KAZAKH},23.11.2026,23.11.2026 10:30,12.5%\r\n`,
+    );
     expect(csvText(buf)).not.toMatch(/(?<!\r)\n/);
   });
 
@@ -56,23 +58,36 @@ describe('CSV', () => {
   });
 
   it('uses the separator asked for and quotes fields containing it', () => {
-    const table = { sheetName: 'S', columns: [{ header: 'a' }, { header: 'b', kind: 'number' as const }], rows: [['x\ty', 1.5], ['1,5', 2]] };
+    const table = {
+      sheetName: 'S',
+      columns: [{ header: 'a' }, { header: 'b', kind: 'number' as const }],
+      rows: [
+        ['x\ty', 1.5],
+        ['1,5', 2],
+      ],
+    };
     expect(csvText(toCsv(table, { separator: ';' }))).toBe('a;b\r\nx\ty;1.5\r\n"1,5";2\r\n');
     expect(csvText(toCsv(table, { separator: '\t' }))).toBe('a\tb\r\n"x\ty"\t1.5\r\n"1,5"\t2\r\n');
   });
 
   it('guards text that would start a formula, but never a number', () => {
-    const text = csvText(toCsv({ sheetName: 'S', columns: [{ header: 'text' }, { header: 'n', kind: 'number' }], rows: [
-      ['=SUM(A1)', -5],
-      ['+7 701 000 00 00', 3],
-      ['-2+3', 0],
-      ['@cmd', 1],
-      ['\t=1', 2],
-      ['\r=1', 4],
-      ['＝HYPERLINK("x")', 5],
-      ['=SUM(A1,B1)', 6],
-      ['a=b', 7],
-    ] }));
+    const text = csvText(
+      toCsv({
+        sheetName: 'S',
+        columns: [{ header: 'text' }, { header: 'n', kind: 'number' }],
+        rows: [
+          ['=SUM(A1)', -5],
+          ['+7 701 000 00 00', 3],
+          ['-2+3', 0],
+          ['@cmd', 1],
+          ['\t=1', 2],
+          ['\r=1', 4],
+          ['＝HYPERLINK("x")', 5],
+          ['=SUM(A1,B1)', 6],
+          ['a=b', 7],
+        ],
+      }),
+    );
     expect(text.split('\r\n').slice(1, -1)).toEqual([
       "'=SUM(A1),-5",
       "'+7 701 000 00 00,3",
@@ -95,7 +110,17 @@ describe('CSV', () => {
   });
 
   it('shows percents without binary noise and leaves NaN and Infinity empty', () => {
-    const table = { sheetName: 'S', columns: [{ header: 'p', kind: 'percent' as const }, { header: 'n', kind: 'number' as const }], rows: [[0.1 + 0.2, NaN], [-0.05, Infinity]] };
+    const table = {
+      sheetName: 'S',
+      columns: [
+        { header: 'p', kind: 'percent' as const },
+        { header: 'n', kind: 'number' as const },
+      ],
+      rows: [
+        [0.1 + 0.2, NaN],
+        [-0.05, Infinity],
+      ],
+    };
     expect(csvText(toCsv(table))).toBe('p,n\r\n30%,\r\n-5%,\r\n');
   });
 
@@ -175,7 +200,9 @@ describe('XLSX', () => {
     const types = files['[Content_Types].xml']!;
     expect(types).toContain('<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>');
     for (const part of REQUIRED_PARTS.filter((p) => !p.endsWith('.rels') && p !== '[Content_Types].xml')) {
-      expect(types, part).toMatch(new RegExp(`<Override PartName="/${part.replace(/[.[\]]/g, '\\$&')}" ContentType="application/vnd\\.openxmlformats-[^"]+\\+xml"/>`));
+      expect(types, part).toMatch(
+        new RegExp(`<Override PartName="/${part.replace(/[.[\]]/g, '\\$&')}" ContentType="application/vnd\\.openxmlformats-[^"]+\\+xml"/>`),
+      );
     }
     expect(types).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>');
     const targets = (rels: string, base: string) => [...rels.matchAll(/Target="([^"]+)"/g)].map((m) => path.posix.join(base, m[1]!));
@@ -237,7 +264,9 @@ describe('XLSX', () => {
     expect(sheet).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
     expect(sheet).toContain('<autoFilter ref="A2:E4"/>');
     expect(textOf(cell(sheet, 'A5'))).toBe('Барлығы / Итого'); // the footer, below the filtered range
-    expect(files['xl/workbook.xml']).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Журнал консультаций'!$A$2:$E$4</definedName>`);
+    expect(files['xl/workbook.xml']).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Журнал консультаций'!$A$2:$E$4</definedName>`,
+    );
     const untitled = unzip(toXlsx({ ...consultations, title: undefined, footer: undefined }))['xl/worksheets/sheet1.xml']!;
     expect(untitled).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(untitled).toContain('<autoFilter ref="A1:E3"/>');
@@ -252,7 +281,17 @@ describe('XLSX', () => {
   });
 
   it('makes sheet names Excel accepts: no []:*?/\\, at most 31 characters, unique ignoring case', () => {
-    const names = sheetNames(['Отчёт: [янв/фев] *?\\', 'Статистика грантов за 2026 год по регионам', 'Свод', 'СВОД', 'свод', '', "'Итоги'", 'History', 'a\u0001b']);
+    const names = sheetNames([
+      'Отчёт: [янв/фев] *?\\',
+      'Статистика грантов за 2026 год по регионам',
+      'Свод',
+      'СВОД',
+      'свод',
+      '',
+      "'Итоги'",
+      'History',
+      'a\u0001b',
+    ]);
     expect(names).toEqual(['Отчёт янв фев', 'Статистика грантов за 2026 год', 'Свод', 'СВОД (2)', 'свод (3)', 'Sheet6', 'Итоги', 'History (2)', 'ab']);
     for (const n of names) {
       expect(n.length).toBeLessThanOrEqual(31);
@@ -261,7 +300,12 @@ describe('XLSX', () => {
     const long = sheetNames(['Ы'.repeat(40), 'ы'.repeat(40)]);
     expect(long).toEqual(['Ы'.repeat(31), `${'ы'.repeat(27)} (2)`]);
     expect(sheetNames([`${'ж'.repeat(30)}😀`])).toEqual(['ж'.repeat(30)]); // never half an emoji's surrogate pair
-    const wb = unzip(toXlsx([{ ...consultations, sheetName: 'Свод' }, { ...consultations, sheetName: 'свод' }]));
+    const wb = unzip(
+      toXlsx([
+        { ...consultations, sheetName: 'Свод' },
+        { ...consultations, sheetName: 'свод' },
+      ]),
+    );
     expect([...wb['xl/workbook.xml']!.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(['Свод', 'свод (2)']);
     expect(wb['xl/worksheets/sheet2.xml']).toBeDefined();
     expect(wb['[Content_Types].xml']).toContain('<Override PartName="/xl/worksheets/sheet2.xml"');
@@ -269,7 +313,9 @@ describe('XLSX', () => {
   });
 
   it('strips characters XML 1.0 forbids and keeps tab and line breaks', () => {
-    const dirty = unzip(toXlsx({ sheetName: 'S\u0000', title: 'T\u000b', columns: [{ header: 'h\u001f' }], rows: [['a\u0000b\u0007c\u001Fd\tE\r\nF\uFFFE\uD800G']] }));
+    const dirty = unzip(
+      toXlsx({ sheetName: 'S\u0000', title: 'T\u000b', columns: [{ header: 'h\u001f' }], rows: [['a\u0000b\u0007c\u001Fd\tE\r\nF\uFFFE\uD800G']] }),
+    );
     const xml = dirty['xl/worksheets/sheet1.xml']!;
     expect(textOf(cell(xml, 'A3'))).toBe('abcd\tE\nF' + 'G');
     expect(textOf(cell(xml, 'A1'))).toBe('T');
@@ -335,7 +381,12 @@ describe.skipIf(!hasPython)('XLSX read by a real XML parser (python3)', () => {
   };
 
   it('parses every part of a workbook with several sheets, odd text and dates', () => {
-    const nasty: ExportTable = { sheetName: 'R&D: "x"', title: 'a\u0000<b>&', columns: [{ header: '"&\'<>' }, { header: 'd', kind: 'datetime' }], rows: [['\u0007]]>', almaty('2026-01-01T00:00:00')]] };
+    const nasty: ExportTable = {
+      sheetName: 'R&D: "x"',
+      title: 'a\u0000<b>&',
+      columns: [{ header: '"&\'<>' }, { header: 'd', kind: 'datetime' }],
+      rows: [['\u0007]]>', almaty('2026-01-01T00:00:00')]],
+    };
     const result = validate(toXlsx([consultations, nasty, { ...nasty, sheetName: 'r&d: "X"' }], { created: new Date('2026-11-23T05:30:00Z') }));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

@@ -75,9 +75,7 @@ describe('fake Telegram Bot API server', () => {
   it('long polling delivers /start and the bot replies with an inline keyboard', async () => {
     const fake = await fakeTelegram();
     const { bot, errors } = newBot(fake);
-    bot.command('start', (ctx) =>
-      ctx.reply(`Сәлем, ${ctx.from?.first_name ?? ''}! (${ctx.match})`, { reply_markup: languageMenu() }),
-    );
+    bot.command('start', (ctx) => ctx.reply(`Сәлем, ${ctx.from?.first_name ?? ''}! (${ctx.match})`, { reply_markup: languageMenu() }));
     await startPolling(bot);
 
     const user = fake.user({ id: 1001, first_name: 'Азамат', language_code: 'kk' });
@@ -208,7 +206,11 @@ describe('fake Telegram Bot API server', () => {
   it('mirrors Telegram validation of formatting, keyboards and edits', async () => {
     const fake = await fakeTelegram();
     const { bot } = newBot(fake);
-    const err = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => (e as GrammyError).description);
+    const err = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e: unknown) => (e as GrammyError).description,
+      );
 
     expect(await err(bot.api.sendMessage(1, 'Өтініш <қабылданды>', { parse_mode: 'HTML' }))).toMatch(
       /^Bad Request: can't parse entities: Unsupported start tag "қабылданды"/,
@@ -221,9 +223,7 @@ describe('fake Telegram Bot API server', () => {
     expect(md.entities).toEqual([{ type: 'bold', offset: 0, length: 6 }]);
     // 11 Cyrillic letters = 22 bytes; three of them overflow the 64-byte limit.
     const longData = 'өтініш_мәртебесі_'.repeat(3);
-    expect(await err(bot.api.sendMessage(1, 'x', { reply_markup: new InlineKeyboard().text('A', longData) }))).toBe(
-      'Bad Request: BUTTON_DATA_INVALID',
-    );
+    expect(await err(bot.api.sendMessage(1, 'x', { reply_markup: new InlineKeyboard().text('A', longData) }))).toBe('Bad Request: BUTTON_DATA_INVALID');
     expect(await err(bot.api.sendMessage(1, '   '))).toBe('Bad Request: message text is empty');
     expect(await err(bot.api.editMessageText(1, md.message_id, 'Өтініш №5 қабылданды!', { entities: md.entities }))).toMatch(
       /^Bad Request: message is not modified/,
@@ -315,7 +315,15 @@ describe('fake Telegram Bot API server', () => {
     expect(again.map((u) => u.message?.text)).toEqual(['екінші']);
     expect(again[0]?.update_id).toBe((updates[0]?.update_id ?? 0) + 1);
 
-    fake.pushUpdate({ chat_member: { chat: user.chat, from: user.info, date: 0, old_chat_member: { status: 'left', user: user.info }, new_chat_member: { status: 'member', user: user.info } } });
+    fake.pushUpdate({
+      chat_member: {
+        chat: user.chat,
+        from: user.info,
+        date: 0,
+        old_chat_member: { status: 'left', user: user.info },
+        new_chat_member: { status: 'member', user: user.info },
+      },
+    });
     // chat_member is opt-in on Telegram, so the default subscription drops it.
     const filtered = await bot.api.getUpdates({ offset: (again[0]?.update_id ?? 0) + 1, timeout: 0 });
     expect(filtered).toEqual([]);

@@ -62,7 +62,9 @@ describe.each(dbTargets)('grant-report statistics (%s)', (target) => {
     projectId = p.id;
     await services.projects.admin.activate(actor(ADMIN), ADMIN, p.id);
     const imported = (n: number, joined: string, gender: Gender | null, birthYear: number | null, socialStatus: string | null) =>
-      services.prisma.projectBeneficiary.create({ data: { projectId, source: 'import', externalRef: `id:${n}`, fullName: `Person ${n}`, gender, birthYear, socialStatus, joinedAt: at(joined) } });
+      services.prisma.projectBeneficiary.create({
+        data: { projectId, source: 'import', externalRef: `id:${n}`, fullName: `Person ${n}`, gender, birthYear, socialStatus, joinedAt: at(joined) },
+      });
     await imported(1, '2026-03-01T10:00:00', 'male', 1990, 'unemployed');
     await imported(2, '2026-03-02T10:00:00', 'female', 2015, 'children');
     await imported(3, '2026-03-03T10:00:00', 'female', 2020, 'children');
@@ -81,7 +83,8 @@ describe.each(dbTargets)('grant-report statistics (%s)', (target) => {
     // joined a minute after the period: not a participant of it
     await imported(10, '2026-07-01T00:01:00', 'male', 1990, 'unemployed');
 
-    const event = (heldOn: string, participants: number, form: string) => services.projects.admin.addEvent(actor(ADMIN), ADMIN, projectId, { heldOn, place: 'Алматы, Абай к-сі 1', form, participants, completeness: 'Толық' });
+    const event = (heldOn: string, participants: number, form: string) =>
+      services.projects.admin.addEvent(actor(ADMIN), ADMIN, projectId, { heldOn, place: 'Алматы, Абай к-сі 1', form, participants, completeness: 'Толық' });
     await event('2026-03-10', 25, 'Семинар');
     await event('2026-05-20', 40, 'Тренинг');
     await event('2026-06-30', 15, 'Дөңгелек үстел');
@@ -151,10 +154,27 @@ describe.each(dbTargets)('grant-report statistics (%s)', (target) => {
     expect(cellValue(s['sheet1.xml']!, 'A1')).toContain('Статистика участников по полу — «Правовая помощь молодёжи», 01.02.2026 — 30.06.2026');
     expect(['A2', 'B2', 'C2', 'D2'].map((r) => cellValue(s['sheet1.xml']!, r))).toEqual(['Всего', 'Мужчины', 'Женщины', 'Не указано']);
     expect(['A3', 'B3', 'C3', 'D3'].map((r) => cellValue(s['sheet1.xml']!, r))).toEqual(['9', '3', '3', '3']);
-    expect(['A2', 'B2', 'K2', 'L2'].map((r) => cellValue(s['sheet2.xml']!, r))).toEqual(['Всего', 'Дети (в том числе дети с инвалидностью)', 'Другие категории', 'Не указано']);
+    expect(['A2', 'B2', 'K2', 'L2'].map((r) => cellValue(s['sheet2.xml']!, r))).toEqual([
+      'Всего',
+      'Дети (в том числе дети с инвалидностью)',
+      'Другие категории',
+      'Не указано',
+    ]);
     expect(['A3', 'B3', 'C3', 'G3', 'H3', 'K3', 'L3'].map((r) => cellValue(s['sheet2.xml']!, r))).toEqual(['9', '2', '1', '1', '1', '1', '3']);
     expect(['B2', 'C2', 'J2', 'K2'].map((r) => cellValue(s['sheet3.xml']!, r))).toEqual(['младше 8 лет', '8–12 лет', '59 лет и старше', 'Не указано']);
-    expect(['A3', 'B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3', 'I3', 'J3', 'K3'].map((r) => cellValue(s['sheet3.xml']!, r))).toEqual(['9', '1', '2', '0', '0', '1', '0', '1', '1', '1', '2']);
+    expect(['A3', 'B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3', 'I3', 'J3', 'K3'].map((r) => cellValue(s['sheet3.xml']!, r))).toEqual([
+      '9',
+      '1',
+      '2',
+      '0',
+      '0',
+      '1',
+      '0',
+      '1',
+      '1',
+      '1',
+      '2',
+    ]);
     expect(['C2', 'D2', 'E2'].map((r) => cellValue(s['sheet4.xml']!, r))).toEqual(['Место проведения', 'Форма мероприятия', 'Количество участников']);
     expect(['A3', 'D3', 'E3', 'D5', 'E5'].map((r) => cellValue(s['sheet4.xml']!, r))).toEqual(['1', 'Семинар', '25', 'Дөңгелек үстел', '15']);
     expect(cellValue(s['sheet4.xml']!, 'E6')).toBe('80');

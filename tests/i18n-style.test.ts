@@ -14,11 +14,17 @@ const flatten = (o: Tree, prefix = ''): Array<[string, string]> =>
 const bot = (lng: string) =>
   readdirSync(path.join(localesDir, lng))
     .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => flatten(JSON.parse(readFileSync(path.join(localesDir, lng, f), 'utf8')) as Tree).map(([k, v]) => [`${f.replace('.json', '')}:${k}`, v] as [string, string]));
-const web = (lng: string) => flatten(JSON.parse(readFileSync(path.resolve('web/src/i18n', `${lng}.json`), 'utf8')) as Tree).map(([k, v]) => [`web:${k}`, v] as [string, string]);
+    .flatMap((f) =>
+      flatten(JSON.parse(readFileSync(path.join(localesDir, lng, f), 'utf8')) as Tree).map(
+        ([k, v]) => [`${f.replace('.json', '')}:${k}`, v] as [string, string],
+      ),
+    );
+const web = (lng: string) =>
+  flatten(JSON.parse(readFileSync(path.resolve('web/src/i18n', `${lng}.json`), 'utf8')) as Tree).map(([k, v]) => [`web:${k}`, v] as [string, string]);
 const raw = { kk: new Map([...bot('kk'), ...web('kk')]), ru: new Map([...bot('ru'), ...web('ru')]) };
 /** A nested `$t(ns:key, {"count": …})` read as the text it brings in (its "many" form for a plural). */
-const expand = (lng: 'kk' | 'ru', v: string) => v.replace(/\$t\(([\w.:]+)(?:,[^)]*)?\)/g, (whole, key: string) => raw[lng].get(`${key}_many`) ?? raw[lng].get(key) ?? whole);
+const expand = (lng: 'kk' | 'ru', v: string) =>
+  v.replace(/\$t\(([\w.:]+)(?:,[^)]*)?\)/g, (whole, key: string) => raw[lng].get(`${key}_many`) ?? raw[lng].get(key) ?? whole);
 const texts = { kk: new Map([...raw.kk].map(([k, v]) => [k, expand('kk', v)])), ru: new Map([...raw.ru].map(([k, v]) => [k, expand('ru', v)])) };
 /** A plural family (key_one, key_few …) is one text for these rules: its forms are checked one by one. */
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -136,7 +142,9 @@ describe('text style', () => {
   });
 
   it('uses no word TERMS.md rules out', () => {
-    const found = BANNED.flatMap(({ lng, word, why }) => [...texts[lng]].filter(([k, v]) => word.test(v) && !LAW_QUOTES.has(k)).map(([k]) => `${lng}/${k}: ${why}`));
+    const found = BANNED.flatMap(({ lng, word, why }) =>
+      [...texts[lng]].filter(([k, v]) => word.test(v) && !LAW_QUOTES.has(k)).map(([k]) => `${lng}/${k}: ${why}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -160,7 +168,9 @@ describe('text style', () => {
     // No list of areas in the texts: every screen reads them from the Area table seeded from that file.
     expect([...raw.kk.keys(), ...raw.ru.keys()].filter((k) => /(^|[.:])areas\.\d+$/.test(k))).toEqual([]);
     const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(tsx?|json)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(path.join(dir, e.name)) : /\.(tsx?|json)$/.test(e.name) ? [path.join(dir, e.name)] : [],
+      );
     const sources = ['app', 'bot', 'core', 'jobs', 'server', 'locales', 'web/src'].flatMap((d) => files(path.resolve(d)));
     const copies = sources.flatMap((f) => {
       const text = readFileSync(f, 'utf8');

@@ -29,12 +29,21 @@ const ruTexts = (k: string) => (ru.has(k) ? [ru.get(k)!] : ['one', 'few', 'many'
 describe('locales', () => {
   it('have the same files and keys in Kazakh and Russian', () => {
     const ruKeys = keysOf(ru);
-    expect([...kk.keys()].filter((k) => !ruKeys.has(k)), 'only in kk').toEqual([]);
-    expect([...ruKeys].filter((k) => !kk.has(k)), 'only in ru').toEqual([]);
+    expect(
+      [...kk.keys()].filter((k) => !ruKeys.has(k)),
+      'only in kk',
+    ).toEqual([]);
+    expect(
+      [...ruKeys].filter((k) => !kk.has(k)),
+      'only in ru',
+    ).toEqual([]);
   });
 
   it('have no empty texts', () => {
-    for (const [lng, map] of [['kk', kk], ['ru', ru]] as const) {
+    for (const [lng, map] of [
+      ['kk', kk],
+      ['ru', ru],
+    ] as const) {
       expect([...map].filter(([, v]) => !v.trim()).map(([k]) => `${lng}/${k}`)).toEqual([]);
     }
   });

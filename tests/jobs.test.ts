@@ -125,14 +125,17 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       expect(() => scheduler.runNow('no-such-job')).toThrow('unknown job no-such-job');
     });
 
-    it('records a failing job\'s error and releases its lease', async () => {
+    it("records a failing job's error and releases its lease", async () => {
       let fail = true;
       const flaky = job('flaky', async () => {
         if (fail) throw new Error('calendar service unreachable');
       });
       const a = createScheduler({ prisma, logger: testLogger, holder: 'instance-a', jobs: [flaky] });
       const b = createScheduler({ prisma, logger: testLogger, holder: 'instance-b', jobs: [flaky] });
-      cleanups.push(() => a.stop(), () => b.stop());
+      cleanups.push(
+        () => a.stop(),
+        () => b.stop(),
+      );
 
       expect(await a.runNow('flaky')).toBe(true);
       const row = await lease('flaky');
@@ -158,7 +161,10 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       });
       const a = createScheduler({ prisma, logger: testLogger, holder: 'instance-a', jobs: [slow] });
       const b = createScheduler({ prisma, logger: testLogger, holder: 'instance-b', jobs: [slow] });
-      cleanups.push(() => a.stop(), () => b.stop());
+      cleanups.push(
+        () => a.stop(),
+        () => b.stop(),
+      );
 
       const results = await Promise.all([a.runNow('slow'), b.runNow('slow')]);
       expect(results.slice().sort()).toEqual([false, true]);
@@ -178,7 +184,10 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       const fake = fakeTelegram();
       const dispatcher = new OutboxDispatcher({ prisma, send: fake.send, logger: testLogger, ratePerSecond: 1000, perChatIntervalMs: 0, idleDelayMs: 10 });
       const w = createOutboxWorker({ prisma, dispatcher, holder, logger: testLogger, leaseMs });
-      cleanups.push(() => w.stop(), () => dispatcher.stop());
+      cleanups.push(
+        () => w.stop(),
+        () => dispatcher.stop(),
+      );
       return { w, dispatcher, fake };
     }
 

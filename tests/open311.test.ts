@@ -39,7 +39,13 @@ interface XmlNode {
   text: string;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function parseXml(xml: string): XmlNode {
   expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
@@ -148,7 +154,14 @@ describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
     keyWithoutRegion = (await services.apiClients.create(system, { name: 'National portal' })).key;
 
     const citizen = await services.prisma.citizen.create({
-      data: { telegramId: CITIZEN.telegramId, locale: 'ru', consentAt: new Date('2026-01-01T00:00:00Z'), name: CITIZEN.name, phone: CITIZEN.phone, regionId: astana.id },
+      data: {
+        telegramId: CITIZEN.telegramId,
+        locale: 'ru',
+        consentAt: new Date('2026-01-01T00:00:00Z'),
+        name: CITIZEN.name,
+        phone: CITIZEN.phone,
+        regionId: astana.id,
+      },
     });
     const base = { source: 'staff' as const, categoryId: category.id, regionId: astana.id, evidence: [] };
     r.bot = await services.reports.create(staff, {
@@ -167,14 +180,26 @@ describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
       address: 'ул. Кенесары, 40',
       description: 'Не работает уличное освещение вдоль всей улицы',
       // A staff-only Telegram file first: media_url is the first file that has a public URL.
-      evidence: [{ kind: 'video', telegramFileId: 'BAAC-video' }, { kind: 'photo', url: 'https://example.org/dark-street.jpg?a=1&b=2' }],
+      evidence: [
+        { kind: 'video', telegramFileId: 'BAAC-video' },
+        { kind: 'photo', url: 'https://example.org/dark-street.jpg?a=1&b=2' },
+      ],
     });
-    r.other = await services.reports.create(staff, { ...base, categoryId: other.id, address: 'ул. Достык, 5', description: 'Переполнены мусорные контейнеры во дворе' });
+    r.other = await services.reports.create(staff, {
+      ...base,
+      categoryId: other.id,
+      address: 'ул. Достык, 5',
+      description: 'Переполнены мусорные контейнеры во дворе',
+    });
     r.hidden = await services.reports.create(staff, { ...base, address: 'ул. Абая, 1', description: 'Оскорбительный текст, скрытый модератором' });
     await services.prisma.report.update({ where: { id: r.hidden.id }, data: { hidden: true, hiddenReason: 'abuse' } });
     r.resolved = await services.reports.create(staff, { ...base, address: 'ул. Сыганак, 2', description: 'Сломана детская площадка во дворе дома' });
     await services.reports.changeStatus(staff, r.resolved.id, { to: 'in_work' });
-    await services.reports.changeStatus(staff, r.resolved.id, { to: 'resolved', publicNote: 'Площадку отремонтировали 20 ноября', internalNote: 'подрядчик ТОО «Секрет»' });
+    await services.reports.changeStatus(staff, r.resolved.id, {
+      to: 'resolved',
+      publicNote: 'Площадку отремонтировали 20 ноября',
+      internalNote: 'подрядчик ТОО «Секрет»',
+    });
     r.duplicate = await services.reports.create(staff, { ...base, address: 'ул. Кенесары, 42', description: 'Темно на улице Кенесары, фонари не горят' });
     await services.reports.changeStatus(staff, r.duplicate.id, { to: 'duplicate', duplicateOfId: r.withUrl.id });
     r.old = await services.reports.create(staff, { ...base, address: 'ул. Сарыарка, 3', description: 'Старая проблема: разбитый тротуар у школы' });
@@ -189,7 +214,11 @@ describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
       expect(typeof d.contact).toBe('string');
       expect(typeof d.key_service).toBe('string');
       expect(d.endpoints).toHaveLength(1);
-      expect(d.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', type: 'production', formats: ['text/xml', 'application/json'] });
+      expect(d.endpoints[0]).toMatchObject({
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      });
       expect(d.endpoints[0]!.url).toMatch(/^https?:\/\/[^/]+\/open311\/v2$/);
     });
 
@@ -304,7 +333,14 @@ describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
       }
       const withUrl = items.find((x) => field(x, 'service_request_id') === r.withUrl!.number)!;
       expect(field(withUrl, 'media_url')).toBe('https://example.org/dark-street.jpg?a=1&b=2');
-      expect(Number(field(items.find((x) => field(x, 'service_request_id') === r.bot!.number)!, 'lat'))).toBe(51.1694);
+      expect(
+        Number(
+          field(
+            items.find((x) => field(x, 'service_request_id') === r.bot!.number)!,
+            'lat',
+          ),
+        ),
+      ).toBe(51.1694);
       expect((await get('/requests.xml')).body).toContain('dark-street.jpg?a=1&amp;b=2');
     });
 
@@ -394,11 +430,26 @@ describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
 
     it("never shows the author's name, phone, Telegram id or comments, nor staff-only files", async () => {
       const bodies = await Promise.all(
-        ['/requests.json', '/requests.xml', `/requests/${r.bot!.number}.json`, `/requests/${r.bot!.number}.xml`, `/requests.json?service_request_id=${r.bot!.number}`].map(async (u) => (await get(u)).body),
+        [
+          '/requests.json',
+          '/requests.xml',
+          `/requests/${r.bot!.number}.json`,
+          `/requests/${r.bot!.number}.xml`,
+          `/requests.json?service_request_id=${r.bot!.number}`,
+        ].map(async (u) => (await get(u)).body),
       );
       for (const body of bodies) {
         expect(body).toContain(r.bot!.number);
-        for (const secret of [CITIZEN.name, 'Айгерим', CITIZEN.phone, '7017654321', String(CITIZEN.telegramId), COMMENT, 'AgAC-secret-file', `/api/reports/${r.bot!.id}/evidence`]) {
+        for (const secret of [
+          CITIZEN.name,
+          'Айгерим',
+          CITIZEN.phone,
+          '7017654321',
+          String(CITIZEN.telegramId),
+          COMMENT,
+          'AgAC-secret-file',
+          `/api/reports/${r.bot!.id}/evidence`,
+        ]) {
           expect(body).not.toContain(secret);
         }
       }
@@ -407,7 +458,16 @@ describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
 
   describe('formats and errors', () => {
     it('an unknown format suffix or a missing one is 404 in the Open311 error format', async () => {
-      for (const url of ['/services.csv', '/discovery.yaml', '/requests.html', `/requests/${r.bot!.number}.txt`, `/services/${category.code}.jsonx`, '/services', '/discovery', '/nothing-here.json']) {
+      for (const url of [
+        '/services.csv',
+        '/discovery.yaml',
+        '/requests.html',
+        `/requests/${r.bot!.number}.txt`,
+        `/services/${category.code}.jsonx`,
+        '/services',
+        '/discovery',
+        '/nothing-here.json',
+      ]) {
         const res = await get(url);
         expectErrors(res, 404);
         expect(res.headers['content-type'], url).toBe('application/json; charset=utf-8');
@@ -425,7 +485,13 @@ describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
       const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
       const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/open311/'));
       expect(paths.sort()).toEqual(
-        ['/open311/v2/discovery.{format}', '/open311/v2/services.{format}', '/open311/v2/services/{service_code}.{format}', '/open311/v2/requests.{format}', '/open311/v2/requests/{service_request_id}.{format}'].sort(),
+        [
+          '/open311/v2/discovery.{format}',
+          '/open311/v2/services.{format}',
+          '/open311/v2/services/{service_code}.{format}',
+          '/open311/v2/requests.{format}',
+          '/open311/v2/requests/{service_request_id}.{format}',
+        ].sort(),
       );
       for (const p of paths) for (const op of Object.values(doc.paths[p]!)) expect(op.tags).toEqual(['open311']);
     });
@@ -457,14 +523,34 @@ describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
       expect(typeof body[0]!.service_notice).toBe('string');
       expect(body[0]!.account_id).toBeNull();
 
-      const report = await services.prisma.report.findUniqueOrThrow({ where: { number: body[0]!.service_request_id }, include: { evidence: true, events: true } });
-      expect(report).toMatchObject({ source: 'open311', apiClientId: clientId, citizenId: null, regionId: astana.id, categoryId: category.id, status: 'new', lat: 51.1282, lon: 71.4304 });
+      const report = await services.prisma.report.findUniqueOrThrow({
+        where: { number: body[0]!.service_request_id },
+        include: { evidence: true, events: true },
+      });
+      expect(report).toMatchObject({
+        source: 'open311',
+        apiClientId: clientId,
+        citizenId: null,
+        regionId: astana.id,
+        categoryId: category.id,
+        status: 'new',
+        lat: 51.1282,
+        lon: 71.4304,
+      });
       expect(report.evidence.map((e) => ({ kind: e.kind, url: e.url }))).toEqual([{ kind: 'photo', url: 'https://example.org/manhole.jpg' }]);
       expect(report.events[0]).toMatchObject({ type: 'created', actorType: 'api_client', actorId: String(clientId) });
       expect((await services.prisma.apiClient.findUniqueOrThrow({ where: { id: clientId } })).lastUsedAt).not.toBeNull();
 
       const [back] = await getJson<Array<Record<string, unknown>>>(`/requests/${report.number}.json`);
-      expect(back).toMatchObject({ service_request_id: report.number, status: 'open', service_code: category.code, address: 'ул. Кабанбай батыра, 11', media_url: 'https://example.org/manhole.jpg', lat: 51.1282, long: 71.4304 });
+      expect(back).toMatchObject({
+        service_request_id: report.number,
+        status: 'open',
+        service_code: category.code,
+        address: 'ул. Кабанбай батыра, 11',
+        media_url: 'https://example.org/manhole.jpg',
+        lat: 51.1282,
+        long: 71.4304,
+      });
     });
 
     it('answers in XML under <service_requests><request>', async () => {
@@ -478,7 +564,14 @@ describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
     });
 
     it('keeps none of the personal data a client may send', async () => {
-      const personal = { email: 'aizhan@example.kz', first_name: 'Айжан', last_name: 'Садыкова', phone: '+77019998877', device_id: 'device-42-unique', account_id: 'account-42-unique' };
+      const personal = {
+        email: 'aizhan@example.kz',
+        first_name: 'Айжан',
+        last_name: 'Садыкова',
+        phone: '+77019998877',
+        device_id: 'device-42-unique',
+        account_id: 'account-42-unique',
+      };
       const res = await post(good(personal));
       expect(res.statusCode, res.body).toBe(200);
       const number = filed(res);

@@ -156,11 +156,13 @@ describe.each(dbTargets)('outbox on %s', (target) => {
       const fake = fakeTelegram();
       const clock = testClock();
       // Due in the opposite order of their ids: the id decides the order of sending.
-      await enqueue(
-        message(201, 'first', { notBefore: new Date(clock.ms - 1_000) }),
-        message(202, 'second', { notBefore: new Date(clock.ms - 60_000) }),
-        { chatId: 203, kind: 'test.notice', method: 'sendMessage', params: { text: 'third', parse_mode: 'HTML' }, notBefore: new Date(clock.ms - 30_000) },
-      );
+      await enqueue(message(201, 'first', { notBefore: new Date(clock.ms - 1_000) }), message(202, 'second', { notBefore: new Date(clock.ms - 60_000) }), {
+        chatId: 203,
+        kind: 'test.notice',
+        method: 'sendMessage',
+        params: { text: 'third', parse_mode: 'HTML' },
+        notBefore: new Date(clock.ms - 30_000),
+      });
       const result = await dispatcher(fake.send, { now: clock.now }).runOnce();
 
       expect(result).toMatchObject({ claimed: 3, sent: 3, retried: 0, failed: 0, blocked: 0 });

@@ -20,7 +20,11 @@ describe('paced fetch', () => {
     const r = recorder();
     const f = pacedFetch({ perChatMs: 200, base: r.base });
     const started = Date.now();
-    await Promise.all([f(...call('sendMessage', { chat_id: 1, text: 'a' })), f(...call('sendMessage', { chat_id: 1, text: 'b' })), f(...call('sendMessage', { chat_id: 2, text: 'c' }))]);
+    await Promise.all([
+      f(...call('sendMessage', { chat_id: 1, text: 'a' })),
+      f(...call('sendMessage', { chat_id: 1, text: 'b' })),
+      f(...call('sendMessage', { chat_id: 2, text: 'c' })),
+    ]);
     const at = (text: string) => r.seen.find((s) => s.text === text)!.at - started;
     const [a, b, c] = [at('a'), at('b'), at('c')];
     expect(b! - a!).toBeGreaterThanOrEqual(190);
@@ -36,7 +40,9 @@ describe('paced fetch', () => {
   });
 
   it('waits out a 429 and retries, so the caller sees only the success', async () => {
-    const r = recorder([{ status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } }]);
+    const r = recorder([
+      { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } },
+    ]);
     const f = pacedFetch({ perChatMs: 0, base: r.base });
     const res = await f(...call('sendMessage', { chat_id: 7, text: 'x' }));
     expect(res.status).toBe(200);
@@ -45,7 +51,9 @@ describe('paced fetch', () => {
   });
 
   it('hands back a 429 that asks for a longer wait than it may take', async () => {
-    const r = recorder([{ status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 120', parameters: { retry_after: 120 } } }]);
+    const r = recorder([
+      { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 120', parameters: { retry_after: 120 } } },
+    ]);
     const f = pacedFetch({ perChatMs: 0, maxRetryAfterSeconds: 30, base: r.base });
     expect((await f(...call('sendMessage', { chat_id: 7, text: 'x' }))).status).toBe(429);
     expect(r.seen).toHaveLength(1);

@@ -8,7 +8,14 @@ const at = (local: string) => new Date(`${local}+05:00`);
 
 describe('reporting periods', () => {
   it('parses years, half-years, quarters and months into Almaty [from, to)', () => {
-    expect(parsePeriodKey('2026')).toMatchObject({ kind: 'year', key: '2026', firstDay: '2026-01-01', lastDay: '2026-12-31', from: at('2026-01-01T00:00:00'), to: at('2027-01-01T00:00:00') });
+    expect(parsePeriodKey('2026')).toMatchObject({
+      kind: 'year',
+      key: '2026',
+      firstDay: '2026-01-01',
+      lastDay: '2026-12-31',
+      from: at('2026-01-01T00:00:00'),
+      to: at('2027-01-01T00:00:00'),
+    });
     expect(parsePeriodKey('2026-H2')).toMatchObject({ kind: 'half', index: 2, firstDay: '2026-07-01', lastDay: '2026-12-31', to: at('2027-01-01T00:00:00') });
     expect(parsePeriodKey('2026-Q1')).toMatchObject({ kind: 'quarter', index: 1, firstDay: '2026-01-01', lastDay: '2026-03-31' });
     expect(parsePeriodKey('2028-02')).toMatchObject({ kind: 'month', lastDay: '2028-02-29' });
@@ -44,7 +51,12 @@ describe('reporting periods', () => {
   });
 
   it('custom ranges are inclusive Almaty days; bad or reversed ranges are refused', () => {
-    expect(dayRange('2026-03-05', '2026-03-05')).toMatchObject({ kind: 'range', key: '2026-03-05..2026-03-05', from: at('2026-03-05T00:00:00'), to: at('2026-03-06T00:00:00') });
+    expect(dayRange('2026-03-05', '2026-03-05')).toMatchObject({
+      kind: 'range',
+      key: '2026-03-05..2026-03-05',
+      from: at('2026-03-05T00:00:00'),
+      to: at('2026-03-06T00:00:00'),
+    });
     expect(() => dayRange('2026-03-06', '2026-03-05')).toThrow(expect.objectContaining({ code: 'period.bad_range' }));
     expect(() => dayRange('2026-02-30', '2026-03-05')).toThrow(expect.objectContaining({ code: 'period.bad_range' }));
     expect(() => dayRange('2000-01-01', '2026-03-05')).toThrow(expect.objectContaining({ code: 'period.bad_range' }));

@@ -13,7 +13,12 @@ describe.each(dbTargets)('polls API (%s)', (target) => {
   let projectId = 0;
 
   const call = async (who: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, lang = 'ru') => {
-    const res = await api.app.inject({ method, url, payload: payload as never, headers: { ...bearer(who === 'admin' ? api.adminToken : token[who]!), 'accept-language': lang } });
+    const res = await api.app.inject({
+      method,
+      url,
+      payload: payload as never,
+      headers: { ...bearer(who === 'admin' ? api.adminToken : token[who]!), 'accept-language': lang },
+    });
     return { status: res.statusCode, json: res.headers['content-type']?.toString().includes('json') ? res.json() : null, res };
   };
 
@@ -57,7 +62,12 @@ describe.each(dbTargets)('polls API (%s)', (target) => {
     const unknown = await call('pm-almaty', 'PATCH', `/api/polls/questions/${b.id}`, { showIfAnswers: ['maybe'] }, 'kk');
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.message).toBe('2-сұрақ: 1-сұрақта maybe жауаптары жоқ.');
-    const noOptions = await call('pm-almaty', 'POST', `/api/polls/${poll.id}/questions`, { type: 'single', textKk: 'Қайсысы?', textRu: 'Какой?', options: [{ code: 'a', kk: 'А', ru: 'А' }] });
+    const noOptions = await call('pm-almaty', 'POST', `/api/polls/${poll.id}/questions`, {
+      type: 'single',
+      textKk: 'Қайсысы?',
+      textRu: 'Какой?',
+      options: [{ code: 'a', kk: 'А', ru: 'А' }],
+    });
     expect(noOptions.json.error.code).toBe('poll.options_required');
     const noKazakh = await call('pm-almaty', 'POST', `/api/polls/${poll.id}/questions`, { type: 'text', textKk: '', textRu: 'Что улучшить?' });
     expect(noKazakh.json.error).toMatchObject({ code: 'poll.question_text_required', message: 'Вопрос 3: укажите текст на казахском и русском языках.' });
@@ -66,7 +76,12 @@ describe.each(dbTargets)('polls API (%s)', (target) => {
     expect(deleting.json.error.code).toBe('poll.question_referenced');
     const after = (await call('pm-almaty', 'GET', `/api/polls/${poll.id}`)).json;
     expect(after.questions.map((q: { id: number }) => q.id)).toEqual([a.id, b.id]);
-    const badWave = await call('pm-almaty', 'POST', `/api/polls/${poll.id}/waves`, { labelKk: 'Бастапқы', labelRu: 'Базовая', opensAt: at('2026-03-10T09:00:00'), closesAt: at('2026-03-01T09:00:00') });
+    const badWave = await call('pm-almaty', 'POST', `/api/polls/${poll.id}/waves`, {
+      labelKk: 'Бастапқы',
+      labelRu: 'Базовая',
+      opensAt: at('2026-03-10T09:00:00'),
+      closesAt: at('2026-03-01T09:00:00'),
+    });
     expect(badWave.json.error.code).toBe('poll.wave_bad_period');
   });
 
@@ -75,9 +90,24 @@ describe.each(dbTargets)('polls API (%s)', (target) => {
     const project = await activeProject(prisma, { name: 'Проект для рассылки' });
     const poll = (await call('admin', 'POST', '/api/polls', { projectId: project.id, titleKk: 'Сауалнама', titleRu: 'Опрос', anonymous: false })).json;
     const q = (await call('admin', 'POST', `/api/polls/${poll.id}/questions`, satisfaction)).json;
-    const text = (await call('admin', 'POST', `/api/polls/${poll.id}/questions`, { type: 'text', textKk: 'Не жақсартуға болады?', textRu: 'Что улучшить?', required: false })).json;
+    const text = (
+      await call('admin', 'POST', `/api/polls/${poll.id}/questions`, {
+        type: 'text',
+        textKk: 'Не жақсартуға болады?',
+        textRu: 'Что улучшить?',
+        required: false,
+      })
+    ).json;
     const now = new Date();
-    const wave = (await call('admin', 'POST', `/api/polls/${poll.id}/waves`, { labelKk: 'Бастапқы', labelRu: 'Базовая', opensAt: new Date(now.getTime() - 3600_000), closesAt: new Date(now.getTime() + 7 * 86400_000), reminderAfterHours: 24 })).json;
+    const wave = (
+      await call('admin', 'POST', `/api/polls/${poll.id}/waves`, {
+        labelKk: 'Бастапқы',
+        labelRu: 'Базовая',
+        opensAt: new Date(now.getTime() - 3600_000),
+        closesAt: new Date(now.getTime() + 7 * 86400_000),
+        reminderAfterHours: 24,
+      })
+    ).json;
     expect(wave).toMatchObject({ position: 1, status: 'draft', reminderAfterHours: 24 });
     expect(wave.startPayload).toMatch(/^poll_[A-Za-z0-9_-]{12}$/);
     // no bot username known here (no BOT_USERNAME, no bot in this process): no link yet, and the QR code says why
@@ -93,10 +123,19 @@ describe.each(dbTargets)('polls API (%s)', (target) => {
     const opened = await call('admin', 'PATCH', `/api/polls/questions/${q.id}`, { textRu: 'Новый текст' });
     expect([opened.status, opened.json.error.code]).toEqual([409, 'poll.questions_frozen']);
     expect(opened.json.error.message).toContain('волна № 1 этого опроса уже открыта');
-    expect((await call('admin', 'POST', `/api/polls/${poll.id}/questions`, { type: 'text', textKk: 'Тағы?', textRu: 'Ещё?', required: false })).json.error.code).toBe('poll.questions_frozen');
+    expect(
+      (await call('admin', 'POST', `/api/polls/${poll.id}/questions`, { type: 'text', textKk: 'Тағы?', textRu: 'Ещё?', required: false })).json.error.code,
+    ).toBe('poll.questions_frozen');
     expect((await call('admin', 'DELETE', `/api/polls/questions/${text.id}`)).json.error.code).toBe('poll.questions_frozen');
     // one wave at a time
-    const second = (await call('admin', 'POST', `/api/polls/${poll.id}/waves`, { labelKk: 'Аралық', labelRu: 'Промежуточная', opensAt: new Date(now.getTime() - 3600_000), closesAt: new Date(now.getTime() + 7 * 86400_000) })).json;
+    const second = (
+      await call('admin', 'POST', `/api/polls/${poll.id}/waves`, {
+        labelKk: 'Аралық',
+        labelRu: 'Промежуточная',
+        opensAt: new Date(now.getTime() - 3600_000),
+        closesAt: new Date(now.getTime() + 7 * 86400_000),
+      })
+    ).json;
     const twoOpen = await call('admin', 'POST', `/api/polls/waves/${second.id}/open`);
     expect([twoOpen.status, twoOpen.json.error.code]).toEqual([409, 'poll.other_wave_open']);
     expect(twoOpen.json.error.message).toContain('волна № 1');
@@ -119,7 +158,9 @@ describe.each(dbTargets)('polls API (%s)', (target) => {
     const results = (await call('admin', 'GET', `/api/polls/${poll.id}/results`)).json;
     expect(results.baseline).toBe(74.8);
     expect(results.questions[0].waves[0]).toMatchObject({ base: 1, index: 100, vsBaseline: 25.2, mean: 4 });
-    expect(results.texts).toEqual([expect.objectContaining({ text: 'Кешкі сабақтар керек', respondent: { citizenId: aigul.citizenId, name: 'Айгүл Серікова' } })]);
+    expect(results.texts).toEqual([
+      expect.objectContaining({ text: 'Кешкі сабақтар керек', respondent: { citizenId: aigul.citizenId, name: 'Айгүл Серікова' } }),
+    ]);
 
     const csv = await call('admin', 'GET', `/api/polls/${poll.id}/results/export?format=csv&lang=kk`);
     expect(csv.status).toBe(200);

@@ -147,7 +147,8 @@ describe.each(dbTargets)('polls: answering and distribution (%s)', (target) => {
     expect(invitations.map((i) => i.createdAt.getTime())).toEqual([day, day]);
     expect(responses.map((r) => r.submittedAt.getTime())).toEqual([day, day]);
     const exact = [at('2026-03-02T10:17:23').getTime(), at('2026-03-02T15:42:05').getTime()];
-    for (const stamp of [...invitations.map((i) => i.answeredAt!.getTime()), ...responses.map((r) => r.submittedAt.getTime())]) expect(exact).not.toContain(stamp);
+    for (const stamp of [...invitations.map((i) => i.answeredAt!.getTime()), ...responses.map((r) => r.submittedAt.getTime())])
+      expect(exact).not.toContain(stamp);
     // ids come from the random upper range, not from the sequence that numbers rows in arrival order
     const { ANONYMOUS_ID_MIN } = await import('../core/polls/poll-citizen.ts');
     for (const r of responses) {
@@ -221,7 +222,13 @@ describe.each(dbTargets)('polls: answering and distribution (%s)', (target) => {
     const people = [];
     for (let i = 0; i < 3; i++) people.push(await beneficiaryCitizen(services.prisma, project.id));
     await services.polls.builder.sendToAll(actor(ADMIN), ADMIN, waveId);
-    const dispatcher = new OutboxDispatcher({ prisma: services.prisma, send: async () => ({ message_id: 1 }), logger: testLogger, perChatIntervalMs: 0, now: () => clock });
+    const dispatcher = new OutboxDispatcher({
+      prisma: services.prisma,
+      send: async () => ({ message_id: 1 }),
+      logger: testLogger,
+      perChatIntervalMs: 0,
+      now: () => clock,
+    });
     await dispatcher.runOnce();
     expect(await waveProgress(services.prisma, waveId)).toMatchObject({ total: 3, sent: 3 });
     await answerAll(people[0]!.citizenId, waveId, q, false);

@@ -45,7 +45,14 @@ describe('poll results', () => {
     person(1, 'hard_to_say', null, null),
   ];
   // wave 2: fully 3, rather 2, hard to answer 1 (6 respondents)
-  const wave2 = [person(2, 'fully', 5, 'female'), person(2, 'fully', 5, 'female'), person(2, 'fully', 4, 'male'), person(2, 'rather', 2, 'male'), person(2, 'rather', null, 'male'), person(2, 'hard_to_say', null, null)];
+  const wave2 = [
+    person(2, 'fully', 5, 'female'),
+    person(2, 'fully', 5, 'female'),
+    person(2, 'fully', 4, 'male'),
+    person(2, 'rather', 2, 'male'),
+    person(2, 'rather', null, 'male'),
+    person(2, 'hard_to_say', null, null),
+  ];
   const [sat, rating] = computeResults([question(1, 'satisfaction'), question(2, 'rating', { required: false })], [1, 2], [...wave1, ...wave2]);
 
   it('counts the satisfaction scale with shares over the base and the index with "hard to answer" in the base', () => {
@@ -91,7 +98,13 @@ describe('poll results', () => {
   it('averages ratings over those who rated, and counts the skips of an optional question apart', () => {
     const w1 = rating!.waves[0]!;
     expect(w1).toMatchObject({ base: 4, skipped: 6, mean: 4, meanBase: 4, index: null });
-    expect(w1.options.map((o) => [o.code, o.count, o.share])).toEqual([['1', 0, 0], ['2', 0, 0], ['3', 1, 25], ['4', 2, 50], ['5', 1, 25]]);
+    expect(w1.options.map((o) => [o.code, o.count, o.share])).toEqual([
+      ['1', 0, 0],
+      ['2', 0, 0],
+      ['3', 1, 25],
+      ['4', 2, 50],
+      ['5', 1, 25],
+    ]);
     // (5 + 5 + 4 + 2) / 4 = 4.0; the change 0
     expect(rating!.waves[1]).toMatchObject({ base: 4, mean: 4 });
     expect(rating!.dynamics[0]!.mean).toBe(0);
@@ -114,14 +127,28 @@ describe('poll results', () => {
   });
 
   it('hides a follow-up question unless the earlier answer is one of its codes', () => {
-    const qs = [question(1, 'yes_no'), question(2, 'text', { showIfQuestionId: 1, showIfAnswers: ['yes'] }), question(3, 'rating', { showIfQuestionId: 2, showIfAnswers: [] })];
+    const qs = [
+      question(1, 'yes_no'),
+      question(2, 'text', { showIfQuestionId: 1, showIfAnswers: ['yes'] }),
+      question(3, 'rating', { showIfQuestionId: 2, showIfAnswers: [] }),
+    ];
     expect(visibleQuestions(qs, {}).map((q) => q.id)).toEqual([1]);
     expect(visibleQuestions(qs, { 1: { choice: 'no' } }).map((q) => q.id)).toEqual([1]);
     expect(visibleQuestions(qs, { 1: { choice: 'yes' } }).map((q) => q.id)).toEqual([1, 2]);
   });
 
   describe('questionnaire checks', () => {
-    const q = (id: number, over: Partial<QuestionInput> = {}): QuestionInput & { id: number } => ({ id, type: 'yes_no', textKk: 'Иә ма?', textRu: 'Да?', required: true, options: [], showIfQuestionId: null, showIfAnswers: [], ...over });
+    const q = (id: number, over: Partial<QuestionInput> = {}): QuestionInput & { id: number } => ({
+      id,
+      type: 'yes_no',
+      textKk: 'Иә ма?',
+      textRu: 'Да?',
+      required: true,
+      options: [],
+      showIfQuestionId: null,
+      showIfAnswers: [],
+      ...over,
+    });
     const refusal = (qs: Array<QuestionInput & { id: number }>) => {
       try {
         validateQuestionnaire(qs);
@@ -136,12 +163,25 @@ describe('poll results', () => {
     it('refuses what would break in the bot or the results', () => {
       expect(refusal([q(1, { textKk: ' ' })])).toEqual({ code: 'poll.question_text_required', params: { n: 1 } });
       expect(refusal([q(1, { type: 'single', options: [{ code: 'a', kk: 'А', ru: 'А' }] })])).toMatchObject({ code: 'poll.options_required' });
-      expect(refusal([q(1, { type: 'single', options: [{ code: 'a', kk: 'А', ru: 'А' }, { code: 'a', kk: 'Б', ru: 'Б' }] })])).toMatchObject({ code: 'poll.duplicate_option' });
+      expect(
+        refusal([
+          q(1, {
+            type: 'single',
+            options: [
+              { code: 'a', kk: 'А', ru: 'А' },
+              { code: 'a', kk: 'Б', ru: 'Б' },
+            ],
+          }),
+        ]),
+      ).toMatchObject({ code: 'poll.duplicate_option' });
       expect(refusal([q(1, { options: [{ code: 'a', kk: 'А', ru: 'А' }] })])).toMatchObject({ code: 'poll.options_not_allowed' });
       // a rule pointing to a later question, to a free-text one, or naming an answer that does not exist
       expect(refusal([q(1, { showIfQuestionId: 2, showIfAnswers: ['yes'] }), q(2)])).toEqual({ code: 'poll.skip_rule_not_earlier', params: { n: 1 } });
       expect(refusal([q(1, { type: 'text' }), q(2, { showIfQuestionId: 1, showIfAnswers: ['x'] })])).toMatchObject({ code: 'poll.skip_rule_text' });
-      expect(refusal([q(1), q(2, { showIfQuestionId: 1, showIfAnswers: ['maybe'] })])).toEqual({ code: 'poll.skip_rule_unknown_answer', params: { n: 2, parent: 1, codes: 'maybe' } });
+      expect(refusal([q(1), q(2, { showIfQuestionId: 1, showIfAnswers: ['maybe'] })])).toEqual({
+        code: 'poll.skip_rule_unknown_answer',
+        params: { n: 2, parent: 1, codes: 'maybe' },
+      });
       expect(refusal([q(1), q(2, { showIfQuestionId: 1, showIfAnswers: [] })])).toMatchObject({ code: 'poll.skip_rule_answers' });
     });
   });

@@ -31,7 +31,14 @@ describe.each(dbTargets)('projects API (%s)', (target) => {
 
   it('creates and changes a project within the manager’s region; another region’s manager gets 403, an operator 403', async () => {
     const p = await create();
-    expect(p).toMatchObject({ status: 'draft', contractSum: 4500.5, startsOn: '2026-02-01', endsOn: '2026-11-30', regionId: almatyId, counts: { beneficiaries: 0, events: 0, eventParticipants: 0 } });
+    expect(p).toMatchObject({
+      status: 'draft',
+      contractSum: 4500.5,
+      startsOn: '2026-02-01',
+      endsOn: '2026-11-30',
+      regionId: almatyId,
+      counts: { beneficiaries: 0, events: 0, eventParticipants: 0 },
+    });
     expect(p.inviteCode).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(p.inviteLink).toBe(`https://t.me/${BOT_USERNAME}?start=prj_${p.inviteCode}`);
 
@@ -62,11 +69,21 @@ describe.each(dbTargets)('projects API (%s)', (target) => {
 
   it('goes draft → active → finished; finishing needs activities and results in both languages and freezes the project', async () => {
     const p = await create();
-    expect((await api.call('POST', `/api/projects/${p.id}/finish`, token.pm, { activitiesKk: 'а', activitiesRu: 'а', resultsKk: 'н', resultsRu: 'р' })).json().error.code).toBe('project.bad_transition');
+    expect(
+      (await api.call('POST', `/api/projects/${p.id}/finish`, token.pm, { activitiesKk: 'а', activitiesRu: 'а', resultsKk: 'н', resultsRu: 'р' })).json().error
+        .code,
+    ).toBe('project.bad_transition');
     expect((await api.call('POST', `/api/projects/${p.id}/activate`, token.pm)).json().status).toBe('active');
     expect((await api.call('POST', `/api/projects/${p.id}/activate`, token.pm)).status).toBe(409);
-    expect((await api.call('POST', `/api/projects/${p.id}/finish`, token.pm, { activitiesKk: 'а', activitiesRu: '', resultsKk: 'н', resultsRu: 'р' })).status).toBe(400);
-    const finished = await api.call('POST', `/api/projects/${p.id}/finish`, token.pm, { activitiesKk: '12 семинар өтті', activitiesRu: 'Проведено 12 семинаров', resultsKk: '300 жас оқытылды', resultsRu: 'Обучено 300 молодых людей' });
+    expect(
+      (await api.call('POST', `/api/projects/${p.id}/finish`, token.pm, { activitiesKk: 'а', activitiesRu: '', resultsKk: 'н', resultsRu: 'р' })).status,
+    ).toBe(400);
+    const finished = await api.call('POST', `/api/projects/${p.id}/finish`, token.pm, {
+      activitiesKk: '12 семинар өтті',
+      activitiesRu: 'Проведено 12 семинаров',
+      resultsKk: '300 жас оқытылды',
+      resultsRu: 'Обучено 300 молодых людей',
+    });
     expect(finished.json()).toMatchObject({ status: 'finished', activitiesRu: 'Проведено 12 семинаров', resultsKk: '300 жас оқытылды' });
     expect(finished.json().finishedAt).not.toBeNull();
     const frozen = await api.call('PATCH', `/api/projects/${p.id}`, token.pm, { nameRu: 'Другое' });
@@ -79,7 +96,14 @@ describe.each(dbTargets)('projects API (%s)', (target) => {
 
   it('keeps the events table: within the project period, counted on the project, in date order', async () => {
     const p = await create();
-    const add = (e: Record<string, unknown>) => api.call('POST', `/api/projects/${p.id}/events`, token.pm, { place: 'Алматы, ул. Абая 1', form: 'Семинар', participants: 25, completeness: 'Выполнено в полном объёме', ...e });
+    const add = (e: Record<string, unknown>) =>
+      api.call('POST', `/api/projects/${p.id}/events`, token.pm, {
+        place: 'Алматы, ул. Абая 1',
+        form: 'Семинар',
+        participants: 25,
+        completeness: 'Выполнено в полном объёме',
+        ...e,
+      });
     expect((await add({ heldOn: '2026-03-10' })).status).toBe(200);
     const second = (await add({ heldOn: '2026-02-15', participants: 40, form: 'Тренинг' })).json();
     const out = await add({ heldOn: '2027-01-10' });
@@ -105,7 +129,9 @@ describe.each(dbTargets)('projects API (%s)', (target) => {
     expect([png.body.readUInt32BE(16), png.body.readUInt32BE(20)]).toEqual([300, 300]);
     const svg = await api.call('GET', `/api/projects/${p.id}/qr.svg`, token.pm);
     expect(String(svg.headers['content-type'])).toContain('image/svg+xml');
-    expect(svg.text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*viewBox="0 0 \d+ \d+"[^>]*>[\s\S]*<path[^>]* d="M[^"]+"[^>]*\/?>[\s\S]*<\/svg>\s*$/);
+    expect(svg.text).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*viewBox="0 0 \d+ \d+"[^>]*>[\s\S]*<path[^>]* d="M[^"]+"[^>]*\/?>[\s\S]*<\/svg>\s*$/,
+    );
     // every tag closes: the SVG parses
     const tags = [...svg.text.matchAll(/<(\/?)(\w+)[^>]*?(\/?)>/g)];
     const stack: string[] = [];
@@ -160,9 +186,18 @@ describe.each(dbTargets)('projects API (%s)', (target) => {
     expect(again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
     expect(again.json().errors[0].message).toBe('Жынысы танылмады: «не знаю».');
     // a corrected line updates its person; commas work too
-    const fix = await api.call('POST', `/api/projects/${p.id}/beneficiaries/import`, token.pm, 'Full name,Phone,Gender,Birth year,Social status\nИванов Иван,87011234567,m,1991,other\n', { 'content-type': 'text/csv' });
+    const fix = await api.call(
+      'POST',
+      `/api/projects/${p.id}/beneficiaries/import`,
+      token.pm,
+      'Full name,Phone,Gender,Birth year,Social status\nИванов Иван,87011234567,m,1991,other\n',
+      { 'content-type': 'text/csv' },
+    );
     expect(fix.json()).toMatchObject({ created: 0, updated: 1, errors: [] });
-    expect((await api.call('GET', `/api/projects/${p.id}/beneficiaries?q=Иванов`, token.pm)).json().items[0]).toMatchObject({ birthYear: 1991, socialStatus: 'other' });
+    expect((await api.call('GET', `/api/projects/${p.id}/beneficiaries?q=Иванов`, token.pm)).json().items[0]).toMatchObject({
+      birthYear: 1991,
+      socialStatus: 'other',
+    });
 
     expect((await api.call('GET', `/api/projects/${p.id}/beneficiaries?gender=female`, token.pm)).json().total).toBe(2);
     expect((await api.call('GET', `/api/projects/${p.id}/beneficiaries?limit=2&offset=2`, token.pm)).json().items).toHaveLength(2);
@@ -179,7 +214,8 @@ describe.each(dbTargets)('projects API (%s)', (target) => {
   it('takes the date a person joined from the file, and links a bot registration to the imported row with the same phone', async () => {
     const p = await create();
     await api.call('POST', `/api/projects/${p.id}/activate`, token.pm);
-    const csv = 'Аты-жөні;Телефон;Жынысы;Туған жылы;Әлеуметтік мәртебесі;Қатысу күні\nСәкен Бек;+7 705 111 22 33;ер;1980;жұмыссыздар;15.03.2026\nЖаңа адам;;әйел;;;01.01.2099\n';
+    const csv =
+      'Аты-жөні;Телефон;Жынысы;Туған жылы;Әлеуметтік мәртебесі;Қатысу күні\nСәкен Бек;+7 705 111 22 33;ер;1980;жұмыссыздар;15.03.2026\nЖаңа адам;;әйел;;;01.01.2099\n';
     const r = (await api.call('POST', `/api/projects/${p.id}/beneficiaries/import`, token.pm, csv, { 'content-type': 'text/csv' })).json();
     expect(r).toMatchObject({ created: 1, errors: [{ line: 3, code: 'project.bad_joined_on' }] });
     const [row] = (await api.call('GET', `/api/projects/${p.id}/beneficiaries`, token.pm)).json().items;
@@ -197,7 +233,13 @@ describe.each(dbTargets)('projects API (%s)', (target) => {
 
   it('counts people imported without a date from the project start, and updates a person whose year or phone was corrected', async () => {
     const p = await create();
-    const first = await api.call('POST', `/api/projects/${p.id}/beneficiaries/import`, token.pm, 'ФИО;Телефон;Пол;Год рождения\nДина Омарова;;ж;1990\nБолат Сейт;+7 701 555 00 11;м;1985\n', { 'content-type': 'text/csv' });
+    const first = await api.call(
+      'POST',
+      `/api/projects/${p.id}/beneficiaries/import`,
+      token.pm,
+      'ФИО;Телефон;Пол;Год рождения\nДина Омарова;;ж;1990\nБолат Сейт;+7 701 555 00 11;м;1985\n',
+      { 'content-type': 'text/csv' },
+    );
     expect(first.json()).toMatchObject({ created: 2, updated: 0, joinedAtProjectStart: { count: 2, date: '2026-02-01' }, errors: [] });
     const items = (await api.call('GET', `/api/projects/${p.id}/beneficiaries`, token.pm)).json().items;
     // Almaty midnight of the project's first day, not the moment of the import
@@ -206,14 +248,26 @@ describe.each(dbTargets)('projects API (%s)', (target) => {
     expect((await api.call('GET', `/api/projects/${p.id}/grant-stats?to=2026-02-28`, token.pm)).json().total).toBe(2);
 
     // the NGO corrects a birth year (no phone: keyed by name) and a phone (found by the unique name)
-    const fixed = await api.call('POST', `/api/projects/${p.id}/beneficiaries/import`, token.pm, 'ФИО;Телефон;Пол;Год рождения\nДина  омарова;;ж;1991\nБолат Сейт;+7 701 555 00 12;м;1985\n', { 'content-type': 'text/csv' });
+    const fixed = await api.call(
+      'POST',
+      `/api/projects/${p.id}/beneficiaries/import`,
+      token.pm,
+      'ФИО;Телефон;Пол;Год рождения\nДина  омарова;;ж;1991\nБолат Сейт;+7 701 555 00 12;м;1985\n',
+      { 'content-type': 'text/csv' },
+    );
     expect(fixed.json()).toMatchObject({ created: 0, updated: 2, unchanged: 0, joinedAtProjectStart: { count: 0 } });
     const list = (await api.call('GET', `/api/projects/${p.id}/beneficiaries`, token.pm)).json();
     expect(list.total).toBe(2);
     const byName = Object.fromEntries(list.items.map((b: { fullName: string }) => [b.fullName, b]));
     expect(byName['Дина омарова']).toMatchObject({ birthYear: 1991, joinedAt: '2026-01-31T19:00:00.000Z' });
     expect(byName['Болат Сейт']).toMatchObject({ phone: '+77015550012' });
-    const again = await api.call('POST', `/api/projects/${p.id}/beneficiaries/import`, token.pm, 'ФИО;Телефон;Пол;Год рождения\nДина  омарова;;ж;1991\nБолат Сейт;+7 701 555 00 12;м;1985\n', { 'content-type': 'text/csv' });
+    const again = await api.call(
+      'POST',
+      `/api/projects/${p.id}/beneficiaries/import`,
+      token.pm,
+      'ФИО;Телефон;Пол;Год рождения\nДина  омарова;;ж;1991\nБолат Сейт;+7 701 555 00 12;м;1985\n',
+      { 'content-type': 'text/csv' },
+    );
     expect(again.json()).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     // a file that is not CSV is refused with 415, described in the schema
     const xml = await api.call('POST', `/api/projects/${p.id}/beneficiaries/import`, token.pm, '<people/>', { 'content-type': 'application/xml' });
@@ -223,7 +277,16 @@ describe.each(dbTargets)('projects API (%s)', (target) => {
   it('links volunteer opportunities to projects and refuses an unknown project with 400', async () => {
     const p = await create();
     const startsAt = new Date(Date.now() + 5 * 86_400_000);
-    const body = { titleKk: 'Сенбілік', titleRu: 'Субботник', organiserName: 'ОФ', regionId: almatyId, place: 'Парк', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), needed: 3 };
+    const body = {
+      titleKk: 'Сенбілік',
+      titleRu: 'Субботник',
+      organiserName: 'ОФ',
+      regionId: almatyId,
+      place: 'Парк',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      needed: 3,
+    };
     const unknown = await api.call('POST', '/api/volunteering/opportunities', token.pm, { ...body, projectId: 999_999 });
     expect([unknown.status, unknown.json().error.code]).toEqual([400, 'volunteer.unknown_project']);
     const linked = await api.call('POST', '/api/volunteering/opportunities', token.pm, { ...body, projectId: p.id });

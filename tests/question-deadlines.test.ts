@@ -126,7 +126,9 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     expect(await runAt('2026-12-15T15:01:00')).toEqual({ overdue: 0, escalated: 1 });
     const told = await notices('question.escalated');
     expect(told.map((n) => n.staffUserId)).toEqual([staff.admin.id, staff.adminKk.id]);
-    expect(told[1]!.text.split('\n')[0]).toBe(kk('consultations:staff.escalated', { number: q.number, due: '14.12.2026 15:00', days: 1, holder: staff.inRegionKk.fullName }));
+    expect(told[1]!.text.split('\n')[0]).toBe(
+      kk('consultations:staff.escalated', { number: q.number, due: '14.12.2026 15:00', days: 1, holder: staff.inRegionKk.fullName }),
+    );
     expect((await telegram('question.escalated')).map((m) => m.chatId)).toEqual([staff.admin.telegramId]);
     expect(await runAt('2026-12-18T10:00:00')).toEqual({ overdue: 0, escalated: 0 });
     expect((await row(q.id)).escalatedAt).toEqual(at('2026-12-15T15:01:00'));

@@ -63,7 +63,12 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     await make('outsider', ['consultant'], regionB, outsiderUser);
     await make('group-op', ['operator'], regionA, operatorUser);
     citizen = await makeCitizen(prisma, { locale: 'kk' });
-    const res = await api.app.inject({ method: 'PATCH', url: `/api/consultation-topics/${topic.id}`, headers: bearer(api.adminToken), payload: { telegramChatId: String(CHAT) } });
+    const res = await api.app.inject({
+      method: 'PATCH',
+      url: `/api/consultation-topics/${topic.id}`,
+      headers: bearer(api.adminToken),
+      payload: { telegramChatId: String(CHAT) },
+    });
     expect(res.statusCode, res.body).toBe(200);
   });
   afterAll(async () => {
@@ -82,7 +87,13 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
   };
   const sync = () => syncQuestionChats({ prisma, send, i18n, calendar: services.calendar, logger: testLogger });
   const ask = (extra: { regionId?: number; createdAt?: Date; topicId?: number } = {}) =>
-    makeQuestion(prisma, { citizenId: citizen.id, topicId: topic.id, regionId: regionA, text: 'Қоғамдық бірлестіктің жарғысына өзгерісті қалай тіркеуге болады?', ...extra });
+    makeQuestion(prisma, {
+      citizenId: citizen.id,
+      topicId: topic.id,
+      regionId: regionA,
+      text: 'Қоғамдық бірлестіктің жарғысына өзгерісті қалай тіркеуге болады?',
+      ...extra,
+    });
 
   async function postOf(q: Question): Promise<Message> {
     const row = await prisma.questionStaffMessage.findUniqueOrThrow({ where: { questionId_chatId: { questionId: q.id, chatId: BigInt(CHAT) } } });
@@ -92,7 +103,11 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
   const press = async (from: User, data: string, message: Message) =>
     h.deliver(h.fake.pushUpdate({ callback_query: { id: `cb-${++callbackId}`, from, message: message as never, chat_instance: 'consult-group', data } }));
   const reply = (from: User, text: string, to: Message) =>
-    h.deliver(h.fake.pushUpdate({ message: { message_id: ++messageId, from, chat: group, date: Math.floor(Date.now() / 1000), text, reply_to_message: to as never } as never }));
+    h.deliver(
+      h.fake.pushUpdate({
+        message: { message_id: ++messageId, from, chat: group, date: Math.floor(Date.now() / 1000), text, reply_to_message: to as never } as never,
+      }),
+    );
   const lastAnswer = () => h.fake.callsTo('answerCallbackQuery').at(-1)?.payload;
   const row = (q: Question) => prisma.question.findUniqueOrThrow({ where: { id: q.id } });
 
@@ -150,14 +165,23 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     await sync();
     await reply(consultantUser, 'Жарғыға өзгерісті әділет органында тіркейді, өтініш берген соң 10 жұмыс күні ішінде.', await postOf(q));
     expect(await row(q)).toMatchObject({ state: 'answered', consultantId: consultant.id });
-    expect(h.fake.callsTo('sendMessage').at(-1)?.payload).toMatchObject({ chat_id: CHAT, text: ru('consultations:chat.sent', { number: q.number, name: 'Дина Кеңесова' }) });
+    expect(h.fake.callsTo('sendMessage').at(-1)?.payload).toMatchObject({
+      chat_id: CHAT,
+      text: ru('consultations:chat.sent', { number: q.number, name: 'Дина Кеңесова' }),
+    });
     const [message] = await prisma.outboxMessage.findMany({ where: { kind: 'question.answer', chatId: citizen.telegramId } });
     const p = payloadOf(message!);
-    expect(p.params.text).toBe(`${kk('consultations:answer.title', { number: q.number })}\n\nЖарғыға өзгерісті әділет органында тіркейді, өтініш берген соң 10 жұмыс күні ішінде.`);
+    expect(p.params.text).toBe(
+      `${kk('consultations:answer.title', { number: q.number })}\n\nЖарғыға өзгерісті әділет органында тіркейді, өтініш берген соң 10 жұмыс күні ішінде.`,
+    );
     expect(p.params.reply_markup!.inline_keyboard.flat().map((b) => b.callback_data)).toEqual([`qa:more:${q.id}`, `qa:close:${q.id}`]);
     const answer = await prisma.questionMessage.findFirstOrThrow({ where: { questionId: q.id, kind: 'answer' } });
     expect(answer).toMatchObject({ authorType: 'staff', staffUserId: consultant.id });
-    expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({ channel: 'bot', consultantId: consultant.id, result: 'answered' });
+    expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({
+      channel: 'bot',
+      consultantId: consultant.id,
+      result: 'answered',
+    });
     expect((await postOf(q)).text).toContain(`💬 ${q.number} · ${ru('consultations:chat.state.answered')}`);
   });
 
@@ -166,7 +190,9 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     await sync();
     await press(consultantUser, `cq:take:${q.id}`, await postOf(q));
     await reply(colleagueUser, 'Я знаю ответ', await postOf(q));
-    expect(h.fake.lastMessageTo(CHAT)?.text).toBe(ru('consultations:chat.failed', { reason: ru('errors:question.held_by', { number: q.number, name: consultant.fullName }) }));
+    expect(h.fake.lastMessageTo(CHAT)?.text).toBe(
+      ru('consultations:chat.failed', { reason: ru('errors:question.held_by', { number: q.number, name: consultant.fullName }) }),
+    );
     expect(await prisma.questionMessage.count({ where: { questionId: q.id, kind: 'answer' } })).toBe(0);
     const calls = h.fake.calls.length;
     const unrelated = { message_id: 1, from: { id: 1, is_bot: true, first_name: 'bot' }, chat: group, date: 0, text: 'нет такого поста' } as unknown as Message;

@@ -25,7 +25,10 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
   let otherDepartmentId: number;
   let nextTelegramId = 5000;
   // The people of each test, by what they are.
-  let staff: Record<'inScopeKk' | 'countryWide' | 'otherRegion' | 'otherDepartment' | 'inactive' | 'consultant' | 'adminLinked' | 'adminKk', { id: number; telegramId: bigint | null }>;
+  let staff: Record<
+    'inScopeKk' | 'countryWide' | 'otherRegion' | 'otherDepartment' | 'inactive' | 'consultant' | 'adminLinked' | 'adminKk',
+    { id: number; telegramId: bigint | null }
+  >;
 
   beforeAll(async () => {
     prisma = suite.db.prisma;
@@ -73,7 +76,16 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
     const author = await prisma.citizen.create({ data: { telegramId: BigInt(nextTelegramId++), locale: 'ru', consentAt: at('2026-01-01T00:00:00') } });
     const report = await services.reports.create(
       { type: 'citizen', id: author.id },
-      { source: 'bot', citizenId: author.id, categoryId: category.id, regionId: almaty.id, districtId: almaty.districts[0]!.id, address: 'ул. Абая, 10', description: 'Не горят фонари во дворе, вечером темно и опасно', evidence: [{ kind: 'photo', telegramFileId: 'AgAC-1' }] },
+      {
+        source: 'bot',
+        citizenId: author.id,
+        categoryId: category.id,
+        regionId: almaty.id,
+        districtId: almaty.districts[0]!.id,
+        address: 'ул. Абая, 10',
+        description: 'Не горят фонари во дворе, вечером темно и опасно',
+        evidence: [{ kind: 'photo', telegramFileId: 'AgAC-1' }],
+      },
     );
     return { report, authorId: author.id };
   }
@@ -176,7 +188,9 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
 
     const notices = await noticesOf('report.escalated');
     expect(notices.map((n) => n.staffUserId).sort()).toEqual([staff.adminLinked.id, staff.adminKk.id].sort());
-    expect(notices.find((n) => n.staffUserId === staff.adminLinked.id)!.text).toContain(`Обращение ${report.number} не решено спустя 2 раб. дн. после срока (06.05.2026 10:00). Статус: В работе.`);
+    expect(notices.find((n) => n.staffUserId === staff.adminLinked.id)!.text).toContain(
+      `Обращение ${report.number} не решено спустя 2 раб. дн. после срока (06.05.2026 10:00). Статус: В работе.`,
+    );
     expect(notices.find((n) => n.staffUserId === staff.adminKk.id)!.text).toContain('жұмыс күні өтсе де шешілмеді');
     const sent = await outboxOf('report.escalated');
     expect(sent.map((m) => m.chatId)).toEqual([staff.adminLinked.telegramId]);
@@ -231,7 +245,9 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
       await services.reports.confirm(authorId, report.id, { fixed: false });
       const notices = await noticesOf('report.reopened');
       expect(notices.map((n) => n.staffUserId).sort()).toEqual([staff.inScopeKk.id, staff.countryWide.id].sort());
-      expect(notices.find((n) => n.staffUserId === staff.countryWide.id)!.text).toContain(`Обращение ${report.number} открыто повторно: автор сообщил, что проблема не решена.`);
+      expect(notices.find((n) => n.staffUserId === staff.countryWide.id)!.text).toContain(
+        `Обращение ${report.number} открыто повторно: автор сообщил, что проблема не решена.`,
+      );
       expect((await outboxOf('report.reopened')).map((m) => m.chatId)).toEqual([staff.inScopeKk.telegramId]);
     });
 

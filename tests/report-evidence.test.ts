@@ -57,11 +57,25 @@ describe.each(dbTargets)('report evidence API (%s)', (target) => {
 
   async function report(evidence: EvidenceInput[], extra: { regionId?: number; districtId?: number } = {}): Promise<Report & { evidence: ReportEvidence[] }> {
     n += 1;
-    const r = await services.reports.create(system, { source: 'staff', categoryId, regionId, districtId, description: `Свалка мусора у дороги номер ${n}`, evidence, ...extra });
+    const r = await services.reports.create(system, {
+      source: 'staff',
+      categoryId,
+      regionId,
+      districtId,
+      description: `Свалка мусора у дороги номер ${n}`,
+      evidence,
+      ...extra,
+    });
     return services.prisma.report.findUniqueOrThrow({ where: { id: r.id }, include: { evidence: { orderBy: { id: 'asc' } } } });
   }
 
-  const photoEvidence = (p: PhotoSize): EvidenceInput => ({ kind: 'photo', telegramFileId: p.file_id, fileUniqueId: p.file_unique_id, mimeType: 'image/jpeg', fileSize: p.file_size });
+  const photoEvidence = (p: PhotoSize): EvidenceInput => ({
+    kind: 'photo',
+    telegramFileId: p.file_id,
+    fileUniqueId: p.file_unique_id,
+    mimeType: 'image/jpeg',
+    fileSize: p.file_size,
+  });
   const get = (r: { id: number }, evidenceId: number, token = admin, on: FastifyInstance = app, lang = 'ru') =>
     on.inject({ method: 'GET', url: `/api/reports/${r.id}/evidence/${evidenceId}`, headers: { ...as(token), 'accept-language': lang } });
 
@@ -72,7 +86,10 @@ describe.each(dbTargets)('report evidence API (%s)', (target) => {
     root = await mkdtemp(path.join(tmpdir(), 'azamat-evidence-'));
     storage = path.join(root, 'storage');
     await mkdir(storage);
-    const withBot: Services = { ...services, evidence: createEvidenceStore({ prisma: services.prisma, storageDir: storage, telegramFiles: createTelegramFiles(TOKEN, fake.apiRoot) }) };
+    const withBot: Services = {
+      ...services,
+      evidence: createEvidenceStore({ prisma: services.prisma, storageDir: storage, telegramFiles: createTelegramFiles(TOKEN, fake.apiRoot) }),
+    };
     app = await buildServer({ services: withBot, i18n: createI18n(), logger: testLogger, cookieSecure: false });
     const region = await services.prisma.region.findFirstOrThrow({ where: { districts: { some: {} } }, include: { districts: true }, orderBy: { id: 'asc' } });
     [regionId, districtId] = [region.id, region.districts[0]!.id];
@@ -163,7 +180,9 @@ describe.each(dbTargets)('report evidence API (%s)', (target) => {
   it('a citizen’s document is an attachment with a safe name, never shown in place', async () => {
     const update = await fake.user({ first_name: 'Әсел' }).sendDocument({ fileName: 'scan.html', mimeType: 'text/html', fileSize: 300 });
     const doc = update.message!.document!;
-    const r = await report([{ kind: 'document', telegramFileId: doc.file_id, fileUniqueId: doc.file_unique_id, mimeType: 'text/html', fileName: '../../"x";\r\nscan.html' }]);
+    const r = await report([
+      { kind: 'document', telegramFileId: doc.file_id, fileUniqueId: doc.file_unique_id, mimeType: 'text/html', fileName: '../../"x";\r\nscan.html' },
+    ]);
     const res = await get(r, r.evidence[0]!.id);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="xscan\.html"/);
@@ -171,8 +190,12 @@ describe.each(dbTargets)('report evidence API (%s)', (target) => {
   });
 
   it('Telegram refusals: too big for the Bot API is 502, a file Telegram no longer has is 404, both localised', async () => {
-    const big = (await fake.user({ first_name: 'Big' }).sendDocument({ fileName: 'video.mp4', mimeType: 'video/mp4', fileSize: 25 * 1024 * 1024 })).message!.document!;
-    const r = await report([{ kind: 'video', telegramFileId: big.file_id, mimeType: 'video/mp4' }, { kind: 'photo', telegramFileId: 'AgAC-no-such-file' }]);
+    const big = (await fake.user({ first_name: 'Big' }).sendDocument({ fileName: 'video.mp4', mimeType: 'video/mp4', fileSize: 25 * 1024 * 1024 })).message!
+      .document!;
+    const r = await report([
+      { kind: 'video', telegramFileId: big.file_id, mimeType: 'video/mp4' },
+      { kind: 'photo', telegramFileId: 'AgAC-no-such-file' },
+    ]);
     const tooBig = await get(r, r.evidence[0]!.id, admin, app, 'kk');
     expect(tooBig.statusCode).toBe(502);
     expect(tooBig.json().error).toMatchObject({ code: 'evidence.too_big', message: expect.stringContaining('20 МБ-тан') });
@@ -202,7 +225,13 @@ describe.each(dbTargets)('report evidence API (%s)', (target) => {
     expect(kk.json().error.message).toContain('бот қосылмаған');
 
     const region = await services.prisma.region.findFirstOrThrow({ where: { id: { not: regionId } } });
-    await services.staff.create(system, { login: 'far-operator', fullName: 'Far', password: 'far-operator-password', roles: ['operator'], regionId: region.id });
+    await services.staff.create(system, {
+      login: 'far-operator',
+      fullName: 'Far',
+      password: 'far-operator-password',
+      roles: ['operator'],
+      regionId: region.id,
+    });
     const far = await api.signIn('far-operator', 'far-operator-password');
     const out = await get(r, e.id, far);
     expect(out.statusCode).toBe(403);

@@ -127,8 +127,14 @@ describe.each(dbTargets)('report service on %s', (target) => {
 
     it('refuses a too short or too long description, telling the limits', async () => {
       const cat = await category();
-      await expect(service.create(operator, input(cat.id, { description: '  яма  ' }))).rejects.toMatchObject({ code: 'report.description_short', params: { min: 10 } });
-      await expect(service.create(operator, input(cat.id, { description: 'а'.repeat(2001) }))).rejects.toMatchObject({ code: 'report.description_long', params: { max: 2000 } });
+      await expect(service.create(operator, input(cat.id, { description: '  яма  ' }))).rejects.toMatchObject({
+        code: 'report.description_short',
+        params: { min: 10 },
+      });
+      await expect(service.create(operator, input(cat.id, { description: 'а'.repeat(2001) }))).rejects.toMatchObject({
+        code: 'report.description_long',
+        params: { max: 2000 },
+      });
     });
 
     it('refuses more than 10 evidence items', async () => {
@@ -205,7 +211,16 @@ describe.each(dbTargets)('report service on %s', (target) => {
       const after = await service.changeStatus(operator, report.id, { to: 'resolved', publicNote: 'Яма заделана', internalNote: 'Бригада №3' });
       expect(after).toMatchObject({ status: 'resolved', resolvedAt: clock, closedAt: clock });
       const event = await prisma.reportEvent.findFirstOrThrow({ where: { reportId: report.id, toStatus: 'resolved' } });
-      expect(event).toMatchObject({ type: 'status', fromStatus: 'in_work', toStatus: 'resolved', publicNote: 'Яма заделана', internalNote: 'Бригада №3', actorType: 'staff', actorId: '1', at: clock });
+      expect(event).toMatchObject({
+        type: 'status',
+        fromStatus: 'in_work',
+        toStatus: 'resolved',
+        publicNote: 'Яма заделана',
+        internalNote: 'Бригада №3',
+        actorType: 'staff',
+        actorId: '1',
+        at: clock,
+      });
       const audit = await prisma.auditLog.findMany({ where: { entity: 'report', entityId: String(report.id), action: 'report.resolved' } });
       expect(audit).toHaveLength(1);
     });
@@ -225,7 +240,10 @@ describe.each(dbTargets)('report service on %s', (target) => {
       const cat = await category();
       const { report } = await fileReport(cat.id);
       await service.changeStatus(operator, report.id, { to: 'resolved', publicNote: 'Сделано' });
-      await expect(service.changeStatus(operator, report.id, { to: 'in_work' })).rejects.toMatchObject({ code: 'report.bad_transition', params: { from: 'resolved', to: 'in_work' } });
+      await expect(service.changeStatus(operator, report.id, { to: 'in_work' })).rejects.toMatchObject({
+        code: 'report.bad_transition',
+        params: { from: 'resolved', to: 'in_work' },
+      });
       expect((await prisma.report.findUniqueOrThrow({ where: { id: report.id } })).status).toBe('resolved');
     });
 
@@ -257,7 +275,7 @@ describe.each(dbTargets)('report service on %s', (target) => {
       expect(await service.closeByAuthor(accepted.author.id, accepted.report.id)).toMatchObject({ status: 'resolved', selfResolved: false });
     });
 
-    it('is refused for someone else\'s report and for a closed one', async () => {
+    it("is refused for someone else's report and for a closed one", async () => {
       const cat = await category();
       const { author, report } = await fileReport(cat.id);
       const other = await citizen('ru');
@@ -292,7 +310,9 @@ describe.each(dbTargets)('report service on %s', (target) => {
 
       // A retry of the same change enqueues nothing more.
       const event = await prisma.reportEvent.findFirstOrThrow({ where: { reportId: report.id, toStatus: 'in_work' } });
-      await prisma.$transaction((tx) => notifyStatus(tx, createI18n(), { reportId: report.id, number: report.number, status: 'in_work', publicNote: null, eventId: event.id }));
+      await prisma.$transaction((tx) =>
+        notifyStatus(tx, createI18n(), { reportId: report.id, number: report.number, status: 'in_work', publicNote: null, eventId: event.id }),
+      );
       expect(await statusMessages(report.id)).toHaveLength(2);
     });
 
@@ -329,8 +349,12 @@ describe.each(dbTargets)('report service on %s', (target) => {
       const cat = await category();
       const { report } = await fileReport(cat.id);
       await expect(service.changeStatus(operator, report.id, { to: 'duplicate' })).rejects.toMatchObject({ code: 'report.duplicate_needs_original' });
-      await expect(service.changeStatus(operator, report.id, { to: 'duplicate', duplicateOfId: report.id })).rejects.toMatchObject({ code: 'report.duplicate_needs_original' });
-      await expect(service.changeStatus(operator, report.id, { to: 'duplicate', duplicateOfId: 999_999 })).rejects.toMatchObject({ code: 'report.duplicate_needs_original' });
+      await expect(service.changeStatus(operator, report.id, { to: 'duplicate', duplicateOfId: report.id })).rejects.toMatchObject({
+        code: 'report.duplicate_needs_original',
+      });
+      await expect(service.changeStatus(operator, report.id, { to: 'duplicate', duplicateOfId: 999_999 })).rejects.toMatchObject({
+        code: 'report.duplicate_needs_original',
+      });
     });
 
     it("the duplicate's author and followers follow the original, whose support count is its follower count", async () => {
@@ -371,8 +395,8 @@ describe.each(dbTargets)('report service on %s', (target) => {
     // 0.0009° of latitude ≈ 100 m; 0.0027° ≈ 300 m
     it('finds an open report of the same category 100 m away with its distance, not one 300 m away', async () => {
       const cat = await category();
-      const near = await fileReport(cat.id, { lat: 43.2400, lon: 76.9500 });
-      await fileReport(cat.id, { lat: 43.2427, lon: 76.9500 });
+      const near = await fileReport(cat.id, { lat: 43.24, lon: 76.95 });
+      await fileReport(cat.id, { lat: 43.2427, lon: 76.95 });
       const found = await service.findDuplicates({ categoryId: cat.id, regionId, lat: 43.2391, lon: 76.95, description: 'Яма' });
       expect(found.map((f) => f.report.id)).toEqual([near.report.id]);
       expect(found[0]!.distanceM).toBeGreaterThanOrEqual(95);
@@ -395,7 +419,9 @@ describe.each(dbTargets)('report service on %s', (target) => {
       await fileReport(cat.id, { lat: null, lon: null, districtId: otherDistrictId, description: text });
       const found = await service.findDuplicates({ categoryId: cat.id, regionId, districtId, description: 'Уличное освещение не работает возле школы' });
       expect(found).toEqual([{ report: expect.objectContaining({ id: similar.report.id }), distanceM: null }]);
-      expect(await service.findDuplicates({ categoryId: cat.id, regionId, districtId, description: 'Переполнены мусорные контейнеры во дворе дома' })).toEqual([]);
+      expect(await service.findDuplicates({ categoryId: cat.id, regionId, districtId, description: 'Переполнены мусорные контейнеры во дворе дома' })).toEqual(
+        [],
+      );
     });
   });
 

@@ -19,8 +19,18 @@ describe('template placeholders', () => {
   });
 
   it('fills every occurrence and leaves anything else as written', () => {
-    const values = { number: 'KZ-2026-000001', category: 'Дороги', department: 'ЖКХ', due_date: '05.03.2026', address: '—', region: 'Алматы', district: 'Алмалинский' };
-    expect(fillTemplate('{{number}} / {{ number }}: {{category}} до {{due_date}} {x}', values)).toBe('KZ-2026-000001 / KZ-2026-000001: Дороги до 05.03.2026 {x}');
+    const values = {
+      number: 'KZ-2026-000001',
+      category: 'Дороги',
+      department: 'ЖКХ',
+      due_date: '05.03.2026',
+      address: '—',
+      region: 'Алматы',
+      district: 'Алмалинский',
+    };
+    expect(fillTemplate('{{number}} / {{ number }}: {{category}} до {{due_date}} {x}', values)).toBe(
+      'KZ-2026-000001 / KZ-2026-000001: Дороги до 05.03.2026 {x}',
+    );
   });
 });
 
@@ -39,7 +49,9 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
     app.inject({ method, url, headers: { ...as(token), ...headers }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
   async function report(locale: 'kk' | 'ru' | null, extra: Partial<NewReport> = {}): Promise<Report> {
-    const citizen = locale ? await services.prisma.citizen.create({ data: { telegramId: BigInt(nextTelegramId++), locale, consentAt: new Date('2026-01-01T00:00:00Z') } }) : null;
+    const citizen = locale
+      ? await services.prisma.citizen.create({ data: { telegramId: BigInt(nextTelegramId++), locale, consentAt: new Date('2026-01-01T00:00:00Z') } })
+      : null;
     return services.reports.create(system, {
       source: citizen ? 'bot' : 'staff',
       citizenId: citizen?.id ?? null,
@@ -58,11 +70,15 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: number };
   };
-  const lastNote = async (reportId: number) => (await services.prisma.reportEvent.findFirstOrThrow({ where: { reportId, type: 'status' }, orderBy: { id: 'desc' } })).publicNote;
+  const lastNote = async (reportId: number) =>
+    (await services.prisma.reportEvent.findFirstOrThrow({ where: { reportId, type: 'status' }, orderBy: { id: 'desc' } })).publicNote;
 
   beforeAll(async () => {
     ({ services, app, adminToken: admin } = api);
-    region = (await services.prisma.region.findFirstOrThrow({ where: { code: 'almaty-city' }, include: { districts: { orderBy: { id: 'asc' } } } })) as typeof region;
+    region = (await services.prisma.region.findFirstOrThrow({
+      where: { code: 'almaty-city' },
+      include: { districts: { orderBy: { id: 'asc' } } },
+    })) as typeof region;
     const categories = await services.prisma.category.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
     [category, otherCategory] = [categories[0]!, categories[1]!];
     await services.staff.create(system, { login: 'operator', fullName: 'Operator', password: 'operator-password-1', roles: ['operator'] });
@@ -71,7 +87,13 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
 
   describe('CRUD', () => {
     it('an admin creates, changes and deletes a template; an operator reads but cannot write', async () => {
-      const created = await send('POST', '/api/report-templates', { categoryId: null, status: 'rejected', title: 'Не подтвердилось', textKk: '{{number}} өтініші расталмады.', textRu: 'Обращение {{number}} не подтвердилось.' });
+      const created = await send('POST', '/api/report-templates', {
+        categoryId: null,
+        status: 'rejected',
+        title: 'Не подтвердилось',
+        textKk: '{{number}} өтініші расталмады.',
+        textRu: 'Обращение {{number}} не подтвердилось.',
+      });
       expect(created.statusCode, created.body).toBe(201);
       const t = created.json();
       expect(t).toMatchObject({ categoryId: null, status: 'rejected', active: true, textRu: 'Обращение {{number}} не подтвердилось.' });
@@ -92,15 +114,21 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
       const gone = await send('GET', `/api/report-templates/${t.id}`);
       expect(gone.statusCode).toBe(404);
       expect(gone.json().error.code).toBe('template.not_found');
-      expect((await services.prisma.auditLog.findMany({ where: { entity: 'response_template', entityId: String(t.id) }, orderBy: { id: 'asc' } })).map((a) => a.action)).toEqual([
-        'template.create',
-        'template.update',
-        'template.delete',
-      ]);
+      expect(
+        (await services.prisma.auditLog.findMany({ where: { entity: 'response_template', entityId: String(t.id) }, orderBy: { id: 'asc' } })).map(
+          (a) => a.action,
+        ),
+      ).toEqual(['template.create', 'template.update', 'template.delete']);
     });
 
     it('refuses unknown placeholders on save, naming them, in either language text and on change', async () => {
-      const res = await send('POST', '/api/report-templates', { status: 'resolved', title: 'Ошибка', textKk: 'Өтініш {{nomer}} орындалды.', textRu: 'Обращение {{number}} выполнено {{date}}.' }, admin, { 'accept-language': 'kk' });
+      const res = await send(
+        'POST',
+        '/api/report-templates',
+        { status: 'resolved', title: 'Ошибка', textKk: 'Өтініш {{nomer}} орындалды.', textRu: 'Обращение {{number}} выполнено {{date}}.' },
+        admin,
+        { 'accept-language': 'kk' },
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('template.unknown_placeholder');
       expect(res.json().error.message).toContain('{{nomer}}');
@@ -110,7 +138,9 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
       const patch = await send('PATCH', `/api/report-templates/${ok.id}`, { textRu: 'Готово {{when}}' });
       expect(patch.json().error.code).toBe('template.unknown_placeholder');
       expect((await send('GET', `/api/report-templates/${ok.id}`)).json().textRu).toBe('{{number}} выполнено.');
-      expect((await send('POST', '/api/report-templates', { categoryId: 999_999, status: 'resolved', title: 'x', textKk: 'x', textRu: 'x' })).json().error.code).toBe('template.unknown_category');
+      expect(
+        (await send('POST', '/api/report-templates', { categoryId: 999_999, status: 'resolved', title: 'x', textKk: 'x', textRu: 'x' })).json().error.code,
+      ).toBe('template.unknown_category');
       await send('DELETE', `/api/report-templates/${ok.id}`);
     });
   });
@@ -127,7 +157,13 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
         textKk: '{{number}} өтініші бойынша ({{category}}, {{district}}, {{address}}) жұмыс аяқталды.',
         textRu: 'По обращению {{number}} ({{category}}, {{district}}, {{address}}) работы выполнены.',
       });
-      accepted = await create({ categoryId: null, status: 'in_work', title: 'Принято', textKk: '{{due_date}} дейін қаралады ({{region}}).', textRu: 'Будет рассмотрено до {{due_date}} ({{region}}).' });
+      accepted = await create({
+        categoryId: null,
+        status: 'in_work',
+        title: 'Принято',
+        textKk: '{{due_date}} дейін қаралады ({{region}}).',
+        textRu: 'Будет рассмотрено до {{due_date}} ({{region}}).',
+      });
     });
 
     it('a Kazakh-speaking citizen gets the Kazakh text, a Russian-speaking one the Russian, with the report’s values', async () => {

@@ -19,7 +19,12 @@ describe.each(dbTargets)('reference data on %s', (target) => {
     expect(summary.regions).toBe(20);
     const regions = await t.db.prisma.region.findMany({ include: { districts: true } });
     expect(regions).toHaveLength(20);
-    expect(regions.filter((r) => r.kind === 'city').map((r) => r.nameRu.replace('город ', '')).sort()).toEqual(['Алматы', 'Астана', 'Шымкент']);
+    expect(
+      regions
+        .filter((r) => r.kind === 'city')
+        .map((r) => r.nameRu.replace('город ', ''))
+        .sort(),
+    ).toEqual(['Алматы', 'Астана', 'Шымкент']);
     // The three oblasts created in 2022 (DOMAIN.md: 17 oblasts + 3 cities).
     expect(regions.map((r) => r.nameKk)).toEqual(expect.arrayContaining(['Абай облысы', 'Ұлытау облысы', 'Жетісу облысы']));
     expect(regions.map((r) => r.nameRu)).toEqual(expect.arrayContaining(['Абайская область', 'Улытауская область', 'Жетысуская область']));
@@ -51,7 +56,10 @@ describe.each(dbTargets)('reference data on %s', (target) => {
     }
     const codes = categories.map((c) => c.code);
     for (const needed of ['roads', 'lighting', 'waste', 'transport', 'ecology', 'animals', 'safety', 'other']) {
-      expect(codes.some((c) => c.includes(needed)), `a category for ${needed}`).toBe(true);
+      expect(
+        codes.some((c) => c.includes(needed)),
+        `a category for ${needed}`,
+      ).toBe(true);
     }
   });
 
@@ -79,7 +87,9 @@ describe.each(dbTargets)('reference data on %s', (target) => {
 
   it('seeds the consultation topics of the resource centre, each with a 2-working-day first answer', async () => {
     const topics = await t.db.prisma.consultationTopic.findMany({ orderBy: { sort: 'asc' } });
-    expect(topics.map((x) => x.code)).toEqual(expect.arrayContaining(['legal-organisational', 'ngo-registration-governance', 'ngo-accounting-taxes-reporting']));
+    expect(topics.map((x) => x.code)).toEqual(
+      expect.arrayContaining(['legal-organisational', 'ngo-registration-governance', 'ngo-accounting-taxes-reporting']),
+    );
     expect(topics.length).toBeGreaterThanOrEqual(9);
     expect(topics.every((x) => x.responseDays === 2 && x.nameKk && x.nameRu)).toBe(true);
   });

@@ -52,11 +52,32 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: true } });
     const astana = await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
     const admin = { type: 'staff' as const, id: 0 };
-    operator = await services.staff.create(admin, { login: 'lighting-op', fullName: 'Айгүл Операторова', password: 'operator-password', roles: ['operator'], regionId: almaty.id, departmentId: category.departmentId, telegramId: BigInt(operatorUser.id) });
-    await services.staff.create(admin, { login: 'astana-op', fullName: 'Бауыржан Астанов', password: 'operator-password', roles: ['operator'], regionId: astana.id, departmentId: category.departmentId, telegramId: BigInt(outsiderUser.id) });
+    operator = await services.staff.create(admin, {
+      login: 'lighting-op',
+      fullName: 'Айгүл Операторова',
+      password: 'operator-password',
+      roles: ['operator'],
+      regionId: almaty.id,
+      departmentId: category.departmentId,
+      telegramId: BigInt(operatorUser.id),
+    });
+    await services.staff.create(admin, {
+      login: 'astana-op',
+      fullName: 'Бауыржан Астанов',
+      password: 'operator-password',
+      roles: ['operator'],
+      regionId: astana.id,
+      departmentId: category.departmentId,
+      telegramId: BigInt(outsiderUser.id),
+    });
     await prisma.staffUser.update({ where: { login: 'admin' }, data: { telegramId: BigInt(adminUser.id) } });
     operatorToken = await api.signIn('lighting-op', 'operator-password');
-    const res = await api.app.inject({ method: 'PATCH', url: `/api/reference/departments/${category.departmentId}`, headers: bearer(api.adminToken), payload: { telegramChatId: String(CHAT) } });
+    const res = await api.app.inject({
+      method: 'PATCH',
+      url: `/api/reference/departments/${category.departmentId}`,
+      headers: bearer(api.adminToken),
+      payload: { telegramChatId: String(CHAT) },
+    });
     expect(res.statusCode, res.body).toBe(200);
   });
   afterAll(async () => {
@@ -87,7 +108,10 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
         districtId: almaty.districts[0]!.id,
         address: 'пр. Абая, 52',
         description: 'Третью неделю не горит фонарь у подъезда, вечером дети идут в темноте',
-        evidence: [{ kind: 'photo', telegramFileId: 'AgAC-1' }, { kind: 'video', telegramFileId: 'BAAC-2' }],
+        evidence: [
+          { kind: 'photo', telegramFileId: 'AgAC-1' },
+          { kind: 'video', telegramFileId: 'BAAC-2' },
+        ],
       },
     );
   }
@@ -97,7 +121,8 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     const row = await prisma.reportStaffMessage.findUniqueOrThrow({ where: { reportId_chatId: { reportId, chatId: BigInt(CHAT) } } });
     return h.fake.visibleMessages(CHAT).find((m) => m.message_id === Number(row.messageId))!;
   }
-  const buttons = (m: Message | Record<string, unknown>) => ((m.reply_markup as { inline_keyboard?: Keyboard } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
+  const buttons = (m: Message | Record<string, unknown>) =>
+    ((m.reply_markup as { inline_keyboard?: Keyboard } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
 
   const nextMessageId = () => Math.max(0, ...h.fake.visibleMessages(CHAT).map((m) => m.message_id)) + 1;
   const group = { id: CHAT, type: 'supergroup' as const, title: 'Көше жарығы бөлімі' };
@@ -141,7 +166,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(sent).toHaveLength(1);
     });
 
-    it('does not post closed reports, reports older than a day, or other departments\' reports', async () => {
+    it("does not post closed reports, reports older than a day, or other departments' reports", async () => {
       const old = await fileReport();
       await prisma.report.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 25 * HOUR) } });
       const closed = await fileReport();
@@ -244,7 +269,9 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(promptCall.payload.reply_markup).toMatchObject({ force_reply: true, selective: true });
       const prompt = (promptCall.response as { result: Message }).result;
       expect(prompt.text).toContain(report.number);
-      expect(prompt.entities).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'text_mention', user: expect.objectContaining({ id: operatorUser.id }) })]));
+      expect(prompt.entities).toEqual(
+        expect.arrayContaining([expect.objectContaining({ type: 'text_mention', user: expect.objectContaining({ id: operatorUser.id }) })]),
+      );
 
       // Someone unlinked answering the prompt changes nothing.
       await say(strangerRu, 'Всё сделано', prompt);
@@ -259,7 +286,9 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       const notice = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'report.status', chatId: after.citizen!.telegramId } });
       expect((notice.payload as { params: { text: string } }).params.text).toContain('Фонарь заменён 12 мая, подъезд освещён.');
       // The prompt now records what was done; the post has no buttons left.
-      expect(h.fake.visibleMessages(CHAT).find((m) => m.message_id === prompt.message_id)?.text).toBe(`🟢 Обращение ${report.number} выполнено (Ерлан Серікұлы). Ответ отправлен автору.`);
+      expect(h.fake.visibleMessages(CHAT).find((m) => m.message_id === prompt.message_id)?.text).toBe(
+        `🟢 Обращение ${report.number} выполнено (Ерлан Серікұлы). Ответ отправлен автору.`,
+      );
       expect(buttons(await postOf(report.id))).toEqual([]);
 
       // The prompt is spent: answering it again does nothing.
@@ -281,7 +310,9 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(prompt.text).toContain('почему обращение');
       await say(operatorUser, 'Опора принадлежит ТОО «Свет», передали им', prompt);
       expect(await statusOf(report.id)).toBe('rejected');
-      expect((await prisma.reportEvent.findFirstOrThrow({ where: { reportId: report.id, toStatus: 'rejected' } })).publicNote).toBe('Опора принадлежит ТОО «Свет», передали им');
+      expect((await prisma.reportEvent.findFirstOrThrow({ where: { reportId: report.id, toStatus: 'rejected' } })).publicNote).toBe(
+        'Опора принадлежит ТОО «Свет», передали им',
+      );
     });
   });
 
@@ -294,7 +325,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(h.fake.lastMessageTo(CHAT)?.text).toContain(`ID этой группы: ${CHAT}`);
     });
 
-    it('an admin sets or clears the department\'s chat; an operator may not; the id must be a group\'s', async () => {
+    it("an admin sets or clears the department's chat; an operator may not; the id must be a group's", async () => {
       const url = `/api/reference/departments/${category.departmentId}`;
       const denied = await api.app.inject({ method: 'PATCH', url, headers: bearer(operatorToken), payload: { telegramChatId: '-100555' } });
       expect(denied.statusCode).toBe(403);

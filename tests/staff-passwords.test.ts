@@ -28,7 +28,12 @@ describe.each(dbTargets)('staff passwords (%s)', (target) => {
 
   it('an admin cannot create staff with a short or an easily guessed password; a long unusual one is fine', async () => {
     const create = (login: string, password: string, lang = 'ru') =>
-      api.app.inject({ method: 'POST', url: '/api/staff', headers: asAdmin(lang), payload: { login, fullName: 'Айгерім Сапарова', password, roles: ['admin'] } });
+      api.app.inject({
+        method: 'POST',
+        url: '/api/staff',
+        headers: asAdmin(lang),
+        payload: { login, fullName: 'Айгерім Сапарова', password, roles: ['admin'] },
+      });
     // ten letters were enough before
     const short = await create('weak.one', 'aaaaaaaaaa');
     expect(short.statusCode).toBe(400);
@@ -55,8 +60,13 @@ describe.each(dbTargets)('staff passwords (%s)', (target) => {
   });
 
   it('the services refuse a weak password whoever calls them', async () => {
-    await expect(services.staff.create(system, { login: 'direct', fullName: 'Direct', password: 'short-1', roles: ['operator'] })).rejects.toMatchObject({ code: 'staff.password_short', params: { min: 12 } });
-    await expect(services.staff.create(system, { login: 'direct', fullName: 'Direct', password: '123456789012', roles: ['operator'] })).rejects.toMatchObject({ code: 'staff.password_weak' });
+    await expect(services.staff.create(system, { login: 'direct', fullName: 'Direct', password: 'short-1', roles: ['operator'] })).rejects.toMatchObject({
+      code: 'staff.password_short',
+      params: { min: 12 },
+    });
+    await expect(services.staff.create(system, { login: 'direct', fullName: 'Direct', password: '123456789012', roles: ['operator'] })).rejects.toMatchObject({
+      code: 'staff.password_weak',
+    });
   });
 
   it('signing in with a generated first-admin password allows only who-am-I, sign-out and changing it', async () => {
@@ -68,15 +78,24 @@ describe.each(dbTargets)('staff passwords (%s)', (target) => {
       expect(generatedPassword).toMatch(/^[A-Za-z0-9]{16}$/);
       const app = await buildServer({ services: fresh, i18n: fresh.i18n, logger: testLogger, cookieSecure: false });
       try {
-        const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'root', password: generatedPassword }, remoteAddress: from() });
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { login: 'root', password: generatedPassword },
+          remoteAddress: from(),
+        });
         expect(login.json().user.mustChangePassword).toBe(true);
         const token = login.json().token as string;
-        const call = (method: 'GET' | 'POST', url: string, payload?: object, lang = 'ru') => app.inject({ method, url, headers: { ...bearer(token), 'accept-language': lang }, ...(payload ? { payload } : {}), remoteAddress: from() });
+        const call = (method: 'GET' | 'POST', url: string, payload?: object, lang = 'ru') =>
+          app.inject({ method, url, headers: { ...bearer(token), 'accept-language': lang }, ...(payload ? { payload } : {}), remoteAddress: from() });
 
         for (const url of ['/api/reports', '/api/staff', '/api/reference/regions']) {
           const res = await call('GET', url);
           expect(res.statusCode, url).toBe(403);
-          expect(res.json().error).toEqual({ code: 'auth.password_change_required', message: 'Сначала смените пароль: он был создан автоматически и показан при установке.' });
+          expect(res.json().error).toEqual({
+            code: 'auth.password_change_required',
+            message: 'Сначала смените пароль: он был создан автоматически и показан при установке.',
+          });
         }
         expect((await call('GET', '/api/staff', undefined, 'kk')).json().error.message).toMatch(/^Алдымен құпиясөзді ауыстырыңыз/);
         expect((await call('POST', '/api/staff', { login: 'second', fullName: 'Second', password: GOOD, roles: ['admin'] })).statusCode).toBe(403);

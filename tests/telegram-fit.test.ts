@@ -60,7 +60,8 @@ let keyCache: string[] | null = null;
 function allKeys(): string[] {
   if (keyCache) return keyCache;
   const res = (i18n.store.data.ru ?? {}) as Record<string, Record<string, unknown>>;
-  const walk = (o: Record<string, unknown>, prefix: string): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : walk(v as Record<string, unknown>, `${prefix}${k}.`)));
+  const walk = (o: Record<string, unknown>, prefix: string): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : walk(v as Record<string, unknown>, `${prefix}${k}.`)));
   keyCache = Object.entries(res).flatMap(([ns, tree]) => walk(tree, `${ns}:`));
   return keyCache;
 }
@@ -98,14 +99,29 @@ describe('buttons fit a phone', () => {
 
   it.each(LOCALES)('keeps every main-menu label within %s 20', (lng) => {
     const t = i18n.getFixedT(lng);
-    const long = MENU_LAYOUT.flat().map((k) => t(`common:menu.${k}`)).filter((label) => shownLength(label) > MENU_LABEL_MAX);
+    const long = MENU_LAYOUT.flat()
+      .map((k) => t(`common:menu.${k}`))
+      .filter((label) => shownLength(label) > MENU_LABEL_MAX);
     expect(long).toEqual([]);
   });
 
   it('finds the button labels in the code', () => {
     const keys = buttonKeys();
     // A few of each kind of place, so the search cannot silently find nothing.
-    for (const k of ['common:menu.report', 'reports:flow.send', 'reports:flow.edit.category', 'volunteering:home.sign_up', 'volunteering:signup.phone_button', 'reports:flow.send_location', 'discussions:notice.open', 'polls:invite.button', 'staff:chat.accept', 'consultations:chat.take', 'discussions:comment.name_profile', 'consultations:flow.groups.ngo']) {
+    for (const k of [
+      'common:menu.report',
+      'reports:flow.send',
+      'reports:flow.edit.category',
+      'volunteering:home.sign_up',
+      'volunteering:signup.phone_button',
+      'reports:flow.send_location',
+      'discussions:notice.open',
+      'polls:invite.button',
+      'staff:chat.accept',
+      'consultations:chat.take',
+      'discussions:comment.name_profile',
+      'consultations:flow.groups.ngo',
+    ]) {
       expect(keys.has(k), k).toBe(true);
     }
     expect(keys.size).toBeGreaterThan(90);

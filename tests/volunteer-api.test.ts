@@ -10,7 +10,11 @@ import { dbTargets } from './helpers/db.ts';
 import { at, opportunityInput, outboxTexts, signedUpVolunteer } from './volunteer-fixtures.ts';
 
 const DAY = 86_400_000;
-const xlsxText = (body: Buffer) => Object.entries(unzipSync(new Uint8Array(body))).filter(([name]) => name.startsWith('xl/worksheets/')).map(([, bytes]) => strFromU8(bytes)).join('\n');
+const xlsxText = (body: Buffer) =>
+  Object.entries(unzipSync(new Uint8Array(body)))
+    .filter(([name]) => name.startsWith('xl/worksheets/'))
+    .map(([, bytes]) => strFromU8(bytes))
+    .join('\n');
 
 describe.each(dbTargets)('volunteering API (%s)', (target) => {
   const api = useApiApp(target);
@@ -28,8 +32,15 @@ describe.each(dbTargets)('volunteering API (%s)', (target) => {
     const startsAt = new Date(Date.now() + days * DAY);
     return { ...opportunityInput(almaty.id), startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString(), ...extra };
   };
-  const volunteer = (extra: Partial<Parameters<typeof signedUpVolunteer>[1]> = {}) => signedUpVolunteer(services, { regionId: almaty.id, directions: ['ecology'], ...extra });
-  const applicationsOf = async (id: number) => (await call('GET', `/api/volunteering/opportunities/${id}/applications`)).json().items as Array<{ id: number; citizenId: number; state: string; [k: string]: unknown }>;
+  const volunteer = (extra: Partial<Parameters<typeof signedUpVolunteer>[1]> = {}) =>
+    signedUpVolunteer(services, { regionId: almaty.id, directions: ['ecology'], ...extra });
+  const applicationsOf = async (id: number) =>
+    (await call('GET', `/api/volunteering/opportunities/${id}/applications`)).json().items as Array<{
+      id: number;
+      citizenId: number;
+      state: string;
+      [k: string]: unknown;
+    }>;
   const appFor = async (id: number, c: Citizen) => (await applicationsOf(id)).find((a) => a.citizenId === c.id)!;
 
   beforeAll(async () => {
@@ -73,13 +84,27 @@ describe.each(dbTargets)('volunteering API (%s)', (target) => {
     const draft = (await call('POST', '/api/volunteering/opportunities', body(6))).json();
     expect((await call('DELETE', `/api/volunteering/opportunities/${draft.id}`)).status).toBe(200);
     expect(await services.prisma.volunteerOpportunity.findUnique({ where: { id: draft.id } })).toBeNull();
-    const actions = (await services.prisma.auditLog.findMany({ where: { entity: 'volunteer_opportunity', entityId: { in: [String(o.id), String(draft.id)] } } })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['volunteer.opportunity.create', 'volunteer.opportunity.publish', 'volunteer.opportunity.update', 'volunteer.opportunity.cancel', 'volunteer.opportunity.delete']));
+    const actions = (
+      await services.prisma.auditLog.findMany({ where: { entity: 'volunteer_opportunity', entityId: { in: [String(o.id), String(draft.id)] } } })
+    ).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'volunteer.opportunity.create',
+        'volunteer.opportunity.publish',
+        'volunteer.opportunity.update',
+        'volunteer.opportunity.cancel',
+        'volunteer.opportunity.delete',
+      ]),
+    );
   });
 
   it('decides applications, records attendance and reviews, and sets a minor’s parental consent', async () => {
     const o = (await call('POST', '/api/volunteering/opportunities', body(3, { needed: 1, publish: true }))).json();
-    const [first, second, minor] = [await volunteer({ locale: 'ru' }), await volunteer({ locale: 'kk' }), await volunteer({ birthYear: new Date().getFullYear() - 15 })];
+    const [first, second, minor] = [
+      await volunteer({ locale: 'ru' }),
+      await volunteer({ locale: 'kk' }),
+      await volunteer({ birthYear: new Date().getFullYear() - 15 }),
+    ];
     for (const c of [first, second, minor]) await services.volunteering.applications.apply(c.id, o.id);
     expect((await applicationsOf(o.id)).map((a) => a.state)).toEqual(['applied', 'waitlisted', 'waitlisted']);
 
@@ -95,20 +120,35 @@ describe.each(dbTargets)('volunteering API (%s)', (target) => {
     const refused = await call('POST', `/api/volunteering/applications/${minorApp.id}/approve`);
     expect([refused.status, refused.json().error.code]).toEqual([409, 'volunteer.minor_needs_consent']);
     expect((await call('PATCH', `/api/volunteering/volunteers/${minor.id}`, { parentConsent: true }, token.astanaPm)).status).toBe(403);
-    expect((await call('PATCH', `/api/volunteering/volunteers/${minor.id}`, { parentConsent: true })).json()).toMatchObject({ minor: true, parentConsent: true });
+    expect((await call('PATCH', `/api/volunteering/volunteers/${minor.id}`, { parentConsent: true })).json()).toMatchObject({
+      minor: true,
+      parentConsent: true,
+    });
     expect((await call('POST', `/api/volunteering/applications/${minorApp.id}/approve`)).json().state).toBe('approved');
     const secondApp = await appFor(o.id, second);
     expect((await call('POST', `/api/volunteering/applications/${secondApp.id}/approve`)).json().state).toBe('approved');
     expect((await outboxTexts(services.prisma, second.id, 'volunteer.approved'))[0]).toContain('Өтініміңіз мақұлданды');
-    expect((await call('POST', `/api/volunteering/applications/${secondApp.id}/attendance`, { attended: true, hours: 3, peopleHelped: 7 })).json().error.code).toBe('volunteer.event_not_started');
+    expect(
+      (await call('POST', `/api/volunteering/applications/${secondApp.id}/attendance`, { attended: true, hours: 3, peopleHelped: 7 })).json().error.code,
+    ).toBe('volunteer.event_not_started');
 
     // The event took place: attendance and reviews.
-    await services.prisma.volunteerOpportunity.update({ where: { id: o.id }, data: { startsAt: new Date(Date.now() - 5 * 3_600_000), endsAt: new Date(Date.now() - 3_600_000) } });
+    await services.prisma.volunteerOpportunity.update({
+      where: { id: o.id },
+      data: { startsAt: new Date(Date.now() - 5 * 3_600_000), endsAt: new Date(Date.now() - 3_600_000) },
+    });
     expect((await call('POST', `/api/volunteering/applications/${secondApp.id}/attendance`, { attended: true })).status).toBe(400);
-    expect((await call('POST', `/api/volunteering/applications/${secondApp.id}/attendance`, { attended: true, hours: 3.5, peopleHelped: 7 })).json()).toMatchObject({ state: 'attended', hours: 3.5, peopleHelped: 7 });
+    expect(
+      (await call('POST', `/api/volunteering/applications/${secondApp.id}/attendance`, { attended: true, hours: 3.5, peopleHelped: 7 })).json(),
+    ).toMatchObject({ state: 'attended', hours: 3.5, peopleHelped: 7 });
     expect((await call('POST', `/api/volunteering/applications/${minorApp.id}/attendance`, { attended: false })).json().state).toBe('no_show');
-    expect((await call('PUT', `/api/volunteering/applications/${minorApp.id}/review`, { rating: 5 })).json().error.code).toBe('volunteer.review_needs_attendance');
-    expect((await call('PUT', `/api/volunteering/applications/${secondApp.id}/review`, { rating: 5, comment: 'Тамаша жұмыс' })).json().review).toEqual({ rating: 5, comment: 'Тамаша жұмыс' });
+    expect((await call('PUT', `/api/volunteering/applications/${minorApp.id}/review`, { rating: 5 })).json().error.code).toBe(
+      'volunteer.review_needs_attendance',
+    );
+    expect((await call('PUT', `/api/volunteering/applications/${secondApp.id}/review`, { rating: 5, comment: 'Тамаша жұмыс' })).json().review).toEqual({
+      rating: 5,
+      comment: 'Тамаша жұмыс',
+    });
 
     const listed = (await call('GET', `/api/volunteering/volunteers?regionId=${almaty.id}&direction=ecology`)).json();
     expect(listed.items.map((x: { citizenId: number }) => x.citizenId)).toEqual(expect.arrayContaining([first.id, second.id, minor.id]));
@@ -123,8 +163,13 @@ describe.each(dbTargets)('volunteering API (%s)', (target) => {
       const o = await services.prisma.volunteerOpportunity.create({
         data: { ...opportunityInput(almaty.id), startsAt: at('2026-02-14T10:00:00'), endsAt: at('2026-02-14T13:00:00'), status: 'published' },
       });
-      for (const [c, people, minutes, rating] of [[star, 15, 180, 5], [helper, 4, 120, 3]] as const) {
-        const a = await services.prisma.volunteerApplication.create({ data: { opportunityId: o.id, citizenId: c.id, state: 'attended', peopleHelped: people, minutes } });
+      for (const [c, people, minutes, rating] of [
+        [star, 15, 180, 5],
+        [helper, 4, 120, 3],
+      ] as const) {
+        const a = await services.prisma.volunteerApplication.create({
+          data: { opportunityId: o.id, citizenId: c.id, state: 'attended', peopleHelped: people, minutes },
+        });
         await services.prisma.volunteerReview.create({ data: { applicationId: a.id, rating } });
       }
     });

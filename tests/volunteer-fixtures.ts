@@ -9,7 +9,11 @@ import type { OpportunityInput } from '../core/volunteering/volunteer-opportunit
 /** An instant given in Almaty time. */
 export const at = (local: string) => new Date(`${local}+05:00`);
 
-export const organiser = (id: number, scope: { regionId?: number; districtId?: number } = {}, roles: StaffPrincipal['roles'] = ['project_manager']): StaffPrincipal => ({
+export const organiser = (
+  id: number,
+  scope: { regionId?: number; districtId?: number } = {},
+  roles: StaffPrincipal['roles'] = ['project_manager'],
+): StaffPrincipal => ({
   id,
   login: `pm${id}`,
   fullName: `Ұйымдастырушы ${id}`,

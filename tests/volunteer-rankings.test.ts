@@ -51,7 +51,19 @@ describe.each(dbTargets)('volunteer rankings on %s', (target) => {
     }
     const event = (regionId: number, districtId: number | null, local: string) =>
       prisma.volunteerOpportunity.create({
-        data: { titleKk: 'Іс', titleRu: 'Дело', organiserName: 'ГРЦ', regionId, districtId, place: 'Парк', startsAt: at(local), endsAt: new Date(at(local).getTime() + 3_600_000), needed: 10, status: 'published', directions: [] },
+        data: {
+          titleKk: 'Іс',
+          titleRu: 'Дело',
+          organiserName: 'ГРЦ',
+          regionId,
+          districtId,
+          place: 'Парк',
+          startsAt: at(local),
+          endsAt: new Date(at(local).getTime() + 3_600_000),
+          needed: 10,
+          status: 'published',
+          directions: [],
+        },
       });
     const e1 = await event(almaty.id, d1, '2026-03-05T10:00:00');
     const e6 = await event(almaty.id, d1, '2026-03-31T23:30:00');
@@ -59,8 +71,17 @@ describe.each(dbTargets)('volunteer rankings on %s', (target) => {
     const e2 = await event(almaty.id, d2, '2026-03-20T10:00:00');
     const e3 = await event(almaty.id, d1, '2026-02-10T10:00:00');
     const e5 = await event(astana.id, null, '2026-03-10T10:00:00');
-    const attended = async (o: { id: number }, who: string, p: number, hours: number, rating: number | null, extra: { confirmedByVolunteer?: boolean } = {}) => {
-      const a = await prisma.volunteerApplication.create({ data: { opportunityId: o.id, citizenId: people[who]!, state: 'attended', peopleHelped: p, minutes: hours * 60, ...extra } });
+    const attended = async (
+      o: { id: number },
+      who: string,
+      p: number,
+      hours: number,
+      rating: number | null,
+      extra: { confirmedByVolunteer?: boolean } = {},
+    ) => {
+      const a = await prisma.volunteerApplication.create({
+        data: { opportunityId: o.id, citizenId: people[who]!, state: 'attended', peopleHelped: p, minutes: hours * 60, ...extra },
+      });
       if (rating) await prisma.volunteerReview.create({ data: { applicationId: a.id, rating } });
     };
     await attended(e1, 'A', 10, 3, 5);
@@ -83,7 +104,11 @@ describe.each(dbTargets)('volunteer rankings on %s', (target) => {
   });
 
   const rank = (period: string, level: { regionId: number } | { districtId: number }) =>
-    services.volunteering.rankings(ADMIN, 'regionId' in level ? { level: 'region', regionId: level.regionId } : { level: 'district', districtId: level.districtId }, parsePeriod(period));
+    services.volunteering.rankings(
+      ADMIN,
+      'regionId' in level ? { level: 'region', regionId: level.regionId } : { level: 'district', districtId: level.districtId },
+      parsePeriod(period),
+    );
   const names = (list: Array<{ rank: number; name: string }>) => list.map((v) => `${v.rank}:${v.name.replace('Волонтёр ', '')}`);
 
   it('ranks a district for a month, in Almaty time: people helped with hours breaking ties; positive reviews with the average, then people', async () => {
@@ -120,8 +145,12 @@ describe.each(dbTargets)('volunteer rankings on %s', (target) => {
 
   it('shows only the organiser’s own region', async () => {
     const astana = await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
-    await expect(services.volunteering.rankings(organiser(9, { regionId: astana.id }), { level: 'region', regionId: almatyId }, parsePeriod('2026'))).rejects.toMatchObject({ code: 'auth.out_of_scope' });
-    await expect(services.volunteering.rankings(organiser(9, { regionId: almatyId, districtId: d2 }), { level: 'district', districtId: d1 }, parsePeriod('2026'))).rejects.toMatchObject({ code: 'auth.out_of_scope' });
+    await expect(
+      services.volunteering.rankings(organiser(9, { regionId: astana.id }), { level: 'region', regionId: almatyId }, parsePeriod('2026')),
+    ).rejects.toMatchObject({ code: 'auth.out_of_scope' });
+    await expect(
+      services.volunteering.rankings(organiser(9, { regionId: almatyId, districtId: d2 }), { level: 'district', districtId: d1 }, parsePeriod('2026')),
+    ).rejects.toMatchObject({ code: 'auth.out_of_scope' });
   });
 
   it('reads periods as Almaty months, quarters and years', () => {

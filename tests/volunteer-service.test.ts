@@ -14,7 +14,9 @@ import { testLogger } from './helpers/silent-logger.ts';
 import { ADMIN, at, opportunityInput, organiser, outboxTexts, signedUpVolunteer, staffActor } from './volunteer-fixtures.ts';
 
 describe.each(dbTargets)('volunteering services on %s', (target) => {
-  const suite = useTestDb(target, { truncate: ['VolunteerReview', 'VolunteerApplication', 'VolunteerOpportunity', 'Volunteer', 'OutboxMessage', 'AuditLog', 'BotSession', 'Citizen'] });
+  const suite = useTestDb(target, {
+    truncate: ['VolunteerReview', 'VolunteerApplication', 'VolunteerOpportunity', 'Volunteer', 'OutboxMessage', 'AuditLog', 'BotSession', 'Citizen'],
+  });
   let prisma: PrismaClient;
   let services: Services;
   let job: Job;
@@ -35,11 +37,19 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
   });
 
   const v = () => services.volunteering;
-  const publish = (extra: Parameters<typeof opportunityInput>[1] = {}) => v().opportunities.create(admin, ADMIN, { ...opportunityInput(almaty.id, extra), publish: true });
-  const volunteer = (extra: Partial<Parameters<typeof signedUpVolunteer>[1]> = {}) => signedUpVolunteer(services, { regionId: almaty.id, directions: ['ecology'], ...extra });
-  const stateOf = async (opportunityId: number, c: Citizen) => (await prisma.volunteerApplication.findUniqueOrThrow({ where: { opportunityId_citizenId: { opportunityId, citizenId: c.id } } })).state;
-  const appOf = (opportunityId: number, c: Citizen) => prisma.volunteerApplication.findUniqueOrThrow({ where: { opportunityId_citizenId: { opportunityId, citizenId: c.id } } });
-  const refusal = (p: Promise<unknown>) => p.then(() => 'no refusal', (e: { code?: string }) => e.code);
+  const publish = (extra: Parameters<typeof opportunityInput>[1] = {}) =>
+    v().opportunities.create(admin, ADMIN, { ...opportunityInput(almaty.id, extra), publish: true });
+  const volunteer = (extra: Partial<Parameters<typeof signedUpVolunteer>[1]> = {}) =>
+    signedUpVolunteer(services, { regionId: almaty.id, directions: ['ecology'], ...extra });
+  const stateOf = async (opportunityId: number, c: Citizen) =>
+    (await prisma.volunteerApplication.findUniqueOrThrow({ where: { opportunityId_citizenId: { opportunityId, citizenId: c.id } } })).state;
+  const appOf = (opportunityId: number, c: Citizen) =>
+    prisma.volunteerApplication.findUniqueOrThrow({ where: { opportunityId_citizenId: { opportunityId, citizenId: c.id } } });
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => 'no refusal',
+      (e: { code?: string }) => e.code,
+    );
 
   describe('sign-up', () => {
     it('takes the phone only from the volunteer’s own contact and completes only when every answer is there', async () => {
@@ -48,14 +58,22 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
       await profiles.save(c.id, { name: '  Айгүл   Серікова ', regionId: almaty.id, districtId: almaty.districts[0]!.id });
       expect(await refusal(profiles.complete(c.id))).toBe('volunteer.profile_incomplete');
       // Someone else's contact (another user_id, or a contact with no Telegram account) is refused.
-      expect(await refusal(profiles.verifyContact(c.id, 555_000_001, { phone_number: '+77010000002', user_id: 555_000_002 }))).toBe('volunteer.contact_not_own');
+      expect(await refusal(profiles.verifyContact(c.id, 555_000_001, { phone_number: '+77010000002', user_id: 555_000_002 }))).toBe(
+        'volunteer.contact_not_own',
+      );
       expect(await refusal(profiles.verifyContact(c.id, 555_000_001, { phone_number: '+77010000002' }))).toBe('volunteer.contact_not_own');
       expect((await profiles.get(c.id))!.phoneVerifiedAt).toBeNull();
       expect(await profiles.verifyContact(c.id, 555_000_001, { phone_number: '77010000001', user_id: 555_000_001 })).toBe('+77010000001');
       await profiles.save(c.id, { directions: ['ecology', 'animals'], skills: '', availability: 'regularly', birthYear: 2001 });
       expect(await refusal(profiles.save(c.id, { birthYear: 2024 }))).toBe('volunteer.bad_birth_year');
       const done = await profiles.complete(c.id);
-      expect(done).toMatchObject({ name: 'Айгүл Серікова', phone: '+77010000001', directions: ['ecology', 'animals'], availability: 'regularly', birthYear: 2001 });
+      expect(done).toMatchObject({
+        name: 'Айгүл Серікова',
+        phone: '+77010000001',
+        directions: ['ecology', 'animals'],
+        availability: 'regularly',
+        birthYear: 2001,
+      });
       expect(done.signedUpAt).toEqual(clock);
       const audit = await prisma.auditLog.findMany({ where: { entity: 'volunteer', entityId: String(c.id) }, orderBy: { id: 'asc' } });
       expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['volunteer.profile', 'volunteer.phone_verified', 'volunteer.sign_up']));
@@ -67,7 +85,12 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
   describe('applications and the wait-list', () => {
     it('puts an application to a full opportunity on the wait-list and promotes it, first come first served, when a place frees up', async () => {
       const o = await publish({ needed: 2 });
-      const [a, b, c, d] = [await volunteer({ locale: 'ru' }), await volunteer({ locale: 'ru' }), await volunteer({ locale: 'kk' }), await volunteer({ locale: 'ru' })];
+      const [a, b, c, d] = [
+        await volunteer({ locale: 'ru' }),
+        await volunteer({ locale: 'ru' }),
+        await volunteer({ locale: 'kk' }),
+        await volunteer({ locale: 'ru' }),
+      ];
       expect(await v().applications.apply(a.id, o.id)).toMatchObject({ state: 'applied', position: null });
       expect(await v().applications.apply(b.id, o.id)).toMatchObject({ state: 'applied', position: null });
       expect(await v().applications.apply(c.id, o.id)).toMatchObject({ state: 'waitlisted', position: 1 });
@@ -143,7 +166,9 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
       expect(await refusal(v().opportunities.create(staffActor(astanaPm), astanaPm, opportunityInput(almaty.id)))).toBe('auth.out_of_scope');
       const a = await volunteer();
       await v().applications.apply(a.id, o.id);
-      expect(await refusal(v().applications.decide(staffActor(astanaPm), astanaPm, (await appOf(o.id, a)).id, { action: 'approve' }))).toBe('auth.out_of_scope');
+      expect(await refusal(v().applications.decide(staffActor(astanaPm), astanaPm, (await appOf(o.id, a)).id, { action: 'approve' }))).toBe(
+        'auth.out_of_scope',
+      );
       expect((await v().opportunities.list(astanaPm, {}, { offset: 0, limit: 10 })).total).toBe(0);
       expect((await v().opportunities.list(organiser(8, { regionId: almaty.id }), {}, { offset: 0, limit: 10 })).total).toBe(1);
     });
@@ -187,7 +212,10 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
     it('sends a reminder once when two instances run the job at the same moment', async () => {
       const { c } = await approvedFor('2026-06-10T10:00:00', '2026-06-10T14:00:00');
       clock = at('2026-06-09T10:30:00');
-      const runs = await Promise.all([processVolunteerReminders({ prisma, i18n: createI18n(), now: () => clock }), processVolunteerReminders({ prisma, i18n: createI18n(), now: () => clock })]);
+      const runs = await Promise.all([
+        processVolunteerReminders({ prisma, i18n: createI18n(), now: () => clock }),
+        processVolunteerReminders({ prisma, i18n: createI18n(), now: () => clock }),
+      ]);
       expect(runs.reduce((n, r) => n + r.day, 0)).toBe(1);
       expect(await outboxTexts(prisma, c.id, 'volunteer.reminder_day')).toHaveLength(1);
     });
@@ -223,9 +251,13 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
         await v().applications.decide(admin, ADMIN, (await appOf(o.id, c)).id, { action: 'approve' });
       }
       const appA = await appOf(o.id, a);
-      expect(await refusal(v().applications.recordAttendance(admin, ADMIN, appA.id, { attended: true, hours: 4, peopleHelped: 12 }))).toBe('volunteer.event_not_started');
+      expect(await refusal(v().applications.recordAttendance(admin, ADMIN, appA.id, { attended: true, hours: 4, peopleHelped: 12 }))).toBe(
+        'volunteer.event_not_started',
+      );
       clock = at('2026-06-10T15:00:00');
-      expect(await refusal(v().applications.recordAttendance(admin, ADMIN, appA.id, { attended: true, hours: 0, peopleHelped: 12 }))).toBe('volunteer.bad_hours');
+      expect(await refusal(v().applications.recordAttendance(admin, ADMIN, appA.id, { attended: true, hours: 0, peopleHelped: 12 }))).toBe(
+        'volunteer.bad_hours',
+      );
       await v().applications.recordAttendance(admin, ADMIN, appA.id, { attended: true, hours: 3.5, peopleHelped: 12 });
       await v().applications.recordAttendance(admin, ADMIN, (await appOf(o.id, b)).id, { attended: false });
       expect(await appOf(o.id, a)).toMatchObject({ state: 'attended', minutes: 210, peopleHelped: 12 });
@@ -235,13 +267,25 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
       expect(await refusal(v().applications.review(admin, ADMIN, appA.id, { rating: 6 }))).toBe('volunteer.bad_rating');
       await v().applications.review(admin, ADMIN, appA.id, { rating: 5, comment: 'Очень ответственно' });
       await v().applications.review(admin, ADMIN, appA.id, { rating: 4, comment: 'Исправлено' });
-      expect(await prisma.volunteerReview.findUniqueOrThrow({ where: { applicationId: appA.id } })).toMatchObject({ rating: 4, comment: 'Исправлено', staffUserId: ADMIN.id });
+      expect(await prisma.volunteerReview.findUniqueOrThrow({ where: { applicationId: appA.id } })).toMatchObject({
+        rating: 4,
+        comment: 'Исправлено',
+        staffUserId: ADMIN.id,
+      });
 
       // The volunteer confirms; the record shows the hours and people helped.
       await v().applications.confirm(a.id, appA.id, true);
       const record = await v().citizen.record(a.id);
       expect(record.totals).toEqual({ events: 1, hours: 3.5, peopleHelped: 12 });
-      expect(await prisma.auditLog.count({ where: { entity: 'volunteer_application', entityId: String(appA.id), action: { in: ['volunteer.attendance', 'volunteer.review', 'volunteer.confirm'] } } })).toBe(4);
+      expect(
+        await prisma.auditLog.count({
+          where: {
+            entity: 'volunteer_application',
+            entityId: String(appA.id),
+            action: { in: ['volunteer.attendance', 'volunteer.review', 'volunteer.confirm'] },
+          },
+        }),
+      ).toBe(4);
     });
   });
 
@@ -293,7 +337,10 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
       expect(await stateOf(next.id, c)).toBe('cancelled');
       expect(await stateOf(next.id, waiting)).toBe('applied');
       expect(await appOf(past.id, c)).toMatchObject({ state: 'attended', minutes: 120, peopleHelped: 5 });
-      expect(await prisma.volunteerReview.findUniqueOrThrow({ where: { applicationId: (await appOf(past.id, c)).id } })).toMatchObject({ rating: 5, comment: null });
+      expect(await prisma.volunteerReview.findUniqueOrThrow({ where: { applicationId: (await appOf(past.id, c)).id } })).toMatchObject({
+        rating: 5,
+        comment: null,
+      });
       expect((await services.citizens.exportData(c.id)).sections.find((s) => s.key === 'volunteer')!.data).toMatchObject({ 'Заявок подано': 2 });
     });
   });

@@ -45,7 +45,13 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
     const { buildServer } = await import('../server/app.ts');
     const { createI18n } = await import('../core/i18n/i18n.ts');
     const { testLogger } = await import('./helpers/silent-logger.ts');
-    return buildServer({ services: api.services, i18n: createI18n(), logger: testLogger, cookieSecure: false, console: { mapTileUrl: 'https://{s}.tile.example.kz/{z}/{x}/{y}.png', mapAttribution: '© test', distDir } });
+    return buildServer({
+      services: api.services,
+      i18n: createI18n(),
+      logger: testLogger,
+      cookieSecure: false,
+      console: { mapTileUrl: 'https://{s}.tile.example.kz/{z}/{x}/{y}.png', mapAttribution: '© test', distDir },
+    });
   }
 
   it('sends / to the console and serves the page for every screen path, with its CSP and no caching', async () => {
@@ -89,7 +95,13 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
     const { createI18n } = await import('../core/i18n/i18n.ts');
     const { testLogger } = await import('./helpers/silent-logger.ts');
     const empty = path.join(await mkdtemp(path.join(os.tmpdir(), 'azamat-nodist-')), 'dist');
-    const app = await buildServer({ services: api.services, i18n: createI18n(), logger: testLogger, cookieSecure: false, console: { mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', mapAttribution: '©', distDir: empty } });
+    const app = await buildServer({
+      services: api.services,
+      i18n: createI18n(),
+      logger: testLogger,
+      cookieSecure: false,
+      console: { mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', mapAttribution: '©', distDir: empty },
+    });
     try {
       const page = await app.inject({ method: 'GET', url: '/console/' });
       const script = /src="(\/console\/app\.js\?v=[0-9a-f]+)"/.exec(page.body)?.[1];
@@ -122,7 +134,13 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
     // a folder under a regular file can never be created
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'azamat-rofs-')), 'not-a-dir');
     await writeFile(file, '');
-    const app = await buildServer({ services: api.services, i18n: createI18n(), logger: testLogger, cookieSecure: false, console: { mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', mapAttribution: '©', distDir: path.join(file, 'dist') } });
+    const app = await buildServer({
+      services: api.services,
+      i18n: createI18n(),
+      logger: testLogger,
+      cookieSecure: false,
+      console: { mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', mapAttribution: '©', distDir: path.join(file, 'dist') },
+    });
     try {
       expect((await app.inject({ method: 'GET', url: '/api/console/config' })).statusCode).toBe(200);
       expect((await app.inject({ method: 'GET', url: '/console/' })).statusCode).toBe(503);
@@ -148,7 +166,8 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
   });
 
   it('answers errors in English to a console set to English, and in Russian to other languages', async () => {
-    const ask = (lang: string) => api.app.inject({ method: 'GET', url: '/api/discussions/999999', headers: { ...bearer(api.adminToken), 'accept-language': lang } });
+    const ask = (lang: string) =>
+      api.app.inject({ method: 'GET', url: '/api/discussions/999999', headers: { ...bearer(api.adminToken), 'accept-language': lang } });
     expect((await ask('en-GB,en;q=0.9')).json().error).toEqual({ code: 'discussion.not_found', message: 'Topic not found.' });
     expect((await ask('kk')).json().error.message).toBe('Тақырып табылмады.');
     expect((await ask('de')).json().error.message).toBe('Тема не найдена.');
@@ -158,12 +177,23 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
   });
 
   it('hands the CSRF value back to a page signed in with the cookie, and not to bearer clients', async () => {
-    const login = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'admin', password: ADMIN_PASSWORD }, remoteAddress: '10.9.9.1' });
+    const login = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'admin', password: ADMIN_PASSWORD },
+      remoteAddress: '10.9.9.1',
+    });
     const cookie = login.cookies.find((c) => c.name === 'azamat_session')!;
     const me = await api.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { azamat_session: cookie.value } });
     expect(me.json().csrfToken).toBe(login.json().csrfToken);
     // and that value is what a cookie write needs
-    const write = await api.app.inject({ method: 'PUT', url: '/api/calendar/2026-12-31', cookies: { azamat_session: cookie.value }, headers: { 'x-csrf-token': me.json().csrfToken }, payload: { kind: 'day_off', nameKk: 'Демалыс', nameRu: 'Выходной' } });
+    const write = await api.app.inject({
+      method: 'PUT',
+      url: '/api/calendar/2026-12-31',
+      cookies: { azamat_session: cookie.value },
+      headers: { 'x-csrf-token': me.json().csrfToken },
+      payload: { kind: 'day_off', nameKk: 'Демалыс', nameRu: 'Выходной' },
+    });
     expect(write.statusCode).toBe(200);
     const viaBearer = await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(api.adminToken) });
     expect(viaBearer.json()).not.toHaveProperty('csrfToken');
@@ -192,7 +222,12 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
     const s = api.services;
     const [cat] = await s.prisma.category.findMany({ orderBy: { id: 'asc' }, take: 1 });
     const other = await s.prisma.department.findFirstOrThrow({ where: { id: { not: cat!.departmentId }, active: true } });
-    const res = await api.app.inject({ method: 'PATCH', url: `/api/reference/categories/${cat!.id}`, headers: bearer(api.adminToken), payload: { departmentId: other.id, deadlineDays: 7, active: false } });
+    const res = await api.app.inject({
+      method: 'PATCH',
+      url: `/api/reference/categories/${cat!.id}`,
+      headers: bearer(api.adminToken),
+      payload: { departmentId: other.id, deadlineDays: 7, active: false },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ id: cat!.id, departmentId: other.id, deadlineDays: 7, active: false });
     const listed = (await api.app.inject({ method: 'GET', url: '/api/reference/categories', headers: bearer(api.adminToken) })).json();
@@ -201,11 +236,19 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
     expect(audit.before).toMatchObject({ departmentId: cat!.departmentId, deadlineDays: cat!.deadlineDays });
     expect(audit.after).toMatchObject({ departmentId: other.id, deadlineDays: 7, active: false });
 
-    const bad = await api.app.inject({ method: 'PATCH', url: `/api/reference/categories/${cat!.id}`, headers: bearer(api.adminToken), payload: { deadlineDays: 0 } });
+    const bad = await api.app.inject({
+      method: 'PATCH',
+      url: `/api/reference/categories/${cat!.id}`,
+      headers: bearer(api.adminToken),
+      payload: { deadlineDays: 0 },
+    });
     expect(bad.statusCode).toBe(400);
     const op = await s.staff.create({ type: 'system' }, { login: 'op-cat', fullName: 'Оператор', password: 'op-cat-password', roles: ['operator'] });
     void op;
     const opToken = await api.signIn('op-cat', 'op-cat-password');
-    expect((await api.app.inject({ method: 'PATCH', url: `/api/reference/categories/${cat!.id}`, headers: bearer(opToken), payload: { deadlineDays: 3 } })).statusCode).toBe(403);
+    expect(
+      (await api.app.inject({ method: 'PATCH', url: `/api/reference/categories/${cat!.id}`, headers: bearer(opToken), payload: { deadlineDays: 3 } }))
+        .statusCode,
+    ).toBe(403);
   });
 });

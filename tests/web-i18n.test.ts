@@ -44,7 +44,11 @@ describe('console texts', () => {
   });
 
   it("keeps no copy of the server's error messages: the API answers in kk, ru and en itself", () => {
-    expect(Object.keys(flat.ru).filter((k) => k.startsWith('errors.')).sort()).toEqual(['errors.generic', 'errors.internal', 'errors.network']);
+    expect(
+      Object.keys(flat.ru)
+        .filter((k) => k.startsWith('errors.'))
+        .sort(),
+    ).toEqual(['errors.generic', 'errors.internal', 'errors.network']);
   });
 
   it('has every key the console asks for with a literal t("…")', () => {

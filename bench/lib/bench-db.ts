@@ -79,10 +79,15 @@ export async function openBenchDb(target: Target, server?: PostgresServer, poolS
   const name = `azamat_bench_${randomBytes(5).toString('hex')}`;
   const url = await prepareBenchDatabase(server.url, name);
   const db = await openDatabase({ url, poolSize });
-  return { target, db, url, drop: async () => {
-    await db.close();
-    await dropDatabase(server.url, name);
-  } };
+  return {
+    target,
+    db,
+    url,
+    drop: async () => {
+      await db.close();
+      await dropDatabase(server.url, name);
+    },
+  };
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
@@ -100,10 +105,16 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
  * same Prisma driver adapter the app uses, from `concurrency` callers at once.
  */
 export async function rawInsertRate(db: Database, count: number, concurrency: number): Promise<{ perSecond: number; p50Ms: number; p95Ms: number }> {
-  await db.prisma.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS bench_scratch (id bigserial PRIMARY KEY, chat bigint NOT NULL, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+  await db.prisma.$executeRawUnsafe(
+    'CREATE TABLE IF NOT EXISTS bench_scratch (id bigserial PRIMARY KEY, chat bigint NOT NULL, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())',
+  );
   await db.prisma.$executeRawUnsafe('TRUNCATE bench_scratch');
   const body = 'Глубокая яма на проезжей части у Байтерека';
-  const { durations, wallMs } = await closedLoop(count, concurrency, (i) => db.prisma.$executeRaw`INSERT INTO bench_scratch (chat, body) VALUES (${i}, ${body})`);
+  const { durations, wallMs } = await closedLoop(
+    count,
+    concurrency,
+    (i) => db.prisma.$executeRaw`INSERT INTO bench_scratch (chat, body) VALUES (${i}, ${body})`,
+  );
   await db.prisma.$executeRawUnsafe('DROP TABLE bench_scratch');
   const d = distribution(durations);
   return { perSecond: perSecond(count, wallMs), p50Ms: d.p50, p95Ms: d.p95 };

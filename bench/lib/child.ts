@@ -37,7 +37,10 @@ export function startChild(command: string, args: string[], env: Record<string, 
         reject(new Error(`no line matching ${String(pattern)} within ${ms} ms:\n${output()}`));
       }, ms);
       function check() {
-        const line = out.slice(from).split('\n').find((l) => pattern.test(l));
+        const line = out
+          .slice(from)
+          .split('\n')
+          .find((l) => pattern.test(l));
         if (line === undefined) return;
         clearTimeout(timer);
         proc.stdout!.off('data', check);

@@ -65,7 +65,10 @@ export class Results {
   markdown(machine: MachineInfo, header: { command: string; sizes: Record<string, number | string>; totalSeconds: number; fixes?: string }): string {
     const out: string[] = [];
     out.push('# Azamat benchmark results', '');
-    out.push(`Written by \`${header.command}\` on ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC; the whole run took ${fmt(header.totalSeconds)} s.`, '');
+    out.push(
+      `Written by \`${header.command}\` on ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC; the whole run took ${fmt(header.totalSeconds)} s.`,
+      '',
+    );
     out.push('## Machine', '');
     for (const line of describeMachine(machine)) out.push(`- ${line}`);
     out.push(`- Load average at the end (1/5/15 min): ${loadNow().join(' / ')}`);
@@ -83,7 +86,9 @@ export class Results {
         out.push('| figure | value | baseline (same run) | baseline value | ratio |', '|---|---:|---|---:|---:|');
         for (const f of s.figures) {
           const b = f.baseline;
-          out.push(`| ${f.name}${f.note ? ` (${f.note})` : ''} | ${fmt(f.value)} ${f.unit} | ${b ? b.name : ''} | ${b ? `${fmt(b.value)} ${b.unit ?? f.unit}` : ''} | ${b ? fmt(ratio(f), 2) : ''} |`);
+          out.push(
+            `| ${f.name}${f.note ? ` (${f.note})` : ''} | ${fmt(f.value)} ${f.unit} | ${b ? b.name : ''} | ${b ? `${fmt(b.value)} ${b.unit ?? f.unit}` : ''} | ${b ? fmt(ratio(f), 2) : ''} |`,
+          );
         }
       }
       if (s.notes.length) out.push('', ...s.notes.map((n) => `- ${n}`));

@@ -142,16 +142,23 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
         SELECT (row_number() OVER (ORDER BY id) - 1)::int AS n, id FROM "ConsultationTopic";
       CREATE TEMP TABLE bl_region ON COMMIT PRESERVE ROWS AS
         SELECT (row_number() OVER (ORDER BY id) - 1)::int AS n, id, code FROM "Region";`);
-    const { rows: [sizes] } = await client.query<{ d: number; c: number; t: number; r: number }>(
+    const {
+      rows: [sizes],
+    } = await client.query<{ d: number; c: number; t: number; r: number }>(
       'SELECT (SELECT count(*) FROM bl_district)::int AS d, (SELECT count(*) FROM bl_category)::int AS c, (SELECT count(*) FROM bl_topic)::int AS t, (SELECT count(*) FROM bl_region)::int AS r',
     );
-    if (!sizes || sizes.d === 0 || sizes.c === 0 || sizes.t === 0) throw new Error('seedLarge needs a database seeded with the reference data (prepareBenchDatabase)');
+    if (!sizes || sizes.d === 0 || sizes.c === 0 || sizes.t === 0)
+      throw new Error('seedLarge needs a database seeded with the reference data (prepareBenchDatabase)');
 
     // ── citizens: one for every four reports, at least a thousand ──
     const citizens = Math.max(1000, Math.ceil(reports / 4));
-    const { rows: [cb] } = await client.query<{ base: string }>(`SELECT coalesce(max("telegramId"), 8000000000000)::text AS base FROM "Citizen"`);
+    const {
+      rows: [cb],
+    } = await client.query<{ base: string }>(`SELECT coalesce(max("telegramId"), 8000000000000)::text AS base FROM "Citizen"`);
     const tgBase = BigInt(cb!.base);
-    await step('citizens', `
+    await step(
+      'citizens',
+      `
       INSERT INTO "Citizen" ("telegramId", locale, "consentAt", name, "regionId", "districtId", gender, "birthYear", "socialStatus", "profileAskedAt", "createdAt", "updatedAt", "lastSeenAt")
       SELECT $1::bigint + g, CASE WHEN g % 3 = 0 THEN 'kk' ELSE 'ru' END, s.created, 'Bench ' || g, d."regionId", d.id,
              (ARRAY['male','female','female','male','unstated'])[1 + g % 5]::"Gender",
@@ -160,23 +167,35 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
              s.created, s.created, s.created, s.created + (random() * 30) * interval '1 day'
       FROM (SELECT g, now() - ((($2::bigint - g)::float8 / $2::bigint) * 760 + random()) * interval '1 day' AS created FROM generate_series(1::bigint, $2::bigint) g) s
       JOIN bl_district d ON d.n = (s.g * 7919) % ${sizes.d}
-      ORDER BY s.g`, [tgBase.toString(), citizens]);
-    const { rows: [cr] } = await client.query<{ lo: number; hi: number }>('SELECT min(id)::int AS lo, max(id)::int AS hi FROM "Citizen" WHERE "telegramId" > $1::bigint', [tgBase.toString()]);
+      ORDER BY s.g`,
+      [tgBase.toString(), citizens],
+    );
+    const {
+      rows: [cr],
+    } = await client.query<{ lo: number; hi: number }>('SELECT min(id)::int AS lo, max(id)::int AS hi FROM "Citizen" WHERE "telegramId" > $1::bigint', [
+      tgBase.toString(),
+    ]);
     const cLo = cr!.lo;
     const cN = cr!.hi - cr!.lo + 1;
 
     // ── reports ──
     if (reports > 0) {
-      const { rows: [rb] } = await client.query<{ base: number; rid: number }>(`SELECT coalesce(max(seq), 10000000)::int AS base, coalesce(max(id), 0)::int AS rid FROM "Report"`);
+      const {
+        rows: [rb],
+      } = await client.query<{ base: number; rid: number }>(`SELECT coalesce(max(seq), 10000000)::int AS base, coalesce(max(id), 0)::int AS rid FROM "Report"`);
       // The working days to accept and to resolve, which the reports service stores when the status
       // changes (report-service.ts), from the stored calendar over the generated span (730 days back).
-      const { rows: days } = await client.query<{ date: string; kind: DayKind }>(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind::text AS kind FROM "CalendarDay"`);
+      const { rows: days } = await client.query<{ date: string; kind: DayKind }>(
+        `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind::text AS kind FROM "CalendarDay"`,
+      );
       const cal = new WorkingCalendar(days.map((d) => ({ ...d, nameKk: '', nameRu: '' })));
       const rp = new Params();
       rp.add(rb!.base);
       rp.add(reports);
       const wt = workingTimeSql(cal, new Date(Date.now() - 733 * 86_400_000), new Date(Date.now() + 2 * 86_400_000), rp);
-      await step('reports', `
+      await step(
+        'reports',
+        `
         WITH s AS (
           SELECT g, random() AS rs, random() AS ra, random() AS rr, random() AS rq, random() AS rk,
                  -- filed in id order, as a live system fills the table (the physical order the planner sees)
@@ -220,9 +239,13 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
                CASE WHEN status = 'resolved' AND rq < 0.6 THEN least(now(), res + interval '6 hours') END,
                self, CASE WHEN acc IS NOT NULL THEN greatest(0, ${wt.between('created', 'acc')}) END,
                CASE WHEN res IS NOT NULL THEN greatest(0, ${wt.between('created', 'res')}) END
-        FROM u ORDER BY g`, rp.values);
+        FROM u ORDER BY g`,
+        rp.values,
+      );
       // The history the indicators and the citizen's timeline read: filed, accepted, closed.
-      await step('report events', `
+      await step(
+        'report events',
+        `
         INSERT INTO "ReportEvent" ("reportId", at, "actorType", "actorId", type, "fromStatus", "toStatus", "publicNote")
         SELECT r.id, e.at, e.actor, NULL, e.type, e.f::"ReportStatus", e.t::"ReportStatus", e.note
         FROM "Report" r
@@ -234,12 +257,16 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
            r.status::text, 'Работы выполнены'),
           (r."reopenedAt", 'citizen', 'status', 'resolved', 'reopened', NULL)
         ) AS e(at, actor, type, f, t, note)
-        WHERE r.id > $1::int AND e.at IS NOT NULL`, [rb!.rid]);
+        WHERE r.id > $1::int AND e.at IS NOT NULL`,
+        [rb!.rid],
+      );
     }
 
     // ── consultations of the resource centres ──
     if (consultations > 0) {
-      await step('consultations', `
+      await step(
+        'consultations',
+        `
         INSERT INTO "Consultation" (date, channel, "topicId", "askerGroup", "regionId", summary, result, "responseMinutes", satisfaction, "createdAt", "updatedAt")
         SELECT s.at, (ARRAY['bot','bot','phone','in_person','online_meeting'])[1 + g % 5]::"ConsultationChannel", t.id,
                (ARRAY['individual','individual','ngo','initiative_group','business','state_body'])[1 + (g * 7) % 6]::"AskerGroup",
@@ -250,17 +277,26 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
         FROM (SELECT g, now() - ((($1::bigint - g)::float8 / $1::bigint) * 730 + random() * 0.2) * interval '1 day' AS at FROM generate_series(1::bigint, $1::bigint) g) s
         JOIN bl_topic t ON t.n = (s.g * 31) % ${sizes.t}
         JOIN bl_region r ON r.n = (s.g * 17) % ${sizes.r}
-        ORDER BY s.g`, [consultations]);
+        ORDER BY s.g`,
+        [consultations],
+      );
     }
 
     // ── public discussion: a state body per region, topics over the two years, comments ──
     const comments = Math.max(200, Math.ceil(reports / 50));
-    await step('state bodies', `
+    await step(
+      'state bodies',
+      `
       INSERT INTO "StateBody" (code, "nameKk", "nameRu", "regionId")
       SELECT 'bench-' || r.code, 'Ішкі саясат басқармасы', 'Управление внутренней политики', r.id FROM bl_region r
-      ON CONFLICT (code) DO NOTHING`);
-    const { rows: [tb] } = await client.query<{ base: number }>('SELECT coalesce(max(id), 0)::int AS base FROM "DiscussionTopic"');
-    await step('discussion topics', `
+      ON CONFLICT (code) DO NOTHING`,
+    );
+    const {
+      rows: [tb],
+    } = await client.query<{ base: number }>('SELECT coalesce(max(id), 0)::int AS base FROM "DiscussionTopic"');
+    await step(
+      'discussion topics',
+      `
       INSERT INTO "DiscussionTopic" ("stateBodyId", "regionId", "areaId", year, "titleKk", "titleRu", "fundingThousandTenge", "justificationKk", "justificationRu",
         "informationSource", "targetGroupKk", "targetGroupRu", "expectedResultKk", "expectedResultRu", status, "publishedAt", "endsAt", "closedAt", "reviewDueAt", "reviewedAt", "createdAt", "updatedAt")
       SELECT sb.id, sb."regionId", 1 + (g * 7) % 19, extract(year FROM pub)::int + 1, 'Тақырып ' || g, 'Тема ' || g, 5000 + g % 50 * 1000,
@@ -269,8 +305,11 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
              pub, pub + interval '14 days', CASE WHEN pub + interval '20 days' <= now() THEN pub + interval '14 days' END,
              pub + interval '19 days', CASE WHEN pub + interval '20 days' <= now() AND g % 4 <> 0 THEN pub + interval '17 days' + (g % 5) * interval '1 day' END, pub, pub
       FROM (SELECT g, now() - (random() * 720) * interval '1 day' AS pub FROM generate_series(1, ${sizes.r * 12}) g) s
-      JOIN "StateBody" sb ON sb.code = 'bench-' || (SELECT code FROM bl_region WHERE n = s.g % ${sizes.r})`);
-    await step('discussion comments', `
+      JOIN "StateBody" sb ON sb.code = 'bench-' || (SELECT code FROM bl_region WHERE n = s.g % ${sizes.r})`,
+    );
+    await step(
+      'discussion comments',
+      `
       INSERT INTO "DiscussionComment" ("topicId", "citizenId", "authorName", text, stance, "createdAt", decision, "decidedAt")
       SELECT t.id, ${cLo} + (g * 69621) % ${cN}, 'Bench ' || g, 'Предложение по теме: ' || g,
              CASE WHEN g % 3 = 0 THEN 'object' ELSE 'support' END::"CommentStance",
@@ -278,23 +317,36 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
              CASE WHEN t.status = 'reviewed' THEN (ARRAY['accepted','partly_accepted','rejected','rejected'])[1 + g % 4]::"CommentDecision" END,
              t."reviewedAt"
       FROM generate_series(1::bigint, $1::bigint) g
-      JOIN "DiscussionTopic" t ON t.id = $2::int + 1 + (g * 7) % ${sizes.r * 12}`, [comments, tb!.base]);
+      JOIN "DiscussionTopic" t ON t.id = $2::int + 1 + (g * 7) % ${sizes.r * 12}`,
+      [comments, tb!.base],
+    );
 
     // ── volunteering: opportunities and attendance ──
     const opportunities = Math.max(100, Math.ceil(reports / 500));
-    const { rows: [ob] } = await client.query<{ base: number }>('SELECT coalesce(max(id), 0)::int AS base FROM "VolunteerOpportunity"');
-    await step('volunteer opportunities', `
+    const {
+      rows: [ob],
+    } = await client.query<{ base: number }>('SELECT coalesce(max(id), 0)::int AS base FROM "VolunteerOpportunity"');
+    await step(
+      'volunteer opportunities',
+      `
       INSERT INTO "VolunteerOpportunity" ("titleKk", "titleRu", "organiserName", "areaId", "regionId", "districtId", place, "startsAt", "endsAt", needed, status, "publishedAt", "createdAt", "updatedAt")
       SELECT 'Сенбілік ' || g, 'Субботник ' || g, 'Ресурсный центр', 1 + g % 19, d."regionId", d.id, 'Парк', s.at, s.at + interval '4 hours', 10 + g % 20,
              'published', s.at - interval '7 days', s.at - interval '8 days', s.at
       FROM (SELECT g, now() - (random() * 720) * interval '1 day' AS at FROM generate_series(1::bigint, $1::bigint) g) s
-      JOIN bl_district d ON d.n = (s.g * 101) % ${sizes.d}`, [opportunities]);
-    await step('volunteers', `
+      JOIN bl_district d ON d.n = (s.g * 101) % ${sizes.d}`,
+      [opportunities],
+    );
+    await step(
+      'volunteers',
+      `
       INSERT INTO "Volunteer" ("citizenId", name, "regionId", "districtId", directions, "areaIds", availability, "signedUpAt", "createdAt", "updatedAt")
       SELECT c.id, c.name, c."regionId", c."districtId", ARRAY['events']::"VolunteerDirection"[], ARRAY[1], 'regularly', c."createdAt", c."createdAt", c."createdAt"
       FROM "Citizen" c WHERE c.id >= ${cLo} AND c.id < ${cLo} + ${Math.min(cN, opportunities * 4)}
-      ON CONFLICT ("citizenId") DO NOTHING`);
-    await step('volunteer applications', `
+      ON CONFLICT ("citizenId") DO NOTHING`,
+    );
+    await step(
+      'volunteer applications',
+      `
       INSERT INTO "VolunteerApplication" ("opportunityId", "citizenId", state, "queuedAt", "createdAt", "updatedAt", minutes, "peopleHelped", "attendanceAt", "confirmedByVolunteer")
       SELECT o.id, ${cLo} + (o.id * 13 + k * 7) % ${Math.min(cN, opportunities * 4)},
              CASE WHEN k % 6 = 0 THEN 'no_show' WHEN k % 9 = 0 THEN 'cancelled' ELSE 'attended' END::"VolunteerApplicationState",
@@ -303,7 +355,9 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
              CASE WHEN k % 6 <> 0 AND k % 9 <> 0 THEN o."endsAt" END, CASE WHEN k % 6 <> 0 AND k % 9 <> 0 THEN true END
       FROM "VolunteerOpportunity" o CROSS JOIN generate_series(1, 8) k
       WHERE o.id > $1::int
-      ON CONFLICT ("opportunityId", "citizenId") DO NOTHING`, [ob!.base]);
+      ON CONFLICT ("opportunityId", "citizenId") DO NOTHING`,
+      [ob!.base],
+    );
 
     // ── social projects, beneficiaries, polls in three waves with answers ──
     if (pollAnswers > 0) {
@@ -313,33 +367,56 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
       const projects = Math.max(2, Math.min(60, Math.ceil(responses / 3000)));
       const perWave = Math.ceil(responses / (projects * WAVES));
       const beneficiaries = Math.min(cN, Math.ceil(perWave * 1.25));
-      const { rows: [pb] } = await client.query<{ base: number }>('SELECT coalesce(max(id), 0)::int AS base FROM "SocialProject"');
+      const {
+        rows: [pb],
+      } = await client.query<{ base: number }>('SELECT coalesce(max(id), 0)::int AS base FROM "SocialProject"');
       const year = almatyYear(new Date());
-      await step('projects', `
+      await step(
+        'projects',
+        `
         INSERT INTO "SocialProject" ("nameKk", "nameRu", "supplierName", "contractSum", "startsOn", "endsOn", "areaId", "regionId", status, "inviteCode", "createdAt", "updatedAt")
         SELECT 'Жоба ' || g, 'Проект ' || g, 'ОФ «Bench ' || g || '»', 10000 + g * 100, make_date(${year - 1}, 1, 1), make_date(${year}, 12, 31), 1 + g % 19,
                (SELECT id FROM bl_region WHERE n = g % ${sizes.r}), 'active', 'bench-' || md5(gen_random_uuid()::text), now() - interval '700 days', now()
-        FROM generate_series(1, ${projects}) g`);
-      await step('beneficiaries', `
+        FROM generate_series(1, ${projects}) g`,
+      );
+      await step(
+        'beneficiaries',
+        `
         INSERT INTO "ProjectBeneficiary" ("projectId", "citizenId", source, "joinedAt")
         SELECT p.id, ${cLo} + (p.id * 104729 + k) % ${cN}, 'invitation', p."createdAt" + (k % 60) * interval '1 day'
         FROM "SocialProject" p CROSS JOIN generate_series(1, ${beneficiaries}) k WHERE p.id > $1::int
-        ON CONFLICT DO NOTHING`, [pb!.base]);
-      await step('polls', `
+        ON CONFLICT DO NOTHING`,
+        [pb!.base],
+      );
+      await step(
+        'polls',
+        `
         INSERT INTO "Poll" ("projectId", "titleKk", "titleRu", status, "createdAt", "updatedAt")
-        SELECT id, 'Қанағаттану сауалнамасы', 'Опрос удовлетворённости', 'ready', "createdAt", "createdAt" FROM "SocialProject" WHERE id > $1::int`, [pb!.base]);
-      await step('poll questions', `
+        SELECT id, 'Қанағаттану сауалнамасы', 'Опрос удовлетворённости', 'ready', "createdAt", "createdAt" FROM "SocialProject" WHERE id > $1::int`,
+        [pb!.base],
+      );
+      await step(
+        'poll questions',
+        `
         INSERT INTO "PollQuestion" ("pollId", position, type, "textKk", "textRu", options)
         SELECT p.id, q, (ARRAY['satisfaction','satisfaction','satisfaction','rating','single'])[q]::"PollQuestionType", 'Сұрақ ' || q, 'Вопрос ' || q,
                CASE WHEN q = 5 THEN '[{"code":"a","kk":"А","ru":"А"},{"code":"b","kk":"Б","ru":"Б"},{"code":"c","kk":"В","ru":"В"}]'::jsonb END
-        FROM "Poll" p CROSS JOIN generate_series(1, ${QUESTIONS}) q WHERE p."projectId" > $1::int`, [pb!.base]);
-      await step('poll waves', `
+        FROM "Poll" p CROSS JOIN generate_series(1, ${QUESTIONS}) q WHERE p."projectId" > $1::int`,
+        [pb!.base],
+      );
+      await step(
+        'poll waves',
+        `
         INSERT INTO "PollWave" ("pollId", position, "inviteCode", "labelKk", "labelRu", "opensAt", "closesAt", status, "closedAt")
         SELECT p.id, w, 'bench-' || md5(gen_random_uuid()::text), (ARRAY['Бастапқы','Аралық','Қорытынды'])[w], (ARRAY['Базовый','Промежуточный','Итоговый'])[w],
                now() - (720 - (w - 1) * 300) * interval '1 day', now() - (690 - (w - 1) * 300) * interval '1 day',
                CASE WHEN w = 3 THEN 'open' ELSE 'closed' END::"PollWaveStatus", CASE WHEN w < 3 THEN now() - (690 - (w - 1) * 300) * interval '1 day' END
-        FROM "Poll" p CROSS JOIN generate_series(1, ${WAVES}) w WHERE p."projectId" > $1::int`, [pb!.base]);
-      await step('poll responses', `
+        FROM "Poll" p CROSS JOIN generate_series(1, ${WAVES}) w WHERE p."projectId" > $1::int`,
+        [pb!.base],
+      );
+      await step(
+        'poll responses',
+        `
         INSERT INTO "PollResponse" ("waveId", "citizenId", gender, "ageBracket", "socialStatus", locale, "submittedAt")
         SELECT w.id, b."citizenId", c.gender, ${ageBracketSql('c."birthYear"', year)}, c."socialStatus", c.locale,
                w."opensAt" + random() * interval '25 days'
@@ -347,9 +424,13 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
         JOIN (SELECT "projectId", "citizenId", row_number() OVER (PARTITION BY "projectId" ORDER BY id) AS k FROM "ProjectBeneficiary" WHERE "projectId" > $1::int) b
           ON b."projectId" = p."projectId" AND b.k <= ${perWave}
         JOIN "Citizen" c ON c.id = b."citizenId"
-        WHERE p."projectId" > $1::int`, [pb!.base]);
+        WHERE p."projectId" > $1::int`,
+        [pb!.base],
+      );
       // Satisfaction improves wave by wave, as a working project's should.
-      await step('poll answers', `
+      await step(
+        'poll answers',
+        `
         INSERT INTO "PollAnswer" ("responseId", "questionId", choice, rating)
         SELECT r.id, q.id,
                CASE WHEN q.type = 'satisfaction' THEN (${lit(SATISFACTION)})[1 + least(4, floor(power(random(), 0.6 + w.position * 0.3) * 5))::int]
@@ -357,14 +438,20 @@ export async function seedLarge(databaseUrl: string, counts: SeedCounts, log: (l
                CASE WHEN q.type = 'rating' THEN 1 + least(4, floor(random() * 5))::int END
         FROM "PollResponse" r JOIN "PollWave" w ON w.id = r."waveId" JOIN "PollQuestion" q ON q."pollId" = w."pollId"
         JOIN "Poll" p ON p.id = w."pollId"
-        WHERE p."projectId" > $1::int`, [pb!.base]);
-      await step('poll invitations', `
+        WHERE p."projectId" > $1::int`,
+        [pb!.base],
+      );
+      await step(
+        'poll invitations',
+        `
         INSERT INTO "PollInvitation" ("waveId", "beneficiaryId", status, "queuedAt", "answeredAt")
         SELECT w.id, b.id, 'sent', w."opensAt", r."submittedAt"
         FROM "PollWave" w JOIN "Poll" p ON p.id = w."pollId" JOIN "ProjectBeneficiary" b ON b."projectId" = p."projectId"
         LEFT JOIN "PollResponse" r ON r."waveId" = w.id AND r."citizenId" = b."citizenId"
         WHERE p."projectId" > $1::int
-        ON CONFLICT DO NOTHING`, [pb!.base]);
+        ON CONFLICT DO NOTHING`,
+        [pb!.base],
+      );
     }
     const r0 = Date.now();
     for (const sql of restore) await client.query(sql);

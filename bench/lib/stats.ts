@@ -55,7 +55,11 @@ export function fmt(value: number, digits = 1): string {
 }
 
 /** Like closedLoop, but for a fixed time: `concurrency` workers call `task` until `durationMs` has passed. */
-export async function timedLoop(durationMs: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<{ durations: number[]; wallMs: number; errors: number }> {
+export async function timedLoop(
+  durationMs: number,
+  concurrency: number,
+  task: (i: number) => Promise<unknown>,
+): Promise<{ durations: number[]; wallMs: number; errors: number }> {
   const durations: number[] = [];
   let next = 0;
   let errors = 0;

@@ -19,7 +19,10 @@ export async function askLanguage(ctx: BotContext): Promise<void> {
 export async function askConsent(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t('citizens:onboarding.consent.text'), {
     parse_mode: 'HTML',
-    reply_markup: new InlineKeyboard().text(ctx.t('citizens:onboarding.consent.agree'), 'consent:yes').row().text(ctx.t('citizens:onboarding.consent.decline'), 'consent:no'),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t('citizens:onboarding.consent.agree'), 'consent:yes')
+      .row()
+      .text(ctx.t('citizens:onboarding.consent.decline'), 'consent:no'),
   });
 }
 
@@ -101,5 +104,12 @@ export function createOnboarding(i18n: i18n, features: Feature[]): Feature {
     await askConsent(ctx);
   });
 
-  return { name: 'onboarding', composer, commands: [{ command: 'start', descriptionKey: 'common:commands.start' }, { command: 'language', descriptionKey: 'common:commands.language' }] };
+  return {
+    name: 'onboarding',
+    composer,
+    commands: [
+      { command: 'start', descriptionKey: 'common:commands.start' },
+      { command: 'language', descriptionKey: 'common:commands.language' },
+    ],
+  };
 }

@@ -14,7 +14,12 @@ import { attempt, buttonGrid, choiceLabels, clip, errorText, esc, waitForButton,
 export const ASKER_GROUPS: AskerGroup[] = ['individual', 'ngo', 'initiative_group', 'business', 'state_body'];
 
 /** Waits for a text of the allowed length; a file sent on the way is kept as the attachment. */
-async function askText(conversation: Flow, ctx: FlowContext, prompt: string, opts: { min: number; max: number; allowFile: boolean }): Promise<{ text: string; attachment: QuestionAttachment | null }> {
+async function askText(
+  conversation: Flow,
+  ctx: FlowContext,
+  prompt: string,
+  opts: { min: number; max: number; allowFile: boolean },
+): Promise<{ text: string; attachment: QuestionAttachment | null }> {
   await ctx.reply(prompt, { reply_markup: mainMenu(ctx.t) });
   let attachment: QuestionAttachment | null = null;
   for (;;) {
@@ -72,22 +77,38 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
     return;
   }
   const { labels, legend } = choiceLabels(topics.map((x) => x.name));
-  await ctx.reply(withLegend(ctx.t('consultations:flow.topic'), legend), { reply_markup: buttonGrid(topics.map((x, i) => ({ label: labels[i]!, data: `@tp:${x.id}` })), 1) });
+  await ctx.reply(withLegend(ctx.t('consultations:flow.topic'), legend), {
+    reply_markup: buttonGrid(
+      topics.map((x, i) => ({ label: labels[i]!, data: `@tp:${x.id}` })),
+      1,
+    ),
+  });
   const picked = await waitForButton(conversation, /^@tp:(\d+)$/);
   await picked.ctx.editMessageReplyMarkup().catch(() => {});
   const topicId = Number(picked.match[1]);
 
-  await ctx.reply(ctx.t('consultations:flow.group'), { reply_markup: buttonGrid(ASKER_GROUPS.map((g) => ({ label: ctx.t(`consultations:flow.groups.${g}`), data: `@ag:${g}` })), 1) });
+  await ctx.reply(ctx.t('consultations:flow.group'), {
+    reply_markup: buttonGrid(
+      ASKER_GROUPS.map((g) => ({ label: ctx.t(`consultations:flow.groups.${g}`), data: `@ag:${g}` })),
+      1,
+    ),
+  });
   const group = await waitForButton(conversation, /^@ag:(\w+)$/);
   await group.ctx.editMessageReplyMarkup().catch(() => {});
   const askerGroup = (ASKER_GROUPS as string[]).includes(group.match[1]!) ? (group.match[1] as AskerGroup) : 'individual';
 
-  const { text, attachment } = await askText(conversation, ctx, ctx.t('consultations:flow.text', { min: QUESTION_MIN, max: QUESTION_MAX }), { min: QUESTION_MIN, max: QUESTION_MAX, allowFile: true });
+  const { text, attachment } = await askText(conversation, ctx, ctx.t('consultations:flow.text', { min: QUESTION_MIN, max: QUESTION_MAX }), {
+    min: QUESTION_MIN,
+    max: QUESTION_MAX,
+    allowFile: true,
+  });
   const question: NewQuestion = { topicId, askerGroup, regionId, text, attachment };
 
   const articleId = await offerArticles(conversation, ctx, question);
   if (articleId != null) {
-    const outcome = await conversation.external(() => attempt(async () => (await ctx.services.questionCitizen.selfServed(citizenId, question, articleId)).number));
+    const outcome = await conversation.external(() =>
+      attempt(async () => (await ctx.services.questionCitizen.selfServed(citizenId, question, articleId)).number),
+    );
     await ctx.reply(outcome.ok ? ctx.t('consultations:flow.self_served') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx.t) });
     if (outcome.ok) return;
   }
@@ -98,15 +119,24 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
     }),
   );
   const days = topics.find((x) => x.id === topicId)?.days ?? 2;
-  await ctx.reply(outcome.ok ? ctx.t('consultations:flow.queued', { ...outcome.value, days }) : errorText(ctx, outcome), { parse_mode: 'HTML', reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(outcome.ok ? ctx.t('consultations:flow.queued', { ...outcome.value, days }) : errorText(ctx, outcome), {
+    parse_mode: 'HTML',
+    reply_markup: mainMenu(ctx.t),
+  });
 }
 
 /** A follow-up in the thread of an answered question. */
 export async function followUpConversation(conversation: Flow, ctx: FlowContext, questionId: number, number: string): Promise<void> {
   const citizenId = ctx.citizenId;
   if (citizenId == null) return;
-  const { text, attachment } = await askText(conversation, ctx, ctx.t('consultations:followup.ask', { number }), { min: QUESTION_MIN, max: QUESTION_MAX, allowFile: true });
-  const outcome = await conversation.external(() => attempt(async () => void (await ctx.services.questionCitizen.followUp(citizenId, questionId, text, attachment))));
+  const { text, attachment } = await askText(conversation, ctx, ctx.t('consultations:followup.ask', { number }), {
+    min: QUESTION_MIN,
+    max: QUESTION_MAX,
+    allowFile: true,
+  });
+  const outcome = await conversation.external(() =>
+    attempt(async () => void (await ctx.services.questionCitizen.followUp(citizenId, questionId, text, attachment))),
+  );
   await ctx.reply(outcome.ok ? ctx.t('consultations:followup.sent') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx.t) });
 }
 
@@ -114,7 +144,11 @@ export async function followUpConversation(conversation: Flow, ctx: FlowContext,
 export async function rateCommentConversation(conversation: Flow, ctx: FlowContext, questionId: number, rating: number): Promise<void> {
   const citizenId = ctx.citizenId;
   if (citizenId == null) return;
-  const { text } = await askText(conversation, ctx, ctx.t('consultations:rate.comment_ask', { max: RATING_COMMENT_MAX }), { min: 1, max: RATING_COMMENT_MAX, allowFile: false });
+  const { text } = await askText(conversation, ctx, ctx.t('consultations:rate.comment_ask', { max: RATING_COMMENT_MAX }), {
+    min: 1,
+    max: RATING_COMMENT_MAX,
+    allowFile: false,
+  });
   const outcome = await conversation.external(() => attempt(async () => void (await ctx.services.questionCitizen.rate(citizenId, questionId, rating, text))));
   await ctx.reply(outcome.ok ? ctx.t('consultations:rate.comment_saved') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx.t) });
 }

@@ -8,14 +8,31 @@ import { formatLocalDate, formatLocalDateTime } from '../../core/calendar/local-
 import { DomainError } from '../../core/errors.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import { askConversation, followUpConversation, rateCommentConversation } from './ask-flow.ts';
-import { buttonGrid, choiceLabels, clip, enterFlow, esc, newestThatFit, numberedLabels, onButton, ratingKeyboard, showScreen, withLegend } from '../flow-kit.ts';
+import {
+  buttonGrid,
+  choiceLabels,
+  clip,
+  enterFlow,
+  esc,
+  newestThatFit,
+  numberedLabels,
+  onButton,
+  ratingKeyboard,
+  showScreen,
+  withLegend,
+} from '../flow-kit.ts';
 
 const PAGE = 8;
 /** Telegram's 4096 characters: the newest part of a long thread is what the citizen needs. */
 const THREAD_CHARS = 3200;
 
 async function showAskMenu(ctx: BotContext): Promise<void> {
-  const kb = new InlineKeyboard().text(ctx.t('consultations:menu.ask'), 'aq:new').row().text(ctx.t('consultations:menu.mine'), 'aq:list:0').row().text(ctx.t('consultations:menu.faq'), 'faq:topics');
+  const kb = new InlineKeyboard()
+    .text(ctx.t('consultations:menu.ask'), 'aq:new')
+    .row()
+    .text(ctx.t('consultations:menu.mine'), 'aq:list:0')
+    .row()
+    .text(ctx.t('consultations:menu.faq'), 'faq:topics');
   await ctx.reply(ctx.t('consultations:menu.title'), { parse_mode: 'HTML', reply_markup: kb });
 }
 
@@ -27,7 +44,8 @@ async function showMyQuestions(ctx: BotContext, offset = 0): Promise<void> {
     return;
   }
   const kb = new InlineKeyboard();
-  for (const q of items) kb.text(`${ctx.t(`consultations:my.state.${q.state}`).split(' ')[0]} ${q.number} · ${formatLocalDate(q.createdAt)}`, `aq:open:${q.id}`).row();
+  for (const q of items)
+    kb.text(`${ctx.t(`consultations:my.state.${q.state}`).split(' ')[0]} ${q.number} · ${formatLocalDate(q.createdAt)}`, `aq:open:${q.id}`).row();
   if (offset + PAGE < total) kb.text(ctx.t('consultations:my.more'), `aq:list:${offset + PAGE}`);
   await showScreen(ctx, ctx.t('consultations:my.title', { total }), kb);
 }
@@ -38,8 +56,16 @@ async function showQuestion(ctx: BotContext, questionId: number): Promise<void> 
     ctx.services.questionCitizen.detail(ctx.citizen.id, questionId),
     ctx.services.prisma.consultationTopic.findFirst({ where: { questions: { some: { id: questionId } } } }),
   ]);
-  const head = ctx.t('consultations:my.detail', { number: q.number, state: ctx.t(`consultations:my.state.${q.state}`), topic: topic ? esc(localName(topic, ctx.locale)) : '—', created: formatLocalDateTime(q.createdAt) });
-  const entries = thread.map((m) => `<b>${m.kind === 'answer' ? ctx.t('consultations:my.consultant') : ctx.t('consultations:my.you')}</b> · ${formatLocalDateTime(m.at)}\n${esc(clip(m.text ?? '', THREAD_CHARS - 100))}${m.hasAttachment ? ` ${ctx.t('consultations:my.attachment')}` : ''}`);
+  const head = ctx.t('consultations:my.detail', {
+    number: q.number,
+    state: ctx.t(`consultations:my.state.${q.state}`),
+    topic: topic ? esc(localName(topic, ctx.locale)) : '—',
+    created: formatLocalDateTime(q.createdAt),
+  });
+  const entries = thread.map(
+    (m) =>
+      `<b>${m.kind === 'answer' ? ctx.t('consultations:my.consultant') : ctx.t('consultations:my.you')}</b> · ${formatLocalDateTime(m.at)}\n${esc(clip(m.text ?? '', THREAD_CHARS - 100))}${m.hasAttachment ? ` ${ctx.t('consultations:my.attachment')}` : ''}`,
+  );
   const shown = newestThatFit(entries, THREAD_CHARS, '\n\n');
   const body = `${shown.length < entries.length ? '…\n\n' : ''}${shown.join('\n\n')}`;
   const kb = new InlineKeyboard();
@@ -52,7 +78,14 @@ async function showQuestion(ctx: BotContext, questionId: number): Promise<void> 
 async function showFaqTopics(ctx: BotContext): Promise<void> {
   const topics = await ctx.services.prisma.consultationTopic.findMany({ where: { active: true }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
   const { labels, legend } = choiceLabels(topics.map((x) => localName(x, ctx.locale)));
-  await showScreen(ctx, withLegend(ctx.t('consultations:faq.topics'), legend, true), buttonGrid(topics.map((x, i) => ({ label: labels[i]!, data: `faq:t:${x.id}` })), 1));
+  await showScreen(
+    ctx,
+    withLegend(ctx.t('consultations:faq.topics'), legend, true),
+    buttonGrid(
+      topics.map((x, i) => ({ label: labels[i]!, data: `faq:t:${x.id}` })),
+      1,
+    ),
+  );
 }
 
 async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
@@ -62,11 +95,16 @@ async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
   ]);
   const titles = articles.map((a) => (ctx.locale === 'kk' ? a.titleKk : a.titleRu));
   const labels = numberedLabels(titles);
-  const kb = buttonGrid(articles.map((a, i) => ({ label: labels[i]!, data: `faq:a:${a.id}` })), 1);
+  const kb = buttonGrid(
+    articles.map((a, i) => ({ label: labels[i]!, data: `faq:a:${a.id}` })),
+    1,
+  );
   kb.row().text(ctx.t('consultations:faq.back'), 'faq:topics');
   // Full titles in the message, numbered as the (possibly shortened) buttons.
   const list = titles.map((title, i) => `${i + 1}. ${esc(clip(title, 150))}`);
-  const text = articles.length ? [ctx.t('consultations:faq.articles', { topic: esc(topic ? localName(topic, ctx.locale) : '') }), '', ...list].join('\n') : ctx.t('consultations:faq.none');
+  const text = articles.length
+    ? [ctx.t('consultations:faq.articles', { topic: esc(topic ? localName(topic, ctx.locale) : '') }), '', ...list].join('\n')
+    : ctx.t('consultations:faq.none');
   await showScreen(ctx, text, kb);
 }
 
@@ -105,7 +143,8 @@ export function createAskFeature(): Feature {
     onButton(ctx, async (citizenId) => {
       const q = await ctx.services.questionCitizen.close(citizenId, Number(ctx.match[1]));
       await ctx.editMessageReplyMarkup().catch(() => {});
-      if (q.firstAnsweredAt && q.rating == null) await ctx.reply(ctx.t('consultations:rate.ask', { number: q.number }), { reply_markup: ratingKeyboard('qr', q.id) });
+      if (q.firstAnsweredAt && q.rating == null)
+        await ctx.reply(ctx.t('consultations:rate.ask', { number: q.number }), { reply_markup: ratingKeyboard('qr', q.id) });
       else await ctx.reply(ctx.t('consultations:rate.closed', { number: q.number }), { reply_markup: mainMenu(ctx.t) });
     }),
   );
@@ -113,7 +152,11 @@ export function createAskFeature(): Feature {
     onButton(ctx, async (citizenId) => {
       const rating = Number(ctx.match[2]);
       const q = await ctx.services.questionCitizen.rate(citizenId, Number(ctx.match[1]), rating);
-      await ctx.editMessageText(ctx.t('consultations:rate.thanks', { rating }), { reply_markup: new InlineKeyboard().text(ctx.t('consultations:rate.comment_button'), `qc:${q.id}:${rating}`) }).catch(() => {});
+      await ctx
+        .editMessageText(ctx.t('consultations:rate.thanks', { rating }), {
+          reply_markup: new InlineKeyboard().text(ctx.t('consultations:rate.comment_button'), `qc:${q.id}:${rating}`),
+        })
+        .catch(() => {});
     }),
   );
   pm.callbackQuery(/^qc:(\d+):([1-5])$/, (ctx) =>

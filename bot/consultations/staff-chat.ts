@@ -21,7 +21,9 @@ export function createQuestionStaffChat(i18n: i18n): Feature {
   async function refresh(ctx: BotContext, questionId: number) {
     const { prisma, calendar, now, logger } = ctx.services;
     const send = (method: string, params: Record<string, unknown>) => ctx.api.raw[method as 'editMessageText'](params as never);
-    await refreshQuestionPosts({ prisma, send, i18n, calendar, now }, questionId).catch((e) => logger.warn({ err: e, questionId }, 'question chat: could not refresh the post'));
+    await refreshQuestionPosts({ prisma, send, i18n, calendar, now }, questionId).catch((e) =>
+      logger.warn({ err: e, questionId }, 'question chat: could not refresh the post'),
+    );
   }
 
   /** The acting consultant, or the refusal in their language. */

@@ -7,7 +7,14 @@ import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import { formatLocalDateTime } from '../../core/calendar/local-time.ts';
 import type { CommentDraft } from '../../core/discussions/discussion-citizen.ts';
-import { AUTHOR_NAME_MAX, AUTHOR_NAME_MIN, COMMENT_MAX, COMMENT_MIN, MIN_DISCUSSION_WORKING_DAYS, ORGANISATION_MAX } from '../../core/discussions/discussion-rules.ts';
+import {
+  AUTHOR_NAME_MAX,
+  AUTHOR_NAME_MIN,
+  COMMENT_MAX,
+  COMMENT_MIN,
+  MIN_DISCUSSION_WORKING_DAYS,
+  ORGANISATION_MAX,
+} from '../../core/discussions/discussion-rules.ts';
 import { inLocale } from '../../core/discussions/topic-text.ts';
 import type { CommentStance } from '../../generated/prisma/enums.ts';
 import { attempt, clip, errorText, esc, fitTitle, waitForButton, type Flow } from '../flow-kit.ts';
@@ -18,7 +25,14 @@ const EMPTY: Draft = { text: null, authorName: null, organisation: null };
 const STANCES: Stance[] = ['support', 'object', 'none'];
 
 /** Waits for a typed text of `min`..`max` characters, re-asking with the reason; `button` may answer instead. */
-async function askText(conversation: Flow, ctx: FlowContext, key: 'text' | 'name' | 'org', min: number, max: number, button?: RegExp): Promise<{ text: string } | { pressed: string }> {
+async function askText(
+  conversation: Flow,
+  ctx: FlowContext,
+  key: 'text' | 'name' | 'org',
+  min: number,
+  max: number,
+  button?: RegExp,
+): Promise<{ text: string } | { pressed: string }> {
   for (;;) {
     const c = await conversation.wait();
     const data = c.callbackQuery?.data;
@@ -54,7 +68,10 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
         end: formatLocalDateTime(d.topic.endsAt!),
         accepting: d.accepting,
         profileName: citizen?.name ?? null,
-        draft: draft && draft.topicId === topicId ? { text: draft.text, authorName: draft.authorName, organisation: draft.organisation, updatedAt: formatLocalDateTime(draft.updatedAt) } : null,
+        draft:
+          draft && draft.topicId === topicId
+            ? { text: draft.text, authorName: draft.authorName, organisation: draft.organisation, updatedAt: formatLocalDateTime(draft.updatedAt) }
+            : null,
       };
     }),
   );
@@ -83,12 +100,20 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
 
   const steps = {
     async text(d: Draft): Promise<Draft> {
-      await ctx.reply(t('discussions:comment.ask_text', { title: esc(clip(topic.title, 300)), min: COMMENT_MIN, max: COMMENT_MAX, end: topic.end }), { parse_mode: 'HTML', reply_markup: mainMenu(t) });
+      await ctx.reply(t('discussions:comment.ask_text', { title: esc(clip(topic.title, 300)), min: COMMENT_MIN, max: COMMENT_MAX, end: topic.end }), {
+        parse_mode: 'HTML',
+        reply_markup: mainMenu(t),
+      });
       const a = await askText(conversation, ctx, 'text', COMMENT_MIN, COMMENT_MAX);
       return save(d, { text: 'text' in a ? a.text : d.text });
     },
     async name(d: Draft): Promise<Draft> {
-      const kb = topic.profileName ? new InlineKeyboard().text(fitTitle((name) => t('discussions:comment.name_profile', { name }), topic.profileName), '@nm:profile') : undefined;
+      const kb = topic.profileName
+        ? new InlineKeyboard().text(
+            fitTitle((name) => t('discussions:comment.name_profile', { name }), topic.profileName),
+            '@nm:profile',
+          )
+        : undefined;
       await ctx.reply(t('discussions:comment.ask_name'), kb ? { reply_markup: kb } : {});
       const a = await askText(conversation, ctx, 'name', AUTHOR_NAME_MIN, AUTHOR_NAME_MAX, /^@nm:(profile)$/);
       return save(d, { authorName: 'text' in a ? a.text : topic.profileName!.slice(0, AUTHOR_NAME_MAX) });
@@ -137,13 +162,16 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
     if (choice === 'stance') stance = await askStance();
     else if (choice !== 'send') draft = await steps[choice as keyof typeof steps](draft);
     else {
-      const sent = await conversation.external(() => attempt(async () => (await ctx.services.discussions.citizen.submitDraft(citizenId, stance === 'none' ? null : stance)).id));
+      const sent = await conversation.external(() =>
+        attempt(async () => (await ctx.services.discussions.citizen.submitDraft(citizenId, stance === 'none' ? null : stance)).id),
+      );
       if (sent.ok) {
         await ctx.reply(t('discussions:comment.sent', { title: esc(clip(topic.title, 300)) }), { parse_mode: 'HTML', reply_markup: mainMenu(t) });
         return;
       }
       // Too late (the end passed while writing) or the topic is gone: the draft is of no more use.
-      if (sent.code === 'discussion.closed' || sent.code === 'discussion.not_found') await conversation.external(() => ctx.services.discussions.citizen.discardDraft(citizenId));
+      if (sent.code === 'discussion.closed' || sent.code === 'discussion.not_found')
+        await conversation.external(() => ctx.services.discussions.citizen.discardDraft(citizenId));
       await ctx.reply(errorText(ctx, sent), { reply_markup: mainMenu(t) });
       if (sent.code === 'discussion.closed' || sent.code === 'discussion.not_found') return;
     }

@@ -37,9 +37,18 @@ export async function showTopics(ctx: BotContext, opts: { all?: boolean; offset?
   kb.text(t('discussions:list.my'), 'tp:my:0').text(t('discussions:list.subscriptions'), 'tp:subs');
   const lines = [t('discussions:list.title')];
   if (filtered) lines.push(t('discussions:list.filtered'));
-  lines.push('', total === 0 ? t(filtered ? 'discussions:list.empty_filtered' : 'discussions:list.empty') : t('discussions:list.choose', { total, days: MIN_DISCUSSION_WORKING_DAYS }));
+  lines.push(
+    '',
+    total === 0
+      ? t(filtered ? 'discussions:list.empty_filtered' : 'discussions:list.empty')
+      : t('discussions:list.choose', { total, days: MIN_DISCUSSION_WORKING_DAYS }),
+  );
   // The full titles with the days left, numbered as the buttons below (which may shorten them).
-  if (titles.length) lines.push('', ...titles.map((title, i) => t('discussions:list.item', { n: offset + i + 1, title: esc(clip(title, 300)), days: daysLeft(items[i]!.endsAt, now) })));
+  if (titles.length)
+    lines.push(
+      '',
+      ...titles.map((title, i) => t('discussions:list.item', { n: offset + i + 1, title: esc(clip(title, 300)), days: daysLeft(items[i]!.endsAt, now) })),
+    );
   await showScreen(ctx, lines.join('\n'), kb, { edit: opts.edit ?? false });
 }
 
@@ -53,7 +62,10 @@ export async function showTopicDetail(ctx: BotContext, topicId: number): Promise
   const now = ctx.services.now();
   const period = d.accepting
     ? t('discussions:detail.open_until', { start: formatLocalDate(x.publishedAt!), end: formatLocalDateTime(x.endsAt!), days: daysLeft(x.endsAt!, now) })
-    : t(x.status === 'reviewed' ? 'discussions:detail.reviewed' : 'discussions:detail.ended', { start: formatLocalDate(x.publishedAt!), end: formatLocalDateTime(x.endsAt!) });
+    : t(x.status === 'reviewed' ? 'discussions:detail.reviewed' : 'discussions:detail.ended', {
+        start: formatLocalDate(x.publishedAt!),
+        end: formatLocalDateTime(x.endsAt!),
+      });
   const head = [
     `<b>${esc(clip(inLocale(x, 'title', l), 400))}</b>`,
     '',
@@ -71,7 +83,13 @@ export async function showTopicDetail(ctx: BotContext, topicId: number): Promise
     t('discussions:detail.link', { link: `https://t.me/${ctx.me.username}?start=topic_${x.id}` }),
   ];
   const comments = d.latest.map((c, i) =>
-    t('discussions:detail.comment', { n: i + 1, author: esc(authorOf(t, c)), date: formatLocalDate(c.createdAt), stance: c.stance ? t(`discussions:stance_icon.${c.stance}`) : '', text: esc(clip(c.text, 300)) }),
+    t('discussions:detail.comment', {
+      n: i + 1,
+      author: esc(authorOf(t, c)),
+      date: formatLocalDate(c.createdAt),
+      stance: c.stance ? t(`discussions:stance_icon.${c.stance}`) : '',
+      text: esc(clip(c.text, 300)),
+    }),
   );
   const withComments = [...head, ...(comments.length ? ['', t('discussions:detail.latest'), ...comments] : [])].join('\n');
   const kb = new InlineKeyboard();
@@ -100,7 +118,12 @@ export async function showMyComments(ctx: BotContext, offset = 0): Promise<void>
   kb.text(t('discussions:detail.back'), 'tp:list:f:0');
   if (total === 0) return showScreen(ctx, t('discussions:my.empty'), kb);
   const blocks = items.map((c) =>
-    t('discussions:my.item', { title: esc(clip(inLocale(c, 'title', ctx.locale), 150)), date: formatLocalDate(c.createdAt), text: esc(clip(c.text, 300)), status: myStatus(ctx, c) }),
+    t('discussions:my.item', {
+      title: esc(clip(inLocale(c, 'title', ctx.locale), 150)),
+      date: formatLocalDate(c.createdAt),
+      text: esc(clip(c.text, 300)),
+      status: myStatus(ctx, c),
+    }),
   );
   await showScreen(ctx, [t('discussions:my.title', { total }), ...blocks].join('\n\n'), kb, { edit: true });
 }

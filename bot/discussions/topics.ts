@@ -28,13 +28,17 @@ export function createTopicsFeature(): Feature {
   const pm = composer.chatType('private');
 
   pm.command('topics', (ctx) => showTopics(ctx));
-  pm.callbackQuery(/^tp:list:([af]):(\d+)$/, (ctx) => onButton(ctx, () => showTopics(ctx, { all: ctx.match[1] === 'a', offset: Number(ctx.match[2]), edit: true })));
+  pm.callbackQuery(/^tp:list:([af]):(\d+)$/, (ctx) =>
+    onButton(ctx, () => showTopics(ctx, { all: ctx.match[1] === 'a', offset: Number(ctx.match[2]), edit: true })),
+  );
   pm.callbackQuery(/^tp:open:(\d+)$/, (ctx) => onButton(ctx, () => showTopicDetail(ctx, Number(ctx.match[1]))));
   pm.callbackQuery(/^tp:com:(\d+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
     await enterFlow(ctx, 'topic-comment', Number(ctx.match[1]));
   });
-  pm.callbackQuery(/^tp:flag:(\d+)$/, (ctx) => onButton(ctx, async () => flagAnswer(ctx, await ctx.services.discussions.citizen.flag(ctx.citizen!.id, Number(ctx.match[1])))));
+  pm.callbackQuery(/^tp:flag:(\d+)$/, (ctx) =>
+    onButton(ctx, async () => flagAnswer(ctx, await ctx.services.discussions.citizen.flag(ctx.citizen!.id, Number(ctx.match[1])))),
+  );
   pm.callbackQuery(/^tp:my:(\d+)$/, (ctx) => onButton(ctx, () => showMyComments(ctx, Number(ctx.match[1]))));
   pm.callbackQuery('tp:subs', (ctx) => onButton(ctx, () => showSubscriptions(ctx)));
   pm.callbackQuery(/^tp:sub:([ar])$/, (ctx) => onButton(ctx, () => showSubscriptionChoices(ctx, ctx.match[1] as 'a' | 'r')));
@@ -53,7 +57,8 @@ export function createTopicsFeature(): Feature {
     flows: [{ id: 'topic-comment', builder: topicCommentConversation as FlowDefinition['builder'] }],
     menu: { topics: (ctx) => showTopics(ctx) },
     deepLinks: {
-      topic: (ctx, rest) => (/^\d{1,9}$/.test(rest) ? openTopic(ctx, Number(rest)) : ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx.t) })),
+      topic: (ctx, rest) =>
+        /^\d{1,9}$/.test(rest) ? openTopic(ctx, Number(rest)) : ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx.t) }),
     },
     commands: [{ command: 'topics', descriptionKey: 'discussions:commands.topics' }],
   };

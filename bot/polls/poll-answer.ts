@@ -16,7 +16,17 @@ import { askProfile } from '../citizens/profile.ts';
  * question_not_found cannot happen once questions are frozen with the first open wave, but a question
  * deleted under a running conversation must end it rather than ask the same question for ever.
  */
-const FINAL = new Set(['poll.closed', 'poll.archived', 'poll.already_answered', 'poll.not_invited', 'poll.not_open_yet', 'poll.wave_not_found', 'poll.question_not_found', 'project.not_active', 'project.not_found']);
+const FINAL = new Set([
+  'poll.closed',
+  'poll.archived',
+  'poll.already_answered',
+  'poll.not_invited',
+  'poll.not_open_yet',
+  'poll.wave_not_found',
+  'poll.question_not_found',
+  'project.not_active',
+  'project.not_found',
+]);
 
 type Step = { answer: AnswerValue } | { back: true };
 
@@ -28,7 +38,13 @@ function answerLabel(ctx: FlowContext, q: QuestionView, a: AnswerValue): string 
   if ('text' in a) return esc(a.text);
   if ('rating' in a) return `${a.rating} ⭐`;
   const codes = 'choice' in a ? [a.choice] : a.choices;
-  return codes.map((c) => (q.type === 'single' || q.type === 'multiple' ? esc(textOf(ctx, { textKk: q.options.find((o) => o.code === c)?.kk ?? c, textRu: q.options.find((o) => o.code === c)?.ru ?? c })) : ctx.t(`polls:answer.${c}`))).join(', ');
+  return codes
+    .map((c) =>
+      q.type === 'single' || q.type === 'multiple'
+        ? esc(textOf(ctx, { textKk: q.options.find((o) => o.code === c)?.kk ?? c, textRu: q.options.find((o) => o.code === c)?.ru ?? c }))
+        : ctx.t(`polls:answer.${c}`),
+    )
+    .join(', ');
 }
 
 /** Staff write options up to 60 characters: a long one is shortened on its button and given in full in the question. */
@@ -57,22 +73,34 @@ function keyboardFor(ctx: FlowContext, q: QuestionView, canGoBack: boolean, pick
     }
     case 'multiple': {
       const { labels } = optionLabels(ctx, q, (i, label) => `${picked.has(q.options[i]!.code) ? '✅' : '▫️'} ${label}`);
-      kb = InlineKeyboard.from([...q.options.map((o, i) => [InlineKeyboard.text(labels[i]!, `@pt:${q.id}:${o.code}`)]), [InlineKeyboard.text(ctx.t('polls:flow.done'), `@pd:${q.id}`)]]);
+      kb = InlineKeyboard.from([
+        ...q.options.map((o, i) => [InlineKeyboard.text(labels[i]!, `@pt:${q.id}:${o.code}`)]),
+        [InlineKeyboard.text(ctx.t('polls:flow.done'), `@pd:${q.id}`)],
+      ]);
       break;
     }
     case 'text':
       kb = new InlineKeyboard();
       break;
   }
-  const nav = [...(q.required ? [] : [InlineKeyboard.text(ctx.t('polls:flow.skip'), `@ps:${q.id}`)]), ...(canGoBack ? [InlineKeyboard.text(ctx.t('polls:flow.back'), `@pb:${q.id}`)] : [])];
+  const nav = [
+    ...(q.required ? [] : [InlineKeyboard.text(ctx.t('polls:flow.skip'), `@ps:${q.id}`)]),
+    ...(canGoBack ? [InlineKeyboard.text(ctx.t('polls:flow.back'), `@pb:${q.id}`)] : []),
+  ];
   return nav.length ? InlineKeyboard.from([...kb.inline_keyboard.filter((row) => row.length > 0), nav]) : kb;
 }
 
 /** Shows one question and waits for its answer, a skip or "back". */
 async function ask(conversation: Flow, ctx: FlowContext, q: QuestionView, n: number, canGoBack: boolean): Promise<Step> {
-  const hint = q.type === 'multiple' ? `\n<i>${ctx.t('polls:flow.multiple_hint')}</i>` : q.type === 'text' ? `\n<i>${ctx.t('polls:flow.text_hint', { max: TEXT_ANSWER_MAX })}</i>` : '';
+  const hint =
+    q.type === 'multiple'
+      ? `\n<i>${ctx.t('polls:flow.multiple_hint')}</i>`
+      : q.type === 'text'
+        ? `\n<i>${ctx.t('polls:flow.text_hint', { max: TEXT_ANSWER_MAX })}</i>`
+        : '';
   const legend = q.type === 'single' ? optionLabels(ctx, q).legend : q.type === 'multiple' ? optionLabels(ctx, q, (_, label) => `▫️ ${label}`).legend : [];
-  const text = withLegend(ctx.t('polls:flow.question', { n, optional: q.required ? '' : ctx.t('polls:flow.optional'), text: esc(textOf(ctx, q)) }), legend, true) + hint;
+  const text =
+    withLegend(ctx.t('polls:flow.question', { n, optional: q.required ? '' : ctx.t('polls:flow.optional'), text: esc(textOf(ctx, q)) }), legend, true) + hint;
   const picked = new Set<string>();
   const kb = keyboardFor(ctx, q, canGoBack, picked);
   const shown = await ctx.reply(text, { parse_mode: 'HTML', ...(kb.inline_keyboard.length ? { reply_markup: kb } : {}) });
@@ -116,7 +144,11 @@ async function ask(conversation: Flow, ctx: FlowContext, q: QuestionView, n: num
     const typed = c.message?.text?.trim();
     if (q.type === 'text' && typed) {
       const answer = { text: typed };
-      await c.api.editMessageText(shown.chat.id, shown.message_id, `${text}\n\n${ctx.t('polls:flow.chosen', { answer: answerLabel(ctx, q, answer) })}`, { parse_mode: 'HTML' }).catch(() => {});
+      await c.api
+        .editMessageText(shown.chat.id, shown.message_id, `${text}\n\n${ctx.t('polls:flow.chosen', { answer: answerLabel(ctx, q, answer) })}`, {
+          parse_mode: 'HTML',
+        })
+        .catch(() => {});
       return { answer };
     }
     await c.reply(ctx.t(q.type === 'text' ? 'polls:flow.text_expected' : 'polls:flow.use_buttons'));
@@ -152,7 +184,15 @@ export async function pollAnswerConversation(conversation: Flow, ctx: FlowContex
   if (viaLink) await askProfile(conversation, ctx);
   const kk = ctx.locale === 'kk';
   const intro = (kk ? w.introKk : w.introRu).trim();
-  await ctx.reply(ctx.t('polls:flow.intro', { title: esc(kk ? w.titleKk : w.titleRu), wave: esc(kk ? w.labelKk : w.labelRu), intro: intro ? `\n${esc(intro)}\n` : '', anonymous: w.anonymous ? `\n${ctx.t('polls:invite.anonymous').trim()}` : '' }), { parse_mode: 'HTML', reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(
+    ctx.t('polls:flow.intro', {
+      title: esc(kk ? w.titleKk : w.titleRu),
+      wave: esc(kk ? w.labelKk : w.labelRu),
+      intro: intro ? `\n${esc(intro)}\n` : '',
+      anonymous: w.anonymous ? `\n${ctx.t('polls:invite.anonymous').trim()}` : '',
+    }),
+    { parse_mode: 'HTML', reply_markup: mainMenu(ctx.t) },
+  );
   let draft: DraftView = w.draft;
   if (draft.path.length > 0) await ctx.reply(ctx.t('polls:flow.resume'));
 
@@ -175,7 +215,9 @@ export async function pollAnswerConversation(conversation: Flow, ctx: FlowContex
       continue;
     }
     const step = await ask(conversation, ctx, next, shown.indexOf(next) + 1, draft.path.length > 0);
-    const saved = await conversation.external(() => attempt(() => ('back' in step ? citizen.back(citizenId, waveId) : citizen.answer(citizenId, waveId, next.id, step.answer))));
+    const saved = await conversation.external(() =>
+      attempt(() => ('back' in step ? citizen.back(citizenId, waveId) : citizen.answer(citizenId, waveId, next.id, step.answer))),
+    );
     if (saved.ok) draft = saved.value;
     else if (await refused(saved)) return;
   }

@@ -26,7 +26,9 @@ async function showOpenPolls(ctx: BotContext): Promise<void> {
   const labels = numberedLabels(titles, (i, title) => `${open[i]!.started ? ctx.t('polls:list.started') : ''}${title}`);
   const kb = new InlineKeyboard();
   open.forEach((p, i) => kb.text(labels[i]!, `pl:go:${p.waveId}`).row());
-  const lines = open.map((p, i) => ctx.t('polls:list.item', { n: i + 1, title: esc(titles[i]!), wave: esc(kk ? p.labelKk : p.labelRu), closes: formatLocalDate(p.closesAt) }));
+  const lines = open.map((p, i) =>
+    ctx.t('polls:list.item', { n: i + 1, title: esc(titles[i]!), wave: esc(kk ? p.labelKk : p.labelRu), closes: formatLocalDate(p.closesAt) }),
+  );
   await showScreen(ctx, [ctx.t('polls:list.title'), '', ...lines].join('\n'), kb, { edit: false });
 }
 

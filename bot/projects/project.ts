@@ -17,7 +17,10 @@ async function projectJoinConversation(conversation: Flow, ctx: FlowContext, pro
   const outcome = await conversation.external(() =>
     attempt(async () => {
       const r = await ctx.services.projects.join({ projectId, citizenId });
-      const p = await ctx.services.prisma.socialProject.findUniqueOrThrow({ where: { id: projectId }, select: { nameKk: true, nameRu: true, supplierName: true } });
+      const p = await ctx.services.prisma.socialProject.findUniqueOrThrow({
+        where: { id: projectId },
+        select: { nameKk: true, nameRu: true, supplierName: true },
+      });
       return { created: r.created, name: nameIn(p, ctx.locale), supplier: p.supplierName };
     }),
   );

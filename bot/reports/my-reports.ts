@@ -28,7 +28,10 @@ export async function showMyReports(ctx: BotContext, offset = 0): Promise<void> 
   for (const r of items) {
     const category = ref.categories.find((c) => c.id === r.categoryId);
     // The category is shortened to fit the button; the report it opens names it in full.
-    kb.text(fitTitle((name) => `${statusIcon(r.status)}${r.own ? '' : '👍'} ${r.number} · ${name}`, category ? localName(category, ctx.locale) : ''), `mr:open:${r.id}`).row();
+    kb.text(
+      fitTitle((name) => `${statusIcon(r.status)}${r.own ? '' : '👍'} ${r.number} · ${name}`, category ? localName(category, ctx.locale) : ''),
+      `mr:open:${r.id}`,
+    ).row();
   }
   if (offset + PAGE < total) kb.text(ctx.t('reports:my.more'), `mr:list:${offset + PAGE}`);
   const text = ctx.t('reports:my.title', { total });
@@ -68,7 +71,10 @@ export async function showReportDetail(ctx: BotContext, reportId: number): Promi
     }),
   ];
   // Whatever room the header leaves goes to the newest history (Telegram's limit is 4096).
-  const history = newestThatFit(d.history.slice(-HISTORY_SHOWN).map((h) => historyLine(ctx, h)), MESSAGE_BUDGET - lines.join('\n').length - 40);
+  const history = newestThatFit(
+    d.history.slice(-HISTORY_SHOWN).map((h) => historyLine(ctx, h)),
+    MESSAGE_BUDGET - lines.join('\n').length - 40,
+  );
   lines.push('', ctx.t('reports:my.history'), ...history);
   const kb = new InlineKeyboard();
   if (d.canAdd) {
@@ -85,7 +91,10 @@ export async function reportAddConversation(conversation: Flow, ctx: FlowContext
   const citizenId = ctx.citizenId;
   if (citizenId == null) return;
   const { number, room } = await conversation.external(async () => {
-    const report = await ctx.services.prisma.report.findUnique({ where: { id: reportId }, select: { number: true, status: true, citizenId: true, _count: { select: { evidence: true } } } });
+    const report = await ctx.services.prisma.report.findUnique({
+      where: { id: reportId },
+      select: { number: true, status: true, citizenId: true, _count: { select: { evidence: true } } },
+    });
     // An old button may point at a report closed since: say so before the citizen uploads anything.
     const open = report != null && report.citizenId === citizenId && isOpen(report.status);
     return { number: report?.number ?? '', room: open ? Math.max(0, EVIDENCE_TOTAL_MAX - report._count.evidence) : -1 };
@@ -102,7 +111,7 @@ export async function reportAddConversation(conversation: Flow, ctx: FlowContext
         await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
         continue;
       }
-        const text = c.message?.text;
+      const text = c.message?.text;
       if (!text) {
         await c.reply(ctx.t('reports:flow.description_expected'));
         continue;

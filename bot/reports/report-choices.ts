@@ -31,7 +31,11 @@ export function regionChoices(conversation: Flow, ctx: FlowContext): Promise<{ r
     const citizen = ctx.citizenId == null ? null : await ctx.services.prisma.citizen.findUnique({ where: { id: ctx.citizenId }, select: { regionId: true } });
     return {
       savedRegionId: citizen?.regionId ?? null,
-      regions: regions.map((r) => ({ id: r.id, name: localName(r, ctx.locale), districts: r.districts.map((d) => ({ id: d.id, name: localName(d, ctx.locale) })) })),
+      regions: regions.map((r) => ({
+        id: r.id,
+        name: localName(r, ctx.locale),
+        districts: r.districts.map((d) => ({ id: d.id, name: localName(d, ctx.locale) })),
+      })),
     };
   });
 }

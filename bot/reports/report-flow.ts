@@ -32,7 +32,18 @@ function missing(d: DraftView): Step | null {
 
 const header = (ctx: FlowContext, step: Step) => `<i>${ctx.t('reports:flow.step', { n: STEPS.indexOf(step) + 1, total: STEPS.length })}</i>\n`;
 
-const EMPTY: DraftView = { categoryId: null, regionId: null, districtId: null, lat: null, lon: null, address: null, description: null, anonymous: null, evidenceCount: 0, updatedAt: '' };
+const EMPTY: DraftView = {
+  categoryId: null,
+  regionId: null,
+  districtId: null,
+  lat: null,
+  lon: null,
+  address: null,
+  description: null,
+  anonymous: null,
+  evidenceCount: 0,
+  updatedAt: '',
+};
 
 function loadDraft(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<DraftView | null> {
   return conversation.external(async () => {
@@ -68,7 +79,13 @@ async function askPlace(conversation: Flow, ctx: FlowContext, citizenId: number,
   const saved = regions.find((r) => r.id === savedRegionId);
   let regionId: number;
   if (saved) {
-    const kb = new InlineKeyboard().text(fitTitle((name) => ctx.t('reports:flow.region_saved', { name }), saved.name), `@reg:${saved.id}`).row().text(ctx.t('reports:flow.region_other'), '@reg:other');
+    const kb = new InlineKeyboard()
+      .text(
+        fitTitle((name) => ctx.t('reports:flow.region_saved', { name }), saved.name),
+        `@reg:${saved.id}`,
+      )
+      .row()
+      .text(ctx.t('reports:flow.region_other'), '@reg:other');
     await ctx.reply(header(ctx, 'place') + ctx.t('reports:flow.region_yours'), { parse_mode: 'HTML', reply_markup: kb });
     const { ctx: pressed, match } = await waitForButton(conversation, /^@reg:(\d+|other)$/);
     await pressed.editMessageReplyMarkup().catch(() => {});
@@ -79,7 +96,10 @@ async function askPlace(conversation: Flow, ctx: FlowContext, citizenId: number,
   const region = regions.find((r) => r.id === regionId)!;
   let districtId: number | null = null;
   if (region.districts.length > 0) {
-    const kb = buttonGrid([...region.districts.map((d) => ({ label: d.name, data: `@dis:${d.id}` })), { label: ctx.t('reports:flow.district_skip'), data: '@dis:none' }]);
+    const kb = buttonGrid([
+      ...region.districts.map((d) => ({ label: d.name, data: `@dis:${d.id}` })),
+      { label: ctx.t('reports:flow.district_skip'), data: '@dis:none' },
+    ]);
     await ctx.reply(ctx.t('reports:flow.district', { region: region.name }), { reply_markup: kb });
     const { ctx: pressed, match } = await waitForButton(conversation, /^@dis:(\d+|none)$/);
     await pressed.editMessageReplyMarkup().catch(() => {});
@@ -145,7 +165,10 @@ async function askLocation(conversation: Flow, ctx: FlowContext, citizenId: numb
 }
 
 async function askDescription(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<DraftView> {
-  await ctx.reply(header(ctx, 'description') + ctx.t('reports:flow.description', { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX }), { parse_mode: 'HTML', reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(header(ctx, 'description') + ctx.t('reports:flow.description', { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX }), {
+    parse_mode: 'HTML',
+    reply_markup: mainMenu(ctx.t),
+  });
   for (;;) {
     const c = await conversation.wait();
     if (c.callbackQuery) {
@@ -198,7 +221,14 @@ export async function collectFiles(
     }
     const media = mediaFromMessage(c.message);
     if (!media.ok) {
-      const key = media.reason === 'too_big' ? 'evidence_too_big' : media.reason === 'unsupported' ? 'evidence_unsupported' : count === 0 && opts.clear ? 'evidence_required' : 'evidence_expected';
+      const key =
+        media.reason === 'too_big'
+          ? 'evidence_too_big'
+          : media.reason === 'unsupported'
+            ? 'evidence_unsupported'
+            : count === 0 && opts.clear
+              ? 'evidence_required'
+              : 'evidence_expected';
       await c.reply(ctx.t(`reports:flow.${key}`, { size: 'sizeMb' in media ? media.sizeMb : undefined, max: MAX_FILE_MB }), { reply_markup: keyboard() });
       continue;
     }
@@ -221,7 +251,10 @@ export async function collectFiles(
 async function askEvidence(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<DraftView> {
   const categories = await categoryChoices(conversation, ctx);
   const hint = categories.find((c) => c.id === draft.categoryId)?.hint ?? '';
-  const prompt = header(ctx, 'evidence') + ctx.t('reports:flow.evidence', { max: EVIDENCE_MAX, hint: esc(hint) }) + (draft.evidenceCount > 0 ? `\n\n${ctx.t('reports:flow.evidence_have', { count: draft.evidenceCount })}` : '');
+  const prompt =
+    header(ctx, 'evidence') +
+    ctx.t('reports:flow.evidence', { max: EVIDENCE_MAX, hint: esc(hint) }) +
+    (draft.evidenceCount > 0 ? `\n\n${ctx.t('reports:flow.evidence_have', { count: draft.evidenceCount })}` : '');
   const count = await collectFiles(conversation, ctx, {
     prompt,
     have: draft.evidenceCount,
@@ -256,7 +289,11 @@ async function showSummary(conversation: Flow, ctx: FlowContext, draft: DraftVie
   const text = t('reports:flow.summary', {
     category: esc(categories.find((c) => c.id === draft.categoryId)?.label ?? '—'),
     place: esc(place),
-    address: esc([draft.address, draft.lat != null ? t('reports:flow.point', { lat: draft.lat.toFixed(5), lon: draft.lon!.toFixed(5) }) : null].filter(Boolean).join(' · ') || t('reports:flow.not_given')),
+    address: esc(
+      [draft.address, draft.lat != null ? t('reports:flow.point', { lat: draft.lat.toFixed(5), lon: draft.lon!.toFixed(5) }) : null]
+        .filter(Boolean)
+        .join(' · ') || t('reports:flow.not_given'),
+    ),
     description: esc(clip(draft.description ?? '', 600)),
     files: draft.evidenceCount,
     name: t(draft.anonymous ? 'reports:flow.name_hidden' : 'reports:flow.name_shown'),
@@ -275,7 +312,16 @@ async function showSummary(conversation: Flow, ctx: FlowContext, draft: DraftVie
 /** Offers open reports that look like the same problem; returns true if the citizen supported one. */
 async function offerDuplicates(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<boolean> {
   const dups = await conversation.external(async () =>
-    (await ctx.services.reports.findDuplicates({ categoryId: draft.categoryId!, regionId: draft.regionId!, districtId: draft.districtId, lat: draft.lat, lon: draft.lon, description: draft.description! })).map(({ report, distanceM }) => ({
+    (
+      await ctx.services.reports.findDuplicates({
+        categoryId: draft.categoryId!,
+        regionId: draft.regionId!,
+        districtId: draft.districtId,
+        lat: draft.lat,
+        lon: draft.lon,
+        description: draft.description!,
+      })
+    ).map(({ report, distanceM }) => ({
       id: report.id,
       number: report.number,
       icon: statusIcon(report.status),
@@ -284,7 +330,16 @@ async function offerDuplicates(conversation: Flow, ctx: FlowContext, citizenId: 
     })),
   );
   if (dups.length === 0) return false;
-  const list = dups.map((d) => ctx.t('reports:flow.duplicate_item', { icon: d.icon, number: d.number, distance: d.distanceM != null ? ctx.t('reports:flow.distance', { m: d.distanceM }) : '', text: esc(d.text) })).join('\n\n');
+  const list = dups
+    .map((d) =>
+      ctx.t('reports:flow.duplicate_item', {
+        icon: d.icon,
+        number: d.number,
+        distance: d.distanceM != null ? ctx.t('reports:flow.distance', { m: d.distanceM }) : '',
+        text: esc(d.text),
+      }),
+    )
+    .join('\n\n');
   const kb = new InlineKeyboard();
   for (const d of dups) kb.text(ctx.t('reports:flow.support', { number: d.number }), `@dup:${d.id}`).row();
   kb.text(ctx.t('reports:flow.file_new'), '@dup:new');
@@ -331,7 +386,9 @@ export async function reportConversation(conversation: Flow, ctx: FlowContext): 
   if (citizenId == null) return;
   const left = await conversation.external(() => ctx.services.reports.remainingToday(citizenId));
   if (left === 0) {
-    await ctx.reply(ctx.t('reports:flow.daily_limit', { limit: await conversation.external(() => ctx.services.reports.perDay) }), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('reports:flow.daily_limit', { limit: await conversation.external(() => ctx.services.reports.perDay) }), {
+      reply_markup: mainMenu(ctx.t),
+    });
     return;
   }
   let draft = (await loadDraft(conversation, ctx, citizenId)) ?? EMPTY;

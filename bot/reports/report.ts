@@ -31,7 +31,10 @@ export function createReportFeature(): Feature {
   pm.callbackQuery(/^mr:self:(\d+)$/, (ctx) =>
     onButton(ctx, async (citizenId) => {
       const d = await ctx.services.reportCitizen.detail(citizenId, Number(ctx.match[1]), ctx.locale);
-      const kb = new InlineKeyboard().text(ctx.t('reports:self.yes'), `mr:selfok:${d.report.id}`).row().text(ctx.t('reports:self.no'), `mr:open:${d.report.id}`);
+      const kb = new InlineKeyboard()
+        .text(ctx.t('reports:self.yes'), `mr:selfok:${d.report.id}`)
+        .row()
+        .text(ctx.t('reports:self.no'), `mr:open:${d.report.id}`);
       await showScreen(ctx, ctx.t('reports:self.ask', { number: d.report.number }), kb);
     }),
   );

@@ -46,7 +46,9 @@ export function createStaffChat(i18n: i18n): Feature {
   /** Shows the change in the group at once (the sync job would within seconds anyway). */
   async function refresh(ctx: BotContext, reportId: number) {
     const send = (method: string, params: Record<string, unknown>) => ctx.api.raw[method as 'editMessageText'](params as never);
-    await refreshReportPosts({ prisma: ctx.services.prisma, send, i18n }, reportId).catch((e) => ctx.services.logger.warn({ err: e, reportId }, 'staff chat: could not refresh the post'));
+    await refreshReportPosts({ prisma: ctx.services.prisma, send, i18n }, reportId).catch((e) =>
+      ctx.services.logger.warn({ err: e, reportId }, 'staff chat: could not refresh the post'),
+    );
   }
 
   groups.command('chatid', async (ctx) => {
@@ -121,7 +123,9 @@ export function createStaffChat(i18n: i18n): Feature {
     }
     await pending(ctx).delete(key);
     // The prompt turns into the record of what was done, so the group is not left with a dangling question.
-    await ctx.api.editMessageText(ctx.chat.id, prompt.message_id, ctx.t(`staff:chat.done.${note.action}`, { number: report.number, name: displayName(ctx.from) })).catch(() => {});
+    await ctx.api
+      .editMessageText(ctx.chat.id, prompt.message_id, ctx.t(`staff:chat.done.${note.action}`, { number: report.number, name: displayName(ctx.from) }))
+      .catch(() => {});
     await refresh(ctx, report.id);
   });
 

@@ -43,7 +43,10 @@ function missing(p: ProfileView): Step | null {
 
 function load(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<{ profile: ProfileView; citizenName: string | null }> {
   return conversation.external(async () => {
-    const [v, c] = await Promise.all([ctx.services.volunteering.profiles.get(citizenId), ctx.services.prisma.citizen.findUnique({ where: { id: citizenId }, select: { name: true } })]);
+    const [v, c] = await Promise.all([
+      ctx.services.volunteering.profiles.get(citizenId),
+      ctx.services.prisma.citizen.findUnique({ where: { id: citizenId }, select: { name: true } }),
+    ]);
     return {
       citizenName: c?.name ?? null,
       profile: {
@@ -72,7 +75,12 @@ async function save(conversation: Flow, ctx: FlowContext, citizenId: number, pat
  * Waits for a typed answer that `accept` saves, or for one of `buttons` (data starting with '@').
  * Whatever is refused is answered with the reason and asked again.
  */
-async function typedOrPressed(conversation: Flow, ctx: FlowContext, accept: (text: string) => Promise<string | null>, buttons?: RegExp): Promise<{ text: string } | { pressed: string }> {
+async function typedOrPressed(
+  conversation: Flow,
+  ctx: FlowContext,
+  accept: (text: string) => Promise<string | null>,
+  buttons?: RegExp,
+): Promise<{ text: string } | { pressed: string }> {
   for (;;) {
     const c = await conversation.wait();
     const data = c.callbackQuery?.data;
@@ -98,7 +106,12 @@ async function typedOrPressed(conversation: Flow, ctx: FlowContext, accept: (tex
 
 async function askName(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView, suggested: string | null): Promise<ProfileView> {
   const offer = p.name ?? suggested;
-  const kb = offer ? new InlineKeyboard().text(fitTitle((name) => ctx.t('volunteering:signup.name_use', { name }), offer), '@nm:use') : undefined;
+  const kb = offer
+    ? new InlineKeyboard().text(
+        fitTitle((name) => ctx.t('volunteering:signup.name_use', { name }), offer),
+        '@nm:use',
+      )
+    : undefined;
   await ctx.reply(ctx.t('volunteering:signup.name', { max: NAME_MAX }), { reply_markup: kb ?? mainMenu(ctx.t) });
   const answer = await typedOrPressed(conversation, ctx, (name) => save(conversation, ctx, citizenId, { name }), /^@nm:use$/);
   const name = 'text' in answer ? answer.text : offer!;
@@ -140,7 +153,10 @@ async function askRegion(conversation: Flow, ctx: FlowContext, citizenId: number
   const region = regions.find((r) => r.id === Number(match[1])) ?? regions[0]!;
   let districtId: number | null = null;
   if (region.districts.length > 0) {
-    const kb = buttonGrid([...region.districts.map((d) => ({ label: d.name, data: `@dis:${d.id}` })), { label: ctx.t('volunteering:signup.district_any'), data: '@dis:any' }]);
+    const kb = buttonGrid([
+      ...region.districts.map((d) => ({ label: d.name, data: `@dis:${d.id}` })),
+      { label: ctx.t('volunteering:signup.district_any'), data: '@dis:any' },
+    ]);
     await ctx.reply(ctx.t('volunteering:signup.district', { region: region.name }), { reply_markup: kb });
     const chosen = await waitForButton(conversation, /^@dis:(\d+|any)$/);
     await chosen.ctx.editMessageReplyMarkup().catch(() => {});
@@ -166,7 +182,10 @@ async function pickMany<K extends string | number>(
   const marked = (i: number, label: string) => `${picked.has(options[i]!.key) ? '✅' : '▫️'} ${label}`;
   const keyboard = () => {
     const { labels } = choiceLabels(names, marked, opts);
-    const kb = buttonGrid(options.map((_, i) => ({ label: labels[i]!, data: `@${prefix}:${i}` })), opts.cols ?? 2);
+    const kb = buttonGrid(
+      options.map((_, i) => ({ label: labels[i]!, data: `@${prefix}:${i}` })),
+      opts.cols ?? 2,
+    );
     return kb.row().text(ctx.t(picked.size === 0 && min === 0 ? 'volunteering:signup.skip' : 'volunteering:signup.done'), `@${prefix}:done`);
   };
   await ctx.reply(prompt(choiceLabels(names, (_, label) => `▫️ ${label}`, opts).legend), { reply_markup: keyboard() });
@@ -190,17 +209,32 @@ async function pickMany<K extends string | number>(
 }
 
 async function askDirections(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView): Promise<ProfileView> {
-  const directions = await pickMany(conversation, ctx, (legend) => withLegend(ctx.t('volunteering:signup.directions'), legend), DIRECTIONS.map((d) => ({ key: d, label: ctx.t(`volunteering:directions.${d}`) })), p.directions, 'dir', 1);
+  const directions = await pickMany(
+    conversation,
+    ctx,
+    (legend) => withLegend(ctx.t('volunteering:signup.directions'), legend),
+    DIRECTIONS.map((d) => ({ key: d, label: ctx.t(`volunteering:directions.${d}`) })),
+    p.directions,
+    'dir',
+    1,
+  );
   await save(conversation, ctx, citizenId, { directions });
   // The official names of Annex 3 (prisma/seed/areas.ts), numbered as there; the buttons shorten them.
-  const areas = await conversation.external(async () => (await ctx.services.reference.get()).areas.map((a) => ({ key: a.id, label: localName(a, ctx.locale) })));
-  const areaIds = await pickMany(conversation, ctx, (legend) => ctx.t('volunteering:signup.areas', { list: legend.join('\n') }), areas, p.areaIds, 'area', 0, { numbered: true, cols: 1 });
+  const areas = await conversation.external(async () =>
+    (await ctx.services.reference.get()).areas.map((a) => ({ key: a.id, label: localName(a, ctx.locale) })),
+  );
+  const areaIds = await pickMany(conversation, ctx, (legend) => ctx.t('volunteering:signup.areas', { list: legend.join('\n') }), areas, p.areaIds, 'area', 0, {
+    numbered: true,
+    cols: 1,
+  });
   await save(conversation, ctx, citizenId, { areaIds });
   return { ...p, directions, areaIds };
 }
 
 async function askSkills(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView): Promise<ProfileView> {
-  await ctx.reply(ctx.t('volunteering:signup.skills', { max: SKILLS_MAX }), { reply_markup: new InlineKeyboard().text(ctx.t('volunteering:signup.skip'), '@sk:skip') });
+  await ctx.reply(ctx.t('volunteering:signup.skills', { max: SKILLS_MAX }), {
+    reply_markup: new InlineKeyboard().text(ctx.t('volunteering:signup.skip'), '@sk:skip'),
+  });
   const answer = await typedOrPressed(conversation, ctx, (skills) => save(conversation, ctx, citizenId, { skills }), /^@sk:skip$/);
   const skills = 'text' in answer ? answer.text : '';
   if ('pressed' in answer) await save(conversation, ctx, citizenId, { skills });
@@ -208,7 +242,12 @@ async function askSkills(conversation: Flow, ctx: FlowContext, citizenId: number
 }
 
 async function askAvailability(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView): Promise<ProfileView> {
-  await ctx.reply(ctx.t('volunteering:signup.availability'), { reply_markup: buttonGrid(AVAILABILITIES.map((a) => ({ label: ctx.t(`volunteering:availability.${a}`), data: `@av:${a}` })), 1) });
+  await ctx.reply(ctx.t('volunteering:signup.availability'), {
+    reply_markup: buttonGrid(
+      AVAILABILITIES.map((a) => ({ label: ctx.t(`volunteering:availability.${a}`), data: `@av:${a}` })),
+      1,
+    ),
+  });
   const { ctx: pressed, match } = await waitForButton(conversation, /^@av:(\w+)$/);
   await pressed.editMessageReplyMarkup().catch(() => {});
   const availability = AVAILABILITIES.find((a) => a === match[1]) ?? 'seasonal_when_needed';
@@ -219,7 +258,9 @@ async function askAvailability(conversation: Flow, ctx: FlowContext, citizenId: 
 async function askBirthYear(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView): Promise<ProfileView> {
   const range = await conversation.external(() => birthYearRange(ctx.services.now()));
   await ctx.reply(ctx.t('volunteering:signup.birth_year', range), { reply_markup: mainMenu(ctx.t) });
-  const answer = await typedOrPressed(conversation, ctx, async (text) => (/^\d{4}$/.test(text) ? save(conversation, ctx, citizenId, { birthYear: Number(text) }) : ctx.t('volunteering:signup.birth_year_format', range)));
+  const answer = await typedOrPressed(conversation, ctx, async (text) =>
+    /^\d{4}$/.test(text) ? save(conversation, ctx, citizenId, { birthYear: Number(text) }) : ctx.t('volunteering:signup.birth_year_format', range),
+  );
   return { ...p, birthYear: Number('text' in answer ? answer.text : p.birthYear) };
 }
 
@@ -239,7 +280,9 @@ async function showSummary(conversation: Flow, ctx: FlowContext, p: ProfileView)
     const region = regions.find((r) => r.id === p.regionId);
     const district = region?.districts.find((d) => d.id === p.districtId);
     return {
-      place: [region && localName(region, ctx.locale), district ? localName(district, ctx.locale) : ctx.t('volunteering:signup.district_any_short')].filter(Boolean).join(', '),
+      place: [region && localName(region, ctx.locale), district ? localName(district, ctx.locale) : ctx.t('volunteering:signup.district_any_short')]
+        .filter(Boolean)
+        .join(', '),
       areaNames: p.areaIds.flatMap((id) => areas.filter((a) => a.id === id).map((a) => `${a.id}. ${localName(a, ctx.locale)}`)),
     };
   });
@@ -271,7 +314,8 @@ export async function volunteerSignupConversation(conversation: Flow, ctx: FlowC
   let profile = loaded.profile;
   if (!profile.signedUp && missing(profile) === 'name') await ctx.reply(ctx.t('volunteering:signup.intro'), { parse_mode: 'HTML' });
   for (let step = missing(profile); step; step = missing(profile)) {
-    profile = step === 'name' ? await askName(conversation, ctx, citizenId, profile, loaded.citizenName) : await ASK[step](conversation, ctx, citizenId, profile);
+    profile =
+      step === 'name' ? await askName(conversation, ctx, citizenId, profile, loaded.citizenName) : await ASK[step](conversation, ctx, citizenId, profile);
   }
   for (;;) {
     const choice = await showSummary(conversation, ctx, profile);

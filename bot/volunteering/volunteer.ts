@@ -35,10 +35,16 @@ async function showHome(ctx: BotContext): Promise<void> {
     .text(ctx.t('volunteering:home.mine'), 'vo:my:0')
     .text(ctx.t('volunteering:home.record'), 'vo:rec')
     .row()
-    .text(ctx.t(v.announcementsOff ? 'volunteering:home.announcements_on' : 'volunteering:home.announcements_off'), v.announcementsOff ? 'vo:ann:on' : 'vo:ann:off')
+    .text(
+      ctx.t(v.announcementsOff ? 'volunteering:home.announcements_on' : 'volunteering:home.announcements_off'),
+      v.announcementsOff ? 'vo:ann:on' : 'vo:ann:off',
+    )
     .row()
     .text(ctx.t('volunteering:home.profile'), 'vo:signup');
-  const text = ctx.t('volunteering:home.title', { name: esc(v.name ?? ''), ...totals }) + '\n' + ctx.t(v.announcementsOff ? 'volunteering:home.announcements_are_off' : 'volunteering:home.announcements_are_on');
+  const text =
+    ctx.t('volunteering:home.title', { name: esc(v.name ?? ''), ...totals }) +
+    '\n' +
+    ctx.t(v.announcementsOff ? 'volunteering:home.announcements_are_off' : 'volunteering:home.announcements_are_on');
   await showScreen(ctx, text, kb);
 }
 
@@ -58,7 +64,9 @@ async function showOpportunities(ctx: BotContext, offset = 0): Promise<void> {
   if (offset + PAGE < total) kb.text(ctx.t('volunteering:list.more'), `vo:list:${offset + PAGE}`).row();
   kb.text(ctx.t('volunteering:back'), 'vo:home');
   // The buttons may shorten a title: the message has each in full, with its start, by the same number.
-  const lines = items.map(({ opportunity: o }, i) => ctx.t('volunteering:list.line', { n: offset + i + 1, date: formatLocalDateTime(o.startsAt), title: esc(titles[i]!) }));
+  const lines = items.map(({ opportunity: o }, i) =>
+    ctx.t('volunteering:list.line', { n: offset + i + 1, date: formatLocalDateTime(o.startsAt), title: esc(titles[i]!) }),
+  );
   await showScreen(ctx, total === 0 ? ctx.t('volunteering:list.empty') : [ctx.t('volunteering:list.title', { total }), '', ...lines].join('\n'), kb);
 }
 
@@ -92,7 +100,9 @@ async function showMine(ctx: BotContext, offset = 0): Promise<void> {
   items.forEach((a, i) => kb.text(labels[i]!, `vo:o:${a.opportunityId}`).row());
   if (offset + PAGE < total) kb.text(ctx.t('volunteering:list.more'), `vo:my:${offset + PAGE}`).row();
   kb.text(ctx.t('volunteering:back'), 'vo:home');
-  const lines = items.map((a, i) => ctx.t('volunteering:list.line', { n: offset + i + 1, date: formatLocalDate(a.opportunity.startsAt), title: esc(titles[i]!) }));
+  const lines = items.map((a, i) =>
+    ctx.t('volunteering:list.line', { n: offset + i + 1, date: formatLocalDate(a.opportunity.startsAt), title: esc(titles[i]!) }),
+  );
   await showScreen(ctx, total === 0 ? ctx.t('volunteering:mine.empty') : [ctx.t('volunteering:mine.title', { total }), '', ...lines].join('\n'), kb);
 }
 
@@ -103,7 +113,14 @@ async function showRecord(ctx: BotContext): Promise<void> {
   const lines = [ctx.t('volunteering:record.title', totals)];
   if (items.length === 0) lines.push('', ctx.t('volunteering:record.empty'));
   for (const i of items.slice(0, RECORD_SHOWN)) {
-    lines.push(ctx.t('volunteering:record.item', { date: formatLocalDate(i.opportunity.startsAt), title: esc(titleIn(i.opportunity, ctx.locale)), hours: i.hours, people: i.peopleHelped }));
+    lines.push(
+      ctx.t('volunteering:record.item', {
+        date: formatLocalDate(i.opportunity.startsAt),
+        title: esc(titleIn(i.opportunity, ctx.locale)),
+        hours: i.hours,
+        people: i.peopleHelped,
+      }),
+    );
   }
   await showScreen(ctx, lines.join('\n'), new InlineKeyboard().text(ctx.t('volunteering:back'), 'vo:home'));
 }
@@ -133,7 +150,15 @@ export function createVolunteerFeature(): Feature {
   );
   // Withdrawing costs the place (re-applying goes to the end of the queue), so it is asked once more.
   pm.callbackQuery(/^vo:cancel:(\d+)$/, (ctx) =>
-    onButton(ctx, () => showScreen(ctx, ctx.t('volunteering:cancel.sure'), new InlineKeyboard().text(ctx.t('volunteering:cancel.yes'), `vo:cancelok:${ctx.match[1]}`).text(ctx.t('volunteering:cancel.no'), `vo:o:${ctx.match[1]}`))),
+    onButton(ctx, () =>
+      showScreen(
+        ctx,
+        ctx.t('volunteering:cancel.sure'),
+        new InlineKeyboard()
+          .text(ctx.t('volunteering:cancel.yes'), `vo:cancelok:${ctx.match[1]}`)
+          .text(ctx.t('volunteering:cancel.no'), `vo:o:${ctx.match[1]}`),
+      ),
+    ),
   );
   pm.callbackQuery(/^vo:cancelok:(\d+)$/, (ctx) =>
     onButton(ctx, async (citizenId) => {

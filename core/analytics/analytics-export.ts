@@ -33,7 +33,10 @@ function kvTable(ctx: Ctx, sheet: string, rows: Array<[string, ExportCell]>): Ex
   return {
     sheetName: sheet,
     title: `${sheet} · ${ctx.subtitle}`,
-    columns: [{ header: ctx.t('analytics:col.indicator'), width: 60 }, { header: ctx.t('analytics:col.value'), kind: 'number', width: 16 }],
+    columns: [
+      { header: ctx.t('analytics:col.indicator'), width: 60 },
+      { header: ctx.t('analytics:col.value'), kind: 'number', width: 16 },
+    ],
     rows: rows.map(([label, value]) => [label, value]),
   };
 }
@@ -79,7 +82,11 @@ export function civicControlTables(ctx: Ctx, r: CivicControlIndicators): ExportT
     {
       sheetName: `${sheet} — ${ctx.t(`analytics:col.${r.trendUnit}`)}`,
       title: `${sheet} · ${ctx.subtitle}`,
-      columns: [{ header: ctx.t(`analytics:col.${r.trendUnit}`), width: 14 }, { header: ctx.t('analytics:col.received'), kind: 'number' }, { header: ctx.t('analytics:col.resolved'), kind: 'number' }],
+      columns: [
+        { header: ctx.t(`analytics:col.${r.trendUnit}`), width: 14 },
+        { header: ctx.t('analytics:col.received'), kind: 'number' },
+        { header: ctx.t('analytics:col.resolved'), kind: 'number' },
+      ],
       rows: r.trend.map((p) => [p.start, p.received, p.resolved]),
     },
   ];
@@ -138,7 +145,9 @@ export function engagementRows(ctx: Ctx, r: EngagementIndicators): Array<[string
   ];
 }
 
-export const consultationTables = (ctx: Ctx, r: ConsultationIndicators) => [kvTable(ctx, ctx.t('analytics:capability.consultations'), consultationRows(ctx, r))];
+export const consultationTables = (ctx: Ctx, r: ConsultationIndicators) => [
+  kvTable(ctx, ctx.t('analytics:capability.consultations'), consultationRows(ctx, r)),
+];
 export const discussionTables = (ctx: Ctx, r: DiscussionIndicators) => [kvTable(ctx, ctx.t('analytics:capability.discussion'), discussionRows(ctx, r))];
 export const volunteerTables = (ctx: Ctx, r: VolunteerIndicators) => [kvTable(ctx, ctx.t('analytics:capability.volunteering'), volunteerRows(ctx, r))];
 export const engagementTables = (ctx: Ctx, r: EngagementIndicators) => [kvTable(ctx, ctx.t('analytics:capability.engagement'), engagementRows(ctx, r))];
@@ -172,13 +181,27 @@ export function pollTables(ctx: Ctx, r: PollIndicators): ExportTable[] {
         { header: `${t('analytics:col.index_change')}, %`, kind: 'number' },
       ],
       rows: r.projects.flatMap((p) =>
-        p.waves.map((w): ExportCell[] => [ctx.lang === 'kk' ? p.nameKk : p.nameRu, ctx.lang === 'kk' ? p.titleKk : p.titleRu, ctx.lang === 'kk' ? w.labelKk : w.labelRu, w.responses, w.answers, w.positive, percent(w.index), percent(w.change)]),
+        p.waves.map((w): ExportCell[] => [
+          ctx.lang === 'kk' ? p.nameKk : p.nameRu,
+          ctx.lang === 'kk' ? p.titleKk : p.titleRu,
+          ctx.lang === 'kk' ? w.labelKk : w.labelRu,
+          w.responses,
+          w.answers,
+          w.positive,
+          percent(w.index),
+          percent(w.change),
+        ]),
       ),
     },
     {
       sheetName: `${sheet} — ${t('analytics:col.beneficiaries')}`,
       title: `${sheet} · ${ctx.subtitle}`,
-      columns: [{ header: t('analytics:col.dimension'), width: 20 }, { header: t('analytics:col.group'), width: 40 }, { header: t('analytics:col.beneficiaries'), kind: 'number' }, { header: t('analytics:col.respondents'), kind: 'number' }],
+      columns: [
+        { header: t('analytics:col.dimension'), width: 20 },
+        { header: t('analytics:col.group'), width: 40 },
+        { header: t('analytics:col.beneficiaries'), kind: 'number' },
+        { header: t('analytics:col.respondents'), kind: 'number' },
+      ],
       rows: r.coverage.map((c) => [t(`analytics:dimension.${c.dimension}`), coverageLabel(ctx, c.dimension, c.code), c.beneficiaries, c.respondents]),
     },
   ];
@@ -201,7 +224,16 @@ export function rankingTables(ctx: Ctx, r: Rankings): ExportTable[] {
         { header: t('analytics:col.change'), kind: 'number' },
         { header: t('analytics:col.change_share'), kind: 'number' },
       ],
-      rows: r.categories.map((c) => [c.rank, name(ctx, c), c.reports, c.supports, c.previousReports, c.previousSupports, c.reportsChange.delta, percent(c.reportsChange.relative)]),
+      rows: r.categories.map((c) => [
+        c.rank,
+        name(ctx, c),
+        c.reports,
+        c.supports,
+        c.previousReports,
+        c.previousSupports,
+        c.reportsChange.delta,
+        percent(c.reportsChange.relative),
+      ]),
     },
     {
       sheetName: `${sheet} — ${t('analytics:col.area')}`,
@@ -218,7 +250,18 @@ export function rankingTables(ctx: Ctx, r: Rankings): ExportTable[] {
         { header: t('analytics:col.change'), kind: 'number' },
         { header: t('analytics:col.change_share'), kind: 'number' },
       ],
-      rows: r.areas.map((a) => [a.rank, name(ctx, a), a.reports, a.supports, a.consultations, a.comments, a.total, a.previous.total, a.totalChange.delta, percent(a.totalChange.relative)]),
+      rows: r.areas.map((a) => [
+        a.rank,
+        name(ctx, a),
+        a.reports,
+        a.supports,
+        a.consultations,
+        a.comments,
+        a.total,
+        a.previous.total,
+        a.totalChange.delta,
+        percent(a.totalChange.relative),
+      ]),
     },
   ];
 }
@@ -270,7 +313,15 @@ export function pointTables(ctx: Ctx, r: FeatureCollection<ReportPointProperties
         { header: 'lat', kind: 'number' },
         { header: 'lon', kind: 'number' },
       ],
-      rows: r.features.map(({ geometry, properties: p }) => [p.number, ctx.lang === 'kk' ? p.categoryKk : p.categoryRu, t(`reports:status.${p.status}`), p.filedOn, p.supports, geometry?.coordinates[1] ?? null, geometry?.coordinates[0] ?? null]),
+      rows: r.features.map(({ geometry, properties: p }) => [
+        p.number,
+        ctx.lang === 'kk' ? p.categoryKk : p.categoryRu,
+        t(`reports:status.${p.status}`),
+        p.filedOn,
+        p.supports,
+        geometry?.coordinates[1] ?? null,
+        geometry?.coordinates[0] ?? null,
+      ]),
     },
   ];
 }

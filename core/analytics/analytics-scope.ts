@@ -128,7 +128,6 @@ export async function gather<T extends readonly unknown[]>(concurrent: boolean, 
 /** Timestamps are stored in UTC without a zone; this is the instant as an Almaty wall-clock time. */
 export const local = (col: string) => `(${col} + interval '${ALMATY_OFFSET_MINUTES} minutes')`;
 
-
 /** a share 0..1 with four decimals; null when the base is empty */
 export const share = (part: number, base: number) => (base > 0 ? round(part / base, 4) : null);
 export const num = (v: unknown): number => (v == null ? 0 : Number(v));

@@ -55,7 +55,12 @@ export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent
     needsAssessment: async (staff: StaffPrincipal, req: AnalyticsFilter & { lastDay?: string; limit?: number }) => {
       const f = scopedFilter(staff, req);
       if (f.regionId == null) throw invalid('analytics.region_required');
-      return needsAssessment(prisma, i18n, { ...f, regionId: f.regionId }, { lastDay: req.lastDay ?? localDate(now()), limit: req.limit ?? 19, concurrent, examples: hasAnyRole(staff, REPORT_DETAIL_ROLES) });
+      return needsAssessment(
+        prisma,
+        i18n,
+        { ...f, regionId: f.regionId },
+        { lastDay: req.lastDay ?? localDate(now()), limit: req.limit ?? 19, concurrent, examples: hasAnyRole(staff, REPORT_DETAIL_ROLES) },
+      );
     },
 
     /** The justification and information source of one area, for an Annex 1 topic. */

@@ -86,24 +86,38 @@ export function trendStarts(q: AnalyticsQuery, unit: TrendUnit): string[] {
   let d = unit === 'month' ? `${first.slice(0, 7)}-01` : addDays(first, -((new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7));
   while (d <= q.period.lastDay) {
     starts.push(d);
-    d = unit === 'month' ? (Number(d.slice(5, 7)) === 12 ? `${Number(d.slice(0, 4)) + 1}-01-01` : `${d.slice(0, 5)}${String(Number(d.slice(5, 7)) + 1).padStart(2, '0')}-01`) : addDays(d, 7);
+    d =
+      unit === 'month'
+        ? Number(d.slice(5, 7)) === 12
+          ? `${Number(d.slice(0, 4)) + 1}-01-01`
+          : `${d.slice(0, 5)}${String(Number(d.slice(5, 7)) + 1).padStart(2, '0')}-01`
+        : addDays(d, 7);
   }
   return starts;
 }
 
-export async function civicControl(prisma: PrismaClient, cal: WorkingCalendar, q: AnalyticsQuery, now: Date, unit: TrendUnit = defaultTrendUnit(q), concurrent = false): Promise<CivicControlIndicators> {
-  const inPeriod = (p: Params) => `r."createdAt" >= ${p.add(q.period.from)} AND r."createdAt" < ${p.add(q.period.to)} AND ${filterSql(q, REPORT_DIMENSIONS, p)}`;
+export async function civicControl(
+  prisma: PrismaClient,
+  cal: WorkingCalendar,
+  q: AnalyticsQuery,
+  now: Date,
+  unit: TrendUnit = defaultTrendUnit(q),
+  concurrent = false,
+): Promise<CivicControlIndicators> {
+  const inPeriod = (p: Params) =>
+    `r."createdAt" >= ${p.add(q.period.from)} AND r."createdAt" < ${p.add(q.period.to)} AND ${filterSql(q, REPORT_DIMENSIONS, p)}`;
   const resolvedByStaff = `r.status = 'resolved' AND NOT r."selfResolved" AND r."resolvedAt" IS NOT NULL`;
 
   // 1. Everything additive, per trend bucket (a parallel scan); the totals are the buckets' sums.
   const cp = new Params();
   const bucket = `date_trunc('${unit}', ${local('r."createdAt"')})`;
-  const bucketsTask = () => rows<Record<string, unknown>>(
-    prisma,
-    // The bucket comes out of a subquery (OFFSET 0 keeps it one) whose output has no statistics: the
-    // planner then expects a few hundred groups and hashes them, instead of taking every report's
-    // timestamp for a group of its own and sorting the whole period.
-    `SELECT to_char(r.bucket, 'YYYY-MM-DD') AS start, count(*)::int AS received,
+  const bucketsTask = () =>
+    rows<Record<string, unknown>>(
+      prisma,
+      // The bucket comes out of a subquery (OFFSET 0 keeps it one) whose output has no statistics: the
+      // planner then expects a few hundred groups and hashes them, instead of taking every report's
+      // timestamp for a group of its own and sorting the whole period.
+      `SELECT to_char(r.bucket, 'YYYY-MM-DD') AS start, count(*)::int AS received,
        ${STATUSES.map((s) => `count(*) FILTER (WHERE r.status = '${s}')::int AS "s_${s}"`).join(', ')},
        count(*) FILTER (WHERE ${resolvedByStaff} AND r."dueAt" IS NOT NULL)::int AS with_deadline,
        count(*) FILTER (WHERE ${resolvedByStaff} AND r."dueAt" IS NOT NULL AND r."resolvedAt" <= r."dueAt")::int AS on_time,
@@ -118,8 +132,8 @@ export async function civicControl(prisma: PrismaClient, cal: WorkingCalendar, q
      FROM (SELECT ${bucket} AS bucket, r.status, r."selfResolved", r."resolvedAt", r."dueAt", r."reopenCount", r.rating, r."supportCount"
            FROM "Report" r WHERE ${inPeriod(cp)} OFFSET 0) r
      GROUP BY r.bucket ORDER BY r.bucket`,
-    cp,
-  );
+      cp,
+    );
   // 2. The percentiles: one ordered pass over the accepted reports, one over the resolved ones.
   const hours = (a: string, b: string) => `(date_part('epoch', ${b} - ${a}) / 3600.0)`;
   const accepted = `r."acceptedAt" IS NOT NULL`;
@@ -141,14 +155,20 @@ export async function civicControl(prisma: PrismaClient, cal: WorkingCalendar, q
 
   // 3. Overdue now, whenever filed.
   const op = new Params();
-  const overdueTask = () => rows<{ n: number }>(
-    prisma,
-    `SELECT count(*)::int AS n FROM "Report" r
+  const overdueTask = () =>
+    rows<{ n: number }>(
+      prisma,
+      `SELECT count(*)::int AS n FROM "Report" r
      WHERE r.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}) AND r."dueAt" < ${op.add(now)} AND ${filterSql(q, REPORT_DIMENSIONS, op)}`,
-    op,
-  );
+      op,
+    );
 
-  const [buckets, [acc], [res], [overdue]] = await gather(concurrent, [bucketsTask, percentiles(accepted, 'r."acceptedAt"', 'r."acceptWorkingDays"'), percentiles(resolvedByStaff, 'r."resolvedAt"', 'r."resolveWorkingDays"'), overdueTask] as const);
+  const [buckets, [acc], [res], [overdue]] = await gather(concurrent, [
+    bucketsTask,
+    percentiles(accepted, 'r."acceptedAt"', 'r."acceptWorkingDays"'),
+    percentiles(resolvedByStaff, 'r."resolvedAt"', 'r."resolveWorkingDays"'),
+    overdueTask,
+  ] as const);
   const total = (key: string) => buckets.reduce((sum, b) => sum + num(b[key]), 0);
   const byStart = new Map(buckets.map((b) => [String(b.start), b]));
   const trend = trendStarts(q, unit).map((start) => ({ start, received: num(byStart.get(start)?.received), resolved: num(byStart.get(start)?.s_resolved) }));

@@ -35,7 +35,18 @@ export async function consultationIndicators(prisma: PrismaClient, q: AnalyticsQ
   const from = `"Consultation" c JOIN "ConsultationTopic" t ON t.id = c."topicId"`;
   const where = `c.date >= ${p.add(q.period.from)} AND c.date < ${p.add(q.period.to)} AND ${filterSql(q, CONSULTATION_DIMENSIONS, p)}`;
   // One scan, three groupings: GROUPING SETS keeps them consistent with each other and with the total.
-  const grouped = await rows<{ g_topic: number; g_group: number; g_channel: number; topic_id: number | null; name_kk: string | null; name_ru: string | null; sort: number | null; asker: string | null; channel: string | null; n: number }>(
+  const grouped = await rows<{
+    g_topic: number;
+    g_group: number;
+    g_channel: number;
+    topic_id: number | null;
+    name_kk: string | null;
+    name_ru: string | null;
+    sort: number | null;
+    asker: string | null;
+    channel: string | null;
+    n: number;
+  }>(
     prisma,
     `SELECT GROUPING(t.id) AS g_topic, GROUPING(c."askerGroup") AS g_group, GROUPING(c.channel) AS g_channel,
             t.id AS topic_id, min(t."nameKk") AS name_kk, min(t."nameRu") AS name_ru, min(t.sort) AS sort,

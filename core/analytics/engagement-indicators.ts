@@ -36,7 +36,12 @@ export async function engagementIndicators(prisma: PrismaClient, q: AnalyticsQue
   // Each activity sets its capability's bit; one hash aggregate per citizen ORs them (parallel-safe), so
   // no table is de-duplicated on its own. More than one bit set: m & (m - 1) <> 0.
   const bit = (cap: Capability) => 1 << CAPABILITIES.indexOf(cap);
-  const union = acts.map(([cap, table, who, when]) => `SELECT ${who} AS citizen, ${bit(cap)} AS b FROM ${table} WHERE ${when} >= ${from} AND ${when} < ${to} AND ${who} IS NOT NULL`).join('\n UNION ALL ');
+  const union = acts
+    .map(
+      ([cap, table, who, when]) =>
+        `SELECT ${who} AS citizen, ${bit(cap)} AS b FROM ${table} WHERE ${when} >= ${from} AND ${when} < ${to} AND ${who} IS NOT NULL`,
+    )
+    .join('\n UNION ALL ');
   const scope = filterSql({ regionId: q.regionId, districtId: q.districtId }, CITIZEN_DIMENSIONS, p);
   const narrowed = q.regionId != null || q.districtId != null;
   const [r] = await rows<Record<string, number>>(

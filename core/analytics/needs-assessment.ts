@@ -88,13 +88,14 @@ export async function needsAssessment(
   const needs = ranked.areas.filter((a) => a.total > 0 || a.previous.total > 0).slice(0, opts.limit);
   const areaIds = needs.map((a) => a.areaId);
   const p = new Params();
-  const examples = areaIds.length && opts.examples !== false
-    ? await rows<{ area_id: number; number: string; created_at: Date; name_kk: string; name_ru: string; supports: number; description: string }>(
-        prisma,
-        // An area's most supported reports are among its categories' most supported ones: each category's
-        // few are read in index order (regionId, categoryId, supportCount, createdAt, id), not the whole
-        // two years of the region sorted.
-        `SELECT * FROM (
+  const examples =
+    areaIds.length && opts.examples !== false
+      ? await rows<{ area_id: number; number: string; created_at: Date; name_kk: string; name_ru: string; supports: number; description: string }>(
+          prisma,
+          // An area's most supported reports are among its categories' most supported ones: each category's
+          // few are read in index order (regionId, categoryId, supportCount, createdAt, id), not the whole
+          // two years of the region sorted.
+          `SELECT * FROM (
            SELECT k."areaId" AS area_id, r.number, r."createdAt" AS created_at, k."nameKk" AS name_kk, k."nameRu" AS name_ru, r."supportCount" AS supports, r.description,
                   row_number() OVER (PARTITION BY k."areaId" ORDER BY r."supportCount" DESC, r."createdAt" DESC, r.id DESC) AS n
            FROM "Category" k CROSS JOIN LATERAL (
@@ -107,12 +108,13 @@ export async function needsAssessment(
            ) r
            WHERE k."areaId" = ANY(${p.add(`{${areaIds.join(',')}}`)}::int[])
          ) x WHERE n <= ${EXAMPLES} ORDER BY area_id, n`,
-        p,
-      )
-    : [];
+          p,
+        )
+      : [];
 
   const district = filter.districtId != null ? await prisma.district.findUnique({ where: { id: filter.districtId } }) : null;
-  const place = (lang: 'kk' | 'ru') => [lang === 'kk' ? region.nameKk : region.nameRu, district ? (lang === 'kk' ? district.nameKk : district.nameRu) : null].filter(Boolean).join(', ');
+  const place = (lang: 'kk' | 'ru') =>
+    [lang === 'kk' ? region.nameKk : region.nameRu, district ? (lang === 'kk' ? district.nameKk : district.nameRu) : null].filter(Boolean).join(', ');
   const dates = { from: formatLocalDate(yearBefore.from), to: formatLocalDate(localMidnight(lastYear.lastDay)) };
   const source = (lang: 'kk' | 'ru') => i18n.getFixedT(lang)('analytics:source', { region: place(lang), ...dates });
 
@@ -161,7 +163,14 @@ export async function needsAssessment(
         topCategories,
         examples: examples
           .filter((e) => num(e.area_id) === areaId)
-          .map((e) => ({ number: e.number, filedOn: localDate(new Date(e.created_at)), categoryKk: e.name_kk, categoryRu: e.name_ru, supports: num(e.supports), text: clip(e.description, EXAMPLE_CHARS) })),
+          .map((e) => ({
+            number: e.number,
+            filedOn: localDate(new Date(e.created_at)),
+            categoryKk: e.name_kk,
+            categoryRu: e.name_ru,
+            supports: num(e.supports),
+            text: clip(e.description, EXAMPLE_CHARS),
+          })),
         justificationKk: text('kk', a, topCategories),
         justificationRu: text('ru', a, topCategories),
       };

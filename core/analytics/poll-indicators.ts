@@ -63,10 +63,22 @@ export interface PollIndicators {
   notApplied: Array<keyof AnalyticsFilter>;
 }
 
-
 export async function pollIndicators(prisma: PrismaClient, q: AnalyticsQuery, concurrent = false): Promise<PollIndicators> {
   const p = new Params();
-  const waves = await rows<{ wave_id: number; position: number; label_kk: string; label_ru: string; opens_at: Date; closes_at: Date; poll_id: number; title_kk: string; title_ru: string; project_id: number; name_kk: string; name_ru: string }>(
+  const waves = await rows<{
+    wave_id: number;
+    position: number;
+    label_kk: string;
+    label_ru: string;
+    opens_at: Date;
+    closes_at: Date;
+    poll_id: number;
+    title_kk: string;
+    title_ru: string;
+    project_id: number;
+    name_kk: string;
+    name_ru: string;
+  }>(
     prisma,
     `SELECT w.id AS wave_id, w.position, w."labelKk" AS label_kk, w."labelRu" AS label_ru, w."opensAt" AS opens_at, w."closesAt" AS closes_at,
             o.id AS poll_id, o."titleKk" AS title_kk, o."titleRu" AS title_ru, p.id AS project_id, p."nameKk" AS name_kk, p."nameRu" AS name_ru
@@ -80,41 +92,63 @@ export async function pollIndicators(prisma: PrismaClient, q: AnalyticsQuery, co
   const ids = `{${waveIds.join(',')}}`;
   const ip = new Params();
   // Responses per wave, and satisfaction answers per wave: two hash aggregates, no sort.
-  const responsesTask = async () => !waveIds.length ? [] : rows<{ wave_id: number; n: number }>(prisma, `SELECT "waveId" AS wave_id, count(*)::int AS n FROM "PollResponse" WHERE "waveId" = ANY(${ip.add(ids)}::int[]) GROUP BY 1`, ip);
+  const responsesTask = async () =>
+    !waveIds.length
+      ? []
+      : rows<{ wave_id: number; n: number }>(
+          prisma,
+          `SELECT "waveId" AS wave_id, count(*)::int AS n FROM "PollResponse" WHERE "waveId" = ANY(${ip.add(ids)}::int[]) GROUP BY 1`,
+          ip,
+        );
   const ap = new Params();
-  const answersTask = async () => !waveIds.length ? [] : rows<{ wave_id: number; answers: number; positive: number }>(
-        prisma,
-        `SELECT r."waveId" AS wave_id, count(*)::int AS answers, count(*) FILTER (WHERE a.choice IN (${POSITIVE.map((c) => `'${c}'`).join(', ')}))::int AS positive
+  const answersTask = async () =>
+    !waveIds.length
+      ? []
+      : rows<{ wave_id: number; answers: number; positive: number }>(
+          prisma,
+          `SELECT r."waveId" AS wave_id, count(*)::int AS answers, count(*) FILTER (WHERE a.choice IN (${POSITIVE.map((c) => `'${c}'`).join(', ')}))::int AS positive
          FROM "PollAnswer" a JOIN "PollResponse" r ON r.id = a."responseId"
          WHERE r."waveId" = ANY(${ap.add(ids)}::int[]) AND a.choice IS NOT NULL
            AND a."questionId" IN (SELECT q.id FROM "PollQuestion" q JOIN "PollWave" w ON w."pollId" = q."pollId" WHERE q.type = 'satisfaction' AND w.id = ANY(${ap.add(ids)}::int[]))
          GROUP BY 1`,
-        ap,
-      );
+          ap,
+        );
   // Coverage of the projects listed (those with a wave in the period; every wave row lists its project).
   const projectIds = `{${[...new Set(waves.map((w) => w.project_id))].join(',')}}`;
   const year = Number(q.period.lastDay.slice(0, 4));
   // Grouped in SQL by the few distinct profiles, expanded into the three breakdowns here.
   const cp = new Params();
-  const beneficiaryTask = async () => !waves.length ? [] : rows<{ gender: string | null; birth: number | null; status: string | null; n: number }>(
-        prisma,
-        `SELECT coalesce(c.gender, pb.gender)::text AS gender, coalesce(c."birthYear", pb."birthYear") AS birth, coalesce(c."socialStatus", pb."socialStatus") AS status, count(*)::int AS n
+  const beneficiaryTask = async () =>
+    !waves.length
+      ? []
+      : rows<{ gender: string | null; birth: number | null; status: string | null; n: number }>(
+          prisma,
+          `SELECT coalesce(c.gender, pb.gender)::text AS gender, coalesce(c."birthYear", pb."birthYear") AS birth, coalesce(c."socialStatus", pb."socialStatus") AS status, count(*)::int AS n
          FROM "ProjectBeneficiary" pb LEFT JOIN "Citizen" c ON c.id = pb."citizenId"
          WHERE pb."projectId" = ANY(${cp.add(projectIds)}::int[]) AND pb."joinedAt" < ${cp.add(q.period.to)}
          GROUP BY 1, 2, 3`,
-        cp,
-      );
+          cp,
+        );
   const rp = new Params();
-  const respondentTask = async () => !waves.length ? [] : rows<{ gender: string | null; bracket: string | null; status: string | null; n: number }>(
-        prisma,
-        `SELECT gender::text AS gender, "ageBracket" AS bracket, "socialStatus" AS status, count(*)::int AS n FROM "PollResponse" WHERE "waveId" = ANY(${rp.add(ids)}::int[]) GROUP BY 1, 2, 3`,
-        rp,
-      );
+  const respondentTask = async () =>
+    !waves.length
+      ? []
+      : rows<{ gender: string | null; bracket: string | null; status: string | null; n: number }>(
+          prisma,
+          `SELECT gender::text AS gender, "ageBracket" AS bracket, "socialStatus" AS status, count(*)::int AS n FROM "PollResponse" WHERE "waveId" = ANY(${rp.add(ids)}::int[]) GROUP BY 1, 2, 3`,
+          rp,
+        );
   // The four are independent: on PostgreSQL they run at once, each on its own connection.
-  const [responses, answers, beneficiaryGroups, respondentGroups] = await gather(concurrent, [responsesTask, answersTask, beneficiaryTask, respondentTask] as const);
+  const [responses, answers, beneficiaryGroups, respondentGroups] = await gather(concurrent, [
+    responsesTask,
+    answersTask,
+    beneficiaryTask,
+    respondentTask,
+  ] as const);
   const responsesOf = new Map(responses.map((r) => [num(r.wave_id), num(r.n)]));
   const counts = answers.map((a) => ({ ...a, responses: responsesOf.get(num(a.wave_id)) ?? 0 }));
-  for (const [waveId, n] of responsesOf) if (!answers.some((a) => num(a.wave_id) === waveId)) counts.push({ wave_id: waveId, answers: 0, positive: 0, responses: n });
+  for (const [waveId, n] of responsesOf)
+    if (!answers.some((a) => num(a.wave_id) === waveId)) counts.push({ wave_id: waveId, answers: 0, positive: 0, responses: n });
   const byWave = new Map(counts.map((c) => [num(c.wave_id), c]));
   const projects: ProjectIndex[] = [];
   let previous: { pollId: number; index: number | null } | null = null;
@@ -130,7 +164,19 @@ export async function pollIndicators(prisma: PrismaClient, q: AnalyticsQuery, co
     const positive = num(c?.positive);
     const index = share(positive, answers);
     const change = previous && previous.index != null && index != null ? Math.round((index - previous.index) * 10_000) / 10_000 : null;
-    project.waves.push({ waveId: w.wave_id, position: w.position, labelKk: w.label_kk, labelRu: w.label_ru, opensAt: new Date(w.opens_at).toISOString(), closesAt: new Date(w.closes_at).toISOString(), responses: num(c?.responses), answers, positive, index, change });
+    project.waves.push({
+      waveId: w.wave_id,
+      position: w.position,
+      labelKk: w.label_kk,
+      labelRu: w.label_ru,
+      opensAt: new Date(w.opens_at).toISOString(),
+      closesAt: new Date(w.closes_at).toISOString(),
+      responses: num(c?.responses),
+      answers,
+      positive,
+      index,
+      change,
+    });
     previous = { pollId: w.poll_id, index };
   }
 

@@ -73,36 +73,39 @@ export async function rankings(prisma: PrismaClient, q: AnalyticsQuery, concurre
   const cur = (p: Params, col: string) => `${col} >= ${p.add(q.period.from)}`;
 
   const rp = new Params();
-  const reportTask = () => rows<{ category_id: number; n: number; s: number; pn: number; ps: number }>(
-    prisma,
-    `SELECT r."categoryId" AS category_id,
+  const reportTask = () =>
+    rows<{ category_id: number; n: number; s: number; pn: number; ps: number }>(
+      prisma,
+      `SELECT r."categoryId" AS category_id,
             count(*) FILTER (WHERE ${cur(rp, 'r."createdAt"')})::int AS n,
             coalesce(sum(r."supportCount") FILTER (WHERE ${cur(rp, 'r."createdAt"')}), 0)::int AS s,
             count(*) FILTER (WHERE NOT ${cur(rp, 'r."createdAt"')})::int AS pn,
             coalesce(sum(r."supportCount") FILTER (WHERE NOT ${cur(rp, 'r."createdAt"')}), 0)::int AS ps
      FROM "Report" r WHERE ${window(rp, 'r."createdAt"')} AND ${filterSql(q, REPORT_DIMENSIONS, rp)}
      GROUP BY 1`,
-    rp,
-  );
+      rp,
+    );
   // Areas are narrowed like every other capability; a category filter narrows them to its area.
   const cp = new Params();
-  const consultTask = () => rows<{ area_id: number; n: number; pn: number }>(
-    prisma,
-    `SELECT t."areaId" AS area_id, count(*) FILTER (WHERE ${cur(cp, 'c.date')})::int AS n, count(*) FILTER (WHERE NOT ${cur(cp, 'c.date')})::int AS pn
+  const consultTask = () =>
+    rows<{ area_id: number; n: number; pn: number }>(
+      prisma,
+      `SELECT t."areaId" AS area_id, count(*) FILTER (WHERE ${cur(cp, 'c.date')})::int AS n, count(*) FILTER (WHERE NOT ${cur(cp, 'c.date')})::int AS pn
      FROM "Consultation" c JOIN "ConsultationTopic" t ON t.id = c."topicId"
      WHERE ${window(cp, 'c.date')} AND t."areaId" IS NOT NULL AND ${filterSql(q, CONSULTATION_DIMENSIONS, cp)}
      GROUP BY 1`,
-    cp,
-  );
+      cp,
+    );
   const kp = new Params();
-  const commentTask = () => rows<{ area_id: number; n: number; pn: number }>(
-    prisma,
-    `SELECT t."areaId" AS area_id, count(*) FILTER (WHERE ${cur(kp, 'k."createdAt"')})::int AS n, count(*) FILTER (WHERE NOT ${cur(kp, 'k."createdAt"')})::int AS pn
+  const commentTask = () =>
+    rows<{ area_id: number; n: number; pn: number }>(
+      prisma,
+      `SELECT t."areaId" AS area_id, count(*) FILTER (WHERE ${cur(kp, 'k."createdAt"')})::int AS n, count(*) FILTER (WHERE NOT ${cur(kp, 'k."createdAt"')})::int AS pn
      FROM "DiscussionComment" k JOIN "DiscussionTopic" t ON t.id = k."topicId"
      WHERE ${window(kp, 'k."createdAt"')} AND NOT k.hidden AND ${filterSql(q, TOPIC_DIMENSIONS, kp)}
      GROUP BY 1`,
-    kp,
-  );
+      kp,
+    );
 
   const [reportRows, consultRows, commentRows] = await gather(concurrent, [reportTask, consultTask, commentTask] as const);
   const categories = await prisma.category.findMany({ select: { id: true, code: true, nameKk: true, nameRu: true, areaId: true, sort: true } });
@@ -112,7 +115,19 @@ export async function rankings(prisma: PrismaClient, q: AnalyticsQuery, concurre
     .filter((c) => byCategory.has(c.id))
     .map((c) => {
       const r = byCategory.get(c.id)!;
-      return { categoryId: c.id, code: c.code, nameKk: c.nameKk, nameRu: c.nameRu, areaId: c.areaId, sort: c.sort, reports: num(r.n), supports: num(r.s), previousReports: num(r.pn), previousSupports: num(r.ps), reportsChange: change(num(r.n), num(r.pn)) };
+      return {
+        categoryId: c.id,
+        code: c.code,
+        nameKk: c.nameKk,
+        nameRu: c.nameRu,
+        areaId: c.areaId,
+        sort: c.sort,
+        reports: num(r.n),
+        supports: num(r.s),
+        previousReports: num(r.pn),
+        previousSupports: num(r.ps),
+        reportsChange: change(num(r.n), num(r.pn)),
+      };
     })
     .sort((a, b) => b.reports - a.reports || b.supports - a.supports || a.sort - b.sort);
 
@@ -184,7 +199,14 @@ export function parseBbox(value: string): BBox {
   const parts = value.split(',').map((x) => Number(x.trim()));
   const [minLon, minLat, maxLon, maxLat] = parts as BBox;
   const ok =
-    parts.length === 4 && parts.every(Number.isFinite) && minLon >= -180 && maxLon <= 180 && minLat >= -90 && maxLat <= 90 && minLon <= maxLon && minLat <= maxLat;
+    parts.length === 4 &&
+    parts.every(Number.isFinite) &&
+    minLon >= -180 &&
+    maxLon <= 180 &&
+    minLat >= -90 &&
+    maxLat <= 90 &&
+    minLon <= maxLon &&
+    minLat <= maxLat;
   if (!ok) throw invalid('analytics.bad_bbox');
   return [minLon, minLat, maxLon, maxLat];
 }
@@ -198,9 +220,23 @@ export async function reportPoints(
   opts: { limit: number; bbox?: BBox },
 ): Promise<FeatureCollection<ReportPointProperties> & { truncated: boolean }> {
   const p = new Params();
-  const bbox = opts.bbox ? ` AND r.lon BETWEEN ${p.add(opts.bbox[0])}::float8 AND ${p.add(opts.bbox[2])}::float8 AND r.lat BETWEEN ${p.add(opts.bbox[1])}::float8 AND ${p.add(opts.bbox[3])}::float8` : '';
+  const bbox = opts.bbox
+    ? ` AND r.lon BETWEEN ${p.add(opts.bbox[0])}::float8 AND ${p.add(opts.bbox[2])}::float8 AND r.lat BETWEEN ${p.add(opts.bbox[1])}::float8 AND ${p.add(opts.bbox[3])}::float8`
+    : '';
   const limit = Math.min(Math.max(1, Math.floor(opts.limit)), MAX_POINTS);
-  const found = await rows<{ id: number; number: string; category_id: number; code: string; name_kk: string; name_ru: string; status: string; created_at: Date; supports: number; lat: number; lon: number }>(
+  const found = await rows<{
+    id: number;
+    number: string;
+    category_id: number;
+    code: string;
+    name_kk: string;
+    name_ru: string;
+    status: string;
+    created_at: Date;
+    supports: number;
+    lat: number;
+    lon: number;
+  }>(
     prisma,
     `SELECT r.id, r.number, r."categoryId" AS category_id, k.code, k."nameKk" AS name_kk, k."nameRu" AS name_ru, r.status::text AS status,
             r."createdAt" AS created_at, r."supportCount" AS supports, r.lat, r.lon
@@ -253,7 +289,22 @@ export interface DistrictAggregate {
 /** Per district (reports without a district under their region) for the period, as GeoJSON points. */
 export async function districtAggregates(prisma: PrismaClient, q: AnalyticsQuery, now: Date): Promise<FeatureCollection<DistrictAggregate>> {
   const p = new Params();
-  const found = await rows<{ region_id: number; region_kk: string; region_ru: string; district_id: number | null; district_kk: string | null; district_ru: string | null; n: number; resolved: number; duplicates: number; supports: number; overdue: number; located: number; lat: number | null; lon: number | null }>(
+  const found = await rows<{
+    region_id: number;
+    region_kk: string;
+    region_ru: string;
+    district_id: number | null;
+    district_kk: string | null;
+    district_ru: string | null;
+    n: number;
+    resolved: number;
+    duplicates: number;
+    supports: number;
+    overdue: number;
+    located: number;
+    lat: number | null;
+    lon: number | null;
+  }>(
     prisma,
     `SELECT x.*, g."nameKk" AS region_kk, g."nameRu" AS region_ru, d."nameKk" AS district_kk, d."nameRu" AS district_ru
      FROM (

@@ -31,5 +31,11 @@ export async function volunteerIndicators(prisma: PrismaClient, q: AnalyticsQuer
             (SELECT count(*)::int FROM "VolunteerOpportunity" o WHERE ${where} AND o.status = 'published') AS events`,
     p,
   );
-  return { activeVolunteers: num(r?.volunteers), hours: hoursOf(num(r?.minutes)), peopleHelped: num(r?.helped), events: num(r?.events), notApplied: unapplied(q, OPPORTUNITY_DIMENSIONS) };
+  return {
+    activeVolunteers: num(r?.volunteers),
+    hours: hoursOf(num(r?.minutes)),
+    peopleHelped: num(r?.helped),
+    events: num(r?.events),
+    notApplied: unapplied(q, OPPORTUNITY_DIMENSIONS),
+  };
 }

@@ -46,12 +46,12 @@ export interface CitizenServiceDeps {
   now?: () => Date;
 }
 
-
 /**
  * Whether the bot may write to this citizen: consent given and a real Telegram chat. Erasure
  * clears the consent and puts a negative number in place of the Telegram id.
  */
-export const reachable = <C extends { consentAt: Date | null; telegramId: bigint }>(c: C | null | undefined): c is C => !!c && c.consentAt !== null && c.telegramId > 0n;
+export const reachable = <C extends { consentAt: Date | null; telegramId: bigint }>(c: C | null | undefined): c is C =>
+  !!c && c.consentAt !== null && c.telegramId > 0n;
 
 /** `reachable` as a Prisma filter on Citizen, for queries that select whom to write to. */
 export const reachableWhere = { consentAt: { not: null }, telegramId: { gt: 0n } } satisfies Prisma.CitizenWhereInput;
@@ -73,7 +73,11 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
           create: { telegramId: BigInt(telegramId), locale, consentAt: at, name: displayName, lastSeenAt: at },
           update: { locale, consentAt: at, active: true, blockedAt: null, lastSeenAt: at },
         });
-        await recordAudit(tx, { type: 'citizen', id: citizen.id }, { action: 'citizen.consent', entity: 'citizen', entityId: citizen.id, after: { consentAt: at, locale } });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizen.id },
+          { action: 'citizen.consent', entity: 'citizen', entityId: citizen.id, after: { consentAt: at, locale } },
+        );
         return citizen;
       });
     },
@@ -104,7 +108,11 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
         const before = await tx.citizen.findUnique({ where: { id: citizenId } });
         if (!before) throw notFound('citizen.not_found');
         const after = await tx.citizen.update({ where: { id: citizenId }, data: patch });
-        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'citizen.profile', entity: 'citizen', entityId: citizenId, before: pick(before, patch), after: patch });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          { action: 'citizen.profile', entity: 'citizen', entityId: citizenId, before: pick(before, patch), after: patch },
+        );
         return after;
       });
     },

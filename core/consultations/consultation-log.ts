@@ -74,7 +74,8 @@ const isOffline = (c: Pick<Consultation, 'questionId' | 'channel'>) => c.questio
 
 function checkNumbers(input: Pick<OfflinePatch, 'responseMinutes' | 'satisfaction'>) {
   const { responseMinutes: m, satisfaction: s } = input;
-  if (m != null && (!Number.isInteger(m) || m < 0 || m > RESPONSE_MINUTES_MAX)) throw invalid('consultation.bad_response_minutes', { max: RESPONSE_MINUTES_MAX });
+  if (m != null && (!Number.isInteger(m) || m < 0 || m > RESPONSE_MINUTES_MAX))
+    throw invalid('consultation.bad_response_minutes', { max: RESPONSE_MINUTES_MAX });
   if (s != null && (!Number.isInteger(s) || s < 1 || s > 5)) throw invalid('consultation.bad_satisfaction');
 }
 
@@ -101,7 +102,12 @@ export function createConsultationLogService({ prisma, now = () => new Date() }:
         if (!last) throw invalid('validation', { details: 'cursor' });
         and.push({ OR: [{ date: { lt: last.date } }, { date: last.date, id: { lt: last.id } }] });
       }
-      const rows = await prisma.consultation.findMany({ where: { AND: and }, orderBy: [{ date: 'desc' }, { id: 'desc' }], take: page.limit + 1, include: LOG_INCLUDE });
+      const rows = await prisma.consultation.findMany({
+        where: { AND: and },
+        orderBy: [{ date: 'desc' }, { id: 'desc' }],
+        take: page.limit + 1,
+        include: LOG_INCLUDE,
+      });
       return keysetPage(rows, page.limit);
     },
 
@@ -149,7 +155,13 @@ export function createConsultationLogService({ prisma, now = () => new Date() }:
         await checkRefs(tx, staff, next);
         const after = await tx.consultation.update({ where: { id }, data: changes });
         const keys = Object.keys(changes) as Array<keyof Consultation>;
-        await recordAudit(tx, actor, { action: 'consultation.update', entity: 'consultation', entityId: id, before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: changes });
+        await recordAudit(tx, actor, {
+          action: 'consultation.update',
+          entity: 'consultation',
+          entityId: id,
+          before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+          after: changes,
+        });
         return after;
       });
     },

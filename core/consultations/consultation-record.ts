@@ -15,7 +15,11 @@ export async function syncConsultation(tx: Tx, questionId: number): Promise<void
     return;
   }
   // The consultant of the log is who answered first; a later release or hand-over does not rewrite it.
-  const firstAnswer = await tx.questionMessage.findFirst({ where: { questionId, kind: 'answer', staffUserId: { not: null } }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { staffUserId: true } });
+  const firstAnswer = await tx.questionMessage.findFirst({
+    where: { questionId, kind: 'answer', staffUserId: { not: null } },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    select: { staffUserId: true },
+  });
   const data = {
     date: q.firstAnsweredAt ?? q.closedAt ?? q.createdAt,
     channel: 'bot' as const,

@@ -25,7 +25,13 @@ export function createConsultationTopicService({ prisma }: { prisma: PrismaClien
         const data = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as TopicPatch;
         const after = await tx.consultationTopic.update({ where: { id }, data });
         const keys = Object.keys(data) as Array<keyof TopicPatch>;
-        await recordAudit(tx, actor, { action: 'consultation_topic.update', entity: 'consultation_topic', entityId: id, before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: data });
+        await recordAudit(tx, actor, {
+          action: 'consultation_topic.update',
+          entity: 'consultation_topic',
+          entityId: id,
+          before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+          after: data,
+        });
         return after;
       });
     },

@@ -55,7 +55,6 @@ export function median(values: number[]): number | null {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-
 export function measure(entries: Array<{ satisfaction: number | null; responseMinutes: number | null }>): Measures {
   const scores = entries.map((e) => e.satisfaction).filter((s): s is number => s != null);
   const minutes = entries.map((e) => e.responseMinutes).filter((m): m is number => m != null);
@@ -110,7 +109,13 @@ type Entry = { channel: ConsultationChannel; topicId: number; askerGroup: AskerG
 /** How an entry is named in its group, with names from the reference tables or the locales. */
 async function grouper(prisma: PrismaClient, i18n: i18n, by: GroupBy, entries: Entry[]): Promise<(e: Entry) => Group> {
   const [kk, ru] = [i18n.getFixedT('kk'), i18n.getFixedT('ru')];
-  const none = (key: string): Group => ({ key, id: null, nameKk: kk('consultations:totals.none'), nameRu: ru('consultations:totals.none'), order: Number.MAX_SAFE_INTEGER });
+  const none = (key: string): Group => ({
+    key,
+    id: null,
+    nameKk: kk('consultations:totals.none'),
+    nameRu: ru('consultations:totals.none'),
+    order: Number.MAX_SAFE_INTEGER,
+  });
   const ids = (pick: (e: Entry) => number | null) => [...new Set(entries.map(pick).filter((x): x is number => x != null))];
   switch (by) {
     case 'askerGroup':

@@ -7,12 +7,17 @@ const STEM = 5;
 const MIN_WORD = 3;
 /** Words that say nothing about the subject, in both languages. */
 const STOP = new Set(
-  'как какой какая какие где когда почему зачем что чтобы если можно нужно надо для это этот эта эти или при без под над про все его ее их мне меня нам нас вам вас они она оно есть быть был была будет также уже еще только очень который которая которые қалай қандай қайда қашан неге неліктен не үшін бұл осы сол және немесе бар жоқ керек болады болса мен біз сіз олар оның маған бізге сізге туралы бойынша'.split(' '),
+  'как какой какая какие где когда почему зачем что чтобы если можно нужно надо для это этот эта эти или при без под над про все его ее их мне меня нам нас вам вас они она оно есть быть был была будет также уже еще только очень который которая которые қалай қандай қайда қашан неге неліктен не үшін бұл осы сол және немесе бар жоқ керек болады болса мен біз сіз олар оның маған бізге сізге туралы бойынша'.split(
+    ' ',
+  ),
 );
 
 export function stems(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}\p{N}]+/u)) {
+  for (const w of text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[^\p{L}\p{N}]+/u)) {
     if (w.length < MIN_WORD || STOP.has(w)) continue;
     out.add(w.slice(0, STEM));
   }
@@ -35,7 +40,11 @@ export function scoreArticle(question: Set<string>, a: Pick<FaqArticle, 'titleKk
   return Math.min(1, hit / (question.size * 1.5));
 }
 
-export async function searchFaq(prisma: PrismaClient, text: string, opts: { topicId?: number; limit?: number; minScore?: number; includeDrafts?: boolean } = {}): Promise<FaqMatch[]> {
+export async function searchFaq(
+  prisma: PrismaClient,
+  text: string,
+  opts: { topicId?: number; limit?: number; minScore?: number; includeDrafts?: boolean } = {},
+): Promise<FaqMatch[]> {
   const words = stems(text);
   if (words.size === 0) return [];
   const articles = await prisma.faqArticle.findMany({

@@ -94,7 +94,12 @@ export function createFaqService({ prisma, now = () => new Date() }: { prisma: P
       return prisma.$transaction(async (tx) => {
         await checkTopic(tx, data.topicId);
         const a = await tx.faqArticle.create({ data });
-        await recordAudit(tx, actor, { action: 'faq.create', entity: 'faq_article', entityId: a.id, after: { topicId: a.topicId, published: a.published, titleRu: a.titleRu } });
+        await recordAudit(tx, actor, {
+          action: 'faq.create',
+          entity: 'faq_article',
+          entityId: a.id,
+          after: { topicId: a.topicId, published: a.published, titleRu: a.titleRu },
+        });
         return a;
       });
     },
@@ -150,10 +155,31 @@ export function createFaqService({ prisma, now = () => new Date() }: { prisma: P
         given[written] ??= answer.text;
         const other = written === 'kk' ? 'ru' : 'kk';
         if (!given[other]) throw invalid(`faq.translation_${other}`);
-        const data = { topicId: q.topicId, ...head, ...bodies({ bodyKk: given.kk!, bodyRu: given.ru! }), published: false, sourceQuestionId: q.id, createdById: staff.id };
+        const data = {
+          topicId: q.topicId,
+          ...head,
+          ...bodies({ bodyKk: given.kk!, bodyRu: given.ru! }),
+          published: false,
+          sourceQuestionId: q.id,
+          createdById: staff.id,
+        };
         const a = await tx.faqArticle.create({ data });
-        await tx.questionMessage.create({ data: { questionId: q.id, at: now(), kind: 'promote', authorType: 'staff', staffUserId: staff.id, data: { articleId: a.id, answerMessageId: answer.id } } });
-        await recordAudit(tx, actor, { action: 'faq.promote', entity: 'faq_article', entityId: a.id, after: { sourceQuestionId: q.id, answerMessageId: answer.id, from: written } });
+        await tx.questionMessage.create({
+          data: {
+            questionId: q.id,
+            at: now(),
+            kind: 'promote',
+            authorType: 'staff',
+            staffUserId: staff.id,
+            data: { articleId: a.id, answerMessageId: answer.id },
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: 'faq.promote',
+          entity: 'faq_article',
+          entityId: a.id,
+          after: { sourceQuestionId: q.id, answerMessageId: answer.id, from: written },
+        });
         return a;
       });
     },

@@ -55,7 +55,17 @@ function checkText(text: string): string {
   return body;
 }
 
-export function createQuestionCitizenService({ prisma, calendar, i18n, now = () => new Date() }: { prisma: PrismaClient; calendar: CalendarService; i18n: I18n; now?: () => Date }) {
+export function createQuestionCitizenService({
+  prisma,
+  calendar,
+  i18n,
+  now = () => new Date(),
+}: {
+  prisma: PrismaClient;
+  calendar: CalendarService;
+  i18n: I18n;
+  now?: () => Date;
+}) {
   async function own(citizenId: number, questionId: number): Promise<Question> {
     const q = await prisma.question.findUnique({ where: { id: questionId } });
     if (!q || q.citizenId !== citizenId) throw notFound('question.not_found');
@@ -63,7 +73,13 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
   }
 
   /** `cal` is read before the transaction: PGlite has one connection, and a read beside it would wait forever. */
-  async function insert(tx: Tx, cal: WorkingCalendar, citizenId: number, input: NewQuestion, extra: { state?: QuestionState; closed?: boolean; result?: 'self_served' } = {}): Promise<Question> {
+  async function insert(
+    tx: Tx,
+    cal: WorkingCalendar,
+    citizenId: number,
+    input: NewQuestion,
+    extra: { state?: QuestionState; closed?: boolean; result?: 'self_served' } = {},
+  ): Promise<Question> {
     const topic = await tx.consultationTopic.findUnique({ where: { id: input.topicId } });
     if (!topic || !topic.active) throw invalid('question.unknown_topic');
     const at = now();
@@ -84,9 +100,20 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
       },
     });
     await tx.questionMessage.create({
-      data: { questionId: q.id, at, kind: 'question', authorType: 'citizen', text: q.text, ...(input.attachment ? { attachment: { ...input.attachment } } : {}) },
+      data: {
+        questionId: q.id,
+        at,
+        kind: 'question',
+        authorType: 'citizen',
+        text: q.text,
+        ...(input.attachment ? { attachment: { ...input.attachment } } : {}),
+      },
     });
-    await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: extra.closed ? 'question.self_served' : 'question.ask', entity: 'question', entityId: q.id, after: { number: q.number, topicId: q.topicId } });
+    await recordAudit(
+      tx,
+      { type: 'citizen', id: citizenId },
+      { action: extra.closed ? 'question.self_served' : 'question.ask', entity: 'question', entityId: q.id, after: { number: q.number, topicId: q.topicId } },
+    );
     return q;
   }
 
@@ -94,7 +121,8 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
     /** Up to three published articles that may answer the question; each showing is counted. */
     async suggest(text: string, topicId?: number): Promise<FaqMatch[]> {
       const matches = await searchFaq(prisma, text, { topicId, limit: 3 });
-      if (matches.length > 0) await prisma.faqArticle.updateMany({ where: { id: { in: matches.map((m) => m.article.id) } }, data: { shownCount: { increment: 1 } } });
+      if (matches.length > 0)
+        await prisma.faqArticle.updateMany({ where: { id: { in: matches.map((m) => m.article.id) } }, data: { shownCount: { increment: 1 } } });
       return matches;
     },
 
@@ -121,7 +149,13 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
       // NOT (result = 'self_served') would also drop the NULLs of questions without a result yet.
       const where = { citizenId, OR: [{ result: null }, { result: { not: 'self_served' as const } }] };
       const [items, total] = await Promise.all([
-        prisma.question.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: offset, take: limit, select: { id: true, number: true, state: true, topicId: true, createdAt: true, rating: true } }),
+        prisma.question.findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          skip: offset,
+          take: limit,
+          select: { id: true, number: true, state: true, topicId: true, createdAt: true, rating: true },
+        }),
         prisma.question.count({ where }),
       ]);
       return { items, total };
@@ -140,13 +174,23 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
       const body = checkText(text);
       const at = now();
       return prisma.$transaction(async (tx) => {
-        const message = await tx.questionMessage.create({ data: { questionId, at, kind: 'followup', authorType: 'citizen', text: body, ...(attachment ? { attachment: { ...attachment } } : {}) } });
+        const message = await tx.questionMessage.create({
+          data: { questionId, at, kind: 'followup', authorType: 'citizen', text: body, ...(attachment ? { attachment: { ...attachment } } : {}) },
+        });
         // Back to its consultant; if they have left, back to the queue, where any consultant sees it.
         const holder = q.consultantId ? await tx.staffUser.findUnique({ where: { id: q.consultantId } }) : null;
-        const after = await tx.question.update({ where: { id: questionId }, data: { state: holder?.active ? 'claimed' : 'waiting', consultantId: holder?.active ? holder.id : null, followUpAt: at } });
+        const after = await tx.question.update({
+          where: { id: questionId },
+          data: { state: holder?.active ? 'claimed' : 'waiting', consultantId: holder?.active ? holder.id : null, followUpAt: at },
+        });
         if (holder?.active) {
           // The holder hears of it in the console and, if linked, in Telegram.
-          await sendStaffMessage(tx, i18n, [holder], { kind: 'question.followup', subjectId: questionId, occurrence: message.id, text: (t) => t('consultations:staff.followup', { number: q.number, text: body.slice(0, 300) }) });
+          await sendStaffMessage(tx, i18n, [holder], {
+            kind: 'question.followup',
+            subjectId: questionId,
+            occurrence: message.id,
+            text: (t) => t('consultations:staff.followup', { number: q.number, text: body.slice(0, 300) }),
+          });
         }
         await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'question.followup', entity: 'question', entityId: questionId });
         return after;
@@ -158,7 +202,10 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
       const q = await own(citizenId, questionId);
       if (q.state === 'closed') return q;
       return prisma.$transaction(async (tx) => {
-        const after = await tx.question.update({ where: { id: questionId }, data: { state: 'closed', closedAt: now(), result: q.firstAnsweredAt ? 'answered' : null } });
+        const after = await tx.question.update({
+          where: { id: questionId },
+          data: { state: 'closed', closedAt: now(), result: q.firstAnsweredAt ? 'answered' : null },
+        });
         await tx.questionMessage.create({ data: { questionId, at: now(), kind: 'close', authorType: 'citizen' } });
         await syncConsultation(tx, questionId);
         await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'question.close', entity: 'question', entityId: questionId });
@@ -177,7 +224,12 @@ export function createQuestionCitizenService({ prisma, calendar, i18n, now = () 
       return prisma.$transaction(async (tx) => {
         const after = await tx.question.update({
           where: { id: questionId },
-          data: { rating, ratedAt: at, ...(note !== null || q.ratingComment == null ? { ratingComment: note } : {}), ...(q.state === 'closed' ? {} : { state: 'closed', closedAt: at, result: q.result ?? 'answered' }) },
+          data: {
+            rating,
+            ratedAt: at,
+            ...(note !== null || q.ratingComment == null ? { ratingComment: note } : {}),
+            ...(q.state === 'closed' ? {} : { state: 'closed', closedAt: at, result: q.result ?? 'answered' }),
+          },
         });
         await tx.questionMessage.create({ data: { questionId, at, kind: 'rating', authorType: 'citizen', text: note, data: { rating } } });
         await syncConsultation(tx, questionId);
@@ -207,7 +259,10 @@ export const questionPersonalData: PersonalDataSection = {
       await syncConsultation(tx, q.id);
     }
     // A question nobody answered is in no log: its words and files go entirely.
-    const unanswered = await tx.question.findMany({ where: { citizenId, firstAnsweredAt: null, OR: [{ result: null }, { result: { not: 'self_served' } }] }, select: { id: true } });
+    const unanswered = await tx.question.findMany({
+      where: { citizenId, firstAnsweredAt: null, OR: [{ result: null }, { result: { not: 'self_served' } }] },
+      select: { id: true },
+    });
     const ids = unanswered.map((q) => q.id);
     if (ids.length > 0) {
       await tx.question.updateMany({ where: { id: { in: ids } }, data: { text: '—' } });

@@ -39,7 +39,14 @@ export interface QuestionDeadlineRun {
 
 type Flag = 'overdueNotifiedAt' | 'escalatedAt';
 
-export async function processQuestionDeadlines({ prisma, calendar, i18n, now = () => new Date(), escalationWorkingDays, batchSize = 200 }: QuestionDeadlineDeps): Promise<QuestionDeadlineRun> {
+export async function processQuestionDeadlines({
+  prisma,
+  calendar,
+  i18n,
+  now = () => new Date(),
+  escalationWorkingDays,
+  batchSize = 200,
+}: QuestionDeadlineDeps): Promise<QuestionDeadlineRun> {
   const at = now();
   const cal = await calendar.calendar();
   const run: QuestionDeadlineRun = { overdue: 0, escalated: 0 };
@@ -64,7 +71,12 @@ export async function processQuestionDeadlines({ prisma, calendar, i18n, now = (
       const headline = (t: TFunction) =>
         type === 'overdue'
           ? t(followUp ? 'consultations:staff.followup_overdue' : 'consultations:staff.overdue', { number: q.number, due: formatDue(due) })
-          : t('consultations:staff.escalated', { number: q.number, due: formatDue(due), days: escalation, holder: holder?.fullName ?? t('consultations:staff.nobody') });
+          : t('consultations:staff.escalated', {
+              number: q.number,
+              due: formatDue(due),
+              days: escalation,
+              holder: holder?.fullName ?? t('consultations:staff.nobody'),
+            });
       const notified = await notifyAboutQuestion(tx, i18n, people, { kind: `question.${type}`, question: q, occurrence: due.getTime(), headline });
       const data = { due: due.toISOString(), followUp, notified, ...(type === 'escalated' ? { workingDays: escalation } : {}) };
       await tx.questionMessage.create({ data: { questionId: q.id, at, kind: type, authorType: 'system', data } });

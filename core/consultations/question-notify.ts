@@ -72,13 +72,20 @@ export async function sendAnswer(tx: Tx, i18n: i18n, q: Question, messageId: num
 /** A question closed as referred elsewhere or out of scope: the citizen is told why, in the consultant's words. */
 export async function sendClosed(tx: Tx, i18n: i18n, q: Question, messageId: number, result: 'referred' | 'not_in_scope', note: string): Promise<boolean> {
   const r = await reader(tx, i18n, q.citizenId);
-  if (r) await enqueueTo(tx, r, 'question.closed', `question.closed:${messageId}`, { text: `${r.t(`consultations:close.${result}`, { number: q.number })}\n\n${note}` });
+  if (r)
+    await enqueueTo(tx, r, 'question.closed', `question.closed:${messageId}`, {
+      text: `${r.t(`consultations:close.${result}`, { number: q.number })}\n\n${note}`,
+    });
   return r != null;
 }
 
 /** The one reminder to rate the consultation. */
 export async function sendRatingRequest(tx: Tx, i18n: i18n, q: Question): Promise<boolean> {
   const r = await reader(tx, i18n, q.citizenId);
-  if (r) await enqueueTo(tx, r, 'question.rating', `question.rating:${q.id}`, { text: r.t('consultations:rating.ask', { number: q.number }), reply_markup: ratingKeyboard(q.id) });
+  if (r)
+    await enqueueTo(tx, r, 'question.rating', `question.rating:${q.id}`, {
+      text: r.t('consultations:rating.ask', { number: q.number }),
+      reply_markup: ratingKeyboard(q.id),
+    });
   return r != null;
 }

@@ -50,7 +50,12 @@ export function questionWhere(filter: QuestionFilter, staff: StaffPrincipal, now
     and.push(
       filter.overdue
         ? { state: { in: PENDING_STATES }, ...late }
-        : { OR: [{ state: { notIn: PENDING_STATES } }, { AND: [{ OR: [{ firstAnsweredAt: { not: null } }, { dueAt: { gte: now } }] }, { overdueNotifiedAt: null }] }] },
+        : {
+            OR: [
+              { state: { notIn: PENDING_STATES } },
+              { AND: [{ OR: [{ firstAnsweredAt: { not: null } }, { dueAt: { gte: now } }] }, { overdueNotifiedAt: null }] },
+            ],
+          },
     );
   }
   return { AND: and };
@@ -120,7 +125,12 @@ export async function listQuestions(
     if (!last) throw invalid('validation', { details: 'cursor' });
     and.push({ OR: [{ createdAt: { gt: last.createdAt } }, { createdAt: last.createdAt, id: { gt: last.id } }] });
   }
-  const rows = await prisma.question.findMany({ where: { AND: and }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: page.limit + 1, include: LIST_INCLUDE });
+  const rows = await prisma.question.findMany({
+    where: { AND: and },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: page.limit + 1,
+    include: LIST_INCLUDE,
+  });
   const { items, nextCursor } = keysetPage(rows, page.limit);
   return { items: items.map((q) => summarizeQuestion(q, cal, now)), nextCursor };
 }

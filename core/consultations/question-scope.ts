@@ -5,9 +5,17 @@ import type { Consultation, Prisma, Question } from '../../generated/prisma/clie
 import { assertCovers, covers, coverWhere, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
 import { scopedKind } from '../staff/scoped-records.ts';
 
-export const QUESTION = scopedKind<Question>({ notFound: 'question.not_found', rule: SCOPES.network, load: (db, id) => db.question.findUnique({ where: { id } }) });
+export const QUESTION = scopedKind<Question>({
+  notFound: 'question.not_found',
+  rule: SCOPES.network,
+  load: (db, id) => db.question.findUnique({ where: { id } }),
+});
 
-export const CONSULTATION = scopedKind<Consultation>({ notFound: 'consultation.not_found', rule: SCOPES.network, load: (db, id) => db.consultation.findUnique({ where: { id } }) });
+export const CONSULTATION = scopedKind<Consultation>({
+  notFound: 'consultation.not_found',
+  rule: SCOPES.network,
+  load: (db, id) => db.consultation.findUnique({ where: { id } }),
+});
 
 export const inQuestionScope = (p: StaffPrincipal, regionId: number | null): boolean => covers(SCOPES.network, p, { regionId });
 

@@ -34,7 +34,6 @@ const POST_INCLUDE = {
 } as const satisfies Prisma.QuestionInclude;
 type PostedQuestion = Prisma.QuestionGetPayload<{ include: typeof POST_INCLUDE }>;
 
-
 export interface QuestionPost {
   text: string;
   reply_markup?: { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
@@ -47,7 +46,9 @@ export function renderQuestionPost(t: TFunction, locale: Locale, q: PostedQuesti
   const lines = [
     `${STATE_ICON[q.state]} ${q.number} · ${t(`consultations:chat.state.${q.state}`)}`,
     `📂 ${localName(q.topic, locale)} · ${t(`consultations:group.${q.askerGroup}`)}`,
-    ...(due ? [`${t('consultations:chat.due', { due: formatLocalDateTime(due) })}${due.getTime() < now.getTime() ? ` · ${t('consultations:chat.overdue')}` : ''}`] : []),
+    ...(due
+      ? [`${t('consultations:chat.due', { due: formatLocalDateTime(due) })}${due.getTime() < now.getTime() ? ` · ${t('consultations:chat.overdue')}` : ''}`]
+      : []),
     ...(q.consultant ? [t('consultations:chat.holder', { name: q.consultant.fullName })] : []),
     '',
     clip(q.text, TEXT_PREVIEW),
@@ -55,7 +56,9 @@ export function renderQuestionPost(t: TFunction, locale: Locale, q: PostedQuesti
     ...(q.consultant && q.state !== 'closed' ? ['', t('consultations:chat.reply_hint')] : []),
   ];
   const text = lines.join('\n');
-  return q.consultantId == null && q.state !== 'closed' ? { text, reply_markup: { inline_keyboard: [[{ text: t('consultations:chat.take'), callback_data: `cq:take:${q.id}` }]] } } : { text };
+  return q.consultantId == null && q.state !== 'closed'
+    ? { text, reply_markup: { inline_keyboard: [[{ text: t('consultations:chat.take'), callback_data: `cq:take:${q.id}` }]] } }
+    : { text };
 }
 
 export type QuestionChatRefusal = 'not_linked' | 'no_role' | 'out_of_scope';
@@ -78,14 +81,20 @@ export interface QuestionPostDeps {
 
 async function renderNow(deps: QuestionPostDeps, questionId: number) {
   const q = await deps.prisma.question.findUniqueOrThrow({ where: { id: questionId }, include: POST_INCLUDE });
-  return { q, post: renderQuestionPost(deps.i18n.getFixedT(STAFF_CHAT_LOCALE), STAFF_CHAT_LOCALE, q, await deps.calendar.calendar(), (deps.now ?? (() => new Date()))()) };
+  return {
+    q,
+    post: renderQuestionPost(deps.i18n.getFixedT(STAFF_CHAT_LOCALE), STAFF_CHAT_LOCALE, q, await deps.calendar.calendar(), (deps.now ?? (() => new Date()))()),
+  };
 }
 
 /** Edits one post to the question as it is now and remembers which version it shows. */
 async function refreshPost(deps: QuestionPostDeps, row: { questionId: number; chatId: bigint; messageId: bigint }): Promise<void> {
   const { q, post } = await renderNow(deps, row.questionId);
   await editPost(deps.send, { chat_id: Number(row.chatId), message_id: Number(row.messageId), ...post });
-  await deps.prisma.questionStaffMessage.update({ where: { questionId_chatId: { questionId: row.questionId, chatId: row.chatId } }, data: { syncedAt: q.updatedAt } });
+  await deps.prisma.questionStaffMessage.update({
+    where: { questionId_chatId: { questionId: row.questionId, chatId: row.chatId } },
+    data: { syncedAt: q.updatedAt },
+  });
 }
 
 /** Right after a change made from the group, so the person who acted sees it at once. */

@@ -54,7 +54,13 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
     if (q.consultantId != null && q.consultantId !== staff.id && !isAdmin(staff)) throw await heldBy(tx, q.id);
   }
 
-  async function message(tx: Tx, q: Question, staff: StaffPrincipal, kind: string, fields: { text?: string | null; attachment?: Prisma.InputJsonValue; data?: Prisma.InputJsonValue } = {}) {
+  async function message(
+    tx: Tx,
+    q: Question,
+    staff: StaffPrincipal,
+    kind: string,
+    fields: { text?: string | null; attachment?: Prisma.InputJsonValue; data?: Prisma.InputJsonValue } = {},
+  ) {
     return tx.questionMessage.create({ data: { questionId: q.id, at: now(), kind, authorType: 'staff', staffUserId: staff.id, ...fields } });
   }
 
@@ -71,7 +77,13 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
     if (won.count === 0) throw await heldBy(tx, q.id);
     const after = await tx.question.findUniqueOrThrow({ where: { id: q.id } });
     await message(tx, after, staff, 'claim');
-    await recordAudit(tx, actor, { action: 'question.claim', entity: 'question', entityId: q.id, before: { consultantId: null, state: q.state }, after: { consultantId: staff.id, state: after.state } });
+    await recordAudit(tx, actor, {
+      action: 'question.claim',
+      entity: 'question',
+      entityId: q.id,
+      before: { consultantId: null, state: q.state },
+      after: { consultantId: staff.id, state: after.state },
+    });
     await syncConsultation(tx, q.id);
     return after;
   }
@@ -79,7 +91,10 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
   /** Moves the question from one holder to another (or none) if it is still as it was read. */
   async function move(tx: Tx, q: Question, to: number | null): Promise<Question> {
     const state = to == null ? (q.state === 'claimed' ? 'waiting' : q.state) : q.state === 'waiting' ? 'claimed' : q.state;
-    const moved = await tx.question.updateMany({ where: { id: q.id, consultantId: q.consultantId, state: q.state }, data: { consultantId: to, claimedAt: to == null ? null : now(), state } });
+    const moved = await tx.question.updateMany({
+      where: { id: q.id, consultantId: q.consultantId, state: q.state },
+      data: { consultantId: to, claimedAt: to == null ? null : now(), state },
+    });
     if (moved.count === 0) throw conflict('question.changed');
     await syncConsultation(tx, q.id);
     return tx.question.findUniqueOrThrow({ where: { id: q.id } });
@@ -107,7 +122,13 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
         if (q.consultantId !== staff.id && !isAdmin(staff)) throw forbidden('question.not_holder');
         const after = await move(tx, q, null);
         const m = await message(tx, after, staff, 'release', { data: { from: q.consultantId } });
-        await recordAudit(tx, actor, { action: 'question.release', entity: 'question', entityId: id, before: { consultantId: q.consultantId, state: q.state }, after: { consultantId: null, state: after.state } });
+        await recordAudit(tx, actor, {
+          action: 'question.release',
+          entity: 'question',
+          entityId: id,
+          before: { consultantId: q.consultantId, state: q.state },
+          after: { consultantId: null, state: after.state },
+        });
         if (q.consultantId !== staff.id) {
           const holder = await tx.staffUser.findMany({ where: { id: q.consultantId, active: true } });
           await notifyAboutQuestion(tx, i18n, holder, {
@@ -132,7 +153,13 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
         const target = await fitColleague(tx, input.consultantId, { role: 'consultant', rule: SCOPES.network, record: q, refusal: 'question.bad_consultant' });
         const after = await move(tx, q, target.id);
         const m = await message(tx, after, staff, 'handover', { text: note, data: { from: q.consultantId, to: target.id } });
-        await recordAudit(tx, actor, { action: 'question.handover', entity: 'question', entityId: id, before: { consultantId: q.consultantId }, after: { consultantId: target.id, note } });
+        await recordAudit(tx, actor, {
+          action: 'question.handover',
+          entity: 'question',
+          entityId: id,
+          before: { consultantId: q.consultantId },
+          after: { consultantId: target.id, note },
+        });
         await notifyAboutQuestion(tx, i18n, [target], {
           kind: 'question.handover',
           question: await withTopic(tx, id),
@@ -160,7 +187,14 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
         const at = now();
         const done = await tx.question.updateMany({
           where: { id, consultantId: staff.id, state: { not: 'closed' } },
-          data: { state: 'answered', firstAnsweredAt: q.firstAnsweredAt ?? at, lastAnsweredAt: at, followUpAt: null, overdueNotifiedAt: null, escalatedAt: null },
+          data: {
+            state: 'answered',
+            firstAnsweredAt: q.firstAnsweredAt ?? at,
+            lastAnsweredAt: at,
+            followUpAt: null,
+            overdueNotifiedAt: null,
+            escalatedAt: null,
+          },
         });
         if (done.count === 0) throw await heldBy(tx, id);
         const after = await tx.question.findUniqueOrThrow({ where: { id } });
@@ -195,7 +229,8 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
      * by whoever closes it, so the log names a consultant.
      */
     async close(actor: Actor, staff: StaffPrincipal, id: number, input: { result: CloseResult; note?: string | null }): Promise<Question> {
-      const note = input.result === 'answered' ? optionalText(input.note, NOTE_MAX, 'question.close_note') : requiredText(input.note, NOTE_MAX, 'question.close_note');
+      const note =
+        input.result === 'answered' ? optionalText(input.note, NOTE_MAX, 'question.close_note') : requiredText(input.note, NOTE_MAX, 'question.close_note');
       return prisma.$transaction(async (tx) => {
         const q = await scoped(tx, staff, id);
         open(q);
@@ -211,7 +246,13 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
         const after = await tx.question.findUniqueOrThrow({ where: { id } });
         const m = await message(tx, after, staff, 'close', { text: note, data: { result: input.result } });
         const delivered = input.result === 'answered' ? false : await sendClosed(tx, i18n, after, m.id, input.result, note!);
-        await recordAudit(tx, actor, { action: 'question.close', entity: 'question', entityId: id, before: { state: q.state, consultantId: q.consultantId }, after: { state: 'closed', result: input.result, consultantId, delivered } });
+        await recordAudit(tx, actor, {
+          action: 'question.close',
+          entity: 'question',
+          entityId: id,
+          before: { state: q.state, consultantId: q.consultantId },
+          after: { state: 'closed', result: input.result, consultantId, delivered },
+        });
         await syncConsultation(tx, id);
         return after;
       });

@@ -16,7 +16,13 @@ export interface RatingReminderDeps {
   batchSize?: number;
 }
 
-export async function sendRatingReminders({ prisma, i18n, now = () => new Date(), afterDays = 3, batchSize = 200 }: RatingReminderDeps): Promise<{ asked: number }> {
+export async function sendRatingReminders({
+  prisma,
+  i18n,
+  now = () => new Date(),
+  afterDays = 3,
+  batchSize = 200,
+}: RatingReminderDeps): Promise<{ asked: number }> {
   const at = now();
   const due = await prisma.question.findMany({
     where: {

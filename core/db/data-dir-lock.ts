@@ -57,7 +57,10 @@ export class DataDirLockedError extends Error {
 
 export class DataDirLockLostError extends Error {
   constructor(dir: string, cause: unknown) {
-    super(`The lock on the embedded database in ${dir} was lost (${(cause as Error)?.message ?? cause}); stopping at once so that two processes never write it together.`, { cause });
+    super(
+      `The lock on the embedded database in ${dir} was lost (${(cause as Error)?.message ?? cause}); stopping at once so that two processes never write it together.`,
+      { cause },
+    );
     this.name = 'DataDirLockLostError';
   }
 }

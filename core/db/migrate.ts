@@ -17,7 +17,10 @@ const LOCKFILE = 'migration_lock.toml';
 export async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
   const lockContent = existsSync(path.join(dir, LOCKFILE)) ? await readFile(path.join(dir, LOCKFILE), 'utf8') : null;
   const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
-  const directories = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const directories = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return {
     baseDir: dir,
     lockfile: { path: LOCKFILE, content: lockContent },
@@ -80,7 +83,11 @@ function timestamp(now: Date): string {
 
 /** Writes prisma/migrations/<timestamp>_<name>/migration.sql from the schema diff; null when nothing changed. */
 export async function createMigration(name: string, dir = migrationsDir, now = new Date()): Promise<string | null> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'migration';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '') || 'migration';
   const script = await diffMigrationsToSchema(dir);
   if (!script.trim()) return null;
   const folder = `${timestamp(now)}_${slug}`;

@@ -9,9 +9,11 @@ type Engine = Awaited<ReturnType<typeof bg.SchemaEngine.new>>;
 export type MigrationList = Parameters<Engine['applyMigrations']>[0]['migrationsList'];
 
 // @types/node does not declare the WebAssembly global; this is the one call we need.
-const wasmRuntime = (globalThis as unknown as {
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
-}).WebAssembly;
+const wasmRuntime = (
+  globalThis as unknown as {
+    WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
+  }
+).WebAssembly;
 
 /** The wasm instance is stateless between engines, so one load per process is shared. */
 let loaded: Promise<void> | undefined;
@@ -39,9 +41,5 @@ export async function openSchemaEngine(
   onLog: (line: string) => void = () => {},
 ): Promise<Engine> {
   await loadWasm();
-  return bg.SchemaEngine.new(
-    { datamodels: [['schema.prisma', schema]] },
-    onLog,
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  return bg.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, onLog, bindMigrationAwareSqlAdapterFactory(factory));
 }

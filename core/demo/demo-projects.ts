@@ -6,13 +6,51 @@ import type { PollQuestion } from '../../generated/prisma/client.ts';
 import type { AnswerValue, QuestionInput } from '../polls/poll-rules.ts';
 import type { DemoContext } from './demo-context.ts';
 
-const PARTICIPANTS = ['aigul', 'sergey', 'dana', 'timur', 'gulnara', 'irina', 'kairat', 'daniyar', 'aliya', 'arman', 'elena', 'madina', 'rustam', 'bolat', 'marat', 'saule'];
+const PARTICIPANTS = [
+  'aigul',
+  'sergey',
+  'dana',
+  'timur',
+  'gulnara',
+  'irina',
+  'kairat',
+  'daniyar',
+  'aliya',
+  'arman',
+  'elena',
+  'madina',
+  'rustam',
+  'bolat',
+  'marat',
+  'saule',
+];
 
 const QUESTIONS: QuestionInput[] = [
-  { type: 'satisfaction', textKk: 'Жоба қызметтерінің сапасына қаншалықты қанағаттанасыз?', textRu: 'Насколько вы удовлетворены качеством услуг проекта?', required: true, options: [], showIfQuestionId: null, showIfAnswers: [] },
-  { type: 'rating', textKk: 'Мамандардың біліктілігін 1-ден 5-ке дейін бағалаңыз', textRu: 'Оцените квалификацию специалистов от 1 до 5', required: true, options: [], showIfQuestionId: null, showIfAnswers: [] },
   {
-    type: 'single', textKk: 'Сабақтарға қаншалықты жиі қатысасыз?', textRu: 'Как часто вы посещаете занятия?', required: true, showIfQuestionId: null, showIfAnswers: [],
+    type: 'satisfaction',
+    textKk: 'Жоба қызметтерінің сапасына қаншалықты қанағаттанасыз?',
+    textRu: 'Насколько вы удовлетворены качеством услуг проекта?',
+    required: true,
+    options: [],
+    showIfQuestionId: null,
+    showIfAnswers: [],
+  },
+  {
+    type: 'rating',
+    textKk: 'Мамандардың біліктілігін 1-ден 5-ке дейін бағалаңыз',
+    textRu: 'Оцените квалификацию специалистов от 1 до 5',
+    required: true,
+    options: [],
+    showIfQuestionId: null,
+    showIfAnswers: [],
+  },
+  {
+    type: 'single',
+    textKk: 'Сабақтарға қаншалықты жиі қатысасыз?',
+    textRu: 'Как часто вы посещаете занятия?',
+    required: true,
+    showIfQuestionId: null,
+    showIfAnswers: [],
     options: [
       { code: 'weekly', kk: 'Аптасына бір рет не жиірек', ru: 'Раз в неделю и чаще' },
       { code: 'monthly', kk: 'Айына бірнеше рет', ru: 'Несколько раз в месяц' },
@@ -20,7 +58,12 @@ const QUESTIONS: QuestionInput[] = [
     ],
   },
   {
-    type: 'multiple', textKk: 'Қандай қызметтер пайдалы болды?', textRu: 'Какие услуги оказались полезными?', required: false, showIfQuestionId: null, showIfAnswers: [],
+    type: 'multiple',
+    textKk: 'Қандай қызметтер пайдалы болды?',
+    textRu: 'Какие услуги оказались полезными?',
+    required: false,
+    showIfQuestionId: null,
+    showIfAnswers: [],
     options: [
       { code: 'rehab', kk: 'Оңалту сабақтары', ru: 'Реабилитационные занятия' },
       { code: 'psych', kk: 'Психолог кеңесі', ru: 'Консультации психолога' },
@@ -28,7 +71,15 @@ const QUESTIONS: QuestionInput[] = [
       { code: 'legal', kk: 'Құқықтық кеңес', ru: 'Юридическая консультация' },
     ],
   },
-  { type: 'yes_no', textKk: 'Жобаны достарыңызға ұсынасыз ба?', textRu: 'Порекомендуете ли вы проект знакомым?', required: true, options: [], showIfQuestionId: null, showIfAnswers: [] },
+  {
+    type: 'yes_no',
+    textKk: 'Жобаны достарыңызға ұсынасыз ба?',
+    textRu: 'Порекомендуете ли вы проект знакомым?',
+    required: true,
+    options: [],
+    showIfQuestionId: null,
+    showIfAnswers: [],
+  },
   { type: 'text', textKk: 'Не жақсартуға болады?', textRu: 'Что можно улучшить?', required: false, options: [], showIfQuestionId: null, showIfAnswers: [] },
 ];
 
@@ -121,15 +172,31 @@ export async function scheduleProjects(ctx: DemoContext): Promise<void> {
     const result = await s.projects.beneficiaries.importCsv(act(), manager(), ref.projectId!, IMPORTED);
     if (result.errors.length) throw new Error(`beneficiary list refused: ${JSON.stringify(result.errors)}`);
   });
-  PARTICIPANTS.forEach((key, i) => tl.add(tl.when(56 - Math.floor(i / 3), 17, i), `join ${key}`, () => s.projects.join({ projectId: ref.projectId!, citizenId: ctx.citizen(key).citizen.id })));
+  PARTICIPANTS.forEach((key, i) =>
+    tl.add(tl.when(56 - Math.floor(i / 3), 17, i), `join ${key}`, () => s.projects.join({ projectId: ref.projectId!, citizenId: ctx.citizen(key).citizen.id })),
+  );
 
   const events: Array<[number, string, string, number, string]> = [
-    [54, 'Астана, Сарыарқа ауданы, «Мейірім» орталығы', 'Ашылу, ата-аналармен танысу кездесуі / Встреча-знакомство с родителями', 38, 'Толық өткізілді / Проведено полностью'],
+    [
+      54,
+      'Астана, Сарыарқа ауданы, «Мейірім» орталығы',
+      'Ашылу, ата-аналармен танысу кездесуі / Встреча-знакомство с родителями',
+      38,
+      'Толық өткізілді / Проведено полностью',
+    ],
     [40, 'Астана, «Мейірім» орталығы', 'Оңалту сабақтары циклі / Цикл реабилитационных занятий', 64, 'Толық өткізілді / Проведено полностью'],
-    [20, 'Астана, Есіл ауданы, №12 мектеп', 'Инклюзия туралы семинар / Семинар по инклюзии', 45, 'Ішінара: 2 спикердің 1-і келді / Частично: выступил 1 из 2 спикеров'],
+    [
+      20,
+      'Астана, Есіл ауданы, №12 мектеп',
+      'Инклюзия туралы семинар / Семинар по инклюзии',
+      45,
+      'Ішінара: 2 спикердің 1-і келді / Частично: выступил 1 из 2 спикеров',
+    ],
   ];
   for (const [days, place, form, participants, completeness] of events) {
-    tl.add(tl.when(days - 1, 18), `event ${days}`, () => s.projects.admin.addEvent(act(), manager(), ref.projectId!, { heldOn: dateOf(tl.when(days)), place, form, participants, completeness }));
+    tl.add(tl.when(days - 1, 18), `event ${days}`, () =>
+      s.projects.admin.addEvent(act(), manager(), ref.projectId!, { heldOn: dateOf(tl.when(days)), place, form, participants, completeness }),
+    );
   }
 
   tl.add(tl.when(52, 10), 'poll', async () => {
@@ -151,7 +218,13 @@ export async function scheduleProjects(ctx: DemoContext): Promise<void> {
   ];
   waves.forEach((w, wi) => {
     tl.add(new Date(w.opens.getTime() - 3_600_000), `wave ${wi + 1}`, async () => {
-      const wave = await s.polls.builder.createWave(act(), manager(), ref.pollId!, { labelKk: w.labelKk, labelRu: w.labelRu, opensAt: w.opens, closesAt: w.closes, reminderAfterHours: 72 });
+      const wave = await s.polls.builder.createWave(act(), manager(), ref.pollId!, {
+        labelKk: w.labelKk,
+        labelRu: w.labelRu,
+        opensAt: w.opens,
+        closesAt: w.closes,
+        reminderAfterHours: 72,
+      });
       ref.waves[wi] = wave.id;
     });
     tl.add(w.sent, `send wave ${wi + 1}`, () => s.polls.builder.sendToAll(act(), manager(), ref.waves[wi]!));
@@ -211,8 +284,24 @@ function scheduleEvaluation(ctx: DemoContext): void {
     const list = await s.projects.beneficiaries.importCsv(act(), manager(), p.id, FINISHED_LIST);
     if (list.errors.length) throw new Error(`beneficiary list refused: ${JSON.stringify(list.errors)}`);
   });
-  tl.add(tl.when(45, 18), 'finished project event 1', () => s.projects.admin.addEvent(act(), manager(), ref.projectId!, { heldOn: dateOf(tl.when(45)), place: 'Теміртау, жастар орталығы', form: 'Кәсіби бағдар тренингі / Тренинг по профориентации', participants: 28, completeness: 'Толық / Полностью' }));
-  tl.add(tl.when(30, 18), 'finished project event 2', () => s.projects.admin.addEvent(act(), manager(), ref.projectId!, { heldOn: dateOf(tl.when(30)), place: 'Теміртау, АрселорМиттал оқу орталығы', form: 'Тағылымдама / Стажировка', participants: 15, completeness: 'Толық / Полностью' }));
+  tl.add(tl.when(45, 18), 'finished project event 1', () =>
+    s.projects.admin.addEvent(act(), manager(), ref.projectId!, {
+      heldOn: dateOf(tl.when(45)),
+      place: 'Теміртау, жастар орталығы',
+      form: 'Кәсіби бағдар тренингі / Тренинг по профориентации',
+      participants: 28,
+      completeness: 'Толық / Полностью',
+    }),
+  );
+  tl.add(tl.when(30, 18), 'finished project event 2', () =>
+    s.projects.admin.addEvent(act(), manager(), ref.projectId!, {
+      heldOn: dateOf(tl.when(30)),
+      place: 'Теміртау, АрселорМиттал оқу орталығы',
+      form: 'Тағылымдама / Стажировка',
+      participants: 15,
+      completeness: 'Толық / Полностью',
+    }),
+  );
   tl.add(tl.when(21, 11), 'finish project', () =>
     s.projects.admin.finish(act(), manager(), ref.projectId!, {
       activitiesKk: '6 тренинг, 2 кәсіпорында тағылымдама, 40 жеке мансап кеңесі.',
@@ -223,7 +312,10 @@ function scheduleEvaluation(ctx: DemoContext): void {
   );
   tl.add(tl.when(20, 10), 'expert council', async () => {
     const admin = ctx.staff('admin');
-    const council = await s.projects.councils.create(ctx.actor(admin), { name: 'Қарағанды облысының сараптама кеңесі / Экспертный совет Карагандинской области', regionId: ctx.region('karaganda') });
+    const council = await s.projects.councils.create(ctx.actor(admin), {
+      name: 'Қарағанды облысының сараптама кеңесі / Экспертный совет Карагандинской области',
+      regionId: ctx.region('karaganda'),
+    });
     await s.projects.councils.setMember(ctx.actor(admin), council.id, ctx.staff('expert').id, 'Қарағанды университетінің әлеуметтану кафедрасының доценті');
     await s.projects.councils.assign(ctx.actor(admin), ref.projectId!, council.id);
   });

@@ -53,7 +53,16 @@ export async function fillDemo(services: Services, opts: DemoOptions = {}): Prom
   const anchor = opts.now ?? services.now();
   if (await demoFilled(services)) throw new Error('the database already holds the demo data: fill a fresh one');
   const clock = { t: anchor };
-  const s = createServices({ db: services.db, logger: services.logger, sessionTtlHours: 12, now: () => clock.t, i18n: services.i18n, storageDir: opts.storageDir, telegramFiles: demoFiles, passwords: services.passwords });
+  const s = createServices({
+    db: services.db,
+    logger: services.logger,
+    sessionTtlHours: 12,
+    now: () => clock.t,
+    i18n: services.i18n,
+    storageDir: opts.storageDir,
+    telegramFiles: demoFiles,
+    passwords: services.passwords,
+  });
   const tl = new Timeline(anchor, clock);
 
   const [regions, districts, categories, topics] = await Promise.all([
@@ -80,15 +89,18 @@ export async function fillDemo(services: Services, opts: DemoOptions = {}): Prom
   const staff = new Map<string, StaffPrincipal>([['admin', toPrincipal(adminRow)]]);
   const departments = lookup(await s.prisma.department.findMany(), 'department');
   for (const spec of DEMO_STAFF) {
-    const user = await s.staff.create({ type: 'staff', id: adminRow.id }, {
-      login: spec.login,
-      fullName: spec.fullName,
-      password,
-      roles: spec.roles,
-      regionId: spec.regionCode ? region(spec.regionCode) : null,
-      departmentId: spec.departmentCode ? departments(spec.departmentCode) : null,
-      locale: spec.locale,
-    });
+    const user = await s.staff.create(
+      { type: 'staff', id: adminRow.id },
+      {
+        login: spec.login,
+        fullName: spec.fullName,
+        password,
+        roles: spec.roles,
+        regionId: spec.regionCode ? region(spec.regionCode) : null,
+        departmentId: spec.departmentCode ? departments(spec.departmentCode) : null,
+        locale: spec.locale,
+      },
+    );
     staff.set(spec.login, toPrincipal(user));
   }
 
@@ -97,7 +109,13 @@ export async function fillDemo(services: Services, opts: DemoOptions = {}): Prom
     clock.t = tl.when(60, 10 + Math.floor(i / 4), i);
     const c = await s.citizens.giveConsent(DEMO_TELEGRAM_BASE + i + 1, spec.locale, spec.name);
     const district = lookup(districts, 'district')(spec.districtCode);
-    const citizen = await s.citizens.updateProfile(c.id, { name: spec.name, districtId: district, gender: spec.gender, birthYear: spec.birthYear, socialStatus: spec.socialStatus });
+    const citizen = await s.citizens.updateProfile(c.id, {
+      name: spec.name,
+      districtId: district,
+      gender: spec.gender,
+      birthYear: spec.birthYear,
+      socialStatus: spec.socialStatus,
+    });
     citizens.push({ key: spec.key, citizen, locale: spec.locale, name: spec.name, regionCode: spec.regionCode, districtCode: spec.districtCode });
   }
   const byKey = new Map(citizens.map((c) => [c.key, c]));

@@ -53,7 +53,13 @@ function annex2Table(t: TFunction, locale: Locale, subtitle: string, topics: Top
     const title = inLocale(topic, 'title', locale);
     const considered = topic.comments.filter((c) => !isRemoved(c));
     if (considered.length === 0) rows.push([rows.length + 1, title, t('discussions:annex2.no_comments'), null]);
-    for (const c of considered) rows.push([rows.length + 1, title, `${c.text}\n${t('discussions:annex2.author', { author: authorOf(t, c) })}`, decisionText(t, c.decision, c.decisionReason, 'annex')]);
+    for (const c of considered)
+      rows.push([
+        rows.length + 1,
+        title,
+        `${c.text}\n${t('discussions:annex2.author', { author: authorOf(t, c) })}`,
+        decisionText(t, c.decision, c.decisionReason, 'annex'),
+      ]);
   }
   return {
     sheetName: t('discussions:annex2.sheet'),
@@ -83,7 +89,9 @@ export function createAnnexService({ prisma, i18n, now }: { prisma: PrismaClient
     async annex1(p: StaffPrincipal, q: { year: number; stateBodyId?: number; includeDrafts?: boolean }, locale: Locale): Promise<AnnexFile> {
       const t = i18n.getFixedT(locale);
       const topics = await prisma.discussionTopic.findMany({
-        where: { AND: [await topicScopeWhere(prisma, p), { year: q.year, stateBodyId: q.stateBodyId, ...(q.includeDrafts ? {} : { status: { not: 'draft' } }) }] },
+        where: {
+          AND: [await topicScopeWhere(prisma, p), { year: q.year, stateBodyId: q.stateBodyId, ...(q.includeDrafts ? {} : { status: { not: 'draft' } }) }],
+        },
         include: TOPIC_NAMES,
         orderBy: [{ stateBodyId: 'asc' }, { id: 'asc' }],
       });
@@ -109,7 +117,15 @@ export function createAnnexService({ prisma, i18n, now }: { prisma: PrismaClient
         include: { ...TOPIC_NAMES, ...COMMENTS },
         orderBy: { id: 'asc' },
       });
-      return { fileName: t('discussions:annex2.file_year', { year: q.year }), table: annex2Table(t, locale, `${name}, ${q.year}`, topics.filter((x) => hasEnded(x, at))) };
+      return {
+        fileName: t('discussions:annex2.file_year', { year: q.year }),
+        table: annex2Table(
+          t,
+          locale,
+          `${name}, ${q.year}`,
+          topics.filter((x) => hasEnded(x, at)),
+        ),
+      };
     },
   };
 }

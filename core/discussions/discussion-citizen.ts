@@ -10,7 +10,16 @@ import { formatLocalDateTime } from '../calendar/local-time.ts';
 import type { PersonalDataSection } from '../citizens/citizen-service.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { tellCommentAuthor } from './discussion-notify.ts';
-import { acceptsComments, AUTHOR_NAME_MAX, AUTHOR_NAME_MIN, COMMENT_MAX, COMMENT_MIN, DEFAULT_FLAGS_TO_HIDE, MIN_DISCUSSION_WORKING_DAYS, ORGANISATION_MAX } from './discussion-rules.ts';
+import {
+  acceptsComments,
+  AUTHOR_NAME_MAX,
+  AUTHOR_NAME_MIN,
+  COMMENT_MAX,
+  COMMENT_MIN,
+  DEFAULT_FLAGS_TO_HIDE,
+  MIN_DISCUSSION_WORKING_DAYS,
+  ORGANISATION_MAX,
+} from './discussion-rules.ts';
 import { TOPIC_NAMES, type NamedTopic } from './topic-text.ts';
 
 export interface CommentInput {
@@ -80,7 +89,8 @@ export function createDiscussionCitizenService({ prisma, i18n, now, flagsToHide 
     const organisation = input.organisation?.trim() || null;
     if (text.length < COMMENT_MIN) throw invalid('discussion.comment_short', { min: COMMENT_MIN });
     if (text.length > COMMENT_MAX) throw invalid('discussion.comment_long', { max: COMMENT_MAX });
-    if (authorName.length < AUTHOR_NAME_MIN || authorName.length > AUTHOR_NAME_MAX) throw invalid('discussion.bad_author_name', { min: AUTHOR_NAME_MIN, max: AUTHOR_NAME_MAX });
+    if (authorName.length < AUTHOR_NAME_MIN || authorName.length > AUTHOR_NAME_MAX)
+      throw invalid('discussion.bad_author_name', { min: AUTHOR_NAME_MIN, max: AUTHOR_NAME_MAX });
     if (organisation && organisation.length > ORGANISATION_MAX) throw invalid('discussion.organisation_long', { max: ORGANISATION_MAX });
     return { text, authorName, organisation, stance: input.stance ?? null };
   }
@@ -90,7 +100,10 @@ export function createDiscussionCitizenService({ prisma, i18n, now, flagsToHide 
      * Open topics, soonest end first. Unless `all`, only those that suit the citizen: their subscribed
      * regions (or else their profile's region) plus national topics, and their subscribed areas if any.
      */
-    async openTopics(citizenId: number, opts: { all?: boolean; offset?: number; limit?: number } = {}): Promise<{ items: TopicListItem[]; total: number; filtered: boolean }> {
+    async openTopics(
+      citizenId: number,
+      opts: { all?: boolean; offset?: number; limit?: number } = {},
+    ): Promise<{ items: TopicListItem[]; total: number; filtered: boolean }> {
       const [citizen, areas, regions] = await Promise.all([
         prisma.citizen.findUnique({ where: { id: citizenId }, select: { regionId: true } }),
         prisma.topicAreaSubscription.findMany({ where: { citizenId }, select: { areaId: true } }),
@@ -103,18 +116,33 @@ export function createDiscussionCitizenService({ prisma, i18n, now, flagsToHide 
         status: 'open',
         endsAt: { gt: now() },
         ...(filtered
-          ? { AND: [regionIds.length > 0 ? { OR: [{ regionId: null }, { regionId: { in: regionIds } }] } : {}, areaIds.length > 0 ? { areaId: { in: areaIds } } : {}] }
+          ? {
+              AND: [
+                regionIds.length > 0 ? { OR: [{ regionId: null }, { regionId: { in: regionIds } }] } : {},
+                areaIds.length > 0 ? { areaId: { in: areaIds } } : {},
+              ],
+            }
           : {}),
       };
       const [items, total] = await Promise.all([
-        prisma.discussionTopic.findMany({ where, select: { id: true, titleKk: true, titleRu: true, endsAt: true }, orderBy: [{ endsAt: 'asc' }, { id: 'asc' }], skip: opts.offset ?? 0, take: opts.limit ?? 8 }),
+        prisma.discussionTopic.findMany({
+          where,
+          select: { id: true, titleKk: true, titleRu: true, endsAt: true },
+          orderBy: [{ endsAt: 'asc' }, { id: 'asc' }],
+          skip: opts.offset ?? 0,
+          take: opts.limit ?? 8,
+        }),
         prisma.discussionTopic.count({ where }),
       ]);
       return { items: items.map((t) => ({ ...t, endsAt: t.endsAt! })), total, filtered };
     },
 
     /** A published topic with its public counts and latest visible comments. */
-    async topic(citizenId: number, topicId: number, latest = 3): Promise<{ topic: NamedTopic; supports: number; objections: number; comments: number; latest: PublicComment[]; accepting: boolean }> {
+    async topic(
+      citizenId: number,
+      topicId: number,
+      latest = 3,
+    ): Promise<{ topic: NamedTopic; supports: number; objections: number; comments: number; latest: PublicComment[]; accepting: boolean }> {
       const topic = await prisma.discussionTopic.findFirst({ where: { id: topicId, status: { in: PUBLIC_STATUSES } }, include: TOPIC_NAMES });
       if (!topic) throw notFound('discussion.not_found');
       const [stances, recent] = await Promise.all([
@@ -127,13 +155,24 @@ export function createDiscussionCitizenService({ prisma, i18n, now, flagsToHide 
         supports: count('support'),
         objections: count('object'),
         comments: stances.reduce((n, g) => n + g._count._all, 0),
-        latest: recent.map((c) => ({ id: c.id, authorName: c.authorName, organisation: c.organisation, text: c.text, stance: c.stance, createdAt: c.createdAt, own: c.citizenId === citizenId })),
+        latest: recent.map((c) => ({
+          id: c.id,
+          authorName: c.authorName,
+          organisation: c.organisation,
+          text: c.text,
+          stance: c.stance,
+          createdAt: c.createdAt,
+          own: c.citizenId === citizenId,
+        })),
         accepting: acceptsComments(topic, now()),
       };
     },
 
     async getDraft(citizenId: number): Promise<CommentDraft | null> {
-      return prisma.discussionCommentDraft.findUnique({ where: { citizenId }, select: { topicId: true, text: true, authorName: true, organisation: true, updatedAt: true } });
+      return prisma.discussionCommentDraft.findUnique({
+        where: { citizenId },
+        select: { topicId: true, text: true, authorName: true, organisation: true, updatedAt: true },
+      });
     },
 
     /** Saves answers to the draft; a draft for another topic is replaced. */
@@ -161,7 +200,11 @@ export function createDiscussionCitizenService({ prisma, i18n, now, flagsToHide 
       return prisma.$transaction(async (tx) => {
         const created = await tx.discussionComment.create({ data: { topicId, citizenId, ...fields, createdAt: at } });
         await tx.discussionCommentDraft.deleteMany({ where: { citizenId, topicId } });
-        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'discussion.comment', entity: 'discussion_comment', entityId: created.id, after: { topicId, stance: fields.stance } });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          { action: 'discussion.comment', entity: 'discussion_comment', entityId: created.id, after: { topicId, stance: fields.stance } },
+        );
         return created;
       });
     },
@@ -176,7 +219,13 @@ export function createDiscussionCitizenService({ prisma, i18n, now, flagsToHide 
     async myComments(citizenId: number, { offset = 0, limit = 5 }: { offset?: number; limit?: number } = {}): Promise<{ items: MyComment[]; total: number }> {
       const where = { citizenId };
       const [rows, total] = await Promise.all([
-        prisma.discussionComment.findMany({ where, include: { topic: { select: { titleKk: true, titleRu: true, status: true } } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: offset, take: limit }),
+        prisma.discussionComment.findMany({
+          where,
+          include: { topic: { select: { titleKk: true, titleRu: true, status: true } } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          skip: offset,
+          take: limit,
+        }),
         prisma.discussionComment.count({ where }),
       ]);
       return {
@@ -212,12 +261,25 @@ export function createDiscussionCitizenService({ prisma, i18n, now, flagsToHide 
         const { count } = await tx.commentFlag.createMany({ data: [{ commentId, citizenId, createdAt: at }], skipDuplicates: true });
         if (count === 0) return { flagged: false, hidden: false };
         const after = await tx.discussionComment.update({ where: { id: commentId }, data: { flagCount: { increment: 1 } } });
-        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'discussion.comment_flag', entity: 'discussion_comment', entityId: commentId, after: { flagCount: after.flagCount } });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          { action: 'discussion.comment_flag', entity: 'discussion_comment', entityId: commentId, after: { flagCount: after.flagCount } },
+        );
         if (after.flagCount < flagsToHide || after.moderatedAt !== null) return { flagged: true, hidden: false };
         const hid = await tx.discussionComment.updateMany({ where: { id: commentId, hidden: false, moderatedAt: null }, data: { hidden: true, hiddenAt: at } });
         if (hid.count === 0) return { flagged: true, hidden: false };
         await tellCommentAuthor(tx, i18n, c, c.topic, 'hidden', at);
-        await recordAudit(tx, { type: 'system' }, { action: 'discussion.comment_auto_hide', entity: 'discussion_comment', entityId: commentId, after: { flagCount: after.flagCount, threshold: flagsToHide } });
+        await recordAudit(
+          tx,
+          { type: 'system' },
+          {
+            action: 'discussion.comment_auto_hide',
+            entity: 'discussion_comment',
+            entityId: commentId,
+            after: { flagCount: after.flagCount, threshold: flagsToHide },
+          },
+        );
         return { flagged: true, hidden: true };
       });
     },
@@ -233,14 +295,21 @@ export function createDiscussionCitizenService({ prisma, i18n, now, flagsToHide 
     /** Subscribes to the area or region, or unsubscribes if already subscribed; returns whether subscribed now. */
     async toggleSubscription(citizenId: number, kind: 'area' | 'region', id: number): Promise<boolean> {
       return prisma.$transaction(async (tx) => {
-        const removed = kind === 'area' ? await tx.topicAreaSubscription.deleteMany({ where: { citizenId, areaId: id } }) : await tx.topicRegionSubscription.deleteMany({ where: { citizenId, regionId: id } });
+        const removed =
+          kind === 'area'
+            ? await tx.topicAreaSubscription.deleteMany({ where: { citizenId, areaId: id } })
+            : await tx.topicRegionSubscription.deleteMany({ where: { citizenId, regionId: id } });
         if (removed.count === 0) {
           const exists = kind === 'area' ? await tx.area.findUnique({ where: { id } }) : await tx.region.findUnique({ where: { id } });
           if (!exists) throw invalid(kind === 'area' ? 'discussion.unknown_area' : 'discussion.unknown_region');
           if (kind === 'area') await tx.topicAreaSubscription.create({ data: { citizenId, areaId: id } });
           else await tx.topicRegionSubscription.create({ data: { citizenId, regionId: id } });
         }
-        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: `discussion.${removed.count === 0 ? 'subscribe' : 'unsubscribe'}`, entity: `topic_${kind}_subscription`, entityId: id });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          { action: `discussion.${removed.count === 0 ? 'subscribe' : 'unsubscribe'}`, entity: `topic_${kind}_subscription`, entityId: id },
+        );
         return removed.count === 0;
       });
     },
@@ -273,7 +342,8 @@ export const discussionPersonalData: PersonalDataSection = {
     await tx.topicRegionSubscription.deleteMany({ where: { citizenId } });
     // The flags go, and so does their weight in the counts; a comment already hidden stays with its moderator.
     const flags = await tx.commentFlag.findMany({ where: { citizenId }, select: { commentId: true } });
-    if (flags.length > 0) await tx.discussionComment.updateMany({ where: { id: { in: flags.map((f) => f.commentId) } }, data: { flagCount: { decrement: 1 } } });
+    if (flags.length > 0)
+      await tx.discussionComment.updateMany({ where: { id: { in: flags.map((f) => f.commentId) } }, data: { flagCount: { decrement: 1 } } });
     await tx.commentFlag.deleteMany({ where: { citizenId } });
     await tx.discussionComment.updateMany({ where: { citizenId }, data: { authorName: '' } });
   },

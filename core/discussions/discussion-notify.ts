@@ -17,9 +17,10 @@ type Reader = Pick<Citizen, 'id' | 'telegramId' | 'locale' | 'consentAt'>;
 const citizenT = (i18n: i18n, c: Reader) => i18n.getFixedT(toLocale(c.locale));
 /** Erased citizens (no consent, a negative id standing in for the Telegram one) hear nothing. */
 
-
 /** The button that opens a topic in the bot (bot/discussions/topics.ts). */
-const openTopicButton = (t: TFunction, topicId: number) => ({ inline_keyboard: [[{ text: t('discussions:notice.open'), callback_data: `tp:open:${topicId}` }]] });
+const openTopicButton = (t: TFunction, topicId: number) => ({
+  inline_keyboard: [[{ text: t('discussions:notice.open'), callback_data: `tp:open:${topicId}` }]],
+});
 
 /**
  * Citizens who asked to hear of topics like this one: subscribed to something, and neither their areas nor
@@ -27,7 +28,8 @@ const openTopicButton = (t: TFunction, topicId: number) => ({ inline_keyboard: [
  */
 async function subscribersOf(tx: Tx, topic: NamedTopic): Promise<Reader[]> {
   const areaOk = { OR: [{ areaSubscriptions: { none: {} } }, { areaSubscriptions: { some: { areaId: topic.areaId } } }] };
-  const regionOk = topic.regionId === null ? {} : { OR: [{ regionSubscriptions: { none: {} } }, { regionSubscriptions: { some: { regionId: topic.regionId } } }] };
+  const regionOk =
+    topic.regionId === null ? {} : { OR: [{ regionSubscriptions: { none: {} } }, { regionSubscriptions: { some: { regionId: topic.regionId } } }] };
   return tx.citizen.findMany({
     where: {
       consentAt: { not: null },
@@ -81,7 +83,9 @@ export async function notifyReviewResults(tx: Tx, i18n: i18n, topic: NamedTopic,
     const locale = toLocale(reader.locale);
     const t = citizenT(i18n, reader);
     const items = own.map((c, i) => `${i + 1}) «${clip(c.text, 200)}»\n${decisionText(t, c.decision, c.decisionReason, 'notice')}`);
-    const text = [t('discussions:notice.review', { title: inLocale(topic, 'title', locale), body: localName(topic.stateBody, locale) }), '', ...items].join('\n\n');
+    const text = [t('discussions:notice.review', { title: inLocale(topic, 'title', locale), body: localName(topic.stateBody, locale) }), '', ...items].join(
+      '\n\n',
+    );
     await enqueueMessage(tx, {
       chatId: reader.telegramId,
       citizenId,
@@ -98,11 +102,21 @@ export async function notifyReviewResults(tx: Tx, i18n: i18n, topic: NamedTopic,
 export type ModerationNotice = 'hidden' | 'restored' | 'removed';
 
 /** Tells a comment's author that it was hidden for flags, restored, or removed by a moderator. */
-export async function tellCommentAuthor(tx: Tx, i18n: i18n, comment: AuthoredComment, topic: NamedTopic, what: ModerationNotice, at: Date, note?: string | null): Promise<void> {
+export async function tellCommentAuthor(
+  tx: Tx,
+  i18n: i18n,
+  comment: AuthoredComment,
+  topic: NamedTopic,
+  what: ModerationNotice,
+  at: Date,
+  note?: string | null,
+): Promise<void> {
   if (!reachable(comment.citizen)) return;
   const locale = toLocale(comment.citizen.locale);
   const t = citizenT(i18n, comment.citizen);
-  const text = t(`discussions:notice.${what}`, { title: inLocale(topic, 'title', locale), text: clip(comment.text, 200) }) + (note ? `\n\n${t('discussions:notice.moderator_note', { note })}` : '');
+  const text =
+    t(`discussions:notice.${what}`, { title: inLocale(topic, 'title', locale), text: clip(comment.text, 200) }) +
+    (note ? `\n\n${t('discussions:notice.moderator_note', { note })}` : '');
   await enqueueMessage(tx, {
     chatId: comment.citizen.telegramId,
     citizenId: comment.citizen.id,

@@ -39,7 +39,9 @@ export function acceptsComments(topic: { status: DiscussionStatus; endsAt: Date 
 
 /** The discussion's end has passed (whatever the status says): comments are over, the review may start. */
 export function hasEnded(topic: { status: DiscussionStatus; endsAt: Date | null }, at: Date): boolean {
-  return topic.status === 'closed' || topic.status === 'reviewed' || (topic.status === 'open' && topic.endsAt !== null && at.getTime() >= topic.endsAt.getTime());
+  return (
+    topic.status === 'closed' || topic.status === 'reviewed' || (topic.status === 'open' && topic.endsAt !== null && at.getTime() >= topic.endsAt.getTime())
+  );
 }
 
 /** A comment a moderator removed (hidden after a decision) is kept but is no part of the discussion's record. */

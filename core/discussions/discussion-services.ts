@@ -13,7 +13,13 @@ export interface DiscussionOptions {
   flagsToHide?: number;
 }
 
-export function createDiscussionServices({ prisma, calendar, i18n, now, flagsToHide }: { prisma: PrismaClient; calendar: CalendarService; i18n: i18n; now: () => Date } & DiscussionOptions) {
+export function createDiscussionServices({
+  prisma,
+  calendar,
+  i18n,
+  now,
+  flagsToHide,
+}: { prisma: PrismaClient; calendar: CalendarService; i18n: i18n; now: () => Date } & DiscussionOptions) {
   const topics = createTopicAdminService({ prisma, calendar, i18n, now });
   return {
     stateBodies: createStateBodyService({ prisma }),

@@ -9,7 +9,11 @@ import { SCOPES, type StaffPrincipal } from '../staff/scope.ts';
 import { loadInScope, scopedKind } from '../staff/scoped-records.ts';
 
 /** A body of a region serves that region; a national body (no region) serves everyone. */
-export const STATE_BODY = scopedKind<StateBody>({ notFound: 'discussion.body_not_found', rule: SCOPES.network, load: (db, id) => db.stateBody.findUnique({ where: { id } }) });
+export const STATE_BODY = scopedKind<StateBody>({
+  notFound: 'discussion.body_not_found',
+  rule: SCOPES.network,
+  load: (db, id) => db.stateBody.findUnique({ where: { id } }),
+});
 
 /**
  * A body a request names (a topic's, a project's): in the caller's scope (else 403) and active; an unknown or
@@ -45,7 +49,10 @@ export function createStateBodyService({ prisma }: { prisma: PrismaClient }) {
     get,
 
     list(opts: { active?: boolean } = {}): Promise<StateBody[]> {
-      return prisma.stateBody.findMany({ where: opts.active === undefined ? {} : { active: opts.active }, orderBy: [{ regionId: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }] });
+      return prisma.stateBody.findMany({
+        where: opts.active === undefined ? {} : { active: opts.active },
+        orderBy: [{ regionId: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
+      });
     },
 
     async create(actor: Actor, input: Omit<StateBodyInput, 'active'> & { active?: boolean }): Promise<StateBody> {
@@ -61,7 +68,8 @@ export function createStateBodyService({ prisma }: { prisma: PrismaClient }) {
     async update(actor: Actor, id: number, patch: Partial<StateBodyInput>): Promise<StateBody> {
       const before = await get(id);
       await checkRegion(patch.regionId);
-      if (patch.code && patch.code !== before.code && (await prisma.stateBody.findUnique({ where: { code: patch.code } }))) throw conflict('discussion.body_code_taken');
+      if (patch.code && patch.code !== before.code && (await prisma.stateBody.findUnique({ where: { code: patch.code } })))
+        throw conflict('discussion.body_code_taken');
       return prisma.$transaction(async (tx) => {
         const after = await tx.stateBody.update({ where: { id }, data: patch });
         await recordAudit(tx, actor, { action: 'state_body.update', entity: 'state_body', entityId: id, before, after });
@@ -76,7 +84,13 @@ export function createStateBodyService({ prisma }: { prisma: PrismaClient }) {
       if (stateBodyId !== null) await get(stateBodyId);
       return prisma.$transaction(async (tx) => {
         const after = await tx.staffUser.update({ where: { id: staffUserId }, data: { stateBodyId } });
-        await recordAudit(tx, actor, { action: 'staff.state_body', entity: 'staff_user', entityId: staffUserId, before: { stateBodyId: before.stateBodyId }, after: { stateBodyId } });
+        await recordAudit(tx, actor, {
+          action: 'staff.state_body',
+          entity: 'staff_user',
+          entityId: staffUserId,
+          before: { stateBodyId: before.stateBodyId },
+          after: { stateBodyId },
+        });
         return after;
       });
     },

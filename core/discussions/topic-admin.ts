@@ -66,7 +66,10 @@ export interface TopicAdminDeps {
 
 /** Counts of one topic's comments, as staff see them (hidden ones included, removed ones apart). */
 async function topicCounts(tx: Tx, topicId: number): Promise<TopicCounts> {
-  const rows = await tx.discussionComment.findMany({ where: { topicId }, select: { citizenId: true, authorName: true, stance: true, decision: true, hidden: true, moderatedAt: true } });
+  const rows = await tx.discussionComment.findMany({
+    where: { topicId },
+    select: { citizenId: true, authorName: true, stance: true, decision: true, hidden: true, moderatedAt: true },
+  });
   const kept = rows.filter((c) => !isRemoved(c));
   const decisions = { accepted: 0, partly_accepted: 0, rejected: 0, undecided: 0 };
   for (const c of kept) decisions[c.decision ?? 'undecided'] += 1;
@@ -123,16 +126,26 @@ export function createTopicAdminService({ prisma, calendar, i18n, now }: TopicAd
    */
   async function closeEnded(topicId?: number): Promise<number> {
     const at = now();
-    const ended = await prisma.discussionTopic.findMany({ where: { status: 'open', endsAt: { lte: at }, ...(topicId ? { id: topicId } : {}) }, orderBy: { endsAt: 'asc' } });
+    const ended = await prisma.discussionTopic.findMany({
+      where: { status: 'open', endsAt: { lte: at }, ...(topicId ? { id: topicId } : {}) },
+      orderBy: { endsAt: 'asc' },
+    });
     if (ended.length === 0) return 0;
     const cal = await calendar.calendar();
     let closed = 0;
     for (const topic of ended) {
       const reviewDueAt = reviewDueAfter(cal, topic.endsAt!);
       const done = await prisma.$transaction(async (tx) => {
-        const claimed = await tx.discussionTopic.updateMany({ where: { id: topic.id, status: 'open', endsAt: topic.endsAt }, data: { status: 'closed', closedAt: at, reviewDueAt } });
+        const claimed = await tx.discussionTopic.updateMany({
+          where: { id: topic.id, status: 'open', endsAt: topic.endsAt },
+          data: { status: 'closed', closedAt: at, reviewDueAt },
+        });
         if (claimed.count === 0) return false;
-        await recordAudit(tx, { type: 'system' }, { action: 'discussion.close', entity: 'discussion_topic', entityId: topic.id, after: { endsAt: topic.endsAt, reviewDueAt } });
+        await recordAudit(
+          tx,
+          { type: 'system' },
+          { action: 'discussion.close', entity: 'discussion_topic', entityId: topic.id, after: { endsAt: topic.endsAt, reviewDueAt } },
+        );
         return true;
       });
       if (done) closed += 1;
@@ -212,13 +225,23 @@ export function createTopicAdminService({ prisma, calendar, i18n, now }: TopicAd
       const cal = await calendar.calendar();
       const earliest = earliestEnd(cal, at);
       const endsAt = opts.endsAt ?? earliest;
-      if (endsAt.getTime() < earliest.getTime()) throw invalid('discussion.window_too_short', { days: MIN_DISCUSSION_WORKING_DAYS, earliest: formatLocalDateTime(earliest) });
+      if (endsAt.getTime() < earliest.getTime())
+        throw invalid('discussion.window_too_short', { days: MIN_DISCUSSION_WORKING_DAYS, earliest: formatLocalDateTime(earliest) });
       return prisma.$transaction(async (tx) => {
-        const { count } = await tx.discussionTopic.updateMany({ where: { id, status: 'draft' }, data: { status: 'open', publishedAt: at, endsAt, reviewDueAt: reviewDueAfter(cal, endsAt) } });
+        const { count } = await tx.discussionTopic.updateMany({
+          where: { id, status: 'draft' },
+          data: { status: 'open', publishedAt: at, endsAt, reviewDueAt: reviewDueAfter(cal, endsAt) },
+        });
         if (count === 0) throw conflict('discussion.not_draft');
         const topic = await named(id, tx);
         const announced = await announceTopic(tx, i18n, topic, at);
-        await recordAudit(tx, actor, { action: 'discussion.publish', entity: 'discussion_topic', entityId: id, before: { status: 'draft' }, after: { status: 'open', publishedAt: at, endsAt, announced } });
+        await recordAudit(tx, actor, {
+          action: 'discussion.publish',
+          entity: 'discussion_topic',
+          entityId: id,
+          before: { status: 'draft' },
+          after: { status: 'open', publishedAt: at, endsAt, announced },
+        });
         return { topic, announced };
       });
     },
@@ -230,9 +253,18 @@ export function createTopicAdminService({ prisma, calendar, i18n, now }: TopicAd
       if (endsAt.getTime() < before.endsAt!.getTime()) throw invalid('discussion.end_earlier', { end: formatLocalDateTime(before.endsAt!) });
       const cal = await calendar.calendar();
       return prisma.$transaction(async (tx) => {
-        const { count } = await tx.discussionTopic.updateMany({ where: { id, status: 'open', endsAt: before.endsAt }, data: { endsAt, reviewDueAt: reviewDueAfter(cal, endsAt) } });
+        const { count } = await tx.discussionTopic.updateMany({
+          where: { id, status: 'open', endsAt: before.endsAt },
+          data: { endsAt, reviewDueAt: reviewDueAfter(cal, endsAt) },
+        });
         if (count === 0) throw conflict('discussion.not_open');
-        await recordAudit(tx, actor, { action: 'discussion.extend', entity: 'discussion_topic', entityId: id, before: { endsAt: before.endsAt }, after: { endsAt } });
+        await recordAudit(tx, actor, {
+          action: 'discussion.extend',
+          entity: 'discussion_topic',
+          entityId: id,
+          before: { endsAt: before.endsAt },
+          after: { endsAt },
+        });
         return named(id, tx);
       });
     },

@@ -23,7 +23,8 @@ export interface DecisionInput {
 }
 
 /** A comment still missing what the review needs: a decision, and a reason unless it was accepted. */
-export const lacksDecision = (c: Pick<DiscussionComment, 'decision' | 'decisionReason'>) => c.decision === null || (c.decision !== 'accepted' && !c.decisionReason);
+export const lacksDecision = (c: Pick<DiscussionComment, 'decision' | 'decisionReason'>) =>
+  c.decision === null || (c.decision !== 'accepted' && !c.decisionReason);
 
 export function createTopicReviewService({ prisma, topics, i18n, now }: { prisma: PrismaClient; topics: TopicAdminService; i18n: i18n; now: () => Date }) {
   /** The managed topic, closed if its end has passed (the job may not have run yet), and not yet reviewed. */
@@ -53,7 +54,10 @@ export function createTopicReviewService({ prisma, topics, i18n, now }: { prisma
       if (input.decision !== 'accepted' && !reason) throw invalid('discussion.reason_required');
       if (reason && reason.length > REASON_MAX) throw invalid('discussion.reason_long', { max: REASON_MAX });
       return prisma.$transaction(async (tx) => {
-        const after = await tx.discussionComment.update({ where: { id: commentId }, data: { decision: input.decision, decisionReason: reason, decidedById: p.id, decidedAt: now() } });
+        const after = await tx.discussionComment.update({
+          where: { id: commentId },
+          data: { decision: input.decision, decisionReason: reason, decidedById: p.id, decidedAt: now() },
+        });
         await recordAudit(tx, actor, {
           action: 'discussion.decide',
           entity: 'discussion_comment',
@@ -83,7 +87,13 @@ export function createTopicReviewService({ prisma, topics, i18n, now }: { prisma
         if (count === 0) throw conflict('discussion.already_reviewed');
         const notified = await notifyReviewResults(tx, i18n, topic, considered, at);
         await tx.discussionComment.updateMany({ where: { id: { in: considered.map((c) => c.id) } }, data: { notifiedAt: at } });
-        await recordAudit(tx, actor, { action: 'discussion.reviewed', entity: 'discussion_topic', entityId: topicId, before: { status: 'closed' }, after: { status: 'reviewed', reviewedAt: at, comments: considered.length, notified } });
+        await recordAudit(tx, actor, {
+          action: 'discussion.reviewed',
+          entity: 'discussion_topic',
+          entityId: topicId,
+          before: { status: 'closed' },
+          after: { status: 'reviewed', reviewedAt: at, comments: considered.length, notified },
+        });
         return { notified };
       });
     },
@@ -91,7 +101,12 @@ export function createTopicReviewService({ prisma, topics, i18n, now }: { prisma
     /** Comments hidden by citizens' flags, oldest first, for moderators: of the topics in their region. */
     async pending(p: StaffPrincipal) {
       requireRole(p, MODERATORS);
-      return prisma.discussionComment.findMany({ where: { hidden: true, moderatedAt: null, topic: coverWhere(SCOPES.region, p) }, include: { topic: { select: { id: true, titleKk: true, titleRu: true } } }, orderBy: [{ hiddenAt: 'asc' }, { id: 'asc' }], take: 500 });
+      return prisma.discussionComment.findMany({
+        where: { hidden: true, moderatedAt: null, topic: coverWhere(SCOPES.region, p) },
+        include: { topic: { select: { id: true, titleKk: true, titleRu: true } } },
+        orderBy: [{ hiddenAt: 'asc' }, { id: 'asc' }],
+        take: 500,
+      });
     },
 
     /**
@@ -113,7 +128,13 @@ export function createTopicReviewService({ prisma, topics, i18n, now }: { prisma
       return prisma.$transaction(async (tx) => {
         const after = await tx.discussionComment.update({
           where: { id: commentId },
-          data: { hidden: action === 'hide', hiddenAt: action === 'hide' ? (before.hiddenAt ?? at) : before.hiddenAt, moderatedAt: at, moderatedById: p.id, moderationNote: text },
+          data: {
+            hidden: action === 'hide',
+            hiddenAt: action === 'hide' ? (before.hiddenAt ?? at) : before.hiddenAt,
+            moderatedAt: at,
+            moderatedById: p.id,
+            moderationNote: text,
+          },
         });
         await tellCommentAuthor(tx, i18n, before, before.topic, action === 'hide' ? 'removed' : 'restored', at, action === 'hide' ? text : null);
         await recordAudit(tx, actor, {

@@ -8,7 +8,12 @@ import type { Annex5Row } from './evaluation-export.ts';
 import { report } from './expert-scoring.ts';
 
 /** Only the projects in the staff member's scope: a regional manager's annex lists their region's projects. */
-export async function annex5Rows(prisma: PrismaClient, staff: StaffPrincipal, stateBodyId: number, year: number): Promise<{ body: { nameKk: string; nameRu: string }; rows: Annex5Row[] }> {
+export async function annex5Rows(
+  prisma: PrismaClient,
+  staff: StaffPrincipal,
+  stateBodyId: number,
+  year: number,
+): Promise<{ body: { nameKk: string; nameRu: string }; rows: Annex5Row[] }> {
   const body = await prisma.stateBody.findUnique({ where: { id: stateBodyId }, select: { nameKk: true, nameRu: true } });
   if (!body) throw notFound('project.unknown_state_body');
   const projects = await prisma.socialProject.findMany({

@@ -28,22 +28,36 @@ export const POSITION_MAX = 300;
 
 export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i18n: I18n }) {
   async function view(id: number): Promise<CouncilView> {
-    const c = await prisma.expertCouncil.findUnique({ where: { id }, include: { members: { orderBy: { addedAt: 'asc' } }, projects: { select: { id: true }, orderBy: { id: 'asc' } } } });
+    const c = await prisma.expertCouncil.findUnique({
+      where: { id },
+      include: { members: { orderBy: { addedAt: 'asc' } }, projects: { select: { id: true }, orderBy: { id: 'asc' } } },
+    });
     if (!c) throw notFound('evaluation.council_not_found');
-    const staff = await prisma.staffUser.findMany({ where: { id: { in: c.members.map((m) => m.staffUserId) } }, select: { id: true, fullName: true, active: true } });
+    const staff = await prisma.staffUser.findMany({
+      where: { id: { in: c.members.map((m) => m.staffUserId) } },
+      select: { id: true, fullName: true, active: true },
+    });
     const byId = new Map(staff.map((s) => [s.id, s]));
     const { members, projects, ...council } = c;
     return {
       ...council,
-      members: members.map((m) => ({ staffUserId: m.staffUserId, fullName: byId.get(m.staffUserId)?.fullName ?? '', position: m.position, active: byId.get(m.staffUserId)?.active ?? false, addedAt: m.addedAt })),
+      members: members.map((m) => ({
+        staffUserId: m.staffUserId,
+        fullName: byId.get(m.staffUserId)?.fullName ?? '',
+        position: m.position,
+        active: byId.get(m.staffUserId)?.active ?? false,
+        addedAt: m.addedAt,
+      })),
       projectIds: projects.map((p) => p.id),
     };
   }
 
   async function checkInput(input: CouncilInput): Promise<void> {
     if (!input.name.trim()) throw invalid('evaluation.name_required');
-    if (input.regionId != null && !(await prisma.region.findUnique({ where: { id: input.regionId }, select: { id: true } }))) throw invalid('project.unknown_region');
-    if (input.stateBodyId != null && !(await prisma.stateBody.findUnique({ where: { id: input.stateBodyId }, select: { id: true } }))) throw invalid('project.unknown_state_body');
+    if (input.regionId != null && !(await prisma.region.findUnique({ where: { id: input.regionId }, select: { id: true } })))
+      throw invalid('project.unknown_region');
+    if (input.stateBodyId != null && !(await prisma.stateBody.findUnique({ where: { id: input.stateBodyId }, select: { id: true } })))
+      throw invalid('project.unknown_state_body');
   }
 
   return {
@@ -59,7 +73,14 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
     async create(actor: Actor, input: CouncilInput): Promise<CouncilView> {
       await checkInput(input);
       const id = await prisma.$transaction(async (tx) => {
-        const c = await tx.expertCouncil.create({ data: { name: input.name.trim(), regionId: input.regionId ?? null, stateBodyId: input.stateBodyId ?? null, createdById: actor.id == null ? null : Number(actor.id) } });
+        const c = await tx.expertCouncil.create({
+          data: {
+            name: input.name.trim(),
+            regionId: input.regionId ?? null,
+            stateBodyId: input.stateBodyId ?? null,
+            createdById: actor.id == null ? null : Number(actor.id),
+          },
+        });
         await recordAudit(tx, actor, { action: 'council.create', entity: 'expert_council', entityId: c.id, after: c });
         return c.id;
       });
@@ -94,8 +115,18 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
       const text = position.trim().slice(0, POSITION_MAX);
       await prisma.$transaction(async (tx) => {
         const before = await tx.expertCouncilMember.findUnique({ where: { councilId_staffUserId: { councilId, staffUserId } } });
-        await tx.expertCouncilMember.upsert({ where: { councilId_staffUserId: { councilId, staffUserId } }, create: { councilId, staffUserId, position: text }, update: { position: text } });
-        await recordAudit(tx, actor, { action: before ? 'council.member_update' : 'council.member_add', entity: 'expert_council', entityId: councilId, before: before ? { staffUserId, position: before.position } : undefined, after: { staffUserId, position: text } });
+        await tx.expertCouncilMember.upsert({
+          where: { councilId_staffUserId: { councilId, staffUserId } },
+          create: { councilId, staffUserId, position: text },
+          update: { position: text },
+        });
+        await recordAudit(tx, actor, {
+          action: before ? 'council.member_update' : 'council.member_add',
+          entity: 'expert_council',
+          entityId: councilId,
+          before: before ? { staffUserId, position: before.position } : undefined,
+          after: { staffUserId, position: text },
+        });
       });
       return view(councilId);
     },
@@ -105,7 +136,12 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
       if (!m) throw notFound('evaluation.member_not_found');
       await prisma.$transaction(async (tx) => {
         await tx.expertCouncilMember.delete({ where: { id: m.id } });
-        await recordAudit(tx, actor, { action: 'council.member_remove', entity: 'expert_council', entityId: councilId, before: { staffUserId, position: m.position } });
+        await recordAudit(tx, actor, {
+          action: 'council.member_remove',
+          entity: 'expert_council',
+          entityId: councilId,
+          before: { staffUserId, position: m.position },
+        });
       });
       return view(councilId);
     },
@@ -125,7 +161,13 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
           if (started > 0) throw conflict('evaluation.council_locked');
         }
         await tx.socialProject.update({ where: { id: projectId }, data: { councilId } });
-        await recordAudit(tx, actor, { action: 'council.assign', entity: 'social_project', entityId: projectId, before: { councilId: p.councilId }, after: { councilId } });
+        await recordAudit(tx, actor, {
+          action: 'council.assign',
+          entity: 'social_project',
+          entityId: projectId,
+          before: { councilId: p.councilId },
+          after: { councilId },
+        });
         if (councilId == null || councilId === p.councilId) return;
         // Each member learns there is a project to evaluate (a console notice, and Telegram if linked).
         const members = await tx.expertCouncilMember.findMany({ where: { councilId }, select: { staffUserId: true } });

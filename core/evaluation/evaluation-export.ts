@@ -17,7 +17,12 @@ export function annex7Table(t: TFunction, locale: string, s: ExpertSheet): Expor
   return {
     sheetName: h('sheet'),
     title: h('title'),
-    columns: [{ header: h('number'), width: 8 }, { header: h('criterion'), width: 60 }, { header: h('score'), kind: 'number', width: 14 }, { header: h('comment'), width: 60 }],
+    columns: [
+      { header: h('number'), width: 8 },
+      { header: h('criterion'), width: 60 },
+      { header: h('score'), kind: 'number', width: 14 },
+      { header: h('comment'), width: 60 },
+    ],
     rows: [
       ['', h('project'), null, nameIn(s.project, locale)],
       ['', h('supplier'), null, s.project.supplierName],
@@ -36,8 +41,18 @@ export function annex8Table(t: TFunction, locale: string, r: CouncilReport, area
   return {
     sheetName: h('sheet'),
     title: t('projects:annex8.title', { area: areaName, project: nameIn(r.project, locale) }),
-    columns: [{ header: h('number'), width: 8 }, { header: h('criterion'), width: 60 }, { header: h('average'), kind: 'number', width: 16 }, { header: h('comment'), width: 70 }],
-    rows: r.criteria.map((c) => [String(c.criterion), criterionName(locale, c.criterion), c.average, c.comments.map((x) => `${x.fullName}: ${x.comment}`).join('\n')]),
+    columns: [
+      { header: h('number'), width: 8 },
+      { header: h('criterion'), width: 60 },
+      { header: h('average'), kind: 'number', width: 16 },
+      { header: h('comment'), width: 70 },
+    ],
+    rows: r.criteria.map((c) => [
+      String(c.criterion),
+      criterionName(locale, c.criterion),
+      c.average,
+      c.comments.map((x) => `${x.fullName}: ${x.comment}`).join('\n'),
+    ]),
     footer: [['', h('total'), r.total, r.closedAt ? experts : `${experts}. ${h('provisional')}`]],
   };
 }

@@ -23,7 +23,25 @@ export interface ScoreInput {
 
 export interface ExpertSheet {
   /** what the expert judges by: the Annex 5 fields of the finished project */
-  project: Pick<SocialProject, 'id' | 'nameKk' | 'nameRu' | 'supplierName' | 'areaId' | 'evaluationClosedAt' | 'goalsKk' | 'goalsRu' | 'objectivesKk' | 'objectivesRu' | 'activitiesKk' | 'activitiesRu' | 'resultsKk' | 'resultsRu' | 'startsOn' | 'endsOn'> & { contractSum: number };
+  project: Pick<
+    SocialProject,
+    | 'id'
+    | 'nameKk'
+    | 'nameRu'
+    | 'supplierName'
+    | 'areaId'
+    | 'evaluationClosedAt'
+    | 'goalsKk'
+    | 'goalsRu'
+    | 'objectivesKk'
+    | 'objectivesRu'
+    | 'activitiesKk'
+    | 'activitiesRu'
+    | 'resultsKk'
+    | 'resultsRu'
+    | 'startsOn'
+    | 'endsOn'
+  > & { contractSum: number };
   expert: { staffUserId: number; fullName: string; position: string };
   declaration: { conflicts: ConflictKind[]; details: string; declaredAt: Date } | null;
   recused: boolean;
@@ -68,7 +86,10 @@ export function createExpertScoringService({ prisma, now }: { prisma: PrismaClie
 
   async function sheet(tx: Tx, project: SocialProject, staffUserId: number): Promise<ExpertSheet> {
     const s = await tx.staffUser.findUnique({ where: { id: staffUserId }, select: { fullName: true } });
-    const m = project.councilId == null ? null : await tx.expertCouncilMember.findUnique({ where: { councilId_staffUserId: { councilId: project.councilId, staffUserId } } });
+    const m =
+      project.councilId == null
+        ? null
+        : await tx.expertCouncilMember.findUnique({ where: { councilId_staffUserId: { councilId: project.councilId, staffUserId } } });
     const d = await tx.conflictDeclaration.findUnique({ where: { projectId_staffUserId: { projectId: project.id, staffUserId } } });
     const rows = await tx.expertScore.findMany({ where: { projectId: project.id, staffUserId } });
     const scores = CRITERIA.map((c) => {
@@ -113,7 +134,10 @@ export function createExpertScoringService({ prisma, now }: { prisma: PrismaClie
     /** Finished projects whose council the expert sits on, with where the expert stands on each. */
     async myProjects(staff: StaffPrincipal): Promise<ExpertSheet[]> {
       const seats = await prisma.expertCouncilMember.findMany({ where: { staffUserId: staff.id }, select: { councilId: true } });
-      const projects = await prisma.socialProject.findMany({ where: { status: 'finished', councilId: { in: seats.map((s) => s.councilId) } }, orderBy: [{ endsOn: 'desc' }, { id: 'desc' }] });
+      const projects = await prisma.socialProject.findMany({
+        where: { status: 'finished', councilId: { in: seats.map((s) => s.councilId) } },
+        orderBy: [{ endsOn: 'desc' }, { id: 'desc' }],
+      });
       const out: ExpertSheet[] = [];
       for (const p of projects) out.push(await sheet(prisma, p, staff.id));
       return out;
@@ -139,8 +163,15 @@ export function createExpertScoringService({ prisma, now }: { prisma: PrismaClie
         if (project.evaluationClosedAt) throw conflict('evaluation.closed');
         const existing = await tx.conflictDeclaration.findUnique({ where: { projectId_staffUserId: { projectId, staffUserId: staff.id } } });
         if (existing) throw conflict('evaluation.already_declared');
-        const d: ConflictDeclaration = await tx.conflictDeclaration.create({ data: { projectId, staffUserId: staff.id, conflicts, details, declaredAt: now() } });
-        await recordAudit(tx, actor, { action: conflicts.length ? 'evaluation.declare_conflict' : 'evaluation.declare_none', entity: 'social_project', entityId: projectId, after: { staffUserId: staff.id, conflicts, details: d.details } });
+        const d: ConflictDeclaration = await tx.conflictDeclaration.create({
+          data: { projectId, staffUserId: staff.id, conflicts, details, declaredAt: now() },
+        });
+        await recordAudit(tx, actor, {
+          action: conflicts.length ? 'evaluation.declare_conflict' : 'evaluation.declare_none',
+          entity: 'social_project',
+          entityId: projectId,
+          after: { staffUserId: staff.id, conflicts, details: d.details },
+        });
         return sheet(tx, project, staff.id);
       });
     },
@@ -163,8 +194,18 @@ export function createExpertScoringService({ prisma, now }: { prisma: PrismaClie
         for (const i of items) {
           const key = { projectId_staffUserId_criterion: { projectId, staffUserId: staff.id, criterion: i.criterion } };
           const before = await tx.expertScore.findUnique({ where: key });
-          await tx.expertScore.upsert({ where: key, create: { projectId, staffUserId: staff.id, criterion: i.criterion, score: i.score, comment: i.comment.trim() }, update: { score: i.score, comment: i.comment.trim() } });
-          await recordAudit(tx, actor, { action: 'evaluation.score', entity: 'social_project', entityId: projectId, before: before ? { criterion: i.criterion, score: before.score, comment: before.comment } : undefined, after: { staffUserId: staff.id, criterion: i.criterion, score: i.score, comment: i.comment.trim() } });
+          await tx.expertScore.upsert({
+            where: key,
+            create: { projectId, staffUserId: staff.id, criterion: i.criterion, score: i.score, comment: i.comment.trim() },
+            update: { score: i.score, comment: i.comment.trim() },
+          });
+          await recordAudit(tx, actor, {
+            action: 'evaluation.score',
+            entity: 'social_project',
+            entityId: projectId,
+            before: before ? { criterion: i.criterion, score: before.score, comment: before.comment } : undefined,
+            after: { staffUserId: staff.id, criterion: i.criterion, score: i.score, comment: i.comment.trim() },
+          });
         }
         return sheet(tx, project, staff.id);
       });
@@ -196,7 +237,12 @@ export function createExpertScoringService({ prisma, now }: { prisma: PrismaClie
         if (r.scoredBy.length === 0) throw conflict('evaluation.nothing_scored');
         const at = now();
         const closed = await tx.socialProject.update({ where: { id: projectId }, data: { evaluationClosedAt: at, evaluationClosedById: staff.id } });
-        await recordAudit(tx, actor, { action: 'evaluation.close', entity: 'social_project', entityId: projectId, after: { closedAt: at, total: r.total, scoredBy: r.scoredBy.map((e) => e.staffUserId) } });
+        await recordAudit(tx, actor, {
+          action: 'evaluation.close',
+          entity: 'social_project',
+          entityId: projectId,
+          after: { closedAt: at, total: r.total, scoredBy: r.scoredBy.map((e) => e.staffUserId) },
+        });
         return { ...r, project: closed, closedAt: at };
       });
     },
@@ -211,10 +257,13 @@ export function createExpertScoringService({ prisma, now }: { prisma: PrismaClie
  * or scored (councils.ts assign), so every score is from the project's own council.
  */
 export async function report(tx: Tx, project: SocialProject): Promise<CouncilReport> {
-  const members = project.councilId == null ? [] : await tx.expertCouncilMember.findMany({ where: { councilId: project.councilId }, orderBy: { addedAt: 'asc' } });
+  const members =
+    project.councilId == null ? [] : await tx.expertCouncilMember.findMany({ where: { councilId: project.councilId }, orderBy: { addedAt: 'asc' } });
   const counted = (staffUserId: number) => project.evaluationClosedAt != null || members.some((m) => m.staffUserId === staffUserId);
   const declarations = (await tx.conflictDeclaration.findMany({ where: { projectId: project.id } })).filter((d) => counted(d.staffUserId));
-  const scores = (await tx.expertScore.findMany({ where: { projectId: project.id }, orderBy: [{ criterion: 'asc' }, { staffUserId: 'asc' }] })).filter((s) => counted(s.staffUserId));
+  const scores = (await tx.expertScore.findMany({ where: { projectId: project.id }, orderBy: [{ criterion: 'asc' }, { staffUserId: 'asc' }] })).filter((s) =>
+    counted(s.staffUserId),
+  );
   const ids = [...new Set([...members.map((m) => m.staffUserId), ...declarations.map((d) => d.staffUserId), ...scores.map((s) => s.staffUserId)])];
   const staff = await tx.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } });
   const name = (id: number) => staff.find((s) => s.id === id)?.fullName ?? '';

@@ -31,10 +31,7 @@ export interface ExportTable {
  * unless the column is a 'date' column; null, NaN and ±Infinity are empty.
  */
 export type Cell =
-  | { type: 'empty' }
-  | { type: 'text'; text: string }
-  | { type: 'number'; value: number; percent: boolean }
-  | { type: 'date'; instant: Date; withTime: boolean };
+  { type: 'empty' } | { type: 'text'; text: string } | { type: 'number'; value: number; percent: boolean } | { type: 'date'; instant: Date; withTime: boolean };
 
 const EMPTY: Cell = { type: 'empty' };
 
@@ -67,7 +64,11 @@ export function* layOut(table: ExportTable): Generator<LaidOutRow> {
     return { part, cells: columns.map((c, i) => cellOf(values[i], c.kind)) };
   };
   if (table.title !== undefined) yield { part: 'title', cells: [cellOf(table.title)] };
-  yield row('header', columns.map((c) => c.header), 0);
+  yield row(
+    'header',
+    columns.map((c) => c.header),
+    0,
+  );
   for (const [i, values] of table.rows.entries()) yield row('data', values, i);
   for (const [i, values] of (table.footer ?? []).entries()) yield row('footer', values, i);
 }

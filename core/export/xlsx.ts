@@ -131,7 +131,8 @@ function xf(numFmtId: number, fontId: number, fillId: number, alignment: string)
 }
 
 function stylesXml(): string {
-  const body = (bold: boolean) => BODY_ORDER.map((k) => xf(BODY_STYLES[k].numFmtId, bold ? 1 : 0, 0, `vertical="top"${BODY_STYLES[k].wrap ? ' wrapText="1"' : ''}`));
+  const body = (bold: boolean) =>
+    BODY_ORDER.map((k) => xf(BODY_STYLES[k].numFmtId, bold ? 1 : 0, 0, `vertical="top"${BODY_STYLES[k].wrap ? ' wrapText="1"' : ''}`));
   const xfs = [
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
     xf(0, 2, 0, 'vertical="center" wrapText="1"'),

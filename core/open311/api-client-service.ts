@@ -55,7 +55,13 @@ export function createApiClientService({ prisma, now = () => new Date() }: { pri
       return prisma.$transaction(async (tx) => {
         const after = await tx.apiClient.update({ where: { id }, data: patch });
         const revoked = before.active && after.active === false;
-        await recordAudit(tx, actor, { action: revoked ? 'api_client.revoke' : 'api_client.update', entity: 'api_client', entityId: id, before: view(before), after: view(after) });
+        await recordAudit(tx, actor, {
+          action: revoked ? 'api_client.revoke' : 'api_client.update',
+          entity: 'api_client',
+          entityId: id,
+          before: view(before),
+          after: view(after),
+        });
         return view(after);
       });
     },

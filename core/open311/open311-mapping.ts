@@ -24,7 +24,9 @@ export function discovery(baseUrl: string) {
     changeset: CHANGESET,
     contact: 'The akimat administrators of this Azamat installation.',
     key_service: 'API keys for POST requests are issued by the administrators of this installation on request.',
-    endpoints: [{ specification: SPECIFICATION_URL, url: `${baseUrl}/open311/v2`, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] }],
+    endpoints: [
+      { specification: SPECIFICATION_URL, url: `${baseUrl}/open311/v2`, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] },
+    ],
   };
 }
 

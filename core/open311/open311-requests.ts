@@ -28,7 +28,8 @@ function period(f: RequestFilter, now: Date): { gte: Date; lte?: Date } {
   const { start, end } = f;
   if (start && end) {
     if (start > end) throw new Open311Error(400, 'start_date must not be after end_date');
-    if (end.getTime() - start.getTime() > WINDOW_DAYS * DAY_MS) throw new Open311Error(400, `start_date and end_date may not span more than ${WINDOW_DAYS} days`);
+    if (end.getTime() - start.getTime() > WINDOW_DAYS * DAY_MS)
+      throw new Open311Error(400, `start_date and end_date may not span more than ${WINDOW_DAYS} days`);
     return { gte: start, lte: end };
   }
   if (start) return { gte: start };
@@ -80,7 +81,12 @@ export interface Open311Submission {
  * Files a report for an API client. The region is the jurisdiction_id's, else the client's own.
  * Names, phones, e-mails and device or account ids a client may send are never passed in here.
  */
-export async function submitRequest(deps: { reference: ReferenceService; reports: ReportService }, client: ApiClientView, s: Open311Submission, ip?: string): Promise<Report> {
+export async function submitRequest(
+  deps: { reference: ReferenceService; reports: ReportService },
+  client: ApiClientView,
+  s: Open311Submission,
+  ip?: string,
+): Promise<Report> {
   const regionId = (await jurisdictionRegion(deps.reference, s.jurisdictionId)) ?? client.regionId;
   if (regionId == null) throw new Open311Error(400, 'jurisdiction_id is required: this API key has no default jurisdiction');
   const category = (await deps.reference.get()).categories.find((c) => c.code === s.serviceCode && c.active);

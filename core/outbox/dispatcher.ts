@@ -36,7 +36,6 @@ export interface DispatchResult {
   blocked: number;
 }
 
-
 const BLOCKED = /bot was blocked|user is deactivated|bot was kicked|chat not found|not enough rights to send|have no rights to send|PEER_ID_INVALID/i;
 
 export class OutboxDispatcher {
@@ -130,8 +129,6 @@ export class OutboxDispatcher {
     const times = recent.map((s) => Math.min(s.at, t)).sort((a, b) => b - a);
     return Math.max(1, times[Math.floor(this.rate) - 1]! + windowMs - t);
   }
-
-
 
   private async sendAt(slot: number, m: ClaimedMessage, result: DispatchResult): Promise<void> {
     const delay = slot - Date.now();

@@ -65,7 +65,16 @@ export function createPollBuilder({ prisma, i18n, now = () => new Date() }: { pr
     if (removed.length) await tx.pollQuestion.deleteMany({ where: { id: { in: removed } } });
     const ids: number[] = [];
     for (const [i, q] of after.entries()) {
-      const data = { position: i + 1, type: q.type, textKk: q.textKk.trim(), textRu: q.textRu.trim(), required: q.required, options: q.options.length ? (q.options as unknown as Prisma.InputJsonValue) : ([] as Prisma.InputJsonValue), showIfQuestionId: q.showIfQuestionId, showIfAnswers: q.showIfAnswers };
+      const data = {
+        position: i + 1,
+        type: q.type,
+        textKk: q.textKk.trim(),
+        textRu: q.textRu.trim(),
+        required: q.required,
+        options: q.options.length ? (q.options as unknown as Prisma.InputJsonValue) : ([] as Prisma.InputJsonValue),
+        showIfQuestionId: q.showIfQuestionId,
+        showIfAnswers: q.showIfAnswers,
+      };
       if (q.id > 0) {
         await tx.pollQuestion.update({ where: { id: q.id }, data });
         ids.push(q.id);
@@ -100,7 +109,10 @@ export function createPollBuilder({ prisma, i18n, now = () => new Date() }: { pr
     if (f.labelKk !== undefined && !f.labelKk.trim()) throw invalid('poll.wave_label_required');
     if (f.labelRu !== undefined && !f.labelRu.trim()) throw invalid('poll.wave_label_required');
     if (f.opensAt && f.closesAt && f.closesAt <= f.opensAt) throw invalid('poll.wave_bad_period');
-    if (f.reminderAfterHours !== undefined && (!Number.isInteger(f.reminderAfterHours) || f.reminderAfterHours < 1 || f.reminderAfterHours > REMINDER_HOURS_MAX)) {
+    if (
+      f.reminderAfterHours !== undefined &&
+      (!Number.isInteger(f.reminderAfterHours) || f.reminderAfterHours < 1 || f.reminderAfterHours > REMINDER_HOURS_MAX)
+    ) {
       throw invalid('poll.wave_bad_reminder', { max: REMINDER_HOURS_MAX });
     }
   }
@@ -108,7 +120,11 @@ export function createPollBuilder({ prisma, i18n, now = () => new Date() }: { pr
   const builder = {
     async list(staff: StaffPrincipal, projectId: number) {
       await loadInScope(prisma, staff, PROJECT, projectId);
-      return prisma.poll.findMany({ where: { projectId, project: projectScopeWhere(staff) }, include: { questions: questionOrder, waves: { orderBy: { position: 'asc' } } }, orderBy: { id: 'asc' } });
+      return prisma.poll.findMany({
+        where: { projectId, project: projectScopeWhere(staff) },
+        include: { questions: questionOrder, waves: { orderBy: { position: 'asc' } } },
+        orderBy: { id: 'asc' },
+      });
     },
 
     async get(staff: StaffPrincipal, pollId: number) {
@@ -121,7 +137,17 @@ export function createPollBuilder({ prisma, i18n, now = () => new Date() }: { pr
       await loadInScope(prisma, staff, PROJECT, projectId);
       if (!f.titleKk.trim() || !f.titleRu.trim()) throw invalid('poll.title_required');
       const poll = await prisma.$transaction(async (tx) => {
-        const created = await tx.poll.create({ data: { projectId, titleKk: f.titleKk.trim(), titleRu: f.titleRu.trim(), introKk: f.introKk ?? '', introRu: f.introRu ?? '', anonymous: f.anonymous ?? false, createdById: staff.id } });
+        const created = await tx.poll.create({
+          data: {
+            projectId,
+            titleKk: f.titleKk.trim(),
+            titleRu: f.titleRu.trim(),
+            introKk: f.introKk ?? '',
+            introRu: f.introRu ?? '',
+            anonymous: f.anonymous ?? false,
+            createdById: staff.id,
+          },
+        });
         await recordAudit(tx, actor, { action: 'poll.create', entity: 'poll', entityId: created.id, after: created });
         return created;
       });
@@ -183,7 +209,18 @@ export function createPollBuilder({ prisma, i18n, now = () => new Date() }: { pr
       return prisma.$transaction(async (tx) => {
         await scopedPoll(tx, staff, pollId);
         const last = await tx.pollWave.findFirst({ where: { pollId }, orderBy: { position: 'desc' }, select: { position: true } });
-        const wave = await tx.pollWave.create({ data: { pollId, position: (last?.position ?? 0) + 1, inviteCode: newInviteCode(), labelKk: f.labelKk.trim(), labelRu: f.labelRu.trim(), opensAt: f.opensAt, closesAt: f.closesAt, reminderAfterHours: f.reminderAfterHours ?? 72 } });
+        const wave = await tx.pollWave.create({
+          data: {
+            pollId,
+            position: (last?.position ?? 0) + 1,
+            inviteCode: newInviteCode(),
+            labelKk: f.labelKk.trim(),
+            labelRu: f.labelRu.trim(),
+            opensAt: f.opensAt,
+            closesAt: f.closesAt,
+            reminderAfterHours: f.reminderAfterHours ?? 72,
+          },
+        });
         await recordAudit(tx, actor, { action: 'poll.wave_create', entity: 'poll_wave', entityId: wave.id, after: wave });
         return wave;
       });
@@ -242,7 +279,10 @@ export function createPollBuilder({ prisma, i18n, now = () => new Date() }: { pr
       if (wave.status !== 'open') await builder.openWave(actor, staff, waveId);
       if (wave.closesAt <= now()) throw conflict('poll.wave_ended');
       await prisma.$transaction(async (tx) => {
-        const claimed = await tx.pollWave.updateMany({ where: { id: waveId, sendRequestedAt: null }, data: { sendRequestedAt: now(), sendRequestedById: staff.id } });
+        const claimed = await tx.pollWave.updateMany({
+          where: { id: waveId, sendRequestedAt: null },
+          data: { sendRequestedAt: now(), sendRequestedById: staff.id },
+        });
         await recordAudit(tx, actor, { action: claimed.count ? 'poll.wave_send' : 'poll.wave_send_again', entity: 'poll_wave', entityId: waveId });
       });
       await createInvitations(prisma, waveId, now());

@@ -109,7 +109,10 @@ export function createPollCitizenService({ prisma, now = () => new Date() }: { p
     if (inv?.answeredAt) throw conflict('poll.already_answered');
   }
 
-  const draftOf = (d: { answers: unknown; path: number[] } | null): DraftView => ({ answers: (d?.answers ?? {}) as Record<number, AnswerValue>, path: d?.path ?? [] });
+  const draftOf = (d: { answers: unknown; path: number[] } | null): DraftView => ({
+    answers: (d?.answers ?? {}) as Record<number, AnswerValue>,
+    path: d?.path ?? [],
+  });
 
   /** Checks the wave, the citizen's place in the project and that they have not answered yet. */
   async function context(citizenId: number, waveId: number) {
@@ -124,7 +127,11 @@ export function createPollCitizenService({ prisma, now = () => new Date() }: { p
 
   async function saveDraft(citizenId: number, waveId: number, d: DraftView): Promise<DraftView> {
     const data = { answers: d.answers as object, path: d.path };
-    const saved = await prisma.pollResponseDraft.upsert({ where: { waveId_citizenId: { waveId, citizenId } }, create: { waveId, citizenId, ...data }, update: data });
+    const saved = await prisma.pollResponseDraft.upsert({
+      where: { waveId_citizenId: { waveId, citizenId } },
+      create: { waveId, citizenId, ...data },
+      update: data,
+    });
     return draftOf(saved);
   }
 
@@ -144,7 +151,15 @@ export function createPollCitizenService({ prisma, now = () => new Date() }: { p
         orderBy: [{ closesAt: 'asc' }, { id: 'asc' }],
         take: 20,
       });
-      return waves.map((w) => ({ waveId: w.id, titleKk: w.poll.titleKk, titleRu: w.poll.titleRu, labelKk: w.labelKk, labelRu: w.labelRu, closesAt: w.closesAt, started: w.drafts.length > 0 }));
+      return waves.map((w) => ({
+        waveId: w.id,
+        titleKk: w.poll.titleKk,
+        titleRu: w.poll.titleRu,
+        labelKk: w.labelKk,
+        labelRu: w.labelRu,
+        closesAt: w.closesAt,
+        started: w.drafts.length > 0,
+      }));
     },
 
     /** The wave id behind an invitation link's code. */
@@ -191,7 +206,10 @@ export function createPollCitizenService({ prisma, now = () => new Date() }: { p
       if (!q) throw notFound('poll.question_not_found');
       const checked = checkAnswer(questionOf(q), value);
       const draft = draftOf(await prisma.pollResponseDraft.findUnique({ where: { waveId_citizenId: { waveId, citizenId } } }));
-      return saveDraft(citizenId, waveId, { answers: { ...draft.answers, [questionId]: checked }, path: [...draft.path.filter((id) => id !== questionId), questionId] });
+      return saveDraft(citizenId, waveId, {
+        answers: { ...draft.answers, [questionId]: checked },
+        path: [...draft.path.filter((id) => id !== questionId), questionId],
+      });
     },
 
     /** One step back: the last answer is undone, so that question is asked again. */
@@ -230,7 +248,10 @@ export function createPollCitizenService({ prisma, now = () => new Date() }: { p
         await tx.pollInvitation.createMany({ data: [{ waveId, beneficiaryId: b.id, createdAt: stamp }], skipDuplicates: true });
         const claimed = await tx.pollInvitation.updateMany({ where: { waveId, beneficiaryId: b.id, answeredAt: null }, data: { answeredAt: stamp } });
         if (claimed.count === 0) throw conflict('poll.already_answered');
-        const citizen = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { gender: true, birthYear: true, socialStatus: true, locale: true } });
+        const citizen = await tx.citizen.findUniqueOrThrow({
+          where: { id: citizenId },
+          select: { gender: true, birthYear: true, socialStatus: true, locale: true },
+        });
         const gender = citizen.gender ?? b.gender;
         const birthYear = citizen.birthYear ?? b.birthYear;
         const socialStatus = citizen.socialStatus ?? b.socialStatus;
@@ -238,8 +259,12 @@ export function createPollCitizenService({ prisma, now = () => new Date() }: { p
           const a = draft.answers[q.id];
           return a ? [{ q, a }] : [];
         });
-        const [responseId] = anonymous ? await randomIds(1, async (ids) => (await tx.pollResponse.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id)) : [];
-        const answerIds = anonymous ? await randomIds(given.length, async (ids) => (await tx.pollAnswer.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id)) : [];
+        const [responseId] = anonymous
+          ? await randomIds(1, async (ids) => (await tx.pollResponse.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id))
+          : [];
+        const answerIds = anonymous
+          ? await randomIds(given.length, async (ids) => (await tx.pollAnswer.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id))
+          : [];
         const response = await tx.pollResponse.create({
           data: {
             ...(responseId === undefined ? {} : { id: responseId }),

@@ -19,7 +19,18 @@ export interface DistributionDeps {
   batchSize?: number;
 }
 
-const WAVE_INCLUDE = { poll: { select: { status: true, titleKk: true, titleRu: true, anonymous: true, project: { select: { nameKk: true, nameRu: true } }, _count: { select: { questions: true } } } } } as const;
+const WAVE_INCLUDE = {
+  poll: {
+    select: {
+      status: true,
+      titleKk: true,
+      titleRu: true,
+      anonymous: true,
+      project: { select: { nameKk: true, nameRu: true } },
+      _count: { select: { questions: true } },
+    },
+  },
+} as const;
 
 /** One invitation per current beneficiary of the project; existing ones (and their state) are kept. */
 export async function createInvitations(prisma: PrismaClient, waveId: number, at: Date): Promise<number> {
@@ -39,7 +50,11 @@ export async function createInvitations(prisma: PrismaClient, waveId: number, at
  * Unreachable ones (imported without Telegram, erased) stay pending: they count as unreachable in the
  * progress and are sent if the person later joins through the bot.
  */
-export async function enqueuePending({ prisma, i18n, now = () => new Date(), batchSize = 200 }: DistributionDeps, waveId: number, maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
+export async function enqueuePending(
+  { prisma, i18n, now = () => new Date(), batchSize = 200 }: DistributionDeps,
+  waveId: number,
+  maxBatches = Number.POSITIVE_INFINITY,
+): Promise<number> {
   let enqueued = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
     const at = now();
@@ -55,7 +70,15 @@ export async function enqueuePending({ prisma, i18n, now = () => new Date(), bat
       });
       for (const inv of due) {
         const c = inv.beneficiary.citizen!;
-        const outboxId = await enqueueNotice(tx, i18n, 'invite', wave as NoticeWave, { beneficiaryId: inv.beneficiaryId, citizenId: c.id, telegramId: c.telegramId, locale: c.locale }, wave.poll._count.questions, at);
+        const outboxId = await enqueueNotice(
+          tx,
+          i18n,
+          'invite',
+          wave as NoticeWave,
+          { beneficiaryId: inv.beneficiaryId, citizenId: c.id, telegramId: c.telegramId, locale: c.locale },
+          wave.poll._count.questions,
+          at,
+        );
         await tx.pollInvitation.update({ where: { id: inv.id }, data: { status: 'queued', queuedAt: at, outboxId } });
       }
       return due.length;
@@ -88,10 +111,24 @@ export async function remindNonRespondents({ prisma, i18n, now = () => new Date(
     const done = await prisma.$transaction(async (tx) => {
       const claimed = await tx.pollInvitation.updateMany({ where: { id, remindedAt: null, answeredAt: null }, data: { remindedAt: at } });
       if (claimed.count === 0) return false;
-      const inv = await tx.pollInvitation.findUniqueOrThrow({ where: { id }, include: { wave: { include: WAVE_INCLUDE }, beneficiary: { select: { citizen: { select: { id: true, telegramId: true, locale: true, consentAt: true } } } } } });
+      const inv = await tx.pollInvitation.findUniqueOrThrow({
+        where: { id },
+        include: {
+          wave: { include: WAVE_INCLUDE },
+          beneficiary: { select: { citizen: { select: { id: true, telegramId: true, locale: true, consentAt: true } } } },
+        },
+      });
       const c = inv.beneficiary.citizen;
       if (!reachable(c)) return false;
-      const reminderOutboxId = await enqueueNotice(tx, i18n, 'reminder', inv.wave as NoticeWave, { beneficiaryId: inv.beneficiaryId, citizenId: c.id, telegramId: c.telegramId, locale: c.locale }, inv.wave.poll._count.questions, at);
+      const reminderOutboxId = await enqueueNotice(
+        tx,
+        i18n,
+        'reminder',
+        inv.wave as NoticeWave,
+        { beneficiaryId: inv.beneficiaryId, citizenId: c.id, telegramId: c.telegramId, locale: c.locale },
+        inv.wave.poll._count.questions,
+        at,
+      );
       await tx.pollInvitation.update({ where: { id }, data: { reminderOutboxId } });
       return true;
     });
@@ -112,7 +149,11 @@ export async function closeDueWaves(prisma: PrismaClient, at: Date): Promise<num
       const done = await tx.pollWave.updateMany({ where: { id, status: { in: ['draft', 'open'] } }, data: { status: 'closed', closedAt: at } });
       if (done.count === 0) return;
       const drafts = await tx.pollResponseDraft.deleteMany({ where: { waveId: id } });
-      await recordAudit(tx, { type: 'system' }, { action: 'poll.wave_close', entity: 'poll_wave', entityId: id, after: { status: 'closed', reason: 'ended', droppedDrafts: drafts.count } });
+      await recordAudit(
+        tx,
+        { type: 'system' },
+        { action: 'poll.wave_close', entity: 'poll_wave', entityId: id, after: { status: 'closed', reason: 'ended', droppedDrafts: drafts.count } },
+      );
       closed += 1;
     });
   }
@@ -124,7 +165,11 @@ export async function runPollWaves(deps: DistributionDeps): Promise<{ closed: nu
   const { prisma, now = () => new Date() } = deps;
   const closed = await closeDueWaves(prisma, now());
   let invited = 0;
-  const sending = await prisma.pollWave.findMany({ where: { status: 'open', sendRequestedAt: { not: null }, closesAt: { gt: now() } }, select: { id: true }, orderBy: { id: 'asc' } });
+  const sending = await prisma.pollWave.findMany({
+    where: { status: 'open', sendRequestedAt: { not: null }, closesAt: { gt: now() } },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
   for (const { id } of sending) {
     await createInvitations(prisma, id, now());
     invited += await enqueuePending(deps, id);

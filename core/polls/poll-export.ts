@@ -35,36 +35,121 @@ export function resultTables(i18n: i18n, lang: Locale, r: PollResults): ExportTa
   const counts: ExportTable = {
     sheetName: h('sheet_counts'),
     title,
-    columns: [{ header: h('wave') }, { header: '№', kind: 'number', width: 5 }, { header: h('question'), width: 50 }, { header: h('answer'), width: 30 }, { header: h('count'), kind: 'number' }, { header: h('share'), kind: 'number' }, { header: h('base'), kind: 'number' }],
-    rows: r.questions.flatMap((q) => q.waves.flatMap((w) => w.options.map((o) => [waveLabel.get(w.waveId) ?? '', q.position, qText(q), optionLabel(q, o.code), o.count, o.share, w.base]))),
+    columns: [
+      { header: h('wave') },
+      { header: '№', kind: 'number', width: 5 },
+      { header: h('question'), width: 50 },
+      { header: h('answer'), width: 30 },
+      { header: h('count'), kind: 'number' },
+      { header: h('share'), kind: 'number' },
+      { header: h('base'), kind: 'number' },
+    ],
+    rows: r.questions.flatMap((q) =>
+      q.waves.flatMap((w) => w.options.map((o) => [waveLabel.get(w.waveId) ?? '', q.position, qText(q), optionLabel(q, o.code), o.count, o.share, w.base])),
+    ),
   };
   const indices: ExportTable = {
     sheetName: h('sheet_index'),
     title: t('polls:export.baseline_note', { baseline: r.baseline }),
-    columns: [{ header: h('wave') }, { header: '№', kind: 'number', width: 5 }, { header: h('question'), width: 50 }, { header: h('base'), kind: 'number' }, { header: h('skipped'), kind: 'number' }, { header: h('index'), kind: 'number' }, { header: h('baseline'), kind: 'number' }, { header: h('vs_baseline'), kind: 'number' }, { header: h('mean'), kind: 'number' }, { header: h('mean_base'), kind: 'number' }],
+    columns: [
+      { header: h('wave') },
+      { header: '№', kind: 'number', width: 5 },
+      { header: h('question'), width: 50 },
+      { header: h('base'), kind: 'number' },
+      { header: h('skipped'), kind: 'number' },
+      { header: h('index'), kind: 'number' },
+      { header: h('baseline'), kind: 'number' },
+      { header: h('vs_baseline'), kind: 'number' },
+      { header: h('mean'), kind: 'number' },
+      { header: h('mean_base'), kind: 'number' },
+    ],
     rows: r.questions
       .filter((q) => q.type !== 'text')
-      .flatMap((q) => q.waves.map((w) => [waveLabel.get(w.waveId) ?? '', q.position, qText(q), w.base, w.skipped, w.index, q.type === 'satisfaction' ? r.baseline : null, w.vsBaseline, w.mean, w.mean == null ? null : w.meanBase])),
+      .flatMap((q) =>
+        q.waves.map((w) => [
+          waveLabel.get(w.waveId) ?? '',
+          q.position,
+          qText(q),
+          w.base,
+          w.skipped,
+          w.index,
+          q.type === 'satisfaction' ? r.baseline : null,
+          w.vsBaseline,
+          w.mean,
+          w.mean == null ? null : w.meanBase,
+        ]),
+      ),
   };
   const dynamics: ExportTable = {
     sheetName: h('sheet_dynamics'),
-    columns: [{ header: '№', kind: 'number', width: 5 }, { header: h('question'), width: 50 }, { header: h('from_wave') }, { header: h('to_wave') }, { header: h('answer'), width: 30 }, { header: h('change_pp'), kind: 'number' }, { header: h('index_change'), kind: 'number' }, { header: h('mean_change'), kind: 'number' }],
+    columns: [
+      { header: '№', kind: 'number', width: 5 },
+      { header: h('question'), width: 50 },
+      { header: h('from_wave') },
+      { header: h('to_wave') },
+      { header: h('answer'), width: 30 },
+      { header: h('change_pp'), kind: 'number' },
+      { header: h('index_change'), kind: 'number' },
+      { header: h('mean_change'), kind: 'number' },
+    ],
     rows: r.questions.flatMap((q) =>
       q.dynamics.flatMap((d) => [
         ...(q.type === 'text' ? [] : [[q.position, qText(q), waveLabel.get(d.fromWaveId) ?? '', waveLabel.get(d.toWaveId) ?? '', '', null, d.index, d.mean]]),
-        ...d.shares.map((s) => [q.position, qText(q), waveLabel.get(d.fromWaveId) ?? '', waveLabel.get(d.toWaveId) ?? '', optionLabel(q, s.code), s.change, null, null]),
+        ...d.shares.map((s) => [
+          q.position,
+          qText(q),
+          waveLabel.get(d.fromWaveId) ?? '',
+          waveLabel.get(d.toWaveId) ?? '',
+          optionLabel(q, s.code),
+          s.change,
+          null,
+          null,
+        ]),
       ]),
     ),
   };
   const breakdown: ExportTable = {
     sheetName: h('sheet_breakdown'),
-    columns: [{ header: h('wave') }, { header: '№', kind: 'number', width: 5 }, { header: h('question'), width: 40 }, { header: h('dimension') }, { header: h('group'), width: 30 }, { header: h('base'), kind: 'number' }, { header: h('index'), kind: 'number' }, { header: h('mean'), kind: 'number' }],
-    rows: r.questions.flatMap((q) => q.waves.flatMap((w) => w.breakdown.map((c) => [waveLabel.get(w.waveId) ?? '', q.position, qText(q), h(`dimension_${c.dimension}`), groupLabel(c.dimension, c.value), c.base, c.index, c.mean]))),
+    columns: [
+      { header: h('wave') },
+      { header: '№', kind: 'number', width: 5 },
+      { header: h('question'), width: 40 },
+      { header: h('dimension') },
+      { header: h('group'), width: 30 },
+      { header: h('base'), kind: 'number' },
+      { header: h('index'), kind: 'number' },
+      { header: h('mean'), kind: 'number' },
+    ],
+    rows: r.questions.flatMap((q) =>
+      q.waves.flatMap((w) =>
+        w.breakdown.map((c) => [
+          waveLabel.get(w.waveId) ?? '',
+          q.position,
+          qText(q),
+          h(`dimension_${c.dimension}`),
+          groupLabel(c.dimension, c.value),
+          c.base,
+          c.index,
+          c.mean,
+        ]),
+      ),
+    ),
   };
   const byId = new Map(r.questions.map((q) => [q.id, q]));
   const texts: ExportTable = {
     sheetName: h('sheet_texts'),
-    columns: [{ header: h('wave') }, { header: '№', kind: 'number', width: 5 }, { header: h('question'), width: 40 }, { header: h('text_answer'), width: 60 }, ...(r.poll.anonymous ? [] : [{ header: h('submitted'), kind: 'datetime' as const }, { header: h('respondent'), width: 25 }])],
+    columns: [
+      { header: h('wave') },
+      { header: '№', kind: 'number', width: 5 },
+      { header: h('question'), width: 40 },
+      { header: h('text_answer'), width: 60 },
+      ...(r.poll.anonymous
+        ? []
+        : [
+            { header: h('submitted'), kind: 'datetime' as const },
+            { header: h('respondent'), width: 25 },
+          ]),
+    ],
     rows: r.texts.map((x) => {
       const q = byId.get(x.questionId)!;
       return [waveLabel.get(x.waveId) ?? '', q.position, qText(q), x.text, ...(r.poll.anonymous ? [] : [x.submittedAt, x.respondent?.name ?? ''])];

@@ -23,7 +23,8 @@ export const startButtonData = (waveId: number) => `pl:go:${waveId}`;
 export const POLL_LINK_PREFIX = 'poll';
 export const startPayloadOf = (inviteCode: string) => `${POLL_LINK_PREFIX}_${inviteCode}`;
 /** The wave's invitation link; null while no bot username is known (BOT_USERNAME unset, bot not running here). */
-export const pollInviteLink = (username: string | null | undefined, inviteCode: string): string | null => (username ? startLink(username, startPayloadOf(inviteCode)) : null);
+export const pollInviteLink = (username: string | null | undefined, inviteCode: string): string | null =>
+  username ? startLink(username, startPayloadOf(inviteCode)) : null;
 export const dedupeKeyOf = (notice: PollNotice, waveId: number, beneficiaryId: number) => `polls:${notice}:${waveId}:${beneficiaryId}`;
 
 export function noticeText(i18n: i18n, locale: Locale, notice: PollNotice, w: NoticeWave, questions: number): string {

@@ -12,7 +12,19 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { ALL_AGE_BRACKETS } from '../projects/age-brackets.ts';
 import { socialStatuses } from '../../prisma/seed/social-status.ts';
-import { answerCodes, codesOf, NATIONAL_BASELINE_PERCENT, percent, POSITIVE, questionOf, SATISFACTION_POINTS, visibleQuestions, type AnswerValue, type QuestionRule, type QuestionView } from './poll-rules.ts';
+import {
+  answerCodes,
+  codesOf,
+  NATIONAL_BASELINE_PERCENT,
+  percent,
+  POSITIVE,
+  questionOf,
+  SATISFACTION_POINTS,
+  visibleQuestions,
+  type AnswerValue,
+  type QuestionRule,
+  type QuestionView,
+} from './poll-rules.ts';
 import { scopedPoll } from './poll-scope.ts';
 import { round1, round2 } from '../numbers.ts';
 
@@ -81,7 +93,17 @@ export interface TextAnswer {
 export interface PollResults {
   poll: { id: number; projectId: number; titleKk: string; titleRu: string; anonymous: boolean };
   baseline: number;
-  waves: Array<{ id: number; position: number; labelKk: string; labelRu: string; status: string; opensAt: Date; closesAt: Date; responses: number; invited: number }>;
+  waves: Array<{
+    id: number;
+    position: number;
+    labelKk: string;
+    labelRu: string;
+    status: string;
+    opensAt: Date;
+    closesAt: Date;
+    responses: number;
+    invited: number;
+  }>;
   questions: QuestionResult[];
   texts: TextAnswer[];
 }
@@ -138,7 +160,14 @@ export function computeResults(questions: QuestionResult[], waveIds: number[], r
           ? []
           : DIMENSIONS.flatMap((dimension) =>
               DIMENSION_VALUES[dimension]
-                .map((value) => ({ dimension, value, ...statOf(q, inWave.filter((r) => valueOf(r, dimension) === value)) }))
+                .map((value) => ({
+                  dimension,
+                  value,
+                  ...statOf(
+                    q,
+                    inWave.filter((r) => valueOf(r, dimension) === value),
+                  ),
+                }))
                 .filter((cell) => cell.base + cell.skipped > 0),
             );
       return { waveId, ...statOf(q, inWave), breakdown };
@@ -167,26 +196,66 @@ export async function loadResults(prisma: PrismaClient, staff: StaffPrincipal, p
   ]);
   const names = poll.anonymous
     ? new Map<number, string | null>()
-    : new Map((await prisma.citizen.findMany({ where: { id: { in: responses.flatMap((r) => (r.citizenId == null ? [] : [r.citizenId])) } }, select: { id: true, name: true, erasedAt: true } })).map((c) => [c.id, c.erasedAt ? null : c.name]));
+    : new Map(
+        (
+          await prisma.citizen.findMany({
+            where: { id: { in: responses.flatMap((r) => (r.citizenId == null ? [] : [r.citizenId])) } },
+            select: { id: true, name: true, erasedAt: true },
+          })
+        ).map((c) => [c.id, c.erasedAt ? null : c.name]),
+      );
   const respondents: Respondent[] = responses.map((r) => ({
     waveId: r.waveId,
     gender: r.gender,
     ageBracket: r.ageBracket,
     socialStatus: r.socialStatus,
-    answers: Object.fromEntries(r.answers.map((a) => [a.questionId, a.choice != null ? { choice: a.choice } : a.rating != null ? { rating: a.rating } : a.text != null ? { text: a.text } : a.choices.length ? { choices: a.choices } : null])),
+    answers: Object.fromEntries(
+      r.answers.map((a) => [
+        a.questionId,
+        a.choice != null
+          ? { choice: a.choice }
+          : a.rating != null
+            ? { rating: a.rating }
+            : a.text != null
+              ? { text: a.text }
+              : a.choices.length
+                ? { choices: a.choices }
+                : null,
+      ]),
+    ),
   }));
   const qs: QuestionResult[] = questions.map((q) => ({ ...questionOf(q), waves: [], dynamics: [] }));
   // an anonymous poll's texts are listed by wave and question only; their order says nothing (random ids)
   const texts: TextAnswer[] = responses.flatMap((r) =>
     r.answers
       .filter((a) => a.text != null)
-      .map((a) => ({ waveId: r.waveId, questionId: a.questionId, text: a.text!, submittedAt: poll.anonymous ? null : r.submittedAt, respondent: poll.anonymous || r.citizenId == null ? null : { citizenId: r.citizenId, name: names.get(r.citizenId) ?? null } })),
+      .map((a) => ({
+        waveId: r.waveId,
+        questionId: a.questionId,
+        text: a.text!,
+        submittedAt: poll.anonymous ? null : r.submittedAt,
+        respondent: poll.anonymous || r.citizenId == null ? null : { citizenId: r.citizenId, name: names.get(r.citizenId) ?? null },
+      })),
   );
   return {
     poll: { id: poll.id, projectId: poll.projectId, titleKk: poll.titleKk, titleRu: poll.titleRu, anonymous: poll.anonymous },
     baseline: NATIONAL_BASELINE_PERCENT,
-    waves: waves.map((w) => ({ id: w.id, position: w.position, labelKk: w.labelKk, labelRu: w.labelRu, status: w.status, opensAt: w.opensAt, closesAt: w.closesAt, responses: w._count.responses, invited: w._count.invitations })),
-    questions: computeResults(qs, waves.map((w) => w.id), respondents),
+    waves: waves.map((w) => ({
+      id: w.id,
+      position: w.position,
+      labelKk: w.labelKk,
+      labelRu: w.labelRu,
+      status: w.status,
+      opensAt: w.opensAt,
+      closesAt: w.closesAt,
+      responses: w._count.responses,
+      invited: w._count.invitations,
+    })),
+    questions: computeResults(
+      qs,
+      waves.map((w) => w.id),
+      respondents,
+    ),
     texts,
   };
 }

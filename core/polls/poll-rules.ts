@@ -99,7 +99,9 @@ export function answerCodes(a: AnswerValue): string[] {
 
 export function parseOptions(json: unknown): PollOption[] {
   if (!Array.isArray(json)) return [];
-  return json.filter((o): o is PollOption => !!o && typeof o === 'object' && typeof (o as PollOption).code === 'string').map((o) => ({ code: o.code, kk: String(o.kk ?? ''), ru: String(o.ru ?? '') }));
+  return json
+    .filter((o): o is PollOption => !!o && typeof o === 'object' && typeof (o as PollOption).code === 'string')
+    .map((o) => ({ code: o.code, kk: String(o.kk ?? ''), ru: String(o.ru ?? '') }));
 }
 
 /**
@@ -184,7 +186,8 @@ export function validateQuestionnaire(questions: ReadonlyArray<QuestionInput & {
         if (codes.has(o.code)) throw invalid('poll.duplicate_option', { n, code: o.code });
         codes.add(o.code);
         if (!o.kk.trim() || !o.ru.trim()) throw invalid('poll.option_label_required', { n, code: o.code });
-        if (o.kk.length > OPTION_LABEL_MAX || o.ru.length > OPTION_LABEL_MAX) throw invalid('poll.option_label_too_long', { n, code: o.code, max: OPTION_LABEL_MAX });
+        if (o.kk.length > OPTION_LABEL_MAX || o.ru.length > OPTION_LABEL_MAX)
+          throw invalid('poll.option_label_too_long', { n, code: o.code, max: OPTION_LABEL_MAX });
       }
     } else if (q.options.length > 0) {
       throw invalid('poll.options_not_allowed', { n });

@@ -16,7 +16,10 @@ export function createPollServices({ prisma, i18n, now = () => new Date() }: { p
     results: (staff: StaffPrincipal, pollId: number) => loadResults(prisma, staff, pollId),
     async exportTables(staff: StaffPrincipal, pollId: number, lang: Locale) {
       const results = await loadResults(prisma, staff, pollId);
-      return { tables: resultTables(i18n, lang, results), fileName: `${i18n.getFixedT(lang)('polls:export.file')} — ${lang === 'kk' ? results.poll.titleKk : results.poll.titleRu}` };
+      return {
+        tables: resultTables(i18n, lang, results),
+        fileName: `${i18n.getFixedT(lang)('polls:export.file')} — ${lang === 'kk' ? results.poll.titleKk : results.poll.titleRu}`,
+      };
     },
   };
 }

@@ -127,7 +127,8 @@ export function readBeneficiaryCsv(text: string, now: Date): { lines: ParsedLine
     if (gender === undefined) return fail('project.bad_gender', { value: rawGender });
     const rawYear = cell(r, columns.birthYear);
     const birthYear = parseBirthYear(rawYear);
-    if (birthYear === undefined || (birthYear !== null && (birthYear < MIN_BIRTH_YEAR || birthYear > maxYear))) return fail('project.bad_birth_year', { value: rawYear, min: MIN_BIRTH_YEAR, max: maxYear });
+    if (birthYear === undefined || (birthYear !== null && (birthYear < MIN_BIRTH_YEAR || birthYear > maxYear)))
+      return fail('project.bad_birth_year', { value: rawYear, min: MIN_BIRTH_YEAR, max: maxYear });
     const rawStatus = cell(r, columns.socialStatus);
     const socialStatus = parseSocialStatus(rawStatus);
     if (socialStatus === undefined) return fail('project.bad_social_status', { value: rawStatus });
@@ -144,33 +145,72 @@ export function readBeneficiaryCsv(text: string, now: Date): { lines: ParsedLine
     const first = seen.get(externalRef);
     if (first !== undefined) return fail('project.duplicate_line', { line: first });
     seen.set(externalRef, line);
-    good.push({ line, externalRef, fullName: fullName.slice(0, NAME_MAX), phone, gender, birthYear, socialStatus, joinedAt: day ? localMidnight(day) : null, nameKey: norm(fullName), byId: !!ref });
+    good.push({
+      line,
+      externalRef,
+      fullName: fullName.slice(0, NAME_MAX),
+      phone,
+      gender,
+      birthYear,
+      socialStatus,
+      joinedAt: day ? localMidnight(day) : null,
+      nameKey: norm(fullName),
+      byId: !!ref,
+    });
   });
   return { lines: good, errors };
 }
 
 const same = (b: ProjectBeneficiary, l: ParsedLine) =>
-  b.fullName === l.fullName && b.phone === l.phone && b.gender === l.gender && b.birthYear === l.birthYear && b.socialStatus === l.socialStatus && (l.joinedAt === null || b.joinedAt.getTime() === l.joinedAt.getTime());
+  b.fullName === l.fullName &&
+  b.phone === l.phone &&
+  b.gender === l.gender &&
+  b.birthYear === l.birthYear &&
+  b.socialStatus === l.socialStatus &&
+  (l.joinedAt === null || b.joinedAt.getTime() === l.joinedAt.getTime());
 
 export function createBeneficiaryService({ prisma, projects, now }: { prisma: PrismaClient; projects: ProjectAdminService; now: () => Date }) {
   return {
-    async list(staff: StaffPrincipal, projectId: number, f: BeneficiaryFilter, page: { offset: number; limit: number }): Promise<{ items: BeneficiaryView[]; total: number }> {
+    async list(
+      staff: StaffPrincipal,
+      projectId: number,
+      f: BeneficiaryFilter,
+      page: { offset: number; limit: number },
+    ): Promise<{ items: BeneficiaryView[]; total: number }> {
       await projects.scoped(staff, projectId);
       const and: Prisma.ProjectBeneficiaryWhereInput[] = [{ projectId }];
       if (f.source) and.push({ source: f.source });
       // Effective values: the citizen's profile when linked, the row's own otherwise.
       // (as viewOf: a linked citizen who never answered falls back to the imported row's value)
       const effective = <K extends 'gender' | 'socialStatus'>(k: K, v: Prisma.ProjectBeneficiaryWhereInput[K] & Prisma.CitizenWhereInput[K]) => ({
-        OR: [{ citizenId: { not: null }, citizen: { [k]: v } }, { citizenId: null, [k]: v }, { citizenId: { not: null }, citizen: { [k]: null }, [k]: v }],
+        OR: [
+          { citizenId: { not: null }, citizen: { [k]: v } },
+          { citizenId: null, [k]: v },
+          { citizenId: { not: null }, citizen: { [k]: null }, [k]: v },
+        ],
       });
       if (f.gender === 'unstated') and.push({ OR: [effective('gender', 'unstated'), effective('gender', null)] });
       else if (f.gender) and.push(effective('gender', f.gender));
       if (f.socialStatus) and.push(effective('socialStatus', f.socialStatus));
       const q = f.q?.trim() ? escapeLike(f.q.trim()) : undefined;
-      if (q) and.push({ OR: [{ fullName: { contains: q, mode: 'insensitive' } }, { phone: { contains: q } }, { citizen: { name: { contains: q, mode: 'insensitive' } } }, { citizen: { phone: { contains: q } } }] });
+      if (q)
+        and.push({
+          OR: [
+            { fullName: { contains: q, mode: 'insensitive' } },
+            { phone: { contains: q } },
+            { citizen: { name: { contains: q, mode: 'insensitive' } } },
+            { citizen: { phone: { contains: q } } },
+          ],
+        });
       const where = { AND: and };
       const total = await prisma.projectBeneficiary.count({ where });
-      const rows = await prisma.projectBeneficiary.findMany({ where, include: WITH_CITIZEN, orderBy: [{ joinedAt: 'asc' }, { id: 'asc' }], skip: page.offset, take: page.limit });
+      const rows = await prisma.projectBeneficiary.findMany({
+        where,
+        include: WITH_CITIZEN,
+        orderBy: [{ joinedAt: 'asc' }, { id: 'asc' }],
+        skip: page.offset,
+        take: page.limit,
+      });
       return { items: rows.map(viewOf), total };
     },
 
@@ -180,7 +220,12 @@ export function createBeneficiaryService({ prisma, projects, now }: { prisma: Pr
       if (!b || b.projectId !== projectId) throw notFound('project.beneficiary_not_found');
       await prisma.$transaction(async (tx) => {
         await tx.projectBeneficiary.delete({ where: { id: beneficiaryId } });
-        await recordAudit(tx, actor, { action: 'project.beneficiary_remove', entity: 'project_beneficiary', entityId: beneficiaryId, before: { projectId, source: b.source, citizenId: b.citizenId, externalRef: b.externalRef } });
+        await recordAudit(tx, actor, {
+          action: 'project.beneficiary_remove',
+          entity: 'project_beneficiary',
+          entityId: beneficiaryId,
+          before: { projectId, source: b.source, citizenId: b.citizenId, externalRef: b.externalRef },
+        });
       });
     },
 
@@ -192,7 +237,14 @@ export function createBeneficiaryService({ prisma, projects, now }: { prisma: Pr
       // a line without a date: the person is counted from the project's first day (Almaty midnight)
       const startDay = isoDate(project.startsOn);
       const projectStart = localMidnight(startDay);
-      const result: ImportResult = { rows: lines.length + errors.length, created: 0, updated: 0, unchanged: 0, joinedAtProjectStart: { count: 0, date: startDay }, errors };
+      const result: ImportResult = {
+        rows: lines.length + errors.length,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        joinedAtProjectStart: { count: 0, date: startDay },
+        errors,
+      };
       await prisma.$transaction(
         async (tx) => {
           const existing = await tx.projectBeneficiary.findMany({ where: { projectId, source: 'import' } });
@@ -209,7 +261,14 @@ export function createBeneficiaryService({ prisma, projects, now }: { prisma: Pr
           const refsInFile = new Set(lines.map((l) => l.externalRef));
           const fresh: Prisma.ProjectBeneficiaryCreateManyInput[] = [];
           for (const l of lines) {
-            const data = { fullName: l.fullName, phone: l.phone, gender: l.gender, birthYear: l.birthYear, socialStatus: l.socialStatus, ...(l.joinedAt ? { joinedAt: l.joinedAt } : {}) };
+            const data = {
+              fullName: l.fullName,
+              phone: l.phone,
+              gender: l.gender,
+              birthYear: l.birthYear,
+              socialStatus: l.socialStatus,
+              ...(l.joinedAt ? { joinedAt: l.joinedAt } : {}),
+            };
             let old = byRef.get(l.externalRef);
             if (!old && !l.byId) {
               const sameName = (byName.get(l.nameKey) ?? []).filter((b) => !matched.has(b.id) && !refsInFile.has(b.externalRef ?? ''));
@@ -232,7 +291,19 @@ export function createBeneficiaryService({ prisma, projects, now }: { prisma: Pr
           for (let i = 0; i < fresh.length; i += 1000) await tx.projectBeneficiary.createMany({ data: fresh.slice(i, i + 1000) });
           result.created = fresh.length;
           // One entry for the file: who imported what into which project, without the people's data.
-          await recordAudit(tx, actor, { action: 'project.beneficiary_import', entity: 'social_project', entityId: projectId, after: { rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged, joinedAtProjectStart: result.joinedAtProjectStart.count, refused: errors.length } });
+          await recordAudit(tx, actor, {
+            action: 'project.beneficiary_import',
+            entity: 'social_project',
+            entityId: projectId,
+            after: {
+              rows: result.rows,
+              created: result.created,
+              updated: result.updated,
+              unchanged: result.unchanged,
+              joinedAtProjectStart: result.joinedAtProjectStart.count,
+              refused: errors.length,
+            },
+          });
         },
         { timeout: 120_000 },
       );

@@ -68,7 +68,13 @@ function detectDelimiter(src: string): ',' | ';' {
   return semis > commas ? ';' : ',';
 }
 
-export const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[«»"'.]/g, '').replace(/[\s_-]+/g, ' ').trim();
+export const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'.]/g, '')
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 
 export type Column = 'ref' | 'fullName' | 'phone' | 'gender' | 'birthYear' | 'socialStatus' | 'joinedOn';
 
@@ -78,8 +84,31 @@ const HEADERS: Record<Column, string[]> = {
   phone: ['телефон', 'тел', 'phone', 'phone number', 'мобильный телефон', 'телефон нөмірі', 'ұялы телефон'],
   gender: ['пол', 'gender', 'sex', 'жынысы', 'жыныс'],
   birthYear: ['год рождения', 'birth year', 'birthyear', 'year of birth', 'туған жылы', 'туылған жылы', 'дата рождения', 'туған күні'],
-  joinedOn: ['дата участия', 'дата регистрации', 'дата включения', 'дата', 'date', 'joined', 'date joined', 'joined on', 'қатысу күні', 'тіркелген күні', 'күні'],
-  socialStatus: ['социальный статус', 'статус', 'social status', 'status', 'category', 'категория', 'әлеуметтік мәртебесі', 'әлеуметтік мәртебе', 'мәртебесі', 'санаты'],
+  joinedOn: [
+    'дата участия',
+    'дата регистрации',
+    'дата включения',
+    'дата',
+    'date',
+    'joined',
+    'date joined',
+    'joined on',
+    'қатысу күні',
+    'тіркелген күні',
+    'күні',
+  ],
+  socialStatus: [
+    'социальный статус',
+    'статус',
+    'social status',
+    'status',
+    'category',
+    'категория',
+    'әлеуметтік мәртебесі',
+    'әлеуметтік мәртебе',
+    'мәртебесі',
+    'санаты',
+  ],
 };
 
 /** Which column holds what; unknown headers are ignored (an NGO's list often has more columns). */
@@ -99,7 +128,19 @@ export function mapHeader(header: string[]): { columns: Partial<Record<Column, n
 const GENDERS: Record<string, Gender> = {};
 for (const w of ['м', 'муж', 'мужской', 'мужчина', 'male', 'm', 'man', 'ер', 'еркек', 'ер адам', 'ер жынысты']) GENDERS[norm(w)] = 'male';
 for (const w of ['ж', 'жен', 'женский', 'женщина', 'female', 'f', 'w', 'woman', 'ә', 'әйел', 'әйел адам', 'әйел жынысты']) GENDERS[norm(w)] = 'female';
-for (const w of ['unstated', 'не указан', 'не указано', 'не хочу указывать', 'prefer not to say', 'not stated', 'көрсетілмеген', 'көрсеткім келмейді', '-', '—']) GENDERS[norm(w)] = 'unstated';
+for (const w of [
+  'unstated',
+  'не указан',
+  'не указано',
+  'не хочу указывать',
+  'prefer not to say',
+  'not stated',
+  'көрсетілмеген',
+  'көрсеткім келмейді',
+  '-',
+  '—',
+])
+  GENDERS[norm(w)] = 'unstated';
 
 /** null: empty cell (not stated); undefined: not recognised. */
 export function parseGender(value: string): Gender | null | undefined {
@@ -115,11 +156,49 @@ alias('children', ['children', 'дети', 'ребенок', 'дети-инва�
 alias('youth', ['youth', 'молодежь', 'жастар']);
 alias('civil-servants', ['civil servants', 'civil servant', 'госслужащие', 'госслужащий', 'государственный служащий', 'мемлекеттік қызметші']);
 alias('public-sector-employees', ['public sector employees', 'public sector', 'бюджетники', 'работник бюджетной организации', 'бюджеттік ұйым қызметкері']);
-alias('people-with-disabilities', ['people with disabilities', 'disabled', 'инвалиды', 'инвалид', 'лицо с инвалидностью', 'мүгедектер', 'мүгедек', 'мүгедектігі бар адам']);
-alias('older-people', ['older people', 'elderly', 'pensioners', 'pensioner', 'пенсионеры', 'пенсионер', 'люди старшего возраста', 'зейнеткерлер', 'зейнеткер', 'егде жастағы адамдар']);
+alias('people-with-disabilities', [
+  'people with disabilities',
+  'disabled',
+  'инвалиды',
+  'инвалид',
+  'лицо с инвалидностью',
+  'мүгедектер',
+  'мүгедек',
+  'мүгедектігі бар адам',
+]);
+alias('older-people', [
+  'older people',
+  'elderly',
+  'pensioners',
+  'pensioner',
+  'пенсионеры',
+  'пенсионер',
+  'люди старшего возраста',
+  'зейнеткерлер',
+  'зейнеткер',
+  'егде жастағы адамдар',
+]);
 alias('unemployed', ['unemployed', 'безработные', 'безработный', 'жұмыссыз', 'жұмыссыздар']);
-alias('ngo-representatives', ['ngo representatives', 'ngo', 'нпо', 'представители нпо', 'представитель общественной организации', 'үеұ', 'үеұ өкілі', 'қоғамдық ұйым өкілі']);
-alias('business-representatives', ['business representatives', 'business', 'бизнес', 'представители бизнеса', 'предприниматель', 'кәсіпкер', 'бизнес өкілі', 'бизнес өкілдері']);
+alias('ngo-representatives', [
+  'ngo representatives',
+  'ngo',
+  'нпо',
+  'представители нпо',
+  'представитель общественной организации',
+  'үеұ',
+  'үеұ өкілі',
+  'қоғамдық ұйым өкілі',
+]);
+alias('business-representatives', [
+  'business representatives',
+  'business',
+  'бизнес',
+  'представители бизнеса',
+  'предприниматель',
+  'кәсіпкер',
+  'бизнес өкілі',
+  'бизнес өкілдері',
+]);
 alias('other', ['other', 'другие', 'другое', 'прочие', 'басқа', 'басқалар']);
 
 export function parseSocialStatus(value: string): string | null | undefined {

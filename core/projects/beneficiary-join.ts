@@ -32,11 +32,19 @@ export async function joinProject(prisma: PrismaClient, input: JoinInput): Promi
       const imported = await importedRowOf(tx, projectId, citizenId);
       if (imported) {
         await tx.projectBeneficiary.update({ where: { id: imported }, data: { citizenId } });
-        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'project.join', entity: 'project_beneficiary', entityId: imported, after: { projectId, source: 'import', linked: true } });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          { action: 'project.join', entity: 'project_beneficiary', entityId: imported, after: { projectId, source: 'import', linked: true } },
+        );
         return { beneficiaryId: imported, created: true };
       }
       const b = await tx.projectBeneficiary.create({ data: { projectId, citizenId, source: 'invitation', joinedAt: at } });
-      await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'project.join', entity: 'project_beneficiary', entityId: b.id, after: { projectId, source: 'invitation' } });
+      await recordAudit(
+        tx,
+        { type: 'citizen', id: citizenId },
+        { action: 'project.join', entity: 'project_beneficiary', entityId: b.id, after: { projectId, source: 'invitation' } },
+      );
       return { beneficiaryId: b.id, created: true };
     });
   } catch (e) {
@@ -52,6 +60,10 @@ async function importedRowOf(tx: Tx, projectId: number, citizenId: number): Prom
   const c = await tx.citizen.findUnique({ where: { id: citizenId }, select: { phone: true, volunteer: { select: { phone: true, phoneVerifiedAt: true } } } });
   const phones = [c?.phone, c?.volunteer?.phoneVerifiedAt ? c.volunteer.phone : null].map((p) => (p ? parsePhone(p) : null)).filter((p): p is string => !!p);
   if (phones.length === 0) return null;
-  const row = await tx.projectBeneficiary.findFirst({ where: { projectId, citizenId: null, phone: { in: phones } }, orderBy: { id: 'asc' }, select: { id: true } });
+  const row = await tx.projectBeneficiary.findFirst({
+    where: { projectId, citizenId: null, phone: { in: phones } },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
   return row?.id ?? null;
 }

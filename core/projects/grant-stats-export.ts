@@ -46,7 +46,14 @@ export function grantStatsTables(t: TFunction, locale: string, projectName: stri
     {
       sheetName: h('sheet_events'),
       title: t('projects:stats.title_events', where),
-      columns: [{ header: h('number'), kind: 'number', width: 6 }, { header: h('date'), kind: 'date' }, { header: h('place') }, { header: h('form') }, num(h('participants')), { header: h('completeness') }],
+      columns: [
+        { header: h('number'), kind: 'number', width: 6 },
+        { header: h('date'), kind: 'date' },
+        { header: h('place') },
+        { header: h('form') },
+        num(h('participants')),
+        { header: h('completeness') },
+      ],
       rows: s.events.map((e, i) => [i + 1, e.heldOn, e.place, e.form, e.participants, e.completeness]),
       footer: [[h('events_total'), null, null, null, s.eventParticipants, null]],
     },

@@ -38,7 +38,10 @@ export interface GrantStats {
   eventParticipants: number;
 }
 
-export function tally(people: Array<Pick<BeneficiaryView, 'gender' | 'birthYear' | 'socialStatus'>>, at: Date): Pick<GrantStats, 'total' | 'gender' | 'socialStatus' | 'age'> {
+export function tally(
+  people: Array<Pick<BeneficiaryView, 'gender' | 'birthYear' | 'socialStatus'>>,
+  at: Date,
+): Pick<GrantStats, 'total' | 'gender' | 'socialStatus' | 'age'> {
   const total = people.length;
   const gender = { total, male: 0, female: 0, notStated: 0 };
   const statusCounts = new Map<string, number>([...socialStatuses.map((s) => [s.code, 0] as [string, number]), [NOT_STATED, 0]]);

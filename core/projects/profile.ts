@@ -38,11 +38,16 @@ export interface ProfileAnswerPatch {
 /** Saves one answer at once (so /cancel keeps what was given), audited as the citizen. */
 export async function saveProfileAnswer(prisma: PrismaClient, citizenId: number, patch: ProfileAnswerPatch, now: Date): Promise<void> {
   const { min, max } = birthYearRange(now);
-  if (patch.birthYear != null && (!Number.isInteger(patch.birthYear) || patch.birthYear < min || patch.birthYear > max)) throw invalid('profile.bad_birth_year');
-  if (patch.socialStatus != null && !SOCIAL_STATUS_CODES.includes(patch.socialStatus)) throw invalid('project.bad_social_status', { value: patch.socialStatus });
+  if (patch.birthYear != null && (!Number.isInteger(patch.birthYear) || patch.birthYear < min || patch.birthYear > max))
+    throw invalid('profile.bad_birth_year');
+  if (patch.socialStatus != null && !SOCIAL_STATUS_CODES.includes(patch.socialStatus))
+    throw invalid('project.bad_social_status', { value: patch.socialStatus });
   const { done, ...fields } = patch;
   await prisma.$transaction(async (tx) => {
-    const before = await tx.citizen.findUnique({ where: { id: citizenId }, select: { gender: true, birthYear: true, socialStatus: true, profileAskedAt: true } });
+    const before = await tx.citizen.findUnique({
+      where: { id: citizenId },
+      select: { gender: true, birthYear: true, socialStatus: true, profileAskedAt: true },
+    });
     if (!before) throw notFound('citizen.not_found');
     const data = { ...fields, ...(done ? { profileAskedAt: now } : {}) };
     await tx.citizen.update({ where: { id: citizenId }, data });

@@ -9,7 +9,17 @@ import { conflict, invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { loadInScope } from '../staff/scoped-records.ts';
 import { usableStateBody } from '../discussions/state-body-service.ts';
-import { assertProjectScope, CONTRACT_SUM_MAX, PROJECT, dateOnly, isoDate, NEXT_STATUS, newInviteCode, PARTICIPANTS_MAX, projectScopeWhere } from './project-rules.ts';
+import {
+  assertProjectScope,
+  CONTRACT_SUM_MAX,
+  PROJECT,
+  dateOnly,
+  isoDate,
+  NEXT_STATUS,
+  newInviteCode,
+  PARTICIPANTS_MAX,
+  projectScopeWhere,
+} from './project-rules.ts';
 import { escapeLike } from '../text.ts';
 
 export interface ProjectInput {
@@ -73,16 +83,24 @@ export type ProjectWithCounts = SocialProject & { counts: ProjectCounts };
 async function checkInput(tx: Tx, p: ProjectInput): Promise<void> {
   if (!p.nameKk.trim() || !p.nameRu.trim()) throw invalid('project.name_required');
   if (!p.supplierName.trim()) throw invalid('project.supplier_required');
-  if (!Number.isFinite(p.contractSum) || p.contractSum < 0 || p.contractSum > CONTRACT_SUM_MAX || Math.abs(Math.round(p.contractSum * 10) - p.contractSum * 10) > 1e-6) throw invalid('project.bad_sum');
+  if (
+    !Number.isFinite(p.contractSum) ||
+    p.contractSum < 0 ||
+    p.contractSum > CONTRACT_SUM_MAX ||
+    Math.abs(Math.round(p.contractSum * 10) - p.contractSum * 10) > 1e-6
+  )
+    throw invalid('project.bad_sum');
   if (p.endsOn < p.startsOn) throw invalid('project.bad_period');
   if (!(await tx.area.findUnique({ where: { id: p.areaId }, select: { id: true } }))) throw invalid('project.unknown_area');
   if (p.regionId != null && !(await tx.region.findUnique({ where: { id: p.regionId }, select: { id: true } }))) throw invalid('project.unknown_region');
-  if (p.stateBodyId != null && !(await tx.stateBody.findUnique({ where: { id: p.stateBodyId }, select: { id: true } }))) throw invalid('project.unknown_state_body');
+  if (p.stateBodyId != null && !(await tx.stateBody.findUnique({ where: { id: p.stateBodyId }, select: { id: true } })))
+    throw invalid('project.unknown_state_body');
 }
 
 function checkEvent(e: EventInput, project: SocialProject): void {
   if (!e.place.trim() || !e.form.trim()) throw invalid('project.event_fields_required');
-  if (!Number.isInteger(e.participants) || e.participants < 0 || e.participants > PARTICIPANTS_MAX) throw invalid('project.bad_participants', { max: PARTICIPANTS_MAX });
+  if (!Number.isInteger(e.participants) || e.participants < 0 || e.participants > PARTICIPANTS_MAX)
+    throw invalid('project.bad_participants', { max: PARTICIPANTS_MAX });
   const from = isoDate(project.startsOn);
   const to = isoDate(project.endsOn);
   if (e.heldOn < from || e.heldOn > to) throw invalid('project.event_out_of_period', { from, to });
@@ -145,13 +163,22 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
         ...(f.areaId ? { areaId: f.areaId } : {}),
         ...(f.year ? { startsOn: { lte: dateOnly(`${f.year}-12-31`) }, endsOn: { gte: dateOnly(`${f.year}-01-01`) } } : {}),
         ...(q
-          ? { OR: [{ nameKk: { contains: q, mode: 'insensitive' } }, { nameRu: { contains: q, mode: 'insensitive' } }, { supplierName: { contains: q, mode: 'insensitive' } }] }
+          ? {
+              OR: [
+                { nameKk: { contains: q, mode: 'insensitive' } },
+                { nameRu: { contains: q, mode: 'insensitive' } },
+                { supplierName: { contains: q, mode: 'insensitive' } },
+              ],
+            }
           : {}),
         ...projectScopeWhere(staff),
       };
       const total = await prisma.socialProject.count({ where });
       const rows = await prisma.socialProject.findMany({ where, orderBy: [{ startsOn: 'desc' }, { id: 'desc' }], skip: page.offset, take: page.limit });
-      const counts = await countsOf(prisma, rows.map((r) => r.id));
+      const counts = await countsOf(
+        prisma,
+        rows.map((r) => r.id),
+      );
       return { items: rows.map((r) => ({ ...r, counts: counts.get(r.id)! })), total };
     },
 
@@ -161,7 +188,9 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
       await checkInput(prisma, input);
       if (input.stateBodyId != null) await usableStateBody(prisma, staff, input.stateBodyId, 'project.unknown_state_body');
       const p = await prisma.$transaction(async (tx) => {
-        const created = await tx.socialProject.create({ data: { ...(projectData(input) as Omit<Prisma.SocialProjectUncheckedCreateInput, 'inviteCode'>), inviteCode: newInviteCode(), createdById: staff.id } });
+        const created = await tx.socialProject.create({
+          data: { ...(projectData(input) as Omit<Prisma.SocialProjectUncheckedCreateInput, 'inviteCode'>), inviteCode: newInviteCode(), createdById: staff.id },
+        });
         await recordAudit(tx, actor, { action: 'project.create', entity: 'social_project', entityId: created.id, after: created });
         return created;
       });
@@ -216,7 +245,17 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
       notFinished(p);
       checkEvent(e, p);
       return prisma.$transaction(async (tx) => {
-        const created = await tx.projectEvent.create({ data: { projectId, heldOn: dateOnly(e.heldOn), place: e.place.trim(), form: e.form.trim(), participants: e.participants, completeness: e.completeness?.trim() ?? '', createdById: staff.id } });
+        const created = await tx.projectEvent.create({
+          data: {
+            projectId,
+            heldOn: dateOnly(e.heldOn),
+            place: e.place.trim(),
+            form: e.form.trim(),
+            participants: e.participants,
+            completeness: e.completeness?.trim() ?? '',
+            createdById: staff.id,
+          },
+        });
         await recordAudit(tx, actor, { action: 'project.event_add', entity: 'project_event', entityId: created.id, after: created });
         return created;
       });
@@ -227,12 +266,25 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
       if (!before) throw notFound('project.event_not_found');
       const p = await scoped(staff, before.projectId);
       notFinished(p);
-      const merged: EventInput = { heldOn: isoDate(before.heldOn), place: before.place, form: before.form, participants: before.participants, completeness: before.completeness, ...patch };
+      const merged: EventInput = {
+        heldOn: isoDate(before.heldOn),
+        place: before.place,
+        form: before.form,
+        participants: before.participants,
+        completeness: before.completeness,
+        ...patch,
+      };
       checkEvent(merged, p);
       return prisma.$transaction(async (tx) => {
         const after = await tx.projectEvent.update({
           where: { id: eventId },
-          data: { heldOn: dateOnly(merged.heldOn), place: merged.place.trim(), form: merged.form.trim(), participants: merged.participants, completeness: merged.completeness?.trim() ?? '' },
+          data: {
+            heldOn: dateOnly(merged.heldOn),
+            place: merged.place.trim(),
+            form: merged.form.trim(),
+            participants: merged.participants,
+            completeness: merged.completeness?.trim() ?? '',
+          },
         });
         await recordAudit(tx, actor, { action: 'project.event_update', entity: 'project_event', entityId: eventId, before, after: patch });
         return after;
@@ -257,7 +309,13 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
       const before = await scoped(staff, id, tx);
       if (NEXT_STATUS[before.status] !== to) throw conflict('project.bad_transition', { from: before.status, to });
       const after = await tx.socialProject.update({ where: { id }, data: { ...data, status: to } });
-      await recordAudit(tx, actor, { action: `project.${to === 'active' ? 'activate' : 'finish'}`, entity: 'social_project', entityId: id, before: { status: before.status }, after: { status: to, ...data } });
+      await recordAudit(tx, actor, {
+        action: `project.${to === 'active' ? 'activate' : 'finish'}`,
+        entity: 'social_project',
+        entityId: id,
+        before: { status: before.status },
+        after: { status: to, ...data },
+      });
       return after;
     });
   }
@@ -266,7 +324,12 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
 /** Events of a project, optionally of a period (dates inclusive), in date order. */
 export function eventsIn(tx: Tx, projectId: number, period: { from?: string; to?: string }): Promise<ProjectEvent[]> {
   return tx.projectEvent.findMany({
-    where: { projectId, ...(period.from || period.to ? { heldOn: { ...(period.from ? { gte: dateOnly(period.from) } : {}), ...(period.to ? { lte: dateOnly(period.to) } : {}) } } : {}) },
+    where: {
+      projectId,
+      ...(period.from || period.to
+        ? { heldOn: { ...(period.from ? { gte: dateOnly(period.from) } : {}), ...(period.to ? { lte: dateOnly(period.to) } : {}) } }
+        : {}),
+    },
     orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
   });
 }

@@ -32,7 +32,11 @@ export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
  * Projects belong to a region (or to the whole country): a manager's district or department does not
  * narrow what they see, since a project serves the region.
  */
-export const PROJECT = scopedKind<SocialProject>({ notFound: 'project.not_found', rule: SCOPES.region, load: (db, id) => db.socialProject.findUnique({ where: { id } }) });
+export const PROJECT = scopedKind<SocialProject>({
+  notFound: 'project.not_found',
+  rule: SCOPES.region,
+  load: (db, id) => db.socialProject.findUnique({ where: { id } }),
+});
 
 export function assertProjectScope(p: StaffPrincipal, project: { regionId: number | null }): void {
   assertCovers(SCOPES.region, p, project);

@@ -94,7 +94,13 @@ export function extensionFor(filePath: string | null, mimeType: string | null): 
 
 /** A file name safe in a Content-Disposition header and on any disk: no directories, quotes or control characters. */
 export function safeFileName(name: string | null | undefined, fallback: string): string {
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\p{Cc}"';\\]/gu, '').replace(/^\.+/, '').trim().slice(0, 150);
+  const base = (name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\p{Cc}"';\\]/gu, '')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 150);
   return base || fallback;
 }
 

@@ -68,7 +68,12 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
    * Staff-applied status change: scope first, then the template (if any) becomes the public note. The
    * original of a duplicate is checked in scope and state as /merge checks its target (mergeTarget).
    */
-  async function changeStatus(actor: Actor, staff: StaffPrincipal, reportId: number, change: BulkChange & Pick<StatusChange, 'duplicateOfId'>): Promise<Report> {
+  async function changeStatus(
+    actor: Actor,
+    staff: StaffPrincipal,
+    reportId: number,
+    change: BulkChange & Pick<StatusChange, 'duplicateOfId'>,
+  ): Promise<Report> {
     await scoped(staff, reportId);
     const note = await templates.noteFor(reportId, change);
     return reports.changeStatus(actor, reportId, { to: change.to, ...note, internalNote: change.internalNote, duplicateOfId: change.duplicateOfId }, staff);
@@ -128,8 +133,16 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
         for (const [i, e] of events.entries()) {
           // The note explains the whole action: it goes with its first event only.
           const data = { from: e.from, to: e.to };
-          await tx.reportEvent.create({ data: { reportId, at, actorType: actor.type, actorId: staffId(actor), type: e.type, internalNote: i === 0 ? internalNote : null, data } });
-          await recordAudit(tx, actor, { action: `report.${e.type}`, entity: 'report', entityId: reportId, before: { [e.field]: e.from }, after: { [e.field]: e.to } });
+          await tx.reportEvent.create({
+            data: { reportId, at, actorType: actor.type, actorId: staffId(actor), type: e.type, internalNote: i === 0 ? internalNote : null, data },
+          });
+          await recordAudit(tx, actor, {
+            action: `report.${e.type}`,
+            entity: 'report',
+            entityId: reportId,
+            before: { [e.field]: e.from },
+            after: { [e.field]: e.to },
+          });
         }
         return after;
       });
@@ -164,8 +177,16 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
         const before = await scoped(staff, reportId, tx);
         if (before.hidden) throw conflict('report.already_hidden');
         const after = await tx.report.update({ where: { id: reportId }, data: { hidden: true, hiddenReason: text } });
-        const event = await tx.reportEvent.create({ data: { reportId, at: now(), actorType: actor.type, actorId: staffId(actor), type: 'hide', internalNote: text } });
-        await recordAudit(tx, actor, { action: 'report.hide', entity: 'report', entityId: reportId, before: { hidden: false }, after: { hidden: true, reason: text } });
+        const event = await tx.reportEvent.create({
+          data: { reportId, at: now(), actorType: actor.type, actorId: staffId(actor), type: 'hide', internalNote: text },
+        });
+        await recordAudit(tx, actor, {
+          action: 'report.hide',
+          entity: 'report',
+          entityId: reportId,
+          before: { hidden: false },
+          after: { hidden: true, reason: text },
+        });
         await tellAuthor(tx, after, event.id, (t) => t('reports:moderation.hidden', { number: after.number, reason: text }));
         return after;
       });
@@ -176,8 +197,16 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
         const before = await scoped(staff, reportId, tx);
         if (!before.hidden) throw conflict('report.not_hidden');
         const after = await tx.report.update({ where: { id: reportId }, data: { hidden: false, hiddenReason: null } });
-        const event = await tx.reportEvent.create({ data: { reportId, at: now(), actorType: actor.type, actorId: staffId(actor), type: 'unhide', data: { reason: before.hiddenReason } } });
-        await recordAudit(tx, actor, { action: 'report.unhide', entity: 'report', entityId: reportId, before: { hidden: true, reason: before.hiddenReason }, after: { hidden: false } });
+        const event = await tx.reportEvent.create({
+          data: { reportId, at: now(), actorType: actor.type, actorId: staffId(actor), type: 'unhide', data: { reason: before.hiddenReason } },
+        });
+        await recordAudit(tx, actor, {
+          action: 'report.unhide',
+          entity: 'report',
+          entityId: reportId,
+          before: { hidden: true, reason: before.hiddenReason },
+          after: { hidden: false },
+        });
         await tellAuthor(tx, after, event.id, (t) => t('reports:moderation.shown', { number: after.number }));
         return after;
       });

@@ -139,7 +139,13 @@ export function createReportCitizenService({ prisma, reports, now = () => new Da
     async list(citizenId: number, { offset = 0, limit = 8 }: { offset?: number; limit?: number } = {}): Promise<{ items: MyReportItem[]; total: number }> {
       const where: Prisma.ReportWhereInput = { OR: [{ citizenId }, { followers: { some: { citizenId } } }] };
       const [rows, total] = await Promise.all([
-        prisma.report.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: offset, take: limit, select: { id: true, number: true, status: true, categoryId: true, createdAt: true, citizenId: true } }),
+        prisma.report.findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          skip: offset,
+          take: limit,
+          select: { id: true, number: true, status: true, categoryId: true, createdAt: true, citizenId: true },
+        }),
         prisma.report.count({ where }),
       ]);
       return { items: rows.map(({ citizenId: author, ...r }) => ({ ...r, own: author === citizenId })), total };
@@ -148,7 +154,11 @@ export function createReportCitizenService({ prisma, reports, now = () => new Da
     async detail(citizenId: number, reportId: number, locale: string = 'ru'): Promise<MyReportDetail> {
       const report = await prisma.report.findUnique({
         where: { id: reportId },
-        include: { _count: { select: { evidence: true } }, followers: { where: { citizenId }, select: { citizenId: true } }, events: { where: { type: { in: PUBLIC_EVENTS } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
+        include: {
+          _count: { select: { evidence: true } },
+          followers: { where: { citizenId }, select: { citizenId: true } },
+          events: { where: { type: { in: PUBLIC_EVENTS } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+        },
       });
       const own = report?.citizenId === citizenId;
       if (!report || (!own && report.followers.length === 0)) throw notFound('report.not_found');
@@ -193,9 +203,15 @@ export function createReportCitizenService({ prisma, reports, now = () => new Da
         const have = await tx.reportEvidence.count({ where: { reportId } });
         if (have + items.length > EVIDENCE_TOTAL_MAX) throw invalid('report.evidence_too_many', { max: EVIDENCE_TOTAL_MAX });
         await tx.reportEvidence.createMany({ data: items.map((e) => ({ ...e, reportId, addedByCitizenId: citizenId, createdAt: at })) });
-        await tx.reportEvent.create({ data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: 'evidence', data: { count: items.length } } });
+        await tx.reportEvent.create({
+          data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: 'evidence', data: { count: items.length } },
+        });
         await tx.report.update({ where: { id: reportId }, data: { updatedAt: at } });
-        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'report.evidence', entity: 'report', entityId: reportId, after: { count: items.length } });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          { action: 'report.evidence', entity: 'report', entityId: reportId, after: { count: items.length } },
+        );
         return { count: have + items.length };
       });
     },

@@ -33,14 +33,26 @@ export interface DeadlineRun {
   escalated: number;
 }
 
-export async function processReportDeadlines({ prisma, calendar, i18n, now = () => new Date(), escalationWorkingDays, batchSize = 200 }: ReportDeadlineDeps): Promise<DeadlineRun> {
+export async function processReportDeadlines({
+  prisma,
+  calendar,
+  i18n,
+  now = () => new Date(),
+  escalationWorkingDays,
+  batchSize = 200,
+}: ReportDeadlineDeps): Promise<DeadlineRun> {
   const at = now();
   const cal = await calendar.calendar();
   const open = { status: { in: DEADLINE_STATUSES } };
 
   // Reports filed before deadlines ran from filing have none until accepted: give them the one they
   // would have had, so they too fall due (only rows still without a due time are touched).
-  const undated = await prisma.report.findMany({ where: { ...open, dueAt: null }, select: { id: true, createdAt: true, category: { select: { deadlineDays: true } } }, orderBy: { id: 'asc' }, take: batchSize });
+  const undated = await prisma.report.findMany({
+    where: { ...open, dueAt: null },
+    select: { id: true, createdAt: true, category: { select: { deadlineDays: true } } },
+    orderBy: { id: 'asc' },
+    take: batchSize,
+  });
   for (const r of undated) {
     await prisma.report.updateMany({ where: { id: r.id, dueAt: null }, data: { dueAt: cal.addWorkingDays(r.createdAt, r.category.deadlineDays) } });
   }
@@ -49,7 +61,13 @@ export async function processReportDeadlines({ prisma, calendar, i18n, now = () 
    * Marks one report and tells its people in one transaction. The mark is taken with a conditional
    * update, so a second run (or a status change in between) finds nothing to do.
    */
-  async function mark(r: NamedReport, flag: 'overdueNotifiedAt' | 'escalatedAt', kind: StaffNoticeKind, recipients: (tx: Tx) => Promise<StaffUser[]>, headline: (t: TFunction) => string) {
+  async function mark(
+    r: NamedReport,
+    flag: 'overdueNotifiedAt' | 'escalatedAt',
+    kind: StaffNoticeKind,
+    recipients: (tx: Tx) => Promise<StaffUser[]>,
+    headline: (t: TFunction) => string,
+  ) {
     return prisma.$transaction(async (tx) => {
       const claimed = await tx.report.updateMany({ where: { id: r.id, [flag]: null, dueAt: r.dueAt, ...open }, data: { [flag]: at } });
       if (claimed.count === 0) return false;
@@ -64,16 +82,32 @@ export async function processReportDeadlines({ prisma, calendar, i18n, now = () 
   }
 
   let overdue = 0;
-  const late = await prisma.report.findMany({ where: { ...open, dueAt: { lt: at }, overdueNotifiedAt: null }, include: REPORT_NAMES, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: batchSize });
+  const late = await prisma.report.findMany({
+    where: { ...open, dueAt: { lt: at }, overdueNotifiedAt: null },
+    include: REPORT_NAMES,
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+    take: batchSize,
+  });
   for (const r of late) {
-    const done = await mark(r, 'overdueNotifiedAt', 'report.overdue', (tx) => operatorsFor(tx, r), (t) => t('staff:notice.overdue', { number: r.number, due: formatDue(r.dueAt) }));
+    const done = await mark(
+      r,
+      'overdueNotifiedAt',
+      'report.overdue',
+      (tx) => operatorsFor(tx, r),
+      (t) => t('staff:notice.overdue', { number: r.number, due: formatDue(r.dueAt) }),
+    );
     if (done) overdue += 1;
   }
 
   let escalated = 0;
   // n working days are at least n calendar days, so older due times are a superset to check exactly.
   const cutoff = new Date(at.getTime() - Math.max(0, escalationWorkingDays) * DAY);
-  const stale = await prisma.report.findMany({ where: { ...open, dueAt: { lte: cutoff }, escalatedAt: null }, include: REPORT_NAMES, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: batchSize });
+  const stale = await prisma.report.findMany({
+    where: { ...open, dueAt: { lte: cutoff }, escalatedAt: null },
+    include: REPORT_NAMES,
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+    take: batchSize,
+  });
   for (const r of stale) {
     // Escalation time grows with the due time, so once one is not yet due, none after it is.
     if (cal.addWorkingDays(r.dueAt!, escalationWorkingDays).getTime() > at.getTime()) break;

@@ -27,7 +27,10 @@ export interface NoticeInput {
 export async function audience(tx: Tx, reportId: number): Promise<Array<{ citizenId: number; telegramId: bigint; locale: string; isAuthor: boolean }>> {
   const report = await tx.report.findUniqueOrThrow({
     where: { id: reportId },
-    select: { citizen: { select: { id: true, telegramId: true, locale: true, consentAt: true } }, followers: { select: { citizen: { select: { id: true, telegramId: true, locale: true, consentAt: true } } } } },
+    select: {
+      citizen: { select: { id: true, telegramId: true, locale: true, consentAt: true } },
+      followers: { select: { citizen: { select: { id: true, telegramId: true, locale: true, consentAt: true } } } },
+    },
   });
   const people = new Map<number, { citizenId: number; telegramId: bigint; locale: string; isAuthor: boolean }>();
   const add = (c: { id: number; telegramId: bigint; locale: string; consentAt: Date | null } | null, isAuthor: boolean) => {

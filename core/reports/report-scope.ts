@@ -13,7 +13,12 @@ export const REPORT = scopedKind<Report>({ notFound: 'report.not_found', rule: S
  * The report others are merged into: in the caller's scope (`staff`; none for the system), open, in public
  * view and not itself a duplicate, so that the followers who move there can see it and hear of it.
  */
-export async function mergeTarget(db: Tx, staff: StaffPrincipal | null, id: number, missing: () => DomainError = () => notFound(REPORT.notFound)): Promise<Report> {
+export async function mergeTarget(
+  db: Tx,
+  staff: StaffPrincipal | null,
+  id: number,
+  missing: () => DomainError = () => notFound(REPORT.notFound),
+): Promise<Report> {
   const target = staff ? await loadInScope(db, staff, REPORT, id, missing) : await REPORT.load(db, id);
   if (!target) throw missing();
   if (!isOpen(target.status) || target.duplicateOfId != null || target.hidden) throw conflict('report.merge_target_closed', { number: target.number });

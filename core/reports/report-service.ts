@@ -88,7 +88,13 @@ export function distanceM(a: { lat: number; lon: number }, b: { lat: number; lon
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
-const words = (s: string) => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
+const words = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 3),
+  );
 
 /** Share of the shorter text's words found in the other: crude, language-neutral, good enough to suggest. */
 export function textSimilarity(a: string, b: string): number {
@@ -100,7 +106,15 @@ export function textSimilarity(a: string, b: string): number {
   return common / Math.min(wa.size, wb.size);
 }
 
-export function createReportService({ prisma, calendar, i18n, now = () => new Date(), duplicateRadiusM = 150, reopenWindowDays = 30, perDay = 5 }: ReportServiceDeps) {
+export function createReportService({
+  prisma,
+  calendar,
+  i18n,
+  now = () => new Date(),
+  duplicateRadiusM = 150,
+  reopenWindowDays = 30,
+  perDay = 5,
+}: ReportServiceDeps) {
   function validate(input: NewReport) {
     const text = input.description.trim();
     if (text.length < DESCRIPTION_MIN) throw invalid('report.description_short', { min: DESCRIPTION_MIN });
@@ -122,7 +136,10 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
     },
 
     /** Open reports of the same category nearby (or, without coordinates, in the same district with similar text). */
-    async findDuplicates(input: { categoryId: number; regionId: number; districtId?: number | null; lat?: number | null; lon?: number | null; description: string }, limit = 3) {
+    async findDuplicates(
+      input: { categoryId: number; regionId: number; districtId?: number | null; lat?: number | null; lon?: number | null; description: string },
+      limit = 3,
+    ) {
       const candidates = await prisma.report.findMany({
         where: { categoryId: input.categoryId, regionId: input.regionId, status: { in: ['new', 'in_work', 'reopened'] }, hidden: false, duplicateOfId: null },
         orderBy: { createdAt: 'desc' },
@@ -184,8 +201,15 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
             evidence: { create: input.evidence.map((e) => ({ ...e, addedByCitizenId: input.citizenId ?? null })) },
           },
         });
-        await tx.reportEvent.create({ data: { reportId: report.id, at, actorType: actor.type, actorId: actor.id == null ? null : String(actor.id), type: 'created', toStatus: 'new' } });
-        await recordAudit(tx, actor, { action: 'report.create', entity: 'report', entityId: report.id, after: { number: report.number, categoryId: report.categoryId, regionId: report.regionId } });
+        await tx.reportEvent.create({
+          data: { reportId: report.id, at, actorType: actor.type, actorId: actor.id == null ? null : String(actor.id), type: 'created', toStatus: 'new' },
+        });
+        await recordAudit(tx, actor, {
+          action: 'report.create',
+          entity: 'report',
+          entityId: report.id,
+          after: { number: report.number, categoryId: report.categoryId, regionId: report.regionId },
+        });
         return report;
       });
     },
@@ -247,11 +271,24 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
           const people = await tx.reportFollower.findMany({ where: { reportId } });
           const movers = [...people.map((p) => p.citizenId), ...(before.citizenId ? [before.citizenId] : [])].filter((c) => c !== original.citizenId);
           for (const citizenId of new Set(movers)) {
-            await tx.reportFollower.upsert({ where: { reportId_citizenId: { reportId: original.id, citizenId } }, create: { reportId: original.id, citizenId }, update: {} });
+            await tx.reportFollower.upsert({
+              where: { reportId_citizenId: { reportId: original.id, citizenId } },
+              create: { reportId: original.id, citizenId },
+              update: {},
+            });
           }
           const count = await tx.reportFollower.count({ where: { reportId: original.id } });
           await tx.report.update({ where: { id: original.id }, data: { supportCount: count } });
-          await tx.reportEvent.create({ data: { reportId: original.id, at, actorType: actor.type, actorId: actor.id == null ? null : String(actor.id), type: 'merge', data: { from: before.number } } });
+          await tx.reportEvent.create({
+            data: {
+              reportId: original.id,
+              at,
+              actorType: actor.type,
+              actorId: actor.id == null ? null : String(actor.id),
+              type: 'merge',
+              data: { from: before.number },
+            },
+          });
         }
         if (change.to === 'reopened') {
           data.reopenedAt = at;
@@ -278,7 +315,13 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
             ...(change.publicNoteByLocale ? { data: { notes: change.publicNoteByLocale } } : {}),
           },
         });
-        await recordAudit(tx, actor, { action: `report.${change.to}`, entity: 'report', entityId: reportId, before: { status: before.status }, after: { status: change.to, publicNote } });
+        await recordAudit(tx, actor, {
+          action: `report.${change.to}`,
+          entity: 'report',
+          entityId: reportId,
+          before: { status: before.status },
+          after: { status: change.to, publicNote },
+        });
         await notifyStatus(tx, i18n, {
           reportId,
           number: after.number,
@@ -288,7 +331,14 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
           eventId: event.id,
           authorKeyboard:
             change.to === 'resolved'
-              ? (t) => ({ inline_keyboard: [[{ text: t('reports:confirm.fixed'), callback_data: `rc:ok:${reportId}` }, { text: t('reports:confirm.not_fixed'), callback_data: `rc:no:${reportId}` }]] })
+              ? (t) => ({
+                  inline_keyboard: [
+                    [
+                      { text: t('reports:confirm.fixed'), callback_data: `rc:ok:${reportId}` },
+                      { text: t('reports:confirm.not_fixed'), callback_data: `rc:no:${reportId}` },
+                    ],
+                  ],
+                })
               : undefined,
         });
         // The operators hear that a report came back (e.g. the author says it is not fixed).
@@ -311,8 +361,20 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
         return service.changeStatus(actor, reportId, { to: 'reopened', publicNote: null });
       }
       return prisma.$transaction(async (tx) => {
-        const after = await tx.report.update({ where: { id: reportId }, data: { confirmedFixed: true, ...(answer.rating ? { rating: answer.rating, ratedAt: at } : {}) } });
-        await tx.reportEvent.create({ data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: answer.rating ? 'rating' : 'confirm', data: { fixed: true, rating: answer.rating ?? null } } });
+        const after = await tx.report.update({
+          where: { id: reportId },
+          data: { confirmedFixed: true, ...(answer.rating ? { rating: answer.rating, ratedAt: at } : {}) },
+        });
+        await tx.reportEvent.create({
+          data: {
+            reportId,
+            at,
+            actorType: 'citizen',
+            actorId: String(citizenId),
+            type: answer.rating ? 'rating' : 'confirm',
+            data: { fixed: true, rating: answer.rating ?? null },
+          },
+        });
         return after;
       });
     },
@@ -332,14 +394,49 @@ export function createReportService({ prisma, calendar, i18n, now = () => new Da
         const staffActed = (await tx.reportEvent.count({ where: { reportId, type: 'status', actorType: 'staff' } })) > 0;
         const after = await tx.report.update({
           where: { id: reportId },
-          data: { status: 'resolved', resolvedAt: at, closedAt: at, resolveWorkingDays: cal.elapsedWorkingDays(before.createdAt, at), confirmedFixed: true, selfResolved: !staffActed },
+          data: {
+            status: 'resolved',
+            resolvedAt: at,
+            closedAt: at,
+            resolveWorkingDays: cal.elapsedWorkingDays(before.createdAt, at),
+            confirmedFixed: true,
+            selfResolved: !staffActed,
+          },
         });
         const event = await tx.reportEvent.create({
-          data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: 'status', fromStatus: before.status, toStatus: 'resolved', publicNote: notes.ru, data: { notes, byAuthor: true } },
+          data: {
+            reportId,
+            at,
+            actorType: 'citizen',
+            actorId: String(citizenId),
+            type: 'status',
+            fromStatus: before.status,
+            toStatus: 'resolved',
+            publicNote: notes.ru,
+            data: { notes, byAuthor: true },
+          },
         });
-        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'report.self_resolve', entity: 'report', entityId: reportId, before: { status: before.status }, after: { status: 'resolved', selfResolved: !staffActed } });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          {
+            action: 'report.self_resolve',
+            entity: 'report',
+            entityId: reportId,
+            before: { status: before.status },
+            after: { status: 'resolved', selfResolved: !staffActed },
+          },
+        );
         // Followers hear it; the author, who just did it, does not get a message about it.
-        await notifyStatus(tx, i18n, { reportId, number: after.number, status: 'resolved', publicNote: notes.ru, publicNoteByLocale: notes, eventId: event.id, skipCitizenId: citizenId });
+        await notifyStatus(tx, i18n, {
+          reportId,
+          number: after.number,
+          status: 'resolved',
+          publicNote: notes.ru,
+          publicNoteByLocale: notes,
+          eventId: event.id,
+          skipCitizenId: citizenId,
+        });
         return after;
       });
     },

@@ -66,7 +66,8 @@ export interface TemplateServiceDeps {
 export function createReportTemplateService({ prisma, calendar, now = () => new Date() }: TemplateServiceDeps) {
   async function checkInput(input: Partial<TemplateInput>) {
     const names = [...new Set([...unknownPlaceholders(input.textKk ?? ''), ...unknownPlaceholders(input.textRu ?? '')])];
-    if (names.length > 0) throw invalid('template.unknown_placeholder', { names: names.map((n) => `{{${n}}}`).join(', '), known: PLACEHOLDERS.map((n) => `{{${n}}}`).join(', ') });
+    if (names.length > 0)
+      throw invalid('template.unknown_placeholder', { names: names.map((n) => `{{${n}}}`).join(', '), known: PLACEHOLDERS.map((n) => `{{${n}}}`).join(', ') });
     if (input.categoryId != null && !(await prisma.category.findUnique({ where: { id: input.categoryId } }))) throw invalid('template.unknown_category');
   }
 
@@ -78,7 +79,10 @@ export function createReportTemplateService({ prisma, calendar, now = () => new 
 
   /** The report with what the placeholders need, and the language of the citizen who will read the note. */
   async function reportContext(reportId: number) {
-    const report = await prisma.report.findUnique({ where: { id: reportId }, include: { category: true, department: true, region: true, district: true, citizen: { select: { locale: true } } } });
+    const report = await prisma.report.findUnique({
+      where: { id: reportId },
+      include: { category: true, department: true, region: true, district: true, citizen: { select: { locale: true } } },
+    });
     if (!report) throw notFound('report.not_found');
     // Reports without a citizen (Open311, staff) are answered in Russian.
     const locale: Locale = toLocale(report.citizen?.locale);

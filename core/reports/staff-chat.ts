@@ -37,9 +37,14 @@ export interface StaffPost {
 /** The post about a report: plain text (descriptions are the citizen's own words), buttons for what is allowed now. */
 export function renderStaffPost(t: TFunction, locale: Locale, r: PostedReport): StaffPost {
   const open = isOpen(r.status);
-  const due = open && r.dueAt
-    ? [t('staff:chat.due', { due: formatDue(r.dueAt) }), ...(r.overdueNotifiedAt ? [t('staff:chat.overdue')] : []), ...(r.escalatedAt ? [t('staff:chat.escalated')] : [])].join(' · ')
-    : null;
+  const due =
+    open && r.dueAt
+      ? [
+          t('staff:chat.due', { due: formatDue(r.dueAt) }),
+          ...(r.overdueNotifiedAt ? [t('staff:chat.overdue')] : []),
+          ...(r.escalatedAt ? [t('staff:chat.escalated')] : []),
+        ].join(' · ')
+      : null;
   const text = [
     `${statusIcon(r.status)} ${r.number} · ${t(`reports:status.${r.status}`)}`,
     ...reportLines(t, locale, r, DESCRIPTION_PREVIEW),
@@ -48,7 +53,9 @@ export function renderStaffPost(t: TFunction, locale: Locale, r: PostedReport): 
     ...(due ? [due] : []),
   ].join('\n');
   const button = (a: StaffAction, label: string) => (canTransition(r.status, STAFF_ACTIONS[a]) ? [{ text: t(label), callback_data: `sg:${a}:${r.id}` }] : []);
-  const rows = [button('acc', 'staff:chat.accept'), [...button('res', 'staff:chat.resolve'), ...button('rej', 'staff:chat.reject')]].filter((row) => row.length > 0);
+  const rows = [button('acc', 'staff:chat.accept'), [...button('res', 'staff:chat.resolve'), ...button('rej', 'staff:chat.reject')]].filter(
+    (row) => row.length > 0,
+  );
   return rows.length > 0 ? { text, reply_markup: { inline_keyboard: rows } } : { text };
 }
 
@@ -68,7 +75,13 @@ export async function setDepartmentChat(prisma: PrismaClient, actor: Actor, depa
   if (!before) throw notFound('not_found');
   return prisma.$transaction(async (tx) => {
     const after = await tx.department.update({ where: { id: departmentId }, data: { telegramChatId: chatId } });
-    await recordAudit(tx, actor, { action: 'department.telegram_chat', entity: 'department', entityId: departmentId, before: { telegramChatId: before.telegramChatId }, after: { telegramChatId: chatId } });
+    await recordAudit(tx, actor, {
+      action: 'department.telegram_chat',
+      entity: 'department',
+      entityId: departmentId,
+      before: { telegramChatId: before.telegramChatId },
+      after: { telegramChatId: chatId },
+    });
     return after;
   });
 }

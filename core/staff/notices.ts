@@ -17,7 +17,11 @@ export function createNoticeService({ prisma, now = () => new Date() }: { prisma
     async list(staffUserId: number, opts: { unreadOnly?: boolean; cursor?: number; limit: number }): Promise<NoticePage> {
       const where = { staffUserId, ...(opts.unreadOnly ? { readAt: null } : {}) };
       const [rows, unread] = await Promise.all([
-        prisma.staffNotice.findMany({ where: { ...where, ...(opts.cursor != null ? { id: { lt: opts.cursor } } : {}) }, orderBy: { id: 'desc' }, take: opts.limit + 1 }),
+        prisma.staffNotice.findMany({
+          where: { ...where, ...(opts.cursor != null ? { id: { lt: opts.cursor } } : {}) },
+          orderBy: { id: 'desc' },
+          take: opts.limit + 1,
+        }),
         prisma.staffNotice.count({ where: { staffUserId, readAt: null } }),
       ]);
       return { ...keysetPage(rows, opts.limit), unread };

@@ -37,7 +37,11 @@ const CHAT_GONE = /bot was kicked|chat not found|not enough rights|have no right
  * group is gone (the rest of this group waits for the next run) or Telegram asks to slow down
  * (`flood`: the whole run should stop).
  */
-async function runChatWork(logger: Logger, chat: { chatId: bigint; label: Record<string, unknown> }, work: Array<() => Promise<void>>): Promise<{ failed: number; flood: boolean }> {
+async function runChatWork(
+  logger: Logger,
+  chat: { chatId: bigint; label: Record<string, unknown> },
+  work: Array<() => Promise<void>>,
+): Promise<{ failed: number; flood: boolean }> {
   let failed = 0;
   for (const step of work) {
     try {

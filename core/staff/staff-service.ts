@@ -76,8 +76,7 @@ export function createStaffService({ prisma, sessionTtlHours, passwords, now = (
       if (input.regionId != null && d.regionId !== input.regionId) throw invalid('staff.district_not_in_region');
     }
     if (input.regionId != null && !(await prisma.region.findUnique({ where: { id: input.regionId } }))) throw invalid('staff.unknown_region');
-    if (input.departmentId != null && !(await prisma.department.findUnique({ where: { id: input.departmentId } })))
-      throw invalid('staff.unknown_department');
+    if (input.departmentId != null && !(await prisma.department.findUnique({ where: { id: input.departmentId } }))) throw invalid('staff.unknown_department');
   }
 
   return {
@@ -154,7 +153,14 @@ export function createStaffService({ prisma, sessionTtlHours, passwords, now = (
       if (!user || !ok || !user.active) {
         await prisma.auditLog.create({
           // Never the typed login: people sometimes type their password into it.
-          data: { actorType: 'staff', actorId: user ? String(user.id) : null, action: 'auth.login_failed', entity: 'staff_user', entityId: user ? String(user.id) : null, ip: meta.ip ?? null },
+          data: {
+            actorType: 'staff',
+            actorId: user ? String(user.id) : null,
+            action: 'auth.login_failed',
+            entity: 'staff_user',
+            entityId: user ? String(user.id) : null,
+            ip: meta.ip ?? null,
+          },
         });
         throw new DomainError('unauthorized', 'auth.bad_credentials');
       }
@@ -225,7 +231,13 @@ export function createStaffService({ prisma, sessionTtlHours, passwords, now = (
       if (configuredPassword !== undefined) await passwords.check(configuredPassword, [login]);
       const password = configuredPassword ?? generatePassword();
       const user = await prisma.staffUser.create({
-        data: { login, fullName: 'Administrator', passwordHash: await hashPassword(password), roles: ['admin'], mustChangePassword: configuredPassword === undefined },
+        data: {
+          login,
+          fullName: 'Administrator',
+          passwordHash: await hashPassword(password),
+          roles: ['admin'],
+          mustChangePassword: configuredPassword === undefined,
+        },
       });
       await recordAudit(prisma, { type: 'system' }, { action: 'staff.bootstrap_admin', entity: 'staff_user', entityId: user.id, after: user });
       return { created: true, generatedPassword: configuredPassword ? null : password };

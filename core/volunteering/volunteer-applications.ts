@@ -52,13 +52,24 @@ export async function fillFreedPlaces(tx: Tx, i18n: i18n, o: PlacedOpportunity, 
   });
   for (const a of next) {
     await tx.volunteerApplication.update({ where: { id: a.id }, data: { state: 'applied' } });
-    await recordAudit(tx, { type: 'system' }, { action: 'volunteer.promote', entity: 'volunteer_application', entityId: a.id, before: { state: 'waitlisted' }, after: { state: 'applied' } });
+    await recordAudit(
+      tx,
+      { type: 'system' },
+      { action: 'volunteer.promote', entity: 'volunteer_application', entityId: a.id, before: { state: 'waitlisted' }, after: { state: 'applied' } },
+    );
     await applicationNotice(tx, i18n, at, a, o, 'promoted', at.getTime());
   }
   return next.length;
 }
 
-async function changeState(tx: Tx, actor: Actor, a: VolunteerApplication, state: VolunteerApplicationState, data: Partial<VolunteerApplication> = {}, action = `volunteer.${state}`) {
+async function changeState(
+  tx: Tx,
+  actor: Actor,
+  a: VolunteerApplication,
+  state: VolunteerApplicationState,
+  data: Partial<VolunteerApplication> = {},
+  action = `volunteer.${state}`,
+) {
   const updated = await tx.volunteerApplication.update({ where: { id: a.id }, data: { state, ...data } });
   await recordAudit(tx, actor, { action, entity: 'volunteer_application', entityId: a.id, before: { state: a.state }, after: { state, ...data } });
   return updated;
@@ -114,7 +125,11 @@ export function createApplicationService({ prisma, i18n, now = () => new Date() 
         const a = existing
           ? await tx.volunteerApplication.update({ where: { id: existing.id }, data })
           : await tx.volunteerApplication.create({ data: { opportunityId, citizenId, createdAt: at, ...data } });
-        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'volunteer.apply', entity: 'volunteer_application', entityId: a.id, after: { opportunityId, state } });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          { action: 'volunteer.apply', entity: 'volunteer_application', entityId: a.id, after: { opportunityId, state } },
+        );
         return { applicationId: a.id, state, position: state === 'waitlisted' ? await queuePosition(tx, a) : null };
       });
     },
@@ -140,7 +155,17 @@ export function createApplicationService({ prisma, i18n, now = () => new Date() 
         if (a.opportunity.startsAt > at) throw conflict('volunteer.event_not_started');
         if (!['approved', 'attended', 'no_show'].includes(a.state)) throw conflict('volunteer.nothing_to_confirm');
         await tx.volunteerApplication.update({ where: { id: a.id }, data: { confirmedByVolunteer: tookPart, confirmedAt: at } });
-        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'volunteer.confirm', entity: 'volunteer_application', entityId: a.id, before: { confirmed: a.confirmedByVolunteer }, after: { confirmed: tookPart } });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          {
+            action: 'volunteer.confirm',
+            entity: 'volunteer_application',
+            entityId: a.id,
+            before: { confirmed: a.confirmedByVolunteer },
+            after: { confirmed: tookPart },
+          },
+        );
       });
     },
 
@@ -187,15 +212,30 @@ export function createApplicationService({ prisma, i18n, now = () => new Date() 
         if (o.startsAt > at) throw conflict('volunteer.event_not_started');
         if (!['approved', 'attended', 'no_show'].includes(a.state)) throw conflict('volunteer.not_approved');
         if (!input.attended) {
-          return changeState(tx, actor, a, 'no_show', { minutes: null, peopleHelped: null, attendanceAt: at, attendanceById: staff.id }, 'volunteer.attendance');
+          return changeState(
+            tx,
+            actor,
+            a,
+            'no_show',
+            { minutes: null, peopleHelped: null, attendanceAt: at, attendanceById: staff.id },
+            'volunteer.attendance',
+          );
         }
         const { hours, peopleHelped } = input;
         if (hours === undefined || !(hours > 0) || hours > HOURS_MAX) throw invalid('volunteer.bad_hours', { max: HOURS_MAX });
-        if (peopleHelped === undefined || !Number.isInteger(peopleHelped) || peopleHelped < 0 || peopleHelped > PEOPLE_HELPED_MAX) throw invalid('volunteer.bad_people', { max: PEOPLE_HELPED_MAX });
+        if (peopleHelped === undefined || !Number.isInteger(peopleHelped) || peopleHelped < 0 || peopleHelped > PEOPLE_HELPED_MAX)
+          throw invalid('volunteer.bad_people', { max: PEOPLE_HELPED_MAX });
         const minutes = minutesOf(hours);
         const changed = a.state !== 'attended' || a.minutes !== minutes || a.peopleHelped !== peopleHelped;
         // New figures are asked about again; the volunteer's earlier answer was about the old ones.
-        const updated = await changeState(tx, actor, a, 'attended', { minutes, peopleHelped, attendanceAt: at, attendanceById: staff.id, ...(changed ? { confirmAskedAt: at } : {}) }, 'volunteer.attendance');
+        const updated = await changeState(
+          tx,
+          actor,
+          a,
+          'attended',
+          { minutes, peopleHelped, attendanceAt: at, attendanceById: staff.id, ...(changed ? { confirmAskedAt: at } : {}) },
+          'volunteer.attendance',
+        );
         if (changed) await applicationNotice(tx, i18n, at, a, o, 'attended', `${minutes}:${peopleHelped}`, { hours, people: peopleHelped });
         return updated;
       });
@@ -211,7 +251,13 @@ export function createApplicationService({ prisma, i18n, now = () => new Date() 
         const before = await tx.volunteerReview.findUnique({ where: { applicationId } });
         const data = { rating: input.rating, comment, staffUserId: staff.id };
         const review = await tx.volunteerReview.upsert({ where: { applicationId }, create: { applicationId, ...data }, update: data });
-        await recordAudit(tx, actor, { action: 'volunteer.review', entity: 'volunteer_application', entityId: applicationId, before: before && { rating: before.rating }, after: { rating: input.rating } });
+        await recordAudit(tx, actor, {
+          action: 'volunteer.review',
+          entity: 'volunteer_application',
+          entityId: applicationId,
+          before: before && { rating: before.rating },
+          after: { rating: input.rating },
+        });
         return review;
       });
     },

@@ -33,10 +33,17 @@ export interface VolunteerRecord {
  * Attendance that counts: recorded by the organiser and not denied by the volunteer. The same rule
  * feeds the rankings and the indicator (volunteer-rankings.ts).
  */
-export const COUNTED = { state: 'attended', OR: [{ confirmedByVolunteer: null }, { confirmedByVolunteer: true }] } satisfies Prisma.VolunteerApplicationWhereInput;
+export const COUNTED = {
+  state: 'attended',
+  OR: [{ confirmedByVolunteer: null }, { confirmedByVolunteer: true }],
+} satisfies Prisma.VolunteerApplicationWhereInput;
 
 async function placesLeft(tx: Tx, opportunities: PlacedOpportunity[]): Promise<Map<number, number>> {
-  const groups = await tx.volunteerApplication.groupBy({ by: ['opportunityId'], where: { opportunityId: { in: opportunities.map((o) => o.id) }, state: { in: HOLDS_PLACE } }, _count: { _all: true } });
+  const groups = await tx.volunteerApplication.groupBy({
+    by: ['opportunityId'],
+    where: { opportunityId: { in: opportunities.map((o) => o.id) }, state: { in: HOLDS_PLACE } },
+    _count: { _all: true },
+  });
   const taken = new Map(groups.map((g) => [g.opportunityId, g._count._all]));
   return new Map(opportunities.map((o) => [o.id, Math.max(0, o.needed - (taken.get(o.id) ?? 0))]));
 }
@@ -51,8 +58,17 @@ export function createVolunteerCitizenService({ prisma, now = () => new Date() }
     async suitable(citizenId: number, page: { offset: number; limit: number }): Promise<{ items: Array<OpportunityForVolunteer>; total: number }> {
       const { ids, total } = await suitableOpportunities(prisma, citizenId, now(), page);
       const rows = await prisma.volunteerOpportunity.findMany({ where: { id: { in: ids } }, include: PLACED, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] });
-      const [left, mine] = await Promise.all([placesLeft(prisma, rows), prisma.volunteerApplication.findMany({ where: { citizenId, opportunityId: { in: ids } } })]);
-      const items = await Promise.all(rows.map(async (o) => ({ opportunity: o, placesLeft: left.get(o.id)!, mine: await mineOf(prisma, mine.find((a) => a.opportunityId === o.id) ?? null) })));
+      const [left, mine] = await Promise.all([
+        placesLeft(prisma, rows),
+        prisma.volunteerApplication.findMany({ where: { citizenId, opportunityId: { in: ids } } }),
+      ]);
+      const items = await Promise.all(
+        rows.map(async (o) => ({
+          opportunity: o,
+          placesLeft: left.get(o.id)!,
+          mine: await mineOf(prisma, mine.find((a) => a.opportunityId === o.id) ?? null),
+        })),
+      );
       return { items, total };
     },
 
@@ -67,18 +83,37 @@ export function createVolunteerCitizenService({ prisma, now = () => new Date() }
     },
 
     /** The citizen's applications, the latest events first. */
-    async applications(citizenId: number, page: { offset: number; limit: number }): Promise<{ items: Array<VolunteerApplication & { opportunity: PlacedOpportunity }>; total: number }> {
+    async applications(
+      citizenId: number,
+      page: { offset: number; limit: number },
+    ): Promise<{ items: Array<VolunteerApplication & { opportunity: PlacedOpportunity }>; total: number }> {
       const where = { citizenId };
       const [items, total] = await Promise.all([
-        prisma.volunteerApplication.findMany({ where, include: { opportunity: { include: PLACED } }, orderBy: [{ opportunity: { startsAt: 'desc' } }, { id: 'desc' }], skip: page.offset, take: page.limit }),
+        prisma.volunteerApplication.findMany({
+          where,
+          include: { opportunity: { include: PLACED } },
+          orderBy: [{ opportunity: { startsAt: 'desc' } }, { id: 'desc' }],
+          skip: page.offset,
+          take: page.limit,
+        }),
         prisma.volunteerApplication.count({ where }),
       ]);
       return { items, total };
     },
 
     async record(citizenId: number): Promise<VolunteerRecord> {
-      const rows = await prisma.volunteerApplication.findMany({ where: { citizenId, ...COUNTED }, include: { opportunity: { include: PLACED } }, orderBy: [{ opportunity: { startsAt: 'desc' } }, { id: 'desc' }] });
-      const items = rows.map((a) => ({ applicationId: a.id, opportunity: a.opportunity, hours: hoursOf(a.minutes), peopleHelped: a.peopleHelped ?? 0, confirmed: a.confirmedByVolunteer }));
+      const rows = await prisma.volunteerApplication.findMany({
+        where: { citizenId, ...COUNTED },
+        include: { opportunity: { include: PLACED } },
+        orderBy: [{ opportunity: { startsAt: 'desc' } }, { id: 'desc' }],
+      });
+      const items = rows.map((a) => ({
+        applicationId: a.id,
+        opportunity: a.opportunity,
+        hours: hoursOf(a.minutes),
+        peopleHelped: a.peopleHelped ?? 0,
+        confirmed: a.confirmedByVolunteer,
+      }));
       const minutes = rows.reduce((s, a) => s + (a.minutes ?? 0), 0);
       return { items, totals: { events: items.length, hours: hoursOf(minutes), peopleHelped: items.reduce((s, i) => s + i.peopleHelped, 0) } };
     },

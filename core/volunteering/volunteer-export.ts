@@ -21,13 +21,26 @@ export function rankingTables(t: TFunction, r: Rankings, place: string): ExportT
     {
       sheetName: h('sheet_active'),
       title: t('volunteering:export.title_active', where),
-      columns: [{ header: h('rank'), kind: 'number', width: 8 }, { header: h('name') }, { header: h('people'), kind: 'number' }, { header: h('hours'), kind: 'number' }, { header: h('events'), kind: 'number' }],
+      columns: [
+        { header: h('rank'), kind: 'number', width: 8 },
+        { header: h('name') },
+        { header: h('people'), kind: 'number' },
+        { header: h('hours'), kind: 'number' },
+        { header: h('events'), kind: 'number' },
+      ],
       rows: r.mostActive.map((v) => [v.rank, v.name, v.peopleHelped, v.hours, v.events]),
     },
     {
       sheetName: h('sheet_favourite'),
       title: t('volunteering:export.title_favourite', where),
-      columns: [{ header: h('rank'), kind: 'number', width: 8 }, { header: h('name') }, { header: h('positive'), kind: 'number' }, { header: h('average'), kind: 'number' }, { header: h('reviews'), kind: 'number' }, { header: h('people'), kind: 'number' }],
+      columns: [
+        { header: h('rank'), kind: 'number', width: 8 },
+        { header: h('name') },
+        { header: h('positive'), kind: 'number' },
+        { header: h('average'), kind: 'number' },
+        { header: h('reviews'), kind: 'number' },
+        { header: h('people'), kind: 'number' },
+      ],
       rows: r.favourite.map((v) => [v.rank, v.name, v.positiveReviews, v.averageRating, v.reviews, v.peopleHelped]),
     },
     {
@@ -66,8 +79,22 @@ export function certificateTable(t: TFunction, locale: string, c: Certificate): 
       hours,
       people,
     }),
-    columns: [{ header: h('date'), kind: 'date' }, { header: h('event') }, { header: h('organiser') }, { header: h('place') }, { header: h('hours'), kind: 'number' }, { header: h('people'), kind: 'number' }],
-    rows: c.items.map((i) => [i.opportunity.startsAt, titleIn(i.opportunity, locale), i.opportunity.organiserName, placeOf(i.opportunity, locale), i.hours, i.peopleHelped]),
+    columns: [
+      { header: h('date'), kind: 'date' },
+      { header: h('event') },
+      { header: h('organiser') },
+      { header: h('place') },
+      { header: h('hours'), kind: 'number' },
+      { header: h('people'), kind: 'number' },
+    ],
+    rows: c.items.map((i) => [
+      i.opportunity.startsAt,
+      titleIn(i.opportunity, locale),
+      i.opportunity.organiserName,
+      placeOf(i.opportunity, locale),
+      i.hours,
+      i.peopleHelped,
+    ]),
     footer: [[h('total'), null, null, null, hours, people]],
   };
 }

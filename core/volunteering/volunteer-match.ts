@@ -11,7 +11,12 @@ const SUITS = Prisma.sql`o."regionId" = v."regionId"
   AND (o.directions && v.directions OR o."areaId" = ANY(v."areaIds") OR (coalesce(cardinality(o.directions), 0) = 0 AND o."areaId" IS NULL))`;
 
 /** Published opportunities that have not started and suit the volunteer, soonest first. */
-export async function suitableOpportunities(prisma: PrismaClient, citizenId: number, at: Date, page: { offset: number; limit: number }): Promise<{ ids: number[]; total: number }> {
+export async function suitableOpportunities(
+  prisma: PrismaClient,
+  citizenId: number,
+  at: Date,
+  page: { offset: number; limit: number },
+): Promise<{ ids: number[]; total: number }> {
   const from = Prisma.sql`FROM "Volunteer" v, "VolunteerOpportunity" o
     WHERE v."citizenId" = ${citizenId} AND v."signedUpAt" IS NOT NULL AND o.status = 'published' AND o."startsAt" > ${at} AND ${SUITS}`;
   const [rows, count] = await Promise.all([

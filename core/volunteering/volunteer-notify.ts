@@ -19,9 +19,16 @@ export interface VolunteerMessage {
 }
 
 /** The buttons the bot answers outside any conversation (bot/volunteering/volunteer.ts). */
-export const openButton = (t: TFunction, opportunityId: number): InlineKeyboardMarkup => ({ inline_keyboard: [[{ text: t('volunteering:notice.open'), callback_data: `vo:o:${opportunityId}` }]] });
+export const openButton = (t: TFunction, opportunityId: number): InlineKeyboardMarkup => ({
+  inline_keyboard: [[{ text: t('volunteering:notice.open'), callback_data: `vo:o:${opportunityId}` }]],
+});
 export const confirmButtons = (t: TFunction, applicationId: number): InlineKeyboardMarkup => ({
-  inline_keyboard: [[{ text: t('volunteering:confirm.yes'), callback_data: `vo:conf:${applicationId}:y` }, { text: t('volunteering:confirm.no'), callback_data: `vo:conf:${applicationId}:n` }]],
+  inline_keyboard: [
+    [
+      { text: t('volunteering:confirm.yes'), callback_data: `vo:conf:${applicationId}:y` },
+      { text: t('volunteering:confirm.no'), callback_data: `vo:conf:${applicationId}:n` },
+    ],
+  ],
 });
 
 /** Enqueues one message to a citizen unless they erased their data; returns whether it was enqueued. */
@@ -44,16 +51,28 @@ export async function tellVolunteer(tx: Tx, i18n: i18n, citizenId: number, m: Vo
 }
 
 /** A headline from volunteer.json above the opportunity's card. */
-export const withCard = (key: string, o: PlacedOpportunity, params: Record<string, unknown> = {}) => (t: TFunction, locale: Locale) =>
-  `${t(`volunteering:notice.${key}`, params)}\n\n${opportunityCard(t, locale, o)}`;
+export const withCard =
+  (key: string, o: PlacedOpportunity, params: Record<string, unknown> = {}) =>
+  (t: TFunction, locale: Locale) =>
+    `${t(`volunteering:notice.${key}`, params)}\n\n${opportunityCard(t, locale, o)}`;
 
-export type ApplicationNotice = 'approved' | 'declined' | 'waitlisted' | 'promoted' | 'cancelled_event' | 'reminder_day' | 'reminder_soon' | 'ask_confirm' | 'attended' | 'changed';
+export type ApplicationNotice =
+  'approved' | 'declined' | 'waitlisted' | 'promoted' | 'cancelled_event' | 'reminder_day' | 'reminder_soon' | 'ask_confirm' | 'attended' | 'changed';
 
 /**
  * A notice about one application. `occurrence` tells repeated causes apart (a second decision, a new
  * start time): the same application, notice and occurrence are enqueued at most once.
  */
-export function applicationNotice(tx: Tx, i18n: i18n, at: Date, a: { id: number; citizenId: number }, o: PlacedOpportunity, key: ApplicationNotice, occurrence: string | number, params: Record<string, unknown> = {}) {
+export function applicationNotice(
+  tx: Tx,
+  i18n: i18n,
+  at: Date,
+  a: { id: number; citizenId: number },
+  o: PlacedOpportunity,
+  key: ApplicationNotice,
+  occurrence: string | number,
+  params: Record<string, unknown> = {},
+) {
   const asksConfirmation = key === 'ask_confirm' || key === 'attended';
   return tellVolunteer(tx, i18n, a.citizenId, {
     kind: `volunteer.${key}`,

@@ -83,7 +83,13 @@ async function checkInput(tx: Tx, staff: StaffPrincipal, o: OpportunityInput, at
 async function announce(tx: Tx, i18n: i18n, o: PlacedOpportunity, at: Date): Promise<number> {
   const people = await volunteersToAnnounce(tx, o.id);
   for (const citizenId of people) {
-    await tellVolunteer(tx, i18n, citizenId, { kind: 'volunteer.announce', dedupeKey: `volunteer:announce:${o.id}:${citizenId}`, at, text: withCard('announce', o), keyboard: (t) => openButton(t, o.id) });
+    await tellVolunteer(tx, i18n, citizenId, {
+      kind: 'volunteer.announce',
+      dedupeKey: `volunteer:announce:${o.id}:${citizenId}`,
+      at,
+      text: withCard('announce', o),
+      keyboard: (t) => openButton(t, o.id),
+    });
   }
   return people.length;
 }
@@ -104,7 +110,11 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
       return { ...o, counts: (await countsOf(prisma, [id])).get(id)! };
     },
 
-    async list(staff: StaffPrincipal, f: OpportunityFilter, page: { offset: number; limit: number }): Promise<{ items: OpportunityWithCounts[]; total: number }> {
+    async list(
+      staff: StaffPrincipal,
+      f: OpportunityFilter,
+      page: { offset: number; limit: number },
+    ): Promise<{ items: OpportunityWithCounts[]; total: number }> {
       const where: Prisma.VolunteerOpportunityWhereInput = {
         ...(f.status ? { status: f.status } : {}),
         ...(f.regionId ? { regionId: f.regionId } : {}),
@@ -116,7 +126,10 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
         prisma.volunteerOpportunity.findMany({ where, include: PLACED, orderBy: [{ startsAt: 'desc' }, { id: 'desc' }], skip: page.offset, take: page.limit }),
         prisma.volunteerOpportunity.count({ where }),
       ]);
-      const counts = await countsOf(prisma, rows.map((r) => r.id));
+      const counts = await countsOf(
+        prisma,
+        rows.map((r) => r.id),
+      );
       return { items: rows.map((r) => ({ ...r, counts: counts.get(r.id)! })), total };
     },
 
@@ -127,7 +140,13 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
         await checkInput(tx, staff, input, at, true, true);
         const { publish, ...fields } = input;
         const o = await tx.volunteerOpportunity.create({
-          data: { ...fields, directions: fields.directions ?? [], createdById: staff.id, status: publish ? 'published' : 'draft', publishedAt: publish ? at : null },
+          data: {
+            ...fields,
+            directions: fields.directions ?? [],
+            createdById: staff.id,
+            status: publish ? 'published' : 'draft',
+            publishedAt: publish ? at : null,
+          },
           include: PLACED,
         });
         await recordAudit(tx, actor, { action: 'volunteer.opportunity.create', entity: 'volunteer_opportunity', entityId: o.id, after: fields });
@@ -144,14 +163,22 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
         if (before.status === 'cancelled') throw conflict('volunteer.opportunity_closed');
         const merged: OpportunityInput = { ...before, ...patch };
         assertVolunteerScope(staff, merged);
-        await checkInput(tx, staff, merged, at, before.status === 'draft' || (patch.startsAt !== undefined && patch.startsAt.getTime() !== before.startsAt.getTime()), patch.projectId != null && patch.projectId !== before.projectId);
+        await checkInput(
+          tx,
+          staff,
+          merged,
+          at,
+          before.status === 'draft' || (patch.startsAt !== undefined && patch.startsAt.getTime() !== before.startsAt.getTime()),
+          patch.projectId != null && patch.projectId !== before.projectId,
+        );
         const approved = await tx.volunteerApplication.count({ where: { opportunityId: id, state: 'approved' } });
         if (merged.needed < approved) throw conflict('volunteer.needed_below_approved', { approved });
         const o = await tx.volunteerOpportunity.update({ where: { id }, data: patch, include: PLACED });
         await recordAudit(tx, actor, { action: 'volunteer.opportunity.update', entity: 'volunteer_opportunity', entityId: id, before, after: patch });
         const retimed = o.startsAt.getTime() !== before.startsAt.getTime() || o.endsAt.getTime() !== before.endsAt.getTime();
         // A new time is a new occasion for the reminders and the question after the event.
-        if (retimed) await tx.volunteerApplication.updateMany({ where: { opportunityId: id }, data: { remindedDayAt: null, remindedSoonAt: null, confirmAskedAt: null } });
+        if (retimed)
+          await tx.volunteerApplication.updateMany({ where: { opportunityId: id }, data: { remindedDayAt: null, remindedSoonAt: null, confirmAskedAt: null } });
         const moved = retimed || o.place !== before.place || o.districtId !== before.districtId;
         if (o.status === 'published' && moved) {
           const active = await tx.volunteerApplication.findMany({ where: { opportunityId: id, state: { in: ACTIVE } } });
@@ -186,7 +213,12 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
         const active = await tx.volunteerApplication.findMany({ where: { opportunityId: id, state: { in: ACTIVE } } });
         await tx.volunteerApplication.updateMany({ where: { id: { in: active.map((a) => a.id) } }, data: { state: 'cancelled', cancelledAt: at } });
         for (const a of active) await applicationNotice(tx, i18n, at, a, o, 'cancelled_event', at.getTime());
-        await recordAudit(tx, actor, { action: 'volunteer.opportunity.cancel', entity: 'volunteer_opportunity', entityId: id, after: { applicationsCancelled: active.length } });
+        await recordAudit(tx, actor, {
+          action: 'volunteer.opportunity.cancel',
+          entity: 'volunteer_opportunity',
+          entityId: id,
+          after: { applicationsCancelled: active.length },
+        });
       });
       return service.get(staff, id);
     },
@@ -206,7 +238,10 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
       const o = await scoped(staff, id);
       const rows = await prisma.volunteerApplication.findMany({
         where: { opportunityId: id, ...(state ? { state } : {}) },
-        include: { review: { select: { rating: true, comment: true } }, citizen: { select: { volunteer: { select: { name: true, phone: true, birthYear: true, parentConsent: true } } } } },
+        include: {
+          review: { select: { rating: true, comment: true } },
+          citizen: { select: { volunteer: { select: { name: true, phone: true, birthYear: true, parentConsent: true } } } },
+        },
         orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }],
       });
       return rows.map(({ citizen, ...a }) => ({

@@ -14,7 +14,19 @@ import { toLocale } from '../i18n/i18n.ts';
 import { localName } from '../reference/reference-service.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { fillFreedPlaces, lockOpportunity } from './volunteer-applications.ts';
-import { ACTIVE, AVAILABILITIES, birthYearRange, DIRECTIONS, HOLDS_PLACE, hoursOf, isMinor, NAME_MAX, NAME_MIN, normalisePhone, SKILLS_MAX } from './volunteer-rules.ts';
+import {
+  ACTIVE,
+  AVAILABILITIES,
+  birthYearRange,
+  DIRECTIONS,
+  HOLDS_PLACE,
+  hoursOf,
+  isMinor,
+  NAME_MAX,
+  NAME_MIN,
+  normalisePhone,
+  SKILLS_MAX,
+} from './volunteer-rules.ts';
 import { assertVolunteerScope, volunteerScopeWhere } from './volunteer-scope.ts';
 
 export interface ProfileFields {
@@ -69,7 +81,8 @@ async function checkFields(tx: Tx, patch: Partial<ProfileFields>, at: Date): Pro
   }
   if (patch.directions?.some((d) => !DIRECTIONS.includes(d))) throw invalid('volunteer.unknown_direction');
   if (patch.availability !== undefined && !AVAILABILITIES.includes(patch.availability)) throw invalid('volunteer.bad_availability');
-  if (patch.areaIds?.length && (await tx.area.count({ where: { id: { in: patch.areaIds } } })) !== new Set(patch.areaIds).size) throw invalid('volunteer.unknown_area');
+  if (patch.areaIds?.length && (await tx.area.count({ where: { id: { in: patch.areaIds } } })) !== new Set(patch.areaIds).size)
+    throw invalid('volunteer.unknown_area');
   if (patch.regionId !== undefined && !(await tx.region.findUnique({ where: { id: patch.regionId } }))) throw invalid('volunteer.unknown_region');
   if (patch.districtId != null) {
     const d = await tx.district.findUnique({ where: { id: patch.districtId } });
@@ -92,7 +105,12 @@ export function createProfileService({ prisma, now = () => new Date() }: { prism
       return prisma.$transaction(async (tx) => {
         const data = await checkFields(tx, patch, now());
         const v = await tx.volunteer.upsert({ where: { citizenId }, create: { citizenId, ...data }, update: data });
-        await recordAudit(tx, citizenActor(citizenId), { action: 'volunteer.profile', entity: 'volunteer', entityId: citizenId, after: { fields: Object.keys(data) } });
+        await recordAudit(tx, citizenActor(citizenId), {
+          action: 'volunteer.profile',
+          entity: 'volunteer',
+          entityId: citizenId,
+          after: { fields: Object.keys(data) },
+        });
         return v;
       });
     },
@@ -136,17 +154,32 @@ export function createProfileService({ prisma, now = () => new Date() }: { prism
         const v = await tx.volunteer.findUnique({ where: { citizenId } });
         if (!v) throw notFound('volunteer.not_found');
         assertVolunteerScope(staff, v);
-        const updated = await tx.volunteer.update({ where: { citizenId }, data: { parentConsent: consent, parentConsentAt: consent ? now() : null, parentConsentById: consent ? staff.id : null } });
-        await recordAudit(tx, actor, { action: 'volunteer.parent_consent', entity: 'volunteer', entityId: citizenId, before: { parentConsent: v.parentConsent }, after: { parentConsent: consent } });
+        const updated = await tx.volunteer.update({
+          where: { citizenId },
+          data: { parentConsent: consent, parentConsentAt: consent ? now() : null, parentConsentById: consent ? staff.id : null },
+        });
+        await recordAudit(tx, actor, {
+          action: 'volunteer.parent_consent',
+          entity: 'volunteer',
+          entityId: citizenId,
+          before: { parentConsent: v.parentConsent },
+          after: { parentConsent: consent },
+        });
         return updated;
       });
     },
 
     /** Signed-up volunteers in the organiser's scope; directions are matched in SQL (see volunteer-match.ts). */
-    async list(staff: StaffPrincipal, f: VolunteerFilter, page: { offset: number; limit: number }): Promise<{ items: Array<Volunteer & { minor: boolean }>; total: number }> {
+    async list(
+      staff: StaffPrincipal,
+      f: VolunteerFilter,
+      page: { offset: number; limit: number },
+    ): Promise<{ items: Array<Volunteer & { minor: boolean }>; total: number }> {
       let ids: number[] | undefined;
       if (f.direction) {
-        const rows = await prisma.$queryRaw<Array<{ id: number }>>`SELECT "citizenId" AS id FROM "Volunteer" WHERE ${f.direction}::"VolunteerDirection" = ANY(directions)`;
+        const rows = await prisma.$queryRaw<
+          Array<{ id: number }>
+        >`SELECT "citizenId" AS id FROM "Volunteer" WHERE ${f.direction}::"VolunteerDirection" = ANY(directions)`;
         ids = rows.map((r) => r.id);
       }
       const where: Prisma.VolunteerWhereInput = {
@@ -215,7 +248,17 @@ export function volunteerPersonalData(i18n: i18n, now: () => Date = () => new Da
       for (const a of active) {
         const o = await lockOpportunity(tx, a.opportunityId);
         await tx.volunteerApplication.update({ where: { id: a.id }, data: { state: 'cancelled', cancelledAt: at } });
-        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'volunteer.cancel', entity: 'volunteer_application', entityId: a.id, before: { state: a.state }, after: { state: 'cancelled', reason: 'erasure' } });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          {
+            action: 'volunteer.cancel',
+            entity: 'volunteer_application',
+            entityId: a.id,
+            before: { state: a.state },
+            after: { state: 'cancelled', reason: 'erasure' },
+          },
+        );
         if (HOLDS_PLACE.includes(a.state)) await fillFreedPlaces(tx, i18n, o, at);
       }
       await tx.volunteerReview.updateMany({ where: { application: { citizenId } }, data: { comment: null } });

@@ -70,13 +70,34 @@ export async function computeRankings(prisma: PrismaClient, where: Level, period
   const rows = await prisma.volunteerApplication.findMany({
     where: {
       ...COUNTED,
-      opportunity: { startsAt: { gte: period.from, lt: period.to }, ...(where.level === 'region' ? { regionId: where.regionId } : { districtId: where.districtId }) },
+      opportunity: {
+        startsAt: { gte: period.from, lt: period.to },
+        ...(where.level === 'region' ? { regionId: where.regionId } : { districtId: where.districtId }),
+      },
     },
-    select: { citizenId: true, opportunityId: true, minutes: true, peopleHelped: true, review: { select: { rating: true } }, citizen: { select: { volunteer: { select: { name: true } } } } },
+    select: {
+      citizenId: true,
+      opportunityId: true,
+      minutes: true,
+      peopleHelped: true,
+      review: { select: { rating: true } },
+      citizen: { select: { volunteer: { select: { name: true } } } },
+    },
   });
   const people = new Map<number, Omit<RankedVolunteer, 'rank' | 'averageRating'> & { minutes: number; ratingSum: number; named: boolean }>();
   for (const r of rows) {
-    const p = people.get(r.citizenId) ?? { citizenId: r.citizenId, name: r.citizen.volunteer?.name ?? '', named: !!r.citizen.volunteer?.name, events: 0, hours: 0, minutes: 0, peopleHelped: 0, positiveReviews: 0, reviews: 0, ratingSum: 0 };
+    const p = people.get(r.citizenId) ?? {
+      citizenId: r.citizenId,
+      name: r.citizen.volunteer?.name ?? '',
+      named: !!r.citizen.volunteer?.name,
+      events: 0,
+      hours: 0,
+      minutes: 0,
+      peopleHelped: 0,
+      positiveReviews: 0,
+      reviews: 0,
+      ratingSum: 0,
+    };
     p.events += 1;
     p.minutes += r.minutes ?? 0;
     p.peopleHelped += r.peopleHelped ?? 0;
@@ -97,8 +118,16 @@ export async function computeRankings(prisma: PrismaClient, where: Level, period
   }));
   const awardable = all.filter((p) => p.named);
   const view = ({ named: _n, minutes: _m, exactAverage: _e, ...p }: (typeof all)[number] & { rank: number }): RankedVolunteer => p;
-  const mostActive = ranked(awardable.filter((p) => p.peopleHelped > 0 || p.minutes > 0), (p) => [p.peopleHelped, p.minutes], (p) => p.name);
-  const favourite = ranked(awardable.filter((p) => p.positiveReviews > 0), (p) => [p.positiveReviews, p.exactAverage, p.peopleHelped], (p) => p.name);
+  const mostActive = ranked(
+    awardable.filter((p) => p.peopleHelped > 0 || p.minutes > 0),
+    (p) => [p.peopleHelped, p.minutes],
+    (p) => p.name,
+  );
+  const favourite = ranked(
+    awardable.filter((p) => p.positiveReviews > 0),
+    (p) => [p.positiveReviews, p.exactAverage, p.peopleHelped],
+    (p) => p.name,
+  );
   return {
     period,
     // Everyone sharing the last rank shown is shown.

@@ -34,12 +34,20 @@ export async function processVolunteerReminders({ prisma, i18n, now = () => new 
   const published = { status: 'published' } as const;
 
   async function send(flag: Flag, key: ApplicationNotice, where: Prisma.VolunteerApplicationWhereInput): Promise<number> {
-    const due = await prisma.volunteerApplication.findMany({ where: { ...where, [flag]: null }, include: { opportunity: { include: PLACED } }, orderBy: { id: 'asc' }, take: batchSize });
+    const due = await prisma.volunteerApplication.findMany({
+      where: { ...where, [flag]: null },
+      include: { opportunity: { include: PLACED } },
+      orderBy: { id: 'asc' },
+      take: batchSize,
+    });
     let sent = 0;
     for (const a of due as Array<VolunteerApplication & { opportunity: PlacedOpportunity }>) {
       const done = await prisma.$transaction(async (tx) => {
         // The claim: whoever sets the flag first sends; the state and start time must still be those read.
-        const claimed = await tx.volunteerApplication.updateMany({ where: { id: a.id, [flag]: null, state: a.state, opportunity: { startsAt: a.opportunity.startsAt, ...published } }, data: { [flag]: at } });
+        const claimed = await tx.volunteerApplication.updateMany({
+          where: { id: a.id, [flag]: null, state: a.state, opportunity: { startsAt: a.opportunity.startsAt, ...published } },
+          data: { [flag]: at },
+        });
         if (claimed.count === 0) return false;
         await applicationNotice(tx, i18n, at, a, a.opportunity, key, a.opportunity.startsAt.getTime());
         return true;
@@ -50,8 +58,14 @@ export async function processVolunteerReminders({ prisma, i18n, now = () => new 
   }
 
   // The day-before window ends where the two-hour one begins, so a late approval gets only the nearer one.
-  const day = await send('remindedDayAt', 'reminder_day', { state: 'approved', opportunity: { ...published, startsAt: { gt: ms(REMIND_SOON_MS), lte: ms(REMIND_DAY_MS) } } });
-  const soon = await send('remindedSoonAt', 'reminder_soon', { state: 'approved', opportunity: { ...published, startsAt: { gt: at, lte: ms(REMIND_SOON_MS) } } });
+  const day = await send('remindedDayAt', 'reminder_day', {
+    state: 'approved',
+    opportunity: { ...published, startsAt: { gt: ms(REMIND_SOON_MS), lte: ms(REMIND_DAY_MS) } },
+  });
+  const soon = await send('remindedSoonAt', 'reminder_soon', {
+    state: 'approved',
+    opportunity: { ...published, startsAt: { gt: at, lte: ms(REMIND_SOON_MS) } },
+  });
   const ask = await send('confirmAskedAt', 'ask_confirm', {
     state: 'approved',
     confirmedByVolunteer: null,

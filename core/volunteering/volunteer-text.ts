@@ -11,9 +11,9 @@ export const PLACED = { region: true, district: true } as const;
 
 /** Staff and volunteers type these texts; Telegram HTML needs three characters escaped. */
 
-
 export const titleIn = (o: Pick<VolunteerOpportunity, 'titleKk' | 'titleRu'>, locale: string) => (locale === 'kk' ? o.titleKk : o.titleRu);
-const descriptionIn = (o: VolunteerOpportunity, locale: string) => (locale === 'kk' ? o.descriptionKk : o.descriptionRu) || (locale === 'kk' ? o.descriptionRu : o.descriptionKk);
+const descriptionIn = (o: VolunteerOpportunity, locale: string) =>
+  (locale === 'kk' ? o.descriptionKk : o.descriptionRu) || (locale === 'kk' ? o.descriptionRu : o.descriptionKk);
 
 /** "01.12.2026 10:00–14:00", or both ends in full when the event spans days. */
 export function timeSpan(startsAt: Date, endsAt: Date): string {

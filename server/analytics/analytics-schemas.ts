@@ -32,7 +32,10 @@ export const civicControlBody = z.object({
   averageRating: z.number().nullable().describe("mean of the authors' 1–5 ratings"),
   satisfiedShare: share.describe('ratings 4–5 among rated reports'),
   supports: z.number().describe('supports of all reports filed in the period'),
-  supportsPerReport: z.number().nullable().describe('supports / received, both without duplicates (their supporters now follow the original and are counted there)'),
+  supportsPerReport: z
+    .number()
+    .nullable()
+    .describe('supports / received, both without duplicates (their supporters now follow the original and are counted there)'),
   selfResolved: z.number().describe('closed by the author as fixed without an operator’s action'),
   trendUnit: z.enum(['week', 'month']),
   trend: z.array(z.object({ start: z.string().describe('first Almaty day of the week (Monday) or month'), received: z.number(), resolved: z.number() })),
@@ -81,10 +84,22 @@ const wave = z.object({
   change: z.number().nullable().describe('against the previous wave of the same poll'),
 });
 export const pollsBody = z.object({
-  projects: z.array(z.object({ projectId: z.number(), nameKk: z.string(), nameRu: z.string(), pollId: z.number(), titleKk: z.string(), titleRu: z.string(), waves: z.array(wave) })),
+  projects: z.array(
+    z.object({
+      projectId: z.number(),
+      nameKk: z.string(),
+      nameRu: z.string(),
+      pollId: z.number(),
+      titleKk: z.string(),
+      titleRu: z.string(),
+      waves: z.array(wave),
+    }),
+  ),
   beneficiaries: z.number(),
   respondents: z.number(),
-  coverage: z.array(z.object({ dimension: z.enum(['gender', 'ageBracket', 'socialStatus']), code: z.string(), beneficiaries: z.number(), respondents: z.number() })),
+  coverage: z.array(
+    z.object({ dimension: z.enum(['gender', 'ageBracket', 'socialStatus']), code: z.string(), beneficiaries: z.number(), respondents: z.number() }),
+  ),
   notApplied,
 });
 
@@ -120,7 +135,9 @@ export const rankingsBody = z.object({
       reportsChange: change,
     }),
   ),
-  areas: z.array(z.object({ rank: z.number(), areaId: z.number(), nameKk: z.string(), nameRu: z.string(), ...volumes, previous: z.object(volumes), totalChange: change })),
+  areas: z.array(
+    z.object({ rank: z.number(), areaId: z.number(), nameKk: z.string(), nameRu: z.string(), ...volumes, previous: z.object(volumes), totalChange: change }),
+  ),
 });
 
 const point = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]).describe('[longitude, latitude]') });
@@ -189,10 +206,14 @@ export const needsBody = z.object({
       lastYear: z.object(volumes),
       yearBefore: z.object(volumes),
       change,
-      topCategories: z.array(z.object({ categoryId: z.number(), code: z.string(), nameKk: z.string(), nameRu: z.string(), reports: z.number(), supports: z.number() })),
+      topCategories: z.array(
+        z.object({ categoryId: z.number(), code: z.string(), nameKk: z.string(), nameRu: z.string(), reports: z.number(), supports: z.number() }),
+      ),
       examples: z
         .array(z.object({ number: z.string(), filedOn: z.string(), categoryKk: z.string(), categoryRu: z.string(), supports: z.number(), text: z.string() }))
-        .describe('the most supported public report texts (not hidden, rejected or duplicate); empty for roles that may not read single reports (only operators, moderators and admins may)'),
+        .describe(
+          'the most supported public report texts (not hidden, rejected or duplicate); empty for roles that may not read single reports (only operators, moderators and admins may)',
+        ),
       justificationKk: z.string(),
       justificationRu: z.string(),
     }),

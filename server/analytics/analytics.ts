@@ -33,7 +33,11 @@ const id = positiveId;
 const day = calendarDate;
 
 export const periodFields = {
-  period: z.string().refine(isPeriodKey, 'a period: 2026, 2026-H1, 2026-Q1 or 2026-03').optional().describe('a year, half-year, quarter or month (Almaty time); or give from/to'),
+  period: z
+    .string()
+    .refine(isPeriodKey, 'a period: 2026, 2026-H1, 2026-Q1 or 2026-03')
+    .optional()
+    .describe('a year, half-year, quarter or month (Almaty time); or give from/to'),
   from: day.optional().describe('first day of a custom range (Almaty), inclusive'),
   to: day.optional().describe('last day of a custom range (Almaty), inclusive; today when only `from` is given'),
 };
@@ -47,7 +51,9 @@ const filterFields = {
 };
 const filterQuery = z.object(filterFields);
 type FilterQuery = z.infer<typeof filterQuery>;
-const civicQuery = filterQuery.extend({ trend: z.enum(['week', 'month']).optional().describe('trend buckets; weeks up to a quarter, months beyond by default') });
+const civicQuery = filterQuery.extend({
+  trend: z.enum(['week', 'month']).optional().describe('trend buckets; weeks up to a quarter, months beyond by default'),
+});
 const pointsQuery = filterQuery.extend({
   limit: z.coerce.number().int().min(1).max(MAX_POINTS).default(5000).describe('newest reports first'),
   bbox: z.string().optional().describe('minLon,minLat,maxLon,maxLat (WGS 84)'),
@@ -64,7 +70,8 @@ const justificationQuery = z.object({ ...needsFields, areaId: z.coerce.number().
 
 const exported = <T extends z.ZodObject>(q: T) => q.extend(exportQuery.shape);
 
-export const analyticsRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const analyticsRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const reader = requireStaff(services.staff, ANALYTICS_ROLES);
     // single reports (map points and their export) only for the roles the reports API shows them to
@@ -80,8 +87,20 @@ export const analyticsRoutes = (services: Services): FastifyPluginAsyncZod =>
       sendExport(reply, { format, fileName: tables[0]!.sheetName, tables });
 
     /** A JSON route and its /export twin for one indicator set. */
-    function indicator<Q extends z.ZodObject, R>(path: string, summary: string, query: Q, body: z.ZodType, compute: (req: Parameters<typeof staffOf>[0], q: z.infer<Q>) => Promise<R>, tables: (lang: Lang, sub: string, r: R) => ExportTable[], guard = reader) {
-      app.get(path, { onRequest: guard, schema: { tags, summary, querystring: query, response: withErrors({ 200: body }) } }, async (req) => compute(req, req.query as z.infer<Q>) as never);
+    function indicator<Q extends z.ZodObject, R>(
+      path: string,
+      summary: string,
+      query: Q,
+      body: z.ZodType,
+      compute: (req: Parameters<typeof staffOf>[0], q: z.infer<Q>) => Promise<R>,
+      tables: (lang: Lang, sub: string, r: R) => ExportTable[],
+      guard = reader,
+    ) {
+      app.get(
+        path,
+        { onRequest: guard, schema: { tags, summary, querystring: query, response: withErrors({ 200: body }) } },
+        async (req) => compute(req, req.query as z.infer<Q>) as never,
+      );
       app.get(
         `${path}/export`,
         { onRequest: guard, schema: { tags, summary: `${summary}: CSV or XLSX`, querystring: exported(query), response: withErrors({ 200: exportFileBody }) } },
@@ -94,35 +113,106 @@ export const analyticsRoutes = (services: Services): FastifyPluginAsyncZod =>
     }
     const ctx = (lang: Lang, sub: string) => exportContext(services.i18n, lang, sub);
 
-    indicator('/api/analytics/civic-control', '«Азаматтық бақылау»: received, statuses, deadlines, response times, satisfaction, trend', civicQuery, b.civicControlBody,
-      (req, q) => a.civicControl(staffOf(req), request(q), q.trend), (lang, sub, r) => civicControlTables(ctx(lang, sub), r));
-    indicator('/api/analytics/consultations', 'Resource-centre consultations: by topic, target group and channel; first response; satisfaction', filterQuery, b.consultationsBody,
-      (req, q) => a.consultations(staffOf(req), request(q)), (lang, sub, r) => consultationTables(ctx(lang, sub), r));
-    indicator('/api/analytics/discussion', 'Public discussion: topics, comments, participants, acceptance, reviews on time', filterQuery, b.discussionBody,
-      (req, q) => a.discussion(staffOf(req), request(q)), (lang, sub, r) => discussionTables(ctx(lang, sub), r));
-    indicator('/api/analytics/polls', 'Polls: satisfaction index per project and wave with its change; coverage of beneficiaries', filterQuery, b.pollsBody,
-      (req, q) => a.polls(staffOf(req), request(q)), (lang, sub, r) => pollTables(ctx(lang, sub), r));
-    indicator('/api/analytics/volunteering', 'Volunteering: active volunteers, hours, people helped', filterQuery, b.volunteeringBody,
-      (req, q) => a.volunteering(staffOf(req), request(q)), (lang, sub, r) => volunteerTables(ctx(lang, sub), r));
-    indicator('/api/analytics/engagement', 'Engagement: active and new citizens, use of more than one capability', filterQuery, b.engagementBody,
-      (req, q) => a.engagement(staffOf(req), request(q)), (lang, sub, r) => engagementTables(ctx(lang, sub), r));
-    indicator('/api/analytics/rankings', 'Social-problem ranking: categories and the 19 areas with the change against the previous period', filterQuery, b.rankingsBody,
-      (req, q) => a.rankings(staffOf(req), request(q)), (lang, sub, r) => rankingTables(ctx(lang, sub), r));
-    indicator('/api/analytics/map/districts', 'Per-district aggregates as GeoJSON points', filterQuery, b.districtsBody,
-      (req, q) => a.districts(staffOf(req), request(q)), (lang, sub, r) => districtTables(ctx(lang, sub), r));
-    indicator('/api/analytics/map/reports', 'Report points as GeoJSON (positions to ~100 m), without personal data; hidden reports left out; operators, moderators and admins only', pointsQuery, b.pointsBody,
-      (req, q) => a.reportPoints(staffOf(req), request(q), { limit: q.limit, bbox: q.bbox ? parseBbox(q.bbox) : undefined }), (lang, sub, r) => pointTables(ctx(lang, sub), r), reportReader);
+    indicator(
+      '/api/analytics/civic-control',
+      '«Азаматтық бақылау»: received, statuses, deadlines, response times, satisfaction, trend',
+      civicQuery,
+      b.civicControlBody,
+      (req, q) => a.civicControl(staffOf(req), request(q), q.trend),
+      (lang, sub, r) => civicControlTables(ctx(lang, sub), r),
+    );
+    indicator(
+      '/api/analytics/consultations',
+      'Resource-centre consultations: by topic, target group and channel; first response; satisfaction',
+      filterQuery,
+      b.consultationsBody,
+      (req, q) => a.consultations(staffOf(req), request(q)),
+      (lang, sub, r) => consultationTables(ctx(lang, sub), r),
+    );
+    indicator(
+      '/api/analytics/discussion',
+      'Public discussion: topics, comments, participants, acceptance, reviews on time',
+      filterQuery,
+      b.discussionBody,
+      (req, q) => a.discussion(staffOf(req), request(q)),
+      (lang, sub, r) => discussionTables(ctx(lang, sub), r),
+    );
+    indicator(
+      '/api/analytics/polls',
+      'Polls: satisfaction index per project and wave with its change; coverage of beneficiaries',
+      filterQuery,
+      b.pollsBody,
+      (req, q) => a.polls(staffOf(req), request(q)),
+      (lang, sub, r) => pollTables(ctx(lang, sub), r),
+    );
+    indicator(
+      '/api/analytics/volunteering',
+      'Volunteering: active volunteers, hours, people helped',
+      filterQuery,
+      b.volunteeringBody,
+      (req, q) => a.volunteering(staffOf(req), request(q)),
+      (lang, sub, r) => volunteerTables(ctx(lang, sub), r),
+    );
+    indicator(
+      '/api/analytics/engagement',
+      'Engagement: active and new citizens, use of more than one capability',
+      filterQuery,
+      b.engagementBody,
+      (req, q) => a.engagement(staffOf(req), request(q)),
+      (lang, sub, r) => engagementTables(ctx(lang, sub), r),
+    );
+    indicator(
+      '/api/analytics/rankings',
+      'Social-problem ranking: categories and the 19 areas with the change against the previous period',
+      filterQuery,
+      b.rankingsBody,
+      (req, q) => a.rankings(staffOf(req), request(q)),
+      (lang, sub, r) => rankingTables(ctx(lang, sub), r),
+    );
+    indicator(
+      '/api/analytics/map/districts',
+      'Per-district aggregates as GeoJSON points',
+      filterQuery,
+      b.districtsBody,
+      (req, q) => a.districts(staffOf(req), request(q)),
+      (lang, sub, r) => districtTables(ctx(lang, sub), r),
+    );
+    indicator(
+      '/api/analytics/map/reports',
+      'Report points as GeoJSON (positions to ~100 m), without personal data; hidden reports left out; operators, moderators and admins only',
+      pointsQuery,
+      b.pointsBody,
+      (req, q) => a.reportPoints(staffOf(req), request(q), { limit: q.limit, bbox: q.bbox ? parseBbox(q.bbox) : undefined }),
+      (lang, sub, r) => pointTables(ctx(lang, sub), r),
+      reportReader,
+    );
 
     const needs = (req: Parameters<typeof staffOf>[0], q: z.infer<typeof needsQuery>) =>
       a.needsAssessment(staffOf(req), { regionId: q.regionId, districtId: q.districtId, departmentId: q.departmentId, lastDay: q.to, limit: q.limit });
     app.get(
       '/api/analytics/needs-assessment',
-      { onRequest: reader, schema: { tags, summary: 'Needs assessment of a region over two years: top needs by area with evidence and a ready-to-cite justification', querystring: needsQuery, response: withErrors({ 200: b.needsBody }) } },
+      {
+        onRequest: reader,
+        schema: {
+          tags,
+          summary: 'Needs assessment of a region over two years: top needs by area with evidence and a ready-to-cite justification',
+          querystring: needsQuery,
+          response: withErrors({ 200: b.needsBody }),
+        },
+      },
       async (req) => needs(req, req.query),
     );
     app.get(
       '/api/analytics/needs-assessment/export',
-      { onRequest: reader, schema: { tags, summary: 'The needs assessment as CSV or XLSX', querystring: needsQuery.extend(exportQuery.shape), response: withErrors({ 200: exportFileBody }) } },
+      {
+        onRequest: reader,
+        schema: {
+          tags,
+          summary: 'The needs assessment as CSV or XLSX',
+          querystring: needsQuery.extend(exportQuery.shape),
+          response: withErrors({ 200: exportFileBody }),
+        },
+      },
       async (req, reply) => {
         const { format, lang, ...q } = req.query;
         const r = await needs(req, q);
@@ -133,16 +223,33 @@ export const analyticsRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/api/analytics/needs-assessment/justification',
       {
         onRequest: reader,
-        schema: { tags, summary: 'The "justification with information source" of one area, to cite in an Annex 1 topic', querystring: justificationQuery, response: withErrors({ 200: b.justificationBody }) },
+        schema: {
+          tags,
+          summary: 'The "justification with information source" of one area, to cite in an Annex 1 topic',
+          querystring: justificationQuery,
+          response: withErrors({ 200: b.justificationBody }),
+        },
       },
-      async (req) => a.justification(staffOf(req), { regionId: req.query.regionId, districtId: req.query.districtId, departmentId: req.query.departmentId, areaId: req.query.areaId, lastDay: req.query.to }),
+      async (req) =>
+        a.justification(staffOf(req), {
+          regionId: req.query.regionId,
+          districtId: req.query.districtId,
+          departmentId: req.query.departmentId,
+          areaId: req.query.areaId,
+          lastDay: req.query.to,
+        }),
     );
 
     app.get(
       '/api/analytics/report',
       {
         onRequest: reader,
-        schema: { tags, summary: 'The periodic report: one XLSX workbook (or CSV) with a sheet per capability for a region and period', querystring: filterQuery.extend(exportQuery.shape), response: withErrors({ 200: exportFileBody }) },
+        schema: {
+          tags,
+          summary: 'The periodic report: one XLSX workbook (or CSV) with a sheet per capability for a region and period',
+          querystring: filterQuery.extend(exportQuery.shape),
+          response: withErrors({ 200: exportFileBody }),
+        },
       },
       async (req, reply) => {
         const { format, lang, ...q } = req.query;

@@ -25,22 +25,40 @@ const view = (t: ConsultationTopic): z.infer<typeof topicBody> => ({ ...t, teleg
 const patchBody = z
   .object({
     responseDays: z.number().int().min(1).max(RESPONSE_DAYS_MAX).optional().describe('applies to questions asked from now on'),
-    telegramChatId: z.string().regex(/^-\d{1,16}$/, 'a group chat id, negative').nullable().optional().describe("the topic's consultants' Telegram group (/chatid in the group tells it); null disconnects"),
+    telegramChatId: z
+      .string()
+      .regex(/^-\d{1,16}$/, 'a group chat id, negative')
+      .nullable()
+      .optional()
+      .describe("the topic's consultants' Telegram group (/chatid in the group tells it); null disconnects"),
     active: z.boolean().optional().describe('false: citizens can no longer choose it'),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change');
 
-export const consultationTopicRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const consultationTopicRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['consultations'];
     app.get(
       '/api/consultation-topics',
-      { onRequest: requireStaff(services.staff, ['consultant']), schema: { tags, summary: 'Consultation topics with their deadlines', response: withErrors({ 200: z.array(topicBody) }) } },
+      {
+        onRequest: requireStaff(services.staff, ['consultant']),
+        schema: { tags, summary: 'Consultation topics with their deadlines', response: withErrors({ 200: z.array(topicBody) }) },
+      },
       async () => (await services.consultationTopics.list()).map(view),
     );
     app.patch(
       '/api/consultation-topics/:id',
-      { onRequest: requireStaff(services.staff, ['admin']), schema: { tags, summary: "Set a topic's deadline, Telegram group or availability", params: idParam, body: patchBody, response: withErrors({ 200: topicBody }) } },
+      {
+        onRequest: requireStaff(services.staff, ['admin']),
+        schema: {
+          tags,
+          summary: "Set a topic's deadline, Telegram group or availability",
+          params: idParam,
+          body: patchBody,
+          response: withErrors({ 200: topicBody }),
+        },
+      },
       async (req) => {
         const { telegramChatId, ...rest } = req.body;
         const patch = { ...rest, ...(telegramChatId !== undefined ? { telegramChatId: telegramChatId == null ? null : BigInt(telegramChatId) } : {}) };

@@ -105,11 +105,17 @@ const measuresBody = z.object({
 const totalsBody = z.object({
   groupBy: z.enum(GROUP_BY),
   period: z.enum(PERIODS),
-  rows: z.array(measuresBody.extend({ period: z.string().describe('2026-03, 2026-Q1, 2026-H1 or 2026'), group: z.object({ key: z.string(), id: z.number().nullable(), nameKk: z.string(), nameRu: z.string() }) })),
+  rows: z.array(
+    measuresBody.extend({
+      period: z.string().describe('2026-03, 2026-Q1, 2026-H1 or 2026'),
+      group: z.object({ key: z.string(), id: z.number().nullable(), nameKk: z.string(), nameRu: z.string() }),
+    }),
+  ),
   total: measuresBody,
 });
 
-export const consultationRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const consultationRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const consultant = requireStaff(services.staff, ['consultant']);
     const tags = ['consultations'];
@@ -136,7 +142,15 @@ export const consultationRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/api/consultations',
-      { onRequest: consultant, schema: { tags, summary: 'Log a consultation given by phone, in person or at an online meeting', body: offlineBody, response: withErrors({ 201: entryBody }) } },
+      {
+        onRequest: consultant,
+        schema: {
+          tags,
+          summary: 'Log a consultation given by phone, in person or at an online meeting',
+          body: offlineBody,
+          response: withErrors({ 201: entryBody }),
+        },
+      },
       async (req, reply) => {
         const c = await log.create(actorOf(req), staffOf(req), req.body);
         return reply.status(201).send(await entry(staffOf(req), c.id));
@@ -147,14 +161,27 @@ export const consultationRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/api/consultations/totals',
       {
         onRequest: consultant,
-        schema: { tags, summary: 'Counts, satisfaction and median response time per group and period', querystring: totalsQuery, response: withErrors({ 200: totalsBody }) },
+        schema: {
+          tags,
+          summary: 'Counts, satisfaction and median response time per group and period',
+          querystring: totalsQuery,
+          response: withErrors({ 200: totalsBody }),
+        },
       },
       async (req) => consultationTotals(services.prisma, services.i18n, staffOf(req), req.query),
     );
 
     app.get(
       '/api/consultations/totals/export',
-      { onRequest: consultant, schema: { tags, summary: 'The totals as CSV or XLSX', querystring: totalsQuery.extend(exportQuery.shape), response: withErrors({ 200: exportFileBody }) } },
+      {
+        onRequest: consultant,
+        schema: {
+          tags,
+          summary: 'The totals as CSV or XLSX',
+          querystring: totalsQuery.extend(exportQuery.shape),
+          response: withErrors({ 200: exportFileBody }),
+        },
+      },
       async (req, reply) => {
         const { format, lang, ...query } = req.query;
         const totals = await consultationTotals(services.prisma, services.i18n, staffOf(req), query);
@@ -165,7 +192,10 @@ export const consultationRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/consultations/export',
-      { onRequest: consultant, schema: { tags, summary: 'The log as CSV or XLSX', querystring: filterQuery.extend(exportQuery.shape), response: withErrors({ 200: exportFileBody }) } },
+      {
+        onRequest: consultant,
+        schema: { tags, summary: 'The log as CSV or XLSX', querystring: filterQuery.extend(exportQuery.shape), response: withErrors({ 200: exportFileBody }) },
+      },
       async (req, reply) => {
         const { format, lang, ...filter } = req.query;
         const table = await logTable(services.prisma, services.i18n, staffOf(req), filter, lang);
@@ -173,8 +203,10 @@ export const consultationRoutes = (services: Services): FastifyPluginAsyncZod =>
       },
     );
 
-    app.get('/api/consultations/:id', { onRequest: consultant, schema: { tags, summary: 'One log entry', params: idParam, response: withErrors({ 200: entryBody }) } }, async (req) =>
-      entry(staffOf(req), req.params.id),
+    app.get(
+      '/api/consultations/:id',
+      { onRequest: consultant, schema: { tags, summary: 'One log entry', params: idParam, response: withErrors({ 200: entryBody }) } },
+      async (req) => entry(staffOf(req), req.params.id),
     );
 
     app.patch(

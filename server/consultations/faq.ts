@@ -39,7 +39,8 @@ const createBody = z.object({
   published: z.boolean().optional().describe('false (a draft) by default; only published articles reach citizens'),
 });
 
-export const faqRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const faqRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const consultant = requireStaff(services.staff, ['consultant']);
     const tags = ['faq'];
@@ -74,21 +75,38 @@ export const faqRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags,
           summary: 'Articles matching the words of a question, in Kazakh or Russian (drafts included)',
-          querystring: z.object({ q: z.string().max(FAQ_QUERY_MAX * 4).describe(`the words to look for, up to ${FAQ_QUERY_MAX} characters`), topicId: id.optional() }),
+          querystring: z.object({
+            q: z
+              .string()
+              .max(FAQ_QUERY_MAX * 4)
+              .describe(`the words to look for, up to ${FAQ_QUERY_MAX} characters`),
+            topicId: id.optional(),
+          }),
           response: withErrors({ 200: z.object({ items: z.array(z.object({ score: z.number().describe('0..1'), article: faqBody })) }) }),
         },
       },
-      async (req) => ({ items: (await services.faq.search(req.query.q, req.query.topicId)).map((m) => ({ score: Math.round(m.score * 1000) / 1000, article: faqView(m.article) })) }),
+      async (req) => ({
+        items: (await services.faq.search(req.query.q, req.query.topicId)).map((m) => ({
+          score: Math.round(m.score * 1000) / 1000,
+          article: faqView(m.article),
+        })),
+      }),
     );
 
-    app.get('/api/faq/:id', { onRequest: consultant, schema: { tags, summary: 'One article', params: idParam, response: withErrors({ 200: faqBody }) } }, async (req) =>
-      faqView(await services.faq.get(req.params.id)),
+    app.get(
+      '/api/faq/:id',
+      { onRequest: consultant, schema: { tags, summary: 'One article', params: idParam, response: withErrors({ 200: faqBody }) } },
+      async (req) => faqView(await services.faq.get(req.params.id)),
     );
 
-    app.post('/api/faq', { onRequest: consultant, schema: { tags, summary: 'Write an article in both languages', body: createBody, response: withErrors({ 201: faqBody }) } }, async (req, reply) => {
-      const a = await services.faq.create(actorOf(req), staffOf(req), req.body);
-      return reply.status(201).send(faqView(a));
-    });
+    app.post(
+      '/api/faq',
+      { onRequest: consultant, schema: { tags, summary: 'Write an article in both languages', body: createBody, response: withErrors({ 201: faqBody }) } },
+      async (req, reply) => {
+        const a = await services.faq.create(actorOf(req), staffOf(req), req.body);
+        return reply.status(201).send(faqView(a));
+      },
+    );
 
     app.patch(
       '/api/faq/:id',
@@ -105,8 +123,15 @@ export const faqRoutes = (services: Services): FastifyPluginAsyncZod =>
       async (req) => faqView(await services.faq.update(actorOf(req), req.params.id, req.body)),
     );
 
-    app.delete('/api/faq/:id', { onRequest: consultant, schema: { tags, summary: 'Delete an article (the audit log keeps it)', params: idParam, response: withErrors({ 200: okBody }) } }, async (req) => {
-      await services.faq.remove(actorOf(req), req.params.id);
-      return { ok: true as const };
-    });
+    app.delete(
+      '/api/faq/:id',
+      {
+        onRequest: consultant,
+        schema: { tags, summary: 'Delete an article (the audit log keeps it)', params: idParam, response: withErrors({ 200: okBody }) },
+      },
+      async (req) => {
+        await services.faq.remove(actorOf(req), req.params.id);
+        return { ok: true as const };
+      },
+    );
   };

@@ -7,7 +7,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AskerGroup, ConsultationResult, QuestionState } from '../../generated/prisma/enums.ts';
 import type { Question } from '../../generated/prisma/client.ts';
-import { getQuestionDetail, getQuestionSummary, listQuestions, questionWhere, type QuestionSummary, type ThreadMessage } from '../../core/consultations/question-query.ts';
+import {
+  getQuestionDetail,
+  getQuestionSummary,
+  listQuestions,
+  questionWhere,
+  type QuestionSummary,
+  type ThreadMessage,
+} from '../../core/consultations/question-query.ts';
 import { ANSWER_MAX, LINK_TITLE_MAX, LINK_URL_MAX, NOTE_MAX } from '../../core/consultations/question-staff.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
@@ -18,7 +25,11 @@ const STATES = Object.values(QuestionState) as QuestionState[];
 const id = positiveId;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 /** Long enough for any real text; the service refuses empty and over-long texts with its own codes. */
-const text = (max: number) => z.string().max(max * 5).describe(`1–${max} characters`);
+const text = (max: number) =>
+  z
+    .string()
+    .max(max * 5)
+    .describe(`1–${max} characters`);
 
 const listQuery = z.object({
   topicId: id.optional(),
@@ -28,7 +39,13 @@ const listQuery = z.object({
     .refine((v) => v.split(',').every((s) => (STATES as string[]).includes(s.trim())), 'unknown state')
     .optional()
     .describe('comma-separated: waiting, claimed, answered, closed (default: all but closed)'),
-  olderThanHours: z.coerce.number().int().min(1).max(24 * 366).optional().describe('asked at least this many hours ago'),
+  olderThanHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 366)
+    .optional()
+    .describe('asked at least this many hours ago'),
   from: dateTime.optional().describe('asked at or after'),
   to: dateTime.optional().describe('asked at or before'),
   regionId: id.optional(),
@@ -102,7 +119,14 @@ function attachmentView(raw: unknown): z.infer<typeof attachmentBody> {
   if (!raw || typeof raw !== 'object') return null;
   const a = raw as Record<string, unknown>;
   const str = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : null);
-  return { kind: str('kind') ?? 'file', fileName: str('fileName'), mimeType: str('mimeType'), fileSize: typeof a.fileSize === 'number' ? a.fileSize : null, url: str('url'), title: str('title') };
+  return {
+    kind: str('kind') ?? 'file',
+    fileName: str('fileName'),
+    mimeType: str('mimeType'),
+    fileSize: typeof a.fileSize === 'number' ? a.fileSize : null,
+    url: str('url'),
+    title: str('title'),
+  };
 }
 
 const messageView = (m: ThreadMessage): z.infer<typeof messageBody> => ({
@@ -127,7 +151,17 @@ const detailBody = summaryBody.extend({
 const answerBody = z.object({
   text: text(ANSWER_MAX).describe(`the answer the citizen receives, 1–${ANSWER_MAX} characters`),
   attachment: z
-    .object({ url: z.string().max(LINK_URL_MAX * 2).describe(`an https:// link, up to ${LINK_URL_MAX} characters`), title: z.string().max(LINK_TITLE_MAX * 5).nullable().optional() })
+    .object({
+      url: z
+        .string()
+        .max(LINK_URL_MAX * 2)
+        .describe(`an https:// link, up to ${LINK_URL_MAX} characters`),
+      title: z
+        .string()
+        .max(LINK_TITLE_MAX * 5)
+        .nullable()
+        .optional(),
+    })
     .nullable()
     .optional()
     .describe('a link sent with the answer (a form, a law, a page); files are not uploaded'),
@@ -135,7 +169,10 @@ const answerBody = z.object({
 
 const closeBody = z.object({
   result: z.enum(['answered', 'referred', 'not_in_scope']),
-  note: text(NOTE_MAX).nullable().optional().describe('required for referred and not_in_scope: the citizen receives it (where to turn, or why); internal for answered'),
+  note: text(NOTE_MAX)
+    .nullable()
+    .optional()
+    .describe('required for referred and not_in_scope: the citizen receives it (where to turn, or why); internal for answered'),
 });
 
 const promoteBody = z.object({
@@ -145,7 +182,8 @@ const promoteBody = z.object({
   bodyRu: z.string().max(20_000).nullable().optional().describe("defaults to the last answer when the asker's language is Russian"),
 });
 
-export const questionRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const questionRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const consultant = requireStaff(services.staff, ['consultant']);
     const tags = ['questions'];
@@ -153,7 +191,15 @@ export const questionRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/questions',
-      { onRequest: consultant, schema: { tags, summary: 'The queue: questions in your scope, oldest first', querystring: listQuery, response: withErrors({ 200: z.object({ items: z.array(summaryBody), nextCursor: z.string().nullable() }) }) } },
+      {
+        onRequest: consultant,
+        schema: {
+          tags,
+          summary: 'The queue: questions in your scope, oldest first',
+          querystring: listQuery,
+          response: withErrors({ 200: z.object({ items: z.array(summaryBody), nextCursor: z.string().nullable() }) }),
+        },
+      },
       async (req) => {
         const q = req.query;
         const now = services.now();
@@ -177,33 +223,64 @@ export const questionRoutes = (services: Services): FastifyPluginAsyncZod =>
       { onRequest: consultant, schema: { tags, summary: 'A question with its whole thread', params: idParam, response: withErrors({ 200: detailBody }) } },
       async (req) => {
         const d = await getQuestionDetail(services.prisma, staffOf(req), req.params.id, await cal(), services.now());
-        return { ...summaryView(d), text: d.text, citizenFirstName: d.citizenFirstName, citizenLocale: d.citizenLocale, ratingComment: d.ratingComment, thread: d.thread.map(messageView) };
+        return {
+          ...summaryView(d),
+          text: d.text,
+          citizenFirstName: d.citizenFirstName,
+          citizenLocale: d.citizenLocale,
+          ratingComment: d.ratingComment,
+          thread: d.thread.map(messageView),
+        };
       },
     );
 
     /** POST /api/questions/:id/<action>: does it, then answers with the question's summary. */
-    function action<B extends z.ZodType>(name: string, summary: string, body: B | undefined, act: (req: FastifyRequest, id: number, body: z.output<B>) => Promise<Question>) {
-      app.post(`/api/questions/:id/${name}`, { onRequest: consultant, schema: { tags, summary, params: idParam, ...(body ? { body } : {}), response: withErrors({ 200: summaryBody }) } }, async (req) => {
-        await act(req, req.params.id, req.body as z.output<B>);
-        return summaryView(await getQuestionSummary(services.prisma, staffOf(req), req.params.id, await cal(), services.now()));
-      });
+    function action<B extends z.ZodType>(
+      name: string,
+      summary: string,
+      body: B | undefined,
+      act: (req: FastifyRequest, id: number, body: z.output<B>) => Promise<Question>,
+    ) {
+      app.post(
+        `/api/questions/:id/${name}`,
+        { onRequest: consultant, schema: { tags, summary, params: idParam, ...(body ? { body } : {}), response: withErrors({ 200: summaryBody }) } },
+        async (req) => {
+          await act(req, req.params.id, req.body as z.output<B>);
+          return summaryView(await getQuestionSummary(services.prisma, staffOf(req), req.params.id, await cal(), services.now()));
+        },
+      );
     }
 
     const qs = services.questionStaff;
-    action('claim', 'Take the question: others see you hold it (409 names the holder if someone was quicker)', undefined, (req, id) => qs.claim(actorOf(req), staffOf(req), id));
-    action('release', 'Put it back in the queue (its holder, or an admin for anyone’s)', undefined, (req, id) => qs.release(actorOf(req), staffOf(req), id));
-    action('handover', 'Hand it over to another active consultant (they get a notice)', z.object({ consultantId: id, note: text(NOTE_MAX).nullable().optional() }), (req, id, b) =>
-      qs.handover(actorOf(req), staffOf(req), id, b),
+    action('claim', 'Take the question: others see you hold it (409 names the holder if someone was quicker)', undefined, (req, id) =>
+      qs.claim(actorOf(req), staffOf(req), id),
     );
-    action('answer', "Answer: the citizen receives it in the bot (claims the question if nobody holds it)", answerBody, (req, id, b) => qs.answer(actorOf(req), staffOf(req), id, b));
-    action('notes', 'An internal note (never sent to the citizen)', z.object({ text: text(NOTE_MAX) }), (req, id, b) => qs.note(actorOf(req), staffOf(req), id, b.text));
+    action('release', 'Put it back in the queue (its holder, or an admin for anyone’s)', undefined, (req, id) => qs.release(actorOf(req), staffOf(req), id));
+    action(
+      'handover',
+      'Hand it over to another active consultant (they get a notice)',
+      z.object({ consultantId: id, note: text(NOTE_MAX).nullable().optional() }),
+      (req, id, b) => qs.handover(actorOf(req), staffOf(req), id, b),
+    );
+    action('answer', 'Answer: the citizen receives it in the bot (claims the question if nobody holds it)', answerBody, (req, id, b) =>
+      qs.answer(actorOf(req), staffOf(req), id, b),
+    );
+    action('notes', 'An internal note (never sent to the citizen)', z.object({ text: text(NOTE_MAX) }), (req, id, b) =>
+      qs.note(actorOf(req), staffOf(req), id, b.text),
+    );
     action('close', 'Close with a result', closeBody, (req, id, b) => qs.close(actorOf(req), staffOf(req), id, b));
 
     app.post(
       '/api/questions/:id/promote',
       {
         onRequest: consultant,
-        schema: { tags, summary: 'Make the last answer a draft knowledge-base article (the other language must be given)', params: idParam, body: promoteBody, response: withErrors({ 201: faqBody }) },
+        schema: {
+          tags,
+          summary: 'Make the last answer a draft knowledge-base article (the other language must be given)',
+          params: idParam,
+          body: promoteBody,
+          response: withErrors({ 201: faqBody }),
+        },
       },
       async (req, reply) => reply.status(201).send(faqView(await services.faq.promote(actorOf(req), staffOf(req), req.params.id, req.body))),
     );

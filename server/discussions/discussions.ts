@@ -30,10 +30,7 @@ const topicFields = {
   year: z.number().int().min(2000).max(2100),
   titleKk: text(500),
   titleRu: text(500),
-  fundingThousandTenge: z
-    .union([z.string(), z.number()])
-    .transform(String)
-    .describe('planned funding in thousand tenge, at most one decimal, e.g. "12500.5"'),
+  fundingThousandTenge: z.union([z.string(), z.number()]).transform(String).describe('planned funding in thousand tenge, at most one decimal, e.g. "12500.5"'),
   justificationKk: text(5000),
   justificationRu: text(5000),
   informationSource: text(1000).describe('where the justification comes from: needs assessment, statistics, media …'),
@@ -160,7 +157,8 @@ function commentView(c: DiscussionComment): z.infer<typeof commentBody> {
 
 const commentParams = z.object({ id, commentId: id });
 
-export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const discussionRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const readers = requireStaff(services.staff, TOPIC_READERS);
     const managers = requireStaff(services.staff, TOPIC_MANAGERS);
@@ -172,7 +170,8 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
       return detailView(d.topic, d.counts);
     };
     /** Annex files are spreadsheets: ';' makes the CSV open in columns under Kazakh and Russian settings. */
-    const send = (reply: Parameters<typeof sendExport>[0], format: 'csv' | 'xlsx', file: AnnexFile) => sendExport(reply, { format, fileName: file.fileName, tables: file.table });
+    const send = (reply: Parameters<typeof sendExport>[0], format: 'csv' | 'xlsx', file: AnnexFile) =>
+      sendExport(reply, { format, fileName: file.fileName, tables: file.table });
 
     app.get(
       '/api/discussions',
@@ -190,16 +189,36 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/api/discussions',
-      { onRequest: managers, schema: { tags, summary: 'A planned topic with the Annex 1 fields, as a draft', body: createBody, response: withErrors({ 201: topicBody.extend({ counts: countsBody }) }) } },
+      {
+        onRequest: managers,
+        schema: {
+          tags,
+          summary: 'A planned topic with the Annex 1 fields, as a draft',
+          body: createBody,
+          response: withErrors({ 201: topicBody.extend({ counts: countsBody }) }),
+        },
+      },
       async (req, reply) => {
         const { needsAssessment, ...fields } = req.body;
         let cited = {};
         if (needsAssessment) {
-          const j = await services.analytics.justification(staffOf(req), { regionId: needsAssessment.regionId ?? fields.regionId ?? undefined, areaId: fields.areaId, lastDay: needsAssessment.to });
+          const j = await services.analytics.justification(staffOf(req), {
+            regionId: needsAssessment.regionId ?? fields.regionId ?? undefined,
+            areaId: fields.areaId,
+            lastDay: needsAssessment.to,
+          });
           if (!j.justificationKk || !j.justificationRu) throw invalid('analytics.no_evidence');
-          cited = { justificationKk: j.justificationKk, justificationRu: j.justificationRu, informationSource: `${j.informationSourceKk}\n${j.informationSourceRu}` };
+          cited = {
+            justificationKk: j.justificationKk,
+            justificationRu: j.justificationRu,
+            informationSource: `${j.informationSourceKk}\n${j.informationSourceRu}`,
+          };
         }
-        const merged = { ...cited, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as typeof fields & { justificationKk: string; justificationRu: string; informationSource: string };
+        const merged = { ...cited, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as typeof fields & {
+          justificationKk: string;
+          justificationRu: string;
+          informationSource: string;
+        };
         const topic = await topics.create(actorOf(req), staffOf(req), merged);
         return reply.status(201).send(await detailOf(req, topic.id));
       },
@@ -207,23 +226,44 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/discussions/:id',
-      { onRequest: readers, schema: { tags, summary: 'A topic with its counts: comments, authors, supports and objections, decisions', params: idParam, response: withErrors({ 200: topicBody.extend({ counts: countsBody }) }) } },
+      {
+        onRequest: readers,
+        schema: {
+          tags,
+          summary: 'A topic with its counts: comments, authors, supports and objections, decisions',
+          params: idParam,
+          response: withErrors({ 200: topicBody.extend({ counts: countsBody }) }),
+        },
+      },
       async (req) => detailOf(req, req.params.id),
     );
 
     app.patch(
       '/api/discussions/:id',
-      { onRequest: managers, schema: { tags, summary: 'Change a draft (a published topic stays as published)', params: idParam, body: patchBody, response: withErrors({ 200: topicBody.extend({ counts: countsBody }) }) } },
+      {
+        onRequest: managers,
+        schema: {
+          tags,
+          summary: 'Change a draft (a published topic stays as published)',
+          params: idParam,
+          body: patchBody,
+          response: withErrors({ 200: topicBody.extend({ counts: countsBody }) }),
+        },
+      },
       async (req) => {
         await topics.update(actorOf(req), staffOf(req), req.params.id, req.body);
         return detailOf(req, req.params.id);
       },
     );
 
-    app.delete('/api/discussions/:id', { onRequest: managers, schema: { tags, summary: 'Delete a draft', params: idParam, response: withErrors({ 200: z.object({ ok: z.literal(true) }) }) } }, async (req) => {
-      await topics.remove(actorOf(req), staffOf(req), req.params.id);
-      return { ok: true as const };
-    });
+    app.delete(
+      '/api/discussions/:id',
+      { onRequest: managers, schema: { tags, summary: 'Delete a draft', params: idParam, response: withErrors({ 200: z.object({ ok: z.literal(true) }) }) } },
+      async (req) => {
+        await topics.remove(actorOf(req), staffOf(req), req.params.id);
+        return { ok: true as const };
+      },
+    );
 
     app.post(
       '/api/discussions/:id/publish',
@@ -245,7 +285,16 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/api/discussions/:id/extend',
-      { onRequest: managers, schema: { tags, summary: 'A later end for an open discussion (never an earlier one)', params: idParam, body: z.object({ endsAt: dateTime }), response: withErrors({ 200: topicBody.extend({ counts: countsBody }) }) } },
+      {
+        onRequest: managers,
+        schema: {
+          tags,
+          summary: 'A later end for an open discussion (never an earlier one)',
+          params: idParam,
+          body: z.object({ endsAt: dateTime }),
+          response: withErrors({ 200: topicBody.extend({ counts: countsBody }) }),
+        },
+      },
       async (req) => {
         await topics.extend(actorOf(req), staffOf(req), req.params.id, req.body.endsAt);
         return detailOf(req, req.params.id);
@@ -254,7 +303,10 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/discussions/:id/comments',
-      { onRequest: readers, schema: { tags, summary: 'Every comment of a topic, hidden ones included', params: idParam, response: withErrors({ 200: z.array(commentBody) }) } },
+      {
+        onRequest: readers,
+        schema: { tags, summary: 'Every comment of a topic, hidden ones included', params: idParam, response: withErrors({ 200: z.array(commentBody) }) },
+      },
       async (req) => (await topics.comments(staffOf(req), req.params.id)).map(commentView),
     );
 
@@ -277,7 +329,12 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/api/discussions/:id/review',
       {
         onRequest: managers,
-        schema: { tags, summary: 'Mark the review done (every comment decided); each author is told the decision', params: idParam, response: withErrors({ 200: topicBody.extend({ counts: countsBody, notified: z.number() }) }) },
+        schema: {
+          tags,
+          summary: 'Mark the review done (every comment decided); each author is told the decision',
+          params: idParam,
+          response: withErrors({ 200: topicBody.extend({ counts: countsBody, notified: z.number() }) }),
+        },
       },
       async (req) => {
         const { notified } = await review.complete(actorOf(req), staffOf(req), req.params.id);
@@ -296,39 +353,88 @@ export const discussionRoutes = (services: Services): FastifyPluginAsyncZod =>
           response: withErrors({ 200: exportFileBody }),
         },
       },
-      async (req, reply) => send(reply, req.query.format, await annex.annex1(staffOf(req), { year: req.query.year, stateBodyId: req.query.stateBodyId, includeDrafts: req.query.includeDrafts === 'true' }, req.query.lang)),
+      async (req, reply) =>
+        send(
+          reply,
+          req.query.format,
+          await annex.annex1(
+            staffOf(req),
+            { year: req.query.year, stateBodyId: req.query.stateBodyId, includeDrafts: req.query.includeDrafts === 'true' },
+            req.query.lang,
+          ),
+        ),
     );
 
     app.get(
       '/api/discussions/annex2',
       {
         onRequest: readers,
-        schema: { tags, summary: 'Annex 2: the report on the discussions of a body and year', querystring: exportQuery.extend({ stateBodyId: id, year: id }), response: withErrors({ 200: exportFileBody }) },
+        schema: {
+          tags,
+          summary: 'Annex 2: the report on the discussions of a body and year',
+          querystring: exportQuery.extend({ stateBodyId: id, year: id }),
+          response: withErrors({ 200: exportFileBody }),
+        },
       },
-      async (req, reply) => send(reply, req.query.format, await annex.annex2(staffOf(req), { stateBodyId: req.query.stateBodyId, year: req.query.year }, req.query.lang)),
+      async (req, reply) =>
+        send(reply, req.query.format, await annex.annex2(staffOf(req), { stateBodyId: req.query.stateBodyId, year: req.query.year }, req.query.lang)),
     );
 
     app.get(
       '/api/discussions/:id/annex2',
-      { onRequest: readers, schema: { tags, summary: "Annex 2 of one topic whose discussion has ended", params: idParam, querystring: exportQuery, response: withErrors({ 200: exportFileBody }) } },
+      {
+        onRequest: readers,
+        schema: {
+          tags,
+          summary: 'Annex 2 of one topic whose discussion has ended',
+          params: idParam,
+          querystring: exportQuery,
+          response: withErrors({ 200: exportFileBody }),
+        },
+      },
       async (req, reply) => send(reply, req.query.format, await annex.annex2(staffOf(req), { topicId: req.params.id }, req.query.lang)),
     );
 
     app.get(
       '/api/discussions/moderation',
-      { onRequest: moderators, schema: { tags, summary: 'Comments hidden by citizens’ flags, waiting for a moderator', response: withErrors({ 200: z.array(commentBody.extend({ topicTitleRu: z.string(), topicTitleKk: z.string() })) }) } },
+      {
+        onRequest: moderators,
+        schema: {
+          tags,
+          summary: 'Comments hidden by citizens’ flags, waiting for a moderator',
+          response: withErrors({ 200: z.array(commentBody.extend({ topicTitleRu: z.string(), topicTitleKk: z.string() })) }),
+        },
+      },
       async (req) => (await review.pending(staffOf(req))).map((c) => ({ ...commentView(c), topicTitleRu: c.topic.titleRu, topicTitleKk: c.topic.titleKk })),
     );
 
     const note = z.string().max(MODERATION_NOTE_MAX).nullable().optional();
     app.post(
       '/api/discussions/comments/:id/hide',
-      { onRequest: moderators, schema: { tags, summary: 'Remove a comment from the discussion (its text is kept; the author is told why)', params: idParam, body: z.object({ note: z.string().trim().min(1).max(MODERATION_NOTE_MAX) }), response: withErrors({ 200: commentBody }) } },
+      {
+        onRequest: moderators,
+        schema: {
+          tags,
+          summary: 'Remove a comment from the discussion (its text is kept; the author is told why)',
+          params: idParam,
+          body: z.object({ note: z.string().trim().min(1).max(MODERATION_NOTE_MAX) }),
+          response: withErrors({ 200: commentBody }),
+        },
+      },
       async (req) => commentView(await review.moderate(actorOf(req), staffOf(req), req.params.id, 'hide', req.body.note)),
     );
     app.post(
       '/api/discussions/comments/:id/restore',
-      { onRequest: moderators, schema: { tags, summary: 'Show a hidden comment again; further flags no longer hide it', params: idParam, body: z.object({ note }).default({}), response: withErrors({ 200: commentBody }) } },
+      {
+        onRequest: moderators,
+        schema: {
+          tags,
+          summary: 'Show a hidden comment again; further flags no longer hide it',
+          params: idParam,
+          body: z.object({ note }).default({}),
+          response: withErrors({ 200: commentBody }),
+        },
+      },
       async (req) => commentView(await review.moderate(actorOf(req), staffOf(req), req.params.id, 'restore', req.body.note)),
     );
   };

@@ -19,7 +19,12 @@ const stateBodyBody = z.object({
 });
 
 const fields = {
-  code: z.string().trim().min(2).max(64).regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(64)
+    .regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
   nameKk: z.string().trim().min(2).max(300),
   nameRu: z.string().trim().min(2).max(300),
   regionId: bodyId.nullable(),
@@ -28,7 +33,8 @@ const fields = {
 
 const view = (b: StateBody): z.infer<typeof stateBodyBody> => b;
 
-export const stateBodyRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const stateBodyRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const admin = requireStaff(services.staff, ['admin']);
     const readers = requireStaff(services.staff, TOPIC_READERS);
@@ -37,21 +43,48 @@ export const stateBodyRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/state-bodies',
-      { onRequest: readers, schema: { tags, summary: 'State bodies that publish topics for discussion', querystring: z.object({ active: z.enum(['true', 'false']).optional() }), response: withErrors({ 200: z.array(stateBodyBody) }) } },
+      {
+        onRequest: readers,
+        schema: {
+          tags,
+          summary: 'State bodies that publish topics for discussion',
+          querystring: z.object({ active: z.enum(['true', 'false']).optional() }),
+          response: withErrors({ 200: z.array(stateBodyBody) }),
+        },
+      },
       async (req) => (await bodies.list({ active: req.query.active === undefined ? undefined : req.query.active === 'true' })).map(view),
     );
 
-    app.get('/api/state-bodies/:id', { onRequest: readers, schema: { tags, params: idParam, response: withErrors({ 200: stateBodyBody }) } }, async (req) => view(await bodies.get(req.params.id)));
+    app.get('/api/state-bodies/:id', { onRequest: readers, schema: { tags, params: idParam, response: withErrors({ 200: stateBodyBody }) } }, async (req) =>
+      view(await bodies.get(req.params.id)),
+    );
 
     app.post(
       '/api/state-bodies',
-      { onRequest: admin, schema: { tags, summary: 'Add a state body', body: z.object({ ...fields, regionId: fields.regionId.default(null), active: fields.active.optional() }), response: withErrors({ 201: stateBodyBody }) } },
+      {
+        onRequest: admin,
+        schema: {
+          tags,
+          summary: 'Add a state body',
+          body: z.object({ ...fields, regionId: fields.regionId.default(null), active: fields.active.optional() }),
+          response: withErrors({ 201: stateBodyBody }),
+        },
+      },
       async (req, reply) => reply.status(201).send(view(await bodies.create(actorOf(req), req.body))),
     );
 
     app.patch(
       '/api/state-bodies/:id',
-      { onRequest: admin, schema: { tags, summary: 'Rename, move or switch off a state body (its topics stay)', params: idParam, body: z.object(fields).partial(), response: withErrors({ 200: stateBodyBody }) } },
+      {
+        onRequest: admin,
+        schema: {
+          tags,
+          summary: 'Rename, move or switch off a state body (its topics stay)',
+          params: idParam,
+          body: z.object(fields).partial(),
+          response: withErrors({ 200: stateBodyBody }),
+        },
+      },
       async (req) => view(await bodies.update(actorOf(req), req.params.id, req.body)),
     );
 

@@ -35,47 +35,102 @@ const view = (c: CouncilView): z.infer<typeof councilBody> => ({
 
 const memberParams = z.object({ id: positiveId, staffUserId: positiveId });
 
-export const expertCouncilRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const expertCouncilRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const admin = requireStaff(services.staff, ['admin']);
     const tags = ['evaluation'];
     const { councils } = services.projects;
 
-    app.get('/api/expert-councils', { onRequest: admin, schema: { tags, summary: 'Expert councils with their members', response: withErrors({ 200: z.object({ items: z.array(councilBody) }) }) } }, async () => ({ items: (await councils.list()).map(view) }));
+    app.get(
+      '/api/expert-councils',
+      {
+        onRequest: admin,
+        schema: { tags, summary: 'Expert councils with their members', response: withErrors({ 200: z.object({ items: z.array(councilBody) }) }) },
+      },
+      async () => ({ items: (await councils.list()).map(view) }),
+    );
 
-    app.post('/api/expert-councils', { onRequest: admin, schema: { tags, summary: 'Form an expert council', body: z.object(councilFields), response: withErrors({ 200: councilBody }) } }, async (req) => view(await councils.create(actorOf(req), req.body)));
+    app.post(
+      '/api/expert-councils',
+      { onRequest: admin, schema: { tags, summary: 'Form an expert council', body: z.object(councilFields), response: withErrors({ 200: councilBody }) } },
+      async (req) => view(await councils.create(actorOf(req), req.body)),
+    );
 
-    app.get('/api/expert-councils/:id', { onRequest: admin, schema: { tags, summary: 'A council', params: idParam, response: withErrors({ 200: councilBody }) } }, async (req) => view(await councils.get(req.params.id)));
+    app.get(
+      '/api/expert-councils/:id',
+      { onRequest: admin, schema: { tags, summary: 'A council', params: idParam, response: withErrors({ 200: councilBody }) } },
+      async (req) => view(await councils.get(req.params.id)),
+    );
 
     app.patch(
       '/api/expert-councils/:id',
-      { onRequest: admin, schema: { tags, summary: 'Rename or re-scope a council', params: idParam, body: z.object(councilFields).partial().refine((b) => Object.keys(b).length > 0, 'nothing to change'), response: withErrors({ 200: councilBody }) } },
+      {
+        onRequest: admin,
+        schema: {
+          tags,
+          summary: 'Rename or re-scope a council',
+          params: idParam,
+          body: z
+            .object(councilFields)
+            .partial()
+            .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
+          response: withErrors({ 200: councilBody }),
+        },
+      },
       async (req) => view(await councils.update(actorOf(req), req.params.id, req.body)),
     );
 
-    app.delete('/api/expert-councils/:id', { onRequest: admin, schema: { tags, summary: 'Delete a council that evaluates no project', params: idParam, response: withErrors({ 200: okBody }) } }, async (req) => {
-      await councils.remove(actorOf(req), req.params.id);
-      return { ok: true as const };
-    });
+    app.delete(
+      '/api/expert-councils/:id',
+      { onRequest: admin, schema: { tags, summary: 'Delete a council that evaluates no project', params: idParam, response: withErrors({ 200: okBody }) } },
+      async (req) => {
+        await councils.remove(actorOf(req), req.params.id);
+        return { ok: true as const };
+      },
+    );
 
     app.put(
       '/api/expert-councils/:id/members/:staffUserId',
       {
         onRequest: admin,
-        schema: { tags, summary: 'Add a member (an active staff account with the expert role) or change their position text', params: memberParams, body: z.object({ position: z.string().max(POSITION_MAX).default('').describe('organisation and position, as printed in Annex 7') }), response: withErrors({ 200: councilBody }) },
+        schema: {
+          tags,
+          summary: 'Add a member (an active staff account with the expert role) or change their position text',
+          params: memberParams,
+          body: z.object({ position: z.string().max(POSITION_MAX).default('').describe('organisation and position, as printed in Annex 7') }),
+          response: withErrors({ 200: councilBody }),
+        },
       },
       async (req) => view(await councils.setMember(actorOf(req), req.params.id, req.params.staffUserId, req.body.position)),
     );
 
     app.delete(
       '/api/expert-councils/:id/members/:staffUserId',
-      { onRequest: admin, schema: { tags, summary: 'Remove a member (scores already given stay in the evaluation)', params: memberParams, response: withErrors({ 200: councilBody }) } },
+      {
+        onRequest: admin,
+        schema: {
+          tags,
+          summary: 'Remove a member (scores already given stay in the evaluation)',
+          params: memberParams,
+          response: withErrors({ 200: councilBody }),
+        },
+      },
       async (req) => view(await councils.removeMember(actorOf(req), req.params.id, req.params.staffUserId)),
     );
 
     app.put(
       '/api/projects/:id/council',
-      { onRequest: admin, schema: { tags, summary: 'Assign the council that evaluates a finished project (null: none); not after the evaluation is closed', params: idParam, body: z.object({ councilId: bodyId.nullable() }), response: withErrors({ 200: okBody }) } },
+      {
+        onRequest: admin,
+        schema: {
+          tags,
+          summary: 'Assign the council that evaluates a finished project (null: none); not after the evaluation is closed',
+          params: idParam,
+          body: z.object({ councilId: bodyId.nullable() }),
+          response: withErrors({ 200: okBody }),
+        },
+      },
       async (req) => {
         await councils.assign(actorOf(req), req.params.id, req.body.councilId);
         return { ok: true as const };

@@ -40,7 +40,10 @@ const sheetBody = z.object({
     })
     .describe('the Annex 5 fields the expert judges by'),
   expert: z.object({ staffUserId: z.number(), fullName: z.string(), position: z.string() }),
-  declaration: z.object({ conflicts: z.array(conflictKind).describe('empty: no conflict of interest'), details: z.string(), declaredAt: z.string() }).nullable().describe('null: not declared yet; scoring waits for it'),
+  declaration: z
+    .object({ conflicts: z.array(conflictKind).describe('empty: no conflict of interest'), details: z.string(), declaredAt: z.string() })
+    .nullable()
+    .describe('null: not declared yet; scoring waits for it'),
   recused: z.boolean().describe('a declared conflict: the expert does not score this project'),
   scores: z.array(z.object({ criterion: z.number(), score: z.number().nullable(), comment: z.string().nullable(), updatedAt: z.string().nullable() })),
   total: z.number().nullable().describe('Annex 7 total: the sum of the four scores (4–20), once all are given'),
@@ -60,17 +63,34 @@ const sheetView = (s: ExpertSheet): z.infer<typeof sheetBody> => ({
 const reportBody = z.object({
   projectId: z.number(),
   closedAt: z.string().nullable().describe('null: provisional, scores may still change'),
-  criteria: z.array(z.object({ criterion: z.number(), average: z.number().nullable(), comments: z.array(z.object({ fullName: z.string(), comment: z.string() })) })),
-  total: z.number().nullable().describe('the SUM of the four council averages (4–20), like the Annex 7 total; equals the mean of the experts\' totals and is the Annex 5 "average score"'),
-  scoredBy: z.array(z.object({ staffUserId: z.number(), fullName: z.string(), position: z.string(), total: z.number() })).describe('experts with all four scores: the base of the averages'),
+  criteria: z.array(
+    z.object({ criterion: z.number(), average: z.number().nullable(), comments: z.array(z.object({ fullName: z.string(), comment: z.string() })) }),
+  ),
+  total: z
+    .number()
+    .nullable()
+    .describe(
+      'the SUM of the four council averages (4–20), like the Annex 7 total; equals the mean of the experts\' totals and is the Annex 5 "average score"',
+    ),
+  scoredBy: z
+    .array(z.object({ staffUserId: z.number(), fullName: z.string(), position: z.string(), total: z.number() }))
+    .describe('experts with all four scores: the base of the averages'),
   recused: z.array(z.object({ staffUserId: z.number(), fullName: z.string() })),
 });
 
-const reportView = (r: CouncilReport): z.infer<typeof reportBody> => ({ projectId: r.project.id, closedAt: iso(r.closedAt), criteria: r.criteria, total: r.total, scoredBy: r.scoredBy, recused: r.recused });
+const reportView = (r: CouncilReport): z.infer<typeof reportBody> => ({
+  projectId: r.project.id,
+  closedAt: iso(r.closedAt),
+  criteria: r.criteria,
+  total: r.total,
+  scoredBy: r.scoredBy,
+  recused: r.recused,
+});
 
 const sheetParams = z.object({ id: positiveId, staffUserId: positiveId });
 
-export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const expertEvaluationRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const expert = requireStaff(services.staff, ['expert']);
     const admin = requireStaff(services.staff, ['admin']);
@@ -83,13 +103,33 @@ export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZo
 
     app.get(
       '/api/evaluation/criteria',
-      { onRequest: viewer, schema: { tags, summary: 'The four criteria (Rules p. 18), each scored 1–5', response: withErrors({ 200: z.object({ items: z.array(z.object({ number: z.number(), nameKk: z.string(), nameRu: z.string(), hintKk: z.string(), hintRu: z.string() })), min: z.number(), max: z.number() }) }) } },
+      {
+        onRequest: viewer,
+        schema: {
+          tags,
+          summary: 'The four criteria (Rules p. 18), each scored 1–5',
+          response: withErrors({
+            200: z.object({
+              items: z.array(z.object({ number: z.number(), nameKk: z.string(), nameRu: z.string(), hintKk: z.string(), hintRu: z.string() })),
+              min: z.number(),
+              max: z.number(),
+            }),
+          }),
+        },
+      },
       async () => ({ items: CRITERIA.map((c) => ({ ...c })), min: SCORE_MIN, max: SCORE_MAX }),
     );
 
     app.get(
       '/api/expert/projects',
-      { onRequest: expert, schema: { tags, summary: 'Finished projects your councils evaluate, with your declaration and scores', response: withErrors({ 200: z.object({ items: z.array(sheetBody) }) }) } },
+      {
+        onRequest: expert,
+        schema: {
+          tags,
+          summary: 'Finished projects your councils evaluate, with your declaration and scores',
+          response: withErrors({ 200: z.object({ items: z.array(sheetBody) }) }),
+        },
+      },
       async (req) => ({ items: (await scoring.myProjects(staffOf(req))).map(sheetView) }),
     );
 
@@ -105,9 +145,18 @@ export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZo
         onRequest: expert,
         schema: {
           tags,
-          summary: 'The Annex 4/6 declaration, once: no conflict (conflicts: []) or which ties to the NGO, with details. A conflict recuses you from this project.',
+          summary:
+            'The Annex 4/6 declaration, once: no conflict (conflicts: []) or which ties to the NGO, with details. A conflict recuses you from this project.',
           params: idParam,
-          body: z.object({ conflicts: z.array(conflictKind).max(4).describe('membership: member/founder; governance: governing body or head; payments: paid by the NGO in the last 3 years; family: close relatives among its staff'), details: z.string().max(DETAILS_MAX).optional() }),
+          body: z.object({
+            conflicts: z
+              .array(conflictKind)
+              .max(4)
+              .describe(
+                'membership: member/founder; governance: governing body or head; payments: paid by the NGO in the last 3 years; family: close relatives among its staff',
+              ),
+            details: z.string().max(DETAILS_MAX).optional(),
+          }),
           response: withErrors({ 200: sheetBody }),
         },
       },
@@ -122,7 +171,12 @@ export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZo
           tags,
           summary: 'Set your scores (whole 1–5, a comment each); after a no-conflict declaration, until the evaluation is closed',
           params: idParam,
-          body: z.object({ scores: z.array(z.object({ criterion: z.number().int().min(1).max(4), score: z.number(), comment: z.string().max(COMMENT_MAX) })).min(1).max(4) }),
+          body: z.object({
+            scores: z
+              .array(z.object({ criterion: z.number().int().min(1).max(4), score: z.number(), comment: z.string().max(COMMENT_MAX) }))
+              .min(1)
+              .max(4),
+          }),
           response: withErrors({ 200: sheetBody }),
         },
       },
@@ -131,7 +185,15 @@ export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZo
 
     app.get(
       '/api/projects/:id/evaluation',
-      { onRequest: viewer, schema: { tags, summary: 'Annex 8: the council average per criterion and the total (provisional until closed)', params: idParam, response: withErrors({ 200: reportBody }) } },
+      {
+        onRequest: viewer,
+        schema: {
+          tags,
+          summary: 'Annex 8: the council average per criterion and the total (provisional until closed)',
+          params: idParam,
+          response: withErrors({ 200: reportBody }),
+        },
+      },
       async (req) => {
         await canSeeReport(req, req.params.id);
         return reportView(await scoring.councilReport(req.params.id));
@@ -140,31 +202,65 @@ export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZo
 
     app.post(
       '/api/projects/:id/evaluation/close',
-      { onRequest: admin, schema: { tags, summary: 'Close the evaluation: scores become final (at least one expert must have scored all four)', params: idParam, response: withErrors({ 200: reportBody }) } },
+      {
+        onRequest: admin,
+        schema: {
+          tags,
+          summary: 'Close the evaluation: scores become final (at least one expert must have scored all four)',
+          params: idParam,
+          response: withErrors({ 200: reportBody }),
+        },
+      },
       async (req) => reportView(await scoring.close(actorOf(req), staffOf(req), req.params.id)),
     );
 
     app.get(
       '/api/projects/:id/evaluation/annex8',
-      { onRequest: viewer, schema: { tags, summary: 'Annex 8 as XLSX or CSV in Kazakh or Russian', params: idParam, querystring: exportQuery, response: withErrors({ 200: exportFileBody }) } },
+      {
+        onRequest: viewer,
+        schema: {
+          tags,
+          summary: 'Annex 8 as XLSX or CSV in Kazakh or Russian',
+          params: idParam,
+          querystring: exportQuery,
+          response: withErrors({ 200: exportFileBody }),
+        },
+      },
       async (req, reply) => {
         const { lang, format } = req.query;
         const p = await canSeeReport(req, req.params.id);
         const r = await scoring.councilReport(p.id);
         const area = await services.projects.areaOf(p.areaId);
         const t = services.i18n.getFixedT(lang);
-        return sendExport(reply, { format, fileName: `${t('projects:annex8.sheet')} ${nameIn(p, lang)}`, tables: annex8Table(t, lang, r, localName(area, lang)) });
+        return sendExport(reply, {
+          format,
+          fileName: `${t('projects:annex8.sheet')} ${nameIn(p, lang)}`,
+          tables: annex8Table(t, lang, r, localName(area, lang)),
+        });
       },
     );
 
     app.get(
       '/api/projects/:id/evaluation/annex7/:staffUserId',
-      { onRequest: expert, schema: { tags, summary: "Annex 7: one expert's sheet as XLSX or CSV (the expert themself, or an admin)", params: sheetParams, querystring: exportQuery, response: withErrors({ 200: exportFileBody }) } },
+      {
+        onRequest: expert,
+        schema: {
+          tags,
+          summary: "Annex 7: one expert's sheet as XLSX or CSV (the expert themself, or an admin)",
+          params: sheetParams,
+          querystring: exportQuery,
+          response: withErrors({ 200: exportFileBody }),
+        },
+      },
       async (req, reply) => {
         const { lang, format } = req.query;
         const s = await scoring.sheet(staffOf(req), req.params.id, req.params.staffUserId);
         const t = services.i18n.getFixedT(lang);
-        return sendExport(reply, { format, fileName: `${t('projects:annex7.sheet')} ${s.expert.fullName} ${nameIn(s.project, lang)}`, tables: annex7Table(t, lang, s) });
+        return sendExport(reply, {
+          format,
+          fileName: `${t('projects:annex7.sheet')} ${s.expert.fullName} ${nameIn(s.project, lang)}`,
+          tables: annex7Table(t, lang, s),
+        });
       },
     );
 
@@ -174,7 +270,8 @@ export const expertEvaluationRoutes = (services: Services): FastifyPluginAsyncZo
         onRequest: manager,
         schema: {
           tags,
-          summary: 'Annex 5: the finished projects of a budget programme administrator whose period ends in the year, with the average score (the Annex 8 total, out of 20) of closed evaluations; XLSX or CSV in kk or ru',
+          summary:
+            'Annex 5: the finished projects of a budget programme administrator whose period ends in the year, with the average score (the Annex 8 total, out of 20) of closed evaluations; XLSX or CSV in kk or ru',
           querystring: exportQuery.extend({ stateBodyId: positiveId, year: z.coerce.number().int().min(2000).max(2100) }),
           response: withErrors({ 200: exportFileBody }),
         },

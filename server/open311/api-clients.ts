@@ -31,18 +31,24 @@ const clientView = (c: ApiClientView): z.infer<typeof clientBody> => ({
 const name = z.string().trim().min(1).max(200);
 const regionId = bodyId.nullable().optional();
 
-export const apiClientRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const apiClientRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const admin = requireStaff(services.staff, ['admin']);
     const tags = ['api-clients'];
 
-    app.get('/api/api-clients', { onRequest: admin, schema: { tags, summary: 'List Open311 API clients (without keys)', response: withErrors({ 200: z.array(clientBody) }) } }, async () =>
-      (await services.apiClients.list()).map(clientView),
+    app.get(
+      '/api/api-clients',
+      { onRequest: admin, schema: { tags, summary: 'List Open311 API clients (without keys)', response: withErrors({ 200: z.array(clientBody) }) } },
+      async () => (await services.apiClients.list()).map(clientView),
     );
 
     app.post(
       '/api/api-clients',
-      { onRequest: admin, schema: { tags, summary: 'Issue an Open311 API key', body: z.object({ name, regionId }), response: withErrors({ 201: createdBody }) } },
+      {
+        onRequest: admin,
+        schema: { tags, summary: 'Issue an Open311 API key', body: z.object({ name, regionId }), response: withErrors({ 201: createdBody }) },
+      },
       async (req, reply) => {
         const { client, key } = await services.apiClients.create(actorOf(req), req.body);
         return reply.status(201).send({ ...clientView(client), key });
@@ -53,7 +59,13 @@ export const apiClientRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/api/api-clients/:id',
       {
         onRequest: admin,
-        schema: { tags, summary: 'Rename, change the region, or revoke (active: false)', params: idParam, body: z.object({ name: name.optional(), regionId, active: z.boolean().optional() }), response: withErrors({ 200: clientBody }) },
+        schema: {
+          tags,
+          summary: 'Rename, change the region, or revoke (active: false)',
+          params: idParam,
+          body: z.object({ name: name.optional(), regionId, active: z.boolean().optional() }),
+          response: withErrors({ 200: clientBody }),
+        },
       },
       async (req) => clientView(await services.apiClients.update(actorOf(req), req.params.id, req.body)),
     );

@@ -38,7 +38,11 @@ const dateParam = (endOfDay: boolean) =>
     .refine((v) => isInstantString(v) && (isDateString(v) || DATE_TIME.test(v)), 'expected ISO 8601 with an offset, e.g. 2026-11-23T00:00:00+05:00')
     .transform((v) => (!isDateString(v) ? new Date(v) : endOfDay ? new Date(localMidnight(addDays(v, 1)).getTime() - 1) : localMidnight(v)));
 
-const commaList = (v: string | undefined) => v?.split(',').map((s) => s.trim()).filter(Boolean);
+const commaList = (v: string | undefined) =>
+  v
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const listQuery = commonQuery.extend({
   service_request_id: z.string().max(20_000).optional().describe('comma-separated numbers, e.g. KZ-2026-000123,KZ-2026-000124; overrides the other filters'),
@@ -52,7 +56,17 @@ const listQuery = commonQuery.extend({
     .optional(),
 });
 
-const coordinate = z.union([z.number(), z.string().trim().regex(/^[-+]?\d+(\.\d+)?$/).transform(Number)], { error: 'expected a decimal number' });
+const coordinate = z.union(
+  [
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^[-+]?\d+(\.\d+)?$/)
+      .transform(Number),
+  ],
+  { error: 'expected a decimal number' },
+);
 const ignored = z.string().max(500).optional().describe('accepted and ignored: Azamat keeps no personal data from Open311 clients');
 
 const postBody = z.object({
@@ -63,7 +77,11 @@ const postBody = z.object({
   long: coordinate.optional(),
   address_string: z.string().trim().max(500).optional(),
   description: z.string().max(DESCRIPTION_LIMIT).describe('at least 10 characters'),
-  media_url: z.url({ protocol: /^https?$/ }).max(2000).optional().describe('a photo of the problem'),
+  media_url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional()
+    .describe('a photo of the problem'),
   locale,
   email: ignored,
   first_name: ignored,
@@ -123,7 +141,13 @@ function respond(reply: FastifyReply, fmt: Format, root: string, body: XmlValue,
 const formatOf = (req: FastifyRequest): Format => (/\.xml$/i.test(req.url.split('?')[0]!) ? 'xml' : 'json');
 
 const sendErrors = (req: FastifyRequest, reply: FastifyReply, status: number, descriptions: string[]) =>
-  respond(reply, formatOf(req), 'errors', descriptions.map((description): Open311ErrorItem => ({ code: status, description })), status);
+  respond(
+    reply,
+    formatOf(req),
+    'errors',
+    descriptions.map((description): Open311ErrorItem => ({ code: status, description })),
+    status,
+  );
 
 function handleError(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) error = fromDomainError(error);
@@ -131,7 +155,12 @@ function handleError(error: FastifyError | Error, req: FastifyRequest, reply: Fa
   if (hasZodFastifySchemaValidationErrors(error)) {
     // The only path parameters are the format and the resource's id: a bad one names nothing that exists.
     if (error.validationContext === 'params') return sendErrors(req, reply, 404, ['not found: the path must end in .json or .xml']);
-    return sendErrors(req, reply, 400, error.validation.map((v) => `${v.instancePath.replace(/^\//, '').replace(/\//g, '.') || error.validationContext}: ${v.message ?? 'invalid'}`));
+    return sendErrors(
+      req,
+      reply,
+      400,
+      error.validation.map((v) => `${v.instancePath.replace(/^\//, '').replace(/\//g, '.') || error.validationContext}: ${v.message ?? 'invalid'}`),
+    );
   }
   const status = (error as FastifyError).statusCode ?? 500;
   if (status === 429) return sendErrors(req, reply, 429, [`rate limit exceeded: retry in ${reply.getHeader('retry-after') ?? 60} seconds`]);
@@ -146,11 +175,15 @@ function handleError(error: FastifyError | Error, req: FastifyRequest, reply: Fa
 const readLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const writeLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
-export const open311Routes = (services: Services, i18n: i18n): FastifyPluginAsyncZod =>
+export const open311Routes =
+  (services: Services, i18n: i18n): FastifyPluginAsyncZod =>
   async (parent) => {
     const routes: FastifyPluginAsyncZod = async (app) => {
       /** Options of a public read: rate-limited, open to anyone (no security), documented under open311. */
-      const publicRead = <S extends object>(summary: string, schema: S) => ({ config: readLimit, schema: { tags: ['open311'], security: [], summary, ...schema } });
+      const publicRead = <S extends object>(summary: string, schema: S) => ({
+        config: readLimit,
+        schema: { tags: ['open311'], security: [], summary, ...schema },
+      });
       const clients = new WeakMap<FastifyRequest, ApiClientView>();
       const requestsOf = (rows: RequestRow[], loc: string | undefined) => {
         const lng = open311Locale(loc);
@@ -165,20 +198,27 @@ export const open311Routes = (services: Services, i18n: i18n): FastifyPluginAsyn
         done(null, Object.fromEntries([...new URLSearchParams(body as string)].filter(([, v]) => v !== '')));
       });
 
-      app.get(
-        '/discovery.:format',
-        publicRead('Open311 discovery', { params: formatParams, response: withOpen311Errors(discoveryBody) }),
-        async (req, reply) => respond(reply, req.params.format, 'discovery', discovery(`${req.protocol}://${req.host}`)),
+      app.get('/discovery.:format', publicRead('Open311 discovery', { params: formatParams, response: withOpen311Errors(discoveryBody) }), async (req, reply) =>
+        respond(reply, req.params.format, 'discovery', discovery(`${req.protocol}://${req.host}`)),
       );
 
       app.get(
         '/services.:format',
-        publicRead('Report categories as Open311 services', { params: formatParams, querystring: commonQuery, response: withOpen311Errors(z.array(serviceBody)) }),
+        publicRead('Report categories as Open311 services', {
+          params: formatParams,
+          querystring: commonQuery,
+          response: withOpen311Errors(z.array(serviceBody)),
+        }),
         async (req, reply) => {
           await jurisdictionRegion(services.reference, req.query.jurisdiction_id);
           const lng = open311Locale(req.query.locale);
           const categories = (await services.reference.get()).categories.filter((c) => c.active);
-          return respond(reply, req.params.format, 'services', categories.map((c) => serviceOf(c, lng)));
+          return respond(
+            reply,
+            req.params.format,
+            'services',
+            categories.map((c) => serviceOf(c, lng)),
+          );
         },
       );
 
@@ -199,7 +239,11 @@ export const open311Routes = (services: Services, i18n: i18n): FastifyPluginAsyn
 
       app.get(
         '/requests.:format',
-        publicRead('Public service requests: the last 90 days by default, at most 1000', { params: formatParams, querystring: listQuery, response: withOpen311Errors(z.array(requestBody)) }),
+        publicRead('Public service requests: the last 90 days by default, at most 1000', {
+          params: formatParams,
+          querystring: listQuery,
+          response: withOpen311Errors(z.array(requestBody)),
+        }),
         async (req, reply) => {
           const q = req.query;
           const rows = await findRequests(
@@ -258,7 +302,15 @@ export const open311Routes = (services: Services, i18n: i18n): FastifyPluginAsyn
           const report = await submitRequest(
             services,
             clients.get(req)!,
-            { jurisdictionId: b.jurisdiction_id, serviceCode: b.service_code, lat: b.lat, long: b.long, address: b.address_string, description: b.description, mediaUrl: b.media_url },
+            {
+              jurisdictionId: b.jurisdiction_id,
+              serviceCode: b.service_code,
+              lat: b.lat,
+              long: b.long,
+              address: b.address_string,
+              description: b.description,
+              mediaUrl: b.media_url,
+            },
             req.ip,
           );
           const lng = open311Locale(b.locale);

@@ -42,7 +42,8 @@ export function consolePolicy(mapTileUrl: string): string {
 
 const ASSET = /^[A-Za-z0-9_-]+\.(js|css|svg|png|ico)$/;
 
-export const consoleRoutes = (opts: ConsoleOptions): FastifyPluginAsyncZod =>
+export const consoleRoutes =
+  (opts: ConsoleOptions): FastifyPluginAsyncZod =>
   async (app) => {
     const root = opts.distDir ?? DEFAULT_OUT_DIR;
     // A checkout that skipped the install scripts still gets a console, a second slower to start. An
@@ -79,12 +80,21 @@ export const consoleRoutes = (opts: ConsoleOptions): FastifyPluginAsyncZod =>
     app.get('/console', { schema: { hide: true } }, (_req, reply) => reply.redirect('/console/', 301));
     app.get('/console/*', { schema: { hide: true } }, (req, reply) => {
       const file = (req.params as { '*': string })['*'];
-      if (!isBuilt(root)) return reply.status(503).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('The staff console is not built: run `npm run build:web` on the server.');
+      if (!isBuilt(root))
+        return reply
+          .status(503)
+          .header('cache-control', 'no-store')
+          .type('text/plain; charset=utf-8')
+          .send('The staff console is not built: run `npm run build:web` on the server.');
       if (ASSET.test(file) && existsSync(path.join(root, file))) {
         // Names are fixed and the page asks for ?v=<content hash>: cache those for long, others briefly.
         const versioned = typeof (req.query as Record<string, unknown>).v === 'string';
         return reply.header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(file, { cacheControl: false });
       }
-      return reply.header('content-security-policy', policy).header('cache-control', 'no-store').type('text/html; charset=utf-8').sendFile('index.html', { cacheControl: false });
+      return reply
+        .header('content-security-policy', policy)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html', { cacheControl: false });
     });
   };

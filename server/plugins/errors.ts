@@ -34,9 +34,14 @@ export function registerErrorHandler(app: FastifyInstance, i18n: i18n) {
       // their own code and message; the rest are named in the generic one.
       const coded = details.find((d) => typeof d.code === 'string');
       const listed = details.map(({ path, message: m }) => ({ path, message: m }));
-      if (coded) return send(reply, 400, { error: { code: coded.code as string, message: message(req, coded.code as string, { field: coded.path }), details: listed } });
+      if (coded)
+        return send(reply, 400, { error: { code: coded.code as string, message: message(req, coded.code as string, { field: coded.path }), details: listed } });
       return send(reply, 400, {
-        error: { code: 'validation', message: message(req, 'validation', { details: listed.map((d) => `${d.path}: ${d.message}`).join('; ') }), details: listed },
+        error: {
+          code: 'validation',
+          message: message(req, 'validation', { details: listed.map((d) => `${d.path}: ${d.message}`).join('; ') }),
+          details: listed,
+        },
       });
     }
     const status = (error as FastifyError).statusCode ?? 500;
@@ -45,7 +50,9 @@ export function registerErrorHandler(app: FastifyInstance, i18n: i18n) {
     }
     if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
       const code = status === 404 ? 'not_found' : 'validation';
-      return send(reply, status, { error: { code, message: status === 404 ? message(req, 'not_found') : message(req, 'validation', { details: error.message }) } });
+      return send(reply, status, {
+        error: { code, message: status === 404 ? message(req, 'not_found') : message(req, 'validation', { details: error.message }) },
+      });
     }
     req.log.error({ err: error }, 'request failed');
     return send(reply, 500, { error: { code: 'internal', message: message(req, 'internal') } });

@@ -25,7 +25,19 @@ const stat = {
 const resultsBody = z.object({
   poll: z.object({ id: z.number(), projectId: z.number(), titleKk: z.string(), titleRu: z.string(), anonymous: z.boolean() }),
   baseline: z.number().describe('national share of satisfied, DOMAIN.md / seed 001: 74.8'),
-  waves: z.array(z.object({ id: z.number(), position: z.number(), labelKk: z.string(), labelRu: z.string(), status: z.string(), opensAt: z.string(), closesAt: z.string(), responses: z.number(), invited: z.number() })),
+  waves: z.array(
+    z.object({
+      id: z.number(),
+      position: z.number(),
+      labelKk: z.string(),
+      labelRu: z.string(),
+      status: z.string(),
+      opensAt: z.string(),
+      closesAt: z.string(),
+      responses: z.number(),
+      invited: z.number(),
+    }),
+  ),
   questions: z.array(
     z.object({
       id: z.number(),
@@ -34,7 +46,13 @@ const resultsBody = z.object({
       textKk: z.string(),
       textRu: z.string(),
       options: z.array(z.object({ code: z.string(), kk: z.string(), ru: z.string() })),
-      waves: z.array(z.object({ waveId: z.number(), ...stat, breakdown: z.array(z.object({ dimension: z.enum(['gender', 'age', 'status']), value: z.string().describe('a code, or not_stated'), ...stat })) })),
+      waves: z.array(
+        z.object({
+          waveId: z.number(),
+          ...stat,
+          breakdown: z.array(z.object({ dimension: z.enum(['gender', 'age', 'status']), value: z.string().describe('a code, or not_stated'), ...stat })),
+        }),
+      ),
       dynamics: z.array(
         z.object({
           fromWaveId: z.number(),
@@ -46,17 +64,29 @@ const resultsBody = z.object({
       ),
     }),
   ),
-  texts: z.array(z.object({ waveId: z.number(), questionId: z.number(), text: z.string(), submittedAt: z.string().nullable().describe('null in an anonymous poll'), respondent: z.object({ citizenId: z.number(), name: z.string().nullable() }).nullable().describe('always null in an anonymous poll') })),
+  texts: z.array(
+    z.object({
+      waveId: z.number(),
+      questionId: z.number(),
+      text: z.string(),
+      submittedAt: z.string().nullable().describe('null in an anonymous poll'),
+      respondent: z.object({ citizenId: z.number(), name: z.string().nullable() }).nullable().describe('always null in an anonymous poll'),
+    }),
+  ),
 });
 
-export const pollResultRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const pollResultRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const manager = requireStaff(services.staff, ['project_manager']);
     const tags = ['polls'];
 
     app.get(
       '/api/polls/:id/results',
-      { onRequest: manager, schema: { tags, summary: 'Results per question and wave, dynamics and breakdowns', params: idParam, response: withErrors({ 200: resultsBody }) } },
+      {
+        onRequest: manager,
+        schema: { tags, summary: 'Results per question and wave, dynamics and breakdowns', params: idParam, response: withErrors({ 200: resultsBody }) },
+      },
       async (req) => {
         const r = await services.polls.results(staffOf(req), req.params.id);
         return {
@@ -70,7 +100,16 @@ export const pollResultRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/polls/:id/results/export',
-      { onRequest: manager, schema: { tags, summary: 'The results as CSV or XLSX (answers, index and mean, dynamics, breakdowns, free text)', params: idParam, querystring: exportQuery, response: withErrors({ 200: exportFileBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'The results as CSV or XLSX (answers, index and mean, dynamics, breakdowns, free text)',
+          params: idParam,
+          querystring: exportQuery,
+          response: withErrors({ 200: exportFileBody }),
+        },
+      },
       async (req, reply) => {
         const { tables, fileName } = await services.polls.exportTables(staffOf(req), req.params.id, req.query.lang);
         return sendExport(reply, { format: req.query.format, fileName, tables });

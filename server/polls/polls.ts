@@ -6,7 +6,16 @@ import { z } from 'zod';
 import type { Poll, PollQuestion, PollWave } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { REMINDER_HOURS_MAX } from '../../core/polls/poll-builder.ts';
-import { INTRO_MAX, OPTION_CODE, OPTION_LABEL_MAX, OPTIONS_MAX, questionOf, QUESTION_TEXT_MAX, QUESTION_TYPES, TITLE_MAX } from '../../core/polls/poll-rules.ts';
+import {
+  INTRO_MAX,
+  OPTION_CODE,
+  OPTION_LABEL_MAX,
+  OPTIONS_MAX,
+  questionOf,
+  QUESTION_TEXT_MAX,
+  QUESTION_TYPES,
+  TITLE_MAX,
+} from '../../core/polls/poll-rules.ts';
 import type { PollQuestionType } from '../../generated/prisma/enums.ts';
 import { pollInviteLink, startPayloadOf } from '../../core/polls/poll-notify.ts';
 import { qrPng, qrSvg } from '../../core/projects/project-invite.ts';
@@ -15,8 +24,14 @@ import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { idParam, okBody, withErrors, positiveId, bodyId, dateTime } from '../schemas.ts';
 
 const id = positiveId;
-const questionType = z.enum(QUESTION_TYPES as [PollQuestionType, ...PollQuestionType[]]).describe('satisfaction: the national 4-point scale with "hard to answer"; rating: 1–5; single/multiple: your options; yes_no; text: typed');
-const option = z.object({ code: z.string().regex(OPTION_CODE).describe('stable code the results use, e.g. "often"'), kk: z.string().trim().min(1).max(OPTION_LABEL_MAX), ru: z.string().trim().min(1).max(OPTION_LABEL_MAX) });
+const questionType = z
+  .enum(QUESTION_TYPES as [PollQuestionType, ...PollQuestionType[]])
+  .describe('satisfaction: the national 4-point scale with "hard to answer"; rating: 1–5; single/multiple: your options; yes_no; text: typed');
+const option = z.object({
+  code: z.string().regex(OPTION_CODE).describe('stable code the results use, e.g. "often"'),
+  kk: z.string().trim().min(1).max(OPTION_LABEL_MAX),
+  ru: z.string().trim().min(1).max(OPTION_LABEL_MAX),
+});
 
 const questionFields = {
   type: questionType,
@@ -25,7 +40,10 @@ const questionFields = {
   required: z.boolean().default(true),
   options: z.array(option).max(OPTIONS_MAX).default([]).describe('single and multiple only'),
   showIfQuestionId: bodyId.nullable().default(null).describe('skip rule: show only when this earlier question …'),
-  showIfAnswers: z.array(z.string()).default([]).describe('… was answered with one of these codes (satisfaction: fully, rather, rather_not, not_at_all, hard_to_say; yes_no: yes, no; rating: "1"…"5")'),
+  showIfAnswers: z
+    .array(z.string())
+    .default([])
+    .describe('… was answered with one of these codes (satisfaction: fully, rather, rather_not, not_at_all, hard_to_say; yes_no: yes, no; rating: "1"…"5")'),
 };
 
 const questionBody = z.object({
@@ -51,7 +69,10 @@ const waveBody = z.object({
   status: z.enum(['draft', 'open', 'closed']),
   reminderAfterHours: z.number(),
   startPayload: z.string().describe('the /start payload of the invitation link: t.me/<bot>?start=<startPayload>'),
-  inviteLink: z.string().nullable().describe('t.me/<bot>?start=poll_…: a follower joins the project and answers; null while the bot username is unknown (set BOT_USERNAME)'),
+  inviteLink: z
+    .string()
+    .nullable()
+    .describe('t.me/<bot>?start=poll_…: a follower joins the project and answers; null while the bot username is unknown (set BOT_USERNAME)'),
   sendRequestedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
 });
@@ -125,10 +146,17 @@ const waveFields = {
   labelRu: z.string().max(100),
   opensAt: dateTime,
   closesAt: dateTime.describe('no answers are accepted from then on'),
-  reminderAfterHours: z.number().int().min(1).max(REMINDER_HOURS_MAX).optional().describe('non-respondents are reminded once, this long after their invitation was delivered (default 72)'),
+  reminderAfterHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(REMINDER_HOURS_MAX)
+    .optional()
+    .describe('non-respondents are reminded once, this long after their invitation was delivered (default 72)'),
 };
 
-export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const pollRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const manager = requireStaff(services.staff, ['project_manager']);
     const tags = ['polls'];
@@ -145,26 +173,47 @@ export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/polls',
-      { onRequest: manager, schema: { tags, summary: "A project's polls with their questions and waves", querystring: z.object({ projectId: id }), response: withErrors({ 200: z.object({ items: z.array(pollBody) }) }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: "A project's polls with their questions and waves",
+          querystring: z.object({ projectId: id }),
+          response: withErrors({ 200: z.object({ items: z.array(pollBody) }) }),
+        },
+      },
       async (req) => ({ items: (await builder.list(staffOf(req), req.query.projectId)).map(pollOut) }),
     );
 
     app.post(
       '/api/polls',
-      { onRequest: manager, schema: { tags, summary: 'Create a poll of a project', body: z.object({ projectId: bodyId, ...pollFields }), response: withErrors({ 200: pollBody }) } },
+      {
+        onRequest: manager,
+        schema: { tags, summary: 'Create a poll of a project', body: z.object({ projectId: bodyId, ...pollFields }), response: withErrors({ 200: pollBody }) },
+      },
       async (req) => {
         const { projectId, ...fields } = req.body;
         return pollOut(await builder.create(actorOf(req), staffOf(req), projectId, fields));
       },
     );
 
-    app.get('/api/polls/:id', { onRequest: manager, schema: { tags, summary: 'A poll with its questions and waves', params: idParam, response: withErrors({ 200: pollBody }) } }, async (req) => pollOut(await builder.get(staffOf(req), req.params.id)));
+    app.get(
+      '/api/polls/:id',
+      { onRequest: manager, schema: { tags, summary: 'A poll with its questions and waves', params: idParam, response: withErrors({ 200: pollBody }) } },
+      async (req) => pollOut(await builder.get(staffOf(req), req.params.id)),
+    );
 
     app.patch(
       '/api/polls/:id',
       {
         onRequest: manager,
-        schema: { tags, summary: 'Change the title, intro or status; anonymity only before the first answer', params: idParam, body: z.object({ ...pollFields, status: z.enum(['draft', 'ready', 'archived']) }).partial(), response: withErrors({ 200: pollBody }) },
+        schema: {
+          tags,
+          summary: 'Change the title, intro or status; anonymity only before the first answer',
+          params: idParam,
+          body: z.object({ ...pollFields, status: z.enum(['draft', 'ready', 'archived']) }).partial(),
+          response: withErrors({ 200: pollBody }),
+        },
       },
       async (req) => pollOut(await builder.update(actorOf(req), staffOf(req), req.params.id, req.body)),
     );
@@ -173,7 +222,13 @@ export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/api/polls/:id/questions',
       {
         onRequest: manager,
-        schema: { tags, summary: 'Add a question (at the end, or at `position`); refused once a wave has answers', params: idParam, body: z.object({ ...questionFields, position: z.number().int().min(1).optional() }), response: withErrors({ 200: questionBody }) },
+        schema: {
+          tags,
+          summary: 'Add a question (at the end, or at `position`); refused once a wave has answers',
+          params: idParam,
+          body: z.object({ ...questionFields, position: z.number().int().min(1).optional() }),
+          response: withErrors({ 200: questionBody }),
+        },
       },
       async (req) => questionView(await builder.addQuestion(actorOf(req), staffOf(req), req.params.id, req.body)),
     );
@@ -186,7 +241,17 @@ export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
           tags,
           summary: 'Change a question; refused once a wave has answers',
           params: idParam,
-          body: z.object({ type: questionType, textKk: questionFields.textKk, textRu: questionFields.textRu, required: z.boolean(), options: z.array(option).max(OPTIONS_MAX), showIfQuestionId: bodyId.nullable(), showIfAnswers: z.array(z.string()) }).partial(),
+          body: z
+            .object({
+              type: questionType,
+              textKk: questionFields.textKk,
+              textRu: questionFields.textRu,
+              required: z.boolean(),
+              options: z.array(option).max(OPTIONS_MAX),
+              showIfQuestionId: bodyId.nullable(),
+              showIfAnswers: z.array(z.string()),
+            })
+            .partial(),
           response: withErrors({ 200: questionBody }),
         },
       },
@@ -195,13 +260,30 @@ export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/api/polls/questions/:id/move',
-      { onRequest: manager, schema: { tags, summary: 'Move a question to another position (skip rules must still point upwards)', params: idParam, body: z.object({ position: z.number().int().min(1) }), response: withErrors({ 200: questionBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'Move a question to another position (skip rules must still point upwards)',
+          params: idParam,
+          body: z.object({ position: z.number().int().min(1) }),
+          response: withErrors({ 200: questionBody }),
+        },
+      },
       async (req) => questionView(await builder.moveQuestion(actorOf(req), staffOf(req), req.params.id, req.body.position)),
     );
 
     app.delete(
       '/api/polls/questions/:id',
-      { onRequest: manager, schema: { tags, summary: 'Delete a question (not one another question depends on); refused once a wave has answers', params: idParam, response: withErrors({ 200: okBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'Delete a question (not one another question depends on); refused once a wave has answers',
+          params: idParam,
+          response: withErrors({ 200: okBody }),
+        },
+      },
       async (req) => {
         await builder.deleteQuestion(actorOf(req), staffOf(req), req.params.id);
         return { ok: true as const };
@@ -210,13 +292,31 @@ export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/api/polls/:id/waves',
-      { onRequest: manager, schema: { tags, summary: 'Add a wave (baseline, midterm, final …); it is numbered after the last one', params: idParam, body: z.object(waveFields), response: withErrors({ 200: waveBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'Add a wave (baseline, midterm, final …); it is numbered after the last one',
+          params: idParam,
+          body: z.object(waveFields),
+          response: withErrors({ 200: waveBody }),
+        },
+      },
       async (req) => waveOut(await builder.createWave(actorOf(req), staffOf(req), req.params.id, req.body)),
     );
 
     app.patch(
       '/api/polls/waves/:id',
-      { onRequest: manager, schema: { tags, summary: 'Change labels, the end or the reminder delay; the start only before it opens', params: idParam, body: z.object(waveFields).partial(), response: withErrors({ 200: waveBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'Change labels, the end or the reminder delay; the start only before it opens',
+          params: idParam,
+          body: z.object(waveFields).partial(),
+          response: withErrors({ 200: waveBody }),
+        },
+      },
       async (req) => waveOut(await builder.updateWave(actorOf(req), staffOf(req), req.params.id, req.body)),
     );
 
@@ -224,8 +324,15 @@ export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
       ['open', 'Open the wave for answers (its link works from opensAt)'],
       ['close', 'Close the wave now: no more answers; unfinished drafts are dropped'],
     ] as const) {
-      app.post(`/api/polls/waves/:id/${action}`, { onRequest: manager, schema: { tags, summary, params: idParam, response: withErrors({ 200: waveBody }) } }, async (req) =>
-        waveOut(action === 'open' ? await builder.openWave(actorOf(req), staffOf(req), req.params.id) : await builder.closeWave(actorOf(req), staffOf(req), req.params.id)),
+      app.post(
+        `/api/polls/waves/:id/${action}`,
+        { onRequest: manager, schema: { tags, summary, params: idParam, response: withErrors({ 200: waveBody }) } },
+        async (req) =>
+          waveOut(
+            action === 'open'
+              ? await builder.openWave(actorOf(req), staffOf(req), req.params.id)
+              : await builder.closeWave(actorOf(req), staffOf(req), req.params.id),
+          ),
       );
     }
 
@@ -235,7 +342,8 @@ export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
         onRequest: manager,
         schema: {
           tags,
-          summary: 'Send the wave to all beneficiaries of the project reachable in Telegram (opens a draft wave). Never sends twice; again later adds only new beneficiaries',
+          summary:
+            'Send the wave to all beneficiaries of the project reachable in Telegram (opens a draft wave). Never sends twice; again later adds only new beneficiaries',
           params: idParam,
           response: withErrors({ 200: progressBody }),
         },
@@ -247,20 +355,50 @@ export const pollRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/api/polls/waves/:id/qr.png',
       {
         onRequest: manager,
-        schema: { tags, summary: "The wave's invitation link as a QR code, PNG (409 project.no_bot_username without BOT_USERNAME)", params: idParam, querystring: z.object({ size: z.coerce.number().int().min(128).max(2000).default(600).describe('pixels') }), response: withErrors({ 200: z.unknown().describe('image/png') }) },
+        schema: {
+          tags,
+          summary: "The wave's invitation link as a QR code, PNG (409 project.no_bot_username without BOT_USERNAME)",
+          params: idParam,
+          querystring: z.object({ size: z.coerce.number().int().min(128).max(2000).default(600).describe('pixels') }),
+          response: withErrors({ 200: z.unknown().describe('image/png') }),
+        },
       },
-      async (req, reply) => reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').send(await qrPng(await linkOf(req, req.params.id), req.query.size)),
+      async (req, reply) =>
+        reply
+          .header('content-type', 'image/png')
+          .header('cache-control', 'private, no-store')
+          .send(await qrPng(await linkOf(req, req.params.id), req.query.size)),
     );
 
     app.get(
       '/api/polls/waves/:id/qr.svg',
-      { onRequest: manager, schema: { tags, summary: "The wave's invitation link as a QR code, SVG", params: idParam, response: withErrors({ 200: z.unknown().describe('image/svg+xml') }) } },
-      async (req, reply) => reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, no-store').send(await qrSvg(await linkOf(req, req.params.id))),
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: "The wave's invitation link as a QR code, SVG",
+          params: idParam,
+          response: withErrors({ 200: z.unknown().describe('image/svg+xml') }),
+        },
+      },
+      async (req, reply) =>
+        reply
+          .header('content-type', 'image/svg+xml; charset=utf-8')
+          .header('cache-control', 'private, no-store')
+          .send(await qrSvg(await linkOf(req, req.params.id))),
     );
 
     app.get(
       '/api/polls/waves/:id/progress',
-      { onRequest: manager, schema: { tags, summary: 'Distribution progress, read from the outbox: queued, sent, blocked, failed, answered', params: idParam, response: withErrors({ 200: progressBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'Distribution progress, read from the outbox: queued, sent, blocked, failed, answered',
+          params: idParam,
+          response: withErrors({ 200: progressBody }),
+        },
+      },
       async (req) => builder.progress(staffOf(req), req.params.id),
     );
   };

@@ -28,7 +28,8 @@ const beneficiaryBody = z.object({
   joinedAt: z.string(),
 });
 
-export const projectBeneficiaryRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const projectBeneficiaryRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const manager = requireStaff(services.staff, ['project_manager']);
     const tags = ['projects'];
@@ -58,7 +59,13 @@ export const projectBeneficiaryRoutes = (services: Services): FastifyPluginAsync
           tags,
           summary: 'Beneficiaries in the order they joined; gender, birth year and status from the citizen profile for bot registrations',
           params: idParam,
-          querystring: z.object({ source: source.optional(), gender: gender.optional().describe('unstated also finds those who never answered'), socialStatus: z.enum(SOCIAL_STATUS_CODES as [string, ...string[]]).optional(), q: z.string().max(200).optional().describe('part of the name or phone'), ...page }),
+          querystring: z.object({
+            source: source.optional(),
+            gender: gender.optional().describe('unstated also finds those who never answered'),
+            socialStatus: z.enum(SOCIAL_STATUS_CODES as [string, ...string[]]).optional(),
+            q: z.string().max(200).optional().describe('part of the name or phone'),
+            ...page,
+          }),
           response: withErrors({ 200: z.object({ items: z.array(beneficiaryBody), total: z.number() }) }),
         },
       },
@@ -85,7 +92,9 @@ export const projectBeneficiaryRoutes = (services: Services): FastifyPluginAsync
               created: z.number(),
               updated: z.number(),
               unchanged: z.number(),
-              joinedAtProjectStart: z.object({ count: z.number(), date: z.string() }).describe('new people without a date in the file: counted from the project start date'),
+              joinedAtProjectStart: z
+                .object({ count: z.number(), date: z.string() })
+                .describe('new people without a date in the file: counted from the project start date'),
               errors: z.array(z.object({ line: z.number().describe('line of the file, the header is line 1'), code: z.string(), message: z.string() })),
             }),
             413: errorBody.describe('the file is larger than 10 MB'),
@@ -102,7 +111,15 @@ export const projectBeneficiaryRoutes = (services: Services): FastifyPluginAsync
 
     app.delete(
       '/api/projects/:id/beneficiaries/:beneficiaryId',
-      { onRequest: manager, schema: { tags, summary: 'Remove a beneficiary from the project (their poll invitations go with them)', params: z.object({ id: positiveId, beneficiaryId: positiveId }), response: withErrors({ 200: okBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'Remove a beneficiary from the project (their poll invitations go with them)',
+          params: z.object({ id: positiveId, beneficiaryId: positiveId }),
+          response: withErrors({ 200: okBody }),
+        },
+      },
       async (req) => {
         await beneficiaries.remove(actorOf(req), staffOf(req), req.params.id, req.params.beneficiaryId);
         return { ok: true as const };

@@ -9,7 +9,10 @@ import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
 import { idParam, withErrors } from '../schemas.ts';
 import { day, eventBody, eventView } from './projects.ts';
 
-const periodQuery = z.object({ from: day.optional().describe('default: the project start'), to: day.optional().describe('default: the project end; ages are computed at this day') });
+const periodQuery = z.object({
+  from: day.optional().describe('default: the project start'),
+  to: day.optional().describe('default: the project end; ages are computed at this day'),
+});
 const cells = z.array(z.object({ code: z.string(), count: z.number() }));
 
 const DESCRIPTION =
@@ -17,7 +20,8 @@ const DESCRIPTION =
   "The events table's participant numbers are attendances per event and are summed separately (eventParticipants), never added to the persons. " +
   'Each table puts every person in exactly one column, unknown values in "not-stated" (gender "prefer not to say" included) and children younger than 8 in "under-8", so every table sums to the total. Ages are the age reached in the calendar year of the period end (only the birth year is known).';
 
-export const projectStatsRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const projectStatsRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const manager = requireStaff(services.staff, ['project_manager']);
     const tags = ['projects'];
@@ -54,13 +58,27 @@ export const projectStatsRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/projects/:id/grant-stats/export',
-      { onRequest: manager, schema: { tags, summary: 'The same statistics as XLSX (four sheets) or CSV, in Kazakh or Russian', description: DESCRIPTION, params: idParam, querystring: exportQuery.extend(periodQuery.shape), response: withErrors({ 200: exportFileBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'The same statistics as XLSX (four sheets) or CSV, in Kazakh or Russian',
+          description: DESCRIPTION,
+          params: idParam,
+          querystring: exportQuery.extend(periodQuery.shape),
+          response: withErrors({ 200: exportFileBody }),
+        },
+      },
       async (req, reply) => {
         const { lang, format, ...period } = req.query;
         const { project: p, stats: s } = await services.projects.grantStats(staffOf(req), req.params.id, period);
         const t = services.i18n.getFixedT(lang);
         const name = nameIn(p, lang);
-        return sendExport(reply, { format, fileName: `${t('projects:stats.file')} ${name} ${s.period.from} ${s.period.to}`, tables: grantStatsTables(t, lang, name, s) });
+        return sendExport(reply, {
+          format,
+          fileName: `${t('projects:stats.file')} ${name} ${s.period.from} ${s.period.to}`,
+          tables: grantStatsTables(t, lang, name, s),
+        });
       },
     );
   };

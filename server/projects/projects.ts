@@ -7,7 +7,17 @@ import type { ProjectEvent } from '../../generated/prisma/client.ts';
 import { ProjectStatus } from '../../generated/prisma/enums.ts';
 import type { ProjectWithCounts } from '../../core/projects/project-admin.ts';
 import { inviteLink, qrPng, qrSvg, requireInviteLink } from '../../core/projects/project-invite.ts';
-import { COMPLETENESS_MAX, CONTRACT_SUM_MAX, FORM_MAX, isoDate, NAME_MAX, PARTICIPANTS_MAX, PLACE_MAX, SUPPLIER_MAX, TEXT_MAX } from '../../core/projects/project-rules.ts';
+import {
+  COMPLETENESS_MAX,
+  CONTRACT_SUM_MAX,
+  FORM_MAX,
+  isoDate,
+  NAME_MAX,
+  PARTICIPANTS_MAX,
+  PLACE_MAX,
+  SUPPLIER_MAX,
+  TEXT_MAX,
+} from '../../core/projects/project-rules.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { idParam, okBody, withErrors, pageQuery, positiveId, bodyId, calendarDate } from '../schemas.ts';
@@ -22,7 +32,12 @@ const fields = {
   nameKk: z.string().trim().min(1).max(NAME_MAX),
   nameRu: z.string().trim().min(1).max(NAME_MAX),
   supplierName: z.string().trim().min(1).max(SUPPLIER_MAX).describe('the supplier NGO as written in the contract'),
-  supplierBin: z.string().trim().regex(/^\d{12}$/, 'a BIN is 12 digits').nullable().optional(),
+  supplierBin: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, 'a BIN is 12 digits')
+    .nullable()
+    .optional(),
   contractSum: z.number().min(0).max(CONTRACT_SUM_MAX).describe('thousand tenge, one decimal (Annex 5)'),
   goalsKk: text.optional(),
   goalsRu: text.optional(),
@@ -89,7 +104,8 @@ export const eventView = (e: ProjectEvent): z.infer<typeof eventBody> => ({
   createdAt: e.createdAt.toISOString(),
 });
 
-export const projectRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const projectRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const manager = requireStaff(services.staff, ['project_manager']);
     const tags = ['projects'];
@@ -141,7 +157,15 @@ export const projectRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags,
           summary: 'Projects in your region (admins: all), the latest start first, with beneficiary and event counts',
-          querystring: z.object({ status: status.optional(), regionId: id.optional(), stateBodyId: id.optional(), areaId: id.optional(), year: z.coerce.number().int().min(2000).max(2100).optional().describe('running at some time in this year'), q: z.string().max(200).optional(), ...page }),
+          querystring: z.object({
+            status: status.optional(),
+            regionId: id.optional(),
+            stateBodyId: id.optional(),
+            areaId: id.optional(),
+            year: z.coerce.number().int().min(2000).max(2100).optional().describe('running at some time in this year'),
+            q: z.string().max(200).optional(),
+            ...page,
+          }),
           response: withErrors({ 200: z.object({ items: z.array(projectBody), total: z.number() }) }),
         },
       },
@@ -154,17 +178,38 @@ export const projectRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/api/projects',
-      { onRequest: manager, schema: { tags, summary: 'Create a project (a draft); a regional manager only in their region', body: z.object(fields), response: withErrors({ 200: projectBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'Create a project (a draft); a regional manager only in their region',
+          body: z.object(fields),
+          response: withErrors({ 200: projectBody }),
+        },
+      },
       async (req) => view(await admin.create(actorOf(req), staffOf(req), req.body)),
     );
 
-    app.get('/api/projects/:id', { onRequest: manager, schema: { tags, summary: 'A project with its counts', params: idParam, response: withErrors({ 200: projectBody }) } }, async (req) => view(await admin.get(staffOf(req), req.params.id)));
+    app.get(
+      '/api/projects/:id',
+      { onRequest: manager, schema: { tags, summary: 'A project with its counts', params: idParam, response: withErrors({ 200: projectBody }) } },
+      async (req) => view(await admin.get(staffOf(req), req.params.id)),
+    );
 
     app.patch(
       '/api/projects/:id',
       {
         onRequest: manager,
-        schema: { tags, summary: 'Change a draft or active project (a finished one is final)', params: idParam, body: z.object(fields).partial().refine((b) => Object.keys(b).length > 0, 'nothing to change'), response: withErrors({ 200: projectBody }) },
+        schema: {
+          tags,
+          summary: 'Change a draft or active project (a finished one is final)',
+          params: idParam,
+          body: z
+            .object(fields)
+            .partial()
+            .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
+          response: withErrors({ 200: projectBody }),
+        },
       },
       async (req) => view(await admin.update(actorOf(req), staffOf(req), req.params.id, req.body)),
     );
@@ -180,7 +225,15 @@ export const projectRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.post(
       '/api/projects/:id/activate',
-      { onRequest: manager, schema: { tags, summary: 'draft → active: the invitation link starts registering beneficiaries', params: idParam, response: withErrors({ 200: projectBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'draft → active: the invitation link starts registering beneficiaries',
+          params: idParam,
+          response: withErrors({ 200: projectBody }),
+        },
+      },
       async (req) => view(await admin.activate(actorOf(req), staffOf(req), req.params.id)),
     );
 
@@ -190,9 +243,15 @@ export const projectRoutes = (services: Services): FastifyPluginAsyncZod =>
         onRequest: manager,
         schema: {
           tags,
-          summary: 'active → finished, recording the activities carried out and the results achieved (Annex 5) in both languages; the invitation stops, evaluation opens',
+          summary:
+            'active → finished, recording the activities carried out and the results achieved (Annex 5) in both languages; the invitation stops, evaluation opens',
           params: idParam,
-          body: z.object({ activitiesKk: z.string().trim().min(1).max(TEXT_MAX), activitiesRu: z.string().trim().min(1).max(TEXT_MAX), resultsKk: z.string().trim().min(1).max(TEXT_MAX), resultsRu: z.string().trim().min(1).max(TEXT_MAX) }),
+          body: z.object({
+            activitiesKk: z.string().trim().min(1).max(TEXT_MAX),
+            activitiesRu: z.string().trim().min(1).max(TEXT_MAX),
+            resultsKk: z.string().trim().min(1).max(TEXT_MAX),
+            resultsRu: z.string().trim().min(1).max(TEXT_MAX),
+          }),
           response: withErrors({ 200: projectBody }),
         },
       },
@@ -205,7 +264,8 @@ export const projectRoutes = (services: Services): FastifyPluginAsyncZod =>
         onRequest: manager,
         schema: {
           tags,
-          summary: 'The invitation link t.me/<bot>?start=prj_<code>; 409 project.no_bot_username when neither BOT_USERNAME is set nor the bot runs in this process',
+          summary:
+            'The invitation link t.me/<bot>?start=prj_<code>; 409 project.no_bot_username when neither BOT_USERNAME is set nor the bot runs in this process',
           params: idParam,
           response: withErrors({ 200: z.object({ link: z.string(), inviteCode: z.string(), status, png: z.string(), svg: z.string() }) }),
         },
@@ -220,7 +280,13 @@ export const projectRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/api/projects/:id/qr.png',
       {
         onRequest: manager,
-        schema: { tags, summary: 'The invitation as a QR code, PNG (for leaflets and posters)', params: idParam, querystring: z.object({ size: z.coerce.number().int().min(128).max(2000).default(600).describe('pixels') }), response: withErrors({ 200: z.unknown().describe('image/png') }) },
+        schema: {
+          tags,
+          summary: 'The invitation as a QR code, PNG (for leaflets and posters)',
+          params: idParam,
+          querystring: z.object({ size: z.coerce.number().int().min(128).max(2000).default(600).describe('pixels') }),
+          response: withErrors({ 200: z.unknown().describe('image/png') }),
+        },
       },
       async (req, reply) => {
         const png = await qrPng((await inviteOf(req, req.params.id)).link, req.query.size);
@@ -230,7 +296,15 @@ export const projectRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/projects/:id/qr.svg',
-      { onRequest: manager, schema: { tags, summary: 'The invitation as a QR code, SVG (scales for print design)', params: idParam, response: withErrors({ 200: z.unknown().describe('image/svg+xml') }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'The invitation as a QR code, SVG (scales for print design)',
+          params: idParam,
+          response: withErrors({ 200: z.unknown().describe('image/svg+xml') }),
+        },
+      },
       async (req, reply) => {
         const svg = await qrSvg((await inviteOf(req, req.params.id)).link);
         return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, no-store').send(svg);
@@ -239,19 +313,49 @@ export const projectRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/projects/:id/events',
-      { onRequest: manager, schema: { tags, summary: 'The events table (grant report), in date order', params: idParam, querystring: z.object({ from: day.optional(), to: day.optional() }), response: withErrors({ 200: z.object({ items: z.array(eventBody) }) }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'The events table (grant report), in date order',
+          params: idParam,
+          querystring: z.object({ from: day.optional(), to: day.optional() }),
+          response: withErrors({ 200: z.object({ items: z.array(eventBody) }) }),
+        },
+      },
       async (req) => ({ items: (await admin.events(staffOf(req), req.params.id, req.query)).map(eventView) }),
     );
 
     app.post(
       '/api/projects/:id/events',
-      { onRequest: manager, schema: { tags, summary: 'Add an event (within the project period; not to a finished project)', params: idParam, body: z.object(eventFields), response: withErrors({ 200: eventBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'Add an event (within the project period; not to a finished project)',
+          params: idParam,
+          body: z.object(eventFields),
+          response: withErrors({ 200: eventBody }),
+        },
+      },
       async (req) => eventView(await admin.addEvent(actorOf(req), staffOf(req), req.params.id, req.body)),
     );
 
     app.patch(
       '/api/projects/events/:id',
-      { onRequest: manager, schema: { tags, summary: 'Change an event', params: idParam, body: z.object(eventFields).partial().refine((b) => Object.keys(b).length > 0, 'nothing to change'), response: withErrors({ 200: eventBody }) } },
+      {
+        onRequest: manager,
+        schema: {
+          tags,
+          summary: 'Change an event',
+          params: idParam,
+          body: z
+            .object(eventFields)
+            .partial()
+            .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
+          response: withErrors({ 200: eventBody }),
+        },
+      },
       async (req) => eventView(await admin.updateEvent(actorOf(req), staffOf(req), req.params.id, req.body)),
     );
 

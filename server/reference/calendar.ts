@@ -9,7 +9,8 @@ import { calendarDate, okBody, withErrors } from '../schemas.ts';
 const kind = z.enum(['holiday', 'day_off', 'working_day']);
 const day = z.object({ date: z.string(), kind, nameKk: z.string(), nameRu: z.string(), source: z.string() });
 
-export const calendarRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const calendarRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['calendar'];
     const staff = requireStaff(services.staff);
@@ -17,7 +18,15 @@ export const calendarRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/calendar',
-      { onRequest: staff, schema: { tags, summary: 'Exceptions to Mon–Fri for a year', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), response: withErrors({ 200: z.array(day) }) } },
+      {
+        onRequest: staff,
+        schema: {
+          tags,
+          summary: 'Exceptions to Mon–Fri for a year',
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+          response: withErrors({ 200: z.array(day) }),
+        },
+      },
       async (req) => services.calendar.list(req.query.year),
     );
 
@@ -59,7 +68,10 @@ export const calendarRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.delete(
       '/api/calendar/:date',
-      { onRequest: admin, schema: { tags, summary: 'Make the date an ordinary day again', params: z.object({ date: calendarDate }), response: withErrors({ 200: okBody }) } },
+      {
+        onRequest: admin,
+        schema: { tags, summary: 'Make the date an ordinary day again', params: z.object({ date: calendarDate }), response: withErrors({ 200: okBody }) },
+      },
       async (req) => {
         await services.calendar.removeDay(actorOf(req), req.params.date);
         return { ok: true as const };

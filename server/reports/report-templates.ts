@@ -39,7 +39,8 @@ const fields = {
 const createBody = z.object({ ...fields, categoryId: fields.categoryId.default(null), active: fields.active.optional() });
 const patchBody = z.object(fields).partial();
 
-export const reportTemplateRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const reportTemplateRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const admin = requireStaff(services.staff, ['admin']);
     const operator = requireStaff(services.staff, ['operator']);
@@ -53,7 +54,11 @@ export const reportTemplateRoutes = (services: Services): FastifyPluginAsyncZod 
         schema: {
           tags,
           summary: 'Response templates',
-          querystring: z.object({ status: status.optional(), categoryId: positiveId.optional().describe('this category and any-category templates'), active: z.enum(['true', 'false']).optional() }),
+          querystring: z.object({
+            status: status.optional(),
+            categoryId: positiveId.optional().describe('this category and any-category templates'),
+            active: z.enum(['true', 'false']).optional(),
+          }),
           response: withErrors({ 200: z.array(templateBody) }),
         },
       },
@@ -69,7 +74,10 @@ export const reportTemplateRoutes = (services: Services): FastifyPluginAsyncZod 
 
     app.post(
       '/api/report-templates',
-      { onRequest: admin, schema: { tags, summary: `Create a template (placeholders: ${placeholders})`, body: createBody, response: withErrors({ 201: templateBody }) } },
+      {
+        onRequest: admin,
+        schema: { tags, summary: `Create a template (placeholders: ${placeholders})`, body: createBody, response: withErrors({ 201: templateBody }) },
+      },
       async (req, reply) => reply.status(201).send(view(await templates.create(actorOf(req), req.body))),
     );
 
@@ -79,10 +87,14 @@ export const reportTemplateRoutes = (services: Services): FastifyPluginAsyncZod 
       async (req) => view(await templates.update(actorOf(req), req.params.id, req.body)),
     );
 
-    app.delete('/api/report-templates/:id', { onRequest: admin, schema: { tags, summary: 'Delete a template', params: idParam, response: withErrors({ 200: okBody }) } }, async (req) => {
-      await templates.remove(actorOf(req), req.params.id);
-      return { ok: true as const };
-    });
+    app.delete(
+      '/api/report-templates/:id',
+      { onRequest: admin, schema: { tags, summary: 'Delete a template', params: idParam, response: withErrors({ 200: okBody }) } },
+      async (req) => {
+        await templates.remove(actorOf(req), req.params.id);
+        return { ok: true as const };
+      },
+    );
 
     app.get(
       '/api/reports/:id/templates',

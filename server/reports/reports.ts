@@ -10,7 +10,17 @@ import { EvidenceKind, ReportStatus } from '../../generated/prisma/enums.ts';
 import { BULK_MAX, HIDE_REASON_MAX, type ItemResult } from '../../core/reports/report-admin.ts';
 import { EvidenceUnavailable } from '../../core/reports/evidence-store.ts';
 import { contentDisposition } from '../content-disposition.ts';
-import { getReportDetail, getReportSummary, countReports, listReports, REPORT_STATUSES, reportWhere, summarize, type ReportFilter, type ReportSummary } from '../../core/reports/report-query.ts';
+import {
+  getReportDetail,
+  getReportSummary,
+  countReports,
+  listReports,
+  REPORT_STATUSES,
+  reportWhere,
+  summarize,
+  type ReportFilter,
+  type ReportSummary,
+} from '../../core/reports/report-query.ts';
 import { NOTE_MAX } from '../../core/reports/report-service.ts';
 import type { Services } from '../../core/services.ts';
 import { assertInScope } from '../../core/staff/scope.ts';
@@ -81,7 +91,11 @@ export const summaryBody = z.object({
   hidden: z.boolean(),
 });
 
-export const summaryView = (s: ReportSummary): z.infer<typeof summaryBody> => ({ ...s, createdAt: s.createdAt.toISOString(), dueAt: s.dueAt?.toISOString() ?? null });
+export const summaryView = (s: ReportSummary): z.infer<typeof summaryBody> => ({
+  ...s,
+  createdAt: s.createdAt.toISOString(),
+  dueAt: s.dueAt?.toISOString() ?? null,
+});
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 const detailBody = summaryBody.extend({
@@ -109,7 +123,9 @@ const detailBody = summaryBody.extend({
       externalUrl: z
         .string()
         .nullable()
-        .describe("evidence an outside app gave as a link (Open311 media_url): shown as a link with its host, never loaded by the console, since the app's server would learn staff addresses and hours"),
+        .describe(
+          "evidence an outside app gave as a link (Open311 media_url): shown as a link with its host, never loaded by the console, since the app's server would learn staff addresses and hours",
+        ),
     }),
   ),
   history: z.array(
@@ -151,7 +167,8 @@ const resultsBody = z.object({
 
 const evidenceParams = z.object({ id: positiveId, evidenceId: positiveId });
 
-export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const reportRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const operator = requireStaff(services.staff, ['operator']);
     const moderator = requireStaff(services.staff, ['operator', 'moderator']);
@@ -160,14 +177,21 @@ export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
     const message = (req: FastifyRequest, code: string, params: Record<string, unknown> = {}) =>
       services.i18n.getFixedT(requestLocale(req))(`errors:${code}`, { ...params, defaultValue: code });
     const translated = (req: FastifyRequest, results: ItemResult[]) => ({
-      results: results.map((r) => (r.error ? { id: r.id, ok: r.ok, error: { code: r.error.code, message: message(req, r.error.code, r.error.params) } } : { id: r.id, ok: r.ok })),
+      results: results.map((r) =>
+        r.error ? { id: r.id, ok: r.ok, error: { code: r.error.code, message: message(req, r.error.code, r.error.params) } } : { id: r.id, ok: r.ok },
+      ),
     });
 
     app.get(
       '/api/reports',
       {
         onRequest: operator,
-        schema: { tags, summary: 'Reports in your scope, filtered and paged', querystring: listQuery, response: withErrors({ 200: z.object({ items: z.array(summaryBody), nextCursor: z.string().nullable() }) }) },
+        schema: {
+          tags,
+          summary: 'Reports in your scope, filtered and paged',
+          querystring: listQuery,
+          response: withErrors({ 200: z.object({ items: z.array(summaryBody), nextCursor: z.string().nullable() }) }),
+        },
       },
       async (req) => {
         const now = services.now();
@@ -223,19 +247,35 @@ export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
     );
 
     /** POST /api/reports/:id/<action>: does it (the service checks scope), then answers with the report's summary. */
-    function reportAction<B extends z.ZodType>(action: string, onRequest: onRequestAsyncHookHandler, summary: string, body: B | undefined, act: (req: FastifyRequest, id: number, body: z.output<B>) => Promise<unknown>) {
-      app.post(`/api/reports/:id/${action}`, { onRequest, schema: { tags, summary, params: idParam, ...(body ? { body } : {}), response: withErrors({ 200: summaryBody }) } }, async (req) => {
-        await act(req, req.params.id, req.body as z.output<B>);
-        return summaryOf(req.params.id);
-      });
+    function reportAction<B extends z.ZodType>(
+      action: string,
+      onRequest: onRequestAsyncHookHandler,
+      summary: string,
+      body: B | undefined,
+      act: (req: FastifyRequest, id: number, body: z.output<B>) => Promise<unknown>,
+    ) {
+      app.post(
+        `/api/reports/:id/${action}`,
+        { onRequest, schema: { tags, summary, params: idParam, ...(body ? { body } : {}), response: withErrors({ 200: summaryBody }) } },
+        async (req) => {
+          await act(req, req.params.id, req.body as z.output<B>);
+          return summaryOf(req.params.id);
+        },
+      );
     }
 
     reportAction('status', operator, 'Change the status (closing needs a public note or a template)', statusBody, (req, id, body) =>
       services.reportAdmin.changeStatus(actorOf(req), staffOf(req), id, body),
     );
-    reportAction('assign', operator, 'Route to a department and/or assign an operator', assignBody, (req, id, body) => services.reportAdmin.assign(actorOf(req), staffOf(req), id, body));
-    reportAction('hide', moderator, 'Hide from public view (the text is kept; the author is told why)', z.object({ reason: z.string().trim().min(1).max(HIDE_REASON_MAX) }), (req, id, body) =>
-      services.reportAdmin.hide(actorOf(req), staffOf(req), id, body.reason),
+    reportAction('assign', operator, 'Route to a department and/or assign an operator', assignBody, (req, id, body) =>
+      services.reportAdmin.assign(actorOf(req), staffOf(req), id, body),
+    );
+    reportAction(
+      'hide',
+      moderator,
+      'Hide from public view (the text is kept; the author is told why)',
+      z.object({ reason: z.string().trim().min(1).max(HIDE_REASON_MAX) }),
+      (req, id, body) => services.reportAdmin.hide(actorOf(req), staffOf(req), id, body.reason),
     );
     reportAction('unhide', moderator, 'Show in public view again', undefined, (req, id) => services.reportAdmin.unhide(actorOf(req), staffOf(req), id));
 
@@ -243,7 +283,12 @@ export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/api/reports/bulk/status',
       {
         onRequest: operator,
-        schema: { tags, summary: 'The same status change for many reports; each succeeds or fails on its own', body: bulkBody, response: withErrors({ 200: resultsBody }) },
+        schema: {
+          tags,
+          summary: 'The same status change for many reports; each succeeds or fails on its own',
+          body: bulkBody,
+          response: withErrors({ 200: resultsBody }),
+        },
       },
       async (req) => {
         const { ids: list, ...change } = req.body;
@@ -286,14 +331,16 @@ export const reportRoutes = (services: Services): FastifyPluginAsyncZod =>
         try {
           const source = await services.evidence.open(req.params.id, req.params.evidenceId, report);
           if (source.type === 'redirect') return reply.redirect(source.url, 302);
-          return reply
-            .header('content-type', source.mimeType)
-            .header('content-length', source.size)
-            .header('content-disposition', contentDisposition(source.fileName, source.inline))
-            // Citizens' files: never run anything they might contain in the console's origin.
-            .header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox")
-            .header('cache-control', 'private, max-age=3600')
-            .send(createReadStream(source.path));
+          return (
+            reply
+              .header('content-type', source.mimeType)
+              .header('content-length', source.size)
+              .header('content-disposition', contentDisposition(source.fileName, source.inline))
+              // Citizens' files: never run anything they might contain in the console's origin.
+              .header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox")
+              .header('cache-control', 'private, max-age=3600')
+              .send(createReadStream(source.path))
+          );
         } catch (e) {
           if (!(e instanceof EvidenceUnavailable)) throw e;
           return reply.status(e.status).send({ error: { code: e.code, message: message(req, e.code) } });

@@ -32,13 +32,19 @@ const query = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const auditRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const auditRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/audit',
       {
         onRequest: requireStaff(services.staff, ['admin']),
-        schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: query, response: withErrors({ 200: z.object({ items: z.array(entry), nextCursor: z.string().nullable() }) }) },
+        schema: {
+          tags: ['audit'],
+          summary: 'Audit log, newest first',
+          querystring: query,
+          response: withErrors({ 200: z.object({ items: z.array(entry), nextCursor: z.string().nullable() }) }),
+        },
       },
       async (req) => {
         const q = req.query;

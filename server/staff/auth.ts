@@ -21,7 +21,8 @@ export const principalBody = z.object({
 /** Who am I, sign out and change the password stay open to an account that must change its password. */
 const beforeChange = { beforePasswordChange: true };
 
-export const authRoutes = (services: Services, opts: { cookieSecure: boolean }): FastifyPluginAsyncZod =>
+export const authRoutes =
+  (services: Services, opts: { cookieSecure: boolean }): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/auth/login',
@@ -48,13 +49,21 @@ export const authRoutes = (services: Services, opts: { cookieSecure: boolean }):
           path: '/',
           expires: r.expiresAt,
         });
-        return { token: r.token, csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString(), user: { ...r.user, mustChangePassword: r.user.mustChangePassword ?? false } };
+        return {
+          token: r.token,
+          csrfToken: r.csrfToken,
+          expiresAt: r.expiresAt.toISOString(),
+          user: { ...r.user, mustChangePassword: r.user.mustChangePassword ?? false },
+        };
       },
     );
 
     app.post(
       '/api/auth/logout',
-      { onRequest: requireStaff(services.staff, [], beforeChange), schema: { tags: ['auth'], summary: 'End this session', response: withErrors({ 200: okBody }) } },
+      {
+        onRequest: requireStaff(services.staff, [], beforeChange),
+        schema: { tags: ['auth'], summary: 'End this session', response: withErrors({ 200: okBody }) },
+      },
       async (req, reply) => {
         await services.staff.logout(req.staffToken!, actorOf(req));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -69,11 +78,19 @@ export const authRoutes = (services: Services, opts: { cookieSecure: boolean }):
         schema: {
           tags: ['auth'],
           summary: 'The signed-in staff member',
-          response: withErrors({ 200: principalBody.extend({ csrfToken: z.string().optional().describe("with the session cookie: the CSRF header's value, so a reloaded console page can write again") }) }),
+          response: withErrors({
+            200: principalBody.extend({
+              csrfToken: z.string().optional().describe("with the session cookie: the CSRF header's value, so a reloaded console page can write again"),
+            }),
+          }),
         },
       },
       // Only a same-origin page can read this answer, so handing the CSRF value back here is safe.
-      async (req) => ({ ...staffOf(req), mustChangePassword: staffOf(req).mustChangePassword ?? false, ...(req.cookies?.[SESSION_COOKIE] === req.staffToken ? { csrfToken: csrfFor(req.staffToken!) } : {}) }),
+      async (req) => ({
+        ...staffOf(req),
+        mustChangePassword: staffOf(req).mustChangePassword ?? false,
+        ...(req.cookies?.[SESSION_COOKIE] === req.staffToken ? { csrfToken: csrfFor(req.staffToken!) } : {}),
+      }),
     );
 
     app.post(
@@ -87,7 +104,11 @@ export const authRoutes = (services: Services, opts: { cookieSecure: boolean }):
           summary: 'Change your own password (the current one is needed); your other sessions end, this one stays',
           body: z.object({
             currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-            newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH).describe(`at least ${PASSWORD_MIN_LENGTH} characters and not easy to guess (400 staff.password_weak)`),
+            newPassword: z
+              .string()
+              .min(PASSWORD_MIN_LENGTH)
+              .max(PASSWORD_MAX_LENGTH)
+              .describe(`at least ${PASSWORD_MIN_LENGTH} characters and not easy to guess (400 staff.password_weak)`),
           }),
           response: withErrors({ 200: okBody }),
         },

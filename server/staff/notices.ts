@@ -24,7 +24,8 @@ const view = (n: StaffNotice): z.infer<typeof noticeBody> => ({
   readAt: n.readAt?.toISOString() ?? null,
 });
 
-export const noticeRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const noticeRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const staff = requireStaff(services.staff);
     const tags = ['notices'];
@@ -41,7 +42,9 @@ export const noticeRoutes = (services: Services): FastifyPluginAsyncZod =>
             cursor: idCursor.optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
-          response: withErrors({ 200: z.object({ items: z.array(noticeBody), unread: z.number().describe('all your unread notices'), nextCursor: z.string().nullable() }) }),
+          response: withErrors({
+            200: z.object({ items: z.array(noticeBody), unread: z.number().describe('all your unread notices'), nextCursor: z.string().nullable() }),
+          }),
         },
       },
       async (req) => {

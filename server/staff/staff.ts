@@ -65,10 +65,17 @@ const password = z
   .string()
   .min(PASSWORD_MIN_LENGTH)
   .max(PASSWORD_MAX_LENGTH)
-  .describe(`at least ${PASSWORD_MIN_LENGTH} characters and not easy to guess: a common password, a keyboard pattern or the person's own name is refused (400 staff.password_weak)`);
+  .describe(
+    `at least ${PASSWORD_MIN_LENGTH} characters and not easy to guess: a common password, a keyboard pattern or the person's own name is refused (400 staff.password_weak)`,
+  );
 
 const createBody = z.object({
-  login: z.string().trim().min(3).max(64).regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
+  login: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ - only'),
   fullName: z.string().trim().min(1).max(200),
   password: password,
   roles: z.array(role).min(1),
@@ -85,7 +92,8 @@ const patchBody = z.object({
 
 const tg = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : BigInt(v));
 
-export const staffRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const staffRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const admin = requireStaff(services.staff, ['admin']);
     const tags = ['staff'];
@@ -126,7 +134,10 @@ export const staffRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.patch(
       '/api/staff/:id',
-      { onRequest: admin, schema: { tags, summary: 'Change roles, scope, password or deactivate', params: idParam, body: patchBody, response: withErrors({ 200: staffBody }) } },
+      {
+        onRequest: admin,
+        schema: { tags, summary: 'Change roles, scope, password or deactivate', params: idParam, body: patchBody, response: withErrors({ 200: staffBody }) },
+      },
       async (req) => staffView(await services.staff.update(actorOf(req), req.params.id, { ...req.body, telegramId: tg(req.body.telegramId) })),
     );
   };

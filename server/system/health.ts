@@ -9,7 +9,8 @@ const body = z.object({
 });
 
 /** Load balancers and the fresh-clone check poll this; it proves the database answers. */
-export const healthRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const healthRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/health', { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: body, 503: body } } }, async (_req, reply) => {
       const started = performance.now();

@@ -6,7 +6,8 @@ import type { Services } from '../../core/services.ts';
 import { requireStaff } from '../plugins/auth.ts';
 import { withErrors } from '../schemas.ts';
 
-export const outboxRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const outboxRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/outbox/stats',

@@ -11,7 +11,10 @@ import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
 import { idParam, withErrors, positiveId } from '../schemas.ts';
 
 const id = positiveId;
-const period = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/).describe('2026 (year), 2026-Q1 (quarter) or 2026-03 (month), in Almaty time');
+const period = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/)
+  .describe('2026 (year), 2026-Q1 (quarter) or 2026-03 (month), in Almaty time');
 
 const rankingFields = {
   level: z.enum(['region', 'district']).describe('region: a city of republican significance or an oblast'),
@@ -20,7 +23,8 @@ const rankingFields = {
   period,
   limit: z.coerce.number().int().min(1).max(100).default(10).describe('ranks shown (everyone sharing the last rank is shown)'),
 };
-const placeGiven = (q: { level: string; regionId?: number; districtId?: number }) => (q.level === 'region' ? q.regionId !== undefined : q.districtId !== undefined);
+const placeGiven = (q: { level: string; regionId?: number; districtId?: number }) =>
+  q.level === 'region' ? q.regionId !== undefined : q.districtId !== undefined;
 const placeMessage = 'regionId (level=region) or districtId (level=district) is required';
 const rankingQuery = z.object(rankingFields).refine(placeGiven, placeMessage);
 const rankingExportQuery = z.object({ ...rankingFields, ...exportQuery.shape }).refine(placeGiven, placeMessage);
@@ -45,10 +49,13 @@ const rankingsBody = z.object({
   place: z.object({ kk: z.string(), ru: z.string() }),
   mostActive: z.array(ranked).describe('most people helped; ties by hours; equal on both share a rank'),
   favourite: z.array(ranked).describe('most positive reviews; ties by average rating, then people helped; equal on all three share a rank'),
-  totals: z.object({ hours: z.number(), peopleHelped: z.number(), volunteers: z.number(), events: z.number() }).describe('the indicator: volume of services provided by volunteers'),
+  totals: z
+    .object({ hours: z.number(), peopleHelped: z.number(), volunteers: z.number(), events: z.number() })
+    .describe('the indicator: volume of services provided by volunteers'),
 });
 
-export const volunteerReportRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const volunteerReportRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const organiser = requireStaff(services.staff, ['project_manager']);
     const tags = ['volunteering'];
@@ -57,7 +64,15 @@ export const volunteerReportRoutes = (services: Services): FastifyPluginAsyncZod
 
     app.get(
       '/api/volunteering/rankings',
-      { onRequest: organiser, schema: { tags, summary: '«Жомарт жүрек»: most active and favourite volunteers, and the totals', querystring: rankingQuery, response: withErrors({ 200: rankingsBody }) } },
+      {
+        onRequest: organiser,
+        schema: {
+          tags,
+          summary: '«Жомарт жүрек»: most active and favourite volunteers, and the totals',
+          querystring: rankingQuery,
+          response: withErrors({ 200: rankingsBody }),
+        },
+      },
       async (req) => {
         const r = await rankingsFor(req);
         return { ...r, period: { key: r.period.key, kind: r.period.kind, from: r.period.from.toISOString(), to: r.period.to.toISOString() } };
@@ -68,13 +83,22 @@ export const volunteerReportRoutes = (services: Services): FastifyPluginAsyncZod
       '/api/volunteering/rankings/export',
       {
         onRequest: organiser,
-        schema: { tags, summary: 'The rankings and totals as CSV or XLSX, in Kazakh or Russian', querystring: rankingExportQuery, response: withErrors({ 200: exportFileBody }) },
+        schema: {
+          tags,
+          summary: 'The rankings and totals as CSV or XLSX, in Kazakh or Russian',
+          querystring: rankingExportQuery,
+          response: withErrors({ 200: exportFileBody }),
+        },
       },
       async (req, reply) => {
         const r = await rankingsFor(req);
         const t = services.i18n.getFixedT(req.query.lang);
         const place = r.place[req.query.lang];
-        return sendExport(reply, { format: req.query.format, fileName: `${t('volunteering:export.sheet_active')} ${place} ${r.period.key}`, tables: rankingTables(t, r, place) });
+        return sendExport(reply, {
+          format: req.query.format,
+          fileName: `${t('volunteering:export.sheet_active')} ${place} ${r.period.key}`,
+          tables: rankingTables(t, r, place),
+        });
       },
     );
 

@@ -8,7 +8,19 @@ import { VolunteerApplicationState, VolunteerOpportunityStatus, type VolunteerDi
 import type { Volunteer } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import type { OpportunityWithCounts, StaffApplication } from '../../core/volunteering/volunteer-opportunities.ts';
-import { DIRECTIONS, HOURS_MAX, hoursOf, isMinor, NEEDED_MAX, PEOPLE_HELPED_MAX, PLACE_MAX, REASON_MAX, REVIEW_COMMENT_MAX, TEXT_MAX, TITLE_MAX } from '../../core/volunteering/volunteer-rules.ts';
+import {
+  DIRECTIONS,
+  HOURS_MAX,
+  hoursOf,
+  isMinor,
+  NEEDED_MAX,
+  PEOPLE_HELPED_MAX,
+  PLACE_MAX,
+  REASON_MAX,
+  REVIEW_COMMENT_MAX,
+  TEXT_MAX,
+  TITLE_MAX,
+} from '../../core/volunteering/volunteer-rules.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { idParam, okBody, withErrors, pageQuery, positiveId, bodyId, dateTime } from '../schemas.ts';
 
@@ -95,7 +107,10 @@ const applicationBody = z.object({
   confirmedByVolunteer: z.boolean().nullable().describe("the volunteer's own answer after the event"),
   remindedDayAt: z.string().nullable(),
   remindedSoonAt: z.string().nullable(),
-  volunteer: z.object({ name: z.string().nullable(), phone: z.string().nullable(), birthYear: z.number().nullable(), minor: z.boolean(), parentConsent: z.boolean() }).nullable().describe('null once the volunteer erased their data'),
+  volunteer: z
+    .object({ name: z.string().nullable(), phone: z.string().nullable(), birthYear: z.number().nullable(), minor: z.boolean(), parentConsent: z.boolean() })
+    .nullable()
+    .describe('null once the volunteer erased their data'),
   review: z.object({ rating: z.number(), comment: z.string().nullable() }).nullable(),
 });
 
@@ -151,7 +166,8 @@ const volunteerView = (v: Volunteer & { minor: boolean }): z.infer<typeof volunt
   signedUpAt: iso(v.signedUpAt),
 });
 
-export const volunteeringRoutes = (services: Services): FastifyPluginAsyncZod =>
+export const volunteeringRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const organiser = requireStaff(services.staff, ['project_manager']);
     const tags = ['volunteering'];
@@ -164,7 +180,14 @@ export const volunteeringRoutes = (services: Services): FastifyPluginAsyncZod =>
         schema: {
           tags,
           summary: 'Opportunities in your scope, the latest start first, with application counts',
-          querystring: z.object({ status: oppStatus.optional(), regionId: id.optional(), districtId: id.optional(), from: dateTime.optional().describe('starting at or after'), to: dateTime.optional().describe('starting at or before'), ...page }),
+          querystring: z.object({
+            status: oppStatus.optional(),
+            regionId: id.optional(),
+            districtId: id.optional(),
+            from: dateTime.optional().describe('starting at or after'),
+            to: dateTime.optional().describe('starting at or before'),
+            ...page,
+          }),
           response: withErrors({ 200: z.object({ items: z.array(opportunityBody), total: z.number() }) }),
         },
       },
@@ -191,7 +214,10 @@ export const volunteeringRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.get(
       '/api/volunteering/opportunities/:id',
-      { onRequest: organiser, schema: { tags, summary: 'An opportunity with its application counts', params: idParam, response: withErrors({ 200: opportunityBody }) } },
+      {
+        onRequest: organiser,
+        schema: { tags, summary: 'An opportunity with its application counts', params: idParam, response: withErrors({ 200: opportunityBody }) },
+      },
       async (req) => opportunityView(await opportunities.get(staffOf(req), req.params.id)),
     );
 
@@ -203,7 +229,10 @@ export const volunteeringRoutes = (services: Services): FastifyPluginAsyncZod =>
           tags,
           summary: 'Change an opportunity; a new time or place is sent to those who applied, more places go to the wait-list',
           params: idParam,
-          body: z.object(fields).partial().refine((b) => Object.keys(b).length > 0, 'nothing to change'),
+          body: z
+            .object(fields)
+            .partial()
+            .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
           response: withErrors({ 200: opportunityBody }),
         },
       },
@@ -212,7 +241,10 @@ export const volunteeringRoutes = (services: Services): FastifyPluginAsyncZod =>
 
     app.delete(
       '/api/volunteering/opportunities/:id',
-      { onRequest: organiser, schema: { tags, summary: 'Delete a draft (a published opportunity is cancelled instead)', params: idParam, response: withErrors({ 200: okBody }) } },
+      {
+        onRequest: organiser,
+        schema: { tags, summary: 'Delete a draft (a published opportunity is cancelled instead)', params: idParam, response: withErrors({ 200: okBody }) },
+      },
       async (req) => {
         await opportunities.remove(actorOf(req), staffOf(req), req.params.id);
         return { ok: true as const };
@@ -234,14 +266,24 @@ export const volunteeringRoutes = (services: Services): FastifyPluginAsyncZod =>
       '/api/volunteering/opportunities/:id/applications',
       {
         onRequest: organiser,
-        schema: { tags, summary: 'Applications in queue order, with the volunteer and the review', params: idParam, querystring: z.object({ state: appState.optional() }), response: withErrors({ 200: z.object({ items: z.array(applicationBody) }) }) },
+        schema: {
+          tags,
+          summary: 'Applications in queue order, with the volunteer and the review',
+          params: idParam,
+          querystring: z.object({ state: appState.optional() }),
+          response: withErrors({ 200: z.object({ items: z.array(applicationBody) }) }),
+        },
       },
       async (req) => ({ items: (await opportunities.applications(staffOf(req), req.params.id, req.query.state)).map(applicationView) }),
     );
 
     const decisions = [
       ['approve', 'Approve (a minor only with the parent’s consent set; no more than the places needed)', undefined],
-      ['decline', 'Decline with a reason the volunteer receives; a freed place goes to the wait-list', z.object({ reason: z.string().trim().min(1).max(REASON_MAX) })],
+      [
+        'decline',
+        'Decline with a reason the volunteer receives; a freed place goes to the wait-list',
+        z.object({ reason: z.string().trim().min(1).max(REASON_MAX) }),
+      ],
       ['waitlist', 'Move to the end of the wait-list', undefined],
     ] as const;
     for (const [action, summary, body] of decisions) {
@@ -265,7 +307,11 @@ export const volunteeringRoutes = (services: Services): FastifyPluginAsyncZod =>
           summary: 'After the start: took part (hours, people helped) or did not come; the volunteer is asked to confirm',
           params: idParam,
           body: z
-            .object({ attended: z.boolean(), hours: z.number().positive().max(HOURS_MAX).optional(), peopleHelped: z.number().int().min(0).max(PEOPLE_HELPED_MAX).optional() })
+            .object({
+              attended: z.boolean(),
+              hours: z.number().positive().max(HOURS_MAX).optional(),
+              peopleHelped: z.number().int().min(0).max(PEOPLE_HELPED_MAX).optional(),
+            })
             .refine((b) => !b.attended || (b.hours !== undefined && b.peopleHelped !== undefined), 'hours and peopleHelped are required when attended'),
           response: withErrors({ 200: applicationBody }),
         },

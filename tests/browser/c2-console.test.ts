@@ -52,7 +52,8 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
     await page.goto(`${app.baseUrl}/console/topics`);
     const items = page.locator('[data-testid=topic-list] li');
     await expect.poll(() => items.count()).toBe(4);
-    for (const status of ['draft', 'open', 'closed', 'reviewed'] as const) expect(await page.locator(`[data-testid=topic-list] [data-status=${status}]`).count()).toBe(1);
+    for (const status of ['draft', 'open', 'closed', 'reviewed'] as const)
+      expect(await page.locator(`[data-testid=topic-list] [data-status=${status}]`).count()).toBe(1);
     await shot(page, 'c2-topics');
 
     const draft = await app.services.prisma.discussionTopic.findFirstOrThrow({ where: { status: 'draft' } });
@@ -76,7 +77,10 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
 
   it('reviews a comment after the end: a decision with its reason, which the API then gives back', async () => {
     const { page } = b;
-    const topic = await app.services.prisma.discussionTopic.findFirstOrThrow({ where: { status: 'closed' }, include: { comments: { where: { decision: null }, orderBy: { id: 'asc' } } } });
+    const topic = await app.services.prisma.discussionTopic.findFirstOrThrow({
+      where: { status: 'closed' },
+      include: { comments: { where: { decision: null }, orderBy: { id: 'asc' } } },
+    });
     const comment = topic.comments[0]!;
     await page.goto(`${app.baseUrl}/console/topics/${topic.id}`);
     const item = page.locator(`[data-testid=topic-comments] li[data-comment-id="${comment.id}"]`);
@@ -103,7 +107,10 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
 
   it("shows a poll's results as SVG bars with the counts of each answer, and the dynamics across waves", async () => {
     const { page } = b;
-    const poll = await app.services.prisma.poll.findFirstOrThrow({ orderBy: { id: 'asc' }, include: { questions: { orderBy: { position: 'asc' } }, waves: { orderBy: { position: 'asc' } } } });
+    const poll = await app.services.prisma.poll.findFirstOrThrow({
+      orderBy: { id: 'asc' },
+      include: { questions: { orderBy: { position: 'asc' } }, waves: { orderBy: { position: 'asc' } } },
+    });
     const question = poll.questions.find((q) => q.type === 'satisfaction')!;
     await page.goto(`${app.baseUrl}/console/projects/${poll.projectId}`);
     await page.locator('[data-testid=grant-stats] svg g.bar').first().waitFor();
@@ -114,8 +121,14 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
 
     for (const wave of poll.waves) {
       await page.locator(`[data-testid=wave-table] tr[data-wave-id="${wave.id}"] button`).click();
-      const answers = await app.services.prisma.pollAnswer.groupBy({ by: ['choice'], where: { questionId: question.id, response: { waveId: wave.id } }, _count: true });
-      const expected = Object.fromEntries(Object.keys(SATISFACTION_RU).map((code) => [SATISFACTION_RU[code]!, answers.find((a) => a.choice === code)?._count ?? 0]));
+      const answers = await app.services.prisma.pollAnswer.groupBy({
+        by: ['choice'],
+        where: { questionId: question.id, response: { waveId: wave.id } },
+        _count: true,
+      });
+      const expected = Object.fromEntries(
+        Object.keys(SATISFACTION_RU).map((code) => [SATISFACTION_RU[code]!, answers.find((a) => a.choice === code)?._count ?? 0]),
+      );
       const bars = page.locator(`[data-testid=question-result-${question.id}] svg g.bar title`);
       await expect.poll(() => bars.count()).toBe(5);
       await expect
@@ -167,7 +180,16 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
     await q.locator('button[type=submit]').click();
     await expect.poll(() => page.locator('[data-testid=poll-builder] li[data-question-id]').count()).toBe(1);
     const saved = await app.services.prisma.pollQuestion.findMany({ where: { pollId } });
-    expect(saved.map((x) => ({ type: x.type, textRu: x.textRu, options: x.options }))).toEqual([{ type: 'single', textRu: 'Какой формат вам удобнее?', options: [{ code: 'a', kk: 'Күндіз', ru: 'Днём' }, { code: 'b', kk: 'Кешке', ru: 'Вечером' }] }]);
+    expect(saved.map((x) => ({ type: x.type, textRu: x.textRu, options: x.options }))).toEqual([
+      {
+        type: 'single',
+        textRu: 'Какой формат вам удобнее?',
+        options: [
+          { code: 'a', kk: 'Күндіз', ru: 'Днём' },
+          { code: 'b', kk: 'Кешке', ru: 'Вечером' },
+        ],
+      },
+    ]);
 
     await page.goto(`${app.baseUrl}/console/polls/${pollId}?tab=waves`);
     const wave = page.locator('[data-testid=new-wave]');
@@ -189,7 +211,10 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
 
   it('ranks the volunteers of a region for a year, as the API does', async () => {
     const { page } = b;
-    const past = await app.services.prisma.volunteerOpportunity.findFirstOrThrow({ where: { applications: { some: { state: 'attended' } } }, orderBy: { startsAt: 'desc' } });
+    const past = await app.services.prisma.volunteerOpportunity.findFirstOrThrow({
+      where: { applications: { some: { state: 'attended' } } },
+      orderBy: { startsAt: 'desc' },
+    });
     const year = new Date(past.startsAt.getTime() + 5 * 3_600_000).toISOString().slice(0, 4);
     const admin = { id: 1, login: 'admin', fullName: 'admin', roles: ['admin' as const], regionId: null, districtId: null, departmentId: null, locale: 'ru' };
     const expected = await app.services.volunteering.rankings(admin, { level: 'region', regionId: past.regionId }, parsePeriod(year));
@@ -209,7 +234,9 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
     const period = new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 4);
     const civic = await apiAs('manager', `/api/analytics/civic-control?period=${period}`);
     const districts = await apiAs('manager', `/api/analytics/map/districts?period=${period}`);
-    const located = (districts.features as Array<{ geometry: unknown; properties: { reports: number } }>).filter((f) => f.geometry && f.properties.reports > 0).length;
+    const located = (districts.features as Array<{ geometry: unknown; properties: { reports: number } }>).filter(
+      (f) => f.geometry && f.properties.reports > 0,
+    ).length;
     expect(located).toBeGreaterThan(1);
     await page.goto(`${app.baseUrl}/console/dashboard?period=${period}`);
     await expect.poll(() => page.locator('[data-testid=dash-map] .map path.leaflet-interactive').count()).toBe(located);
@@ -285,7 +312,10 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
     try {
       const me = await app.services.prisma.staffUser.findUniqueOrThrow({ where: { login: 'operator.pavlodar' } });
       const year = new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 4);
-      const points = await apiAs('operator.pavlodar', `/api/analytics/map/reports?period=${year}&regionId=${me.regionId}&departmentId=${me.departmentId}&limit=2000`);
+      const points = await apiAs(
+        'operator.pavlodar',
+        `/api/analytics/map/reports?period=${year}&regionId=${me.regionId}&departmentId=${me.departmentId}&limit=2000`,
+      );
       await signIn(o.page, app.baseUrl, 'operator.pavlodar', DEMO_PASSWORD);
       await o.page.goto(`${app.baseUrl}/console/dashboard?period=${year}`);
       expect(await o.page.locator('.filters select[name=regionId]').inputValue()).toBe(String(me.regionId));

@@ -101,7 +101,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: sign-in and languag
     await expect.poll(() => relogin.count(), { timeout: 15_000 }).toBe(0);
     expect(await page.locator('.modal textarea').inputValue()).toBe('Жалоба на соседа с личными данными');
     await page.locator('.modal button[type=submit]').click();
-    await expect.poll(async () => (await app.services.prisma.report.count({ where: { hiddenReason: 'Жалоба на соседа с личными данными' } }))).toBe(1);
+    await expect.poll(async () => await app.services.prisma.report.count({ where: { hiddenReason: 'Жалоба на соседа с личными данными' } })).toBe(1);
     await page.locator('.lang-switch button[data-lang=en]').click();
   });
 
@@ -117,7 +117,9 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: sign-in and languag
   it('shows an admin every screen of theirs, including the administration tabs', async () => {
     const { page } = b;
     await signIn(page, app.baseUrl, ADMIN.login, ADMIN.password);
-    await expect.poll(() => page.locator('.mainnav a').allInnerTexts()).toEqual(expect.arrayContaining(['Reports', 'Consultations', 'Knowledge base', 'Administration']));
+    await expect
+      .poll(() => page.locator('.mainnav a').allInnerTexts())
+      .toEqual(expect.arrayContaining(['Reports', 'Consultations', 'Knowledge base', 'Administration']));
     await page.goto(`${app.baseUrl}/console/admin/staff`);
     await expect.poll(() => page.locator('[data-testid=staff-table] tbody tr').count()).toBe(3);
     await shot(page, 'admin-staff');

@@ -19,11 +19,23 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: consultations (%s)'
     app = await startConsoleApp(target);
     seed = await seedConsole(app.services, app.storageDir);
     const { prisma } = app.services;
-    await app.services.staff.create({ type: 'system' }, { login: 'consultant2', fullName: 'Динара Оспанова', password: 'consultant2-password', roles: ['consultant'], regionId: seed.regionId });
+    await app.services.staff.create(
+      { type: 'system' },
+      { login: 'consultant2', fullName: 'Динара Оспанова', password: 'consultant2-password', roles: ['consultant'], regionId: seed.regionId },
+    );
     topicId = (await prisma.consultationTopic.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } })).id;
     const citizen = await makeCitizen(prisma, { locale: 'kk', name: 'Айгерім' });
-    first = (await makeQuestion(prisma, { citizenId: citizen.id, topicId, regionId: seed.regionId, text: 'Қоғамдық бірлестікті қалай тіркеуге болады? Қандай құжаттар керек?', createdAt: new Date(Date.now() - 3_600_000) })).id;
-    second = (await makeQuestion(prisma, { citizenId: citizen.id, topicId, regionId: seed.regionId, text: 'Грантқа өтінімді қай мерзімге дейін беру керек?' })).id;
+    first = (
+      await makeQuestion(prisma, {
+        citizenId: citizen.id,
+        topicId,
+        regionId: seed.regionId,
+        text: 'Қоғамдық бірлестікті қалай тіркеуге болады? Қандай құжаттар керек?',
+        createdAt: new Date(Date.now() - 3_600_000),
+      })
+    ).id;
+    second = (await makeQuestion(prisma, { citizenId: citizen.id, topicId, regionId: seed.regionId, text: 'Грантқа өтінімді қай мерзімге дейін беру керек?' }))
+      .id;
     b = await launchBrowser(app.baseUrl);
     await signIn(b.page, app.baseUrl, CONSULTANT.login, CONSULTANT.password);
   });

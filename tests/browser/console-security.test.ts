@@ -30,7 +30,13 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: outside links and g
       method: 'POST',
       url: '/open311/v2/requests.json',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ api_key: key, service_code: category.code, address_string: 'ул. Кенесары, 40', description: 'Разбита плитка на тротуаре у остановки, люди спотыкаются', media_url: MEDIA_URL }).toString(),
+      payload: new URLSearchParams({
+        api_key: key,
+        service_code: category.code,
+        address_string: 'ул. Кенесары, 40',
+        description: 'Разбита плитка на тротуаре у остановки, люди спотыкаются',
+        media_url: MEDIA_URL,
+      }).toString(),
     });
     expect(filed.statusCode, filed.body).toBe(200);
     const report = await app.services.prisma.report.findUniqueOrThrow({ where: { number: filed.json()[0].service_request_id } });

@@ -51,10 +51,14 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: report triage (%s)'
     await page.locator(`[data-report-id="${seed.photoReportId}"] a`).click();
     const detail = page.locator('[data-testid=report-detail]');
     await detail.waitFor();
-    await expect.poll(() => detail.locator('.evidence img').evaluate((el) => {
+    await expect
+      .poll(() =>
+        detail.locator('.evidence img').evaluate((el) => {
           const img = el as unknown as { complete: boolean; naturalWidth: number };
           return img.complete && img.naturalWidth;
-        })).toBe(64);
+        }),
+      )
+      .toBe(64);
     // the voice message plays from the API's evidence download, with the session
     const src = await detail.locator('audio').getAttribute('src');
     expect(src).toMatch(new RegExp(`^/api/reports/${seed.photoReportId}/evidence/\\d+$`));

@@ -15,7 +15,16 @@ import { createTestDb, type DbTarget, type TestDb } from '../helpers/db.ts';
 import { testLogger } from '../helpers/silent-logger.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** A tile server that cannot answer: the maps must still show their markers. */
 export const OFFLINE_TILES = 'https://tiles.invalid/{z}/{x}/{y}.png';
 export const SCREENSHOTS = path.resolve('test-artifacts/screenshots');

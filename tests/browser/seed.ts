@@ -43,7 +43,12 @@ export function samplePng(width = 64, height = 48): Buffer {
     for (let x = 0; x < width; x++) row.set(y < height / 2 ? [0, 125, 146] : [254, 197, 12], 1 + x * 3);
     rows.push(row);
   }
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export interface ConsoleSeed {
@@ -61,11 +66,27 @@ export interface ConsoleSeed {
 export async function seedConsole(services: Services, storageDir: string): Promise<ConsoleSeed> {
   const { prisma } = services;
   await services.staff.ensureFirstAdmin(ADMIN.login, ADMIN.password);
-  const region = (await prisma.region.findMany({ orderBy: { id: 'asc' }, include: { districts: { orderBy: { id: 'asc' } } } })).find((r) => r.districts.length > 1)!;
+  const region = (await prisma.region.findMany({ orderBy: { id: 'asc' }, include: { districts: { orderBy: { id: 'asc' } } } })).find(
+    (r) => r.districts.length > 1,
+  )!;
   const categories = await prisma.category.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
   const category = categories[0]!;
-  const operator = await services.staff.create(system, { login: OPERATOR.login, fullName: OPERATOR.fullName, password: OPERATOR.password, roles: ['operator'], regionId: region.id, locale: 'ru' });
-  await services.staff.create(system, { login: CONSULTANT.login, fullName: CONSULTANT.fullName, password: CONSULTANT.password, roles: ['consultant'], regionId: region.id, locale: 'kk' });
+  const operator = await services.staff.create(system, {
+    login: OPERATOR.login,
+    fullName: OPERATOR.fullName,
+    password: OPERATOR.password,
+    roles: ['operator'],
+    regionId: region.id,
+    locale: 'ru',
+  });
+  await services.staff.create(system, {
+    login: CONSULTANT.login,
+    fullName: CONSULTANT.fullName,
+    password: CONSULTANT.password,
+    roles: ['consultant'],
+    regionId: region.id,
+    locale: 'kk',
+  });
 
   const citizen = await prisma.citizen.create({ data: { telegramId: 770_001n, locale: 'ru', name: 'Сергей', consentAt: new Date('2026-01-01T00:00:00Z') } });
   const base = { source: 'bot' as const, citizenId: citizen.id, regionId: region.id, districtId: region.districts[0]!.id };
@@ -99,7 +120,14 @@ export async function seedConsole(services: Services, storageDir: string): Promi
     evidence: [],
   });
   for (const [i, text] of ['Переполнены мусорные баки у дома 14', 'Сломана скамейка в сквере', 'Не работает светофор на перекрёстке'].entries()) {
-    const r = await services.reports.create(system, { ...base, source: 'staff', citizenId: null, categoryId: categories[i % categories.length]!.id, description: `${text}: жители просят помочь.`, evidence: [] });
+    const r = await services.reports.create(system, {
+      ...base,
+      source: 'staff',
+      citizenId: null,
+      categoryId: categories[i % categories.length]!.id,
+      description: `${text}: жители просят помочь.`,
+      evidence: [],
+    });
     if (i === 0) await services.reports.changeStatus(system, r.id, { to: 'in_work' });
     if (i === 1) {
       await services.reports.changeStatus(system, r.id, { to: 'in_work' });
@@ -120,5 +148,13 @@ export async function seedConsole(services: Services, storageDir: string): Promi
     textKk: '{{number}} өтініші бойынша жұмыс аяқталды. Рақмет!',
     textRu: 'Работы по обращению {{number}} выполнены. Спасибо, что сообщили!',
   });
-  return { regionId: region.id, operatorId: operator.id, categoryId: category.id, photoReportId: photo.id, plainReportId: plain.id, acceptTemplateId: accept.id, resolveTemplateId: resolve.id };
+  return {
+    regionId: region.id,
+    operatorId: operator.id,
+    categoryId: category.id,
+    photoReportId: photo.id,
+    plainReportId: plain.id,
+    acceptTemplateId: accept.id,
+    resolveTemplateId: resolve.id,
+  };
 }

@@ -1,14 +1,6 @@
 import { Buffer } from 'node:buffer';
 
-export type FileKind =
-  | 'photo'
-  | 'video'
-  | 'voice'
-  | 'audio'
-  | 'document'
-  | 'sticker'
-  | 'animation'
-  | 'video_note';
+export type FileKind = 'photo' | 'video' | 'voice' | 'audio' | 'document' | 'sticker' | 'animation' | 'video_note';
 
 /** Folder names Telegram uses in `file_path`, so path-based logic in the bot sees familiar values. */
 export const FILE_DIRS: Record<FileKind, string> = {
@@ -127,10 +119,7 @@ function filler(seed: number, length: number): Buffer {
 
 function segment(marker: number, payload: ArrayLike<number>): Buffer {
   const length = payload.length + 2;
-  return Buffer.concat([
-    Buffer.from([0xff, marker, length >> 8, length & 0xff]),
-    Buffer.from(Array.from(payload)),
-  ]);
+  return Buffer.concat([Buffer.from([0xff, marker, length >> 8, length & 0xff]), Buffer.from(Array.from(payload))]);
 }
 
 /**
@@ -150,8 +139,14 @@ export function fakeJpeg(width: number, height: number, seed = 0): Buffer {
   // Entropy-coded data must be padded with 1-bits up to a byte boundary.
   if (rest !== 0) scan[scan.length - 1] = (1 << (8 - rest)) - 1;
   const huffman = [
-    0x00, 1, ...new Array<number>(15).fill(0), 0x00, // DC table 0: one 1-bit code -> category 0
-    0x10, 1, ...new Array<number>(15).fill(0), 0x00, // AC table 0: one 1-bit code -> EOB
+    0x00,
+    1,
+    ...new Array<number>(15).fill(0),
+    0x00, // DC table 0: one 1-bit code -> category 0
+    0x10,
+    1,
+    ...new Array<number>(15).fill(0),
+    0x00, // AC table 0: one 1-bit code -> EOB
   ];
   return Buffer.concat([
     Buffer.from([0xff, 0xd8]),
@@ -199,10 +194,7 @@ export function fakeFileBytes(kind: FileKind, seed: number, opts: FakeBytesOptio
   if (kind === 'photo' || mime === 'image/jpeg') {
     head = fakeJpeg(opts.width ?? 320, opts.height ?? 240, seed);
   } else if (kind === 'video' || kind === 'animation' || kind === 'video_note' || mime === 'video/mp4') {
-    head = Buffer.concat([
-      Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'),
-      Buffer.from('00000010667265650000000000000000', 'hex'),
-    ]);
+    head = Buffer.concat([Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'), Buffer.from('00000010667265650000000000000000', 'hex')]);
   } else if (kind === 'voice' || mime === 'audio/ogg') {
     head = Buffer.from('OggS\u0000\u0002', 'latin1');
   } else if (kind === 'audio' || mime === 'audio/mpeg') {
@@ -220,8 +212,6 @@ export function fakeFileBytes(kind: FileKind, seed: number, opts: FakeBytesOptio
   if (opts.size === undefined && (kind === 'photo' || mime === 'image/jpeg')) return head;
   const size = opts.size ?? Math.max(head.length, 256);
   if (head.length >= size) return head.subarray(0, size);
-  const pad = mime.startsWith('text/')
-    ? Buffer.from('x'.repeat(size - head.length), 'latin1')
-    : filler(seed, size - head.length);
+  const pad = mime.startsWith('text/') ? Buffer.from('x'.repeat(size - head.length), 'latin1') : filler(seed, size - head.length);
   return Buffer.concat([head, pad]);
 }

@@ -58,15 +58,22 @@ function sortEntities(entities: MessageEntity[]): MessageEntity[] {
   return entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
 }
 
-const HTML_TAGS = new Set([
-  'a', 'b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span',
-  'tg-spoiler', 'code', 'pre', 'blockquote', 'tg-emoji',
-]);
+const HTML_TAGS = new Set(['a', 'b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'code', 'pre', 'blockquote', 'tg-emoji']);
 
 const HTML_SIMPLE: Record<string, EntityType> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline',
-  s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough',
-  span: 'spoiler', 'tg-spoiler': 'spoiler', code: 'code', pre: 'pre',
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  span: 'spoiler',
+  'tg-spoiler': 'spoiler',
+  code: 'code',
+  pre: 'pre',
 };
 
 interface OpenTag {
@@ -203,11 +210,7 @@ export function parseHtml(source: string): FormattedText {
       } else if (open.name === 'tg-emoji') {
         entities.push({ type: 'custom_emoji', offset: open.offset, length, custom_emoji_id: open.argument });
       } else if (open.name === 'pre') {
-        entities.push(
-          open.language
-            ? { type: 'pre', offset: open.offset, length, language: open.language }
-            : { type: 'pre', offset: open.offset, length },
-        );
+        entities.push(open.language ? { type: 'pre', offset: open.offset, length, language: open.language } : { type: 'pre', offset: open.offset, length });
       } else {
         const type = HTML_SIMPLE[open.name];
         if (type) entities.push({ type, offset: open.offset, length } as MessageEntity);
@@ -251,8 +254,7 @@ export function parseMarkdownV2(source: string): FormattedText {
   const fail = (msg: string): never => {
     throw new FormattingError(`can't parse entities: ${msg}`);
   };
-  const reserved = (c: string): never =>
-    fail(`Character '${c}' is reserved and must be escaped with the preceding '\\'`);
+  const reserved = (c: string): never => fail(`Character '${c}' is reserved and must be escaped with the preceding '\\'`);
   const closeQuote = (): void => {
     if (!quote) return;
     // The line break that ended the quote belongs to the surrounding text.
@@ -298,15 +300,33 @@ export function parseMarkdownV2(source: string): FormattedText {
     let isEnd = false;
     if (top) {
       switch (top.type) {
-        case 'Bold': isEnd = c === '*'; break;
-        case 'Italic': isEnd = c === '_' && source[i + 1] !== '_'; break;
-        case 'Code': isEnd = c === '`'; break;
-        case 'Pre': isEnd = c === '`' && source[i + 1] === '`' && source[i + 2] === '`'; break;
-        case 'TextUrl': isEnd = c === ']'; break;
-        case 'Underline': isEnd = c === '_' && source[i + 1] === '_'; break;
-        case 'Strikethrough': isEnd = c === '~'; break;
-        case 'Spoiler': isEnd = c === '|' && source[i + 1] === '|'; break;
-        case 'CustomEmoji': isEnd = c === ']'; break;
+        case 'Bold':
+          isEnd = c === '*';
+          break;
+        case 'Italic':
+          isEnd = c === '_' && source[i + 1] !== '_';
+          break;
+        case 'Code':
+          isEnd = c === '`';
+          break;
+        case 'Pre':
+          isEnd = c === '`' && source[i + 1] === '`' && source[i + 2] === '`';
+          break;
+        case 'TextUrl':
+          isEnd = c === ']';
+          break;
+        case 'Underline':
+          isEnd = c === '_' && source[i + 1] === '_';
+          break;
+        case 'Strikethrough':
+          isEnd = c === '~';
+          break;
+        case 'Spoiler':
+          isEnd = c === '|' && source[i + 1] === '|';
+          break;
+        case 'CustomEmoji':
+          isEnd = c === ']';
+          break;
       }
     }
 
@@ -323,14 +343,20 @@ export function parseMarkdownV2(source: string): FormattedText {
             type = 'Italic';
           }
           break;
-        case '*': type = 'Bold'; break;
-        case '~': type = 'Strikethrough'; break;
+        case '*':
+          type = 'Bold';
+          break;
+        case '~':
+          type = 'Strikethrough';
+          break;
         case '|':
           if (source[i + 1] !== '|') return reserved(c);
           type = 'Spoiler';
           i++;
           break;
-        case '[': type = 'TextUrl'; break;
+        case '[':
+          type = 'TextUrl';
+          break;
         case '`':
           if (source[i + 1] === '`' && source[i + 2] === '`') {
             i += 3;
@@ -412,11 +438,7 @@ export function parseMarkdownV2(source: string): FormattedText {
       if (!id) fail(`Custom emoji URL must have an emoji identifier`);
       entities.push({ type: 'custom_emoji', offset: open.offset, length, custom_emoji_id: id as string });
     } else if (open.type === 'Pre') {
-      entities.push(
-        argument
-          ? { type: 'pre', offset: open.offset, length, language: argument }
-          : { type: 'pre', offset: open.offset, length },
-      );
+      entities.push(argument ? { type: 'pre', offset: open.offset, length, language: argument } : { type: 'pre', offset: open.offset, length });
     } else {
       entities.push({ type: MD_ENTITY[open.type], offset: open.offset, length } as MessageEntity);
     }
@@ -496,11 +518,7 @@ export function parseMarkdownLegacy(source: string): FormattedText {
  * Renders text the way Telegram stores it: parse_mode applied (explicit
  * entities win), surrounding whitespace stripped with entities shifted.
  */
-export function renderText(
-  raw: string,
-  parseMode: unknown,
-  explicitEntities: unknown,
-): FormattedText {
+export function renderText(raw: string, parseMode: unknown, explicitEntities: unknown): FormattedText {
   let formatted: FormattedText;
   if (Array.isArray(explicitEntities)) {
     formatted = { text: raw, entities: explicitEntities as MessageEntity[] };

@@ -1,21 +1,8 @@
-import type {
-  Chat,
-  InlineKeyboardButton,
-  KeyboardButton,
-  Message,
-  MessageEntity,
-  PhotoSize,
-  Update,
-  User,
-} from 'grammy/types';
+import type { Chat, InlineKeyboardButton, KeyboardButton, Message, MessageEntity, PhotoSize, Update, User } from 'grammy/types';
 import { unixNow } from './clock.js';
 import type { FileKind } from './fake-files.js';
 import { mimeFromName } from './fake-files.js';
-import type {
-  ScriptedUser,
-  UserMediaOptions,
-  WaitForReplyOptions,
-} from './types.js';
+import type { ScriptedUser, UserMediaOptions, WaitForReplyOptions } from './types.js';
 
 /** A message as the fake keeps it: the live object plus what the bot asked for. */
 export interface StoredMessage {
@@ -166,9 +153,8 @@ export class ScriptedUserImpl implements ScriptedUser {
     } else {
       const mine = this.botMessages();
       target =
-        [...mine].reverse().find((s) =>
-          inlineRows(s.message).some((row) => row.some((b) => 'callback_data' in b && b.callback_data === callbackData)),
-        ) ?? mine[mine.length - 1];
+        [...mine].reverse().find((s) => inlineRows(s.message).some((row) => row.some((b) => 'callback_data' in b && b.callback_data === callbackData))) ??
+        mine[mine.length - 1];
     }
     if (!target) {
       throw new Error(`fake-telegram: user ${this.id} has no message from the bot to press "${callbackData}" on`);
@@ -242,9 +228,7 @@ export class ScriptedUserImpl implements ScriptedUser {
     return this.commit({ photo, caption: opts.caption, media_group_id: opts.mediaGroupId });
   }
 
-  async sendVideo(
-    opts: UserMediaOptions & { duration?: number; width?: number; height?: number } = {},
-  ): Promise<Update> {
+  async sendVideo(opts: UserMediaOptions & { duration?: number; width?: number; height?: number } = {}): Promise<Update> {
     const width = opts.width ?? 1280;
     const height = opts.height ?? 720;
     const duration = opts.duration ?? 5;
@@ -262,9 +246,7 @@ export class ScriptedUserImpl implements ScriptedUser {
     return this.commit({ voice: { ...file, duration, mime_type: 'audio/ogg' }, caption: opts.caption });
   }
 
-  async sendAudio(
-    opts: UserMediaOptions & { duration?: number; title?: string; performer?: string; fileName?: string } = {},
-  ): Promise<Update> {
+  async sendAudio(opts: UserMediaOptions & { duration?: number; title?: string; performer?: string; fileName?: string } = {}): Promise<Update> {
     const duration = opts.duration ?? 180;
     const fileName = opts.fileName ?? 'audio.mp3';
     const mime = mimeFromName(fileName) ?? 'audio/mpeg';
@@ -276,9 +258,7 @@ export class ScriptedUserImpl implements ScriptedUser {
     });
   }
 
-  async sendDocument(
-    opts: UserMediaOptions & { fileName?: string; mimeType?: string; fileSize?: number } = {},
-  ): Promise<Update> {
+  async sendDocument(opts: UserMediaOptions & { fileName?: string; mimeType?: string; fileSize?: number } = {}): Promise<Update> {
     const fileName = opts.fileName ?? 'document.pdf';
     const mime = opts.mimeType ?? mimeFromName(fileName) ?? 'application/octet-stream';
     const file = this.host.registerUserFile('document', { mime_type: mime, file_name: fileName, size: opts.fileSize ?? 2_048 });
@@ -309,12 +289,7 @@ export class ScriptedUserImpl implements ScriptedUser {
     return this.commit({ location: { latitude, longitude } });
   }
 
-  async sendContact(contact: {
-    phone_number: string;
-    user_id?: number;
-    first_name?: string;
-    last_name?: string;
-  }): Promise<Update> {
+  async sendContact(contact: { phone_number: string; user_id?: number; first_name?: string; last_name?: string }): Promise<Update> {
     return this.commit({
       contact: compact({
         phone_number: contact.phone_number,

@@ -17,26 +17,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type {
-  BotCommand,
-  BotCommandScope,
-  Chat,
-  ChatMember,
-  Message,
-  PhotoSize,
-  ResponseParameters,
-  Update,
-  User,
-  UserFromGetMe,
-} from 'grammy/types';
-import {
-  BodyParseError,
-  parseBody,
-  parseSearchParams,
-  readBody,
-  type ParsedBody,
-  type UploadedFile,
-} from './body-parser.js';
+import type { BotCommand, BotCommandScope, Chat, ChatMember, Message, PhotoSize, ResponseParameters, Update, User, UserFromGetMe } from 'grammy/types';
+import { BodyParseError, parseBody, parseSearchParams, readBody, type ParsedBody, type UploadedFile } from './body-parser.js';
 import { cancel, later, now, sleep, soon, unixNow, type TimerHandle } from './clock.js';
 import {
   FILE_DIRS,
@@ -149,37 +131,93 @@ const OPT_IN_UPDATES = new Set(['chat_member', 'message_reaction', 'message_reac
 
 /** Calls that create a message, hence subject to flood limits and failure injection. */
 const SEND_METHODS = new Set([
-  'sendMessage', 'sendPhoto', 'sendDocument', 'sendVideo', 'sendAudio', 'sendVoice',
-  'sendAnimation', 'sendVideoNote', 'sendSticker', 'sendLocation', 'sendVenue', 'sendContact',
-  'sendDice', 'sendMediaGroup', 'copyMessage', 'forwardMessage',
+  'sendMessage',
+  'sendPhoto',
+  'sendDocument',
+  'sendVideo',
+  'sendAudio',
+  'sendVoice',
+  'sendAnimation',
+  'sendVideoNote',
+  'sendSticker',
+  'sendLocation',
+  'sendVenue',
+  'sendContact',
+  'sendDice',
+  'sendMediaGroup',
+  'copyMessage',
+  'forwardMessage',
 ]);
 /** Calls that fail in a chat whose user blocked the bot. */
 const CHAT_WRITE_METHODS = new Set([
-  ...SEND_METHODS, 'sendChatAction', 'editMessageText', 'editMessageCaption',
-  'editMessageReplyMarkup', 'setMessageReaction',
+  ...SEND_METHODS,
+  'sendChatAction',
+  'editMessageText',
+  'editMessageCaption',
+  'editMessageReplyMarkup',
+  'setMessageReaction',
 ]);
 
 const CHAT_ACTIONS = new Set([
-  'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice',
-  'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
 ]);
 
 const INLINE_BUTTON_ACTIONS = [
-  'url', 'callback_data', 'web_app', 'login_url', 'switch_inline_query',
-  'switch_inline_query_current_chat', 'switch_inline_query_chosen_chat', 'copy_text',
-  'callback_game', 'pay', 'disabled',
+  'url',
+  'callback_data',
+  'web_app',
+  'login_url',
+  'switch_inline_query',
+  'switch_inline_query_current_chat',
+  'switch_inline_query_chosen_chat',
+  'copy_text',
+  'callback_game',
+  'pay',
+  'disabled',
 ];
 
 const TYPE_NAMES: Record<FileKind, string> = {
-  photo: 'Photo', video: 'Video', voice: 'VoiceNote', audio: 'Audio', document: 'Document',
-  sticker: 'Sticker', animation: 'Animation', video_note: 'VideoNote',
+  photo: 'Photo',
+  video: 'Video',
+  voice: 'VoiceNote',
+  audio: 'Audio',
+  document: 'Document',
+  sticker: 'Sticker',
+  animation: 'Animation',
+  video_note: 'VideoNote',
 };
 
 /** Message fields that copyMessage/forwardMessage carry over. */
 const CONTENT_KEYS = [
-  'text', 'entities', 'photo', 'document', 'video', 'audio', 'voice', 'sticker', 'animation',
-  'video_note', 'location', 'venue', 'contact', 'dice', 'poll', 'caption', 'caption_entities',
-  'has_media_spoiler', 'link_preview_options',
+  'text',
+  'entities',
+  'photo',
+  'document',
+  'video',
+  'audio',
+  'voice',
+  'sticker',
+  'animation',
+  'video_note',
+  'location',
+  'venue',
+  'contact',
+  'dice',
+  'poll',
+  'caption',
+  'caption_entities',
+  'has_media_spoiler',
+  'link_preview_options',
 ] as const;
 
 const NOT_MODIFIED =
@@ -254,24 +292,16 @@ class SlidingWindow {
   }
 }
 
-function postJson(
-  target: string,
-  body: string,
-  headers: Record<string, string>,
-): Promise<{ status: number; text: string }> {
+function postJson(target: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   const url = new URL(target);
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = transport.request(
-      url,
-      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
+    const req = transport.request(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(body);
   });
@@ -429,27 +459,13 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
     }
   }
 
-  private async respond(
-    res: ServerResponse,
-    method: string,
-    payload: Payload,
-    uploads: UploadedFile[],
-    at: number,
-    outcome: Outcome,
-  ): Promise<void> {
+  private async respond(res: ServerResponse, method: string, payload: Payload, uploads: UploadedFile[], at: number, outcome: Outcome): Promise<void> {
     if (this.options.latencyMs && this.options.latencyMs > 0) await sleep(this.options.latencyMs);
     this.record(method, payload, uploads, at, outcome);
     this.write(res, outcome.status, JSON.stringify(outcome.response));
   }
 
-  private record(
-    method: string,
-    payload: Payload,
-    uploads: UploadedFile[],
-    at: number,
-    outcome: Outcome,
-    viaWebhookReply = false,
-  ): void {
+  private record(method: string, payload: Payload, uploads: UploadedFile[], at: number, outcome: Outcome, viaWebhookReply = false): void {
     const call: RecordedCall = { method, payload, at, response: outcome.response, status: outcome.status, uploads };
     if (outcome.injected) call.injected = outcome.injected;
     if (viaWebhookReply) call.viaWebhookReply = true;
@@ -476,13 +492,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
     return lower === 'getupdates' ? 'getUpdates' : Object.keys(this.handlers).find((m) => m.toLowerCase() === lower);
   }
 
-  private async execute(
-    token: string,
-    rawMethod: string,
-    payload: Payload,
-    uploads: UploadedFile[],
-    res: ServerResponse,
-  ): Promise<Outcome | undefined> {
+  private async execute(token: string, rawMethod: string, payload: Payload, uploads: UploadedFile[], res: ServerResponse): Promise<Outcome | undefined> {
     if (token !== this.token) return failure(new ApiError(401, 'Unauthorized'));
     const method = this.canonicalMethod(rawMethod);
     if (method === undefined) return failure(new ApiError(404, 'Not Found: method not found'));
@@ -611,9 +621,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
     if (payload['allowed_updates'] !== undefined) this.setAllowedUpdates(payload['allowed_updates']);
     if (offset !== undefined) this.acknowledge(Math.trunc(offset));
     // A newer poll ends the older one, which is how Telegram reports two running bot instances.
-    this.poller?.finish(
-      failure(new ApiError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running')),
-    );
+    this.poller?.finish(failure(new ApiError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running')));
     const ready = this.takeUpdates(limit);
     if (ready.length > 0 || timeout === 0 || this.closed) return Promise.resolve(ok(ready));
     return new Promise((resolve) => {
@@ -813,15 +821,18 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
   private adoptFiles(message: Message): void {
     const adopt = (obj: unknown, kind: FileKind): void => {
       if (!isRecord(obj) || typeof obj['file_id'] !== 'string' || this.files.has(obj['file_id'])) return;
-      this.newFile(kind, compact({
-        file_id: obj['file_id'],
-        file_unique_id: typeof obj['file_unique_id'] === 'string' ? obj['file_unique_id'] : undefined,
-        size: num(obj['file_size']) ?? 1024,
-        mime_type: typeof obj['mime_type'] === 'string' ? obj['mime_type'] : undefined,
-        file_name: typeof obj['file_name'] === 'string' ? obj['file_name'] : undefined,
-        width: num(obj['width']),
-        height: num(obj['height']),
-      }));
+      this.newFile(
+        kind,
+        compact({
+          file_id: obj['file_id'],
+          file_unique_id: typeof obj['file_unique_id'] === 'string' ? obj['file_unique_id'] : undefined,
+          size: num(obj['file_size']) ?? 1024,
+          mime_type: typeof obj['mime_type'] === 'string' ? obj['mime_type'] : undefined,
+          file_name: typeof obj['file_name'] === 'string' ? obj['file_name'] : undefined,
+          width: num(obj['width']),
+          height: num(obj['height']),
+        }),
+      );
     };
     for (const size of message.photo ?? []) adopt(size, 'photo');
     const kinds: FileKind[] = ['video', 'voice', 'audio', 'document', 'sticker', 'animation', 'video_note'];
@@ -945,7 +956,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
       for (const row of rows as unknown[][]) {
         for (const button of row) {
           if (!isRecord(button) || typeof button['text'] !== 'string') {
-            throw badRequest("can't parse inline keyboard button: Field \"text\" must be of type String");
+            throw badRequest('can\'t parse inline keyboard button: Field "text" must be of type String');
           }
           const actions = INLINE_BUTTON_ACTIONS.filter((k) => button[k] !== undefined);
           if (actions.length === 0) {
@@ -975,7 +986,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
       for (const row of rows as unknown[][]) {
         for (const button of row) {
           if (typeof button !== 'string' && !(isRecord(button) && typeof button['text'] === 'string')) {
-            throw badRequest("can't parse keyboard button: Field \"text\" must be of type String");
+            throw badRequest('can\'t parse keyboard button: Field "text" must be of type String');
           }
         }
       }
@@ -1077,7 +1088,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
     const content: Record<string, unknown> = {};
     const record = source as unknown as Record<string, unknown>;
     for (const key of CONTENT_KEYS) if (record[key] !== undefined) content[key] = snapshot(record[key]);
-    if (Object.keys(content).length === 0) throw badRequest('message can\'t be copied');
+    if (Object.keys(content).length === 0) throw badRequest("message can't be copied");
     return content;
   }
 
@@ -1200,7 +1211,10 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
           throw badRequest('BOT_COMMAND_DESCRIPTION_INVALID');
         }
       }
-      this.commands.set(this.commandKey(payload), commands.map((c: BotCommand) => ({ command: c.command, description: c.description })));
+      this.commands.set(
+        this.commandKey(payload),
+        commands.map((c: BotCommand) => ({ command: c.command, description: c.description })),
+      );
       return true;
     },
     getMyCommands: (payload) => this.commands.get(this.commandKey(payload)) ?? [],
@@ -1328,10 +1342,15 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
       const markup = this.validateMarkup(payload['reply_markup']);
       if (!stored) return true;
       if (stored.message.text === undefined) throw badRequest('there is no text in the message to edit');
-      return this.applyEdit('editMessageText', stored, {
-        text: f.text,
-        entities: f.entities.length > 0 ? f.entities : undefined,
-      }, markup);
+      return this.applyEdit(
+        'editMessageText',
+        stored,
+        {
+          text: f.text,
+          entities: f.entities.length > 0 ? f.entities : undefined,
+        },
+        markup,
+      );
     },
     editMessageCaption: (payload) => {
       const stored = this.editable(payload);
@@ -1339,10 +1358,15 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
       const markup = this.validateMarkup(payload['reply_markup']);
       if (!stored) return true;
       if (stored.message.text !== undefined) throw badRequest('there is no caption in the message to edit');
-      return this.applyEdit('editMessageCaption', stored, {
-        caption: caption['caption'],
-        caption_entities: caption['caption_entities'],
-      }, markup);
+      return this.applyEdit(
+        'editMessageCaption',
+        stored,
+        {
+          caption: caption['caption'],
+          caption_entities: caption['caption_entities'],
+        },
+        markup,
+      );
     },
     editMessageReplyMarkup: (payload) => {
       const stored = this.editable(payload);
@@ -1424,10 +1448,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
       if (userId === undefined) throw badRequest('user_id is empty');
       const preset = this.members.get(`${chatId}:${userId}`);
       if (preset) return preset;
-      const user =
-        userId === this.botInfo.id
-          ? this.botUser
-          : (this.users.get(userId)?.info ?? { id: userId, is_bot: false, first_name: `User ${userId}` });
+      const user = userId === this.botInfo.id ? this.botUser : (this.users.get(userId)?.info ?? { id: userId, is_bot: false, first_name: `User ${userId}` });
       return { status: 'member', user };
     },
   };
@@ -1648,10 +1669,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
     const { method: raw, ...payload } = body;
     const method = this.canonicalMethod(raw as string);
     const at = now();
-    const outcome =
-      method === undefined || method === 'getUpdates'
-        ? failure(new ApiError(404, 'Not Found: method not found'))
-        : this.run(method, payload, []);
+    const outcome = method === undefined || method === 'getUpdates' ? failure(new ApiError(404, 'Not Found: method not found')) : this.run(method, payload, []);
     this.record(method ?? (raw as string), payload, [], at, outcome, true);
   }
 

@@ -1,14 +1,4 @@
-import type {
-  BotCommand,
-  BotCommandScope,
-  Chat,
-  ChatMember,
-  Message,
-  ResponseParameters,
-  Update,
-  User,
-  UserFromGetMe,
-} from 'grammy/types';
+import type { BotCommand, BotCommandScope, Chat, ChatMember, Message, ResponseParameters, Update, User, UserFromGetMe } from 'grammy/types';
 import type { UploadedFile } from './body-parser.js';
 
 export type { UploadedFile };
@@ -40,8 +30,7 @@ export interface FakeTelegramOptions {
 }
 
 export type ApiResponse =
-  | { ok: true; result: unknown; description?: string }
-  | { ok: false; error_code: number; description: string; parameters?: ResponseParameters };
+  { ok: true; result: unknown; description?: string } | { ok: false; error_code: number; description: string; parameters?: ResponseParameters };
 
 export interface RecordedCall {
   method: string;

@@ -6,7 +6,10 @@ import type { AskerGroup, QuestionState, StaffRole } from '../../generated/prism
 let seq = 0;
 const next = () => (seq += 1);
 
-export async function makeCitizen(prisma: PrismaClient, opts: { locale?: 'kk' | 'ru'; consent?: boolean; name?: string | null; phone?: string | null } = {}): Promise<Citizen> {
+export async function makeCitizen(
+  prisma: PrismaClient,
+  opts: { locale?: 'kk' | 'ru'; consent?: boolean; name?: string | null; phone?: string | null } = {},
+): Promise<Citizen> {
   const n = next();
   return prisma.citizen.create({
     data: {
@@ -77,4 +80,5 @@ export async function makeStaff(
 }
 
 /** What an outbox row sends. */
-export const payloadOf = (row: { payload: unknown }) => row.payload as { method: string; params: { text: string; reply_markup?: { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } } };
+export const payloadOf = (row: { payload: unknown }) =>
+  row.payload as { method: string; params: { text: string; reply_markup?: { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } } };

@@ -8,7 +8,12 @@ import { createTestDb, type DbTarget, type TestDb } from './db.ts';
 import { testLogger } from './silent-logger.ts';
 
 /** Polls until `fn` gives something truthy; the error names what was awaited and, if given, what was seen. */
-export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, debug?: () => unknown, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  debug?: () => unknown,
+  timeoutMs = 20_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const v = await fn();
@@ -22,7 +27,15 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined | n
 export async function act(u: ScriptedUser, action: () => Promise<unknown>, expected: string | RegExp): Promise<string> {
   const seen = u.texts().length;
   await action();
-  return until(`reply matching ${String(expected)}`, () => u.texts().slice(seen).find((x) => (typeof expected === 'string' ? x.includes(expected) : expected.test(x))), () => u.texts().slice(-3));
+  return until(
+    `reply matching ${String(expected)}`,
+    () =>
+      u
+        .texts()
+        .slice(seen)
+        .find((x) => (typeof expected === 'string' ? x.includes(expected) : expected.test(x))),
+    () => u.texts().slice(-3),
+  );
 }
 
 /** A new Telegram user who has chosen a language and agreed to the processing of personal data. */
@@ -40,7 +53,11 @@ export type ApiCall = (method: string, url: string, body?: unknown, token?: stri
 /** Calls the running app's API with a bearer token (`defaultToken()` unless one is given). */
 export function apiCaller(baseUrl: () => string, defaultToken: () => string): ApiCall {
   return async (method, url, body, token = defaultToken()) => {
-    const res = await fetch(`${baseUrl()}${url}`, { method, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${baseUrl()}${url}`, {
+      method,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     return { status: res.status, json: await res.json().catch(() => null) };
   };
 }
@@ -61,10 +78,16 @@ export interface E2e {
 export async function startE2e(target: DbTarget, opts: { now?: () => Date } = {}): Promise<E2e> {
   const t = await createTestDb(target);
   const fake = await startFakeTelegram({ token: E2E_TOKEN, enforceLimits: true });
-  const config = parseConfig({ PORT: '0', BOT_TOKEN: E2E_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, LOG_LEVEL: 'silent' }, process.cwd());
+  const config = parseConfig(
+    { PORT: '0', BOT_TOKEN: E2E_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, LOG_LEVEL: 'silent' },
+    process.cwd(),
+  );
   const app = await startApp({ config, db: t.db, logger: testLogger, print: () => {}, ...(opts.now ? { now: opts.now } : {}) });
   let token = '';
-  const api = apiCaller(() => app.url!, () => token);
+  const api = apiCaller(
+    () => app.url!,
+    () => token,
+  );
   token = (await api('POST', '/api/auth/login', { login: 'admin', password: E2E_ADMIN_PASSWORD }, '')).json.token;
   return {
     t,

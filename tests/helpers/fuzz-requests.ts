@@ -71,20 +71,133 @@ export function operationsOf(doc: unknown): Operation[] {
 const INT4 = 2 ** 31;
 /** Strings that have broken, or could break, something behind validation. */
 export const HOSTILE_STRINGS = [
-  '\u0000', 'a\u0000b', 'Алматы\u0000', '\u0001\u0002\u0003', '\u001b[31mred', '\u0007', '\u007f', '\u0085', '\u200b', '\u202e', '\ufeff', '\ud800', '\udfff',
-  '%', '_', '%_%', 'a%', '\\', '\\%', '%\\_', "' OR '1'='1", "'; DROP TABLE \"Report\"; --", '$1', '${x}', '{{x}}', '<script>alert(1)</script>',
-  '../../etc/passwd', 'Қазақстан 🇰🇿 әғқңөұүһі', 'ё'.repeat(300), 'x'.repeat(5000), 'я'.repeat(40_000), '', ' ', '\t\n',
-  '2026-02-30', '2026-02-29', '2025-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '0000-01-01', '0001-01-01', '9999-12-31', '275760-09-13', '+275760-09-13T00:00:00Z', '-000001-01-01T00:00:00Z', '2026-01-01T25:61:00Z', '2026-03-01T10:00:00+05:00', '2026-03-01',
-  '0', '-1', '1', '1.5', '1e3', '0x10', '2147483647', '2147483648', '4294967296', '9007199254740993', '9223372036854775807', '9223372036854775808', '99999999999999999999999', 'NaN', 'Infinity', '-0',
-  'true', 'false', 'null', 'undefined', '[]', '{}', 'mine', 'none', 'https://evil.example/x.png', 'javascript:alert(1)', 'KZ-2026-000001', 'ast', '*', 'report.*', 'admin',
+  '\u0000',
+  'a\u0000b',
+  'Алматы\u0000',
+  '\u0001\u0002\u0003',
+  '\u001b[31mred',
+  '\u0007',
+  '\u007f',
+  '\u0085',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '%',
+  '_',
+  '%_%',
+  'a%',
+  '\\',
+  '\\%',
+  '%\\_',
+  "' OR '1'='1",
+  '\'; DROP TABLE "Report"; --',
+  '$1',
+  '${x}',
+  '{{x}}',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  'Қазақстан 🇰🇿 әғқңөұүһі',
+  'ё'.repeat(300),
+  'x'.repeat(5000),
+  'я'.repeat(40_000),
+  '',
+  ' ',
+  '\t\n',
+  '2026-02-30',
+  '2026-02-29',
+  '2025-02-29',
+  '2026-04-31',
+  '2026-13-01',
+  '2026-00-10',
+  '0000-01-01',
+  '0001-01-01',
+  '9999-12-31',
+  '275760-09-13',
+  '+275760-09-13T00:00:00Z',
+  '-000001-01-01T00:00:00Z',
+  '2026-01-01T25:61:00Z',
+  '2026-03-01T10:00:00+05:00',
+  '2026-03-01',
+  '0',
+  '-1',
+  '1',
+  '1.5',
+  '1e3',
+  '0x10',
+  '2147483647',
+  '2147483648',
+  '4294967296',
+  '9007199254740993',
+  '9223372036854775807',
+  '9223372036854775808',
+  '99999999999999999999999',
+  'NaN',
+  'Infinity',
+  '-0',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
+  'mine',
+  'none',
+  'https://evil.example/x.png',
+  'javascript:alert(1)',
+  'KZ-2026-000001',
+  'ast',
+  '*',
+  'report.*',
+  'admin',
 ];
-export const HOSTILE_NUMBERS = [0, -1, 1, 2, 3, 7, 1.5, -0.5, 1e-9, 19, 20, 2025, 2026, 2100, INT4 - 1, INT4, -INT4 - 1, 2 ** 32, 2 ** 53 - 1, 2 ** 53, 2 ** 63, 2 ** 64, 1e308, -1e308];
+export const HOSTILE_NUMBERS = [
+  0,
+  -1,
+  1,
+  2,
+  3,
+  7,
+  1.5,
+  -0.5,
+  1e-9,
+  19,
+  20,
+  2025,
+  2026,
+  2100,
+  INT4 - 1,
+  INT4,
+  -INT4 - 1,
+  2 ** 32,
+  2 ** 53 - 1,
+  2 ** 53,
+  2 ** 63,
+  2 ** 64,
+  1e308,
+  -1e308,
+];
 const wrongType = fc.constantFrom<unknown>(null, true, false, [], {}, [1, 2], { a: '\u0000' }, '', 'x', 0, -1, INT4);
 
 /** Text long enough for the minimum lengths routes ask for, in both languages. */
 const VALID_TEXT = ['Во дворе дома третью неделю не горит фонарь, детям страшно', 'Аулада үш апта бойы шам жанбайды, балаларға қорқынышты', 'Тест'];
 /** Candidates for a string with a pattern: those that match are used. */
-const PATTERN_SAMPLES = ['2026-03-01', '2026', '2026-Q1', '2026-03', '1', '12', 'mine', 'none', 'astana', 'fuzz.user', '-1001234567890', '123456789012', '770001'];
+const PATTERN_SAMPLES = [
+  '2026-03-01',
+  '2026',
+  '2026-Q1',
+  '2026-03',
+  '1',
+  '12',
+  'mine',
+  'none',
+  'astana',
+  'fuzz.user',
+  '-1001234567890',
+  '123456789012',
+  '770001',
+];
 const DATE_TIMES = ['2026-03-01T10:00:00+05:00', '2026-12-01', '2027-01-15T09:00:00Z'];
 
 /** A value the schema accepts, or near enough, so that the hostile field beside it is what gets tested. */
@@ -132,14 +245,22 @@ export function hostileArb(s: JsonSchema | undefined, depth = 0): fc.Arbitrary<u
   const strings = fc.oneof(
     { arbitrary: fc.constantFrom(...HOSTILE_STRINGS), weight: 4 },
     // A hostile character inside text that otherwise passes the length checks.
-    { arbitrary: fc.tuple(fc.constantFrom(...VALID_TEXT), fc.constantFrom('\u0000', '\u0001', '\u001f', '\u007f', '%', '_', '\\')).map(([t, c]) => `${t.slice(0, 20)}${c}${t.slice(20, 40)}`), weight: 2 },
+    {
+      arbitrary: fc
+        .tuple(fc.constantFrom(...VALID_TEXT), fc.constantFrom('\u0000', '\u0001', '\u001f', '\u007f', '%', '_', '\\'))
+        .map(([t, c]) => `${t.slice(0, 20)}${c}${t.slice(20, 40)}`),
+      weight: 2,
+    },
     { arbitrary: fc.string({ unit: 'binary', maxLength: 12 }), weight: 1 },
   );
   const numbers = fc.oneof({ arbitrary: fc.constantFrom(...HOSTILE_NUMBERS), weight: 4 }, { arbitrary: fc.double({ noNaN: true }), weight: 1 });
   let typed: fc.Arbitrary<unknown>;
   switch (s.type) {
     case 'string':
-      typed = s.format === 'uri' ? fc.oneof(strings, fc.constantFrom('https://evil.example/%00.png', 'http://127.0.0.1/\u0000', `https://x.kz/${'a'.repeat(3000)}`)) : strings;
+      typed =
+        s.format === 'uri'
+          ? fc.oneof(strings, fc.constantFrom('https://evil.example/%00.png', 'http://127.0.0.1/\u0000', `https://x.kz/${'a'.repeat(3000)}`))
+          : strings;
       break;
     case 'integer':
     case 'number':
@@ -204,7 +325,9 @@ function shape(op: Operation, ctx: FuzzContext) {
   const known = ctx.known ?? {};
   const bodyProps = op.body?.type === 'object' ? Object.entries(op.body.properties ?? {}) : [];
   const fields: Field[] = [
-    ...op.params.filter((p) => p.in === 'path' || p.in === 'query').map((p) => ({ where: p.in as 'path' | 'query', name: p.name, schema: p.schema, required: p.in === 'path' || !!p.required })),
+    ...op.params
+      .filter((p) => p.in === 'path' || p.in === 'query')
+      .map((p) => ({ where: p.in as 'path' | 'query', name: p.name, schema: p.schema, required: p.in === 'path' || !!p.required })),
     ...bodyProps.map(([name, schema]) => ({ where: 'body' as const, name, schema, required: (op.body!.required ?? []).includes(name) })),
   ];
   const validOf = (f: Field) => (known[f.name]?.length ? fc.oneof(validArb(f.schema), fc.constantFrom(...known[f.name]!)) : validArb(f.schema));
@@ -243,9 +366,13 @@ export function requestArb(op: Operation, ctx: FuzzContext = {}): fc.Arbitrary<F
     : fc.constant<number[]>([]);
   const wholeBody = op.body ? fc.option(wrongType, { nil: undefined, freq: 12 }) : fc.constant(undefined);
   const locale = fc.constantFrom('kk' as const, 'ru' as const, 'en' as const);
-  return fc
-    .record({ base, hostile, targets, wholeBody, locale })
-    .map((r) => build(r.base.map((v, i) => (r.targets.includes(i) ? r.hostile[i] : v)), r.wholeBody, r.locale));
+  return fc.record({ base, hostile, targets, wholeBody, locale }).map((r) =>
+    build(
+      r.base.map((v, i) => (r.targets.includes(i) ? r.hostile[i] : v)),
+      r.wholeBody,
+      r.locale,
+    ),
+  );
 }
 
 /** The hostile values tried on every field, by the field's type. */
@@ -264,14 +391,20 @@ function attacksFor(s: JsonSchema, seed: number, depth = 0): unknown[] {
     case 'string':
       if (s.format === 'uri') return [...STRING_ATTACKS, 'https://evil.example/\u0000', `https://x.kz/${'a'.repeat(3000)}`];
       // A documented date (calendarDate, dateTime): days that do not exist, or that the database cannot hold.
-      return s.pattern?.includes('\\d{4}-') ? [...STRING_ATTACKS, '2026-02-30', '0000-01-01', '2026-02-30T10:00:00+05:00', '9999-12-31T23:59:59Z'] : STRING_ATTACKS;
+      return s.pattern?.includes('\\d{4}-')
+        ? [...STRING_ATTACKS, '2026-02-30', '0000-01-01', '2026-02-30T10:00:00+05:00', '9999-12-31T23:59:59Z']
+        : STRING_ATTACKS;
     case 'integer':
     case 'number':
       return NUMBER_ATTACKS;
     case 'boolean':
       return ['a\u0000b'];
     case 'array':
-      return s.items && depth < 3 ? attacksFor(s.items, seed, depth + 1).slice(0, 3).map((a) => [a]) : [];
+      return s.items && depth < 3
+        ? attacksFor(s.items, seed, depth + 1)
+            .slice(0, 3)
+            .map((a) => [a])
+        : [];
     case 'object': {
       if (depth >= 3) return [];
       const valid = first(objectArb(s, depth + 1), seed);
@@ -293,7 +426,14 @@ export function attackExamples(op: Operation, ctx: FuzzContext, seed: number): F
   const base = fields.map((f, i) => (f.required ? first(validOf(f), seed + i) : undefined));
   const out: FuzzRequest[] = [];
   fields.forEach((f, i) => {
-    for (const attack of attacksFor(f.schema, seed)) out.push(build(base.map((v, j) => (j === i ? attack : v)), undefined, 'ru'));
+    for (const attack of attacksFor(f.schema, seed))
+      out.push(
+        build(
+          base.map((v, j) => (j === i ? attack : v)),
+          undefined,
+          'ru',
+        ),
+      );
   });
   return out;
 }

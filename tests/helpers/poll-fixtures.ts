@@ -28,7 +28,10 @@ export async function almatyId(prisma: PrismaClient): Promise<number> {
 }
 
 /** An active project (so the invitation link can enrol followers). */
-export async function activeProject(prisma: PrismaClient, opts: { regionId?: number | null; name?: string } = {}): Promise<{ id: number; regionId: number | null }> {
+export async function activeProject(
+  prisma: PrismaClient,
+  opts: { regionId?: number | null; name?: string } = {},
+): Promise<{ id: number; regionId: number | null }> {
   const area = await prisma.area.findFirstOrThrow({ orderBy: { id: 'asc' } });
   const regionId = opts.regionId === undefined ? await almatyId(prisma) : opts.regionId;
   return prisma.socialProject.create({
@@ -61,7 +64,11 @@ export interface PersonSpec {
 }
 
 /** A citizen with Telegram who agreed to data processing, answered the profile and joined the project. */
-export async function beneficiaryCitizen(prisma: PrismaClient, projectId: number, spec: PersonSpec = {}): Promise<{ citizenId: number; beneficiaryId: number; telegramId: number }> {
+export async function beneficiaryCitizen(
+  prisma: PrismaClient,
+  projectId: number,
+  spec: PersonSpec = {},
+): Promise<{ citizenId: number; beneficiaryId: number; telegramId: number }> {
   const telegramId = spec.telegramId ?? newTelegramId();
   const c = await prisma.citizen.create({
     data: {
@@ -82,16 +89,45 @@ export async function beneficiaryCitizen(prisma: PrismaClient, projectId: number
 /** A beneficiary from the NGO's list, without Telegram: unreachable for the bot. */
 export async function importedBeneficiary(prisma: PrismaClient, projectId: number, ref: string, spec: PersonSpec = {}): Promise<number> {
   const b = await prisma.projectBeneficiary.create({
-    data: { projectId, source: 'import', externalRef: ref, fullName: spec.name ?? `Қатысушы ${ref}`, gender: spec.gender ?? null, birthYear: spec.birthYear ?? null, socialStatus: spec.socialStatus ?? null },
+    data: {
+      projectId,
+      source: 'import',
+      externalRef: ref,
+      fullName: spec.name ?? `Қатысушы ${ref}`,
+      gender: spec.gender ?? null,
+      birthYear: spec.birthYear ?? null,
+      socialStatus: spec.socialStatus ?? null,
+    },
   });
   return b.id;
 }
 
 /** Q1 satisfaction, Q2 rating, Q3 yes/no, Q4 multiple (only when Q3 = yes), Q5 optional free text. */
 export const QUESTIONNAIRE: Array<Omit<QuestionInput, 'showIfQuestionId'> & { showIf?: number }> = [
-  { type: 'satisfaction', textKk: 'Жоба қызметтеріне қаншалықты қанағаттандыңыз?', textRu: 'Насколько вы удовлетворены услугами проекта?', required: true, options: [], showIfAnswers: [] },
-  { type: 'rating', textKk: 'Кеңес беру сапасын 1-ден 5-ке дейін бағалаңыз', textRu: 'Оцените качество консультаций от 1 до 5', required: true, options: [], showIfAnswers: [] },
-  { type: 'yes_no', textKk: 'Жобаның іс-шараларына қатыстыңыз ба?', textRu: 'Вы участвовали в мероприятиях проекта?', required: true, options: [], showIfAnswers: [] },
+  {
+    type: 'satisfaction',
+    textKk: 'Жоба қызметтеріне қаншалықты қанағаттандыңыз?',
+    textRu: 'Насколько вы удовлетворены услугами проекта?',
+    required: true,
+    options: [],
+    showIfAnswers: [],
+  },
+  {
+    type: 'rating',
+    textKk: 'Кеңес беру сапасын 1-ден 5-ке дейін бағалаңыз',
+    textRu: 'Оцените качество консультаций от 1 до 5',
+    required: true,
+    options: [],
+    showIfAnswers: [],
+  },
+  {
+    type: 'yes_no',
+    textKk: 'Жобаның іс-шараларына қатыстыңыз ба?',
+    textRu: 'Вы участвовали в мероприятиях проекта?',
+    required: true,
+    options: [],
+    showIfAnswers: [],
+  },
   {
     type: 'multiple',
     textKk: 'Қандай іс-шараларға қатыстыңыз?',
@@ -109,10 +145,18 @@ export const QUESTIONNAIRE: Array<Omit<QuestionInput, 'showIfQuestionId'> & { sh
 ];
 
 /** Creates the poll through the builder with QUESTIONNAIRE; returns the ids of the poll and its questions. */
-export async function buildPoll(services: Services, projectId: number, opts: { anonymous?: boolean; staff?: StaffPrincipal } = {}): Promise<{ pollId: number; q: number[] }> {
+export async function buildPoll(
+  services: Services,
+  projectId: number,
+  opts: { anonymous?: boolean; staff?: StaffPrincipal } = {},
+): Promise<{ pollId: number; q: number[] }> {
   const staff = opts.staff ?? ADMIN;
   const { builder } = services.polls;
-  const poll = await builder.create(actor(staff), staff, projectId, { titleKk: 'Қанағаттану сауалнамасы', titleRu: 'Опрос удовлетворённости', anonymous: opts.anonymous ?? false });
+  const poll = await builder.create(actor(staff), staff, projectId, {
+    titleKk: 'Қанағаттану сауалнамасы',
+    titleRu: 'Опрос удовлетворённости',
+    anonymous: opts.anonymous ?? false,
+  });
   const q: number[] = [];
   for (const { showIf, ...input } of QUESTIONNAIRE) {
     q.push((await builder.addQuestion(actor(staff), staff, poll.id, { ...input, showIfQuestionId: showIf ? q[showIf - 1]! : null })).id);
@@ -120,7 +164,14 @@ export async function buildPoll(services: Services, projectId: number, opts: { a
   return { pollId: poll.id, q };
 }
 
-export async function openWave(services: Services, pollId: number, label: { kk: string; ru: string }, opensAt: Date, closesAt: Date, reminderAfterHours = 72): Promise<number> {
+export async function openWave(
+  services: Services,
+  pollId: number,
+  label: { kk: string; ru: string },
+  opensAt: Date,
+  closesAt: Date,
+  reminderAfterHours = 72,
+): Promise<number> {
   const { builder } = services.polls;
   const w = await builder.createWave(actor(ADMIN), ADMIN, pollId, { labelKk: label.kk, labelRu: label.ru, opensAt, closesAt, reminderAfterHours });
   await builder.openWave(actor(ADMIN), ADMIN, w.id);

@@ -19,7 +19,13 @@ export interface ProjectApi {
   readonly app: FastifyInstance;
   /** staff account with a bearer token */
   account(login: string, roles: StaffRole[], regionId?: number | null, fullName?: string): Promise<{ id: number; token: string }>;
-  call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, token: string, payload?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: () => any; body: Buffer; text: string; headers: Record<string, unknown> }>;
+  call(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    token: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; json: () => any; body: Buffer; text: string; headers: Record<string, unknown> }>;
 }
 
 /** Inside the period of `projectInput` (February–November 2026): ages, brackets and "joined by the end" hold on any real date. */
@@ -32,7 +38,13 @@ export function useProjectApi(target: DbTarget, opts: { botUsername?: string | n
   let app: FastifyInstance | undefined;
   let ip = 1;
   beforeAll(async () => {
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: opts.clock ?? (() => PROJECT_CLOCK), projects: { botUsername: () => (opts.botUsername === undefined ? BOT_USERNAME : opts.botUsername) } });
+    services = createServices({
+      db: suite.db,
+      logger: testLogger,
+      sessionTtlHours: 12,
+      now: opts.clock ?? (() => PROJECT_CLOCK),
+      projects: { botUsername: () => (opts.botUsername === undefined ? BOT_USERNAME : opts.botUsername) },
+    });
     app = await buildServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
   });
   afterAll(async () => {
@@ -48,19 +60,38 @@ export function useProjectApi(target: DbTarget, opts: { botUsername?: string | n
     async account(login, roles, regionId = null, fullName = login) {
       const password = `${login}-password-1`;
       const s = await services!.staff.create({ type: 'system' }, { login, fullName, password, roles, regionId });
-      const res = await app!.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress: `10.9.${Math.floor(ip / 250)}.${(ip++ % 250) + 1}` });
+      const res = await app!.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login, password },
+        remoteAddress: `10.9.${Math.floor(ip / 250)}.${(ip++ % 250) + 1}`,
+      });
       expect(res.statusCode, res.body).toBe(200);
       return { id: s.id, token: res.json().token as string };
     },
     async call(method, url, token, payload, headers = {}) {
-      const res = await app!.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...headers }, ...(payload !== undefined ? { payload: payload as string } : {}) });
+      const res = await app!.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}`, ...headers },
+        ...(payload !== undefined ? { payload: payload as string } : {}),
+      });
       return { status: res.statusCode, json: () => res.json(), body: res.rawPayload, text: res.body, headers: res.headers };
     },
   };
   return api;
 }
 
-export const principal = (id: number, roles: StaffRole[], regionId: number | null = null): StaffPrincipal => ({ id, login: `s${id}`, fullName: `Staff ${id}`, roles, regionId, districtId: null, departmentId: null, locale: 'ru' });
+export const principal = (id: number, roles: StaffRole[], regionId: number | null = null): StaffPrincipal => ({
+  id,
+  login: `s${id}`,
+  fullName: `Staff ${id}`,
+  roles,
+  regionId,
+  districtId: null,
+  departmentId: null,
+  locale: 'ru',
+});
 export const actor = (p: StaffPrincipal) => ({ type: 'staff' as const, id: p.id });
 
 export function projectInput(regionId: number | null, extra: Partial<ProjectInput> = {}): ProjectInput {
@@ -98,5 +129,9 @@ export function cellValue(sheetXml: string, ref: string): string | undefined {
   const inner = m[1] ?? '';
   const text = /<t[^>]*>([^<]*)<\/t>/.exec(inner)?.[1];
   const v = /<v>([^<]*)<\/v>/.exec(inner)?.[1];
-  return (text ?? v)?.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return (text ?? v)
+    ?.replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

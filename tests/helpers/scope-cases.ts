@@ -32,7 +32,13 @@ const DAY = 86_400_000;
 const NONE = 999_999;
 const ROLE = { status: 403, code: 'auth.role_required' };
 const SCOPE = { status: 403, code: 'auth.out_of_scope' };
-const adminOnly = (as: Who, body: (w: World) => Body = () => ({})): Case => ({ field: '*', what: 'only admins may use it (admins have no scope)', as, body, ...ROLE });
+const adminOnly = (as: Who, body: (w: World) => Body = () => ({})): Case => ({
+  field: '*',
+  what: 'only admins may use it (admins have no scope)',
+  as,
+  body,
+  ...ROLE,
+});
 
 const topicFields = (w: World): Body => ({
   stateBodyId: w.bodies.a,
@@ -51,33 +57,90 @@ const topicFields = (w: World): Body => ({
 });
 const opportunityFields = (w: World): Body => {
   const startsAt = new Date(NOW.getTime() + 7 * DAY);
-  return { titleKk: 'Ағаш отырғызу', titleRu: 'Посадка деревьев', organiserName: 'ҚБ «Жасыл ел»', regionId: w.regionA.id, place: 'Есіл жағалауы', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString(), needed: 3 };
+  return {
+    titleKk: 'Ағаш отырғызу',
+    titleRu: 'Посадка деревьев',
+    organiserName: 'ҚБ «Жасыл ел»',
+    regionId: w.regionA.id,
+    place: 'Есіл жағалауы',
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString(),
+    needed: 3,
+  };
 };
-const offline = (w: World): Body => ({ date: new Date(NOW.getTime() - DAY).toISOString(), channel: 'phone', topicId: w.consultationTopic, askerGroup: 'ngo', summary: 'Грант туралы сұрақ', result: 'answered' });
-const faqFields = (w: World): Body => ({ topicId: w.consultationTopic, titleKk: 'Грант', titleRu: 'Грант', bodyKk: 'Байқауға өтінім беріледі.', bodyRu: 'Подаётся заявка на конкурс.' });
+const offline = (w: World): Body => ({
+  date: new Date(NOW.getTime() - DAY).toISOString(),
+  channel: 'phone',
+  topicId: w.consultationTopic,
+  askerGroup: 'ngo',
+  summary: 'Грант туралы сұрақ',
+  result: 'answered',
+});
+const faqFields = (w: World): Body => ({
+  topicId: w.consultationTopic,
+  titleKk: 'Грант',
+  titleRu: 'Грант',
+  bodyKk: 'Байқауға өтінім беріледі.',
+  bodyRu: 'Подаётся заявка на конкурс.',
+});
 const yesNo = { type: 'yes_no', textKk: 'Ұнады ма?', textRu: 'Понравилось?' };
 
 const topicCases = (): Case[] => [
   { field: 'body.stateBodyId', what: "another region's body", as: 'pmA', body: (w) => ({ stateBodyId: w.bodies.b }), ...SCOPE },
-  { field: 'body.stateBodyId', what: 'a switched-off body', as: 'pmA', body: (w) => ({ stateBodyId: w.bodies.off }), status: 400, code: 'discussion.body_not_found' },
+  {
+    field: 'body.stateBodyId',
+    what: 'a switched-off body',
+    as: 'pmA',
+    body: (w) => ({ stateBodyId: w.bodies.off }),
+    status: 400,
+    code: 'discussion.body_not_found',
+  },
   { field: 'body.regionId', what: 'another region', as: 'pmA', body: (w) => ({ regionId: w.regionB.id }), ...SCOPE },
 ];
 const opportunityCases = (): Case[] => [
   { field: 'body.projectId', what: "another region's project", as: 'pmA', body: (w) => ({ projectId: w.projects.b }), ...SCOPE },
   { field: 'body.projectId', what: 'a finished project', as: 'pmA', body: (w) => ({ projectId: w.projects.finishedA }), status: 409, code: 'project.finished' },
   { field: 'body.regionId', what: 'another region', as: 'pmA', body: (w) => ({ regionId: w.regionB.id }), ...SCOPE },
-  { field: 'body.districtId', what: "a district of another region", as: 'pmA', body: (w) => ({ regionId: w.regionA.id, districtId: w.regionB.districtId }), status: 400, code: 'volunteer.district_not_in_region' },
+  {
+    field: 'body.districtId',
+    what: 'a district of another region',
+    as: 'pmA',
+    body: (w) => ({ regionId: w.regionA.id, districtId: w.regionB.districtId }),
+    status: 400,
+    code: 'volunteer.district_not_in_region',
+  },
   { field: 'body.areaId', what: 'no such area', as: 'pmA', body: () => ({ areaId: NONE }), status: 400, code: 'volunteer.unknown_area' },
 ];
 const projectCases = (): Case[] => [
   { field: 'body.regionId', what: 'another region', as: 'pmA', body: (w) => ({ regionId: w.regionB.id }), ...SCOPE },
   { field: 'body.stateBodyId', what: "another region's body", as: 'pmA', body: (w) => ({ stateBodyId: w.bodies.b }), ...SCOPE },
-  { field: 'body.stateBodyId', what: 'a switched-off body', as: 'pmA', body: (w) => ({ stateBodyId: w.bodies.off }), status: 400, code: 'project.unknown_state_body' },
+  {
+    field: 'body.stateBodyId',
+    what: 'a switched-off body',
+    as: 'pmA',
+    body: (w) => ({ stateBodyId: w.bodies.off }),
+    status: 400,
+    code: 'project.unknown_state_body',
+  },
 ];
 const consultationCases = (): Case[] => [
   { field: 'body.regionId', what: 'another region', as: 'consA', body: (w) => ({ regionId: w.regionB.id }), ...SCOPE },
-  { field: 'body.consultantId', what: "a colleague's name on one's own entry", as: 'consA', body: (w) => ({ consultantId: w.staff.consB }), status: 403, code: 'consultation.not_own' },
-  { field: 'body.consultantId', what: 'an inactive consultant (admin)', as: 'admin', body: (w) => ({ consultantId: w.staff.consAsleep, regionId: w.regionA.id }), status: 400, code: 'consultation.bad_consultant' },
+  {
+    field: 'body.consultantId',
+    what: "a colleague's name on one's own entry",
+    as: 'consA',
+    body: (w) => ({ consultantId: w.staff.consB }),
+    status: 403,
+    code: 'consultation.not_own',
+  },
+  {
+    field: 'body.consultantId',
+    what: 'an inactive consultant (admin)',
+    as: 'admin',
+    body: (w) => ({ consultantId: w.staff.consAsleep, regionId: w.regionA.id }),
+    status: 400,
+    code: 'consultation.bad_consultant',
+  },
   { field: 'body.topicId', what: 'no such topic', as: 'consA', body: () => ({ topicId: NONE }), status: 400, code: 'consultation.unknown_topic' },
 ];
 
@@ -89,8 +152,22 @@ export const ROUTES: Record<string, Route> = {
     cases: [
       adminOnly('opA'),
       { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'staff.unknown_region' },
-      { field: 'body.districtId', what: "a district of another region", as: 'admin', body: (w) => ({ districtId: w.regionB.districtId }), status: 400, code: 'staff.district_not_in_region' },
-      { field: 'body.departmentId', what: 'no such department', as: 'admin', body: () => ({ departmentId: NONE }), status: 400, code: 'staff.unknown_department' },
+      {
+        field: 'body.districtId',
+        what: 'a district of another region',
+        as: 'admin',
+        body: (w) => ({ districtId: w.regionB.districtId }),
+        status: 400,
+        code: 'staff.district_not_in_region',
+      },
+      {
+        field: 'body.departmentId',
+        what: 'no such department',
+        as: 'admin',
+        body: () => ({ departmentId: NONE }),
+        status: 400,
+        code: 'staff.unknown_department',
+      },
     ],
   },
   'PATCH /api/staff/{id}': {
@@ -98,94 +175,260 @@ export const ROUTES: Record<string, Route> = {
     cases: [
       adminOnly('opA', (w) => ({ regionId: w.regionB.id })),
       { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'staff.unknown_region' },
-      { field: 'body.districtId', what: "a district outside the account's region", as: 'admin', body: (w) => ({ districtId: w.regionB.districtId }), status: 400, code: 'staff.district_not_in_region' },
-      { field: 'body.departmentId', what: 'no such department', as: 'admin', body: () => ({ departmentId: NONE }), status: 400, code: 'staff.unknown_department' },
+      {
+        field: 'body.districtId',
+        what: "a district outside the account's region",
+        as: 'admin',
+        body: (w) => ({ districtId: w.regionB.districtId }),
+        status: 400,
+        code: 'staff.district_not_in_region',
+      },
+      {
+        field: 'body.departmentId',
+        what: 'no such department',
+        as: 'admin',
+        body: () => ({ departmentId: NONE }),
+        status: 400,
+        code: 'staff.unknown_department',
+      },
     ],
   },
   'PATCH /api/reference/categories/{id}': {
     url: (w) => `/api/reference/categories/${w.category}`,
-    cases: [adminOnly('opA', () => ({ deadlineDays: 3 })), { field: 'body.departmentId', what: 'a closed department', as: 'admin', body: (w) => ({ departmentId: w.departmentOff }), status: 400, code: 'report.unknown_department' }],
+    cases: [
+      adminOnly('opA', () => ({ deadlineDays: 3 })),
+      {
+        field: 'body.departmentId',
+        what: 'a closed department',
+        as: 'admin',
+        body: (w) => ({ departmentId: w.departmentOff }),
+        status: 400,
+        code: 'report.unknown_department',
+      },
+    ],
   },
   'POST /api/reports/{id}/status': {
     url: (w) => `/api/reports/${w.reports.a}/status`,
     cases: [
-      { field: 'body.duplicateOfId', what: "another region's report", as: 'opA', body: (w) => ({ to: 'duplicate', duplicateOfId: w.reports.b, publicNote: 'dup' }), ...SCOPE },
-      { field: 'body.duplicateOfId', what: 'a rejected, hidden report (as /merge)', as: 'opA', body: (w) => ({ to: 'duplicate', duplicateOfId: w.reports.closedHidden, publicNote: 'dup' }), status: 409, code: 'report.merge_target_closed' },
-      { field: 'body.templateId', what: 'a switched-off template', as: 'opA', body: (w) => ({ to: 'in_work', templateId: w.templateOff }), status: 400, code: 'template.inactive' },
-      { field: 'body.templateId', what: 'no such template', as: 'opA', body: () => ({ to: 'in_work', templateId: NONE }), status: 404, code: 'template.not_found' },
+      {
+        field: 'body.duplicateOfId',
+        what: "another region's report",
+        as: 'opA',
+        body: (w) => ({ to: 'duplicate', duplicateOfId: w.reports.b, publicNote: 'dup' }),
+        ...SCOPE,
+      },
+      {
+        field: 'body.duplicateOfId',
+        what: 'a rejected, hidden report (as /merge)',
+        as: 'opA',
+        body: (w) => ({ to: 'duplicate', duplicateOfId: w.reports.closedHidden, publicNote: 'dup' }),
+        status: 409,
+        code: 'report.merge_target_closed',
+      },
+      {
+        field: 'body.templateId',
+        what: 'a switched-off template',
+        as: 'opA',
+        body: (w) => ({ to: 'in_work', templateId: w.templateOff }),
+        status: 400,
+        code: 'template.inactive',
+      },
+      {
+        field: 'body.templateId',
+        what: 'no such template',
+        as: 'opA',
+        body: () => ({ to: 'in_work', templateId: NONE }),
+        status: 404,
+        code: 'template.not_found',
+      },
     ],
   },
   'POST /api/reports/{id}/assign': {
     url: (w) => `/api/reports/${w.reports.a}/assign`,
     cases: [
-      { field: 'body.departmentId', what: 'a closed department', as: 'opA', body: (w) => ({ departmentId: w.departmentOff }), status: 400, code: 'report.unknown_department' },
-      { field: 'body.assigneeId', what: "another region's operator", as: 'opA', body: (w) => ({ assigneeId: w.staff.opB }), status: 400, code: 'report.bad_assignee' },
-      { field: 'body.assigneeId', what: 'an inactive operator', as: 'opA', body: (w) => ({ assigneeId: w.staff.opAsleep }), status: 400, code: 'report.bad_assignee' },
+      {
+        field: 'body.departmentId',
+        what: 'a closed department',
+        as: 'opA',
+        body: (w) => ({ departmentId: w.departmentOff }),
+        status: 400,
+        code: 'report.unknown_department',
+      },
+      {
+        field: 'body.assigneeId',
+        what: "another region's operator",
+        as: 'opA',
+        body: (w) => ({ assigneeId: w.staff.opB }),
+        status: 400,
+        code: 'report.bad_assignee',
+      },
+      {
+        field: 'body.assigneeId',
+        what: 'an inactive operator',
+        as: 'opA',
+        body: (w) => ({ assigneeId: w.staff.opAsleep }),
+        status: 400,
+        code: 'report.bad_assignee',
+      },
     ],
   },
   'POST /api/reports/bulk/status': {
     url: () => '/api/reports/bulk/status',
     cases: [
-      { field: 'body.ids', what: "another region's report", as: 'opA', body: (w) => ({ to: 'in_work', ids: [w.reports.b] }), status: 200, code: 'auth.out_of_scope', perItem: true },
-      { field: 'body.ids', what: 'a rejected report', as: 'opA', body: (w) => ({ to: 'in_work', ids: [w.reports.closedHidden] }), status: 200, code: 'report.bad_transition', perItem: true },
-      { field: 'body.templateId', what: 'a switched-off template', as: 'opA', body: (w) => ({ to: 'in_work', templateId: w.templateOff, ids: [w.reports.a] }), status: 200, code: 'template.inactive', perItem: true },
+      {
+        field: 'body.ids',
+        what: "another region's report",
+        as: 'opA',
+        body: (w) => ({ to: 'in_work', ids: [w.reports.b] }),
+        status: 200,
+        code: 'auth.out_of_scope',
+        perItem: true,
+      },
+      {
+        field: 'body.ids',
+        what: 'a rejected report',
+        as: 'opA',
+        body: (w) => ({ to: 'in_work', ids: [w.reports.closedHidden] }),
+        status: 200,
+        code: 'report.bad_transition',
+        perItem: true,
+      },
+      {
+        field: 'body.templateId',
+        what: 'a switched-off template',
+        as: 'opA',
+        body: (w) => ({ to: 'in_work', templateId: w.templateOff, ids: [w.reports.a] }),
+        status: 200,
+        code: 'template.inactive',
+        perItem: true,
+      },
     ],
   },
   'POST /api/reports/{id}/merge': {
     url: (w) => `/api/reports/${w.reports.a}/merge`,
     cases: [
-      { field: 'body.duplicateIds', what: "another region's report", as: 'opA', body: (w) => ({ duplicateIds: [w.reports.b] }), status: 200, code: 'auth.out_of_scope', perItem: true },
-      { field: 'body.duplicateIds', what: 'a rejected report', as: 'opA', body: (w) => ({ duplicateIds: [w.reports.closedHidden] }), status: 200, code: 'report.bad_transition', perItem: true },
+      {
+        field: 'body.duplicateIds',
+        what: "another region's report",
+        as: 'opA',
+        body: (w) => ({ duplicateIds: [w.reports.b] }),
+        status: 200,
+        code: 'auth.out_of_scope',
+        perItem: true,
+      },
+      {
+        field: 'body.duplicateIds',
+        what: 'a rejected report',
+        as: 'opA',
+        body: (w) => ({ duplicateIds: [w.reports.closedHidden] }),
+        status: 200,
+        code: 'report.bad_transition',
+        perItem: true,
+      },
     ],
   },
   'POST /api/report-templates': {
     url: () => '/api/report-templates',
     body: () => ({ status: 'in_work', title: 'Жұмыста', textKk: 'Жұмысқа алынды', textRu: 'Принято в работу' }),
-    cases: [adminOnly('opA'), { field: 'body.categoryId', what: 'no such category', as: 'admin', body: () => ({ categoryId: NONE }), status: 400, code: 'template.unknown_category' }],
+    cases: [
+      adminOnly('opA'),
+      { field: 'body.categoryId', what: 'no such category', as: 'admin', body: () => ({ categoryId: NONE }), status: 400, code: 'template.unknown_category' },
+    ],
   },
   'PATCH /api/report-templates/{id}': {
     url: (w) => `/api/report-templates/${w.templateOff}`,
-    cases: [adminOnly('opA', () => ({ title: 'Жаңа' })), { field: 'body.categoryId', what: 'no such category', as: 'admin', body: () => ({ categoryId: NONE }), status: 400, code: 'template.unknown_category' }],
+    cases: [
+      adminOnly('opA', () => ({ title: 'Жаңа' })),
+      { field: 'body.categoryId', what: 'no such category', as: 'admin', body: () => ({ categoryId: NONE }), status: 400, code: 'template.unknown_category' },
+    ],
   },
   'POST /api/api-clients': {
     url: () => '/api/api-clients',
     body: () => ({ name: 'Қала порталы' }),
-    cases: [adminOnly('opA'), { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'api_client.unknown_region' }],
+    cases: [
+      adminOnly('opA'),
+      { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'api_client.unknown_region' },
+    ],
   },
   'PATCH /api/api-clients/{id}': {
     url: (w) => `/api/api-clients/${w.apiClient}`,
-    cases: [adminOnly('opA', () => ({ name: 'Жаңа' })), { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'api_client.unknown_region' }],
+    cases: [
+      adminOnly('opA', () => ({ name: 'Жаңа' })),
+      { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'api_client.unknown_region' },
+    ],
   },
   'POST /api/questions/{id}/handover': {
     url: (w) => `/api/questions/${w.question}/handover`,
     cases: [
-      { field: 'body.consultantId', what: "a consultant whose region does not cover the question", as: 'consA', body: (w) => ({ consultantId: w.staff.consB }), status: 400, code: 'question.bad_consultant' },
-      { field: 'body.consultantId', what: 'an inactive consultant', as: 'consA', body: (w) => ({ consultantId: w.staff.consAsleep }), status: 400, code: 'question.bad_consultant' },
+      {
+        field: 'body.consultantId',
+        what: 'a consultant whose region does not cover the question',
+        as: 'consA',
+        body: (w) => ({ consultantId: w.staff.consB }),
+        status: 400,
+        code: 'question.bad_consultant',
+      },
+      {
+        field: 'body.consultantId',
+        what: 'an inactive consultant',
+        as: 'consA',
+        body: (w) => ({ consultantId: w.staff.consAsleep }),
+        status: 400,
+        code: 'question.bad_consultant',
+      },
     ],
   },
-  'POST /api/faq': { url: () => '/api/faq', body: faqFields, cases: [{ field: 'body.topicId', what: 'no such topic', as: 'consA', body: () => ({ topicId: NONE }), status: 400, code: 'faq.unknown_topic' }] },
-  'PATCH /api/faq/{id}': { url: (w) => `/api/faq/${w.faq}`, cases: [{ field: 'body.topicId', what: 'no such topic', as: 'consA', body: () => ({ topicId: NONE }), status: 400, code: 'faq.unknown_topic' }] },
+  'POST /api/faq': {
+    url: () => '/api/faq',
+    body: faqFields,
+    cases: [{ field: 'body.topicId', what: 'no such topic', as: 'consA', body: () => ({ topicId: NONE }), status: 400, code: 'faq.unknown_topic' }],
+  },
+  'PATCH /api/faq/{id}': {
+    url: (w) => `/api/faq/${w.faq}`,
+    cases: [{ field: 'body.topicId', what: 'no such topic', as: 'consA', body: () => ({ topicId: NONE }), status: 400, code: 'faq.unknown_topic' }],
+  },
   'POST /api/consultations': { url: () => '/api/consultations', body: offline, cases: consultationCases() },
   'PATCH /api/consultations/{id}': { url: (w) => `/api/consultations/${w.consultation}`, cases: consultationCases() },
   'POST /api/state-bodies': {
     url: () => '/api/state-bodies',
     body: (w) => ({ code: 'scope-new-body', nameKk: 'Жаңа орган', nameRu: 'Новый орган', regionId: w.regionA.id, active: true }),
-    cases: [adminOnly('pmA'), { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'discussion.unknown_region' }],
+    cases: [
+      adminOnly('pmA'),
+      { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'discussion.unknown_region' },
+    ],
   },
   'PATCH /api/state-bodies/{id}': {
     url: (w) => `/api/state-bodies/${w.bodies.a}`,
-    cases: [adminOnly('pmA', () => ({ nameRu: 'Иное' })), { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'discussion.unknown_region' }],
+    cases: [
+      adminOnly('pmA', () => ({ nameRu: 'Иное' })),
+      { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'discussion.unknown_region' },
+    ],
   },
   'PUT /api/staff/{id}/state-body': {
     url: (w) => `/api/staff/${w.staff.pmA}/state-body`,
-    cases: [adminOnly('pmA', (w) => ({ stateBodyId: w.bodies.a })), { field: 'body.stateBodyId', what: 'no such body', as: 'admin', body: () => ({ stateBodyId: NONE }), status: 404, code: 'discussion.body_not_found' }],
+    cases: [
+      adminOnly('pmA', (w) => ({ stateBodyId: w.bodies.a })),
+      { field: 'body.stateBodyId', what: 'no such body', as: 'admin', body: () => ({ stateBodyId: NONE }), status: 404, code: 'discussion.body_not_found' },
+    ],
   },
   'POST /api/discussions': {
     url: () => '/api/discussions',
     body: topicFields,
     cases: [
       ...topicCases(),
-      { field: 'body.needsAssessment.regionId', what: "another region's needs assessment", as: 'pmA', body: (w) => ({ ...topicFields(w), justificationKk: undefined, justificationRu: undefined, informationSource: undefined, needsAssessment: { regionId: w.regionB.id } }), ...SCOPE },
+      {
+        field: 'body.needsAssessment.regionId',
+        what: "another region's needs assessment",
+        as: 'pmA',
+        body: (w) => ({
+          ...topicFields(w),
+          justificationKk: undefined,
+          justificationRu: undefined,
+          informationSource: undefined,
+          needsAssessment: { regionId: w.regionB.id },
+        }),
+        ...SCOPE,
+      },
     ],
   },
   'PATCH /api/discussions/{id}': { url: (w) => `/api/discussions/${w.topics.draftA}`, cases: topicCases() },
@@ -222,7 +465,10 @@ export const ROUTES: Record<string, Route> = {
   'PUT /api/expert-councils/{id}/members/{staffUserId}': {
     url: (w) => `/api/expert-councils/${w.council}/members/${w.staff.opA2}`,
     body: () => ({ position: 'Сарапшы' }),
-    cases: [adminOnly('pmA'), { field: 'path.staffUserId', what: 'an account without the expert role', as: 'admin', status: 400, code: 'evaluation.not_expert' }],
+    cases: [
+      adminOnly('pmA'),
+      { field: 'path.staffUserId', what: 'an account without the expert role', as: 'admin', status: 400, code: 'evaluation.not_expert' },
+    ],
   },
   'DELETE /api/expert-councils/{id}/members/{staffUserId}': {
     url: (w) => `/api/expert-councils/${w.council}/members/${w.staff.expert}`,
@@ -234,7 +480,14 @@ export const ROUTES: Record<string, Route> = {
     cases: [
       adminOnly('pmA'),
       { field: 'body.councilId', what: 'no such council', as: 'admin', body: () => ({ councilId: NONE }), status: 404, code: 'evaluation.council_not_found' },
-      { field: 'body.councilId', what: 'a project not finished yet', as: 'admin', url: (w) => `/api/projects/${w.projects.a}/council`, status: 409, code: 'evaluation.project_not_finished' },
+      {
+        field: 'body.councilId',
+        what: 'a project not finished yet',
+        as: 'admin',
+        url: (w) => `/api/projects/${w.projects.a}/council`,
+        status: 409,
+        code: 'evaluation.project_not_finished',
+      },
     ],
   },
   'POST /api/polls': {
@@ -248,11 +501,29 @@ export const ROUTES: Record<string, Route> = {
   'POST /api/polls/{id}/questions': {
     url: (w) => `/api/polls/${w.polls.a}/questions`,
     body: () => yesNo,
-    cases: [{ field: 'body.showIfQuestionId', what: "a question of another region's poll", as: 'pmA', body: (w) => ({ showIfQuestionId: w.polls.bQuestion, showIfAnswers: ['yes'] }), status: 400, code: 'poll.skip_rule_not_earlier' }],
+    cases: [
+      {
+        field: 'body.showIfQuestionId',
+        what: "a question of another region's poll",
+        as: 'pmA',
+        body: (w) => ({ showIfQuestionId: w.polls.bQuestion, showIfAnswers: ['yes'] }),
+        status: 400,
+        code: 'poll.skip_rule_not_earlier',
+      },
+    ],
   },
   'PATCH /api/polls/questions/{id}': {
     url: (w) => `/api/polls/questions/${w.polls.aQuestion}`,
-    cases: [{ field: 'body.showIfQuestionId', what: "a question of another region's poll", as: 'pmA', body: (w) => ({ showIfQuestionId: w.polls.bQuestion, showIfAnswers: ['yes'] }), status: 400, code: 'poll.skip_rule_not_earlier' }],
+    cases: [
+      {
+        field: 'body.showIfQuestionId',
+        what: "a question of another region's poll",
+        as: 'pmA',
+        body: (w) => ({ showIfQuestionId: w.polls.bQuestion, showIfAnswers: ['yes'] }),
+        status: 400,
+        code: 'poll.skip_rule_not_earlier',
+      },
+    ],
   },
 };
 

@@ -71,7 +71,13 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
   let n = 0;
   const account = async (roles: StaffRole[], regionId: number | null, active = true) => {
     n += 1;
-    const u = await services.staff.create(system, { login: `scope-extra-${n}`, fullName: `Қызметкер ${n}`, password: `Scope-extra-${n}-q7Lx!vR2`, roles, regionId });
+    const u = await services.staff.create(system, {
+      login: `scope-extra-${n}`,
+      fullName: `Қызметкер ${n}`,
+      password: `Scope-extra-${n}-q7Lx!vR2`,
+      roles,
+      regionId,
+    });
     if (!active) await prisma.staffUser.update({ where: { id: u.id }, data: { active: false } });
     return u.id;
   };
@@ -88,7 +94,16 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
   // Civic control: open reports on both sides, and one of ours rejected and hidden.
   const category = await prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } });
   const report = async (r: { id: number; districtId: number }, text: string) =>
-    (await services.reports.create(system, { source: 'staff', categoryId: category.id, regionId: r.id, districtId: r.districtId, description: text, evidence: [] })).id;
+    (
+      await services.reports.create(system, {
+        source: 'staff',
+        categoryId: category.id,
+        regionId: r.id,
+        districtId: r.districtId,
+        description: text,
+        evidence: [],
+      })
+    ).id;
   const reports = {
     a: await report(regionA, 'Көшедегі шам жанбайды, кешке қараңғы'),
     a2: await report(regionA, 'Аулада қоқыс жәшігі сынған, шығарылмайды'),
@@ -97,21 +112,52 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
   };
   await services.reports.changeStatus(system, reports.closedHidden, { to: 'rejected', publicNote: 'Қайталанған өтініш' });
   await services.reportAdmin.hide(act, adminP, reports.closedHidden, 'Жеке деректер бар');
-  const templateOff = (await services.reportTemplates.create(system, { categoryId: null, status: 'in_work', title: 'Ескі үлгі', textKk: 'Жұмысқа алынды', textRu: 'Принято в работу', active: false })).id;
-  const departmentOff = (await prisma.department.create({ data: { code: 'scope-closed', nameKk: 'Жабылған бөлім', nameRu: 'Закрытый отдел', active: false } })).id;
+  const templateOff = (
+    await services.reportTemplates.create(system, {
+      categoryId: null,
+      status: 'in_work',
+      title: 'Ескі үлгі',
+      textKk: 'Жұмысқа алынды',
+      textRu: 'Принято в работу',
+      active: false,
+    })
+  ).id;
+  const departmentOff = (await prisma.department.create({ data: { code: 'scope-closed', nameKk: 'Жабылған бөлім', nameRu: 'Закрытый отдел', active: false } }))
+    .id;
 
   // Consultations: a question of ours held by our consultant, an FAQ article, an offline log entry.
   const consultationTopic = (await prisma.consultationTopic.findFirstOrThrow({ orderBy: { id: 'asc' } })).id;
   const asker = await makeCitizen(prisma);
-  const question = (await makeQuestion(prisma, { citizenId: asker.id, topicId: consultationTopic, regionId: regionA.id, consultantId: principal.consA.id, createdAt: new Date(NOW.getTime() - DAY) })).id;
-  const faqText = { titleKk: 'ҚБ тіркеу', titleRu: 'Регистрация ОО', bodyKk: 'Әділет департаментіне өтініш беріледі.', bodyRu: 'Заявление подаётся в департамент юстиции.' };
+  const question = (
+    await makeQuestion(prisma, {
+      citizenId: asker.id,
+      topicId: consultationTopic,
+      regionId: regionA.id,
+      consultantId: principal.consA.id,
+      createdAt: new Date(NOW.getTime() - DAY),
+    })
+  ).id;
+  const faqText = {
+    titleKk: 'ҚБ тіркеу',
+    titleRu: 'Регистрация ОО',
+    bodyKk: 'Әділет департаментіне өтініш беріледі.',
+    bodyRu: 'Заявление подаётся в департамент юстиции.',
+  };
   const faq = (await services.faq.create(act, principal.consA, { topicId: consultationTopic, ...faqText })).id;
   const consultation = (
-    await services.consultationLog.create(act, principal.consA, { date: new Date(NOW.getTime() - DAY), channel: 'phone', topicId: consultationTopic, askerGroup: 'ngo', summary: 'Тіркеу туралы сұрақ', result: 'answered' })
+    await services.consultationLog.create(act, principal.consA, {
+      date: new Date(NOW.getTime() - DAY),
+      channel: 'phone',
+      topicId: consultationTopic,
+      askerGroup: 'ngo',
+      summary: 'Тіркеу туралы сұрақ',
+      result: 'answered',
+    })
   ).id;
 
   // Discussions: bodies of both regions and a switched-off one; our draft and ended topics, theirs open.
-  const body = async (code: string, regionId: number | null, active = true) => (await prisma.stateBody.create({ data: { code, nameKk: `${code} басқармасы`, nameRu: `Управление ${code}`, regionId, active } })).id;
+  const body = async (code: string, regionId: number | null, active = true) =>
+    (await prisma.stateBody.create({ data: { code, nameKk: `${code} басқармасы`, nameRu: `Управление ${code}`, regionId, active } })).id;
   const bodies = { a: await body('scope-astana', regionA.id), b: await body('scope-almaty', regionB.id), off: await body('scope-closed', null, false) };
   const topic = (stateBodyId: number, regionId: number, extra: object = {}) =>
     prisma.discussionTopic.create({
@@ -133,10 +179,21 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
         ...extra,
       },
     });
-  const ended = { status: 'closed' as const, publishedAt: new Date(NOW.getTime() - 20 * DAY), endsAt: new Date(NOW.getTime() - 2 * DAY), closedAt: new Date(NOW.getTime() - 2 * DAY) };
+  const ended = {
+    status: 'closed' as const,
+    publishedAt: new Date(NOW.getTime() - 20 * DAY),
+    endsAt: new Date(NOW.getTime() - 2 * DAY),
+    closedAt: new Date(NOW.getTime() - 2 * DAY),
+  };
   const open = { status: 'open' as const, publishedAt: new Date(NOW.getTime() - 2 * DAY), endsAt: new Date(NOW.getTime() + 12 * DAY) };
-  const topics = { draftA: (await topic(bodies.a, regionA.id)).id, endedA: (await topic(bodies.a, regionA.id, ended)).id, openB: (await topic(bodies.b, regionB.id, open)).id };
-  const comment = async (topicId: number) => (await prisma.discussionComment.create({ data: { topicId, authorName: 'Азамат', text: 'Ұсынысты қолдаймын', hidden: true, hiddenAt: NOW, flagCount: 3 } })).id;
+  const topics = {
+    draftA: (await topic(bodies.a, regionA.id)).id,
+    endedA: (await topic(bodies.a, regionA.id, ended)).id,
+    openB: (await topic(bodies.b, regionB.id, open)).id,
+  };
+  const comment = async (topicId: number) =>
+    (await prisma.discussionComment.create({ data: { topicId, authorName: 'Азамат', text: 'Ұсынысты қолдаймын', hidden: true, hiddenAt: NOW, flagCount: 3 } }))
+      .id;
   const comments = { b: await comment(topics.openB), a: await comment(topics.endedA) };
 
   // Social projects: ours (a draft and a finished one) and theirs (active), polls of ours and theirs.
@@ -159,7 +216,15 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
       needed: 5,
     })
   ).id;
-  const yesNo = { type: 'yes_no' as const, textKk: 'Қатыстыңыз ба?', textRu: 'Вы участвовали?', required: true, options: [], showIfQuestionId: null, showIfAnswers: [] };
+  const yesNo = {
+    type: 'yes_no' as const,
+    textKk: 'Қатыстыңыз ба?',
+    textRu: 'Вы участвовали?',
+    required: true,
+    options: [],
+    showIfQuestionId: null,
+    showIfAnswers: [],
+  };
   const poll = async (projectId: number) => {
     const p = await services.polls.builder.create(act, adminP, projectId, { titleKk: 'Сауалнама', titleRu: 'Опрос' });
     const q = await services.polls.builder.addQuestion(act, adminP, p.id, yesNo);
@@ -167,7 +232,9 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
   };
   const pollA = await poll(projects.a);
   const pollB = await poll(projects.b);
-  const beneficiaryB = (await prisma.projectBeneficiary.create({ data: { projectId: projects.b, source: 'import', fullName: 'Бенефициар', externalRef: 'scope-1' } })).id;
+  const beneficiaryB = (
+    await prisma.projectBeneficiary.create({ data: { projectId: projects.b, source: 'import', fullName: 'Бенефициар', externalRef: 'scope-1' } })
+  ).id;
   const council = (await services.projects.councils.create(act, { name: 'Сараптама кеңесі', regionId: null })).id;
   const apiClient = (await services.apiClients.create(act, { name: 'Open311 клиенті' })).client.id;
 
@@ -205,11 +272,13 @@ export async function fingerprint(prisma: PrismaClient): Promise<Record<string, 
   const tables = await prisma.$queryRawUnsafe<Array<{ name: string }>>(
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('StaffSession', '_prisma_migrations') ORDER BY 1`,
   );
-  const sql = tables.map((t) => `SELECT '${t.name}' AS name, count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS hash FROM "${t.name}" x`).join(' UNION ALL ');
+  const sql = tables
+    .map((t) => `SELECT '${t.name}' AS name, count(*)::int AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS hash FROM "${t.name}" x`)
+    .join(' UNION ALL ');
   const rows = await prisma.$queryRawUnsafe<Array<{ name: string; n: number; hash: string }>>(sql);
   return Object.fromEntries(rows.map((r) => [r.name, `${r.n}:${r.hash}`]));
 }
 
 /** The tables whose rows differ between two fingerprints. */
-export const changedTables = (before: Record<string, string>, after: Record<string, string>) => Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]);
-
+export const changedTables = (before: Record<string, string>, after: Record<string, string>) =>
+  Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]);

@@ -92,7 +92,8 @@ export function createApi(opts: ApiOptions): Api {
     patch: (url, body) => json('PATCH', url, body),
     put: (url, body) => json('PUT', url, body),
     del: (url) => json('DELETE', url),
-    send: async <T,>(method: string, url: string, body: RawBody, contentType: string) => (await call(method, url, undefined, { body, contentType })).json() as Promise<T>,
+    send: async <T>(method: string, url: string, body: RawBody, contentType: string) =>
+      (await call(method, url, undefined, { body, contentType })).json() as Promise<T>,
     async download(url, query) {
       const res = await call('GET', withQuery(url, query));
       const blob = await res.blob();

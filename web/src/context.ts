@@ -84,4 +84,7 @@ export function useApp(): AppContextValue {
   return v;
 }
 
-export const roleCheck = (user: User) => (...roles: Role[]) => user.roles.includes('admin') || roles.length === 0 || roles.some((r) => user.roles.includes(r));
+export const roleCheck =
+  (user: User) =>
+  (...roles: Role[]) =>
+    user.roles.includes('admin') || roles.length === 0 || roles.some((r) => user.roles.includes(r));

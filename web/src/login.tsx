@@ -6,7 +6,17 @@ import { LanguageSwitch } from './language-switch.tsx';
 import { useI18n } from './i18n/i18n.ts';
 
 /** The sign-in form: a page of its own, or (with `notice`) a dialog over the console when the session ended. */
-export function Login({ api, onSignedIn, notice, presetLogin = '' }: { api: Api; onSignedIn(s: { user: User; csrfToken: string }): void; notice?: string; presetLogin?: string }) {
+export function Login({
+  api,
+  onSignedIn,
+  notice,
+  presetLogin = '',
+}: {
+  api: Api;
+  onSignedIn(s: { user: User; csrfToken: string }): void;
+  notice?: string;
+  presetLogin?: string;
+}) {
   const { t } = useI18n();
   const [login, setLogin] = useState(presetLogin);
   const [password, setPassword] = useState('');
@@ -29,30 +39,37 @@ export function Login({ api, onSignedIn, notice, presetLogin = '' }: { api: Api;
   }
 
   const form = (
-      <form class="login-card" onSubmit={submit} aria-label={t('login.title')}>
-        <div class="login-head">
-          <span class="brand">Azamat</span>
-          <LanguageSwitch />
+    <form class="login-card" onSubmit={submit} aria-label={t('login.title')}>
+      <div class="login-head">
+        <span class="brand">Azamat</span>
+        <LanguageSwitch />
+      </div>
+      <h1>{t('login.title')}</h1>
+      {notice && <p class="hint">{notice}</p>}
+      <label class="field">
+        <span class="field-label">{t('login.login')}</span>
+        <input name="login" autocomplete="username" required value={login} onInput={(e) => setLogin((e.target as HTMLInputElement).value)} />
+      </label>
+      <label class="field">
+        <span class="field-label">{t('login.password')}</span>
+        <input
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      {error && (
+        <div class="error-box" role="alert">
+          {error}
         </div>
-        <h1>{t('login.title')}</h1>
-        {notice && <p class="hint">{notice}</p>}
-        <label class="field">
-          <span class="field-label">{t('login.login')}</span>
-          <input name="login" autocomplete="username" required value={login} onInput={(e) => setLogin((e.target as HTMLInputElement).value)} />
-        </label>
-        <label class="field">
-          <span class="field-label">{t('login.password')}</span>
-          <input name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} />
-        </label>
-        {error && (
-          <div class="error-box" role="alert">
-            {error}
-          </div>
-        )}
-        <button class="primary" type="submit" disabled={busy}>
-          {t('login.submit')}
-        </button>
-      </form>
+      )}
+      <button class="primary" type="submit" disabled={busy}>
+        {t('login.submit')}
+      </button>
+    </form>
   );
   return notice ? form : <main class="login-page">{form}</main>;
 }

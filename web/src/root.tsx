@@ -92,11 +92,23 @@ export function Root() {
   }, []);
 
   let body;
-  if (bootError) body = <div class="boot-error" role="alert">{bootError}</div>;
+  if (bootError)
+    body = (
+      <div class="boot-error" role="alert">
+        {bootError}
+      </div>
+    );
   else if (!config || session === undefined) body = <div class="loading">{i18n.t('common.loading')}</div>;
   else if (!session) body = <Login api={api} onSignedIn={(s) => setSession(s)} />;
   else if (session.user.mustChangePassword)
-    body = <ChangePassword api={api} user={session.user} onChanged={() => setSession({ ...session, user: { ...session.user, mustChangePassword: false } })} onSignedOut={() => setSession(null)} />;
+    body = (
+      <ChangePassword
+        api={api}
+        user={session.user}
+        onChanged={() => setSession({ ...session, user: { ...session.user, mustChangePassword: false } })}
+        onSignedOut={() => setSession(null)}
+      />
+    );
   else
     body = (
       <>

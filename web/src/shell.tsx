@@ -2,7 +2,18 @@
 // menu of the screens their roles allow, the current screen, and toasts.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Api } from './api.ts';
-import { AppContext, roleCheck, type AppContextValue, type Category, type Department, type PublicConfig, type Reference, type Region, type Toast, type User } from './context.ts';
+import {
+  AppContext,
+  roleCheck,
+  type AppContextValue,
+  type Category,
+  type Department,
+  type PublicConfig,
+  type Reference,
+  type Region,
+  type Toast,
+  type User,
+} from './context.ts';
 import { useI18n } from './i18n/i18n.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { BASE, href, matchPath, navigate, useLocation } from './router.ts';
@@ -83,7 +94,8 @@ export function Shell({ api, user, config, onSignedOut }: { api: Api; user: User
   const region = refData?.regions.find((r) => r.id === user.regionId);
   const district = region?.districts.find((d) => d.id === user.districtId);
   const department = refData?.departments.find((d) => d.id === user.departmentId);
-  const scope = [region && i18n.name(region), district && i18n.name(district), department && i18n.name(department)].filter(Boolean).join(' · ') || t('scope.all');
+  const scope =
+    [region && i18n.name(region), district && i18n.name(district), department && i18n.name(department)].filter(Boolean).join(' · ') || t('scope.all');
   const Screen = matched && hasRole(...matched.screen.roles) ? matched.screen.component : null;
 
   return (
@@ -113,9 +125,21 @@ export function Shell({ api, user, config, onSignedOut }: { api: Api; user: User
         </button>
       </header>
       <main class="content">
-        {refError ? <ErrorBox error={refError} /> : !ctx ? <Loading /> : (
+        {refError ? (
+          <ErrorBox error={refError} />
+        ) : !ctx ? (
+          <Loading />
+        ) : (
           <AppContext.Provider value={ctx}>
-            {Screen ? <Screen key={screens.findIndex((x) => x.component === Screen)} params={matched!.params} query={loc.query} /> : matched ? <div class="empty">{t('common.noAccess')}</div> : menu.length === 0 ? <div class="empty">{t('common.noScreens')}</div> : <Loading />}
+            {Screen ? (
+              <Screen key={screens.findIndex((x) => x.component === Screen)} params={matched!.params} query={loc.query} />
+            ) : matched ? (
+              <div class="empty">{t('common.noAccess')}</div>
+            ) : menu.length === 0 ? (
+              <div class="empty">{t('common.noScreens')}</div>
+            ) : (
+              <Loading />
+            )}
           </AppContext.Provider>
         )}
       </main>

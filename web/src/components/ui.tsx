@@ -111,7 +111,11 @@ export function ErrorBox({ error }: { error: Error | undefined | null }) {
 
 export function Loading() {
   const { t } = useI18n();
-  return <div class="loading" aria-busy="true">{t('common.loading')}</div>;
+  return (
+    <div class="loading" aria-busy="true">
+      {t('common.loading')}
+    </div>
+  );
 }
 
 export function Empty({ children }: { children: ComponentChildren }) {
@@ -152,7 +156,21 @@ export function Checkbox({ checked, onChange, children }: { checked: boolean; on
  * One text in Kazakh and in Russian: two fields named `name`Kk and `name`Ru, each with its `lang` (so the
  * right keyboard and spell-checker come up); `rows` makes them text areas.
  */
-export function KkRuFields({ name, labels, kk, ru, rows, wide }: { name?: string; labels: [string, string]; kk: [string, (v: string) => void]; ru: [string, (v: string) => void]; rows?: number; wide?: boolean }) {
+export function KkRuFields({
+  name,
+  labels,
+  kk,
+  ru,
+  rows,
+  wide,
+}: {
+  name?: string;
+  labels: [string, string];
+  kk: [string, (v: string) => void];
+  ru: [string, (v: string) => void];
+  rows?: number;
+  wide?: boolean;
+}) {
   return (
     <>
       {(['kk', 'ru'] as const).map((lang, i) => {
@@ -160,7 +178,11 @@ export function KkRuFields({ name, labels, kk, ru, rows, wide }: { name?: string
         const field = name && `${name}${lang === 'kk' ? 'Kk' : 'Ru'}`;
         return (
           <Field key={lang} label={labels[i]!} wide={wide}>
-            {rows ? <TextArea name={field} lang={lang} rows={rows} value={value} onInput={onInput} /> : <TextInput name={field} lang={lang} value={value} onInput={onInput} />}
+            {rows ? (
+              <TextArea name={field} lang={lang} rows={rows} value={value} onInput={onInput} />
+            ) : (
+              <TextInput name={field} lang={lang} value={value} onInput={onInput} />
+            )}
           </Field>
         );
       })}
@@ -168,7 +190,12 @@ export function KkRuFields({ name, labels, kk, ru, rows, wide }: { name?: string
   );
 }
 
-export function Select<V extends string>(props: { value: V; onChange(v: NoInfer<V>): void; options: { value: V; label: string }[] } & Omit<JSX.SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>) {
+export function Select<V extends string>(
+  props: { value: V; onChange(v: NoInfer<V>): void; options: { value: V; label: string }[] } & Omit<
+    JSX.SelectHTMLAttributes<HTMLSelectElement>,
+    'value' | 'onChange'
+  >,
+) {
   const { value, onChange, options, ...rest } = props;
   return (
     <select {...rest} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as V)}>
@@ -258,7 +285,14 @@ export function Tabs<V extends string>({ value, onChange, tabs }: { value: V; on
   return (
     <div class="tabs" role="tablist">
       {tabs.map((tab) => (
-        <button key={tab.value} type="button" role="tab" aria-selected={tab.value === value} class={tab.value === value ? 'tab active' : 'tab'} onClick={() => onChange(tab.value)}>
+        <button
+          key={tab.value}
+          type="button"
+          role="tab"
+          aria-selected={tab.value === value}
+          class={tab.value === value ? 'tab active' : 'tab'}
+          onClick={() => onChange(tab.value)}
+        >
           {tab.label}
           {tab.count !== undefined && <span class="count">{tab.count}</span>}
         </button>
@@ -268,7 +302,17 @@ export function Tabs<V extends string>({ value, onChange, tabs }: { value: V; on
 }
 
 /** Submit and cancel under a form; `children` adds buttons between them (e.g. delete). */
-export function FormActions({ busy, submitLabel, onCancel, children }: { busy?: boolean; submitLabel: string; onCancel?(): void; children?: ComponentChildren }) {
+export function FormActions({
+  busy,
+  submitLabel,
+  onCancel,
+  children,
+}: {
+  busy?: boolean;
+  submitLabel: string;
+  onCancel?(): void;
+  children?: ComponentChildren;
+}) {
   const { t } = useI18n();
   return (
     <div class="form-actions">
@@ -392,7 +436,19 @@ export interface Column<T> {
 }
 
 /** A plain data table that scrolls sideways on a narrow screen instead of breaking the page. */
-export function DataTable<T>({ rows, columns, rowKey, rowClass, testId }: { rows: T[]; columns: Column<T>[]; rowKey(row: T): string | number; rowClass?(row: T): string; testId?: string }) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  rowClass,
+  testId,
+}: {
+  rows: T[];
+  columns: Column<T>[];
+  rowKey(row: T): string | number;
+  rowClass?(row: T): string;
+  testId?: string;
+}) {
   return (
     <div class="table-wrap">
       <table class="data" data-testid={testId}>
@@ -421,7 +477,17 @@ export function DataTable<T>({ rows, columns, rowKey, rowClass, testId }: { rows
  * Loaded data's place on the screen: the load error, "loading" until the data comes, `emptyText` when
  * `isEmpty` says there is nothing, else what `children` makes of it.
  */
-export function LoadState<T>({ loaded, isEmpty, emptyText, children }: { loaded: { data: T | undefined; error: Error | undefined }; isEmpty?(data: T): boolean; emptyText?: string; children(data: T): ComponentChildren }) {
+export function LoadState<T>({
+  loaded,
+  isEmpty,
+  emptyText,
+  children,
+}: {
+  loaded: { data: T | undefined; error: Error | undefined };
+  isEmpty?(data: T): boolean;
+  emptyText?: string;
+  children(data: T): ComponentChildren;
+}) {
   const { data } = loaded;
   return (
     <>
@@ -432,12 +498,20 @@ export function LoadState<T>({ loaded, isEmpty, emptyText, children }: { loaded:
 }
 
 /** A loaded table: the load error, "loading" until the rows come, then the table. */
-export function LoadedTable<T>({ loaded, ...table }: { loaded: { data: T[] | undefined; error: Error | undefined } } & Omit<Parameters<typeof DataTable<T>>[0], 'rows'>) {
+export function LoadedTable<T>({
+  loaded,
+  ...table
+}: { loaded: { data: T[] | undefined; error: Error | undefined } } & Omit<Parameters<typeof DataTable<T>>[0], 'rows'>) {
   return <LoadState loaded={loaded}>{(rows) => <DataTable rows={rows} {...table} />}</LoadState>;
 }
 
 /** A filter above a list: "any" (the empty value) or one of the options; `onChange` gets the raw value. */
-export function FilterSelect(props: { label: string; value: string; anyLabel: string; options: { value: string | number; label: string }[]; onChange(v: string): void } & Omit<JSX.SelectHTMLAttributes<HTMLSelectElement>, 'label' | 'value' | 'onChange'>) {
+export function FilterSelect(
+  props: { label: string; value: string; anyLabel: string; options: { value: string | number; label: string }[]; onChange(v: string): void } & Omit<
+    JSX.SelectHTMLAttributes<HTMLSelectElement>,
+    'label' | 'value' | 'onChange'
+  >,
+) {
   const { label, value, anyLabel, options, onChange, ...rest } = props;
   return (
     <select aria-label={label} {...rest} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
@@ -455,7 +529,15 @@ export function FilterSelect(props: { label: string; value: string; anyLabel: st
  * A cursor-paged list's body: the load error, "loading" until the first page, `emptyText` when there is
  * nothing (if given), else the rows; then "load more".
  */
-export function PagedBody({ list, emptyText, children }: { list: Pick<ReturnType<typeof usePaged<unknown>>, 'error' | 'loading' | 'items' | 'next' | 'moreBusy' | 'loadMore'>; emptyText?: string; children: ComponentChildren }) {
+export function PagedBody({
+  list,
+  emptyText,
+  children,
+}: {
+  list: Pick<ReturnType<typeof usePaged<unknown>>, 'error' | 'loading' | 'items' | 'next' | 'moreBusy' | 'loadMore'>;
+  emptyText?: string;
+  children: ComponentChildren;
+}) {
   const none = list.items.length === 0;
   return (
     <>

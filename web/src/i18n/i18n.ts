@@ -71,7 +71,14 @@ export interface I18n {
 const intlLocale: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
 export function makeI18n(locale: Locale, setLocale: (l: Locale) => void): I18n {
-  const dt = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const dt = new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: 'Asia/Almaty',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const d = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric' });
   return {
     locale,

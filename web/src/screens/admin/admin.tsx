@@ -3,7 +3,26 @@
 // every change goes through the admin API, which audits it.
 import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { Checkbox, DataTable, ErrorBox, Field, FormActions, FormDialog, KkRuFields, LoadedTable, Loading, Modal, PagedBody, Select, TextInput, useAction, useEditDialog, useLoad, usePaged, type Page } from '../../components/ui.tsx';
+import {
+  Checkbox,
+  DataTable,
+  ErrorBox,
+  Field,
+  FormActions,
+  FormDialog,
+  KkRuFields,
+  LoadedTable,
+  Loading,
+  Modal,
+  PagedBody,
+  Select,
+  TextInput,
+  useAction,
+  useEditDialog,
+  useLoad,
+  usePaged,
+  type Page,
+} from '../../components/ui.tsx';
 import { useApp, type Category, type Department, type Role, type User } from '../../context.ts';
 import type { ConsultationTopic } from '../consultations/consultations.tsx';
 import { useI18n } from '../../i18n/i18n.ts';
@@ -65,7 +84,15 @@ function StaffTab() {
   const dialog = useEditDialog<StaffUser>(() => list.reload());
   const scopeOf = (u: StaffUser) => {
     const region = ref.regions.find((r) => r.id === u.regionId);
-    return [region && i18n.name(region), i18n.name(region?.districts.find((d) => d.id === u.districtId)), i18n.name(ref.departments.find((d) => d.id === u.departmentId))].filter(Boolean).join(' · ') || t('scope.all');
+    return (
+      [
+        region && i18n.name(region),
+        i18n.name(region?.districts.find((d) => d.id === u.districtId)),
+        i18n.name(ref.departments.find((d) => d.id === u.departmentId)),
+      ]
+        .filter(Boolean)
+        .join(' · ') || t('scope.all')
+    );
   };
   return (
     <div>
@@ -81,7 +108,14 @@ function StaffTab() {
         rowKey={(u) => u.id}
         rowClass={(u) => (u.active ? '' : 'inactive')}
         columns={[
-          { label: t('admin.staff.fullName'), cell: (u) => <>{u.fullName} {!u.active && <span class="badge muted">{t('admin.inactive')}</span>}</> },
+          {
+            label: t('admin.staff.fullName'),
+            cell: (u) => (
+              <>
+                {u.fullName} {!u.active && <span class="badge muted">{t('admin.inactive')}</span>}
+              </>
+            ),
+          },
           { label: t('login.login'), cell: (u) => u.login },
           { label: t('admin.staff.roles'), cell: (u) => u.roles.map((r) => t(`roles.${r}`)).join(', ') },
           { label: t('admin.staff.scope'), cell: scopeOf },
@@ -125,7 +159,16 @@ function StaffDialog({ user, onClose, onSaved }: { user: StaffUser | null; onClo
   }
 
   return (
-    <FormDialog title={user ? user.fullName : t('admin.staff.new')} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('common.save')} testId="staff-form" wide>
+    <FormDialog
+      title={user ? user.fullName : t('admin.staff.new')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t('common.save')}
+      testId="staff-form"
+      wide
+    >
       {!user && (
         <Field label={t('login.login')}>
           <TextInput name="login" value={login} onInput={setLogin} autocomplete="off" />
@@ -141,7 +184,12 @@ function StaffDialog({ user, onClose, onSaved }: { user: StaffUser | null; onClo
         <legend class="field-label">{t('admin.staff.roles')}</legend>
         {ROLES.map((r) => (
           <label key={r} class="inline" style={{ marginRight: '1rem' }}>
-            <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles((e.target as HTMLInputElement).checked ? [...roles, r] : roles.filter((x) => x !== r))} /> {t(`roles.${r}`)}
+            <input
+              type="checkbox"
+              checked={roles.includes(r)}
+              onChange={(e) => setRoles((e.target as HTMLInputElement).checked ? [...roles, r] : roles.filter((x) => x !== r))}
+            />{' '}
+            {t(`roles.${r}`)}
           </label>
         ))}
       </fieldset>
@@ -157,13 +205,31 @@ function StaffDialog({ user, onClose, onSaved }: { user: StaffUser | null; onClo
         />
       </Field>
       <Field label={t('reports.district')}>
-        <Select name="districtId" value={districtId} onChange={setDistrictId} options={[{ value: '', label: t('scope.wholeRegion') }, ...(region?.districts ?? []).map((d) => ({ value: String(d.id), label: i18n.name(d) }))]} />
+        <Select
+          name="districtId"
+          value={districtId}
+          onChange={setDistrictId}
+          options={[{ value: '', label: t('scope.wholeRegion') }, ...(region?.districts ?? []).map((d) => ({ value: String(d.id), label: i18n.name(d) }))]}
+        />
       </Field>
       <Field label={t('reports.department')}>
-        <Select name="departmentId" value={departmentId} onChange={setDepartmentId} options={[{ value: '', label: t('scope.allDepartments') }, ...ref.departments.map((d) => ({ value: String(d.id), label: i18n.name(d) }))]} />
+        <Select
+          name="departmentId"
+          value={departmentId}
+          onChange={setDepartmentId}
+          options={[{ value: '', label: t('scope.allDepartments') }, ...ref.departments.map((d) => ({ value: String(d.id), label: i18n.name(d) }))]}
+        />
       </Field>
       <Field label={t('common.language')}>
-        <Select value={locale} onChange={setLocale} options={[{ value: 'kk', label: 'Қазақша' }, { value: 'ru', label: 'Русский' }, { value: 'en', label: 'English' }]} />
+        <Select
+          value={locale}
+          onChange={setLocale}
+          options={[
+            { value: 'kk', label: 'Қазақша' },
+            { value: 'ru', label: 'Русский' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
       </Field>
       <Field label={t('admin.staff.telegramId')} hint={t('admin.staff.telegramHint')}>
         <TextInput name="telegramId" inputMode="numeric" value={telegramId} onInput={setTelegramId} />
@@ -214,12 +280,22 @@ function CategoryDialog({ c, onClose, onSaved }: { c: Category; onClose(): void;
   const [active, setActive] = useState(c.active);
   const save = useAction();
   async function submit() {
-    if (await save.run(() => api.patch(`/api/reference/categories/${c.id}`, { departmentId: Number(departmentId), deadlineDays: Number(deadlineDays), active }), t('common.saved'))) onSaved();
+    if (
+      await save.run(
+        () => api.patch(`/api/reference/categories/${c.id}`, { departmentId: Number(departmentId), deadlineDays: Number(deadlineDays), active }),
+        t('common.saved'),
+      )
+    )
+      onSaved();
   }
   return (
     <FormDialog title={`${c.emoji} ${i18n.name(c)}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('common.save')}>
       <Field label={t('reports.department')}>
-        <Select value={departmentId} onChange={setDepartmentId} options={ref.departments.filter((d) => d.active).map((d) => ({ value: String(d.id), label: i18n.name(d) }))} />
+        <Select
+          value={departmentId}
+          onChange={setDepartmentId}
+          options={ref.departments.filter((d) => d.active).map((d) => ({ value: String(d.id), label: i18n.name(d) }))}
+        />
       </Field>
       <Field label={t('admin.categories.deadline')} hint={t('admin.categories.deadlineHint')}>
         <TextInput type="number" min={1} max={60} value={deadlineDays} onInput={setDeadlineDays} />
@@ -315,7 +391,13 @@ function TopicDialog({ topic, onClose, onSaved }: { topic: AdminTopic; onClose()
   const [active, setActive] = useState(topic.active);
   const save = useAction();
   async function submit() {
-    if (await save.run(() => api.patch(`/api/consultation-topics/${topic.id}`, { responseDays: Number(days), telegramChatId: chat.trim() || null, active }), t('common.saved'))) onSaved();
+    if (
+      await save.run(
+        () => api.patch(`/api/consultation-topics/${topic.id}`, { responseDays: Number(days), telegramChatId: chat.trim() || null, active }),
+        t('common.saved'),
+      )
+    )
+      onSaved();
   }
   return (
     <FormDialog title={i18n.name(topic)} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('common.save')}>
@@ -356,7 +438,10 @@ function TemplatesTab() {
         columns={[
           { label: t('admin.templates.titleCol'), cell: (x) => x.title },
           { label: t('reports.status'), cell: (x) => t(`status.${x.status}`) },
-          { label: t('reports.category'), cell: (x) => (x.categoryId ? i18n.name(ref.categories.find((c) => c.id === x.categoryId)) : t('admin.templates.anyCategory')) },
+          {
+            label: t('reports.category'),
+            cell: (x) => (x.categoryId ? i18n.name(ref.categories.find((c) => c.id === x.categoryId)) : t('admin.templates.anyCategory')),
+          },
           { label: t('admin.active'), cell: (x) => (x.active ? '✓' : '—') },
           { label: '', cell: (x) => <EditButton onClick={() => dialog.edit(x)} /> },
         ]}
@@ -379,18 +464,31 @@ function TemplateDialog({ tpl, onClose, onSaved }: { tpl: Template | null; onClo
   const save = useAction();
   async function submit() {
     const body = { title, status, categoryId: categoryId ? Number(categoryId) : null, textKk, textRu, active };
-    if (await save.run(() => (tpl ? api.patch(`/api/report-templates/${tpl.id}`, body) : api.post('/api/report-templates', body)), t('common.saved'))) onSaved();
+    if (await save.run(() => (tpl ? api.patch(`/api/report-templates/${tpl.id}`, body) : api.post('/api/report-templates', body)), t('common.saved')))
+      onSaved();
   }
   async function remove() {
     if (!tpl || !confirm(t('admin.templates.confirmDelete'))) return;
     if (await save.run(() => api.del(`/api/report-templates/${tpl.id}`), t('common.deleted'))) onSaved();
   }
   return (
-    <FormDialog title={tpl ? tpl.title : t('admin.templates.new')} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('common.save')} testId="template-form" wide actions={tpl && (
+    <FormDialog
+      title={tpl ? tpl.title : t('admin.templates.new')}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t('common.save')}
+      testId="template-form"
+      wide
+      actions={
+        tpl && (
           <button type="button" class="danger" disabled={save.busy} onClick={remove}>
             {t('common.delete')}
           </button>
-        )}>
+        )
+      }
+    >
       <Field label={t('admin.templates.titleCol')} wide>
         <TextInput name="title" value={title} onInput={setTitle} />
       </Field>
@@ -398,10 +496,24 @@ function TemplateDialog({ tpl, onClose, onSaved }: { tpl: Template | null; onClo
         <Select name="status" value={status} onChange={setStatus} options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
       </Field>
       <Field label={t('reports.category')}>
-        <Select value={categoryId} onChange={setCategoryId} options={[{ value: '', label: t('admin.templates.anyCategory') }, ...ref.categories.map((c) => ({ value: String(c.id), label: `${c.emoji} ${i18n.name(c)}` }))]} />
+        <Select
+          value={categoryId}
+          onChange={setCategoryId}
+          options={[
+            { value: '', label: t('admin.templates.anyCategory') },
+            ...ref.categories.map((c) => ({ value: String(c.id), label: `${c.emoji} ${i18n.name(c)}` })),
+          ]}
+        />
       </Field>
       <p class="hint field wide">{t('admin.templates.placeholders')}</p>
-      <KkRuFields name="text" labels={[t('admin.templates.textKk'), t('admin.templates.textRu')]} kk={[textKk, setTextKk]} ru={[textRu, setTextRu]} rows={4} wide />
+      <KkRuFields
+        name="text"
+        labels={[t('admin.templates.textKk'), t('admin.templates.textRu')]}
+        kk={[textKk, setTextKk]}
+        ru={[textRu, setTextRu]}
+        rows={4}
+        wide
+      />
       <Checkbox checked={active} onChange={setActive}>
         {t('admin.active')}
       </Checkbox>
@@ -461,7 +573,11 @@ function CalendarTab() {
           <TextInput type="date" value={date} onInput={setDate} required />
         </Field>
         <Field label={t('admin.calendar.kind')}>
-          <Select value={kind} onChange={setKind} options={(['holiday', 'day_off', 'working_day'] as const).map((k) => ({ value: k, label: t(`admin.calendar.kinds.${k}`) }))} />
+          <Select
+            value={kind}
+            onChange={setKind}
+            options={(['holiday', 'day_off', 'working_day'] as const).map((k) => ({ value: k, label: t(`admin.calendar.kinds.${k}`) }))}
+          />
         </Field>
         <KkRuFields labels={[t('admin.calendar.nameKk'), t('admin.calendar.nameRu')]} kk={[nameKk, setNameKk]} ru={[nameRu, setNameRu]} />
         <ErrorBox error={save.error} />
@@ -513,7 +629,10 @@ function ApiKeysTab() {
   const save = useAction();
   async function issue(e: Event) {
     e.preventDefault();
-    const r = await save.run(() => api.post<ApiClient & { key: string }>('/api/api-clients', { name, regionId: regionId ? Number(regionId) : null }), t('common.saved'));
+    const r = await save.run(
+      () => api.post<ApiClient & { key: string }>('/api/api-clients', { name, regionId: regionId ? Number(regionId) : null }),
+      t('common.saved'),
+    );
     if (r) {
       setIssued({ name: r.name, key: r.key });
       setName('');
@@ -532,7 +651,11 @@ function ApiKeysTab() {
           <TextInput value={name} onInput={setName} required />
         </Field>
         <Field label={t('reports.region')}>
-          <Select value={regionId} onChange={setRegionId} options={[{ value: '', label: '—' }, ...ref.regions.map((r) => ({ value: String(r.id), label: i18n.name(r) }))]} />
+          <Select
+            value={regionId}
+            onChange={setRegionId}
+            options={[{ value: '', label: '—' }, ...ref.regions.map((r) => ({ value: String(r.id), label: i18n.name(r) }))]}
+          />
         </Field>
         <ErrorBox error={save.error} />
         <FormActions busy={save.busy} submitLabel={t('admin.apiKeys.issue')} />
@@ -566,7 +689,9 @@ function ApiKeysTab() {
       {issued && (
         <Modal title={issued.name} onClose={() => setIssued(null)}>
           <p>{t('admin.apiKeys.shownOnce')}</p>
-          <pre class="json" data-testid="api-key">{issued.key}</pre>
+          <pre class="json" data-testid="api-key">
+            {issued.key}
+          </pre>
           <button type="button" class="secondary" onClick={() => navigator.clipboard?.writeText(issued.key)}>
             {t('admin.apiKeys.copy')}
           </button>
@@ -614,10 +739,30 @@ function AuditTab() {
           setApplied({ entity: entity.trim(), entityId: entityId.trim(), action: action.trim(), actorId: actorId.trim() });
         }}
       >
-        <input aria-label={t('admin.audit.entity')} placeholder={t('admin.audit.entity')} value={entity} onInput={(e) => setEntity((e.target as HTMLInputElement).value)} />
-        <input aria-label={t('admin.audit.entityId')} placeholder={t('admin.audit.entityId')} value={entityId} onInput={(e) => setEntityId((e.target as HTMLInputElement).value)} />
-        <input aria-label={t('admin.audit.action')} placeholder={t('admin.audit.actionHint')} value={action} onInput={(e) => setAction((e.target as HTMLInputElement).value)} />
-        <input aria-label={t('admin.audit.actor')} placeholder={t('admin.audit.actorId')} value={actorId} onInput={(e) => setActorId((e.target as HTMLInputElement).value)} />
+        <input
+          aria-label={t('admin.audit.entity')}
+          placeholder={t('admin.audit.entity')}
+          value={entity}
+          onInput={(e) => setEntity((e.target as HTMLInputElement).value)}
+        />
+        <input
+          aria-label={t('admin.audit.entityId')}
+          placeholder={t('admin.audit.entityId')}
+          value={entityId}
+          onInput={(e) => setEntityId((e.target as HTMLInputElement).value)}
+        />
+        <input
+          aria-label={t('admin.audit.action')}
+          placeholder={t('admin.audit.actionHint')}
+          value={action}
+          onInput={(e) => setAction((e.target as HTMLInputElement).value)}
+        />
+        <input
+          aria-label={t('admin.audit.actor')}
+          placeholder={t('admin.audit.actorId')}
+          value={actorId}
+          onInput={(e) => setActorId((e.target as HTMLInputElement).value)}
+        />
         <button type="submit" class="secondary">
           {t('common.apply')}
         </button>

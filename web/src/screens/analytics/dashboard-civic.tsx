@@ -38,7 +38,10 @@ export function CivicBlock({ load, query }: { load: Loaded<CivicControl>; query:
                   [t('dashboard.selfResolved'), c.selfResolved],
                 ]}
               />
-              <BarChart title={t('dashboard.byStatus')} bars={STATUS_ORDER.map((s) => ({ label: t(`status.${s}`), value: c.byStatus[s] ?? 0, colour: COLOUR[s] ?? '#9aa5b1' }))} />
+              <BarChart
+                title={t('dashboard.byStatus')}
+                bars={STATUS_ORDER.map((s) => ({ label: t(`status.${s}`), value: c.byStatus[s] ?? 0, colour: COLOUR[s] ?? '#9aa5b1' }))}
+              />
             </div>
             {c.trend.length > 0 && (
               <LineChart

@@ -8,7 +8,19 @@ type Share = number | null;
 
 export const pct = (s: Share) => (s === null ? '—' : `${(s * 100).toFixed(1)}%`);
 
-export function Card({ title, testid, children, exportUrl, query }: { title: string; testid: string; children: ComponentChildren; exportUrl?: string; query?: Record<string, string | number | undefined> }) {
+export function Card({
+  title,
+  testid,
+  children,
+  exportUrl,
+  query,
+}: {
+  title: string;
+  testid: string;
+  children: ComponentChildren;
+  exportUrl?: string;
+  query?: Record<string, string | number | undefined>;
+}) {
   const { t } = useI18n();
   return (
     <div class="panel" data-testid={testid}>
@@ -42,4 +54,3 @@ export function Block<T>({ load, children }: { load: Loaded<T>; children(d: T): 
   if (!load.data) return <Loading />;
   return <>{children(load.data)}</>;
 }
-

@@ -28,20 +28,55 @@ interface Needs {
   }[];
 }
 export interface Districts {
-  features: { geometry: { coordinates: [number, number] } | null; properties: { regionId: number; regionKk: string; regionRu: string; districtId: number | null; districtKk: string | null; districtRu: string | null; reports: number; resolved: number; resolvedShare: number | null; supports: number; overdueNow: number } }[];
+  features: {
+    geometry: { coordinates: [number, number] } | null;
+    properties: {
+      regionId: number;
+      regionKk: string;
+      regionRu: string;
+      districtId: number | null;
+      districtKk: string | null;
+      districtRu: string | null;
+      reports: number;
+      resolved: number;
+      resolvedShare: number | null;
+      supports: number;
+      overdueNow: number;
+    };
+  }[];
 }
 
 const TOP = 5;
 
-export function NeedsCard({ regionId, districtId, departmentId, to, lang }: { regionId?: string; districtId?: string; departmentId?: string; to?: string; lang: 'kk' | 'ru' }) {
+export function NeedsCard({
+  regionId,
+  districtId,
+  departmentId,
+  to,
+  lang,
+}: {
+  regionId?: string;
+  districtId?: string;
+  departmentId?: string;
+  to?: string;
+  lang: 'kk' | 'ru';
+}) {
   const { api } = useApp();
   const i18n = useI18n();
   const { t, locale } = i18n;
   const q = { regionId, districtId, departmentId, to };
-  const needs = useLoad(() => (regionId ? api.get<Needs>('/api/analytics/needs-assessment', q) : Promise.resolve(null)), [regionId, districtId, departmentId, to]);
+  const needs = useLoad(
+    () => (regionId ? api.get<Needs>('/api/analytics/needs-assessment', q) : Promise.resolve(null)),
+    [regionId, districtId, departmentId, to],
+  );
   const kk = locale === 'kk';
   return (
-    <Card title={t('dashboard.needs')} testid="dash-needs" exportUrl={regionId ? '/api/analytics/needs-assessment/export' : undefined} query={{ ...q, format: 'xlsx', lang }}>
+    <Card
+      title={t('dashboard.needs')}
+      testid="dash-needs"
+      exportUrl={regionId ? '/api/analytics/needs-assessment/export' : undefined}
+      query={{ ...q, format: 'xlsx', lang }}
+    >
       {!regionId ? (
         <p class="hint">{t('dashboard.needsPickRegion')}</p>
       ) : (
@@ -49,17 +84,32 @@ export function NeedsCard({ regionId, districtId, departmentId, to, lang }: { re
           {(n) =>
             n && (
               <>
-                <p class="hint">{t('dashboard.needsSpan', { from: i18n.date(n.firstDay), to: i18n.date(n.lastDay) })} {kk ? n.informationSourceKk : n.informationSourceRu}</p>
+                <p class="hint">
+                  {t('dashboard.needsSpan', { from: i18n.date(n.firstDay), to: i18n.date(n.lastDay) })} {kk ? n.informationSourceKk : n.informationSourceRu}
+                </p>
                 <ol class="needs" data-testid="needs-list">
                   {n.needs.slice(0, TOP).map((x) => (
                     <li key={x.areaId} data-area={x.areaId}>
                       <strong>{kk ? x.nameKk : x.nameRu}</strong>{' '}
                       <span class="muted">
-                        {t('dashboard.needsVolume', { total: x.lastYear.total, reports: x.lastYear.reports, supports: x.lastYear.supports, consultations: x.lastYear.consultations, comments: x.lastYear.comments })} ·{' '}
-                        {x.change.delta >= 0 ? '+' : ''}
+                        {t('dashboard.needsVolume', {
+                          total: x.lastYear.total,
+                          reports: x.lastYear.reports,
+                          supports: x.lastYear.supports,
+                          consultations: x.lastYear.consultations,
+                          comments: x.lastYear.comments,
+                        })}{' '}
+                        · {x.change.delta >= 0 ? '+' : ''}
                         {x.change.delta}
                       </span>
-                      {x.topCategories.length > 0 && <div>{x.topCategories.slice(0, 3).map((c) => `${kk ? c.nameKk : c.nameRu} (${c.reports})`).join(', ')}</div>}
+                      {x.topCategories.length > 0 && (
+                        <div>
+                          {x.topCategories
+                            .slice(0, 3)
+                            .map((c) => `${kk ? c.nameKk : c.nameRu} (${c.reports})`)
+                            .join(', ')}
+                        </div>
+                      )}
                       {x.examples.length > 0 && (
                         <details>
                           <summary>{t('dashboard.needsEvidence', { n: x.examples.length })}</summary>

@@ -38,7 +38,14 @@ interface Discussion {
   reviewsOnTimeShare: Share;
 }
 interface Polls {
-  projects: { projectId: number; nameKk: string; nameRu: string; titleKk: string; titleRu: string; waves: { waveId: number; labelKk: string; labelRu: string; responses: number; index: Share; change: number | null }[] }[];
+  projects: {
+    projectId: number;
+    nameKk: string;
+    nameRu: string;
+    titleKk: string;
+    titleRu: string;
+    waves: { waveId: number; labelKk: string; labelRu: string; responses: number; index: Share; change: number | null }[];
+  }[];
   beneficiaries: number;
   respondents: number;
 }
@@ -60,7 +67,10 @@ interface Rankings {
 }
 interface Points {
   truncated: boolean;
-  features: { geometry: { coordinates: [number, number] } | null; properties: { id: number; number: string; categoryKk: string; categoryRu: string; status: string; filedOn: string } }[];
+  features: {
+    geometry: { coordinates: [number, number] } | null;
+    properties: { id: number; number: string; categoryKk: string; categoryRu: string; status: string; filedOn: string };
+  }[];
 }
 
 /** The period keys offered in the picker: this and last month, this quarter, this half-year, this and last year. */
@@ -92,7 +102,16 @@ export function DashboardScreen({ query }: ScreenProps) {
   const departmentId = query.get('departmentId') ?? (user.departmentId ? String(user.departmentId) : '');
   const categoryId = query.get('categoryId') ?? '';
   const areaId = query.get('areaId') ?? '';
-  const current = { period: period || undefined, from: from || undefined, to: (from && to) || undefined, regionId: regionId || undefined, districtId: districtId || undefined, departmentId: departmentId || undefined, categoryId: categoryId || undefined, areaId: areaId || undefined };
+  const current = {
+    period: period || undefined,
+    from: from || undefined,
+    to: (from && to) || undefined,
+    regionId: regionId || undefined,
+    districtId: districtId || undefined,
+    departmentId: departmentId || undefined,
+    categoryId: categoryId || undefined,
+    areaId: areaId || undefined,
+  };
   const filter = current;
   const deps = Object.values(current);
   const go = (patch: Record<string, string | undefined>) => navigate(href('dashboard', { ...current, ...patch }), { replace: true });
@@ -120,7 +139,11 @@ export function DashboardScreen({ query }: ScreenProps) {
         <DownloadButton url="/api/analytics/report" query={xq} label={t('dashboard.report')} />
       </div>
       <div class="filters">
-        <select aria-label={t('dashboard.period')} value={choices.includes(period) ? period : ''} onChange={(e) => go({ period: (e.target as HTMLSelectElement).value || period || choices[0], from: undefined, to: undefined })}>
+        <select
+          aria-label={t('dashboard.period')}
+          value={choices.includes(period) ? period : ''}
+          onChange={(e) => go({ period: (e.target as HTMLSelectElement).value || period || choices[0], from: undefined, to: undefined })}
+        >
           {!choices.includes(period) && <option value="">{period || t('dashboard.customRange')}</option>}
           {choices.map((c) => (
             <option key={c} value={c}>
@@ -128,18 +151,70 @@ export function DashboardScreen({ query }: ScreenProps) {
             </option>
           ))}
         </select>
-        <input aria-label={t('dashboard.periodKey')} title={t('dashboard.periodHint')} placeholder="2026-Q1" defaultValue={period} style={{ width: '8rem' }} onChange={(e) => go({ period: (e.target as HTMLInputElement).value.trim() || undefined, from: undefined, to: undefined })} />
+        <input
+          aria-label={t('dashboard.periodKey')}
+          title={t('dashboard.periodHint')}
+          placeholder="2026-Q1"
+          defaultValue={period}
+          style={{ width: '8rem' }}
+          onChange={(e) => go({ period: (e.target as HTMLInputElement).value.trim() || undefined, from: undefined, to: undefined })}
+        />
         <label class="inline">
-          {t('dashboard.from')} <input type="date" name="from" value={from} onChange={(e) => go({ from: (e.target as HTMLInputElement).value || undefined, period: undefined })} />
+          {t('dashboard.from')}{' '}
+          <input type="date" name="from" value={from} onChange={(e) => go({ from: (e.target as HTMLInputElement).value || undefined, period: undefined })} />
         </label>
         <label class="inline">
-          {t('dashboard.to')} <input type="date" name="to" value={to} min={from || undefined} disabled={!from} onChange={(e) => go({ to: (e.target as HTMLInputElement).value || undefined })} />
+          {t('dashboard.to')}{' '}
+          <input
+            type="date"
+            name="to"
+            value={to}
+            min={from || undefined}
+            disabled={!from}
+            onChange={(e) => go({ to: (e.target as HTMLInputElement).value || undefined })}
+          />
         </label>
-        <FilterSelect label={t('dashboard.region')} name="regionId" disabled={!!user.regionId} value={regionId} anyLabel={t('dashboard.allRegions')} options={ref.regions.map((r) => ({ value: r.id, label: i18n.name(r) }))} onChange={(v) => go({ regionId: v || undefined, districtId: undefined })} />
-        <FilterSelect label={t('dashboard.district')} name="districtId" disabled={!region || !!user.districtId} value={districtId} anyLabel={t('dashboard.allDistricts')} options={(region?.districts ?? []).map((d) => ({ value: d.id, label: i18n.name(d) }))} onChange={(v) => go({ districtId: v || undefined })} />
-        <FilterSelect label={t('dashboard.department')} name="departmentId" disabled={!!user.departmentId} value={departmentId} anyLabel={t('dashboard.allDepartments')} options={ref.departments.map((d) => ({ value: d.id, label: i18n.name(d) }))} onChange={(v) => go({ departmentId: v || undefined })} />
-        <FilterSelect label={t('dashboard.area')} name="areaId" value={areaId} anyLabel={t('dashboard.allAreas')} options={(areas.data ?? []).map((a) => ({ value: a.id, label: `${a.id}. ${i18n.name(a)}` }))} onChange={(v) => go({ areaId: v || undefined, categoryId: undefined })} />
-        <select aria-label={t('dashboard.category')} name="categoryId" value={categoryId} onChange={(e) => go({ categoryId: (e.target as HTMLSelectElement).value || undefined })}>
+        <FilterSelect
+          label={t('dashboard.region')}
+          name="regionId"
+          disabled={!!user.regionId}
+          value={regionId}
+          anyLabel={t('dashboard.allRegions')}
+          options={ref.regions.map((r) => ({ value: r.id, label: i18n.name(r) }))}
+          onChange={(v) => go({ regionId: v || undefined, districtId: undefined })}
+        />
+        <FilterSelect
+          label={t('dashboard.district')}
+          name="districtId"
+          disabled={!region || !!user.districtId}
+          value={districtId}
+          anyLabel={t('dashboard.allDistricts')}
+          options={(region?.districts ?? []).map((d) => ({ value: d.id, label: i18n.name(d) }))}
+          onChange={(v) => go({ districtId: v || undefined })}
+        />
+        <FilterSelect
+          label={t('dashboard.department')}
+          name="departmentId"
+          disabled={!!user.departmentId}
+          value={departmentId}
+          anyLabel={t('dashboard.allDepartments')}
+          options={ref.departments.map((d) => ({ value: d.id, label: i18n.name(d) }))}
+          onChange={(v) => go({ departmentId: v || undefined })}
+        />
+        <FilterSelect
+          label={t('dashboard.area')}
+          name="areaId"
+          value={areaId}
+          anyLabel={t('dashboard.allAreas')}
+          options={(areas.data ?? []).map((a) => ({ value: a.id, label: `${a.id}. ${i18n.name(a)}` }))}
+          onChange={(v) => go({ areaId: v || undefined, categoryId: undefined })}
+        />
+        <select
+          aria-label={t('dashboard.category')}
+          name="categoryId"
+          value={categoryId}
+          onChange={(e) => go({ categoryId: (e.target as HTMLSelectElement).value || undefined })}
+        >
           <option value="">{t('dashboard.allCategories')}</option>
           {ref.categories
             .filter((c) => !areaId || String(c.areaId) === areaId)
@@ -165,7 +240,13 @@ export function DashboardScreen({ query }: ScreenProps) {
                     zoom={region ? 10 : 5}
                     points={p.features
                       .filter((f) => f.geometry)
-                      .map((f) => ({ lat: f.geometry!.coordinates[1], lon: f.geometry!.coordinates[0], label: `${f.properties.number} · ${locale === 'kk' ? f.properties.categoryKk : f.properties.categoryRu} · ${t(`status.${f.properties.status}`)}`, colour: STATUS_COLOUR[f.properties.status] ?? '#7f7f7f', href: href(`reports/${f.properties.id}`) }))}
+                      .map((f) => ({
+                        lat: f.geometry!.coordinates[1],
+                        lon: f.geometry!.coordinates[0],
+                        label: `${f.properties.number} · ${locale === 'kk' ? f.properties.categoryKk : f.properties.categoryRu} · ${t(`status.${f.properties.status}`)}`,
+                        colour: STATUS_COLOUR[f.properties.status] ?? '#7f7f7f',
+                        href: href(`reports/${f.properties.id}`),
+                      }))}
                     onOpen={(h) => navigate(h)}
                   />
                   <p class="hint">{t('dashboard.mapHint', { n: p.features.filter((f) => f.geometry).length, all: p.features.length })}</p>
@@ -185,7 +266,12 @@ export function DashboardScreen({ query }: ScreenProps) {
                   zoom={region ? 9 : 5}
                   points={d.features
                     .filter((f) => f.geometry && f.properties.reports > 0)
-                    .map((f) => ({ lat: f.geometry!.coordinates[1], lon: f.geometry!.coordinates[0], label: `${districtName(f.properties, locale)}: ${f.properties.reports} · ${pct(f.properties.resolvedShare)}`, colour: f.properties.overdueNow > 0 ? '#d62728' : '#2e7d32' }))}
+                    .map((f) => ({
+                      lat: f.geometry!.coordinates[1],
+                      lon: f.geometry!.coordinates[0],
+                      label: `${districtName(f.properties, locale)}: ${f.properties.reports} · ${pct(f.properties.resolvedShare)}`,
+                      colour: f.properties.overdueNow > 0 ? '#d62728' : '#2e7d32',
+                    }))}
                 />
                 <p class="hint">{t('dashboard.mapDistrictsHint')}</p>
               </>
@@ -196,14 +282,30 @@ export function DashboardScreen({ query }: ScreenProps) {
 
       <DistrictsCard districts={districts} xq={xq} />
 
-      <NeedsCard regionId={regionId || undefined} districtId={districtId || undefined} departmentId={departmentId || undefined} to={(from && to) || undefined} lang={lang} />
+      <NeedsCard
+        regionId={regionId || undefined}
+        districtId={districtId || undefined}
+        departmentId={departmentId || undefined}
+        to={(from && to) || undefined}
+        lang={lang}
+      />
 
       <Card title={t('dashboard.rankings')} testid="dash-rankings" exportUrl="/api/analytics/rankings/export" query={xq}>
         <Block load={rankings}>
           {(r) => (
             <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))' }}>
-              <BarChart title={t('dashboard.topCategories')} bars={r.categories.slice(0, 8).map((c) => ({ label: name(c), value: c.reports, note: `${c.reportsChange.delta >= 0 ? '+' : ''}${c.reportsChange.delta}` }))} />
-              <BarChart title={t('dashboard.topAreas')} bars={r.areas.slice(0, 8).map((a) => ({ label: name(a), value: a.total, note: `${a.totalChange.delta >= 0 ? '+' : ''}${a.totalChange.delta}` }))} />
+              <BarChart
+                title={t('dashboard.topCategories')}
+                bars={r.categories
+                  .slice(0, 8)
+                  .map((c) => ({ label: name(c), value: c.reports, note: `${c.reportsChange.delta >= 0 ? '+' : ''}${c.reportsChange.delta}` }))}
+              />
+              <BarChart
+                title={t('dashboard.topAreas')}
+                bars={r.areas
+                  .slice(0, 8)
+                  .map((a) => ({ label: name(a), value: a.total, note: `${a.totalChange.delta >= 0 ? '+' : ''}${a.totalChange.delta}` }))}
+              />
             </div>
           )}
         </Block>
@@ -214,7 +316,16 @@ export function DashboardScreen({ query }: ScreenProps) {
           <Block load={consultations}>
             {(c) => (
               <>
-                <Figures items={[[t('dashboard.count'), c.count], [t('dashboard.medianResponse'), c.medianResponseMinutes === null ? '—' : t('dashboard.hours', { h: (c.medianResponseMinutes / 60).toFixed(1) })], [t('dashboard.satisfied'), pct(c.satisfiedShare)]]} />
+                <Figures
+                  items={[
+                    [t('dashboard.count'), c.count],
+                    [
+                      t('dashboard.medianResponse'),
+                      c.medianResponseMinutes === null ? '—' : t('dashboard.hours', { h: (c.medianResponseMinutes / 60).toFixed(1) }),
+                    ],
+                    [t('dashboard.satisfied'), pct(c.satisfiedShare)],
+                  ]}
+                />
                 <BarChart bars={c.byTopic.slice(0, 6).map((x) => ({ label: name(x), value: x.count }))} />
               </>
             )}
@@ -222,14 +333,45 @@ export function DashboardScreen({ query }: ScreenProps) {
         </Card>
         <Card title={t('dashboard.discussion')} testid="dash-discussion" exportUrl="/api/analytics/discussion/export" query={xq}>
           <Block load={discussion}>
-            {(d) => <Figures items={[[t('dashboard.topics'), d.topicsPublished], [t('dashboard.comments'), d.comments], [t('dashboard.participants'), d.participants], [t('dashboard.acceptance'), pct(d.acceptanceRate)], [t('dashboard.reviewsOnTime'), `${pct(d.reviewsOnTimeShare)} (${d.reviewsDue})`]]} />}
+            {(d) => (
+              <Figures
+                items={[
+                  [t('dashboard.topics'), d.topicsPublished],
+                  [t('dashboard.comments'), d.comments],
+                  [t('dashboard.participants'), d.participants],
+                  [t('dashboard.acceptance'), pct(d.acceptanceRate)],
+                  [t('dashboard.reviewsOnTime'), `${pct(d.reviewsOnTimeShare)} (${d.reviewsDue})`],
+                ]}
+              />
+            )}
           </Block>
         </Card>
         <Card title={t('dashboard.volunteering')} testid="dash-volunteering" exportUrl="/api/analytics/volunteering/export" query={xq}>
-          <Block load={volunteering}>{(v) => <Figures items={[[t('dashboard.volunteers'), v.activeVolunteers], [t('dashboard.volunteerHours'), v.hours], [t('dashboard.peopleHelped'), v.peopleHelped], [t('dashboard.events'), v.events]]} />}</Block>
+          <Block load={volunteering}>
+            {(v) => (
+              <Figures
+                items={[
+                  [t('dashboard.volunteers'), v.activeVolunteers],
+                  [t('dashboard.volunteerHours'), v.hours],
+                  [t('dashboard.peopleHelped'), v.peopleHelped],
+                  [t('dashboard.events'), v.events],
+                ]}
+              />
+            )}
+          </Block>
         </Card>
         <Card title={t('dashboard.engagement')} testid="dash-engagement" exportUrl="/api/analytics/engagement/export" query={xq}>
-          <Block load={engagement}>{(e) => <Figures items={[[t('dashboard.activeCitizens'), e.activeCitizens], [t('dashboard.newCitizens'), e.newCitizens], [t('dashboard.multi'), `${e.multiCapability} (${pct(e.multiCapabilityShare)})`]]} />}</Block>
+          <Block load={engagement}>
+            {(e) => (
+              <Figures
+                items={[
+                  [t('dashboard.activeCitizens'), e.activeCitizens],
+                  [t('dashboard.newCitizens'), e.newCitizens],
+                  [t('dashboard.multi'), `${e.multiCapability} (${pct(e.multiCapabilityShare)})`],
+                ]}
+              />
+            )}
+          </Block>
         </Card>
       </div>
 
@@ -237,7 +379,12 @@ export function DashboardScreen({ query }: ScreenProps) {
         <Block load={polls}>
           {(p) => (
             <>
-              <Figures items={[[t('dashboard.beneficiaries'), p.beneficiaries], [t('dashboard.respondents'), p.respondents]]} />
+              <Figures
+                items={[
+                  [t('dashboard.beneficiaries'), p.beneficiaries],
+                  [t('dashboard.respondents'), p.respondents],
+                ]}
+              />
               {p.projects.map((x) => (
                 <LineChart
                   key={`${x.projectId}-${x.titleRu}`}

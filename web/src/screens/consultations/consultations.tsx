@@ -2,7 +2,22 @@
 // thread of the selected one and the work on it — claim, release, hand over, answer (with a link),
 // internal note, close with a result, and turning a good answer into a knowledge-base draft.
 import { useState } from 'preact/hooks';
-import { DetailHead, ErrorBox, Field, FilterSelect, FormDialog, Loading, PagedBody, Select, TextArea, TextInput, useAction, useLoad, usePaged, type Page } from '../../components/ui.tsx';
+import {
+  DetailHead,
+  ErrorBox,
+  Field,
+  FilterSelect,
+  FormDialog,
+  Loading,
+  PagedBody,
+  Select,
+  TextArea,
+  TextInput,
+  useAction,
+  useLoad,
+  usePaged,
+  type Page,
+} from '../../components/ui.tsx';
 import { ArticleFields } from './faq.tsx';
 import { useShortcuts } from '../../components/shortcuts.tsx';
 import { useApp } from '../../context.ts';
@@ -75,7 +90,8 @@ export function ConsultationQueue({ params, query }: ScreenProps) {
   const topics = useLoad(() => api.get<ConsultationTopic[]>('/api/consultation-topics'), []);
   const list = usePaged((cursor) => api.get<Page<QSummary>>('/api/questions', { ...viewQuery[view], topicId, limit: 50, cursor }), [view, topicId]);
   const items = list.items;
-  const go = (q: { view?: View; topicId?: string }, id = selectedId) => navigate(href(id ? `questions/${id}` : 'questions', { view: q.view ?? view, topicId: q.topicId ?? topicId }));
+  const go = (q: { view?: View; topicId?: string }, id = selectedId) =>
+    navigate(href(id ? `questions/${id}` : 'questions', { view: q.view ?? view, topicId: q.topicId ?? topicId }));
   const topicName = (id: number) => i18n.name(topics.data?.find((x) => x.id === id));
   const { overlay } = useShortcuts([
     { key: 'j', labelKey: 'shortcuts.next', run: () => step(1) },
@@ -101,7 +117,13 @@ export function ConsultationQueue({ params, query }: ScreenProps) {
           ))}
         </div>
         <div class="filters">
-          <FilterSelect label={t('questions.topic')} value={topicId} anyLabel={t('questions.anyTopic')} options={(topics.data ?? []).map((x) => ({ value: x.id, label: i18n.name(x) }))} onChange={(v) => go({ topicId: v })} />
+          <FilterSelect
+            label={t('questions.topic')}
+            value={topicId}
+            anyLabel={t('questions.anyTopic')}
+            options={(topics.data ?? []).map((x) => ({ value: x.id, label: i18n.name(x) }))}
+            onChange={(v) => go({ topicId: v })}
+          />
         </div>
         <PagedBody list={list} emptyText={t('questions.none')}>
           <ul class="list" data-testid="question-list">
@@ -110,14 +132,20 @@ export function ConsultationQueue({ params, query }: ScreenProps) {
                 <a href={href(`questions/${q.id}`, { view, topicId })}>
                   <div class="row-top">
                     <span class="number">{q.number}</span>
-                    <span class={`status-pill ${q.state === 'closed' ? 'colour-grey' : q.state === 'answered' ? 'colour-green' : 'colour-red'}`}>{t(`questions.state.${q.state}`)}</span>
+                    <span class={`status-pill ${q.state === 'closed' ? 'colour-grey' : q.state === 'answered' ? 'colour-green' : 'colour-red'}`}>
+                      {t(`questions.state.${q.state}`)}
+                    </span>
                     {q.overdue && <span class="badge overdue">{t('reports.overdue')}</span>}
                   </div>
                   <div class="row-desc">{q.text}</div>
                   <div class="row-meta">
                     <span>{topicName(q.topicId)}</span>
                     <span>{i18n.dateTime(q.createdAt)}</span>
-                    {q.dueAt && <span class={q.overdue ? 'overdue-text' : ''}>{t('reports.due')}: {i18n.dateTime(q.dueAt)}</span>}
+                    {q.dueAt && (
+                      <span class={q.overdue ? 'overdue-text' : ''}>
+                        {t('reports.due')}: {i18n.dateTime(q.dueAt)}
+                      </span>
+                    )}
                     <span>{q.holder ? `👤 ${q.holder.fullName}` : t('questions.unclaimed')}</span>
                   </div>
                 </a>
@@ -149,8 +177,18 @@ function QuestionDetail({ id, topicName, onChanged, onClose }: { id: number; top
   const [note, setNote] = useState('');
   const act = useAction();
   const q = detail.data;
-  if (detail.error && !q) return <aside class="detail"><ErrorBox error={detail.error} /></aside>;
-  if (!q) return <aside class="detail"><Loading /></aside>;
+  if (detail.error && !q)
+    return (
+      <aside class="detail">
+        <ErrorBox error={detail.error} />
+      </aside>
+    );
+  if (!q)
+    return (
+      <aside class="detail">
+        <Loading />
+      </aside>
+    );
 
   const changed = () => {
     detail.reload();
@@ -249,7 +287,11 @@ function QuestionDetail({ id, topicName, onChanged, onClose }: { id: number; top
           class="form panel"
           onSubmit={async (e) => {
             e.preventDefault();
-            const r = await post('answer', { text: answer, attachment: linkUrl.trim() ? { url: linkUrl.trim(), title: linkTitle.trim() || null } : null }, t('questions.answerSent'));
+            const r = await post(
+              'answer',
+              { text: answer, attachment: linkUrl.trim() ? { url: linkUrl.trim(), title: linkTitle.trim() || null } : null },
+              t('questions.answerSent'),
+            );
             if (r) {
               setAnswer('');
               setLinkUrl('');
@@ -306,10 +348,21 @@ function HandoverDialog({ q, onClose, onDone }: { q: QDetail; onClose(): void; o
   // Colleagues who cover the question's region; the API has the last word.
   const fit = (people.data ?? []).filter((p) => p.id !== q.holder?.id && (p.regionId === null || q.regionId === null || p.regionId === q.regionId));
   async function submit() {
-    if (to && (await save.run(() => api.post(`/api/questions/${q.id}/handover`, { consultantId: Number(to), note: note.trim() ? note : null }), t('common.saved')))) onDone();
+    if (
+      to &&
+      (await save.run(() => api.post(`/api/questions/${q.id}/handover`, { consultantId: Number(to), note: note.trim() ? note : null }), t('common.saved')))
+    )
+      onDone();
   }
   return (
-    <FormDialog title={`${q.number}: ${t('questions.handover')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('questions.handover')}>
+    <FormDialog
+      title={`${q.number}: ${t('questions.handover')}`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t('questions.handover')}
+    >
       <Field label={t('questions.toConsultant')}>
         <Select value={to} onChange={setTo} required options={[{ value: '', label: '—' }, ...fit.map((p) => ({ value: String(p.id), label: p.fullName }))]} />
       </Field>
@@ -330,9 +383,20 @@ function CloseDialog({ q, onClose, onDone }: { q: QDetail; onClose(): void; onDo
     if (await save.run(() => api.post(`/api/questions/${q.id}/close`, { result, note: note.trim() ? note : null }), t('common.saved'))) onDone();
   }
   return (
-    <FormDialog title={`${q.number}: ${t('questions.close')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('questions.close')}>
+    <FormDialog
+      title={`${q.number}: ${t('questions.close')}`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t('questions.close')}
+    >
       <Field label={t('questions.result')}>
-        <Select value={result} onChange={setResult} options={(['answered', 'referred', 'not_in_scope'] as const).map((r) => ({ value: r, label: t(`questions.resultOf.${r}`) }))} />
+        <Select
+          value={result}
+          onChange={setResult}
+          options={(['answered', 'referred', 'not_in_scope'] as const).map((r) => ({ value: r, label: t(`questions.resultOf.${r}`) }))}
+        />
       </Field>
       <Field label={t('questions.closeNote')} hint={result === 'answered' ? t('questions.closeNoteInternal') : t('questions.closeNoteCitizen')} wide>
         <TextArea rows={3} value={note} onInput={setNote} />
@@ -351,11 +415,34 @@ function PromoteDialog({ q, onClose, onDone }: { q: QDetail; onClose(): void; on
   const [bodyRu, setBodyRu] = useState(q.citizenLocale === 'ru' ? last : '');
   const save = useAction();
   async function submit() {
-    if (await save.run(() => api.post(`/api/questions/${q.id}/promote`, { titleKk, titleRu, bodyKk: bodyKk || null, bodyRu: bodyRu || null }), t('faq.draftCreated'))) onDone();
+    if (
+      await save.run(
+        () => api.post(`/api/questions/${q.id}/promote`, { titleKk, titleRu, bodyKk: bodyKk || null, bodyRu: bodyRu || null }),
+        t('faq.draftCreated'),
+      )
+    )
+      onDone();
   }
   return (
-    <FormDialog title={`${q.number}: ${t('questions.promote')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('questions.promote')} wide>
-      <ArticleFields titleKk={titleKk} setTitleKk={setTitleKk} titleRu={titleRu} setTitleRu={setTitleRu} bodyKk={bodyKk} setBodyKk={setBodyKk} bodyRu={bodyRu} setBodyRu={setBodyRu} />
+    <FormDialog
+      title={`${q.number}: ${t('questions.promote')}`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t('questions.promote')}
+      wide
+    >
+      <ArticleFields
+        titleKk={titleKk}
+        setTitleKk={setTitleKk}
+        titleRu={titleRu}
+        setTitleRu={setTitleRu}
+        bodyKk={bodyKk}
+        setBodyKk={setBodyKk}
+        bodyRu={bodyRu}
+        setBodyRu={setBodyRu}
+      />
     </FormDialog>
   );
 }

@@ -1,7 +1,22 @@
 // The knowledge-base editor: articles per topic in Kazakh and Russian, drafts and published, with the
 // same search the bot uses, so a consultant sees what a citizen's words would find.
 import { useState } from 'preact/hooks';
-import { Checkbox, DetailHead, ErrorBox, Field, FilterSelect, FormActions, PagedBody, Select, TextArea, TextInput, useAction, useLoad, usePaged, type Page } from '../../components/ui.tsx';
+import {
+  Checkbox,
+  DetailHead,
+  ErrorBox,
+  Field,
+  FilterSelect,
+  FormActions,
+  PagedBody,
+  Select,
+  TextArea,
+  TextInput,
+  useAction,
+  useLoad,
+  usePaged,
+  type Page,
+} from '../../components/ui.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
@@ -34,12 +49,16 @@ export function FaqEditor({ query }: ScreenProps) {
   const list = usePaged<Article>(
     async (cursor) =>
       q
-        ? { items: (await api.get<{ items: { score: number; article: Article }[] }>('/api/faq/search', { q, topicId })).items.map((x) => x.article), nextCursor: null }
+        ? {
+            items: (await api.get<{ items: { score: number; article: Article }[] }>('/api/faq/search', { q, topicId })).items.map((x) => x.article),
+            nextCursor: null,
+          }
         : api.get<Page<Article>>('/api/faq', { topicId, published, limit: 100, cursor }),
     [topicId, published, q],
   );
   const items = list.items;
-  const go = (patch: Record<string, string | undefined>) => navigate(href('faq', { topicId, published, q, id: selected ?? undefined, ...patch }), { replace: true });
+  const go = (patch: Record<string, string | undefined>) =>
+    navigate(href('faq', { topicId, published, q, id: selected ?? undefined, ...patch }), { replace: true });
   const title = (a: Article) => (i18n.locale === 'kk' ? a.titleKk : a.titleRu);
   const article = items.find((a) => String(a.id) === selected);
 
@@ -53,8 +72,20 @@ export function FaqEditor({ query }: ScreenProps) {
           </button>
         </div>
         <div class="filters">
-          <input type="search" aria-label={t('faq.search')} placeholder={t('faq.search')} value={q} onChange={(e) => go({ q: (e.target as HTMLInputElement).value || undefined })} />
-          <FilterSelect label={t('questions.topic')} value={topicId} anyLabel={t('questions.anyTopic')} options={(topics.data ?? []).map((x) => ({ value: x.id, label: i18n.name(x) }))} onChange={(v) => go({ topicId: v || undefined })} />
+          <input
+            type="search"
+            aria-label={t('faq.search')}
+            placeholder={t('faq.search')}
+            value={q}
+            onChange={(e) => go({ q: (e.target as HTMLInputElement).value || undefined })}
+          />
+          <FilterSelect
+            label={t('questions.topic')}
+            value={topicId}
+            anyLabel={t('questions.anyTopic')}
+            options={(topics.data ?? []).map((x) => ({ value: x.id, label: i18n.name(x) }))}
+            onChange={(v) => go({ topicId: v || undefined })}
+          />
           <select aria-label={t('faq.state')} value={published} onChange={(e) => go({ published: (e.target as HTMLSelectElement).value || undefined })}>
             <option value="">{t('faq.any')}</option>
             <option value="true">{t('faq.published')}</option>
@@ -98,7 +129,19 @@ export function FaqEditor({ query }: ScreenProps) {
   );
 }
 
-function ArticleForm({ article, topics, defaultTopic, onSaved, onClose }: { article?: Article; topics: ConsultationTopic[]; defaultTopic: string; onSaved(a: Article | null): void; onClose(): void }) {
+function ArticleForm({
+  article,
+  topics,
+  defaultTopic,
+  onSaved,
+  onClose,
+}: {
+  article?: Article;
+  topics: ConsultationTopic[];
+  defaultTopic: string;
+  onSaved(a: Article | null): void;
+  onClose(): void;
+}) {
   const { api } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
@@ -131,7 +174,16 @@ function ArticleForm({ article, topics, defaultTopic, onSaved, onClose }: { arti
         <Checkbox checked={published} onChange={setPublished}>
           {t('faq.publishedHint')}
         </Checkbox>
-        <ArticleFields titleKk={titleKk} setTitleKk={setTitleKk} titleRu={titleRu} setTitleRu={setTitleRu} bodyKk={bodyKk} setBodyKk={setBodyKk} bodyRu={bodyRu} setBodyRu={setBodyRu} />
+        <ArticleFields
+          titleKk={titleKk}
+          setTitleKk={setTitleKk}
+          titleRu={titleRu}
+          setTitleRu={setTitleRu}
+          bodyKk={bodyKk}
+          setBodyKk={setBodyKk}
+          bodyRu={bodyRu}
+          setBodyRu={setBodyRu}
+        />
         <ErrorBox error={save.error} />
         <FormActions busy={save.busy} submitLabel={t('common.save')}>
           {article && (
@@ -146,7 +198,16 @@ function ArticleForm({ article, topics, defaultTopic, onSaved, onClose }: { arti
 }
 
 /** The four texts of an article, Kazakh and Russian side by side in meaning (used here and when promoting an answer). */
-export function ArticleFields(p: { titleKk: string; setTitleKk(v: string): void; titleRu: string; setTitleRu(v: string): void; bodyKk: string; setBodyKk(v: string): void; bodyRu: string; setBodyRu(v: string): void }) {
+export function ArticleFields(p: {
+  titleKk: string;
+  setTitleKk(v: string): void;
+  titleRu: string;
+  setTitleRu(v: string): void;
+  bodyKk: string;
+  setBodyKk(v: string): void;
+  bodyRu: string;
+  setBodyRu(v: string): void;
+}) {
   const { t } = useI18n();
   return (
     <>

@@ -26,7 +26,17 @@ export interface TopicComment {
   moderationNote: string | null;
 }
 
-export function TopicComments({ topic, comments, canDecide, onChanged }: { topic: Topic; comments: Loaded<TopicComment[]>; canDecide: boolean; onChanged(): void }) {
+export function TopicComments({
+  topic,
+  comments,
+  canDecide,
+  onChanged,
+}: {
+  topic: Topic;
+  comments: Loaded<TopicComment[]>;
+  canDecide: boolean;
+  onChanged(): void;
+}) {
   const { api } = useApp();
   const { t } = useI18n();
   const done = useAction();
@@ -79,10 +89,15 @@ function CommentItem({ topicId, comment: c, canDecide, onSaved }: { topicId: num
   async function submit(e: Event) {
     e.preventDefault();
     if (!decision) return;
-    if (await save.run(() => api.put(`/api/discussions/${topicId}/comments/${c.id}/decision`, { decision, reason: reason.trim() || null }), t('common.saved'))) onSaved();
+    if (await save.run(() => api.put(`/api/discussions/${topicId}/comments/${c.id}/decision`, { decision, reason: reason.trim() || null }), t('common.saved')))
+      onSaved();
   }
   return (
-    <li class="list-item" data-comment-id={c.id} style={{ border: '1px solid var(--line)', borderRadius: 'var(--radius)', padding: '0.6rem 0.75rem', background: '#fff' }}>
+    <li
+      class="list-item"
+      data-comment-id={c.id}
+      style={{ border: '1px solid var(--line)', borderRadius: 'var(--radius)', padding: '0.6rem 0.75rem', background: '#fff' }}
+    >
       <div class="row-top">
         <strong>{c.authorName || t('topics.anonymised')}</strong>
         {c.organisation && <span class="muted">{c.organisation}</span>}

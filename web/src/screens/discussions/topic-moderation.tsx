@@ -32,7 +32,13 @@ function PendingItem({ comment: c, onDone }: { comment: Pending; onDone(): void 
   const [note, setNote] = useState('');
   const act = useAction();
   const decide = async (action: 'hide' | 'restore') => {
-    if (await act.run(() => api.post(`/api/discussions/comments/${c.id}/${action}`, action === 'hide' ? { note: note.trim() } : { note: note.trim() || null }), t('common.saved'))) onDone();
+    if (
+      await act.run(
+        () => api.post(`/api/discussions/comments/${c.id}/${action}`, action === 'hide' ? { note: note.trim() } : { note: note.trim() || null }),
+        t('common.saved'),
+      )
+    )
+      onDone();
   };
   return (
     <li class="panel" data-comment-id={c.id}>

@@ -5,7 +5,22 @@
 import { useState } from 'preact/hooks';
 import type { DiscussionStatus } from '../../../../generated/prisma/enums.ts';
 import type { TopicCounts, TopicFields } from '../../../../core/discussions/topic-admin.ts';
-import { BackLink, DownloadButton, ErrorBox, Field, FilterSelect, FormScreen, LoadState, Loading, Select, Tabs, TextArea, TextInput, useAction, useLoad } from '../../components/ui.tsx';
+import {
+  BackLink,
+  DownloadButton,
+  ErrorBox,
+  Field,
+  FilterSelect,
+  FormScreen,
+  LoadState,
+  Loading,
+  Select,
+  Tabs,
+  TextArea,
+  TextInput,
+  useAction,
+  useLoad,
+} from '../../components/ui.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
@@ -51,7 +66,14 @@ function TopicList({ query }: { query: URLSearchParams }) {
   const bodies = useLoad(() => api.get<NamedItem[]>('/api/state-bodies'), []);
   const go = (patch: Record<string, string | undefined>) => navigate(href('topics', { tab, status, year, stateBodyId: bodyId, ...patch }), { replace: true });
   const title = (x: Topic) => (i18n.locale === 'kk' ? x.titleKk : x.titleRu);
-  const annexYear = year || String((list.data ?? []).map((x) => x.year).sort().at(-1) ?? new Date().getFullYear() + 1);
+  const annexYear =
+    year ||
+    String(
+      (list.data ?? [])
+        .map((x) => x.year)
+        .sort()
+        .at(-1) ?? new Date().getFullYear() + 1,
+    );
   const canModerate = hasRole('moderator');
 
   return (
@@ -79,13 +101,42 @@ function TopicList({ query }: { query: URLSearchParams }) {
       ) : (
         <>
           <div class="filters">
-            <Tabs value={status} onChange={(v) => go({ status: v || undefined })} tabs={[{ value: '', label: t('topics.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`topics.status.${s}`) }))]} />
-            <FilterSelect label={t('topics.body')} value={bodyId} anyLabel={t('topics.anyBody')} options={(bodies.data ?? []).map((b) => ({ value: b.id, label: i18n.name(b) }))} onChange={(v) => go({ stateBodyId: v || undefined })} />
-            <input type="number" aria-label={t('topics.year')} placeholder={t('topics.year')} value={year} min={2000} max={2100} style={{ width: '7rem' }} onChange={(e) => go({ year: (e.target as HTMLInputElement).value || undefined })} />
+            <Tabs
+              value={status}
+              onChange={(v) => go({ status: v || undefined })}
+              tabs={[{ value: '', label: t('topics.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`topics.status.${s}`) }))]}
+            />
+            <FilterSelect
+              label={t('topics.body')}
+              value={bodyId}
+              anyLabel={t('topics.anyBody')}
+              options={(bodies.data ?? []).map((b) => ({ value: b.id, label: i18n.name(b) }))}
+              onChange={(v) => go({ stateBodyId: v || undefined })}
+            />
+            <input
+              type="number"
+              aria-label={t('topics.year')}
+              placeholder={t('topics.year')}
+              value={year}
+              min={2000}
+              max={2100}
+              style={{ width: '7rem' }}
+              onChange={(e) => go({ year: (e.target as HTMLInputElement).value || undefined })}
+            />
           </div>
           <div class="actions">
-            <DownloadButton url="/api/discussions/annex1" query={{ year: annexYear, stateBodyId: bodyId || undefined, format: 'xlsx', lang: exportLang(i18n.locale) }} label={t('topics.annex1', { year: annexYear })} />
-            {bodyId && <DownloadButton url="/api/discussions/annex2" query={{ year: annexYear, stateBodyId: bodyId, format: 'xlsx', lang: exportLang(i18n.locale) }} label={t('topics.annex2Body', { year: annexYear })} />}
+            <DownloadButton
+              url="/api/discussions/annex1"
+              query={{ year: annexYear, stateBodyId: bodyId || undefined, format: 'xlsx', lang: exportLang(i18n.locale) }}
+              label={t('topics.annex1', { year: annexYear })}
+            />
+            {bodyId && (
+              <DownloadButton
+                url="/api/discussions/annex2"
+                query={{ year: annexYear, stateBodyId: bodyId, format: 'xlsx', lang: exportLang(i18n.locale) }}
+                label={t('topics.annex2Body', { year: annexYear })}
+              />
+            )}
           </div>
           <LoadState loaded={list} isEmpty={(data) => data.length === 0} emptyText={t('topics.none')}>
             {(data) => (
@@ -102,7 +153,11 @@ function TopicList({ query }: { query: URLSearchParams }) {
                         <span>{x.year}</span>
                         <span>{t('topics.commentsCount', { n: x.commentCount ?? 0 })}</span>
                         {x.endsAt && <span>{t(x.status === 'open' ? 'topics.endsAt' : 'topics.endedAt', { at: i18n.dateTime(x.endsAt) })}</span>}
-                        {x.status === 'closed' && x.reviewDueAt && <span class={new Date(x.reviewDueAt) < new Date() ? 'overdue-text' : ''}>{t('topics.reviewDue', { at: i18n.dateTime(x.reviewDueAt) })}</span>}
+                        {x.status === 'closed' && x.reviewDueAt && (
+                          <span class={new Date(x.reviewDueAt) < new Date() ? 'overdue-text' : ''}>
+                            {t('topics.reviewDue', { at: i18n.dateTime(x.reviewDueAt) })}
+                          </span>
+                        )}
                       </div>
                     </a>
                   </li>
@@ -119,7 +174,8 @@ function TopicList({ query }: { query: URLSearchParams }) {
 export function StatusBadge({ status }: { status: TopicStatus }) {
   const { t } = useI18n();
   // Open: green (comments accepted); ended and awaiting the review: amber; reviewed: blue; draft: grey.
-  const style = status === 'closed' ? { background: '#fff4d6', color: '#8a5a00' } : status === 'reviewed' ? { background: '#e3eefc', color: '#1d4f91' } : undefined;
+  const style =
+    status === 'closed' ? { background: '#fff4d6', color: '#8a5a00' } : status === 'reviewed' ? { background: '#e3eefc', color: '#1d4f91' } : undefined;
   return (
     <span class={status === 'open' ? 'badge ok' : status === 'draft' ? 'badge muted' : 'badge'} style={style} data-status={status}>
       {t(`topics.status.${status}`)}
@@ -201,7 +257,14 @@ function TopicDetail({ id }: { id: number }) {
             <span>{t('topics.authors', { n: c.authors })}</span>
             <span>{t('topics.supports', { n: c.supports })}</span>
             <span>{t('topics.objections', { n: c.objections })}</span>
-            <span>{t('topics.decisionCounts', { accepted: c.decisions.accepted, partly: c.decisions.partly_accepted, rejected: c.decisions.rejected, undecided: c.decisions.undecided })}</span>
+            <span>
+              {t('topics.decisionCounts', {
+                accepted: c.decisions.accepted,
+                partly: c.decisions.partly_accepted,
+                rejected: c.decisions.rejected,
+                undecided: c.decisions.undecided,
+              })}
+            </span>
             {c.pendingModeration > 0 && <span class="overdue-text">{t('topics.pendingModeration', { n: c.pendingModeration })}</span>}
           </p>
         )}
@@ -216,15 +279,20 @@ function TopicDetail({ id }: { id: number }) {
                 class="danger"
                 disabled={act.busy}
                 onClick={async () => {
-                  if (confirm(t('topics.confirmDelete')) && (await act.run(() => api.del(`/api/discussions/${x.id}`), t('common.deleted')))) navigate(href('topics'));
+                  if (confirm(t('topics.confirmDelete')) && (await act.run(() => api.del(`/api/discussions/${x.id}`), t('common.deleted'))))
+                    navigate(href('topics'));
                 }}
               >
                 {t('common.delete')}
               </button>
             </>
           )}
-          {ended && <DownloadButton url={`/api/discussions/${x.id}/annex2`} query={{ format: 'xlsx', lang: exportLang(i18n.locale) }} label={t('topics.annex2')} />}
-          {ended && <DownloadButton url={`/api/discussions/${x.id}/annex2`} query={{ format: 'csv', lang: exportLang(i18n.locale) }} label={t('topics.annex2Csv')} />}
+          {ended && (
+            <DownloadButton url={`/api/discussions/${x.id}/annex2`} query={{ format: 'xlsx', lang: exportLang(i18n.locale) }} label={t('topics.annex2')} />
+          )}
+          {ended && (
+            <DownloadButton url={`/api/discussions/${x.id}/annex2`} query={{ format: 'csv', lang: exportLang(i18n.locale) }} label={t('topics.annex2Csv')} />
+          )}
         </div>
         <ErrorBox error={act.error} />
       </div>
@@ -365,7 +433,12 @@ function TopicForm({ topic, onDone }: { topic?: Topic; onDone?(): void }) {
       setFillNote(t('topics.needsNone'));
       return;
     }
-    setF((s) => ({ ...s, justificationKk: j.justificationKk!, justificationRu: j.justificationRu!, informationSource: i18n.locale === 'kk' ? j.informationSourceKk : j.informationSourceRu }));
+    setF((s) => ({
+      ...s,
+      justificationKk: j.justificationKk!,
+      justificationRu: j.justificationRu!,
+      informationSource: i18n.locale === 'kk' ? j.informationSourceKk : j.informationSourceRu,
+    }));
     setFillNote(t('topics.needsFilled', { from: i18n.date(j.firstDay), to: i18n.date(j.lastDay) }));
   }
   async function submit() {
@@ -376,7 +449,10 @@ function TopicForm({ topic, onDone }: { topic?: Topic; onDone?(): void }) {
       year: Number(f.year),
       regionId: f.regionId === '' ? (topic ? null : undefined) : f.regionId === 'national' ? null : Number(f.regionId),
     };
-    const saved = await save.run(() => (topic ? api.patch<Topic>(`/api/discussions/${topic.id}`, body) : api.post<Topic>('/api/discussions', body)), t('common.saved'));
+    const saved = await save.run(
+      () => (topic ? api.patch<Topic>(`/api/discussions/${topic.id}`, body) : api.post<Topic>('/api/discussions', body)),
+      t('common.saved'),
+    );
     if (!saved) return;
     if (onDone) onDone();
     else navigate(href(`topics/${saved.id}`));
@@ -387,15 +463,41 @@ function TopicForm({ topic, onDone }: { topic?: Topic; onDone?(): void }) {
     </Field>
   );
   return (
-    <FormScreen back={href('topics')} backLabel={t('topics.title')} title={topic ? t('topics.editTitle') : t('topics.new')} onSubmit={submit} testId="topic-form" busy={save.busy} error={save.error ?? bodies.error ?? areas.error} submitLabel={t('topics.saveDraft')} onCancel={onDone}>
+    <FormScreen
+      back={href('topics')}
+      backLabel={t('topics.title')}
+      title={topic ? t('topics.editTitle') : t('topics.new')}
+      onSubmit={submit}
+      testId="topic-form"
+      busy={save.busy}
+      error={save.error ?? bodies.error ?? areas.error}
+      submitLabel={t('topics.saveDraft')}
+      onCancel={onDone}
+    >
       <Field label={t('topics.body')}>
-        <Select value={f.stateBodyId} onChange={set('stateBodyId')} options={[{ value: '', label: '—' }, ...(bodies.data ?? []).map((b) => ({ value: String(b.id), label: i18n.name(b) }))]} />
+        <Select
+          value={f.stateBodyId}
+          onChange={set('stateBodyId')}
+          options={[{ value: '', label: '—' }, ...(bodies.data ?? []).map((b) => ({ value: String(b.id), label: i18n.name(b) }))]}
+        />
       </Field>
       <Field label={t('topics.region')} hint={t('topics.regionHint')}>
-        <Select value={f.regionId} onChange={set('regionId')} options={[{ value: '', label: t('topics.bodyRegion') }, { value: 'national', label: t('topics.national') }, ...ref.regions.map((r) => ({ value: String(r.id), label: i18n.name(r) }))]} />
+        <Select
+          value={f.regionId}
+          onChange={set('regionId')}
+          options={[
+            { value: '', label: t('topics.bodyRegion') },
+            { value: 'national', label: t('topics.national') },
+            ...ref.regions.map((r) => ({ value: String(r.id), label: i18n.name(r) })),
+          ]}
+        />
       </Field>
       <Field label={t('topics.area')}>
-        <Select value={f.areaId} onChange={set('areaId')} options={[{ value: '', label: '—' }, ...(areas.data ?? []).map((a) => ({ value: String(a.id), label: `${a.id}. ${i18n.name(a)}` }))]} />
+        <Select
+          value={f.areaId}
+          onChange={set('areaId')}
+          options={[{ value: '', label: '—' }, ...(areas.data ?? []).map((a) => ({ value: String(a.id), label: `${a.id}. ${i18n.name(a)}` }))]}
+        />
       </Field>
       <Field label={t('topics.year')}>
         <TextInput name="year" type="number" value={f.year} onInput={set('year')} />
@@ -406,7 +508,13 @@ function TopicForm({ topic, onDone }: { topic?: Topic; onDone?(): void }) {
       {text('titleKk', t('topics.titleKk'), 2, 'kk')}
       {text('titleRu', t('topics.titleRu'), 2, 'ru')}
       <div class="field wide" data-testid="needs-fill">
-        <button type="button" class="secondary" disabled={!f.areaId || fill.busy} title={f.areaId ? undefined : t('topics.needsPickArea')} onClick={() => void fillFromNeeds()}>
+        <button
+          type="button"
+          class="secondary"
+          disabled={!f.areaId || fill.busy}
+          title={f.areaId ? undefined : t('topics.needsPickArea')}
+          onClick={() => void fillFromNeeds()}
+        >
           {t('topics.needsFill')}
         </button>
         {fillNote && <span class="hint"> {fillNote}</span>}

@@ -46,12 +46,23 @@ export function PollBuilder({ poll, onChanged }: { poll: Poll; onChanged(): void
                 <span class="badge muted">{t(`polls.types.${q.type}`)}</span>
                 {!q.required && <span class="badge muted">{t('polls.optional')}</span>}
               </div>
-              {q.type !== 'text' && q.type !== 'rating' && <p class="hint">{codesOf(q).map((c) => answerLabel(t, locale, q.type, q.options, c)).join(' · ')}</p>}
+              {q.type !== 'text' && q.type !== 'rating' && (
+                <p class="hint">
+                  {codesOf(q)
+                    .map((c) => answerLabel(t, locale, q.type, q.options, c))
+                    .join(' · ')}
+                </p>
+              )}
               {q.showIfQuestionId && (
                 <p class="hint">
                   {t('polls.showIf', {
                     n: poll.questions.find((x) => x.id === q.showIfQuestionId)?.position ?? '?',
-                    answers: q.showIfAnswers.map((c) => { const src = poll.questions.find((x) => x.id === q.showIfQuestionId); return src ? answerLabel(t, locale, src.type, src.options, c) : c; }).join(', '),
+                    answers: q.showIfAnswers
+                      .map((c) => {
+                        const src = poll.questions.find((x) => x.id === q.showIfQuestionId);
+                        return src ? answerLabel(t, locale, src.type, src.options, c) : c;
+                      })
+                      .join(', '),
                   })}
                 </p>
               )}
@@ -59,7 +70,13 @@ export function PollBuilder({ poll, onChanged }: { poll: Poll; onChanged(): void
                 <button type="button" class="secondary" disabled={act.busy || i === 0} aria-label={t('polls.moveUp')} onClick={() => move(q, q.position - 1)}>
                   ↑
                 </button>
-                <button type="button" class="secondary" disabled={act.busy || i === poll.questions.length - 1} aria-label={t('polls.moveDown')} onClick={() => move(q, q.position + 1)}>
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={act.busy || i === poll.questions.length - 1}
+                  aria-label={t('polls.moveDown')}
+                  onClick={() => move(q, q.position + 1)}
+                >
                   ↓
                 </button>
                 <button type="button" class="secondary" onClick={() => setEditing(q.id)}>
@@ -92,7 +109,14 @@ function QuestionForm({ poll, question, onDone }: { poll: Poll; question?: PollQ
   const [textKk, setTextKk] = useState(question?.textKk ?? '');
   const [textRu, setTextRu] = useState(question?.textRu ?? '');
   const [required, setRequired] = useState(question?.required ?? true);
-  const [options, setOptions] = useState<PollOption[]>(question?.options.length ? question.options : [{ code: 'a', kk: '', ru: '' }, { code: 'b', kk: '', ru: '' }]);
+  const [options, setOptions] = useState<PollOption[]>(
+    question?.options.length
+      ? question.options
+      : [
+          { code: 'a', kk: '', ru: '' },
+          { code: 'b', kk: '', ru: '' },
+        ],
+  );
   const [showIf, setShowIf] = useState(question?.showIfQuestionId ? String(question.showIfQuestionId) : '');
   const [showIfAnswers, setShowIfAnswers] = useState<string[]>(question?.showIfAnswers ?? []);
   const save = useAction();
@@ -103,8 +127,19 @@ function QuestionForm({ poll, question, onDone }: { poll: Poll; question?: PollQ
 
   async function submit(e: Event) {
     e.preventDefault();
-    const body = { type, textKk, textRu, required, options: hasOptions ? options : [], showIfQuestionId: showIf ? Number(showIf) : null, showIfAnswers: showIf ? showIfAnswers : [] };
-    const ok = await save.run(() => (question ? api.patch(`/api/polls/questions/${question.id}`, body) : api.post(`/api/polls/${poll.id}/questions`, body)), t('common.saved'));
+    const body = {
+      type,
+      textKk,
+      textRu,
+      required,
+      options: hasOptions ? options : [],
+      showIfQuestionId: showIf ? Number(showIf) : null,
+      showIfAnswers: showIf ? showIfAnswers : [],
+    };
+    const ok = await save.run(
+      () => (question ? api.patch(`/api/polls/questions/${question.id}`, body) : api.post(`/api/polls/${poll.id}/questions`, body)),
+      t('common.saved'),
+    );
     if (ok) onDone(true);
   }
   return (
@@ -121,21 +156,51 @@ function QuestionForm({ poll, question, onDone }: { poll: Poll; question?: PollQ
           <legend class="field-label">{t('polls.options')}</legend>
           {options.map((o, i) => (
             <div key={i} class="filters">
-              <input aria-label={t('polls.optionCode')} value={o.code} style={{ width: '6rem' }} onInput={(e) => setOption(i, { code: (e.target as HTMLInputElement).value })} />
-              <input aria-label={t('polls.optionKk')} placeholder={t('polls.optionKk')} lang="kk" value={o.kk} onInput={(e) => setOption(i, { kk: (e.target as HTMLInputElement).value })} />
-              <input aria-label={t('polls.optionRu')} placeholder={t('polls.optionRu')} lang="ru" value={o.ru} onInput={(e) => setOption(i, { ru: (e.target as HTMLInputElement).value })} />
+              <input
+                aria-label={t('polls.optionCode')}
+                value={o.code}
+                style={{ width: '6rem' }}
+                onInput={(e) => setOption(i, { code: (e.target as HTMLInputElement).value })}
+              />
+              <input
+                aria-label={t('polls.optionKk')}
+                placeholder={t('polls.optionKk')}
+                lang="kk"
+                value={o.kk}
+                onInput={(e) => setOption(i, { kk: (e.target as HTMLInputElement).value })}
+              />
+              <input
+                aria-label={t('polls.optionRu')}
+                placeholder={t('polls.optionRu')}
+                lang="ru"
+                value={o.ru}
+                onInput={(e) => setOption(i, { ru: (e.target as HTMLInputElement).value })}
+              />
               <button type="button" class="secondary" aria-label={t('common.delete')} onClick={() => setOptions((os) => os.filter((_, j) => j !== i))}>
                 ×
               </button>
             </div>
           ))}
-          <button type="button" class="secondary" onClick={() => setOptions((os) => [...os, { code: String.fromCharCode(97 + (os.length % 26)) + (os.length >= 26 ? os.length : ''), kk: '', ru: '' }])}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() =>
+              setOptions((os) => [...os, { code: String.fromCharCode(97 + (os.length % 26)) + (os.length >= 26 ? os.length : ''), kk: '', ru: '' }])
+            }
+          >
             + {t('polls.addOption')}
           </button>
         </fieldset>
       )}
       <Field label={t('polls.showIfLabel')}>
-        <Select value={showIf} onChange={(v) => (setShowIf(v), setShowIfAnswers([]))} options={[{ value: '', label: t('polls.always') }, ...earlier.map((q) => ({ value: String(q.id), label: `${q.position}. ${locale === 'kk' ? q.textKk : q.textRu}` }))]} />
+        <Select
+          value={showIf}
+          onChange={(v) => (setShowIf(v), setShowIfAnswers([]))}
+          options={[
+            { value: '', label: t('polls.always') },
+            ...earlier.map((q) => ({ value: String(q.id), label: `${q.position}. ${locale === 'kk' ? q.textKk : q.textRu}` })),
+          ]}
+        />
       </Field>
       {source && (
         <div class="field wide">
@@ -143,7 +208,12 @@ function QuestionForm({ poll, question, onDone }: { poll: Poll; question?: PollQ
           <div class="filters">
             {codesOf(source).map((c) => (
               <label key={c} class="inline">
-                <input type="checkbox" checked={showIfAnswers.includes(c)} onChange={(e) => setShowIfAnswers((xs) => ((e.target as HTMLInputElement).checked ? [...xs, c] : xs.filter((x) => x !== c)))} /> {answerLabel(t, locale, source.type, source.options, c)}
+                <input
+                  type="checkbox"
+                  checked={showIfAnswers.includes(c)}
+                  onChange={(e) => setShowIfAnswers((xs) => ((e.target as HTMLInputElement).checked ? [...xs, c] : xs.filter((x) => x !== c)))}
+                />{' '}
+                {answerLabel(t, locale, source.type, source.options, c)}
               </label>
             ))}
           </div>

@@ -23,7 +23,17 @@ interface Stat {
 interface Results {
   poll: { id: number; titleKk: string; titleRu: string; anonymous: boolean };
   baseline: number;
-  waves: { id: number; position: number; labelKk: string; labelRu: string; status: string; opensAt: string; closesAt: string; responses: number; invited: number }[];
+  waves: {
+    id: number;
+    position: number;
+    labelKk: string;
+    labelRu: string;
+    status: string;
+    opensAt: string;
+    closesAt: string;
+    responses: number;
+    invited: number;
+  }[];
   questions: {
     id: number;
     position: number;
@@ -34,7 +44,13 @@ interface Results {
     waves: (Stat & { waveId: number; breakdown: (Stat & { dimension: 'gender' | 'age' | 'status'; value: string })[] })[];
     dynamics: { fromWaveId: number; toWaveId: number; index: number | null; mean: number | null; shares: { code: string; change: number | null }[] }[];
   }[];
-  texts: { waveId: number; questionId: number; text: string; /** null in anonymous polls: no time is ever shown for them */ submittedAt: string | null; respondent: { citizenId: number; name: string | null } | null }[];
+  texts: {
+    waveId: number;
+    questionId: number;
+    text: string;
+    /** null in anonymous polls: no time is ever shown for them */ submittedAt: string | null;
+    respondent: { citizenId: number; name: string | null } | null;
+  }[];
 }
 
 /** The label of an answer code in the reader's language. */
@@ -61,8 +77,12 @@ export function PollResults({ poll }: { poll: Poll }) {
   const label = (w: { labelKk: string; labelRu: string }) => (locale === 'kk' ? w.labelKk : w.labelRu);
   const current = r.waves.find((w) => w.id === waveId) ?? [...r.waves].reverse().find((w) => w.responses > 0) ?? r.waves.at(-1)!;
   const waveLabels = r.waves.map(label);
-  const indexSeries = r.questions.filter((q) => q.type === 'satisfaction').map((q) => ({ name: locale === 'kk' ? q.textKk : q.textRu, values: r.waves.map((w) => q.waves.find((s) => s.waveId === w.id)?.index ?? null) }));
-  const meanSeries = r.questions.filter((q) => q.type === 'satisfaction' || q.type === 'rating').map((q) => ({ name: locale === 'kk' ? q.textKk : q.textRu, values: r.waves.map((w) => q.waves.find((s) => s.waveId === w.id)?.mean ?? null) }));
+  const indexSeries = r.questions
+    .filter((q) => q.type === 'satisfaction')
+    .map((q) => ({ name: locale === 'kk' ? q.textKk : q.textRu, values: r.waves.map((w) => q.waves.find((s) => s.waveId === w.id)?.index ?? null) }));
+  const meanSeries = r.questions
+    .filter((q) => q.type === 'satisfaction' || q.type === 'rating')
+    .map((q) => ({ name: locale === 'kk' ? q.textKk : q.textRu, values: r.waves.map((w) => q.waves.find((s) => s.waveId === w.id)?.mean ?? null) }));
 
   return (
     <div data-testid="poll-results">
@@ -105,10 +125,16 @@ export function PollResults({ poll }: { poll: Poll }) {
         <div class="panel" data-testid="dynamics">
           <h2>{t('polls.dynamics')}</h2>
           <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))' }}>
-          {indexSeries.length > 0 && (
-            <LineChart title={t('polls.indexTitle', { baseline: r.baseline })} labels={waveLabels} series={[...indexSeries, { name: t('polls.baseline'), values: r.waves.map(() => r.baseline), colour: '#9aa5b1' }]} max={100} format={(v) => `${v.toFixed(0)}%`} />
-          )}
-          {meanSeries.length > 0 && <LineChart title={t('polls.meanTitle')} labels={waveLabels} series={meanSeries} max={5} format={(v) => v.toFixed(1)} />}
+            {indexSeries.length > 0 && (
+              <LineChart
+                title={t('polls.indexTitle', { baseline: r.baseline })}
+                labels={waveLabels}
+                series={[...indexSeries, { name: t('polls.baseline'), values: r.waves.map(() => r.baseline), colour: '#9aa5b1' }]}
+                max={100}
+                format={(v) => `${v.toFixed(0)}%`}
+              />
+            )}
+            {meanSeries.length > 0 && <LineChart title={t('polls.meanTitle')} labels={waveLabels} series={meanSeries} max={5} format={(v) => v.toFixed(1)} />}
           </div>
         </div>
       )}
@@ -129,7 +155,10 @@ export function PollResults({ poll }: { poll: Poll }) {
                   .filter((x) => x.questionId === q.id && x.waveId === current.id)
                   .map((x, i) => (
                     <li key={i} class="note">
-                      «{x.text}» <span class="hint">{x.respondent?.name ?? ''} {x.submittedAt ? i18n.dateTime(x.submittedAt) : ''}</span>
+                      «{x.text}»{' '}
+                      <span class="hint">
+                        {x.respondent?.name ?? ''} {x.submittedAt ? i18n.dateTime(x.submittedAt) : ''}
+                      </span>
                     </li>
                   ))}
               </ul>
@@ -151,7 +180,11 @@ export function PollResults({ poll }: { poll: Poll }) {
                 </p>
                 <BarChart
                   title={text}
-                  bars={s.options.map((o) => ({ label: answerLabel(t, locale, q.type, q.options, o.code), value: o.count, note: o.share === null ? undefined : `${o.share.toFixed(1)}%` }))}
+                  bars={s.options.map((o) => ({
+                    label: answerLabel(t, locale, q.type, q.options, o.code),
+                    value: o.count,
+                    note: o.share === null ? undefined : `${o.share.toFixed(1)}%`,
+                  }))}
                 />
               </>
             )}

@@ -87,7 +87,13 @@ function WaveCard({ wave: w, onChanged }: { wave: PollWave; onChanged(): void })
           </button>
         )}
         {w.status !== 'closed' && (
-          <button type="button" class="primary" data-action="send-wave" disabled={act.busy} onClick={() => run('send', w.sendRequestedAt ? undefined : t('polls.confirmSend'))}>
+          <button
+            type="button"
+            class="primary"
+            data-action="send-wave"
+            disabled={act.busy}
+            onClick={() => run('send', w.sendRequestedAt ? undefined : t('polls.confirmSend'))}
+          >
             {w.sendRequestedAt ? t('polls.sendAgain') : t('polls.send')}
           </button>
         )}

@@ -108,7 +108,10 @@ export function PollForm({ poll, projectId, onDone }: { poll?: Poll; projectId?:
   async function submit(e: Event) {
     e.preventDefault();
     const body = { titleKk, titleRu, introKk, introRu, anonymous };
-    const saved = await save.run(() => (poll ? api.patch<Poll>(`/api/polls/${poll.id}`, body) : api.post<Poll>('/api/polls', { ...body, projectId })), t('common.saved'));
+    const saved = await save.run(
+      () => (poll ? api.patch<Poll>(`/api/polls/${poll.id}`, body) : api.post<Poll>('/api/polls', { ...body, projectId })),
+      t('common.saved'),
+    );
     if (saved) onDone(saved);
   }
   return (

@@ -35,7 +35,10 @@ export function ProjectBeneficiaries({ project, onChanged }: { project: Project;
   const i18n = useI18n();
   const { t } = i18n;
   const [limit, setLimit] = useState(PAGE);
-  const list = useLoad(() => api.get<{ items: Beneficiary[]; total: number }>(`/api/projects/${project.id}/beneficiaries`, { limit, offset: 0 }), [project.id, limit, project.counts.beneficiaries]);
+  const list = useLoad(
+    () => api.get<{ items: Beneficiary[]; total: number }>(`/api/projects/${project.id}/beneficiaries`, { limit, offset: 0 }),
+    [project.id, limit, project.counts.beneficiaries],
+  );
   const upload = useAction();
   const [result, setResult] = useState<ImportResult | null>(null);
 
@@ -56,7 +59,17 @@ export function ProjectBeneficiaries({ project, onChanged }: { project: Project;
         {project.status !== 'finished' && (
           <label class="button secondary">
             ⬆ {t('projects.importCsv')}
-            <input type="file" accept=".csv,text/csv" style={{ display: 'none' }} disabled={upload.busy} onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void importFile(f); (e.target as HTMLInputElement).value = ''; }} />
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              style={{ display: 'none' }}
+              disabled={upload.busy}
+              onChange={(e) => {
+                const f = (e.target as HTMLInputElement).files?.[0];
+                if (f) void importFile(f);
+                (e.target as HTMLInputElement).value = '';
+              }}
+            />
           </label>
         )}
       </div>
@@ -64,7 +77,13 @@ export function ProjectBeneficiaries({ project, onChanged }: { project: Project;
       <ErrorBox error={upload.error ?? list.error} />
       {result && (
         <div class="panel" data-testid="import-result">
-          {t('projects.importResult', { rows: result.rows, created: result.created, updated: result.updated, unchanged: result.unchanged, errors: result.errors.length })}
+          {t('projects.importResult', {
+            rows: result.rows,
+            created: result.created,
+            updated: result.updated,
+            unchanged: result.unchanged,
+            errors: result.errors.length,
+          })}
           {result.errors.length > 0 && (
             <ul>
               {result.errors.map((e) => (
@@ -108,7 +127,11 @@ export function ProjectBeneficiaries({ project, onChanged }: { project: Project;
           </table>
         </div>
       )}
-      <LoadMore next={list.data && list.data.items.length < list.data.total ? 'more' : null} busy={list.loading} onLoad={() => setLimit((n) => Math.min(200, n + PAGE))} />
+      <LoadMore
+        next={list.data && list.data.items.length < list.data.total ? 'more' : null}
+        busy={list.loading}
+        onLoad={() => setLimit((n) => Math.min(200, n + PAGE))}
+      />
     </div>
   );
 }

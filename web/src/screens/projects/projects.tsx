@@ -3,7 +3,22 @@
 // events of the grant report, the participant statistics with charts and their export, and its polls.
 import { useState } from 'preact/hooks';
 import { BarChart } from '../../charts/bar-chart.tsx';
-import { BackLink, DownloadButton, ErrorBox, Field, FilterSelect, FormScreen, KkRuFields, LoadState, Loading, Select, TextArea, TextInput, useAction, useLoad } from '../../components/ui.tsx';
+import {
+  BackLink,
+  DownloadButton,
+  ErrorBox,
+  Field,
+  FilterSelect,
+  FormScreen,
+  KkRuFields,
+  LoadState,
+  Loading,
+  Select,
+  TextArea,
+  TextInput,
+  useAction,
+  useLoad,
+} from '../../components/ui.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
@@ -80,8 +95,20 @@ function ProjectList({ query }: { query: URLSearchParams }) {
         </button>
       </div>
       <div class="filters">
-        <input type="search" aria-label={t('projects.search')} placeholder={t('projects.search')} value={q} onChange={(e) => go({ q: (e.target as HTMLInputElement).value || undefined })} />
-        <FilterSelect label={t('projects.status')} value={status} anyLabel={t('projects.anyStatus')} options={(['draft', 'active', 'finished'] as const).map((s) => ({ value: s, label: t(`projects.statuses.${s}`) }))} onChange={(v) => go({ status: v || undefined })} />
+        <input
+          type="search"
+          aria-label={t('projects.search')}
+          placeholder={t('projects.search')}
+          value={q}
+          onChange={(e) => go({ q: (e.target as HTMLInputElement).value || undefined })}
+        />
+        <FilterSelect
+          label={t('projects.status')}
+          value={status}
+          anyLabel={t('projects.anyStatus')}
+          options={(['draft', 'active', 'finished'] as const).map((s) => ({ value: s, label: t(`projects.statuses.${s}`) }))}
+          onChange={(v) => go({ status: v || undefined })}
+        />
       </div>
       <LoadState loaded={list} isEmpty={(data) => data.items.length === 0} emptyText={t('projects.none')}>
         {(data) => (
@@ -165,7 +192,12 @@ function ProjectDetail({ id }: { id: number }) {
         </p>
         <div class="actions">
           {p.status === 'draft' && (
-            <button type="button" class="primary" disabled={act.busy} onClick={async () => (await act.run(() => api.post(`/api/projects/${p.id}/activate`), t('common.saved'))) && project.reload()}>
+            <button
+              type="button"
+              class="primary"
+              disabled={act.busy}
+              onClick={async () => (await act.run(() => api.post(`/api/projects/${p.id}/activate`), t('common.saved'))) && project.reload()}
+            >
               {t('projects.activate')}
             </button>
           )}
@@ -181,7 +213,9 @@ function ProjectDetail({ id }: { id: number }) {
             {t('projects.newPoll')}
           </button>
         </div>
-        {newPoll && <PollForm projectId={p.id} onDone={(created) => (setNewPoll(false), created && navigate(href(`polls/${created.id}`, { tab: 'questions' })))} />}
+        {newPoll && (
+          <PollForm projectId={p.id} onDone={(created) => (setNewPoll(false), created && navigate(href(`polls/${created.id}`, { tab: 'questions' })))} />
+        )}
         <ErrorBox error={polls.error} />
         {polls.data && polls.data.items.length === 0 && <p class="hint">{t('projects.noPolls')}</p>}
         <ul class="list">
@@ -218,7 +252,10 @@ function GrantStatsPanel({ project }: { project: Project }) {
   const { t, locale } = useI18n();
   const [from, setFrom] = useState(project.startsOn);
   const [to, setTo] = useState(project.endsOn);
-  const stats = useLoad(() => api.get<GrantStats>(`/api/projects/${project.id}/grant-stats`, { from, to }), [project.id, from, to, project.counts.beneficiaries]);
+  const stats = useLoad(
+    () => api.get<GrantStats>(`/api/projects/${project.id}/grant-stats`, { from, to }),
+    [project.id, from, to, project.counts.beneficiaries],
+  );
   const s = stats.data;
   return (
     <div class="panel" data-testid="grant-stats">
@@ -227,7 +264,11 @@ function GrantStatsPanel({ project }: { project: Project }) {
         <div class="filters">
           <input type="date" aria-label={t('projects.from')} value={from} onChange={(e) => setFrom((e.target as HTMLInputElement).value)} />
           <input type="date" aria-label={t('projects.to')} value={to} onChange={(e) => setTo((e.target as HTMLInputElement).value)} />
-          <DownloadButton url={`/api/projects/${project.id}/grant-stats/export`} query={{ from, to, format: 'xlsx', lang: exportLang(locale) }} label={t('projects.statsExport')} />
+          <DownloadButton
+            url={`/api/projects/${project.id}/grant-stats/export`}
+            query={{ from, to, format: 'xlsx', lang: exportLang(locale) }}
+            label={t('projects.statsExport')}
+          />
         </div>
       </div>
       <ErrorBox error={stats.error} />
@@ -240,10 +281,34 @@ function GrantStatsPanel({ project }: { project: Project }) {
             <span>{t('projects.attendances', { n: s.eventParticipants })}</span>
           </p>
           <div class="split" style={{ gridTemplateColumns: '1fr 1fr' }}>
-            <BarChart title={t('projects.byGender')} bars={[{ label: t('projects.male'), value: s.gender.male }, { label: t('projects.female'), value: s.gender.female }, { label: t('projects.notStated'), value: s.gender.notStated }]} />
-            <BarChart title={t('projects.byAge')} bars={s.age.map((a) => ({ label: a.code === 'not-stated' ? t('projects.notStated') : a.code === 'under-8' ? t('projects.under8') : a.code.replace('age-', '').replace('-plus', '+'), value: a.count }))} />
+            <BarChart
+              title={t('projects.byGender')}
+              bars={[
+                { label: t('projects.male'), value: s.gender.male },
+                { label: t('projects.female'), value: s.gender.female },
+                { label: t('projects.notStated'), value: s.gender.notStated },
+              ]}
+            />
+            <BarChart
+              title={t('projects.byAge')}
+              bars={s.age.map((a) => ({
+                label:
+                  a.code === 'not-stated'
+                    ? t('projects.notStated')
+                    : a.code === 'under-8'
+                      ? t('projects.under8')
+                      : a.code.replace('age-', '').replace('-plus', '+'),
+                value: a.count,
+              }))}
+            />
           </div>
-          <BarChart title={t('projects.byStatus')} bars={s.socialStatus.map((x) => ({ label: x.code === 'not-stated' ? t('projects.notStated') : t(`projects.socialStatus.${x.code}`), value: x.count }))} />
+          <BarChart
+            title={t('projects.byStatus')}
+            bars={s.socialStatus.map((x) => ({
+              label: x.code === 'not-stated' ? t('projects.notStated') : t(`projects.socialStatus.${x.code}`),
+              value: x.count,
+            }))}
+          />
         </>
       )}
     </div>
@@ -295,7 +360,16 @@ function EventsPanel({ project, onChanged }: { project: Project; onChanged(): vo
                 <td>{e.completeness}</td>
                 <td>
                   {project.status !== 'finished' && (
-                    <button type="button" class="icon" aria-label={t('common.delete')} onClick={async () => confirm(t('projects.confirmDeleteEvent')) && (await save.run(() => api.del(`/api/projects/events/${e.id}`))) && (events.reload(), onChanged())}>
+                    <button
+                      type="button"
+                      class="icon"
+                      aria-label={t('common.delete')}
+                      onClick={async () =>
+                        confirm(t('projects.confirmDeleteEvent')) &&
+                        (await save.run(() => api.del(`/api/projects/events/${e.id}`))) &&
+                        (events.reload(), onChanged())
+                      }
+                    >
                       ×
                     </button>
                   )}
@@ -308,7 +382,13 @@ function EventsPanel({ project, onChanged }: { project: Project; onChanged(): vo
       {project.status !== 'finished' && (
         <form class="form" onSubmit={add} style={{ marginTop: '0.75rem' }}>
           <Field label={t('projects.heldOn')}>
-            <input type="date" min={project.startsOn} max={project.endsOn} value={f.heldOn} onInput={(e) => set('heldOn')((e.target as HTMLInputElement).value)} />
+            <input
+              type="date"
+              min={project.startsOn}
+              max={project.endsOn}
+              value={f.heldOn}
+              onInput={(e) => set('heldOn')((e.target as HTMLInputElement).value)}
+            />
           </Field>
           <Field label={t('projects.place')}>
             <TextInput value={f.place} onInput={set('place')} />
@@ -340,11 +420,33 @@ function ProjectForm() {
   const { t } = i18n;
   const areas = useLoad(() => api.get<NamedItem[]>('/api/reference/areas'), []);
   const bodies = useLoad(() => api.get<NamedItem[]>('/api/state-bodies', { active: 'true' }).catch(() => [] as NamedItem[]), []);
-  const [f, setF] = useState({ nameKk: '', nameRu: '', supplierName: '', supplierBin: '', contractSum: '', goalsKk: '', goalsRu: '', objectivesKk: '', objectivesRu: '', startsOn: '', endsOn: '', areaId: '', regionId: user.regionId ? String(user.regionId) : '', stateBodyId: '' });
+  const [f, setF] = useState({
+    nameKk: '',
+    nameRu: '',
+    supplierName: '',
+    supplierBin: '',
+    contractSum: '',
+    goalsKk: '',
+    goalsRu: '',
+    objectivesKk: '',
+    objectivesRu: '',
+    startsOn: '',
+    endsOn: '',
+    areaId: '',
+    regionId: user.regionId ? String(user.regionId) : '',
+    stateBodyId: '',
+  });
   const set = (k: keyof typeof f) => (v: string) => setF((s) => ({ ...s, [k]: v }));
   const save = useAction();
   async function submit() {
-    const body = { ...f, supplierBin: f.supplierBin || null, contractSum: Number(f.contractSum.replace(',', '.')), areaId: Number(f.areaId), regionId: f.regionId ? Number(f.regionId) : null, stateBodyId: f.stateBodyId ? Number(f.stateBodyId) : null };
+    const body = {
+      ...f,
+      supplierBin: f.supplierBin || null,
+      contractSum: Number(f.contractSum.replace(',', '.')),
+      areaId: Number(f.areaId),
+      regionId: f.regionId ? Number(f.regionId) : null,
+      stateBodyId: f.stateBodyId ? Number(f.stateBodyId) : null,
+    };
     const created = await save.run(() => api.post<Project>('/api/projects', body), t('common.saved'));
     if (created) navigate(href(`projects/${created.id}`));
   }
@@ -354,7 +456,16 @@ function ProjectForm() {
     </Field>
   );
   return (
-    <FormScreen back={href('projects')} backLabel={t('projects.title')} title={t('projects.new')} onSubmit={submit} testId="project-form" busy={save.busy} error={save.error ?? areas.error} submitLabel={t('projects.create')}>
+    <FormScreen
+      back={href('projects')}
+      backLabel={t('projects.title')}
+      title={t('projects.new')}
+      onSubmit={submit}
+      testId="project-form"
+      busy={save.busy}
+      error={save.error ?? areas.error}
+      submitLabel={t('projects.create')}
+    >
       <KkRuFields name="name" labels={[t('projects.nameKk'), t('projects.nameRu')]} kk={[f.nameKk, set('nameKk')]} ru={[f.nameRu, set('nameRu')]} wide />
       <Field label={t('projects.supplier')}>
         <TextInput name="supplierName" value={f.supplierName} onInput={set('supplierName')} />
@@ -372,13 +483,25 @@ function ProjectForm() {
         <input type="date" value={f.endsOn} min={f.startsOn} onInput={(e) => set('endsOn')((e.target as HTMLInputElement).value)} />
       </Field>
       <Field label={t('projects.area')}>
-        <Select value={f.areaId} onChange={set('areaId')} options={[{ value: '', label: '—' }, ...(areas.data ?? []).map((a) => ({ value: String(a.id), label: `${a.id}. ${i18n.name(a)}` }))]} />
+        <Select
+          value={f.areaId}
+          onChange={set('areaId')}
+          options={[{ value: '', label: '—' }, ...(areas.data ?? []).map((a) => ({ value: String(a.id), label: `${a.id}. ${i18n.name(a)}` }))]}
+        />
       </Field>
       <Field label={t('projects.region')}>
-        <Select value={f.regionId} onChange={set('regionId')} options={[{ value: '', label: t('projects.national') }, ...ref.regions.map((r) => ({ value: String(r.id), label: i18n.name(r) }))]} />
+        <Select
+          value={f.regionId}
+          onChange={set('regionId')}
+          options={[{ value: '', label: t('projects.national') }, ...ref.regions.map((r) => ({ value: String(r.id), label: i18n.name(r) }))]}
+        />
       </Field>
       <Field label={t('projects.stateBody')}>
-        <Select value={f.stateBodyId} onChange={set('stateBodyId')} options={[{ value: '', label: '—' }, ...(bodies.data ?? []).map((b) => ({ value: String(b.id), label: i18n.name(b) }))]} />
+        <Select
+          value={f.stateBodyId}
+          onChange={set('stateBodyId')}
+          options={[{ value: '', label: '—' }, ...(bodies.data ?? []).map((b) => ({ value: String(b.id), label: i18n.name(b) }))]}
+        />
       </Field>
       {area('goalsKk', t('projects.goalsKk'), 'kk')}
       {area('goalsRu', t('projects.goalsRu'), 'ru')}

@@ -36,13 +36,24 @@ export function BulkDialog({ ids, to, onClose, onDone }: { ids: number[]; to: Re
     if (r) onDone(r.results);
   }
   return (
-    <FormDialog title={t('bulk.title', { n: ids.length, status: t(`status.${to}`) })} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t(`status.${to}`)} testId="bulk-dialog">
+    <FormDialog
+      title={t('bulk.title', { n: ids.length, status: t(`status.${to}`) })}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t(`status.${to}`)}
+      testId="bulk-dialog"
+    >
       <Field label={t('actions.template')} hint={t('bulk.templateHint')}>
         <Select
           name="template"
           value={templateId}
           onChange={setTemplateId}
-          options={[{ value: '', label: (templates.data ?? []).filter((x) => x.categoryId === null).length ? t('actions.noTemplate') : t('actions.noTemplates') }, ...(templates.data ?? []).filter((x) => x.categoryId === null).map((x) => ({ value: String(x.id), label: x.title }))]}
+          options={[
+            { value: '', label: (templates.data ?? []).filter((x) => x.categoryId === null).length ? t('actions.noTemplate') : t('actions.noTemplates') },
+            ...(templates.data ?? []).filter((x) => x.categoryId === null).map((x) => ({ value: String(x.id), label: x.title })),
+          ]}
         />
       </Field>
       <Field label={t('actions.publicNote')} hint={t('bulk.noteHint')} wide>

@@ -10,7 +10,13 @@ import { canMove, OPEN_STATUSES, type Colleague, type FittedTemplate, type Repor
 
 export type ReportAction = 'accept' | 'resolve' | 'reject' | 'not_responsible' | 'reopen' | 'duplicate' | 'merge' | 'assign' | 'hide' | 'unhide';
 
-const STATUS_OF: Partial<Record<ReportAction, ReportStatus>> = { accept: 'in_work', resolve: 'resolved', reject: 'rejected', not_responsible: 'not_responsible', reopen: 'reopened' };
+const STATUS_OF: Partial<Record<ReportAction, ReportStatus>> = {
+  accept: 'in_work',
+  resolve: 'resolved',
+  reject: 'rejected',
+  not_responsible: 'not_responsible',
+  reopen: 'reopened',
+};
 
 interface PanelProps {
   id: number;
@@ -35,8 +41,18 @@ export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged,
     onChanged(s);
   };
 
-  if (detail.error && !r) return <aside class="detail"><ErrorBox error={detail.error} /></aside>;
-  if (!r) return <aside class="detail"><Loading /></aside>;
+  if (detail.error && !r)
+    return (
+      <aside class="detail">
+        <ErrorBox error={detail.error} />
+      </aside>
+    );
+  if (!r)
+    return (
+      <aside class="detail">
+        <Loading />
+      </aside>
+    );
 
   const c = ref.categories.find((x) => x.id === r.categoryId);
   const region = ref.regions.find((x) => x.id === r.regionId);
@@ -151,7 +167,10 @@ export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged,
       {r.lat !== null && r.lon !== null && (
         <section>
           <h3>{t('reports.location')}</h3>
-          <MapView points={[{ lat: r.lat, lon: r.lon, label: r.number, colour: r.colour === 'green' ? '#2ca02c' : r.colour === 'red' ? '#d62728' : '#7f7f7f' }]} height={220} />
+          <MapView
+            points={[{ lat: r.lat, lon: r.lon, label: r.number, colour: r.colour === 'green' ? '#2ca02c' : r.colour === 'red' ? '#d62728' : '#7f7f7f' }]}
+            height={220}
+          />
         </section>
       )}
       <section>
@@ -163,7 +182,11 @@ export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged,
                 <span>{i18n.dateTime(h.at)}</span>
                 <span class="muted">{t(`actor.${h.actorType}`)}</span>
                 <span>
-                  {h.fromStatus || h.toStatus ? `${h.fromStatus ? t(`status.${h.fromStatus}`) : ''} → ${h.toStatus ? t(`status.${h.toStatus}`) : ''}` : hasKey(locale, `event.${h.type}`) ? t(`event.${h.type}`) : h.type}
+                  {h.fromStatus || h.toStatus
+                    ? `${h.fromStatus ? t(`status.${h.fromStatus}`) : ''} → ${h.toStatus ? t(`status.${h.toStatus}`) : ''}`
+                    : hasKey(locale, `event.${h.type}`)
+                      ? t(`event.${h.type}`)
+                      : h.type}
                 </span>
               </div>
               {h.publicNote && <div class="note public">💬 {h.publicNote}</div>}
@@ -249,7 +272,15 @@ function StatusDialog({ report, to, onClose, onDone }: DialogProps & { to: Repor
   }
 
   return (
-    <FormDialog title={`${report.number}: ${t(`status.${to}`)}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t(`status.${to}`)} testId="status-dialog">
+    <FormDialog
+      title={`${report.number}: ${t(`status.${to}`)}`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t(`status.${to}`)}
+      testId="status-dialog"
+    >
       <Field label={t('actions.template')}>
         <select
           data-testid="template"
@@ -313,7 +344,14 @@ function DuplicateDialog({ report, onClose, onDone }: DialogProps) {
     if (s) onDone(s);
   }
   return (
-    <FormDialog title={`${report.number}: ${t('actions.duplicate')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('actions.duplicate')}>
+    <FormDialog
+      title={`${report.number}: ${t('actions.duplicate')}`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t('actions.duplicate')}
+    >
       <Field label={t('actions.mainReport')} hint={t('actions.numberHint')}>
         <TextInput name="main" value={main} onInput={setMain} required />
       </Field>
@@ -335,7 +373,10 @@ function MergeDialog({ report, onClose, onDone }: DialogProps) {
     setFailures([]);
     const r = await save.run(async () => {
       const duplicateIds = await resolveNumbers(api, numbers, (n) => t('actions.unknownReport', { number: n }));
-      return api.post<{ results: { id: number; ok: boolean; error?: { message: string } }[]; report: ReportSummary }>(`/api/reports/${report.id}/merge`, { duplicateIds, publicNote: orNull(publicNote) });
+      return api.post<{ results: { id: number; ok: boolean; error?: { message: string } }[]; report: ReportSummary }>(`/api/reports/${report.id}/merge`, {
+        duplicateIds,
+        publicNote: orNull(publicNote),
+      });
     });
     if (!r) return;
     // Each report merges or fails on its own: the ones that failed say why, the rest are done.
@@ -344,7 +385,14 @@ function MergeDialog({ report, onClose, onDone }: DialogProps) {
     else onDone(r.report);
   }
   return (
-    <FormDialog title={`${report.number}: ${t('actions.merge')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('actions.merge')}>
+    <FormDialog
+      title={`${report.number}: ${t('actions.merge')}`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t('actions.merge')}
+    >
       <p class="hint">{t('actions.mergeHint')}</p>
       <Field label={t('actions.duplicates')} hint={t('actions.numberHint')} wide>
         <TextInput name="duplicates" value={numbers} onInput={setNumbers} required />
@@ -375,7 +423,8 @@ function AssignDialog({ report, colleagues, onClose, onDone }: DialogProps & { c
   const save = useAction();
   // Operators whose scope could cover the report; the API has the last word.
   const fitting = useMemo(
-    () => colleagues.filter((p) => (p.regionId === null || p.regionId === report.regionId) && (p.departmentId === null || String(p.departmentId) === departmentId)),
+    () =>
+      colleagues.filter((p) => (p.regionId === null || p.regionId === report.regionId) && (p.departmentId === null || String(p.departmentId) === departmentId)),
     [colleagues, departmentId],
   );
   async function submit() {
@@ -388,7 +437,14 @@ function AssignDialog({ report, colleagues, onClose, onDone }: DialogProps & { c
     if (s) onDone(s);
   }
   return (
-    <FormDialog title={`${report.number}: ${t('actions.assign')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('common.save')}>
+    <FormDialog
+      title={`${report.number}: ${t('actions.assign')}`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t('common.save')}
+    >
       <Field label={t('reports.department')}>
         <Select
           value={departmentId}
@@ -397,7 +453,12 @@ function AssignDialog({ report, colleagues, onClose, onDone }: DialogProps & { c
         />
       </Field>
       <Field label={t('reports.assignee')}>
-        <Select data-testid="assignee" value={assigneeId} onChange={setAssigneeId} options={[{ value: '', label: t('actions.nobody') }, ...fitting.map((p) => ({ value: String(p.id), label: p.fullName }))]} />
+        <Select
+          data-testid="assignee"
+          value={assigneeId}
+          onChange={setAssigneeId}
+          options={[{ value: '', label: t('actions.nobody') }, ...fitting.map((p) => ({ value: String(p.id), label: p.fullName }))]}
+        />
       </Field>
       <Field label={t('actions.internalNote')} wide>
         <TextArea rows={2} value={internalNote} onInput={setInternalNote} />
@@ -416,7 +477,14 @@ function HideDialog({ report, onClose, onDone }: DialogProps) {
     if (s) onDone(s);
   }
   return (
-    <FormDialog title={`${report.number}: ${t('actions.hide')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('actions.hide')}>
+    <FormDialog
+      title={`${report.number}: ${t('actions.hide')}`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t('actions.hide')}
+    >
       <p class="hint">{t('actions.hideHint')}</p>
       <Field label={t('actions.reason')} wide>
         <TextArea rows={3} value={reason} onInput={setReason} required />
@@ -433,5 +501,16 @@ function UnhideDialog({ report, onClose, onDone }: DialogProps) {
     const s = await save.run(() => api.post<ReportSummary>(`/api/reports/${report.id}/unhide`), t('common.saved'));
     if (s) onDone(s);
   }
-  return <FormDialog title={`${report.number}: ${t('actions.unhide')}`} onClose={onClose} onSubmit={submit} busy={save.busy} error={save.error} submitLabel={t('actions.unhide')}>{null}</FormDialog>;
+  return (
+    <FormDialog
+      title={`${report.number}: ${t('actions.unhide')}`}
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.busy}
+      error={save.error}
+      submitLabel={t('actions.unhide')}
+    >
+      {null}
+    </FormDialog>
+  );
 }

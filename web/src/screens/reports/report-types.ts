@@ -8,7 +8,15 @@ import type { Wire } from '../screen-helpers.ts';
 export type { ReportStatus };
 export { NOTE_REQUIRED, OPEN_STATUSES } from '../../../../core/reports/report-status.ts';
 /** The order the board shows the statuses in. */
-export const REPORT_STATUSES = ['new', 'in_work', 'reopened', 'resolved', 'rejected', 'duplicate', 'not_responsible'] as const satisfies readonly ReportStatus[];
+export const REPORT_STATUSES = [
+  'new',
+  'in_work',
+  'reopened',
+  'resolved',
+  'rejected',
+  'duplicate',
+  'not_responsible',
+] as const satisfies readonly ReportStatus[];
 
 /** A report in a list: the server's summary as JSON carries it (dates as ISO strings). */
 export type ReportSummary = Wire<CoreReportSummary>;

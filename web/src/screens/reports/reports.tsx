@@ -52,7 +52,10 @@ export function ReportsBoard({ params, query }: ScreenProps) {
 
   const apiFilters = { ...filters, from: dayStart(filters.from), to: dayEnd(filters.to), sort: undefined };
   const counts = useLoad(() => api.get<Record<ReportStatus, number>>('/api/reports/counts', { ...apiFilters, status: undefined }), [key]);
-  const list = usePaged((cursor) => api.get<Page<ReportSummary>>('/api/reports', { ...apiFilters, sort: filters.sort ?? 'createdAt', limit: 50, cursor }), [key]);
+  const list = usePaged(
+    (cursor) => api.get<Page<ReportSummary>>('/api/reports', { ...apiFilters, sort: filters.sort ?? 'createdAt', limit: 50, cursor }),
+    [key],
+  );
   const { items, setItems } = list;
 
   const setFilter = (patch: Filters) => {
@@ -166,25 +169,65 @@ export function ReportsBoard({ params, query }: ScreenProps) {
             value={filters.q ?? ''}
             onChange={(e) => setFilter({ q: (e.target as HTMLInputElement).value || undefined })}
           />
-          <FilterSelect label={t('reports.region')} value={filters.regionId ?? ''} anyLabel={t('reports.anyRegion')} options={ref.regions.map((r) => ({ value: r.id, label: i18n.name(r) }))} onChange={(v) => setFilter({ regionId: v || undefined })} />
+          <FilterSelect
+            label={t('reports.region')}
+            value={filters.regionId ?? ''}
+            anyLabel={t('reports.anyRegion')}
+            options={ref.regions.map((r) => ({ value: r.id, label: i18n.name(r) }))}
+            onChange={(v) => setFilter({ regionId: v || undefined })}
+          />
           {region && region.districts.length > 0 && (
-            <FilterSelect label={t('reports.district')} value={filters.districtId ?? ''} anyLabel={t('reports.anyDistrict')} options={region.districts.map((d) => ({ value: d.id, label: i18n.name(d) }))} onChange={(v) => setFilter({ districtId: v || undefined })} />
+            <FilterSelect
+              label={t('reports.district')}
+              value={filters.districtId ?? ''}
+              anyLabel={t('reports.anyDistrict')}
+              options={region.districts.map((d) => ({ value: d.id, label: i18n.name(d) }))}
+              onChange={(v) => setFilter({ districtId: v || undefined })}
+            />
           )}
-          <FilterSelect label={t('reports.category')} value={filters.categoryId ?? ''} anyLabel={t('reports.anyCategory')} options={ref.categories.map((c) => ({ value: c.id, label: `${c.emoji} ${i18n.name(c)}` }))} onChange={(v) => setFilter({ categoryId: v || undefined })} />
-          <FilterSelect label={t('reports.department')} value={filters.departmentId ?? ''} anyLabel={t('reports.anyDepartment')} options={ref.departments.map((d) => ({ value: d.id, label: i18n.name(d) }))} onChange={(v) => setFilter({ departmentId: v || undefined })} />
+          <FilterSelect
+            label={t('reports.category')}
+            value={filters.categoryId ?? ''}
+            anyLabel={t('reports.anyCategory')}
+            options={ref.categories.map((c) => ({ value: c.id, label: `${c.emoji} ${i18n.name(c)}` }))}
+            onChange={(v) => setFilter({ categoryId: v || undefined })}
+          />
+          <FilterSelect
+            label={t('reports.department')}
+            value={filters.departmentId ?? ''}
+            anyLabel={t('reports.anyDepartment')}
+            options={ref.departments.map((d) => ({ value: d.id, label: i18n.name(d) }))}
+            onChange={(v) => setFilter({ departmentId: v || undefined })}
+          />
           <label class="inline">
-            <input type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => setFilter({ overdue: (e.target as HTMLInputElement).checked ? 'true' : undefined })} /> {t('reports.overdueOnly')}
+            <input
+              type="checkbox"
+              checked={filters.overdue === 'true'}
+              onChange={(e) => setFilter({ overdue: (e.target as HTMLInputElement).checked ? 'true' : undefined })}
+            />{' '}
+            {t('reports.overdueOnly')}
           </label>
           <label class="inline">
-            <input type="checkbox" checked={filters.hasEvidence === 'true'} onChange={(e) => setFilter({ hasEvidence: (e.target as HTMLInputElement).checked ? 'true' : undefined })} /> {t('reports.withEvidence')}
+            <input
+              type="checkbox"
+              checked={filters.hasEvidence === 'true'}
+              onChange={(e) => setFilter({ hasEvidence: (e.target as HTMLInputElement).checked ? 'true' : undefined })}
+            />{' '}
+            {t('reports.withEvidence')}
           </label>
           <label class="inline">
-            {t('reports.from')} <input type="date" value={filters.from ?? ''} onChange={(e) => setFilter({ from: (e.target as HTMLInputElement).value || undefined })} />
+            {t('reports.from')}{' '}
+            <input type="date" value={filters.from ?? ''} onChange={(e) => setFilter({ from: (e.target as HTMLInputElement).value || undefined })} />
           </label>
           <label class="inline">
-            {t('reports.to')} <input type="date" value={filters.to ?? ''} onChange={(e) => setFilter({ to: (e.target as HTMLInputElement).value || undefined })} />
+            {t('reports.to')}{' '}
+            <input type="date" value={filters.to ?? ''} onChange={(e) => setFilter({ to: (e.target as HTMLInputElement).value || undefined })} />
           </label>
-          <select aria-label={t('reports.sort')} value={filters.sort ?? 'createdAt'} onChange={(e) => setFilter({ sort: (e.target as HTMLSelectElement).value === 'dueAt' ? 'dueAt' : undefined })}>
+          <select
+            aria-label={t('reports.sort')}
+            value={filters.sort ?? 'createdAt'}
+            onChange={(e) => setFilter({ sort: (e.target as HTMLSelectElement).value === 'dueAt' ? 'dueAt' : undefined })}
+          >
             <option value="createdAt">{t('reports.sortNewest')}</option>
             <option value="dueAt">{t('reports.sortDue')}</option>
           </select>
@@ -213,7 +256,12 @@ export function ReportsBoard({ params, query }: ScreenProps) {
         )}
         {items.length > 0 && (
           <label class="inline pick-all">
-            <input type="checkbox" checked={items.every((x) => picked.has(x.id))} onChange={(e) => setPicked((e.target as HTMLInputElement).checked ? new Set(items.map((x) => x.id)) : new Set())} /> {t('bulk.selectAll')}
+            <input
+              type="checkbox"
+              checked={items.every((x) => picked.has(x.id))}
+              onChange={(e) => setPicked((e.target as HTMLInputElement).checked ? new Set(items.map((x) => x.id)) : new Set())}
+            />{' '}
+            {t('bulk.selectAll')}
           </label>
         )}
         {list.error && <ErrorBox error={list.error} />}
@@ -238,7 +286,17 @@ export function ReportsBoard({ params, query }: ScreenProps) {
   );
 }
 
-function ReportList({ items, selectedId, picked, onPick }: { items: ReportSummary[]; selectedId: number | null; picked: Set<number>; onPick(id: number): void }) {
+function ReportList({
+  items,
+  selectedId,
+  picked,
+  onPick,
+}: {
+  items: ReportSummary[];
+  selectedId: number | null;
+  picked: Set<number>;
+  onPick(id: number): void;
+}) {
   const { ref } = useApp();
   const i18n = useI18n();
   const { t } = i18n;

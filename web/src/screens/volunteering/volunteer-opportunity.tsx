@@ -38,7 +38,12 @@ export function OpportunityDetail({ id }: { id: number }) {
   const region = ref.regions.find((r) => r.id === o.regionId);
   const action = async (path: string, confirmText?: string) => {
     if (confirmText && !confirm(confirmText)) return;
-    if (await act.run(() => (path === 'delete' ? api.del(`/api/volunteering/opportunities/${o.id}`) : api.post(`/api/volunteering/opportunities/${o.id}/${path}`)), t('common.saved'))) {
+    if (
+      await act.run(
+        () => (path === 'delete' ? api.del(`/api/volunteering/opportunities/${o.id}`) : api.post(`/api/volunteering/opportunities/${o.id}/${path}`)),
+        t('common.saved'),
+      )
+    ) {
       if (path === 'delete') navigate(href('volunteers'));
       else reload();
     }
@@ -116,7 +121,8 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
   const [rating, setRating] = useState(a.review ? String(a.review.rating) : '5');
   const [comment, setComment] = useState(a.review?.comment ?? '');
   const post = async (path: string, body?: unknown) => {
-    if (await act.run(() => api[path === 'review' ? 'put' : 'post'](`/api/volunteering/applications/${a.id}/${path}`, body ?? {}), t('common.saved'))) onChanged();
+    if (await act.run(() => api[path === 'review' ? 'put' : 'post'](`/api/volunteering/applications/${a.id}/${path}`, body ?? {}), t('common.saved')))
+      onChanged();
   };
   const v = a.volunteer;
   const open = a.state === 'applied' || a.state === 'waitlisted' || a.state === 'approved';
@@ -126,8 +132,16 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
         <strong>
           {n}. {v?.name ?? t('volunteers.erased')}
         </strong>
-        <span class={a.state === 'approved' || a.state === 'attended' ? 'badge ok' : a.state === 'declined' || a.state === 'no_show' ? 'badge overdue' : 'badge muted'}>{t(`volunteers.states.${a.state}`)}</span>
-        {v?.minor && <span class={v.parentConsent ? 'badge ok' : 'badge overdue'}>{v.parentConsent ? t('volunteers.consentGiven') : t('volunteers.minor')}</span>}
+        <span
+          class={
+            a.state === 'approved' || a.state === 'attended' ? 'badge ok' : a.state === 'declined' || a.state === 'no_show' ? 'badge overdue' : 'badge muted'
+          }
+        >
+          {t(`volunteers.states.${a.state}`)}
+        </span>
+        {v?.minor && (
+          <span class={v.parentConsent ? 'badge ok' : 'badge overdue'}>{v.parentConsent ? t('volunteers.consentGiven') : t('volunteers.minor')}</span>
+        )}
         {a.confirmedByVolunteer === true && <span class="badge ok">{t('volunteers.confirmed')}</span>}
         {a.confirmedByVolunteer === false && <span class="badge overdue">{t('volunteers.denied')}</span>}
       </div>
@@ -137,7 +151,11 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
         <span>{t('volunteers.queuedAt', { at: i18n.dateTime(a.queuedAt) })}</span>
         {a.reason && <span>{t('volunteers.reason', { reason: a.reason })}</span>}
         {a.state === 'attended' && <span>{t('volunteers.attendanceShown', { hours: a.hours ?? 0, people: a.peopleHelped ?? 0 })}</span>}
-        {a.review && <span>{'★'.repeat(a.review.rating)} {a.review.comment ?? ''}</span>}
+        {a.review && (
+          <span>
+            {'★'.repeat(a.review.rating)} {a.review.comment ?? ''}
+          </span>
+        )}
       </div>
       <ErrorBox error={act.error} />
       <div class="actions">
@@ -147,7 +165,14 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
           </button>
         )}
         {!over && v?.minor && !v.parentConsent && (
-          <button type="button" class="secondary" disabled={act.busy} onClick={async () => (await act.run(() => api.patch(`/api/volunteering/volunteers/${a.citizenId}`, { parentConsent: true }), t('common.saved'))) && onChanged()}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={act.busy}
+            onClick={async () =>
+              (await act.run(() => api.patch(`/api/volunteering/volunteers/${a.citizenId}`, { parentConsent: true }), t('common.saved'))) && onChanged()
+            }
+          >
             {t('volunteers.setConsent')}
           </button>
         )}
@@ -176,7 +201,11 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
         </form>
       )}
       {started && ['approved', 'attended', 'no_show'].includes(a.state) && (
-        <form class="form" onSubmit={(e) => (e.preventDefault(), post('attendance', { attended: true, hours: Number(hours.replace(',', '.')), peopleHelped: Number(people) }))} data-testid="attendance-form">
+        <form
+          class="form"
+          onSubmit={(e) => (e.preventDefault(), post('attendance', { attended: true, hours: Number(hours.replace(',', '.')), peopleHelped: Number(people) }))}
+          data-testid="attendance-form"
+        >
           <label class="field">
             <span class="field-label">{t('volunteers.hours')}</span>
             <TextInput inputMode="decimal" value={hours} onInput={setHours} />

@@ -28,22 +28,43 @@ export function VolunteerRankings({ query }: { query: URLSearchParams }) {
   const level = districtId ? 'district' : 'region';
   const params = { level, regionId: level === 'region' ? regionId : undefined, districtId: districtId || undefined, period };
   const validPeriod = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/.test(period);
-  const data = useLoad(() => (validPeriod && regionId ? api.get<Rankings>('/api/volunteering/rankings', params) : Promise.resolve(null)), [regionId, districtId, period]);
-  const go = (patch: Record<string, string | undefined>) => navigate(href('volunteers', { tab: 'rankings', regionId, districtId: districtId || undefined, period, ...patch }), { replace: true });
+  const data = useLoad(
+    () => (validPeriod && regionId ? api.get<Rankings>('/api/volunteering/rankings', params) : Promise.resolve(null)),
+    [regionId, districtId, period],
+  );
+  const go = (patch: Record<string, string | undefined>) =>
+    navigate(href('volunteers', { tab: 'rankings', regionId, districtId: districtId || undefined, period, ...patch }), { replace: true });
   const region = ref.regions.find((r) => String(r.id) === regionId);
   const r = data.data;
   return (
     <div data-testid="volunteer-rankings">
       <div class="filters">
-        <select aria-label={t('volunteers.region')} value={regionId} onChange={(e) => go({ regionId: (e.target as HTMLSelectElement).value, districtId: undefined })}>
+        <select
+          aria-label={t('volunteers.region')}
+          value={regionId}
+          onChange={(e) => go({ regionId: (e.target as HTMLSelectElement).value, districtId: undefined })}
+        >
           {ref.regions.map((x) => (
             <option key={x.id} value={x.id}>
               {i18n.name(x)}
             </option>
           ))}
         </select>
-        <FilterSelect label={t('volunteers.district')} value={districtId} anyLabel={t('volunteers.wholeRegion')} options={(region?.districts ?? []).map((d) => ({ value: d.id, label: i18n.name(d) }))} onChange={(v) => go({ districtId: v || undefined })} />
-        <input aria-label={t('volunteers.period')} title={t('volunteers.periodHint')} placeholder="2026, 2026-Q1, 2026-03" value={period} style={{ width: '9rem' }} onChange={(e) => go({ period: (e.target as HTMLInputElement).value.trim() })} />
+        <FilterSelect
+          label={t('volunteers.district')}
+          value={districtId}
+          anyLabel={t('volunteers.wholeRegion')}
+          options={(region?.districts ?? []).map((d) => ({ value: d.id, label: i18n.name(d) }))}
+          onChange={(v) => go({ districtId: v || undefined })}
+        />
+        <input
+          aria-label={t('volunteers.period')}
+          title={t('volunteers.periodHint')}
+          placeholder="2026, 2026-Q1, 2026-03"
+          value={period}
+          style={{ width: '9rem' }}
+          onChange={(e) => go({ period: (e.target as HTMLInputElement).value.trim() })}
+        />
         {validPeriod && (
           <>
             <DownloadButton url="/api/volunteering/rankings/export" query={{ ...params, format: 'xlsx', lang: exportLang(locale) }} label="XLSX" />
@@ -59,7 +80,9 @@ export function VolunteerRankings({ query }: { query: URLSearchParams }) {
         <>
           <p class="row-meta" data-testid="ranking-totals">
             <strong>{locale === 'kk' ? r.place.kk : r.place.ru}</strong>
-            <span>{t('volunteers.totals', { hours: r.totals.hours, people: r.totals.peopleHelped, volunteers: r.totals.volunteers, events: r.totals.events })}</span>
+            <span>
+              {t('volunteers.totals', { hours: r.totals.hours, people: r.totals.peopleHelped, volunteers: r.totals.volunteers, events: r.totals.events })}
+            </span>
           </p>
           {r.mostActive.length === 0 ? (
             <Empty>{t('volunteers.noRanking')}</Empty>
@@ -67,11 +90,19 @@ export function VolunteerRankings({ query }: { query: URLSearchParams }) {
             <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))' }}>
               <div class="panel">
                 <h2>{t('volunteers.mostActive')}</h2>
-                <BarChart bars={r.mostActive.map((x) => ({ label: `${x.rank}. ${x.name}`, value: x.peopleHelped, note: t('volunteers.hoursShort', { h: x.hours }) }))} />
+                <BarChart
+                  bars={r.mostActive.map((x) => ({ label: `${x.rank}. ${x.name}`, value: x.peopleHelped, note: t('volunteers.hoursShort', { h: x.hours }) }))}
+                />
               </div>
               <div class="panel">
                 <h2>{t('volunteers.favourite')}</h2>
-                <BarChart bars={r.favourite.map((x) => ({ label: `${x.rank}. ${x.name}`, value: x.positiveReviews, note: x.averageRating === null ? undefined : `★ ${x.averageRating.toFixed(1)}` }))} />
+                <BarChart
+                  bars={r.favourite.map((x) => ({
+                    label: `${x.rank}. ${x.name}`,
+                    value: x.positiveReviews,
+                    note: x.averageRating === null ? undefined : `★ ${x.averageRating.toFixed(1)}`,
+                  }))}
+                />
               </div>
             </div>
           )}

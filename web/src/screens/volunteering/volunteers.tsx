@@ -2,7 +2,24 @@
 // applications, a new opportunity, the volunteers of the organiser's scope, and the rankings of the most
 // active and favourite volunteers with the totals of the indicator "volume of services provided by volunteers".
 import { useState } from 'preact/hooks';
-import { Checkbox, DownloadButton, Empty, ErrorBox, Field, FilterSelect, FormScreen, KkRuFields, LoadState, Loading, LoadMore, Select, Tabs, TextInput, useAction, useLoad } from '../../components/ui.tsx';
+import {
+  Checkbox,
+  DownloadButton,
+  Empty,
+  ErrorBox,
+  Field,
+  FilterSelect,
+  FormScreen,
+  KkRuFields,
+  LoadState,
+  Loading,
+  LoadMore,
+  Select,
+  Tabs,
+  TextInput,
+  useAction,
+  useLoad,
+} from '../../components/ui.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
@@ -87,14 +104,30 @@ function OpportunityList({ query }: { query: URLSearchParams }) {
   const { t, locale } = i18n;
   const status = query.get('status') ?? '';
   const regionId = query.get('regionId') ?? '';
-  const list = useLoad(() => api.get<{ items: Opportunity[]; total: number }>('/api/volunteering/opportunities', { status, regionId, limit: 200 }), [status, regionId]);
-  const go = (patch: Record<string, string | undefined>) => navigate(href('volunteers', { tab: 'opportunities', status, regionId, ...patch }), { replace: true });
+  const list = useLoad(
+    () => api.get<{ items: Opportunity[]; total: number }>('/api/volunteering/opportunities', { status, regionId, limit: 200 }),
+    [status, regionId],
+  );
+  const go = (patch: Record<string, string | undefined>) =>
+    navigate(href('volunteers', { tab: 'opportunities', status, regionId, ...patch }), { replace: true });
   const now = Date.now();
   return (
     <>
       <div class="filters">
-        <FilterSelect label={t('volunteers.status')} value={status} anyLabel={t('volunteers.anyStatus')} options={(['draft', 'published', 'cancelled'] as const).map((s) => ({ value: s, label: t(`volunteers.statuses.${s}`) }))} onChange={(v) => go({ status: v || undefined })} />
-        <FilterSelect label={t('volunteers.region')} value={regionId} anyLabel={t('volunteers.anyRegion')} options={ref.regions.map((r) => ({ value: r.id, label: i18n.name(r) }))} onChange={(v) => go({ regionId: v || undefined })} />
+        <FilterSelect
+          label={t('volunteers.status')}
+          value={status}
+          anyLabel={t('volunteers.anyStatus')}
+          options={(['draft', 'published', 'cancelled'] as const).map((s) => ({ value: s, label: t(`volunteers.statuses.${s}`) }))}
+          onChange={(v) => go({ status: v || undefined })}
+        />
+        <FilterSelect
+          label={t('volunteers.region')}
+          value={regionId}
+          anyLabel={t('volunteers.anyRegion')}
+          options={ref.regions.map((r) => ({ value: r.id, label: i18n.name(r) }))}
+          onChange={(v) => go({ regionId: v || undefined })}
+        />
       </div>
       <LoadState loaded={list} isEmpty={(data) => data.items.length === 0} emptyText={t('volunteers.none')}>
         {(data) => (
@@ -114,7 +147,14 @@ function OpportunityList({ query }: { query: URLSearchParams }) {
                       <span>{i18n.name(ref.regions.find((r) => r.id === o.regionId))}</span>
                       <span>{o.organiserName}</span>
                       <span>{t('volunteers.places', { left: o.placesLeft, needed: o.needed })}</span>
-                      <span>{t('volunteers.appCounts', { approved: o.counts.approved ?? 0, applied: o.counts.applied ?? 0, waitlisted: o.counts.waitlisted ?? 0, attended: o.counts.attended ?? 0 })}</span>
+                      <span>
+                        {t('volunteers.appCounts', {
+                          approved: o.counts.approved ?? 0,
+                          applied: o.counts.applied ?? 0,
+                          waitlisted: o.counts.waitlisted ?? 0,
+                          attended: o.counts.attended ?? 0,
+                        })}
+                      </span>
                     </div>
                   </a>
                 </li>
@@ -157,7 +197,11 @@ function VolunteerList() {
                 <tr key={v.citizenId}>
                   <td>
                     {v.name ?? '—'}
-                    {v.minor && <span class={v.parentConsent ? 'badge ok' : 'badge overdue'}>{v.parentConsent ? t('volunteers.consentGiven') : t('volunteers.minor')}</span>}
+                    {v.minor && (
+                      <span class={v.parentConsent ? 'badge ok' : 'badge overdue'}>
+                        {v.parentConsent ? t('volunteers.consentGiven') : t('volunteers.minor')}
+                      </span>
+                    )}
                   </td>
                   <td>{v.phone ?? '—'}</td>
                   <td>
@@ -167,7 +211,11 @@ function VolunteerList() {
                   <td>{v.directions.map((d) => t(`volunteers.direction.${d}`)).join(', ')}</td>
                   <td>{v.birthYear ?? '—'}</td>
                   <td>
-                    <DownloadButton url={`/api/volunteering/volunteers/${v.citizenId}/certificate`} query={{ format: 'xlsx', lang: exportLang(locale) }} label="XLSX" />
+                    <DownloadButton
+                      url={`/api/volunteering/volunteers/${v.citizenId}/certificate`}
+                      query={{ format: 'xlsx', lang: exportLang(locale) }}
+                      label="XLSX"
+                    />
                   </td>
                 </tr>
               );
@@ -185,7 +233,21 @@ function OpportunityForm() {
   const i18n = useI18n();
   const { t } = i18n;
   const areas = useLoad(() => api.get<NamedItem[]>('/api/reference/areas'), []);
-  const [f, setF] = useState({ titleKk: '', titleRu: '', descriptionKk: '', descriptionRu: '', organiserName: '', regionId: user.regionId ? String(user.regionId) : '', districtId: user.districtId ? String(user.districtId) : '', place: '', day: '', from: '10:00', to: '14:00', needed: '5', areaId: '' });
+  const [f, setF] = useState({
+    titleKk: '',
+    titleRu: '',
+    descriptionKk: '',
+    descriptionRu: '',
+    organiserName: '',
+    regionId: user.regionId ? String(user.regionId) : '',
+    districtId: user.districtId ? String(user.districtId) : '',
+    place: '',
+    day: '',
+    from: '10:00',
+    to: '14:00',
+    needed: '5',
+    areaId: '',
+  });
   const [directions, setDirections] = useState<Direction[]>([]);
   const [publish, setPublish] = useState(true);
   const set = (k: keyof typeof f) => (v: string) => setF((s) => ({ ...s, [k]: v }));
@@ -212,17 +274,47 @@ function OpportunityForm() {
     if (created) navigate(href(`volunteers/${created.id}`));
   }
   return (
-    <FormScreen back={href('volunteers')} backLabel={t('volunteers.title')} title={t('volunteers.newOpportunity')} onSubmit={submit} testId="opportunity-form" busy={save.busy} error={save.error ?? areas.error} submitLabel={t('common.save')}>
-      <KkRuFields name="title" labels={[t('volunteers.titleKk'), t('volunteers.titleRu')]} kk={[f.titleKk, set('titleKk')]} ru={[f.titleRu, set('titleRu')]} wide />
-      <KkRuFields name="description" labels={[t('volunteers.descriptionKk'), t('volunteers.descriptionRu')]} kk={[f.descriptionKk, set('descriptionKk')]} ru={[f.descriptionRu, set('descriptionRu')]} rows={2} wide />
+    <FormScreen
+      back={href('volunteers')}
+      backLabel={t('volunteers.title')}
+      title={t('volunteers.newOpportunity')}
+      onSubmit={submit}
+      testId="opportunity-form"
+      busy={save.busy}
+      error={save.error ?? areas.error}
+      submitLabel={t('common.save')}
+    >
+      <KkRuFields
+        name="title"
+        labels={[t('volunteers.titleKk'), t('volunteers.titleRu')]}
+        kk={[f.titleKk, set('titleKk')]}
+        ru={[f.titleRu, set('titleRu')]}
+        wide
+      />
+      <KkRuFields
+        name="description"
+        labels={[t('volunteers.descriptionKk'), t('volunteers.descriptionRu')]}
+        kk={[f.descriptionKk, set('descriptionKk')]}
+        ru={[f.descriptionRu, set('descriptionRu')]}
+        rows={2}
+        wide
+      />
       <Field label={t('volunteers.organiser')}>
         <TextInput name="organiserName" value={f.organiserName} onInput={set('organiserName')} />
       </Field>
       <Field label={t('volunteers.region')}>
-        <Select value={f.regionId} onChange={(v) => setF((s) => ({ ...s, regionId: v, districtId: '' }))} options={[{ value: '', label: '—' }, ...ref.regions.map((r) => ({ value: String(r.id), label: i18n.name(r) }))]} />
+        <Select
+          value={f.regionId}
+          onChange={(v) => setF((s) => ({ ...s, regionId: v, districtId: '' }))}
+          options={[{ value: '', label: '—' }, ...ref.regions.map((r) => ({ value: String(r.id), label: i18n.name(r) }))]}
+        />
       </Field>
       <Field label={t('volunteers.district')}>
-        <Select value={f.districtId} onChange={set('districtId')} options={[{ value: '', label: t('volunteers.wholeRegion') }, ...(region?.districts ?? []).map((d) => ({ value: String(d.id), label: i18n.name(d) }))]} />
+        <Select
+          value={f.districtId}
+          onChange={set('districtId')}
+          options={[{ value: '', label: t('volunteers.wholeRegion') }, ...(region?.districts ?? []).map((d) => ({ value: String(d.id), label: i18n.name(d) }))]}
+        />
       </Field>
       <Field label={t('volunteers.place')} wide>
         <TextInput name="place" value={f.place} onInput={set('place')} />
@@ -240,14 +332,23 @@ function OpportunityForm() {
         <TextInput type="number" min={1} value={f.needed} onInput={set('needed')} />
       </Field>
       <Field label={t('volunteers.area')}>
-        <Select value={f.areaId} onChange={set('areaId')} options={[{ value: '', label: '—' }, ...(areas.data ?? []).map((a) => ({ value: String(a.id), label: `${a.id}. ${i18n.name(a)}` }))]} />
+        <Select
+          value={f.areaId}
+          onChange={set('areaId')}
+          options={[{ value: '', label: '—' }, ...(areas.data ?? []).map((a) => ({ value: String(a.id), label: `${a.id}. ${i18n.name(a)}` }))]}
+        />
       </Field>
       <fieldset class="wide" style={{ flexBasis: '100%', border: 0, padding: 0 }}>
         <legend class="field-label">{t('volunteers.directions')}</legend>
         <div class="filters">
           {DIRECTIONS.map((d) => (
             <label key={d} class="inline">
-              <input type="checkbox" checked={directions.includes(d)} onChange={(e) => setDirections((xs) => ((e.target as HTMLInputElement).checked ? [...xs, d] : xs.filter((x) => x !== d)))} /> {t(`volunteers.direction.${d}`)}
+              <input
+                type="checkbox"
+                checked={directions.includes(d)}
+                onChange={(e) => setDirections((xs) => ((e.target as HTMLInputElement).checked ? [...xs, d] : xs.filter((x) => x !== d)))}
+              />{' '}
+              {t(`volunteers.direction.${d}`)}
             </label>
           ))}
         </div>

@@ -23,6 +23,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // A timer handle declared before the closure that cancels it, and assigned after: not a constant.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      // TypeScript checks names; ESLint's own check does not know the DOM, Node and test globals apart.
+      'no-undef': 'off',
       'import-x/no-unresolved': 'off',
       '@stylistic/max-len': [
         'error',

@@ -19,7 +19,10 @@ export interface OutboxRun {
   delivered: number;
   lost: number;
   duplicated: number;
-  /** over the first 95 % of deliveries: the last few are second notices to chats that just had one, which the per-chat limit spaces a second apart whatever the sender does */
+  /**
+   * over the first 95 % of deliveries: the last few are second notices to chats that just had one, which the per-chat limit spaces a second apart
+   * whatever the sender does
+   */
   perSecond: number;
   /** first to last delivery, that tail included */
   perSecondAll: number;

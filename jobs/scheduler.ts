@@ -83,7 +83,8 @@ export function createScheduler({
     },
     async stop() {
       stopped = true;
-      await Promise.all(tasks.map((t) => t.destroy()));
+      // destroy() may or may not return a promise (node-cron's type): wait for those that do.
+      await Promise.all(tasks.map(async (t) => t.destroy()));
       await Promise.allSettled([...inFlight]);
     },
   };

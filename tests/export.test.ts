@@ -178,6 +178,7 @@ function formatOf(files: Record<string, string>, c: string): string {
 /** Every tag closed in order, no stray '<' or '&' outside markup and entities, and no illegal characters. */
 function wellFormed(xml: string): boolean {
   const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
+  // eslint-disable-next-line no-control-regex -- the test looks for characters XML forbids
   if (/[\x00-\x08\x0B\x0C\x0E-\x1F]/.test(body) || /&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(body)) return false;
   const stack: string[] = [];
   let rest = body;
@@ -320,6 +321,7 @@ describe('XLSX', () => {
     expect(textOf(cell(xml, 'A3'))).toBe('abcd\tE\nF' + 'G');
     expect(textOf(cell(xml, 'A1'))).toBe('T');
     expect(textOf(cell(xml, 'A2'))).toBe('h');
+    // eslint-disable-next-line no-control-regex -- the test looks for characters XML forbids
     for (const [name, part] of Object.entries(dirty)) expect(part, name).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uD800]/);
   });
 

@@ -12,15 +12,16 @@ export function rateLimit(perMinute: number, i18n: i18n): MiddlewareFn<BotContex
     timeFrame: 60_000,
     limit: perMinute,
     keyGenerator: (ctx) => (ctx.chat?.type === 'private' ? ctx.from?.id.toString() : undefined),
-    onLimitExceeded: async (ctx) => {
+    // The plugin does not await this: the warning is sent on the side, and its failure is ignored.
+    onLimitExceeded: (ctx) => {
       const id = ctx.from?.id;
       if (id === undefined) return;
       if (Date.now() - (warned.get(id) ?? 0) < 60_000) return;
       warned.set(id, Date.now());
       if (warned.size > 10_000) warned.clear();
       const text = i18n.getFixedT(ctx.session?.locale ?? localeFromTelegram(ctx.from?.language_code))('common:flood');
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text }).catch(() => {});
-      else await ctx.reply(text).catch(() => {});
+      if (ctx.callbackQuery) void ctx.answerCallbackQuery({ text }).catch(() => {});
+      else void ctx.reply(text).catch(() => {});
     },
   }) as MiddlewareFn<BotContext>;
 }

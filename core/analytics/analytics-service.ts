@@ -98,5 +98,3 @@ export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent
   };
   return service;
 }
-
-export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -186,5 +186,3 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
 function pick<T extends object>(obj: T, keysOf: object): Partial<T> {
   return Object.fromEntries(Object.keys(keysOf).map((k) => [k, (obj as Record<string, unknown>)[k]])) as Partial<T>;
 }
-
-export type CitizenService = ReturnType<typeof createCitizenService>;

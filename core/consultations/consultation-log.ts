@@ -167,5 +167,3 @@ export function createConsultationLogService({ prisma, now = () => new Date() }:
     },
   };
 }
-
-export type ConsultationLogService = ReturnType<typeof createConsultationLogService>;

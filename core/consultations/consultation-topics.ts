@@ -37,5 +37,3 @@ export function createConsultationTopicService({ prisma }: { prisma: PrismaClien
     },
   };
 }
-
-export type ConsultationTopicService = ReturnType<typeof createConsultationTopicService>;

@@ -185,5 +185,3 @@ export function createFaqService({ prisma, now = () => new Date() }: { prisma: P
     },
   };
 }
-
-export type FaqService = ReturnType<typeof createFaqService>;

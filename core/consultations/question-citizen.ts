@@ -241,8 +241,6 @@ export function createQuestionCitizenService({
   return service;
 }
 
-export type QuestionCitizenService = ReturnType<typeof createQuestionCitizenService>;
-
 /** What /mydata shows of consultations; /deletedata withdraws open questions and removes the text of unanswered ones. */
 export const questionPersonalData: PersonalDataSection = {
   key: 'questions',

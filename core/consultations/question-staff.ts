@@ -259,5 +259,3 @@ export function createQuestionStaffService({ prisma, i18n, now = () => new Date(
     },
   };
 }
-
-export type QuestionStaffService = ReturnType<typeof createQuestionStaffService>;

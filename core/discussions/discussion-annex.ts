@@ -129,5 +129,3 @@ export function createAnnexService({ prisma, i18n, now }: { prisma: PrismaClient
     },
   };
 }
-
-export type AnnexService = ReturnType<typeof createAnnexService>;

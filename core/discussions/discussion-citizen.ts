@@ -317,8 +317,6 @@ export function createDiscussionCitizenService({ prisma, i18n, now, flagsToHide 
   return service;
 }
 
-export type DiscussionCitizenService = ReturnType<typeof createDiscussionCitizenService>;
-
 /**
  * What /mydata shows of discussions, and what /deletedata removes. Subscriptions, flags and the draft go.
  * Comments stay, because the Annex 2 report is the body's public record of what was proposed, but the

@@ -29,5 +29,3 @@ export function createDiscussionServices({
     citizen: createDiscussionCitizenService({ prisma, i18n, now, flagsToHide }),
   };
 }
-
-export type DiscussionServices = ReturnType<typeof createDiscussionServices>;

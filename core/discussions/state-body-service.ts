@@ -96,5 +96,3 @@ export function createStateBodyService({ prisma }: { prisma: PrismaClient }) {
     },
   };
 }
-
-export type StateBodyService = ReturnType<typeof createStateBodyService>;

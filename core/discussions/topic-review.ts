@@ -149,5 +149,3 @@ export function createTopicReviewService({ prisma, topics, i18n, now }: { prisma
     },
   };
 }
-
-export type TopicReviewService = ReturnType<typeof createTopicReviewService>;

@@ -182,5 +182,3 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
     },
   };
 }
-
-export type CouncilService = ReturnType<typeof createCouncilService>;

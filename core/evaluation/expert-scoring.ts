@@ -293,5 +293,3 @@ export async function report(tx: Tx, project: SocialProject): Promise<CouncilRep
     closedAt: project.evaluationClosedAt,
   };
 }
-
-export type ExpertScoringService = ReturnType<typeof createExpertScoringService>;

@@ -41,6 +41,7 @@ export function excelSerial(instant: Date, withTime = true): number {
 // ---- text -----------------------------------------------------------------------------------------
 
 /** What XML 1.0 forbids: control characters other than tab, LF and CR, U+FFFE/U+FFFF and lone surrogates. */
+// eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters: they are what this removes
 const ILLEGAL_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 

@@ -75,5 +75,3 @@ export function createApiClientService({ prisma, now = () => new Date() }: { pri
     },
   };
 }
-
-export type ApiClientService = ReturnType<typeof createApiClientService>;

@@ -89,5 +89,3 @@ export function requestOf(r: RequestRow, t: Translate, locale: Open311Locale) {
     media_url: r.evidence[0]?.url ?? null,
   };
 }
-
-export type ServiceRequest = ReturnType<typeof requestOf>;

@@ -302,5 +302,3 @@ export function createPollBuilder({ prisma, i18n, now = () => new Date() }: { pr
   };
   return builder;
 }
-
-export type PollBuilder = ReturnType<typeof createPollBuilder>;

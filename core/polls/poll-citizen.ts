@@ -294,5 +294,3 @@ export function createPollCitizenService({ prisma, now = () => new Date() }: { p
   };
   return service;
 }
-
-export type PollCitizenService = ReturnType<typeof createPollCitizenService>;

@@ -10,7 +10,6 @@ import { round1 } from '../numbers.ts';
  * satisfied / rather not / not at all / hard to answer, in the order the survey reads them out.
  */
 export const SATISFACTION = ['fully', 'rather', 'rather_not', 'not_at_all', 'hard_to_say'] as const;
-export type SatisfactionCode = (typeof SATISFACTION)[number];
 /** Positive = fully + rather; the share is computed with "hard to answer" in the base (DOMAIN.md). */
 export const POSITIVE: readonly string[] = ['fully', 'rather'];
 /** The mean of the scale maps fully..not at all to 4..1; "hard to answer" has no place on it. */

@@ -23,5 +23,3 @@ export function createPollServices({ prisma, i18n, now = () => new Date() }: { p
     },
   };
 }
-
-export type PollServices = ReturnType<typeof createPollServices>;

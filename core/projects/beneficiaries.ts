@@ -9,7 +9,6 @@ import { almatyYear, localDate, localMidnight } from '../calendar/local-time.ts'
 import type { Tx } from '../db/tx.ts';
 import { invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
-import { ageBracketOf } from './age-brackets.ts';
 import { mapHeader, norm, parseBirthYear, parseCsv, parseDay, parseGender, parsePhone, parseSocialStatus } from './beneficiary-csv.ts';
 import type { ProjectAdminService } from './project-admin.ts';
 import { MIN_BIRTH_YEAR } from './profile.ts';
@@ -311,8 +310,3 @@ export function createBeneficiaryService({ prisma, projects, now }: { prisma: Pr
     },
   };
 }
-
-export type BeneficiaryService = ReturnType<typeof createBeneficiaryService>;
-
-/** The bracket for the list view, at `at`. */
-export const bracketAt = (b: BeneficiaryView, at: Date) => ageBracketOf(b.birthYear, at);

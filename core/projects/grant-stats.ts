@@ -14,7 +14,7 @@ import type { ProjectEvent } from '../../generated/prisma/client.ts';
 import { localMidnight, addDays } from '../calendar/local-time.ts';
 import type { Tx } from '../db/tx.ts';
 import { invalid } from '../errors.ts';
-import { ageBrackets, socialStatuses } from '../../prisma/seed/social-status.ts';
+import { socialStatuses } from '../../prisma/seed/social-status.ts';
 import { ALL_AGE_BRACKETS, ageBracketOf } from './age-brackets.ts';
 import { beneficiariesUntil, type BeneficiaryView } from './beneficiaries.ts';
 import { eventsIn } from './project-admin.ts';
@@ -92,10 +92,3 @@ export async function grantStats(tx: Tx, project: { id: number; startsOn: Date; 
     eventParticipants: events.reduce((a, e) => a + e.participants, 0),
   };
 }
-
-/** Column order for exports and the API (labels live in locales/{kk,ru}/project.json). */
-export const STAT_COLUMNS = {
-  socialStatus: [...socialStatuses.map((s) => s.code), NOT_STATED],
-  age: [...ALL_AGE_BRACKETS.map((b) => b.code), NOT_STATED],
-  formBrackets: ageBrackets.map((b) => b.code),
-};

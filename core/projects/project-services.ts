@@ -47,5 +47,3 @@ export function createProjectServices({ prisma, i18n, now, botUsername = () => n
     botUsername: () => botUsername() ?? null,
   };
 }
-
-export type ProjectServices = ReturnType<typeof createProjectServices>;

@@ -203,5 +203,3 @@ export function createEvidenceStore({ prisma, storageDir, telegramFiles, now = (
     },
   };
 }
-
-export type EvidenceStore = ReturnType<typeof createEvidenceStore>;

@@ -213,5 +213,3 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
     },
   };
 }
-
-export type ReportAdminService = ReturnType<typeof createReportAdminService>;

@@ -219,8 +219,6 @@ export function createReportCitizenService({ prisma, reports, now = () => new Da
   return service;
 }
 
-export type ReportCitizenService = ReturnType<typeof createReportCitizenService>;
-
 /** What /mydata shows of civic control, and what /deletedata removes: the draft and the subscriptions. */
 export const reportPersonalData: PersonalDataSection = {
   key: 'reports',

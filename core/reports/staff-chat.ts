@@ -16,7 +16,7 @@ import { canTransition, isOpen, OPEN_STATUSES, statusIcon } from './report-statu
 import { formatDue, REPORT_NAMES, reportLines, type NamedReport } from './staff-notify.ts';
 import { withEvidenceCounts } from './report-query.ts';
 
-export { linkedStaff, STAFF_CHAT_LOCALE } from '../staff/staff-chat-kit.ts';
+export { linkedStaff } from '../staff/staff-chat-kit.ts';
 
 /** Button actions: callback data `sg:<action>:<reportId>`. Resolving and rejecting need a public note. */
 export const STAFF_ACTIONS = { acc: 'in_work', res: 'resolved', rej: 'rejected' } as const satisfies Record<string, ReportStatus>;

@@ -40,5 +40,3 @@ export function createNoticeService({ prisma, now = () => new Date() }: { prisma
     },
   };
 }
-
-export type NoticeService = ReturnType<typeof createNoticeService>;

@@ -263,5 +263,3 @@ export function createApplicationService({ prisma, i18n, now = () => new Date() 
     },
   };
 }
-
-export type ApplicationService = ReturnType<typeof createApplicationService>;

@@ -119,5 +119,3 @@ export function createVolunteerCitizenService({ prisma, now = () => new Date() }
     },
   };
 }
-
-export type VolunteerCitizenService = ReturnType<typeof createVolunteerCitizenService>;

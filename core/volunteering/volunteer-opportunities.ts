@@ -259,5 +259,3 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
   };
   return service;
 }
-
-export type OpportunityService = ReturnType<typeof createOpportunityService>;

@@ -200,8 +200,6 @@ export function createProfileService({ prisma, now = () => new Date() }: { prism
   return service;
 }
 
-export type ProfileService = ReturnType<typeof createProfileService>;
-
 /**
  * /mydata and /deletedata for volunteering. The privacy screen shows a section's keys as labels, so
  * the labels are written here in the citizen's own language.

@@ -52,5 +52,3 @@ export function createVolunteeringServices({ prisma, i18n, now = () => new Date(
     },
   };
 }
-
-export type VolunteeringServices = ReturnType<typeof createVolunteeringServices>;

@@ -1,4 +1,5 @@
-// Source: DOMAIN.md § "Civic control («Азаматтық бақылау», seed 002 L862–876)"; department codes from departments.ts, area codes from areas.ts (seed 003 L413–486).
+// Source: DOMAIN.md § "Civic control («Азаматтық бақылау», seed 002 L862–876)"; department codes from departments.ts, area codes from areas.ts (seed
+// 003 L413–486).
 
 /**
  * A civic-control report category (Open311 "service"). Every report needs photo/video/audio

@@ -1,4 +1,5 @@
-// Source: DOMAIN.md § "Akimat departments a report can be routed to" (seed 001_eb1c353cb07e2e46.txt L306, L361, L396) plus the usual city services for civic control.
+// Source: DOMAIN.md § "Akimat departments a report can be routed to" (seed 001_eb1c353cb07e2e46.txt L306, L361, L396) plus the usual city services
+// for civic control.
 
 /**
  * A department (бөлім / отдел) of a city or district akimat. At oblast level the same

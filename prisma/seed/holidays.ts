@@ -1,4 +1,5 @@
-// Source: DOMAIN.md § "Public discussion of proposed topics" (working days, default holidays); Law of RK "On holidays in the Republic of Kazakhstan" and Labour Code art. 85.
+// Source: DOMAIN.md § "Public discussion of proposed topics" (working days, default holidays); Law of RK "On holidays in the Republic of Kazakhstan"
+// and Labour Code art. 85.
 
 /** A public holiday with a fixed Gregorian date, repeated every year. */
 export interface FixedHolidaySeed {

@@ -1,4 +1,5 @@
-// Source: DOMAIN.md § "Regions (2024 division: 17 oblasts + 3 cities of republican significance)"; district lists from the 2022–2024 presidential decrees on administrative-territorial structure (best knowledge, see notes).
+// Source: DOMAIN.md § "Regions (2024 division: 17 oblasts + 3 cities of republican significance)"; district lists from the 2022–2024 presidential
+// decrees on administrative-territorial structure (best knowledge, see notes).
 
 /** A district (аудан / район) or a city of oblast significance (қала / город), or a city district of a city of republican significance. */
 export interface DistrictSeed {

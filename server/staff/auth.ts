@@ -40,6 +40,7 @@ export const authRoutes =
       },
       async (req, reply) => {
         // The user agent is stored with the session: control characters in a forged header are dropped.
+        // eslint-disable-next-line no-control-regex -- control characters are stripped from the stored user agent
         const userAgent = req.headers['user-agent']?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
         const r = await services.staff.login(req.body.login, req.body.password, { ip: req.ip, userAgent });
         reply.setCookie(SESSION_COOKIE, r.token, {

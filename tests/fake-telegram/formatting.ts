@@ -391,7 +391,7 @@ export function parseMarkdownV2(source: string): FormattedText {
     }
 
     const open = stack.pop() as MdOpen;
-    let skip = out.length === open.offset;
+    const skip = out.length === open.offset;
     let argument = open.argument;
     switch (open.type) {
       case 'Underline':
@@ -431,8 +431,8 @@ export function parseMarkdownV2(source: string): FormattedText {
     const length = out.length - open.offset;
     if (open.type === 'TextUrl') {
       const entity = linkEntity(open.offset, length, argument);
+      // A link Telegram would not accept leaves its text plain.
       if (entity) entities.push(entity);
-      else skip = true;
     } else if (open.type === 'CustomEmoji') {
       const id = /^tg:\/\/emoji\?id=(\d+)$/.exec(argument)?.[1];
       if (!id) fail(`Custom emoji URL must have an emoji identifier`);

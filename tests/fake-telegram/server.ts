@@ -46,21 +46,7 @@ import type {
   WebhookState,
 } from './types.js';
 
-export type {
-  ApiResponse,
-  DeliveredMessage,
-  FakeTelegram,
-  FakeTelegramLimits,
-  FakeTelegramOptions,
-  RecordedCall,
-  ScriptedUser,
-  ScriptedUserOptions,
-  UploadedFile,
-  UserMediaOptions,
-  WaitForOptions,
-  WaitForReplyOptions,
-  WebhookState,
-} from './types.js';
+export type { FakeTelegram, FakeTelegramOptions, RecordedCall, ScriptedUser } from './types.js';
 
 type Payload = Record<string, unknown>;
 type Handler = (payload: Payload, uploads: UploadedFile[]) => unknown;

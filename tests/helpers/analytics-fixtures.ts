@@ -4,7 +4,8 @@
 //
 // Region A (Astana), district dA; region B (Almaty).
 //   R1 roads   c1  Mon 14.12 10:00 → accepted Tue 15.12 10:00 (1 wd, 24 h) → resolved Thu 17.12 10:00 (2 wd, 72 h), due 18.12: on time; rating 5; 3 supports
-//   R2 roads   c1  Tue 15.12 09:00 → accepted Wed 16.12 09:00 (holiday: 0.625 wd, 24 h) → resolved Fri 18.12 21:00 (2.5 wd, 84 h), due 17.12: late; rating 3; 1 support; reopened once
+//   R2 roads   c1  Tue 15.12 09:00 → accepted Wed 16.12 09:00 (holiday: 0.625 wd, 24 h) → resolved Fri 18.12 21:00 (2.5 wd, 84 h), due 17.12: late;
+//     rating 3; 1 support; reopened once
 //   R3 waste   c2  Fri 18.12 12:00 → accepted Mon 21.12 12:00 (1 wd over the weekend, 72 h), in work, due 22.12 12:00: overdue now; 0 supports
 //   R4 waste   c3  Mon 21.12 10:00, new, hidden by a moderator, 2 supports
 //   R5 animals c3  Tue 22.12 10:00, resolved by its author the next day (self-resolved, no acceptance)

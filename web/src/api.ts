@@ -56,7 +56,7 @@ export function createApi(opts: ApiOptions): Api {
   async function failure(res: Response | null, cause?: unknown): Promise<ApiError> {
     if (!res) return new ApiError(0, 'network', opts.localise('network', String(cause ?? ''), []));
     type ErrorAnswer = { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } };
-    let body: ErrorAnswer | null = null;
+    let body: ErrorAnswer | null;
     try {
       body = (await res.json()) as ErrorAnswer;
     } catch {

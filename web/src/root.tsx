@@ -74,7 +74,8 @@ export function Root() {
 
   useEffect(() => {
     interceptLinks(document.body);
-    (async () => {
+    // Both steps catch their own failures, so nothing is left to handle outside.
+    void (async () => {
       try {
         setConfig(await api.get<PublicConfig>('/api/console/config'));
       } catch (e) {

@@ -11,7 +11,7 @@ import { VolunteersScreen } from './volunteering/volunteers.tsx';
 import { DashboardScreen } from './analytics/dashboard.tsx';
 import type { Screen } from './types.ts';
 
-export type { Screen, ScreenProps } from './types.ts';
+export type { Screen } from './types.ts';
 
 export const screens: Screen[] = [
   { path: 'reports', titleKey: 'nav.reports', roles: ['operator'], component: ReportsBoard },

@@ -19,10 +19,3 @@ export const almatyToday = (now = new Date()) => new Date(now.getTime() + 5 * 3_
 
 /** An ISO instant for a date and HH:MM on Almaty's clock. */
 export const atLocal = (date: string, time: string) => new Date(`${date}T${time}:00+05:00`).toISOString();
-
-/** A share as "42%" (one decimal under 10%). */
-export function percent(part: number, whole: number): string {
-  if (!whole) return '—';
-  const p = (part / whole) * 100;
-  return `${p < 10 && p > 0 ? p.toFixed(1) : Math.round(p)}%`;
-}

@@ -10,8 +10,6 @@ import { almatyToday, atLocal } from '../screen-helpers.ts';
 import type { WaveProgress } from '../../../../core/polls/poll-distribution.ts';
 
 // The server's own shape (type only: nothing of core/ lands in the bundle).
-export type { WaveProgress };
-
 const PARTS: { key: keyof WaveProgress; colour: string }[] = [
   { key: 'answered', colour: '#2e7d32' },
   { key: 'sent', colour: '#1f77b4' },

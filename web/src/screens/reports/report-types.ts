@@ -6,7 +6,7 @@ import type { ReportSummary as CoreReportSummary } from '../../../../core/report
 import type { Wire } from '../screen-helpers.ts';
 
 export type { ReportStatus };
-export { NOTE_REQUIRED, OPEN_STATUSES } from '../../../../core/reports/report-status.ts';
+export { OPEN_STATUSES } from '../../../../core/reports/report-status.ts';
 /** The order the board shows the statuses in. */
 export const REPORT_STATUSES = [
   'new',

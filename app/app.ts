@@ -11,6 +11,8 @@ import { createLogger } from './logger.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
 import type { DataDirLock } from '../core/db/data-dir-lock.ts';
 import { applyMigrations } from '../core/db/migrate.ts';
+import { withMigrationLock } from '../core/db/migration-lock.ts';
+import { checkReadiness, databaseCheck, migrationsCheck, outboxCheck, type ReadinessCheck, type Readiness } from '../core/ops/readiness.ts';
 import { OutboxDispatcher, type SendFn } from '../core/outbox/dispatcher.ts';
 import { createServices, type Services } from '../core/services.ts';
 import { telegramFilesOver, type TelegramFiles } from '../core/reports/evidence-store.ts';
@@ -39,6 +41,13 @@ import { createQuestionStaffChat } from '../bot/consultations/staff-chat.ts';
 import { createQuestionChatSyncJob } from '../jobs/question-chat-sync.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
+import { createJobMetrics, createOutboxMetrics, registerJobGauges, registerOutboxGauges } from '../jobs/metrics.ts';
+import { createBotMetrics } from '../bot/middleware/metrics.ts';
+import { botCheck } from '../bot/bot-readiness.ts';
+import { telegramStatus } from '../bot/telegram-status.ts';
+import { startMetricsServer } from '../server/metrics-server.ts';
+import type { Registry } from 'prom-client';
+import { createMetricsRegistry, registerBackupGauge, registerDomainGauges } from './metrics.ts';
 
 export type Role = 'api' | 'bot' | 'jobs';
 export const ALL_ROLES: Role[] = ['api', 'bot', 'jobs'];
@@ -81,6 +90,12 @@ export interface RunningApp {
   botRunner?: BotRunner;
   scheduler?: Scheduler;
   outbox?: ReturnType<typeof createOutboxWorker>;
+  /** this process's Prometheus registry (METRICS_TOKEN or METRICS_PORT set) */
+  metrics?: Registry;
+  /** the private metrics listener (METRICS_PORT) */
+  metricsUrl?: string;
+  /** what /health/ready answers */
+  readiness(): Promise<Readiness>;
   stop(): Promise<void>;
 }
 
@@ -96,12 +111,26 @@ export async function openAndPrepareDatabase(
 ): Promise<Database> {
   const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: pgliteDirOf(config), lock: opts.lock, lockOptions: { now } });
   logger.info({ database: db.describe }, 'database opened');
-  const applied = await applyMigrations(db.adapterFactory);
-  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  const year = now().getUTCFullYear();
-  const seeded = await seedIfChanged(db.prisma, [year, year + 1]);
-  if (seeded) logger.info(seeded, 'reference data seeded');
+  await prepareDatabase(db, logger, now);
   return db;
+}
+
+/**
+ * Migrations and reference data, under the migration lock on PostgreSQL: instances starting at once
+ * take turns, and the later ones find nothing left to do.
+ */
+export async function prepareDatabase(db: Database, logger: Logger, now: () => Date = () => new Date()): Promise<void> {
+  await withMigrationLock(
+    db,
+    async () => {
+      const applied = await applyMigrations(db.adapterFactory);
+      if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+      const year = now().getUTCFullYear();
+      const seeded = await seedIfChanged(db.prisma, [year, year + 1]);
+      if (seeded) logger.info(seeded, 'reference data seeded');
+    },
+    { onWait: () => logger.info('another instance is migrating the database; waiting for it') },
+  );
 }
 
 export async function startApp(opts: StartOptions): Promise<RunningApp> {
@@ -131,9 +160,18 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     discussions: { flagsToHide: config.DISCUSSION_FLAGS_TO_HIDE },
     // invitation links need the bot's username: configured, else the running bot's own (known after getMe)
     projects: { botUsername: () => config.BOT_USERNAME ?? (app.bot?.bot.isInited() ? app.bot.bot.botInfo.username : null) },
+    ops: { backupDir: config.backupDir, outboxStuckMinutes: config.OUTBOX_STUCK_MINUTES },
   });
   const stops: Array<() => Promise<unknown>> = [];
-  const app: RunningApp = { config, services, stop: async () => {} };
+  // What this process runs is what its readiness reports (core/ops/readiness.ts).
+  const checks: Record<string, ReadinessCheck> = { database: databaseCheck(services.prisma), migrations: migrationsCheck(services.prisma) };
+  const app: RunningApp = { config, services, readiness: () => checkReadiness(checks), stop: async () => {} };
+  const registry = config.metricsEnabled ? createMetricsRegistry([...roles]) : undefined;
+  if (registry) {
+    app.metrics = registry;
+    registerDomainGauges(registry, services);
+    registerBackupGauge(registry, services);
+  }
 
   const admin = await services.staff.ensureFirstAdmin(config.ADMIN_LOGIN, config.ADMIN_PASSWORD).catch((e: unknown) => {
     if (e instanceof DomainError && e.code.startsWith('staff.password_')) {
@@ -167,6 +205,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         logger: logger.child({ component: 'bot' }),
         rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE,
         throttle: opts.throttle,
+        metrics: registry ? createBotMetrics(registry, services.prisma) : undefined,
         features: [
           createReportFeature(),
           createAskFeature(),
@@ -182,22 +221,27 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       if (config.WEBHOOK_URL) {
         const secret = webhookSecret(token, config.WEBHOOK_SECRET);
         webhook = { path: new URL(config.WEBHOOK_URL).pathname, handler: webhookHandler(bot, secret) as never };
+        let registered = false;
         void initBot(bot, logger, abort.signal)
           .then(async (ok) => {
             if (!ok) return;
             await registerWebhook(bot, config.WEBHOOK_URL!, secret, logger);
+            registered = true;
             await publishCommands(bot, features, i18n);
           })
           .catch((e) => logger.error({ err: e }, 'bot: webhook set-up failed'));
-        app.botRunner = { mode: 'webhook', stop: async () => {} };
+        app.botRunner = { mode: 'webhook', stop: async () => {}, isRunning: () => registered };
       } else {
         const started = initBot(bot, logger, abort.signal).then(async (ok) => {
           if (!ok) return undefined;
           await publishCommands(bot, features, i18n).catch((e) => logger.warn({ err: e }, 'bot: could not publish commands'));
           return startPolling(bot, logger);
         });
+        let polling: BotRunner | undefined;
+        void started.then((r) => (polling = r)).catch(() => undefined);
         app.botRunner = {
           mode: 'polling',
+          isRunning: () => polling?.isRunning?.() ?? false,
           stop: async () => {
             abort.abort();
             const runner = await started.catch(() => undefined);
@@ -206,6 +250,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         };
       }
       stops.push(() => app.botRunner!.stop());
+      const runner = app.botRunner;
+      checks.bot = botCheck({ mode: runner.mode, inited: () => bot.isInited(), receiving: () => runner.isRunning?.() ?? false });
     }
   }
 
@@ -219,6 +265,9 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       api: roles.has('api'),
       webhook,
       console: { mapTileUrl: config.MAP_TILE_URL, mapAttribution: config.MAP_ATTRIBUTION },
+      ...(registry ? { metrics: { registry, token: config.METRICS_TOKEN } } : {}),
+      readiness: app.readiness,
+      system: token ? { telegram: () => telegramStatus(telegramApi(token, config.TELEGRAM_API_ROOT), config.WEBHOOK_URL) } : {},
     });
     await app.server.listen({ host: config.HOST, port: config.PORT });
     const address = app.server.server.address();
@@ -230,10 +279,13 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   }
 
   if (roles.has('jobs')) {
+    const jobMetrics = registry ? createJobMetrics(registry) : undefined;
+    if (registry) registerJobGauges(registry, services.ops);
     app.scheduler = createScheduler({
       prisma: services.prisma,
       logger: logger.child({ component: 'jobs' }),
       holder,
+      onRun: jobMetrics?.onRun,
       jobs: [
         createHousekeepingJob({ prisma: services.prisma, now }),
         createCalendarRolloverJob({ prisma: services.prisma, calendar: services.calendar, now }),
@@ -295,11 +347,21 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         ratePerSecond: config.OUTBOX_RATE_PER_SECOND,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         now,
+        onSend: registry ? createOutboxMetrics(registry).onSend : undefined,
       });
+      if (registry) registerOutboxGauges(registry, services.ops);
+      checks.outbox = outboxCheck(services.prisma, now, services.ops.stuckAfterMs);
       app.outbox = createOutboxWorker({ prisma: services.prisma, dispatcher, holder, logger });
       app.outbox.start();
       stops.push(() => app.outbox!.stop());
     }
+  }
+
+  if (registry && config.METRICS_PORT !== undefined) {
+    const m = await startMetricsServer({ registry, readiness: app.readiness, host: config.METRICS_HOST, port: config.METRICS_PORT, logger });
+    app.metricsUrl = m.url;
+    logger.info({ url: `${m.url}/metrics` }, 'metrics listening');
+    stops.unshift(() => m.server.close());
   }
 
   let stopping: Promise<void> | undefined;

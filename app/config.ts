@@ -63,6 +63,11 @@ export const configSchema = z.object({
     )
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().max(500).default('© OpenStreetMap contributors'),
+  METRICS_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, 'must be 16 to 256 characters of A-Z, a-z, 0-9 and ._~+/=- (e.g. from: openssl rand -hex 32)').optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  OUTBOX_STUCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  BACKUP_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.output<typeof configSchema> & {
@@ -70,6 +75,10 @@ export type Config = z.output<typeof configSchema> & {
   dataDir: string;
   storageDir: string;
   cookieSecure: boolean;
+  /** where `npm run backup` writes and the status screen looks */
+  backupDir: string;
+  /** METRICS_TOKEN or METRICS_PORT is set */
+  metricsEnabled: boolean;
 };
 
 export class ConfigError extends Error {
@@ -110,5 +119,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dataDir,
     storageDir: c.STORAGE_DIR ? path.resolve(cwd, c.STORAGE_DIR) : path.join(dataDir, 'storage'),
     cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
+    backupDir: c.BACKUP_DIR ? path.resolve(cwd, c.BACKUP_DIR) : path.join(dataDir, 'backups'),
+    metricsEnabled: c.METRICS_TOKEN !== undefined || c.METRICS_PORT !== undefined,
   };
 }

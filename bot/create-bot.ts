@@ -20,6 +20,7 @@ import { pacedFetch } from './paced-fetch.ts';
 import { menuLabels } from './menu.ts';
 import type { Feature } from './features.ts';
 import { appContext, flowContext } from './middleware/app-context.ts';
+import type { BotMetrics } from './middleware/metrics.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 
 export interface BotDeps {
@@ -35,6 +36,8 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** pace API calls to Telegram's limits; off only where a test measures the bot itself */
   throttle?: boolean;
+  /** counts updates, their handling time and errors (METRICS_* configured) */
+  metrics?: BotMetrics;
 }
 
 export interface AppBot {
@@ -63,6 +66,7 @@ export function createBot(deps: BotDeps): AppBot {
   const menu = createMenu(i18n, withMenus, () => commandList(features));
   features.push(onboarding, menu, ...capabilities, privacy);
 
+  if (deps.metrics) bot.use(deps.metrics.middleware);
   // Updates of one chat are handled one after another, so a session is never written by two at once.
   bot.use(sequentialize((ctx: BotContext) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
   bot.use(rateLimit(deps.rateLimitPerMinute, i18n));
@@ -70,7 +74,7 @@ export function createBot(deps: BotDeps): AppBot {
   bot.use(appContext(services, i18n));
 
   const flowPlugin = flowContext(services, i18n, menuLabels(i18n));
-  const guarded = bot.errorBoundary(errorBoundary(logger));
+  const guarded = bot.errorBoundary(errorBoundary(logger, deps.metrics?.countError));
   guarded.use(
     conversations<BotContext, FlowContext>({
       storage: { type: 'key', prefix: 'c:', adapter: createDbStorage(services.prisma, '') },

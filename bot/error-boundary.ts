@@ -5,9 +5,10 @@ import type { Logger } from 'pino';
 import { DomainError } from '../core/errors.ts';
 import type { BotContext } from './context.ts';
 
-export function errorBoundary(logger: Logger) {
+export function errorBoundary(logger: Logger, onError?: (ctx: BotContext) => void) {
   return async (err: BotError<BotContext>) => {
     const ctx = err.ctx;
+    onError?.(ctx);
     const domain = err.error instanceof DomainError ? err.error : null;
     if (!domain) logger.error({ err: err.error, update: ctx.update }, 'bot: handler failed');
     const text = domain ? ctx.t(`errors:${domain.code}`, { ...domain.params, defaultValue: ctx.t('common:error') }) : ctx.t('common:error');

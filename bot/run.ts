@@ -26,6 +26,8 @@ export async function publishCommands(bot: Bot<BotContext>, features: Feature[],
 export interface BotRunner {
   mode: 'polling' | 'webhook';
   stop(): Promise<void>;
+  /** updates are being received (polling: the runner runs; webhook: registered with Telegram) */
+  isRunning?(): boolean;
 }
 
 /** Retries getMe until Telegram answers, without blocking the rest of the process. */
@@ -52,6 +54,7 @@ export function startPolling(bot: Bot<BotContext>, logger: Logger): BotRunner {
   })();
   return {
     mode: 'polling',
+    isRunning: () => handle?.isRunning() ?? false,
     async stop() {
       await ready.catch(() => {});
       // Stops fetching and waits for the updates in hand to finish.

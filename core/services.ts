@@ -31,6 +31,7 @@ import { createPollServices } from './polls/poll-services.ts';
 import { pollPersonalData } from './polls/poll-personal-data.ts';
 import { projectPersonalData } from './projects/project-personal-data.ts';
 import { createProjectServices, type ProjectOptions } from './projects/project-services.ts';
+import { createOpsServices, type OpsOptions } from './ops/ops-services.ts';
 
 export interface ServiceOptions {
   db: Database;
@@ -51,6 +52,8 @@ export interface ServiceOptions {
   projects?: ProjectOptions;
   /** the staff password checker; one is made when absent (its dictionaries load at the first check) */
   passwords?: PasswordPolicy;
+  /** operations: where backups are, when the outbox counts as stuck */
+  ops?: OpsOptions;
 }
 
 export function createServices({
@@ -65,6 +68,7 @@ export function createServices({
   discussions = {},
   projects = {},
   passwords = createPasswordPolicy(),
+  ops = {},
 }: ServiceOptions) {
   const prisma = db.prisma;
   const calendar = createCalendarService({ prisma, defaults: (year) => defaultCalendar(year, fixedHolidays, movableHolidays, transfers) });
@@ -107,6 +111,7 @@ export function createServices({
     analytics: createAnalyticsService({ prisma, calendar, i18n, now, concurrent: db.kind === 'postgres' }),
     polls: createPollServices({ prisma, i18n, now }),
     projects: createProjectServices({ prisma, i18n, now, ...projects }),
+    ops: createOpsServices({ db, prisma, calendar, now, ...ops }),
   };
 }
 

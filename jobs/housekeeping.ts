@@ -1,5 +1,7 @@
-// Nightly clean-up: expired staff sessions and chat state nobody has touched for months.
+// Nightly clean-up: expired staff sessions, chat state nobody has touched for months, and job runs older
+// than the history kept (core/ops/job-runs.ts).
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { pruneJobRuns } from '../core/ops/job-runs.ts';
 import type { Job } from './scheduler.ts';
 
 export function createHousekeepingJob({
@@ -18,7 +20,8 @@ export function createHousekeepingJob({
       const at = now();
       const sessions = await prisma.staffSession.deleteMany({ where: { expiresAt: { lt: at } } });
       const chats = await prisma.botSession.deleteMany({ where: { updatedAt: { lt: new Date(at.getTime() - staleDays * 86_400_000) } } });
-      return { expiredStaffSessions: sessions.count, staleChatStates: chats.count };
+      const jobRuns = await pruneJobRuns(prisma, at);
+      return { expiredStaffSessions: sessions.count, staleChatStates: chats.count, oldJobRuns: jobRuns };
     },
   };
 }

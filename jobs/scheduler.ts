@@ -2,6 +2,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { recordJobRun, type FinishedRun } from '../core/ops/job-runs.ts';
 import { acquireLease, releaseLease } from './lease.ts';
 
 export interface Job {
@@ -22,19 +23,17 @@ export interface Scheduler {
   jobs: Job[];
 }
 
-export function createScheduler({
-  prisma,
-  logger,
-  holder,
-  jobs,
-  timezone = 'Asia/Almaty',
-}: {
+export interface SchedulerOptions {
   prisma: PrismaClient;
   logger: Logger;
   holder: string;
   jobs: Job[];
   timezone?: string;
-}): Scheduler {
+  /** each finished run, after it is recorded in JobRun (the metrics count them) */
+  onRun?: (run: FinishedRun) => void;
+}
+
+export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia/Almaty', onRun }: SchedulerOptions): Scheduler {
   const tasks: ScheduledTask[] = [];
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
@@ -42,16 +41,21 @@ export function createScheduler({
   async function runGuarded(job: Job): Promise<boolean> {
     if (!(await acquireLease(prisma, job.name, holder, job.leaseMs ?? 10 * 60_000))) return false;
     let error: string | null = null;
-    const started = Date.now();
+    let result: unknown;
+    const started = new Date();
     try {
-      const result = await job.run();
-      logger.debug({ job: job.name, ms: Date.now() - started, result }, 'job done');
+      result = await job.run();
+      logger.debug({ job: job.name, ms: Date.now() - started.getTime(), result }, 'job done');
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
       logger.error({ job: job.name, err: e }, 'job failed');
     } finally {
       await releaseLease(prisma, job.name, holder, error).catch((e) => logger.warn({ err: e, job: job.name }, 'could not release job lease'));
     }
+    // The history for the status screen and the metrics; a failure to write it must not fail the job.
+    const run: FinishedRun = { job: job.name, holder, startedAt: started, finishedAt: new Date(), ok: error === null, error, result };
+    await recordJobRun(prisma, run).catch((e) => logger.warn({ err: e, job: job.name }, 'could not record job run'));
+    onRun?.(run);
     return true;
   }
 

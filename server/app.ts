@@ -13,11 +13,13 @@ import type { Services } from '../core/services.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { consoleRoutes, type ConsoleOptions } from './plugins/console.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
+import { registerHttpMetrics, registerMetricsRoute, type MetricsOptions } from './plugins/metrics.ts';
 import { analyticsRoutes } from './analytics/analytics.ts';
 import { auditRoutes } from './staff/audit.ts';
 import { authRoutes } from './staff/auth.ts';
 import { calendarRoutes } from './reference/calendar.ts';
-import { healthRoutes } from './system/health.ts';
+import { healthRoutes, type ReadinessFn } from './system/health.ts';
+import { systemStatusRoutes, type SystemStatusDeps } from './system/system-status.ts';
 import { outboxRoutes } from './system/outbox.ts';
 import { referenceRoutes } from './reference/reference.ts';
 import { apiClientRoutes } from './open311/api-clients.ts';
@@ -57,6 +59,12 @@ export interface ServerDeps {
   routes?: FastifyPluginAsyncZod[];
   /** the staff console under /console/ (with the API); the composition root passes the configured map */
   console?: ConsoleOptions;
+  /** Prometheus: HTTP metrics into this registry, and /metrics behind METRICS_TOKEN */
+  metrics?: MetricsOptions;
+  /** what /health/ready checks in this process; database and migrations when absent */
+  readiness?: ReadinessFn;
+  /** the system-status screen's view of Telegram */
+  system?: SystemStatusDeps;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -72,6 +80,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, deps.i18n);
   registerAuth(app);
+  if (deps.metrics) registerHttpMetrics(app, deps.metrics.registry);
 
   await app.register(helmet, {
     // The Swagger UI page needs its inline scripts and styles.
@@ -101,7 +110,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   const { services } = deps;
-  await app.register(healthRoutes(services));
+  await app.register(healthRoutes(services, deps.readiness));
+  if (deps.metrics) registerMetricsRoute(app, deps.metrics);
   if (deps.webhook) {
     const hook = deps.webhook;
     app.post(hook.path, { schema: { hide: true } }, (req, reply) => hook.handler(req, reply));
@@ -113,6 +123,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(referenceRoutes(services));
     await app.register(calendarRoutes(services));
     await app.register(outboxRoutes(services));
+    await app.register(systemStatusRoutes(services, deps.system));
     await app.register(reportRoutes(services));
     await app.register(reportTemplateRoutes(services));
     await app.register(noticeRoutes(services));

@@ -42,7 +42,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
   // Whatever a test starts is stopped here, even when an assertion fails midway.
   const cleanups: Array<() => Promise<unknown>> = [];
 
-  const suite = useTestDb(target, { seed: false, truncate: ['OutboxMessage', 'Citizen', 'JobLease', 'StaffSession', 'StaffUser', 'BotSession'] });
+  const suite = useTestDb(target, { seed: false, truncate: ['OutboxMessage', 'Citizen', 'JobLease', 'JobRun', 'StaffSession', 'StaffUser', 'BotSession'] });
   beforeAll(() => {
     prisma = suite.db.prisma;
   });
@@ -265,7 +265,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
   });
 
   describe('housekeeping', () => {
-    it('deletes expired staff sessions and stale chat state, keeps fresh ones', async () => {
+    it('deletes expired staff sessions, stale chat state and job runs older than a week, keeps fresh ones', async () => {
       const now = new Date('2026-06-15T03:17:00Z');
       const staff = await prisma.staffUser.create({ data: { login: 'operator1', passwordHash: 'x', fullName: 'Айгүл Серікқызы', roles: ['operator'] } });
       await prisma.staffSession.createMany({
@@ -283,14 +283,18 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       // the column is @updatedAt: make sure the test data really carries the ages we meant
       expect((await prisma.botSession.findUniqueOrThrow({ where: { key: 'stale' } })).updatedAt).toEqual(new Date(now.getTime() - 31 * DAY));
 
+      const run = (job: string, daysAgo: number) => ({ job, holder: 'h:1', startedAt: new Date(now.getTime() - daysAgo * DAY), finishedAt: new Date(now.getTime() - daysAgo * DAY + 5), durationMs: 5, ok: true });
+      await prisma.jobRun.createMany({ data: [run('old', 7.5), run('recent', 6.5)] });
+
       const job = createHousekeepingJob({ prisma, now: () => now, staleDays: 30 });
-      expect(await job.run()).toEqual({ expiredStaffSessions: 1, staleChatStates: 1 });
+      expect(await job.run()).toEqual({ expiredStaffSessions: 1, staleChatStates: 1, oldJobRuns: 1 });
+      expect((await prisma.jobRun.findMany()).map((r) => r.job)).toEqual(['recent']);
       expect((await prisma.staffSession.findMany()).map((s) => s.id)).toEqual(['valid']);
       expect((await prisma.botSession.findMany()).map((s) => s.key)).toEqual(['fresh']);
       expect(await prisma.staffUser.count()).toBe(1);
 
       // idempotent
-      expect(await job.run()).toEqual({ expiredStaffSessions: 0, staleChatStates: 0 });
+      expect(await job.run()).toEqual({ expiredStaffSessions: 0, staleChatStates: 0, oldJobRuns: 0 });
     });
 
     it('runs under the scheduler as the "housekeeping" job', async () => {

@@ -504,12 +504,13 @@ describe.each(dbTargets)('outbox on %s', (target) => {
   });
 
   it('outboxCounts counts messages per status, zero for the empty ones', async () => {
-    expect(await outboxCounts(prisma)).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, blocked: 0 });
+    expect(await outboxCounts(prisma)).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, blocked: 0, discarded: 0 });
     const rows = [
       ['pending', 3],
       ['sent', 2],
       ['failed', 1],
       ['blocked', 1],
+      ['discarded', 1],
     ] as const;
     let chat = 1000n;
     for (const [status, n] of rows) {
@@ -517,6 +518,6 @@ describe.each(dbTargets)('outbox on %s', (target) => {
         await prisma.outboxMessage.create({ data: { chatId: chat++, kind: 'test.notice', status, payload: { method: 'sendMessage', params: { text: 'x' } } } });
       }
     }
-    expect(await outboxCounts(prisma)).toEqual({ pending: 3, sending: 0, sent: 2, failed: 1, blocked: 1 });
+    expect(await outboxCounts(prisma)).toEqual({ pending: 3, sending: 0, sent: 2, failed: 1, blocked: 1, discarded: 1 });
   });
 });

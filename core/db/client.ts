@@ -16,6 +16,10 @@ export interface Database {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Where it lives, without credentials, for logs. */
   describe: string;
+  /** the PostgreSQL connection string (postgres only): one-off sessions such as the migration lock's */
+  url?: string;
+  /** the embedded database's directory (pglite on disk only) */
+  dir?: string;
   close(): Promise<void>;
 }
 
@@ -45,6 +49,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       prisma,
       adapterFactory,
       describe: redactUrl(options.url),
+      url: options.url,
       close: () => prisma.$disconnect(),
     };
   }
@@ -66,6 +71,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     prisma,
     adapterFactory,
     describe: inMemory ? 'PGlite (in memory)' : `PGlite at ${dir}`,
+    ...(inMemory ? {} : { dir }),
     close: async () => {
       try {
         await prisma.$disconnect();

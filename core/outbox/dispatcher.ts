@@ -15,6 +15,9 @@ export interface ApiFailure {
 
 export type SendFn = (method: string, params: Record<string, unknown>) => Promise<unknown>;
 
+/** How one send ended: `flood` is a 429 from Telegram, `deferred` a message handed back during one. */
+export type SendOutcome = 'sent' | 'retried' | 'flood' | 'deferred' | 'failed' | 'blocked';
+
 export interface DispatcherOptions {
   prisma: PrismaClient;
   send: SendFn;
@@ -26,6 +29,8 @@ export interface DispatcherOptions {
   /** how long a claimed message stays ours before another dispatcher may retake it */
   leaseMs?: number;
   idleDelayMs?: number;
+  /** told of every send's outcome, with the message's kind (the metrics count them) */
+  onSend?: (outcome: SendOutcome, kind: string) => void;
 }
 
 export interface DispatchResult {
@@ -143,6 +148,7 @@ export class OutboxDispatcher {
       // message back (without counting an attempt) instead of sending into the flood wait.
       await markRetry(prisma, m.id, new Date(this.now().getTime() + paused), 'deferred by flood control', false);
       result.retried += 1;
+      this.opts.onSend?.('deferred', m.kind);
       return;
     }
     // Until it is answered, a send may reach Telegram at any moment: it counts as "now" until then.
@@ -155,6 +161,7 @@ export class OutboxDispatcher {
       })) as { message_id?: number } | true;
       await markSent(prisma, m.id, this.now(), typeof response === 'object' && response ? (response.message_id ?? null) : null);
       result.sent += 1;
+      this.opts.onSend?.('sent', m.kind);
     } catch (e) {
       const err = e as ApiFailure;
       const description = err.description ?? err.message ?? String(e);
@@ -164,6 +171,7 @@ export class OutboxDispatcher {
         this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfter * 1000);
         await markRetry(prisma, m.id, new Date(this.now().getTime() + retryAfter * 1000), description, false);
         result.retried += 1;
+        this.opts.onSend?.('flood', m.kind);
       } else if (code === 403 || (code === 400 && BLOCKED.test(description))) {
         await prisma.$transaction(async (tx) => {
           await markFinal(tx, m.id, 'blocked', description);
@@ -172,14 +180,17 @@ export class OutboxDispatcher {
           }
         });
         result.blocked += 1;
+        this.opts.onSend?.('blocked', m.kind);
         logger.info({ outboxId: String(m.id), chatId: String(m.chatId) }, 'outbox: chat blocked the bot, marked inactive');
       } else if ((code === undefined || code >= 500) && m.attempts < this.maxAttempts) {
         const backoffMs = Math.min(10 * 60_000, 1000 * 2 ** Math.min(m.attempts, 10));
         await markRetry(prisma, m.id, new Date(this.now().getTime() + backoffMs), description, true);
         result.retried += 1;
+        this.opts.onSend?.('retried', m.kind);
       } else {
         await markFinal(prisma, m.id, 'failed', description);
         result.failed += 1;
+        this.opts.onSend?.('failed', m.kind);
         logger.warn({ outboxId: String(m.id), code, description }, 'outbox: message failed permanently');
       }
     }

@@ -31,6 +31,7 @@ export interface ClaimedMessage {
   id: bigint;
   chatId: bigint;
   citizenId: number | null;
+  kind: string;
   payload: { method: OutboxMethod; params: Record<string, unknown> };
   attempts: number;
 }
@@ -60,7 +61,7 @@ export async function enqueueMessage(tx: Tx, msg: OutgoingMessage): Promise<bigi
  * dispatchers run without ever taking the same row; an expired lease (a crashed sender) is retaken.
  */
 export async function claimDue(tx: Tx, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
-  const rows = await tx.$queryRaw<Array<{ id: bigint; chatId: bigint; citizenId: number | null; payload: unknown; attempts: number }>>`
+  const rows = await tx.$queryRaw<Array<{ id: bigint; chatId: bigint; citizenId: number | null; kind: string; payload: unknown; attempts: number }>>`
     UPDATE "OutboxMessage" SET status = 'sending', "lockedUntil" = ${leaseUntil}, attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM "OutboxMessage"
@@ -70,8 +71,10 @@ export async function claimDue(tx: Tx, now: Date, leaseUntil: Date, limit: numbe
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, "chatId", "citizenId", payload, attempts`;
-  return rows.map((r) => ({ ...r, payload: r.payload as ClaimedMessage['payload'] })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    RETURNING id, "chatId", "citizenId", kind, payload, attempts`;
+  return rows
+    .map((r) => ({ ...r, payload: r.payload as ClaimedMessage['payload'] }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 export async function markSent(tx: Tx, id: bigint, at: Date, messageId: number | null): Promise<void> {
@@ -101,7 +104,7 @@ export async function markFinal(tx: Tx, id: bigint, status: 'failed' | 'blocked'
 
 export async function outboxCounts(tx: Tx): Promise<Record<string, number>> {
   const groups = await tx.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
-  const counts: Record<string, number> = { pending: 0, sending: 0, sent: 0, failed: 0, blocked: 0 };
+  const counts: Record<string, number> = { pending: 0, sending: 0, sent: 0, failed: 0, blocked: 0, discarded: 0 };
   for (const g of groups) counts[g.status] = g._count._all;
   return counts;
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkReadiness, databaseCheck, migrationsCheck, type Readiness } from '../../core/ops/readiness.ts';
 import type { Services } from '../../core/services.ts';
 
 const body = z.object({
@@ -8,9 +9,22 @@ const body = z.object({
   uptimeSeconds: z.number(),
 });
 
-/** Load balancers and the fresh-clone check poll this; it proves the database answers. */
-export const healthRoutes =
-  (services: Services): FastifyPluginAsyncZod =>
+const live = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() });
+const ready = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.record(z.string(), z.object({ ok: z.boolean(), detail: z.string() })),
+});
+
+/** What readiness checks in this process (the composition root knows which roles run here). */
+export type ReadinessFn = () => Promise<Readiness>;
+
+export const liveBody = () => ({ status: 'ok' as const, uptimeSeconds: Math.round(process.uptime()) });
+
+/**
+ * /health: load balancers and the fresh-clone check poll this; it proves the database answers.
+ * /health/live: the process is up (restart it if not). /health/ready: it can do its work (route to it).
+ */
+export const healthRoutes = (services: Services, readiness?: ReadinessFn): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/health', { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: body, 503: body } } }, async (_req, reply) => {
       const started = performance.now();
@@ -25,4 +39,14 @@ export const healthRoutes =
       };
       return reply.status(ok ? 200 : 503).send(result);
     });
+    app.get('/health/live', { schema: { tags: ['system'], summary: 'The process is up', response: { 200: live } } }, async () => liveBody());
+    const check = readiness ?? (() => checkReadiness({ database: databaseCheck(services.prisma), migrations: migrationsCheck(services.prisma) }));
+    app.get(
+      '/health/ready',
+      { schema: { tags: ['system'], summary: 'Ready: database, migrations, and the bot and outbox where this process runs them', response: { 200: ready, 503: ready } } },
+      async (_req, reply) => {
+        const r = await check();
+        return reply.status(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'not_ready', checks: r.checks });
+      },
+    );
   };

@@ -337,6 +337,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
   private readonly members = new Map<string, ChatMember>();
 
   private readonly waiters = new Set<Waiter>();
+  private down = false;
   private readonly rng: () => number;
   private globalWindow: SlidingWindow;
   private chatWindows = new Map<number, SlidingWindow>();
@@ -480,6 +481,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
 
   private async execute(token: string, rawMethod: string, payload: Payload, uploads: UploadedFile[], res: ServerResponse): Promise<Outcome | undefined> {
     if (token !== this.token) return failure(new ApiError(401, 'Unauthorized'));
+    if (this.down && rawMethod.toLowerCase() !== 'getupdates') return failure(new ApiError(502, 'Bad Gateway'), 'failure');
     const method = this.canonicalMethod(rawMethod);
     if (method === undefined) return failure(new ApiError(404, 'Not Found: method not found'));
     if (method === 'getUpdates') return this.getUpdates(payload, res);
@@ -1463,6 +1465,10 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
   }
 
   // ------------------------------------------------------------ test API
+
+  setDown(down: boolean): void {
+    this.down = down;
+  }
 
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);

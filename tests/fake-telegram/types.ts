@@ -158,6 +158,11 @@ export interface FakeTelegram {
   fileBytes(fileId: string): Buffer | undefined;
   /** What getChatMember answers for (chatId, userId); default is 'member'. */
   setChatMember(chatId: number, member: ChatMember): void;
+  /**
+   * Telegram down: while true every Bot API call but getUpdates answers 502 Bad Gateway (nothing is
+   * delivered); false brings it back.
+   */
+  setDown(down: boolean): void;
   /** Commands stored by setMyCommands for that scope/language. */
   myCommands(opts?: { scope?: BotCommandScope; language_code?: string }): BotCommand[];
   /** Give a group/supergroup/channel a proper title/username (ids < 0 are otherwise auto-named). */

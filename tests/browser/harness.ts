@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createI18n } from '../../core/i18n/i18n.ts';
 import { createServices, type Services } from '../../core/services.ts';
-import { buildServer } from '../../server/app.ts';
+import { buildServer, type ServerDeps } from '../../server/app.ts';
 import { buildConsole } from '../../web/build.mjs';
 import { createTestDb, type DbTarget, type TestDb } from '../helpers/db.ts';
 import { testLogger } from '../helpers/silent-logger.ts';
@@ -74,7 +74,7 @@ export interface ConsoleApp {
   stop(): Promise<void>;
 }
 
-export async function startConsoleApp(target: DbTarget, opts: { now?: () => Date } = {}): Promise<ConsoleApp> {
+export async function startConsoleApp(target: DbTarget, opts: { now?: () => Date; system?: ServerDeps['system'] } = {}): Promise<ConsoleApp> {
   const t = await createTestDb(target);
   const storageDir = await mkdtemp(path.join(os.tmpdir(), 'azamat-storage-'));
   let server: FastifyInstance | undefined;
@@ -87,6 +87,7 @@ export async function startConsoleApp(target: DbTarget, opts: { now?: () => Date
       logger: testLogger,
       cookieSecure: false,
       console: { mapTileUrl: OFFLINE_TILES, mapAttribution: 'test tiles', distDir: await consoleDist() },
+      system: opts.system,
     });
     await server.listen({ host: '127.0.0.1', port: 0 });
   } catch (e) {

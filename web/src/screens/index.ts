@@ -9,6 +9,7 @@ import { ProjectsScreen } from './projects/projects.tsx';
 import { PollScreen } from './polls/polls.tsx';
 import { VolunteersScreen } from './volunteering/volunteers.tsx';
 import { DashboardScreen } from './analytics/dashboard.tsx';
+import { SystemStatusScreen } from './system/system-status.tsx';
 import type { Screen } from './types.ts';
 
 export type { Screen } from './types.ts';
@@ -29,4 +30,5 @@ export const screens: Screen[] = [
   { path: 'dashboard', titleKey: 'nav.dashboard', roles: ['operator', 'consultant', 'project_manager', 'moderator'], component: DashboardScreen },
   { path: 'admin', titleKey: 'nav.admin', roles: ['admin'], component: AdminScreen },
   { path: 'admin/:tab', titleKey: 'nav.admin', roles: ['admin'], component: AdminScreen, nav: false },
+  { path: 'system', titleKey: 'nav.system', roles: ['admin'], component: SystemStatusScreen },
 ];

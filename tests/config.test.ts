@@ -26,6 +26,16 @@ describe('configuration', () => {
     expect(c.cookieSecure).toBe(false);
   });
 
+  it('keeps metrics off unless METRICS_TOKEN or METRICS_PORT is set, and never echoes the token', () => {
+    const off = parseConfig({}, '/srv/azamat');
+    expect(off).toMatchObject({ metricsEnabled: false, METRICS_HOST: '127.0.0.1', OUTBOX_STUCK_MINUTES: 15, backupDir: '/srv/azamat/data/backups' });
+    expect(parseConfig({ METRICS_PORT: '9464' }, '/srv/azamat').metricsEnabled).toBe(true);
+    expect(parseConfig({ METRICS_TOKEN: 'a'.repeat(32), BACKUP_DIR: '/var/backups/azamat' }, '/srv/azamat')).toMatchObject({ metricsEnabled: true, backupDir: '/var/backups/azamat' });
+    const e = parseError({ METRICS_TOKEN: 'short-secret' });
+    expect(e.message).toMatch(/METRICS_TOKEN: must be 16 to 256 characters/);
+    expect(e.message).not.toContain('short-secret');
+  });
+
   it('names the variable and the problem when a value is wrong', () => {
     const e = parseError({ PORT: 'eighty' });
     expect(e).toBeInstanceOf(ConfigError);

@@ -2,6 +2,7 @@
 // /metrics answers only with METRICS_TOKEN on the API's port, or on the private METRICS_PORT listener; a
 // citizen filing a report moves the bot's update counters and the open-reports gauge, and the notification
 // of its status change moves the outbox's "sent" counter and the HTTP counter of the route that caused it.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTargets } from './helpers/db.ts';
 import { act, onboard, startE2e, until, type E2e } from './helpers/e2e.ts';
@@ -88,5 +89,16 @@ describe.each(dbTargets)('metrics (%s)', (target) => {
     expect(metricValue(text, 'azamat_job_last_run_timestamp_seconds', { job: 'housekeeping' })).toBeGreaterThan(0);
     expect(metricValue(text, 'azamat_job_runs_total', { job: 'housekeeping', result: 'ok' })).toBeGreaterThanOrEqual(1);
     expect(text).toContain('azamat_job_last_duration_seconds{job="housekeeping"');
+  });
+
+  it('has every metric the example alert rules use (deploy/prometheus/azamat-alerts.yml)', async () => {
+    const rules = readFileSync('deploy/prometheus/azamat-alerts.yml', 'utf8');
+    const used = [...new Set([...rules.matchAll(/\b(azamat_[a-z0-9_]+)/g)].map((m) => m[1]!))];
+    expect(used.length).toBeGreaterThan(10);
+    const text = await scrape();
+    // the backup gauge is absent until there is a backup, which the rule itself says (absent())
+    const missing = used.filter((name) => name !== 'azamat_backup_last_timestamp_seconds' && !new RegExp(`^${name}[{ ]`, 'm').test(text));
+    expect(missing).toEqual([]);
+    expect(text).toContain('# TYPE azamat_backup_last_timestamp_seconds gauge');
   });
 });

@@ -5,6 +5,7 @@ import type { MiddlewareFn } from 'grammy';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { BotContext } from '../context.ts';
+import { ALLOWED_UPDATES } from '../run.ts';
 
 export interface BotMetrics {
   middleware: MiddlewareFn<BotContext>;
@@ -25,6 +26,11 @@ export function createBotMetrics(registry: Registry, prisma: PrismaClient): BotM
     buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
+  // The kinds the bot subscribes to start at 0, so rates and alerts see them before the first one.
+  for (const kind of ALLOWED_UPDATES) {
+    updates.inc({ kind }, 0);
+    errors.inc({ kind }, 0);
+  }
   new Gauge({
     name: 'azamat_bot_conversations_active',
     help: 'Chats with a conversation in progress (a report, a question … being filled in)',

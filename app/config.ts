@@ -63,10 +63,18 @@ export const configSchema = z.object({
     )
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().max(500).default('© OpenStreetMap contributors'),
-  METRICS_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, 'must be 16 to 256 characters of A-Z, a-z, 0-9 and ._~+/=- (e.g. from: openssl rand -hex 32)').optional(),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, 'must be 16 to 256 characters of A-Z, a-z, 0-9 and ._~+/=- (e.g. from: openssl rand -hex 32)')
+    .optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
-  OUTBOX_STUCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  OUTBOX_STUCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   BACKUP_DIR: z.string().min(1).optional(),
 });
 

@@ -9,7 +9,9 @@ try {
   config = parseConfig(loadEnv(process.env, process.cwd()));
 } catch (e) {
   if (!(e instanceof ConfigError)) throw e;
-  console.log(`✗ configuration: ${e.issues.length} wrong value(s)\n${e.issues.map((i) => `    ${i}`).join('\n')}\n    fix: correct them in .env or the environment (README, "Configuration")`);
+  console.log(
+    `✗ configuration: ${e.issues.length} wrong value(s)\n${e.issues.map((i) => `    ${i}`).join('\n')}\n    fix: correct them in .env or the environment (README, "Configuration")`,
+  );
   process.exit(1);
 }
 const findings = await runDoctor(config);

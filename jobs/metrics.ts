@@ -54,7 +54,12 @@ export function registerOutboxGauges(registry: Registry, ops: OpsServices): void
 
 /** Counts this instance's sends; pass `onSend` to the OutboxDispatcher. */
 export function createOutboxMetrics(registry: Registry) {
-  const sends = new Counter({ name: 'azamat_outbox_sends_total', help: 'Outbox send attempts by outcome (sent, retried, flood, deferred, failed, blocked) and kind', labelNames: ['outcome', 'kind'], registers: [registry] });
+  const sends = new Counter({
+    name: 'azamat_outbox_sends_total',
+    help: 'Outbox send attempts by outcome (sent, retried, flood, deferred, failed, blocked) and kind',
+    labelNames: ['outcome', 'kind'],
+    registers: [registry],
+  });
   const floods = new Counter({ name: 'azamat_outbox_flood_waits_total', help: 'Telegram answered 429 Too Many Requests to the outbox', registers: [registry] });
   floods.inc(0);
   return {
@@ -89,7 +94,12 @@ export function registerJobGauges(registry: Registry, ops: OpsServices): void {
 
 /** Counts this instance's job runs; pass `onRun` to the scheduler. */
 export function createJobMetrics(registry: Registry) {
-  const runs = new Counter({ name: 'azamat_job_runs_total', help: 'Job runs in this instance by job and result (ok, failed)', labelNames: ['job', 'result'], registers: [registry] });
+  const runs = new Counter({
+    name: 'azamat_job_runs_total',
+    help: 'Job runs in this instance by job and result (ok, failed)',
+    labelNames: ['job', 'result'],
+    registers: [registry],
+  });
   return {
     onRun(run: FinishedRun) {
       runs.inc({ job: run.job, result: run.ok ? 'ok' : 'failed' });

@@ -7,8 +7,17 @@ import type { Registry } from 'prom-client';
 import { sendMetrics } from './plugins/metrics.ts';
 import { liveBody, type ReadinessFn } from './system/health.ts';
 
-export async function startMetricsServer(opts: { registry: Registry; readiness: ReadinessFn; host: string; port: number; logger: Logger }): Promise<{ server: FastifyInstance; url: string }> {
-  const options: FastifyServerOptions = { loggerInstance: opts.logger.child({ component: 'metrics' }), logController: new LogController({ disableRequestLogging: true }) };
+export async function startMetricsServer(opts: {
+  registry: Registry;
+  readiness: ReadinessFn;
+  host: string;
+  port: number;
+  logger: Logger;
+}): Promise<{ server: FastifyInstance; url: string }> {
+  const options: FastifyServerOptions = {
+    loggerInstance: opts.logger.child({ component: 'metrics' }),
+    logController: new LogController({ disableRequestLogging: true }),
+  };
   const server = Fastify(options);
   server.get('/metrics', (_req, reply) => sendMetrics(opts.registry, reply));
   server.get('/health/live', async () => liveBody());

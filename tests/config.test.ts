@@ -30,7 +30,10 @@ describe('configuration', () => {
     const off = parseConfig({}, '/srv/azamat');
     expect(off).toMatchObject({ metricsEnabled: false, METRICS_HOST: '127.0.0.1', OUTBOX_STUCK_MINUTES: 15, backupDir: '/srv/azamat/data/backups' });
     expect(parseConfig({ METRICS_PORT: '9464' }, '/srv/azamat').metricsEnabled).toBe(true);
-    expect(parseConfig({ METRICS_TOKEN: 'a'.repeat(32), BACKUP_DIR: '/var/backups/azamat' }, '/srv/azamat')).toMatchObject({ metricsEnabled: true, backupDir: '/var/backups/azamat' });
+    expect(parseConfig({ METRICS_TOKEN: 'a'.repeat(32), BACKUP_DIR: '/var/backups/azamat' }, '/srv/azamat')).toMatchObject({
+      metricsEnabled: true,
+      backupDir: '/var/backups/azamat',
+    });
     const e = parseError({ METRICS_TOKEN: 'short-secret' });
     expect(e.message).toMatch(/METRICS_TOKEN: must be 16 to 256 characters/);
     expect(e.message).not.toContain('short-secret');

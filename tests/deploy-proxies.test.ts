@@ -21,12 +21,28 @@ describe('reverse proxy examples', () => {
       // certbot's files and nginx's log folder stand in a scratch folder
       const live = path.join(scratch, 'live/azamat.akimat.example.kz');
       mkdirSync(live, { recursive: true });
-      const cert = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=azamat.akimat.example.kz', '-keyout', path.join(live, 'privkey.pem'), '-out', path.join(live, 'fullchain.pem')]);
+      const cert = spawnSync('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=azamat.akimat.example.kz',
+        '-keyout',
+        path.join(live, 'privkey.pem'),
+        '-out',
+        path.join(live, 'fullchain.pem'),
+      ]);
       expect(cert.status).toBe(0);
       const site = readFileSync(path.join(deploy, 'nginx/azamat.conf'), 'utf8').replaceAll('/etc/letsencrypt', scratch).replaceAll('/var/log/nginx', scratch);
       writeFileSync(path.join(scratch, 'site.conf'), site);
       writeFileSync(path.join(scratch, 'nginx.conf'), `events {}\nhttp { include ${path.join(scratch, 'site.conf')}; }\n`);
-      const r = spawnSync('nginx', ['-t', '-c', path.join(scratch, 'nginx.conf'), '-g', `pid ${scratch}/nginx.pid; error_log ${scratch}/error.log;`], { encoding: 'utf8' });
+      const r = spawnSync('nginx', ['-t', '-c', path.join(scratch, 'nginx.conf'), '-g', `pid ${scratch}/nginx.pid; error_log ${scratch}/error.log;`], {
+        encoding: 'utf8',
+      });
       expect(r.stderr).toContain('test is successful');
       expect(r.stderr).not.toContain('[warn]');
     } finally {

@@ -18,7 +18,10 @@ function verify(files: Record<string, string>): { status: number | null; problem
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'azamat-units-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(scratch, name), text);
-    const r = spawnSync('systemd-analyze', ['verify', ...Object.keys(files).map((n) => path.join(scratch, n))], { encoding: 'utf8', env: { ...process.env, SYSTEMD_LOG_COLOR: '0' } });
+    const r = spawnSync('systemd-analyze', ['verify', ...Object.keys(files).map((n) => path.join(scratch, n))], {
+      encoding: 'utf8',
+      env: { ...process.env, SYSTEMD_LOG_COLOR: '0' },
+    });
     return { status: r.status, problems: `${r.stdout}${r.stderr}`.trim() };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -43,7 +46,12 @@ describe('systemd units', () => {
 
   it('start the roles the npm scripts start, under one target, and outlast the app’s shutdown', () => {
     const scripts = (JSON.parse(readFileSync(path.resolve(dir, '../../package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    for (const [unit, script] of [['azamat.service', 'start'], ['azamat-api.service', 'start:api'], ['azamat-bot.service', 'start:bot'], ['azamat-jobs.service', 'start:jobs']] as const) {
+    for (const [unit, script] of [
+      ['azamat.service', 'start'],
+      ['azamat-api.service', 'start:api'],
+      ['azamat-bot.service', 'start:bot'],
+      ['azamat-jobs.service', 'start:jobs'],
+    ] as const) {
       const text = read(unit);
       expect(value(text, 'ExecStart'), unit).toBe(`/usr/bin/node --import tsx ${scripts[script]!.replace(/^tsx /, '')}`);
       expect(Number.parseInt(value(text, 'TimeoutStopSec')!, 10), unit).toBeGreaterThan(25);
@@ -54,4 +62,3 @@ describe('systemd units', () => {
     expect(value(read('azamat.target'), 'Wants')).toBe('azamat-api.service azamat-bot.service azamat-jobs.service');
   });
 });
-

@@ -73,7 +73,17 @@ describe.each(dbTargets)('npm run doctor (%s)', (target) => {
   it('passes a good set-up', async () => {
     const f = await doctor();
     expect(f.filter((x) => x.ok === false)).toEqual([]);
-    expect(verdicts(f)).toMatchObject({ configuration: true, database: true, migrations: true, clock: true, 'disk space': true, 'bot token': true, BOT_USERNAME: true, webhook: true, 'time zone': true });
+    expect(verdicts(f)).toMatchObject({
+      configuration: true,
+      database: true,
+      migrations: true,
+      clock: true,
+      'disk space': true,
+      'bot token': true,
+      BOT_USERNAME: true,
+      webhook: true,
+      'time zone': true,
+    });
     expect(f.find((x) => x.check === 'bot token')!.detail).toContain('@azamat_test_bot');
     expect(f.find((x) => x.check === 'webhook')!.detail).toContain(`Telegram sends updates to WEBHOOK_URL (${HOOK})`);
   });
@@ -102,7 +112,10 @@ describe.each(dbTargets)('npm run doctor (%s)', (target) => {
     expect(hook.ok).toBe(false);
     expect(hook.detail).toContain(`Telegram sends updates to ${HOOK}, not to WEBHOOK_URL https://new.akimat.example.kz/telegram/hook`);
     expect(hook.fix).toMatch(/another installation/);
-    expect(f.find((x) => x.check === 'BOT_USERNAME')).toMatchObject({ ok: false, fix: 'set BOT_USERNAME=azamat_test_bot, or remove it (the bot\'s own is used where the bot runs)' });
+    expect(f.find((x) => x.check === 'BOT_USERNAME')).toMatchObject({
+      ok: false,
+      fix: "set BOT_USERNAME=azamat_test_bot, or remove it (the bot's own is used where the bot runs)",
+    });
     // polling, with someone's webhook still registered: updates would never reach this installation
     const polling = await doctor({ WEBHOOK_URL: '' });
     expect(polling.find((x) => x.check === 'webhook')).toMatchObject({ ok: false });
@@ -113,7 +126,11 @@ describe.each(dbTargets)('npm run doctor (%s)', (target) => {
     expect(good.out).toContain('✓ bot token: getMe: @azamat_test_bot');
     expect(good.out).toContain('Everything checked is in order.');
     expect(good.code, good.out).toBe(0);
-    const bad = await doctorProcess({ ...env, BOT_TOKEN: '123456:a-token-BotFather-never-gave-out', DATABASE_URL: 'postgresql://azamat:secret@127.0.0.1:1/azamat' });
+    const bad = await doctorProcess({
+      ...env,
+      BOT_TOKEN: '123456:a-token-BotFather-never-gave-out',
+      DATABASE_URL: 'postgresql://azamat:secret@127.0.0.1:1/azamat',
+    });
     expect(bad.out).toMatch(/✗ database: cannot connect to PostgreSQL/);
     expect(bad.out).toMatch(/✗ bot token: Telegram refused BOT_TOKEN \(401 Unauthorized\)\n {4}fix: copy the token again from @BotFather/);
     expect(bad.out).toContain('2 thing(s) to fix.');

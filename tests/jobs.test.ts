@@ -283,7 +283,14 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       // the column is @updatedAt: make sure the test data really carries the ages we meant
       expect((await prisma.botSession.findUniqueOrThrow({ where: { key: 'stale' } })).updatedAt).toEqual(new Date(now.getTime() - 31 * DAY));
 
-      const run = (job: string, daysAgo: number) => ({ job, holder: 'h:1', startedAt: new Date(now.getTime() - daysAgo * DAY), finishedAt: new Date(now.getTime() - daysAgo * DAY + 5), durationMs: 5, ok: true });
+      const run = (job: string, daysAgo: number) => ({
+        job,
+        holder: 'h:1',
+        startedAt: new Date(now.getTime() - daysAgo * DAY),
+        finishedAt: new Date(now.getTime() - daysAgo * DAY + 5),
+        durationMs: 5,
+        ok: true,
+      });
       await prisma.jobRun.createMany({ data: [run('old', 7.5), run('recent', 6.5)] });
 
       const job = createHousekeepingJob({ prisma, now: () => now, staleDays: 30 });

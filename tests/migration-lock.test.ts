@@ -20,7 +20,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('migrations under a lock (postgr
     const second = await openDatabase({ url: t.url!, poolSize: 5 });
     try {
       await Promise.all([prepareDatabase(t.db, testLogger, NOW), prepareDatabase(second, testLogger, NOW)]);
-      const rows = await t.db.prisma.$queryRaw<Array<{ name: string; n: bigint }>>`SELECT migration_name AS name, count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL GROUP BY migration_name ORDER BY 1`;
+      const rows = await t.db.prisma.$queryRaw<
+        Array<{ name: string; n: bigint }>
+      >`SELECT migration_name AS name, count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL GROUP BY migration_name ORDER BY 1`;
       expect(rows.map((r) => r.name)).toEqual(await localMigrations());
       expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
       expect(await t.db.prisma.region.count()).toBe(20);
@@ -41,7 +43,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('migrations under a lock (postgr
       const starting = prepareDatabase(t.db, testLogger, NOW).then(() => (done = true));
       // it is waiting on the lock, and has applied nothing
       await until('the start waiting on the lock', async () => {
-        const { rows } = await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'azamat-migrate' AND wait_event_type = 'Lock' AND datname = current_database()`);
+        const { rows } = await other.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'azamat-migrate' AND wait_event_type = 'Lock' AND datname = current_database()`,
+        );
         return rows[0].n === 1;
       });
       const { rows } = await other.query(`SELECT to_regclass('_prisma_migrations') IS NULL AS none`);

@@ -65,7 +65,9 @@ describe.each(dbTargets)('metrics (%s)', (target) => {
     // /start, the menu, the location, the description, the photo …: every one counted, with its handling time
     expect(metricValue(afterFiling, 'azamat_bot_updates_total', { kind: 'message' })).toBeGreaterThanOrEqual(messagesBefore + 5);
     expect(metricValue(afterFiling, 'azamat_bot_updates_total', { kind: 'callback_query' })).toBeGreaterThanOrEqual(buttonsBefore + 6);
-    expect(metricValue(afterFiling, 'azamat_bot_update_duration_seconds_count', { kind: 'message' })).toBe(metricValue(afterFiling, 'azamat_bot_updates_total', { kind: 'message' }));
+    expect(metricValue(afterFiling, 'azamat_bot_update_duration_seconds_count', { kind: 'message' })).toBe(
+      metricValue(afterFiling, 'azamat_bot_updates_total', { kind: 'message' }),
+    );
     expect(metricValue(afterFiling, 'azamat_bot_update_errors_total') ?? 0).toBe(0);
 
     const report = await e.app.services.prisma.report.findUniqueOrThrow({ where: { number } });

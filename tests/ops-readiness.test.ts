@@ -45,7 +45,12 @@ describe.each(dbTargets)('health and readiness (%s)', (target) => {
   it("fails while the outbox's Telegram is down and a notification has waited too long, then recovers", async () => {
     const citizen = await onboard(e.fake, 'kk');
     e.fake.setDown(true);
-    const id = await enqueueMessage(e.app.services.prisma, { chatId: citizen.id, kind: 'test.notice', method: 'sendMessage', params: { text: 'Тексеру хабарландыруы' } });
+    const id = await enqueueMessage(e.app.services.prisma, {
+      chatId: citizen.id,
+      kind: 'test.notice',
+      method: 'sendMessage',
+      params: { text: 'Тексеру хабарландыруы' },
+    });
     const failing = await until('a failed attempt', async () => {
       const m = await e.app.services.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
       return m.attempts >= 1 && m.status === 'pending' && m.lastError?.includes('Bad Gateway') && m;

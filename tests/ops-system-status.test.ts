@@ -39,7 +39,14 @@ describe.each(dbTargets)('system status (%s)', (target) => {
     const list = await call('GET', '/api/system/outbox?status=failed');
     expect(list.statusCode, list.body).toBe(200);
     const item = list.json().items.find((x: { id: string }) => x.id === String(id));
-    expect(item).toMatchObject({ kind: 'report.status', method: 'sendMessage', chatId: '424242', attempts: 10, lastError: '400 Bad Request: message is too long', status: 'failed' });
+    expect(item).toMatchObject({
+      kind: 'report.status',
+      method: 'sendMessage',
+      chatId: '424242',
+      attempts: 10,
+      lastError: '400 Bad Request: message is too long',
+      status: 'failed',
+    });
 
     const retried = await call('POST', `/api/system/outbox/${id}/retry`);
     expect(retried.statusCode, retried.body).toBe(200);
@@ -51,7 +58,11 @@ describe.each(dbTargets)('system status (%s)', (target) => {
     expect(audit.before).toMatchObject({ status: 'failed', lastError: '400 Bad Request: message is too long' });
 
     // no longer failed: a second retry (another admin pressing at the same time) changes nothing
-    const again = await api.app.inject({ method: 'POST', url: `/api/system/outbox/${id}/retry`, headers: { ...bearer(api.adminToken), 'accept-language': 'kk' } });
+    const again = await api.app.inject({
+      method: 'POST',
+      url: `/api/system/outbox/${id}/retry`,
+      headers: { ...bearer(api.adminToken), 'accept-language': 'kk' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: 'outbox.not_failed' });
     expect(again.json().error.message).toContain('жіберілмей қалған');
@@ -72,7 +83,12 @@ describe.each(dbTargets)('system status (%s)', (target) => {
 
   it('is for admins only', async () => {
     const id = await failed('x', 'y');
-    for (const [method, url] of [['GET', '/api/system/status'], ['GET', '/api/system/outbox'], ['GET', '/api/system/job-runs'], ['POST', `/api/system/outbox/${id}/retry`]] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/system/status'],
+      ['GET', '/api/system/outbox'],
+      ['GET', '/api/system/job-runs'],
+      ['POST', `/api/system/outbox/${id}/retry`],
+    ] as const) {
       expect((await call(method, url, operatorToken)).statusCode, url).toBe(403);
       expect((await api.app.inject({ method, url })).statusCode, url).toBe(401);
     }
@@ -85,10 +101,16 @@ describe.each(dbTargets)('system status (%s)', (target) => {
       prisma: api.services.prisma,
       logger: testLogger,
       holder: 'test:1',
-      jobs: [{ name: 'sample-job', schedule: '0 0 1 1 *', run: async () => {
-        if (fail) throw new Error('the sample broke');
-        return { done: 3 };
-      } }],
+      jobs: [
+        {
+          name: 'sample-job',
+          schedule: '0 0 1 1 *',
+          run: async () => {
+            if (fail) throw new Error('the sample broke');
+            return { done: 3 };
+          },
+        },
+      ],
     });
     await scheduler.runNow('sample-job');
     fail = true;
@@ -101,7 +123,12 @@ describe.each(dbTargets)('system status (%s)', (target) => {
     expect(runs[1].durationMs).toBeGreaterThanOrEqual(0);
     expect((await call('GET', '/api/system/job-runs?job=sample-job&failed=true')).json().items).toHaveLength(1);
     const status = (await call('GET', '/api/system/status')).json();
-    expect(status.jobs.find((j: { job: string }) => j.job === 'sample-job')).toMatchObject({ lastOk: false, lastError: 'the sample broke', runs: 2, failures: 1 });
+    expect(status.jobs.find((j: { job: string }) => j.job === 'sample-job')).toMatchObject({
+      lastOk: false,
+      lastError: 'the sample broke',
+      runs: 2,
+      failures: 1,
+    });
   });
 
   it('shows the database, the version with its migrations, and no backup when there is none', async () => {
@@ -123,11 +150,24 @@ describe.each(dbTargets)('system status (%s)', (target) => {
   it('asks Telegram who the bot is and where its updates go', async () => {
     const fake = await startFakeTelegram();
     const services = createServices({ db: api.services.db, logger: testLogger, sessionTtlHours: 12 });
-    const app = await buildServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false, system: { telegram: () => telegramStatus(new Api(fake.token, { apiRoot: fake.apiRoot }), 'https://bot.example.kz/tg/hook') } });
+    const app = await buildServer({
+      services,
+      i18n: createI18n(),
+      logger: testLogger,
+      cookieSecure: false,
+      system: { telegram: () => telegramStatus(new Api(fake.token, { apiRoot: fake.apiRoot }), 'https://bot.example.kz/tg/hook') },
+    });
     try {
       await new Api(fake.token, { apiRoot: fake.apiRoot }).setWebhook('https://old.example.kz/hook');
       const s = (await app.inject({ method: 'GET', url: '/api/system/status', headers: bearer(api.adminToken) })).json();
-      expect(s.telegram).toMatchObject({ configured: true, mode: 'webhook', reachable: true, bot: { username: 'azamat_test_bot' }, webhook: { url: 'https://old.example.kz/hook', pendingUpdateCount: 0 }, configuredWebhookUrl: 'https://bot.example.kz/tg/hook' });
+      expect(s.telegram).toMatchObject({
+        configured: true,
+        mode: 'webhook',
+        reachable: true,
+        bot: { username: 'azamat_test_bot' },
+        webhook: { url: 'https://old.example.kz/hook', pendingUpdateCount: 0 },
+        configuredWebhookUrl: 'https://bot.example.kz/tg/hook',
+      });
       fake.setDown(true);
       const down = (await app.inject({ method: 'GET', url: '/api/system/status', headers: bearer(api.adminToken) })).json();
       expect(down.telegram).toMatchObject({ configured: true, reachable: false, error: '502 Bad Gateway', bot: null });
@@ -156,12 +196,23 @@ describe('the last backup', () => {
     await writeFile(path.join(dir, 'notes.txt'), 'x');
     // copied later (rsync back, a restore drill): the name still tells when it was made
     await utimes(path.join(dir, 'azamat-pglite-20261119-224000Z.tar.gz'), now, now);
-    expect(await backupStatus(dir, now)).toEqual({ dir, last: { file: 'azamat-pglite-20261120-224000Z.tar.gz', at: new Date('2026-11-20T22:40:00Z'), bytes: 20, ageSeconds: 5 * 3600 + 20 * 60 } });
+    expect(await backupStatus(dir, now)).toEqual({
+      dir,
+      last: { file: 'azamat-pglite-20261120-224000Z.tar.gz', at: new Date('2026-11-20T22:40:00Z'), bytes: 20, ageSeconds: 5 * 3600 + 20 * 60 },
+    });
   });
 
   it('takes a last-backup.json marker when it is the newest', async () => {
     const now = new Date('2026-11-21T04:00:00Z');
-    await writeFile(path.join(dir, 'last-backup.json'), JSON.stringify({ file: '/var/backups/azamat/azamat-postgres-20261121-034000Z.tar.gz', createdAt: '2026-11-21T03:40:00Z', bytes: 1234 }));
-    expect((await backupStatus(dir, now)).last).toEqual({ file: 'azamat-postgres-20261121-034000Z.tar.gz', at: new Date('2026-11-21T03:40:00Z'), bytes: 1234, ageSeconds: 1200 });
+    await writeFile(
+      path.join(dir, 'last-backup.json'),
+      JSON.stringify({ file: '/var/backups/azamat/azamat-postgres-20261121-034000Z.tar.gz', createdAt: '2026-11-21T03:40:00Z', bytes: 1234 }),
+    );
+    expect((await backupStatus(dir, now)).last).toEqual({
+      file: 'azamat-postgres-20261121-034000Z.tar.gz',
+      at: new Date('2026-11-21T03:40:00Z'),
+      bytes: 1234,
+      ageSeconds: 1200,
+    });
   });
 });

@@ -17,8 +17,18 @@ export interface BotMetrics {
 export const updateKind = (update: object): string => Object.keys(update).find((k) => k !== 'update_id') ?? 'unknown';
 
 export function createBotMetrics(registry: Registry, prisma: PrismaClient): BotMetrics {
-  const updates = new Counter({ name: 'azamat_bot_updates_total', help: 'Telegram updates handled by the bot, by kind', labelNames: ['kind'], registers: [registry] });
-  const errors = new Counter({ name: 'azamat_bot_update_errors_total', help: 'Updates whose handling failed, by kind', labelNames: ['kind'], registers: [registry] });
+  const updates = new Counter({
+    name: 'azamat_bot_updates_total',
+    help: 'Telegram updates handled by the bot, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'azamat_bot_update_errors_total',
+    help: 'Updates whose handling failed, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
   const seconds = new Histogram({
     name: 'azamat_bot_update_duration_seconds',
     help: 'Time from an update reaching the bot to the end of its handling, by kind',

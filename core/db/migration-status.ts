@@ -17,7 +17,13 @@ export interface MigrationStatus {
 let known: Promise<string[]> | undefined;
 /** This version's migrations (they do not change while the process runs). */
 export function localMigrations(dir = migrationsDir): Promise<string[]> {
-  const read = async () => (existsSync(dir) ? (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort() : []);
+  const read = async () =>
+    existsSync(dir)
+      ? (await readdir(dir, { withFileTypes: true }))
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name)
+          .sort()
+      : [];
   if (dir !== migrationsDir) return read();
   known ??= read();
   return known;

@@ -40,7 +40,10 @@ export interface JobSummary {
 export const JOB_RUN_KEEP_DAYS = 7;
 
 export async function recordJobRun(prisma: PrismaClient, run: FinishedRun): Promise<void> {
-  const result = run.result === undefined || run.result === null ? undefined : (JSON.parse(JSON.stringify(run.result, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) as Prisma.InputJsonValue);
+  const result =
+    run.result === undefined || run.result === null
+      ? undefined
+      : (JSON.parse(JSON.stringify(run.result, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) as Prisma.InputJsonValue);
   await prisma.jobRun.create({
     data: {
       job: run.job,
@@ -55,7 +58,10 @@ export async function recordJobRun(prisma: PrismaClient, run: FinishedRun): Prom
   });
 }
 
-export async function listJobRuns(prisma: PrismaClient, q: { job?: string; failedOnly?: boolean; cursor?: string; limit: number }): Promise<{ items: JobRunView[]; nextCursor: string | null }> {
+export async function listJobRuns(
+  prisma: PrismaClient,
+  q: { job?: string; failedOnly?: boolean; cursor?: string; limit: number },
+): Promise<{ items: JobRunView[]; nextCursor: string | null }> {
   const rows = await prisma.jobRun.findMany({
     where: { ...(q.job ? { job: q.job } : {}), ...(q.failedOnly ? { ok: false } : {}), ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}) },
     orderBy: { id: 'desc' },
@@ -63,14 +69,22 @@ export async function listJobRuns(prisma: PrismaClient, q: { job?: string; faile
   });
   const page = rows.slice(0, q.limit);
   return {
-    items: page.map((r) => ({ ...r, id: r.id.toString(), startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt.toISOString(), result: r.result ?? null })),
+    items: page.map((r) => ({
+      ...r,
+      id: r.id.toString(),
+      startedAt: r.startedAt.toISOString(),
+      finishedAt: r.finishedAt.toISOString(),
+      result: r.result ?? null,
+    })),
     nextCursor: rows.length > q.limit ? page[page.length - 1]!.id.toString() : null,
   };
 }
 
 /** Per job: its last run and its record over the history kept. */
 export async function jobSummaries(prisma: PrismaClient): Promise<JobSummary[]> {
-  const rows = await prisma.$queryRaw<Array<{ job: string; startedAt: Date; durationMs: number; ok: boolean; error: string | null; lastOkAt: Date | null; runs: bigint; failures: bigint }>>`
+  const rows = await prisma.$queryRaw<
+    Array<{ job: string; startedAt: Date; durationMs: number; ok: boolean; error: string | null; lastOkAt: Date | null; runs: bigint; failures: bigint }>
+  >`
     SELECT l.job, l."startedAt", l."durationMs", l.ok, l.error, s."lastOkAt", s.runs, s.failures
     FROM (SELECT DISTINCT ON (job) job, "startedAt", "durationMs", ok, error FROM "JobRun" ORDER BY job, "startedAt" DESC, id DESC) l
     JOIN (SELECT job, max("startedAt") FILTER (WHERE ok) AS "lastOkAt", count(*) AS runs, count(*) FILTER (WHERE NOT ok) AS failures FROM "JobRun" GROUP BY job) s

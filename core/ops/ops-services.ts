@@ -19,7 +19,14 @@ export interface OpsOptions {
   outboxStuckMinutes?: number;
 }
 
-export function createOpsServices({ db, prisma, calendar, now, backupDir, outboxStuckMinutes = 15 }: { db: Database; prisma: PrismaClient; calendar: CalendarService; now: () => Date } & OpsOptions) {
+export function createOpsServices({
+  db,
+  prisma,
+  calendar,
+  now,
+  backupDir,
+  outboxStuckMinutes = 15,
+}: { db: Database; prisma: PrismaClient; calendar: CalendarService; now: () => Date } & OpsOptions) {
   const stuckAfterMs = outboxStuckMinutes * 60_000;
   return {
     stuckAfterMs,
@@ -32,7 +39,11 @@ export function createOpsServices({ db, prisma, calendar, now, backupDir, outbox
     backups: () => backupStatus(backupDir, now()),
     async version() {
       const m = await migrationStatus(prisma);
-      return { app: appVersion(), node: process.version, migrations: { applied: m.applied.length, last: m.applied[m.applied.length - 1] ?? null, pending: m.pending, failed: m.failed } };
+      return {
+        app: appVersion(),
+        node: process.version,
+        migrations: { applied: m.applied.length, last: m.applied[m.applied.length - 1] ?? null, pending: m.pending, failed: m.failed },
+      };
     },
   };
 }

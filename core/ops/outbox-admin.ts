@@ -22,7 +22,10 @@ export interface OutboxItem {
 
 const LISTED: OutboxStatus[] = ['failed', 'pending', 'sending', 'blocked', 'discarded', 'sent'];
 
-export async function listOutbox(prisma: PrismaClient, q: { status: OutboxStatus; cursor?: string; limit: number }): Promise<{ items: OutboxItem[]; nextCursor: string | null }> {
+export async function listOutbox(
+  prisma: PrismaClient,
+  q: { status: OutboxStatus; cursor?: string; limit: number },
+): Promise<{ items: OutboxItem[]; nextCursor: string | null }> {
   const rows = await prisma.outboxMessage.findMany({
     where: { status: q.status, ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}) },
     orderBy: { id: 'desc' },

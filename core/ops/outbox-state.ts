@@ -31,7 +31,14 @@ export async function outboxState(prisma: PrismaClient, now: Date, stuckAfterMs:
   const limit = now.getTime() - stuckAfterMs;
   const stuck = since != null && since.getTime() < limit && (lastSentAt == null || lastSentAt.getTime() < limit);
   return {
-    counts: { pending: c.pending ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0, blocked: c.blocked ?? 0, discarded: c.discarded ?? 0 },
+    counts: {
+      pending: c.pending ?? 0,
+      sending: c.sending ?? 0,
+      sent: c.sent ?? 0,
+      failed: c.failed ?? 0,
+      blocked: c.blocked ?? 0,
+      discarded: c.discarded ?? 0,
+    },
     oldestQueuedSeconds,
     lastSentAt,
     stuck,

@@ -47,7 +47,11 @@ export function migrationsCheck(prisma: PrismaClient): ReadinessCheck {
 export function outboxCheck(prisma: PrismaClient, now: () => Date, stuckAfterMs: number): ReadinessCheck {
   return async () => {
     const s = await outboxState(prisma, now(), stuckAfterMs);
-    if (s.stuck) return { ok: false, detail: `stuck: the oldest notification has waited ${s.oldestQueuedSeconds} s and none was sent for ${Math.round(stuckAfterMs / 60_000)} min` };
+    if (s.stuck)
+      return {
+        ok: false,
+        detail: `stuck: the oldest notification has waited ${s.oldestQueuedSeconds} s and none was sent for ${Math.round(stuckAfterMs / 60_000)} min`,
+      };
     return { ok: true, detail: `${s.counts.pending + s.counts.sending} waiting, the oldest for ${s.oldestQueuedSeconds} s` };
   };
 }
@@ -55,7 +59,9 @@ export function outboxCheck(prisma: PrismaClient, now: () => Date, stuckAfterMs:
 /** Runs every check (a thrown one counts as failed); ready when all pass. */
 export async function checkReadiness(checks: Record<string, ReadinessCheck>): Promise<Readiness> {
   const names = Object.keys(checks);
-  const results = await Promise.all(names.map((n) => checks[n]!().catch((e: unknown) => ({ ok: false, detail: `check failed: ${(e as Error).message.split('\n')[0]}` }))));
+  const results = await Promise.all(
+    names.map((n) => checks[n]!().catch((e: unknown) => ({ ok: false, detail: `check failed: ${(e as Error).message.split('\n')[0]}` }))),
+  );
   const out: Record<string, CheckResult> = {};
   names.forEach((n, i) => (out[n] = results[i]!));
   return { ready: results.every((r) => r.ok), checks: out };

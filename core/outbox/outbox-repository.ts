@@ -72,9 +72,7 @@ export async function claimDue(tx: Tx, now: Date, leaseUntil: Date, limit: numbe
       FOR UPDATE SKIP LOCKED
     )
     RETURNING id, "chatId", "citizenId", kind, payload, attempts`;
-  return rows
-    .map((r) => ({ ...r, payload: r.payload as ClaimedMessage['payload'] }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return rows.map((r) => ({ ...r, payload: r.payload as ClaimedMessage['payload'] })).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 export async function markSent(tx: Tx, id: bigint, at: Date, messageId: number | null): Promise<void> {

@@ -17,7 +17,12 @@ type Timed = FastifyRequest & { [started]?: bigint };
 
 /** Counts every request by its route's pattern (/api/reports/:id, not each id), so the series stay few. */
 export function registerHttpMetrics(app: FastifyInstance, registry: Registry): void {
-  const requests = new Counter({ name: 'azamat_http_requests_total', help: 'HTTP requests by method, route pattern and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'azamat_http_requests_total',
+    help: 'HTTP requests by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const seconds = new Histogram({
     name: 'azamat_http_request_duration_seconds',
     help: 'HTTP request latency by method, route pattern and status',
@@ -53,7 +58,10 @@ export function registerMetricsRoute(app: FastifyInstance, opts: MetricsOptions)
   if (!token) return;
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     if (!bearerMatches(req.headers.authorization, token)) {
-      return reply.status(401).header('www-authenticate', 'Bearer').send({ error: { code: 'unauthorized', message: 'METRICS_TOKEN required' } });
+      return reply
+        .status(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ error: { code: 'unauthorized', message: 'METRICS_TOKEN required' } });
     }
     return sendMetrics(opts.registry, reply);
   });

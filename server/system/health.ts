@@ -24,7 +24,8 @@ export const liveBody = () => ({ status: 'ok' as const, uptimeSeconds: Math.roun
  * /health: load balancers and the fresh-clone check poll this; it proves the database answers.
  * /health/live: the process is up (restart it if not). /health/ready: it can do its work (route to it).
  */
-export const healthRoutes = (services: Services, readiness?: ReadinessFn): FastifyPluginAsyncZod =>
+export const healthRoutes =
+  (services: Services, readiness?: ReadinessFn): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/health', { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: body, 503: body } } }, async (_req, reply) => {
       const started = performance.now();
@@ -43,7 +44,13 @@ export const healthRoutes = (services: Services, readiness?: ReadinessFn): Fasti
     const check = readiness ?? (() => checkReadiness({ database: databaseCheck(services.prisma), migrations: migrationsCheck(services.prisma) }));
     app.get(
       '/health/ready',
-      { schema: { tags: ['system'], summary: 'Ready: database, migrations, and the bot and outbox where this process runs them', response: { 200: ready, 503: ready } } },
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Ready: database, migrations, and the bot and outbox where this process runs them',
+          response: { 200: ready, 503: ready },
+        },
+      },
       async (_req, reply) => {
         const r = await check();
         return reply.status(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'not_ready', checks: r.checks });

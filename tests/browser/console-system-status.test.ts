@@ -33,7 +33,12 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: system status (%s)'
     };
     retryId = await failed(5550001, 'Обращение KZ-2026-000001 принято в работу', '502 Bad Gateway');
     discardId = await failed(5550002, 'Обращение KZ-2026-000002 решено', '400 Bad Request: chat not found');
-    const scheduler = createScheduler({ prisma, logger: testLogger, holder: 'web1:4242', jobs: [{ name: 'report-deadlines', schedule: '0 0 1 1 *', run: async () => ({ overdue: 2, escalated: 0 }) }] });
+    const scheduler = createScheduler({
+      prisma,
+      logger: testLogger,
+      holder: 'web1:4242',
+      jobs: [{ name: 'report-deadlines', schedule: '0 0 1 1 *', run: async () => ({ overdue: 2, escalated: 0 }) }],
+    });
     await scheduler.runNow('report-deadlines');
     await scheduler.stop();
     b = await launchBrowser(app.baseUrl, { locale: 'ru-RU' });
@@ -85,7 +90,11 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: system status (%s)'
     await page.locator('select[name=outboxStatus]').selectOption('pending');
     await expect.poll(() => table.innerText()).toContain('502 Bad Gateway');
     const api = new Api(fake.token, { apiRoot: fake.apiRoot });
-    const dispatcher = new OutboxDispatcher({ prisma: app.services.prisma, logger: testLogger, send: (method, params) => api.raw[method as 'sendMessage'](params as never) });
+    const dispatcher = new OutboxDispatcher({
+      prisma: app.services.prisma,
+      logger: testLogger,
+      send: (method, params) => api.raw[method as 'sendMessage'](params as never),
+    });
     expect(await dispatcher.runOnce()).toMatchObject({ sent: 1 });
     expect(fake.sentTo(5550001).map((m) => m.text)).toEqual(['Обращение KZ-2026-000001 принято в работу']);
     expect(fake.sentTo(5550002)).toEqual([]);

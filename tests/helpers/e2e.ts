@@ -78,7 +78,10 @@ export interface E2e {
 export async function startE2e(target: DbTarget, opts: { now?: () => Date; env?: Record<string, string> } = {}): Promise<E2e> {
   const t = await createTestDb(target);
   const fake = await startFakeTelegram({ token: E2E_TOKEN, enforceLimits: true });
-  const config = parseConfig({ PORT: '0', BOT_TOKEN: E2E_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, LOG_LEVEL: 'silent', ...opts.env }, process.cwd());
+  const config = parseConfig(
+    { PORT: '0', BOT_TOKEN: E2E_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, LOG_LEVEL: 'silent', ...opts.env },
+    process.cwd(),
+  );
   const app = await startApp({ config, db: t.db, logger: testLogger, print: () => {}, ...(opts.now ? { now: opts.now } : {}) });
   let token = '';
   const api = apiCaller(

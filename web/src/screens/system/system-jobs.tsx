@@ -49,14 +49,28 @@ export function JobRuns({ jobs }: { jobs: JobSummary[] }) {
           { label: t('system.jobs.job'), cell: (j) => <code>{j.job}</code> },
           { label: t('system.jobs.lastRun'), cell: (j) => i18n.dateTime(j.lastStartedAt) },
           { label: t('system.jobs.duration'), cell: (j) => millis(j.lastDurationMs) },
-          { label: t('system.jobs.result'), cell: (j) => <><Result ok={j.lastOk} /> {j.lastError ?? ''}</> },
+          {
+            label: t('system.jobs.result'),
+            cell: (j) => (
+              <>
+                <Result ok={j.lastOk} /> {j.lastError ?? ''}
+              </>
+            ),
+          },
           { label: t('system.jobs.lastOk'), cell: (j) => i18n.dateTime(j.lastOkAt) },
           { label: t('system.jobs.runs'), cell: (j) => `${j.runs} / ${j.failures}` },
         ]}
       />
       <div class="screen-head">
         <h3>{t('system.jobs.history')}</h3>
-        <FilterSelect label={t('system.jobs.job')} name="job" value={job} anyLabel={t('system.jobs.all')} options={jobs.map((j) => ({ value: j.job, label: j.job }))} onChange={setJob} />
+        <FilterSelect
+          label={t('system.jobs.job')}
+          name="job"
+          value={job}
+          anyLabel={t('system.jobs.all')}
+          options={jobs.map((j) => ({ value: j.job, label: j.job }))}
+          onChange={setJob}
+        />
       </div>
       <PagedBody list={runs} emptyText={t('system.jobs.empty')}>
         <DataTable
@@ -67,7 +81,14 @@ export function JobRuns({ jobs }: { jobs: JobSummary[] }) {
             { label: t('system.jobs.job'), cell: (r) => <code>{r.job}</code> },
             { label: t('system.jobs.started'), cell: (r) => i18n.dateTime(r.startedAt) },
             { label: t('system.jobs.duration'), cell: (r) => millis(r.durationMs) },
-            { label: t('system.jobs.result'), cell: (r) => <><Result ok={r.ok} /> {r.error ?? (r.result == null ? '' : JSON.stringify(r.result))}</> },
+            {
+              label: t('system.jobs.result'),
+              cell: (r) => (
+                <>
+                  <Result ok={r.ok} /> {r.error ?? (r.result == null ? '' : JSON.stringify(r.result))}
+                </>
+              ),
+            },
             { label: t('system.jobs.instance'), cell: (r) => r.holder },
           ]}
         />

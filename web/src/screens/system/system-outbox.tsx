@@ -29,7 +29,10 @@ export function OutboxQueue({ onChange }: { onChange(): void }) {
   const list = usePaged((cursor) => api.get<Page<OutboxItem>>('/api/system/outbox', { status, cursor, limit: 50 }), [status]);
   const act = useAction();
   const run = async (m: OutboxItem, action: 'retry' | 'discard') => {
-    const ok = await act.run(() => api.post(`/api/system/outbox/${m.id}/${action}`), t(action === 'retry' ? 'system.outbox.retried' : 'system.outbox.discarded'));
+    const ok = await act.run(
+      () => api.post(`/api/system/outbox/${m.id}/${action}`),
+      t(action === 'retry' ? 'system.outbox.retried' : 'system.outbox.discarded'),
+    );
     if (ok) {
       list.setItems((xs) => xs.filter((x) => x.id !== m.id));
       onChange();
@@ -39,7 +42,13 @@ export function OutboxQueue({ onChange }: { onChange(): void }) {
     <div class="panel" data-testid="outbox-queue">
       <div class="screen-head">
         <h2>{t('system.outbox.queue')}</h2>
-        <Select aria-label={t('system.outbox.statusFilter')} name="outboxStatus" value={status} options={STATUSES.map((s) => ({ value: s, label: t(`system.outbox.status.${s}`) }))} onChange={setStatus} />
+        <Select
+          aria-label={t('system.outbox.statusFilter')}
+          name="outboxStatus"
+          value={status}
+          options={STATUSES.map((s) => ({ value: s, label: t(`system.outbox.status.${s}`) }))}
+          onChange={setStatus}
+        />
       </div>
       <ErrorBox error={act.error} />
       <PagedBody list={list} emptyText={t('system.outbox.empty')}>

@@ -20,9 +20,23 @@ interface SystemStatus {
     webhook: { url: string; pendingUpdateCount: number; lastErrorAt: string | null; lastErrorMessage: string | null } | null;
     configuredWebhookUrl: string | null;
   };
-  outbox: { counts: Record<'pending' | 'sending' | 'sent' | 'failed' | 'blocked' | 'discarded', number>; oldestQueuedSeconds: number; lastSentAt: string | null; stuck: boolean; stuckAfterMinutes: number };
+  outbox: {
+    counts: Record<'pending' | 'sending' | 'sent' | 'failed' | 'blocked' | 'discarded', number>;
+    oldestQueuedSeconds: number;
+    lastSentAt: string | null;
+    stuck: boolean;
+    stuckAfterMinutes: number;
+  };
   jobs: JobSummary[];
-  database: { kind: 'pglite' | 'postgres'; describe: string; sizeBytes: number | null; connections: number | null; maxConnections: number | null; dataDirBytes: number | null; serverVersion: string | null };
+  database: {
+    kind: 'pglite' | 'postgres';
+    describe: string;
+    sizeBytes: number | null;
+    connections: number | null;
+    maxConnections: number | null;
+    dataDirBytes: number | null;
+    serverVersion: string | null;
+  };
   backups: { dir: string | null; last: { file: string; at: string; bytes: number | null; ageSeconds: number } | null };
   version: { app: string; node: string; migrations: { applied: number; last: string | null; pending: string[]; failed: string[] } };
 }
@@ -75,7 +89,9 @@ function Overview({ s }: { s: SystemStatus }) {
               <Row label={t('system.telegram.bot')}>{t('system.telegram.off')}</Row>
             ) : (
               <>
-                <Row label={t('system.telegram.bot')}>{tg.bot ? `@${tg.bot.username} (${tg.bot.firstName}, ID ${tg.bot.id})` : <Bad>{t('system.telegram.unreachable')}</Bad>}</Row>
+                <Row label={t('system.telegram.bot')}>
+                  {tg.bot ? `@${tg.bot.username} (${tg.bot.firstName}, ID ${tg.bot.id})` : <Bad>{t('system.telegram.unreachable')}</Bad>}
+                </Row>
                 {tg.error && <Row label={t('system.telegram.error')}>{tg.error}</Row>}
                 <Row label={t('system.telegram.mode')}>{t(`system.telegram.${tg.mode ?? 'polling'}`)}</Row>
                 {tg.webhook && (
@@ -83,8 +99,12 @@ function Overview({ s }: { s: SystemStatus }) {
                     <Row label={t('system.telegram.webhookUrl')}>
                       {tg.webhook.url || '—'} {webhookDiffers && <Bad>{t('system.telegram.webhookDiffers', { url: tg.configuredWebhookUrl ?? '' })}</Bad>}
                     </Row>
-                    <Row label={t('system.telegram.pending')} testId="telegram-pending">{tg.webhook.pendingUpdateCount}</Row>
-                    <Row label={t('system.telegram.lastError')}>{tg.webhook.lastErrorMessage ? `${i18n.dateTime(tg.webhook.lastErrorAt)} — ${tg.webhook.lastErrorMessage}` : '—'}</Row>
+                    <Row label={t('system.telegram.pending')} testId="telegram-pending">
+                      {tg.webhook.pendingUpdateCount}
+                    </Row>
+                    <Row label={t('system.telegram.lastError')}>
+                      {tg.webhook.lastErrorMessage ? `${i18n.dateTime(tg.webhook.lastErrorAt)} — ${tg.webhook.lastErrorMessage}` : '—'}
+                    </Row>
                   </>
                 )}
               </>
@@ -96,7 +116,9 @@ function Overview({ s }: { s: SystemStatus }) {
         <h2>{t('system.outbox.title')}</h2>
         <table class="kv">
           <tbody>
-            <Row label={t('system.outbox.state')}>{s.outbox.stuck ? <Bad>{t('system.outbox.stuck', { min: s.outbox.stuckAfterMinutes })}</Bad> : <Good>{t('system.outbox.moving')}</Good>}</Row>
+            <Row label={t('system.outbox.state')}>
+              {s.outbox.stuck ? <Bad>{t('system.outbox.stuck', { min: s.outbox.stuckAfterMinutes })}</Bad> : <Good>{t('system.outbox.moving')}</Good>}
+            </Row>
             <Row label={t('system.outbox.queued')}>{s.outbox.counts.pending + s.outbox.counts.sending}</Row>
             <Row label={t('system.outbox.oldest')}>{s.outbox.oldestQueuedSeconds > 0 ? duration(t, s.outbox.oldestQueuedSeconds) : '—'}</Row>
             <Row label={t('system.outbox.lastSent')}>{i18n.dateTime(s.outbox.lastSentAt)}</Row>
@@ -114,10 +136,14 @@ function Overview({ s }: { s: SystemStatus }) {
         <h2>{t('system.database.title')}</h2>
         <table class="kv">
           <tbody>
-            <Row label={t('system.database.kind')}>{s.database.kind === 'pglite' ? t('system.database.embedded') : 'PostgreSQL'} {s.database.serverVersion ?? ''}</Row>
+            <Row label={t('system.database.kind')}>
+              {s.database.kind === 'pglite' ? t('system.database.embedded') : 'PostgreSQL'} {s.database.serverVersion ?? ''}
+            </Row>
             <Row label={t('system.database.where')}>{s.database.describe}</Row>
             <Row label={t('system.database.size')}>{bytes(s.database.sizeBytes)}</Row>
-            {s.database.kind === 'postgres' && <Row label={t('system.database.connections')}>{`${s.database.connections ?? '—'} / ${s.database.maxConnections ?? '—'}`}</Row>}
+            {s.database.kind === 'postgres' && (
+              <Row label={t('system.database.connections')}>{`${s.database.connections ?? '—'} / ${s.database.maxConnections ?? '—'}`}</Row>
+            )}
             {s.database.kind === 'pglite' && <Row label={t('system.database.dataDir')}>{bytes(s.database.dataDirBytes)}</Row>}
           </tbody>
         </table>

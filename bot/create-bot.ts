@@ -16,7 +16,7 @@ import type { BotContext, FlowContext, SessionData } from './context.ts';
 import { createDbStorage } from './db-storage.ts';
 import { errorBoundary } from './error-boundary.ts';
 import { fallback } from './fallback.ts';
-import { pacedFetch } from './paced-fetch.ts';
+import { pacedFetch, type PacedFetchOptions } from './paced-fetch.ts';
 import { menuLabels } from './menu.ts';
 import type { Feature } from './features.ts';
 import { appContext, flowContext } from './middleware/app-context.ts';
@@ -38,6 +38,8 @@ export interface BotDeps {
   throttle?: boolean;
   /** counts updates, their handling time and errors (METRICS_* configured) */
   metrics?: BotMetrics;
+  /** how the paced fetch retries Telegram's failures (tests shorten its waits) */
+  pacing?: PacedFetchOptions;
 }
 
 export interface AppBot {
@@ -51,7 +53,7 @@ const sessionKey = (ctx: { chat?: { id: number; type: string } }) => (ctx.chat?.
 export function createBot(deps: BotDeps): AppBot {
   const { services, i18n, logger } = deps;
   const config: BotConfig<BotContext> = {
-    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: 60, ...(deps.throttle !== false ? { fetch: pacedFetch() } : {}) },
+    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: 60, ...(deps.throttle !== false ? { fetch: pacedFetch(deps.pacing) } : {}) },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   };
   const bot = new Bot<BotContext>(deps.token, config);

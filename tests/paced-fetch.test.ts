@@ -58,4 +58,52 @@ describe('paced fetch', () => {
     expect((await f(...call('sendMessage', { chat_id: 7, text: 'x' }))).status).toBe(429);
     expect(r.seen).toHaveLength(1);
   });
+
+  it('retries a server error below the caller, so a flow never sees it', async () => {
+    const r = recorder([
+      { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } },
+      { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } },
+    ]);
+    const f = pacedFetch({ perChatMs: 0, backoffMs: 10, base: r.base });
+    const res = await f(...call('sendMessage', { chat_id: 7, text: 'x' }));
+    expect(res.status).toBe(200);
+    expect(r.seen).toHaveLength(3);
+  });
+
+  it('gives a persisting server error back once its retries are spent', async () => {
+    const fail = { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } };
+    const r = recorder([fail, fail, fail]);
+    const f = pacedFetch({ perChatMs: 0, backoffMs: 10, maxServerRetries: 2, base: r.base });
+    expect((await f(...call('sendMessage', { chat_id: 7, text: 'x' }))).status).toBe(500);
+    expect(r.seen).toHaveLength(3);
+  });
+
+  it('abandons a call Telegram does not answer and sends it again', async () => {
+    let calls = 0;
+    const base = ((_input: string | URL | Request, init?: RequestInit) => {
+      calls += 1;
+      if (calls === 1) {
+        // never answers: only the attempt's abort ends it
+        return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+      }
+      return Promise.resolve(new Response(JSON.stringify({ ok: true, result: {} }), { status: 200 }));
+    }) as typeof fetch;
+    const f = pacedFetch({ perChatMs: 0, attemptTimeoutMs: 100, backoffMs: 10, base });
+    expect((await f(...call('sendMessage', { chat_id: 7, text: 'x' }))).status).toBe(200);
+    expect(calls).toBe(2);
+  });
+
+  it('does not retry when the caller itself gave up', async () => {
+    let calls = 0;
+    const base = ((_input: string | URL | Request, init?: RequestInit) => {
+      calls += 1;
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    }) as typeof fetch;
+    const f = pacedFetch({ perChatMs: 0, attemptTimeoutMs: 5000, backoffMs: 10, base });
+    const caller = new AbortController();
+    setTimeout(() => caller.abort(), 50);
+    const [url, init] = call('sendMessage', { chat_id: 7, text: 'x' });
+    await expect(f(url, { ...init, signal: caller.signal })).rejects.toThrow();
+    expect(calls).toBe(1);
+  });
 });

@@ -32,21 +32,26 @@ import {
   mulberry32,
   type FileKind,
 } from './fake-files.js';
+import { FaultPlan } from './faults.js';
 import { FormattingError, renderText, type FormattedText } from './formatting.js';
+import { WebhookDelivery } from './webhook-delivery.js';
 import { ScriptedUserImpl, type StoredMessage, type UserFileSpec, type UserHost } from './scripted-user.js';
 import type {
   ApiResponse,
   DeliveredMessage,
   FakeTelegram,
   FakeTelegramOptions,
+  FaultSpec,
+  InjectedFault,
   RecordedCall,
   ScriptedUser,
   ScriptedUserOptions,
   WaitForOptions,
+  WebhookAttempt,
   WebhookState,
 } from './types.js';
 
-export type { FakeTelegram, FakeTelegramOptions, RecordedCall, ScriptedUser } from './types.js';
+export type { FakeTelegram, FakeTelegramOptions, FaultSpec, RecordedCall, ScriptedUser, WebhookDeliveryOptions } from './types.js';
 
 type Payload = Record<string, unknown>;
 type Handler = (payload: Payload, uploads: UploadedFile[]) => unknown;
@@ -301,6 +306,13 @@ class DescribedResult {
   ) {}
 }
 
+let nextUpdateIdRange = 100_000_001;
+function takeUpdateIdRange(): number {
+  const first = nextUpdateIdRange;
+  nextUpdateIdRange += 10_000_000;
+  return first;
+}
+
 class FakeTelegramServer implements FakeTelegram, UserHost {
   readonly token: string;
   readonly botInfo: UserFromGetMe;
@@ -313,7 +325,9 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
   private closed = false;
 
   private queue: Update[] = [];
-  private nextUpdateId = 100_000_001;
+  // Each fake in a process numbers its updates apart from the previous ones: the bot remembers the ids it
+  // has handled (an update delivered twice is handled once), and suites reuse a database across fakes.
+  private nextUpdateId = takeUpdateIdRange();
   private allowedUpdates: Set<string> | undefined;
   private poller: Poller | undefined;
   private webhookState: WebhookState | undefined;
@@ -338,6 +352,8 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
 
   private readonly waiters = new Set<Waiter>();
   private down = false;
+  private readonly faults = new FaultPlan();
+  private readonly delivery: WebhookDelivery | undefined;
   private readonly rng: () => number;
   private globalWindow: SlidingWindow;
   private chatWindows = new Map<number, SlidingWindow>();
@@ -367,6 +383,34 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
     this.server = http.createServer((req, res) => {
       void this.onRequest(req, res);
     });
+    if (options.webhookDelivery) {
+      const self = this;
+      this.delivery = new WebhookDelivery(
+        {
+          get webhook() {
+            return self.webhookState;
+          },
+          deliverable: () => this.queue.filter((u) => this.isAllowed(u)),
+          delivered: (update, body) => {
+            this.queue = this.queue.filter((u) => u.update_id !== update.update_id);
+            this.handleWebhookReply(body);
+          },
+        },
+        options.webhookDelivery,
+      );
+    }
+  }
+
+  get webhookAttempts(): WebhookAttempt[] {
+    return this.delivery?.attempts ?? [];
+  }
+
+  injectFault(spec: FaultSpec): InjectedFault {
+    return this.faults.add(spec);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   listen(): Promise<void> {
@@ -435,6 +479,24 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
       }
       payload = { ...parseSearchParams(url.searchParams), ...parsed.fields };
       uploads = parsed.uploads;
+      if (token === this.token) {
+        const fault = this.faults.take(methodForRecord, payload);
+        if (fault?.kind === 'timeout') {
+          // Never answered: the client's own timeout ends it. Recorded when the client gives up.
+          res.on('close', () => this.record(methodForRecord, payload, uploads, at, { ...failure(new ApiError(504, 'Gateway Timeout: injected'), 'timeout') }));
+          return;
+        }
+        if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 1000);
+        else if (fault) {
+          const status = fault.status ?? 500;
+          const error =
+            status === 429
+              ? tooManyRequests(fault.retryAfter ?? 1)
+              : new ApiError(status, status === 502 ? 'Bad Gateway' : status === 503 ? 'Service Unavailable' : 'Internal Server Error');
+          await this.respond(res, methodForRecord, payload, uploads, at, failure(error, 'fault'));
+          return;
+        }
+      }
       const outcome = await this.execute(token, rawMethod, payload, uploads, res);
       if (outcome === undefined) return; // the client went away (an aborted long poll)
       await this.respond(res, methodForRecord, payload, uploads, at, outcome);
@@ -589,6 +651,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
   }
 
   private wake(): void {
+    if (this.delivery) soon(() => this.delivery!.pump());
     soon(() => {
       const p = this.poller;
       if (!p) return;
@@ -1177,6 +1240,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
         maxConnections: num(payload['max_connections']),
       });
       this.poller?.finish(ok([]));
+      this.wake();
       return new DescribedResult(true, 'Webhook was set');
     },
 
@@ -1668,6 +1732,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.delivery?.close();
     this.poller?.finish(ok([]));
     for (const waiter of [...this.waiters]) waiter.fail(new Error('fake-telegram: server closed while waiting'));
     await new Promise<void>((resolve) => {

@@ -27,6 +27,55 @@ export interface FakeTelegramOptions {
   latencyMs?: number;
   /** Answer 400 'chat not found' for chats the fake has never seen (real Telegram does). Default false. */
   strictChats?: boolean;
+  /**
+   * Deliver updates to the webhook the bot registered, as Telegram does: one update of a chat at a time, in
+   * order, resent when the bot does not answer 2xx within `timeoutMs` (the first attempt may still be running
+   * then: Telegram's retry after a timeout). Off by default (tests then call postToWebhook themselves).
+   */
+  webhookDelivery?: WebhookDeliveryOptions;
+}
+
+export interface WebhookDeliveryOptions {
+  /** where to POST instead of the registered URL (Telegram wants https://; tests serve http) */
+  url?: string;
+  /** how long an attempt may take before the update is sent again; default 10 s */
+  timeoutMs?: number;
+  /** pause before a failed or timed-out update is sent again; default 200 ms */
+  retryDelayMs?: number;
+  /** updates in flight at once, across chats (Telegram's max_connections); default 40 */
+  maxConnections?: number;
+}
+
+export interface WebhookAttempt {
+  updateId: number;
+  /** 1 for the first delivery, 2 for the first retry … */
+  attempt: number;
+  /** HTTP status, or 'timeout' / 'error' */
+  outcome: number | 'timeout' | 'error';
+  at: number;
+}
+
+/** One kind of failure, for the next `times` calls that match. */
+export interface FaultSpec {
+  /** a method name, or a test on the call; default: every method (getUpdates never) */
+  method?: string | ((method: string, payload: Record<string, unknown>) => boolean);
+  /** 'error': answer `status` (and retry_after for 429); 'timeout': never answer, until the client gives up; 'slow': carry the call out, answering after `delayMs` */
+  kind: 'error' | 'timeout' | 'slow';
+  /** for 'slow' */
+  delayMs?: number;
+  /** for 'error': 500, 502, 429 …; default 500 */
+  status?: number;
+  /** for 429: seconds; default 1 */
+  retryAfter?: number;
+  /** how many matching calls fail; default 1 */
+  times?: number;
+}
+
+export interface InjectedFault {
+  /** calls that met this fault so far */
+  readonly hits: number;
+  /** true once all its `times` are used */
+  readonly spent: boolean;
 }
 
 export type ApiResponse =
@@ -43,8 +92,8 @@ export interface RecordedCall {
   status: number;
   /** File parts of a multipart request. */
   uploads: UploadedFile[];
-  /** Why a failure was produced artificially, if it was. */
-  injected?: 'rate-limit' | 'failure';
+  /** Why a failure was produced artificially, if it was ('fault' and 'timeout': injectFault). */
+  injected?: 'rate-limit' | 'failure' | 'fault' | 'timeout';
   /** True when the call came back in a webhook response body instead of an HTTP request. */
   viaWebhookReply?: boolean;
 }
@@ -154,6 +203,12 @@ export interface FakeTelegram {
   pushUpdate(update: Omit<Update, 'update_id'> & { update_id?: number }): Update;
   /** POST the update to the URL from setWebhook with the recorded secret header; returns the HTTP status. */
   postToWebhook(update: Update): Promise<number>;
+  /** Every webhook delivery attempt made by `webhookDelivery` (live array). */
+  readonly webhookAttempts: WebhookAttempt[];
+  /** The next `times` calls matching the spec fail as it says (see FaultSpec). */
+  injectFault(spec: FaultSpec): InjectedFault;
+  /** Forgets every injected fault not yet used up. */
+  clearFaults(): void;
   /** Bytes behind a file_id, as served by the download endpoint. */
   fileBytes(fileId: string): Buffer | undefined;
   /** What getChatMember answers for (chatId, userId); default is 'member'. */

@@ -21,6 +21,7 @@ import { menuLabels } from './menu.ts';
 import type { Feature } from './features.ts';
 import { appContext, flowContext } from './middleware/app-context.ts';
 import type { BotMetrics } from './middleware/metrics.ts';
+import { oncePerUpdate } from './middleware/once-per-update.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 
 export interface BotDeps {
@@ -69,6 +70,8 @@ export function createBot(deps: BotDeps): AppBot {
   features.push(onboarding, menu, ...capabilities, privacy);
 
   if (deps.metrics) bot.use(deps.metrics.middleware);
+  // First of all: an update delivered twice (webhook retry, second instance, repeated poll) is handled once.
+  bot.use(oncePerUpdate(services.prisma, logger));
   // Updates of one chat are handled one after another, so a session is never written by two at once.
   bot.use(sequentialize((ctx: BotContext) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
   bot.use(rateLimit(deps.rateLimitPerMinute, i18n));

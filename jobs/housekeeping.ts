@@ -1,5 +1,6 @@
-// Nightly clean-up: expired staff sessions, chat state nobody has touched for months, and job runs older
-// than the history kept (core/ops/job-runs.ts).
+// Nightly clean-up: expired staff sessions, chat state nobody has touched for months, job runs older than the
+// history kept (core/ops/job-runs.ts), and the record of handled Telegram updates once Telegram can no longer send
+// them again (it keeps an update 24 hours).
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { pruneJobRuns } from '../core/ops/job-runs.ts';
 import type { Job } from './scheduler.ts';
@@ -21,7 +22,8 @@ export function createHousekeepingJob({
       const sessions = await prisma.staffSession.deleteMany({ where: { expiresAt: { lt: at } } });
       const chats = await prisma.botSession.deleteMany({ where: { updatedAt: { lt: new Date(at.getTime() - staleDays * 86_400_000) } } });
       const jobRuns = await pruneJobRuns(prisma, at);
-      return { expiredStaffSessions: sessions.count, staleChatStates: chats.count, oldJobRuns: jobRuns };
+      const updates = await prisma.botUpdate.deleteMany({ where: { claimedAt: { lt: new Date(at.getTime() - 2 * 86_400_000) } } });
+      return { expiredStaffSessions: sessions.count, staleChatStates: chats.count, oldJobRuns: jobRuns, handledUpdates: updates.count };
     },
   };
 }

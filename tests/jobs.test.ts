@@ -42,7 +42,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
   // Whatever a test starts is stopped here, even when an assertion fails midway.
   const cleanups: Array<() => Promise<unknown>> = [];
 
-  const suite = useTestDb(target, { seed: false, truncate: ['OutboxMessage', 'Citizen', 'JobLease', 'JobRun', 'StaffSession', 'StaffUser', 'BotSession'] });
+  const suite = useTestDb(target, { seed: false, truncate: ['OutboxMessage', 'Citizen', 'JobLease', 'JobRun', 'StaffSession', 'StaffUser', 'BotSession', 'BotUpdate'] });
   beforeAll(() => {
     prisma = suite.db.prisma;
   });
@@ -265,7 +265,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
   });
 
   describe('housekeeping', () => {
-    it('deletes expired staff sessions, stale chat state and job runs older than a week, keeps fresh ones', async () => {
+    it('deletes expired staff sessions, stale chat state, job runs older than a week and the record of updates Telegram can no longer resend, keeps fresh ones', async () => {
       const now = new Date('2026-06-15T03:17:00Z');
       const staff = await prisma.staffUser.create({ data: { login: 'operator1', passwordHash: 'x', fullName: 'Айгүл Серікқызы', roles: ['operator'] } });
       await prisma.staffSession.createMany({
@@ -278,6 +278,12 @@ describe.each(dbTargets)('jobs on %s', (target) => {
         data: [
           { key: 'stale', value: { locale: 'kk' }, updatedAt: new Date(now.getTime() - 31 * DAY) },
           { key: 'fresh', value: { locale: 'ru' }, updatedAt: new Date(now.getTime() - 29 * DAY) },
+        ],
+      });
+      await prisma.botUpdate.createMany({
+        data: [
+          { updateId: 1n, holder: 'a', claimedAt: new Date(now.getTime() - 3 * DAY), doneAt: new Date(now.getTime() - 3 * DAY) },
+          { updateId: 2n, holder: 'a', claimedAt: new Date(now.getTime() - DAY), doneAt: new Date(now.getTime() - DAY) },
         ],
       });
       // the column is @updatedAt: make sure the test data really carries the ages we meant
@@ -294,14 +300,15 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       await prisma.jobRun.createMany({ data: [run('old', 7.5), run('recent', 6.5)] });
 
       const job = createHousekeepingJob({ prisma, now: () => now, staleDays: 30 });
-      expect(await job.run()).toEqual({ expiredStaffSessions: 1, staleChatStates: 1, oldJobRuns: 1 });
+      expect(await job.run()).toEqual({ expiredStaffSessions: 1, staleChatStates: 1, oldJobRuns: 1, handledUpdates: 1 });
       expect((await prisma.jobRun.findMany()).map((r) => r.job)).toEqual(['recent']);
+      expect((await prisma.botUpdate.findMany()).map((u) => u.updateId)).toEqual([2n]);
       expect((await prisma.staffSession.findMany()).map((s) => s.id)).toEqual(['valid']);
       expect((await prisma.botSession.findMany()).map((s) => s.key)).toEqual(['fresh']);
       expect(await prisma.staffUser.count()).toBe(1);
 
       // idempotent
-      expect(await job.run()).toEqual({ expiredStaffSessions: 0, staleChatStates: 0, oldJobRuns: 0 });
+      expect(await job.run()).toEqual({ expiredStaffSessions: 0, staleChatStates: 0, oldJobRuns: 0, handledUpdates: 0 });
     });
 
     it('runs under the scheduler as the "housekeeping" job', async () => {

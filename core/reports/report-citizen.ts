@@ -103,7 +103,11 @@ export function createReportCitizenService({ prisma, reports, now = () => new Da
       await prisma.reportDraft.deleteMany({ where: { citizenId } });
     },
 
-    /** Files the draft as a report; the draft goes only once the report exists. */
+    /**
+     * Files the draft as a report. The draft goes in the report's own transaction: a connection lost right
+     * after the report was written cannot leave the draft behind to be filed a second time, and of two
+     * submissions at once (an update handled twice) only the one that removed the draft files a report.
+     */
     async submitDraft(citizenId: number): Promise<Report> {
       const d = await service.getDraft(citizenId);
       if (!d || d.categoryId == null || d.regionId == null || d.description == null) throw invalid('report.draft_incomplete');
@@ -122,8 +126,11 @@ export function createReportCitizenService({ prisma, reports, now = () => new Da
           anonymous: d.anonymous ?? false,
           evidence: d.evidence,
         },
+        async (tx) => {
+          const { count } = await tx.reportDraft.deleteMany({ where: { citizenId } });
+          if (count === 0) throw invalid('report.draft_incomplete');
+        },
       );
-      await service.discardDraft(citizenId);
       return report;
     },
 

@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
 import { almatyYear, localDate, localMidnight } from '../calendar/local-time.ts';
 import { formatSerial, nextCounter } from '../db/counter.ts';
+import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound, tooMany } from '../errors.ts';
 import { canTransition, isOpen, NOTE_REQUIRED } from './report-status.ts';
 import { notifyStatus } from './report-notify.ts';
@@ -160,7 +161,8 @@ export function createReportService({
       return scored.slice(0, limit).map(({ report, distanceM }) => ({ report, distanceM }));
     },
 
-    async create(actor: Actor, input: NewReport): Promise<Report> {
+    /** `within` runs first in the report's own transaction: what must happen exactly when the report is filed. */
+    async create(actor: Actor, input: NewReport, within?: (tx: Tx) => Promise<void>): Promise<Report> {
       validate(input);
       if (input.source === 'bot' && input.citizenId != null && (await service.remainingToday(input.citizenId)) === 0) {
         throw tooMany('report.daily_limit', { limit: perDay });
@@ -178,6 +180,7 @@ export function createReportService({
       // report nobody accepts still falls due and cannot be "taken off control" by being left as new.
       const dueAt = (await calendar.calendar()).addWorkingDays(at, category.deadlineDays);
       return prisma.$transaction(async (tx) => {
+        if (within) await within(tx);
         const seq = await nextCounter(tx, `reports:${year}`);
         const report = await tx.report.create({
           data: {

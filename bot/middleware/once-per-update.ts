@@ -1,0 +1,61 @@
+// Each Telegram update is handled once, however often it arrives. Telegram sends a webhook update again
+// when the bot has not answered in time (the first attempt may still be running), a second instance
+// behind the balancer may get the retry, and a poller that crashed before confirming its offset gets
+// the same updates again. grammY does not deduplicate; the BotUpdate table does, shared by every
+// instance: the first to claim an update handles it, the others wait until it is done and drop theirs.
+// A claim whose holder died (never marked done) goes stale after `staleMs`, so the update is not lost.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { MiddlewareFn } from 'grammy';
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { BotContext } from '../context.ts';
+
+export interface OncePerUpdateOptions {
+  /** a claim older than this, not done, is taken over: longer than any update takes (webhooks give up at 55 s) */
+  staleMs?: number;
+  /** how often a duplicate looks again whether the original is done */
+  pollMs?: number;
+  clock?: () => Date;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function oncePerUpdate(prisma: PrismaClient, logger: Logger, opts: OncePerUpdateOptions = {}): MiddlewareFn<BotContext> {
+  const staleMs = opts.staleMs ?? 60_000;
+  const pollMs = opts.pollMs ?? 200;
+  const clock = opts.clock ?? (() => new Date());
+  // Two bots in one process (tests, or two instances in one container) are two holders.
+  const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  async function claim(id: bigint): Promise<boolean> {
+    const at = clock();
+    const rows = await prisma.$queryRaw<Array<{ updateId: bigint }>>`
+      INSERT INTO "BotUpdate" ("updateId", holder, "claimedAt") VALUES (${id}, ${holder}, ${at})
+      ON CONFLICT ("updateId") DO UPDATE SET holder = EXCLUDED.holder, "claimedAt" = EXCLUDED."claimedAt"
+        WHERE "BotUpdate"."doneAt" IS NULL AND "BotUpdate"."claimedAt" < ${new Date(at.getTime() - staleMs)}
+      RETURNING "updateId"`;
+    return rows.length === 1;
+  }
+
+  return async (ctx, next) => {
+    const id = BigInt(ctx.update.update_id);
+    for (let waited = false; !(await claim(id)); waited = true) {
+      const row = await prisma.botUpdate.findUnique({ where: { updateId: id }, select: { doneAt: true } });
+      if (row?.doneAt) {
+        logger.info({ updateId: ctx.update.update_id, waited }, 'bot: update delivered again, already handled');
+        return;
+      }
+      // Another instance (or an earlier delivery here) is handling it right now: its outcome decides.
+      await sleep(pollMs);
+    }
+    try {
+      await next();
+    } catch (e) {
+      // Not handled after all (e.g. the database went away): let Telegram's next delivery try again.
+      await prisma.botUpdate.deleteMany({ where: { updateId: id, holder, doneAt: null } }).catch(() => {});
+      throw e;
+    }
+    await prisma.botUpdate.updateMany({ where: { updateId: id, holder }, data: { doneAt: clock() } });
+  };
+}

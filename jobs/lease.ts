@@ -2,8 +2,24 @@
 // PostgreSQL never run the same job twice at once. Works the same on PGlite (one instance).
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
-export async function acquireLease(prisma: PrismaClient, name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+/**
+ * `slot`: the scheduled moment (cron tick) this run is for. A lease is free once released, so without it an
+ * instance whose timer fired a little later than another's would run the same tick again after the first
+ * had finished; with it, a tick that already ran (in any instance) is refused.
+ */
+export async function acquireLease(prisma: PrismaClient, name: string, holder: string, ttlMs: number, now = new Date(), slot?: Date): Promise<boolean> {
   const until = new Date(now.getTime() + ttlMs);
+  if (slot) {
+    const rows = await prisma.$queryRaw<Array<{ name: string }>>`
+      INSERT INTO "JobLease" (name, holder, "leasedUntil", "lastStartAt", runs, "lastSlot")
+      VALUES (${name}, ${holder}, ${until}, ${now}, 1, ${slot})
+      ON CONFLICT (name) DO UPDATE
+        SET holder = EXCLUDED.holder, "leasedUntil" = EXCLUDED."leasedUntil", "lastStartAt" = EXCLUDED."lastStartAt", runs = "JobLease".runs + 1, "lastSlot" = EXCLUDED."lastSlot"
+        WHERE ("JobLease"."leasedUntil" IS NULL OR "JobLease"."leasedUntil" < ${now} OR "JobLease".holder = ${holder})
+          AND ("JobLease"."lastSlot" IS NULL OR "JobLease"."lastSlot" < ${slot})
+      RETURNING name`;
+    return rows.length === 1;
+  }
   const rows = await prisma.$queryRaw<Array<{ name: string }>>`
     INSERT INTO "JobLease" (name, holder, "leasedUntil", "lastStartAt", runs)
     VALUES (${name}, ${holder}, ${until}, ${now}, 1)

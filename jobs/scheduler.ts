@@ -1,4 +1,4 @@
-// node-cron in Asia/Almaty; each run first takes the job's lease, so only one instance runs it.
+// node-cron in Asia/Almaty; each run first takes the job's lease for its tick, so one instance runs each tick once.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -16,8 +16,11 @@ export interface Job {
 
 export interface Scheduler {
   start(): void;
-  /** Runs one job now under its lease; returns false when another instance holds it. */
-  runNow(name: string): Promise<boolean>;
+  /**
+   * Runs one job now under its lease; returns false when another instance holds it, or when `slot` (a
+   * scheduled moment) was already run by any instance.
+   */
+  runNow(name: string, slot?: Date): Promise<boolean>;
   /** Stops scheduling and waits for runs in progress. */
   stop(): Promise<void>;
   jobs: Job[];
@@ -38,8 +41,8 @@ export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
 
-  async function runGuarded(job: Job): Promise<boolean> {
-    if (!(await acquireLease(prisma, job.name, holder, job.leaseMs ?? 10 * 60_000))) return false;
+  async function runGuarded(job: Job, slot?: Date): Promise<boolean> {
+    if (!(await acquireLease(prisma, job.name, holder, job.leaseMs ?? 10 * 60_000, new Date(), slot))) return false;
     let error: string | null = null;
     let result: unknown;
     const started = new Date();
@@ -71,8 +74,9 @@ export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia
       for (const job of jobs) {
         const task = cron.schedule(
           job.schedule,
-          async () => {
-            if (!stopped) await track(runGuarded(job));
+          // The tick's scheduled moment, the same in every instance however late its timer fires.
+          async (ctx) => {
+            if (!stopped) await track(runGuarded(job, new Date(Math.floor(ctx.date.getTime() / 1000) * 1000)));
           },
           { timezone, name: job.name, noOverlap: true },
         );
@@ -80,10 +84,10 @@ export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia
       }
       logger.info({ jobs: jobs.map((j) => `${j.name} (${j.schedule})`) }, 'job scheduler started');
     },
-    runNow(name) {
+    runNow(name, slot) {
       const job = jobs.find((j) => j.name === name);
       if (!job) throw new Error(`unknown job ${name}`);
-      return track(runGuarded(job)) as Promise<boolean>;
+      return track(runGuarded(job, slot)) as Promise<boolean>;
     },
     async stop() {
       stopped = true;

@@ -177,6 +177,26 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       expect(await loser.runNow('slow')).toBe(true);
       expect(ran).toBe(2);
     });
+
+    it('runs a quick job once per tick although the other instance’s timer fires after the first run has ended', async () => {
+      let ran = 0;
+      const quick = job('quick', async () => {
+        ran++;
+      });
+      const a = createScheduler({ prisma, logger: testLogger, holder: 'instance-a', jobs: [quick] });
+      const b = createScheduler({ prisma, logger: testLogger, holder: 'instance-b', jobs: [quick] });
+      cleanups.push(() => a.stop(), () => b.stop());
+      const tick = new Date('2026-03-01T10:15:00Z');
+      expect(await a.runNow('quick', tick)).toBe(true);
+      // instance b's timer for the same tick fires late, when a has already released the lease
+      expect(await b.runNow('quick', tick)).toBe(false);
+      expect(await a.runNow('quick', tick)).toBe(false);
+      expect(ran).toBe(1);
+      // the next tick runs again, in whichever instance comes first
+      expect(await b.runNow('quick', new Date(tick.getTime() + 60_000))).toBe(true);
+      expect(ran).toBe(2);
+      expect(await lease('quick')).toMatchObject({ runs: 2, lastSlot: new Date(tick.getTime() + 60_000), holder: 'instance-b' });
+    });
   });
 
   describe('outbox worker', () => {

@@ -91,6 +91,9 @@ export function createBot(deps: BotDeps): AppBot {
       guarded.use(createConversation<BotContext, FlowContext>(flow.builder as ConversationBuilder<BotContext, FlowContext>, flow.id));
   for (const f of features) if (f.composer) guarded.use(f.composer);
   guarded.use(fallback());
+  // Reached only by what fails outside the error boundary (e.g. the database away past every retry): logged
+  // here rather than on the console by grammY. A webhook call still answers 500, so Telegram delivers it again.
+  bot.catch((err) => logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'bot: update not handled'));
   return { bot, features };
 }
 

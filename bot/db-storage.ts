@@ -1,5 +1,9 @@
 // grammY session and conversation state in the BotSession table, so a restart loses no one's progress.
+// Reads and writes wait out a database that is away for a moment (restart, failover): the state is written
+// after the update's messages went out, and a lost write would leave the conversation a step behind what
+// the citizen sees; a read that waits lets the update be handled late rather than dropped.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { retryTransient } from '../core/db/transient.ts';
 
 export interface KeyValueStorage<T> {
   read(key: string): Promise<T | undefined>;
@@ -20,7 +24,7 @@ export function createDbStorage<T>(prisma: PrismaClient, prefix = ''): KeyValueS
   };
   return {
     async read(key) {
-      const row = await prisma.botSession.findUnique({ where: { key: prefix + key } });
+      const row = await retryTransient(() => prisma.botSession.findUnique({ where: { key: prefix + key } }));
       if (!row) {
         lastWritten.delete(key);
         return undefined;
@@ -32,12 +36,12 @@ export function createDbStorage<T>(prisma: PrismaClient, prefix = ''): KeyValueS
       const json = JSON.stringify(value);
       if (lastWritten.get(key) === json) return;
       const data = JSON.parse(json) as Prisma.InputJsonValue;
-      await prisma.botSession.upsert({ where: { key: prefix + key }, create: { key: prefix + key, value: data }, update: { value: data } });
+      await retryTransient(() => prisma.botSession.upsert({ where: { key: prefix + key }, create: { key: prefix + key, value: data }, update: { value: data } }));
       remember(key, json);
     },
     async delete(key) {
       lastWritten.delete(key);
-      await prisma.botSession.deleteMany({ where: { key: prefix + key } });
+      await retryTransient(() => prisma.botSession.deleteMany({ where: { key: prefix + key } }));
     },
   };
 }

@@ -10,6 +10,7 @@ import type { MiddlewareFn } from 'grammy';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { BotContext } from '../context.ts';
+import { retryTransient } from '../../core/db/transient.ts';
 
 export interface OncePerUpdateOptions {
   /** a claim older than this, not done, is taken over: longer than any update takes (webhooks give up at 55 s) */
@@ -40,8 +41,9 @@ export function oncePerUpdate(prisma: PrismaClient, logger: Logger, opts: OncePe
 
   return async (ctx, next) => {
     const id = BigInt(ctx.update.update_id);
-    for (let waited = false; !(await claim(id)); waited = true) {
-      const row = await prisma.botUpdate.findUnique({ where: { updateId: id }, select: { doneAt: true } });
+    // Nothing has happened yet: a database away for a moment is waited out rather than the update dropped.
+    for (let waited = false; !(await retryTransient(() => claim(id))); waited = true) {
+      const row = await retryTransient(() => prisma.botUpdate.findUnique({ where: { updateId: id }, select: { doneAt: true } }));
       if (row?.doneAt) {
         logger.info({ updateId: ctx.update.update_id, waited }, 'bot: update delivered again, already handled');
         return;
@@ -56,6 +58,6 @@ export function oncePerUpdate(prisma: PrismaClient, logger: Logger, opts: OncePe
       await prisma.botUpdate.deleteMany({ where: { updateId: id, holder, doneAt: null } }).catch(() => {});
       throw e;
     }
-    await prisma.botUpdate.updateMany({ where: { updateId: id, holder }, data: { doneAt: clock() } });
+    await retryTransient(() => prisma.botUpdate.updateMany({ where: { updateId: id, holder }, data: { doneAt: clock() } }));
   };
 }

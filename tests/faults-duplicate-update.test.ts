@@ -131,4 +131,34 @@ describe.each(dbTargets)('an update delivered twice (%s)', (target) => {
     expect(reports).toBe(1);
     expect(await services.prisma.reportDraft.count({ where: { citizenId: citizen.id } })).toBe(0);
   });
+
+  it('changes a status once when two operators accept the same report at the same moment: one history entry, one notification', async () => {
+    const services = apps[0]!.services;
+    const u = fake.user({ language_code: 'ru' });
+    const citizen = await services.citizens.giveConsent(u.id, 'ru', 'Дана Ахметова');
+    const { categories, regions } = await services.reference.get();
+    const report = await services.reports.create(
+      { type: 'citizen', id: citizen.id },
+      {
+        source: 'bot',
+        citizenId: citizen.id,
+        categoryId: categories.find((c) => c.active)!.id,
+        regionId: regions[0]!.id,
+        address: 'Бейбітшілік көшесі 5',
+        description: 'Подъезд не убирают уже месяц',
+        evidence: [{ kind: 'photo', telegramFileId: 'AgAC-two', fileUniqueId: 'two' }],
+      },
+    );
+    const accept = (staffId: number) =>
+      services.reports.changeStatus({ type: 'staff', id: staffId }, report.id, { to: 'in_work', publicNote: 'Принято в работу' });
+    const outcomes = await Promise.allSettled([accept(1), accept(2), accept(1), accept(2)]);
+    const events = await services.prisma.reportEvent.count({ where: { reportId: report.id, type: 'status', toStatus: 'in_work' } });
+    const notices = await services.prisma.outboxMessage.count({ where: { kind: 'report.status', chatId: BigInt(u.id) } });
+    console.log(
+      `[faults] ${target}: 4 simultaneous "accept" of one report: ${outcomes.filter((o) => o.status === 'fulfilled').length} changed it, ${outcomes.filter((o) => o.status === 'rejected').length} refused; history entries ${events} (expected 1), notifications queued ${notices} (expected 1)`,
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(events).toBe(1);
+    expect(notices).toBe(1);
+  });
 });

@@ -107,6 +107,15 @@ export function textSimilarity(a: string, b: string): number {
   return common / Math.min(wa.size, wb.size);
 }
 
+/**
+ * Holds the report's row until the transaction ends: two status changes at once (two operators, or two
+ * instances) then run one after the other, and the second sees the first's status instead of both passing
+ * the same check and writing two histories and two notifications.
+ */
+async function lockReport(tx: Tx, reportId: number): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Report" WHERE id = ${reportId} FOR UPDATE`;
+}
+
 export function createReportService({
   prisma,
   calendar,
@@ -247,6 +256,7 @@ export function createReportService({
       const at = now();
       const cal = await calendar.calendar();
       return prisma.$transaction(async (tx) => {
+        await lockReport(tx, reportId);
         const before = await tx.report.findUnique({ where: { id: reportId }, include: { category: true } });
         if (!before) throw notFound('report.not_found');
         if (staff) assertKindCovers(REPORT, staff, before);
@@ -391,6 +401,7 @@ export function createReportService({
       const cal = await calendar.calendar();
       const notes = { kk: i18n.getFixedT('kk')('reports:self.note'), ru: i18n.getFixedT('ru')('reports:self.note') };
       return prisma.$transaction(async (tx) => {
+        await lockReport(tx, reportId);
         const before = await tx.report.findUnique({ where: { id: reportId } });
         if (!before || before.citizenId !== citizenId) throw notFound('report.not_found');
         if (!isOpen(before.status) || before.hidden) throw conflict('report.closed');

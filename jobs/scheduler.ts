@@ -48,7 +48,7 @@ export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia
     const started = new Date();
     try {
       result = await job.run();
-      logger.debug({ job: job.name, ms: Date.now() - started.getTime(), result }, 'job done');
+      logger.debug({ job: job.name, slot, ms: Date.now() - started.getTime(), result }, 'job done');
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
       logger.error({ job: job.name, err: e }, 'job failed');

@@ -79,7 +79,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL restarted under load (
     // Citizens file reports through the bot, a little apart, each at its own spot.
     const filing: Array<Promise<FiledReport>> = citizens.map(async (u, i) => {
       await sleep(i * 400);
-      return fileReport(u, { lat: 51.1 + i * 0.004, lon: 71.43 }, `Разбитый тротуар у дома номер ${i + 1}, ходить опасно`);
+      return fileReport(u, { lat: 51.1 + i * 0.004, lon: 71.43 }, `Разбитый тротуар у дома номер ${i + 1}, ходить опасно`, { fake });
     });
 
     await sleep(3_000);

@@ -8,7 +8,7 @@ import type { CalendarService } from '../calendar/calendar-service.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { almatyYear } from '../calendar/local-time.ts';
 import type { PersonalDataSection } from '../citizens/citizen-service.ts';
-import { formatSerial, nextCounter } from '../db/counter.ts';
+import { formatSerial, nextCounter, SERIAL_TX } from '../db/counter.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { sendStaffMessage } from '../staff/staff-messages.ts';
@@ -128,7 +128,7 @@ export function createQuestionCitizenService({
 
     async ask(citizenId: number, input: NewQuestion): Promise<Question> {
       const cal = await calendar.calendar();
-      return prisma.$transaction((tx) => insert(tx, cal, citizenId, input));
+      return prisma.$transaction((tx) => insert(tx, cal, citizenId, input), SERIAL_TX);
     },
 
     /** The knowledge base answered it: a consultation of its own, closed at once and logged as self-served. */
@@ -142,7 +142,7 @@ export function createQuestionCitizenService({
         await syncConsultation(tx, q.id);
         await tx.consultation.update({ where: { questionId: q.id }, data: { faqArticleId: articleId } });
         return q;
-      });
+      }, SERIAL_TX);
     },
 
     async list(citizenId: number, { offset = 0, limit = 8 }: { offset?: number; limit?: number } = {}) {

@@ -6,7 +6,7 @@ import type { EvidenceKind, ReportStatus } from '../../generated/prisma/enums.ts
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
 import { almatyYear, localDate, localMidnight } from '../calendar/local-time.ts';
-import { formatSerial, nextCounter } from '../db/counter.ts';
+import { formatSerial, nextCounter, SERIAL_TX } from '../db/counter.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound, tooMany } from '../errors.ts';
 import { canTransition, isOpen, NOTE_REQUIRED } from './report-status.ts';
@@ -223,7 +223,7 @@ export function createReportService({
           after: { number: report.number, categoryId: report.categoryId, regionId: report.regionId },
         });
         return report;
-      });
+      }, SERIAL_TX);
     },
 
     /** The citizen supports an existing report: they follow it and it counts their support. */

@@ -2,7 +2,15 @@
 // bot's next question; one that gets no answer (its update lost while the database was away) is done again,
 // as a person would after a while, and counted; after "something went wrong" the citizen starts again from
 // the menu, where the draft is offered. The number the bot confirms is the "confirmed write".
-import type { ScriptedUser } from '../fake-telegram/types.ts';
+import type { FakeTelegram, ScriptedUser } from '../fake-telegram/types.ts';
+
+export interface FlowOptions {
+  /** how long to wait for an answer before doing the step again */
+  waitMs?: number;
+  tries?: number;
+  /** to see the alerts a pressed button got (a failure on a button is told in one) */
+  fake?: FakeTelegram;
+}
 
 export interface FiledReport {
   /** the number the bot confirmed, or null if the flow could not be finished */
@@ -21,17 +29,19 @@ class WentWrong extends Error {}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Does `action` and waits for a message matching `expected`; does it again (up to `tries`) when none comes. */
-export async function patiently(u: ScriptedUser, action: () => Promise<unknown>, expected: RegExp | string, counter: { repeats: number }, opts: { waitMs?: number; tries?: number } = {}): Promise<string> {
+export async function patiently(u: ScriptedUser, action: () => Promise<unknown>, expected: RegExp | string, counter: { repeats: number }, opts: FlowOptions = {}): Promise<string> {
   const match = (x: string) => (typeof expected === 'string' ? x.includes(expected) : expected.test(x));
   for (let attempt = 1; ; attempt++) {
     const seen = u.texts().length;
-    await action();
+    const update = (await action()) as { callback_query?: { id: string } } | undefined;
+    const pressed = update?.callback_query?.id;
+    const alerted = () => pressed !== undefined && !!opts.fake?.calls.some((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === pressed && String(c.payload.text ?? '').includes(WENT_WRONG));
     const deadline = Date.now() + (opts.waitMs ?? 15_000);
     while (Date.now() < deadline) {
       const fresh = u.texts().slice(seen);
       const found = fresh.find(match);
       if (found) return found;
-      if (fresh.some((x) => x.includes(WENT_WRONG))) throw new WentWrong();
+      if (fresh.some((x) => x.includes(WENT_WRONG)) || alerted()) throw new WentWrong();
       await sleep(50);
     }
     if (attempt >= (opts.tries ?? 4)) throw new Error(`no answer matching ${String(expected)} after ${attempt} tries; last: ${JSON.stringify(u.texts().slice(-2))}`);
@@ -40,7 +50,7 @@ export async function patiently(u: ScriptedUser, action: () => Promise<unknown>,
 }
 
 /** The whole report flow in Russian, in Astana, at a spot of its own (so no duplicate is offered). */
-export async function fileReport(u: ScriptedUser, spot: { lat: number; lon: number }, description: string, opts: { waitMs?: number } = {}): Promise<FiledReport> {
+export async function fileReport(u: ScriptedUser, spot: { lat: number; lon: number }, description: string, opts: FlowOptions = {}): Promise<FiledReport> {
   const c = { repeats: 0 };
   let restarts = 0;
   for (;;) {
@@ -57,7 +67,7 @@ export async function fileReport(u: ScriptedUser, spot: { lat: number; lon: numb
   }
 }
 
-async function flow(u: ScriptedUser, spot: { lat: number; lon: number }, description: string, c: { repeats: number }, opts: { waitMs?: number }): Promise<string | null> {
+async function flow(u: ScriptedUser, spot: { lat: number; lon: number }, description: string, c: { repeats: number }, opts: FlowOptions): Promise<string | null> {
   await patiently(u, () => u.send('📝 Сообщить о проблеме'), /Шаг 1 из 6|незаконченное обращение/, c, opts);
   if (u.texts().at(-1)?.includes('незаконченное обращение')) await patiently(u, () => u.pressButton('▶️ Продолжить'), /Шаг \d из 6|Проверьте обращение/, c, opts);
   const step = () => /Шаг (\d) из 6|Проверьте обращение/.exec(u.texts().filter((x) => /Шаг \d из 6|Проверьте обращение/.test(x)).at(-1) ?? '')?.[1] ?? 'summary';

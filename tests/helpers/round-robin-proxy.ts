@@ -30,6 +30,10 @@ export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobi
     // The caller gave up (a webhook timeout): the instance is not told, as with a real proxy's upstream keep-alive.
     req.pipe(upstream);
   });
+  // Idle keep-alive connections are kept longer than clients keep them (Node's 5 s default races with
+  // fetch's reuse on a busy machine, resetting a request that has just been sent), as real balancers do.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   proxy.close = () =>

@@ -1,9 +1,12 @@
 // PostgreSQL going away under load (slow: about a minute; PostgreSQL only). The whole app runs on its own
 // pool while staff write through the API and citizens file reports through the bot; meanwhile every
 // connection of its database is killed twice (pg_terminate_backend, allowed to the owner without superuser
-// rights), then the database refuses connections for 4 s as a restarting server does (ALLOW_CONNECTIONS false:
-// a real `pg_ctlcluster … restart` would break every other suite sharing the server). Afterwards, without
-// restarting the app: every write it confirmed is there, no report number twice, the API and the bot answer.
+// rights), then the database refuses connections for 4 s as a restarting server does (ALLOW_CONNECTIONS false).
+// A real `pg_ctlcluster … restart` would break every other suite sharing the server, so it is used only when
+// asked for, on a server of the test's own: FAULTS_PG_RESTART='pg_ctlcluster 15 faults restart'.
+// Afterwards, without restarting the app: every write it confirmed is there, no report number twice, the API
+// and the bot answer.
+import { execSync } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../app/config.ts';
@@ -87,11 +90,22 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL restarted under load (
     await sleep(1_500);
     killed.push(await killConnections());
     await sleep(1_500);
-    // The server "restarts": connections dropped and refused for 4 s.
-    await admin.query(`ALTER DATABASE ${dbName} WITH ALLOW_CONNECTIONS false`);
-    killed.push(await killConnections());
-    await sleep(4_000);
-    await admin.query(`ALTER DATABASE ${dbName} WITH ALLOW_CONNECTIONS true`);
+    const restart = process.env.FAULTS_PG_RESTART;
+    if (restart) {
+      // The whole server restarts: every connection dropped, none accepted until it is up again.
+      await admin.end();
+      const n = Number(execSync(`psql -Atc "SELECT count(*) FROM pg_stat_activity WHERE datname = '${dbName}'" "${t.url}"`).toString().trim()) - 1;
+      execSync(restart, { stdio: 'ignore' });
+      killed.push(n);
+      admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+    } else {
+      // The server "restarts": connections dropped and refused for 4 s.
+      await admin.query(`ALTER DATABASE ${dbName} WITH ALLOW_CONNECTIONS false`);
+      killed.push(await killConnections());
+      await sleep(4_000);
+      await admin.query(`ALTER DATABASE ${dbName} WITH ALLOW_CONNECTIONS true`);
+    }
     const backAt = confirmed.length;
     await sleep(4_000);
     writing = false;
@@ -113,7 +127,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL restarted under load (
     const repeats = reports.reduce((n, r) => n + r.repeats, 0);
     const restarts = reports.reduce((n, r) => n + r.restarts, 0);
     console.log(
-      `[faults] postgres restart under load: connections killed ${killed.join(' + ')} (last with the database refusing connections for 4 s); ` +
+      `[faults] postgres restart under load: connections killed ${killed.join(' + ')} (last ${process.env.FAULTS_PG_RESTART ? `with the server restarted: ${process.env.FAULTS_PG_RESTART}` : 'with the database refusing connections for 4 s'}); ` +
         `API writes confirmed ${confirmed.length}, found ${found.size}, refused during the fault ${refused}, confirmed after it ${confirmed.length - backAt}; ` +
         `reports confirmed by the bot ${numbers.length} of ${CITIZENS}, found ${foundNumbers.length}, numbers given twice ${duplicates}; steps citizens repeated ${repeats}, flows restarted after an error ${restarts}; ` +
         `afterwards API ${after.status}, bot answered ${answered}`,

@@ -42,7 +42,16 @@ export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia
   let stopped = false;
 
   async function runGuarded(job: Job, slot?: Date): Promise<boolean> {
-    if (!(await acquireLease(prisma, job.name, holder, job.leaseMs ?? 10 * 60_000, new Date(), slot))) return false;
+    let leased: boolean;
+    try {
+      leased = await acquireLease(prisma, job.name, holder, job.leaseMs ?? 10 * 60_000, new Date(), slot);
+    } catch (e) {
+      // The database is away (restart, failover): this tick is skipped, the next one tries again. Thrown from a
+      // cron callback it would be an unhandled rejection, which ends the whole jobs process.
+      logger.error({ job: job.name, err: e }, 'job not started: its lease could not be taken');
+      return false;
+    }
+    if (!leased) return false;
     let error: string | null = null;
     let result: unknown;
     const started = new Date();

@@ -178,6 +178,23 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       expect(ran).toBe(2);
     });
 
+    it('skips a tick while the database is away instead of ending the process, and runs the next', async () => {
+      let ran = 0;
+      let away = true;
+      const db = new Proxy(prisma, {
+        get(target, prop, receiver) {
+          if (prop === '$queryRaw' && away) return () => Promise.reject(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+      const s = createScheduler({ prisma: db, logger: testLogger, holder: 'instance-a', jobs: [job('steady', async () => void ran++)] });
+      cleanups.push(() => s.stop());
+      expect(await s.runNow('steady', new Date('2026-03-01T10:00:00Z'))).toBe(false);
+      away = false;
+      expect(await s.runNow('steady', new Date('2026-03-01T10:01:00Z'))).toBe(true);
+      expect(ran).toBe(1);
+    });
+
     it('runs a quick job once per tick although the other instance’s timer fires after the first run has ended', async () => {
       let ran = 0;
       const quick = job('quick', async () => {

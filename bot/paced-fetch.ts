@@ -73,7 +73,8 @@ export function pacedFetch({
       if (chat) await waitForSlot(chat);
       let res: Response;
       try {
-        res = await attemptOnce(input, init, method === 'getUpdates' ? undefined : attemptTimeoutMs);
+        // An upload may rightly take long, and could not be sent again anyway: grammY's own timeout governs it.
+        res = await attemptOnce(input, init, method === 'getUpdates' || !resendable ? undefined : attemptTimeoutMs);
       } catch (e) {
         // The caller's own timeout or abort ends it; a dropped connection or our attempt timeout is retried.
         if (outer?.aborted || !resendable || failures >= maxServerRetries)

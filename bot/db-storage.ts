@@ -36,7 +36,9 @@ export function createDbStorage<T>(prisma: PrismaClient, prefix = ''): KeyValueS
       const json = JSON.stringify(value);
       if (lastWritten.get(key) === json) return;
       const data = JSON.parse(json) as Prisma.InputJsonValue;
-      await retryTransient(() => prisma.botSession.upsert({ where: { key: prefix + key }, create: { key: prefix + key, value: data }, update: { value: data } }));
+      await retryTransient(() =>
+        prisma.botSession.upsert({ where: { key: prefix + key }, create: { key: prefix + key, value: data }, update: { value: data } }),
+      );
       remember(key, json);
     },
     async delete(key) {

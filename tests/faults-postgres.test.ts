@@ -33,11 +33,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL restarted under load (
     t = await createTestDb('postgres');
     dbName = new URL(t.url!).pathname.slice(1);
     fake = await startFakeTelegram({ token: E2E_TOKEN, enforceLimits: true });
-    const config = parseConfig({ PORT: '0', DATABASE_URL: t.url, BOT_TOKEN: E2E_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, LOG_LEVEL: 'silent' }, process.cwd());
+    const config = parseConfig(
+      { PORT: '0', DATABASE_URL: t.url, BOT_TOKEN: E2E_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, LOG_LEVEL: 'silent' },
+      process.cwd(),
+    );
     // The app opens its own pool, as in production; the test's connection is elsewhere.
     app = await startApp({ config, logger: testLogger, print: () => {} });
     let token = '';
-    api = apiCaller(() => app.url!, () => token);
+    api = apiCaller(
+      () => app.url!,
+      () => token,
+    );
     token = (await api('POST', '/api/auth/login', { login: 'admin', password: E2E_ADMIN_PASSWORD }, '')).json.token;
     // Faults are made from the CI role's own database, so they never need a connection to the one they break.
     admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -52,7 +58,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL restarted under load (
   });
 
   const killConnections = async () =>
-    Number((await admin.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName])).rows[0].n);
+    Number(
+      (await admin.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName]))
+        .rows[0].n,
+    );
 
   it('loses no confirmed write, gives no number twice, and answers again without being restarted', async () => {
     const { regions } = await app.services.reference.get();
@@ -71,7 +80,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL restarted under load (
     let refused = 0;
     const writers = Array.from({ length: WRITERS }, async (_, w) => {
       for (let n = 0; writing; n++) {
-        const res = await api('POST', '/api/faq', { topicId, titleKk: `Сұрақ ${w}-${n}`, titleRu: `Вопрос ${w}-${n}`, bodyKk: 'Жауап мәтіні', bodyRu: 'Текст ответа' }).catch(() => ({ status: 0, json: null }));
+        const res = await api('POST', '/api/faq', {
+          topicId,
+          titleKk: `Сұрақ ${w}-${n}`,
+          titleRu: `Вопрос ${w}-${n}`,
+          bodyKk: 'Жауап мәтіні',
+          bodyRu: 'Текст ответа',
+        }).catch(() => ({ status: 0, json: null }));
         if (res.status === 201) confirmed.push(res.json.id as number);
         else {
           refused += 1;
@@ -93,8 +108,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL restarted under load (
     const restart = process.env.FAULTS_PG_RESTART;
     if (restart) {
       // The whole server restarts: every connection dropped, none accepted until it is up again.
+      const { n } = (await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [dbName])).rows[0] as { n: number };
       await admin.end();
-      const n = Number(execSync(`psql -Atc "SELECT count(*) FROM pg_stat_activity WHERE datname = '${dbName}'" "${t.url}"`).toString().trim()) - 1;
       execSync(restart, { stdio: 'ignore' });
       killed.push(n);
       admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -117,7 +132,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL restarted under load (
     const late = fake.user({ language_code: 'ru' });
     await app.services.citizens.giveConsent(late.id, 'ru', 'Поздний житель');
     const counter = { repeats: 0 };
-    const answered = await patiently(late, () => late.send('📝 Сообщить о проблеме'), 'Шаг 1 из 6', counter, { tries: 1 }).then(() => true, () => false);
+    const answered = await patiently(late, () => late.send('📝 Сообщить о проблеме'), 'Шаг 1 из 6', counter, { tries: 1 }).then(
+      () => true,
+      () => false,
+    );
 
     const found = new Set((await app.services.prisma.faqArticle.findMany({ where: { id: { in: confirmed } }, select: { id: true } })).map((a) => a.id));
     const numbers = reports.map((r) => r.number).filter((n): n is string => n !== null);

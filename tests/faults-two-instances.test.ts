@@ -34,7 +34,16 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances of every role on on
     t = await createTestDb('postgres');
     services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12 });
     fake = await startFakeTelegram({ token: E2E_TOKEN, webhookDelivery: delivery });
-    const env = { DATABASE_URL: t.url!, BOT_TOKEN: E2E_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'test' };
+    const env = {
+      DATABASE_URL: t.url!,
+      BOT_TOKEN: E2E_TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+    };
     const bot = { ...env, WEBHOOK_URL: `https://bot.example.kz${HOOK}` };
     // All six start together, as a deployment rolls them out.
     const t0 = Date.now();
@@ -70,10 +79,21 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances of every role on on
     }
     // Two staff members, each signed in through whichever API instance the proxy picks.
     const tokens: string[] = [];
-    for (let i = 0; i < 2; i++) tokens.push((await apiCaller(() => apiProxy.url, () => '')('POST', '/api/auth/login', { login: 'admin', password: E2E_ADMIN_PASSWORD }, '')).json.token);
+    for (let i = 0; i < 2; i++)
+      tokens.push(
+        (
+          await apiCaller(
+            () => apiProxy.url,
+            () => '',
+          )('POST', '/api/auth/login', { login: 'admin', password: E2E_ADMIN_PASSWORD }, '')
+        ).json.token,
+      );
     const errors: string[] = [];
     const staff = tokens.map((token) => {
-      const call = apiCaller(() => apiProxy.url, () => token);
+      const call = apiCaller(
+        () => apiProxy.url,
+        () => token,
+      );
       // A call that gets no answer at all counts as failed, with its reason.
       return (method: string, url: string, body?: unknown) =>
         call(method, url, body).catch((e: Error) => {
@@ -113,7 +133,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances of every role on on
           }
           if (both.some((r) => r.status === 200)) acceptedIds.push(id);
           if (id % 2 === 0) {
-            const r = await staff[id % 4 === 0 ? 0 : 1]!('POST', `/api/reports/${id}/status`, { to: 'resolved', publicNote: 'Мусор вывезен, график восстановлен' });
+            const r = await staff[id % 4 === 0 ? 0 : 1]!('POST', `/api/reports/${id}/status`, {
+              to: 'resolved',
+              publicNote: 'Мусор вывезен, график восстановлен',
+            });
             if (r.status === 200) {
               resolves.ok += 1;
               resolvedIds.push(id);
@@ -124,7 +147,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances of every role on on
     }
     const reports = await Promise.all(filed);
     // Every notification leaves before the check.
-    await until('the outbox is empty', async () => (await services.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0, undefined, 90_000);
+    await until(
+      'the outbox is empty',
+      async () => (await services.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
+      undefined,
+      90_000,
+    );
     const finished = Date.now();
 
     // ── reports ──
@@ -144,14 +172,26 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances of every role on on
     const sentTwice = perNotice.filter((n) => n > 1).length;
     const notSent = perNotice.filter((n) => n === 0).length;
     // ── jobs: a tick run by both jobs processes would show twice ──
-    const runs = procs.filter((p) => p.name.startsWith('jobs')).flatMap((p) => p.logs().filter((l) => l.msg === 'job done' && l.slot).map((l) => `${String(l.job)}@${String(l.slot)}`));
+    const runs = procs
+      .filter((p) => p.name.startsWith('jobs'))
+      .flatMap((p) =>
+        p
+          .logs()
+          .filter((l) => l.msg === 'job done' && l.slot)
+          .map((l) => `${String(l.job)}@${String(l.slot)}`),
+      );
     const ticksTwice = runs.length - new Set(runs).size;
     const dispatchers = procs.filter((p) => p.logs().some((l) => l.msg === 'outbox: this instance sends the outbox')).map((p) => p.name);
     // ── webhooks ──
     const attempts = fake.webhookAttempts;
     const resent = attempts.length - new Set(attempts.map((a) => a.updateId)).size;
     const dropped = procs.flatMap((p) => p.logs()).filter((l) => l.msg === 'bot: update delivered again, already handled').length;
-    const failures = procs.flatMap((p) => p.logs().filter((l) => (l.level as number) >= 50).map((l) => `${p.name}: ${String(l.msg)} ${String((l.err as { message?: string })?.message ?? '')}`));
+    const failures = procs.flatMap((p) =>
+      p
+        .logs()
+        .filter((l) => (l.level as number) >= 50)
+        .map((l) => `${p.name}: ${String(l.msg)} ${String((l.err as { message?: string })?.message ?? '')}`),
+    );
 
     console.log(
       [

@@ -183,7 +183,8 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       let away = true;
       const db = new Proxy(prisma, {
         get(target, prop, receiver) {
-          if (prop === '$queryRaw' && away) return () => Promise.reject(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+          if (prop === '$queryRaw' && away)
+            return () => Promise.reject(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
           return Reflect.get(target, prop, receiver);
         },
       });
@@ -202,7 +203,10 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       });
       const a = createScheduler({ prisma, logger: testLogger, holder: 'instance-a', jobs: [quick] });
       const b = createScheduler({ prisma, logger: testLogger, holder: 'instance-b', jobs: [quick] });
-      cleanups.push(() => a.stop(), () => b.stop());
+      cleanups.push(
+        () => a.stop(),
+        () => b.stop(),
+      );
       const tick = new Date('2026-03-01T10:15:00Z');
       expect(await a.runNow('quick', tick)).toBe(true);
       // instance b's timer for the same tick fires late, when a has already released the lease

@@ -5,14 +5,18 @@ import { createDbStorage } from '../bot/db-storage.ts';
 import { isTransientDbError, retryTransient } from '../core/db/transient.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
-const killed = Object.assign(new Error('Raw query failed.'), { meta: { driverAdapterError: { cause: { originalCode: '57P01', originalMessage: 'x' }, message: 'terminating connection due to administrator command' } } });
+const killed = Object.assign(new Error('Raw query failed.'), {
+  meta: { driverAdapterError: { cause: { originalCode: '57P01', originalMessage: 'x' }, message: 'terminating connection due to administrator command' } },
+});
 const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 const closing = Object.assign(new Error('Raw query failed. Code: `55000`. Message: `database "x" is not currently accepting connections`'), {});
 
 describe('a database away for a moment', () => {
   it('is told apart from errors that a retry would only repeat', () => {
-    for (const e of [killed, refused, closing, { code: '57P03', message: 'the database system is starting up' }, { code: '08006' }]) expect(isTransientDbError(e), String((e as Error).message)).toBe(true);
-    for (const e of [new Error('Unique constraint failed on the fields: (`number`)'), { code: '23505' }, { code: 'P2002' }, new Error('report.closed')]) expect(isTransientDbError(e)).toBe(false);
+    for (const e of [killed, refused, closing, { code: '57P03', message: 'the database system is starting up' }, { code: '08006' }])
+      expect(isTransientDbError(e), String((e as Error).message)).toBe(true);
+    for (const e of [new Error('Unique constraint failed on the fields: (`number`)'), { code: '23505' }, { code: 'P2002' }, new Error('report.closed')])
+      expect(isTransientDbError(e)).toBe(false);
   });
 
   it('is waited out by retryTransient, which gives up on other errors at once', async () => {

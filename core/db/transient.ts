@@ -15,7 +15,8 @@ export function isTransientDbError(e: unknown): boolean {
     if (!x || typeof x !== 'object' || seen.has(x)) continue;
     seen.add(x);
     const o = x as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown; code?: unknown }; originalCode?: unknown };
-    for (const code of [o.code, o.originalCode, o.meta?.code]) if (typeof code === 'string' && (CODES.test(code) || code === 'P1001' || code === 'P1017' || code === 'P2024')) return true;
+    for (const code of [o.code, o.originalCode, o.meta?.code])
+      if (typeof code === 'string' && (CODES.test(code) || code === 'P1001' || code === 'P1017' || code === 'P2024')) return true;
     if (typeof o.message === 'string' && TEXTS.test(o.message)) return true;
     queue.push(o.cause, o.meta?.driverAdapterError);
   }

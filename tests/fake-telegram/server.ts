@@ -384,12 +384,9 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
       void this.onRequest(req, res);
     });
     if (options.webhookDelivery) {
-      const self = this;
       this.delivery = new WebhookDelivery(
         {
-          get webhook() {
-            return self.webhookState;
-          },
+          webhook: () => this.webhookState,
           deliverable: () => this.queue.filter((u) => this.isAllowed(u)),
           delivered: (update, body) => {
             this.queue = this.queue.filter((u) => u.update_id !== update.update_id);

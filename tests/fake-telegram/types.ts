@@ -59,7 +59,10 @@ export interface WebhookAttempt {
 export interface FaultSpec {
   /** a method name, or a test on the call; default: every method (getUpdates never) */
   method?: string | ((method: string, payload: Record<string, unknown>) => boolean);
-  /** 'error': answer `status` (and retry_after for 429); 'timeout': never answer, until the client gives up; 'slow': carry the call out, answering after `delayMs` */
+  /**
+   * 'error': answer `status` (and retry_after for 429); 'timeout': never answer, until the client gives up;
+   * 'slow': carry the call out, answering after `delayMs`
+   */
   kind: 'error' | 'timeout' | 'slow';
   /** for 'slow' */
   delayMs?: number;

@@ -8,7 +8,7 @@ import { later, now } from './clock.js';
 import type { WebhookAttempt, WebhookDeliveryOptions, WebhookState } from './types.js';
 
 export interface DeliveryHost {
-  readonly webhook: WebhookState | undefined;
+  webhook(): WebhookState | undefined;
   /** queued updates the bot subscribed to, oldest first */
   deliverable(): Update[];
   /** a 2xx came back: the update leaves the queue, and a method in the body is executed */
@@ -54,7 +54,7 @@ export class WebhookDelivery {
   ) {}
 
   pump(): void {
-    const hook = this.host.webhook;
+    const hook = this.host.webhook();
     if (this.closed || !hook) return;
     const max = this.options.maxConnections ?? 40;
     for (const update of this.host.deliverable()) {

@@ -29,13 +29,23 @@ class WentWrong extends Error {}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Does `action` and waits for a message matching `expected`; does it again (up to `tries`) when none comes. */
-export async function patiently(u: ScriptedUser, action: () => Promise<unknown>, expected: RegExp | string, counter: { repeats: number }, opts: FlowOptions = {}): Promise<string> {
+export async function patiently(
+  u: ScriptedUser,
+  action: () => Promise<unknown>,
+  expected: RegExp | string,
+  counter: { repeats: number },
+  opts: FlowOptions = {},
+): Promise<string> {
   const match = (x: string) => (typeof expected === 'string' ? x.includes(expected) : expected.test(x));
   for (let attempt = 1; ; attempt++) {
     const seen = u.texts().length;
     const update = (await action()) as { callback_query?: { id: string } } | undefined;
     const pressed = update?.callback_query?.id;
-    const alerted = () => pressed !== undefined && !!opts.fake?.calls.some((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === pressed && String(c.payload.text ?? '').includes(WENT_WRONG));
+    const alerted = () =>
+      pressed !== undefined &&
+      !!opts.fake?.calls.some(
+        (c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === pressed && String(c.payload.text ?? '').includes(WENT_WRONG),
+      );
     const deadline = Date.now() + (opts.waitMs ?? 15_000);
     while (Date.now() < deadline) {
       const fresh = u.texts().slice(seen);
@@ -44,7 +54,8 @@ export async function patiently(u: ScriptedUser, action: () => Promise<unknown>,
       if (fresh.some((x) => x.includes(WENT_WRONG)) || alerted()) throw new WentWrong();
       await sleep(50);
     }
-    if (attempt >= (opts.tries ?? 4)) throw new Error(`no answer matching ${String(expected)} after ${attempt} tries; last: ${JSON.stringify(u.texts().slice(-2))}`);
+    if (attempt >= (opts.tries ?? 4))
+      throw new Error(`no answer matching ${String(expected)} after ${attempt} tries; last: ${JSON.stringify(u.texts().slice(-2))}`);
     counter.repeats += 1;
   }
 }
@@ -67,10 +78,23 @@ export async function fileReport(u: ScriptedUser, spot: { lat: number; lon: numb
   }
 }
 
-async function flow(u: ScriptedUser, spot: { lat: number; lon: number }, description: string, c: { repeats: number }, opts: FlowOptions): Promise<string | null> {
+async function flow(
+  u: ScriptedUser,
+  spot: { lat: number; lon: number },
+  description: string,
+  c: { repeats: number },
+  opts: FlowOptions,
+): Promise<string | null> {
   await patiently(u, () => u.send('📝 Сообщить о проблеме'), /Шаг 1 из 6|незаконченное обращение/, c, opts);
-  if (u.texts().at(-1)?.includes('незаконченное обращение')) await patiently(u, () => u.pressButton('▶️ Продолжить'), /Шаг \d из 6|Проверьте обращение/, c, opts);
-  const step = () => /Шаг (\d) из 6|Проверьте обращение/.exec(u.texts().filter((x) => /Шаг \d из 6|Проверьте обращение/.test(x)).at(-1) ?? '')?.[1] ?? 'summary';
+  if (u.texts().at(-1)?.includes('незаконченное обращение'))
+    await patiently(u, () => u.pressButton('▶️ Продолжить'), /Шаг \d из 6|Проверьте обращение/, c, opts);
+  const step = () =>
+    /Шаг (\d) из 6|Проверьте обращение/.exec(
+      u
+        .texts()
+        .filter((x) => /Шаг \d из 6|Проверьте обращение/.test(x))
+        .at(-1) ?? '',
+    )?.[1] ?? 'summary';
   for (let n = step(); n !== 'summary'; n = step()) {
     if (n === '1') await patiently(u, () => u.pressButton(/Дороги и тротуары/), /Шаг 2 из 6/, c, opts);
     else if (n === '2') {
@@ -85,6 +109,7 @@ async function flow(u: ScriptedUser, spot: { lat: number; lon: number }, descrip
     else throw new Error(`unexpected step ${n}`);
   }
   let answer = await patiently(u, () => u.pressButton('✅ Отправить'), /KZ-\d{4}-\d{6}|Похоже, об этом уже сообщили/, c, opts);
-  if (!NUMBER.test(answer) || answer.includes('Похоже')) answer = await patiently(u, () => u.pressButton('➡️ Это другая проблема — отправить'), /Номер: /, c, opts);
+  if (!NUMBER.test(answer) || answer.includes('Похоже'))
+    answer = await patiently(u, () => u.pressButton('➡️ Это другая проблема — отправить'), /Номер: /, c, opts);
   return NUMBER.exec(answer)?.[0] ?? null;
 }

@@ -59,7 +59,7 @@ describe.each(dbTargets)('an update delivered twice (%s)', (target) => {
     const updates: Update[] = [];
     const track = (p: Promise<Update>) => p.then((up) => void updates.push(up));
 
-    await act(u, () => track(u.send('📝 Сообщить о проблеме')), 'Шаг 1 из 6');
+    await act(u, () => track(u.send('📝 Подать обращение')), 'Шаг 1 из 6');
     await act(u, () => track(u.pressButton(/Дороги и тротуары/)), 'Шаг 2 из 6');
     await act(u, () => track(u.pressButton('город Астана')), 'Выберите район');
     await act(u, () => track(u.pressButton('район Есиль')), 'Шаг 3 из 6');

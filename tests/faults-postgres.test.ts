@@ -132,7 +132,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL restarted under load (
     const late = fake.user({ language_code: 'ru' });
     await app.services.citizens.giveConsent(late.id, 'ru', 'Поздний житель');
     const counter = { repeats: 0 };
-    const answered = await patiently(late, () => late.send('📝 Сообщить о проблеме'), 'Шаг 1 из 6', counter, { tries: 1 }).then(
+    const answered = await patiently(late, () => late.send('📝 Подать обращение'), 'Шаг 1 из 6', counter, { tries: 1 }).then(
       () => true,
       () => false,
     );

@@ -65,7 +65,7 @@ describe.each(dbTargets)('Telegram failing during a report (%s)', (target) => {
     const description = 'Открытый люк на тротуаре у школы, дети ходят рядом';
 
     breakNext('menu', { method: 'sendMessage', kind: 'error', status: 500 });
-    await say(u, '📝 Сообщить о проблеме');
+    await say(u, '📝 Подать обращение');
     breakNext('category', { method: 'answerCallbackQuery', kind: 'error', status: 502 });
     await press(u, /Дороги и тротуары/);
     breakNext('region', { method: 'sendMessage', kind: 'error', status: 429, retryAfter: 1 });
@@ -116,7 +116,7 @@ describe.each(dbTargets)('Telegram failing during a report (%s)', (target) => {
     const { u, id } = await citizen();
     const where = { lat: ALMATY.lat + 0.05, lon: ALMATY.lon + 0.05 };
     const description = 'Не работает светофор на перекрёстке третий день';
-    await say(u, '📝 Сообщить о проблеме');
+    await say(u, '📝 Подать обращение');
     await press(u, /Дороги и тротуары/);
     await press(u, 'город Алматы');
     await press(u, 'Алмалинский район');
@@ -136,7 +136,7 @@ describe.each(dbTargets)('Telegram failing during a report (%s)', (target) => {
     };
 
     // Telegram is back. The citizen opens the report again: the draft is offered and the flow goes on at the photo.
-    await say(u, '📝 Сообщить о проблеме');
+    await say(u, '📝 Подать обращение');
     const offered = count(u, 'незаконченное обращение');
     await press(u, '▶️ Продолжить');
     const resumedAt = u.texts().at(-1) ?? '';

@@ -85,7 +85,7 @@ async function flow(
   c: { repeats: number },
   opts: FlowOptions,
 ): Promise<string | null> {
-  await patiently(u, () => u.send('📝 Сообщить о проблеме'), /Шаг 1 из 6|незаконченное обращение/, c, opts);
+  await patiently(u, () => u.send('📝 Подать обращение'), /Шаг 1 из 6|незаконченное обращение/, c, opts);
   if (u.texts().at(-1)?.includes('незаконченное обращение'))
     await patiently(u, () => u.pressButton('▶️ Продолжить'), /Шаг \d из 6|Проверьте обращение/, c, opts);
   const step = () =>
@@ -109,7 +109,6 @@ async function flow(
     else throw new Error(`unexpected step ${n}`);
   }
   let answer = await patiently(u, () => u.pressButton('✅ Отправить'), /KZ-\d{4}-\d{6}|Похоже, об этом уже сообщили/, c, opts);
-  if (!NUMBER.test(answer) || answer.includes('Похоже'))
-    answer = await patiently(u, () => u.pressButton('➡️ Это другая проблема — отправить'), /Номер: /, c, opts);
+  if (!NUMBER.test(answer) || answer.includes('Похоже')) answer = await patiently(u, () => u.pressButton('📝 Другая проблема — отправить'), /Номер: /, c, opts);
   return NUMBER.exec(answer)?.[0] ?? null;
 }

@@ -1,6 +1,6 @@
 // `npm run backup [-- --out <file or folder>]`: the whole database and the evidence files in one .tar.gz.
 // The embedded database is backed up with the app stopped (its lock says so if not); PostgreSQL online
-// with pg_dump. Default folder: DATA_DIR/backups (copy backups off the machine: see README, "Backups").
+// with pg_dump. Default folder: BACKUP_DIR (DATA_DIR/backups) (copy backups off the machine: see README, "Backups").
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pgliteDirOf } from './app.ts';
@@ -20,7 +20,7 @@ if (args.includes('--out') && !outArg) {
 }
 const kind = config.DATABASE_URL ? 'postgres' : 'pglite';
 const now = new Date();
-const target = path.resolve(outArg ?? path.join(config.dataDir, 'backups'));
+const target = path.resolve(outArg ?? config.backupDir);
 const out = target.endsWith('.tar.gz') || (existsSync(target) && statSync(target).isFile()) ? target : path.join(target, backupFileName(kind, now));
 
 try {

@@ -42,7 +42,10 @@ describe.each(dbTargets)('jobs on %s', (target) => {
   // Whatever a test starts is stopped here, even when an assertion fails midway.
   const cleanups: Array<() => Promise<unknown>> = [];
 
-  const suite = useTestDb(target, { seed: false, truncate: ['OutboxMessage', 'Citizen', 'JobLease', 'JobRun', 'StaffSession', 'StaffUser', 'BotSession', 'BotUpdate'] });
+  const suite = useTestDb(target, {
+    seed: false,
+    truncate: ['OutboxMessage', 'Citizen', 'JobLease', 'JobRun', 'StaffSession', 'StaffUser', 'BotSession', 'BotUpdate'],
+  });
   beforeAll(() => {
     prisma = suite.db.prisma;
   });

@@ -1,16 +1,11 @@
 // Admin side of the staff API: roles, staff accounts, region/department scope, the audit log, the
 // working-day calendar and the reference data, as an admin console or an integration sees them.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createI18n } from '../core/i18n/i18n.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../core/errors.ts';
-import { createServices, type Services } from '../core/services.ts';
 import { assertInScope, inScope, scopeWhere, type StaffPrincipal } from '../core/staff/scope.ts';
-import { buildServer } from '../server/app.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
+import { ADMIN_PASSWORD, useApiApp } from './helpers/api-app.ts';
+import { dbTargets } from './helpers/db.ts';
 
-const ADMIN_PASSWORD = 'admin-password-1';
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
 
 interface AuditItem {
@@ -108,9 +103,8 @@ describe('scope (core/staff/scope.ts)', () => {
 });
 
 describe.each(dbTargets)('admin API (%s)', (target) => {
-  let t: TestDb;
-  let services: Services;
-  let app: FastifyInstance;
+  const api = useApiApp(target);
+  const { services, app } = api;
   let adminId: number;
   let adminToken: string;
   let operatorToken: string;
@@ -146,12 +140,8 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
   const me = (token: string) => app.inject({ method: 'GET', url: '/api/auth/me', headers: as(token) });
 
   beforeAll(async () => {
-    t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12 });
-    app = await buildServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
-    await services.staff.ensureFirstAdmin('admin', ADMIN_PASSWORD);
     adminId = (await services.prisma.staffUser.findUniqueOrThrow({ where: { login: 'admin' } })).id;
-    adminToken = await signIn('admin', ADMIN_PASSWORD);
+    adminToken = api.adminToken;
 
     const regions = await services.prisma.region.findMany({ orderBy: { id: 'asc' }, include: { districts: { orderBy: { id: 'asc' } } } });
     const withDistricts = regions.filter((r) => r.districts.length > 0);
@@ -166,11 +156,6 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
       { login: 'operator1', fullName: 'Operator One', password: 'operator-password-1', roles: ['operator'], regionId: regionA.id, departmentId },
     );
     operatorToken = await signIn('operator1', 'operator-password-1');
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await t?.drop();
   });
 
   describe('roles', () => {

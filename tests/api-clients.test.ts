@@ -2,7 +2,6 @@
 // admins may issue, change or revoke keys, a revoked key stops working at once, and all is audited.
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../core/services.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 
@@ -21,8 +20,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe.each(dbTargets)('API clients (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
-  let app: typeof api.app;
+  const { services, app } = api;
   let adminToken: string;
   let operator: string;
   let regionId: number;
@@ -49,11 +47,10 @@ describe.each(dbTargets)('API clients (%s)', (target) => {
     });
 
   beforeAll(async () => {
-    ({ services, app, adminToken } = api);
+    adminToken = api.adminToken;
     regionId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id;
     serviceCode = (await services.prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } })).code;
-    await services.staff.create({ type: 'system' }, { login: 'operator-k', fullName: 'Operator K', password: 'operator-password-k', roles: ['operator'] });
-    operator = await api.signIn('operator-k', 'operator-password-k');
+    ({ token: operator } = await api.staff({ login: 'operator-k', fullName: 'Operator K', password: 'operator-password-k', roles: ['operator'] }));
   });
 
   it('issues a key shown once, stores only its hash and prefix, and the key files reports', async () => {

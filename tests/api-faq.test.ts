@@ -2,13 +2,9 @@
 // and published ones, edits and removal (audited), and the search that finds an article by the words of
 // a question in either language, drafts included for staff.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ConsultationTopic, PrismaClient } from '../generated/prisma/client.ts';
-import type { Actor } from '../core/audit/audit-log.ts';
-import type { Services } from '../core/services.ts';
+import type { ConsultationTopic } from '../generated/prisma/client.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
-
-const system: Actor = { type: 'system' };
 
 const taxes = {
   titleKk: 'ҮЕҰ салық есептілігін қашан тапсырады',
@@ -25,9 +21,7 @@ const registration = {
 
 describe.each(dbTargets)('knowledge base API (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
-  let prisma: PrismaClient;
-  let app: typeof api.app;
+  const { app, prisma } = api;
   let consultant: string;
   let operator: string;
   let accounting: ConsultationTopic;
@@ -47,14 +41,10 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
   };
 
   beforeAll(async () => {
-    ({ services, app } = api);
-    prisma = services.prisma;
     accounting = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-accounting-taxes-reporting' } });
     legal = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
-    await services.staff.create(system, { login: 'kb-consultant', fullName: 'Консультант', password: 'kb-consultant-password-1', roles: ['consultant'] });
-    await services.staff.create(system, { login: 'kb-operator', fullName: 'Оператор', password: 'kb-operator-password-1', roles: ['operator'] });
-    consultant = await api.signIn('kb-consultant', 'kb-consultant-password-1');
-    operator = await api.signIn('kb-operator', 'kb-operator-password-1');
+    ({ token: consultant } = await api.staff({ login: 'kb-consultant', fullName: 'Консультант', password: 'kb-consultant-password-1', roles: ['consultant'] }));
+    ({ token: operator } = await api.staff({ login: 'kb-operator', fullName: 'Оператор', password: 'kb-operator-password-1', roles: ['operator'] }));
   });
 
   beforeEach(async () => {

@@ -3,7 +3,6 @@
 // in text searches, which must find themselves rather than act as wildcards.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../core/audit/audit-log.ts';
-import type { Services } from '../core/services.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 
@@ -12,7 +11,7 @@ const INT4_OVER = '2147483648';
 
 describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
+  const { services } = api;
   let key: string;
   let categoryCode: string;
   let regionId: number;
@@ -24,7 +23,6 @@ describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
     api.app.inject({ method, url, payload: payload as object, headers: { ...bearer(api.adminToken), 'accept-language': lang }, remoteAddress: anywhere() });
 
   beforeAll(async () => {
-    services = api.services;
     const region = await services.prisma.region.findFirstOrThrow({ where: { code: 'astana' }, include: { districts: true } });
     regionId = region.id;
     const category = await services.prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } });

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Category, Citizen, Report } from '../generated/prisma/client.ts';
 import type { Actor } from '../core/audit/audit-log.ts';
 import type { NewReport } from '../core/reports/report-service.ts';
-import type { Services } from '../core/services.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 
@@ -19,8 +18,7 @@ interface Result {
 
 describe.each(dbTargets)('report admin API (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
-  let app: typeof api.app;
+  const { services, app } = api;
   let admin: string;
   let regionA: { id: number; districts: Array<{ id: number }> };
   let regionB: { id: number; districts: Array<{ id: number }> };
@@ -70,7 +68,7 @@ describe.each(dbTargets)('report admin API (%s)', (target) => {
   }
 
   beforeAll(async () => {
-    ({ services, app, adminToken: admin } = api);
+    admin = api.adminToken;
     const regions = await services.prisma.region.findMany({ orderBy: { id: 'asc' }, include: { districts: { orderBy: { id: 'asc' } } } });
     const withDistricts = regions.filter((r) => r.districts.length > 0);
     [regionA, regionB] = [withDistricts[0]!, withDistricts[1]!];

@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../generated/prisma/client.ts';
 import type { Actor } from '../core/audit/audit-log.ts';
 import type { NewReport } from '../core/reports/report-service.ts';
-import type { Services } from '../core/services.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 
@@ -30,8 +29,7 @@ interface Item {
 
 describe.each(dbTargets)('reports API (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
-  let app: typeof api.app;
+  const { services, app } = api;
   let adminToken: string;
   let operatorA: string;
   let operatorElsewhere: string;
@@ -41,8 +39,6 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
   let regionC: { id: number };
   let categoryId: number;
   const r: Record<string, Report> = {};
-
-  const signIn = (login: string, password: string) => api.signIn(login, password);
 
   async function list(query: string, token = adminToken): Promise<{ items: Item[]; nextCursor: string | null }> {
     const res = await app.inject({ method: 'GET', url: `/api/reports${query}`, headers: as(token) });
@@ -63,7 +59,7 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
   });
 
   beforeAll(async () => {
-    ({ services, app, adminToken } = api);
+    adminToken = api.adminToken;
 
     const regions = await services.prisma.region.findMany({ orderBy: { id: 'asc' }, include: { districts: { orderBy: { id: 'asc' } } } });
     const withDistricts = regions.filter((x) => x.districts.length > 0);
@@ -71,25 +67,21 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
     regionC = regions.find((x) => x.id !== regionA.id && x.id !== regionB.id)!;
     categoryId = (await services.prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } })).id;
 
-    const system: Actor = { type: 'system' };
-    await services.staff.create(system, {
+    ({ token: operatorA } = await api.staff({
       login: 'operator-a',
       fullName: 'Operator A',
       password: 'operator-password-1',
       roles: ['operator'],
       regionId: regionA.id,
-    });
-    await services.staff.create(system, {
+    }));
+    ({ token: operatorElsewhere } = await api.staff({
       login: 'operator-c',
       fullName: 'Operator C',
       password: 'operator-password-2',
       roles: ['operator'],
       regionId: regionC.id,
-    });
-    await services.staff.create(system, { login: 'consultant', fullName: 'Consultant', password: 'consultant-password', roles: ['consultant'] });
-    operatorA = await signIn('operator-a', 'operator-password-1');
-    operatorElsewhere = await signIn('operator-c', 'operator-password-2');
-    consultant = await signIn('consultant', 'consultant-password');
+    }));
+    ({ token: consultant } = await api.staff({ login: 'consultant', fullName: 'Consultant', password: 'consultant-password', roles: ['consultant'] }));
 
     const citizen = await services.prisma.citizen.create({ data: { telegramId: 777001n, locale: 'ru', consentAt: new Date('2026-01-01T00:00:00Z') } });
     // Created one after another, so the list's newest-first order is pothole last.

@@ -1,29 +1,19 @@
 // The citizen's side of the resource centre in the real bot (in process): asking with the knowledge
 // base offered first, self-served consultations, queueing with the deadline, "my questions", the
 // buttons under an answer (follow-up, resolved → rating → comment) and the FAQ by topic.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Citizen } from '../generated/prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { syncConsultation } from '../core/consultations/consultation-record.ts';
-import { createServices, type Services } from '../core/services.ts';
 import { createAskFeature } from '../bot/consultations/ask.ts';
-import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
-import type { ScriptedUser } from './fake-telegram/types.ts';
-
-let nextId = 720_000_000;
+import { useBotSuite } from './helpers/bot-harness.ts';
+import { dbTargets } from './helpers/db.ts';
 
 describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) => {
-  let t: TestDb;
-  let services: Services;
-  let h: BotHarness;
-  let clock = new Date('2026-12-14T05:00:00Z'); // Monday 10:00 in Almaty
+  const h = useBotSuite(target, { features: [createAskFeature()], now: new Date('2026-12-14T05:00:00Z') }); // Monday 10:00 in Almaty
+  const { services, say, press, last } = h;
+  const citizen = (locale: 'kk' | 'ru') => h.citizen({ locale, name: 'Дана Ахметова' });
   let registration: { id: number };
 
   beforeAll(async () => {
-    t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
-    h = await createBotHarness(services, { features: [createAskFeature()] });
     registration = await services.prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
     await services.prisma.faqArticle.create({
       data: {
@@ -48,23 +38,6 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
       },
     });
   });
-  afterAll(async () => {
-    await h.close();
-    await t.drop();
-  });
-  beforeEach(() => {
-    h.fake.reset();
-    clock = new Date('2026-12-14T05:00:00Z');
-  });
-
-  async function citizen(locale: 'kk' | 'ru'): Promise<{ u: ScriptedUser; c: Citizen }> {
-    const u = h.fake.user({ id: ++nextId, first_name: 'Дана', language_code: locale });
-    const c = await services.citizens.giveConsent(u.id, locale, 'Дана Ахметова');
-    return { u, c };
-  }
-  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
-  const say = async (u: ScriptedUser, text: string) => h.deliver(u.send(text));
-  const press = async (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
 
   /** What the consultant side does when answering (its own suite tests the API). */
   async function answer(questionId: number, text: string) {
@@ -76,9 +49,9 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
     await services.prisma.$transaction(async (tx) => {
       await tx.question.update({
         where: { id: questionId },
-        data: { state: 'answered', consultantId: staff.id, firstAnsweredAt: clock, lastAnsweredAt: clock },
+        data: { state: 'answered', consultantId: staff.id, firstAnsweredAt: h.clock, lastAnsweredAt: h.clock },
       });
-      await tx.questionMessage.create({ data: { questionId, at: clock, kind: 'answer', authorType: 'staff', staffUserId: staff.id, text } });
+      await tx.questionMessage.create({ data: { questionId, at: h.clock, kind: 'answer', authorType: 'staff', staffUserId: staff.id, text } });
       await syncConsultation(tx, questionId);
     });
     return staff;
@@ -162,7 +135,7 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
       askerGroup: 'ngo',
       text: 'Нужно ли менять устав при смене директора фонда?',
     });
-    clock = new Date('2026-12-14T09:00:00Z');
+    h.clock = new Date('2026-12-14T09:00:00Z');
     const consultant = await answer(q.id, 'Нет, устав менять не нужно: подайте сведения о смене руководителя в органы юстиции.');
     await say(u, '/myquestions');
     await press(u, new RegExp(q.number));
@@ -172,7 +145,7 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
     expect(last(u)).toContain('Уточнение отправлено консультанту');
     const back = await services.prisma.question.findUniqueOrThrow({ where: { id: q.id } });
     expect(back).toMatchObject({ state: 'claimed', consultantId: consultant.id });
-    expect(back.followUpAt).toEqual(clock);
+    expect(back.followUpAt).toEqual(h.clock);
     expect(await services.prisma.staffNotice.count({ where: { staffUserId: consultant.id, kind: 'question.followup' } })).toBe(1);
 
     await answer(q.id, 'В течение месяца.');

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commandList } from '../bot/create-bot.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
 import { createAskFeature } from '../bot/consultations/ask.ts';
 import { createPollFeature } from '../bot/polls/poll.ts';
 import { createProjectFeature } from '../bot/projects/project.ts';
@@ -10,30 +9,16 @@ import { createReportFeature } from '../bot/reports/report.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
 import { createTopicsFeature } from '../bot/discussions/topics.ts';
 import { createVolunteerFeature } from '../bot/volunteering/volunteer.ts';
-import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
+import { createBotHarness, freshTelegramId, useBotSuite } from './helpers/bot-harness.ts';
+import { dbTargets } from './helpers/db.ts';
 
-let nextId = 700_000_000;
 const i18n = createI18n();
 
 describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) => {
-  let t: TestDb;
-  let services: Services;
-  let h: BotHarness;
+  const h = useBotSuite(target, { now: new Date('2026-11-23T06:00:00Z') });
+  const { services } = h;
 
-  beforeAll(async () => {
-    t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12 });
-    h = await createBotHarness(services);
-  });
-  afterAll(async () => {
-    await h.close();
-    await t.drop();
-  });
-  beforeEach(() => h.fake.reset());
-
-  const newUser = (language_code: string) => h.fake.user({ id: ++nextId, first_name: 'Айгүл', last_name: 'Сәрсенова', language_code });
+  const newUser = (language_code: string) => h.user({ first_name: 'Айгүл', last_name: 'Сәрсенова', language_code });
 
   it('walks /start → language → consent → main menu in Kazakh', async () => {
     const u = newUser('kk');
@@ -144,7 +129,7 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
           'volunteer',
         ]);
         for (const lng of ['kk', 'ru'] as const) {
-          const reader = full.fake.user({ id: ++nextId, language_code: lng });
+          const reader = full.fake.user({ id: freshTelegramId(), language_code: lng });
           await services.citizens.giveConsent(reader.id, lng, 'Айгүл');
           await full.deliver(reader.send('/help'));
           const lines = (reader.texts().at(-1) ?? '').split('\n');
@@ -218,8 +203,10 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
   it('asks a flooding citizen to slow down once, then ignores them', async () => {
     const limited = await createBotHarness(services, { rateLimitPerMinute: 3 });
     try {
-      const u = limited.fake.user({ id: ++nextId, language_code: 'ru' });
+      const u = limited.fake.user({ id: freshTelegramId(), language_code: 'ru' });
       for (let i = 0; i < 6; i += 1) await limited.deliver(u.send(`/help`));
+      // The warning is sent on the side (not awaited by the limiter): wait for it to arrive.
+      await limited.fake.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('Слишком много сообщений'));
       const texts = u.texts();
       expect(texts.filter((x) => x.includes('Слишком много сообщений'))).toHaveLength(1);
       expect(texts).toHaveLength(4);

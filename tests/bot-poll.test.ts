@@ -3,53 +3,23 @@
 // the skip rule, "Skip", "Back" one step, resuming from the menu after /cancel, the confirmation, a
 // second answer refused politely, a closed wave refused, and the wave's link that enrols a follower,
 // asks the profile once and starts the poll.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
-import { createServices, type Services } from '../core/services.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPollFeature } from '../bot/polls/poll.ts';
-import type { ScriptedUser } from './fake-telegram/types.ts';
-import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
+import { useBotSuite } from './helpers/bot-harness.ts';
+import { dbTargets } from './helpers/db.ts';
 import { activeProject, actor, ADMIN, at, beneficiaryCitizen, buildPoll, newTelegramId, openWave } from './helpers/poll-fixtures.ts';
 
 describe.each(dbTargets)('bot: polls (%s)', (target) => {
-  let t: TestDb;
-  let services: Services;
-  let h: BotHarness;
-  let clock = at('2026-04-01T10:00:00');
+  const h = useBotSuite(target, { features: [createPollFeature()], now: at('2026-04-01T10:00:00') });
+  const { services, say, press, last, all, deliverOutbox } = h;
   let projectId = 0;
   let waveId = 0;
 
   beforeAll(async () => {
-    t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
-    h = await createBotHarness(services, { features: [createPollFeature()] });
     projectId = (await activeProject(services.prisma)).id;
     const poll = await buildPoll(services, projectId);
     waveId = await openWave(services, poll.pollId, { kk: 'Аралық', ru: 'Промежуточная' }, at('2026-04-01T09:00:00'), at('2026-04-15T18:00:00'));
   });
-  afterAll(async () => {
-    await h.close();
-    await t.drop();
-  });
-  beforeEach(() => {
-    h.fake.reset();
-    clock = at('2026-04-01T10:00:00');
-  });
-
-  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
-  const all = (u: ScriptedUser) => u.texts().join('\n');
-  const say = (u: ScriptedUser, text: string) => h.deliver(u.send(text));
-  const press = (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
-  const deliverOutbox = () =>
-    new OutboxDispatcher({
-      prisma: services.prisma,
-      send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never),
-      logger: testLogger,
-      perChatIntervalMs: 0,
-      now: () => clock,
-    }).runOnce();
 
   async function invited(locale: 'kk' | 'ru', spec: Parameters<typeof beneficiaryCitizen>[2] = {}) {
     const u = h.fake.user({ id: newTelegramId(), language_code: locale });
@@ -149,7 +119,7 @@ describe.each(dbTargets)('bot: polls (%s)', (target) => {
   it('refuses a closed wave', async () => {
     const { u } = await invited('ru');
     await say(u, '/polls');
-    clock = at('2026-04-15T18:00:00');
+    h.clock = at('2026-04-15T18:00:00');
     await press(u, /Опрос удовлетворённости/);
     expect(last(u)).toContain('Этот опрос уже закрыт');
   });

@@ -2,41 +2,22 @@
 // profile questions (Kazakh and Russian, a bad birth year refused, "prefer not to say"), registered once
 // however often the link is followed, the profile asked once across projects, /cancel keeping what was
 // answered, changing the answers from /mydata, and /deletedata erasing them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { grantStats } from '../core/projects/grant-stats.ts';
-import { createServices, type Services } from '../core/services.ts';
 import { createProjectFeature } from '../bot/projects/project.ts';
 import type { ScriptedUser } from './fake-telegram/types.ts';
-import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { useBotSuite } from './helpers/bot-harness.ts';
+import { dbTargets } from './helpers/db.ts';
 import { actor, principal, PROJECT_CLOCK, projectInput } from './helpers/project-fixtures.ts';
-import { testLogger } from './helpers/silent-logger.ts';
 
-let nextId = 760_000_000;
 const ADMIN = principal(1, ['admin']);
 
 describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
-  let t: TestDb;
-  let services: Services;
-  let h: BotHarness;
   // Inside the fixture project's period: the grant statistics count a person who joined by its end,
   // and the birth-year range ends at the clock's year.
-  const clock = PROJECT_CLOCK;
+  const h = useBotSuite(target, { features: [createProjectFeature()], now: PROJECT_CLOCK });
+  const { services, say, press, last } = h;
 
-  beforeAll(async () => {
-    t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
-    h = await createBotHarness(services, { features: [createProjectFeature()] });
-  });
-  afterAll(async () => {
-    await h.close();
-    await t.drop();
-  });
-  beforeEach(() => h.fake.reset());
-
-  const say = (u: ScriptedUser, text: string) => h.deliver(u.send(text));
-  const press = (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
-  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
   async function activeProject(extra: Parameters<typeof projectInput>[1] = {}) {
     const p = await services.projects.admin.create(actor(ADMIN), ADMIN, projectInput(null, extra));
     return services.projects.admin.activate(actor(ADMIN), ADMIN, p.id);
@@ -47,7 +28,7 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
   it('registers a new citizen in Kazakh from the invitation, asks the profile once, and never twice for the same or another project', async () => {
     const p1 = await activeProject();
     const p2 = await activeProject({ nameKk: 'Қарттарға қамқорлық', nameRu: 'Забота о пожилых' });
-    const u = h.fake.user({ id: ++nextId, first_name: 'Айгерім', language_code: 'kk' });
+    const u = h.user({ first_name: 'Айгерім', language_code: 'kk' });
     await say(u, `/start prj_${p1.inviteCode}`);
     await press(u, '🇰🇿 Қазақша');
     await press(u, '✅ Келісемін');
@@ -87,7 +68,7 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
 
   it('shows the citizen a refused profile answer instead of passing over it', async () => {
     const p = await activeProject();
-    const u = h.fake.user({ id: ++nextId, first_name: 'Олег', language_code: 'ru' });
+    const u = h.user({ first_name: 'Олег', language_code: 'ru' });
     await services.citizens.giveConsent(u.id, 'ru', 'Олег');
     await say(u, `/start prj_${p.inviteCode}`);
     await press(u, '👨 Мужской');
@@ -101,7 +82,7 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
 
   it('takes "prefer not to say" in Russian for every question and stores it as not stated', async () => {
     const p = await activeProject();
-    const u = h.fake.user({ id: ++nextId, first_name: 'Иван', language_code: 'ru' });
+    const u = h.user({ first_name: 'Иван', language_code: 'ru' });
     await services.citizens.giveConsent(u.id, 'ru', 'Иван');
     await say(u, `/start prj_${p.inviteCode}`);
     expect(last(u)).toContain('1/3. Ваш пол?');
@@ -126,7 +107,7 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
 
   it('keeps answers through /cancel, asks only what is open next time, and refuses a project that is not active', async () => {
     const p = await activeProject();
-    const u = h.fake.user({ id: ++nextId, language_code: 'ru' });
+    const u = h.user({ language_code: 'ru' });
     await services.citizens.giveConsent(u.id, 'ru', 'Дана');
     await say(u, `/start prj_${p.inviteCode}`);
     await press(u, '👨 Мужской');
@@ -152,7 +133,7 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
 
   it('lets the citizen change the answers from /mydata, and /deletedata erases them and the "asked" mark', async () => {
     const p = await activeProject();
-    const u = h.fake.user({ id: ++nextId, language_code: 'ru' });
+    const u = h.user({ language_code: 'ru' });
     await services.citizens.giveConsent(u.id, 'ru', 'Асель');
     await say(u, `/start prj_${p.inviteCode}`);
     await press(u, '👩 Женский');

@@ -1,60 +1,31 @@
 // The citizen's report flow in the real bot (in process, Bot API calls answered by the fake):
 // every step, every bad input re-prompting without losing what was entered, the draft surviving
 // /cancel, duplicates offered and supported, the daily limit, "My reports" and the author's answer.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Citizen } from '../generated/prisma/client.ts';
-import { createServices, type Services } from '../core/services.ts';
+import { describe, expect, it } from 'vitest';
 import { createReportFeature } from '../bot/reports/report.ts';
-import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
-import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
+import { useBotSuite } from './helpers/bot-harness.ts';
+import { dbTargets } from './helpers/db.ts';
 import type { ScriptedUser } from './fake-telegram/types.ts';
 
-let nextId = 710_000_000;
 const ALMATY = { lat: 43.2389, lon: 76.8897 };
 
 describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
-  let t: TestDb;
-  let services: Services;
-  let h: BotHarness;
-  let clock = new Date('2026-11-23T06:00:00Z');
+  const h = useBotSuite(target, { features: [createReportFeature()], now: new Date('2026-11-23T06:00:00Z'), services: { reports: { perDay: 3 } } });
+  const { services, say, press, last } = h;
 
-  beforeAll(async () => {
-    t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock, reports: { perDay: 3 } });
-    h = await createBotHarness(services, { features: [createReportFeature()] });
-  });
-  afterAll(async () => {
-    await h.close();
-    await t.drop();
-  });
-  beforeEach(() => {
-    h.fake.reset();
-    clock = new Date('2026-11-23T06:00:00Z');
-  });
-
-  async function citizen(locale: 'kk' | 'ru', regionCode?: string): Promise<{ u: ScriptedUser; c: Citizen }> {
-    const u = h.fake.user({ id: ++nextId, first_name: 'Ерлан', language_code: locale });
-    let c = await services.citizens.giveConsent(u.id, locale, 'Ерлан Төлеуов');
-    if (regionCode) {
-      const region = await services.prisma.region.findUniqueOrThrow({ where: { code: regionCode } });
-      c = await services.citizens.updateProfile(c.id, { regionId: region.id });
-    }
-    return { u, c };
+  async function citizen(locale: 'kk' | 'ru', regionCode?: string) {
+    const regionId = regionCode ? (await services.prisma.region.findUniqueOrThrow({ where: { code: regionCode } })).id : undefined;
+    return h.citizen({ locale, name: 'Ерлан Төлеуов', regionId });
   }
-  /** The outbox as the jobs role sends it, through the same fake Bot API. */
-  const deliverOutbox = () =>
-    new OutboxDispatcher({
-      prisma: services.prisma,
-      send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never),
-      logger: testLogger,
-      perChatIntervalMs: 0,
-    }).runOnce();
-  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
-  const say = async (u: ScriptedUser, text: string) => h.deliver(u.send(text));
-  const press = async (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
+  /** The outbox as the jobs role sends it; status notices are queued at the real time (enqueueMessage's default). */
+  const deliverOutbox = () => h.deliverOutbox(() => new Date());
 
+  /** A report the citizen filed through the service (category 2, region 1, one photo), as the flow files it. */
+  const filed = (citizenId: number, address: string, description: string, photo = 'f') =>
+    services.reports.create(
+      { type: 'citizen', id: citizenId },
+      { source: 'bot', citizenId, categoryId: 2, regionId: 1, address, description, evidence: [{ kind: 'photo', telegramFileId: photo }] },
+    );
   /** Category, region, district, location, description, one photo, name shown: up to the summary. */
   /** Category, region and district chosen, in Russian: the flow asks for the location next. */
   async function placeRu(u: ScriptedUser) {
@@ -257,22 +228,11 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
   it('refuses more reports than the daily limit, keeping the draft, and allows them the next day', async () => {
     const { u, c } = await citizen('ru');
     for (let i = 0; i < 3; i++) {
-      await services.reports.create(
-        { type: 'citizen', id: c.id },
-        {
-          source: 'bot',
-          citizenId: c.id,
-          categoryId: 2,
-          regionId: 1,
-          address: `улица ${i}`,
-          description: `Не горит фонарь номер ${i}`,
-          evidence: [{ kind: 'photo', telegramFileId: `f${i}` }],
-        },
-      );
+      await filed(c.id, `улица ${i}`, `Не горит фонарь номер ${i}`, `f${i}`);
     }
     await say(u, '/report');
     expect(last(u)).toContain('предел на день');
-    clock = new Date('2026-11-23T19:30:00Z'); // 00:30 in Almaty: a new day
+    h.clock = new Date('2026-11-23T19:30:00Z'); // 00:30 in Almaty: a new day
     await say(u, '/report');
     expect(last(u)).toContain('Шаг 1 из 6');
   });
@@ -313,18 +273,7 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
   it('after resolution asks whether it is fixed: a rating is stored, "not fixed" reopens', async () => {
     const { u, c } = await citizen('ru');
     const file = async () => {
-      const r = await services.reports.create(
-        { type: 'citizen', id: c.id },
-        {
-          source: 'bot',
-          citizenId: c.id,
-          categoryId: 2,
-          regionId: 1,
-          address: 'улица Абая 1',
-          description: 'Не горит фонарь у дома',
-          evidence: [{ kind: 'photo', telegramFileId: 'f' }],
-        },
-      );
+      const r = await filed(c.id, 'улица Абая 1', 'Не горит фонарь у дома');
       await services.reports.changeStatus({ type: 'staff', id: null }, r.id, { to: 'resolved', publicNote: 'Лампа заменена' });
       return r;
     };
@@ -345,18 +294,7 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
 
   it('lets the author close their own report as solved by themselves, in Kazakh, after asking once more', async () => {
     const { u, c } = await citizen('kk');
-    const r = await services.reports.create(
-      { type: 'citizen', id: c.id },
-      {
-        source: 'bot',
-        citizenId: c.id,
-        categoryId: 2,
-        regionId: 1,
-        address: 'Абай көшесі 1',
-        description: 'Аулада шам жанбайды, кешке қараңғы',
-        evidence: [{ kind: 'photo', telegramFileId: 'f' }],
-      },
-    );
+    const r = await filed(c.id, 'Абай көшесі 1', 'Аулада шам жанбайды, кешке қараңғы');
     await say(u, '📋 Менің өтініштерім');
     await press(u, new RegExp(r.number));
     await press(u, '✅ Мәселе шешіліп қойды');
@@ -391,18 +329,7 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
 
   it('opens a report whose history is longer than one Telegram message, showing the newest entries', async () => {
     const { u, c } = await citizen('ru');
-    const r = await services.reports.create(
-      { type: 'citizen', id: c.id },
-      {
-        source: 'bot',
-        citizenId: c.id,
-        categoryId: 2,
-        regionId: 1,
-        address: 'улица Абая 2',
-        description: 'Не горит фонарь у подъезда',
-        evidence: [{ kind: 'photo', telegramFileId: 'f' }],
-      },
-    );
+    const r = await filed(c.id, 'улица Абая 2', 'Не горит фонарь у подъезда');
     for (let i = 1; i <= 6; i++) {
       await services.reports.changeStatus({ type: 'staff', id: null }, r.id, {
         to: i % 2 ? 'resolved' : 'reopened',
@@ -419,18 +346,7 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
   it('refuses to support a report closed since it was offered', async () => {
     const { c } = await citizen('ru');
     const { c: other } = await citizen('ru');
-    const r = await services.reports.create(
-      { type: 'citizen', id: other.id },
-      {
-        source: 'bot',
-        citizenId: other.id,
-        categoryId: 2,
-        regionId: 1,
-        address: 'улица Абая 3',
-        description: 'Не горит фонарь во дворе',
-        evidence: [{ kind: 'photo', telegramFileId: 'f' }],
-      },
-    );
+    const r = await filed(other.id, 'улица Абая 3', 'Не горит фонарь во дворе');
     await services.reports.changeStatus({ type: 'staff', id: null }, r.id, { to: 'rejected', publicNote: 'Это частная территория' });
     await expect(services.reportCitizen.supportInsteadOfDraft(c.id, r.id)).rejects.toMatchObject({ code: 'report.closed' });
     expect(await services.prisma.reportFollower.count({ where: { reportId: r.id } })).toBe(0);

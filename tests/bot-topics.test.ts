@@ -2,27 +2,20 @@
 // topics filtered by the citizen's region and areas with days left, a topic with every Annex 1 field, the
 // comment conversation with its draft, the end checked on sending, "my comments" with decisions,
 // subscriptions, flags and the deep link, in Kazakh and Russian.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Citizen } from '../generated/prisma/client.ts';
-import { createServices, type Services } from '../core/services.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { shownLength } from '../core/text.ts';
 import { areas } from '../prisma/seed/areas.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
 import { createTopicsFeature } from '../bot/discussions/topics.ts';
-import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
-import type { ScriptedUser } from './fake-telegram/types.ts';
+import { useBotSuite } from './helpers/bot-harness.ts';
+import { dbTargets } from './helpers/db.ts';
 
 const at = (local: string) => new Date(`${local}+05:00`);
-let nextId = 720_000_000;
 
 describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
-  let t: TestDb;
-  let services: Services;
-  let h: BotHarness;
-  let clock = at('2026-03-17T10:00:00');
+  const h = useBotSuite(target, { features: [createTopicsFeature()], now: at('2026-03-17T10:00:00') });
+  const { services, say, press, last, buttons, alerts } = h;
   let pm: StaffPrincipal;
   let almatyId: number;
   let astanaId: number;
@@ -51,9 +44,6 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
   }
 
   beforeAll(async () => {
-    t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
-    h = await createBotHarness(services, { features: [createTopicsFeature()] });
     pm = toPrincipal(await services.prisma.staffUser.create({ data: { login: 'pm', passwordHash: 'x', fullName: 'PM', roles: ['admin'] } }));
     almatyId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } })).id;
     astanaId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id;
@@ -70,30 +60,7 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     topics.astana = await topic('Кружки для молодёжи Астаны', { regionId: astanaId, areaId: 4 });
     await topic('Черновик, не опубликован', { regionId: almatyId, areaId: 4, publish: false });
   });
-  afterAll(async () => {
-    await h.close();
-    await t.drop();
-  });
-  beforeEach(() => {
-    h.fake.reset();
-    clock = at('2026-03-17T10:00:00');
-  });
-
-  async function citizen(locale: 'kk' | 'ru', regionId: number | null = almatyId): Promise<{ u: ScriptedUser; c: Citizen }> {
-    const u = h.fake.user({ id: ++nextId, first_name: 'Ерлан', language_code: locale });
-    let c = await services.citizens.giveConsent(u.id, locale, 'Ерлан Төлеуов');
-    if (regionId) c = await services.citizens.updateProfile(c.id, { regionId });
-    return { u, c };
-  }
-  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
-  const say = async (u: ScriptedUser, text: string) => h.deliver(u.send(text));
-  const press = async (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
-  const buttons = (u: ScriptedUser) => u.lastKeyboard().flat();
-  const alerts = () =>
-    h.fake
-      .callsTo('answerCallbackQuery')
-      .map((c) => c.payload['text'])
-      .filter(Boolean);
+  const citizen = (locale: 'kk' | 'ru', regionId: number | null = almatyId) => h.citizen({ locale, name: 'Ерлан Төлеуов', regionId });
 
   it('lists the open topics of the citizen’s region and national ones with days left, and all of them on request', async () => {
     const { u, c } = await citizen('ru');
@@ -115,7 +82,7 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
 
     // Areas of interest narrow the list: a culture topic leaves it for a citizen interested in youth policy only.
     await services.discussions.citizen.toggleSubscription(c.id, 'area', 4);
-    clock = at('2026-04-02T12:00:00');
+    h.clock = at('2026-04-02T12:00:00');
     await say(u, '/topics');
     expect(last(u)).toContain('1. Кружки для молодёжи Алматы (⏳ осталось: 1 дн.)');
     expect(last(u)).not.toContain('фестиваль');
@@ -124,7 +91,7 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
   it('shows a topic with every Annex 1 field, its counts, latest comments and a link to share, in Kazakh', async () => {
     const { u } = await citizen('kk');
     const other = await citizen('ru');
-    clock = at('2026-03-18T09:00:00');
+    h.clock = at('2026-03-18T09:00:00');
     await services.discussions.citizen.comment(other.c.id, topics.almaty, {
       text: 'Поддерживаю, нужны кружки робототехники',
       authorName: 'Сергей Ким',
@@ -152,7 +119,7 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
 
   it('takes a comment step by step, re-asking on bad input and keeping the draft through /cancel', async () => {
     const { u, c } = await citizen('ru');
-    clock = at('2026-03-19T15:00:00');
+    h.clock = at('2026-03-19T15:00:00');
     await h.deliver(u.send(`/start topic_${topics.almaty}`));
     await press(u, '✍️ Замечание или предложение');
     expect(last(u)).toContain('От 10 до 3000 символов. Приём до 03.04.2026 10:00.');
@@ -199,14 +166,14 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
       authorName: 'Ерлан Төлеуов',
       organisation: 'ОФ «Жастар»',
       stance: 'support',
-      createdAt: clock,
+      createdAt: h.clock,
     });
     expect(await services.discussions.citizen.getDraft(c.id)).toBeNull();
   });
 
   it('refuses the comment if the discussion ends while it is being written, citing the rule, in Kazakh', async () => {
     const { u, c } = await citizen('kk');
-    clock = at('2026-04-03T09:50:00');
+    h.clock = at('2026-04-03T09:50:00');
     await h.deliver(u.send(`/start topic_${topics.national}`));
     await press(u, '✍️ Ескерту не ұсыныс жазу');
     await say(u, 'Фестивальді өңірлерде де өткізу керек');
@@ -214,7 +181,7 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     await press(u, '👤 Өз атымнан');
     await press(u, '🤷 Бағасыз');
     expect(last(u)).toContain('Жібермес бұрын тексеріңіз');
-    clock = at('2026-04-03T10:01:00');
+    h.clock = at('2026-04-03T10:01:00');
     await press(u, '✅ Жіберу');
     expect(last(u)).toContain(
       'Талқылау аяқталды (аяқталуы: 03.04.2026 10:00). Мемлекеттік әлеуметтік тапсырысты қалыптастыру қағидаларына сәйкес талқылау аяқталғаннан кейін түскен ескертулер мен ұсыныстар қаралмайды',
@@ -229,13 +196,13 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
 
   it('shows the citizen’s comments, with the decision once the review is done', async () => {
     const { u, c } = await citizen('ru');
-    clock = at('2026-03-20T10:00:00');
+    h.clock = at('2026-03-20T10:00:00');
     const own = await services.discussions.citizen.comment(c.id, topics.astana, { text: 'Предлагаю добавить шахматный клуб', authorName: 'Ерлан Төлеуов' });
     await say(u, '/topics');
     await press(u, '📋 Мои предложения');
     expect(last(u)).toContain('Ваши замечания и предложения (всего: 1)');
     expect(last(u)).toContain('«Предлагаю добавить шахматный клуб»\n⏳ Обсуждение идёт');
-    clock = at('2026-04-06T10:00:00');
+    h.clock = at('2026-04-06T10:00:00');
     await services.discussions.review.decide({ type: 'system' }, pm, topics.astana, own.id, {
       decision: 'rejected',
       reason: 'Шахматный клуб уже работает в рамках другого проекта',
@@ -274,7 +241,7 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
   it('flags another citizen’s comment from the topic, once, and offers no flag on one’s own', async () => {
     const { u, c } = await citizen('ru');
     const author = await citizen('ru');
-    clock = at('2026-03-21T10:00:00');
+    h.clock = at('2026-03-21T10:00:00');
     const theirs = await services.discussions.citizen.comment(author.c.id, topics.almaty, {
       text: 'Комментарий другого участника обсуждения',
       authorName: 'Другой',
@@ -291,7 +258,7 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
   });
 
   it('opens a topic from a deep link, also right after consent, and says so for an unknown one', async () => {
-    const u = h.fake.user({ id: ++nextId, first_name: 'Әсел', language_code: 'kk' });
+    const u = h.user({ first_name: 'Әсел', language_code: 'kk' });
     await say(u, `/start topic_${topics.almaty}`);
     expect(last(u)).toContain('Тілді таңдаңыз');
     await press(u, '🇰🇿 Қазақша');

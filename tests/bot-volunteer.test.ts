@@ -2,64 +2,29 @@
 // contact share (someone else's contact refused), answers kept through /cancel, opportunities with apply,
 // the wait-list and cancel (refused after the start), the confirmation buttons from a notice, the record,
 // the announcements switch and /mydata.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
-import { createServices, type Services } from '../core/services.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { shownLength } from '../core/text.ts';
 import { areas } from '../prisma/seed/areas.ts';
 import { createVolunteerFeature } from '../bot/volunteering/volunteer.ts';
-import type { ScriptedUser } from './fake-telegram/types.ts';
-import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
+import { useBotSuite } from './helpers/bot-harness.ts';
+import { dbTargets } from './helpers/db.ts';
 import { ADMIN, at, opportunityInput, signedUpVolunteer, staffActor } from './volunteer-fixtures.ts';
 
-let nextId = 720_000_000;
-
 describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
-  let t: TestDb;
-  let services: Services;
-  let h: BotHarness;
-  let clock = at('2026-11-23T10:00:00');
+  const h = useBotSuite(target, { features: [createVolunteerFeature()], now: at('2026-11-23T10:00:00') });
+  const { services, say, press, last, all, alert, deliverOutbox } = h;
   let almaty: { id: number; districts: Array<{ id: number; nameRu: string }> };
 
   beforeAll(async () => {
-    t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
-    h = await createBotHarness(services, { features: [createVolunteerFeature()] });
     almaty = await services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: { orderBy: { id: 'asc' } } } });
   });
-  afterAll(async () => {
-    await h.close();
-    await t.drop();
-  });
-  beforeEach(() => {
-    h.fake.reset();
-    clock = at('2026-11-23T10:00:00');
-  });
 
-  const last = (u: ScriptedUser) => u.texts().at(-1) ?? '';
-  const all = (u: ScriptedUser) => u.texts().join('\n');
-  const say = (u: ScriptedUser, text: string) => h.deliver(u.send(text));
-  const press = (u: ScriptedUser, label: string | RegExp) => h.deliver(u.pressButton(label));
-  /** The text of the last alert the bot showed on a pressed button. */
-  const alert = () => String(h.fake.callsTo('answerCallbackQuery').at(-1)?.payload.text ?? '');
-  const deliverOutbox = () =>
-    new OutboxDispatcher({
-      prisma: services.prisma,
-      send: (m, p) => h.app.bot.api.raw[m as 'sendMessage'](p as never),
-      logger: testLogger,
-      perChatIntervalMs: 0,
-      now: () => clock,
-    }).runOnce();
-
-  async function consented(locale: 'kk' | 'ru'): Promise<{ u: ScriptedUser; citizenId: number }> {
-    const u = h.fake.user({ id: ++nextId, first_name: 'Айгерім', language_code: locale, phone_number: `+7705${nextId}` });
-    const c = await services.citizens.giveConsent(u.id, locale, 'Айгерім Болат');
+  async function consented(locale: 'kk' | 'ru') {
+    const { u, c } = await h.citizen({ locale, name: 'Айгерім Болат', phone: (id) => `+7705${id}` });
     return { u, citizenId: c.id };
   }
   async function volunteerUser(locale: 'kk' | 'ru') {
-    const u = h.fake.user({ id: ++nextId, language_code: locale });
+    const u = h.user({ language_code: locale });
     const c = await signedUpVolunteer(services, { locale, regionId: almaty.id, directions: ['ecology'], telegramId: u.id });
     return { u, c };
   }
@@ -178,7 +143,7 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     expect(all(second)).toContain('Освободилось место!');
 
     // Once the event has started, the second volunteer can no longer cancel.
-    clock = at('2026-12-05T10:30:00');
+    h.clock = at('2026-12-05T10:30:00');
     await h.deliver(second.press(`vo:cancelok:${o.id}`));
     expect(alert()).toContain('Мероприятие уже началось');
   });
@@ -189,7 +154,7 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     await services.volunteering.applications.apply(c.id, o.id);
     const app = await services.prisma.volunteerApplication.findFirstOrThrow({ where: { citizenId: c.id } });
     await services.volunteering.applications.decide(staffActor(ADMIN), ADMIN, app.id, { action: 'approve' });
-    clock = at('2026-12-05T15:00:00');
+    h.clock = at('2026-12-05T15:00:00');
     await services.volunteering.applications.recordAttendance(staffActor(ADMIN), ADMIN, app.id, { attended: true, hours: 4, peopleHelped: 25 });
     await deliverOutbox();
     expect(last(u)).toContain('Ұйымдастырушы қатысуыңызды белгіледі: 4 сағ, 25 адамға көмектестіңіз');

@@ -4,9 +4,8 @@
 // XLSX exports with Kazakh or Russian headers.
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ConsultationTopic, PrismaClient, StaffUser } from '../generated/prisma/client.ts';
+import type { ConsultationTopic, StaffUser } from '../generated/prisma/client.ts';
 import type { Actor } from '../core/audit/audit-log.ts';
-import type { Services } from '../core/services.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 
@@ -16,9 +15,7 @@ const BOM = '\uFEFF';
 
 describe.each(dbTargets)('consultation log (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
-  let prisma: PrismaClient;
-  let app: typeof api.app;
+  const { services, app, prisma } = api;
   let admin: string;
   let regionA: { id: number; nameRu: string; nameKk: string };
   let regionB: number;
@@ -47,8 +44,7 @@ describe.each(dbTargets)('consultation log (%s)', (target) => {
   }
 
   beforeAll(async () => {
-    ({ services, app, adminToken: admin } = api);
-    prisma = services.prisma;
+    admin = api.adminToken;
     const regions = await prisma.region.findMany({ orderBy: { id: 'asc' } });
     regionA = regions[0]!;
     regionB = regions[1]!.id;

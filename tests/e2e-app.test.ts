@@ -1,34 +1,11 @@
 // The real app (startApp: bot by long polling or webhook, API, jobs, outbox) against the fake Bot API.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../app/config.ts';
-import { startApp, type RunningApp } from '../app/app.ts';
+import { describe, expect, it } from 'vitest';
 import { enqueueMessage } from '../core/outbox/outbox-repository.ts';
-import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
-import { until } from './helpers/e2e.ts';
-
-const TOKEN = '123456:TEST-token-for-the-fake-api';
+import { dbTargets } from './helpers/db.ts';
+import { startE2e, until, useE2e } from './helpers/e2e.ts';
 
 describe.each(dbTargets)('the whole app against a fake Telegram (%s)', (target) => {
-  let t: TestDb;
-  let fake: FakeTelegram;
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    t = await createTestDb(target);
-    fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
-    const config = parseConfig(
-      { PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' },
-      process.cwd(),
-    );
-    app = await startApp({ config, db: t.db, logger: testLogger, print: () => {} });
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    await t?.drop();
-  });
+  const { fake, app } = useE2e(target);
 
   it('publishes its commands in both languages and long-polls', async () => {
     // Long polls are recorded when they finish; the webhook deletion comes right before polling starts.
@@ -108,20 +85,7 @@ describe.each(dbTargets)('the whole app against a fake Telegram (%s)', (target) 
 
 describe('webhook mode', () => {
   it('registers the webhook with a secret and accepts only calls that carry it', async () => {
-    const t = await createTestDb('pglite');
-    const fake = await startFakeTelegram({ token: TOKEN });
-    const config = parseConfig(
-      {
-        PORT: '0',
-        BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        WEBHOOK_URL: 'https://bot.example.kz/telegram/hook',
-        LOG_LEVEL: 'silent',
-        ADMIN_PASSWORD: 'e2e-admin-password',
-      },
-      process.cwd(),
-    );
-    const app = await startApp({ config, db: t.db, logger: testLogger, print: () => {} });
+    const { fake, app, stop } = await startE2e('pglite', { env: { WEBHOOK_URL: 'https://bot.example.kz/telegram/hook' } });
     try {
       await fake.waitFor('setWebhook', { timeoutMs: 15_000 });
       const secret = fake.webhook?.secretToken;
@@ -148,9 +112,7 @@ describe('webhook mode', () => {
         fake.calls.some((c) => (c.method === 'sendMessage' || c.viaWebhookReply) && String(c.payload.text ?? '').includes('Тілді таңдаңыз')),
       );
     } finally {
-      await app.stop();
-      await fake.close();
-      await t.drop();
+      await stop();
     }
   });
 });

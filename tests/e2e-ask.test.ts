@@ -2,27 +2,12 @@
 // A question in Kazakh gets a knowledge-base suggestion, is declined and queued, a consultant claims
 // and answers it through the API, the citizen follows up, gets the second answer, closes and rates it,
 // and the consultation log shows it with the right response time and rating.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../app/app.ts';
-import type { FakeTelegram } from './fake-telegram/server.ts';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from './helpers/db.ts';
-import { act, onboard, startE2e, type ApiCall, type E2e } from './helpers/e2e.ts';
+import { act, onboard, useE2e } from './helpers/e2e.ts';
 
 describe.each(dbTargets)('consultations end to end (%s)', (target) => {
-  // The app's clock runs ahead of the real one by `shift`, so the test can let hours pass.
-  let shift = 0;
-  let e: E2e;
-  let fake: FakeTelegram;
-  let app: RunningApp;
-  let api: ApiCall;
-
-  beforeAll(async () => {
-    e = await startE2e(target, { now: () => new Date(Date.now() + shift) });
-    ({ fake, app, api } = e);
-  });
-  afterAll(async () => {
-    await e?.stop();
-  });
+  const { fake, app, api, clock } = useE2e(target);
 
   it('suggests, queues, is claimed and answered, followed up, rated, and logged with the response time', async () => {
     const topic = await app.services.prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
@@ -55,7 +40,7 @@ describe.each(dbTargets)('consultations end to end (%s)', (target) => {
     const queue = await api('GET', '/api/questions?state=waiting', undefined, consultant);
     expect(queue.json.items.map((q: { number: string }) => q.number)).toContain(number);
     expect((await api('POST', `/api/questions/${question.id}/claim`, undefined, consultant)).status).toBe(200);
-    shift = 150 * 60_000;
+    clock.set(new Date(clock.now().getTime() + 150 * 60_000));
     expect(
       (
         await api(

@@ -5,17 +5,12 @@
 // answer in both languages in the bot (the others through the service), the non-respondents are
 // reminded once, the wave closes at its end and refuses answers; the results and dynamics are checked
 // against numbers computed by hand.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig, type Config } from '../app/config.ts';
-import { startApp, type RunningApp } from '../app/app.ts';
-import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
+import { describe, expect, it } from 'vitest';
 import type { ScriptedUser } from './fake-telegram/types.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { act, apiCaller, until, type ApiCall } from './helpers/e2e.ts';
-import { testLogger } from './helpers/silent-logger.ts';
+import { dbTargets } from './helpers/db.ts';
+import { act, until, useE2e } from './helpers/e2e.ts';
 import { activeProject, at, beneficiaryCitizen, importedBeneficiary, QUESTIONNAIRE } from './helpers/poll-fixtures.ts';
 
-const TOKEN = '123456:TEST-token-for-the-poll-e2e';
 const WAIT = 30_000;
 
 type Sat = 'fully' | 'rather' | 'rather_not' | 'not_at_all' | 'hard_to_say';
@@ -76,36 +71,24 @@ const SAT_LABELS = {
 } as const;
 
 describe.each(dbTargets)('polls end to end (%s)', (target) => {
-  let t: TestDb;
-  let fake: FakeTelegram;
-  let app: RunningApp;
-  let config: Config;
-  let base = at('2026-05-04T09:00:00');
-  let setAt = Date.now();
-  const setClock = (instant: Date) => {
-    base = instant;
-    setAt = Date.now();
-  };
-  const now = () => new Date(base.getTime() + Date.now() - setAt);
-  let token = '';
-  const api: ApiCall = apiCaller(
-    () => app.url!,
-    () => token,
-  );
-  const signIn = async () => {
-    token = (await api('POST', '/api/auth/login', { login: 'admin', password: 'e2e-admin-password' }, '')).json.token;
-  };
-  const start = async () => {
-    app = await startApp({ config, db: t.db, logger: testLogger, print: () => {}, now });
-    await signIn();
-  };
-  const runJob = async () => {
-    const deadline = Date.now() + WAIT;
-    while (!(await app.scheduler!.runNow('poll-waves'))) {
-      if (Date.now() > deadline) throw new Error('the poll-waves job stayed leased');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  // 10 messages a second: the first wave takes a few seconds to send, long enough to cut it by a restart
+  const e = useE2e(target, { start: at('2026-05-04T09:00:00'), env: { OUTBOX_RATE_PER_SECOND: '10' } });
+  const { fake, app, api, clock, signIn } = e;
+  const now = () => clock.now();
+  const setClock = (instant: Date) => clock.set(instant);
+  const runJob = () => e.runJob('poll-waves', WAIT);
+
+  /** A wave of the poll through the API, opened `openedMsAgo` before now and closing ten days on. */
+  const wave = async (pollId: number, labelKk: string, labelRu: string, openedMsAgo: number, extra: object = {}) =>
+    (
+      await api('POST', `/api/polls/${pollId}/waves`, {
+        labelKk,
+        labelRu,
+        opensAt: new Date(now().getTime() - openedMsAgo),
+        closesAt: new Date(now().getTime() + 10 * 86400_000),
+        ...extra,
+      })
+    ).json;
 
   /** i = 0..43: the people in Telegram; locale, gender, birth year and status vary with i (some "not stated"). */
   interface Person {
@@ -119,22 +102,6 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
   const BIRTH_YEAR = [1995, 1980, 2005, null] as const; // in 2026: 28–32, 46–58, 17–22, not stated
   const STATUS = ['youth', 'unemployed', 'older-people', 'other', null] as const;
   const received = (p: Person, what: 'invite' | 'reminder') => fake.sentTo(p.u.id).filter((m) => (m.text ?? '').includes(LABELS[p.locale][what])).length;
-
-  beforeAll(async () => {
-    t = await createTestDb(target);
-    fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
-    // 10 messages a second: the first wave takes a few seconds to send, long enough to cut it by a restart
-    config = parseConfig(
-      { PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent', OUTBOX_RATE_PER_SECOND: '10' },
-      process.cwd(),
-    );
-    await start();
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    await t?.drop();
-  });
 
   async function answerInBot(p: Person, waveId: number, a: Answers): Promise<void> {
     const L = LABELS[p.locale];
@@ -198,18 +165,10 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     }
 
     // ── wave 1: sent to all; the app is stopped after some invitations went out, then started again ──
-    const w1 = (
-      await api('POST', `/api/polls/${poll.id}/waves`, {
-        labelKk: 'Бастапқы',
-        labelRu: 'Базовая',
-        opensAt: new Date(now().getTime() - 3600_000),
-        closesAt: new Date(now().getTime() + 10 * 86400_000),
-        reminderAfterHours: 48,
-      })
-    ).json;
+    const w1 = await wave(poll.id, 'Бастапқы', 'Базовая', 3600_000, { reminderAfterHours: 48 });
     // the wave's own link (and its QR code for posters) enrols followers in the project
     expect(w1.inviteLink).toBe(`https://t.me/${fake.botInfo.username}?start=${w1.startPayload}`);
-    const qr = await fetch(`${app.url}/api/polls/waves/${w1.id}/qr.png`, { headers: { authorization: `Bearer ${token}` } });
+    const qr = await fetch(`${app.url}/api/polls/waves/${w1.id}/qr.png`, { headers: { authorization: `Bearer ${e.token}` } });
     expect(qr.headers.get('content-type')).toBe('image/png');
     const sent = await api('POST', `/api/polls/waves/${w1.id}/send`);
     expect(sent.json).toMatchObject({ total: 50, unreachable: 6, queued: 44, answered: 0 });
@@ -218,7 +177,7 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     await app.stop();
     const beforeRestart = invitesOut();
     expect(beforeRestart).toBeLessThan(43);
-    await start();
+    await e.start();
     const progress1 = await until(
       'the first wave sent',
       async () => {
@@ -253,7 +212,7 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     expect(await prisma.pollResponse.count({ where: { waveId: w1.id } })).toBe(10);
 
     // ── the reminder: once, 48 h after delivery, to the 33 who did not answer (not to the blocked one) ──
-    setClock(new Date(base.getTime() + 49 * 3600_000));
+    setClock(new Date(clock.base.getTime() + 49 * 3600_000));
     await signIn();
     await runJob();
     await until(
@@ -275,14 +234,7 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     await act(people[20]!.u, () => people[20]!.u.press(`pl:go:${w1.id}`), LABELS.kk.closed);
 
     // ── wave 2: eight respond, two of them in the bot ──
-    const w2 = (
-      await api('POST', `/api/polls/${poll.id}/waves`, {
-        labelKk: 'Қорытынды',
-        labelRu: 'Итоговая',
-        opensAt: new Date(now().getTime() - 60_000),
-        closesAt: new Date(now().getTime() + 10 * 86400_000),
-      })
-    ).json;
+    const w2 = await wave(poll.id, 'Қорытынды', 'Итоговая', 60_000);
     expect(w2.position).toBe(2);
     await api('POST', `/api/polls/waves/${w2.id}/send`);
     await until('the second wave sent', async () => (await api('GET', `/api/polls/waves/${w2.id}/progress`)).json.queued === 0, undefined, WAIT);
@@ -360,7 +312,7 @@ describe.each(dbTargets)('polls end to end (%s)', (target) => {
     // free text listed with the respondent (the poll is not anonymous), in the language it was written
     expect(r.texts.map((x: { text: string }) => x.text).sort()).toEqual(['Больше практики', 'Кешкі сабақтар көбірек болса екен']);
 
-    const xlsx = await fetch(`${app.url}/api/polls/${poll.id}/results/export?format=xlsx&lang=kk`, { headers: { authorization: `Bearer ${token}` } });
+    const xlsx = await fetch(`${app.url}/api/polls/${poll.id}/results/export?format=xlsx&lang=kk`, { headers: { authorization: `Bearer ${e.token}` } });
     expect(xlsx.status).toBe(200);
     expect(decodeURIComponent(xlsx.headers.get('content-disposition') ?? '')).toContain('Сауалнама нәтижелері');
   }, 240_000);

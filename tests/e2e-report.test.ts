@@ -2,27 +2,14 @@
 // A citizen files a report with a photo in each language, a second citizen is offered it as a
 // duplicate and supports it, an operator accepts and resolves it through the API with a template,
 // both citizens receive the notes in their own language, and the author confirms or reopens.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../app/app.ts';
-import type { FakeTelegram } from './fake-telegram/server.ts';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from './helpers/db.ts';
-import { act, onboard, startE2e, until, type ApiCall, type E2e } from './helpers/e2e.ts';
+import { act, onboard, until, useE2e } from './helpers/e2e.ts';
 
 const SPOT = { lat: 51.1282, lon: 71.4307 }; // Astana, near Bayterek
 
 describe.each(dbTargets)('civic control end to end (%s)', (target) => {
-  let e: E2e;
-  let fake: FakeTelegram;
-  let app: RunningApp;
-  let api: ApiCall;
-
-  beforeAll(async () => {
-    e = await startE2e(target, {});
-    ({ fake, app, api } = e);
-  });
-  afterAll(async () => {
-    await e?.stop();
-  });
+  const { fake, app, api } = useE2e(target);
 
   it('files, supports, resolves with a template, notifies in each language, and takes the author’s answer', async () => {
     // ── a citizen files a report in Russian, with a photo ──

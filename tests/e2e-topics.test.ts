@@ -5,15 +5,10 @@
 // rule; the review needs every decision and reason; each author hears the outcome in their language; and the
 // Annex 2 workbook is checked cell by cell in Kazakh and Russian.
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../app/config.ts';
-import { startApp, type RunningApp } from '../app/app.ts';
-import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
-import { act, onboard, until } from './helpers/e2e.ts';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './helpers/db.ts';
+import { act, onboard, until, useE2e } from './helpers/e2e.ts';
 
-const TOKEN = '123456:TEST-token-for-the-topics-e2e';
 const at = (local: string) => new Date(`${local}+05:00`);
 
 /** The cells of the first worksheet of an XLSX file, by reference: text as Excel shows it, numbers as numbers. */
@@ -40,58 +35,10 @@ function sheetCells(xlsx: Buffer): { cells: Map<string, string | number>; sheetN
 }
 
 describe.each(dbTargets)('public discussion end to end (%s)', (target) => {
-  let t: TestDb;
-  let fake: FakeTelegram;
-  let app: RunningApp;
   // The app's clock: set to a wall-clock time, then running on (the outbox waits out flood control by it),
   // or standing still where a test needs an exact instant.
-  let base = at('2026-03-16T09:00:00');
-  let since: number | null = Date.now();
-  const clock = () => (since === null ? base : new Date(base.getTime() + (Date.now() - since)));
-  const setClock = (local: string, running = true) => {
-    base = at(local);
-    since = running ? Date.now() : null;
-  };
-  let api: (method: string, url: string, body?: unknown, token?: string, lang?: string) => Promise<{ status: number; json: any; buffer: Buffer }>;
-  let adminToken: string;
-
-  beforeAll(async () => {
-    t = await createTestDb(target);
-    fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
-    const config = parseConfig(
-      {
-        PORT: '0',
-        BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        ADMIN_PASSWORD: 'e2e-admin-password',
-        LOG_LEVEL: 'silent',
-        SESSION_TTL_HOURS: String(24 * 90),
-      },
-      process.cwd(),
-    );
-    app = await startApp({ config, db: t.db, logger: testLogger, print: () => {}, now: clock });
-    api = async (method, url, body, token = adminToken, lang = 'ru') => {
-      const res = await fetch(`${app.url}${url}`, {
-        method,
-        headers: { 'accept-language': lang, ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const buffer = Buffer.from(await res.arrayBuffer());
-      let json: unknown = null;
-      try {
-        json = JSON.parse(buffer.toString('utf8'));
-      } catch {
-        /* a file */
-      }
-      return { status: res.status, json, buffer };
-    };
-    adminToken = (await api('POST', '/api/auth/login', { login: 'admin', password: 'e2e-admin-password' }, '')).json.token;
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    await t?.drop();
-  });
+  const { fake, app, api, clock } = useE2e(target, { start: at('2026-03-16T09:00:00'), env: { SESSION_TTL_HOURS: String(24 * 90) }, lang: 'ru' });
+  const setClock = (local: string, running = true) => clock.set(at(local), running);
 
   it('publishes across Nauryz, takes comments to the minute, reviews with reasons, notifies each author, and produces Annex 2', async () => {
     // ── staff: a state body and its project manager ──

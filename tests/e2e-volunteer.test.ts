@@ -3,78 +3,26 @@
 // a second volunteer applies to the full opportunity and waits; the first cancels and the second is
 // promoted; the organiser approves; the reminders arrive once each at their time; after the event the
 // organiser records attendance and a review, the volunteer confirms, and the rankings name the winner.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../app/config.ts';
-import { startApp, type RunningApp } from '../app/app.ts';
-import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
-import type { ScriptedUser } from './fake-telegram/types.ts';
-import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
-import { testLogger } from './helpers/silent-logger.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dbTargets } from './helpers/db.ts';
+import { act, notice, useE2e } from './helpers/e2e.ts';
 import { at, signedUpVolunteer } from './volunteer-fixtures.ts';
 
-const TOKEN = '123456:TEST-token-for-the-volunteer-e2e';
-const WAIT = 20_000;
-
 describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
-  let t: TestDb;
-  let fake: FakeTelegram;
-  let app: RunningApp;
   // The injected clock runs on from the last time set, so the outbox's retry waits (flood control) pass.
-  let base = at('2026-12-01T09:00:00');
-  let setAt = Date.now();
-  const setClock = (local: string) => {
-    base = at(local);
-    setAt = Date.now();
-  };
-  let adminToken = '';
+  const { fake, app, api, clock, signIn, runJob } = useE2e(target, { start: at('2026-12-01T09:00:00') });
+  const setClock = (local: string) => clock.set(at(local));
   let almatyId = 0;
 
-  /** The JSON answer is checked field by field, hence `any`. */
-  const api = async (method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> => {
-    const res = await fetch(`${app.url}${url}`, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, json: await res.json().catch(() => null) };
-  };
-  /** Does something as the user and waits for the bot's answer matching `expected`. */
-  async function act(u: ScriptedUser, action: () => Promise<unknown>, expected: string | RegExp): Promise<string> {
-    await action();
-    return (await u.waitForReply({ match: expected, timeoutMs: WAIT })).text ?? '';
-  }
-  /** A message the system sent on its own (through the outbox), after the user's last action. */
-  const notice = async (u: ScriptedUser, expected: string | RegExp) => (await u.waitForReply({ match: expected, timeoutMs: WAIT })).text ?? '';
   /** Runs the reminders job at an Almaty time; a scheduled run holding the lease just now is waited out. */
   const runReminders = async (local: string) => {
     setClock(local);
-    const until = Date.now() + WAIT;
-    while (!(await app.scheduler!.runNow('volunteer-reminders'))) {
-      if (Date.now() > until) throw new Error('the reminders job stayed leased');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-  const signIn = async () => {
-    adminToken = '';
-    adminToken = (await api('POST', '/api/auth/login', { login: 'admin', password: 'e2e-admin-password' })).json.token;
+    await runJob('volunteer-reminders');
   };
   const outboxCount = (kind: string, citizenId: number) => app.services.prisma.outboxMessage.count({ where: { kind, citizenId } });
 
   beforeAll(async () => {
-    t = await createTestDb(target);
-    fake = await startFakeTelegram({ token: TOKEN, enforceLimits: true });
-    const config = parseConfig(
-      { PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'e2e-admin-password', LOG_LEVEL: 'silent' },
-      process.cwd(),
-    );
-    app = await startApp({ config, db: t.db, logger: testLogger, print: () => {}, now: () => new Date(base.getTime() + Date.now() - setAt) });
-    await signIn();
     almatyId = (await app.services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } })).id;
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await fake?.close();
-    await t?.drop();
   });
 
   it('signs up, waits, is promoted, is reminded once at each time, takes part and is ranked', async () => {
@@ -91,7 +39,7 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
     await act(aigerim, () => aigerim.pressButton('Алматы қаласы'), 'Ауданды');
     await act(aigerim, () => aigerim.pressButton('🗺 Бүкіл өңір'), 'Немен айналысқыңыз келеді?');
     await aigerim.pressButton('▫️ Экология және сенбіліктер');
-    await fake.waitFor((c) => c.method === 'editMessageReplyMarkup' && JSON.stringify(c.payload).includes('✅ Экология'), { timeoutMs: WAIT });
+    await fake.waitFor((c) => c.method === 'editMessageReplyMarkup' && JSON.stringify(c.payload).includes('✅ Экология'), { timeoutMs: 20_000 });
     await act(aigerim, () => aigerim.pressButton('✅ Дайын'), 'Қай салалар сізге жақын?');
     await act(aigerim, () => aigerim.pressButton('⏭ Өткізіп жіберу'), 'Не істей аласыз?');
     await act(aigerim, () => aigerim.pressButton('⏭ Өткізіп жіберу'), 'Қаншалықты жиі');

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Category, Report } from '../generated/prisma/client.ts';
 import type { Actor } from '../core/audit/audit-log.ts';
 import { toLocalIso } from '../core/calendar/local-time.ts';
-import type { Services } from '../core/services.ts';
 import { useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 
@@ -79,8 +78,7 @@ const field = (node: XmlNode, name: string) => {
 
 describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
-  let app: typeof api.app;
+  const { services, app } = api;
   let key: string;
   let keyWithoutRegion: string;
   let clientId: number;
@@ -141,7 +139,6 @@ describe.each(dbTargets)('Open311 GeoReport v2 (%s)', (target) => {
   }
 
   beforeAll(async () => {
-    ({ services, app } = api);
     astana = await services.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
     almaty = await services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } });
     activeCategories = await services.prisma.category.findMany({ where: { active: true }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });

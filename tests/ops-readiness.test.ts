@@ -13,14 +13,13 @@ const TOKEN = 'metrics-token-0123456789abcdef';
 
 describe.each(dbTargets)('health and readiness (%s)', (target) => {
   let e: E2e;
-  let offsetMs = 0;
   const ready = async () => {
     const res = await fetch(`${e.app.url}/health/ready`);
     return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, { ok: boolean; detail: string }> } };
   };
 
   beforeAll(async () => {
-    e = await startE2e(target, { now: () => new Date(Date.now() + offsetMs), env: { OUTBOX_STUCK_MINUTES: '5', METRICS_TOKEN: TOKEN } });
+    e = await startE2e(target, { env: { OUTBOX_STUCK_MINUTES: '5', METRICS_TOKEN: TOKEN } });
   });
   afterAll(async () => {
     e?.fake.setDown(false);
@@ -59,7 +58,7 @@ describe.each(dbTargets)('health and readiness (%s)', (target) => {
     // a short wait is not "stuck": Telegram may be back in a moment
     expect((await ready()).status).toBe(200);
 
-    offsetMs += 6 * 60_000;
+    e.clock.set(new Date(e.clock.now().getTime() + 6 * 60_000));
     const down = await ready();
     expect(down.status).toBe(503);
     expect(down.body.status).toBe('not_ready');

@@ -6,7 +6,6 @@ import type { Actor } from '../core/audit/audit-log.ts';
 import { formatLocalDate } from '../core/calendar/local-time.ts';
 import { fillTemplate, unknownPlaceholders } from '../core/reports/report-templates.ts';
 import type { NewReport } from '../core/reports/report-service.ts';
-import type { Services } from '../core/services.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 
@@ -36,8 +35,7 @@ describe('template placeholders', () => {
 
 describe.each(dbTargets)('report templates API (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
-  let app: typeof api.app;
+  const { services, app } = api;
   let admin: string;
   let operator: string;
   let category: Category;
@@ -74,15 +72,14 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
     (await services.prisma.reportEvent.findFirstOrThrow({ where: { reportId, type: 'status' }, orderBy: { id: 'desc' } })).publicNote;
 
   beforeAll(async () => {
-    ({ services, app, adminToken: admin } = api);
+    admin = api.adminToken;
     region = (await services.prisma.region.findFirstOrThrow({
       where: { code: 'almaty-city' },
       include: { districts: { orderBy: { id: 'asc' } } },
     })) as typeof region;
     const categories = await services.prisma.category.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
     [category, otherCategory] = [categories[0]!, categories[1]!];
-    await services.staff.create(system, { login: 'operator', fullName: 'Operator', password: 'operator-password-1', roles: ['operator'] });
-    operator = await api.signIn('operator', 'operator-password-1');
+    ({ token: operator } = await api.staff({ login: 'operator', fullName: 'Operator', password: 'operator-password-1', roles: ['operator'] }));
   });
 
   describe('CRUD', () => {

@@ -1,20 +1,30 @@
-// A suite's own database, services and admin API (driven with app.inject), with a signed-in admin.
+// A suite's own database, services and admin API (driven with app.inject), with a signed-in admin, and
+// staff accounts made and signed in for a suite in one call.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Database } from '../../core/db/client.ts';
 import { createI18n } from '../../core/i18n/i18n.ts';
 import { createServices, type Services } from '../../core/services.ts';
+import type { StaffInput } from '../../core/staff/staff-service.ts';
 import { buildServer } from '../../server/app.ts';
 import { useTestDb, type DbTarget } from './db.ts';
+import { lateBound } from './late-bound.ts';
 import { testLogger } from './silent-logger.ts';
 
 export const ADMIN_PASSWORD = 'admin-password-1';
 
+/** The suite's services, app and database may be taken at describe time (`const { services, app } = api`) and used in tests and hooks. */
 export interface ApiApp {
   readonly services: Services;
   readonly app: FastifyInstance;
+  readonly db: Database;
+  readonly prisma: PrismaClient;
   readonly adminToken: string;
   /** signs in from a fresh client address, so the login rate limit never interferes */
   signIn(login: string, password: string): Promise<string>;
+  /** a staff account made by the system (the full name defaults to the login), signed in */
+  staff(input: Omit<StaffInput, 'fullName'> & { fullName?: string }): Promise<{ id: number; token: string }>;
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -31,12 +41,10 @@ export function useApiApp(target: DbTarget): ApiApp {
   };
 
   const api: ApiApp = {
-    get services() {
-      return ready(services);
-    },
-    get app() {
-      return ready(app);
-    },
+    services: lateBound('the API suite’s services', () => services),
+    app: lateBound('the API suite’s app', () => app),
+    db: lateBound('the API suite’s database', () => suite.db),
+    prisma: lateBound('the API suite’s database', () => suite.db.prisma),
     get adminToken() {
       return adminToken;
     },
@@ -45,6 +53,10 @@ export function useApiApp(target: DbTarget): ApiApp {
       const res = await ready(app).inject({ method: 'POST', url: '/api/auth/login', payload: { login, password }, remoteAddress });
       expect(res.statusCode, res.body).toBe(200);
       return res.json().token as string;
+    },
+    async staff(input) {
+      const user = await ready(services).staff.create({ type: 'system' }, { fullName: input.login, ...input });
+      return { id: user.id, token: await api.signIn(input.login, input.password) };
     },
   };
 

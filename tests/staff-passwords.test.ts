@@ -128,6 +128,23 @@ describe.each(dbTargets)('staff passwords (%s)', (target) => {
     }
   });
 
+  it("a password an admin set for someone else must be replaced by its owner first; one's own new password need not", async () => {
+    const { id } = await api.staff({ login: 'forgot.it', password: 'first-good-password-8', roles: ['operator'] });
+    const reset = await api.app.inject({ method: 'PATCH', url: `/api/staff/${id}`, headers: asAdmin(), payload: { password: GOOD } });
+    expect(reset.statusCode).toBe(200);
+    const token = await api.signIn('forgot.it', GOOD);
+    const as = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      api.app.inject({ method, url, payload, headers: { ...bearer(token), 'accept-language': 'ru' } });
+    expect((await as('GET', '/api/auth/me')).json().mustChangePassword).toBe(true);
+    const refused = await as('GET', '/api/reports');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('auth.password_change_required');
+    const own = 'светлый-день-у-Балхаша';
+    expect((await as('POST', '/api/auth/password', { currentPassword: GOOD, newPassword: own })).statusCode).toBeLessThan(300);
+    const again = await api.signIn('forgot.it', own);
+    expect((await api.app.inject({ method: 'GET', url: '/api/reports', headers: bearer(again) })).statusCode).toBe(200);
+  });
+
   it('an administrator given by ADMIN_PASSWORD need not change it', async () => {
     expect((await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: asAdmin() })).json().mustChangePassword).toBe(false);
     expect((await api.app.inject({ method: 'GET', url: '/api/reports', headers: asAdmin() })).statusCode).toBe(200);

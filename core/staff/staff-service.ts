@@ -132,7 +132,13 @@ export function createStaffService({ prisma, sessionTtlHours, passwords, now = (
         if (before.active && before.roles.includes('admin') && (patch.active === false || (patch.roles && !patch.roles.includes('admin')))) {
           if ((await countAdmins(tx, true)) <= 1) throw conflict('staff.last_admin');
         }
-        const after = await tx.staffUser.update({ where: { id }, data: { ...rest, ...(passwordHash ? { passwordHash } : {}) } });
+        // A password set by someone else is known to them: its owner must replace it at the next sign-in,
+        // as with the generated first admin password.
+        const byOwner = actor.type === 'staff' && String(actor.id) === String(id);
+        const after = await tx.staffUser.update({
+          where: { id },
+          data: { ...rest, ...(passwordHash ? { passwordHash, mustChangePassword: !byOwner } : {}) },
+        });
         // A deactivated account or a new password ends every open session at once.
         if (patch.active === false || passwordHash) await tx.staffSession.deleteMany({ where: { staffUserId: id } });
         await recordAudit(tx, actor, {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { withWholeScripts } from './sql-script.ts';
 
 type Engine = Awaited<ReturnType<typeof bg.SchemaEngine.new>>;
 export type MigrationList = Parameters<Engine['applyMigrations']>[0]['migrationsList'];
@@ -41,5 +42,10 @@ export async function openSchemaEngine(
   onLog: (line: string) => void = () => {},
 ): Promise<Engine> {
   await loadWasm();
-  return bg.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, onLog, bindMigrationAwareSqlAdapterFactory(factory));
+  return bg.SchemaEngine.new(
+    { datamodels: [['schema.prisma', schema]] },
+    onLog,
+    // adapter-pg splits migration scripts at every ';', even in a function body: run them whole, as PGlite does (sql-script.ts)
+    bindMigrationAwareSqlAdapterFactory(factory.adapterName === '@prisma/adapter-pg' ? withWholeScripts(factory) : factory),
+  );
 }

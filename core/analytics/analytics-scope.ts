@@ -38,6 +38,14 @@ export interface AnalyticsQuery extends AnalyticsFilter {
   period: Period;
 }
 
+/** How an indicator is computed, never what it means. */
+export interface QueryOptions {
+  /** independent queries at once (PostgreSQL's pool); PGlite has one connection */
+  concurrent?: boolean;
+  /** false: every figure from the source tables, not the rollups the database keeps (the tests' reference) */
+  rollups?: boolean;
+}
+
 /** The filters after the scope: what every query of the request is narrowed by. */
 export function scopedFilter(staff: StaffPrincipal, requested: AnalyticsFilter): AnalyticsFilter {
   requireRole(staff, ANALYTICS_ROLES);

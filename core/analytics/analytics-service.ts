@@ -25,31 +25,34 @@ export interface AnalyticsDeps {
   now: () => Date;
   /** independent queries at once (PostgreSQL's pool); PGlite has one connection */
   concurrent?: boolean;
+  /** false: every figure from the source tables, not the rollups (the reference the tests compare with) */
+  rollups?: boolean;
 }
 
 export type AnalyticsRequest = AnalyticsFilter & { period: Period };
 
-export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent = false }: AnalyticsDeps) {
+export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent = false, rollups = true }: AnalyticsDeps) {
+  const how = { concurrent, rollups };
   const scoped = (staff: StaffPrincipal, req: AnalyticsRequest): AnalyticsQuery => ({ ...scopedFilter(staff, req), period: req.period });
 
   const service = {
     civicControl: async (staff: StaffPrincipal, req: AnalyticsRequest, trend?: TrendUnit) => {
       const q = scoped(staff, req);
-      return civicControl(prisma, await calendar.calendar(), q, now(), trend ?? defaultTrendUnit(q), concurrent);
+      return civicControl(prisma, await calendar.calendar(), q, now(), trend ?? defaultTrendUnit(q), how);
     },
     consultations: async (staff: StaffPrincipal, req: AnalyticsRequest) => consultationIndicators(prisma, scoped(staff, req)),
     discussion: async (staff: StaffPrincipal, req: AnalyticsRequest) => discussionIndicators(prisma, scoped(staff, req), now()),
-    polls: async (staff: StaffPrincipal, req: AnalyticsRequest) => pollIndicators(prisma, scoped(staff, req), concurrent),
+    polls: async (staff: StaffPrincipal, req: AnalyticsRequest) => pollIndicators(prisma, scoped(staff, req), how),
     volunteering: async (staff: StaffPrincipal, req: AnalyticsRequest) => volunteerIndicators(prisma, scoped(staff, req)),
-    engagement: async (staff: StaffPrincipal, req: AnalyticsRequest) => engagementIndicators(prisma, scoped(staff, req)),
-    rankings: async (staff: StaffPrincipal, req: AnalyticsRequest) => rankings(prisma, scoped(staff, req), concurrent),
+    engagement: async (staff: StaffPrincipal, req: AnalyticsRequest) => engagementIndicators(prisma, scoped(staff, req), how),
+    rankings: async (staff: StaffPrincipal, req: AnalyticsRequest) => rankings(prisma, scoped(staff, req), how),
     // Single reports (points, numbers) only for those the reports API lets see them.
     reportPoints: async (staff: StaffPrincipal, req: AnalyticsRequest, opts: { limit: number; bbox?: BBox }) => {
       const q = scoped(staff, req);
       requireRole(staff, REPORT_DETAIL_ROLES);
       return reportPoints(prisma, q, opts);
     },
-    districts: async (staff: StaffPrincipal, req: AnalyticsRequest) => districtAggregates(prisma, scoped(staff, req), now()),
+    districts: async (staff: StaffPrincipal, req: AnalyticsRequest) => districtAggregates(prisma, scoped(staff, req), now(), how),
 
     /** Two years ending on `lastDay` (today when absent) for a region: the caller's, or the one asked. */
     needsAssessment: async (staff: StaffPrincipal, req: AnalyticsFilter & { lastDay?: string; limit?: number }) => {
@@ -59,7 +62,7 @@ export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent
         prisma,
         i18n,
         { ...f, regionId: f.regionId },
-        { lastDay: req.lastDay ?? localDate(now()), limit: req.limit ?? 19, concurrent, examples: hasAnyRole(staff, REPORT_DETAIL_ROLES) },
+        { lastDay: req.lastDay ?? localDate(now()), limit: req.limit ?? 19, concurrent, rollups, examples: hasAnyRole(staff, REPORT_DETAIL_ROLES) },
       );
     },
 
@@ -85,16 +88,18 @@ export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent
       const cal = await calendar.calendar();
       const at = now();
       // One capability after another: each already uses what parallelism the database offers.
-      const civic = await civicControl(prisma, cal, q, at, defaultTrendUnit(q), concurrent);
+      const civic = await civicControl(prisma, cal, q, at, defaultTrendUnit(q), how);
       const consultations = await consultationIndicators(prisma, q);
       const discussion = await discussionIndicators(prisma, q, at);
-      const polls = await pollIndicators(prisma, q, concurrent);
+      const polls = await pollIndicators(prisma, q, how);
       const volunteering = await volunteerIndicators(prisma, q);
-      const engagement = await engagementIndicators(prisma, q);
-      const ranked = await rankings(prisma, q, concurrent);
-      const districts = await districtAggregates(prisma, q, at);
+      const engagement = await engagementIndicators(prisma, q, how);
+      const ranked = await rankings(prisma, q, how);
+      const districts = await districtAggregates(prisma, q, at, how);
       return { query: q, civic, consultations, discussion, polls, volunteering, engagement, rankings: ranked, districts };
     },
   };
   return service;
 }
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -17,25 +17,22 @@
 //   • solved by citizens themselves: closed by the author as fixed with no operator action (selfResolved);
 //   • overdue now: open reports past their due time at this moment (whenever they were filed);
 //   • trend: per week (Monday first) or month, reports filed and how many of them are resolved.
+// The additive figures of whole months come from the rollup the database keeps (report-sums.ts), the
+// percentiles from its duration buckets (duration-percentiles.ts); both are exact, equal to the same
+// figures computed over the reports, which `rollups: false` does (the tests' reference).
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import { ReportStatus as Statuses } from '../../generated/prisma/enums.ts';
 import { addDays } from '../calendar/local-time.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { OPEN_STATUSES } from '../reports/report-status.ts';
-import { filterSql, gather, local, num, numOrNull, Params, REPORT_DIMENSIONS, rows, share, type AnalyticsQuery } from './analytics-scope.ts';
-import { workingTimeSql } from './working-time.ts';
+import { filterSql, gather, local, num, numOrNull, Params, REPORT_DIMENSIONS, rows, share, type AnalyticsQuery, type QueryOptions } from './analytics-scope.ts';
+import { durations, rounded, type Duration } from './duration-percentiles.ts';
+import { BY_MONTH, reportSums, type SumColumn } from './report-sums.ts';
+
+export type { Duration } from './duration-percentiles.ts';
 
 export type TrendUnit = 'week' | 'month';
-
-export interface Duration {
-  /** how many reports the figures are over */
-  count: number;
-  medianWorkingDays: number | null;
-  p90WorkingDays: number | null;
-  medianHours: number | null;
-  p90Hours: number | null;
-}
 
 export interface TrendPoint {
   /** the first Almaty day of the week or month */
@@ -73,12 +70,6 @@ const STATUSES = Object.values(Statuses) as ReportStatus[];
 /** Weeks for up to a quarter, months beyond. */
 export const defaultTrendUnit = (q: AnalyticsQuery): TrendUnit => (q.period.to.getTime() - q.period.from.getTime() <= 93 * 86_400_000 ? 'week' : 'month');
 
-function duration(count: unknown, wd: unknown, h: unknown): Duration {
-  const [mw, pw] = (wd as number[] | null) ?? [null, null];
-  const [mh, ph] = (h as number[] | null) ?? [null, null];
-  return { count: num(count), medianWorkingDays: numOrNull(mw), p90WorkingDays: numOrNull(pw), medianHours: numOrNull(mh, 1), p90Hours: numOrNull(ph, 1) };
-}
-
 /** The first days of every week/month bucket the period touches, in order. */
 export function trendStarts(q: AnalyticsQuery, unit: TrendUnit): string[] {
   const starts: string[] = [];
@@ -96,64 +87,63 @@ export function trendStarts(q: AnalyticsQuery, unit: TrendUnit): string[] {
   return starts;
 }
 
+const STATUS_COLUMNS: Record<ReportStatus, SumColumn> = {
+  new: 'statusNew',
+  in_work: 'statusInWork',
+  resolved: 'statusResolved',
+  rejected: 'statusRejected',
+  duplicate: 'statusDuplicate',
+  not_responsible: 'statusNotResponsible',
+  reopened: 'statusReopened',
+};
+const COLUMNS: SumColumn[] = [
+  'received',
+  ...Object.values(STATUS_COLUMNS),
+  'withDeadline',
+  'onTime',
+  'reopened',
+  'rated',
+  'ratingSum',
+  'satisfied',
+  'supports',
+  'selfResolved',
+  'duplicateSupports',
+  'duplicateReopened',
+];
+
 export async function civicControl(
   prisma: PrismaClient,
   cal: WorkingCalendar,
   q: AnalyticsQuery,
   now: Date,
   unit: TrendUnit = defaultTrendUnit(q),
-  concurrent = false,
+  opts: QueryOptions = {},
 ): Promise<CivicControlIndicators> {
-  const inPeriod = (p: Params) =>
-    `r."createdAt" >= ${p.add(q.period.from)} AND r."createdAt" < ${p.add(q.period.to)} AND ${filterSql(q, REPORT_DIMENSIONS, p)}`;
-  const resolvedByStaff = `r.status = 'resolved' AND NOT r."selfResolved" AND r."resolvedAt" IS NOT NULL`;
+  const concurrent = opts.concurrent ?? false;
+  const rollups = opts.rollups ?? true;
+  const filter = { regionId: q.regionId, districtId: q.districtId, categoryId: q.categoryId, areaId: q.areaId, departmentId: q.departmentId };
 
-  // 1. Everything additive, per trend bucket (a parallel scan); the totals are the buckets' sums.
-  const cp = new Params();
-  const bucket = `date_trunc('${unit}', ${local('r."createdAt"')})`;
-  const bucketsTask = () =>
-    rows<Record<string, unknown>>(
+  // 1. Everything additive: per month when the trend is monthly (its buckets then are the rollup's), else the totals.
+  const sumsTask = () => reportSums(prisma, { filter, span: q.period, group: unit === 'month' ? BY_MONTH : [], columns: COLUMNS, rollups });
+  // 2. A weekly trend is finer than the rollup's months: counted over the reports (a quarter at most).
+  const weeksTask = async () => {
+    if (unit !== 'week') return [];
+    const p = new Params();
+    // The bucket comes out of a subquery (OFFSET 0 keeps it one) whose output has no statistics: the
+    // planner then expects a few hundred groups and hashes them, instead of taking every report's
+    // timestamp for a group of its own and sorting the whole period.
+    return rows<{ start: string; received: number; resolved: number }>(
       prisma,
-      // The bucket comes out of a subquery (OFFSET 0 keeps it one) whose output has no statistics: the
-      // planner then expects a few hundred groups and hashes them, instead of taking every report's
-      // timestamp for a group of its own and sorting the whole period.
-      `SELECT to_char(r.bucket, 'YYYY-MM-DD') AS start, count(*)::int AS received,
-       ${STATUSES.map((s) => `count(*) FILTER (WHERE r.status = '${s}')::int AS "s_${s}"`).join(', ')},
-       count(*) FILTER (WHERE ${resolvedByStaff} AND r."dueAt" IS NOT NULL)::int AS with_deadline,
-       count(*) FILTER (WHERE ${resolvedByStaff} AND r."dueAt" IS NOT NULL AND r."resolvedAt" <= r."dueAt")::int AS on_time,
-       count(*) FILTER (WHERE r."reopenCount" > 0)::int AS reopened,
-       count(r.rating)::int AS rated,
-       coalesce(sum(r.rating), 0)::int AS rating_sum,
-       count(*) FILTER (WHERE r.rating >= 4)::int AS satisfied,
-       coalesce(sum(r."supportCount"), 0)::int AS supports,
-       count(*) FILTER (WHERE r."selfResolved")::int AS self_resolved,
-       coalesce(sum(r."supportCount") FILTER (WHERE r.status = 'duplicate'), 0)::int AS duplicate_supports,
-       count(*) FILTER (WHERE r.status = 'duplicate' AND r."reopenCount" > 0)::int AS duplicate_reopened
-     FROM (SELECT ${bucket} AS bucket, r.status, r."selfResolved", r."resolvedAt", r."dueAt", r."reopenCount", r.rating, r."supportCount"
-           FROM "Report" r WHERE ${inPeriod(cp)} OFFSET 0) r
-     GROUP BY r.bucket ORDER BY r.bucket`,
-      cp,
-    );
-  // 2. The percentiles: one ordered pass over the accepted reports, one over the resolved ones.
-  const hours = (a: string, b: string) => `(date_part('epoch', ${b} - ${a}) / 3600.0)`;
-  const accepted = `r."acceptedAt" IS NOT NULL`;
-  // The working days are stored on the report when it is accepted or resolved (report-service.ts); a row
-  // without them (written by other means) is counted from the calendar here, the same way.
-  const percentiles = (when: string, until: string, stored: string) => () => {
-    const pp = new Params();
-    // Accepting and resolving happen after filing, up to now: the calendar must reach that far.
-    const wt = workingTimeSql(cal, q.period.from, new Date(Math.max(now.getTime(), q.period.to.getTime()) + 2 * 86_400_000), pp);
-    return rows<{ n: number; wd: number[] | null; h: number[] | null }>(
-      prisma,
-      `SELECT count(*)::int AS n,
-         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY CASE WHEN ${stored} IS NOT NULL THEN ${stored} ELSE ${wt.between('r."createdAt"', until)} END) AS wd,
-         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${hours('r."createdAt"', until)}) AS h
-       FROM "Report" r WHERE ${inPeriod(pp)} AND ${when}`,
-      pp,
+      `SELECT to_char(r.bucket, 'YYYY-MM-DD') AS start, count(*)::int AS received, count(*) FILTER (WHERE r.status = 'resolved')::int AS resolved
+       FROM (SELECT date_trunc('week', ${local('r."createdAt"')}) AS bucket, r.status FROM "Report" r
+             WHERE r."createdAt" >= ${p.add(q.period.from)} AND r."createdAt" < ${p.add(q.period.to)} AND ${filterSql(q, REPORT_DIMENSIONS, p)} OFFSET 0) r
+       GROUP BY r.bucket`,
+      p,
     );
   };
-
-  // 3. Overdue now, whenever filed.
+  // 3. The percentiles: exact, from the duration buckets where they can be (duration-percentiles.ts).
+  const durationsTask = () => durations(prisma, cal, q, now, { rollups, concurrent });
+  // 4. Overdue now, whenever filed.
   const op = new Params();
   const overdueTask = () =>
     rows<{ n: number }>(
@@ -163,41 +153,37 @@ export async function civicControl(
       op,
     );
 
-  const [buckets, [acc], [res], [overdue]] = await gather(concurrent, [
-    bucketsTask,
-    percentiles(accepted, 'r."acceptedAt"', 'r."acceptWorkingDays"'),
-    percentiles(resolvedByStaff, 'r."resolvedAt"', 'r."resolveWorkingDays"'),
-    overdueTask,
-  ] as const);
-  const total = (key: string) => buckets.reduce((sum, b) => sum + num(b[key]), 0);
-  const byStart = new Map(buckets.map((b) => [String(b.start), b]));
-  const trend = trendStarts(q, unit).map((start) => ({ start, received: num(byStart.get(start)?.received), resolved: num(byStart.get(start)?.s_resolved) }));
+  const [buckets, weeks, [acc, res], [overdue]] = await gather(concurrent, [sumsTask, weeksTask, durationsTask, overdueTask] as const);
+  const total = (key: SumColumn) => buckets.reduce((sum, b) => sum + num(b[key]), 0);
+  const trendRows = unit === 'month' ? buckets.map((b) => ({ start: String(b.start), received: num(b.received), resolved: num(b.statusResolved) })) : weeks;
+  const byStart = new Map(trendRows.map((b) => [String(b.start), b]));
+  const trend = trendStarts(q, unit).map((start) => ({ start, received: num(byStart.get(start)?.received), resolved: num(byStart.get(start)?.resolved) }));
   const received = total('received');
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, total(`s_${s}`)])) as Record<ReportStatus, number>;
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, total(STATUS_COLUMNS[s])])) as Record<ReportStatus, number>;
   const rated = total('rated');
   const supports = total('supports');
   // the base of the shares: a merged duplicate is its original's problem, already counted there
   const base = received - byStatus.duplicate;
-  const baseSupports = supports - total('duplicate_supports');
+  const baseSupports = supports - total('duplicateSupports');
   return {
     received,
     byStatus,
     resolved: byStatus.resolved,
     resolvedShare: share(byStatus.resolved, base),
-    resolvedWithDeadline: total('with_deadline'),
-    resolvedOnTime: total('on_time'),
-    resolvedOnTimeShare: share(total('on_time'), total('with_deadline')),
-    timeToAccept: duration(acc?.n, acc?.wd, acc?.h),
-    timeToResolve: duration(res?.n, res?.wd, res?.h),
+    resolvedWithDeadline: total('withDeadline'),
+    resolvedOnTime: total('onTime'),
+    resolvedOnTimeShare: share(total('onTime'), total('withDeadline')),
+    timeToAccept: rounded(acc),
+    timeToResolve: rounded(res),
     overdueNow: num(overdue?.n),
     reopened: total('reopened'),
-    reopenedShare: share(total('reopened') - total('duplicate_reopened'), base),
+    reopenedShare: share(total('reopened') - total('duplicateReopened'), base),
     rated,
-    averageRating: rated ? numOrNull(total('rating_sum') / rated) : null,
+    averageRating: rated ? numOrNull(total('ratingSum') / rated) : null,
     satisfiedShare: share(total('satisfied'), rated),
     supports,
     supportsPerReport: base ? numOrNull(baseSupports / base) : null,
-    selfResolved: total('self_resolved'),
+    selfResolved: total('selfResolved'),
     trendUnit: unit,
     trend,
   };

@@ -72,7 +72,7 @@ export async function needsAssessment(
   i18n: i18n,
   filter: AnalyticsFilter & { regionId: number },
   /** examples: whether the caller may read single reports' texts (else every need has none) */
-  opts: { lastDay: string; limit: number; concurrent?: boolean; examples?: boolean },
+  opts: { lastDay: string; limit: number; concurrent?: boolean; rollups?: boolean; examples?: boolean },
 ): Promise<NeedsAssessment> {
   const region = await prisma.region.findUnique({ where: { id: filter.regionId } });
   if (!region) throw notFound('not_found');
@@ -83,7 +83,7 @@ export async function needsAssessment(
   const lastYear = dayRange(lastYearFrom, opts.lastDay);
   const yearBefore = previousPeriod(lastYear);
   const q = { ...filter, period: lastYear };
-  const ranked = await rankings(prisma, q, opts.concurrent);
+  const ranked = await rankings(prisma, q, { concurrent: opts.concurrent, rollups: opts.rollups });
 
   const needs = ranked.areas.filter((a) => a.total > 0 || a.previous.total > 0).slice(0, opts.limit);
   const areaIds = needs.map((a) => a.areaId);

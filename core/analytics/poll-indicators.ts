@@ -11,9 +11,25 @@
 //     them) and the respondents of those waves (the profile snapshot in the response), by gender, age
 //     bracket of the grant report (age in the period's last year) and social status.
 // Computed in SQL straight from the poll tables, so these figures do not depend on the polls service.
+// The answers and respondents per wave and the beneficiaries per project come from what the database
+// keeps (RollupPollAnswer, RollupPollRespondent, RollupProjectBeneficiary, kept by triggers): a wave of
+// thousands of responses, or a project of thousands of beneficiaries, is a few hundred rows there.
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { addDays, localMidnight } from '../calendar/local-time.ts';
 import { ALL_AGE_BRACKETS, bracketOfAge } from '../projects/age-brackets.ts';
-import { filterSql, gather, num, Params, rows, share, unapplied, type AnalyticsFilter, type AnalyticsQuery, type Dimensions } from './analytics-scope.ts';
+import {
+  filterSql,
+  gather,
+  num,
+  Params,
+  rows,
+  share,
+  unapplied,
+  type AnalyticsFilter,
+  type AnalyticsQuery,
+  type Dimensions,
+  type QueryOptions,
+} from './analytics-scope.ts';
 
 export const PROJECT_DIMENSIONS: Dimensions = { region: 'p."regionId"', area: 'p."areaId"' };
 
@@ -63,7 +79,31 @@ export interface PollIndicators {
   notApplied: Array<keyof AnalyticsFilter>;
 }
 
-export async function pollIndicators(prisma: PrismaClient, q: AnalyticsQuery, concurrent = false): Promise<PollIndicators> {
+/**
+ * The beneficiaries of the projects who joined before the period's end, grouped by profile: the rollup's
+ * months before the month of the end, and those who joined in that month up to the end (a custom range).
+ */
+function beneficiarySql(projectIds: string, period: AnalyticsQuery['period'], rollups: boolean, p: Params): string {
+  const raw = (
+    from: Date | null,
+  ) => `SELECT coalesce(c.gender, pb.gender)::text AS gender, coalesce(c."birthYear", pb."birthYear") AS birth, coalesce(c."socialStatus", pb."socialStatus") AS status, count(*)::int AS n
+    FROM "ProjectBeneficiary" pb LEFT JOIN "Citizen" c ON c.id = pb."citizenId"
+    WHERE pb."projectId" = ANY(${p.add(projectIds)}::int[]) AND pb."joinedAt" < ${p.add(period.to)}${from ? ` AND pb."joinedAt" >= ${p.add(from)}` : ''}
+    GROUP BY 1, 2, 3`;
+  if (!rollups) return raw(null);
+  const after = addDays(period.lastDay, 1);
+  const month = `${after.slice(0, 7)}-01`;
+  const parts = [
+    `SELECT nullif(gender, '') AS gender, nullif("birthYear", 0) AS birth, nullif("socialStatus", '') AS status, n
+    FROM "RollupProjectBeneficiary" WHERE "projectId" = ANY(${p.add(projectIds)}::int[]) AND month < ${p.add(month)}::date`,
+  ];
+  if (month !== after) parts.push(raw(localMidnight(month)));
+  return `SELECT gender, birth, status, sum(n)::int AS n FROM (${parts.join(' UNION ALL ')}) x GROUP BY 1, 2, 3 HAVING sum(n) > 0`;
+}
+
+export async function pollIndicators(prisma: PrismaClient, q: AnalyticsQuery, opts: QueryOptions = {}): Promise<PollIndicators> {
+  const concurrent = opts.concurrent ?? false;
+  const rollups = opts.rollups ?? true;
   const p = new Params();
   const waves = await rows<{
     wave_id: number;
@@ -97,20 +137,28 @@ export async function pollIndicators(prisma: PrismaClient, q: AnalyticsQuery, co
       ? []
       : rows<{ wave_id: number; n: number }>(
           prisma,
-          `SELECT "waveId" AS wave_id, count(*)::int AS n FROM "PollResponse" WHERE "waveId" = ANY(${ip.add(ids)}::int[]) GROUP BY 1`,
+          rollups
+            ? `SELECT "waveId" AS wave_id, sum(n)::int AS n FROM "RollupPollRespondent" WHERE "waveId" = ANY(${ip.add(ids)}::int[]) GROUP BY 1 HAVING sum(n) > 0`
+            : `SELECT "waveId" AS wave_id, count(*)::int AS n FROM "PollResponse" WHERE "waveId" = ANY(${ip.add(ids)}::int[]) GROUP BY 1`,
           ip,
         );
   const ap = new Params();
+  const positive = POSITIVE.map((c) => `'${c}'`).join(', ');
+  const satisfaction = `SELECT q.id FROM "PollQuestion" q JOIN "PollWave" w ON w."pollId" = q."pollId" WHERE q.type = 'satisfaction' AND w.id = ANY(${ap.add(ids)}::int[])`;
   const answersTask = async () =>
     !waveIds.length
       ? []
       : rows<{ wave_id: number; answers: number; positive: number }>(
           prisma,
-          `SELECT r."waveId" AS wave_id, count(*)::int AS answers, count(*) FILTER (WHERE a.choice IN (${POSITIVE.map((c) => `'${c}'`).join(', ')}))::int AS positive
-         FROM "PollAnswer" a JOIN "PollResponse" r ON r.id = a."responseId"
-         WHERE r."waveId" = ANY(${ap.add(ids)}::int[]) AND a.choice IS NOT NULL
-           AND a."questionId" IN (SELECT q.id FROM "PollQuestion" q JOIN "PollWave" w ON w."pollId" = q."pollId" WHERE q.type = 'satisfaction' AND w.id = ANY(${ap.add(ids)}::int[]))
-         GROUP BY 1`,
+          rollups
+            ? `SELECT t."waveId" AS wave_id, sum(t.n)::int AS answers, coalesce(sum(t.n) FILTER (WHERE t.choice IN (${positive})), 0)::int AS positive
+             FROM "RollupPollAnswer" t
+             WHERE t."waveId" = ANY(${ap.add(ids)}::int[]) AND t."questionId" IN (${satisfaction})
+             GROUP BY 1 HAVING sum(t.n) > 0`
+            : `SELECT r."waveId" AS wave_id, count(*)::int AS answers, count(*) FILTER (WHERE a.choice IN (${positive}))::int AS positive
+             FROM "PollAnswer" a JOIN "PollResponse" r ON r.id = a."responseId"
+             WHERE r."waveId" = ANY(${ap.add(ids)}::int[]) AND a.choice IS NOT NULL AND a."questionId" IN (${satisfaction})
+             GROUP BY 1`,
           ap,
         );
   // Coverage of the projects listed (those with a wave in the period; every wave row lists its project).
@@ -121,21 +169,17 @@ export async function pollIndicators(prisma: PrismaClient, q: AnalyticsQuery, co
   const beneficiaryTask = async () =>
     !waves.length
       ? []
-      : rows<{ gender: string | null; birth: number | null; status: string | null; n: number }>(
-          prisma,
-          `SELECT coalesce(c.gender, pb.gender)::text AS gender, coalesce(c."birthYear", pb."birthYear") AS birth, coalesce(c."socialStatus", pb."socialStatus") AS status, count(*)::int AS n
-         FROM "ProjectBeneficiary" pb LEFT JOIN "Citizen" c ON c.id = pb."citizenId"
-         WHERE pb."projectId" = ANY(${cp.add(projectIds)}::int[]) AND pb."joinedAt" < ${cp.add(q.period.to)}
-         GROUP BY 1, 2, 3`,
-          cp,
-        );
+      : rows<{ gender: string | null; birth: number | null; status: string | null; n: number }>(prisma, beneficiarySql(projectIds, q.period, rollups, cp), cp);
   const rp = new Params();
   const respondentTask = async () =>
     !waves.length
       ? []
       : rows<{ gender: string | null; bracket: string | null; status: string | null; n: number }>(
           prisma,
-          `SELECT gender::text AS gender, "ageBracket" AS bracket, "socialStatus" AS status, count(*)::int AS n FROM "PollResponse" WHERE "waveId" = ANY(${rp.add(ids)}::int[]) GROUP BY 1, 2, 3`,
+          rollups
+            ? `SELECT nullif(gender, '') AS gender, nullif("ageBracket", '') AS bracket, nullif("socialStatus", '') AS status, sum(n)::int AS n
+             FROM "RollupPollRespondent" WHERE "waveId" = ANY(${rp.add(ids)}::int[]) GROUP BY 1, 2, 3 HAVING sum(n) > 0`
+            : `SELECT gender::text AS gender, "ageBracket" AS bracket, "socialStatus" AS status, count(*)::int AS n FROM "PollResponse" WHERE "waveId" = ANY(${rp.add(ids)}::int[]) GROUP BY 1, 2, 3`,
           rp,
         );
   // The four are independent: on PostgreSQL they run at once, each on its own connection.

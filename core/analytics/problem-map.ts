@@ -9,7 +9,8 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { localDate } from '../calendar/local-time.ts';
 import { previousPeriod } from '../calendar/periods.ts';
 import { invalid } from '../errors.ts';
-import { filterSql, gather, num, Params, REPORT_DIMENSIONS, rows, share, type AnalyticsQuery } from './analytics-scope.ts';
+import { filterSql, gather, num, Params, REPORT_DIMENSIONS, rows, share, type AnalyticsQuery, type QueryOptions } from './analytics-scope.ts';
+import { BY_CATEGORY, BY_DISTRICT, reportSums, reportSumsSql } from './report-sums.ts';
 import { round } from '../numbers.ts';
 import { CONSULTATION_DIMENSIONS } from './consultation-indicators.ts';
 import { TOPIC_DIMENSIONS } from './discussion-indicators.ts';
@@ -66,25 +67,16 @@ function rank<T>(sorted: T[], key: (x: T) => string): Array<T & { rank: number }
   return out;
 }
 
-/** Counts for the period and the one before, in one scan of each table. */
-export async function rankings(prisma: PrismaClient, q: AnalyticsQuery, concurrent = false): Promise<Rankings> {
+/** Counts for the period and the one before: reports from the rollup (report-sums.ts), the rest in one scan of each table. */
+export async function rankings(prisma: PrismaClient, q: AnalyticsQuery, opts: QueryOptions = {}): Promise<Rankings> {
+  const concurrent = opts.concurrent ?? false;
   const prev = previousPeriod(q.period);
   const window = (p: Params, col: string) => `${col} >= ${p.add(prev.from)} AND ${col} < ${p.add(q.period.to)}`;
   const cur = (p: Params, col: string) => `${col} >= ${p.add(q.period.from)}`;
 
-  const rp = new Params();
-  const reportTask = () =>
-    rows<{ category_id: number; n: number; s: number; pn: number; ps: number }>(
-      prisma,
-      `SELECT r."categoryId" AS category_id,
-            count(*) FILTER (WHERE ${cur(rp, 'r."createdAt"')})::int AS n,
-            coalesce(sum(r."supportCount") FILTER (WHERE ${cur(rp, 'r."createdAt"')}), 0)::int AS s,
-            count(*) FILTER (WHERE NOT ${cur(rp, 'r."createdAt"')})::int AS pn,
-            coalesce(sum(r."supportCount") FILTER (WHERE NOT ${cur(rp, 'r."createdAt"')}), 0)::int AS ps
-     FROM "Report" r WHERE ${window(rp, 'r."createdAt"')} AND ${filterSql(q, REPORT_DIMENSIONS, rp)}
-     GROUP BY 1`,
-      rp,
-    );
+  const filter = { regionId: q.regionId, districtId: q.districtId, categoryId: q.categoryId, areaId: q.areaId, departmentId: q.departmentId };
+  const sums = (span: typeof prev) => () =>
+    reportSums(prisma, { filter, span, group: BY_CATEGORY, columns: ['received', 'supports'], rollups: opts.rollups ?? true, nonEmpty: true });
   // Areas are narrowed like every other capability; a category filter narrows them to its area.
   const cp = new Params();
   const consultTask = () =>
@@ -107,10 +99,14 @@ export async function rankings(prisma: PrismaClient, q: AnalyticsQuery, concurre
       kp,
     );
 
-  const [reportRows, consultRows, commentRows] = await gather(concurrent, [reportTask, consultTask, commentTask] as const);
+  const [nowRows, beforeRows, consultRows, commentRows] = await gather(concurrent, [sums(q.period), sums(prev), consultTask, commentTask] as const);
+  // the categories with a report in either period, as a GROUP BY over both would list them
+  const byCategory = new Map<number, { n: number; s: number; pn: number; ps: number }>();
+  const entry = (id: number) => byCategory.get(id) ?? byCategory.set(id, { n: 0, s: 0, pn: 0, ps: 0 }).get(id)!;
+  for (const r of nowRows) Object.assign(entry(num(r.category_id)), { n: num(r.received), s: num(r.supports) });
+  for (const r of beforeRows) Object.assign(entry(num(r.category_id)), { pn: num(r.received), ps: num(r.supports) });
   const categories = await prisma.category.findMany({ select: { id: true, code: true, nameKk: true, nameRu: true, areaId: true, sort: true } });
   const areas = await prisma.area.findMany({ orderBy: { id: 'asc' } });
-  const byCategory = new Map(reportRows.map((r) => [num(r.category_id), r]));
   const categoryList = categories
     .filter((c) => byCategory.has(c.id))
     .map((c) => {
@@ -287,8 +283,27 @@ export interface DistrictAggregate {
 }
 
 /** Per district (reports without a district under their region) for the period, as GeoJSON points. */
-export async function districtAggregates(prisma: PrismaClient, q: AnalyticsQuery, now: Date): Promise<FeatureCollection<DistrictAggregate>> {
+export async function districtAggregates(
+  prisma: PrismaClient,
+  q: AnalyticsQuery,
+  now: Date,
+  opts: QueryOptions = {},
+): Promise<FeatureCollection<DistrictAggregate>> {
   const p = new Params();
+  const filter = { regionId: q.regionId, districtId: q.districtId, categoryId: q.categoryId, areaId: q.areaId, departmentId: q.departmentId };
+  // The counts and the coordinate sums from the rollup; "overdue now" depends on the moment, so it is
+  // counted over the period's open reports (a partial index holds just those).
+  const sums = reportSumsSql(
+    {
+      filter,
+      span: q.period,
+      group: BY_DISTRICT,
+      columns: ['received', 'statusResolved', 'statusDuplicate', 'supports', 'located', 'latSum', 'lonSum'],
+      rollups: opts.rollups ?? true,
+      nonEmpty: true,
+    },
+    p,
+  );
   const found = await rows<{
     region_id: number;
     region_kk: string;
@@ -306,21 +321,21 @@ export async function districtAggregates(prisma: PrismaClient, q: AnalyticsQuery
     lon: number | null;
   }>(
     prisma,
-    `SELECT x.*, g."nameKk" AS region_kk, g."nameRu" AS region_ru, d."nameKk" AS district_kk, d."nameRu" AS district_ru
-     FROM (
-       SELECT r."regionId" AS region_id, r."districtId" AS district_id, count(*)::int AS n,
-              count(*) FILTER (WHERE r.status = 'resolved')::int AS resolved,
-              count(*) FILTER (WHERE r.status = 'duplicate')::int AS duplicates,
-              coalesce(sum(r."supportCount"), 0)::int AS supports,
-              count(*) FILTER (WHERE r.status IN ('new', 'in_work', 'reopened') AND r."dueAt" < ${p.add(now)})::int AS overdue,
-              count(r.lat) FILTER (WHERE NOT r.hidden)::int AS located,
-              avg(r.lat) FILTER (WHERE NOT r.hidden)::float8 AS lat, avg(r.lon) FILTER (WHERE NOT r.hidden)::float8 AS lon
-       FROM "Report" r
-       WHERE r."createdAt" >= ${p.add(q.period.from)} AND r."createdAt" < ${p.add(q.period.to)} AND ${filterSql(q, REPORT_DIMENSIONS, p)}
+    `WITH sums AS (${sums}),
+     overdue AS (
+       SELECT r."regionId" AS region_id, coalesce(r."districtId", 0) AS district_id, count(*)::int AS n FROM "Report" r
+       WHERE r.status IN ('new', 'in_work', 'reopened') AND r."dueAt" < ${p.add(now)}
+         AND r."createdAt" >= ${p.add(q.period.from)} AND r."createdAt" < ${p.add(q.period.to)} AND ${filterSql(q, REPORT_DIMENSIONS, p)}
        GROUP BY 1, 2
-     ) x
-     JOIN "Region" g ON g.id = x.region_id LEFT JOIN "District" d ON d.id = x.district_id
-     ORDER BY g.sort, d.sort NULLS LAST`,
+     )
+     SELECT x.region_id, nullif(x.district_id, 0) AS district_id, x.received AS n, x."statusResolved" AS resolved, x."statusDuplicate" AS duplicates,
+            x.supports, coalesce(o.n, 0) AS overdue, x.located,
+            CASE WHEN x.located > 0 THEN x."latSum" / x.located END AS lat, CASE WHEN x.located > 0 THEN x."lonSum" / x.located END AS lon,
+            g."nameKk" AS region_kk, g."nameRu" AS region_ru, d."nameKk" AS district_kk, d."nameRu" AS district_ru
+     FROM sums x
+     LEFT JOIN overdue o ON o.region_id = x.region_id AND o.district_id = x.district_id
+     JOIN "Region" g ON g.id = x.region_id LEFT JOIN "District" d ON d.id = nullif(x.district_id, 0)
+     ORDER BY g.sort, g.id, d.sort NULLS LAST, d.id NULLS LAST`,
     p,
   );
   return {

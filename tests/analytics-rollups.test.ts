@@ -13,7 +13,7 @@ import { createServices, type Services } from '../core/services.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { NOW } from './helpers/analytics-fixtures.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
-import { buildRandomWorld, type RandomWorld } from './helpers/rollup-fixtures.ts';
+import { buildRandomWorld, ROLLUP_TABLES, rollupDifferences, type RandomWorld } from './helpers/rollup-fixtures.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
 const ADMIN: StaffPrincipal = { id: 1, login: 'x', fullName: 'X', roles: ['admin'], regionId: null, districtId: null, departmentId: null, locale: 'ru' };
@@ -33,16 +33,6 @@ const PERIODS = [
   dayRange('2025-11-15', '2027-01-09'),
   dayRange('2025-12-01', '2027-01-01'),
 ];
-
-const ROLLUP_TABLES = [
-  ['RollupReportMonth', 'analytics_expected_report_month', 'received'],
-  ['RollupReportDuration', 'analytics_expected_report_duration', 'n'],
-  ['RollupCitizenMonth', 'analytics_expected_citizen_month', '"civicControl" + consultations + discussion + volunteering + polls'],
-  ['RollupCitizenYear', 'analytics_expected_citizen_year', '"civicControl" + consultations + discussion + volunteering + polls'],
-  ['RollupPollAnswer', 'analytics_expected_poll_answer', 'n'],
-  ['RollupPollRespondent', 'analytics_expected_poll_respondent', 'n'],
-  ['RollupProjectBeneficiary', 'analytics_expected_project_beneficiary', 'n'],
-] as const;
 
 describe.each(dbTargets)('analytics rollups (%s)', (target) => {
   const suite = useTestDb(target);
@@ -72,13 +62,7 @@ describe.each(dbTargets)('analytics rollups (%s)', (target) => {
   const cases = () => PERIODS.flatMap((period) => filters().map((f) => ({ period, ...f })));
 
   const expectRollupsExact = async () => {
-    for (const [table, expected, count] of ROLLUP_TABLES) {
-      const differ = await services.prisma.$queryRawUnsafe<Array<{ side: string; row: string }>>(
-        `(SELECT 'kept' AS side, t::text AS row FROM (SELECT * FROM "${table}" WHERE ${count} <> 0 EXCEPT SELECT * FROM ${expected}()) t)
-         UNION ALL (SELECT 'recomputed', t::text FROM (SELECT * FROM ${expected}() EXCEPT SELECT * FROM "${table}") t)`,
-      );
-      expect(differ, table).toEqual([]);
-    }
+    for (const [table, differ] of await rollupDifferences(services.prisma)) expect(differ, table).toEqual([]);
   };
 
   it('after every kind of change, each rollup holds what the source tables give when recomputed', async () => {

@@ -21,6 +21,35 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** Each rollup with the function that recomputes it from the tables and the sum that is 0 on a row counting nothing. */
+export const ROLLUP_TABLES = [
+  ['RollupReportMonth', 'analytics_expected_report_month', 'received'],
+  ['RollupReportDuration', 'analytics_expected_report_duration', 'n'],
+  ['RollupCitizenMonth', 'analytics_expected_citizen_month', '"civicControl" + consultations + discussion + volunteering + polls'],
+  ['RollupCitizenYear', 'analytics_expected_citizen_year', '"civicControl" + consultations + discussion + volunteering + polls'],
+  ['RollupPollAnswer', 'analytics_expected_poll_answer', 'n'],
+  ['RollupPollRespondent', 'analytics_expected_poll_respondent', 'n'],
+  ['RollupProjectBeneficiary', 'analytics_expected_project_beneficiary', 'n'],
+] as const;
+
+/**
+ * Per rollup, the rows where it and its recomputation from the source tables differ (rows counting
+ * nothing aside): empty everywhere when the triggers kept it exact.
+ */
+export async function rollupDifferences(prisma: PrismaClient): Promise<Array<[string, Array<{ side: string; row: string }>]>> {
+  const out: Array<[string, Array<{ side: string; row: string }>]> = [];
+  for (const [table, expected, count] of ROLLUP_TABLES) {
+    out.push([
+      table,
+      await prisma.$queryRawUnsafe<Array<{ side: string; row: string }>>(
+        `(SELECT 'kept' AS side, t::text AS row FROM (SELECT * FROM "${table}" WHERE ${count} <> 0 EXCEPT SELECT * FROM ${expected}()) t)
+         UNION ALL (SELECT 'recomputed', t::text FROM (SELECT * FROM ${expected}() EXCEPT SELECT * FROM "${table}") t)`,
+      ),
+    ]);
+  }
+  return out;
+}
+
 export interface RandomWorld extends AnalyticsWorld {
   regionC: number;
   /** a district of region A other than districtA */

@@ -13,6 +13,7 @@ import { filterSql, gather, num, Params, REPORT_DIMENSIONS, rows, share, type An
 import { round } from '../numbers.ts';
 import { CONSULTATION_DIMENSIONS } from './consultation-indicators.ts';
 import { TOPIC_DIMENSIONS } from './discussion-indicators.ts';
+import { MAX_POINTS } from './analytics-rules.ts';
 
 export interface Change {
   /** this period minus the previous one */
@@ -210,8 +211,6 @@ export function parseBbox(value: string): BBox {
   if (!ok) throw invalid('analytics.bad_bbox');
   return [minLon, minLat, maxLon, maxLat];
 }
-
-export const MAX_POINTS = 20_000;
 
 /** The newest `limit` reports filed in the period with a position; `truncated` when there were more. */
 export async function reportPoints(

@@ -267,3 +267,18 @@ export const justificationBody = z.object({
   informationSourceKk: z.string(),
   informationSourceRu: z.string(),
 });
+
+/** The cited justification of one area, for an Annex 1 topic. */
+export type Justification = z.output<typeof justificationBody>;
+export type CivicControl = z.output<typeof civicControlBody>;
+export type ConsultationIndicators = z.output<typeof consultationsBody>;
+export type DiscussionIndicators = z.output<typeof discussionBody>;
+export type PollIndicators = z.output<typeof pollsBody>;
+export type VolunteeringIndicators = z.output<typeof volunteeringBody>;
+export type EngagementIndicators = z.output<typeof engagementBody>;
+/** The social-problem ranking: categories and the 19 areas against the previous period. */
+export type ProblemRankings = z.output<typeof rankingsBody>;
+/** Report points and per-district aggregates as GeoJSON. */
+export type ReportPoints = z.output<typeof pointsBody>;
+export type Districts = z.output<typeof districtsBody>;
+export type NeedsAssessment = z.output<typeof needsBody>;

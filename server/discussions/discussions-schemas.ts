@@ -133,4 +133,5 @@ export type PendingComment = z.output<typeof pendingBody>;
 export type TopicInput = z.input<typeof createBody>;
 export type TopicPatch = z.input<typeof patchBody>;
 export type PublishInput = z.input<typeof publishBody>;
+export type ExtendInput = z.input<typeof extendBody>;
 export type DecisionInput = z.input<typeof decisionBody>;

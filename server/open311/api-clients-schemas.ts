@@ -21,3 +21,4 @@ export const patchBody = z.object({ name: name.optional(), regionId, active: z.b
 
 export type ApiClient = z.output<typeof clientBody>;
 export type IssuedApiClient = z.output<typeof createdBody>;
+export type ApiClientInput = z.input<typeof createBody>;

@@ -108,4 +108,3 @@ export type Project = z.output<typeof projectBody>;
 export type ProjectEvent = z.output<typeof eventBody>;
 export type ProjectInput = z.input<typeof createBody>;
 export type EventInput = z.input<typeof eventCreateBody>;
-export type FinishInput = z.input<typeof finishBody>;

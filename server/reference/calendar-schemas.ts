@@ -13,3 +13,5 @@ export const addedBody = z.object({ from: z.string(), days: z.number(), date: z.
 /** A holiday, a moved day off or a working Saturday. */
 export type CalendarDay = z.output<typeof dayBody>;
 export type SetDayInput = z.input<typeof setDayBody>;
+/** A date some working days after another, and its Almaty midnight. */
+export type AddedDays = z.output<typeof addedBody>;

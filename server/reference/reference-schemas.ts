@@ -45,6 +45,7 @@ export const categoryPatch = someChange(
 );
 
 export type Region = z.output<typeof regionBody>;
+export type Area = z.output<typeof areaBody>;
 export type Department = z.output<typeof departmentBody>;
 export type Category = z.output<typeof categoryBody>;
 export type DepartmentPatch = z.input<typeof departmentPatch>;

@@ -28,6 +28,8 @@ export const passwordBody = z.object({
     .describe(`at least ${PASSWORD_MIN_LENGTH} characters and not easy to guess (400 staff.password_weak)`),
 });
 
+/** A signed-in staff member: who they are, their roles and scope. */
+export type Principal = z.output<typeof principalBody>;
 /** The signed-in staff member, with the CSRF value when the session is a cookie. */
 export type Me = z.output<typeof meBody>;
 export type Session = z.output<typeof sessionBody>;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { COMMENT_MAX, CONFLICT_KINDS, DETAILS_MAX } from '../../core/evaluation/evaluation-rules.ts';
 import type { ConflictKind } from '../../generated/prisma/enums.ts';
+import { projectTexts } from '../projects/projects-schemas.ts';
 import { exportQuery, positiveId } from '../schemas.ts';
 
 const conflictKind = z.enum(CONFLICT_KINDS as [ConflictKind, ...ConflictKind[]]);
@@ -23,14 +24,7 @@ export const sheetBody = z.object({
       contractSum: z.number(),
       startsOn: z.string(),
       endsOn: z.string(),
-      goalsKk: z.string(),
-      goalsRu: z.string(),
-      objectivesKk: z.string(),
-      objectivesRu: z.string(),
-      activitiesKk: z.string(),
-      activitiesRu: z.string(),
-      resultsKk: z.string(),
-      resultsRu: z.string(),
+      ...projectTexts,
       evaluationClosedAt: z.string().nullable(),
     })
     .describe('the Annex 5 fields the expert judges by'),

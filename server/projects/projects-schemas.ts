@@ -53,10 +53,8 @@ const countsBody = z.object({
   eventParticipants: z.number().describe("sum of the events' participant numbers: attendances, not persons"),
 });
 
-export const projectBody = z.object({
-  id: z.number(),
-  ...fields,
-  supplierBin: z.string().nullable(),
+/** A project's goals, objectives, activities and results in both languages, as the API answers them. */
+export const projectTexts = {
   goalsKk: z.string(),
   goalsRu: z.string(),
   objectivesKk: z.string(),
@@ -65,6 +63,13 @@ export const projectBody = z.object({
   activitiesRu: z.string(),
   resultsKk: z.string(),
   resultsRu: z.string(),
+};
+
+export const projectBody = z.object({
+  id: z.number(),
+  ...fields,
+  supplierBin: z.string().nullable(),
+  ...projectTexts,
   stateBodyId: z.number().nullable(),
   status,
   inviteCode: z.string(),

@@ -69,6 +69,23 @@ export const analyticsRoutes =
       });
     }
     const ctx = (lang: Lang, sub: string) => exportContext(services.i18n, lang, sub);
+    /** An indicator set read with the shared filter: the service's reading and its export tables. */
+    function filtered<R>(
+      path: string,
+      summary: string,
+      body: z.ZodType,
+      compute: (staff: ReturnType<typeof staffOf>, r: AnalyticsRequest) => Promise<R>,
+      tables: (c: ReturnType<typeof ctx>, r: R) => ExportTable[],
+    ) {
+      indicator(
+        path,
+        summary,
+        b.filterQuery,
+        body,
+        (req, q) => compute(staffOf(req), request(q)),
+        (lang, sub, r) => tables(ctx(lang, sub), r),
+      );
+    }
 
     indicator(
       '/api/analytics/civic-control',
@@ -78,62 +95,43 @@ export const analyticsRoutes =
       (req, q) => a.civicControl(staffOf(req), request(q), q.trend),
       (lang, sub, r) => civicControlTables(ctx(lang, sub), r),
     );
-    indicator(
+    filtered(
       '/api/analytics/consultations',
       'Resource-centre consultations: by topic, target group and channel; first response; satisfaction',
-      b.filterQuery,
       b.consultationsBody,
-      (req, q) => a.consultations(staffOf(req), request(q)),
-      (lang, sub, r) => consultationTables(ctx(lang, sub), r),
+      a.consultations,
+      consultationTables,
     );
-    indicator(
+    filtered(
       '/api/analytics/discussion',
       'Public discussion: topics, comments, participants, acceptance, reviews on time',
-      b.filterQuery,
       b.discussionBody,
-      (req, q) => a.discussion(staffOf(req), request(q)),
-      (lang, sub, r) => discussionTables(ctx(lang, sub), r),
+      a.discussion,
+      discussionTables,
     );
-    indicator(
+    filtered(
       '/api/analytics/polls',
       'Polls: satisfaction index per project and wave with its change; coverage of beneficiaries',
-      b.filterQuery,
       b.pollsBody,
-      (req, q) => a.polls(staffOf(req), request(q)),
-      (lang, sub, r) => pollTables(ctx(lang, sub), r),
+      a.polls,
+      pollTables,
     );
-    indicator(
-      '/api/analytics/volunteering',
-      'Volunteering: active volunteers, hours, people helped',
-      b.filterQuery,
-      b.volunteeringBody,
-      (req, q) => a.volunteering(staffOf(req), request(q)),
-      (lang, sub, r) => volunteerTables(ctx(lang, sub), r),
-    );
-    indicator(
+    filtered('/api/analytics/volunteering', 'Volunteering: active volunteers, hours, people helped', b.volunteeringBody, a.volunteering, volunteerTables);
+    filtered(
       '/api/analytics/engagement',
       'Engagement: active and new citizens, use of more than one capability',
-      b.filterQuery,
       b.engagementBody,
-      (req, q) => a.engagement(staffOf(req), request(q)),
-      (lang, sub, r) => engagementTables(ctx(lang, sub), r),
+      a.engagement,
+      engagementTables,
     );
-    indicator(
+    filtered(
       '/api/analytics/rankings',
       'Social-problem ranking: categories and the 19 areas with the change against the previous period',
-      b.filterQuery,
       b.rankingsBody,
-      (req, q) => a.rankings(staffOf(req), request(q)),
-      (lang, sub, r) => rankingTables(ctx(lang, sub), r),
+      a.rankings,
+      rankingTables,
     );
-    indicator(
-      '/api/analytics/map/districts',
-      'Per-district aggregates as GeoJSON points',
-      b.filterQuery,
-      b.districtsBody,
-      (req, q) => a.districts(staffOf(req), request(q)),
-      (lang, sub, r) => districtTables(ctx(lang, sub), r),
-    );
+    filtered('/api/analytics/map/districts', 'Per-district aggregates as GeoJSON points', b.districtsBody, a.districts, districtTables);
     indicator(
       '/api/analytics/map/reports',
       'Report points as GeoJSON (positions to ~100 m), without personal data; hidden reports left out; operators, moderators and admins only',

@@ -38,4 +38,42 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // The console reads the API's shapes as types from the server's schema modules: esbuild erases type-only
+  // imports, so neither zod nor any server code lands in the bundle.
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)server/',
+              allowTypeImports: true,
+              message: 'The console takes only types from server/ (import type … from server/<capability>/<name>-schemas.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // A schema module is pure zod, since the console type-checks it: zod, the shared server/schemas.ts, other
+  // schema modules, the Prisma enums and core's *-rules.ts limits; no Fastify, Prisma client or services.
+  {
+    files: ['server/*/*-schemas.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(?!zod$|\\.\\./schemas\\.ts$|\\.(\\./[a-z0-9-]+)?/[a-z0-9-]+-schemas\\.ts$|\\.\\./\\.\\./generated/prisma/enums\\.ts$|\\.\\./\\.\\./core/[a-z0-9-]+/[a-z0-9-]+-rules\\.ts$)',
+              message: 'A schema module imports only zod, ../schemas.ts, other *-schemas.ts, generated/prisma/enums.ts and core/**/*-rules.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

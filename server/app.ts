@@ -43,7 +43,7 @@ import { faqRoutes } from './consultations/faq.ts';
 import { questionRoutes } from './consultations/questions.ts';
 import { discussionRoutes } from './discussions/discussions.ts';
 import { stateBodyRoutes } from './discussions/state-bodies.ts';
-import { guardedValidatorCompiler } from './schemas.ts';
+import { guardedValidatorCompiler } from './input-guard.ts';
 
 export interface ServerDeps {
   services: Services;

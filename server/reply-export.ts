@@ -1,21 +1,15 @@
-// Sending a table export from a route: the shared `format` and `lang` query params, the response
-// schema, and the headers that make a browser save the file under its Kazakh or Russian name.
+// Sending a table export from a route: the headers that make a browser save the file under its Kazakh or
+// Russian name. The shared `format` and `lang` query and the response schema are in server/schemas.ts.
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { toCsv, type CsvOptions } from '../core/export/csv.ts';
 import type { ExportTable } from '../core/export/table.ts';
 import { toXlsx, XLSX_MIME, type XlsxOptions } from '../core/export/xlsx.ts';
 import { safeFileName } from '../core/reports/evidence-store.ts';
 import { contentDisposition } from './content-disposition.ts';
+import type { exportQuery } from './schemas.ts';
 
-export const exportFormat = z.enum(['csv', 'xlsx']).default('xlsx').describe('xlsx (Excel workbook) or csv (UTF-8 with BOM)');
-export const exportLang = z.enum(['kk', 'ru']).default('ru').describe('language of the headers and titles');
-/** The query of an export route; `.extend({ … })` it with the route's own filters. */
-export const exportQuery = z.object({ format: exportFormat, lang: exportLang });
-/** The 200 body of an export route, for `withErrors({ 200: exportFileBody })`. */
-export const exportFileBody = z.unknown().describe('the file: text/csv or an XLSX workbook');
-
-export type ExportFormat = z.infer<typeof exportFormat>;
+type ExportFormat = z.output<typeof exportQuery>['format'];
 
 const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_MIME };
 

@@ -1,8 +1,9 @@
 // Shared zod schemas for the API: every route declares every status it can answer, and takes its ids,
-// cursors and dates from here, so each is bounded to what the database can hold.
-import { validatorCompiler } from 'fastify-type-provider-zod';
+// cursors and dates from here, so each is bounded to what the database can hold. Pure zod (no Fastify):
+// the capabilities' schema modules build on it, and the console reads their types.
 import { z } from 'zod';
-import { isDateString } from '../core/calendar/local-time.ts';
+import { addDays, isDateString, localMidnight } from '../core/calendar/local-time.ts';
+import { isPeriodKey } from '../core/calendar/periods.ts';
 
 export const errorBody = z
   .object({
@@ -54,6 +55,32 @@ export const bigIdCursor = z
   .transform((v) => BigInt(v))
   .describe('nextCursor of the previous page');
 export const okBody = z.object({ ok: z.literal(true) });
+/** The `limit` of a cursor-paged list. */
+export const listLimit = z.coerce.number().int().min(1).max(200).default(50);
+/** A yes/no filter in a query string. */
+export const boolQuery = z.enum(['true', 'false']);
+/** A zod enum of a Prisma enum's values (generated/prisma/enums.ts), in their declared order. */
+export const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
+/** A PATCH body of optional fields (`.partial()` them first) that must name at least one. */
+export const someChange = <T extends z.ZodObject>(body: T) => body.refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change');
+
+/** A list the API gives in keyset pages: pass `nextCursor` back as `cursor` for the next one. */
+export const cursorPageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A list the API gives in offset pages, with the total. */
+export const totalPageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+
+/** The query of a QR-code PNG route, and the images a QR route answers with. */
+export const qrSizeQuery = z.object({ size: z.coerce.number().int().min(128).max(2000).default(600).describe('pixels') });
+export const pngBody = z.unknown().describe('image/png');
+export const svgBody = z.unknown().describe('image/svg+xml');
+
+/** The query of an export route; `.extend({ … })` it with the route's own filters (server/reply-export.ts sends the file). */
+export const exportQuery = z.object({
+  format: z.enum(['csv', 'xlsx']).default('xlsx').describe('xlsx (Excel workbook) or csv (UTF-8 with BOM)'),
+  lang: z.enum(['kk', 'ru']).default('ru').describe('language of the headers and titles'),
+});
+/** The 200 body of an export route, for `withErrors({ 200: exportFileBody })`. */
+export const exportFileBody = z.unknown().describe('the file: text/csv or an XLSX workbook');
 
 /**
  * Years a date may name. PostgreSQL has no year 0 and JavaScript none past 275760; nothing the akimat
@@ -92,41 +119,21 @@ export const dateTime = z
   .transform((v) => new Date(v))
   .describe('ISO 8601: 2026-03-01 or 2026-03-01T10:30:00+05:00');
 
-// C0 controls but tab, line feed and carriage return; DEL and the C1 controls; halves of a surrogate pair.
-// PostgreSQL cannot store NUL at all, and the rest have no business in what people type.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what input validation refuses
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
+const DAY_OR_INSTANT = 'a date YYYY-MM-DD or a date-time such as 2026-03-02T10:30:00+05:00';
+/** A date-time with its offset, or a day (taken as its start in Almaty). */
+export const dayOrInstant = z
+  .string()
+  .regex(INSTANT_PATTERN, { message: DAY_OR_INSTANT, abort: true })
+  .refine(isInstantString, { message: DAY_OR_INSTANT, params: { code: INPUT_CODES.date } })
+  .transform((v) => (isDateString(v) ? localMidnight(v) : new Date(v)));
 
-/** Where the value holds a string (or an object key) with a control character; iterative, for any depth. */
-export function controlCharacterPaths(value: unknown): Array<Array<string | number>> {
-  const found: Array<Array<string | number>> = [];
-  const stack: Array<[unknown, Array<string | number>]> = [[value, []]];
-  while (stack.length && found.length < 20) {
-    const [v, path] = stack.pop()!;
-    if (typeof v === 'string') {
-      if (CONTROL.test(v)) found.push(path);
-    } else if (Array.isArray(v)) {
-      v.forEach((item, i) => stack.push([item, [...path, i]]));
-    } else if (v && typeof v === 'object') {
-      for (const [k, item] of Object.entries(v)) {
-        if (CONTROL.test(k)) found.push([...path, k]);
-        else stack.push([item, [...path, k]]);
-      }
-    }
-  }
-  return found;
-}
+const DATE_TIME_WITH_ZONE = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+/** ISO 8601 with a zone, or a bare date read in Almaty time (its start, or with `endOfDay` its last moment). */
+export const zonedDateOrDay = (endOfDay: boolean) =>
+  z
+    .string()
+    .refine((v) => isInstantString(v) && (isDateString(v) || DATE_TIME_WITH_ZONE.test(v)), 'expected ISO 8601 with an offset, e.g. 2026-11-23T00:00:00+05:00')
+    .transform((v) => (!isDateString(v) ? new Date(v) : endOfDay ? new Date(localMidnight(addDays(v, 1)).getTime() - 1) : localMidnight(v)));
 
-const noControlCharacters = z.unknown().superRefine((value, ctx) => {
-  for (const path of controlCharacterPaths(value)) {
-    ctx.addIssue({ code: 'custom', path, message: 'must not contain control characters', params: { code: INPUT_CODES.control } });
-  }
-});
-
-/**
- * The validator of every route: control characters are refused in any string of the params, query or
- * body before the route's own schema runs, so no route can forget it (the route schemas, and so the
- * OpenAPI document, stay as written).
- */
-export const guardedValidatorCompiler: typeof validatorCompiler = (route) =>
-  validatorCompiler({ ...route, schema: noControlCharacters.pipe(route.schema as z.ZodType) });
+/** A reporting period's key (core/calendar/periods.ts). */
+export const periodKey = z.string().refine(isPeriodKey, 'a period: 2026, 2026-H1, 2026-Q1 or 2026-03');

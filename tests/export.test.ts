@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../core/export/csv.ts';
 import type { ExportTable } from '../core/export/table.ts';
 import { columnName, sheetNames, toXlsx } from '../core/export/xlsx.ts';
-import { exportFileBody, exportQuery, sendExport } from '../server/reply-export.ts';
+import { sendExport } from '../server/reply-export.ts';
+import { exportFileBody, exportQuery } from '../server/schemas.ts';
 
 /** An instant given as Almaty wall-clock time. */
 const almaty = (local: string) => new Date(`${local}+05:00`);

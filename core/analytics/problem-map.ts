@@ -14,6 +14,7 @@ import { BY_CATEGORY, BY_DISTRICT, reportSums, reportSumsSql } from './report-su
 import { round } from '../numbers.ts';
 import { CONSULTATION_DIMENSIONS } from './consultation-indicators.ts';
 import { TOPIC_DIMENSIONS } from './discussion-indicators.ts';
+import { MAX_POINTS } from './analytics-rules.ts';
 
 export interface Change {
   /** this period minus the previous one */
@@ -206,8 +207,6 @@ export function parseBbox(value: string): BBox {
   if (!ok) throw invalid('analytics.bad_bbox');
   return [minLon, minLat, maxLon, maxLat];
 }
-
-export const MAX_POINTS = 20_000;
 
 /** The newest `limit` reports filed in the period with a position; `truncated` when there were more. */
 export async function reportPoints(

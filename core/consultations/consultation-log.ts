@@ -15,10 +15,10 @@ import { keysetPage } from '../db/keyset-page.ts';
 import { assertQuestionScope, CONSULTATION, questionScopeWhere } from './question-scope.ts';
 import { fitColleague, loadInScope } from '../staff/scoped-records.ts';
 import { requiredText } from './text-input.ts';
+import { RESPONSE_MINUTES_MAX } from './consultation-rules.ts';
 
 export type OfflineChannel = Exclude<ConsultationChannel, 'bot'>;
 export type OfflineResult = Exclude<ConsultationResult, 'self_served'>;
-export const RESPONSE_MINUTES_MAX = 60 * 24 * 365;
 
 export interface LogFilter {
   /** Almaty calendar days, both included */

@@ -12,8 +12,6 @@ export interface TopicPatch {
   active?: boolean;
 }
 
-export const RESPONSE_DAYS_MAX = 30;
-
 export function createConsultationTopicService({ prisma }: { prisma: PrismaClient }) {
   return {
     list: (): Promise<ConsultationTopic[]> => prisma.consultationTopic.findMany({ orderBy: [{ sort: 'asc' }, { id: 'asc' }] }),

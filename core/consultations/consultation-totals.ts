@@ -9,15 +9,14 @@
 import type { i18n } from 'i18next';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { AskerGroup, ConsultationChannel } from '../../generated/prisma/enums.ts';
-import { PERIOD_KINDS, periodKeyOf } from '../calendar/periods.ts';
+import { periodKeyOf } from '../calendar/periods.ts';
 import { round } from '../numbers.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { consultationWhere, type LogFilter } from './consultation-log.ts';
+import { GROUP_BY, PERIODS } from './consultation-rules.ts';
 
-export const GROUP_BY = ['topic', 'askerGroup', 'channel', 'consultant', 'region'] as const;
-export type GroupBy = (typeof GROUP_BY)[number];
-export const PERIODS = PERIOD_KINDS;
-export type Period = (typeof PERIODS)[number];
+type GroupBy = (typeof GROUP_BY)[number];
+type Period = (typeof PERIODS)[number];
 
 export interface Measures {
   count: number;

@@ -11,11 +11,11 @@ import { keysetPage } from '../db/keyset-page.ts';
 import { assertQuestionScope } from './question-scope.ts';
 import { requiredText } from './text-input.ts';
 import { toLocale } from '../i18n/i18n.ts';
+import { FAQ_QUERY_MAX } from './consultation-rules.ts';
 
 export const FAQ_TITLE_MAX = 200;
 /** An article is shown as one Telegram message (4096 characters) with its title. */
 export const FAQ_BODY_MAX = 3500;
-export const FAQ_QUERY_MAX = 500;
 
 export interface FaqInput {
   topicId: number;

@@ -15,11 +15,7 @@ import { QUESTION } from './question-scope.ts';
 import { fitColleague, loadInScope } from '../staff/scoped-records.ts';
 import { notifyAboutQuestion } from './question-staff-notify.ts';
 import { optionalText, requiredText } from './text-input.ts';
-
-export const ANSWER_MAX = 4000;
-export const NOTE_MAX = 2000;
-export const LINK_URL_MAX = 1000;
-export const LINK_TITLE_MAX = 200;
+import { ANSWER_MAX, LINK_TITLE_MAX, LINK_URL_MAX, NOTE_MAX } from './consultation-rules.ts';
 
 export type CloseResult = 'answered' | 'referred' | 'not_in_scope';
 

@@ -2,7 +2,8 @@
 // the year, with the Annex 8 total of each closed evaluation as the "average score" (out of 20).
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { notFound } from '../errors.ts';
-import { dateOnly, projectScopeWhere } from '../projects/project-rules.ts';
+import { dateOnly } from '../projects/project-rules.ts';
+import { projectScopeWhere } from '../projects/project-scope.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import type { Annex5Row } from './evaluation-export.ts';
 import { report } from './expert-scoring.ts';

@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { nameIn } from '../projects/project-rules.ts';
 import { sendStaffMessage } from '../staff/staff-messages.ts';
+import { POSITION_MAX } from './evaluation-rules.ts';
 
 export interface CouncilMemberView {
   staffUserId: number;
@@ -23,8 +24,6 @@ export interface CouncilInput {
   regionId?: number | null;
   stateBodyId?: number | null;
 }
-
-export const POSITION_MAX = 300;
 
 export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i18n: I18n }) {
   async function view(id: number): Promise<CouncilView> {

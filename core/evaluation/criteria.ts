@@ -9,10 +9,6 @@ export interface Criterion {
   hintRu: string;
 }
 
-export const SCORE_MIN = 1;
-export const SCORE_MAX = 5;
-export const COMMENT_MAX = 4000;
-
 export const CRITERIA: readonly Criterion[] = [
   {
     number: 1,

@@ -10,10 +10,8 @@ import type { Tx } from '../db/tx.ts';
 import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { isAdmin, type StaffPrincipal } from '../staff/scope.ts';
 import { round2 } from '../numbers.ts';
-import { COMMENT_MAX, CRITERIA, SCORE_MAX, SCORE_MIN } from './criteria.ts';
-
-export const CONFLICT_KINDS: readonly ConflictKind[] = ['membership', 'governance', 'payments', 'family'];
-export const DETAILS_MAX = 4000;
+import { CRITERIA } from './criteria.ts';
+import { COMMENT_MAX, CONFLICT_KINDS, DETAILS_MAX, SCORE_MAX, SCORE_MIN } from './evaluation-rules.ts';
 
 export interface ScoreInput {
   criterion: number;

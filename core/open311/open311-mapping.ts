@@ -4,12 +4,11 @@ import type { Category, Prisma } from '../../generated/prisma/client.ts';
 import { toLocalIso } from '../calendar/local-time.ts';
 import { localName } from '../reference/reference-service.ts';
 import { isOpen } from '../reports/report-status.ts';
+import { DESCRIPTION_LIMIT } from './open311-rules.ts';
 
 export type Open311Locale = 'kk' | 'ru';
 export type Translate = (key: string) => string;
 
-/** GeoReport v2 limits a request's description to 4000 characters. */
-export const DESCRIPTION_LIMIT = 4000;
 export const SPECIFICATION_URL = 'http://wiki.open311.org/GeoReport_v2';
 /** When the endpoints below last changed (discovery's changeset). */
 export const CHANGESET = '2026-11-23T00:00:00+05:00';

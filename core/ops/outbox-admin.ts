@@ -20,8 +20,6 @@ export interface OutboxItem {
   sentAt: string | null;
 }
 
-const LISTED: OutboxStatus[] = ['failed', 'pending', 'sending', 'blocked', 'discarded', 'sent'];
-
 export async function listOutbox(
   prisma: PrismaClient,
   q: { status: OutboxStatus; cursor?: string; limit: number },
@@ -49,8 +47,6 @@ export async function listOutbox(
     nextCursor: rows.length > q.limit ? page[page.length - 1]!.id.toString() : null,
   };
 }
-
-export const OUTBOX_LISTED_STATUSES = LISTED;
 
 export function createOutboxAdmin({ prisma, now }: { prisma: PrismaClient; now: () => Date }) {
   /** Only a failed message is retried or discarded: anything else is still moving or was delivered. */

@@ -11,8 +11,9 @@ import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { createInvitations, enqueuePending, waveProgress, type WaveProgress } from './poll-distribution.ts';
-import { questionOf, validateQuestionnaire, type QuestionInput } from './poll-rules.ts';
-import { newInviteCode, PROJECT, projectScopeWhere } from '../projects/project-rules.ts';
+import { questionOf, REMINDER_HOURS_MAX, validateQuestionnaire, type QuestionInput } from './poll-rules.ts';
+import { newInviteCode } from '../projects/project-invite.ts';
+import { PROJECT, projectScopeWhere } from '../projects/project-scope.ts';
 import { loadInScope } from '../staff/scoped-records.ts';
 import { scopedPoll, scopedWave } from './poll-scope.ts';
 
@@ -32,7 +33,6 @@ export interface WaveFields {
   reminderAfterHours?: number;
 }
 
-export const REMINDER_HOURS_MAX = 24 * 30;
 /** Batches "send to all" enqueues at once; a bigger list is finished by the poll-waves job. */
 const SEND_BATCHES_INLINE = 25;
 

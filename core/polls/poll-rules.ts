@@ -30,6 +30,8 @@ export const OPTION_CODE = /^[a-z0-9_]{1,20}$/;
 export const TEXT_ANSWER_MAX = 1000;
 export const TITLE_MAX = 200;
 export const INTRO_MAX = 1000;
+/** The latest a wave may remind non-respondents: 30 days after their invitation. */
+export const REMINDER_HOURS_MAX = 24 * 30;
 
 export interface PollOption {
   code: string;

@@ -12,10 +12,9 @@ import type { StaffPrincipal } from '../staff/scope.ts';
 import { mapHeader, norm, parseBirthYear, parseCsv, parseDay, parseGender, parsePhone, parseSocialStatus } from './beneficiary-csv.ts';
 import type { ProjectAdminService } from './project-admin.ts';
 import { MIN_BIRTH_YEAR } from './profile.ts';
-import { isoDate } from './project-rules.ts';
+import { IMPORT_MAX_ROWS, isoDate } from './project-rules.ts';
 import { escapeLike } from '../text.ts';
 
-export const IMPORT_MAX_ROWS = 20_000;
 const NAME_MAX = 300;
 
 /** What statistics and the list use: the citizen's profile for bot-registered people, else the row's own values. */

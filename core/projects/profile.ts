@@ -6,10 +6,9 @@ import type { Gender } from '../../generated/prisma/enums.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { almatyYear } from '../calendar/local-time.ts';
 import { invalid, notFound } from '../errors.ts';
-import { socialStatuses } from '../../prisma/seed/social-status.ts';
+import { SOCIAL_STATUS_CODES } from './project-rules.ts';
 
 export const MIN_BIRTH_YEAR = 1900;
-export const SOCIAL_STATUS_CODES: readonly string[] = socialStatuses.map((s) => s.code);
 
 /** What the conversation keeps: plain data (the result of `external` is stored). */
 export interface ProfileAnswers {

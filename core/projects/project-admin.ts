@@ -9,17 +9,9 @@ import { conflict, invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { loadInScope } from '../staff/scoped-records.ts';
 import { usableStateBody } from '../discussions/state-body-service.ts';
-import {
-  assertProjectScope,
-  CONTRACT_SUM_MAX,
-  PROJECT,
-  dateOnly,
-  isoDate,
-  NEXT_STATUS,
-  newInviteCode,
-  PARTICIPANTS_MAX,
-  projectScopeWhere,
-} from './project-rules.ts';
+import { CONTRACT_SUM_MAX, dateOnly, isoDate, NEXT_STATUS, PARTICIPANTS_MAX } from './project-rules.ts';
+import { assertProjectScope, PROJECT, projectScopeWhere } from './project-scope.ts';
+import { newInviteCode } from './project-invite.ts';
 import { escapeLike } from '../text.ts';
 
 export interface ProjectInput {

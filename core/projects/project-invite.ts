@@ -1,9 +1,13 @@
 // The invitation to a project: t.me/<bot>?start=prj_<inviteCode>, and the same link as a QR code to print
 // on leaflets and posters (PNG for office printers and messengers, SVG for designers: it scales cleanly).
+import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import { conflict } from '../errors.ts';
 
 export const PROJECT_LINK_PREFIX = 'prj';
+
+/** 12 characters of [A-Za-z0-9_-]: fits Telegram's start payload and cannot be guessed from a project id. */
+export const newInviteCode = () => randomBytes(9).toString('base64url');
 
 /** A deep link t.me/<bot>?start=<payload>; @param username the bot's username, with or without '@' */
 export const startLink = (username: string, payload: string): string => `https://t.me/${username.replace(/^@/, '')}?start=${payload}`;

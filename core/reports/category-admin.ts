@@ -4,8 +4,7 @@
 import type { Category, PrismaClient } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { invalid, notFound } from '../errors.ts';
-
-export const CATEGORY_DEADLINE_MAX = 60;
+import { CATEGORY_DEADLINE_MAX } from './report-rules.ts';
 
 export interface CategoryPatch {
   departmentId?: number;

@@ -16,9 +16,7 @@ import type { ReportService, StatusChange } from './report-service.ts';
 import { mergeTarget, REPORT } from './report-scope.ts';
 import type { NoteRequest, ReportTemplateService } from './report-templates.ts';
 import { toLocale } from '../i18n/i18n.ts';
-
-export const BULK_MAX = 200;
-export const HIDE_REASON_MAX = 500;
+import { BULK_MAX, HIDE_REASON_MAX } from './report-rules.ts';
 
 export interface AssignInput {
   departmentId?: number;

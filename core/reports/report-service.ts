@@ -16,12 +16,12 @@ import type { StaffPrincipal } from '../staff/scope.ts';
 import { assertKindCovers } from '../staff/scoped-records.ts';
 
 export { insideKazakhstan } from './kazakhstan-border.ts';
+import { NOTE_MAX } from './report-rules.ts';
 import { notifyReopened } from './staff-notify.ts';
 
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 2000;
 export const EVIDENCE_MAX = 10;
-export const NOTE_MAX = 4000;
 
 export interface EvidenceInput {
   kind: EvidenceKind;

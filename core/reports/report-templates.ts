@@ -11,11 +11,9 @@ import { type Locale, toLocale } from '../i18n/i18n.ts';
 import { localName } from '../reference/reference-service.ts';
 import { canTransition } from './report-status.ts';
 import type { StatusChange } from './report-service.ts';
+import { PLACEHOLDERS } from './report-rules.ts';
 
-export const PLACEHOLDERS = ['number', 'category', 'department', 'due_date', 'address', 'region', 'district'] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
-/** Leaves room in a public note (NOTE_MAX) for what the placeholders expand to. */
-export const TEMPLATE_TEXT_MAX = 3000;
+type Placeholder = (typeof PLACEHOLDERS)[number];
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const NONE = '—';

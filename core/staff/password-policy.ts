@@ -3,9 +3,8 @@
 // passwords, keyboard patterns, repeats, sequences, dates and the account's own login and name.
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { invalid } from '../errors.ts';
+import { PASSWORD_MIN_LENGTH } from './staff-rules.ts';
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
 /**
  * zxcvbn's score 3 ("safely unguessable": 10^8 guesses or more) holds against an online attack and a
  * slow offline one (scrypt): the login is rate-limited and only scrypt hashes are stored.

@@ -14,7 +14,7 @@ import { applicationNotice, openButton, tellVolunteer, withCard } from './volunt
 import { ACTIVE, DIRECTIONS, EVENT_MAX_DAYS, isMinor, NEEDED_MAX } from './volunteer-rules.ts';
 import { assertVolunteerScope, OPPORTUNITY, volunteerScopeWhere } from './volunteer-scope.ts';
 import { loadInScope } from '../staff/scoped-records.ts';
-import { openProject } from '../projects/project-rules.ts';
+import { openProject } from '../projects/project-scope.ts';
 import { PLACED, type PlacedOpportunity } from './volunteer-text.ts';
 
 export interface OpportunityInput {

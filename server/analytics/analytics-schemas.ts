@@ -1,7 +1,44 @@
-// Response bodies of the analytics API (server/analytics/analytics.ts). Shares are fractions 0..1 with four
-// decimals and null when their base is empty; durations are null when nothing was measured.
+// The analytics API's shapes (server/analytics/analytics.ts): the filters every indicator takes, and the
+// bodies. Shares are fractions 0..1 with four decimals and null when their base is empty; durations are
+// null when nothing was measured.
 import { z } from 'zod';
 import { ReportStatus } from '../../generated/prisma/enums.ts';
+import { MAX_POINTS } from '../../core/analytics/analytics-rules.ts';
+import { calendarDate, periodKey, positiveId } from '../schemas.ts';
+
+const id = positiveId;
+const day = calendarDate;
+
+const periodFields = {
+  period: periodKey.optional().describe('a year, half-year, quarter or month (Almaty time); or give from/to'),
+  from: day.optional().describe('first day of a custom range (Almaty), inclusive'),
+  to: day.optional().describe('last day of a custom range (Almaty), inclusive; today when only `from` is given'),
+};
+const filterFields = {
+  ...periodFields,
+  regionId: id.optional(),
+  districtId: id.optional(),
+  categoryId: id.optional().describe('narrows reports; other capabilities by the category’s area'),
+  areaId: z.coerce.number().int().min(1).max(19).optional().describe('one of the 19 areas of the state social order'),
+  departmentId: id.optional().describe('narrows reports (other capabilities have no department)'),
+};
+export const filterQuery = z.object(filterFields);
+export const civicQuery = filterQuery.extend({
+  trend: z.enum(['week', 'month']).optional().describe('trend buckets; weeks up to a quarter, months beyond by default'),
+});
+export const pointsQuery = filterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(MAX_POINTS).default(5000).describe('newest reports first'),
+  bbox: z.string().optional().describe('minLon,minLat,maxLon,maxLat (WGS 84)'),
+});
+const needsFields = {
+  regionId: id.optional().describe('required for staff not tied to a region'),
+  districtId: id.optional(),
+  departmentId: id.optional(),
+  to: day.optional().describe('last day of the two years (today when absent)'),
+  limit: z.coerce.number().int().min(1).max(19).default(19).describe('areas shown, largest volume first'),
+};
+export const needsQuery = z.object(needsFields);
+export const justificationQuery = z.object({ ...needsFields, areaId: z.coerce.number().int().min(1).max(19) });
 
 const share = z.number().nullable();
 const notApplied = z.array(z.string()).describe('filters this capability cannot apply (it records no district or department)');
@@ -230,3 +267,18 @@ export const justificationBody = z.object({
   informationSourceKk: z.string(),
   informationSourceRu: z.string(),
 });
+
+/** The cited justification of one area, for an Annex 1 topic. */
+export type Justification = z.output<typeof justificationBody>;
+export type CivicControl = z.output<typeof civicControlBody>;
+export type ConsultationIndicators = z.output<typeof consultationsBody>;
+export type DiscussionIndicators = z.output<typeof discussionBody>;
+export type PollIndicators = z.output<typeof pollsBody>;
+export type VolunteeringIndicators = z.output<typeof volunteeringBody>;
+export type EngagementIndicators = z.output<typeof engagementBody>;
+/** The social-problem ranking: categories and the 19 areas against the previous period. */
+export type ProblemRankings = z.output<typeof rankingsBody>;
+/** Report points and per-district aggregates as GeoJSON. */
+export type ReportPoints = z.output<typeof pointsBody>;
+export type Districts = z.output<typeof districtsBody>;
+export type NeedsAssessment = z.output<typeof needsBody>;

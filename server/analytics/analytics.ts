@@ -3,8 +3,8 @@
 // always within the caller's own scope; each also as CSV or XLSX in Kazakh or Russian, and everything for a
 // region and period as one workbook (the periodic report).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { isPeriodKey, resolvePeriod } from '../../core/calendar/periods.ts';
+import type { z } from 'zod';
+import { resolvePeriod } from '../../core/calendar/periods.ts';
 import {
   civicControlTables,
   consultationTables,
@@ -21,52 +21,16 @@ import {
 } from '../../core/analytics/analytics-export.ts';
 import type { AnalyticsRequest } from '../../core/analytics/analytics-service.ts';
 import { ANALYTICS_ROLES, REPORT_DETAIL_ROLES } from '../../core/analytics/analytics-scope.ts';
-import { MAX_POINTS, parseBbox } from '../../core/analytics/problem-map.ts';
+import { parseBbox } from '../../core/analytics/problem-map.ts';
 import type { ExportTable } from '../../core/export/table.ts';
 import type { Services } from '../../core/services.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
-import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
-import { withErrors, positiveId, calendarDate } from '../schemas.ts';
+import { sendExport } from '../reply-export.ts';
+import { routeOptions } from '../route-kit.ts';
+import { exportFileBody, exportQuery } from '../schemas.ts';
 import * as b from './analytics-schemas.ts';
 
-const id = positiveId;
-const day = calendarDate;
-
-export const periodFields = {
-  period: z
-    .string()
-    .refine(isPeriodKey, 'a period: 2026, 2026-H1, 2026-Q1 or 2026-03')
-    .optional()
-    .describe('a year, half-year, quarter or month (Almaty time); or give from/to'),
-  from: day.optional().describe('first day of a custom range (Almaty), inclusive'),
-  to: day.optional().describe('last day of a custom range (Almaty), inclusive; today when only `from` is given'),
-};
-const filterFields = {
-  ...periodFields,
-  regionId: id.optional(),
-  districtId: id.optional(),
-  categoryId: id.optional().describe('narrows reports; other capabilities by the category’s area'),
-  areaId: z.coerce.number().int().min(1).max(19).optional().describe('one of the 19 areas of the state social order'),
-  departmentId: id.optional().describe('narrows reports (other capabilities have no department)'),
-};
-const filterQuery = z.object(filterFields);
-type FilterQuery = z.infer<typeof filterQuery>;
-const civicQuery = filterQuery.extend({
-  trend: z.enum(['week', 'month']).optional().describe('trend buckets; weeks up to a quarter, months beyond by default'),
-});
-const pointsQuery = filterQuery.extend({
-  limit: z.coerce.number().int().min(1).max(MAX_POINTS).default(5000).describe('newest reports first'),
-  bbox: z.string().optional().describe('minLon,minLat,maxLon,maxLat (WGS 84)'),
-});
-const needsFields = {
-  regionId: id.optional().describe('required for staff not tied to a region'),
-  districtId: id.optional(),
-  departmentId: id.optional(),
-  to: day.optional().describe('last day of the two years (today when absent)'),
-  limit: z.coerce.number().int().min(1).max(19).default(19).describe('areas shown, largest volume first'),
-};
-const needsQuery = z.object(needsFields);
-const justificationQuery = z.object({ ...needsFields, areaId: z.coerce.number().int().min(1).max(19) });
+type FilterQuery = z.output<typeof b.filterQuery>;
 
 const exported = <T extends z.ZodObject>(q: T) => q.extend(exportQuery.shape);
 
@@ -77,6 +41,7 @@ export const analyticsRoutes =
     // single reports (map points and their export) only for the roles the reports API shows them to
     const reportReader = requireStaff(services.staff, REPORT_DETAIL_ROLES);
     const tags = ['analytics'];
+    const opts = routeOptions(tags, reader);
     const a = services.analytics;
     const request = (q: FilterQuery): AnalyticsRequest => {
       const { period, from, to, ...filter } = q;
@@ -96,123 +61,100 @@ export const analyticsRoutes =
       tables: (lang: Lang, sub: string, r: R) => ExportTable[],
       guard = reader,
     ) {
-      app.get(
-        path,
-        { onRequest: guard, schema: { tags, summary, querystring: query, response: withErrors({ 200: body }) } },
-        async (req) => compute(req, req.query as z.infer<Q>) as never,
-      );
-      app.get(
-        `${path}/export`,
-        { onRequest: guard, schema: { tags, summary: `${summary}: CSV or XLSX`, querystring: exported(query), response: withErrors({ 200: exportFileBody }) } },
-        async (req, reply) => {
-          const { format, lang, ...q } = req.query as z.infer<Q> & { format: 'csv' | 'xlsx'; lang: Lang };
-          const r = await compute(req, q as never);
-          return send(reply, format, tables(lang, subtitle(q as FilterQuery), r));
-        },
-      );
+      app.get(path, opts(summary, { querystring: query, response: body }, guard), async (req) => compute(req, req.query as z.infer<Q>) as never);
+      app.get(`${path}/export`, opts(`${summary}: CSV or XLSX`, { querystring: exported(query), response: exportFileBody }, guard), async (req, reply) => {
+        const { format, lang, ...q } = req.query as z.infer<Q> & { format: 'csv' | 'xlsx'; lang: Lang };
+        const r = await compute(req, q as never);
+        return send(reply, format, tables(lang, subtitle(q as FilterQuery), r));
+      });
     }
     const ctx = (lang: Lang, sub: string) => exportContext(services.i18n, lang, sub);
+    /** An indicator set read with the shared filter: the service's reading and its export tables. */
+    function filtered<R>(
+      path: string,
+      summary: string,
+      body: z.ZodType,
+      compute: (staff: ReturnType<typeof staffOf>, r: AnalyticsRequest) => Promise<R>,
+      tables: (c: ReturnType<typeof ctx>, r: R) => ExportTable[],
+    ) {
+      indicator(
+        path,
+        summary,
+        b.filterQuery,
+        body,
+        (req, q) => compute(staffOf(req), request(q)),
+        (lang, sub, r) => tables(ctx(lang, sub), r),
+      );
+    }
 
     indicator(
       '/api/analytics/civic-control',
       '«Азаматтық бақылау»: received, statuses, deadlines, response times, satisfaction, trend',
-      civicQuery,
+      b.civicQuery,
       b.civicControlBody,
       (req, q) => a.civicControl(staffOf(req), request(q), q.trend),
       (lang, sub, r) => civicControlTables(ctx(lang, sub), r),
     );
-    indicator(
+    filtered(
       '/api/analytics/consultations',
       'Resource-centre consultations: by topic, target group and channel; first response; satisfaction',
-      filterQuery,
       b.consultationsBody,
-      (req, q) => a.consultations(staffOf(req), request(q)),
-      (lang, sub, r) => consultationTables(ctx(lang, sub), r),
+      a.consultations,
+      consultationTables,
     );
-    indicator(
+    filtered(
       '/api/analytics/discussion',
       'Public discussion: topics, comments, participants, acceptance, reviews on time',
-      filterQuery,
       b.discussionBody,
-      (req, q) => a.discussion(staffOf(req), request(q)),
-      (lang, sub, r) => discussionTables(ctx(lang, sub), r),
+      a.discussion,
+      discussionTables,
     );
-    indicator(
+    filtered(
       '/api/analytics/polls',
       'Polls: satisfaction index per project and wave with its change; coverage of beneficiaries',
-      filterQuery,
       b.pollsBody,
-      (req, q) => a.polls(staffOf(req), request(q)),
-      (lang, sub, r) => pollTables(ctx(lang, sub), r),
+      a.polls,
+      pollTables,
     );
-    indicator(
-      '/api/analytics/volunteering',
-      'Volunteering: active volunteers, hours, people helped',
-      filterQuery,
-      b.volunteeringBody,
-      (req, q) => a.volunteering(staffOf(req), request(q)),
-      (lang, sub, r) => volunteerTables(ctx(lang, sub), r),
-    );
-    indicator(
+    filtered('/api/analytics/volunteering', 'Volunteering: active volunteers, hours, people helped', b.volunteeringBody, a.volunteering, volunteerTables);
+    filtered(
       '/api/analytics/engagement',
       'Engagement: active and new citizens, use of more than one capability',
-      filterQuery,
       b.engagementBody,
-      (req, q) => a.engagement(staffOf(req), request(q)),
-      (lang, sub, r) => engagementTables(ctx(lang, sub), r),
+      a.engagement,
+      engagementTables,
     );
-    indicator(
+    filtered(
       '/api/analytics/rankings',
       'Social-problem ranking: categories and the 19 areas with the change against the previous period',
-      filterQuery,
       b.rankingsBody,
-      (req, q) => a.rankings(staffOf(req), request(q)),
-      (lang, sub, r) => rankingTables(ctx(lang, sub), r),
+      a.rankings,
+      rankingTables,
     );
-    indicator(
-      '/api/analytics/map/districts',
-      'Per-district aggregates as GeoJSON points',
-      filterQuery,
-      b.districtsBody,
-      (req, q) => a.districts(staffOf(req), request(q)),
-      (lang, sub, r) => districtTables(ctx(lang, sub), r),
-    );
+    filtered('/api/analytics/map/districts', 'Per-district aggregates as GeoJSON points', b.districtsBody, a.districts, districtTables);
     indicator(
       '/api/analytics/map/reports',
       'Report points as GeoJSON (positions to ~100 m), without personal data; hidden reports left out; operators, moderators and admins only',
-      pointsQuery,
+      b.pointsQuery,
       b.pointsBody,
       (req, q) => a.reportPoints(staffOf(req), request(q), { limit: q.limit, bbox: q.bbox ? parseBbox(q.bbox) : undefined }),
       (lang, sub, r) => pointTables(ctx(lang, sub), r),
       reportReader,
     );
 
-    const needs = (req: Parameters<typeof staffOf>[0], q: z.infer<typeof needsQuery>) =>
+    const needs = (req: Parameters<typeof staffOf>[0], q: z.output<typeof b.needsQuery>) =>
       a.needsAssessment(staffOf(req), { regionId: q.regionId, districtId: q.districtId, departmentId: q.departmentId, lastDay: q.to, limit: q.limit });
     app.get(
       '/api/analytics/needs-assessment',
-      {
-        onRequest: reader,
-        schema: {
-          tags,
-          summary: 'Needs assessment of a region over two years: top needs by area with evidence and a ready-to-cite justification',
-          querystring: needsQuery,
-          response: withErrors({ 200: b.needsBody }),
-        },
-      },
+      opts('Needs assessment of a region over two years: top needs by area with evidence and a ready-to-cite justification', {
+        querystring: b.needsQuery,
+        response: b.needsBody,
+      }),
       async (req) => needs(req, req.query),
     );
     app.get(
       '/api/analytics/needs-assessment/export',
-      {
-        onRequest: reader,
-        schema: {
-          tags,
-          summary: 'The needs assessment as CSV or XLSX',
-          querystring: needsQuery.extend(exportQuery.shape),
-          response: withErrors({ 200: exportFileBody }),
-        },
-      },
+      opts('The needs assessment as CSV or XLSX', { querystring: b.needsQuery.extend(exportQuery.shape), response: exportFileBody }),
       async (req, reply) => {
         const { format, lang, ...q } = req.query;
         const r = await needs(req, q);
@@ -221,15 +163,10 @@ export const analyticsRoutes =
     );
     app.get(
       '/api/analytics/needs-assessment/justification',
-      {
-        onRequest: reader,
-        schema: {
-          tags,
-          summary: 'The "justification with information source" of one area, to cite in an Annex 1 topic',
-          querystring: justificationQuery,
-          response: withErrors({ 200: b.justificationBody }),
-        },
-      },
+      opts('The "justification with information source" of one area, to cite in an Annex 1 topic', {
+        querystring: b.justificationQuery,
+        response: b.justificationBody,
+      }),
       async (req) =>
         a.justification(staffOf(req), {
           regionId: req.query.regionId,
@@ -242,15 +179,10 @@ export const analyticsRoutes =
 
     app.get(
       '/api/analytics/report',
-      {
-        onRequest: reader,
-        schema: {
-          tags,
-          summary: 'The periodic report: one XLSX workbook (or CSV) with a sheet per capability for a region and period',
-          querystring: filterQuery.extend(exportQuery.shape),
-          response: withErrors({ 200: exportFileBody }),
-        },
-      },
+      opts('The periodic report: one XLSX workbook (or CSV) with a sheet per capability for a region and period', {
+        querystring: b.filterQuery.extend(exportQuery.shape),
+        response: exportFileBody,
+      }),
       async (req, reply) => {
         const { format, lang, ...q } = req.query;
         const r = await a.periodicReport(staffOf(req), request(q));

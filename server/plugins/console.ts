@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { buildConsole, DEFAULT_OUT_DIR, isBuilt, isStale } from '../../web/build.mjs';
+import { configBody } from './console-schemas.ts';
 
 export interface ConsoleOptions {
   mapTileUrl: string;
@@ -70,7 +70,7 @@ export const consoleRoutes =
         schema: {
           tags: ['console'],
           summary: 'What the console page needs before sign-in (public: no staff data)',
-          response: { 200: z.object({ mapTileUrl: z.string(), mapAttribution: z.string() }) },
+          response: { 200: configBody },
         },
       },
       async () => config,

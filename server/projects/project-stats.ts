@@ -1,19 +1,14 @@
 // The grant report's participant statistics (seed 004) for a project and period: JSON and XLSX/CSV in kk or ru.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { grantStatsTables } from '../../core/projects/grant-stats-export.ts';
 import { nameIn } from '../../core/projects/project-rules.ts';
 import type { Services } from '../../core/services.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
-import { exportFileBody, exportQuery, sendExport } from '../reply-export.ts';
-import { idParam, withErrors } from '../schemas.ts';
-import { day, eventBody, eventView } from './projects.ts';
-
-const periodQuery = z.object({
-  from: day.optional().describe('default: the project start'),
-  to: day.optional().describe('default: the project end; ages are computed at this day'),
-});
-const cells = z.array(z.object({ code: z.string(), count: z.number() }));
+import { sendExport } from '../reply-export.ts';
+import { routeOptions } from '../route-kit.ts';
+import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
+import { periodQuery, statsBody } from './project-stats-schemas.ts';
+import { eventView } from './projects.ts';
 
 const DESCRIPTION =
   'Participants are PERSONS: beneficiaries registered through the bot or imported by the end of the period (an imported person from the date in the file, else from the import; removed ones do not count), each counted once however many events they attended. ' +
@@ -25,31 +20,16 @@ export const projectStatsRoutes =
   async (app) => {
     const manager = requireStaff(services.staff, ['project_manager']);
     const tags = ['projects'];
+    const opts = routeOptions(tags, manager);
 
     app.get(
       '/api/projects/:id/grant-stats',
-      {
-        onRequest: manager,
-        schema: {
-          tags,
-          summary: 'Grant-report participant statistics: by gender, by the ten social statuses, by the eight age brackets, and the events table',
-          description: DESCRIPTION,
-          params: idParam,
-          querystring: periodQuery,
-          response: withErrors({
-            200: z.object({
-              period: z.object({ from: z.string(), to: z.string() }),
-              countedAt: z.string(),
-              total: z.number(),
-              gender: z.object({ total: z.number(), male: z.number(), female: z.number(), notStated: z.number() }),
-              socialStatus: cells.describe('the ten categories in the form order, then not-stated'),
-              age: cells.describe('under-8, the eight brackets of the form, then not-stated'),
-              events: z.array(eventBody),
-              eventParticipants: z.number(),
-            }),
-          }),
-        },
-      },
+      opts('Grant-report participant statistics: by gender, by the ten social statuses, by the eight age brackets, and the events table', {
+        description: DESCRIPTION,
+        params: idParam,
+        querystring: periodQuery,
+        response: statsBody,
+      }),
       async (req) => {
         const { stats: s } = await services.projects.grantStats(staffOf(req), req.params.id, req.query);
         return { ...s, countedAt: s.countedAt.toISOString(), events: s.events.map(eventView) };
@@ -58,17 +38,12 @@ export const projectStatsRoutes =
 
     app.get(
       '/api/projects/:id/grant-stats/export',
-      {
-        onRequest: manager,
-        schema: {
-          tags,
-          summary: 'The same statistics as XLSX (four sheets) or CSV, in Kazakh or Russian',
-          description: DESCRIPTION,
-          params: idParam,
-          querystring: exportQuery.extend(periodQuery.shape),
-          response: withErrors({ 200: exportFileBody }),
-        },
-      },
+      opts('The same statistics as XLSX (four sheets) or CSV, in Kazakh or Russian', {
+        description: DESCRIPTION,
+        params: idParam,
+        querystring: exportQuery.extend(periodQuery.shape),
+        response: exportFileBody,
+      }),
       async (req, reply) => {
         const { lang, format, ...period } = req.query;
         const { project: p, stats: s } = await services.projects.grantStats(staffOf(req), req.params.id, period);

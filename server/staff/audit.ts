@@ -1,36 +1,11 @@
 // The audit log, read-only, for admins: who changed what and when.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { requireStaff } from '../plugins/auth.ts';
 import { escapeLike } from '../../core/text.ts';
-import { withErrors, bigIdCursor, dateTime } from '../schemas.ts';
-
-const entry = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorType: z.string(),
-  actorId: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  ip: z.string().nullable(),
-});
-
-const query = z.object({
-  entity: z.string().max(64).optional(),
-  entityId: z.string().max(100).optional(),
-  actorType: z.enum(['staff', 'citizen', 'system', 'api_client']).optional(),
-  actorId: z.string().max(64).optional(),
-  action: z.string().max(64).optional().describe('exact action, or a prefix ending in * (e.g. staff.*)'),
-  from: dateTime.optional(),
-  to: dateTime.optional(),
-  cursor: bigIdCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+import { withErrors } from '../schemas.ts';
+import { listBody, listQuery } from './audit-schemas.ts';
 
 export const auditRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -42,8 +17,8 @@ export const auditRoutes =
         schema: {
           tags: ['audit'],
           summary: 'Audit log, newest first',
-          querystring: query,
-          response: withErrors({ 200: z.object({ items: z.array(entry), nextCursor: z.string().nullable() }) }),
+          querystring: listQuery,
+          response: withErrors({ 200: listBody }),
         },
       },
       async (req) => {

@@ -1,22 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Services } from '../../core/services.ts';
 import { csrfFor } from '../../core/staff/staff-service.ts';
 import { actorOf, requireStaff, SESSION_COOKIE, staffOf } from '../plugins/auth.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/staff/password-policy.ts';
+import { okAfter } from '../route-kit.ts';
 import { okBody, withErrors } from '../schemas.ts';
-
-export const principalBody = z.object({
-  id: z.number(),
-  login: z.string(),
-  fullName: z.string(),
-  roles: z.array(z.string()),
-  regionId: z.number().nullable(),
-  districtId: z.number().nullable(),
-  departmentId: z.number().nullable(),
-  locale: z.string(),
-  mustChangePassword: z.boolean().describe('true: the password was generated and must be changed (POST /api/auth/password) before anything else'),
-});
+import { loginBody, meBody, passwordBody, sessionBody } from './auth-schemas.ts';
 
 /** Who am I, sign out and change the password stay open to an account that must change its password. */
 const beforeChange = { beforePasswordChange: true };
@@ -32,10 +20,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Sign in: sets an HTTP-only session cookie and also returns a bearer token',
-          body: z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
-          response: withErrors({
-            200: z.object({ token: z.string(), csrfToken: z.string(), expiresAt: z.string(), user: principalBody }),
-          }),
+          body: loginBody,
+          response: withErrors({ 200: sessionBody }),
         },
       },
       async (req, reply) => {
@@ -79,11 +65,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'The signed-in staff member',
-          response: withErrors({
-            200: principalBody.extend({
-              csrfToken: z.string().optional().describe("with the session cookie: the CSRF header's value, so a reloaded console page can write again"),
-            }),
-          }),
+          response: withErrors({ 200: meBody }),
         },
       },
       // Only a same-origin page can read this answer, so handing the CSRF value back here is safe.
@@ -103,20 +85,10 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Change your own password (the current one is needed); your other sessions end, this one stays',
-          body: z.object({
-            currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-            newPassword: z
-              .string()
-              .min(PASSWORD_MIN_LENGTH)
-              .max(PASSWORD_MAX_LENGTH)
-              .describe(`at least ${PASSWORD_MIN_LENGTH} characters and not easy to guess (400 staff.password_weak)`),
-          }),
+          body: passwordBody,
           response: withErrors({ 200: okBody }),
         },
       },
-      async (req) => {
-        await services.staff.changePassword(actorOf(req), staffOf(req).id, req.staffToken!, req.body.currentPassword, req.body.newPassword);
-        return { ok: true as const };
-      },
+      async (req) => okAfter(services.staff.changePassword(actorOf(req), staffOf(req).id, req.staffToken!, req.body.currentPassword, req.body.newPassword)),
     );
   };

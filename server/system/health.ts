@@ -1,19 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { checkReadiness, databaseCheck, migrationsCheck, type Readiness } from '../../core/ops/readiness.ts';
 import type { Services } from '../../core/services.ts';
-
-const body = z.object({
-  status: z.enum(['ok', 'unavailable']),
-  database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number() }),
-  uptimeSeconds: z.number(),
-});
-
-const live = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() });
-const ready = z.object({
-  status: z.enum(['ready', 'not_ready']),
-  checks: z.record(z.string(), z.object({ ok: z.boolean(), detail: z.string() })),
-});
+import { healthBody, liveStatusBody, readyBody } from './health-schemas.ts';
 
 /** What readiness checks in this process (the composition root knows which roles run here). */
 export type ReadinessFn = () => Promise<Readiness>;
@@ -27,20 +15,24 @@ export const liveBody = () => ({ status: 'ok' as const, uptimeSeconds: Math.roun
 export const healthRoutes =
   (services: Services, readiness?: ReadinessFn): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/health', { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: body, 503: body } } }, async (_req, reply) => {
-      const started = performance.now();
-      const ok = await services.prisma.$queryRaw`SELECT 1`.then(
-        () => true,
-        () => false,
-      );
-      const result = {
-        status: ok ? ('ok' as const) : ('unavailable' as const),
-        database: { kind: services.db.kind, ok, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
-        uptimeSeconds: Math.round(process.uptime()),
-      };
-      return reply.status(ok ? 200 : 503).send(result);
-    });
-    app.get('/health/live', { schema: { tags: ['system'], summary: 'The process is up', response: { 200: live } } }, async () => liveBody());
+    app.get(
+      '/health',
+      { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: healthBody, 503: healthBody } } },
+      async (_req, reply) => {
+        const started = performance.now();
+        const ok = await services.prisma.$queryRaw`SELECT 1`.then(
+          () => true,
+          () => false,
+        );
+        const result = {
+          status: ok ? ('ok' as const) : ('unavailable' as const),
+          database: { kind: services.db.kind, ok, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+          uptimeSeconds: Math.round(process.uptime()),
+        };
+        return reply.status(ok ? 200 : 503).send(result);
+      },
+    );
+    app.get('/health/live', { schema: { tags: ['system'], summary: 'The process is up', response: { 200: liveStatusBody } } }, async () => liveBody());
     const check = readiness ?? (() => checkReadiness({ database: databaseCheck(services.prisma), migrations: migrationsCheck(services.prisma) }));
     app.get(
       '/health/ready',
@@ -48,7 +40,7 @@ export const healthRoutes =
         schema: {
           tags: ['system'],
           summary: 'Ready: database, migrations, and the bot and outbox where this process runs them',
-          response: { 200: ready, 503: ready },
+          response: { 200: readyBody, 503: readyBody },
         },
       },
       async (_req, reply) => {

@@ -1,10 +1,10 @@
 // Delivery health for admins: how many notifications wait, failed, or hit citizens who blocked the bot.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { outboxCounts } from '../../core/outbox/outbox-repository.ts';
 import type { Services } from '../../core/services.ts';
 import { requireStaff } from '../plugins/auth.ts';
 import { withErrors } from '../schemas.ts';
+import { outboxCountsBody } from './outbox-schemas.ts';
 
 export const outboxRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -16,7 +16,7 @@ export const outboxRoutes =
         schema: {
           tags: ['system'],
           summary: 'Outbox messages by status',
-          response: withErrors({ 200: z.object({ pending: z.number(), sending: z.number(), sent: z.number(), failed: z.number(), blocked: z.number() }) }),
+          response: withErrors({ 200: outboxCountsBody }),
         },
       },
       async () => {

@@ -2,6 +2,7 @@
 // so the console shows only this form (and a way to sign out). The new password is checked by the
 // server, which says in the reader's language why one is refused.
 import { useState } from 'preact/hooks';
+import type { PasswordInput } from '../../server/staff/auth-schemas.ts';
 import type { Api } from './api.ts';
 import type { User } from './context.ts';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -24,7 +25,7 @@ export function ChangePassword({ api, user, onChanged, onSignedOut }: { api: Api
     }
     setBusy(true);
     try {
-      await api.post('/api/auth/password', { currentPassword: current, newPassword: next });
+      await api.post('/api/auth/password', { currentPassword: current, newPassword: next } satisfies PasswordInput);
       onChanged();
     } catch (err) {
       setError((err as Error).message);

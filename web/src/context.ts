@@ -2,61 +2,20 @@
 // a way to tell the user something happened (a toast).
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { StaffRole } from '../../generated/prisma/enums.ts';
+import type { PublicConfig } from '../../server/plugins/console-schemas.ts';
+import type { Category, Department, Region } from '../../server/reference/reference-schemas.ts';
+import type { Principal } from '../../server/staff/auth-schemas.ts';
 import type { Api } from './api.ts';
 
-export type Role = 'admin' | 'operator' | 'consultant' | 'project_manager' | 'moderator' | 'expert';
-
-export interface User {
-  id: number;
-  login: string;
-  fullName: string;
-  roles: Role[];
-  regionId: number | null;
-  districtId: number | null;
-  departmentId: number | null;
-  locale: string;
-  /** a generated password: the console asks for a new one before anything else */
-  mustChangePassword?: boolean;
-}
-
-export interface PublicConfig {
-  mapTileUrl: string;
-  mapAttribution: string;
-}
-
+export type Role = StaffRole;
+/** The signed-in staff member (GET /api/auth/me); a generated password makes the console ask for a new one first. */
+export type User = Principal;
 export interface Toast {
   kind: 'ok' | 'error';
   text: string;
 }
 
-export interface Named {
-  id: number;
-  nameKk: string;
-  nameRu: string;
-}
-export interface Region extends Named {
-  code: string;
-  kind: 'city' | 'oblast';
-  lat: number | null;
-  lon: number | null;
-  districts: (Named & { code: string })[];
-}
-export interface Department extends Named {
-  code: string;
-  active: boolean;
-  telegramChatId: string | null;
-}
-export interface Category extends Named {
-  code: string;
-  hintKk: string;
-  hintRu: string;
-  emoji: string;
-  group: string;
-  departmentId: number;
-  areaId: number | null;
-  deadlineDays: number;
-  active: boolean;
-}
 /** Reference data every staff member may read, loaded once after sign-in. */
 export interface Reference {
   regions: Region[];

@@ -1,5 +1,6 @@
 // Sign-in. The password field is the only thing cleared after a failed attempt; the login stays.
 import { useState } from 'preact/hooks';
+import type { LoginInput, Session } from '../../server/staff/auth-schemas.ts';
 import type { Api } from './api.ts';
 import type { User } from './context.ts';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -28,7 +29,7 @@ export function Login({
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ csrfToken: string; user: User }>('/api/auth/login', { login: login.trim(), password });
+      const r = await api.post<Session>('/api/auth/login', { login: login.trim(), password } satisfies LoginInput);
       onSignedIn({ user: r.user, csrfToken: r.csrfToken });
     } catch (err) {
       setError((err as Error).message);

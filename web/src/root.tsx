@@ -2,7 +2,9 @@
 // is shown before the server says who is signed in), then either the login form or the shell.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from './api.ts';
-import type { PublicConfig, User } from './context.ts';
+import type { PublicConfig } from '../../server/plugins/console-schemas.ts';
+import type { Me } from '../../server/staff/auth-schemas.ts';
+import type { User } from './context.ts';
 import { I18nContext, initialLocale, makeI18n, rememberLocale, translate, type Locale } from './i18n/i18n.ts';
 import { ChangePassword } from './change-password.tsx';
 import { Login } from './login.tsx';
@@ -83,7 +85,7 @@ export function Root() {
         return;
       }
       try {
-        const me = await api.get<User & { csrfToken?: string }>('/api/auth/me');
+        const me = await api.get<Me>('/api/auth/me');
         const { csrfToken, ...user } = me;
         setSession({ user, csrfToken: csrfToken ?? '' });
       } catch {

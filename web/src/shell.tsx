@@ -2,23 +2,14 @@
 // menu of the screens their roles allow, the current screen, and toasts.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Api } from './api.ts';
-import {
-  AppContext,
-  roleCheck,
-  type AppContextValue,
-  type Category,
-  type Department,
-  type PublicConfig,
-  type Reference,
-  type Region,
-  type Toast,
-  type User,
-} from './context.ts';
+import type { PublicConfig } from '../../server/plugins/console-schemas.ts';
+import type { Category, Department, Region } from '../../server/reference/reference-schemas.ts';
+import { AppContext, roleCheck, type AppContextValue, type Reference, type Toast, type User } from './context.ts';
 import { useI18n } from './i18n/i18n.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { BASE, href, matchPath, navigate, useLocation } from './router.ts';
 import { screens } from './screens/index.ts';
-import { ErrorBox, Loading } from './components/ui.tsx';
+import { ErrorBox, Loading } from './components/layout.tsx';
 
 type RefData = Omit<Reference, 'reload'>;
 

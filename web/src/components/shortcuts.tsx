@@ -2,7 +2,7 @@
 // "?" to show them all. The overlay is part of the screen that declares them, so it lists only those.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n.ts';
-import { Modal } from './ui.tsx';
+import { Modal } from './layout.tsx';
 
 export interface Shortcut {
   key: string;

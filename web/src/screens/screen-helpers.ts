@@ -1,16 +1,6 @@
 // Small helpers the screens share (topics, volunteers, projects, polls, dashboard).
 import type { Locale } from '../i18n/i18n.ts';
 
-/** Anything the API names in both languages. */
-export interface NamedItem {
-  id: number;
-  nameKk: string;
-  nameRu: string;
-}
-
-/** A server type as the console receives it in JSON: Date fields arrive as ISO strings. */
-export type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-
 /** Exports and annexes are made in Kazakh or Russian; English readers get Russian. */
 export const exportLang = (locale: Locale): 'kk' | 'ru' => (locale === 'kk' ? 'kk' : 'ru');
 

@@ -2,15 +2,14 @@
 // calendar), response times, overdue now, reopened, the authors' satisfaction, the statuses, and the trend
 // of problems filed against problems solved.
 import type { ReportStatus } from '../../../../generated/prisma/enums.ts';
-import type { CivicControlIndicators, Duration } from '../../../../core/analytics/civic-control.ts';
+import type { CivicControl } from '../../../../server/analytics/analytics-schemas.ts';
 import { BarChart } from '../../charts/bar-chart.tsx';
 import { LineChart } from '../../charts/line-chart.tsx';
-import type { Loaded } from '../../components/ui.tsx';
+import type { Loaded } from '../../components/load.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { Block, Card, Figures, pct } from './dashboard-kit.tsx';
 
-// The server's own shapes (type-only imports: no Prisma in the bundle).
-export type CivicControl = CivicControlIndicators;
+type Duration = CivicControl['timeToAccept'];
 
 const STATUS_ORDER: ReportStatus[] = ['new', 'in_work', 'reopened', 'resolved', 'rejected', 'not_responsible', 'duplicate'];
 const COLOUR: Record<string, string> = { new: '#d62728', in_work: '#d62728', reopened: '#d62728', resolved: '#2e7d32' };

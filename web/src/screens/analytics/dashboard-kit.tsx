@@ -1,7 +1,9 @@
 // The pieces every dashboard block is made of: a titled panel with its export, figures, and the block's
 // body once its indicator has loaded (or its error in the reader's language).
 import { Fragment, type ComponentChildren } from 'preact';
-import { DownloadButton, ErrorBox, Loading, type Loaded } from '../../components/ui.tsx';
+import { type Loaded } from '../../components/load.ts';
+import { ErrorBox, Loading } from '../../components/layout.tsx';
+import { DownloadButton } from '../../components/table.tsx';
 import { useI18n } from '../../i18n/i18n.ts';
 
 type Share = number | null;

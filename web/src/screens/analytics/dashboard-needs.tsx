@@ -1,50 +1,11 @@
 // The needs assessment of a region over two years (top needs by area, with the reports behind them and
 // a justification ready to cite in a topic), and the per-district aggregates of the problem map.
+import type { Districts, NeedsAssessment as Needs } from '../../../../server/analytics/analytics-schemas.ts';
 import { BarChart } from '../../charts/bar-chart.tsx';
-import { useLoad, type Loaded } from '../../components/ui.tsx';
+import { useLoad, type Loaded } from '../../components/load.ts';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { Block, Card, pct } from './dashboard-kit.tsx';
-
-type Volumes = { reports: number; supports: number; consultations: number; comments: number; total: number };
-interface Needs {
-  firstDay: string;
-  lastDay: string;
-  lastYearFrom: string;
-  informationSourceKk: string;
-  informationSourceRu: string;
-  needs: {
-    rank: number;
-    areaId: number;
-    nameKk: string;
-    nameRu: string;
-    lastYear: Volumes;
-    yearBefore: Volumes;
-    change: { delta: number; relative: number | null };
-    topCategories: { categoryId: number; nameKk: string; nameRu: string; reports: number; supports: number }[];
-    examples: { number: string; filedOn: string; categoryKk: string; categoryRu: string; supports: number; text: string }[];
-    justificationKk: string;
-    justificationRu: string;
-  }[];
-}
-export interface Districts {
-  features: {
-    geometry: { coordinates: [number, number] } | null;
-    properties: {
-      regionId: number;
-      regionKk: string;
-      regionRu: string;
-      districtId: number | null;
-      districtKk: string | null;
-      districtRu: string | null;
-      reports: number;
-      resolved: number;
-      resolvedShare: number | null;
-      supports: number;
-      overdueNow: number;
-    };
-  }[];
-}
 
 const TOP = 5;
 

@@ -1,40 +1,16 @@
 // The knowledge-base editor: articles per topic in Kazakh and Russian, drafts and published, with the
 // same search the bot uses, so a consultant sees what a citizen's words would find.
 import { useState } from 'preact/hooks';
-import {
-  Checkbox,
-  DetailHead,
-  ErrorBox,
-  Field,
-  FilterSelect,
-  FormActions,
-  PagedBody,
-  Select,
-  TextArea,
-  TextInput,
-  useAction,
-  useLoad,
-  usePaged,
-  type Page,
-} from '../../components/ui.tsx';
+import type { ConsultationTopic } from '../../../../server/consultations/consultation-topics-schemas.ts';
+import type { FaqArticle as Article, FaqInput, FaqSearch } from '../../../../server/consultations/faq-schemas.ts';
+import { useAction, useLoad, usePaged, type Page } from '../../components/load.ts';
+import { DetailHead, ErrorBox } from '../../components/layout.tsx';
+import { Checkbox, Field, FormActions, Select, TextArea, TextInput } from '../../components/form.tsx';
+import { FilterSelect, PagedBody } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
-import type { ConsultationTopic } from './consultations.tsx';
 import type { ScreenProps } from '../types.ts';
-
-interface Article {
-  id: number;
-  topicId: number;
-  titleKk: string;
-  titleRu: string;
-  bodyKk: string;
-  bodyRu: string;
-  published: boolean;
-  shownCount: number;
-  helpedCount: number;
-  updatedAt: string;
-}
 
 export function FaqEditor({ query }: ScreenProps) {
   const { api } = useApp();
@@ -50,7 +26,7 @@ export function FaqEditor({ query }: ScreenProps) {
     async (cursor) =>
       q
         ? {
-            items: (await api.get<{ items: { score: number; article: Article }[] }>('/api/faq/search', { q, topicId })).items.map((x) => x.article),
+            items: (await api.get<FaqSearch>('/api/faq/search', { q, topicId })).items.map((x) => x.article),
             nextCursor: null,
           }
         : api.get<Page<Article>>('/api/faq', { topicId, published, limit: 100, cursor }),
@@ -146,16 +122,18 @@ function ArticleForm({
   const i18n = useI18n();
   const { t } = i18n;
   const [topicId, setTopicId] = useState(String(article?.topicId ?? (defaultTopic || topics[0]?.id || '')));
-  const [titleKk, setTitleKk] = useState(article?.titleKk ?? '');
-  const [titleRu, setTitleRu] = useState(article?.titleRu ?? '');
-  const [bodyKk, setBodyKk] = useState(article?.bodyKk ?? '');
-  const [bodyRu, setBodyRu] = useState(article?.bodyRu ?? '');
+  const [text, setText] = useState<ArticleText>({
+    titleKk: article?.titleKk ?? '',
+    titleRu: article?.titleRu ?? '',
+    bodyKk: article?.bodyKk ?? '',
+    bodyRu: article?.bodyRu ?? '',
+  });
   const [published, setPublished] = useState(article?.published ?? false);
   const save = useAction();
 
   async function submit(e: Event) {
     e.preventDefault();
-    const body = { topicId: Number(topicId), titleKk, titleRu, bodyKk, bodyRu, published };
+    const body: FaqInput = { topicId: Number(topicId), ...text, published };
     const a = await save.run(() => (article ? api.patch<Article>(`/api/faq/${article.id}`, body) : api.post<Article>('/api/faq', body)), t('common.saved'));
     if (a) onSaved(a);
   }
@@ -174,16 +152,7 @@ function ArticleForm({
         <Checkbox checked={published} onChange={setPublished}>
           {t('faq.publishedHint')}
         </Checkbox>
-        <ArticleFields
-          titleKk={titleKk}
-          setTitleKk={setTitleKk}
-          titleRu={titleRu}
-          setTitleRu={setTitleRu}
-          bodyKk={bodyKk}
-          setBodyKk={setBodyKk}
-          bodyRu={bodyRu}
-          setBodyRu={setBodyRu}
-        />
+        <ArticleFields value={text} onChange={setText} />
         <ErrorBox error={save.error} />
         <FormActions busy={save.busy} submitLabel={t('common.save')}>
           {article && (
@@ -198,30 +167,30 @@ function ArticleForm({
 }
 
 /** The four texts of an article, Kazakh and Russian side by side in meaning (used here and when promoting an answer). */
-export function ArticleFields(p: {
+/** An article's title and text in Kazakh and in Russian, as typed. */
+export interface ArticleText {
   titleKk: string;
-  setTitleKk(v: string): void;
   titleRu: string;
-  setTitleRu(v: string): void;
   bodyKk: string;
-  setBodyKk(v: string): void;
   bodyRu: string;
-  setBodyRu(v: string): void;
-}) {
+}
+
+export function ArticleFields({ value, onChange }: { value: ArticleText; onChange(v: ArticleText): void }) {
   const { t } = useI18n();
+  const set = (k: keyof ArticleText) => (v: string) => onChange({ ...value, [k]: v });
   return (
     <>
       <Field label={t('faq.titleKk')} wide>
-        <TextInput name="titleKk" lang="kk" value={p.titleKk} onInput={p.setTitleKk} />
+        <TextInput name="titleKk" lang="kk" value={value.titleKk} onInput={set('titleKk')} />
       </Field>
       <Field label={t('faq.bodyKk')} wide>
-        <TextArea name="bodyKk" lang="kk" rows={6} value={p.bodyKk} onInput={p.setBodyKk} />
+        <TextArea name="bodyKk" lang="kk" rows={6} value={value.bodyKk} onInput={set('bodyKk')} />
       </Field>
       <Field label={t('faq.titleRu')} wide>
-        <TextInput name="titleRu" lang="ru" value={p.titleRu} onInput={p.setTitleRu} />
+        <TextInput name="titleRu" lang="ru" value={value.titleRu} onInput={set('titleRu')} />
       </Field>
       <Field label={t('faq.bodyRu')} wide>
-        <TextArea name="bodyRu" lang="ru" rows={6} value={p.bodyRu} onInput={p.setBodyRu} />
+        <TextArea name="bodyRu" lang="ru" rows={6} value={value.bodyRu} onInput={set('bodyRu')} />
       </Field>
     </>
   );

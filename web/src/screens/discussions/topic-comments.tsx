@@ -2,29 +2,13 @@
 // rejected) with the reason the author will receive unless accepted, then "review done", which the API
 // refuses while any comment lacks its decision or waits for a moderator.
 import { useState } from 'preact/hooks';
-import { Empty, ErrorBox, Loading, TextArea, useAction, type Loaded } from '../../components/ui.tsx';
+import type { CommentDecision } from '../../../../generated/prisma/enums.ts';
+import type { DecisionInput, Topic, TopicComment } from '../../../../server/discussions/discussions-schemas.ts';
+import { useAction, type Loaded } from '../../components/load.ts';
+import { Empty, ErrorBox, Loading } from '../../components/layout.tsx';
+import { TextArea } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-import type { Topic } from './topics.tsx';
-
-export type Decision = 'accepted' | 'partly_accepted' | 'rejected';
-
-export interface TopicComment {
-  id: number;
-  topicId: number;
-  authorName: string;
-  organisation: string | null;
-  text: string;
-  stance: 'support' | 'object' | null;
-  createdAt: string;
-  decision: Decision | null;
-  decisionReason: string | null;
-  decidedAt: string | null;
-  notifiedAt: string | null;
-  flagCount: number;
-  moderation: 'visible' | 'pending' | 'removed';
-  moderationNote: string | null;
-}
 
 export function TopicComments({
   topic,
@@ -82,14 +66,19 @@ function CommentItem({ topicId, comment: c, canDecide, onSaved }: { topicId: num
   const { api } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
-  const [decision, setDecision] = useState<Decision | ''>(c.decision ?? '');
+  const [decision, setDecision] = useState<CommentDecision | ''>(c.decision ?? '');
   const [reason, setReason] = useState(c.decisionReason ?? '');
   const save = useAction();
   const changed = decision !== (c.decision ?? '') || reason !== (c.decisionReason ?? '');
   async function submit(e: Event) {
     e.preventDefault();
     if (!decision) return;
-    if (await save.run(() => api.put(`/api/discussions/${topicId}/comments/${c.id}/decision`, { decision, reason: reason.trim() || null }), t('common.saved')))
+    if (
+      await save.run(
+        () => api.put(`/api/discussions/${topicId}/comments/${c.id}/decision`, { decision, reason: reason.trim() || null } satisfies DecisionInput),
+        t('common.saved'),
+      )
+    )
       onSaved();
   }
   return (
@@ -116,7 +105,7 @@ function CommentItem({ topicId, comment: c, canDecide, onSaved }: { topicId: num
         <form class="form" onSubmit={submit} data-testid="decision-form">
           <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
             <legend class="field-label">{t('topics.decision')}</legend>
-            {(['accepted', 'partly_accepted', 'rejected'] as Decision[]).map((d) => (
+            {(['accepted', 'partly_accepted', 'rejected'] as CommentDecision[]).map((d) => (
               <label key={d} class="inline">
                 <input type="radio" name={`decision-${c.id}`} value={d} checked={decision === d} onChange={() => setDecision(d)} /> {t(`topics.decisions.${d}`)}
               </label>

@@ -1,13 +1,13 @@
 // Comments hidden by citizens' flags, oldest first: a moderator removes one from the discussion (with the
 // note its author receives) or restores it, after which further flags no longer hide it.
 import { useState } from 'preact/hooks';
-import { Empty, ErrorBox, Loading, TextArea, useAction, useLoad } from '../../components/ui.tsx';
+import type { PendingComment as Pending } from '../../../../server/discussions/discussions-schemas.ts';
+import { useAction, useLoad } from '../../components/load.ts';
+import { Empty, ErrorBox, Loading } from '../../components/layout.tsx';
+import { TextArea } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href } from '../../router.ts';
-import type { TopicComment } from './topic-comments.tsx';
-
-type Pending = TopicComment & { topicTitleKk: string; topicTitleRu: string };
 
 export function ModerationQueue() {
   const { api } = useApp();

@@ -3,10 +3,15 @@
 // skip rule on an earlier question's answer; moved up and down, edited or deleted. The API checks the
 // whole questionnaire and refuses changes once a wave has answers: its message is shown, nothing is lost.
 import { useState } from 'preact/hooks';
-import { Checkbox, ErrorBox, Field, FormActions, KkRuFields, Select, useAction } from '../../components/ui.tsx';
+import { useAction } from '../../components/load.ts';
+import { ErrorBox } from '../../components/layout.tsx';
+import { Checkbox, Field, FormActions, KkRuFields, Select } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-import type { Poll, PollOption, PollQuestion, QuestionType } from './polls.tsx';
+import type { PollQuestionType as QuestionType } from '../../../../generated/prisma/enums.ts';
+import type { Poll, PollQuestion, QuestionInput, QuestionPatch } from '../../../../server/polls/polls-schemas.ts';
+
+type PollOption = PollQuestion['options'][number];
 import { answerLabel } from './poll-results.tsx';
 
 const TYPES: QuestionType[] = ['satisfaction', 'rating', 'single', 'multiple', 'yes_no', 'text'];
@@ -135,7 +140,7 @@ function QuestionForm({ poll, question, onDone }: { poll: Poll; question?: PollQ
       options: hasOptions ? options : [],
       showIfQuestionId: showIf ? Number(showIf) : null,
       showIfAnswers: showIf ? showIfAnswers : [],
-    };
+    } satisfies QuestionInput & QuestionPatch;
     const ok = await save.run(
       () => (question ? api.patch(`/api/polls/questions/${question.id}`, body) : api.post(`/api/polls/${poll.id}/questions`, body)),
       t('common.saved'),

@@ -5,56 +5,18 @@
 import { useState } from 'preact/hooks';
 import { BarChart } from '../../charts/bar-chart.tsx';
 import { LineChart } from '../../charts/line-chart.tsx';
-import { DownloadButton, Empty, ErrorBox, Loading, useLoad } from '../../components/ui.tsx';
+import { useLoad } from '../../components/load.ts';
+import { Empty, ErrorBox, Loading } from '../../components/layout.tsx';
+import { DownloadButton } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n, type T } from '../../i18n/i18n.ts';
-import type { Poll, PollOption, QuestionType } from './polls.tsx';
+import type { PollQuestionType as QuestionType } from '../../../../generated/prisma/enums.ts';
+import type { PollResults as Results } from '../../../../server/polls/poll-results-schemas.ts';
+import type { Poll, PollQuestion } from '../../../../server/polls/polls-schemas.ts';
 import { exportLang } from '../screen-helpers.ts';
 
-interface Stat {
-  base: number;
-  skipped: number;
-  options: { code: string; count: number; share: number | null }[];
-  index: number | null;
-  vsBaseline: number | null;
-  mean: number | null;
-  meanBase: number;
-}
-interface Results {
-  poll: { id: number; titleKk: string; titleRu: string; anonymous: boolean };
-  baseline: number;
-  waves: {
-    id: number;
-    position: number;
-    labelKk: string;
-    labelRu: string;
-    status: string;
-    opensAt: string;
-    closesAt: string;
-    responses: number;
-    invited: number;
-  }[];
-  questions: {
-    id: number;
-    position: number;
-    type: QuestionType;
-    textKk: string;
-    textRu: string;
-    options: PollOption[];
-    waves: (Stat & { waveId: number; breakdown: (Stat & { dimension: 'gender' | 'age' | 'status'; value: string })[] })[];
-    dynamics: { fromWaveId: number; toWaveId: number; index: number | null; mean: number | null; shares: { code: string; change: number | null }[] }[];
-  }[];
-  texts: {
-    waveId: number;
-    questionId: number;
-    text: string;
-    /** null in anonymous polls: no time is ever shown for them */ submittedAt: string | null;
-    respondent: { citizenId: number; name: string | null } | null;
-  }[];
-}
-
 /** The label of an answer code in the reader's language. */
-export function answerLabel(t: T, locale: string, type: QuestionType, options: PollOption[], code: string): string {
+export function answerLabel(t: T, locale: string, type: QuestionType, options: PollQuestion['options'], code: string): string {
   if (type === 'satisfaction') return t(`polls.satisfaction.${code}`);
   if (type === 'yes_no') return t(`polls.yesNo.${code}`);
   if (type === 'rating') return `★ ${code}`;

@@ -2,14 +2,15 @@
 // reachable in Telegram, and watch the sending live: the progress is read from the outbox every few seconds
 // while anything is still waiting or queued (and every half minute while the wave is open, for answers).
 import { useEffect, useState } from 'preact/hooks';
-import { ErrorBox, Field, KkRuFields, TextInput, useAction, useLoad } from '../../components/ui.tsx';
+import { useAction, useLoad } from '../../components/load.ts';
+import { ErrorBox } from '../../components/layout.tsx';
+import { Field, KkRuFields, TextInput } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-import type { Poll, PollWave } from './polls.tsx';
+import type { Poll, PollWave, WaveInput, WaveProgress } from '../../../../server/polls/polls-schemas.ts';
 import { almatyToday, atLocal } from '../screen-helpers.ts';
-import type { WaveProgress } from '../../../../core/polls/poll-distribution.ts';
 
-// The server's own shape (type only: nothing of core/ lands in the bundle).
+// The parts of the progress bar, in the order they fill it.
 const PARTS: { key: keyof WaveProgress; colour: string }[] = [
   { key: 'answered', colour: '#2e7d32' },
   { key: 'sent', colour: '#1f77b4' },
@@ -154,7 +155,13 @@ function NewWave({ poll, onCreated }: { poll: Poll; onCreated(): void }) {
   const save = useAction();
   async function submit(e: Event) {
     e.preventDefault();
-    const body = { labelKk, labelRu, opensAt: atLocal(opens, '09:00'), closesAt: closes ? atLocal(closes, '23:59') : '', reminderAfterHours: Number(reminder) };
+    const body = {
+      labelKk,
+      labelRu,
+      opensAt: atLocal(opens, '09:00'),
+      closesAt: closes ? atLocal(closes, '23:59') : '',
+      reminderAfterHours: Number(reminder),
+    } satisfies WaveInput;
     if (await save.run(() => api.post(`/api/polls/${poll.id}/waves`, body), t('common.saved'))) onCreated();
   }
   return (

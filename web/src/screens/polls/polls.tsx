@@ -3,9 +3,10 @@
 // distribution of every question per wave, the satisfaction index against the national 74.8 %, the
 // dynamics across waves, the free-text answers, and the export.
 import { useState } from 'preact/hooks';
-import type { PollQuestionType } from '../../../../generated/prisma/enums.ts';
-import type { PollOption, QuestionInput } from '../../../../core/polls/poll-rules.ts';
-import { BackLink, Checkbox, ErrorBox, FormActions, KkRuFields, Loading, Tabs, useAction, useLoad } from '../../components/ui.tsx';
+import type { Poll, PollInput, PollPatch } from '../../../../server/polls/polls-schemas.ts';
+import { useAction, useLoad } from '../../components/load.ts';
+import { BackLink, ErrorBox, Loading, Tabs } from '../../components/layout.tsx';
+import { Checkbox, FormActions, KkRuFields } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
@@ -13,42 +14,6 @@ import { PollBuilder } from './poll-builder.tsx';
 import { PollResults } from './poll-results.tsx';
 import { PollWaves } from './poll-waves.tsx';
 import type { ScreenProps } from '../types.ts';
-
-// A question is the server's own QuestionInput (type-only imports: no Prisma in the bundle).
-export type QuestionType = PollQuestionType;
-export type { PollOption };
-export interface PollQuestion extends QuestionInput {
-  id: number;
-  position: number;
-}
-export interface PollWave {
-  id: number;
-  pollId: number;
-  position: number;
-  labelKk: string;
-  labelRu: string;
-  opensAt: string;
-  closesAt: string;
-  status: 'draft' | 'open' | 'closed';
-  reminderAfterHours: number;
-  startPayload: string;
-  inviteLink: string | null;
-  sendRequestedAt: string | null;
-  closedAt: string | null;
-}
-export interface Poll {
-  id: number;
-  projectId: number;
-  titleKk: string;
-  titleRu: string;
-  introKk: string;
-  introRu: string;
-  anonymous: boolean;
-  status: 'draft' | 'ready' | 'archived';
-  createdAt: string;
-  questions: PollQuestion[];
-  waves: PollWave[];
-}
 
 type Tab = 'results' | 'waves' | 'questions';
 
@@ -107,9 +72,9 @@ export function PollForm({ poll, projectId, onDone }: { poll?: Poll; projectId?:
   const save = useAction();
   async function submit(e: Event) {
     e.preventDefault();
-    const body = { titleKk, titleRu, introKk, introRu, anonymous };
+    const body = { titleKk, titleRu, introKk, introRu, anonymous } satisfies PollPatch;
     const saved = await save.run(
-      () => (poll ? api.patch<Poll>(`/api/polls/${poll.id}`, body) : api.post<Poll>('/api/polls', { ...body, projectId })),
+      () => (poll ? api.patch<Poll>(`/api/polls/${poll.id}`, body) : api.post<Poll>('/api/polls', { ...body, projectId: projectId! } satisfies PollInput)),
       t('common.saved'),
     );
     if (saved) onDone(saved);

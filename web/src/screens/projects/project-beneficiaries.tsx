@@ -2,31 +2,13 @@
 // import of such a list from a CSV file (good lines are saved, bad ones reported by line; importing the
 // same list again changes nothing).
 import { useState } from 'preact/hooks';
-import { ErrorBox, LoadMore, Loading, useAction, useLoad } from '../../components/ui.tsx';
+import type { Beneficiary, ImportResult } from '../../../../server/projects/project-beneficiaries-schemas.ts';
+import type { Project } from '../../../../server/projects/projects-schemas.ts';
+import { useAction, useLoad } from '../../components/load.ts';
+import { ErrorBox, Loading } from '../../components/layout.tsx';
+import { LoadMore } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-import type { Project } from './projects.tsx';
-
-interface Beneficiary {
-  id: number;
-  source: 'invitation' | 'import';
-  citizenId: number | null;
-  fullName: string | null;
-  phone: string | null;
-  gender: 'male' | 'female' | 'unstated' | null;
-  birthYear: number | null;
-  ageBracket: string | null;
-  socialStatus: string | null;
-  joinedAt: string;
-}
-
-interface ImportResult {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: { line: number; code: string; message: string }[];
-}
 
 const PAGE = 50;
 

@@ -1,20 +1,17 @@
 // One status change for many reports at once (the API's bulk endpoint): each report succeeds or fails
 // on its own, and the ones that failed stay selected with the reason, so nothing is silently skipped.
 import { useState } from 'preact/hooks';
-import { Field, FormDialog, Select, TextArea, useAction, useLoad } from '../../components/ui.tsx';
+import { useAction, useLoad } from '../../components/load.ts';
+import { Field, FormDialog, Select, TextArea } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-import type { ReportStatus, Template } from './report-types.ts';
+import type { ReportStatus } from '../../../../generated/prisma/enums.ts';
+import type { Template } from '../../../../server/reports/report-templates-schemas.ts';
+import type { BulkStatusInput, ItemResults } from '../../../../server/reports/reports-schemas.ts';
 
 export const BULK_TARGETS: ReportStatus[] = ['in_work', 'resolved', 'rejected', 'not_responsible'];
 
-export interface BulkResult {
-  id: number;
-  ok: boolean;
-  error?: { code: string; message: string };
-}
-
-export function BulkDialog({ ids, to, onClose, onDone }: { ids: number[]; to: ReportStatus; onClose(): void; onDone(results: BulkResult[]): void }) {
+export function BulkDialog({ ids, to, onClose, onDone }: { ids: number[]; to: ReportStatus; onClose(): void; onDone(results: ItemResults['results']): void }) {
   const { api } = useApp();
   const { t } = useI18n();
   // Templates are filled per report in its citizen's language by the API; here they are picked by title.
@@ -25,13 +22,13 @@ export function BulkDialog({ ids, to, onClose, onDone }: { ids: number[]; to: Re
   const save = useAction();
   async function submit() {
     const r = await save.run(() =>
-      api.post<{ results: BulkResult[] }>('/api/reports/bulk/status', {
+      api.post<ItemResults>('/api/reports/bulk/status', {
         ids,
         to,
         ...(templateId ? { templateId: Number(templateId) } : {}),
         publicNote: publicNote.trim() ? publicNote : null,
         internalNote: internalNote.trim() ? internalNote : null,
-      }),
+      } satisfies BulkStatusInput),
     );
     if (r) onDone(r.results);
   }

@@ -1,38 +1,30 @@
 // The reports triage board: filters and per-status counts as the API gives them, the list with status
 // colours (in work red, resolved green), due times and overdue badges, and the selected report's detail
 // beside it. Filters live in the URL, so a reload or a shared link shows the same board.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import type { ReportStatus } from '../../../../generated/prisma/enums.ts';
+import type { ItemResults, ReportCounts, ReportSummary } from '../../../../server/reports/reports-schemas.ts';
 import { useShortcuts, type Shortcut } from '../../components/shortcuts.tsx';
-import { ErrorBox, FilterSelect, Loading, LoadMore, useLoad, usePaged, type Page } from '../../components/ui.tsx';
+import { useLoad, usePaged, type Page } from '../../components/load.ts';
+import { ErrorBox, Loading } from '../../components/layout.tsx';
+import { LoadMore } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
-import { BULK_TARGETS, BulkDialog, type BulkResult } from './report-bulk.tsx';
+import { BULK_TARGETS, BulkDialog } from './report-bulk.tsx';
 import { ReportDetailPanel, type ReportAction } from './report-detail.tsx';
-import { canMove, REPORT_STATUSES, type ReportStatus, type ReportSummary } from './report-types.ts';
+import { canMove, REPORT_STATUSES } from './report-statuses.ts';
+import { filtersOf, ReportFilters, type Filters } from './report-filters.tsx';
+import { ReportList } from './report-list.tsx';
 import type { ScreenProps } from '../types.ts';
-
-const FILTER_KEYS = ['status', 'regionId', 'districtId', 'categoryId', 'departmentId', 'overdue', 'hasEvidence', 'q', 'from', 'to', 'sort'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-type Filters = Partial<Record<FilterKey, string>>;
-
-function filtersOf(query: URLSearchParams): Filters {
-  const f: Filters = {};
-  for (const k of FILTER_KEYS) {
-    const v = query.get(k);
-    if (v) f[k] = v;
-  }
-  return f;
-}
 
 /** A day picked in the form means the whole Almaty day. */
 const dayStart = (d?: string) => (d ? `${d}T00:00:00+05:00` : undefined);
 const dayEnd = (d?: string) => (d ? `${d}T23:59:59+05:00` : undefined);
 
 export function ReportsBoard({ params, query }: ScreenProps) {
-  const { api, ref, notify } = useApp();
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { api, notify } = useApp();
+  const { t } = useI18n();
   const filters = filtersOf(query);
   const key = JSON.stringify(filters);
   const selectedId = params.id ? Number(params.id) : null;
@@ -51,7 +43,7 @@ export function ReportsBoard({ params, query }: ScreenProps) {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const apiFilters = { ...filters, from: dayStart(filters.from), to: dayEnd(filters.to), sort: undefined };
-  const counts = useLoad(() => api.get<Record<ReportStatus, number>>('/api/reports/counts', { ...apiFilters, status: undefined }), [key]);
+  const counts = useLoad(() => api.get<ReportCounts>('/api/reports/counts', { ...apiFilters, status: undefined }), [key]);
   const list = usePaged(
     (cursor) => api.get<Page<ReportSummary>>('/api/reports', { ...apiFilters, sort: filters.sort ?? 'createdAt', limit: 50, cursor }),
     [key],
@@ -84,7 +76,7 @@ export function ReportsBoard({ params, query }: ScreenProps) {
   /** A shortcut acts only where the button would be offered (the API checks again). */
   const may = (to: ReportStatus) => !!selectedId && (!selected || canMove(selected.status, to));
   /** After a bulk change: the list and counts are refetched; reports that failed stay selected with the reason. */
-  const onBulkDone = (results: BulkResult[]) => {
+  const onBulkDone = (results: ItemResults['results']) => {
     setBulkTo(null);
     const failed = results.filter((r) => !r.ok);
     setPicked(new Set(failed.map((r) => r.id)));
@@ -117,7 +109,6 @@ export function ReportsBoard({ params, query }: ScreenProps) {
   ];
   const { overlay, setHelp } = useShortcuts(shortcuts);
 
-  const region = ref.regions.find((r) => String(r.id) === filters.regionId);
   const total = counts.data ? REPORT_STATUSES.reduce((n, s) => n + (counts.data![s] ?? 0), 0) : undefined;
   const statusSet = new Set((filters.status ?? '').split(',').filter(Boolean));
 
@@ -160,78 +151,7 @@ export function ReportsBoard({ params, query }: ScreenProps) {
             </button>
           ))}
         </div>
-        <form class="filters" onSubmit={(e) => e.preventDefault()}>
-          <input
-            ref={searchRef}
-            type="search"
-            placeholder={t('reports.search')}
-            aria-label={t('reports.search')}
-            value={filters.q ?? ''}
-            onChange={(e) => setFilter({ q: (e.target as HTMLInputElement).value || undefined })}
-          />
-          <FilterSelect
-            label={t('reports.region')}
-            value={filters.regionId ?? ''}
-            anyLabel={t('reports.anyRegion')}
-            options={ref.regions.map((r) => ({ value: r.id, label: i18n.name(r) }))}
-            onChange={(v) => setFilter({ regionId: v || undefined })}
-          />
-          {region && region.districts.length > 0 && (
-            <FilterSelect
-              label={t('reports.district')}
-              value={filters.districtId ?? ''}
-              anyLabel={t('reports.anyDistrict')}
-              options={region.districts.map((d) => ({ value: d.id, label: i18n.name(d) }))}
-              onChange={(v) => setFilter({ districtId: v || undefined })}
-            />
-          )}
-          <FilterSelect
-            label={t('reports.category')}
-            value={filters.categoryId ?? ''}
-            anyLabel={t('reports.anyCategory')}
-            options={ref.categories.map((c) => ({ value: c.id, label: `${c.emoji} ${i18n.name(c)}` }))}
-            onChange={(v) => setFilter({ categoryId: v || undefined })}
-          />
-          <FilterSelect
-            label={t('reports.department')}
-            value={filters.departmentId ?? ''}
-            anyLabel={t('reports.anyDepartment')}
-            options={ref.departments.map((d) => ({ value: d.id, label: i18n.name(d) }))}
-            onChange={(v) => setFilter({ departmentId: v || undefined })}
-          />
-          <label class="inline">
-            <input
-              type="checkbox"
-              checked={filters.overdue === 'true'}
-              onChange={(e) => setFilter({ overdue: (e.target as HTMLInputElement).checked ? 'true' : undefined })}
-            />{' '}
-            {t('reports.overdueOnly')}
-          </label>
-          <label class="inline">
-            <input
-              type="checkbox"
-              checked={filters.hasEvidence === 'true'}
-              onChange={(e) => setFilter({ hasEvidence: (e.target as HTMLInputElement).checked ? 'true' : undefined })}
-            />{' '}
-            {t('reports.withEvidence')}
-          </label>
-          <label class="inline">
-            {t('reports.from')}{' '}
-            <input type="date" value={filters.from ?? ''} onChange={(e) => setFilter({ from: (e.target as HTMLInputElement).value || undefined })} />
-          </label>
-          <label class="inline">
-            {t('reports.to')}{' '}
-            <input type="date" value={filters.to ?? ''} onChange={(e) => setFilter({ to: (e.target as HTMLInputElement).value || undefined })} />
-          </label>
-          <select
-            aria-label={t('reports.sort')}
-            value={filters.sort ?? 'createdAt'}
-            onChange={(e) => setFilter({ sort: (e.target as HTMLSelectElement).value === 'dueAt' ? 'dueAt' : undefined })}
-          >
-            <option value="createdAt">{t('reports.sortNewest')}</option>
-            <option value="dueAt">{t('reports.sortDue')}</option>
-          </select>
-        </form>
+        <ReportFilters filters={filters} setFilter={setFilter} searchRef={searchRef} />
         {picked.size > 0 && (
           <div class="bulk-bar" data-testid="bulk-bar">
             <strong>{t('bulk.selected', { n: picked.size })}</strong>
@@ -283,66 +203,5 @@ export function ReportsBoard({ params, query }: ScreenProps) {
       {bulkTo && <BulkDialog ids={[...picked]} to={bulkTo} onClose={() => setBulkTo(null)} onDone={onBulkDone} />}
       {overlay}
     </section>
-  );
-}
-
-function ReportList({
-  items,
-  selectedId,
-  picked,
-  onPick,
-}: {
-  items: ReportSummary[];
-  selectedId: number | null;
-  picked: Set<number>;
-  onPick(id: number): void;
-}) {
-  const { ref } = useApp();
-  const i18n = useI18n();
-  const { t } = i18n;
-  const cats = useMemo(() => new Map(ref.categories.map((c) => [c.id, c])), [ref.categories]);
-  const regions = useMemo(() => new Map(ref.regions.map((r) => [r.id, r])), [ref.regions]);
-  const listRef = useRef<HTMLUListElement>(null);
-  useEffect(() => {
-    listRef.current?.querySelector('.selected')?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
-  return (
-    <ul class="report-list" ref={listRef} data-testid="report-list">
-      {items.map((r) => {
-        const c = cats.get(r.categoryId);
-        const region = regions.get(r.regionId);
-        const district = region?.districts.find((d) => d.id === r.districtId);
-        return (
-          <li key={r.id} data-report-id={r.id} class={`report-row colour-${r.colour}${r.id === selectedId ? ' selected' : ''}`}>
-            <input type="checkbox" class="pick" aria-label={`${t('bulk.select')} ${r.number}`} checked={picked.has(r.id)} onChange={() => onPick(r.id)} />
-            <a href={href(`reports/${r.id}`, Object.fromEntries(new URLSearchParams(window.location.search)))}>
-              <div class="row-top">
-                <span class="number">{r.number}</span>
-                <span class={`status-pill colour-${r.colour}`} data-testid="status">
-                  {t(`status.${r.status}`)}
-                </span>
-                {r.overdue && <span class="badge overdue">{t('reports.overdue')}</span>}
-                {r.hidden && <span class="badge muted">{t('reports.hidden')}</span>}
-              </div>
-              <div class="row-desc">{r.description}</div>
-              <div class="row-meta">
-                <span>
-                  {c?.emoji} {i18n.name(c)}
-                </span>
-                <span>{[i18n.name(region), i18n.name(district)].filter(Boolean).join(', ')}</span>
-                <span>{i18n.dateTime(r.createdAt)}</span>
-                {r.dueAt && (
-                  <span class={r.overdue ? 'due overdue-text' : 'due'}>
-                    {t('reports.due')}: {i18n.dateTime(r.dueAt)}
-                  </span>
-                )}
-                {r.evidenceCount > 0 && <span>📎 {r.evidenceCount}</span>}
-                {r.supportCount > 0 && <span>👍 {r.supportCount}</span>}
-              </div>
-            </a>
-          </li>
-        );
-      })}
-    </ul>
   );
 }

@@ -1,31 +1,11 @@
 // Scheduled jobs: each job's last run, and the history of runs with their duration and result.
 import { useState } from 'preact/hooks';
-import { DataTable, FilterSelect, PagedBody, usePaged, type Page } from '../../components/ui.tsx';
+import type { JobRun, JobSummary } from '../../../../server/system/system-status-schemas.ts';
+import { usePaged, type Page } from '../../components/load.ts';
+import { DataTable, FilterSelect, PagedBody } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { millis } from './system-format.ts';
-
-export interface JobSummary {
-  job: string;
-  lastStartedAt: string;
-  lastDurationMs: number;
-  lastOk: boolean;
-  lastError: string | null;
-  lastOkAt: string | null;
-  runs: number;
-  failures: number;
-}
-
-interface JobRun {
-  id: string;
-  job: string;
-  holder: string;
-  startedAt: string;
-  durationMs: number;
-  ok: boolean;
-  error: string | null;
-  result: unknown;
-}
 
 const Result = ({ ok }: { ok: boolean }) => {
   const { t } = useI18n();

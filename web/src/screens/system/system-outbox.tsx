@@ -1,31 +1,20 @@
 // The notification queue: notifications of one status with the reason Telegram gave; a failed one can be
 // sent again or given up (both audited by the API).
 import { useState } from 'preact/hooks';
-import { ErrorBox, PagedBody, Select, useAction, usePaged, type Page } from '../../components/ui.tsx';
+import { OUTBOX_LISTED_STATUSES } from '../../../../core/ops/outbox-rules.ts';
+import type { OutboxItem } from '../../../../server/system/system-status-schemas.ts';
+import { Select } from '../../components/form.tsx';
+import { ErrorBox } from '../../components/layout.tsx';
+import { useAction, usePaged, type Page } from '../../components/load.ts';
+import { PagedBody } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-
-interface OutboxItem {
-  id: string;
-  kind: string;
-  method: string;
-  chatId: string;
-  citizenId: number | null;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  nextAttemptAt: string;
-  sentAt: string | null;
-}
-
-const STATUSES = ['failed', 'pending', 'sending', 'blocked', 'discarded', 'sent'] as const;
 
 export function OutboxQueue({ onChange }: { onChange(): void }) {
   const { api } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
-  const [status, setStatus] = useState<(typeof STATUSES)[number]>('failed');
+  const [status, setStatus] = useState<(typeof OUTBOX_LISTED_STATUSES)[number]>('failed');
   const list = usePaged((cursor) => api.get<Page<OutboxItem>>('/api/system/outbox', { status, cursor, limit: 50 }), [status]);
   const act = useAction();
   const run = async (m: OutboxItem, action: 'retry' | 'discard') => {
@@ -46,7 +35,7 @@ export function OutboxQueue({ onChange }: { onChange(): void }) {
           aria-label={t('system.outbox.statusFilter')}
           name="outboxStatus"
           value={status}
-          options={STATUSES.map((s) => ({ value: s, label: t(`system.outbox.status.${s}`) }))}
+          options={OUTBOX_LISTED_STATUSES.map((s) => ({ value: s, label: t(`system.outbox.status.${s}`) }))}
           onChange={setStatus}
         />
       </div>

@@ -2,44 +2,15 @@
 // notification queue with its failed notifications (system-outbox.tsx), job runs (system-jobs.tsx), the
 // database, the last backup and the version. Everything comes from /api/system/*.
 import type { ComponentChildren } from 'preact';
-import { ErrorBox, Loading, useLoad } from '../../components/ui.tsx';
+import type { SystemStatus } from '../../../../server/system/system-status-schemas.ts';
+import { ErrorBox, Loading } from '../../components/layout.tsx';
+import { useLoad } from '../../components/load.ts';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { bytes, duration } from './system-format.ts';
-import { JobRuns, type JobSummary } from './system-jobs.tsx';
+import { JobRuns } from './system-jobs.tsx';
 import { OutboxQueue } from './system-outbox.tsx';
 import type { ScreenProps } from '../types.ts';
-
-interface SystemStatus {
-  telegram: {
-    configured: boolean;
-    mode: 'polling' | 'webhook' | null;
-    reachable: boolean;
-    error: string | null;
-    bot: { id: number; username: string; firstName: string } | null;
-    webhook: { url: string; pendingUpdateCount: number; lastErrorAt: string | null; lastErrorMessage: string | null } | null;
-    configuredWebhookUrl: string | null;
-  };
-  outbox: {
-    counts: Record<'pending' | 'sending' | 'sent' | 'failed' | 'blocked' | 'discarded', number>;
-    oldestQueuedSeconds: number;
-    lastSentAt: string | null;
-    stuck: boolean;
-    stuckAfterMinutes: number;
-  };
-  jobs: JobSummary[];
-  database: {
-    kind: 'pglite' | 'postgres';
-    describe: string;
-    sizeBytes: number | null;
-    connections: number | null;
-    maxConnections: number | null;
-    dataDirBytes: number | null;
-    serverVersion: string | null;
-  };
-  backups: { dir: string | null; last: { file: string; at: string; bytes: number | null; ageSeconds: number } | null };
-  version: { app: string; node: string; migrations: { applied: number; last: string | null; pending: string[]; failed: string[] } };
-}
 
 function Row({ label, children, testId }: { label: string; children: ComponentChildren; testId?: string }) {
   return (

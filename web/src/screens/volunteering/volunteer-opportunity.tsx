@@ -2,26 +2,14 @@
 // approve (a minor only once the parent's consent is on file), decline with the reason the volunteer
 // receives, wait-list; after the start, attendance (hours, people helped, or did not come) and a review 1–5.
 import { useState } from 'preact/hooks';
-import { BackLink, ErrorBox, LoadState, Loading, TextInput, useAction, useLoad } from '../../components/ui.tsx';
+import type { Application, AttendanceInput, Opportunity, ReviewInput } from '../../../../server/volunteering/volunteering-schemas.ts';
+import { useAction, useLoad } from '../../components/load.ts';
+import { BackLink, ErrorBox, Loading } from '../../components/layout.tsx';
+import { TextInput } from '../../components/form.tsx';
+import { LoadState } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
-import type { Opportunity } from './volunteers.tsx';
-
-interface Application {
-  id: number;
-  citizenId: number;
-  state: 'applied' | 'approved' | 'declined' | 'waitlisted' | 'cancelled' | 'attended' | 'no_show';
-  queuedAt: string;
-  decidedAt: string | null;
-  reason: string | null;
-  hours: number | null;
-  peopleHelped: number | null;
-  attendanceAt: string | null;
-  confirmedByVolunteer: boolean | null;
-  volunteer: { name: string | null; phone: string | null; birthYear: number | null; minor: boolean; parentConsent: boolean } | null;
-  review: { rating: number; comment: string | null } | null;
-}
 
 export function OpportunityDetail({ id }: { id: number }) {
   const { api, ref } = useApp();
@@ -203,7 +191,10 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
       {started && ['approved', 'attended', 'no_show'].includes(a.state) && (
         <form
           class="form"
-          onSubmit={(e) => (e.preventDefault(), post('attendance', { attended: true, hours: Number(hours.replace(',', '.')), peopleHelped: Number(people) }))}
+          onSubmit={(e) => (
+            e.preventDefault(),
+            post('attendance', { attended: true, hours: Number(hours.replace(',', '.')), peopleHelped: Number(people) } satisfies AttendanceInput)
+          )}
           data-testid="attendance-form"
         >
           <label class="field">
@@ -218,14 +209,17 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
             <button type="submit" class="secondary" disabled={act.busy}>
               {t('volunteers.tookPart')}
             </button>
-            <button type="button" class="secondary" disabled={act.busy} onClick={() => post('attendance', { attended: false })}>
+            <button type="button" class="secondary" disabled={act.busy} onClick={() => post('attendance', { attended: false } satisfies AttendanceInput)}>
               {t('volunteers.noShow')}
             </button>
           </div>
         </form>
       )}
       {a.state === 'attended' && (
-        <form class="form" onSubmit={(e) => (e.preventDefault(), post('review', { rating: Number(rating), comment: comment.trim() || null }))}>
+        <form
+          class="form"
+          onSubmit={(e) => (e.preventDefault(), post('review', { rating: Number(rating), comment: comment.trim() || null } satisfies ReviewInput))}
+        >
           <label class="field">
             <span class="field-label">{t('volunteers.rating')}</span>
             <select value={rating} onChange={(e) => setRating((e.target as HTMLSelectElement).value)}>

@@ -1,22 +1,15 @@
 // «Жомарт жүрек» awards for a district or a region and an Almaty month, quarter or year: the most active
 // volunteers (people helped), the favourites (positive reviews), and the totals of the indicator "volume of
 // services provided by volunteers"; the same as a spreadsheet.
+import type { Rankings } from '../../../../server/volunteering/volunteering-reports-schemas.ts';
 import { BarChart } from '../../charts/bar-chart.tsx';
-import { DownloadButton, Empty, ErrorBox, FilterSelect, Loading, useLoad } from '../../components/ui.tsx';
+import { useLoad } from '../../components/load.ts';
+import { Empty, ErrorBox, Loading } from '../../components/layout.tsx';
+import { DownloadButton, FilterSelect } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
 import { almatyToday, exportLang } from '../screen-helpers.ts';
-import type { RankedVolunteer, Totals } from '../../../../core/volunteering/volunteer-rankings.ts';
-
-type Ranked = RankedVolunteer;
-interface Rankings {
-  period: { key: string; kind: string; from: string; to: string };
-  place: { kk: string; ru: string };
-  mostActive: Ranked[];
-  favourite: Ranked[];
-  totals: Totals;
-}
 
 export function VolunteerRankings({ query }: { query: URLSearchParams }) {
   const { api, ref, user } = useApp();

@@ -1,0 +1,99 @@
+// What the route modules share beyond their schemas: instants on the wire, page answers, "ok" answers,
+// the POST actions on one record (do it, then answer with the record's view), and the invitation QR codes.
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { qrPng, qrSvg } from '../core/projects/project-invite.ts';
+import { idParam, pngBody, qrSizeQuery, svgBody, withErrors } from './schemas.ts';
+
+export type RouteApp = Parameters<FastifyPluginAsyncZod>[0];
+type Req = FastifyRequest;
+type Guard = onRequestAsyncHookHandler;
+
+interface Inputs {
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  description?: string;
+}
+/** What a route answers with: `response` for 200, or `created` for 201. */
+type Answer = { response: z.ZodType; created?: never } | { created: z.ZodType; response?: never };
+type Ok<S> = S extends { created: infer C extends z.ZodType } ? { 201: C } : S extends { response: infer R extends z.ZodType } ? { 200: R } : never;
+
+/**
+ * The options of a module's routes: `opts(summary, { params, querystring, body, response })` gives one route its
+ * guard (the module's, or another), its OpenAPI tags and summary, its input schemas and its answer with every
+ * error status an authenticated route can give (`withErrors`).
+ */
+export function routeOptions(tags: string[], onRequest: Guard) {
+  return <S extends Inputs & Answer>(summary: string, spec: S, guard: Guard = onRequest) => {
+    const { response, created, ...inputs } = spec;
+    const ok = (created ? { 201: created } : { 200: response }) as Ok<S>;
+    return { onRequest: guard, schema: { tags, summary, ...(inputs as Omit<S, keyof Answer>), response: withErrors(ok) } };
+  };
+}
+
+/** An instant as the API answers it: ISO 8601 in UTC, or null. */
+export const iso = (d: Date | null | undefined): string | null => d?.toISOString() ?? null;
+
+/** A keyset page as the API answers it: the cursor as text (ids may be BigInt). */
+export const cursorPage = <T, V>(page: { items: T[]; nextCursor?: number | bigint | null }, view: (item: T) => V) => ({
+  items: page.items.map(view),
+  nextCursor: page.nextCursor == null ? null : String(page.nextCursor),
+});
+
+/** Waits for a change and answers `{ ok: true }`. */
+export async function okAfter(change: Promise<unknown>): Promise<{ ok: true }> {
+  await change;
+  return { ok: true };
+}
+
+interface ActionOptions<B extends z.ZodType | undefined, T> {
+  onRequest: onRequestAsyncHookHandler;
+  tags: string[];
+  summary: string;
+  body?: B;
+  response: z.ZodType;
+  /** does it; the service checks scope and state */
+  act(req: Req, id: number, body: B extends z.ZodType ? z.output<B> : undefined): Promise<T>;
+  /** the answer: by default what `act` returned */
+  answer?(req: Req, id: number, result: T): Promise<unknown> | unknown;
+}
+
+/** POST `path` (which names the record as :id): does the action, then answers with the record's view. */
+export function postAction<B extends z.ZodType | undefined, T>(app: RouteApp, path: string, o: ActionOptions<B, T>): void {
+  const { onRequest, tags, summary, body, response } = o;
+  app.post(path, { onRequest, schema: { tags, summary, params: idParam, ...(body ? { body } : {}), response: withErrors({ 200: response }) } }, async (req) => {
+    const result = await o.act(req, req.params.id, req.body as never);
+    return (o.answer ? await o.answer(req, req.params.id, result) : result) as never;
+  });
+}
+
+interface QrOptions {
+  onRequest: onRequestAsyncHookHandler;
+  tags: string[];
+  summaries: { png: string; svg: string };
+  /** the invitation link of the record (:id), in the caller's scope; 409 project.no_bot_username without one */
+  link(req: Req, id: number): Promise<string>;
+}
+
+/** `path`/qr.png and `path`/qr.svg: an invitation link as a QR code for leaflets and posters. */
+export function qrRoutes(app: RouteApp, path: string, o: QrOptions): void {
+  const { onRequest, tags } = o;
+  app.get(
+    `${path}/qr.png`,
+    { onRequest, schema: { tags, summary: o.summaries.png, params: idParam, querystring: qrSizeQuery, response: withErrors({ 200: pngBody }) } },
+    async (req, reply) => {
+      const png = await qrPng(await o.link(req, req.params.id), req.query.size);
+      return reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').send(png);
+    },
+  );
+  app.get(
+    `${path}/qr.svg`,
+    { onRequest, schema: { tags, summary: o.summaries.svg, params: idParam, response: withErrors({ 200: svgBody }) } },
+    async (req, reply) => {
+      const svg = await qrSvg(await o.link(req, req.params.id));
+      return reply.header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, no-store').send(svg);
+    },
+  );
+}

@@ -1,0 +1,124 @@
+// The dashboard's filters: a period (or a custom range of days), the region, district and department (fixed
+// to the reader's own scope), the area and the category. They live in the URL.
+import type { Area } from '../../../../server/reference/reference-schemas.ts';
+import { FilterSelect } from '../../components/table.tsx';
+import { useApp } from '../../context.ts';
+import { useI18n } from '../../i18n/i18n.ts';
+
+export interface DashboardValues {
+  period: string;
+  from: string;
+  to: string;
+  regionId: string;
+  districtId: string;
+  departmentId: string;
+  categoryId: string;
+  areaId: string;
+}
+
+export function DashboardFilters({
+  values,
+  choices,
+  go,
+  areas,
+}: {
+  values: DashboardValues;
+  choices: string[];
+  go(patch: Record<string, string | undefined>): void;
+  areas: Area[];
+}) {
+  const { ref, user } = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { period, from, to, regionId, districtId, departmentId, categoryId, areaId } = values;
+  const region = ref.regions.find((r) => String(r.id) === regionId);
+  return (
+    <div class="filters">
+      <select
+        aria-label={t('dashboard.period')}
+        value={choices.includes(period) ? period : ''}
+        onChange={(e) => go({ period: (e.target as HTMLSelectElement).value || period || choices[0], from: undefined, to: undefined })}
+      >
+        {!choices.includes(period) && <option value="">{period || t('dashboard.customRange')}</option>}
+        {choices.map((c) => (
+          <option key={c} value={c}>
+            {t(`dashboard.periods.${c.includes('Q') ? 'quarter' : c.includes('H') ? 'half' : c.length === 4 ? 'year' : 'month'}`, { key: c })}
+          </option>
+        ))}
+      </select>
+      <input
+        aria-label={t('dashboard.periodKey')}
+        title={t('dashboard.periodHint')}
+        placeholder="2026-Q1"
+        defaultValue={period}
+        style={{ width: '8rem' }}
+        onChange={(e) => go({ period: (e.target as HTMLInputElement).value.trim() || undefined, from: undefined, to: undefined })}
+      />
+      <label class="inline">
+        {t('dashboard.from')}{' '}
+        <input type="date" name="from" value={from} onChange={(e) => go({ from: (e.target as HTMLInputElement).value || undefined, period: undefined })} />
+      </label>
+      <label class="inline">
+        {t('dashboard.to')}{' '}
+        <input
+          type="date"
+          name="to"
+          value={to}
+          min={from || undefined}
+          disabled={!from}
+          onChange={(e) => go({ to: (e.target as HTMLInputElement).value || undefined })}
+        />
+      </label>
+      <FilterSelect
+        label={t('dashboard.region')}
+        name="regionId"
+        disabled={!!user.regionId}
+        value={regionId}
+        anyLabel={t('dashboard.allRegions')}
+        options={ref.regions.map((r) => ({ value: r.id, label: i18n.name(r) }))}
+        onChange={(v) => go({ regionId: v || undefined, districtId: undefined })}
+      />
+      <FilterSelect
+        label={t('dashboard.district')}
+        name="districtId"
+        disabled={!region || !!user.districtId}
+        value={districtId}
+        anyLabel={t('dashboard.allDistricts')}
+        options={(region?.districts ?? []).map((d) => ({ value: d.id, label: i18n.name(d) }))}
+        onChange={(v) => go({ districtId: v || undefined })}
+      />
+      <FilterSelect
+        label={t('dashboard.department')}
+        name="departmentId"
+        disabled={!!user.departmentId}
+        value={departmentId}
+        anyLabel={t('dashboard.allDepartments')}
+        options={ref.departments.map((d) => ({ value: d.id, label: i18n.name(d) }))}
+        onChange={(v) => go({ departmentId: v || undefined })}
+      />
+      <FilterSelect
+        label={t('dashboard.area')}
+        name="areaId"
+        value={areaId}
+        anyLabel={t('dashboard.allAreas')}
+        options={areas.map((a) => ({ value: a.id, label: `${a.id}. ${i18n.name(a)}` }))}
+        onChange={(v) => go({ areaId: v || undefined, categoryId: undefined })}
+      />
+      <select
+        aria-label={t('dashboard.category')}
+        name="categoryId"
+        value={categoryId}
+        onChange={(e) => go({ categoryId: (e.target as HTMLSelectElement).value || undefined })}
+      >
+        <option value="">{t('dashboard.allCategories')}</option>
+        {ref.categories
+          .filter((c) => !areaId || String(c.areaId) === areaId)
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              {i18n.name(c)}
+            </option>
+          ))}
+      </select>
+    </div>
+  );
+}

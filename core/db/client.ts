@@ -39,6 +39,14 @@ export interface OpenDatabaseOptions {
   lockOptions?: DataDirLockOptions;
 }
 
+/**
+ * PostgreSQL's settings for a small server. The default 128 MB of shared_buffers is about half of what the
+ * embedded database costs in memory; 16 MB keeps the working set of a city's data while the operating system's
+ * file cache holds the rest. Passed at every start (never written into postgresql.conf), so an existing data
+ * directory is not changed and a bigger server can open it with other settings.
+ */
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
     const adapterFactory = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 });
@@ -59,7 +67,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const lock = inMemory ? undefined : (options.lock ?? (await lockDataDir(dir, options.lockOptions)));
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dir);
+    pglite = await PGlite.create(dir, { startParams: PGLITE_START_PARAMS });
   } catch (e) {
     await lock?.release();
     throw e;

@@ -13,6 +13,7 @@ import type { DataDirLock } from '../core/db/data-dir-lock.ts';
 import { migrateIfBehind, migrationRecords, migrationsUpToDate, readMigrations } from '../core/db/migrate.ts';
 import { withMigrationLock } from '../core/db/migration-lock.ts';
 import { checkReadiness, databaseCheck, migrationsCheck, outboxCheck, type ReadinessCheck, type Readiness } from '../core/ops/readiness.ts';
+import { findTemplate } from '../core/db/template.ts';
 import { OutboxDispatcher, type SendFn } from '../core/outbox/dispatcher.ts';
 import { createServices, type Services } from '../core/services.ts';
 import { telegramFilesOver, type TelegramFiles } from '../core/reports/evidence-store.ts';
@@ -102,15 +103,25 @@ export interface RunningApp {
 /** Where the embedded database lives under DATA_DIR. */
 export const pgliteDirOf = (config: Config): string => path.join(config.dataDir, 'pglite');
 
-/** `lock`: the embedded database's lock when the caller took it already (the demo empties DATA_DIR under it). */
+/**
+ * Opens the database and brings it up to date: a new embedded one starts from the template when there is a usable
+ * one; then migrations and reference data, each skipped when there is nothing to do.
+ * `lock`: the embedded database's lock when the caller took it already (the demo empties DATA_DIR under it).
+ * `templateDir`: where the template is (tests); dist/template by default.
+ */
 export async function openAndPrepareDatabase(
   config: Config,
   logger: Logger,
   now: () => Date = () => new Date(),
-  opts: { lock?: DataDirLock } = {},
+  opts: { lock?: DataDirLock; templateDir?: string } = {},
 ): Promise<Database> {
-  const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: pgliteDirOf(config), lock: opts.lock, lockOptions: { now } });
-  logger.info({ database: db.describe }, 'database opened');
+  const template = async () => {
+    const found = findTemplate(migrationRecords(await readMigrations()), opts.templateDir);
+    if ('reason' in found) logger.info({ reason: found.reason }, 'new embedded database: created by initdb, not from the template');
+    return found.dataDir;
+  };
+  const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: pgliteDirOf(config), lock: opts.lock, lockOptions: { now }, template });
+  logger.info({ database: db.describe, ...(db.origin && db.origin !== 'existing' ? { created: db.origin } : {}) }, 'database opened');
   await prepareDatabase(db, logger, now);
   return db;
 }

@@ -1,8 +1,11 @@
 // Builds the server into dist/: one ESM bundle per entry point (app/main.ts → dist/app/main.js, app/demo.ts →
-// dist/app/demo.js) with source maps, so production runs plain `node` on compiled JavaScript instead of
-// transpiling TypeScript at every start (tsx costs about a second and 75–90 MB there), while a stack trace still
-// names the TypeScript file and line (`node --enable-source-maps`). Development keeps tsx (`npm run dev`).
+// dist/app/demo.js, app/build-template.ts → dist/app/build-template.js) with source maps, so production runs
+// plain `node` on compiled JavaScript instead of transpiling TypeScript at every start (tsx costs about a second
+// and 75–90 MB there), while a stack trace still names the TypeScript file and line (`node --enable-source-maps`).
+// Development keeps tsx (`npm run dev`). Then the template a new embedded database starts from
+// (core/db/template.ts) into dist/template.
 // Plain JavaScript on purpose: `npm ci` runs it from postinstall, before anything else is set up.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,8 +15,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..');
 export const DEFAULT_DIST_DIR = path.join(ROOT, 'dist');
 /** Entry points; each becomes dist/app/<its name>.js, wherever its source is. */
-export const ENTRIES = ['app/main.ts', 'app/demo.ts'];
-/** What the bundle is made of (what `isStale` watches). */
+export const ENTRIES = ['app/main.ts', 'app/demo.ts', 'app/build-template.ts'];
+/** What the bundle and the template are made of (what `isStale` watches). */
 const SOURCES = ['app', 'bot', 'core', 'jobs', 'prisma', 'server', 'generated', 'web/build.mjs'];
 
 /**
@@ -129,12 +132,29 @@ export function isStale(outDir = DEFAULT_DIST_DIR) {
   return Math.max(statSync(fileURLToPath(import.meta.url)).mtimeMs, ...SOURCES.map((s) => newest(path.join(ROOT, s)))) > built;
 }
 
+/**
+ * The template, with the bundle just built. Its failure is a warning, not a failed install: without a template
+ * a new database is made by initdb, as it always was.
+ */
+export function buildTemplate(outDir = DEFAULT_DIST_DIR) {
+  const run = spawnSync(process.execPath, ['--enable-source-maps', path.join(outDir, 'app/build-template.js'), path.join(outDir, 'template')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0)
+    console.warn('The database template could not be built: a new embedded database will be created by initdb (slower). `npm run build` tries again.');
+  return run.status === 0;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = Date.now();
   const ifStale = process.argv.includes('--if-stale');
   if (ifStale && !isStale()) process.exit(0);
   buildServer().then(
-    (r) => console.log(`server built into ${path.relative(process.cwd(), r.outDir) || '.'} in ${Date.now() - started} ms`),
+    (r) => {
+      console.log(`server built into ${path.relative(process.cwd(), r.outDir) || '.'} in ${Date.now() - started} ms`);
+      buildTemplate(r.outDir);
+    },
     (e) => {
       console.error(e);
       process.exit(1);

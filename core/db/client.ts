@@ -22,7 +22,7 @@ export interface Database {
   url?: string;
   /** the embedded database's directory (pglite on disk only) */
   dir?: string;
-  /** How an embedded database came to be: it was there, it was loaded from the template, or initdb made it. */
+  /** How an embedded database came to be: it was there, it was copied from the template, or initdb made it. */
   origin?: 'existing' | 'template' | 'initdb';
   close(): Promise<void>;
 }
@@ -67,8 +67,8 @@ function emptyDir(dir: string): void {
 /**
  * Copies the template's data directory into `dir` (empty: the lock created it): into a sibling first, then renamed
  * into place in one step, so a start interrupted halfway leaves no half-copied database that would pass for one.
- * A plain copy, not PGlite's loadDataDir: unpacking a tarball through PGlite cost 0.3 s more CPU and left 50–60 MB
- * more in the process (bench/FIXES.md).
+ * A plain copy, not PGlite's loadDataDir: unpacking a tarball through PGlite cost 0.3 s more CPU and left about
+ * 100 MB more in the process (bench/FIXES.md, section 4).
  */
 function copyTemplate(source: string, dir: string): boolean {
   const staging = `${dir}.template-${process.pid}`;

@@ -1,6 +1,6 @@
 // The template: a migrated and seeded embedded database, built once at install time (postinstall, `npm run build`)
 // into dist/template/pgdata, and copied as it is into a new data directory. Creating a database with initdb,
-// applying every migration and seeding costs about 9 s of CPU and leaves about 95 MB behind in the process; copying
+// applying every migration and seeding costs about 5 s of CPU and leaves 100–130 MB behind in the process; copying
 // the template costs a tenth of a second and nothing that stays. It is only a head start: after loading, start-up does what it does on any directory
 // (migrations the template lacks are applied, the reference data of another year is seeded), so a template built
 // before a `git pull` or on another date still ends in the same database.

@@ -1,7 +1,7 @@
 // A new embedded database starts from the template built at install time. It must end up exactly as if it had been
 // created, migrated and seeded at start-up, also when the template is behind the migrations or was built in another
 // year, and a template that cannot be used must never stop the app from starting.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +125,13 @@ describe('the database template', () => {
     expect(messages.find((m) => m.msg === 'migrations applied')?.applied).toEqual([last]);
     const applied = await db.prisma.$queryRawUnsafe<Array<{ migration_name: string }>>('SELECT migration_name FROM _prisma_migrations ORDER BY 1');
     expect(applied.map((r) => r.migration_name)).toEqual(folder.map((m) => m.name));
+  });
+
+  it('can be read by the service user that copies it, and written by no one but its owner (npm ci runs as root on a server)', () => {
+    const files = readdirSync(templateDir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(templateDir, f));
+    expect(files.length).toBeGreaterThan(100);
+    const modes = new Set(files.map((f) => statSync(f).mode & 0o777));
+    expect([...modes].sort()).toEqual([0o644, 0o755]);
   });
 
   it('is not used when it has a migration the folder lacks, or when it is missing, and says why', () => {

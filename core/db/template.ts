@@ -6,7 +6,7 @@
 // before a `git pull` or on another date still ends in the same database.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -41,6 +41,20 @@ export function pgliteVersion(): string {
   return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/**
+ * PGlite leaves its files 0600 or 0666 as it pleases. The template is built by whoever ran `npm ci` (root, on a
+ * server) and copied by the service's own user, which must be able to read every file; the copy keeps these
+ * modes, so nobody else may write to it either.
+ */
+async function readableByAll(dir: string): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) await readableByAll(p);
+    else await chmod(p, 0o644);
+  }
+}
+
 /** Builds the template into `outDir` (replacing what was there): a database on disk, migrated, seeded and closed. */
 export async function buildTemplate(opts: { outDir?: string; now?: Date; migrations?: string } = {}): Promise<TemplateManifest> {
   const outDir = opts.outDir ?? TEMPLATE_DIR;
@@ -70,6 +84,7 @@ export async function buildTemplate(opts: { outDir?: string; now?: Date; migrati
     builtAt: (opts.now ?? new Date()).toISOString(),
   };
   await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  await readableByAll(staging);
   await rm(outDir, { recursive: true, force: true });
   await mkdir(path.dirname(outDir), { recursive: true });
   await rename(staging, outDir);

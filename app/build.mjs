@@ -22,8 +22,10 @@ const SOURCES = ['app', 'bot', 'core', 'jobs', 'prisma', 'server', 'generated', 
 /**
  * Packages left to Node's own loader (not bundled): they find files beside their own modules at run time
  * (PGlite its .wasm and .data, Prisma's client its query compiler, the schema engine its .wasm, esbuild its
- * binary), so they must stay where npm put them. Everything else (Fastify, grammY, zod, pino…) is bundled:
- * one file parses faster than the thousand modules it replaces.
+ * binary), so they must stay where npm put them. zxcvbn-ts too: imported lazily (core/staff/password-policy.ts,
+ * 2 MB of dictionaries loaded at the first password check), and bundled its CommonJS build loses the named export
+ * the dynamic import asks for. Everything else (Fastify, grammY, zod, pino…) is bundled: one file parses faster
+ * than the thousand modules it replaces.
  */
 export const EXTERNAL = [
   '@electric-sql/pglite',
@@ -38,6 +40,8 @@ export const EXTERNAL = [
   'esbuild',
   'pglite-prisma-adapter',
   'pg-native',
+  '@zxcvbn-ts/core',
+  '@zxcvbn-ts/language-common',
 ];
 
 /**

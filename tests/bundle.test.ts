@@ -1,7 +1,7 @@
 // Production runs the bundle app/build.mjs makes at install (`node dist/app/main.js`), not the TypeScript sources.
 // Built here into a folder of its own: it starts, finds what it reads beside its sources (migrations, texts, the
-// console, the API docs), stops gracefully on one Ctrl+C even when npm delivers it twice, and a crash names the
-// TypeScript file and line.
+// console, the API docs), runs the packages it bundles or leaves to Node (the password check, the metrics), stops
+// gracefully on one Ctrl+C even when npm delivers it twice, and a crash names the TypeScript file and line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -57,7 +57,8 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
 describe('the production bundle', () => {
   it('starts on a new data directory, serves /health, the console, the API docs and texts in Kazakh, and stops on one Ctrl+C delivered twice', async () => {
     const port = await freePort();
-    const app = run([], { PORT: String(port), DATA_DIR: dataDir, ADMIN_PASSWORD: 'bundle-test-admin-pw', DATABASE_URL: '' });
+    const metricsToken = 'bundle-test-metrics-token-0123456789abcdef';
+    const app = run([], { PORT: String(port), DATA_DIR: dataDir, ADMIN_PASSWORD: 'bundle-test-admin-pw', DATABASE_URL: '', METRICS_TOKEN: metricsToken });
     const url = `http://127.0.0.1:${port}`;
     for (;;) {
       if (
@@ -84,6 +85,11 @@ describe('the production bundle', () => {
     });
     expect(login.status).toBe(401);
     expect(await login.json()).toMatchObject({ error: { code: 'auth.bad_credentials', message: expect.stringMatching(/[әғқңөұүһі]/i) } });
+
+    // prom-client, bundled: the process's and the domain's metrics.
+    const metrics = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^azamat_process_resident_memory_bytes\{role="all"\} \d+/m);
 
     // The terminal's SIGINT and npm's forwarded copy arrive together: still one graceful stop.
     app.child.kill('SIGINT');

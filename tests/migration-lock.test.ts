@@ -1,7 +1,8 @@
 // Upgrades on PostgreSQL: instances starting at once (api, bot and jobs restarted together) must not race
-// to apply migrations and seed reference data. prepareDatabase takes an advisory lock around both (when there is anything to do), so the
-// second waits for the first and then finds nothing to do. The embedded database needs no such lock (its
-// data directory admits one process), so these run on PostgreSQL only.
+// to apply migrations and seed reference data. prepareDatabase takes an advisory lock around both when there is
+// anything to do, so the second waits for the first and then finds nothing to do; a database already up to date
+// starts without it. The embedded database needs no such lock (its data directory admits one process), so these
+// run on PostgreSQL only.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../app/app.ts';

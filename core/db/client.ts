@@ -68,7 +68,7 @@ function emptyDir(dir: string): void {
  * Copies the template's data directory into `dir` (empty: the lock created it): into a sibling first, then renamed
  * into place in one step, so a start interrupted halfway leaves no half-copied database that would pass for one.
  * A plain copy, not PGlite's loadDataDir: unpacking a tarball through PGlite cost 0.3 s more CPU and left about
- * 100 MB more in the process (bench/FIXES.md, section 4).
+ * 100 MB more in the process (bench/FIXES.md, section 5).
  */
 function copyTemplate(source: string, dir: string): boolean {
   const staging = `${dir}.template-${process.pid}`;

@@ -7,7 +7,19 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['generated/**', 'web/dist/**', 'data/**', 'prisma/migrations/**', 'node_modules/**', 'test-artifacts/**', 'coverage/**', 'bench/data/**'] },
+  {
+    ignores: [
+      'generated/**',
+      'web/dist/**',
+      'data/**',
+      'prisma/migrations/**',
+      'node_modules/**',
+      'test-artifacts/**',
+      'coverage/**',
+      'bench/data/**',
+      'dist/**',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   importX.flatConfigs.typescript,

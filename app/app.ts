@@ -10,9 +10,10 @@ import { DomainError } from '../core/errors.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
 import type { DataDirLock } from '../core/db/data-dir-lock.ts';
-import { applyMigrations } from '../core/db/migrate.ts';
+import { migrateIfBehind, migrationRecords, migrationsUpToDate, readMigrations } from '../core/db/migrate.ts';
 import { withMigrationLock } from '../core/db/migration-lock.ts';
 import { checkReadiness, databaseCheck, migrationsCheck, outboxCheck, type ReadinessCheck, type Readiness } from '../core/ops/readiness.ts';
+import { findTemplate } from '../core/db/template.ts';
 import { OutboxDispatcher, type SendFn } from '../core/outbox/dispatcher.ts';
 import { createServices, type Services } from '../core/services.ts';
 import { telegramFilesOver, type TelegramFiles } from '../core/reports/evidence-store.ts';
@@ -24,7 +25,7 @@ import { createVolunteerFeature } from '../bot/volunteering/volunteer.ts';
 import { createPollFeature } from '../bot/polls/poll.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { initBot, publishCommands, registerWebhook, startPolling, webhookHandler, webhookSecret, type BotRunner } from '../bot/run.ts';
-import { seedIfChanged } from '../prisma/seed.ts';
+import { seedIfChanged, seedIsCurrent, seedYears } from '../prisma/seed.ts';
 import { buildServer } from '../server/app.ts';
 import { createCalendarRolloverJob } from '../jobs/calendar-rollover.ts';
 import { createHousekeepingJob } from '../jobs/housekeeping.ts';
@@ -102,31 +103,44 @@ export interface RunningApp {
 /** Where the embedded database lives under DATA_DIR. */
 export const pgliteDirOf = (config: Config): string => path.join(config.dataDir, 'pglite');
 
-/** `lock`: the embedded database's lock when the caller took it already (the demo empties DATA_DIR under it). */
+/**
+ * Opens the database and brings it up to date: a new embedded one starts from the template when there is a usable
+ * one; then migrations and reference data, each skipped when there is nothing to do.
+ * `lock`: the embedded database's lock when the caller took it already (the demo empties DATA_DIR under it).
+ * `templateDir`: where the template is (tests); dist/template by default.
+ */
 export async function openAndPrepareDatabase(
   config: Config,
   logger: Logger,
   now: () => Date = () => new Date(),
-  opts: { lock?: DataDirLock } = {},
+  opts: { lock?: DataDirLock; templateDir?: string } = {},
 ): Promise<Database> {
-  const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: pgliteDirOf(config), lock: opts.lock, lockOptions: { now } });
-  logger.info({ database: db.describe }, 'database opened');
+  const template = async () => {
+    const found = findTemplate(migrationRecords(await readMigrations()), opts.templateDir);
+    if ('reason' in found) logger.info({ reason: found.reason }, 'new embedded database: created by initdb, not from the template');
+    return found.dataDir;
+  };
+  const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: pgliteDirOf(config), lock: opts.lock, lockOptions: { now }, template });
+  logger.info({ database: db.describe, ...(db.origin && db.origin !== 'existing' ? { created: db.origin } : {}) }, 'database opened');
   await prepareDatabase(db, logger, now);
   return db;
 }
 
 /**
- * Migrations and reference data, under the migration lock on PostgreSQL: instances starting at once
- * take turns, and the later ones find nothing left to do.
+ * Migrations and reference data, each skipped when there is nothing to do. The usual start (every migration
+ * applied, the seed unchanged) finds that out with two reads and goes on: no schema engine, no lock. Otherwise
+ * both run under the migration lock on PostgreSQL, so instances starting at once take turns, and the later ones,
+ * checking again under the lock, find nothing left to do.
  */
 export async function prepareDatabase(db: Database, logger: Logger, now: () => Date = () => new Date()): Promise<void> {
+  const years = seedYears(now());
+  if ((await migrationsUpToDate(db.prisma, migrationRecords(await readMigrations()))) && (await seedIsCurrent(db.prisma, years))) return;
   await withMigrationLock(
     db,
     async () => {
-      const applied = await applyMigrations(db.adapterFactory);
+      const applied = await migrateIfBehind(db);
       if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-      const year = now().getUTCFullYear();
-      const seeded = await seedIfChanged(db.prisma, [year, year + 1]);
+      const seeded = await seedIfChanged(db.prisma, years);
       if (seeded) logger.info(seeded, 'reference data seeded');
     },
     { onWait: () => logger.info('another instance is migrating the database; waiting for it') },

@@ -12,6 +12,7 @@ import { DataDirLockedError, lockDataDir } from '../core/db/data-dir-lock.ts';
 import { createServices } from '../core/services.ts';
 import { DEMO_PASSWORD, demoFilled, fillDemo, type DemoSummary } from '../core/demo/fill-demo.ts';
 import { buildConsole, isStale } from '../web/build.mjs';
+import { onShutdownSignals } from './shutdown-signals.ts';
 
 const keep = process.argv.includes('--keep');
 
@@ -97,15 +98,4 @@ if (summary) {
 say('  The Telegram bot is off in the demo. Ctrl+C stops it; the next `npm run demo` starts afresh.');
 say('');
 
-let signals = 0;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    signals += 1;
-    if (signals > 1) process.exit(130);
-    setTimeout(() => process.exit(1), 25_000).unref();
-    void app
-      .stop()
-      .then(() => db.close())
-      .then(() => process.exit(0));
-  });
-}
+onShutdownSignals(() => app.stop().then(() => db.close()));

@@ -1,8 +1,10 @@
-// Entry point: `tsx app/main.ts [all|api|bot|jobs|migrate|seed]`.
+// Entry point: `node dist/app/main.js [all|api|bot|jobs|migrate|seed]` in production (the bundle app/build.mjs
+// makes at install), `tsx app/main.ts …` in development.
 import { ConfigError, loadEnv, parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { ALL_ROLES, openAndPrepareDatabase, startApp, type Role } from './app.ts';
 import { DataDirLockedError } from '../core/db/data-dir-lock.ts';
+import { onShutdownSignals } from './shutdown-signals.ts';
 
 const command = process.argv[2] ?? 'all';
 const known = ['all', 'api', 'bot', 'jobs', 'migrate', 'seed'];
@@ -57,17 +59,10 @@ const app = await startApp({ config, roles, logger }).catch((e) => {
   process.exit(1);
 });
 
-let signals = 0;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    signals += 1;
-    if (signals > 1) process.exit(130);
+onShutdownSignals(
+  (signal) => {
     logger.info({ signal }, 'shutting down');
-    // Whatever is stuck after 25 s is abandoned rather than holding the deployment.
-    setTimeout(() => {
-      logger.error('shutdown timed out');
-      process.exit(1);
-    }, 25_000).unref();
-    void app.stop().then(() => process.exit(0));
-  });
-}
+    return app.stop();
+  },
+  { onTimeout: () => logger.error('shutdown timed out') },
+);

@@ -123,6 +123,12 @@ export async function seedCalendar(tx: Tx, years: number[]): Promise<number> {
   return calendarDays;
 }
 
+/**
+ * The calendar years start-up seeds: this one and the next, so deadlines that run into January count its holidays.
+ * The template built at install time has the years of that day; a start in a later year seeds its own.
+ */
+export const seedYears = (now: Date): number[] => [now.getUTCFullYear(), now.getUTCFullYear() + 1];
+
 /** A fingerprint of the seed data and the years, so an unchanged seed is skipped at start-up. */
 export function seedVersion(years: number[]): string {
   return createHash('sha256')
@@ -132,10 +138,15 @@ export function seedVersion(years: number[]): string {
 }
 
 /** Seeds unless this exact seed was applied before; returns null when skipped. */
-export async function seedIfChanged(prisma: PrismaClient, years: number[]): Promise<SeedSummary | null> {
-  const version = seedVersion(years);
+/** Whether the reference data is this seed's for these years (on a migrated database). */
+export async function seedIsCurrent(prisma: PrismaClient, years: number[]): Promise<boolean> {
   const current = await prisma.setting.findUnique({ where: { key: 'seed.version' } });
-  if (current?.value === version) return null;
+  return current?.value === seedVersion(years);
+}
+
+export async function seedIfChanged(prisma: PrismaClient, years: number[]): Promise<SeedSummary | null> {
+  if (await seedIsCurrent(prisma, years)) return null;
+  const version = seedVersion(years);
   const summary = await seedReferenceData(prisma, years);
   await prisma.setting.upsert({ where: { key: 'seed.version' }, create: { key: 'seed.version', value: version }, update: { value: version } });
   return summary;

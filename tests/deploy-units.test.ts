@@ -1,6 +1,6 @@
 // The systemd units in deploy/systemd are what the README's production guide installs: systemd itself
 // checks them (`systemd-analyze verify`, skipped where systemd is not installed), and they start the roles
-// the npm scripts start, with a stop timeout longer than the app's own 25 s shutdown.
+// the npm scripts start (the same production command, without npm), with a stop timeout longer than the app's own 25 s shutdown.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -53,7 +53,8 @@ describe('systemd units', () => {
       ['azamat-jobs.service', 'start:jobs'],
     ] as const) {
       const text = read(unit);
-      expect(value(text, 'ExecStart'), unit).toBe(`/usr/bin/node --import tsx ${scripts[script]!.replace(/^tsx /, '')}`);
+      // The npm script is `exec node …`: the unit runs the same command without npm, so SIGTERM reaches the app.
+      expect(value(text, 'ExecStart'), unit).toBe(`/usr/bin/${scripts[script]!.replace(/^exec /, '')}`);
       expect(Number.parseInt(value(text, 'TimeoutStopSec')!, 10), unit).toBeGreaterThan(25);
       expect(value(text, 'ReadWritePaths'), unit).toContain('/var/lib/azamat');
       expect(value(text, 'User'), unit).toBe('azamat');

@@ -1,7 +1,8 @@
 // Upgrades on PostgreSQL: instances starting at once (api, bot and jobs restarted together) must not race
-// to apply migrations and seed reference data. prepareDatabase takes an advisory lock around both, so the
-// second waits for the first and then finds nothing to do. The embedded database needs no such lock (its
-// data directory admits one process), so these run on PostgreSQL only.
+// to apply migrations and seed reference data. prepareDatabase takes an advisory lock around both when there is
+// anything to do, so the second waits for the first and then finds nothing to do; a database already up to date
+// starts without it. The embedded database needs no such lock (its data directory admits one process), so these
+// run on PostgreSQL only.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../app/app.ts';
@@ -55,6 +56,23 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('migrations under a lock (postgr
       await starting;
       expect(await t.db.prisma.region.count()).toBe(20);
     } finally {
+      await other.end();
+      await t.drop();
+    }
+  });
+  it('an up-to-date database is started without the lock: a restart does not wait behind an instance holding it', async () => {
+    const t = await createEmptyDb('postgres');
+    await prepareDatabase(t.db, testLogger, NOW);
+    const other = new pg.Client({ connectionString: t.url });
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock($1)', [String(MIGRATION_LOCK_KEY)]);
+      // Would wait for the unlock below, which comes only after it, if it took the lock.
+      await prepareDatabase(t.db, testLogger, NOW);
+      const { rows } = await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'azamat-migrate'`);
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await other.query('SELECT pg_advisory_unlock($1)', [String(MIGRATION_LOCK_KEY)]);
       await other.end();
       await t.drop();
     }

@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, diffMigrationsToSchema, migrationsDir, readMigrations, schemaPath } from '../core/db/migrate.ts';
+import { applyMigrations, diffMigrationsToSchema, migrateIfBehind, migrationsDir, readMigrations, schemaPath } from '../core/db/migrate.ts';
+import { openSchemaEngine, type OpenSchemaEngine } from '../core/db/schema-engine.ts';
 import { createEmptyDb, dbTargets, type TestDb } from './helpers/db.ts';
 
 describe('schema and migrations', () => {
@@ -58,5 +59,67 @@ describe.each(dbTargets)('migrations on %s', (target) => {
     writeFileSync(path.join(folder, 'migration.sql'), 'CREATE TABLE "MigrationProbe" (id int primary key);\n');
     expect(await applyMigrations(t.db.adapterFactory, dir)).toEqual(['29991231000000_probe']);
     await t.db.prisma.$executeRawUnsafe('DROP TABLE "MigrationProbe"');
+  });
+});
+
+/** The schema engine, counting how often start-up loads it. */
+function countingEngine(): { open: OpenSchemaEngine; opened: () => number } {
+  let opened = 0;
+  return {
+    open: (...args) => {
+      opened += 1;
+      return openSchemaEngine(...args);
+    },
+    opened: () => opened,
+  };
+}
+
+describe.each(dbTargets)('start-up migrations on %s', (target) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createEmptyDb(target);
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it('migrate a new database with the schema engine, then load no engine while nothing is pending', async () => {
+    const engine = countingEngine();
+    const names = (await readMigrations()).migrationDirectories.map((d) => d.path);
+    expect(await migrateIfBehind(t.db, { openEngine: engine.open })).toEqual(names);
+    expect(engine.opened()).toBe(1);
+    expect(await migrateIfBehind(t.db, { openEngine: engine.open })).toEqual([]);
+    expect(await migrateIfBehind(t.db, { openEngine: engine.open })).toEqual([]);
+    expect(engine.opened()).toBe(1);
+  });
+
+  it('a database behind the folder still gets the missing migration, through the engine', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azamat-behind-'));
+    cpSync(migrationsDir, dir, { recursive: true });
+    const folder = path.join(dir, '29991231000001_behind_probe');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'migration.sql'), 'CREATE TABLE "BehindProbe" (id int primary key);\n');
+    const engine = countingEngine();
+    expect(await migrateIfBehind(t.db, { dir, openEngine: engine.open })).toEqual(['29991231000001_behind_probe']);
+    expect(engine.opened()).toBe(1);
+    expect(await t.db.prisma.$queryRawUnsafe('SELECT count(*)::int AS n FROM "BehindProbe"')).toEqual([{ n: 0 }]);
+    // Up to date with that folder now: the next start loads nothing.
+    expect(await migrateIfBehind(t.db, { dir, openEngine: engine.open })).toEqual([]);
+    expect(engine.opened()).toBe(1);
+  });
+
+  it('leaves a history it does not recognise to the engine: a migration unknown to the folder, or one edited since', async () => {
+    // The database now has the probe of the previous test, which the real folder lacks.
+    const engine = countingEngine();
+    await migrateIfBehind(t.db, { openEngine: engine.open });
+    expect(engine.opened()).toBe(1);
+    await t.db.prisma.$executeRawUnsafe(`DELETE FROM _prisma_migrations WHERE migration_name = '29991231000001_behind_probe'`);
+    await t.db.prisma.$executeRawUnsafe('DROP TABLE "BehindProbe"');
+    expect(await migrateIfBehind(t.db, { openEngine: engine.open })).toEqual([]);
+    expect(engine.opened()).toBe(1);
+    const [first] = (await readMigrations()).migrationDirectories;
+    await t.db.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET checksum = 'edited' WHERE migration_name = '${first!.path}'`);
+    await migrateIfBehind(t.db, { openEngine: engine.open }).catch(() => []);
+    expect(engine.opened()).toBe(2);
   });
 });

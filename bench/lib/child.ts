@@ -98,16 +98,23 @@ export function startChild(command: string, args: string[], env: Record<string, 
   });
 }
 
-/** Resident memory (bytes) of a process and all its descendants, from /proc (Linux); the largest single one too. */
-export function treeRss(pid: number): { total: number; largest: number } {
+/**
+ * Resident memory (bytes) of a process and all its descendants, from /proc (Linux); the largest single one too
+ * (under `npm start`, the app), and its pid.
+ */
+export function treeRss(pid: number): { total: number; largest: number; largestPid: number } {
   let total = 0;
   let largest = 0;
+  let largestPid = pid;
   const visit = (p: number) => {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       total += kb * 1024;
-      largest = Math.max(largest, kb * 1024);
+      if (kb * 1024 > largest) {
+        largest = kb * 1024;
+        largestPid = p;
+      }
       for (const task of readdirSync(`/proc/${p}/task`)) {
         const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
         for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
@@ -117,5 +124,16 @@ export function treeRss(pid: number): { total: number; largest: number } {
     }
   };
   visit(pid);
-  return { total, largest };
+  return { total, largest, largestPid };
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux; clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  try {
+    // The command name (field 2) may hold spaces; the fields after it are fixed.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }

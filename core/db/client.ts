@@ -1,4 +1,6 @@
 // Opens the one database the process uses: embedded PGlite by default, PostgreSQL when a URL is given.
+import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -20,6 +22,8 @@ export interface Database {
   url?: string;
   /** the embedded database's directory (pglite on disk only) */
   dir?: string;
+  /** How an embedded database came to be: it was there, it was copied from the template, or initdb made it. */
+  origin?: 'existing' | 'template' | 'initdb';
   close(): Promise<void>;
 }
 
@@ -37,6 +41,62 @@ export interface OpenDatabaseOptions {
   lock?: DataDirLock;
   /** how the lock is taken when it is taken here */
   lockOptions?: DataDirLockOptions;
+  /**
+   * A ready data directory to copy into `pgliteDir` instead of running initdb (the template, core/db/template.ts);
+   * asked for only when `pgliteDir` holds no database yet. Undefined: initdb.
+   */
+  template?: () => Promise<string | undefined>;
+}
+
+/**
+ * PostgreSQL's settings for a small server. The default 128 MB of shared_buffers is about half of what the
+ * embedded database costs in memory; 16 MB keeps the working set of a city's data while the operating system's
+ * file cache holds the rest. Passed at every start (never written into postgresql.conf), so an existing data
+ * directory is not changed and a bigger server can open it with other settings.
+ */
+export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+/** Whether `dir` holds a PostgreSQL data directory already. */
+const hasDatabase = (dir: string) => existsSync(path.join(dir, 'PG_VERSION'));
+
+/** Empties a directory that a failed start from the template left behind, so initdb finds it empty. */
+function emptyDir(dir: string): void {
+  for (const entry of readdirSync(dir)) rmSync(path.join(dir, entry), { recursive: true, force: true });
+}
+
+/**
+ * Copies the template's data directory into `dir` (empty: the lock created it): into a sibling first, then renamed
+ * into place in one step, so a start interrupted halfway leaves no half-copied database that would pass for one.
+ * A plain copy, not PGlite's loadDataDir: unpacking a tarball through PGlite cost 0.3 s more CPU and left about
+ * 100 MB more in the process (bench/FIXES.md, section 5).
+ */
+function copyTemplate(source: string, dir: string): boolean {
+  const staging = `${dir}.template-${process.pid}`;
+  try {
+    rmSync(staging, { recursive: true, force: true });
+    cpSync(source, staging, { recursive: true });
+    renameSync(staging, dir);
+    return true;
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+    return false;
+  }
+}
+
+async function openPGlite(dir: string, inMemory: boolean, template: OpenDatabaseOptions['template']): Promise<{ pglite: PGlite; origin: Database['origin'] }> {
+  const options = { startParams: PGLITE_START_PARAMS };
+  if (inMemory) return { pglite: await PGlite.create(dir, options), origin: undefined };
+  if (hasDatabase(dir)) return { pglite: await PGlite.create(dir, options), origin: 'existing' };
+  const source = await template?.();
+  if (source && copyTemplate(source, dir)) {
+    try {
+      return { pglite: await PGlite.create(dir, options), origin: 'template' };
+    } catch {
+      // A template that cannot be opened (damaged, or from another PGlite) is no reason not to start.
+      emptyDir(dir);
+    }
+  }
+  return { pglite: await PGlite.create(dir, options), origin: 'initdb' };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -58,8 +118,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   // Taken before PGlite touches the directory, held as long as the Database lives.
   const lock = inMemory ? undefined : (options.lock ?? (await lockDataDir(dir, options.lockOptions)));
   let pglite: PGlite;
+  let origin: Database['origin'];
   try {
-    pglite = await PGlite.create(dir);
+    ({ pglite, origin } = await openPGlite(dir, inMemory, options.template));
   } catch (e) {
     await lock?.release();
     throw e;
@@ -72,6 +133,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     adapterFactory,
     describe: inMemory ? 'PGlite (in memory)' : `PGlite at ${dir}`,
     ...(inMemory ? {} : { dir }),
+    origin,
     close: async () => {
       try {
         await prisma.$disconnect();

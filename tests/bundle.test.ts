@@ -1,0 +1,110 @@
+// Production runs the bundle app/build.mjs makes at install (`node dist/app/main.js`), not the TypeScript sources.
+// Built here into a folder of its own: it starts, finds what it reads beside its sources (migrations, texts, the
+// console, the API docs), runs the packages it bundles or leaves to Node (the password check, the metrics), stops
+// gracefully on one Ctrl+C even when npm delivers it twice, and a crash names the TypeScript file and line.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../app/build.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+// Inside the project: the packages the bundle leaves to Node (PGlite, Prisma's client) are found from there.
+const cache = path.join(root, 'node_modules/.cache');
+mkdirSync(cache, { recursive: true });
+const outDir = mkdtempSync(path.join(cache, 'azamat-bundle-test-'));
+const dataDir = mkdtempSync(path.join(tmpdir(), 'azamat-bundle-'));
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  await buildServer({ outDir, entries: ['app/main.ts'] });
+});
+
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  const fullEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...env };
+  delete fullEnv.BOT_TOKEN;
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(outDir, 'app/main.js'), ...args], {
+    cwd: root,
+    env: fullEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+describe('the production bundle', () => {
+  it('starts on a new data directory, serves /health, the console, the API docs and texts in Kazakh, and stops on one Ctrl+C delivered twice', async () => {
+    const port = await freePort();
+    const metricsToken = 'bundle-test-metrics-token-0123456789abcdef';
+    const app = run([], { PORT: String(port), DATA_DIR: dataDir, ADMIN_PASSWORD: 'bundle-test-admin-pw', DATABASE_URL: '', METRICS_TOKEN: metricsToken });
+    const url = `http://127.0.0.1:${port}`;
+    for (;;) {
+      if (
+        await fetch(`${url}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (app.child.exitCode !== null) throw new Error(`exited early:\n${app.output()}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await fetch(`${url}/health`).then((r) => r.json())).toMatchObject({ status: 'ok' });
+    const docs = await fetch(`${url}/docs/static/index.html`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger');
+    const console = await fetch(`${url}/console/`);
+    expect(console.status).toBe(200);
+    expect(await console.text()).toContain('<script');
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'kk' },
+      body: JSON.stringify({ login: 'admin', password: 'not the password' }),
+    });
+    expect(login.status).toBe(401);
+    expect(await login.json()).toMatchObject({ error: { code: 'auth.bad_credentials', message: expect.stringMatching(/[әғқңөұүһі]/i) } });
+
+    // prom-client, bundled: the process's and the domain's metrics.
+    const metrics = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^azamat_process_resident_memory_bytes\{role="all"\} \d+/m);
+
+    // The terminal's SIGINT and npm's forwarded copy arrive together: still one graceful stop.
+    app.child.kill('SIGINT');
+    app.child.kill('SIGINT');
+    expect(await app.exited).toBe(0);
+    expect(app.output()).toContain('"msg":"stopped"');
+    expect(existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
+  });
+
+  it('names the TypeScript source in the stack trace of a crash', async () => {
+    // DATA_DIR is a file: taking the embedded database's lock fails at once.
+    const file = path.join(dataDir, 'not-a-directory');
+    writeFileSync(file, '');
+    const app = run(['migrate'], { DATA_DIR: file, DATABASE_URL: '' });
+    expect(await app.exited).not.toBe(0);
+    expect(app.output()).toMatch(/at lockDataDir \(.*core\/db\/data-dir-lock\.ts:\d+:\d+\)/);
+  });
+});

@@ -74,6 +74,13 @@ export default tseslint.config(
     },
   },
   {
+    // The bot is started by app/; it imports nothing from the API, the jobs or the composition root.
+    files: ['bot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(server|jobs|app)/', message: 'bot/ uses core, never server/, jobs/ or app/' }] }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -47,6 +47,52 @@ export default tseslint.config(
     },
   },
   {
+    // Core knows nothing of Telegram or HTTP: it says what a message offers (core/offers), and bot/telegram
+    // renders it. It imports nothing from the layers that use it.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['grammy', 'grammy/*', '@grammyjs/*', 'fastify', 'fastify/*', 'fastify-*', '@fastify/*'],
+              message: 'core knows nothing of Telegram or HTTP',
+            },
+            { regex: '^(\\.\\./)+(bot|server|jobs|app|web)/', message: 'core is used by bot/, server/, jobs/ and app/, never the other way round' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ':matches(Property, TSPropertySignature, PropertyDefinition)[key.name=/^(reply_markup|inline_keyboard|callback_data|parse_mode)$/]',
+          message: 'core says what to offer (core/offers); bot/telegram renders it',
+        },
+        {
+          selector: ':matches(Property, TSPropertySignature)[key.value=/^(reply_markup|inline_keyboard|callback_data|parse_mode)$/]',
+          message: 'core says what to offer (core/offers); bot/telegram renders it',
+        },
+        {
+          selector: 'MemberExpression[property.name=/^(reply_markup|inline_keyboard|callback_data|parse_mode)$/]',
+          message: 'core says what to offer (core/offers); bot/telegram renders it',
+        },
+        {
+          selector:
+            'Literal[value=/^(send(Message|Photo|Document|Video|Voice|Audio|Location|MediaGroup|ChatAction)|edit(MessageText|MessageReplyMarkup|MessageCaption|MessageMedia)|copyMessage|forwardMessage|deleteMessage|answerCallbackQuery|getFile)$/]',
+          message: 'Bot API methods belong to bot/telegram',
+        },
+      ],
+    },
+  },
+  {
+    // The bot is started by app/; it imports nothing from the API, the jobs or the composition root.
+    files: ['bot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(server|jobs|app)/', message: 'bot/ uses core, never server/, jobs/ or app/' }] }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -14,10 +14,11 @@ import { migrateIfBehind, migrationRecords, migrationsUpToDate, readMigrations }
 import { withMigrationLock } from '../core/db/migration-lock.ts';
 import { checkReadiness, databaseCheck, migrationsCheck, outboxCheck, type ReadinessCheck, type Readiness } from '../core/ops/readiness.ts';
 import { findTemplate } from '../core/db/template.ts';
-import { OutboxDispatcher, type SendFn } from '../core/outbox/dispatcher.ts';
+import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import { createServices, type Services } from '../core/services.ts';
 import { telegramFilesOver, type TelegramFiles } from '../core/reports/evidence-store.ts';
 import { createBot, type AppBot } from '../bot/create-bot.ts';
+import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
 import { createReportFeature } from '../bot/reports/report.ts';
 import { createTopicsFeature } from '../bot/discussions/topics.ts';
 import { createAskFeature } from '../bot/consultations/ask.ts';
@@ -326,7 +327,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
           ? [
               createStaffChatSyncJob({
                 prisma: services.prisma,
-                send: rawSend(telegramApi(token, config.TELEGRAM_API_ROOT)),
+                chat: telegramChat(rawSend(telegramApi(token, config.TELEGRAM_API_ROOT))),
                 i18n,
                 logger: logger.child({ component: 'staff-chat' }),
                 now,
@@ -337,7 +338,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
           ? [
               createQuestionChatSyncJob({
                 prisma: services.prisma,
-                send: rawSend(telegramApi(token, config.TELEGRAM_API_ROOT)),
+                chat: telegramChat(rawSend(telegramApi(token, config.TELEGRAM_API_ROOT))),
                 i18n,
                 calendar: services.calendar,
                 logger: logger.child({ component: 'question-chat' }),
@@ -356,7 +357,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       const api = telegramApi(token, config.TELEGRAM_API_ROOT);
       const dispatcher = new OutboxDispatcher({
         prisma: services.prisma,
-        send: rawSend(api),
+        chat: telegramChat(rawSend(api)),
         logger: logger.child({ component: 'outbox' }),
         ratePerSecond: config.OUTBOX_RATE_PER_SECOND,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,

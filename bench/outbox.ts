@@ -6,6 +6,7 @@
 import { Api } from 'grammy';
 import { createLogger } from '../app/logger.ts';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
+import { telegramChat } from '../bot/telegram/chat-port.ts';
 import { enqueueMessage, outboxCounts } from '../core/outbox/outbox-repository.ts';
 import { startFakeTelegram } from '../tests/fake-telegram/server.ts';
 import { openBenchDb, type PostgresServer, type Target } from './lib/bench-db.ts';
@@ -45,7 +46,7 @@ export async function runOutbox(opts: {
   const api = new Api(TOKEN, { apiRoot: fake.apiRoot, timeoutSeconds: 30 });
   const dispatcher = new OutboxDispatcher({
     prisma: bench.db.prisma,
-    send: (method, params) => api.raw[method as 'sendMessage'](params as never),
+    chat: telegramChat((method, params) => api.raw[method as 'sendMessage'](params as never)),
     logger: createLogger('silent'),
     ratePerSecond: TELEGRAM_LIMIT_PER_SECOND,
     maxAttempts: 10,
@@ -62,8 +63,7 @@ export async function runOutbox(opts: {
         await enqueueMessage(tx, {
           chatId,
           kind: 'bench.notice',
-          method: 'sendMessage',
-          params: { text: `Обращение KZ-2026-${String(k).padStart(6, '0')}: статус изменён #${k}` },
+          text: `Обращение KZ-2026-${String(k).padStart(6, '0')}: статус изменён #${k}`,
           dedupeKey: `bench:${k}`,
         });
       }

@@ -2,29 +2,40 @@
 // else helpfully, and domain refusals as plain values. (Commands, menu buttons and other features'
 // buttons never reach a waiting flow: see flowContext in bot/middleware/app-context.ts.)
 import type { Conversation } from '@grammyjs/conversations';
-import { InlineKeyboard } from 'grammy';
+import type { InlineKeyboard } from 'grammy';
 import type { BotContext, FlowContext } from './context.ts';
+import { FLOW_BUTTON } from './features.ts';
 import { DomainError } from '../core/errors.ts';
+import { defineButton, type ButtonFamily, type ButtonFields, type ButtonReader } from '../core/offers/button.ts';
 import { esc, fitTitle } from '../core/text.ts';
 
 export type Flow = Conversation<BotContext, FlowContext>;
 
 /**
- * Waits for a press of a button whose data matches `pattern`. Old buttons get a short answer,
- * and anything typed is answered with `hint` (default: "choose with the buttons above").
+ * A button a conversation waits for. Its data starts with FLOW_BUTTON ('@'), which is what lets the
+ * press reach the waiting conversation instead of another feature's handler (bot/middleware/app-context.ts).
  */
-export async function waitForButton(
+export function defineFlowButton<const F extends ButtonFields = Record<never, never>>(prefix: string, fields?: F): ButtonFamily<F> {
+  if (!prefix.startsWith(FLOW_BUTTON)) throw new Error(`a flow button's prefix starts with ${FLOW_BUTTON}: ${prefix}`);
+  return defineButton(prefix, fields);
+}
+
+/**
+ * Waits for a press of one of `button`'s buttons and returns what it says. Old buttons get a short
+ * answer, and anything typed is answered with `hint` (default: "choose with the buttons above").
+ */
+export async function waitForButton<V>(
   conversation: Flow,
-  pattern: RegExp,
+  button: ButtonReader<V>,
   hint?: (ctx: FlowContext) => Promise<unknown>,
-): Promise<{ ctx: FlowContext; match: RegExpExecArray }> {
+): Promise<{ ctx: FlowContext; value: V }> {
   for (;;) {
     const ctx = await conversation.wait();
     const data = ctx.callbackQuery?.data;
-    const match = data ? pattern.exec(data) : null;
-    if (match) {
+    const value = data === undefined ? null : button.decode(data);
+    if (value !== null) {
       await ctx.answerCallbackQuery();
-      return { ctx, match };
+      return { ctx, value };
     }
     if (ctx.callbackQuery) {
       await ctx.answerCallbackQuery({ text: ctx.t('common:stale_button') });
@@ -80,16 +91,6 @@ export function choiceLabels(
 export const withLegend = (prompt: string, legend: string[], escape = false) =>
   legend.length ? `${prompt}\n\n${legend.map((l) => (escape ? esc(l) : l)).join('\n')}` : prompt;
 
-/** Buttons in rows of `cols`, with no empty trailing row (Telegram refuses those). */
-export function buttonGrid(buttons: Array<{ label: string; data: string }>, cols = 2): InlineKeyboard {
-  const rows: Array<Array<{ text: string; callback_data: string }>> = [];
-  buttons.forEach((b, i) => {
-    if (i % cols === 0) rows.push([]);
-    rows.at(-1)!.push({ text: b.label, callback_data: b.data });
-  });
-  return InlineKeyboard.from(rows);
-}
-
 /**
  * Runs what a pressed button does for the citizen and stops the button's spinner; a refusal from the
  * domain (closed, not answered, no place left …) becomes an alert in the citizen's language.
@@ -113,13 +114,6 @@ export async function showScreen(ctx: BotContext, text: string, kb: InlineKeyboa
 export async function enterFlow(ctx: BotContext, id: string, ...args: unknown[]): Promise<void> {
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(id, ...args);
-}
-
-/** "1 ⭐ … 5 ⭐" buttons whose data is `<prefix>:<id>:<n>`. */
-export function ratingKeyboard(prefix: string, id: number): InlineKeyboard {
-  const kb = new InlineKeyboard();
-  for (let n = 1; n <= 5; n++) kb.text(`${n} ⭐`, `${prefix}:${id}:${n}`);
-  return kb;
 }
 
 /**

@@ -5,13 +5,13 @@
 import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { SendFn } from '../core/outbox/dispatcher.ts';
+import type { ChatPort } from '../core/outbox/chat-port.ts';
 import { syncStaffChats } from '../core/reports/staff-chat.ts';
 import type { Job } from './scheduler.ts';
 
 export interface StaffChatSyncJobDeps {
   prisma: PrismaClient;
-  send: SendFn;
+  chat: ChatPort;
   i18n: i18n;
   logger: Logger;
   now?: () => Date;

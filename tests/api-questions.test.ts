@@ -9,7 +9,8 @@ import type { Actor } from '../core/audit/audit-log.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import type { Services } from '../core/services.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
-import { makeCitizen, makeQuestion, payloadOf, type QuestionFixture } from './helpers/consult-fixtures.ts';
+import { makeCitizen, makeQuestion, type QuestionFixture } from './helpers/consult-fixtures.ts';
+import { sentParams } from './helpers/outbox.ts';
 import { dbTargets } from './helpers/db.ts';
 
 const system: Actor = { type: 'system' };
@@ -257,7 +258,7 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(notice.text).toContain(kk('consultations:staff.handover', { number: question.number, from: 'Консультант cons-a' }));
       expect(notice.text).toContain('Бұл салық мәселесі, сізге');
       const telegram = await prisma.outboxMessage.findMany({ where: { chatId: 4_400_001n, kind: 'question.handover' } });
-      expect(telegram.map((t) => payloadOf(t).params.text)).toEqual([notice.text]);
+      expect(telegram.map((t) => sentParams(t).text)).toEqual([notice.text]);
       expect(await prisma.auditLog.count({ where: { entityId: String(question.id), action: 'question.handover' } })).toBe(1);
 
       // The previous holder has no say any more.
@@ -294,14 +295,13 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       expect(after.lastAnsweredAt).toEqual(after.firstAnsweredAt);
 
       const [message] = await outboxFor(kkCitizen).then((rows) =>
-        rows.filter((r) => r.kind === 'question.answer' && payloadOf(r).params.text.includes(question.number)),
+        rows.filter((r) => r.kind === 'question.answer' && sentParams(r).text.includes(question.number)),
       );
       expect(message!.citizenId).toBe(kkCitizen.id);
-      const p = payloadOf(message!);
-      expect(p.method).toBe('sendMessage');
-      expect(p.params.text).toBe(`${kk('consultations:answer.title', { number: question.number })}\n\nҮЕҰ-ны әділет органында тіркейді.`);
-      expect(p.params.text.startsWith(`${question.number} сұрағыңызға жауап:`)).toBe(true);
-      expect(p.params.reply_markup!.inline_keyboard).toEqual([
+      const p = sentParams(message!);
+      expect(p.text).toBe(`${kk('consultations:answer.title', { number: question.number })}\n\nҮЕҰ-ны әділет органында тіркейді.`);
+      expect(p.text.startsWith(`${question.number} сұрағыңызға жауап:`)).toBe(true);
+      expect(p.reply_markup!.inline_keyboard).toEqual([
         [
           { text: kk('consultations:answer.more'), callback_data: `qa:more:${question.id}` },
           { text: kk('consultations:answer.resolved'), callback_data: `qa:close:${question.id}` },
@@ -332,7 +332,7 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       const second = await row(question.id);
       expect(second).toMatchObject({ state: 'answered', firstAnsweredAt: first.firstAnsweredAt, followUpAt: null, overdueNotifiedAt: null, escalatedAt: null });
       expect(second.lastAnsweredAt!.getTime()).toBeGreaterThan(first.lastAnsweredAt!.getTime());
-      const texts = (await outboxFor(ruCitizen)).filter((r) => r.kind === 'question.answer').map((r) => payloadOf(r).params.text);
+      const texts = (await outboxFor(ruCitizen)).filter((r) => r.kind === 'question.answer').map((r) => sentParams(r).text);
       expect(texts.slice(-2)).toEqual([`Ответ на ваш вопрос ${question.number}:\n\nПервый ответ`, `Ответ на ваш вопрос ${question.number}:\n\nБесплатно`]);
     });
 
@@ -349,12 +349,8 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       const question = await ask({ citizenId: ruCitizen.id });
       const link = { url: 'https://egov.kz/cms/ru/services/business_registration', title: 'Форма заявления' };
       expect((await post(`/api/questions/${question.id}/answer`, { text: 'Заполните форму', attachment: link }, staff['cons-a']!.token)).statusCode).toBe(200);
-      const short = (await outboxFor(ruCitizen)).filter(
-        (r) => payloadOf(r).params.text.includes(question.number) || payloadOf(r).params.text.includes(link.url),
-      );
-      expect(short.map((r) => payloadOf(r).params.text)).toEqual([
-        `Ответ на ваш вопрос ${question.number}:\n\nЗаполните форму\n\n🔗 Форма заявления: ${link.url}`,
-      ]);
+      const short = (await outboxFor(ruCitizen)).filter((r) => sentParams(r).text.includes(question.number) || sentParams(r).text.includes(link.url));
+      expect(short.map((r) => sentParams(r).text)).toEqual([`Ответ на ваш вопрос ${question.number}:\n\nЗаполните форму\n\n🔗 Форма заявления: ${link.url}`]);
       const stored = await prisma.questionMessage.findFirstOrThrow({ where: { questionId: question.id, kind: 'answer' } });
       expect(stored.attachment).toEqual({ kind: 'link', url: link.url, title: 'Форма заявления' });
       expect((await get(`/api/questions/${question.id}`)).json().thread.at(-1).attachment).toMatchObject({
@@ -368,10 +364,10 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       const url = `${link.url}?utm_source=${'x'.repeat(100)}`;
       expect((await post(`/api/questions/${long.id}/answer`, { text: 'я'.repeat(4000), attachment: { url } }, staff['cons-a']!.token)).statusCode).toBe(200);
       const two = (await outboxFor(ruCitizen)).slice(before);
-      expect(two.map((r) => payloadOf(r).params.text.length <= 4096)).toEqual([true, true]);
-      expect(payloadOf(two[0]!).params.text).toBe(`Ответ на ваш вопрос ${long.number}:\n\n${'я'.repeat(4000)}`);
-      expect(payloadOf(two[0]!).params.reply_markup).toBeDefined();
-      expect(payloadOf(two[1]!).params.text).toBe(`🔗 ${url}`);
+      expect(two.map((r) => sentParams(r).text.length <= 4096)).toEqual([true, true]);
+      expect(sentParams(two[0]!).text).toBe(`Ответ на ваш вопрос ${long.number}:\n\n${'я'.repeat(4000)}`);
+      expect(sentParams(two[0]!).reply_markup).toBeDefined();
+      expect(sentParams(two[1]!).text).toBe(`🔗 ${url}`);
     });
 
     it('refuses an empty or over-long answer and a link that is not https, with clear errors, and changes nothing', async () => {
@@ -435,8 +431,8 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
       );
       expect(res.statusCode, res.body).toBe(200);
       expect(await row(question.id)).toMatchObject({ state: 'closed', result: 'referred', consultantId: staff['cons-a']!.id });
-      const told = (await outboxFor(kkCitizen)).filter((r) => r.kind === 'question.closed' && payloadOf(r).params.text.includes(question.number));
-      expect(told.map((r) => payloadOf(r).params.text)).toEqual([
+      const told = (await outboxFor(kkCitizen)).filter((r) => r.kind === 'question.closed' && sentParams(r).text.includes(question.number));
+      expect(told.map((r) => sentParams(r).text)).toEqual([
         `${kk('consultations:close.referred', { number: question.number })}\n\nӘділет департаментіне хабарласыңыз: 8 7172 00 00 00`,
       ]);
       expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: question.id } })).toMatchObject({ result: 'referred', responseMinutes: null });

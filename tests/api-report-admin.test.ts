@@ -7,6 +7,7 @@ import type { Actor } from '../core/audit/audit-log.ts';
 import type { NewReport } from '../core/reports/report-service.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
+import { sentParams } from './helpers/outbox.ts';
 
 const system: Actor = { type: 'system' };
 
@@ -286,9 +287,7 @@ describe.each(dbTargets)('report admin API (%s)', (target) => {
 
   describe('hide and unhide', () => {
     const texts = async (chatId: bigint) =>
-      (await services.prisma.outboxMessage.findMany({ where: { chatId }, orderBy: { id: 'asc' } })).map(
-        (m) => (m.payload as { params: { text: string } }).params.text,
-      );
+      (await services.prisma.outboxMessage.findMany({ where: { chatId }, orderBy: { id: 'asc' } })).map((m) => sentParams(m).text);
 
     it('a moderator hides a report: the text is kept, the list flags it, the history has the reason, the author is told in Kazakh', async () => {
       const [author, follower] = [await citizen('kk'), await citizen('ru')];

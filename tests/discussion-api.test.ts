@@ -12,6 +12,7 @@ import { createServices, type Services } from '../core/services.ts';
 import { buildServer } from '../server/app.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { sentParams } from './helpers/outbox.ts';
 
 /** An instant given as Almaty wall-clock time. */
 const at = (local: string) => new Date(`${local}+05:00`);
@@ -105,7 +106,7 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     services.discussions.citizen.comment(c.id, topicId, { text, authorName: c.name ?? 'Аноним Азамат', ...extra });
   const outbox = (kind: string, citizenId?: number) =>
     services.prisma.outboxMessage.findMany({ where: { kind, ...(citizenId ? { citizenId } : {}) }, orderBy: { id: 'asc' } });
-  const textOf = (row: { payload: unknown }) => (row.payload as { params: { text: string } }).params.text;
+  const textOf = (row: { payload: unknown }) => sentParams(row).text;
   const translated = (e: unknown, lang: 'kk' | 'ru' = 'ru') => {
     expect(e).toBeInstanceOf(DomainError);
     const d = e as DomainError;
@@ -396,7 +397,7 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     const kk = textOf(sent.find((m) => m.citizenId === areaOnly.id)!);
     expect(kk).toContain('🗣 Жария талқылауға жаңа тақырып шығарылды');
     expect(kk).toContain('Ескертулер мен ұсыныстарды қабылдау мерзімі: 03.04.2026 10:00.');
-    expect((sent[0]!.payload as { params: { reply_markup: unknown } }).params.reply_markup).toEqual({
+    expect(sentParams(sent[0]!).reply_markup).toEqual({
       inline_keyboard: [[expect.objectContaining({ callback_data: `tp:open:${topic.id}` })]],
     });
 

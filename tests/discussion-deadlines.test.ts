@@ -13,6 +13,7 @@ import { createDiscussionDeadlinesJob } from '../jobs/discussion-deadlines.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { sentParams } from './helpers/outbox.ts';
 
 const at = (local: string) => new Date(`${local}+05:00`);
 
@@ -100,7 +101,7 @@ describe.each(dbTargets)('discussion deadlines on %s', (target) => {
   const topicRow = (id: number) => prisma.discussionTopic.findUniqueOrThrow({ where: { id } });
   const noticesOf = (kind: string) => prisma.staffNotice.findMany({ where: { kind }, orderBy: [{ staffUserId: 'asc' }, { id: 'asc' }] });
   const outboxOf = (kind: string) => prisma.outboxMessage.findMany({ where: { kind }, orderBy: { id: 'asc' } });
-  const textOf = (row: { payload: unknown }) => (row.payload as { params: { text: string } }).params.text;
+  const textOf = (row: { payload: unknown }) => sentParams(row).text;
 
   it('runs every minute', () => {
     expect(job).toMatchObject({ name: 'discussion-deadlines', schedule: '* * * * *' });

@@ -46,8 +46,8 @@ describe.each(dbTargets)('the whole app against a fake Telegram (%s)', (target) 
     await gone.block();
     const blocked = (await app.services.citizens.findByTelegramId(gone.id))!;
     await app.services.prisma.$transaction(async (tx) => {
-      await enqueueMessage(tx, { chatId: ok.id, kind: 'test.notice', method: 'sendMessage', params: { text: 'Ваше обращение принято' } });
-      await enqueueMessage(tx, { chatId: gone.id, citizenId: blocked.id, kind: 'test.notice', method: 'sendMessage', params: { text: 'Не дойдёт' } });
+      await enqueueMessage(tx, { chatId: ok.id, kind: 'test.notice', text: 'Ваше обращение принято' });
+      await enqueueMessage(tx, { chatId: gone.id, citizenId: blocked.id, kind: 'test.notice', text: 'Не дойдёт' });
     });
     await until('delivery', () => ok.texts().includes('Ваше обращение принято'));
     const citizen = await until('blocked mark', async () => {
@@ -62,7 +62,7 @@ describe.each(dbTargets)('the whole app against a fake Telegram (%s)', (target) 
   it('paces a burst to one chat at Telegram’s 1 message/s and loses none to flood control', async () => {
     const u = fake.user({ language_code: 'ru' });
     await app.services.prisma.$transaction(async (tx) => {
-      for (let i = 1; i <= 3; i += 1) await enqueueMessage(tx, { chatId: u.id, kind: 'test.burst', method: 'sendMessage', params: { text: `Сообщение ${i}` } });
+      for (let i = 1; i <= 3; i += 1) await enqueueMessage(tx, { chatId: u.id, kind: 'test.burst', text: `Сообщение ${i}` });
     });
     await until('three messages', () => u.texts().filter((x) => x.startsWith('Сообщение')).length === 3, undefined, 20_000);
     expect(u.texts().filter((x) => x.startsWith('Сообщение'))).toEqual(['Сообщение 1', 'Сообщение 2', 'Сообщение 3']);

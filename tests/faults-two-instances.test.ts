@@ -14,6 +14,7 @@ import { createTestDb, type TestDb } from './helpers/db.ts';
 import { apiCaller, E2E_ADMIN_PASSWORD, E2E_TOKEN, until } from './helpers/e2e.ts';
 import { startRoundRobinProxy, type RoundRobinProxy } from './helpers/round-robin-proxy.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { sentParams } from './helpers/outbox.ts';
 
 // Sized for two cores within about two minutes; more on a bigger machine.
 const CITIZENS = Number(process.env.FAULTS_CITIZENS ?? 200);
@@ -168,7 +169,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances of every role on on
     // ── notifications: each queued one delivered exactly once (matched by chat and text) ──
     const queued = await services.prisma.outboxMessage.findMany({ where: { kind: 'report.status' }, select: { chatId: true, status: true, payload: true } });
     const deliveredTimes = (chat: bigint, text: string) => fake.delivered.filter((d) => BigInt(d.chatId) === chat && d.message.text === text).length;
-    const perNotice = queued.map((q) => deliveredTimes(q.chatId, String((q.payload as { params: { text?: string } }).params.text)));
+    const perNotice = queued.map((q) => deliveredTimes(q.chatId, sentParams(q).text));
     const sentTwice = perNotice.filter((n) => n > 1).length;
     const notSent = perNotice.filter((n) => n === 0).length;
     // ── jobs: a tick run by both jobs processes would show twice ──

@@ -2,7 +2,8 @@
 // the outbox worker's single active sender, and nightly housekeeping.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { OutboxDispatcher, type SendFn } from '../core/outbox/dispatcher.ts';
+import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
+import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
 import { enqueueMessage } from '../core/outbox/outbox-repository.ts';
 import { createHousekeepingJob } from '../jobs/housekeeping.ts';
 import { acquireLease, releaseLease, renewLease } from '../jobs/lease.ts';
@@ -10,6 +11,7 @@ import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { createScheduler, type Job } from '../jobs/scheduler.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { sentParams } from './helpers/outbox.ts';
 
 const DAY = 86_400_000;
 
@@ -226,7 +228,14 @@ describe.each(dbTargets)('jobs on %s', (target) => {
   describe('outbox worker', () => {
     function worker(holder: string, leaseMs = 300) {
       const fake = fakeTelegram();
-      const dispatcher = new OutboxDispatcher({ prisma, send: fake.send, logger: testLogger, ratePerSecond: 1000, perChatIntervalMs: 0, idleDelayMs: 10 });
+      const dispatcher = new OutboxDispatcher({
+        prisma,
+        chat: telegramChat(fake.send),
+        logger: testLogger,
+        ratePerSecond: 1000,
+        perChatIntervalMs: 0,
+        idleDelayMs: 10,
+      });
       const w = createOutboxWorker({ prisma, dispatcher, holder, logger: testLogger, leaseMs });
       cleanups.push(
         () => w.stop(),
@@ -237,13 +246,13 @@ describe.each(dbTargets)('jobs on %s', (target) => {
 
     async function enqueue(chatId: number, text: string) {
       await prisma.$transaction(async (tx) => {
-        await enqueueMessage(tx, { chatId, kind: 'test.notice', method: 'sendMessage', params: { text } });
+        await enqueueMessage(tx, { chatId, kind: 'test.notice', text });
       });
     }
 
     async function statusOf(text: string) {
       const rows = await prisma.outboxMessage.findMany();
-      return rows.find((r) => (r.payload as { params: { text: string } }).params.text === text)?.status;
+      return rows.find((r) => sentParams(r).text === text)?.status;
     }
 
     it('holds the outbox lease in one instance only, sends through it, and hands over after stop()', async () => {

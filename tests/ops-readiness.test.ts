@@ -47,8 +47,7 @@ describe.each(dbTargets)('health and readiness (%s)', (target) => {
     const id = await enqueueMessage(e.app.services.prisma, {
       chatId: citizen.id,
       kind: 'test.notice',
-      method: 'sendMessage',
-      params: { text: 'Тексеру хабарландыруы' },
+      text: 'Тексеру хабарландыруы',
     });
     const failing = await until('a failed attempt', async () => {
       const m = await e.app.services.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });

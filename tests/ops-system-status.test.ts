@@ -23,7 +23,7 @@ describe.each(dbTargets)('system status (%s)', (target) => {
   let operatorToken = '';
 
   async function failed(text: string, error: string) {
-    const id = await enqueueMessage(api.services.prisma, { chatId: 424242, kind: 'report.status', method: 'sendMessage', params: { text } });
+    const id = await enqueueMessage(api.services.prisma, { chatId: 424242, kind: 'report.status', text });
     await api.services.prisma.outboxMessage.update({ where: { id }, data: { status: 'failed', attempts: 10, lastError: error } });
     return id;
   }

@@ -2,9 +2,11 @@
 // retried on flood control and server errors, and retired when the citizen blocked the bot.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { OutboxDispatcher, type DispatcherOptions, type SendFn } from '../core/outbox/dispatcher.ts';
+import { OutboxDispatcher, type DispatcherOptions } from '../core/outbox/dispatcher.ts';
 import { enqueueMessage, outboxCounts, type OutgoingMessage } from '../core/outbox/outbox-repository.ts';
+import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
+import { sentParams } from './helpers/outbox.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
 interface SendCall {
@@ -70,7 +72,7 @@ function testClock() {
 }
 
 function message(chatId: number, text: string, extra: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  return { chatId, kind: 'test.notice', method: 'sendMessage', params: { text }, ...extra };
+  return { chatId, kind: 'test.notice', text, ...extra };
 }
 
 describe.each(dbTargets)('outbox on %s', (target) => {
@@ -82,7 +84,7 @@ describe.each(dbTargets)('outbox on %s', (target) => {
   });
 
   function dispatcher(send: SendFn, opts: Partial<DispatcherOptions> = {}): OutboxDispatcher {
-    return new OutboxDispatcher({ prisma, send, logger: testLogger, ratePerSecond: 1000, perChatIntervalMs: 0, idleDelayMs: 10, ...opts });
+    return new OutboxDispatcher({ prisma, chat: telegramChat(send), logger: testLogger, ratePerSecond: 1000, perChatIntervalMs: 0, idleDelayMs: 10, ...opts });
   }
 
   async function enqueue(...msgs: OutgoingMessage[]): Promise<void> {
@@ -91,7 +93,7 @@ describe.each(dbTargets)('outbox on %s', (target) => {
 
   async function rowByText(text: string) {
     const rows = await prisma.outboxMessage.findMany();
-    const row = rows.find((r) => (r.payload as { params: { text?: string } }).params.text === text);
+    const row = rows.find((r) => sentParams(r).text === text);
     if (!row) throw new Error(`no outbox row for ${text}`);
     return row;
   }
@@ -118,7 +120,7 @@ describe.each(dbTargets)('outbox on %s', (target) => {
         kind: 'report.status',
         status: 'pending',
         attempts: 0,
-        payload: { method: 'sendMessage', params: { text: 'your report was accepted' } },
+        payload: { v: 2, text: 'your report was accepted', html: false, offers: [] },
       });
     });
 
@@ -131,7 +133,7 @@ describe.each(dbTargets)('outbox on %s', (target) => {
       const rows = await prisma.outboxMessage.findMany({ orderBy: { id: 'asc' } });
       expect(rows.map((r) => r.dedupeKey)).toEqual(['poll:7:citizen:1', 'poll:8:citizen:1']);
       // the first enqueue wins: the duplicate does not overwrite it
-      expect(rows[0]!.payload).toMatchObject({ params: { text: 'invitation' } });
+      expect(sentParams(rows[0]!).text).toBe('invitation');
     });
     // PostgreSQL runs the two transactions concurrently; PGlite serialises them.
     it('lets two concurrent transactions enqueue the same dedupeKey, both commit', async () => {
@@ -159,8 +161,8 @@ describe.each(dbTargets)('outbox on %s', (target) => {
       await enqueue(message(201, 'first', { notBefore: new Date(clock.ms - 1_000) }), message(202, 'second', { notBefore: new Date(clock.ms - 60_000) }), {
         chatId: 203,
         kind: 'test.notice',
-        method: 'sendMessage',
-        params: { text: 'third', parse_mode: 'HTML' },
+        text: 'third',
+        html: true,
         notBefore: new Date(clock.ms - 30_000),
       });
       const result = await dispatcher(fake.send, { now: clock.now }).runOnce();
@@ -182,6 +184,52 @@ describe.each(dbTargets)('outbox on %s', (target) => {
       // nothing is sent twice
       expect(await dispatcher(fake.send, { now: clock.now }).runOnce()).toMatchObject({ claimed: 0 });
       expect(fake.calls).toHaveLength(3);
+    });
+
+    it('sends the offers as an inline keyboard with their data as callback_data', async () => {
+      const fake = fakeTelegram();
+      const clock = testClock();
+      const offers = [
+        [
+          { label: 'Иә', data: 'vo:conf:5:y' },
+          { label: 'Жоқ', data: 'vo:conf:5:n' },
+        ],
+        [{ label: '1 ⭐', data: 'qr:9:1' }],
+      ];
+      await enqueue(message(210, 'with buttons', { offers, html: true }));
+      await dispatcher(fake.send, { now: clock.now }).runOnce();
+      expect(fake.calls.map((c) => [c.method, c.params])).toEqual([
+        [
+          'sendMessage',
+          {
+            chat_id: 210,
+            text: 'with buttons',
+            parse_mode: 'HTML',
+            reply_markup: {
+              inline_keyboard: [
+                [
+                  { text: 'Иә', callback_data: 'vo:conf:5:y' },
+                  { text: 'Жоқ', callback_data: 'vo:conf:5:n' },
+                ],
+                [{ text: '1 ⭐', callback_data: 'qr:9:1' }],
+              ],
+            },
+          },
+        ],
+      ]);
+    });
+
+    // Rows queued by the release before neutral messages: their Bot API method and parameters go out as stored.
+    it('still sends a legacy {method, params} row as it was stored', async () => {
+      const fake = fakeTelegram();
+      const clock = testClock();
+      const params = { text: 'queued before the deploy', reply_markup: { inline_keyboard: [[{ text: '✅', callback_data: 'rc:ok:4' }]] } };
+      await prisma.outboxMessage.create({
+        data: { chatId: 220n, kind: 'report.status', payload: { method: 'sendMessage', params }, nextAttemptAt: new Date(clock.ms - 1) },
+      });
+      expect(await dispatcher(fake.send, { now: clock.now }).runOnce()).toMatchObject({ sent: 1 });
+      expect(fake.calls.map((c) => [c.method, c.params])).toEqual([['sendMessage', { chat_id: 220, ...params }]]);
+      expect(await rowByText('queued before the deploy')).toMatchObject({ status: 'sent', messageId: 7000n });
     });
 
     it('does not send a message before its notBefore', async () => {
@@ -418,7 +466,7 @@ describe.each(dbTargets)('outbox on %s', (target) => {
       const fake = fakeTelegram();
       const clock = testClock();
       for (let i = 0; i < 50; i++) await enqueue(message(700 + i, `m${i}`));
-      const ids = new Map((await prisma.outboxMessage.findMany()).map((r) => [(r.payload as { params: { text: string } }).params.text, r.id]));
+      const ids = new Map((await prisma.outboxMessage.findMany()).map((r) => [sentParams(r).text, r.id]));
 
       // Small batches so both dispatchers keep coming back for more while the other is sending.
       const a = dispatcher(fake.send, { now: clock.now, ratePerSecond: 15 });

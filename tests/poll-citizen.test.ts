@@ -3,6 +3,7 @@
 // responses without a citizen id, "send to all" resumable and never twice, and the one reminder.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
+import { telegramChat } from '../bot/telegram/chat-port.ts';
 import { createServices, type Services } from '../core/services.ts';
 import { createInvitations, enqueuePending, runPollWaves, waveProgress } from '../core/polls/poll-distribution.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
@@ -224,7 +225,7 @@ describe.each(dbTargets)('polls: answering and distribution (%s)', (target) => {
     await services.polls.builder.sendToAll(actor(ADMIN), ADMIN, waveId);
     const dispatcher = new OutboxDispatcher({
       prisma: services.prisma,
-      send: async () => ({ message_id: 1 }),
+      chat: telegramChat(async () => ({ message_id: 1 })),
       logger: testLogger,
       perChatIntervalMs: 0,
       now: () => clock,

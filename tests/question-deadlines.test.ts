@@ -13,7 +13,8 @@ import { createServices, type Services } from '../core/services.ts';
 import { createQuestionDeadlinesJob } from '../jobs/question-deadlines.ts';
 import { createQuestionRatingReminderJob } from '../jobs/question-rating-reminder.ts';
 import type { Job } from '../jobs/scheduler.ts';
-import { makeCitizen, makeQuestion, makeStaff, payloadOf } from './helpers/consult-fixtures.ts';
+import { makeCitizen, makeQuestion, makeStaff } from './helpers/consult-fixtures.ts';
+import { sentParams } from './helpers/outbox.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
@@ -102,7 +103,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     expect(told[0]!.text).toContain(q.text);
     const sent = await telegram('question.overdue');
     expect(sent.map((m) => m.chatId)).toEqual([staff.inRegionKk.telegramId]);
-    expect(payloadOf(sent[0]!).params.text).toBe(told[0]!.text);
+    expect(sentParams(sent[0]!).text).toBe(told[0]!.text);
 
     // Idempotent: nothing more on the next runs.
     expect(await runAt('2026-12-17T11:15:00')).toEqual({ overdue: 0, escalated: 0 });
@@ -190,8 +191,8 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
       const [m] = await ratingMessages();
       const citizen = await prisma.citizen.findUniqueOrThrow({ where: { id: q.citizenId } });
       expect(m).toMatchObject({ chatId: citizen.telegramId, citizenId: citizen.id });
-      expect(payloadOf(m!).params.text).toBe(kk('consultations:rating.ask', { number: q.number }));
-      expect(payloadOf(m!).params.reply_markup!.inline_keyboard).toEqual([[1, 2, 3, 4, 5].map((n) => ({ text: `${n} ⭐`, callback_data: `qr:${q.id}:${n}` }))]);
+      expect(sentParams(m!).text).toBe(kk('consultations:rating.ask', { number: q.number }));
+      expect(sentParams(m!).reply_markup!.inline_keyboard).toEqual([[1, 2, 3, 4, 5].map((n) => ({ text: `${n} ⭐`, callback_data: `qr:${q.id}:${n}` }))]);
       expect((await row(q.id)).ratingAskedAt).toEqual(clock);
       expect(await prisma.questionMessage.count({ where: { questionId: q.id, kind: 'reminder' } })).toBe(1);
 
@@ -214,7 +215,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
 
       clock = at('2026-12-07T12:00:00');
       expect(await reminders.run()).toEqual({ asked: 1 });
-      expect((await ratingMessages()).map((m) => payloadOf(m).params.text)).toEqual([ru('consultations:rating.ask', { number: closedAnswered.number })]);
+      expect((await ratingMessages()).map((m) => sentParams(m).text)).toEqual([ru('consultations:rating.ask', { number: closedAnswered.number })]);
       expect(await prisma.question.count({ where: { ratingAskedAt: { not: null } } })).toBe(1);
     });
   });

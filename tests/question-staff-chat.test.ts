@@ -7,13 +7,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Citizen, ConsultationTopic, PrismaClient, Question, StaffUser } from '../generated/prisma/client.ts';
 import { syncQuestionChats } from '../core/consultations/question-staff-chat.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { SendFn } from '../core/outbox/dispatcher.ts';
 import type { Services } from '../core/services.ts';
 import { createQuestionStaffChat } from '../bot/consultations/staff-chat.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
+import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
-import { makeCitizen, makeQuestion, payloadOf } from './helpers/consult-fixtures.ts';
+import { makeCitizen, makeQuestion } from './helpers/consult-fixtures.ts';
+import { sentButtons, sentParams } from './helpers/outbox.ts';
 import { dbTargets } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
@@ -85,7 +86,7 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     sent.push({ method, params });
     return h.app.bot.api.raw[method as 'sendMessage'](params as never);
   };
-  const sync = () => syncQuestionChats({ prisma, send, i18n, calendar: services.calendar, logger: testLogger });
+  const sync = () => syncQuestionChats({ prisma, chat: telegramChat(send), i18n, calendar: services.calendar, logger: testLogger });
   const ask = (extra: { regionId?: number; createdAt?: Date; topicId?: number } = {}) =>
     makeQuestion(prisma, {
       citizenId: citizen.id,
@@ -170,11 +171,11 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
       text: ru('consultations:chat.sent', { number: q.number, name: 'Дина Кеңесова' }),
     });
     const [message] = await prisma.outboxMessage.findMany({ where: { kind: 'question.answer', chatId: citizen.telegramId } });
-    const p = payloadOf(message!);
-    expect(p.params.text).toBe(
+    const p = sentParams(message!);
+    expect(p.text).toBe(
       `${kk('consultations:answer.title', { number: q.number })}\n\nЖарғыға өзгерісті әділет органында тіркейді, өтініш берген соң 10 жұмыс күні ішінде.`,
     );
-    expect(p.params.reply_markup!.inline_keyboard.flat().map((b) => b.callback_data)).toEqual([`qa:more:${q.id}`, `qa:close:${q.id}`]);
+    expect(sentButtons(message!)).toEqual([`qa:more:${q.id}`, `qa:close:${q.id}`]);
     const answer = await prisma.questionMessage.findFirstOrThrow({ where: { questionId: q.id, kind: 'answer' } });
     expect(answer).toMatchObject({ authorType: 'staff', staffUserId: consultant.id });
     expect(await prisma.consultation.findUniqueOrThrow({ where: { questionId: q.id } })).toMatchObject({

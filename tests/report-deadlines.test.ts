@@ -10,6 +10,7 @@ import { createReportDeadlinesJob } from '../jobs/report-deadlines.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { sentParams } from './helpers/outbox.ts';
 
 const at = (local: string) => new Date(`${local}+05:00`);
 
@@ -104,7 +105,7 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
 
   const noticesOf = (kind: string) => prisma.staffNotice.findMany({ where: { kind }, orderBy: [{ staffUserId: 'asc' }, { id: 'asc' }] });
   const outboxOf = (kind: string) => prisma.outboxMessage.findMany({ where: { kind }, orderBy: { id: 'asc' } });
-  const textOf = (row: { payload: unknown }) => (row.payload as { params: { text: string } }).params.text;
+  const textOf = (row: { payload: unknown }) => sentParams(row).text;
 
   it('counts the due time in working days across a holiday, a weekend and a moved day off', async () => {
     // Wed 6 May; Thu 7 May (Defender of the Fatherland Day) is off, Fri 8 is day 1, Sat 9 (Victory Day)

@@ -11,15 +11,11 @@ import { notifyStatus } from '../core/reports/report-notify.ts';
 import { createReportService, insideKazakhstan, textSimilarity, type NewReport, type ReportService } from '../core/reports/report-service.ts';
 import { fixedHolidays, movableHolidays, transfers } from '../prisma/seed/holidays.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+import { sentParams } from './helpers/outbox.ts';
 
 const operator: Actor = { type: 'staff', id: 1 };
 const photo = { kind: 'photo' as const, telegramFileId: 'AgAC-photo', fileUniqueId: 'uniq-1' };
 const DAY = 86_400_000;
-
-interface OutboxParams {
-  text: string;
-  reply_markup?: { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
-}
 
 describe.each(dbTargets)('report service on %s', (target) => {
   let t: TestDb;
@@ -100,7 +96,7 @@ describe.each(dbTargets)('report service on %s', (target) => {
     const rows = await prisma.outboxMessage.findMany({ where: { kind: 'report.status' }, orderBy: { id: 'asc' } });
     return rows
       .filter((r) => r.dedupeKey && [...keys].some((k) => r.dedupeKey!.startsWith(k)))
-      .map((r) => ({ citizenId: r.citizenId, chatId: r.chatId, params: (r.payload as unknown as { params: OutboxParams }).params }));
+      .map((r) => ({ citizenId: r.citizenId, chatId: r.chatId, params: sentParams(r) }));
   }
 
   describe('numbers', () => {

@@ -8,6 +8,7 @@ import { fillTemplate, unknownPlaceholders } from '../core/reports/report-templa
 import type { NewReport } from '../core/reports/report-service.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
+import { sentParams } from './helpers/outbox.ts';
 
 const system: Actor = { type: 'system' };
 
@@ -177,7 +178,7 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
       // The citizen receives it in the status notice.
       const citizen = await services.prisma.citizen.findUniqueOrThrow({ where: { id: kk.citizenId! } });
       const sent = await services.prisma.outboxMessage.findFirstOrThrow({ where: { chatId: citizen.telegramId } });
-      expect((sent.payload as { params: { text: string } }).params.text).toContain('жұмыс аяқталды');
+      expect(sentParams(sent).text).toContain('жұмыс аяқталды');
     });
 
     it('a report without a citizen is answered in Russian; the due date is the one accepting sets (Almaty dd.mm.yyyy)', async () => {

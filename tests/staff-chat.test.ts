@@ -5,14 +5,15 @@ import type { Message, User } from 'grammy/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Category, PrismaClient, Report, StaffUser } from '../generated/prisma/client.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { SendFn } from '../core/outbox/dispatcher.ts';
 import { syncStaffChats } from '../core/reports/staff-chat.ts';
 import type { Services } from '../core/services.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
+import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { dbTargets } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { sentParams } from './helpers/outbox.ts';
 
 const CHAT = -1001234567890;
 const HOUR = 3_600_000;
@@ -94,7 +95,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     sent.push({ method, params });
     return h.app.bot.api.raw[method as 'sendMessage'](params as never);
   };
-  const sync = () => syncStaffChats({ prisma, send, i18n, logger: testLogger });
+  const sync = () => syncStaffChats({ prisma, chat: telegramChat(send), i18n, logger: testLogger });
 
   async function fileReport(extra: { categoryId?: number } = {}): Promise<Report> {
     const author = await prisma.citizen.create({ data: { telegramId: BigInt(++authorTelegramId), locale: 'ru', consentAt: new Date('2026-01-01T00:00:00Z') } });
@@ -247,7 +248,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(event).toMatchObject({ actorType: 'staff', actorId: String(operator.id) });
       const notice = await prisma.outboxMessage.findMany({ where: { kind: 'report.status', chatId: after.citizen!.telegramId } });
       expect(notice).toHaveLength(1);
-      expect((notice[0]!.payload as { params: { text: string } }).params.text).toContain(ru('reports:status.in_work'));
+      expect(sentParams(notice[0]!).text).toContain(ru('reports:status.in_work'));
       const post = await postOf(report.id);
       expect(post.text).toContain(ru('reports:status.in_work'));
       expect(buttons(post)).toEqual([`sg:res:${report.id}`, `sg:rej:${report.id}`]);
@@ -284,7 +285,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       const event = await prisma.reportEvent.findFirstOrThrow({ where: { reportId: report.id, toStatus: 'resolved' } });
       expect(event).toMatchObject({ publicNote: 'Фонарь заменён 12 мая, подъезд освещён.', actorType: 'staff', actorId: String(operator.id) });
       const notice = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'report.status', chatId: after.citizen!.telegramId } });
-      expect((notice.payload as { params: { text: string } }).params.text).toContain('Фонарь заменён 12 мая, подъезд освещён.');
+      expect(sentParams(notice).text).toContain('Фонарь заменён 12 мая, подъезд освещён.');
       // The prompt now records what was done; the post has no buttons left.
       expect(h.fake.visibleMessages(CHAT).find((m) => m.message_id === prompt.message_id)?.text).toBe(
         `🟢 Обращение ${report.number} выполнено (Ерлан Серікұлы). Ответ отправлен автору.`,

@@ -34,13 +34,13 @@ function balanced(text: string, from: number): string {
 
 /**
  * Every i18n key that becomes a button label, found where the code builds buttons: grammY's
- * `.text(…)`, `requestContact/requestLocation(…)`, `inline_keyboard: [...]` of raw keyboards, local `button(…)` helpers,
+ * `.text(…)`, a button family's `.offer(…)`, `requestContact/requestLocation(…)`, `inline_keyboard: [...]` of raw keyboards, local `button(…)` helpers,
  * `label:` of button grids, and the label helpers. A key written with `${…}` stands for every key
  * under its prefix. `titled` marks keys whose {{title}}/{{name}} is filled through a shortening helper.
  */
 function buttonKeys(): Map<string, { titled: boolean; where: string }> {
   const found = new Map<string, { titled: boolean; where: string }>();
-  const contexts = /(?:\.text|requestContact|requestLocation|fitTitle|numberedLabels|choiceLabels|\bbutton)\(|\binline_keyboard:\s*\[|\blabel:\s*/g;
+  const contexts = /(?:\.text|\.offer|requestContact|requestLocation|fitTitle|numberedLabels|choiceLabels|\bbutton)\(|\binline_keyboard:\s*\[|\blabel:\s*/g;
   for (const file of ['bot', 'core'].flatMap((d) => source(path.resolve(d)))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(contexts)) {

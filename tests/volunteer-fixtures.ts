@@ -5,6 +5,7 @@ import type { VolunteerDirection } from '../generated/prisma/enums.ts';
 import type { Services } from '../core/services.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import type { OpportunityInput } from '../core/volunteering/volunteer-opportunities.ts';
+import { sentParams } from './helpers/outbox.ts';
 
 /** An instant given in Almaty time. */
 export const at = (local: string) => new Date(`${local}+05:00`);
@@ -81,5 +82,5 @@ export function opportunityInput(regionId: number, extra: Partial<OpportunityInp
 /** Texts enqueued for a citizen, oldest first, optionally of one kind. */
 export async function outboxTexts(prisma: PrismaClient, citizenId: number, kind?: string): Promise<string[]> {
   const rows = await prisma.outboxMessage.findMany({ where: { citizenId, ...(kind ? { kind } : {}) }, orderBy: { id: 'asc' } });
-  return rows.map((r) => (r.payload as { params: { text: string } }).params.text);
+  return rows.map((r) => sentParams(r).text);
 }

@@ -6,9 +6,10 @@ import type { BotContext } from '../context.ts';
 import { parseStartPayload, type Feature } from '../features.ts';
 import { isLocale, type Locale } from '../../core/i18n/i18n.ts';
 import { mainMenu } from '../menu.ts';
+import { chooseLanguage, consentNo, consentYes } from './buttons.ts';
 
 export function languageKeyboard(): InlineKeyboard {
-  return new InlineKeyboard().text('🇰🇿 Қазақша', 'lang:kk').text('🇷🇺 Русский', 'lang:ru');
+  return new InlineKeyboard().text('🇰🇿 Қазақша', chooseLanguage.encode({ locale: 'kk' })).text('🇷🇺 Русский', chooseLanguage.encode({ locale: 'ru' }));
 }
 
 export async function askLanguage(ctx: BotContext): Promise<void> {
@@ -20,9 +21,9 @@ export async function askConsent(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t('citizens:onboarding.consent.text'), {
     parse_mode: 'HTML',
     reply_markup: new InlineKeyboard()
-      .text(ctx.t('citizens:onboarding.consent.agree'), 'consent:yes')
+      .text(ctx.t('citizens:onboarding.consent.agree'), consentYes.encode())
       .row()
-      .text(ctx.t('citizens:onboarding.consent.decline'), 'consent:no'),
+      .text(ctx.t('citizens:onboarding.consent.decline'), consentNo.encode()),
   });
 }
 
@@ -63,8 +64,8 @@ export function createOnboarding(i18n: i18n, features: Feature[]): Feature {
 
   privateChat.command('language', (ctx) => askLanguage(ctx));
 
-  privateChat.callbackQuery(/^lang:(kk|ru)$/, async (ctx) => {
-    const locale = ctx.match[1];
+  privateChat.callbackQuery(chooseLanguage.pattern, async (ctx) => {
+    const { locale } = chooseLanguage.decode(ctx.callbackQuery.data)!;
     if (!isLocale(locale)) return;
     setLocale(ctx, locale);
     if (ctx.citizen) await ctx.services.citizens.setLocale(ctx.citizen.id, locale);
@@ -74,7 +75,7 @@ export function createOnboarding(i18n: i18n, features: Feature[]): Feature {
     await showMainMenu(ctx);
   });
 
-  privateChat.callbackQuery('consent:yes', async (ctx) => {
+  privateChat.callbackQuery(consentYes.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     if (!ctx.citizen) {
       const name = [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(' ').slice(0, 200) || null;
@@ -87,11 +88,11 @@ export function createOnboarding(i18n: i18n, features: Feature[]): Feature {
     if (pending) await openDeepLink(ctx, pending);
   });
 
-  privateChat.callbackQuery('consent:no', async (ctx) => {
+  privateChat.callbackQuery(consentNo.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t('citizens:onboarding.consent.declined'), {
       parse_mode: 'HTML',
-      reply_markup: new InlineKeyboard().text(ctx.t('citizens:onboarding.consent.agree'), 'consent:yes'),
+      reply_markup: new InlineKeyboard().text(ctx.t('citizens:onboarding.consent.agree'), consentYes.encode()),
     });
   });
 

@@ -6,6 +6,7 @@ import { localName } from '../../core/reference/reference-service.ts';
 import { socialStatuses } from '../../prisma/seed/social-status.ts';
 import { enterFlow, esc } from '../flow-kit.ts';
 import { profileEditConversation } from './profile.ts';
+import { editProfile, eraseAsk, eraseNo, eraseYes, settingsLanguage, settingsMyData } from './buttons.ts';
 import { askLanguage } from './onboarding.ts';
 import { formatLocalDateTime } from '../../core/calendar/local-time.ts';
 
@@ -40,25 +41,31 @@ async function showMyData(ctx: BotContext): Promise<void> {
   lines.push('', t('citizens:privacy.mydata.footer'));
   await ctx.reply(lines.join('\n'), {
     parse_mode: 'HTML',
-    reply_markup: new InlineKeyboard().text(t('citizens:profile.change'), 'profile:edit').row().text(t('citizens:privacy.delete.button'), 'erase:ask'),
+    reply_markup: new InlineKeyboard()
+      .text(t('citizens:profile.change'), editProfile.encode())
+      .row()
+      .text(t('citizens:privacy.delete.button'), eraseAsk.encode()),
   });
 }
 
 async function askErase(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t('citizens:privacy.delete.confirm'), {
     parse_mode: 'HTML',
-    reply_markup: new InlineKeyboard().text(ctx.t('citizens:privacy.delete.yes'), 'erase:yes').row().text(ctx.t('citizens:privacy.delete.no'), 'erase:no'),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t('citizens:privacy.delete.yes'), eraseYes.encode())
+      .row()
+      .text(ctx.t('citizens:privacy.delete.no'), eraseNo.encode()),
   });
 }
 
 async function showSettings(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t('citizens:privacy.settings.title'), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t('citizens:privacy.settings.language'), 'settings:language')
+      .text(ctx.t('citizens:privacy.settings.language'), settingsLanguage.encode())
       .row()
-      .text(ctx.t('citizens:privacy.settings.mydata'), 'settings:mydata')
+      .text(ctx.t('citizens:privacy.settings.mydata'), settingsMyData.encode())
       .row()
-      .text(ctx.t('citizens:privacy.delete.button'), 'erase:ask'),
+      .text(ctx.t('citizens:privacy.delete.button'), eraseAsk.encode()),
   });
 }
 
@@ -67,27 +74,27 @@ export function createPrivacy(): Feature {
   const composer = root.chatType('private');
   composer.command('mydata', showMyData);
   composer.command('deletedata', askErase);
-  composer.callbackQuery('settings:mydata', async (ctx) => {
+  composer.callbackQuery(settingsMyData.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showMyData(ctx);
   });
-  composer.callbackQuery('settings:language', async (ctx) => {
+  composer.callbackQuery(settingsLanguage.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await askLanguage(ctx);
   });
-  composer.callbackQuery('profile:edit', async (ctx) => {
+  composer.callbackQuery(editProfile.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await enterFlow(ctx, 'profile-edit');
   });
-  composer.callbackQuery('erase:ask', async (ctx) => {
+  composer.callbackQuery(eraseAsk.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await askErase(ctx);
   });
-  composer.callbackQuery('erase:no', async (ctx) => {
+  composer.callbackQuery(eraseNo.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t('citizens:privacy.delete.kept'));
   });
-  composer.callbackQuery('erase:yes', async (ctx) => {
+  composer.callbackQuery(eraseYes.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     if (!ctx.citizen) return;
     await ctx.conversation.exitAll();

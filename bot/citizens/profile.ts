@@ -8,8 +8,8 @@ import { birthYearRange, readProfileAnswers, saveProfileAnswer, type ProfileAnsw
 import { localName } from '../../core/reference/reference-service.ts';
 import { socialStatuses } from '../../prisma/seed/social-status.ts';
 import { attempt, choiceLabels, errorText, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
-
-const SKIP = '@pf:skip';
+import { anyButton } from '../../core/offers/button.ts';
+import { pickGender, pickSocialStatus, skipProfileQuestion } from './buttons.ts';
 
 async function save(conversation: Flow, ctx: FlowContext, citizenId: number, patch: ProfileAnswerPatch): Promise<string | null> {
   const outcome = await conversation.external(() => attempt(() => saveProfileAnswer(ctx.services.prisma, citizenId, patch, ctx.services.now())));
@@ -18,24 +18,24 @@ async function save(conversation: Flow, ctx: FlowContext, citizenId: number, pat
 
 async function askGender(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<void> {
   const kb = new InlineKeyboard()
-    .text(ctx.t('citizens:profile.gender.male'), '@pf:g:male')
-    .text(ctx.t('citizens:profile.gender.female'), '@pf:g:female')
+    .text(ctx.t('citizens:profile.gender.male'), pickGender.encode({ gender: 'male' }))
+    .text(ctx.t('citizens:profile.gender.female'), pickGender.encode({ gender: 'female' }))
     .row()
-    .text(ctx.t('citizens:profile.skip'), '@pf:g:unstated');
+    .text(ctx.t('citizens:profile.skip'), pickGender.encode({ gender: 'unstated' }));
   await ctx.reply(ctx.t('citizens:profile.gender.question'), { reply_markup: kb });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@pf:g:(male|female|unstated)$/);
+  const { ctx: pressed, value } = await waitForButton(conversation, pickGender);
   await pressed.editMessageReplyMarkup().catch(() => {});
-  const refused = await save(conversation, ctx, citizenId, { gender: match[1] as 'male' | 'female' | 'unstated' });
+  const refused = await save(conversation, ctx, citizenId, { gender: value.gender });
   if (refused) await pressed.reply(refused);
 }
 
 async function askBirthYear(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<void> {
   const { min, max } = await conversation.external(() => birthYearRange(ctx.services.now()));
-  const kb = new InlineKeyboard().text(ctx.t('citizens:profile.skip'), SKIP);
+  const kb = new InlineKeyboard().text(ctx.t('citizens:profile.skip'), skipProfileQuestion.encode());
   await ctx.reply(ctx.t('citizens:profile.birth_year.question'), { reply_markup: kb });
   for (;;) {
     const c = await conversation.wait();
-    if (c.callbackQuery?.data === SKIP) {
+    if (skipProfileQuestion.decode(c.callbackQuery?.data ?? '')) {
       await c.answerCallbackQuery();
       await c.editMessageReplyMarkup().catch(() => {});
       return;
@@ -59,12 +59,12 @@ async function askBirthYear(conversation: Flow, ctx: FlowContext, citizenId: num
 async function askSocialStatus(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<void> {
   const kb = new InlineKeyboard();
   const { labels, legend } = choiceLabels(socialStatuses.map((s) => localName(s, ctx.locale)));
-  socialStatuses.forEach((s, i) => kb.text(labels[i]!, `@pf:s:${s.code}`).row());
-  kb.text(ctx.t('citizens:profile.skip'), SKIP);
+  socialStatuses.forEach((s, i) => kb.text(labels[i]!, pickSocialStatus.encode({ code: s.code })).row());
+  kb.text(ctx.t('citizens:profile.skip'), skipProfileQuestion.encode());
   await ctx.reply(withLegend(ctx.t('citizens:profile.social_status.question'), legend), { reply_markup: kb });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@pf:(?:s:([a-z-]+)|skip)$/);
+  const { ctx: pressed, value } = await waitForButton(conversation, anyButton(pickSocialStatus, skipProfileQuestion));
   await pressed.editMessageReplyMarkup().catch(() => {});
-  const refused = match[1] ? await save(conversation, ctx, citizenId, { socialStatus: match[1] }) : null;
+  const refused = 'code' in value ? await save(conversation, ctx, citizenId, { socialStatus: value.code }) : null;
   if (refused) await pressed.reply(refused);
 }
 

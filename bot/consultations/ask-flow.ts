@@ -9,7 +9,9 @@ import { formatLocalDate } from '../../core/calendar/local-time.ts';
 import { QUESTION_MAX, QUESTION_MIN, RATING_COMMENT_MAX, type NewQuestion, type QuestionAttachment } from '../../core/consultations/question-citizen.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import type { AskerGroup } from '../../generated/prisma/enums.ts';
-import { attempt, buttonGrid, choiceLabels, clip, errorText, esc, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
+import { attempt, choiceLabels, clip, errorText, esc, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
+import { grid } from '../telegram/keyboard.ts';
+import { articleHelped, pickAskerGroup, pickTopic } from './buttons.ts';
 
 export const ASKER_GROUPS: AskerGroup[] = ['individual', 'ngo', 'initiative_group', 'business', 'state_body'];
 
@@ -54,12 +56,12 @@ async function offerArticles(conversation: Flow, ctx: FlowContext, question: New
   if (matches.length === 0) return null;
   const list = matches.map((m, i) => ctx.t('consultations:flow.suggest_item', { n: i + 1, title: esc(m.title), body: esc(clip(m.body, 700)) })).join('\n\n');
   const kb = new InlineKeyboard();
-  matches.forEach((m, i) => kb.text(ctx.t('consultations:flow.helped', { n: i + 1 }), `@faq:${m.id}`));
-  kb.row().text(ctx.t('consultations:flow.not_helped'), '@faq:no');
+  matches.forEach((m, i) => kb.text(ctx.t('consultations:flow.helped', { n: i + 1 }), articleHelped.encode({ articleId: m.id })));
+  kb.row().text(ctx.t('consultations:flow.not_helped'), articleHelped.encode({ articleId: 'no' }));
   await ctx.reply(ctx.t('consultations:flow.suggest', { list }), { parse_mode: 'HTML', reply_markup: kb });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@faq:(\d+|no)$/);
+  const { ctx: pressed, value } = await waitForButton(conversation, articleHelped);
   await pressed.editMessageReplyMarkup().catch(() => {});
-  return match[1] === 'no' ? null : Number(match[1]);
+  return value.articleId === 'no' ? null : value.articleId;
 }
 
 export async function askConversation(conversation: Flow, ctx: FlowContext): Promise<void> {
@@ -78,24 +80,24 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
   }
   const { labels, legend } = choiceLabels(topics.map((x) => x.name));
   await ctx.reply(withLegend(ctx.t('consultations:flow.topic'), legend), {
-    reply_markup: buttonGrid(
-      topics.map((x, i) => ({ label: labels[i]!, data: `@tp:${x.id}` })),
+    reply_markup: grid(
+      topics.map((x, i) => pickTopic.offer(labels[i]!, { topicId: x.id })),
       1,
     ),
   });
-  const picked = await waitForButton(conversation, /^@tp:(\d+)$/);
+  const picked = await waitForButton(conversation, pickTopic);
   await picked.ctx.editMessageReplyMarkup().catch(() => {});
-  const topicId = Number(picked.match[1]);
+  const topicId = picked.value.topicId;
 
   await ctx.reply(ctx.t('consultations:flow.group'), {
-    reply_markup: buttonGrid(
-      ASKER_GROUPS.map((g) => ({ label: ctx.t(`consultations:flow.groups.${g}`), data: `@ag:${g}` })),
+    reply_markup: grid(
+      ASKER_GROUPS.map((g) => pickAskerGroup.offer(ctx.t(`consultations:flow.groups.${g}`), { group: g })),
       1,
     ),
   });
-  const group = await waitForButton(conversation, /^@ag:(\w+)$/);
+  const group = await waitForButton(conversation, pickAskerGroup);
   await group.ctx.editMessageReplyMarkup().catch(() => {});
-  const askerGroup = (ASKER_GROUPS as string[]).includes(group.match[1]!) ? (group.match[1] as AskerGroup) : 'individual';
+  const askerGroup = (ASKER_GROUPS as string[]).includes(group.value.group) ? (group.value.group as AskerGroup) : 'individual';
 
   const { text, attachment } = await askText(conversation, ctx, ctx.t('consultations:flow.text', { min: QUESTION_MIN, max: QUESTION_MAX }), {
     min: QUESTION_MIN,

@@ -8,19 +8,10 @@ import { formatLocalDate, formatLocalDateTime } from '../../core/calendar/local-
 import { DomainError } from '../../core/errors.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import { askConversation, followUpConversation, rateCommentConversation } from './ask-flow.ts';
-import {
-  buttonGrid,
-  choiceLabels,
-  clip,
-  enterFlow,
-  esc,
-  newestThatFit,
-  numberedLabels,
-  onButton,
-  ratingKeyboard,
-  showScreen,
-  withLegend,
-} from '../flow-kit.ts';
+import { choiceLabels, clip, enterFlow, esc, newestThatFit, numberedLabels, onButton, showScreen, withLegend } from '../flow-kit.ts';
+import { grid, keyboardOf } from '../telegram/keyboard.ts';
+import { answerAction, rateAnswer, ratingOffers } from '../../core/consultations/consultations-buttons.ts';
+import { faqArticle, faqTopic, faqTopics, myQuestionsPage, newQuestion, openMyQuestion, rateComment } from './buttons.ts';
 
 const PAGE = 8;
 /** Telegram's 4096 characters: the newest part of a long thread is what the citizen needs. */
@@ -28,11 +19,11 @@ const THREAD_CHARS = 3200;
 
 async function showAskMenu(ctx: BotContext): Promise<void> {
   const kb = new InlineKeyboard()
-    .text(ctx.t('consultations:menu.ask'), 'aq:new')
+    .text(ctx.t('consultations:menu.ask'), newQuestion.encode())
     .row()
-    .text(ctx.t('consultations:menu.mine'), 'aq:list:0')
+    .text(ctx.t('consultations:menu.mine'), myQuestionsPage.encode({ offset: 0 }))
     .row()
-    .text(ctx.t('consultations:menu.faq'), 'faq:topics');
+    .text(ctx.t('consultations:menu.faq'), faqTopics.encode());
   await ctx.reply(ctx.t('consultations:menu.title'), { parse_mode: 'HTML', reply_markup: kb });
 }
 
@@ -45,8 +36,11 @@ async function showMyQuestions(ctx: BotContext, offset = 0): Promise<void> {
   }
   const kb = new InlineKeyboard();
   for (const q of items)
-    kb.text(`${ctx.t(`consultations:my.state.${q.state}`).split(' ')[0]} ${q.number} · ${formatLocalDate(q.createdAt)}`, `aq:open:${q.id}`).row();
-  if (offset + PAGE < total) kb.text(ctx.t('consultations:my.more'), `aq:list:${offset + PAGE}`);
+    kb.text(
+      `${ctx.t(`consultations:my.state.${q.state}`).split(' ')[0]} ${q.number} · ${formatLocalDate(q.createdAt)}`,
+      openMyQuestion.encode({ questionId: q.id }),
+    ).row();
+  if (offset + PAGE < total) kb.text(ctx.t('consultations:my.more'), myQuestionsPage.encode({ offset: offset + PAGE }));
   await showScreen(ctx, ctx.t('consultations:my.title', { total }), kb);
 }
 
@@ -69,9 +63,9 @@ async function showQuestion(ctx: BotContext, questionId: number): Promise<void> 
   const shown = newestThatFit(entries, THREAD_CHARS, '\n\n');
   const body = `${shown.length < entries.length ? '…\n\n' : ''}${shown.join('\n\n')}`;
   const kb = new InlineKeyboard();
-  if (q.state !== 'closed') kb.text(ctx.t('consultations:my.follow_up'), `qa:more:${q.id}`);
-  if (q.state === 'answered') kb.text(ctx.t('consultations:my.close'), `qa:close:${q.id}`);
-  kb.row().text(ctx.t('consultations:my.back'), 'aq:list:0');
+  if (q.state !== 'closed') kb.text(ctx.t('consultations:my.follow_up'), answerAction.encode({ action: 'more', questionId: q.id }));
+  if (q.state === 'answered') kb.text(ctx.t('consultations:my.close'), answerAction.encode({ action: 'close', questionId: q.id }));
+  kb.row().text(ctx.t('consultations:my.back'), myQuestionsPage.encode({ offset: 0 }));
   await showScreen(ctx, `${head}\n\n${body}`, kb);
 }
 
@@ -81,8 +75,8 @@ async function showFaqTopics(ctx: BotContext): Promise<void> {
   await showScreen(
     ctx,
     withLegend(ctx.t('consultations:faq.topics'), legend, true),
-    buttonGrid(
-      topics.map((x, i) => ({ label: labels[i]!, data: `faq:t:${x.id}` })),
+    grid(
+      topics.map((x, i) => faqTopic.offer(labels[i]!, { topicId: x.id })),
       1,
     ),
   );
@@ -95,11 +89,11 @@ async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
   ]);
   const titles = articles.map((a) => (ctx.locale === 'kk' ? a.titleKk : a.titleRu));
   const labels = numberedLabels(titles);
-  const kb = buttonGrid(
-    articles.map((a, i) => ({ label: labels[i]!, data: `faq:a:${a.id}` })),
+  const kb = grid(
+    articles.map((a, i) => faqArticle.offer(labels[i]!, { articleId: a.id })),
     1,
   );
-  kb.row().text(ctx.t('consultations:faq.back'), 'faq:topics');
+  kb.row().text(ctx.t('consultations:faq.back'), faqTopics.encode());
   // Full titles in the message, numbered as the (possibly shortened) buttons.
   const list = titles.map((title, i) => `${i + 1}. ${esc(clip(title, 150))}`);
   const text = articles.length
@@ -113,7 +107,7 @@ async function showFaqArticle(ctx: BotContext, articleId: number): Promise<void>
   if (!a) return showFaqTopics(ctx);
   const kk = ctx.locale === 'kk';
   const text = `<b>${esc(kk ? a.titleKk : a.titleRu)}</b>\n\n${esc(clip(kk ? a.bodyKk : a.bodyRu, 3500))}`;
-  await showScreen(ctx, text, new InlineKeyboard().text(ctx.t('consultations:faq.back'), `faq:t:${a.topicId}`));
+  await showScreen(ctx, text, new InlineKeyboard().text(ctx.t('consultations:faq.back'), faqTopic.encode({ topicId: a.topicId })));
 }
 
 export function createAskFeature(): Feature {
@@ -123,52 +117,54 @@ export function createAskFeature(): Feature {
 
   pm.command('ask', showAskMenu);
   pm.command('myquestions', (ctx) => showMyQuestions(ctx));
-  pm.callbackQuery('aq:new', async (ctx) => {
+  pm.callbackQuery(newQuestion.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => {});
     await startAsk(ctx);
   });
-  pm.callbackQuery(/^aq:list:(\d+)$/, (ctx) => onButton(ctx, () => showMyQuestions(ctx, Number(ctx.match[1]))));
-  pm.callbackQuery(/^aq:open:(\d+)$/, (ctx) => onButton(ctx, () => showQuestion(ctx, Number(ctx.match[1]))));
+  pm.callbackQuery(myQuestionsPage.pattern, (ctx) => onButton(ctx, () => showMyQuestions(ctx, myQuestionsPage.decode(ctx.callbackQuery.data)!.offset)));
+  pm.callbackQuery(openMyQuestion.pattern, (ctx) => onButton(ctx, () => showQuestion(ctx, openMyQuestion.decode(ctx.callbackQuery.data)!.questionId)));
 
   // The buttons under a consultant's answer (sent through the outbox) and under the rating reminder.
-  pm.callbackQuery(/^qa:more:(\d+)$/, (ctx) =>
+  // One handler for both actions under an answer: the family's pattern covers `more` and `close`.
+  pm.callbackQuery(answerAction.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
-      const { question } = await ctx.services.questionCitizen.detail(citizenId, Number(ctx.match[1]));
-      if (question.state === 'closed') throw new DomainError('conflict', 'question.closed');
-      await enterFlow(ctx, 'ask-followup', question.id, question.number);
-    }),
-  );
-  pm.callbackQuery(/^qa:close:(\d+)$/, (ctx) =>
-    onButton(ctx, async (citizenId) => {
-      const q = await ctx.services.questionCitizen.close(citizenId, Number(ctx.match[1]));
+      const { action, questionId } = answerAction.decode(ctx.callbackQuery.data)!;
+      if (action === 'more') {
+        const { question } = await ctx.services.questionCitizen.detail(citizenId, questionId);
+        if (question.state === 'closed') throw new DomainError('conflict', 'question.closed');
+        await enterFlow(ctx, 'ask-followup', question.id, question.number);
+        return;
+      }
+      const q = await ctx.services.questionCitizen.close(citizenId, questionId);
       await ctx.editMessageReplyMarkup().catch(() => {});
       if (q.firstAnsweredAt && q.rating == null)
-        await ctx.reply(ctx.t('consultations:rate.ask', { number: q.number }), { reply_markup: ratingKeyboard('qr', q.id) });
+        await ctx.reply(ctx.t('consultations:rate.ask', { number: q.number }), { reply_markup: keyboardOf(ratingOffers(q.id)) });
       else await ctx.reply(ctx.t('consultations:rate.closed', { number: q.number }), { reply_markup: mainMenu(ctx.t) });
     }),
   );
-  pm.callbackQuery(/^qr:(\d+):([1-5])$/, (ctx) =>
+  pm.callbackQuery(rateAnswer.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
-      const rating = Number(ctx.match[2]);
-      const q = await ctx.services.questionCitizen.rate(citizenId, Number(ctx.match[1]), rating);
+      const { questionId, score: rating } = rateAnswer.decode(ctx.callbackQuery.data)!;
+      const q = await ctx.services.questionCitizen.rate(citizenId, questionId, rating);
       await ctx
         .editMessageText(ctx.t('consultations:rate.thanks', { rating }), {
-          reply_markup: new InlineKeyboard().text(ctx.t('consultations:rate.comment_button'), `qc:${q.id}:${rating}`),
+          reply_markup: new InlineKeyboard().text(ctx.t('consultations:rate.comment_button'), rateComment.encode({ questionId: q.id, score: rating })),
         })
         .catch(() => {});
     }),
   );
-  pm.callbackQuery(/^qc:(\d+):([1-5])$/, (ctx) =>
+  pm.callbackQuery(rateComment.pattern, (ctx) =>
     onButton(ctx, async () => {
+      const { questionId, score } = rateComment.decode(ctx.callbackQuery.data)!;
       await ctx.editMessageReplyMarkup().catch(() => {});
-      await enterFlow(ctx, 'ask-rate-comment', Number(ctx.match[1]), Number(ctx.match[2]));
+      await enterFlow(ctx, 'ask-rate-comment', questionId, score);
     }),
   );
 
-  pm.callbackQuery('faq:topics', (ctx) => onButton(ctx, () => showFaqTopics(ctx)));
-  pm.callbackQuery(/^faq:t:(\d+)$/, (ctx) => onButton(ctx, () => showFaqTopic(ctx, Number(ctx.match[1]))));
-  pm.callbackQuery(/^faq:a:(\d+)$/, (ctx) => onButton(ctx, () => showFaqArticle(ctx, Number(ctx.match[1]))));
+  pm.callbackQuery(faqTopics.pattern, (ctx) => onButton(ctx, () => showFaqTopics(ctx)));
+  pm.callbackQuery(faqTopic.pattern, (ctx) => onButton(ctx, () => showFaqTopic(ctx, faqTopic.decode(ctx.callbackQuery.data)!.topicId)));
+  pm.callbackQuery(faqArticle.pattern, (ctx) => onButton(ctx, () => showFaqArticle(ctx, faqArticle.decode(ctx.callbackQuery.data)!.articleId)));
 
   return {
     name: 'ask',

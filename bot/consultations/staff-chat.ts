@@ -6,9 +6,11 @@ import { Composer } from 'grammy';
 import type { i18n } from 'i18next';
 import type { BotContext } from '../context.ts';
 import type { Feature } from '../features.ts';
-import { questionChatRefusal, QUESTION_TAKE, refreshQuestionPosts } from '../../core/consultations/question-staff-chat.ts';
+import { questionChatRefusal, refreshQuestionPosts } from '../../core/consultations/question-staff-chat.ts';
+import { takeQuestion } from '../../core/consultations/consultations-buttons.ts';
 import { DomainError } from '../../core/errors.ts';
 import { linkedStaff } from '../../core/staff/staff-chat-kit.ts';
+import { telegramChat } from '../telegram/chat-port.ts';
 
 const displayName = (u: { first_name: string; last_name?: string }) => [u.first_name, u.last_name].filter(Boolean).join(' ');
 const reason = (ctx: BotContext, e: DomainError) => ctx.t(`errors:${e.code}`, { ...e.params, defaultValue: ctx.t('common:error') });
@@ -20,8 +22,8 @@ export function createQuestionStaffChat(i18n: i18n): Feature {
   /** Shows the change in the group at once (the sync job would within seconds anyway). */
   async function refresh(ctx: BotContext, questionId: number) {
     const { prisma, calendar, now, logger } = ctx.services;
-    const send = (method: string, params: Record<string, unknown>) => ctx.api.raw[method as 'editMessageText'](params as never);
-    await refreshQuestionPosts({ prisma, send, i18n, calendar, now }, questionId).catch((e) =>
+    const chat = telegramChat((method, params) => ctx.api.raw[method as 'editMessageText'](params as never));
+    await refreshQuestionPosts({ prisma, chat, i18n, calendar, now }, questionId).catch((e) =>
       logger.warn({ err: e, questionId }, 'question chat: could not refresh the post'),
     );
   }
@@ -33,8 +35,8 @@ export function createQuestionStaffChat(i18n: i18n): Feature {
     return refused || !staff ? { refusal: ctx.t(`consultations:chat.${refused ?? 'not_linked'}`) } : { staff };
   }
 
-  groups.callbackQuery(QUESTION_TAKE, async (ctx) => {
-    const questionId = Number(ctx.match[1]);
+  groups.callbackQuery(takeQuestion.pattern, async (ctx) => {
+    const { questionId } = takeQuestion.decode(ctx.callbackQuery.data)!;
     const question = await ctx.services.prisma.question.findUnique({ where: { id: questionId } });
     if (!question) return ctx.answerCallbackQuery({ text: ctx.t('errors:question.not_found'), show_alert: true });
     const who = await actor(ctx, ctx.from.id, question);

@@ -18,6 +18,8 @@ import {
 import { inLocale } from '../../core/discussions/topic-text.ts';
 import type { CommentStance } from '../../generated/prisma/enums.ts';
 import { attempt, clip, errorText, esc, fitTitle, waitForButton, type Flow } from '../flow-kit.ts';
+import type { ButtonReader } from '../../core/offers/button.ts';
+import { commentDraftChoice, commentSummaryChoice, nameFromProfile, noOrganisation, pickStance } from './buttons.ts';
 
 type Draft = Pick<CommentDraft, 'text' | 'authorName' | 'organisation'>;
 type Stance = CommentStance | 'none';
@@ -31,16 +33,15 @@ async function askText(
   key: 'text' | 'name' | 'org',
   min: number,
   max: number,
-  button?: RegExp,
-): Promise<{ text: string } | { pressed: string }> {
+  button?: ButtonReader<unknown>,
+): Promise<{ text: string } | { pressed: true }> {
   for (;;) {
     const c = await conversation.wait();
     const data = c.callbackQuery?.data;
-    const match = data && button ? button.exec(data) : null;
-    if (match) {
+    if (data && button?.decode(data)) {
       await c.answerCallbackQuery();
       await c.editMessageReplyMarkup().catch(() => {});
-      return { pressed: match[1]! };
+      return { pressed: true };
     }
     if (c.callbackQuery) {
       await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
@@ -91,11 +92,13 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
 
   let draft: Draft = EMPTY;
   if (topic.draft?.text) {
-    const kb = new InlineKeyboard().text(t('discussions:comment.continue'), '@tc:go').text(t('discussions:comment.restart'), '@tc:new');
+    const kb = new InlineKeyboard()
+      .text(t('discussions:comment.continue'), commentDraftChoice.encode({ choice: 'go' }))
+      .text(t('discussions:comment.restart'), commentDraftChoice.encode({ choice: 'new' }));
     await ctx.reply(t('discussions:comment.draft_found', { date: topic.draft.updatedAt }), { reply_markup: kb });
-    const { ctx: pressed, match } = await waitForButton(conversation, /^@tc:(go|new)$/);
+    const { ctx: pressed, value } = await waitForButton(conversation, commentDraftChoice);
     await pressed.editMessageReplyMarkup().catch(() => {});
-    draft = match[1] === 'go' ? topic.draft : await save(EMPTY, EMPTY);
+    draft = value.choice === 'go' ? topic.draft : await save(EMPTY, EMPTY);
   }
 
   const steps = {
@@ -111,16 +114,18 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
       const kb = topic.profileName
         ? new InlineKeyboard().text(
             fitTitle((name) => t('discussions:comment.name_profile', { name }), topic.profileName),
-            '@nm:profile',
+            nameFromProfile.encode(),
           )
         : undefined;
       await ctx.reply(t('discussions:comment.ask_name'), kb ? { reply_markup: kb } : {});
-      const a = await askText(conversation, ctx, 'name', AUTHOR_NAME_MIN, AUTHOR_NAME_MAX, /^@nm:(profile)$/);
+      const a = await askText(conversation, ctx, 'name', AUTHOR_NAME_MIN, AUTHOR_NAME_MAX, nameFromProfile);
       return save(d, { authorName: 'text' in a ? a.text : topic.profileName!.slice(0, AUTHOR_NAME_MAX) });
     },
     async org(d: Draft): Promise<Draft> {
-      await ctx.reply(t('discussions:comment.ask_org'), { reply_markup: new InlineKeyboard().text(t('discussions:comment.org_none'), '@org:none') });
-      const a = await askText(conversation, ctx, 'org', 2, ORGANISATION_MAX, /^@org:(none)$/);
+      await ctx.reply(t('discussions:comment.ask_org'), {
+        reply_markup: new InlineKeyboard().text(t('discussions:comment.org_none'), noOrganisation.encode()),
+      });
+      const a = await askText(conversation, ctx, 'org', 2, ORGANISATION_MAX, noOrganisation);
       return save(d, { organisation: 'text' in a ? a.text : '' });
     },
   };
@@ -128,11 +133,11 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
 
   async function askStance(): Promise<Stance> {
     const kb = new InlineKeyboard();
-    for (const s of STANCES) kb.text(t(`discussions:stance.${s}`), `@st:${s}`);
+    for (const stance of STANCES) kb.text(t(`discussions:stance.${stance}`), pickStance.encode({ stance }));
     await ctx.reply(t('discussions:comment.ask_stance'), { reply_markup: kb });
-    const { ctx: pressed, match } = await waitForButton(conversation, /^@st:(support|object|none)$/);
+    const { ctx: pressed, value } = await waitForButton(conversation, pickStance);
     await pressed.editMessageReplyMarkup().catch(() => {});
-    return match[1] as Stance;
+    return value.stance;
   }
 
   for (let step = missing(draft); step; step = missing(draft)) draft = await steps[step](draft);
@@ -145,22 +150,28 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
       stance: t(`discussions:stance.${stance}`),
     });
     const kb = InlineKeyboard.from([
-      [InlineKeyboard.text(t('discussions:comment.send'), '@cs:send')],
-      [InlineKeyboard.text(t('discussions:comment.edit.text'), '@cs:text'), InlineKeyboard.text(t('discussions:comment.edit.name'), '@cs:name')],
-      [InlineKeyboard.text(t('discussions:comment.edit.org'), '@cs:org'), InlineKeyboard.text(t('discussions:comment.edit.stance'), '@cs:stance')],
-      [InlineKeyboard.text(t('discussions:comment.discard'), '@cs:discard')],
+      [InlineKeyboard.text(t('discussions:comment.send'), commentSummaryChoice.encode({ choice: 'send' }))],
+      [
+        InlineKeyboard.text(t('discussions:comment.edit.text'), commentSummaryChoice.encode({ choice: 'text' })),
+        InlineKeyboard.text(t('discussions:comment.edit.name'), commentSummaryChoice.encode({ choice: 'name' })),
+      ],
+      [
+        InlineKeyboard.text(t('discussions:comment.edit.org'), commentSummaryChoice.encode({ choice: 'org' })),
+        InlineKeyboard.text(t('discussions:comment.edit.stance'), commentSummaryChoice.encode({ choice: 'stance' })),
+      ],
+      [InlineKeyboard.text(t('discussions:comment.discard'), commentSummaryChoice.encode({ choice: 'discard' }))],
     ]);
     await ctx.reply(summary, { parse_mode: 'HTML', reply_markup: kb });
-    const { ctx: pressed, match } = await waitForButton(conversation, /^@cs:(send|text|name|org|stance|discard)$/);
+    const { ctx: pressed, value } = await waitForButton(conversation, commentSummaryChoice);
     await pressed.editMessageReplyMarkup().catch(() => {});
-    const choice = match[1]!;
+    const { choice } = value;
     if (choice === 'discard') {
       await conversation.external(() => ctx.services.discussions.citizen.discardDraft(citizenId));
       await ctx.reply(t('discussions:comment.discarded'), { reply_markup: mainMenu(t) });
       return;
     }
     if (choice === 'stance') stance = await askStance();
-    else if (choice !== 'send') draft = await steps[choice as keyof typeof steps](draft);
+    else if (choice !== 'send') draft = await steps[choice](draft);
     else {
       const sent = await conversation.external(() =>
         attempt(async () => (await ctx.services.discussions.citizen.submitDraft(citizenId, stance === 'none' ? null : stance)).id),

@@ -9,6 +9,8 @@ import { MIN_DISCUSSION_WORKING_DAYS } from '../../core/discussions/discussion-r
 import { authorOf, decisionText, formatThousands, inLocale, placeOf } from '../../core/discussions/topic-text.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import { choiceLabels, clip, esc, numberedLabels, showScreen, withLegend } from '../flow-kit.ts';
+import { openTopic } from '../../core/discussions/discussions-buttons.ts';
+import { flagComment, myCommentsPage, subscriptionChoices, subscriptions, toggleSubscription, topicsPage, writeComment } from './buttons.ts';
 
 const PAGE = 8;
 const MY_PAGE = 5;
@@ -30,11 +32,11 @@ export async function showTopics(ctx: BotContext, opts: { all?: boolean; offset?
   const kb = new InlineKeyboard();
   const titles = items.map((x) => inLocale(x, 'title', ctx.locale));
   const labels = numberedLabels(titles, undefined, offset + 1);
-  items.forEach((x, i) => kb.text(labels[i]!, `tp:open:${x.id}`).row());
-  if (offset + PAGE < total) kb.text(t('discussions:list.more'), `tp:list:${mode}:${offset + PAGE}`).row();
-  if (filtered) kb.text(t('discussions:list.show_all'), 'tp:list:a:0').row();
-  else if (opts.all) kb.text(t('discussions:list.show_mine'), 'tp:list:f:0').row();
-  kb.text(t('discussions:list.my'), 'tp:my:0').text(t('discussions:list.subscriptions'), 'tp:subs');
+  items.forEach((x, i) => kb.text(labels[i]!, openTopic.encode({ topicId: x.id })).row());
+  if (offset + PAGE < total) kb.text(t('discussions:list.more'), topicsPage.encode({ mode, offset: offset + PAGE })).row();
+  if (filtered) kb.text(t('discussions:list.show_all'), topicsPage.encode({ mode: 'a', offset: 0 })).row();
+  else if (opts.all) kb.text(t('discussions:list.show_mine'), topicsPage.encode({ mode: 'f', offset: 0 })).row();
+  kb.text(t('discussions:list.my'), myCommentsPage.encode({ offset: 0 })).text(t('discussions:list.subscriptions'), subscriptions.encode());
   const lines = [t('discussions:list.title')];
   if (filtered) lines.push(t('discussions:list.filtered'));
   lines.push(
@@ -93,12 +95,12 @@ export async function showTopicDetail(ctx: BotContext, topicId: number): Promise
   );
   const withComments = [...head, ...(comments.length ? ['', t('discussions:detail.latest'), ...comments] : [])].join('\n');
   const kb = new InlineKeyboard();
-  if (d.accepting) kb.text(t('discussions:detail.write'), `tp:com:${x.id}`).row();
+  if (d.accepting) kb.text(t('discussions:detail.write'), writeComment.encode({ topicId: x.id })).row();
   // A flag for each comment but one's own: the numbers match the list above.
   d.latest.forEach((c, i) => {
-    if (!c.own) kb.text(t('discussions:detail.flag', { n: i + 1 }), `tp:flag:${c.id}`);
+    if (!c.own) kb.text(t('discussions:detail.flag', { n: i + 1 }), flagComment.encode({ commentId: c.id }));
   });
-  kb.row().text(t('discussions:detail.back'), 'tp:list:f:0');
+  kb.row().text(t('discussions:detail.back'), topicsPage.encode({ mode: 'f', offset: 0 }));
   await showScreen(ctx, withComments.length <= MESSAGE_MAX ? withComments : head.join('\n'), kb, { edit: false });
 }
 
@@ -114,8 +116,8 @@ export async function showMyComments(ctx: BotContext, offset = 0): Promise<void>
   const t = ctx.t;
   const { items, total } = await ctx.services.discussions.citizen.myComments(citizen.id, { offset, limit: MY_PAGE });
   const kb = new InlineKeyboard();
-  if (offset + MY_PAGE < total) kb.text(t('discussions:my.more'), `tp:my:${offset + MY_PAGE}`).row();
-  kb.text(t('discussions:detail.back'), 'tp:list:f:0');
+  if (offset + MY_PAGE < total) kb.text(t('discussions:my.more'), myCommentsPage.encode({ offset: offset + MY_PAGE })).row();
+  kb.text(t('discussions:detail.back'), topicsPage.encode({ mode: 'f', offset: 0 }));
   if (total === 0) return showScreen(ctx, t('discussions:my.empty'), kb);
   const blocks = items.map((c) =>
     t('discussions:my.item', {
@@ -134,11 +136,11 @@ export async function showSubscriptions(ctx: BotContext, edit = true): Promise<v
   const t = ctx.t;
   const s = await ctx.services.discussions.citizen.subscriptions(citizen.id);
   const kb = new InlineKeyboard()
-    .text(t('discussions:subs.areas', { count: s.areaIds.length }), 'tp:sub:a')
+    .text(t('discussions:subs.areas', { count: s.areaIds.length }), subscriptionChoices.encode({ kind: 'a' }))
     .row()
-    .text(t('discussions:subs.regions', { count: s.regionIds.length }), 'tp:sub:r')
+    .text(t('discussions:subs.regions', { count: s.regionIds.length }), subscriptionChoices.encode({ kind: 'r' }))
     .row()
-    .text(t('discussions:detail.back'), 'tp:list:f:0');
+    .text(t('discussions:detail.back'), topicsPage.encode({ mode: 'f', offset: 0 }));
   await showScreen(ctx, t('discussions:subs.title'), kb, { edit: edit });
 }
 
@@ -157,8 +159,8 @@ export async function showSubscriptionChoices(ctx: BotContext, kind: 'a' | 'r'):
     { numbered: kind === 'a' },
   );
   const kb = new InlineKeyboard();
-  options.forEach((o, i) => kb.text(labels[i]!, `tp:sub:${kind}:${o.id}`).row());
-  kb.text(t('discussions:subs.done'), 'tp:subs');
+  options.forEach((o, i) => kb.text(labels[i]!, toggleSubscription.encode({ kind, itemId: o.id })).row());
+  kb.text(t('discussions:subs.done'), subscriptions.encode());
   await showScreen(ctx, withLegend(t(kind === 'a' ? 'discussions:subs.pick_areas' : 'discussions:subs.pick_regions'), legend, true), kb, { edit: true });
 }
 

@@ -9,6 +9,8 @@ import { mainMenu } from '../menu.ts';
 import { attempt, enterFlow, errorText } from '../flow-kit.ts';
 import { topicCommentConversation } from './topic-comment.ts';
 import { flagAnswer, showMyComments, showSubscriptionChoices, showSubscriptions, showTopicDetail, showTopics } from './topic-views.ts';
+import { openTopic as openTopicButton } from '../../core/discussions/discussions-buttons.ts';
+import { flagComment, myCommentsPage, subscriptionChoices, subscriptions, toggleSubscription, topicsPage, writeComment } from './buttons.ts';
 
 /** Runs a button's action; a refusal from the domain (topic gone, own comment …) comes back as an alert. */
 async function onButton(ctx: BotContext, run: () => Promise<string | void>): Promise<void> {
@@ -28,24 +30,31 @@ export function createTopicsFeature(): Feature {
   const pm = composer.chatType('private');
 
   pm.command('topics', (ctx) => showTopics(ctx));
-  pm.callbackQuery(/^tp:list:([af]):(\d+)$/, (ctx) =>
-    onButton(ctx, () => showTopics(ctx, { all: ctx.match[1] === 'a', offset: Number(ctx.match[2]), edit: true })),
+  pm.callbackQuery(topicsPage.pattern, (ctx) =>
+    onButton(ctx, () => {
+      const { mode, offset } = topicsPage.decode(ctx.callbackQuery.data)!;
+      return showTopics(ctx, { all: mode === 'a', offset, edit: true });
+    }),
   );
-  pm.callbackQuery(/^tp:open:(\d+)$/, (ctx) => onButton(ctx, () => showTopicDetail(ctx, Number(ctx.match[1]))));
-  pm.callbackQuery(/^tp:com:(\d+)$/, async (ctx) => {
+  pm.callbackQuery(openTopicButton.pattern, (ctx) => onButton(ctx, () => showTopicDetail(ctx, openTopicButton.decode(ctx.callbackQuery.data)!.topicId)));
+  pm.callbackQuery(writeComment.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await enterFlow(ctx, 'topic-comment', Number(ctx.match[1]));
+    await enterFlow(ctx, 'topic-comment', writeComment.decode(ctx.callbackQuery.data)!.topicId);
   });
-  pm.callbackQuery(/^tp:flag:(\d+)$/, (ctx) =>
-    onButton(ctx, async () => flagAnswer(ctx, await ctx.services.discussions.citizen.flag(ctx.citizen!.id, Number(ctx.match[1])))),
+  pm.callbackQuery(flagComment.pattern, (ctx) =>
+    onButton(ctx, async () =>
+      flagAnswer(ctx, await ctx.services.discussions.citizen.flag(ctx.citizen!.id, flagComment.decode(ctx.callbackQuery.data)!.commentId)),
+    ),
   );
-  pm.callbackQuery(/^tp:my:(\d+)$/, (ctx) => onButton(ctx, () => showMyComments(ctx, Number(ctx.match[1]))));
-  pm.callbackQuery('tp:subs', (ctx) => onButton(ctx, () => showSubscriptions(ctx)));
-  pm.callbackQuery(/^tp:sub:([ar])$/, (ctx) => onButton(ctx, () => showSubscriptionChoices(ctx, ctx.match[1] as 'a' | 'r')));
-  pm.callbackQuery(/^tp:sub:([ar]):(\d+)$/, (ctx) =>
+  pm.callbackQuery(myCommentsPage.pattern, (ctx) => onButton(ctx, () => showMyComments(ctx, myCommentsPage.decode(ctx.callbackQuery.data)!.offset)));
+  pm.callbackQuery(subscriptions.pattern, (ctx) => onButton(ctx, () => showSubscriptions(ctx)));
+  pm.callbackQuery(subscriptionChoices.pattern, (ctx) =>
+    onButton(ctx, () => showSubscriptionChoices(ctx, subscriptionChoices.decode(ctx.callbackQuery.data)!.kind)),
+  );
+  pm.callbackQuery(toggleSubscription.pattern, (ctx) =>
     onButton(ctx, async () => {
-      const kind = ctx.match[1] as 'a' | 'r';
-      const on = await ctx.services.discussions.citizen.toggleSubscription(ctx.citizen!.id, kind === 'a' ? 'area' : 'region', Number(ctx.match[2]));
+      const { kind, itemId } = toggleSubscription.decode(ctx.callbackQuery.data)!;
+      const on = await ctx.services.discussions.citizen.toggleSubscription(ctx.citizen!.id, kind === 'a' ? 'area' : 'region', itemId);
       await showSubscriptionChoices(ctx, kind);
       return ctx.t(on ? 'discussions:subs.on' : 'discussions:subs.off');
     }),

@@ -8,7 +8,10 @@ import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import type { DraftView, QuestionView, WaveForCitizen } from '../../core/polls/poll-citizen.ts';
 import { SATISFACTION, TEXT_ANSWER_MAX, visibleQuestions, YES_NO, type AnswerValue } from '../../core/polls/poll-rules.ts';
-import { attempt, choiceLabels, errorText, esc, ratingKeyboard, waitForButton, withLegend, type Flow, type Outcome } from '../flow-kit.ts';
+import { attempt, choiceLabels, errorText, esc, waitForButton, withLegend, type Flow, type Outcome } from '../flow-kit.ts';
+import { keyboardOf } from '../telegram/keyboard.ts';
+import { scoreOffers, type ButtonReader } from '../../core/offers/button.ts';
+import { pollAnswer, pollBack, pollConfirm, pollDone, pollSkip, pollToggle } from './buttons.ts';
 import { askProfile } from '../citizens/profile.ts';
 
 /**
@@ -58,24 +61,24 @@ function keyboardFor(ctx: FlowContext, q: QuestionView, canGoBack: boolean, pick
   let kb: InlineKeyboard;
   switch (q.type) {
     case 'satisfaction':
-      kb = InlineKeyboard.from(SATISFACTION.map((c) => [InlineKeyboard.text(ctx.t(`polls:answer.${c}`), `@pa:${q.id}:${c}`)]));
+      kb = InlineKeyboard.from(SATISFACTION.map((c) => [InlineKeyboard.text(ctx.t(`polls:answer.${c}`), pollAnswer.encode({ questionId: q.id, code: c }))]));
       break;
     case 'rating':
-      kb = ratingKeyboard('@pa', q.id);
+      kb = keyboardOf(scoreOffers((n) => pollAnswer.encode({ questionId: q.id, code: String(n) })));
       break;
     case 'yes_no':
-      kb = InlineKeyboard.from([YES_NO.map((c) => InlineKeyboard.text(ctx.t(`polls:answer.${c}`), `@pa:${q.id}:${c}`))]);
+      kb = InlineKeyboard.from([YES_NO.map((c) => InlineKeyboard.text(ctx.t(`polls:answer.${c}`), pollAnswer.encode({ questionId: q.id, code: c })))]);
       break;
     case 'single': {
       const { labels } = optionLabels(ctx, q);
-      kb = InlineKeyboard.from(q.options.map((o, i) => [InlineKeyboard.text(labels[i]!, `@pa:${q.id}:${o.code}`)]));
+      kb = InlineKeyboard.from(q.options.map((o, i) => [InlineKeyboard.text(labels[i]!, pollAnswer.encode({ questionId: q.id, code: o.code }))]));
       break;
     }
     case 'multiple': {
       const { labels } = optionLabels(ctx, q, (i, label) => `${picked.has(q.options[i]!.code) ? '✅' : '▫️'} ${label}`);
       kb = InlineKeyboard.from([
-        ...q.options.map((o, i) => [InlineKeyboard.text(labels[i]!, `@pt:${q.id}:${o.code}`)]),
-        [InlineKeyboard.text(ctx.t('polls:flow.done'), `@pd:${q.id}`)],
+        ...q.options.map((o, i) => [InlineKeyboard.text(labels[i]!, pollToggle.encode({ questionId: q.id, code: o.code }))]),
+        [InlineKeyboard.text(ctx.t('polls:flow.done'), pollDone.encode({ questionId: q.id }))],
       ]);
       break;
     }
@@ -84,10 +87,29 @@ function keyboardFor(ctx: FlowContext, q: QuestionView, canGoBack: boolean, pick
       break;
   }
   const nav = [
-    ...(q.required ? [] : [InlineKeyboard.text(ctx.t('polls:flow.skip'), `@ps:${q.id}`)]),
-    ...(canGoBack ? [InlineKeyboard.text(ctx.t('polls:flow.back'), `@pb:${q.id}`)] : []),
+    ...(q.required ? [] : [InlineKeyboard.text(ctx.t('polls:flow.skip'), pollSkip.encode({ questionId: q.id }))]),
+    ...(canGoBack ? [InlineKeyboard.text(ctx.t('polls:flow.back'), pollBack.encode({ questionId: q.id }))] : []),
   ];
   return nav.length ? InlineKeyboard.from([...kb.inline_keyboard.filter((row) => row.length > 0), nav]) : kb;
+}
+
+type Press = { kind: 'a' | 't'; code: string } | { kind: 'd' | 's' | 'b'; code?: undefined };
+
+/** A press of one of question `questionId`'s own buttons; those of other questions are stale. */
+function pressOn(questionId: number): ButtonReader<Press> {
+  const mine = <V extends { questionId: number }>(v: V | null): V | null => (v?.questionId === questionId ? v : null);
+  return {
+    decode(data) {
+      const answer = mine(pollAnswer.decode(data));
+      if (answer) return { kind: 'a', code: answer.code };
+      const toggle = mine(pollToggle.decode(data));
+      if (toggle) return { kind: 't', code: toggle.code };
+      if (mine(pollDone.decode(data))) return { kind: 'd' };
+      if (mine(pollSkip.decode(data))) return { kind: 's' };
+      if (mine(pollBack.decode(data))) return { kind: 'b' };
+      return null;
+    },
+  };
 }
 
 /** Shows one question and waits for its answer, a skip or "back". */
@@ -104,18 +126,18 @@ async function ask(conversation: Flow, ctx: FlowContext, q: QuestionView, n: num
   const picked = new Set<string>();
   const kb = keyboardFor(ctx, q, canGoBack, picked);
   const shown = await ctx.reply(text, { parse_mode: 'HTML', ...(kb.inline_keyboard.length ? { reply_markup: kb } : {}) });
-  const pattern = new RegExp(`^@p([astdb]):${q.id}(?::([a-z0-9_]+))?$`);
+  const buttons = pressOn(q.id);
   for (;;) {
     const c = await conversation.wait();
     const data = c.callbackQuery?.data;
     if (data) {
-      const m = pattern.exec(data);
-      if (!m) {
+      const press = buttons.decode(data);
+      if (!press) {
         await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
         continue;
       }
       await c.answerCallbackQuery();
-      const [, kind, code] = m;
+      const { kind, code } = press;
       if (kind === 't' && code) {
         if (picked.has(code)) picked.delete(code);
         else picked.add(code);
@@ -157,11 +179,13 @@ async function ask(conversation: Flow, ctx: FlowContext, q: QuestionView, n: num
 
 /** The final question "send?"; false: the citizen went back. */
 async function confirm(conversation: Flow, ctx: FlowContext, count: number): Promise<boolean> {
-  const kb = new InlineKeyboard().text(ctx.t('polls:flow.send'), '@pc:send').text(ctx.t('polls:flow.back'), '@pc:back');
+  const kb = new InlineKeyboard()
+    .text(ctx.t('polls:flow.send'), pollConfirm.encode({ choice: 'send' }))
+    .text(ctx.t('polls:flow.back'), pollConfirm.encode({ choice: 'back' }));
   await ctx.reply(ctx.t('polls:flow.confirm', { count }), { reply_markup: kb });
-  const { ctx: c, match } = await waitForButton(conversation, /^@pc:(send|back)$/, (x) => x.reply(ctx.t('polls:flow.use_buttons')));
+  const { ctx: c, value } = await waitForButton(conversation, pollConfirm, (x) => x.reply(ctx.t('polls:flow.use_buttons')));
   await c.editMessageReplyMarkup().catch(() => {});
-  return match[1] === 'send';
+  return value.choice === 'send';
 }
 
 export async function pollAnswerConversation(conversation: Flow, ctx: FlowContext, waveId: number, viaLink: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 // Polls in the bot: "📊 Polls" lists the citizen's open polls (those of the projects they take part in,
-// not answered yet; a started one resumes), the invitation's button (`pl:go:<waveId>`, sent through the
+// not answered yet; a started one resumes), the invitation's button (`startPoll`, sent through the
 // outbox) starts or resumes answering, and the wave's link t.me/<bot>?start=poll_<code> makes a
 // follower a beneficiary of the project, asks the profile questions once and starts the poll.
 import { Composer, InlineKeyboard } from 'grammy';
@@ -9,6 +9,7 @@ import { mainMenu } from '../menu.ts';
 import { formatLocalDate } from '../../core/calendar/local-time.ts';
 import { enterFlow, esc, numberedLabels, showScreen } from '../flow-kit.ts';
 import { pollAnswerConversation } from './poll-answer.ts';
+import { startPoll } from '../../core/polls/polls-buttons.ts';
 
 export const POLL_FLOW = 'poll-answer';
 
@@ -25,7 +26,7 @@ async function showOpenPolls(ctx: BotContext): Promise<void> {
   // The buttons may shorten a title; the message lists each in full with its wave and closing day.
   const labels = numberedLabels(titles, (i, title) => `${open[i]!.started ? ctx.t('polls:list.started') : ''}${title}`);
   const kb = new InlineKeyboard();
-  open.forEach((p, i) => kb.text(labels[i]!, `pl:go:${p.waveId}`).row());
+  open.forEach((p, i) => kb.text(labels[i]!, startPoll.encode({ waveId: p.waveId })).row());
   const lines = open.map((p, i) =>
     ctx.t('polls:list.item', { n: i + 1, title: esc(titles[i]!), wave: esc(kk ? p.labelKk : p.labelRu), closes: formatLocalDate(p.closesAt) }),
   );
@@ -37,10 +38,10 @@ export function createPollFeature(): Feature {
   const pm = composer.chatType('private');
 
   pm.command('polls', showOpenPolls);
-  pm.callbackQuery(/^pl:go:(\d+)$/, async (ctx) => {
+  pm.callbackQuery(startPoll.pattern, async (ctx) => {
     // The invitation keeps its button: it resumes the poll later, too.
     await ctx.answerCallbackQuery();
-    await enterFlow(ctx, POLL_FLOW, Number(ctx.match[1]), false);
+    await enterFlow(ctx, POLL_FLOW, startPoll.decode(ctx.callbackQuery.data)!.waveId, false);
   });
 
   return {

@@ -10,6 +10,7 @@ import { EVIDENCE_MAX, type EvidenceInput } from '../../core/reports/report-serv
 import { isOpen, statusIcon } from '../../core/reports/report-status.ts';
 import { attempt, clip, errorText, esc, fitTitle, newestThatFit, showScreen, type Flow } from '../flow-kit.ts';
 import { collectFiles } from './report-flow.ts';
+import { addToReport, closeMyReport, myReportsPage, openMyReport } from './buttons.ts';
 
 const PAGE = 8;
 /** Telegram allows 4096 characters a message; the newest history is what the citizen looks for. */
@@ -30,10 +31,10 @@ export async function showMyReports(ctx: BotContext, offset = 0): Promise<void> 
     // The category is shortened to fit the button; the report it opens names it in full.
     kb.text(
       fitTitle((name) => `${statusIcon(r.status)}${r.own ? '' : '👍'} ${r.number} · ${name}`, category ? localName(category, ctx.locale) : ''),
-      `mr:open:${r.id}`,
+      openMyReport.encode({ reportId: r.id }),
     ).row();
   }
-  if (offset + PAGE < total) kb.text(ctx.t('reports:my.more'), `mr:list:${offset + PAGE}`);
+  if (offset + PAGE < total) kb.text(ctx.t('reports:my.more'), myReportsPage.encode({ offset: offset + PAGE }));
   const text = ctx.t('reports:my.title', { total });
   await showScreen(ctx, text, kb);
 }
@@ -78,10 +79,12 @@ export async function showReportDetail(ctx: BotContext, reportId: number): Promi
   lines.push('', ctx.t('reports:my.history'), ...history);
   const kb = new InlineKeyboard();
   if (d.canAdd) {
-    kb.text(ctx.t('reports:my.comment'), `mr:com:${r.id}`).text(ctx.t('reports:my.add_files'), `mr:files:${r.id}`).row();
-    kb.text(ctx.t('reports:self.button'), `mr:self:${r.id}`).row();
+    kb.text(ctx.t('reports:my.comment'), addToReport.encode({ what: 'com', reportId: r.id }))
+      .text(ctx.t('reports:my.add_files'), addToReport.encode({ what: 'files', reportId: r.id }))
+      .row();
+    kb.text(ctx.t('reports:self.button'), closeMyReport.encode({ reportId: r.id })).row();
   }
-  kb.text(ctx.t('reports:my.back'), 'mr:list:0');
+  kb.text(ctx.t('reports:my.back'), myReportsPage.encode({ offset: 0 }));
   const text = lines.join('\n');
   await showScreen(ctx, text, kb);
 }

@@ -9,7 +9,20 @@ import { formatLocalDateTime } from '../../core/calendar/local-time.ts';
 import type { DraftFields } from '../../core/reports/report-citizen.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, EVIDENCE_MAX, insideKazakhstan, type EvidenceInput } from '../../core/reports/report-service.ts';
 import { statusIcon } from '../../core/reports/report-status.ts';
-import { attempt, buttonGrid, choiceLabels, clip, errorText, esc, fitTitle, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
+import { attempt, choiceLabels, clip, errorText, esc, fitTitle, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
+import { grid } from '../telegram/keyboard.ts';
+import {
+  anonymity,
+  draftChoice,
+  duplicateChoice,
+  evidenceStep,
+  keepLocation,
+  pickCategory,
+  pickDistrict,
+  pickRegion,
+  savedRegionOrOther,
+  summaryChoice,
+} from './buttons.ts';
 import { categoryChoices, placeLabel, regionChoices } from './report-choices.ts';
 
 export const ADDRESS_MIN = 5;
@@ -65,10 +78,10 @@ async function save(conversation: Flow, ctx: FlowContext, citizenId: number, dra
 async function askCategory(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<DraftView> {
   const categories = await categoryChoices(conversation, ctx);
   const { labels, legend } = choiceLabels(categories.map((c) => c.label));
-  const kb = buttonGrid(categories.map((c, i) => ({ label: labels[i]!, data: `@cat:${c.id}` })));
+  const kb = grid(categories.map((c, i) => pickCategory.offer(labels[i]!, { categoryId: c.id })));
   await ctx.reply(withLegend(header(ctx, 'category') + ctx.t('reports:flow.category'), legend, true), { parse_mode: 'HTML', reply_markup: kb });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@cat:(\d+)$/);
-  const chosen = categories.find((c) => c.id === Number(match[1])) ?? categories[0]!;
+  const { ctx: pressed, value } = await waitForButton(conversation, pickCategory);
+  const chosen = categories.find((c) => c.id === value.categoryId) ?? categories[0]!;
   await pressed.editMessageReplyMarkup().catch(() => {});
   await pressed.reply(ctx.t('reports:flow.category_chosen', { name: chosen.label, hint: chosen.hint }));
   return save(conversation, ctx, citizenId, draft, { categoryId: chosen.id });
@@ -82,28 +95,28 @@ async function askPlace(conversation: Flow, ctx: FlowContext, citizenId: number,
     const kb = new InlineKeyboard()
       .text(
         fitTitle((name) => ctx.t('reports:flow.region_saved', { name }), saved.name),
-        `@reg:${saved.id}`,
+        savedRegionOrOther.encode({ regionId: saved.id }),
       )
       .row()
-      .text(ctx.t('reports:flow.region_other'), '@reg:other');
+      .text(ctx.t('reports:flow.region_other'), savedRegionOrOther.encode({ regionId: 'other' }));
     await ctx.reply(header(ctx, 'place') + ctx.t('reports:flow.region_yours'), { parse_mode: 'HTML', reply_markup: kb });
-    const { ctx: pressed, match } = await waitForButton(conversation, /^@reg:(\d+|other)$/);
+    const { ctx: pressed, value } = await waitForButton(conversation, savedRegionOrOther);
     await pressed.editMessageReplyMarkup().catch(() => {});
-    regionId = match[1] === 'other' ? await pickRegion(conversation, ctx, regions, false) : saved.id;
+    regionId = value.regionId === 'other' ? await askRegion(conversation, ctx, regions, false) : saved.id;
   } else {
-    regionId = await pickRegion(conversation, ctx, regions, true);
+    regionId = await askRegion(conversation, ctx, regions, true);
   }
   const region = regions.find((r) => r.id === regionId)!;
   let districtId: number | null = null;
   if (region.districts.length > 0) {
-    const kb = buttonGrid([
-      ...region.districts.map((d) => ({ label: d.name, data: `@dis:${d.id}` })),
-      { label: ctx.t('reports:flow.district_skip'), data: '@dis:none' },
+    const kb = grid([
+      ...region.districts.map((d) => pickDistrict.offer(d.name, { districtId: d.id })),
+      pickDistrict.offer(ctx.t('reports:flow.district_skip'), { districtId: 'none' }),
     ]);
     await ctx.reply(ctx.t('reports:flow.district', { region: region.name }), { reply_markup: kb });
-    const { ctx: pressed, match } = await waitForButton(conversation, /^@dis:(\d+|none)$/);
+    const { ctx: pressed, value } = await waitForButton(conversation, pickDistrict);
     await pressed.editMessageReplyMarkup().catch(() => {});
-    districtId = match[1] === 'none' ? null : Number(match[1]);
+    districtId = value.districtId === 'none' ? null : value.districtId;
   }
   // A citizen without a saved region gets this one, so next time it is offered first.
   if (savedRegionId == null) {
@@ -114,12 +127,12 @@ async function askPlace(conversation: Flow, ctx: FlowContext, citizenId: number,
   return save(conversation, ctx, citizenId, draft, { regionId, districtId });
 }
 
-async function pickRegion(conversation: Flow, ctx: FlowContext, regions: Array<{ id: number; name: string }>, withHeader: boolean): Promise<number> {
-  const kb = buttonGrid(regions.map((r) => ({ label: r.name, data: `@reg:${r.id}` })));
+async function askRegion(conversation: Flow, ctx: FlowContext, regions: Array<{ id: number; name: string }>, withHeader: boolean): Promise<number> {
+  const kb = grid(regions.map((r) => pickRegion.offer(r.name, { regionId: r.id })));
   await ctx.reply((withHeader ? header(ctx, 'place') : '') + ctx.t('reports:flow.region'), { parse_mode: 'HTML', reply_markup: kb });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@reg:(\d+)$/);
+  const { ctx: pressed, value } = await waitForButton(conversation, pickRegion);
   await pressed.editMessageReplyMarkup().catch(() => {});
-  return Number(match[1]);
+  return value.regionId;
 }
 
 async function askLocation(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<DraftView> {
@@ -128,7 +141,7 @@ async function askLocation(conversation: Flow, ctx: FlowContext, citizenId: numb
   let questioned: { lat: number; lon: number; address: string | null } | null = null;
   for (;;) {
     const c = await conversation.wait();
-    if (questioned && c.callbackQuery?.data === '@loc:keep') {
+    if (questioned && keepLocation.decode(c.callbackQuery?.data ?? '')) {
       await c.answerCallbackQuery();
       await c.editMessageReplyMarkup().catch(() => {});
       await c.reply(ctx.t('reports:flow.location_saved'), { reply_markup: mainMenu(ctx.t) });
@@ -143,7 +156,7 @@ async function askLocation(conversation: Flow, ctx: FlowContext, citizenId: numb
       const place = { lat: location.latitude, lon: location.longitude, address: c.message?.venue?.address?.slice(0, ADDRESS_MAX) ?? null };
       if (!insideKazakhstan(place.lat, place.lon)) {
         questioned = place;
-        const kb = new InlineKeyboard().text(ctx.t('reports:flow.location_keep'), '@loc:keep');
+        const kb = new InlineKeyboard().text(ctx.t('reports:flow.location_keep'), keepLocation.encode());
         await c.reply(ctx.t('reports:flow.location_outside', { lat: place.lat.toFixed(5), lon: place.lon.toFixed(5) }), { reply_markup: kb });
         continue;
       }
@@ -194,21 +207,21 @@ export async function collectFiles(
 ): Promise<number> {
   let count = opts.have;
   const keyboard = () => {
-    const kb = new InlineKeyboard().text(ctx.t('reports:flow.evidence_done'), '@ev:done');
-    return opts.clear && count > 0 ? kb.row().text(ctx.t('reports:flow.evidence_clear'), '@ev:clear') : kb;
+    const kb = new InlineKeyboard().text(ctx.t('reports:flow.evidence_done'), evidenceStep.encode({ action: 'done' }));
+    return opts.clear && count > 0 ? kb.row().text(ctx.t('reports:flow.evidence_clear'), evidenceStep.encode({ action: 'clear' })) : kb;
   };
   await ctx.reply(opts.prompt, { parse_mode: 'HTML', reply_markup: keyboard() });
   let ack: { messageId: number; group: string } | null = null;
   for (;;) {
     const c = await conversation.wait();
-    const data = c.callbackQuery?.data;
-    if (data === '@ev:done') {
+    const step = evidenceStep.decode(c.callbackQuery?.data ?? '');
+    if (step?.action === 'done') {
       await c.answerCallbackQuery();
       if (count > 0 || !opts.clear) return count;
       await c.reply(ctx.t('reports:flow.evidence_required'));
       continue;
     }
-    if (data === '@ev:clear' && opts.clear) {
+    if (step?.action === 'clear' && opts.clear) {
       await c.answerCallbackQuery();
       await opts.clear();
       count = 0;
@@ -266,11 +279,14 @@ async function askEvidence(conversation: Flow, ctx: FlowContext, citizenId: numb
 }
 
 async function askAnonymous(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<DraftView> {
-  const kb = new InlineKeyboard().text(ctx.t('reports:flow.anonymous_no'), '@anon:0').row().text(ctx.t('reports:flow.anonymous_yes'), '@anon:1');
+  const kb = new InlineKeyboard()
+    .text(ctx.t('reports:flow.anonymous_no'), anonymity.encode({ hidden: 0 }))
+    .row()
+    .text(ctx.t('reports:flow.anonymous_yes'), anonymity.encode({ hidden: 1 }));
   await ctx.reply(header(ctx, 'anonymous') + ctx.t('reports:flow.anonymous'), { parse_mode: 'HTML', reply_markup: kb });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@anon:([01])$/);
+  const { ctx: pressed, value } = await waitForButton(conversation, anonymity);
   await pressed.editMessageReplyMarkup().catch(() => {});
-  return save(conversation, ctx, citizenId, draft, { anonymous: match[1] === '1' });
+  return save(conversation, ctx, citizenId, draft, { anonymous: value.hidden === 1 });
 }
 
 const ASK: Record<Step, (conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView) => Promise<DraftView>> = {
@@ -299,14 +315,14 @@ async function showSummary(conversation: Flow, ctx: FlowContext, draft: DraftVie
     name: t(draft.anonymous ? 'reports:flow.name_hidden' : 'reports:flow.name_shown'),
   });
   const kb = InlineKeyboard.from([
-    [InlineKeyboard.text(t('reports:flow.send'), '@sum:send')],
-    ...buttonGrid(STEPS.map((s) => ({ label: t(`reports:flow.edit.${s}`), data: `@sum:${s}` }))).inline_keyboard,
-    [InlineKeyboard.text(t('reports:flow.discard'), '@sum:discard')],
+    [InlineKeyboard.text(t('reports:flow.send'), summaryChoice.encode({ choice: 'send' }))],
+    ...grid(STEPS.map((s) => summaryChoice.offer(t(`reports:flow.edit.${s}`), { choice: s }))).inline_keyboard,
+    [InlineKeyboard.text(t('reports:flow.discard'), summaryChoice.encode({ choice: 'discard' }))],
   ]);
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@sum:(\w+)$/);
+  const { ctx: pressed, value } = await waitForButton(conversation, summaryChoice);
   await pressed.editMessageReplyMarkup().catch(() => {});
-  return match[1]!;
+  return value.choice;
 }
 
 /** Offers open reports that look like the same problem; returns true if the citizen supported one. */
@@ -341,15 +357,16 @@ async function offerDuplicates(conversation: Flow, ctx: FlowContext, citizenId: 
     )
     .join('\n\n');
   const kb = new InlineKeyboard();
-  for (const d of dups) kb.text(ctx.t('reports:flow.support', { number: d.number }), `@dup:${d.id}`).row();
-  kb.text(ctx.t('reports:flow.file_new'), '@dup:new');
+  for (const d of dups) kb.text(ctx.t('reports:flow.support', { number: d.number }), duplicateChoice.encode({ reportId: d.id })).row();
+  kb.text(ctx.t('reports:flow.file_new'), duplicateChoice.encode({ reportId: 'new' }));
   await ctx.reply(ctx.t('reports:flow.duplicates', { list }), { parse_mode: 'HTML', reply_markup: kb });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@dup:(\d+|new)$/);
+  const { ctx: pressed, value } = await waitForButton(conversation, duplicateChoice);
   await pressed.editMessageReplyMarkup().catch(() => {});
-  if (match[1] === 'new') return false;
+  const { reportId: supported } = value;
+  if (supported === 'new') return false;
   const result = await conversation.external(() =>
     attempt(async () => {
-      const r = await ctx.services.reportCitizen.supportInsteadOfDraft(citizenId, Number(match[1]));
+      const r = await ctx.services.reportCitizen.supportInsteadOfDraft(citizenId, supported);
       return { added: r.added, number: r.report.number, count: r.report.supportCount };
     }),
   );
@@ -393,11 +410,13 @@ export async function reportConversation(conversation: Flow, ctx: FlowContext): 
   }
   let draft = (await loadDraft(conversation, ctx, citizenId)) ?? EMPTY;
   if (draft !== EMPTY && draft.categoryId != null) {
-    const kb = new InlineKeyboard().text(ctx.t('reports:flow.continue'), '@draft:go').text(ctx.t('reports:flow.restart'), '@draft:new');
+    const kb = new InlineKeyboard()
+      .text(ctx.t('reports:flow.continue'), draftChoice.encode({ choice: 'go' }))
+      .text(ctx.t('reports:flow.restart'), draftChoice.encode({ choice: 'new' }));
     await ctx.reply(ctx.t('reports:flow.draft_found', { date: formatLocalDateTime(new Date(draft.updatedAt)) }), { reply_markup: kb });
-    const { ctx: pressed, match } = await waitForButton(conversation, /^@draft:(go|new)$/);
+    const { ctx: pressed, value } = await waitForButton(conversation, draftChoice);
     await pressed.editMessageReplyMarkup().catch(() => {});
-    if (match[1] === 'new') {
+    if (value.choice === 'new') {
       await conversation.external(() => ctx.services.reportCitizen.discardDraft(citizenId));
       draft = EMPTY;
     }

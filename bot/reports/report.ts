@@ -4,7 +4,11 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
 import type { Feature, FlowDefinition } from '../features.ts';
 import { mainMenu } from '../menu.ts';
-import { enterFlow, onButton, ratingKeyboard, showScreen } from '../flow-kit.ts';
+import { enterFlow, onButton, showScreen } from '../flow-kit.ts';
+import { keyboardOf } from '../telegram/keyboard.ts';
+import { scoreOffers } from '../../core/offers/button.ts';
+import { confirmFix } from '../../core/reports/reports-buttons.ts';
+import { addToReport, closeMyReport, closeMyReportSure, myReportsPage, openMyReport, rateFix } from './buttons.ts';
 import { reportAddConversation, showMyReports, showReportDetail } from './my-reports.ts';
 import { reportConversation } from './report-flow.ts';
 
@@ -17,50 +21,51 @@ export function createReportFeature(): Feature {
   pm.command('report', startReport);
   pm.command('myreports', (ctx) => showMyReports(ctx));
 
-  pm.callbackQuery(/^mr:list:(\d+)$/, async (ctx) => {
+  pm.callbackQuery(myReportsPage.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await showMyReports(ctx, Number(ctx.match[1]));
+    await showMyReports(ctx, myReportsPage.decode(ctx.callbackQuery.data)!.offset);
   });
-  pm.callbackQuery(/^mr:open:(\d+)$/, (ctx) => onButton(ctx, () => showReportDetail(ctx, Number(ctx.match[1]))));
-  pm.callbackQuery(/^mr:(com|files):(\d+)$/, async (ctx) => {
+  pm.callbackQuery(openMyReport.pattern, (ctx) => onButton(ctx, () => showReportDetail(ctx, openMyReport.decode(ctx.callbackQuery.data)!.reportId)));
+  pm.callbackQuery(addToReport.pattern, async (ctx) => {
+    const { what, reportId } = addToReport.decode(ctx.callbackQuery.data)!;
     await ctx.answerCallbackQuery();
-    await enterFlow(ctx, 'report-add', Number(ctx.match[2]), ctx.match[1] === 'com' ? 'comment' : 'files');
+    await enterFlow(ctx, 'report-add', reportId, what === 'com' ? 'comment' : 'files');
   });
 
   // The author closes their own report as solved: asked once more, since it ends the akimat's work on it.
-  pm.callbackQuery(/^mr:self:(\d+)$/, (ctx) =>
+  pm.callbackQuery(closeMyReport.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
-      const d = await ctx.services.reportCitizen.detail(citizenId, Number(ctx.match[1]), ctx.locale);
+      const d = await ctx.services.reportCitizen.detail(citizenId, closeMyReport.decode(ctx.callbackQuery.data)!.reportId, ctx.locale);
       const kb = new InlineKeyboard()
-        .text(ctx.t('reports:self.yes'), `mr:selfok:${d.report.id}`)
+        .text(ctx.t('reports:self.yes'), closeMyReportSure.encode({ reportId: d.report.id }))
         .row()
-        .text(ctx.t('reports:self.no'), `mr:open:${d.report.id}`);
+        .text(ctx.t('reports:self.no'), openMyReport.encode({ reportId: d.report.id }));
       await showScreen(ctx, ctx.t('reports:self.ask', { number: d.report.number }), kb);
     }),
   );
-  pm.callbackQuery(/^mr:selfok:(\d+)$/, (ctx) =>
+  pm.callbackQuery(closeMyReportSure.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
-      const report = await ctx.services.reports.closeByAuthor(citizenId, Number(ctx.match[1]));
+      const report = await ctx.services.reports.closeByAuthor(citizenId, closeMyReportSure.decode(ctx.callbackQuery.data)!.reportId);
       await ctx.editMessageReplyMarkup().catch(() => {});
       await ctx.reply(ctx.t('reports:self.done', { number: report.number }), { reply_markup: mainMenu(ctx.t) });
     }),
   );
 
   // The author's answer to "resolved": the buttons come with the status notice from the outbox.
-  pm.callbackQuery(/^rc:(ok|no):(\d+)$/, (ctx) =>
+  pm.callbackQuery(confirmFix.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
-      const reportId = Number(ctx.match[2]);
-      const fixed = ctx.match[1] === 'ok';
+      const { answer, reportId } = confirmFix.decode(ctx.callbackQuery.data)!;
+      const fixed = answer === 'ok';
       const report = await ctx.services.reports.confirm(citizenId, reportId, { fixed });
       await ctx.editMessageReplyMarkup().catch(() => {});
-      if (fixed) await ctx.reply(ctx.t('reports:rate.ask'), { reply_markup: ratingKeyboard('rr', reportId) });
+      if (fixed) await ctx.reply(ctx.t('reports:rate.ask'), { reply_markup: keyboardOf(scoreOffers((score) => rateFix.encode({ reportId, score }))) });
       else await ctx.reply(ctx.t('reports:rate.reopened', { number: report.number }), { reply_markup: mainMenu(ctx.t) });
     }),
   );
-  pm.callbackQuery(/^rr:(\d+):([1-5])$/, (ctx) =>
+  pm.callbackQuery(rateFix.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
-      const rating = Number(ctx.match[2]);
-      await ctx.services.reports.confirm(citizenId, Number(ctx.match[1]), { fixed: true, rating });
+      const { reportId, score: rating } = rateFix.decode(ctx.callbackQuery.data)!;
+      await ctx.services.reports.confirm(citizenId, reportId, { fixed: true, rating });
       await ctx.editMessageText(ctx.t('reports:rate.thanks', { rating })).catch(() => {});
     }),
   );

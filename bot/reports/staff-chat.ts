@@ -8,11 +8,13 @@ import type { BotContext } from '../context.ts';
 import { createDbStorage, type KeyValueStorage } from '../db-storage.ts';
 import type { Feature } from '../features.ts';
 import { conflict, DomainError } from '../../core/errors.ts';
-import { linkedStaff, refreshReportPosts, STAFF_ACTIONS, STAFF_CALLBACK, staffRefusal, type StaffAction } from '../../core/reports/staff-chat.ts';
+import { linkedStaff, refreshReportPosts, STAFF_ACTIONS, staffRefusal, type StaffAction } from '../../core/reports/staff-chat.ts';
+import { staffAction } from '../../core/reports/reports-buttons.ts';
 import { canTransition } from '../../core/reports/report-status.ts';
 import { formatDue } from '../../core/reports/staff-notify.ts';
 import { isAdmin } from '../../core/staff/scope.ts';
 import { esc } from '../flow-kit.ts';
+import { telegramChat } from '../telegram/chat-port.ts';
 
 /**
  * A prompt waiting for its note, kept under the prompt's chat and message id in the bot's key-value
@@ -45,8 +47,8 @@ export function createStaffChat(i18n: i18n): Feature {
 
   /** Shows the change in the group at once (the sync job would within seconds anyway). */
   async function refresh(ctx: BotContext, reportId: number) {
-    const send = (method: string, params: Record<string, unknown>) => ctx.api.raw[method as 'editMessageText'](params as never);
-    await refreshReportPosts({ prisma: ctx.services.prisma, send, i18n }, reportId).catch((e) =>
+    const chat = telegramChat((method, params) => ctx.api.raw[method as 'editMessageText'](params as never));
+    await refreshReportPosts({ prisma: ctx.services.prisma, chat, i18n }, reportId).catch((e) =>
       ctx.services.logger.warn({ err: e, reportId }, 'staff chat: could not refresh the post'),
     );
   }
@@ -58,9 +60,8 @@ export function createStaffChat(i18n: i18n): Feature {
     await ctx.reply(ctx.t('staff:chat.chat_id', { id: ctx.chat.id }), { reply_parameters: { message_id: ctx.msg.message_id } });
   });
 
-  groups.callbackQuery(STAFF_CALLBACK, async (ctx) => {
-    const action = ctx.match[1] as StaffAction;
-    const reportId = Number(ctx.match[2]);
+  groups.callbackQuery(staffAction.pattern, async (ctx) => {
+    const { action, reportId } = staffAction.decode(ctx.callbackQuery.data)!;
     const { prisma, reports } = ctx.services;
     const report = await prisma.report.findUnique({ where: { id: reportId } });
     if (!report) return ctx.answerCallbackQuery({ text: ctx.t('errors:report.not_found'), show_alert: true });

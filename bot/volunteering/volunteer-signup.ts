@@ -9,8 +9,21 @@ import { localName } from '../../core/reference/reference-service.ts';
 import type { ProfileFields } from '../../core/volunteering/volunteer-profile.ts';
 import { AVAILABILITIES, birthYearRange, DIRECTIONS, NAME_MAX, SKILLS_MAX } from '../../core/volunteering/volunteer-rules.ts';
 import type { VolunteerAvailability, VolunteerDirection } from '../../generated/prisma/enums.ts';
-import { attempt, buttonGrid, choiceLabels, errorText, esc, fitTitle, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
+import { attempt, choiceLabels, errorText, esc, fitTitle, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
 import { regionChoices } from '../reports/report-choices.ts';
+import { grid } from '../telegram/keyboard.ts';
+import type { ButtonFamily, ButtonReader, Field } from '../../core/offers/button.ts';
+import {
+  opportunitiesPage,
+  pickAvailability,
+  signupDistrict,
+  signupRegion,
+  signupSummaryChoice,
+  skipSkills,
+  toggleArea,
+  toggleDirection,
+  useOfferedName,
+} from './buttons.ts';
 
 /** The profile as the conversation keeps it: plain data, since `external` results are stored. */
 interface ProfileView {
@@ -72,19 +85,19 @@ async function save(conversation: Flow, ctx: FlowContext, citizenId: number, pat
 }
 
 /**
- * Waits for a typed answer that `accept` saves, or for one of `buttons` (data starting with '@').
+ * Waits for a typed answer that `accept` saves, or for a press of `button` (a flow button).
  * Whatever is refused is answered with the reason and asked again.
  */
 async function typedOrPressed(
   conversation: Flow,
   ctx: FlowContext,
   accept: (text: string) => Promise<string | null>,
-  buttons?: RegExp,
+  button?: ButtonReader<unknown>,
 ): Promise<{ text: string } | { pressed: string }> {
   for (;;) {
     const c = await conversation.wait();
     const data = c.callbackQuery?.data;
-    if (data && buttons?.test(data)) {
+    if (data && button?.decode(data)) {
       await c.answerCallbackQuery();
       await c.editMessageReplyMarkup().catch(() => {});
       return { pressed: data };
@@ -109,11 +122,11 @@ async function askName(conversation: Flow, ctx: FlowContext, citizenId: number, 
   const kb = offer
     ? new InlineKeyboard().text(
         fitTitle((name) => ctx.t('volunteering:signup.name_use', { name }), offer),
-        '@nm:use',
+        useOfferedName.encode(),
       )
     : undefined;
   await ctx.reply(ctx.t('volunteering:signup.name', { max: NAME_MAX }), { reply_markup: kb ?? mainMenu(ctx.t) });
-  const answer = await typedOrPressed(conversation, ctx, (name) => save(conversation, ctx, citizenId, { name }), /^@nm:use$/);
+  const answer = await typedOrPressed(conversation, ctx, (name) => save(conversation, ctx, citizenId, { name }), useOfferedName);
   const name = 'text' in answer ? answer.text : offer!;
   if ('pressed' in answer) await save(conversation, ctx, citizenId, { name });
   return { ...p, name };
@@ -147,20 +160,20 @@ async function askRegion(conversation: Flow, ctx: FlowContext, citizenId: number
   const { regions, savedRegionId } = await regionChoices(conversation, ctx);
   const first = p.regionId ?? savedRegionId;
   const ordered = [...regions.filter((r) => r.id === first), ...regions.filter((r) => r.id !== first)];
-  await ctx.reply(ctx.t('volunteering:signup.region'), { reply_markup: buttonGrid(ordered.map((r) => ({ label: r.name, data: `@reg:${r.id}` }))) });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@reg:(\d+)$/);
+  await ctx.reply(ctx.t('volunteering:signup.region'), { reply_markup: grid(ordered.map((r) => signupRegion.offer(r.name, { regionId: r.id }))) });
+  const { ctx: pressed, value } = await waitForButton(conversation, signupRegion);
   await pressed.editMessageReplyMarkup().catch(() => {});
-  const region = regions.find((r) => r.id === Number(match[1])) ?? regions[0]!;
+  const region = regions.find((r) => r.id === value.regionId) ?? regions[0]!;
   let districtId: number | null = null;
   if (region.districts.length > 0) {
-    const kb = buttonGrid([
-      ...region.districts.map((d) => ({ label: d.name, data: `@dis:${d.id}` })),
-      { label: ctx.t('volunteering:signup.district_any'), data: '@dis:any' },
+    const kb = grid([
+      ...region.districts.map((d) => signupDistrict.offer(d.name, { districtId: d.id })),
+      signupDistrict.offer(ctx.t('volunteering:signup.district_any'), { districtId: 'any' }),
     ]);
     await ctx.reply(ctx.t('volunteering:signup.district', { region: region.name }), { reply_markup: kb });
-    const chosen = await waitForButton(conversation, /^@dis:(\d+|any)$/);
+    const chosen = await waitForButton(conversation, signupDistrict);
     await chosen.ctx.editMessageReplyMarkup().catch(() => {});
-    districtId = chosen.match[1] === 'any' ? null : Number(chosen.match[1]);
+    districtId = chosen.value.districtId === 'any' ? null : chosen.value.districtId;
   }
   await save(conversation, ctx, citizenId, { regionId: region.id, districtId });
   return { ...p, regionId: region.id, districtId };
@@ -173,7 +186,7 @@ async function pickMany<K extends string | number>(
   prompt: (legend: string[]) => string,
   options: Array<{ key: K; label: string }>,
   chosen: K[],
-  prefix: string,
+  toggle: ButtonFamily<{ choice: Field<number | 'done'> }>,
   min: number,
   opts: { numbered?: boolean; cols?: number } = {},
 ): Promise<K[]> {
@@ -182,17 +195,16 @@ async function pickMany<K extends string | number>(
   const marked = (i: number, label: string) => `${picked.has(options[i]!.key) ? '✅' : '▫️'} ${label}`;
   const keyboard = () => {
     const { labels } = choiceLabels(names, marked, opts);
-    const kb = buttonGrid(
-      options.map((_, i) => ({ label: labels[i]!, data: `@${prefix}:${i}` })),
+    const kb = grid(
+      options.map((_, i) => toggle.offer(labels[i]!, { choice: i })),
       opts.cols ?? 2,
     );
-    return kb.row().text(ctx.t(picked.size === 0 && min === 0 ? 'volunteering:signup.skip' : 'volunteering:signup.done'), `@${prefix}:done`);
+    return kb.row().text(ctx.t(picked.size === 0 && min === 0 ? 'volunteering:signup.skip' : 'volunteering:signup.done'), toggle.encode({ choice: 'done' }));
   };
   await ctx.reply(prompt(choiceLabels(names, (_, label) => `▫️ ${label}`, opts).legend), { reply_markup: keyboard() });
-  const pattern = new RegExp(`^@${prefix}:(\\d+|done)$`);
   for (;;) {
-    const { ctx: pressed, match } = await waitForButton(conversation, pattern);
-    if (match[1] === 'done') {
+    const { ctx: pressed, value } = await waitForButton(conversation, toggle);
+    if (value.choice === 'done') {
       if (picked.size >= min) {
         await pressed.editMessageReplyMarkup().catch(() => {});
         return options.filter((o) => picked.has(o.key)).map((o) => o.key);
@@ -200,7 +212,7 @@ async function pickMany<K extends string | number>(
       await pressed.reply(ctx.t('volunteering:signup.pick_one'));
       continue;
     }
-    const option = options[Number(match[1])];
+    const option = options[value.choice];
     if (!option) continue;
     if (picked.has(option.key)) picked.delete(option.key);
     else picked.add(option.key);
@@ -215,7 +227,7 @@ async function askDirections(conversation: Flow, ctx: FlowContext, citizenId: nu
     (legend) => withLegend(ctx.t('volunteering:signup.directions'), legend),
     DIRECTIONS.map((d) => ({ key: d, label: ctx.t(`volunteering:directions.${d}`) })),
     p.directions,
-    'dir',
+    toggleDirection,
     1,
   );
   await save(conversation, ctx, citizenId, { directions });
@@ -223,19 +235,28 @@ async function askDirections(conversation: Flow, ctx: FlowContext, citizenId: nu
   const areas = await conversation.external(async () =>
     (await ctx.services.reference.get()).areas.map((a) => ({ key: a.id, label: localName(a, ctx.locale) })),
   );
-  const areaIds = await pickMany(conversation, ctx, (legend) => ctx.t('volunteering:signup.areas', { list: legend.join('\n') }), areas, p.areaIds, 'area', 0, {
-    numbered: true,
-    cols: 1,
-  });
+  const areaIds = await pickMany(
+    conversation,
+    ctx,
+    (legend) => ctx.t('volunteering:signup.areas', { list: legend.join('\n') }),
+    areas,
+    p.areaIds,
+    toggleArea,
+    0,
+    {
+      numbered: true,
+      cols: 1,
+    },
+  );
   await save(conversation, ctx, citizenId, { areaIds });
   return { ...p, directions, areaIds };
 }
 
 async function askSkills(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView): Promise<ProfileView> {
   await ctx.reply(ctx.t('volunteering:signup.skills', { max: SKILLS_MAX }), {
-    reply_markup: new InlineKeyboard().text(ctx.t('volunteering:signup.skip'), '@sk:skip'),
+    reply_markup: new InlineKeyboard().text(ctx.t('volunteering:signup.skip'), skipSkills.encode()),
   });
-  const answer = await typedOrPressed(conversation, ctx, (skills) => save(conversation, ctx, citizenId, { skills }), /^@sk:skip$/);
+  const answer = await typedOrPressed(conversation, ctx, (skills) => save(conversation, ctx, citizenId, { skills }), skipSkills);
   const skills = 'text' in answer ? answer.text : '';
   if ('pressed' in answer) await save(conversation, ctx, citizenId, { skills });
   return { ...p, skills };
@@ -243,14 +264,14 @@ async function askSkills(conversation: Flow, ctx: FlowContext, citizenId: number
 
 async function askAvailability(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView): Promise<ProfileView> {
   await ctx.reply(ctx.t('volunteering:signup.availability'), {
-    reply_markup: buttonGrid(
-      AVAILABILITIES.map((a) => ({ label: ctx.t(`volunteering:availability.${a}`), data: `@av:${a}` })),
+    reply_markup: grid(
+      AVAILABILITIES.map((a) => pickAvailability.offer(ctx.t(`volunteering:availability.${a}`), { availability: a })),
       1,
     ),
   });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@av:(\w+)$/);
+  const { ctx: pressed, value } = await waitForButton(conversation, pickAvailability);
   await pressed.editMessageReplyMarkup().catch(() => {});
-  const availability = AVAILABILITIES.find((a) => a === match[1]) ?? 'seasonal_when_needed';
+  const availability = AVAILABILITIES.find((a) => a === value.availability) ?? 'seasonal_when_needed';
   await save(conversation, ctx, citizenId, { availability });
   return { ...p, availability };
 }
@@ -298,13 +319,13 @@ async function showSummary(conversation: Flow, ctx: FlowContext, p: ProfileView)
     birthYear: p.birthYear ?? none,
   });
   const kb = InlineKeyboard.from([
-    [InlineKeyboard.text(ctx.t(p.signedUp ? 'volunteering:signup.save_changes' : 'volunteering:signup.save'), '@su:save')],
-    ...buttonGrid(STEPS.map((s) => ({ label: ctx.t(`volunteering:signup.edit.${s}`), data: `@su:${s}` }))).inline_keyboard,
+    [InlineKeyboard.text(ctx.t(p.signedUp ? 'volunteering:signup.save_changes' : 'volunteering:signup.save'), signupSummaryChoice.encode({ choice: 'save' }))],
+    ...grid(STEPS.map((s) => signupSummaryChoice.offer(ctx.t(`volunteering:signup.edit.${s}`), { choice: s }))).inline_keyboard,
   ]);
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: kb });
-  const { ctx: pressed, match } = await waitForButton(conversation, /^@su:(\w+)$/);
+  const { ctx: pressed, value } = await waitForButton(conversation, signupSummaryChoice);
   await pressed.editMessageReplyMarkup().catch(() => {});
-  return match[1]!;
+  return value.choice;
 }
 
 export async function volunteerSignupConversation(conversation: Flow, ctx: FlowContext): Promise<void> {
@@ -328,7 +349,7 @@ export async function volunteerSignupConversation(conversation: Flow, ctx: FlowC
       await ctx.reply(errorText(ctx, outcome));
       continue;
     }
-    const kb = new InlineKeyboard().text(ctx.t('volunteering:home.opportunities'), 'vo:list:0');
+    const kb = new InlineKeyboard().text(ctx.t('volunteering:home.opportunities'), opportunitiesPage.encode({ offset: 0 }));
     await ctx.reply(ctx.t(profile.signedUp ? 'volunteering:signup.updated' : 'volunteering:signup.done_text'), { parse_mode: 'HTML', reply_markup: kb });
     await ctx.reply(ctx.t('common:menu_prompt'), { reply_markup: mainMenu(ctx.t) });
     return;

@@ -11,6 +11,18 @@ import { ACTIVE } from '../../core/volunteering/volunteer-rules.ts';
 import { opportunityCard, titleIn } from '../../core/volunteering/volunteer-text.ts';
 import { enterFlow, esc, numberedLabels, onButton, showScreen } from '../flow-kit.ts';
 import { volunteerSignupConversation } from './volunteer-signup.ts';
+import { confirmAttendance, openOpportunity } from '../../core/volunteering/volunteering-buttons.ts';
+import {
+  announcements,
+  applyTo,
+  myApplicationsPage,
+  opportunitiesPage,
+  signUp,
+  volunteerHome,
+  volunteerRecord,
+  withdrawFrom,
+  withdrawSure,
+} from './buttons.ts';
 
 const PAGE = 8;
 /** The newest part of a long record; Telegram allows 4096 characters a message. */
@@ -24,23 +36,23 @@ async function showHome(ctx: BotContext): Promise<void> {
   const { profiles, citizen } = ctx.services.volunteering;
   const v = await profiles.get(citizenId);
   if (!v?.signedUpAt) {
-    const kb = new InlineKeyboard().text(ctx.t(v ? 'volunteering:home.continue' : 'volunteering:home.sign_up'), 'vo:signup');
+    const kb = new InlineKeyboard().text(ctx.t(v ? 'volunteering:home.continue' : 'volunteering:home.sign_up'), signUp.encode());
     await showScreen(ctx, ctx.t('volunteering:home.intro'), kb);
     return;
   }
   const { totals } = await citizen.record(citizenId);
   const kb = new InlineKeyboard()
-    .text(ctx.t('volunteering:home.opportunities'), 'vo:list:0')
+    .text(ctx.t('volunteering:home.opportunities'), opportunitiesPage.encode({ offset: 0 }))
     .row()
-    .text(ctx.t('volunteering:home.mine'), 'vo:my:0')
-    .text(ctx.t('volunteering:home.record'), 'vo:rec')
+    .text(ctx.t('volunteering:home.mine'), myApplicationsPage.encode({ offset: 0 }))
+    .text(ctx.t('volunteering:home.record'), volunteerRecord.encode())
     .row()
     .text(
       ctx.t(v.announcementsOff ? 'volunteering:home.announcements_on' : 'volunteering:home.announcements_off'),
-      v.announcementsOff ? 'vo:ann:on' : 'vo:ann:off',
+      announcements.encode({ to: v.announcementsOff ? 'on' : 'off' }),
     )
     .row()
-    .text(ctx.t('volunteering:home.profile'), 'vo:signup');
+    .text(ctx.t('volunteering:home.profile'), signUp.encode());
   const text =
     ctx.t('volunteering:home.title', { name: esc(v.name ?? ''), ...totals }) +
     '\n' +
@@ -60,9 +72,9 @@ async function showOpportunities(ctx: BotContext, offset = 0): Promise<void> {
   const marks = items.map(({ placesLeft, mine }) => (mine && ACTIVE.includes(mine.state) ? '✅' : placesLeft > 0 ? '🙋' : '🕒'));
   const titles = items.map(({ opportunity: o }) => titleIn(o, ctx.locale));
   const labels = numberedLabels(titles, (i, title) => `${marks[i]} ${title}`, offset + 1);
-  items.forEach(({ opportunity: o }, i) => kb.text(labels[i]!, `vo:o:${o.id}`).row());
-  if (offset + PAGE < total) kb.text(ctx.t('volunteering:list.more'), `vo:list:${offset + PAGE}`).row();
-  kb.text(ctx.t('volunteering:back'), 'vo:home');
+  items.forEach(({ opportunity: o }, i) => kb.text(labels[i]!, openOpportunity.encode({ opportunityId: o.id })).row());
+  if (offset + PAGE < total) kb.text(ctx.t('volunteering:list.more'), opportunitiesPage.encode({ offset: offset + PAGE })).row();
+  kb.text(ctx.t('volunteering:back'), volunteerHome.encode());
   // The buttons may shorten a title: the message has each in full, with its start, by the same number.
   const lines = items.map(({ opportunity: o }, i) =>
     ctx.t('volunteering:list.line', { n: offset + i + 1, date: formatLocalDateTime(o.startsAt), title: esc(titles[i]!) }),
@@ -81,12 +93,14 @@ async function showOpportunity(ctx: BotContext, opportunityId: number): Promise<
   if (mine) lines.push('', ctx.t('volunteering:detail.mine', { state: stateLabel(ctx, mine.state, mine.position) }));
   const kb = new InlineKeyboard();
   const active = mine && ACTIVE.includes(mine.state);
-  if (o.status === 'published' && !started && !active) kb.text(ctx.t('volunteering:detail.apply'), `vo:apply:${o.id}`).row();
-  if (o.status === 'published' && !started && active) kb.text(ctx.t('volunteering:detail.cancel'), `vo:cancel:${o.id}`).row();
+  if (o.status === 'published' && !started && !active) kb.text(ctx.t('volunteering:detail.apply'), applyTo.encode({ opportunityId: o.id })).row();
+  if (o.status === 'published' && !started && active) kb.text(ctx.t('volunteering:detail.cancel'), withdrawFrom.encode({ opportunityId: o.id })).row();
   if (mine && started && ['approved', 'attended', 'no_show'].includes(mine.state) && mine.confirmed == null) {
-    kb.text(ctx.t('volunteering:confirm.yes'), `vo:conf:${mine.id}:y`).text(ctx.t('volunteering:confirm.no'), `vo:conf:${mine.id}:n`).row();
+    kb.text(ctx.t('volunteering:confirm.yes'), confirmAttendance.encode({ applicationId: mine.id, answer: 'y' }))
+      .text(ctx.t('volunteering:confirm.no'), confirmAttendance.encode({ applicationId: mine.id, answer: 'n' }))
+      .row();
   }
-  kb.text(ctx.t('volunteering:back'), 'vo:list:0');
+  kb.text(ctx.t('volunteering:back'), opportunitiesPage.encode({ offset: 0 }));
   await showScreen(ctx, lines.join('\n'), kb);
 }
 
@@ -97,9 +111,9 @@ async function showMine(ctx: BotContext, offset = 0): Promise<void> {
   const kb = new InlineKeyboard();
   const titles = items.map((a) => titleIn(a.opportunity, ctx.locale));
   const labels = numberedLabels(titles, (i, title) => `${stateLabel(ctx, items[i]!.state).split(' ')[0]} ${title}`, offset + 1);
-  items.forEach((a, i) => kb.text(labels[i]!, `vo:o:${a.opportunityId}`).row());
-  if (offset + PAGE < total) kb.text(ctx.t('volunteering:list.more'), `vo:my:${offset + PAGE}`).row();
-  kb.text(ctx.t('volunteering:back'), 'vo:home');
+  items.forEach((a, i) => kb.text(labels[i]!, openOpportunity.encode({ opportunityId: a.opportunityId })).row());
+  if (offset + PAGE < total) kb.text(ctx.t('volunteering:list.more'), myApplicationsPage.encode({ offset: offset + PAGE })).row();
+  kb.text(ctx.t('volunteering:back'), volunteerHome.encode());
   const lines = items.map((a, i) =>
     ctx.t('volunteering:list.line', { n: offset + i + 1, date: formatLocalDate(a.opportunity.startsAt), title: esc(titles[i]!) }),
   );
@@ -122,7 +136,7 @@ async function showRecord(ctx: BotContext): Promise<void> {
       }),
     );
   }
-  await showScreen(ctx, lines.join('\n'), new InlineKeyboard().text(ctx.t('volunteering:back'), 'vo:home'));
+  await showScreen(ctx, lines.join('\n'), new InlineKeyboard().text(ctx.t('volunteering:back'), volunteerHome.encode()));
 }
 
 export function createVolunteerFeature(): Feature {
@@ -130,54 +144,58 @@ export function createVolunteerFeature(): Feature {
   const pm = composer.chatType('private');
 
   pm.command('volunteer', showHome);
-  pm.callbackQuery('vo:home', (ctx) => onButton(ctx, () => showHome(ctx)));
-  pm.callbackQuery('vo:signup', async (ctx) => {
+  pm.callbackQuery(volunteerHome.pattern, (ctx) => onButton(ctx, () => showHome(ctx)));
+  pm.callbackQuery(signUp.pattern, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => {});
     await startSignup(ctx);
   });
-  pm.callbackQuery(/^vo:list:(\d+)$/, (ctx) => onButton(ctx, () => showOpportunities(ctx, Number(ctx.match[1]))));
-  pm.callbackQuery(/^vo:my:(\d+)$/, (ctx) => onButton(ctx, () => showMine(ctx, Number(ctx.match[1]))));
-  pm.callbackQuery('vo:rec', (ctx) => onButton(ctx, () => showRecord(ctx)));
-  pm.callbackQuery(/^vo:o:(\d+)$/, (ctx) => onButton(ctx, () => showOpportunity(ctx, Number(ctx.match[1]))));
+  pm.callbackQuery(opportunitiesPage.pattern, (ctx) => onButton(ctx, () => showOpportunities(ctx, opportunitiesPage.decode(ctx.callbackQuery.data)!.offset)));
+  pm.callbackQuery(myApplicationsPage.pattern, (ctx) => onButton(ctx, () => showMine(ctx, myApplicationsPage.decode(ctx.callbackQuery.data)!.offset)));
+  pm.callbackQuery(volunteerRecord.pattern, (ctx) => onButton(ctx, () => showRecord(ctx)));
+  pm.callbackQuery(openOpportunity.pattern, (ctx) => onButton(ctx, () => showOpportunity(ctx, openOpportunity.decode(ctx.callbackQuery.data)!.opportunityId)));
 
-  pm.callbackQuery(/^vo:apply:(\d+)$/, (ctx) =>
+  pm.callbackQuery(applyTo.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
-      const r = await ctx.services.volunteering.applications.apply(citizenId, Number(ctx.match[1]));
-      await showOpportunity(ctx, Number(ctx.match[1]));
+      const { opportunityId } = applyTo.decode(ctx.callbackQuery.data)!;
+      const r = await ctx.services.volunteering.applications.apply(citizenId, opportunityId);
+      await showOpportunity(ctx, opportunityId);
       await ctx.reply(ctx.t(`volunteering:apply.${r.state}`, { position: r.position ?? '' }), { reply_markup: mainMenu(ctx.t) });
     }),
   );
   // Withdrawing costs the place (re-applying goes to the end of the queue), so it is asked once more.
-  pm.callbackQuery(/^vo:cancel:(\d+)$/, (ctx) =>
-    onButton(ctx, () =>
-      showScreen(
+  pm.callbackQuery(withdrawFrom.pattern, (ctx) =>
+    onButton(ctx, () => {
+      const { opportunityId } = withdrawFrom.decode(ctx.callbackQuery.data)!;
+      return showScreen(
         ctx,
         ctx.t('volunteering:cancel.sure'),
         new InlineKeyboard()
-          .text(ctx.t('volunteering:cancel.yes'), `vo:cancelok:${ctx.match[1]}`)
-          .text(ctx.t('volunteering:cancel.no'), `vo:o:${ctx.match[1]}`),
-      ),
-    ),
+          .text(ctx.t('volunteering:cancel.yes'), withdrawSure.encode({ opportunityId }))
+          .text(ctx.t('volunteering:cancel.no'), openOpportunity.encode({ opportunityId })),
+      );
+    }),
   );
-  pm.callbackQuery(/^vo:cancelok:(\d+)$/, (ctx) =>
+  pm.callbackQuery(withdrawSure.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
-      await ctx.services.volunteering.applications.cancel(citizenId, Number(ctx.match[1]));
-      await showOpportunity(ctx, Number(ctx.match[1]));
+      const { opportunityId } = withdrawSure.decode(ctx.callbackQuery.data)!;
+      await ctx.services.volunteering.applications.cancel(citizenId, opportunityId);
+      await showOpportunity(ctx, opportunityId);
       await ctx.reply(ctx.t('volunteering:cancel.done'), { reply_markup: mainMenu(ctx.t) });
     }),
   );
-  pm.callbackQuery(/^vo:conf:(\d+):([yn])$/, (ctx) =>
+  pm.callbackQuery(confirmAttendance.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
-      const tookPart = ctx.match[2] === 'y';
-      await ctx.services.volunteering.applications.confirm(citizenId, Number(ctx.match[1]), tookPart);
+      const { applicationId, answer } = confirmAttendance.decode(ctx.callbackQuery.data)!;
+      const tookPart = answer === 'y';
+      await ctx.services.volunteering.applications.confirm(citizenId, applicationId, tookPart);
       await ctx.editMessageReplyMarkup().catch(() => {});
       await ctx.reply(ctx.t(tookPart ? 'volunteering:confirm.thanks' : 'volunteering:confirm.noted'), { reply_markup: mainMenu(ctx.t) });
     }),
   );
-  pm.callbackQuery(/^vo:ann:(on|off)$/, (ctx) =>
+  pm.callbackQuery(announcements.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
-      await ctx.services.volunteering.profiles.setAnnouncements(citizenId, ctx.match[1] === 'on');
+      await ctx.services.volunteering.profiles.setAnnouncements(citizenId, announcements.decode(ctx.callbackQuery.data)!.to === 'on');
       await showHome(ctx);
     }),
   );

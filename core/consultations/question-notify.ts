@@ -6,6 +6,9 @@ import type { Question } from '../../generated/prisma/client.ts';
 import type { Tx } from '../db/tx.ts';
 import { type Locale, toLocale } from '../i18n/i18n.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
+import type { ChatMessage } from '../outbox/chat-port.ts';
+import type { Offers } from '../offers/button.ts';
+import { answerAction, ratingOffers } from './consultations-buttons.ts';
 import { reachable } from '../citizens/citizen-service.ts';
 
 /** Telegram's limit on a message's text. */
@@ -32,26 +35,17 @@ async function reader(tx: Tx, i18n: i18n, citizenId: number): Promise<Reader | n
   return { citizenId: c.id, chatId: c.telegramId, locale, t: i18n.getFixedT(locale) };
 }
 
-/** Buttons under an answer; the citizen's bot handles these callback prefixes. */
-export function answerKeyboard(t: TFunction, questionId: number) {
-  return {
-    inline_keyboard: [
-      [
-        { text: t('consultations:answer.more'), callback_data: `qa:more:${questionId}` },
-        { text: t('consultations:answer.resolved'), callback_data: `qa:close:${questionId}` },
-      ],
-    ],
-  };
-}
-
-/** Scores 1–5 under the reminder; the citizen's bot handles `qr:<questionId>:<score>`. */
-export function ratingKeyboard(questionId: number) {
-  return { inline_keyboard: [[1, 2, 3, 4, 5].map((n) => ({ text: `${n} ⭐`, callback_data: `qr:${questionId}:${n}` }))] };
-}
+/** Buttons under an answer, which the citizen's bot answers (bot/consultations/ask.ts). */
+const answerOffers = (t: TFunction, questionId: number): Offers => [
+  [
+    answerAction.offer(t('consultations:answer.more'), { action: 'more', questionId }),
+    answerAction.offer(t('consultations:answer.resolved'), { action: 'close', questionId }),
+  ],
+];
 
 /** One message to the asker through the outbox. */
-const enqueueTo = (tx: Tx, r: Reader, kind: string, dedupeKey: string, params: Record<string, unknown>) =>
-  enqueueMessage(tx, { chatId: r.chatId, citizenId: r.citizenId, kind, method: 'sendMessage', params, dedupeKey });
+const enqueueTo = (tx: Tx, r: Reader, kind: string, dedupeKey: string, m: ChatMessage) =>
+  enqueueMessage(tx, { chatId: r.chatId, citizenId: r.citizenId, kind, ...m, dedupeKey });
 
 /**
  * The answer: "Answer to your question Q-…:" and the text, with the buttons; a link goes on the same
@@ -64,7 +58,7 @@ export async function sendAnswer(tx: Tx, i18n: i18n, q: Question, messageId: num
   const linkText = link ? `🔗 ${link.title?.trim() ? `${link.title.trim()}: ` : ''}${link.url}` : null;
   const together = linkText && body.length + 2 + linkText.length <= MESSAGE_MAX;
   const key = `question.answer:${messageId}`;
-  await enqueueTo(tx, r, 'question.answer', `${key}:text`, { text: together ? `${body}\n\n${linkText}` : body, reply_markup: answerKeyboard(r.t, q.id) });
+  await enqueueTo(tx, r, 'question.answer', `${key}:text`, { text: together ? `${body}\n\n${linkText}` : body, offers: answerOffers(r.t, q.id) });
   if (linkText && !together) await enqueueTo(tx, r, 'question.answer', `${key}:link`, { text: linkText });
   return true;
 }
@@ -85,7 +79,7 @@ export async function sendRatingRequest(tx: Tx, i18n: i18n, q: Question): Promis
   if (r)
     await enqueueTo(tx, r, 'question.rating', `question.rating:${q.id}`, {
       text: r.t('consultations:rating.ask', { number: q.number }),
-      reply_markup: ratingKeyboard(q.id),
+      offers: ratingOffers(q.id),
     });
   return r != null;
 }

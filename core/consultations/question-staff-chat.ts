@@ -1,7 +1,7 @@
 // A consultation topic's staff Telegram group (ConsultationTopic.telegramChatId): each new question of
 // the topic is posted there with a "take" button, the post follows the question (holder, state, the
-// latest follow-up), and a consultant's reply to the post is their answer to the citizen. Telegram is
-// reached through an injected `send`, like the report groups (core/reports/staff-chat.ts), whose
+// latest follow-up), and a consultant's reply to the post is their answer to the citizen. The group is
+// reached through an injected ChatPort, like the report groups (core/reports/staff-chat.ts), whose
 // helpers this shares (core/staff/staff-chat-kit.ts).
 import type { i18n, TFunction } from 'i18next';
 import type { Logger } from 'pino';
@@ -11,16 +11,14 @@ import type { CalendarService } from '../calendar/calendar-service.ts';
 import { formatLocalDateTime } from '../calendar/local-time.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import type { Locale } from '../i18n/i18n.ts';
-import type { SendFn } from '../outbox/dispatcher.ts';
+import type { ChatMessage, ChatPort } from '../outbox/chat-port.ts';
 import { localName } from '../reference/reference-service.ts';
 import { hasAnyRole, type StaffPrincipal } from '../staff/scope.ts';
-import { editPost, STAFF_CHAT_LOCALE, syncChatGroups, type ChatGroup, type StaffChatSyncRun } from '../staff/staff-chat-kit.ts';
+import { STAFF_CHAT_LOCALE, syncChatGroups, type ChatGroup, type StaffChatSyncRun } from '../staff/staff-chat-kit.ts';
 import { PENDING_STATES, pendingDue } from './question-deadlines.ts';
 import { inQuestionScope } from './question-scope.ts';
+import { takeQuestion } from './consultations-buttons.ts';
 import { clip } from '../text.ts';
-
-/** The "take" button: callback data `cq:take:<questionId>`. */
-export const QUESTION_TAKE = /^cq:take:(\d+)$/;
 
 const TEXT_PREVIEW = 1500;
 const DAY = 86_400_000;
@@ -34,13 +32,8 @@ const POST_INCLUDE = {
 } as const satisfies Prisma.QuestionInclude;
 type PostedQuestion = Prisma.QuestionGetPayload<{ include: typeof POST_INCLUDE }>;
 
-export interface QuestionPost {
-  text: string;
-  reply_markup?: { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
-}
-
 /** The post about a question: plain text (the citizen's own words), the take button while nobody holds it. */
-export function renderQuestionPost(t: TFunction, locale: Locale, q: PostedQuestion, cal: WorkingCalendar, now: Date): QuestionPost {
+export function renderQuestionPost(t: TFunction, locale: Locale, q: PostedQuestion, cal: WorkingCalendar, now: Date): ChatMessage {
   const due = pendingDue(q, q.topic.responseDays, cal);
   const followUp = q.followUpAt && PENDING_STATES.includes(q.state) ? q.messages[0]?.text : null;
   const lines = [
@@ -57,7 +50,7 @@ export function renderQuestionPost(t: TFunction, locale: Locale, q: PostedQuesti
   ];
   const text = lines.join('\n');
   return q.consultantId == null && q.state !== 'closed'
-    ? { text, reply_markup: { inline_keyboard: [[{ text: t('consultations:chat.take'), callback_data: `cq:take:${q.id}` }]] } }
+    ? { text, offers: [[takeQuestion.offer(t('consultations:chat.take'), { questionId: q.id })]] }
     : { text };
 }
 
@@ -73,7 +66,7 @@ export function questionChatRefusal(staff: StaffPrincipal | null, q: { regionId:
 
 export interface QuestionPostDeps {
   prisma: PrismaClient;
-  send: SendFn;
+  chat: ChatPort;
   i18n: i18n;
   calendar: CalendarService;
   now?: () => Date;
@@ -90,7 +83,7 @@ async function renderNow(deps: QuestionPostDeps, questionId: number) {
 /** Edits one post to the question as it is now and remembers which version it shows. */
 async function refreshPost(deps: QuestionPostDeps, row: { questionId: number; chatId: bigint; messageId: bigint }): Promise<void> {
   const { q, post } = await renderNow(deps, row.questionId);
-  await editPost(deps.send, { chat_id: Number(row.chatId), message_id: Number(row.messageId), ...post });
+  await deps.chat.edit(row.chatId, Number(row.messageId), post);
   await deps.prisma.questionStaffMessage.update({
     where: { questionId_chatId: { questionId: row.questionId, chatId: row.chatId } },
     data: { syncedAt: q.updatedAt },
@@ -111,7 +104,7 @@ export interface QuestionChatSyncDeps extends QuestionPostDeps {
 }
 
 export async function syncQuestionChats(deps: QuestionChatSyncDeps): Promise<StaffChatSyncRun> {
-  const { prisma, send, logger, now = () => new Date(), perChatPerRun = 4, postWindowMs = DAY } = deps;
+  const { prisma, chat, logger, now = () => new Date(), perChatPerRun = 4, postWindowMs = DAY } = deps;
   const since = new Date(now().getTime() - postWindowMs);
   const topics = await prisma.consultationTopic.findMany({ where: { telegramChatId: { not: null } }, orderBy: { id: 'asc' } });
   const groups = topics.map((topic): ChatGroup<{ id: number }, { questionId: number; messageId: bigint }> => {
@@ -128,8 +121,8 @@ export async function syncQuestionChats(deps: QuestionChatSyncDeps): Promise<Sta
         }),
       async post({ id }) {
         const { q, post } = await renderNow(deps, id);
-        const sent = (await send('sendMessage', { chat_id: Number(chatId), ...post })) as { message_id: number };
-        await prisma.questionStaffMessage.create({ data: { questionId: id, chatId, messageId: BigInt(sent.message_id), syncedAt: q.updatedAt } });
+        const sent = await chat.send(chatId, post);
+        await prisma.questionStaffMessage.create({ data: { questionId: id, chatId, messageId: BigInt(sent.messageId), syncedAt: q.updatedAt } });
       },
       // Posts whose question changed since they were last edited (Prisma cannot compare two columns).
       stale: (room) => prisma.$queryRaw<Array<{ questionId: number; messageId: bigint }>>`

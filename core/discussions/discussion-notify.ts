@@ -7,6 +7,8 @@ import { formatLocalDateTime } from '../calendar/local-time.ts';
 import type { Tx } from '../db/tx.ts';
 import { toLocale } from '../i18n/i18n.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
+import type { Offers } from '../offers/button.ts';
+import { openTopic } from './discussions-buttons.ts';
 import { localName } from '../reference/reference-service.ts';
 import { activeWithRole } from '../staff/staff-messages.ts';
 import { decisionText, inLocale, placeOf, type NamedTopic } from './topic-text.ts';
@@ -18,9 +20,7 @@ const citizenT = (i18n: i18n, c: Reader) => i18n.getFixedT(toLocale(c.locale));
 /** Erased citizens (no consent, a negative id standing in for the Telegram one) hear nothing. */
 
 /** The button that opens a topic in the bot (bot/discussions/topics.ts). */
-const openTopicButton = (t: TFunction, topicId: number) => ({
-  inline_keyboard: [[{ text: t('discussions:notice.open'), callback_data: `tp:open:${topicId}` }]],
-});
+const openTopicOffers = (t: TFunction, topicId: number): Offers => [[openTopic.offer(t('discussions:notice.open'), { topicId })]];
 
 /**
  * Citizens who asked to hear of topics like this one: subscribed to something, and neither their areas nor
@@ -60,8 +60,8 @@ export async function announceTopic(tx: Tx, i18n: i18n, topic: NamedTopic, at: D
       chatId: c.telegramId,
       citizenId: c.id,
       kind: 'discussion.announce',
-      method: 'sendMessage',
-      params: { text, reply_markup: openTopicButton(t, topic.id) },
+      text,
+      offers: openTopicOffers(t, topic.id),
       dedupeKey: `topic-announce:${topic.id}:${c.id}`,
       notBefore: at,
     });
@@ -90,8 +90,8 @@ export async function notifyReviewResults(tx: Tx, i18n: i18n, topic: NamedTopic,
       chatId: reader.telegramId,
       citizenId,
       kind: 'discussion.review',
-      method: 'sendMessage',
-      params: { text: clip(text, 4000), reply_markup: openTopicButton(t, topic.id) },
+      text: clip(text, 4000),
+      offers: openTopicOffers(t, topic.id),
       dedupeKey: `discussion-review:${topic.id}:${citizenId}`,
       notBefore: at,
     });
@@ -121,8 +121,7 @@ export async function tellCommentAuthor(
     chatId: comment.citizen.telegramId,
     citizenId: comment.citizen.id,
     kind: `discussion.comment_${what}`,
-    method: 'sendMessage',
-    params: { text },
+    text,
     dedupeKey: `discussion-moderation:${comment.id}:${what}:${at.getTime()}`,
     notBefore: at,
   });

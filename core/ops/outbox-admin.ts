@@ -4,6 +4,7 @@ import type { OutboxStatus } from '../../generated/prisma/enums.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { conflict, notFound } from '../errors.ts';
+import { sentWith, type LegacyPayload, type StoredMessage } from '../outbox/outbox-repository.ts';
 
 export interface OutboxItem {
   id: string;
@@ -34,7 +35,7 @@ export async function listOutbox(
     items: page.map((r) => ({
       id: r.id.toString(),
       kind: r.kind,
-      method: String((r.payload as { method?: unknown } | null)?.method ?? ''),
+      method: sentWith(r.payload as unknown as StoredMessage | LegacyPayload),
       chatId: r.chatId.toString(),
       citizenId: r.citizenId,
       status: r.status,

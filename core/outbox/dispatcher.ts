@@ -1,26 +1,18 @@
 // Sends the outbox at Telegram's limits (about 30 messages/s overall, 1 message/s per chat),
-// retrying flood control (429) and server errors, and retiring chats that blocked the bot (403).
+// retrying flood control and server errors, and retiring chats that blocked the bot. The chat itself is
+// reached through a ChatPort (bot/telegram/chat-port.ts), which says what kind of refusal an error is.
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { claimDue, markFinal, markRetry, markSent, type ClaimedMessage } from './outbox-repository.ts';
+import { asChatFailure, type ChatPort } from './chat-port.ts';
+import { claimDue, isLegacy, markFinal, markRetry, markSent, type ClaimedMessage } from './outbox-repository.ts';
 import { JITTER_MARGIN, SendSlots } from './send-slots.ts';
 
-/** What a Bot API call throws: grammY's GrammyError has exactly these fields; network errors have none. */
-export interface ApiFailure {
-  error_code?: number;
-  description?: string;
-  parameters?: { retry_after?: number };
-  message?: string;
-}
-
-export type SendFn = (method: string, params: Record<string, unknown>) => Promise<unknown>;
-
-/** How one send ended: `flood` is a 429 from Telegram, `deferred` a message handed back during one. */
+/** How one send ended: `flood` is the chat service's flood control (Telegram's 429), `deferred` a message handed back during one. */
 export type SendOutcome = 'sent' | 'retried' | 'flood' | 'deferred' | 'failed' | 'blocked';
 
 export interface DispatcherOptions {
   prisma: PrismaClient;
-  send: SendFn;
+  chat: ChatPort;
   logger: Logger;
   now?: () => Date;
   ratePerSecond?: number;
@@ -40,8 +32,6 @@ export interface DispatchResult {
   failed: number;
   blocked: number;
 }
-
-const BLOCKED = /bot was blocked|user is deactivated|bot was kicked|chat not found|not enough rights to send|have no rights to send|PEER_ID_INVALID/i;
 
 export class OutboxDispatcher {
   private readonly now: () => Date;
@@ -156,23 +146,25 @@ export class OutboxDispatcher {
     this.recentSends.push(sent);
     this.lastToChat.set(m.chatId, sent);
     try {
-      const response = (await this.opts.send(m.payload.method, { chat_id: Number(m.chatId), ...m.payload.params }).finally(() => {
+      const p = m.payload;
+      const { messageId } = await (
+        isLegacy(p) ? this.opts.chat.sendLegacy(p.method, { chat_id: Number(m.chatId), ...p.params }) : this.opts.chat.send(m.chatId, p)
+      ).finally(() => {
         sent.at = Date.now();
-      })) as { message_id?: number } | true;
-      await markSent(prisma, m.id, this.now(), typeof response === 'object' && response ? (response.message_id ?? null) : null);
+      });
+      await markSent(prisma, m.id, this.now(), messageId);
       result.sent += 1;
       this.opts.onSend?.('sent', m.kind);
     } catch (e) {
-      const err = e as ApiFailure;
-      const description = err.description ?? err.message ?? String(e);
-      const code = err.error_code;
-      if (code === 429) {
-        const retryAfter = Math.max(1, err.parameters?.retry_after ?? 1);
-        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfter * 1000);
-        await markRetry(prisma, m.id, new Date(this.now().getTime() + retryAfter * 1000), description, false);
+      const failure = asChatFailure(e);
+      const description = failure.message;
+      if (failure.kind === 'flood') {
+        const retryAfterMs = Math.max(1000, failure.retryAfterMs ?? 1000);
+        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);
+        await markRetry(prisma, m.id, new Date(this.now().getTime() + retryAfterMs), description, false);
         result.retried += 1;
         this.opts.onSend?.('flood', m.kind);
-      } else if (code === 403 || (code === 400 && BLOCKED.test(description))) {
+      } else if (failure.kind === 'gone') {
         await prisma.$transaction(async (tx) => {
           await markFinal(tx, m.id, 'blocked', description);
           if (m.citizenId != null) {
@@ -182,7 +174,7 @@ export class OutboxDispatcher {
         result.blocked += 1;
         this.opts.onSend?.('blocked', m.kind);
         logger.info({ outboxId: String(m.id), chatId: String(m.chatId) }, 'outbox: chat blocked the bot, marked inactive');
-      } else if ((code === undefined || code >= 500) && m.attempts < this.maxAttempts) {
+      } else if (failure.kind === 'transient' && m.attempts < this.maxAttempts) {
         const backoffMs = Math.min(10 * 60_000, 1000 * 2 ** Math.min(m.attempts, 10));
         await markRetry(prisma, m.id, new Date(this.now().getTime() + backoffMs), description, true);
         result.retried += 1;
@@ -191,7 +183,7 @@ export class OutboxDispatcher {
         await markFinal(prisma, m.id, 'failed', description);
         result.failed += 1;
         this.opts.onSend?.('failed', m.kind);
-        logger.warn({ outboxId: String(m.id), code, description }, 'outbox: message failed permanently');
+        logger.warn({ outboxId: String(m.id), kind: failure.kind, description }, 'outbox: message failed permanently');
       }
     }
   }

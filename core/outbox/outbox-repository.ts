@@ -1,26 +1,39 @@
 // The outbox table: written in the caller's transaction, claimed atomically by the dispatcher.
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { Tx } from '../db/tx.ts';
+import type { ChatMessage } from './chat-port.ts';
 
-export type OutboxMethod =
-  | 'sendMessage'
-  | 'sendPhoto'
-  | 'sendDocument'
-  | 'sendVideo'
-  | 'sendVoice'
-  | 'sendAudio'
-  | 'sendLocation'
-  | 'copyMessage'
-  | 'editMessageText'
-  | 'editMessageReplyMarkup';
+/** A message as the outbox stores it: what to say and offer, in no chat protocol (core/outbox/chat-port.ts). */
+export interface StoredMessage extends ChatMessage {
+  v: 2;
+}
 
-export interface OutgoingMessage {
+/**
+ * A row queued before messages were neutral: a Bot API method and its parameters. Such rows are still
+ * sent as they are (ChatPort.sendLegacy). Once no row with this payload is pending or sending in any
+ * deployment (`SELECT count(*) FROM "OutboxMessage" WHERE status IN ('pending','sending') AND payload ? 'method'`
+ * is 0 after the first dispatcher of this release ran), this type and its branch in the dispatcher can go.
+ */
+export interface LegacyPayload {
+  method: string;
+  params: Record<string, unknown>;
+}
+
+export const isLegacy = (p: StoredMessage | LegacyPayload): p is LegacyPayload => !('v' in p);
+
+/**
+ * The Bot API method a row goes out with, as the admin API lists it (GET /api/system/outbox): a neutral
+ * message is always sent as a new message.
+ */
+export const sentWith = (p: StoredMessage | LegacyPayload): string =>
+  // eslint-disable-next-line no-restricted-syntax -- the admin API's output names the method, as it did before neutral messages
+  isLegacy(p) ? p.method : 'sendMessage';
+
+export interface OutgoingMessage extends ChatMessage {
   chatId: bigint | number;
   citizenId?: number | null;
   /** the cause, e.g. 'report.status' or 'poll.invite' */
   kind: string;
-  method: OutboxMethod;
-  params: Record<string, unknown>;
   /** if given, a second message with the same key is silently not enqueued */
   dedupeKey?: string;
   /** send no earlier than this */
@@ -32,7 +45,7 @@ export interface ClaimedMessage {
   chatId: bigint;
   citizenId: number | null;
   kind: string;
-  payload: { method: OutboxMethod; params: Record<string, unknown> };
+  payload: StoredMessage | LegacyPayload;
   attempts: number;
 }
 
@@ -43,7 +56,7 @@ export async function enqueueMessage(tx: Tx, msg: OutgoingMessage): Promise<bigi
     chatId: BigInt(msg.chatId),
     citizenId: msg.citizenId ?? null,
     kind: msg.kind,
-    payload: { method: msg.method, params: msg.params } as Prisma.InputJsonValue,
+    payload: { v: 2, text: msg.text, html: msg.html ?? false, offers: msg.offers ?? [] } satisfies StoredMessage as unknown as Prisma.InputJsonValue,
     dedupeKey: msg.dedupeKey ?? null,
     nextAttemptAt: msg.notBefore ?? new Date(),
   };

@@ -1,5 +1,5 @@
 // The invitation to a wave and the one reminder, each in the citizen's own language, with the button
-// that starts the poll in the bot (bot/polls/poll.ts answers `pl:go:<waveId>` outside any conversation).
+// that starts the poll in the bot (bot/polls/poll.ts answers `startPoll` outside any conversation).
 import type { i18n } from 'i18next';
 import { formatLocalDateTime } from '../calendar/local-time.ts';
 import { type Locale, toLocale } from '../i18n/i18n.ts';
@@ -7,6 +7,7 @@ import type { Tx } from '../db/tx.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
 import { startLink } from '../projects/project-invite.ts';
 import { esc } from '../text.ts';
+import { startPoll } from './polls-buttons.ts';
 
 export type PollNotice = 'invite' | 'reminder';
 
@@ -19,7 +20,6 @@ export interface NoticeWave {
   poll: { titleKk: string; titleRu: string; anonymous: boolean; project: { nameKk: string; nameRu: string } };
 }
 
-export const startButtonData = (waveId: number) => `pl:go:${waveId}`;
 export const POLL_LINK_PREFIX = 'poll';
 export const startPayloadOf = (inviteCode: string) => `${POLL_LINK_PREFIX}_${inviteCode}`;
 /** The wave's invitation link; null while no bot username is known (BOT_USERNAME unset, bot not running here). */
@@ -60,12 +60,9 @@ export async function enqueueNotice(
     chatId: to.telegramId,
     citizenId: to.citizenId,
     kind: `poll.${notice}`,
-    method: 'sendMessage',
-    params: {
-      text: noticeText(i18n, locale, notice, w, questions),
-      parse_mode: 'HTML',
-      reply_markup: { inline_keyboard: [[{ text: i18n.getFixedT(locale)('polls:invite.button'), callback_data: startButtonData(w.id) }]] },
-    },
+    text: noticeText(i18n, locale, notice, w, questions),
+    html: true,
+    offers: [[startPoll.offer(i18n.getFixedT(locale)('polls:invite.button'), { waveId: w.id })]],
     dedupeKey,
     // a wave announced ahead of its opening goes out when it opens
     notBefore: w.opensAt > at ? w.opensAt : at,

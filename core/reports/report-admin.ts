@@ -86,8 +86,7 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
       chatId: author.telegramId,
       citizenId: author.citizenId,
       kind: 'report.moderation',
-      method: 'sendMessage',
-      params: { text: text(t) },
+      text: text(t),
       dedupeKey: `report-event:${eventId}:${author.citizenId}`,
     });
   }

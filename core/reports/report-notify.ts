@@ -4,6 +4,7 @@ import type { i18n } from 'i18next';
 import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import type { Tx } from '../db/tx.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
+import type { Offers } from '../offers/button.ts';
 import { statusIcon } from './report-status.ts';
 import { toLocale } from '../i18n/i18n.ts';
 import { reachable } from '../citizens/citizen-service.ts';
@@ -17,8 +18,8 @@ export interface NoticeInput {
   publicNoteByLocale?: Partial<Record<'kk' | 'ru', string>>;
   /** ReportEvent id, so a retry of the same change never enqueues twice */
   eventId: number;
-  /** extra inline keyboard, e.g. "fixed / not fixed" after resolution (author only) */
-  authorKeyboard?: (t: (key: string) => string) => unknown;
+  /** buttons for the author only, e.g. "fixed / not fixed" after resolution */
+  authorOffers?: (t: (key: string) => string) => Offers;
   /** someone who made the change themselves and needs no message about it */
   skipCitizenId?: number;
 }
@@ -54,13 +55,13 @@ export async function notifyStatus(tx: Tx, i18n: i18n, n: NoticeInput): Promise<
       ...(note ? ['', note] : []),
       ...(p.isAuthor ? [] : ['', t('reports:notice.you_follow')]),
     ];
-    const keyboard = p.isAuthor && n.authorKeyboard ? n.authorKeyboard((k) => t(k)) : undefined;
+    const offers = p.isAuthor && n.authorOffers ? n.authorOffers((k) => t(k)) : undefined;
     await enqueueMessage(tx, {
       chatId: p.telegramId,
       citizenId: p.citizenId,
       kind: 'report.status',
-      method: 'sendMessage',
-      params: { text: lines.join('\n'), ...(keyboard ? { reply_markup: keyboard } : {}) },
+      text: lines.join('\n'),
+      offers,
       dedupeKey: `report-event:${n.eventId}:${p.citizenId}`,
     });
   }

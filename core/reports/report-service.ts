@@ -11,6 +11,7 @@ import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound, tooMany } from '../errors.ts';
 import { canTransition, isOpen, NOTE_REQUIRED } from './report-status.ts';
 import { notifyStatus } from './report-notify.ts';
+import { confirmFix } from './reports-buttons.ts';
 import { mergeTarget, REPORT } from './report-scope.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { assertKindCovers } from '../staff/scoped-records.ts';
@@ -342,16 +343,14 @@ export function createReportService({
           publicNote,
           publicNoteByLocale: change.publicNoteByLocale,
           eventId: event.id,
-          authorKeyboard:
+          authorOffers:
             change.to === 'resolved'
-              ? (t) => ({
-                  inline_keyboard: [
-                    [
-                      { text: t('reports:confirm.fixed'), callback_data: `rc:ok:${reportId}` },
-                      { text: t('reports:confirm.not_fixed'), callback_data: `rc:no:${reportId}` },
-                    ],
+              ? (t) => [
+                  [
+                    confirmFix.offer(t('reports:confirm.fixed'), { answer: 'ok', reportId }),
+                    confirmFix.offer(t('reports:confirm.not_fixed'), { answer: 'no', reportId }),
                   ],
-                })
+                ]
               : undefined,
         });
         // The operators hear that a report came back (e.g. the author says it is not fixed).

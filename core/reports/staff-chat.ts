@@ -1,6 +1,6 @@
 // A department's staff Telegram group: each new report of the department is posted there with buttons
 // for the allowed transitions, and the post is edited whenever the report changes (status, due time,
-// support). Telegram is reached through an injected `send`, like the outbox dispatcher's, so the sync
+// support). The group is reached through an injected ChatPort, like the outbox dispatcher's, so the sync
 // runs in the jobs process and the tests record what it would send.
 import type { i18n, TFunction } from 'i18next';
 import type { Logger } from 'pino';
@@ -9,19 +9,20 @@ import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { notFound } from '../errors.ts';
 import type { Locale } from '../i18n/i18n.ts';
-import type { SendFn } from '../outbox/dispatcher.ts';
+import type { ChatMessage, ChatPort } from '../outbox/chat-port.ts';
+import type { Offer } from '../offers/button.ts';
 import { hasAnyRole, inScope, type Scoped, type StaffPrincipal } from '../staff/scope.ts';
-import { editPost, STAFF_CHAT_LOCALE, syncChatGroups, type ChatGroup, type StaffChatSyncRun } from '../staff/staff-chat-kit.ts';
+import { STAFF_CHAT_LOCALE, syncChatGroups, type ChatGroup, type StaffChatSyncRun } from '../staff/staff-chat-kit.ts';
 import { canTransition, isOpen, OPEN_STATUSES, statusIcon } from './report-status.ts';
 import { formatDue, REPORT_NAMES, reportLines, type NamedReport } from './staff-notify.ts';
 import { withEvidenceCounts } from './report-query.ts';
+import { staffAction } from './reports-buttons.ts';
 
 export { linkedStaff } from '../staff/staff-chat-kit.ts';
 
-/** Button actions: callback data `sg:<action>:<reportId>`. Resolving and rejecting need a public note. */
-export const STAFF_ACTIONS = { acc: 'in_work', res: 'resolved', rej: 'rejected' } as const satisfies Record<string, ReportStatus>;
-export type StaffAction = keyof typeof STAFF_ACTIONS;
-export const STAFF_CALLBACK = /^sg:(acc|res|rej):(\d+)$/;
+/** What each button (`staffAction`) asks for. Resolving and rejecting need a public note. */
+export type StaffAction = NonNullable<ReturnType<typeof staffAction.decode>>['action'];
+export const STAFF_ACTIONS = { acc: 'in_work', res: 'resolved', rej: 'rejected' } as const satisfies Record<StaffAction, ReportStatus>;
 
 const DESCRIPTION_PREVIEW = 600;
 const DAY = 86_400_000;
@@ -29,13 +30,8 @@ const DAY = 86_400_000;
 const POST_INCLUDE = { ...REPORT_NAMES, _count: { select: { evidence: true } } } as const;
 type PostedReport = NamedReport & { _count: { evidence: number } };
 
-export interface StaffPost {
-  text: string;
-  reply_markup?: { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
-}
-
 /** The post about a report: plain text (descriptions are the citizen's own words), buttons for what is allowed now. */
-export function renderStaffPost(t: TFunction, locale: Locale, r: PostedReport): StaffPost {
+export function renderStaffPost(t: TFunction, locale: Locale, r: PostedReport): ChatMessage {
   const open = isOpen(r.status);
   const due =
     open && r.dueAt
@@ -52,11 +48,12 @@ export function renderStaffPost(t: TFunction, locale: Locale, r: PostedReport): 
     `${t('staff:chat.files', { n: r._count.evidence })} · ${t('staff:chat.support', { n: r.supportCount })}`,
     ...(due ? [due] : []),
   ].join('\n');
-  const button = (a: StaffAction, label: string) => (canTransition(r.status, STAFF_ACTIONS[a]) ? [{ text: t(label), callback_data: `sg:${a}:${r.id}` }] : []);
+  const button = (action: StaffAction, label: string): Offer[] =>
+    canTransition(r.status, STAFF_ACTIONS[action]) ? [staffAction.offer(t(label), { action, reportId: r.id })] : [];
   const rows = [button('acc', 'staff:chat.accept'), [...button('res', 'staff:chat.resolve'), ...button('rej', 'staff:chat.reject')]].filter(
     (row) => row.length > 0,
   );
-  return rows.length > 0 ? { text, reply_markup: { inline_keyboard: rows } } : { text };
+  return rows.length > 0 ? { text, offers: rows } : { text };
 }
 
 export type StaffRefusal = 'not_linked' | 'no_role' | 'out_of_scope';
@@ -88,15 +85,15 @@ export async function setDepartmentChat(prisma: PrismaClient, actor: Actor, depa
 
 export interface StaffPostDeps {
   prisma: PrismaClient;
-  send: SendFn;
+  chat: ChatPort;
   i18n: i18n;
 }
 
 /** Edits one post to the report as it is now and remembers which version it shows. */
-async function refreshPost({ prisma, send, i18n }: StaffPostDeps, row: { reportId: number; chatId: bigint; messageId: bigint }): Promise<void> {
+async function refreshPost({ prisma, chat, i18n }: StaffPostDeps, row: { reportId: number; chatId: bigint; messageId: bigint }): Promise<void> {
   const report = await prisma.report.findUniqueOrThrow({ where: { id: row.reportId }, include: POST_INCLUDE });
   const post = renderStaffPost(i18n.getFixedT(STAFF_CHAT_LOCALE), STAFF_CHAT_LOCALE, report);
-  await editPost(send, { chat_id: Number(row.chatId), message_id: Number(row.messageId), ...post });
+  await chat.edit(row.chatId, Number(row.messageId), post);
   await prisma.reportStaffMessage.update({ where: { reportId_chatId: { reportId: row.reportId, chatId: row.chatId } }, data: { syncedAt: report.updatedAt } });
 }
 
@@ -118,7 +115,7 @@ export interface StaffChatSyncDeps extends StaffPostDeps {
 }
 
 export async function syncStaffChats(deps: StaffChatSyncDeps): Promise<StaffChatSyncRun> {
-  const { prisma, send, i18n, logger, now = () => new Date(), perChatPerRun = 4, postWindowMs = DAY } = deps;
+  const { prisma, chat, i18n, logger, now = () => new Date(), perChatPerRun = 4, postWindowMs = DAY } = deps;
   const t = i18n.getFixedT(STAFF_CHAT_LOCALE);
   const since = new Date(now().getTime() - postWindowMs);
   const departments = await prisma.department.findMany({ where: { telegramChatId: { not: null } }, orderBy: { id: 'asc' } });
@@ -139,8 +136,8 @@ export async function syncStaffChats(deps: StaffChatSyncDeps): Promise<StaffChat
           }),
         ),
       async post(r) {
-        const sent = (await send('sendMessage', { chat_id: Number(chatId), ...renderStaffPost(t, STAFF_CHAT_LOCALE, r) })) as { message_id: number };
-        await prisma.reportStaffMessage.create({ data: { reportId: r.id, chatId, messageId: BigInt(sent.message_id), syncedAt: r.updatedAt } });
+        const sent = await chat.send(chatId, renderStaffPost(t, STAFF_CHAT_LOCALE, r));
+        await prisma.reportStaffMessage.create({ data: { reportId: r.id, chatId, messageId: BigInt(sent.messageId), syncedAt: r.updatedAt } });
       },
       // Posts whose report changed since they were last edited (Prisma cannot compare two columns).
       stale: (room) => prisma.$queryRaw<Array<{ reportId: number; messageId: bigint }>>`

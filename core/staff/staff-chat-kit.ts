@@ -1,11 +1,11 @@
 // What every staff Telegram group shares, whether it follows a department's reports or a topic's
-// questions: who a Telegram user is in Azamat, editing a post that may already show the change, and the
-// sync that posts new records and edits changed posts, stopping at Telegram's flood control or a group
-// the bot has lost.
+// questions: who a Telegram user is in Azamat, and the sync that posts new records and edits changed
+// posts (through a ChatPort, core/outbox/chat-port.ts), stopping at flood control or a group the bot has
+// lost.
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Locale } from '../i18n/i18n.ts';
-import type { ApiFailure, SendFn } from '../outbox/dispatcher.ts';
+import { asChatFailure } from '../outbox/chat-port.ts';
 import type { StaffPrincipal } from './scope.ts';
 import { toPrincipal } from './staff-service.ts';
 
@@ -17,20 +17,6 @@ export async function linkedStaff(prisma: PrismaClient, telegramId: number): Pro
   const user = await prisma.staffUser.findFirst({ where: { telegramId: BigInt(telegramId), active: true } });
   return user ? toPrincipal(user) : null;
 }
-
-const ALREADY_DONE = /message is not modified|message to edit not found/i;
-
-/** Edits a post; nothing to change (two refreshes of one change) or a deleted post both count as done. */
-export async function editPost(send: SendFn, params: Record<string, unknown>): Promise<void> {
-  try {
-    await send('editMessageText', params);
-  } catch (e) {
-    if (!ALREADY_DONE.test((e as ApiFailure).description ?? '')) throw e;
-  }
-}
-
-/** Telegram refuses the whole chat (bot removed, chat gone): nothing more to try there this run. */
-const CHAT_GONE = /bot was kicked|chat not found|not enough rights|have no rights|bot is not a member|group chat was upgraded/i;
 
 /**
  * Runs one group's calls in order. A refusal is logged and counted, and the rest go on, unless the
@@ -48,14 +34,14 @@ async function runChatWork(
       await step();
     } catch (e) {
       failed += 1;
-      const err = e as ApiFailure;
-      const description = err.description ?? err.message ?? String(e);
-      if (err.error_code === 429) {
+      const failure = asChatFailure(e);
+      const description = failure.message;
+      if (failure.kind === 'flood') {
         logger.warn({ chatId: String(chat.chatId), description }, 'staff chat: flood control, the rest waits for the next run');
         return { failed, flood: true };
       }
       logger.warn({ chatId: String(chat.chatId), ...chat.label, description }, 'staff chat: Telegram refused; retried next run');
-      if (err.error_code === 403 || CHAT_GONE.test(description)) break;
+      if (failure.kind === 'gone') break;
     }
   }
   return { failed, flood: false };

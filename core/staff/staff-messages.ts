@@ -43,8 +43,7 @@ export async function sendStaffMessage(tx: Tx, i18n: i18n, recipients: StaffUser
       await enqueueMessage(tx, {
         chatId: s.telegramId,
         kind: m.kind,
-        method: 'sendMessage',
-        params: { text },
+        text,
         dedupeKey: `${m.kind}:${m.subjectId}:${s.id}:${m.occurrence}`,
       });
     }

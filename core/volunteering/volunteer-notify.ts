@@ -1,10 +1,11 @@
 // Messages to volunteers, each in the volunteer's own language and through the outbox in the caller's
 // transaction, so a message exists exactly when its cause does; a dedupe key makes each one once-only.
 import type { i18n, TFunction } from 'i18next';
-import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Tx } from '../db/tx.ts';
 import { type Locale, toLocale } from '../i18n/i18n.ts';
 import { enqueueMessage } from '../outbox/outbox-repository.ts';
+import type { Offers } from '../offers/button.ts';
+import { confirmAttendance, openOpportunity } from './volunteering-buttons.ts';
 import { opportunityCard, type PlacedOpportunity } from './volunteer-text.ts';
 import { reachable } from '../citizens/citizen-service.ts';
 
@@ -15,21 +16,17 @@ export interface VolunteerMessage {
   /** the cause's time (the services' clock): the message is due from then */
   at: Date;
   text: (t: TFunction, locale: Locale) => string;
-  keyboard?: (t: TFunction) => InlineKeyboardMarkup;
+  offers?: (t: TFunction) => Offers;
 }
 
 /** The buttons the bot answers outside any conversation (bot/volunteering/volunteer.ts). */
-export const openButton = (t: TFunction, opportunityId: number): InlineKeyboardMarkup => ({
-  inline_keyboard: [[{ text: t('volunteering:notice.open'), callback_data: `vo:o:${opportunityId}` }]],
-});
-export const confirmButtons = (t: TFunction, applicationId: number): InlineKeyboardMarkup => ({
-  inline_keyboard: [
-    [
-      { text: t('volunteering:confirm.yes'), callback_data: `vo:conf:${applicationId}:y` },
-      { text: t('volunteering:confirm.no'), callback_data: `vo:conf:${applicationId}:n` },
-    ],
+export const openOffers = (t: TFunction, opportunityId: number): Offers => [[openOpportunity.offer(t('volunteering:notice.open'), { opportunityId })]];
+const confirmOffers = (t: TFunction, applicationId: number): Offers => [
+  [
+    confirmAttendance.offer(t('volunteering:confirm.yes'), { applicationId, answer: 'y' }),
+    confirmAttendance.offer(t('volunteering:confirm.no'), { applicationId, answer: 'n' }),
   ],
-});
+];
 
 /** Enqueues one message to a citizen unless they erased their data; returns whether it was enqueued. */
 export async function tellVolunteer(tx: Tx, i18n: i18n, citizenId: number, m: VolunteerMessage): Promise<boolean> {
@@ -37,13 +34,13 @@ export async function tellVolunteer(tx: Tx, i18n: i18n, citizenId: number, m: Vo
   if (!reachable(c)) return false;
   const locale: Locale = toLocale(c.locale);
   const t = i18n.getFixedT(locale);
-  const keyboard = m.keyboard?.(t);
   await enqueueMessage(tx, {
     chatId: c.telegramId,
     citizenId,
     kind: m.kind,
-    method: 'sendMessage',
-    params: { text: m.text(t, locale), parse_mode: 'HTML', ...(keyboard ? { reply_markup: keyboard } : {}) },
+    text: m.text(t, locale),
+    html: true,
+    offers: m.offers?.(t),
     dedupeKey: m.dedupeKey,
     notBefore: m.at,
   });
@@ -79,6 +76,6 @@ export function applicationNotice(
     dedupeKey: `volunteering:${key}:${a.id}:${occurrence}`,
     at,
     text: withCard(key, o, params),
-    keyboard: asksConfirmation ? (t) => confirmButtons(t, a.id) : key === 'cancelled_event' || key === 'declined' ? undefined : (t) => openButton(t, o.id),
+    offers: asksConfirmation ? (t) => confirmOffers(t, a.id) : key === 'cancelled_event' || key === 'declined' ? undefined : (t) => openOffers(t, o.id),
   });
 }

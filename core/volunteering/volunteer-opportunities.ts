@@ -10,7 +10,7 @@ import { conflict, invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { fillFreedPlaces, lockOpportunity } from './volunteer-applications.ts';
 import { volunteersToAnnounce } from './volunteer-match.ts';
-import { applicationNotice, openButton, tellVolunteer, withCard } from './volunteer-notify.ts';
+import { applicationNotice, openOffers, tellVolunteer, withCard } from './volunteer-notify.ts';
 import { ACTIVE, DIRECTIONS, EVENT_MAX_DAYS, isMinor, NEEDED_MAX } from './volunteer-rules.ts';
 import { assertVolunteerScope, OPPORTUNITY, volunteerScopeWhere } from './volunteer-scope.ts';
 import { loadInScope } from '../staff/scoped-records.ts';
@@ -88,7 +88,7 @@ async function announce(tx: Tx, i18n: i18n, o: PlacedOpportunity, at: Date): Pro
       dedupeKey: `volunteer:announce:${o.id}:${citizenId}`,
       at,
       text: withCard('announce', o),
-      keyboard: (t) => openButton(t, o.id),
+      offers: (t) => openOffers(t, o.id),
     });
   }
   return people.length;

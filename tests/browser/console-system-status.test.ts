@@ -5,6 +5,7 @@
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../../core/outbox/dispatcher.ts';
+import { telegramChat } from '../../bot/telegram/chat-port.ts';
 import { enqueueMessage } from '../../core/outbox/outbox-repository.ts';
 import { telegramStatus } from '../../bot/telegram-status.ts';
 import { createScheduler } from '../../jobs/scheduler.ts';
@@ -27,7 +28,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: system status (%s)'
     await seedConsole(app.services, app.storageDir);
     const prisma = app.services.prisma;
     const failed = async (chatId: number, text: string, error: string) => {
-      const id = await enqueueMessage(prisma, { chatId, kind: 'report.status', method: 'sendMessage', params: { text } });
+      const id = await enqueueMessage(prisma, { chatId, kind: 'report.status', text });
       await prisma.outboxMessage.update({ where: { id }, data: { status: 'failed', attempts: 10, lastError: error } });
       return id;
     };
@@ -93,7 +94,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: system status (%s)'
     const dispatcher = new OutboxDispatcher({
       prisma: app.services.prisma,
       logger: testLogger,
-      send: (method, params) => api.raw[method as 'sendMessage'](params as never),
+      chat: telegramChat((method, params) => api.raw[method as 'sendMessage'](params as never)),
     });
     expect(await dispatcher.runOnce()).toMatchObject({ sent: 1 });
     expect(fake.sentTo(5550001).map((m) => m.text)).toEqual(['Обращение KZ-2026-000001 принято в работу']);

@@ -8,6 +8,7 @@ import { createBot, type AppBot } from '../../bot/create-bot.ts';
 import { createI18n } from '../../core/i18n/i18n.ts';
 import type { Feature } from '../../bot/features.ts';
 import { OutboxDispatcher } from '../../core/outbox/dispatcher.ts';
+import { telegramChat } from '../../bot/telegram/chat-port.ts';
 import { createServices, type ServiceOptions, type Services } from '../../core/services.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.ts';
 import type { ScriptedUser, ScriptedUserOptions } from '../fake-telegram/types.ts';
@@ -164,7 +165,7 @@ export function useBotSuite(target: DbTarget, opts: BotSuiteOptions): BotSuite {
     deliverOutbox: (at = () => clock) =>
       new OutboxDispatcher({
         prisma: ready(services).prisma,
-        send: (m, p) => ready(h).app.bot.api.raw[m as 'sendMessage'](p as never),
+        chat: telegramChat((m, p) => ready(h).app.bot.api.raw[m as 'sendMessage'](p as never)),
         logger: testLogger,
         perChatIntervalMs: 0,
         now: at,

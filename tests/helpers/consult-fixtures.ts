@@ -78,7 +78,3 @@ export async function makeStaff(
     },
   });
 }
-
-/** What an outbox row sends. */
-export const payloadOf = (row: { payload: unknown }) =>
-  row.payload as { method: string; params: { text: string; reply_markup?: { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } } };

@@ -1,6 +1,7 @@
 // The system-status API for admins: the outbox queue with each failed notification's reason, retry and
 // discard (audited, only for a failed one, refused to other roles), job runs with duration and result,
 // the database, the last backup and the version, and what Telegram says about the bot.
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,13 @@ import { bearer, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 import { startFakeTelegram } from './fake-telegram/server.ts';
+
+// The newest migration in the folder: the screen names the last one applied.
+const newestMigration = readdirSync(new URL('../prisma/migrations/', import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort()
+  .at(-1)!;
 
 describe.each(dbTargets)('system status (%s)', (target) => {
   const api = useApiApp(target);
@@ -141,7 +149,7 @@ describe.each(dbTargets)('system status (%s)', (target) => {
     expect(s.version.app).toBe('0.1.0');
     expect(s.version.migrations.pending).toEqual([]);
     expect(s.version.migrations.applied).toBeGreaterThan(10);
-    expect(s.version.migrations.last).toMatch(/_job_runs$/);
+    expect(s.version.migrations.last).toBe(newestMigration);
     expect(s.telegram).toMatchObject({ configured: false });
     expect(s.backups).toEqual({ dir: null, last: null });
     expect(s.outbox.counts.failed).toBeGreaterThanOrEqual(1);

@@ -6,6 +6,49 @@ import stylistic from '@stylistic/eslint-plugin';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The database stays behind core's services: outside core nothing takes Prisma's client, core/db or
+ * `services.prisma`. These files still do (the jobs' infrastructure holds its leases through Prisma);
+ * issue 20's phase 2 moves their reads into core's services and empties the list, phase 3 removes
+ * `prisma` from Services.
+ */
+const PRISMA_LEGACY = [
+  'app/capabilities/consultations.ts',
+  'app/capabilities/discussions.ts',
+  'app/capabilities/polls.ts',
+  'app/capabilities/reference.ts',
+  'app/capabilities/reports.ts',
+  'app/capabilities/volunteering.ts',
+  'bot/citizens/profile.ts',
+  'bot/consultations/ask-flow.ts',
+  'bot/consultations/ask.ts',
+  'bot/consultations/staff-chat.ts',
+  // the update claims (BotUpdate) of the duplicate-update guard
+  'bot/create-bot.ts',
+  'bot/middleware/once-per-update.ts',
+  'bot/discussions/topic-comment.ts',
+  'bot/projects/project.ts',
+  'bot/reports/my-reports.ts',
+  'bot/reports/report-choices.ts',
+  'bot/reports/staff-chat.ts',
+  'bot/volunteering/volunteer-signup.ts',
+  'jobs/calendar-rollover.ts',
+  'jobs/housekeeping.ts',
+  'jobs/outbox-worker.ts',
+  'jobs/scheduler.ts',
+  'server/analytics/analytics.ts',
+  'server/consultations/consultations.ts',
+  'server/consultations/questions.ts',
+  'server/open311/open311.ts',
+  'server/reference/reference.ts',
+  'server/reports/report-templates.ts',
+  'server/reports/reports.ts',
+  'server/staff/audit.ts',
+  'server/system/health.ts',
+  'server/system/outbox.ts',
+];
+const prismaOutsideCore = "Prisma is core's: read and write through a service of core/<capability>/ (services.<capability>)";
+
 export default tseslint.config(
   {
     ignores: [
@@ -82,6 +125,26 @@ export default tseslint.config(
             'Literal[value=/^(send(Message|Photo|Document|Video|Voice|Audio|Location|MediaGroup|ChatAction)|edit(MessageText|MessageReplyMarkup|MessageCaption|MessageMedia)|copyMessage|forwardMessage|deleteMessage|answerCallbackQuery|getFile)$/]',
           message: 'Bot API methods belong to bot/telegram',
         },
+      ],
+    },
+  },
+  {
+    files: ['app/capabilities/**', 'bot/**', 'server/**', 'jobs/**', 'web/**'],
+    ignores: PRISMA_LEGACY,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/generated/prisma/client*'], importNames: ['PrismaClient', 'Prisma'], allowTypeImports: true, message: prismaOutsideCore },
+            { group: ['**/core/db/*'], allowTypeImports: true, message: prismaOutsideCore },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='prisma']", message: prismaOutsideCore },
+        { selector: "ObjectPattern > Property[key.name='prisma']", message: prismaOutsideCore },
       ],
     },
   },

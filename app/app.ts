@@ -1,5 +1,6 @@
 // The composition root: config → logger → database (migrated, seeded) → services → bot, API, jobs,
-// with one stop() that shuts them down in order. main.ts only adds signals and the command line.
+// with one stop() that shuts them down in order. main.ts only adds signals and the command line. What
+// each capability brings comes from its manifest (app/capabilities/), gathered by app/compose.ts.
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -15,32 +16,15 @@ import { withMigrationLock } from '../core/db/migration-lock.ts';
 import { checkReadiness, databaseCheck, migrationsCheck, outboxCheck, type ReadinessCheck, type Readiness } from '../core/ops/readiness.ts';
 import { findTemplate } from '../core/db/template.ts';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
-import { createServices, type Services } from '../core/services.ts';
+import type { Services } from '../core/services.ts';
 import { telegramFilesOver, type TelegramFiles } from '../core/reports/evidence-store.ts';
 import { createBot, type AppBot } from '../bot/create-bot.ts';
 import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
-import { createReportFeature } from '../bot/reports/report.ts';
-import { createTopicsFeature } from '../bot/discussions/topics.ts';
-import { createAskFeature } from '../bot/consultations/ask.ts';
-import { createVolunteerFeature } from '../bot/volunteering/volunteer.ts';
-import { createPollFeature } from '../bot/polls/poll.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { initBot, publishCommands, registerWebhook, startPolling, webhookHandler, webhookSecret, type BotRunner } from '../bot/run.ts';
 import { seedIfChanged, seedIsCurrent, seedYears } from '../prisma/seed.ts';
-import { buildServer } from '../server/app.ts';
-import { createCalendarRolloverJob } from '../jobs/calendar-rollover.ts';
+import { buildAppServer, capabilityFeatures, capabilityJobs, capabilitySettings, createAppServices } from './compose.ts';
 import { createHousekeepingJob } from '../jobs/housekeeping.ts';
-import { createReportDeadlinesJob } from '../jobs/report-deadlines.ts';
-import { createVolunteerRemindersJob } from '../jobs/volunteer-reminders.ts';
-import { createPollWavesJob, POLL_WAVES_JOB } from '../jobs/poll-waves.ts';
-import { createDiscussionDeadlinesJob } from '../jobs/discussion-deadlines.ts';
-import { createQuestionDeadlinesJob } from '../jobs/question-deadlines.ts';
-import { createQuestionRatingReminderJob } from '../jobs/question-rating-reminder.ts';
-import { createStaffChatSyncJob } from '../jobs/staff-chat-sync.ts';
-import { createStaffChat } from '../bot/reports/staff-chat.ts';
-import { createProjectFeature } from '../bot/projects/project.ts';
-import { createQuestionStaffChat } from '../bot/consultations/staff-chat.ts';
-import { createQuestionChatSyncJob } from '../jobs/question-chat-sync.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
 import { createJobMetrics, createOutboxMetrics, registerJobGauges, registerOutboxGauges } from '../jobs/metrics.ts';
@@ -158,7 +142,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
 
   const db = opts.db ?? (await openAndPrepareDatabase(config, logger, now));
   const i18n = createI18n();
-  const services = createServices({
+  const services = createAppServices({
     db,
     logger,
     sessionTtlHours: config.SESSION_TTL_HOURS,
@@ -166,16 +150,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     i18n,
     storageDir: config.storageDir,
     telegramFiles: config.BOT_TOKEN ? createTelegramFiles(config.BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined,
-    reports: {
-      perDay: config.REPORTS_PER_DAY,
-      duplicateRadiusM: config.REPORT_DUPLICATE_RADIUS_M,
-      reopenWindowDays: config.REPORT_REOPEN_DAYS,
-      escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS,
-    },
-    discussions: { flagsToHide: config.DISCUSSION_FLAGS_TO_HIDE },
-    // invitation links need the bot's username: configured, else the running bot's own (known after getMe)
-    projects: { botUsername: () => config.BOT_USERNAME ?? (app.bot?.bot.isInited() ? app.bot.bot.botInfo.username : null) },
     ops: { backupDir: config.backupDir, outboxStuckMinutes: config.OUTBOX_STUCK_MINUTES },
+    ...capabilitySettings({ config, botUsername: () => config.BOT_USERNAME ?? (app.bot?.bot.isInited() ? app.bot.bot.botInfo.username : null) }),
   });
   const stops: Array<() => Promise<unknown>> = [];
   // What this process runs is what its readiness reports (core/ops/readiness.ts).
@@ -221,16 +197,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE,
         throttle: opts.throttle,
         metrics: registry ? createBotMetrics(registry, services.prisma) : undefined,
-        features: [
-          createReportFeature(),
-          createAskFeature(),
-          createTopicsFeature(),
-          createVolunteerFeature(),
-          createPollFeature(),
-          createProjectFeature(),
-          createStaffChat(i18n),
-          createQuestionStaffChat(i18n),
-        ],
+        features: capabilityFeatures({ i18n }),
       });
       const { bot, features } = app.bot;
       if (config.WEBHOOK_URL) {
@@ -271,7 +238,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   }
 
   if (roles.has('api') || webhook) {
-    app.server = await buildServer({
+    app.server = await buildAppServer({
       services,
       i18n,
       logger,
@@ -303,55 +270,17 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       onRun: jobMetrics?.onRun,
       jobs: [
         createHousekeepingJob({ prisma: services.prisma, now }),
-        createCalendarRolloverJob({ prisma: services.prisma, calendar: services.calendar, now }),
-        createReportDeadlinesJob({
-          prisma: services.prisma,
-          calendar: services.calendar,
-          i18n,
-          now,
-          escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS,
+        ...capabilityJobs({
+          services,
+          config,
+          logger,
+          // Staff groups need the bot's token; they have an Api client of their own, like the outbox.
+          ...(token ? { chat: telegramChat(rawSend(telegramApi(token, config.TELEGRAM_API_ROOT))) } : {}),
         }),
-        createVolunteerRemindersJob({ prisma: services.prisma, i18n, now }),
-        createPollWavesJob({ prisma: services.prisma, i18n, now }),
-        createDiscussionDeadlinesJob({ prisma: services.prisma, calendar: services.calendar, topics: services.discussions.topics, i18n, now }),
-        createQuestionDeadlinesJob({
-          prisma: services.prisma,
-          calendar: services.calendar,
-          i18n,
-          now,
-          escalationWorkingDays: config.QUESTION_ESCALATION_WORKING_DAYS,
-        }),
-        createQuestionRatingReminderJob({ prisma: services.prisma, i18n, now }),
-        // Staff groups need the bot's token; the sync has its own Api client, like the outbox.
-        ...(token
-          ? [
-              createStaffChatSyncJob({
-                prisma: services.prisma,
-                chat: telegramChat(rawSend(telegramApi(token, config.TELEGRAM_API_ROOT))),
-                i18n,
-                logger: logger.child({ component: 'staff-chat' }),
-                now,
-              }),
-            ]
-          : []),
-        ...(token
-          ? [
-              createQuestionChatSyncJob({
-                prisma: services.prisma,
-                chat: telegramChat(rawSend(telegramApi(token, config.TELEGRAM_API_ROOT))),
-                i18n,
-                calendar: services.calendar,
-                logger: logger.child({ component: 'question-chat' }),
-                now,
-              }),
-            ]
-          : []),
       ],
     });
     app.scheduler.start();
     stops.push(() => app.scheduler!.stop());
-    // Sending a poll wave that a stop interrupted carries on at once, not at the next minute.
-    void app.scheduler.runNow(POLL_WAVES_JOB).catch((e) => logger.error({ err: e }, 'poll-waves: first run failed'));
     if (token) {
       // The dispatcher has its own Api client: it handles 429s itself instead of waiting inside a retry plugin.
       const api = telegramApi(token, config.TELEGRAM_API_ROOT);

@@ -9,7 +9,8 @@ import { ConfigError, loadEnv, parseConfig, type Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { openAndPrepareDatabase, pgliteDirOf, startApp } from './app.ts';
 import { DataDirLockedError, lockDataDir } from '../core/db/data-dir-lock.ts';
-import { createServices } from '../core/services.ts';
+import { CAPABILITIES } from './capabilities/index.ts';
+import { createAppServices } from './compose.ts';
 import { DEMO_PASSWORD, demoFilled, fillDemo, type DemoSummary } from '../core/demo/fill-demo.ts';
 import { buildConsole, isStale } from '../web/build.mjs';
 import { onShutdownSignals } from './shutdown-signals.ts';
@@ -52,10 +53,10 @@ if (!keep) {
 }
 say(`  Preparing the demo database in ${dataDir} …`);
 const db = await openAndPrepareDatabase(config, logger, undefined, { lock });
-const filler = createServices({ db, logger, sessionTtlHours: config.SESSION_TTL_HOURS, storageDir: config.storageDir });
+const filler = createAppServices({ db, logger, sessionTtlHours: config.SESSION_TTL_HOURS, storageDir: config.storageDir });
 const prepared = process.uptime();
 let summary: DemoSummary | undefined;
-if (!(await demoFilled(filler))) summary = await fillDemo(filler, { storageDir: config.storageDir, password: DEMO_PASSWORD });
+if (!(await demoFilled(filler))) summary = await fillDemo(filler, CAPABILITIES, { storageDir: config.storageDir, password: DEMO_PASSWORD });
 const filled = process.uptime();
 
 // The demo runs from a checkout: a console older than its sources is rebuilt here (the server itself

@@ -13,8 +13,7 @@ import pino from 'pino';
 import { localDate } from '../core/calendar/local-time.ts';
 import { openDatabase } from '../core/db/client.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices } from '../core/services.ts';
-import { buildServer } from '../server/app.ts';
+import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { LOCAL_CLUSTER_URL } from './lib/bench-db.ts';
 import { DEFAULT_COUNTS, prepareBenchDatabase, seedLarge } from './lib/seed-large.ts';
 import { distribution } from './lib/stats.ts';
@@ -92,8 +91,8 @@ export async function runAnalyticsBench(opts: AnalyticsBenchOptions = {}): Promi
   const db = await openDatabase({ url, poolSize: 4 });
   const logger = pino({ level: 'silent' });
   const i18n = createI18n();
-  const services = createServices({ db, logger, sessionTtlHours: 1, i18n });
-  const app = await buildServer({ services, i18n, logger, cookieSecure: false });
+  const services = createAppServices({ db, logger, sessionTtlHours: 1, i18n });
+  const app = await buildAppServer({ services, i18n, logger, cookieSecure: false });
   try {
     const password = 'bench-admin-password-1';
     await services.staff.ensureFirstAdmin('bench-admin', password);

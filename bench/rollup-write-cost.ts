@@ -20,7 +20,8 @@ import { openDatabase, type Database } from '../core/db/client.ts';
 import { dropDatabase as dropPg } from '../core/db/drop-database.ts';
 import { applyMigrations, migrationsDir } from '../core/db/migrate.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
+import type { Services } from '../core/services.ts';
 import { seedReferenceData } from '../prisma/seed.ts';
 import { findPostgres } from './lib/bench-db.ts';
 import { closedLoop } from './lib/stats.ts';
@@ -70,7 +71,7 @@ async function open(target: 'pglite' | 'postgres', name: Variant['name'], server
   if (dir !== migrationsDir) rmSync(dir, { recursive: true, force: true });
   const year = almatyYear(new Date());
   await seedReferenceData(db.prisma, [year, year + 1]);
-  const services = createServices({ db, logger: pino({ level: 'silent' }), sessionTtlHours: 1, i18n: createI18n() });
+  const services = createAppServices({ db, logger: pino({ level: 'silent' }), sessionTtlHours: 1, i18n: createI18n() });
   const ids: number[] = [];
   for (let i = 0; i < citizens; i++)
     ids.push((await db.prisma.citizen.create({ data: { telegramId: BigInt(7_700_000_000 + i), locale: 'ru', consentAt: new Date() } })).id);

@@ -4,6 +4,8 @@ import type { Context, SessionFlavor } from 'grammy';
 import type { Citizen } from '../generated/prisma/client.ts';
 import type { Services } from '../core/services.ts';
 import type { Locale, TFunction } from '../core/i18n/i18n.ts';
+import type { DroppedFlow } from './flow-storage.ts';
+import type { BotCatalog } from './menu.ts';
 
 /** Only the locale and flow pointers live here; domain data lives in tables. */
 export interface SessionData {
@@ -19,6 +21,10 @@ export interface AppFlavor {
   t: TFunction;
   /** the citizen behind this update, or null before consent */
   citizen: Citizen | null;
+  /** the main menu, deep links and commands of the installed features */
+  catalog: BotCatalog;
+  /** conversations of this chat that an update of the bot made stale (set by the conversation storage) */
+  droppedFlows?: DroppedFlow[];
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & AppFlavor>;
@@ -32,5 +38,6 @@ export interface FlowFlavor {
   locale: Locale;
   t: TFunction;
   citizenId: number | null;
+  catalog: BotCatalog;
 }
 export type FlowContext = Context & FlowFlavor;

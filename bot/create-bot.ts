@@ -1,5 +1,7 @@
-// Wires grammY: API transformers, per-chat ordering, rate limit, sessions in the database,
-// the app context, conversations, the features and the fallback, inside one error boundary.
+// Wires grammY: API transformers, per-chat ordering, rate limit, sessions in the database, the app
+// context, conversations (versioned per flow), the features and the fallback, inside one error boundary.
+// It knows no capability: the composition root hands it the features of every capability's manifest
+// (onboarding, the menu and privacy are the citizens capability's).
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, createConversation, type ConversationBuilder } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
@@ -9,16 +11,14 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { Services } from '../core/services.ts';
-import { createMenu } from './citizens/main-menu.ts';
-import { createOnboarding } from './citizens/onboarding.ts';
-import { createPrivacy } from './citizens/privacy.ts';
 import type { BotContext, FlowContext, SessionData } from './context.ts';
-import { createDbStorage } from './db-storage.ts';
 import { errorBoundary } from './error-boundary.ts';
 import { fallback } from './fallback.ts';
+import type { Feature, FlowDefinition } from './features.ts';
+import { resumeDroppedFlows } from './flow-resume.ts';
+import { flowStorage, type FlowRow } from './flow-storage.ts';
 import { pacedFetch, type PacedFetchOptions } from './paced-fetch.ts';
-import { menuLabels } from './menu.ts';
-import type { Feature } from './features.ts';
+import { buildCatalog } from './menu.ts';
 import { appContext, flowContext } from './middleware/app-context.ts';
 import type { BotMetrics } from './middleware/metrics.ts';
 import { oncePerUpdate } from './middleware/once-per-update.ts';
@@ -31,8 +31,8 @@ export interface BotDeps {
   i18n: i18n;
   logger: Logger;
   rateLimitPerMinute: number;
-  /** capabilities beyond the foundation (reports, questions, …) */
-  features?: Feature[];
+  /** every capability's features, in the list's order (the order their composers see an update) */
+  features: Feature[];
   /** known bot identity, e.g. in tests, to skip getMe */
   botInfo?: UserFromGetMe;
   /** pace API calls to Telegram's limits; off only where a test measures the bot itself */
@@ -61,13 +61,9 @@ export function createBot(deps: BotDeps): AppBot {
   if (deps.throttle !== false) bot.api.config.use(apiThrottler());
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
-  const capabilities = deps.features ?? [];
-  const privacy = createPrivacy();
-  const withMenus = [...capabilities, privacy];
-  const onboarding = createOnboarding(i18n, withMenus);
-  const features: Feature[] = [];
-  const menu = createMenu(i18n, withMenus, () => commandList(features));
-  features.push(onboarding, menu, ...capabilities, privacy);
+  const { features } = deps;
+  const flows = flowsOf(features);
+  const catalog = buildCatalog(features, i18n);
 
   if (deps.metrics) bot.use(deps.metrics.middleware);
   // First of all: an update delivered twice (webhook retry, second instance, repeated poll) is handled once.
@@ -75,20 +71,21 @@ export function createBot(deps: BotDeps): AppBot {
   // Updates of one chat are handled one after another, so a session is never written by two at once.
   bot.use(sequentialize((ctx: BotContext) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
   bot.use(rateLimit(deps.rateLimitPerMinute, i18n));
-  bot.use(session<SessionData, BotContext>({ initial: () => ({}), storage: createDbStorage<SessionData>(services.prisma, 's:'), getSessionKey: sessionKey }));
-  bot.use(appContext(services, i18n));
+  bot.use(session<SessionData, BotContext>({ initial: () => ({}), storage: services.chatState.store<SessionData>('s:'), getSessionKey: sessionKey }));
+  bot.use(appContext(services, i18n, catalog));
 
-  const flowPlugin = flowContext(services, i18n, menuLabels(i18n));
+  const flowPlugin = flowContext(services, i18n, catalog);
+  const versions = new Map([...flows.values()].map((f) => [f.id, f.version]));
   const guarded = bot.errorBoundary(errorBoundary(logger, deps.metrics?.countError));
   guarded.use(
     conversations<BotContext, FlowContext>({
-      storage: { type: 'key', prefix: 'c:', adapter: createDbStorage(services.prisma, '') },
+      storage: flowStorage<BotContext>(services.chatState.store<FlowRow>('c:'), versions),
       plugins: (conversation) => [flowPlugin(conversation)],
     }),
   );
-  for (const f of features)
-    for (const flow of f.flows ?? [])
-      guarded.use(createConversation<BotContext, FlowContext>(flow.builder as ConversationBuilder<BotContext, FlowContext>, flow.id));
+  for (const flow of flows.values())
+    guarded.use(createConversation<BotContext, FlowContext>(flow.builder as ConversationBuilder<BotContext, FlowContext>, flow.id));
+  guarded.use(resumeDroppedFlows(flows));
   for (const f of features) if (f.composer) guarded.use(f.composer);
   guarded.use(fallback());
   // Reached only by what fails outside the error boundary (e.g. the database away past every retry): logged
@@ -97,6 +94,19 @@ export function createBot(deps: BotDeps): AppBot {
   return { bot, features };
 }
 
-export function commandList(features: Feature[]) {
-  return features.flatMap((f) => f.commands ?? []);
+/** Every flow by id; a feature or flow name given twice is a mistake that would fail later and obscurely. */
+function flowsOf(features: Feature[]): Map<string, FlowDefinition> {
+  const names = new Set<string>();
+  const flows = new Map<string, FlowDefinition>();
+  for (const f of features) {
+    if (names.has(f.name)) throw new Error(`bot feature "${f.name}" is installed twice`);
+    names.add(f.name);
+    for (const flow of f.flows ?? []) {
+      if (flows.has(flow.id)) throw new Error(`conversation "${flow.id}" is declared twice`);
+      flows.set(flow.id, flow);
+    }
+  }
+  return flows;
 }
+
+export { commandList } from './menu.ts';

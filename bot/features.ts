@@ -1,4 +1,5 @@
-// A capability plugs into the bot as a Feature: its composer, its main-menu item and its deep links.
+// A capability plugs into the bot as Features: a composer, its conversations, its main-menu entries,
+// its deep links and its commands. create-bot.ts installs what the capabilities' manifests hand it.
 import type { Conversation } from '@grammyjs/conversations';
 import type { Composer } from 'grammy';
 import type { BotContext, FlowContext } from './context.ts';
@@ -7,38 +8,56 @@ import type { BotContext, FlowContext } from './context.ts';
  * A conversation: `ctx.conversation.enter(id, ...args)` starts it. Its buttons' callback data must
  * begin with FLOW_BUTTON ('@'); any other button, a command or a main-menu label leaves the waiting
  * conversation untouched and goes to its own handler.
+ *
+ * `id` is a stored name (the conversation's key in the chat state): never rename one. Raise `version`
+ * whenever a change alters the order or number of the flow's `conversation.external`/`wait` calls: a
+ * citizen in the middle of the older version is then told the bot was updated and the flow starts again
+ * from their saved draft, instead of replaying a log that no longer fits (bot/flow-storage.ts).
+ * `npm run flows:stamp` records the sources each version was stamped with (bot/flow-versions.json).
  */
 export interface FlowDefinition {
   id: string;
+  version: number;
   builder: (conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext, ...args: never[]) => Promise<unknown>;
+  /** how a dropped conversation starts again (default: entered anew with its arguments) */
+  resume?: (ctx: BotContext, args: unknown[]) => Promise<unknown>;
 }
 
 export const FLOW_BUTTON = '@';
 
-export type MenuKey = 'report' | 'my_reports' | 'ask' | 'topics' | 'polls' | 'volunteer' | 'settings' | 'help';
+/**
+ * One button of the main menu (a reply keyboard). `order`: the tens pick the row, the units the place in
+ * it (10 report, 11 my reports; 20 ask, 21 topics; …), so a capability that is absent leaves no gap.
+ */
+export interface MenuEntry {
+  key: string;
+  order: number;
+  /** i18n key of the label; the label is also how the button is recognised, in either language */
+  labelKey: string;
+  open(ctx: BotContext): Promise<unknown>;
+}
 
-/** Main-menu order; items whose feature has not landed yet answer that they are coming. */
-export const MENU_LAYOUT: MenuKey[][] = [
-  ['report', 'my_reports'],
-  ['ask', 'topics'],
-  ['polls', 'volunteer'],
-  ['settings', 'help'],
-];
+/** A bot command shown in Telegram's command menu and in /help, in `order`. */
+export interface CommandEntry {
+  command: string;
+  /** i18n key of the description */
+  descriptionKey: string;
+  order: number;
+}
 
 export interface Feature {
+  /** unique among the features */
   name: string;
   composer?: Composer<BotContext>;
   /** conversations, registered before every composer so that any handler may enter them */
   flows?: FlowDefinition[];
-  /** what the main-menu button opens */
-  menu?: Partial<Record<MenuKey, (ctx: BotContext) => Promise<unknown>>>;
+  menu?: MenuEntry[];
   /**
    * Deep links `t.me/<bot>?start=<prefix>_<rest>` (Telegram allows [A-Za-z0-9_-], up to 64 chars).
    * The handler runs after consent.
    */
   deepLinks?: Record<string, (ctx: BotContext, rest: string) => Promise<unknown>>;
-  /** bot commands shown in Telegram's menu, by i18n key of the description */
-  commands?: Array<{ command: string; descriptionKey: string }>;
+  commands?: CommandEntry[];
 }
 
 export function parseStartPayload(payload: string): { prefix: string; rest: string } | null {

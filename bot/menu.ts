@@ -1,25 +1,50 @@
-// The main menu: a persistent reply keyboard, the easiest thing to tap on a small phone.
+// What the installed features offer together: the main menu (a persistent reply keyboard, the easiest
+// thing to tap on a small phone), the deep links and the commands. Built once by createBot and put on
+// every context, so a feature reaches the others' entries without importing them.
 import { Keyboard } from 'grammy';
-import type { TFunction } from '../core/i18n/i18n.ts';
-import { MENU_LAYOUT, type MenuKey } from './features.ts';
 import type { i18n } from 'i18next';
-import { LOCALES } from '../core/i18n/i18n.ts';
+import { LOCALES, type TFunction } from '../core/i18n/i18n.ts';
+import type { BotContext } from './context.ts';
+import type { CommandEntry, Feature, MenuEntry } from './features.ts';
 
-export function mainMenu(t: TFunction): Keyboard {
+export interface BotCatalog {
+  /** the main menu's rows, in order */
+  rows: MenuEntry[][];
+  /** a label in any language → its entry, so a button works whatever language it was shown in */
+  byLabel: Map<string, MenuEntry>;
+  /** deep-link prefix → handler */
+  deepLinks: Map<string, (ctx: BotContext, rest: string) => Promise<unknown>>;
+  /** every published command, in order (Telegram's command menu and /help) */
+  commands: CommandEntry[];
+}
+
+export function buildCatalog(features: readonly Feature[], i18n: i18n): BotCatalog {
+  const entries = features.flatMap((f) => f.menu ?? []).sort((a, b) => a.order - b.order);
+  const rows = new Map<number, MenuEntry[]>();
+  for (const e of entries) {
+    const row = Math.floor(e.order / 10);
+    rows.set(row, [...(rows.get(row) ?? []), e]);
+  }
+  const byLabel = new Map<string, MenuEntry>();
+  for (const lng of LOCALES) for (const e of entries) byLabel.set(i18n.getFixedT(lng)(e.labelKey), e);
+  return {
+    rows: [...rows.values()],
+    byLabel,
+    deepLinks: new Map(features.flatMap((f) => Object.entries(f.deepLinks ?? {}))),
+    commands: commandList(features),
+  };
+}
+
+/** The commands Telegram's command menu and /help list, in order. */
+export function commandList(features: readonly Feature[]): CommandEntry[] {
+  return features.flatMap((f) => f.commands ?? []).sort((a, b) => a.order - b.order);
+}
+
+export function mainMenu(ctx: { t: TFunction; catalog: BotCatalog }): Keyboard {
   const kb = new Keyboard();
-  for (const row of MENU_LAYOUT) {
-    for (const key of row) kb.text(t(`common:menu.${key}`));
+  for (const row of ctx.catalog.rows) {
+    for (const entry of row) kb.text(ctx.t(entry.labelKey));
     kb.row();
   }
   return kb.resized().persistent();
-}
-
-/** Label → menu key in every language, so a button works whatever language it was shown in. */
-export function menuLabels(i18n: i18n): Map<string, MenuKey> {
-  const labels = new Map<string, MenuKey>();
-  for (const lng of LOCALES) {
-    const t = i18n.getFixedT(lng);
-    for (const key of MENU_LAYOUT.flat()) labels.set(t(`common:menu.${key}`), key);
-  }
-  return labels;
 }

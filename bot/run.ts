@@ -5,7 +5,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
 import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
-import { commandList } from './create-bot.ts';
+import { commandList } from './menu.ts';
 import type { BotContext } from './context.ts';
 import type { Feature } from './features.ts';
 

@@ -7,12 +7,12 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { runPollWaves } from '../core/polls/poll-distribution.ts';
 import type { Job } from './scheduler.ts';
 
-export const POLL_WAVES_JOB = 'poll-waves';
-
 export function createPollWavesJob(deps: { prisma: PrismaClient; i18n: i18n; now?: () => Date }): Job {
   return {
-    name: POLL_WAVES_JOB,
+    name: 'poll-waves',
     schedule: '* * * * *',
+    // Sending a poll wave that a stop interrupted carries on at once, not at the next minute.
+    runAtStart: true,
     run: () => runPollWaves(deps),
   };
 }

@@ -12,6 +12,8 @@ export interface Job {
   run(): Promise<unknown>;
   /** longest a run may take before another instance may assume it died */
   leaseMs?: number;
+  /** also run once when the scheduler starts, not only at the first tick of the schedule */
+  runAtStart?: boolean;
 }
 
 export interface Scheduler {
@@ -92,6 +94,9 @@ export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia
         tasks.push(task);
       }
       logger.info({ jobs: jobs.map((j) => `${j.name} (${j.schedule})`) }, 'job scheduler started');
+      for (const job of jobs.filter((j) => j.runAtStart)) {
+        void track(runGuarded(job)).catch((e) => logger.error({ err: e, job: job.name }, `${job.name}: first run failed`));
+      }
     },
     runNow(name, slot) {
       const job = jobs.find((j) => j.name === name);

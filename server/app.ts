@@ -1,5 +1,6 @@
-// The Fastify app: security headers, cookies, zod validation of every input and output,
-// OpenAPI at /docs, one error handler, and the route modules of each capability.
+// The Fastify app: security headers, cookies, zod validation of every input and output, OpenAPI at
+// /docs, one error handler, the foundation's routes (health, the outbox) and then the route modules the
+// composition root hands over, those of every capability's manifest (app/capabilities/).
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -14,35 +15,8 @@ import { registerAuth } from './plugins/auth.ts';
 import { consoleRoutes, type ConsoleOptions } from './plugins/console.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { registerHttpMetrics, registerMetricsRoute, type MetricsOptions } from './plugins/metrics.ts';
-import { analyticsRoutes } from './analytics/analytics.ts';
-import { auditRoutes } from './staff/audit.ts';
-import { authRoutes } from './staff/auth.ts';
-import { calendarRoutes } from './reference/calendar.ts';
 import { healthRoutes, type ReadinessFn } from './system/health.ts';
-import { systemStatusRoutes, type SystemStatusDeps } from './system/system-status.ts';
-import { outboxRoutes } from './system/outbox.ts';
-import { referenceRoutes } from './reference/reference.ts';
-import { apiClientRoutes } from './open311/api-clients.ts';
-import { open311Routes } from './open311/open311.ts';
-import { noticeRoutes } from './staff/notices.ts';
-import { reportTemplateRoutes } from './reports/report-templates.ts';
-import { reportRoutes } from './reports/reports.ts';
-import { staffRoutes } from './staff/staff.ts';
-import { volunteerReportRoutes } from './volunteering/volunteering-reports.ts';
-import { projectRoutes } from './projects/projects.ts';
-import { projectBeneficiaryRoutes } from './projects/project-beneficiaries.ts';
-import { projectStatsRoutes } from './projects/project-stats.ts';
-import { expertCouncilRoutes } from './evaluation/expert-councils.ts';
-import { expertEvaluationRoutes } from './evaluation/expert-evaluation.ts';
-import { volunteeringRoutes } from './volunteering/volunteering.ts';
-import { pollRoutes } from './polls/polls.ts';
-import { pollResultRoutes } from './polls/poll-results.ts';
-import { consultationRoutes } from './consultations/consultations.ts';
-import { consultationTopicRoutes } from './consultations/consultation-topics.ts';
-import { faqRoutes } from './consultations/faq.ts';
-import { questionRoutes } from './consultations/questions.ts';
-import { discussionRoutes } from './discussions/discussions.ts';
-import { stateBodyRoutes } from './discussions/state-bodies.ts';
+import type { SystemStatusDeps } from './system/system-status.ts';
 import { guardedValidatorCompiler } from './input-guard.ts';
 
 export interface ServerDeps {
@@ -55,7 +29,7 @@ export interface ServerDeps {
   api?: boolean;
   /** Telegram webhook, when the bot runs in webhook mode in this process */
   webhook?: { path: string; handler: (req: unknown, reply: unknown) => Promise<unknown> };
-  /** capability route modules beyond the foundation */
+  /** the capabilities' route modules (app/compose.ts: capabilityRoutes) */
   routes?: FastifyPluginAsyncZod[];
   /** the staff console under /console/ (with the API); the composition root passes the configured map */
   console?: ConsoleOptions;
@@ -117,34 +91,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     app.post(hook.path, { schema: { hide: true } }, (req, reply) => hook.handler(req, reply));
   }
   if (deps.api !== false) {
-    await app.register(authRoutes(services, { cookieSecure: deps.cookieSecure }));
-    await app.register(staffRoutes(services));
-    await app.register(auditRoutes(services));
-    await app.register(referenceRoutes(services));
-    await app.register(calendarRoutes(services));
-    await app.register(outboxRoutes(services));
-    await app.register(systemStatusRoutes(services, deps.system));
-    await app.register(reportRoutes(services));
-    await app.register(reportTemplateRoutes(services));
-    await app.register(noticeRoutes(services));
-    await app.register(apiClientRoutes(services));
-    await app.register(open311Routes(services, deps.i18n));
-    await app.register(questionRoutes(services));
-    await app.register(faqRoutes(services));
-    await app.register(consultationRoutes(services));
-    await app.register(consultationTopicRoutes(services));
-    await app.register(stateBodyRoutes(services));
-    await app.register(discussionRoutes(services));
-    await app.register(volunteeringRoutes(services));
-    await app.register(volunteerReportRoutes(services));
-    await app.register(projectRoutes(services));
-    await app.register(projectBeneficiaryRoutes(services));
-    await app.register(projectStatsRoutes(services));
-    await app.register(expertCouncilRoutes(services));
-    await app.register(expertEvaluationRoutes(services));
-    await app.register(analyticsRoutes(services));
-    await app.register(pollRoutes(services));
-    await app.register(pollResultRoutes(services));
     for (const routes of deps.routes ?? []) await app.register(routes);
     if (deps.console) await app.register(consoleRoutes(deps.console));
   }

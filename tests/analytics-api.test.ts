@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { civicControlRows, exportContext } from '../core/analytics/analytics-export.ts';
 import type { CivicControlIndicators } from '../core/analytics/civic-control.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
-import { buildServer } from '../server/app.ts';
+import type { Services } from '../core/services.ts';
+import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { buildAnalyticsWorld, NOW, type AnalyticsWorld } from './helpers/analytics-fixtures.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -70,8 +70,8 @@ describe.each(dbTargets)('analytics API (%s)', (target) => {
   };
 
   beforeAll(async () => {
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 24, now: () => NOW, i18n });
-    app = await buildServer({ services, i18n, logger: testLogger, cookieSecure: false });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 24, now: () => NOW, i18n });
+    app = await buildAppServer({ services, i18n, logger: testLogger, cookieSecure: false });
     w = await buildAnalyticsWorld(services.prisma);
     await services.staff.ensureFirstAdmin('admin', 'admin-password-1');
     tokens.admin = (await services.staff.login('admin', 'admin-password-1')).token;

@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriodKey } from '../core/calendar/periods.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
+import type { Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { buildAnalyticsWorld, NOW, type AnalyticsWorld } from './helpers/analytics-fixtures.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
@@ -29,7 +30,7 @@ describe.each(dbTargets)('analytics indicators (%s)', (target) => {
   let services: Services;
   let w: AnalyticsWorld;
   beforeAll(async () => {
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 1, now: () => NOW, i18n: createI18n() });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 1, now: () => NOW, i18n: createI18n() });
     w = await buildAnalyticsWorld(services.prisma);
   });
   const dec = (extra: Record<string, number> = {}) => ({ period: DECEMBER, regionId: w.regionA, ...extra });

@@ -8,7 +8,8 @@ import type { Actor } from '../core/audit/audit-log.ts';
 import { createAnalyticsService, type AnalyticsService } from '../core/analytics/analytics-service.ts';
 import { dayRange, parsePeriodKey } from '../core/calendar/periods.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
+import type { Services } from '../core/services.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
 import { at } from './helpers/analytics-fixtures.ts';
@@ -34,7 +35,7 @@ describe.each(dbTargets)('analytics rollups through the services (%s)', (target)
 
   beforeAll(async () => {
     const now = () => clock;
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 1, now, i18n: createI18n() });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 1, now, i18n: createI18n() });
     const deps = { prisma: services.prisma, calendar: services.calendar, i18n: createI18n(), now, concurrent: target === 'postgres' };
     fromRollups = createAnalyticsService({ ...deps, rollups: true });
     fromTables = createAnalyticsService({ ...deps, rollups: false });

@@ -9,7 +9,8 @@ import { DURATION_THRESHOLDS } from '../core/analytics/duration-buckets.ts';
 import { durationFromReports, durations } from '../core/analytics/duration-percentiles.ts';
 import { dayRange, parsePeriodKey } from '../core/calendar/periods.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
+import type { Services } from '../core/services.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { NOW } from './helpers/analytics-fixtures.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
@@ -42,7 +43,7 @@ describe.each(dbTargets)('analytics rollups (%s)', (target) => {
   let w: RandomWorld;
 
   beforeAll(async () => {
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 1, now: () => NOW, i18n: createI18n() });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 1, now: () => NOW, i18n: createI18n() });
     const deps = { prisma: services.prisma, calendar: services.calendar, i18n: createI18n(), now: () => NOW, concurrent: target === 'postgres' };
     fromRollups = createAnalyticsService({ ...deps, rollups: true });
     fromTables = createAnalyticsService({ ...deps, rollups: false });

@@ -10,7 +10,8 @@ import type { Actor } from '../core/audit/audit-log.ts';
 import { parsePeriodKey } from '../core/calendar/periods.ts';
 import { migrationsDir } from '../core/db/migrate.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
+import type { Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { at } from './helpers/analytics-fixtures.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
@@ -38,7 +39,7 @@ describe.each(dbTargets)('stored working days of reports (%s)', (target) => {
   let nextTelegram = 7000;
 
   beforeAll(async () => {
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 1, now: () => clock, i18n: createI18n() });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 1, now: () => clock, i18n: createI18n() });
     regionId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id;
   });
 

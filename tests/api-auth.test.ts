@@ -4,8 +4,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
-import { buildServer } from '../server/app.ts';
+import type { Services } from '../core/services.ts';
+import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
@@ -40,8 +40,8 @@ describe.each(dbTargets)('staff auth API (%s)', (target) => {
 
   beforeAll(async () => {
     t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12 });
-    app = await buildServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
+    services = createAppServices({ db: t.db, logger: testLogger, sessionTtlHours: 12 });
+    app = await buildAppServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
     await services.staff.ensureFirstAdmin('admin', ADMIN_PASSWORD);
     const op = await services.staff.create(
       { type: 'system' },
@@ -173,8 +173,8 @@ describe.each(dbTargets)('staff auth API (%s)', (target) => {
     it('a session expires after sessionTtlHours of inactivity', async () => {
       const { token } = await signIn('operator1', OPERATOR_PASSWORD);
       // The same database seen by a process whose clock is 13 hours ahead.
-      const later = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => new Date(Date.now() + 13 * 3_600_000) });
-      const laterApp = await buildServer({ services: later, i18n: createI18n(), logger: testLogger, cookieSecure: false });
+      const later = createAppServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => new Date(Date.now() + 13 * 3_600_000) });
+      const laterApp = await buildAppServer({ services: later, i18n: createI18n(), logger: testLogger, cookieSecure: false });
       try {
         const res = await laterApp.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
         expect(res.statusCode).toBe(401);
@@ -321,7 +321,7 @@ describe.each(dbTargets)('staff auth API (%s)', (target) => {
     it('an unexpected error answers 500 internal without its message, and is logged in full', async () => {
       const lines: string[] = [];
       const logger = pino({ level: 'error' }, { write: (s: string) => void lines.push(s) });
-      const own = await buildServer({ services, i18n: createI18n(), logger, cookieSecure: false });
+      const own = await buildAppServer({ services, i18n: createI18n(), logger, cookieSecure: false });
       try {
         await own.register(async (a) => {
           a.get('/boom', async () => {

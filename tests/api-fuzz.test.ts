@@ -10,8 +10,9 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemo } from '../core/demo/fill-demo.ts';
-import { createServices, type Services } from '../core/services.ts';
-import { buildServer } from '../server/app.ts';
+import { CAPABILITIES } from '../app/capabilities/index.ts';
+import type { Services } from '../core/services.ts';
+import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { attackExamples, operationsOf, requestArb, type FuzzRequest, type Operation } from './helpers/fuzz-requests.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -57,11 +58,11 @@ describe.each(dbTargets)('hostile input on every route (%s)', (target) => {
   }
 
   beforeAll(async () => {
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => NOW, storageDir });
-    app = await buildServer({ services, i18n: services.i18n, logger: testLogger, cookieSecure: false });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => NOW, storageDir });
+    app = await buildAppServer({ services, i18n: services.i18n, logger: testLogger, cookieSecure: false });
     await app.ready();
     await services.staff.ensureFirstAdmin(ADMIN.login, ADMIN.password);
-    await fillDemo(services, { storageDir, now: NOW });
+    await fillDemo(services, CAPABILITIES, { storageDir, now: NOW });
     adminHash = (await services.prisma.staffUser.findUniqueOrThrow({ where: { login: ADMIN.login } })).passwordHash;
     apiKey = (await services.apiClients.create({ type: 'system' }, { name: 'fuzz' })).key;
     await restoreAdmin();

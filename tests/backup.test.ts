@@ -17,7 +17,8 @@ import { openDatabase, type Database } from '../core/db/client.ts';
 import { DataDirLockedError } from '../core/db/data-dir-lock.ts';
 import { applyMigrations } from '../core/db/migrate.ts';
 import { fillDemo } from '../core/demo/fill-demo.ts';
-import { createServices } from '../core/services.ts';
+import { CAPABILITIES } from '../app/capabilities/index.ts';
+import { createAppServices } from '../app/compose.ts';
 import { seedReferenceData } from '../prisma/seed.ts';
 import { createEmptyDb, createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -60,13 +61,13 @@ function filesUnder(dir: string): Record<string, number> {
 
 /** Fills a database with the demo (real services, every status, photos in storage). */
 async function fill(db: Database, storageDir: string): Promise<void> {
-  const services = createServices({ db, logger: testLogger, sessionTtlHours: 12, now: () => NOW, storageDir });
-  await fillDemo(services, { storageDir, now: NOW });
+  const services = createAppServices({ db, logger: testLogger, sessionTtlHours: 12, now: () => NOW, storageDir });
+  await fillDemo(services, CAPABILITIES, { storageDir, now: NOW });
 }
 
 /** Files a report on the restored database: its id and number must come after every restored one. */
 async function fileOneMore(db: Database) {
-  const services = createServices({ db, logger: testLogger, sessionTtlHours: 12, now: () => NOW });
+  const services = createAppServices({ db, logger: testLogger, sessionTtlHours: 12, now: () => NOW });
   const { regions, categories } = await services.reference.get();
   const before = await db.prisma.report.aggregate({ _max: { id: true, seq: true } });
   const r = await services.reports.create(

@@ -92,9 +92,14 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
       await h.deliver(u.pressButton('✅ Келісемін'));
     });
 
-    it('says a capability that has not landed is coming, in their language', async () => {
-      await h.deliver(u.send('📊 Сауалнамалар'));
-      expect(u.texts().at(-1)).toContain('жақында іске қосылады');
+    it('shows the main menu in rows of two, in its fixed order and their language', async () => {
+      await h.deliver(u.send('/menu'));
+      expect(u.lastKeyboard().filter((row) => row.length > 0)).toEqual([
+        ['📝 Өтініш беру', '📋 Менің өтініштерім'],
+        ['❓ Сұрақ қою', '🗣 Тақырып талқылау'],
+        ['📊 Сауалнамалар', '🤝 Еріктілік'],
+        ['⚙️ Баптаулар', 'ℹ️ Анықтама'],
+      ]);
     });
 
     it('lists in /help every command Telegram shows in its menu, one a line, in both languages', async () => {

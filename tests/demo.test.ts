@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportStatus } from '../generated/prisma/enums.ts';
-import { createServices, type Services } from '../core/services.ts';
+import type { Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
 import { DEMO_PASSWORD, fillDemo, type DemoSummary } from '../core/demo/fill-demo.ts';
+import { CAPABILITIES } from '../app/capabilities/index.ts';
 import { earliestEnd } from '../core/discussions/discussion-rules.ts';
 import { parsePeriod } from '../core/volunteering/volunteer-rankings.ts';
 import { localDate } from '../core/calendar/local-time.ts';
@@ -25,8 +27,8 @@ describe.each(dbTargets)('demo data on %s', (target) => {
   const storageDir = mkdtempSync(path.join(tmpdir(), 'azamat-demo-'));
 
   beforeAll(async () => {
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => NOW, storageDir });
-    summary = await fillDemo(services, { storageDir, now: NOW });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => NOW, storageDir });
+    summary = await fillDemo(services, CAPABILITIES, { storageDir, now: NOW });
   });
   afterAll(() => rmSync(storageDir, { recursive: true, force: true }));
 
@@ -165,6 +167,6 @@ describe.each(dbTargets)('demo data on %s', (target) => {
   });
 
   it('refuses to fill the same database twice', async () => {
-    await expect(fillDemo(services, { storageDir, now: NOW })).rejects.toThrow(/already holds the demo/);
+    await expect(fillDemo(services, CAPABILITIES, { storageDir, now: NOW })).rejects.toThrow(/already holds the demo/);
   });
 });

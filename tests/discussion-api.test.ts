@@ -8,8 +8,8 @@ import type { Citizen } from '../generated/prisma/client.ts';
 import { parseConfig } from '../app/config.ts';
 import { DomainError } from '../core/errors.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
-import { buildServer } from '../server/app.ts';
+import type { Services } from '../core/services.ts';
+import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 import { sentParams } from './helpers/outbox.ts';
@@ -114,8 +114,8 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
   };
 
   beforeAll(async () => {
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 24 * 365, now: () => clock, i18n });
-    app = await buildServer({ services, i18n, logger: testLogger, cookieSecure: false });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 24 * 365, now: () => clock, i18n });
+    app = await buildAppServer({ services, i18n, logger: testLogger, cookieSecure: false });
     await services.staff.ensureFirstAdmin('admin', 'admin-password-1');
     tokens.admin = (await services.staff.login('admin', 'admin-password-1')).token;
     almatyId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } })).id;

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient, StaffUser } from '../generated/prisma/client.ts';
 import type { StaffRole } from '../generated/prisma/enums.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
+import type { Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
 import { createDiscussionDeadlinesJob } from '../jobs/discussion-deadlines.ts';
@@ -48,7 +49,7 @@ describe.each(dbTargets)('discussion deadlines on %s', (target) => {
   beforeAll(async () => {
     prisma = suite.db.prisma;
     const i18n = createI18n();
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock, i18n });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock, i18n });
     job = createDiscussionDeadlinesJob({ prisma, calendar: services.calendar, topics: services.discussions.topics, i18n, now: () => clock });
     bodyId = (
       await prisma.stateBody.create({

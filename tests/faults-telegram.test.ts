@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBot, type AppBot } from '../bot/create-bot.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
+import { citizens } from '../app/capabilities/citizens.ts';
+import { createAppServices } from '../app/compose.ts';
+import type { Services } from '../core/services.ts';
 import { createReportFeature } from '../bot/reports/report.ts';
 import { startFakeTelegram, type FakeTelegram, type FaultSpec, type ScriptedUser } from './fake-telegram/server.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
@@ -23,18 +25,19 @@ describe.each(dbTargets)('Telegram failing during a report (%s)', (target) => {
 
   beforeAll(async () => {
     t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => new Date('2026-11-23T06:00:00Z') });
+    const i18n = createI18n();
+    services = createAppServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => new Date('2026-11-23T06:00:00Z') });
     fake = await startFakeTelegram();
     // As deployed (paced fetch, retries), with the waits shortened: a call unanswered for 400 ms counts as timed out.
     app = createBot({
       token: fake.token,
       apiRoot: fake.apiRoot,
       services,
-      i18n: createI18n(),
+      i18n,
       logger: testLogger,
       rateLimitPerMinute: 1000,
       botInfo: fake.botInfo,
-      features: [createReportFeature()],
+      features: [...citizens.bot!({ i18n }), createReportFeature()],
       pacing: { perChatMs: 0, perSecond: 1000, attemptTimeoutMs: 400, backoffMs: 50 },
     });
   });

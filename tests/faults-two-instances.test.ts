@@ -6,7 +6,8 @@
 // citizen was given is there, once; every status change confirmed is there, once; every notification went
 // out exactly once; no scheduled job ran twice for one tick; nothing lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
+import type { Services } from '../core/services.ts';
 import { startFakeTelegram, type FakeTelegram, type WebhookDeliveryOptions } from './fake-telegram/server.ts';
 import { startAppProcess, type AppProcess } from './helpers/app-process.ts';
 import { fileReport, type FiledReport } from './helpers/citizen-flow.ts';
@@ -33,7 +34,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances of every role on on
 
   beforeAll(async () => {
     t = await createTestDb('postgres');
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12 });
+    services = createAppServices({ db: t.db, logger: testLogger, sessionTtlHours: 12 });
     fake = await startFakeTelegram({ token: E2E_TOKEN, webhookDelivery: delivery });
     const env = {
       DATABASE_URL: t.url!,

@@ -223,6 +223,22 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       expect(ran).toBe(2);
       expect(await lease('quick')).toMatchObject({ runs: 2, lastSlot: new Date(tick.getTime() + 60_000), holder: 'instance-b' });
     });
+
+    it('runs a job marked runAtStart once as it starts (poll waves a stop interrupted), under its lease, and the others at their time', async () => {
+      const ran: string[] = [];
+      const scheduler = createScheduler({
+        prisma,
+        logger: testLogger,
+        holder: 'instance-a',
+        jobs: [{ ...job('at-start', async () => ran.push('at-start')), runAtStart: true }, job('nightly', async () => ran.push('nightly'))],
+      });
+      cleanups.push(() => scheduler.stop());
+      scheduler.start();
+      await waitFor('the first run', async () => (await lease('at-start'))?.lastEndAt != null);
+      expect(ran).toEqual(['at-start']);
+      expect(await lease('at-start')).toMatchObject({ holder: 'instance-a', leasedUntil: null, runs: 1 });
+      expect(await lease('nightly')).toBeNull();
+    });
   });
 
   describe('outbox worker', () => {

@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { enqueueMessage } from '../core/outbox/outbox-repository.ts';
 import { backupStatus } from '../core/ops/backup-status.ts';
-import { createServices } from '../core/services.ts';
+import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { telegramStatus } from '../bot/telegram-status.ts';
 import { Api } from 'grammy';
 import { createScheduler } from '../jobs/scheduler.ts';
-import { buildServer } from '../server/app.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -157,8 +156,8 @@ describe.each(dbTargets)('system status (%s)', (target) => {
 
   it('asks Telegram who the bot is and where its updates go', async () => {
     const fake = await startFakeTelegram();
-    const services = createServices({ db: api.services.db, logger: testLogger, sessionTtlHours: 12 });
-    const app = await buildServer({
+    const services = createAppServices({ db: api.services.db, logger: testLogger, sessionTtlHours: 12 });
+    const app = await buildAppServer({
       services,
       i18n: createI18n(),
       logger: testLogger,

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import { telegramChat } from '../bot/telegram/chat-port.ts';
-import { createServices, type Services } from '../core/services.ts';
+import type { Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
 import { createInvitations, enqueuePending, runPollWaves, waveProgress } from '../core/polls/poll-distribution.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
@@ -19,7 +20,7 @@ describe.each(dbTargets)('polls: answering and distribution (%s)', (target) => {
 
   beforeAll(async () => {
     t = await createTestDb(target);
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
+    services = createAppServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
   });
   afterAll(async () => {
     await t.drop();

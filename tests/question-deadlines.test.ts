@@ -9,7 +9,8 @@ import { listQuestions, questionWhere } from '../core/consultations/question-que
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
+import type { Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
 import { createQuestionDeadlinesJob } from '../jobs/question-deadlines.ts';
 import { createQuestionRatingReminderJob } from '../jobs/question-rating-reminder.ts';
 import type { Job } from '../jobs/scheduler.ts';
@@ -39,7 +40,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
 
   beforeAll(async () => {
     prisma = suite.db.prisma;
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
     deadlines = createQuestionDeadlinesJob({ prisma, calendar: services.calendar, i18n, now: () => clock, escalationWorkingDays: 1 });
     reminders = createQuestionRatingReminderJob({ prisma, i18n, now: () => clock });
     topic = await prisma.consultationTopic.findFirstOrThrow({ where: { code: 'legal-organisational' } });

@@ -16,7 +16,7 @@ import { createEvidenceStore, safeFileName } from '../core/reports/evidence-stor
 import { contentDisposition } from '../server/content-disposition.ts';
 import type { EvidenceInput } from '../core/reports/report-service.ts';
 import type { Services } from '../core/services.ts';
-import { buildServer } from '../server/app.ts';
+import { buildAppServer } from '../app/compose.ts';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
@@ -90,7 +90,7 @@ describe.each(dbTargets)('report evidence API (%s)', (target) => {
       ...services,
       evidence: createEvidenceStore({ prisma: services.prisma, storageDir: storage, telegramFiles: createTelegramFiles(TOKEN, fake.apiRoot) }),
     };
-    app = await buildServer({ services: withBot, i18n: createI18n(), logger: testLogger, cookieSecure: false });
+    app = await buildAppServer({ services: withBot, i18n: createI18n(), logger: testLogger, cookieSecure: false });
     const region = await services.prisma.region.findFirstOrThrow({ where: { districts: { some: {} } }, include: { districts: true }, orderBy: { id: 'asc' } });
     [regionId, districtId] = [region.id, region.districts[0]!.id];
     categoryId = (await services.prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } })).id;

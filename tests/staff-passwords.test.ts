@@ -4,10 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../core/audit/audit-log.ts';
 import type { Services } from '../core/services.ts';
-import { createServices } from '../core/services.ts';
+import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { ConfigError, parseConfig } from '../app/config.ts';
 import { startApp } from '../app/app.ts';
-import { buildServer } from '../server/app.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
 import { createTestDb, dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -72,11 +71,11 @@ describe.each(dbTargets)('staff passwords (%s)', (target) => {
   it('signing in with a generated first-admin password allows only who-am-I, sign-out and changing it', async () => {
     // a database of its own: its first admin is created without ADMIN_PASSWORD
     const t = await createTestDb(target);
-    const fresh = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, passwords: services.passwords });
+    const fresh = createAppServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, passwords: services.passwords });
     try {
       const { generatedPassword } = await fresh.staff.ensureFirstAdmin('root', undefined);
       expect(generatedPassword).toMatch(/^[A-Za-z0-9]{16}$/);
-      const app = await buildServer({ services: fresh, i18n: fresh.i18n, logger: testLogger, cookieSecure: false });
+      const app = await buildAppServer({ services: fresh, i18n: fresh.i18n, logger: testLogger, cookieSecure: false });
       try {
         const login = await app.inject({
           method: 'POST',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createI18n, LOCALES } from '../core/i18n/i18n.ts';
 import { BUTTON_MAX, fitTitle, MENU_LABEL_MAX, shorten, shownLength } from '../core/text.ts';
-import { MENU_LAYOUT } from '../bot/features.ts';
+import { capabilityFeatures } from '../app/compose.ts';
 import { choiceLabels, numberedLabels } from '../bot/flow-kit.ts';
 import { regions } from '../prisma/seed/regions.ts';
 
@@ -35,12 +35,13 @@ function balanced(text: string, from: number): string {
 /**
  * Every i18n key that becomes a button label, found where the code builds buttons: grammY's
  * `.text(…)`, a button family's `.offer(…)`, `requestContact/requestLocation(…)`, `inline_keyboard: [...]` of raw keyboards, local `button(…)` helpers,
- * `label:` of button grids, and the label helpers. A key written with `${…}` stands for every key
+ * `label:` of button grids, `labelKey:` of main-menu entries, and the label helpers. A key written with `${…}` stands for every key
  * under its prefix. `titled` marks keys whose {{title}}/{{name}} is filled through a shortening helper.
  */
 function buttonKeys(): Map<string, { titled: boolean; where: string }> {
   const found = new Map<string, { titled: boolean; where: string }>();
-  const contexts = /(?:\.text|\.offer|requestContact|requestLocation|fitTitle|numberedLabels|choiceLabels|\bbutton)\(|\binline_keyboard:\s*\[|\blabel:\s*/g;
+  const contexts =
+    /(?:\.text|\.offer|requestContact|requestLocation|fitTitle|numberedLabels|choiceLabels|\bbutton)\(|\binline_keyboard:\s*\[|\blabel(?:Key)?:\s*/g;
   for (const file of ['bot', 'core'].flatMap((d) => source(path.resolve(d)))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(contexts)) {
@@ -99,8 +100,9 @@ describe('buttons fit a phone', () => {
 
   it.each(LOCALES)('keeps every main-menu label within %s 20', (lng) => {
     const t = i18n.getFixedT(lng);
-    const long = MENU_LAYOUT.flat()
-      .map((k) => t(`common:menu.${k}`))
+    const long = capabilityFeatures({ i18n })
+      .flatMap((f) => f.menu ?? [])
+      .map((e) => t(e.labelKey))
       .filter((label) => shownLength(label) > MENU_LABEL_MAX);
     expect(long).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // A database away for a moment: which errors say so, and the bot's state storage waiting it out instead of
 // losing a write (which would leave a conversation a step behind what the citizen was shown).
 import { describe, expect, it } from 'vitest';
-import { createDbStorage } from '../bot/db-storage.ts';
+import { createChatState } from '../core/chat-state/chat-state.ts';
 import { isTransientDbError, retryTransient } from '../core/db/transient.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
@@ -42,7 +42,7 @@ describe('a database away for a moment', () => {
         deleteMany: async () => ({ count: 0 }),
       },
     } as unknown as PrismaClient;
-    const storage = createDbStorage<{ step: number }>(prisma, 'c:');
+    const storage = createChatState({ prisma }).store<{ step: number }>('c:');
     await storage.write('42', { step: 3 });
     expect(await storage.read('42')).toEqual({ step: 3 });
   });

@@ -2,7 +2,8 @@
 // people helped, favourite = positive reviews; per district / city / oblast and month / quarter / year).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { createServices, type Services } from '../core/services.ts';
+import type { Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
 import { parsePeriod } from '../core/volunteering/volunteer-rankings.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -39,7 +40,7 @@ describe.each(dbTargets)('volunteer rankings on %s', (target) => {
 
   beforeAll(async () => {
     prisma = suite.db.prisma;
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => at('2026-12-01T10:00:00') });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => at('2026-12-01T10:00:00') });
     const almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: { orderBy: { id: 'asc' } } } });
     const astana = await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
     [almatyId, d1, d2] = [almaty.id, almaty.districts[0]!.id, almaty.districts[1]!.id];

@@ -5,7 +5,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Citizen, PrismaClient } from '../generated/prisma/client.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { createServices, type Services } from '../core/services.ts';
+import type { Services } from '../core/services.ts';
+import { createAppServices } from '../app/compose.ts';
 import { processVolunteerReminders } from '../core/volunteering/volunteer-reminders.ts';
 import { createVolunteerRemindersJob } from '../jobs/volunteer-reminders.ts';
 import type { Job } from '../jobs/scheduler.ts';
@@ -27,7 +28,7 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
 
   beforeAll(async () => {
     prisma = suite.db.prisma;
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
     job = createVolunteerRemindersJob({ prisma, i18n: createI18n(), now: () => clock });
     almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: { orderBy: { id: 'asc' } } } });
     astanaId = (await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id;

@@ -42,7 +42,7 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
   });
 
   async function consoleApp() {
-    const { buildServer } = await import('../server/app.ts');
+    const { buildAppServer: buildServer } = await import('../app/compose.ts');
     const { createI18n } = await import('../core/i18n/i18n.ts');
     const { testLogger } = await import('./helpers/silent-logger.ts');
     return buildServer({
@@ -91,7 +91,7 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
   });
 
   it('builds the console on start when it has not been built, and serves the bundle the page names', async () => {
-    const { buildServer } = await import('../server/app.ts');
+    const { buildAppServer: buildServer } = await import('../app/compose.ts');
     const { createI18n } = await import('../core/i18n/i18n.ts');
     const { testLogger } = await import('./helpers/silent-logger.ts');
     const empty = path.join(await mkdtemp(path.join(os.tmpdir(), 'azamat-nodist-')), 'dist');
@@ -128,7 +128,7 @@ describe.each(dbTargets)('console routes (%s)', (target) => {
   });
 
   it('starts the API when the console cannot be built, and says so on the console page', async () => {
-    const { buildServer } = await import('../server/app.ts');
+    const { buildAppServer: buildServer } = await import('../app/compose.ts');
     const { createI18n } = await import('../core/i18n/i18n.ts');
     const { testLogger } = await import('./helpers/silent-logger.ts');
     // a folder under a regular file can never be created

@@ -9,6 +9,31 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_OUT_DIR = path.join(here, 'dist');
+const screensDir = path.join(here, 'src/screens');
+
+/**
+ * `virtual:console-screens`: every web/src/screens/<name>/index.ts (its `order` and `screens`), found when
+ * the bundle is made, so a capability adds its screens in its own folder without editing a shared list.
+ * The types are in web/src/screens/console-screens.d.ts.
+ * @type {import('esbuild').Plugin}
+ */
+const consoleScreens = {
+  name: 'console-screens',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:console-screens$/ }, () => ({ path: 'console-screens', namespace: 'console-screens' }));
+    build.onLoad({ filter: /.*/, namespace: 'console-screens' }, () => {
+      const sets = readdirSync(screensDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(path.join(screensDir, d.name, 'index.ts')))
+        .map((d) => d.name)
+        .sort();
+      const contents = [
+        ...sets.map((name, i) => `import * as set${i} from './${name}/index.ts';`),
+        `export default [${sets.map((_, i) => `set${i}`).join(', ')}];`,
+      ];
+      return { contents: contents.join('\n'), resolveDir: screensDir, loader: 'js', watchDirs: [screensDir] };
+    });
+  },
+};
 
 /** @param {{ outDir?: string, minify?: boolean }} [opts] */
 export async function buildConsole(opts = {}) {
@@ -31,6 +56,7 @@ export async function buildConsole(opts = {}) {
     // Leaflet's CSS points at its marker images; they are inlined so the map needs no extra requests.
     loader: { '.png': 'dataurl', '.svg': 'dataurl', '.json': 'json' },
     logLevel: 'warning',
+    plugins: [consoleScreens],
   });
   const js = await readFile(path.join(staging, 'app.js'));
   const css = await readFile(path.join(staging, 'app.css'));

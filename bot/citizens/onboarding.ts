@@ -28,15 +28,13 @@ export async function askConsent(ctx: BotContext): Promise<void> {
 }
 
 export async function showMainMenu(ctx: BotContext, textKey = 'common:menu_prompt'): Promise<void> {
-  await ctx.reply(ctx.t(textKey), { reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(ctx.t(textKey), { reply_markup: mainMenu(ctx) });
 }
 
-export function createOnboarding(i18n: i18n, features: Feature[]): Feature {
-  const deepLinks = new Map(features.flatMap((f) => Object.entries(f.deepLinks ?? {})));
-
+export function createOnboarding(i18n: i18n): Feature {
   async function openDeepLink(ctx: BotContext, payload: string): Promise<boolean> {
     const parsed = parseStartPayload(payload);
-    const handler = parsed && deepLinks.get(parsed.prefix);
+    const handler = parsed && ctx.catalog.deepLinks.get(parsed.prefix);
     if (!parsed || !handler) return false;
     await handler(ctx, parsed.rest);
     return true;
@@ -109,8 +107,8 @@ export function createOnboarding(i18n: i18n, features: Feature[]): Feature {
     name: 'onboarding',
     composer,
     commands: [
-      { command: 'start', descriptionKey: 'common:commands.start' },
-      { command: 'language', descriptionKey: 'common:commands.language' },
+      { command: 'start', descriptionKey: 'common:commands.start', order: 1 },
+      { command: 'language', descriptionKey: 'common:commands.language', order: 2 },
     ],
   };
 }

@@ -106,11 +106,11 @@ export function createPrivacy(): Feature {
   return {
     name: 'privacy',
     composer: root,
-    flows: [{ id: 'profile-edit', builder: profileEditConversation }],
-    menu: { settings: showSettings },
+    flows: [{ id: 'profile-edit', version: 1, builder: profileEditConversation }],
+    menu: [{ key: 'settings', order: 40, labelKey: 'common:menu.settings', open: showSettings }],
     commands: [
-      { command: 'mydata', descriptionKey: 'common:commands.mydata' },
-      { command: 'deletedata', descriptionKey: 'common:commands.deletedata' },
+      { command: 'mydata', descriptionKey: 'common:commands.mydata', order: 90 },
+      { command: 'deletedata', descriptionKey: 'common:commands.deletedata', order: 91 },
     ],
   };
 }

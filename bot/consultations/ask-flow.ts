@@ -22,7 +22,7 @@ async function askText(
   prompt: string,
   opts: { min: number; max: number; allowFile: boolean },
 ): Promise<{ text: string; attachment: QuestionAttachment | null }> {
-  await ctx.reply(prompt, { reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(prompt, { reply_markup: mainMenu(ctx) });
   let attachment: QuestionAttachment | null = null;
   for (;;) {
     const c = await conversation.wait();
@@ -75,7 +75,7 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
     return { topics: rows.map((r) => ({ id: r.id, name: localName(r, ctx.locale), days: r.responseDays })), regionId: citizen?.regionId ?? null };
   });
   if (topics.length === 0) {
-    await ctx.reply(ctx.t('consultations:flow.no_topics'), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('consultations:flow.no_topics'), { reply_markup: mainMenu(ctx) });
     return;
   }
   const { labels, legend } = choiceLabels(topics.map((x) => x.name));
@@ -111,7 +111,7 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
     const outcome = await conversation.external(() =>
       attempt(async () => (await ctx.services.questionCitizen.selfServed(citizenId, question, articleId)).number),
     );
-    await ctx.reply(outcome.ok ? ctx.t('consultations:flow.self_served') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(outcome.ok ? ctx.t('consultations:flow.self_served') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx) });
     if (outcome.ok) return;
   }
   const outcome = await conversation.external(() =>
@@ -123,7 +123,7 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
   const days = topics.find((x) => x.id === topicId)?.days ?? 2;
   await ctx.reply(outcome.ok ? ctx.t('consultations:flow.queued', { ...outcome.value, days }) : errorText(ctx, outcome), {
     parse_mode: 'HTML',
-    reply_markup: mainMenu(ctx.t),
+    reply_markup: mainMenu(ctx),
   });
 }
 
@@ -139,7 +139,7 @@ export async function followUpConversation(conversation: Flow, ctx: FlowContext,
   const outcome = await conversation.external(() =>
     attempt(async () => void (await ctx.services.questionCitizen.followUp(citizenId, questionId, text, attachment))),
   );
-  await ctx.reply(outcome.ok ? ctx.t('consultations:followup.sent') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(outcome.ok ? ctx.t('consultations:followup.sent') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx) });
 }
 
 /** A comment added to a rating already given. */
@@ -152,5 +152,5 @@ export async function rateCommentConversation(conversation: Flow, ctx: FlowConte
     allowFile: false,
   });
   const outcome = await conversation.external(() => attempt(async () => void (await ctx.services.questionCitizen.rate(citizenId, questionId, rating, text))));
-  await ctx.reply(outcome.ok ? ctx.t('consultations:rate.comment_saved') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(outcome.ok ? ctx.t('consultations:rate.comment_saved') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx) });
 }

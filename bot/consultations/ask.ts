@@ -31,7 +31,7 @@ async function showMyQuestions(ctx: BotContext, offset = 0): Promise<void> {
   if (!ctx.citizen) return;
   const { items, total } = await ctx.services.questionCitizen.list(ctx.citizen.id, { offset, limit: PAGE });
   if (total === 0) {
-    await ctx.reply(ctx.t('consultations:my.empty'), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('consultations:my.empty'), { reply_markup: mainMenu(ctx) });
     return;
   }
   const kb = new InlineKeyboard();
@@ -140,7 +140,7 @@ export function createAskFeature(): Feature {
       await ctx.editMessageReplyMarkup().catch(() => {});
       if (q.firstAnsweredAt && q.rating == null)
         await ctx.reply(ctx.t('consultations:rate.ask', { number: q.number }), { reply_markup: keyboardOf(ratingOffers(q.id)) });
-      else await ctx.reply(ctx.t('consultations:rate.closed', { number: q.number }), { reply_markup: mainMenu(ctx.t) });
+      else await ctx.reply(ctx.t('consultations:rate.closed', { number: q.number }), { reply_markup: mainMenu(ctx) });
     }),
   );
   pm.callbackQuery(rateAnswer.pattern, (ctx) =>
@@ -170,14 +170,14 @@ export function createAskFeature(): Feature {
     name: 'ask',
     composer,
     flows: [
-      { id: 'ask', builder: askConversation },
-      { id: 'ask-followup', builder: followUpConversation as FlowDefinition['builder'] },
-      { id: 'ask-rate-comment', builder: rateCommentConversation as FlowDefinition['builder'] },
+      { id: 'ask', version: 1, builder: askConversation },
+      { id: 'ask-followup', version: 1, builder: followUpConversation as FlowDefinition['builder'] },
+      { id: 'ask-rate-comment', version: 1, builder: rateCommentConversation as FlowDefinition['builder'] },
     ],
-    menu: { ask: showAskMenu },
+    menu: [{ key: 'ask', order: 20, labelKey: 'common:menu.ask', open: showAskMenu }],
     commands: [
-      { command: 'ask', descriptionKey: 'consultations:commands.ask' },
-      { command: 'myquestions', descriptionKey: 'consultations:commands.myquestions' },
+      { command: 'ask', descriptionKey: 'consultations:commands.ask', order: 20 },
+      { command: 'myquestions', descriptionKey: 'consultations:commands.myquestions', order: 21 },
     ],
   };
 }

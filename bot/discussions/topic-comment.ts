@@ -77,12 +77,12 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
     }),
   );
   if (!opened.ok) {
-    await ctx.reply(errorText(ctx, opened), { reply_markup: mainMenu(t) });
+    await ctx.reply(errorText(ctx, opened), { reply_markup: mainMenu(ctx) });
     return;
   }
   const topic = opened.value;
   if (!topic.accepting) {
-    await ctx.reply(t('errors:discussion.closed', { end: topic.end, days: MIN_DISCUSSION_WORKING_DAYS }), { reply_markup: mainMenu(t) });
+    await ctx.reply(t('errors:discussion.closed', { end: topic.end, days: MIN_DISCUSSION_WORKING_DAYS }), { reply_markup: mainMenu(ctx) });
     return;
   }
   const save = async (draft: Draft, patch: Partial<Draft>): Promise<Draft> => {
@@ -105,7 +105,7 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
     async text(d: Draft): Promise<Draft> {
       await ctx.reply(t('discussions:comment.ask_text', { title: esc(clip(topic.title, 300)), min: COMMENT_MIN, max: COMMENT_MAX, end: topic.end }), {
         parse_mode: 'HTML',
-        reply_markup: mainMenu(t),
+        reply_markup: mainMenu(ctx),
       });
       const a = await askText(conversation, ctx, 'text', COMMENT_MIN, COMMENT_MAX);
       return save(d, { text: 'text' in a ? a.text : d.text });
@@ -167,7 +167,7 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
     const { choice } = value;
     if (choice === 'discard') {
       await conversation.external(() => ctx.services.discussions.citizen.discardDraft(citizenId));
-      await ctx.reply(t('discussions:comment.discarded'), { reply_markup: mainMenu(t) });
+      await ctx.reply(t('discussions:comment.discarded'), { reply_markup: mainMenu(ctx) });
       return;
     }
     if (choice === 'stance') stance = await askStance();
@@ -177,13 +177,13 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
         attempt(async () => (await ctx.services.discussions.citizen.submitDraft(citizenId, stance === 'none' ? null : stance)).id),
       );
       if (sent.ok) {
-        await ctx.reply(t('discussions:comment.sent', { title: esc(clip(topic.title, 300)) }), { parse_mode: 'HTML', reply_markup: mainMenu(t) });
+        await ctx.reply(t('discussions:comment.sent', { title: esc(clip(topic.title, 300)) }), { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
         return;
       }
       // Too late (the end passed while writing) or the topic is gone: the draft is of no more use.
       if (sent.code === 'discussion.closed' || sent.code === 'discussion.not_found')
         await conversation.external(() => ctx.services.discussions.citizen.discardDraft(citizenId));
-      await ctx.reply(errorText(ctx, sent), { reply_markup: mainMenu(t) });
+      await ctx.reply(errorText(ctx, sent), { reply_markup: mainMenu(ctx) });
       if (sent.code === 'discussion.closed' || sent.code === 'discussion.not_found') return;
     }
   }

@@ -22,7 +22,7 @@ async function onButton(ctx: BotContext, run: () => Promise<string | void>): Pro
 /** Opens a topic from a deep link or an announcement; an unknown one is said so, with the menu. */
 async function openTopic(ctx: BotContext, topicId: number): Promise<void> {
   const outcome = await attempt(() => showTopicDetail(ctx, topicId));
-  if (!outcome.ok) await ctx.reply(errorText(ctx, outcome), { reply_markup: mainMenu(ctx.t) });
+  if (!outcome.ok) await ctx.reply(errorText(ctx, outcome), { reply_markup: mainMenu(ctx) });
 }
 
 export function createTopicsFeature(): Feature {
@@ -63,12 +63,11 @@ export function createTopicsFeature(): Feature {
   return {
     name: 'topics',
     composer,
-    flows: [{ id: 'topic-comment', builder: topicCommentConversation as FlowDefinition['builder'] }],
-    menu: { topics: (ctx) => showTopics(ctx) },
+    flows: [{ id: 'topic-comment', version: 1, builder: topicCommentConversation as FlowDefinition['builder'] }],
+    menu: [{ key: 'topics', order: 21, labelKey: 'common:menu.topics', open: (ctx) => showTopics(ctx) }],
     deepLinks: {
-      topic: (ctx, rest) =>
-        /^\d{1,9}$/.test(rest) ? openTopic(ctx, Number(rest)) : ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx.t) }),
+      topic: (ctx, rest) => (/^\d{1,9}$/.test(rest) ? openTopic(ctx, Number(rest)) : ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx) })),
     },
-    commands: [{ command: 'topics', descriptionKey: 'discussions:commands.topics' }],
+    commands: [{ command: 'topics', descriptionKey: 'discussions:commands.topics', order: 30 }],
   };
 }

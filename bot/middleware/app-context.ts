@@ -4,7 +4,8 @@ import type { MiddlewareFn } from 'grammy';
 import type { Services } from '../../core/services.ts';
 import type { Conversation } from '@grammyjs/conversations';
 import type { AppFlavor, BotContext, FlowContext } from '../context.ts';
-import { FLOW_BUTTON } from '../features.ts';
+import { passesFlows } from '../flow-filter.ts';
+import type { BotCatalog } from '../menu.ts';
 import { isLocale, localeFromTelegram, type Locale } from '../../core/i18n/i18n.ts';
 
 export function chooseLocale(ctx: Pick<BotContext, 'from'> & { citizen: AppFlavor['citizen'] }, sessionLocale?: Locale): Locale {
@@ -13,9 +14,10 @@ export function chooseLocale(ctx: Pick<BotContext, 'from'> & { citizen: AppFlavo
   return localeFromTelegram(ctx.from?.language_code);
 }
 
-export function appContext(services: Services, i18n: i18n): MiddlewareFn<BotContext> {
+export function appContext(services: Services, i18n: i18n, catalog: BotCatalog): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     ctx.services = services;
+    ctx.catalog = catalog;
     const from = ctx.from;
     ctx.citizen = null;
     if (from && !from.is_bot && ctx.chat?.type === 'private') {
@@ -39,7 +41,7 @@ export function appContext(services: Services, i18n: i18n): MiddlewareFn<BotCont
  * Commands, main-menu buttons and buttons not made by a flow pass by a waiting conversation to
  * their own handlers (so /cancel, /help and the menu always work) while the conversation waits on.
  */
-export function flowContext(services: Services, i18n: i18n, menuLabels: Map<string, unknown>) {
+export function flowContext(services: Services, i18n: i18n, catalog: BotCatalog) {
   const entered = new WeakSet<object>();
   return (conversation: Conversation<BotContext, FlowContext>): MiddlewareFn<FlowContext> =>
     async (ctx, next) => {
@@ -47,14 +49,10 @@ export function flowContext(services: Services, i18n: i18n, menuLabels: Map<stri
       // a replay builds a new conversation object, so this holds on every replay too.
       const entering = !entered.has(conversation);
       entered.add(conversation);
-      const text = ctx.message?.text;
-      const data = ctx.callbackQuery?.data;
-      const command = ctx.message?.entities?.[0]?.type === 'bot_command' && ctx.message.entities[0].offset === 0;
-      if (!entering && (command || (text && menuLabels.has(text)) || (data !== undefined && !data.startsWith(FLOW_BUTTON)))) {
-        await conversation.skip({ next: true });
-      }
+      if (!entering && passesFlows(ctx, catalog.byLabel)) await conversation.skip({ next: true });
       const outer = await conversation.external((o) => ({ locale: o.locale, citizenId: o.citizen?.id ?? null }));
       ctx.services = services;
+      ctx.catalog = catalog;
       ctx.locale = outer.locale;
       ctx.citizenId = outer.citizenId;
       ctx.t = i18n.getFixedT(outer.locale);

@@ -195,7 +195,7 @@ export async function pollAnswerConversation(conversation: Flow, ctx: FlowContex
   /** A refusal: shown; true when answering cannot go on. */
   const refused = async (o: Extract<Outcome<unknown>, { ok: false }>): Promise<boolean> => {
     const final = FINAL.has(o.code);
-    await ctx.reply(errorText(ctx, o), final ? { reply_markup: mainMenu(ctx.t) } : {});
+    await ctx.reply(errorText(ctx, o), final ? { reply_markup: mainMenu(ctx) } : {});
     return final;
   };
 
@@ -215,7 +215,7 @@ export async function pollAnswerConversation(conversation: Flow, ctx: FlowContex
       intro: intro ? `\n${esc(intro)}\n` : '',
       anonymous: w.anonymous ? `\n${ctx.t('polls:invite.anonymous').trim()}` : '',
     }),
-    { parse_mode: 'HTML', reply_markup: mainMenu(ctx.t) },
+    { parse_mode: 'HTML', reply_markup: mainMenu(ctx) },
   );
   let draft: DraftView = w.draft;
   if (draft.path.length > 0) await ctx.reply(ctx.t('polls:flow.resume'));
@@ -232,7 +232,7 @@ export async function pollAnswerConversation(conversation: Flow, ctx: FlowContex
       }
       const sent = await conversation.external(() => attempt(() => citizen.submit(citizenId, waveId)));
       if (sent.ok) {
-        await ctx.reply(ctx.t('polls:flow.thanks'), { reply_markup: mainMenu(ctx.t) });
+        await ctx.reply(ctx.t('polls:flow.thanks'), { reply_markup: mainMenu(ctx) });
         return;
       }
       if (await refused(sent)) return;

@@ -18,7 +18,7 @@ async function showOpenPolls(ctx: BotContext): Promise<void> {
   if (citizenId == null) return;
   const open = await ctx.services.polls.citizen.openFor(citizenId);
   if (open.length === 0) {
-    await ctx.reply(ctx.t('polls:list.empty'), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('polls:list.empty'), { reply_markup: mainMenu(ctx) });
     return;
   }
   const kk = ctx.locale === 'kk';
@@ -47,15 +47,15 @@ export function createPollFeature(): Feature {
   return {
     name: 'polls',
     composer,
-    flows: [{ id: POLL_FLOW, builder: pollAnswerConversation as FlowDefinition['builder'] }],
-    menu: { polls: showOpenPolls },
+    flows: [{ id: POLL_FLOW, version: 1, builder: pollAnswerConversation as FlowDefinition['builder'] }],
+    menu: [{ key: 'polls', order: 30, labelKey: 'common:menu.polls', open: showOpenPolls }],
     deepLinks: {
       poll: async (ctx, rest) => {
         const waveId = await ctx.services.polls.citizen.waveByCode(rest);
-        if (waveId == null) return ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx.t) });
+        if (waveId == null) return ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx) });
         await enterFlow(ctx, POLL_FLOW, waveId, true);
       },
     },
-    commands: [{ command: 'polls', descriptionKey: 'polls:commands.polls' }],
+    commands: [{ command: 'polls', descriptionKey: 'polls:commands.polls', order: 50 }],
   };
 }

@@ -25,20 +25,20 @@ async function projectJoinConversation(conversation: Flow, ctx: FlowContext, pro
     }),
   );
   if (!outcome.ok) {
-    await ctx.reply(errorText(ctx, outcome), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(errorText(ctx, outcome), { reply_markup: mainMenu(ctx) });
     return;
   }
   const { created, name, supplier } = outcome.value;
   // Asked once per citizen, not per project: a no-op for whoever answered (or skipped) before.
   await askProfile(conversation, ctx);
   const text = created ? ctx.t('projects:join.thanks', { name: esc(name), supplier: esc(supplier) }) : ctx.t('projects:join.already', { name: esc(name) });
-  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
 }
 
 async function openInvitation(ctx: BotContext, code: string): Promise<void> {
   const p = await ctx.services.prisma.socialProject.findUnique({ where: { inviteCode: code }, select: { id: true } });
   if (!p) {
-    await ctx.reply(ctx.t('projects:join.not_found'), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('projects:join.not_found'), { reply_markup: mainMenu(ctx) });
     return;
   }
   await enterFlow(ctx, PROJECT_JOIN_FLOW, p.id);
@@ -47,7 +47,7 @@ async function openInvitation(ctx: BotContext, code: string): Promise<void> {
 export function createProjectFeature(): Feature {
   return {
     name: 'project',
-    flows: [{ id: PROJECT_JOIN_FLOW, builder: projectJoinConversation }],
+    flows: [{ id: PROJECT_JOIN_FLOW, version: 1, builder: projectJoinConversation }],
     deepLinks: { [PROJECT_LINK_PREFIX]: openInvitation },
   };
 }

@@ -22,7 +22,7 @@ export async function showMyReports(ctx: BotContext, offset = 0): Promise<void> 
   if (!citizen) return;
   const [{ items, total }, ref] = await Promise.all([ctx.services.reportCitizen.list(citizen.id, { offset, limit: PAGE }), ctx.services.reference.get()]);
   if (total === 0) {
-    await ctx.reply(ctx.t('reports:my.empty'), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('reports:my.empty'), { reply_markup: mainMenu(ctx) });
     return;
   }
   const kb = new InlineKeyboard();
@@ -103,7 +103,7 @@ export async function reportAddConversation(conversation: Flow, ctx: FlowContext
     return { number: report?.number ?? '', room: open ? Math.max(0, EVIDENCE_TOTAL_MAX - report._count.evidence) : -1 };
   });
   if (room < 0) {
-    await ctx.reply(ctx.t('errors:report.closed'), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('errors:report.closed'), { reply_markup: mainMenu(ctx) });
     return;
   }
   if (mode === 'comment') {
@@ -121,7 +121,7 @@ export async function reportAddConversation(conversation: Flow, ctx: FlowContext
       }
       const outcome = await conversation.external(() => attempt(() => ctx.services.reportCitizen.comment(citizenId, reportId, text)));
       if (outcome.ok) {
-        await c.reply(ctx.t('reports:my.comment_added', { number }), { reply_markup: mainMenu(ctx.t) });
+        await c.reply(ctx.t('reports:my.comment_added', { number }), { reply_markup: mainMenu(ctx) });
         return;
       }
       await c.reply(errorText(ctx, outcome));
@@ -131,7 +131,7 @@ export async function reportAddConversation(conversation: Flow, ctx: FlowContext
   }
   const max = Math.min(EVIDENCE_MAX, room);
   if (max === 0) {
-    await ctx.reply(ctx.t('errors:report.evidence_too_many', { max: EVIDENCE_TOTAL_MAX }), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('errors:report.evidence_too_many', { max: EVIDENCE_TOTAL_MAX }), { reply_markup: mainMenu(ctx) });
     return;
   }
   const items: EvidenceInput[] = [];
@@ -145,9 +145,9 @@ export async function reportAddConversation(conversation: Flow, ctx: FlowContext
     },
   });
   if (items.length === 0) {
-    await ctx.reply(ctx.t('reports:my.files_none'), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('reports:my.files_none'), { reply_markup: mainMenu(ctx) });
     return;
   }
   const outcome = await conversation.external(() => attempt(() => ctx.services.reportCitizen.addEvidence(citizenId, reportId, items)));
-  await ctx.reply(outcome.ok ? ctx.t('reports:my.files_added', { number, count: items.length }) : errorText(ctx, outcome), { reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(outcome.ok ? ctx.t('reports:my.files_added', { number, count: items.length }) : errorText(ctx, outcome), { reply_markup: mainMenu(ctx) });
 }

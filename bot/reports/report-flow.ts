@@ -144,7 +144,7 @@ async function askLocation(conversation: Flow, ctx: FlowContext, citizenId: numb
     if (questioned && keepLocation.decode(c.callbackQuery?.data ?? '')) {
       await c.answerCallbackQuery();
       await c.editMessageReplyMarkup().catch(() => {});
-      await c.reply(ctx.t('reports:flow.location_saved'), { reply_markup: mainMenu(ctx.t) });
+      await c.reply(ctx.t('reports:flow.location_saved'), { reply_markup: mainMenu(ctx) });
       return save(conversation, ctx, citizenId, draft, questioned);
     }
     if (c.callbackQuery) {
@@ -160,7 +160,7 @@ async function askLocation(conversation: Flow, ctx: FlowContext, citizenId: numb
         await c.reply(ctx.t('reports:flow.location_outside', { lat: place.lat.toFixed(5), lon: place.lon.toFixed(5) }), { reply_markup: kb });
         continue;
       }
-      await c.reply(ctx.t('reports:flow.location_saved'), { reply_markup: mainMenu(ctx.t) });
+      await c.reply(ctx.t('reports:flow.location_saved'), { reply_markup: mainMenu(ctx) });
       return save(conversation, ctx, citizenId, draft, place);
     }
     const text = c.message?.text?.trim();
@@ -171,7 +171,7 @@ async function askLocation(conversation: Flow, ctx: FlowContext, citizenId: numb
     if (text.length < ADDRESS_MIN) await c.reply(ctx.t('reports:flow.address_short', { min: ADDRESS_MIN }), { reply_markup: keyboard });
     else if (text.length > ADDRESS_MAX) await c.reply(ctx.t('reports:flow.address_long', { max: ADDRESS_MAX }), { reply_markup: keyboard });
     else {
-      await c.reply(ctx.t('reports:flow.address_saved'), { reply_markup: mainMenu(ctx.t) });
+      await c.reply(ctx.t('reports:flow.address_saved'), { reply_markup: mainMenu(ctx) });
       return save(conversation, ctx, citizenId, draft, { address: text, lat: null, lon: null });
     }
   }
@@ -180,7 +180,7 @@ async function askLocation(conversation: Flow, ctx: FlowContext, citizenId: numb
 async function askDescription(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<DraftView> {
   await ctx.reply(header(ctx, 'description') + ctx.t('reports:flow.description', { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX }), {
     parse_mode: 'HTML',
-    reply_markup: mainMenu(ctx.t),
+    reply_markup: mainMenu(ctx),
   });
   for (;;) {
     const c = await conversation.wait();
@@ -375,7 +375,7 @@ async function offerDuplicates(conversation: Flow, ctx: FlowContext, citizenId: 
     await ctx.reply(errorText(ctx, result));
     return false;
   }
-  await ctx.reply(ctx.t(result.value.added ? 'reports:flow.supported' : 'reports:flow.already_supporting', result.value), { reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(ctx.t(result.value.added ? 'reports:flow.supported' : 'reports:flow.already_supporting', result.value), { reply_markup: mainMenu(ctx) });
   return true;
 }
 
@@ -390,11 +390,11 @@ async function submit(conversation: Flow, ctx: FlowContext, citizenId: number): 
     }),
   );
   if (outcome.ok) {
-    await ctx.reply(ctx.t('reports:flow.created', outcome.value), { parse_mode: 'HTML', reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('reports:flow.created', outcome.value), { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
     return true;
   }
   const text = outcome.code === 'report.daily_limit' ? ctx.t('reports:flow.daily_limit', outcome.params) : errorText(ctx, outcome);
-  await ctx.reply(text, { reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(text, { reply_markup: mainMenu(ctx) });
   return outcome.code === 'report.daily_limit';
 }
 
@@ -404,7 +404,7 @@ export async function reportConversation(conversation: Flow, ctx: FlowContext): 
   const left = await conversation.external(() => ctx.services.reports.remainingToday(citizenId));
   if (left === 0) {
     await ctx.reply(ctx.t('reports:flow.daily_limit', { limit: await conversation.external(() => ctx.services.reports.perDay) }), {
-      reply_markup: mainMenu(ctx.t),
+      reply_markup: mainMenu(ctx),
     });
     return;
   }
@@ -426,7 +426,7 @@ export async function reportConversation(conversation: Flow, ctx: FlowContext): 
     const choice = await showSummary(conversation, ctx, draft);
     if (choice === 'discard') {
       await conversation.external(() => ctx.services.reportCitizen.discardDraft(citizenId));
-      await ctx.reply(ctx.t('reports:flow.discarded'), { reply_markup: mainMenu(ctx.t) });
+      await ctx.reply(ctx.t('reports:flow.discarded'), { reply_markup: mainMenu(ctx) });
       return;
     }
     if (choice === 'send') {

@@ -47,7 +47,7 @@ export function createReportFeature(): Feature {
     onButton(ctx, async (citizenId) => {
       const report = await ctx.services.reports.closeByAuthor(citizenId, closeMyReportSure.decode(ctx.callbackQuery.data)!.reportId);
       await ctx.editMessageReplyMarkup().catch(() => {});
-      await ctx.reply(ctx.t('reports:self.done', { number: report.number }), { reply_markup: mainMenu(ctx.t) });
+      await ctx.reply(ctx.t('reports:self.done', { number: report.number }), { reply_markup: mainMenu(ctx) });
     }),
   );
 
@@ -59,7 +59,7 @@ export function createReportFeature(): Feature {
       const report = await ctx.services.reports.confirm(citizenId, reportId, { fixed });
       await ctx.editMessageReplyMarkup().catch(() => {});
       if (fixed) await ctx.reply(ctx.t('reports:rate.ask'), { reply_markup: keyboardOf(scoreOffers((score) => rateFix.encode({ reportId, score }))) });
-      else await ctx.reply(ctx.t('reports:rate.reopened', { number: report.number }), { reply_markup: mainMenu(ctx.t) });
+      else await ctx.reply(ctx.t('reports:rate.reopened', { number: report.number }), { reply_markup: mainMenu(ctx) });
     }),
   );
   pm.callbackQuery(rateFix.pattern, (ctx) =>
@@ -74,13 +74,16 @@ export function createReportFeature(): Feature {
     name: 'report',
     composer,
     flows: [
-      { id: 'report', builder: reportConversation },
-      { id: 'report-add', builder: reportAddConversation as FlowDefinition['builder'] },
+      { id: 'report', version: 1, builder: reportConversation },
+      { id: 'report-add', version: 1, builder: reportAddConversation as FlowDefinition['builder'] },
     ],
-    menu: { report: startReport, my_reports: (ctx) => showMyReports(ctx) },
+    menu: [
+      { key: 'report', order: 10, labelKey: 'common:menu.report', open: startReport },
+      { key: 'my_reports', order: 11, labelKey: 'common:menu.my_reports', open: (ctx) => showMyReports(ctx) },
+    ],
     commands: [
-      { command: 'report', descriptionKey: 'reports:commands.report' },
-      { command: 'myreports', descriptionKey: 'reports:commands.myreports' },
+      { command: 'report', descriptionKey: 'reports:commands.report', order: 10 },
+      { command: 'myreports', descriptionKey: 'reports:commands.myreports', order: 11 },
     ],
   };
 }

@@ -5,7 +5,7 @@
 import { Composer } from 'grammy';
 import type { i18n } from 'i18next';
 import type { BotContext } from '../context.ts';
-import { createDbStorage, type KeyValueStorage } from '../db-storage.ts';
+import type { KeyValueStorage } from '../../core/chat-state/chat-state.ts';
 import type { Feature } from '../features.ts';
 import { conflict, DomainError } from '../../core/errors.ts';
 import { linkedStaff, refreshReportPosts, STAFF_ACTIONS, staffRefusal, type StaffAction } from '../../core/reports/staff-chat.ts';
@@ -43,7 +43,7 @@ export function createStaffChat(i18n: i18n): Feature {
   const composer = new Composer<BotContext>();
   const groups = composer.chatType(['group', 'supergroup']);
   let storage: KeyValueStorage<PendingNote> | undefined;
-  const pending = (ctx: BotContext) => (storage ??= createDbStorage<PendingNote>(ctx.services.prisma, 'sg:'));
+  const pending = (ctx: BotContext) => (storage ??= ctx.services.chatState.store<PendingNote>('sg:'));
 
   /** Shows the change in the group at once (the sync job would within seconds anyway). */
   async function refresh(ctx: BotContext, reportId: number) {

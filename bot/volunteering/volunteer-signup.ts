@@ -125,7 +125,7 @@ async function askName(conversation: Flow, ctx: FlowContext, citizenId: number, 
         useOfferedName.encode(),
       )
     : undefined;
-  await ctx.reply(ctx.t('volunteering:signup.name', { max: NAME_MAX }), { reply_markup: kb ?? mainMenu(ctx.t) });
+  await ctx.reply(ctx.t('volunteering:signup.name', { max: NAME_MAX }), { reply_markup: kb ?? mainMenu(ctx) });
   const answer = await typedOrPressed(conversation, ctx, (name) => save(conversation, ctx, citizenId, { name }), useOfferedName);
   const name = 'text' in answer ? answer.text : offer!;
   if ('pressed' in answer) await save(conversation, ctx, citizenId, { name });
@@ -149,7 +149,7 @@ async function askPhone(conversation: Flow, ctx: FlowContext, citizenId: number,
     }
     const outcome = await conversation.external(() => attempt(() => ctx.services.volunteering.profiles.verifyContact(citizenId, c.from!.id, contact)));
     if (outcome.ok) {
-      await c.reply(ctx.t('volunteering:signup.phone_saved', { phone: outcome.value }), { reply_markup: mainMenu(ctx.t) });
+      await c.reply(ctx.t('volunteering:signup.phone_saved', { phone: outcome.value }), { reply_markup: mainMenu(ctx) });
       return { ...p, phone: outcome.value };
     }
     await c.reply(errorText(ctx, outcome), { reply_markup: keyboard });
@@ -278,7 +278,7 @@ async function askAvailability(conversation: Flow, ctx: FlowContext, citizenId: 
 
 async function askBirthYear(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView): Promise<ProfileView> {
   const range = await conversation.external(() => birthYearRange(ctx.services.now()));
-  await ctx.reply(ctx.t('volunteering:signup.birth_year', range), { reply_markup: mainMenu(ctx.t) });
+  await ctx.reply(ctx.t('volunteering:signup.birth_year', range), { reply_markup: mainMenu(ctx) });
   const answer = await typedOrPressed(conversation, ctx, async (text) =>
     /^\d{4}$/.test(text) ? save(conversation, ctx, citizenId, { birthYear: Number(text) }) : ctx.t('volunteering:signup.birth_year_format', range),
   );
@@ -351,7 +351,7 @@ export async function volunteerSignupConversation(conversation: Flow, ctx: FlowC
     }
     const kb = new InlineKeyboard().text(ctx.t('volunteering:home.opportunities'), opportunitiesPage.encode({ offset: 0 }));
     await ctx.reply(ctx.t(profile.signedUp ? 'volunteering:signup.updated' : 'volunteering:signup.done_text'), { parse_mode: 'HTML', reply_markup: kb });
-    await ctx.reply(ctx.t('common:menu_prompt'), { reply_markup: mainMenu(ctx.t) });
+    await ctx.reply(ctx.t('common:menu_prompt'), { reply_markup: mainMenu(ctx) });
     return;
   }
 }

@@ -160,7 +160,7 @@ export function createVolunteerFeature(): Feature {
       const { opportunityId } = applyTo.decode(ctx.callbackQuery.data)!;
       const r = await ctx.services.volunteering.applications.apply(citizenId, opportunityId);
       await showOpportunity(ctx, opportunityId);
-      await ctx.reply(ctx.t(`volunteering:apply.${r.state}`, { position: r.position ?? '' }), { reply_markup: mainMenu(ctx.t) });
+      await ctx.reply(ctx.t(`volunteering:apply.${r.state}`, { position: r.position ?? '' }), { reply_markup: mainMenu(ctx) });
     }),
   );
   // Withdrawing costs the place (re-applying goes to the end of the queue), so it is asked once more.
@@ -181,7 +181,7 @@ export function createVolunteerFeature(): Feature {
       const { opportunityId } = withdrawSure.decode(ctx.callbackQuery.data)!;
       await ctx.services.volunteering.applications.cancel(citizenId, opportunityId);
       await showOpportunity(ctx, opportunityId);
-      await ctx.reply(ctx.t('volunteering:cancel.done'), { reply_markup: mainMenu(ctx.t) });
+      await ctx.reply(ctx.t('volunteering:cancel.done'), { reply_markup: mainMenu(ctx) });
     }),
   );
   pm.callbackQuery(confirmAttendance.pattern, (ctx) =>
@@ -190,7 +190,7 @@ export function createVolunteerFeature(): Feature {
       const tookPart = answer === 'y';
       await ctx.services.volunteering.applications.confirm(citizenId, applicationId, tookPart);
       await ctx.editMessageReplyMarkup().catch(() => {});
-      await ctx.reply(ctx.t(tookPart ? 'volunteering:confirm.thanks' : 'volunteering:confirm.noted'), { reply_markup: mainMenu(ctx.t) });
+      await ctx.reply(ctx.t(tookPart ? 'volunteering:confirm.thanks' : 'volunteering:confirm.noted'), { reply_markup: mainMenu(ctx) });
     }),
   );
   pm.callbackQuery(announcements.pattern, (ctx) =>
@@ -203,8 +203,8 @@ export function createVolunteerFeature(): Feature {
   return {
     name: 'volunteer',
     composer,
-    flows: [{ id: 'volunteer-signup', builder: volunteerSignupConversation }],
-    menu: { volunteer: showHome },
-    commands: [{ command: 'volunteer', descriptionKey: 'volunteering:commands.volunteer' }],
+    flows: [{ id: 'volunteer-signup', version: 1, builder: volunteerSignupConversation }],
+    menu: [{ key: 'volunteer', order: 31, labelKey: 'common:menu.volunteer', open: showHome }],
+    commands: [{ command: 'volunteer', descriptionKey: 'volunteering:commands.volunteer', order: 40 }],
   };
 }

@@ -80,3 +80,11 @@ export interface DemoContext {
 
 /** The text in the citizen's language. */
 export const inLocale = (locale: 'kk' | 'ru', text: { kk: string; ru: string }) => text[locale];
+
+/** A capability's part of the demo (DomainModule.demo); fillDemo runs them in list order. */
+export interface DemoModule {
+  /** adds the capability's weeks of activity to the timeline (run later, in time order, by fillDemo) */
+  schedule(ctx: DemoContext): unknown;
+  /** what the demo made, counted for its summary */
+  count(s: Services): Promise<Record<string, number>>;
+}

@@ -2,19 +2,13 @@
 // real services (so history rows, deadlines from the calendar, numbers, notifications and the audit log are
 // exactly what real use leaves behind). Weeks of activity are replayed in time order on services whose clock
 // the demo moves; nothing is dated after `now`. Used by `npm run demo` and by the browser tests.
-import type { Services } from '../services.ts';
-import { createServices } from '../services.ts';
+import { createServices, type DomainModule, type Services } from '../services.ts';
 import { toPrincipal } from '../staff/staff-service.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import type { TelegramFiles } from '../reports/evidence-store.ts';
 import { Timeline, type DemoCitizen, type DemoContext } from './demo-context.ts';
 import { demoPhoto, type DemoScene } from './demo-images.ts';
 import { DEMO_CITIZENS, DEMO_STAFF, DEMO_TELEGRAM_BASE } from './demo-people.ts';
-import { scheduleReports } from './demo-reports.ts';
-import { scheduleConsultations } from './demo-consultations.ts';
-import { scheduleDiscussions } from './demo-discussions.ts';
-import { scheduleVolunteering } from './demo-volunteering.ts';
-import { scheduleProjects } from './demo-projects.ts';
 
 export const DEMO_PASSWORD = 'azamat-demo-console';
 const FILLED_KEY = 'demo.filled';
@@ -48,21 +42,25 @@ export async function demoFilled(services: Services): Promise<boolean> {
   return (await services.prisma.setting.findUnique({ where: { key: FILLED_KEY } })) !== null;
 }
 
-export async function fillDemo(services: Services, opts: DemoOptions = {}): Promise<DemoSummary> {
+/** `modules`: the capabilities' domain modules (app/capabilities); each one's demo runs in list order. */
+export async function fillDemo(services: Services, modules: readonly DomainModule[], opts: DemoOptions = {}): Promise<DemoSummary> {
   const password = opts.password ?? DEMO_PASSWORD;
   const anchor = opts.now ?? services.now();
   if (await demoFilled(services)) throw new Error('the database already holds the demo data: fill a fresh one');
   const clock = { t: anchor };
-  const s = createServices({
-    db: services.db,
-    logger: services.logger,
-    sessionTtlHours: 12,
-    now: () => clock.t,
-    i18n: services.i18n,
-    storageDir: opts.storageDir,
-    telegramFiles: demoFiles,
-    passwords: services.passwords,
-  });
+  const s = createServices(
+    {
+      db: services.db,
+      logger: services.logger,
+      sessionTtlHours: 12,
+      now: () => clock.t,
+      i18n: services.i18n,
+      storageDir: opts.storageDir,
+      telegramFiles: demoFiles,
+      passwords: services.passwords,
+    },
+    modules,
+  );
   const tl = new Timeline(anchor, clock);
 
   const [regions, districts, categories, topics] = await Promise.all([
@@ -141,33 +139,12 @@ export async function fillDemo(services: Services, opts: DemoOptions = {}): Prom
     actor: (p) => ({ type: 'staff', id: p.id }),
   };
 
-  scheduleReports(ctx);
-  scheduleConsultations(ctx);
-  await scheduleDiscussions(ctx);
-  scheduleVolunteering(ctx);
-  await scheduleProjects(ctx);
+  for (const m of modules) await m.demo?.schedule(ctx);
   const steps = await tl.play();
 
   const p = s.prisma;
-  const counts = {
-    staff: await p.staffUser.count(),
-    citizens: await p.citizen.count(),
-    reports: await p.report.count(),
-    reportEvents: await p.reportEvent.count(),
-    evidenceStored: await p.reportEvidence.count({ where: { storedPath: { not: null } } }),
-    questions: await p.question.count(),
-    consultations: await p.consultation.count(),
-    faqArticles: await p.faqArticle.count(),
-    topics: await p.discussionTopic.count(),
-    comments: await p.discussionComment.count(),
-    volunteers: await p.volunteer.count(),
-    opportunities: await p.volunteerOpportunity.count(),
-    applications: await p.volunteerApplication.count(),
-    projects: await p.socialProject.count(),
-    beneficiaries: await p.projectBeneficiary.count(),
-    pollWaves: await p.pollWave.count(),
-    pollResponses: await p.pollResponse.count(),
-  };
+  const counts: Record<string, number> = { staff: await p.staffUser.count(), citizens: await p.citizen.count() };
+  for (const m of modules) if (m.demo) Object.assign(counts, await m.demo.count(s));
   await p.setting.create({ data: { key: FILLED_KEY, value: { at: anchor.toISOString(), counts } } });
   return {
     password,

@@ -4,6 +4,7 @@
 // screen are kept in test-artifacts/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, fillDemo } from '../../core/demo/fill-demo.ts';
+import { CAPABILITIES } from '../../app/capabilities/index.ts';
 import { earliestEnd } from '../../core/discussions/discussion-rules.ts';
 import { parsePeriod } from '../../core/volunteering/volunteer-rankings.ts';
 import { dbTargets } from '../helpers/db.ts';
@@ -23,7 +24,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
 
   beforeAll(async () => {
     app = await startConsoleApp(target);
-    await fillDemo(app.services, { storageDir: app.storageDir });
+    await fillDemo(app.services, CAPABILITIES, { storageDir: app.storageDir });
     b = await launchBrowser(app.baseUrl);
     await signIn(b.page, app.baseUrl, 'manager', DEMO_PASSWORD);
   });

@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createI18n } from '../../core/i18n/i18n.ts';
-import { createServices, type Services } from '../../core/services.ts';
-import { buildServer, type ServerDeps } from '../../server/app.ts';
+import type { Services } from '../../core/services.ts';
+import { buildAppServer, createAppServices } from '../../app/compose.ts';
+import type { ServerDeps } from '../../server/app.ts';
 import { buildConsole } from '../../web/build.mjs';
 import { createTestDb, type DbTarget, type TestDb } from '../helpers/db.ts';
 import { testLogger } from '../helpers/silent-logger.ts';
@@ -80,8 +81,8 @@ export async function startConsoleApp(target: DbTarget, opts: { now?: () => Date
   let server: FastifyInstance | undefined;
   let services: Services;
   try {
-    services = createServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, storageDir, ...(opts.now ? { now: opts.now } : {}) });
-    server = await buildServer({
+    services = createAppServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, storageDir, ...(opts.now ? { now: opts.now } : {}) });
+    server = await buildAppServer({
       services,
       i18n: createI18n(),
       logger: testLogger,

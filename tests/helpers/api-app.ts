@@ -5,9 +5,9 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Database } from '../../core/db/client.ts';
 import { createI18n } from '../../core/i18n/i18n.ts';
-import { createServices, type Services } from '../../core/services.ts';
+import type { Services } from '../../core/services.ts';
+import { buildAppServer, createAppServices } from '../../app/compose.ts';
 import type { StaffInput } from '../../core/staff/staff-service.ts';
-import { buildServer } from '../../server/app.ts';
 import { useTestDb, type DbTarget } from './db.ts';
 import { lateBound } from './late-bound.ts';
 import { testLogger } from './silent-logger.ts';
@@ -61,8 +61,8 @@ export function useApiApp(target: DbTarget): ApiApp {
   };
 
   beforeAll(async () => {
-    services = createServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12 });
-    app = await buildServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12 });
+    app = await buildAppServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
     await services.staff.ensureFirstAdmin('admin', ADMIN_PASSWORD);
     adminToken = await api.signIn('admin', ADMIN_PASSWORD);
   });

@@ -5,11 +5,13 @@ import type { Update } from 'grammy/types';
 import { beforeAll, beforeEach, afterAll } from 'vitest';
 import type { Citizen } from '../../generated/prisma/client.ts';
 import { createBot, type AppBot } from '../../bot/create-bot.ts';
+import { citizens } from '../../app/capabilities/citizens.ts';
+import { capabilityFeatures, createAppServices } from '../../app/compose.ts';
 import { createI18n } from '../../core/i18n/i18n.ts';
 import type { Feature } from '../../bot/features.ts';
 import { OutboxDispatcher } from '../../core/outbox/dispatcher.ts';
 import { telegramChat } from '../../bot/telegram/chat-port.ts';
-import { createServices, type ServiceOptions, type Services } from '../../core/services.ts';
+import type { ServiceOptions, Services } from '../../core/services.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.ts';
 import type { ScriptedUser, ScriptedUserOptions } from '../fake-telegram/types.ts';
 import { createTestDb, type DbTarget, type TestDb } from './db.ts';
@@ -24,18 +26,20 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
+/** `features`: the capabilities' features under test, after the citizens' (onboarding, menu, privacy); default: all. */
 export async function createBotHarness(services: Services, opts: { features?: Feature[]; rateLimitPerMinute?: number } = {}): Promise<BotHarness> {
   const fake = await startFakeTelegram();
+  const i18n = createI18n();
   const app = createBot({
     token: fake.token,
     apiRoot: fake.apiRoot,
     services,
-    i18n: createI18n(),
+    i18n,
     logger: testLogger,
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 1000,
     botInfo: fake.botInfo,
     throttle: false,
-    features: opts.features,
+    features: opts.features ? [...citizens.bot!({ i18n }), ...opts.features] : capabilityFeatures({ i18n }),
   });
   return {
     fake,
@@ -112,7 +116,7 @@ export function useBotSuite(target: DbTarget, opts: BotSuiteOptions): BotSuite {
 
   beforeAll(async () => {
     t = await createTestDb(target);
-    services = createServices({ sessionTtlHours: 12, ...opts.services, db: t.db, logger: testLogger, now: () => clock });
+    services = createAppServices({ sessionTtlHours: 12, ...opts.services, db: t.db, logger: testLogger, now: () => clock });
     h = await createBotHarness(services, { features: opts.features });
   });
   afterAll(async () => {

@@ -10,7 +10,7 @@ import type { Citizen } from '../../generated/prisma/client.ts';
 import type { BotContext, FlowContext, SessionData } from '../../bot/context.ts';
 import { errorBoundary } from '../../bot/error-boundary.ts';
 import type { Feature } from '../../bot/features.ts';
-import { menuLabels } from '../../bot/menu.ts';
+import { buildCatalog } from '../../bot/menu.ts';
 import { chooseLocale, flowContext } from '../../bot/middleware/app-context.ts';
 import { createI18n, type Locale } from '../../core/i18n/i18n.ts';
 import type { Services } from '../../core/services.ts';
@@ -95,18 +95,21 @@ export function recordingBot(parts: Array<Feature | Middleware<BotContext>>, opt
   };
   const bot = new Bot<BotContext>('42:unit-test', { botInfo: BOT_INFO, client: { fetch: fetch as never } });
 
+  const features = parts.filter(isFeature);
+  // What the features offer together (menu, deep links, commands), as createBot builds it.
+  const catalog = buildCatalog(features, i18n);
   bot.use(session<SessionData, BotContext>({ initial: () => ({}) }));
   bot.use(async (ctx, next) => {
     ctx.services = services;
+    ctx.catalog = catalog;
     ctx.citizen = citizen;
     ctx.locale = chooseLocale(ctx, ctx.chat?.type === 'private' ? ctx.session.locale : undefined);
     ctx.t = i18n.getFixedT(ctx.locale);
     await next();
   });
-  const flowPlugin = flowContext(services, i18n, menuLabels(i18n));
+  const flowPlugin = flowContext(services, i18n, catalog);
   bot.use(conversations<BotContext, FlowContext>({ plugins: (conversation) => [flowPlugin(conversation)] }));
   const guarded = bot.errorBoundary(errorBoundary(testLogger));
-  const features = parts.filter(isFeature);
   for (const flow of features.flatMap((f) => f.flows ?? []))
     guarded.use(createConversation<BotContext, FlowContext>(flow.builder as ConversationBuilder<BotContext, FlowContext>, flow.id));
   for (const part of parts) {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { StaffRole } from '../../generated/prisma/enums.ts';
 import type { ProjectInput } from '../../core/projects/project-admin.ts';
 import { createI18n } from '../../core/i18n/i18n.ts';
-import { createServices, type Services } from '../../core/services.ts';
+import type { Services } from '../../core/services.ts';
+import { buildAppServer, createAppServices } from '../../app/compose.ts';
 import type { StaffPrincipal } from '../../core/staff/scope.ts';
-import { buildServer } from '../../server/app.ts';
 import { useTestDb, type DbTarget } from './db.ts';
 import { testLogger } from './silent-logger.ts';
 
@@ -38,14 +38,14 @@ export function useProjectApi(target: DbTarget, opts: { botUsername?: string | n
   let app: FastifyInstance | undefined;
   let ip = 1;
   beforeAll(async () => {
-    services = createServices({
+    services = createAppServices({
       db: suite.db,
       logger: testLogger,
       sessionTtlHours: 12,
       now: opts.clock ?? (() => PROJECT_CLOCK),
       projects: { botUsername: () => (opts.botUsername === undefined ? BOT_USERNAME : opts.botUsername) },
     });
-    app = await buildServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
+    app = await buildAppServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
   });
   afterAll(async () => {
     await app?.close();

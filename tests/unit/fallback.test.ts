@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fallback } from '../../bot/fallback.ts';
 import { recordingBot } from '../helpers/bot-recorder.ts';
-import { MAIN_MENU } from './main-menu-rows.ts';
+import { MAIN_MENU, menuEntries } from './main-menu-rows.ts';
 
 const SAID = {
   kk: {
@@ -18,7 +18,7 @@ const SAID = {
 
 describe.each(['kk', 'ru'] as const)('fallback (%s)', (locale) => {
   it('answers text nobody handled with the main menu', async () => {
-    const bot = recordingBot([fallback()], { locale });
+    const bot = recordingBot([menuEntries(), fallback()], { locale });
     await bot.send('сәлем, бұл не?');
     expect(bot.replies()).toEqual([SAID[locale].unknown]);
     expect(bot.keyboard()).toEqual(MAIN_MENU[locale]);

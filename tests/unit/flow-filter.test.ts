@@ -17,9 +17,12 @@ function probe(): Feature {
   return {
     name: 'probe',
     composer,
+    // A main-menu entry makes its label known to the flow filter in both languages (the main menu opens it).
+    menu: [{ key: 'my_reports', order: 11, labelKey: 'common:menu.my_reports', open: (ctx) => ctx.reply('menu') }],
     flows: [
       {
         id: 'probe',
+        version: 1,
         builder: async (conversation, ctx) => {
           await ctx.reply('flow: started');
           for (let i = 0; i < 2; i++) {

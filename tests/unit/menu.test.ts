@@ -1,21 +1,28 @@
 // The main menu: its order and labels in both languages, a label opening its capability (whichever
-// language it was shown in), "coming soon" for a capability not running, /help built from the commands
-// Telegram shows, and /cancel leaving a waiting flow.
+// language it was shown in), only the entries of the capabilities running, /help built from the commands
+// Telegram shows, and /cancel leaving a waiting flow. Each feature brings its own entries (bot/menu.ts).
 import { describe, expect, it } from 'vitest';
 import { createMenu } from '../../bot/citizens/main-menu.ts';
 import type { Feature } from '../../bot/features.ts';
-import { createI18n } from '../../core/i18n/i18n.ts';
 import { recordingBot } from '../helpers/bot-recorder.ts';
-import { MAIN_MENU } from './main-menu-rows.ts';
+import { MAIN_MENU, menuEntries } from './main-menu-rows.ts';
 
-const i18n = createI18n();
 const polls: Feature = {
   name: 'polls',
-  menu: { polls: (ctx) => ctx.reply('polls opened') },
-  flows: [{ id: 'poll', builder: async (conversation) => (await conversation.wait()).reply('the poll took it') }],
+  menu: [{ key: 'polls', order: 30, labelKey: 'common:menu.polls', open: (ctx) => ctx.reply('polls opened') }],
+  commands: [{ command: 'polls', descriptionKey: 'polls:commands.polls', order: 50 }],
+  flows: [{ id: 'poll', version: 1, builder: async (conversation) => (await conversation.wait()).reply('the poll took it') }],
 };
-const menuBot = (locale: 'kk' | 'ru', features: Feature[] = [polls]) =>
-  recordingBot([...features, createMenu(i18n, features, () => [{ command: 'polls', descriptionKey: 'polls:commands.polls' }])], { locale });
+/** The other capabilities' entries, as their features declare them (the menu's own help comes from createMenu). */
+const others = menuEntries([
+  ['report', 10],
+  ['my_reports', 11],
+  ['ask', 20],
+  ['topics', 21],
+  ['volunteer', 31],
+  ['settings', 40],
+]);
+const menuBot = (locale: 'kk' | 'ru', features: Feature[] = [polls, others]) => recordingBot([...features, createMenu()], { locale });
 
 describe('the main menu', () => {
   it.each([
@@ -35,13 +42,10 @@ describe('the main menu', () => {
     expect(bot.replies()).toEqual(['polls opened', 'polls opened']);
   });
 
-  it.each([
-    ['kk', '«🤝 Еріктілік» бөлімі жақында іске қосылады. Ол жұмыс істей бастағанда хабарлаймыз. Әзірге мәзірдің басқа бөлімдерін пайдалана аласыз.'],
-    ['ru', '«🤝 Волонтёрство» скоро появится. Мы сообщим, когда раздел заработает. Пока можно воспользоваться другими пунктами меню.'],
-  ] as const)('says a capability that is not running is coming, naming it (%s)', async (locale, answer) => {
-    const bot = menuBot(locale);
-    await bot.send(MAIN_MENU[locale][2]![1]!);
-    expect(bot.replies()).toEqual([answer]);
+  it('shows only the entries of the capabilities running, in their order', async () => {
+    const bot = menuBot('ru', [polls]);
+    await bot.send('/menu');
+    expect(bot.keyboard()).toEqual([['📊 Опросы'], ['ℹ️ Помощь']]);
   });
 
   it('lists on /help every command Telegram shows, one a line, under what the bot does', async () => {
@@ -49,11 +53,17 @@ describe('the main menu', () => {
     await bot.send('ℹ️ Помощь');
     const help = bot.replies()[0]!.split('\n');
     expect(help[0]).toBe('<b>Азамат</b> — бот для жителей Казахстана.');
-    expect(help.slice(-2)).toEqual(['Команды:', '/polls — Мои опросы']);
+    expect(help.slice(-5)).toEqual([
+      'Команды:',
+      '/menu — Главное меню',
+      '/help — Справка: все команды',
+      '/cancel — Отменить текущее действие',
+      '/polls — Мои опросы',
+    ]);
   });
 
   it('leaves a waiting flow on /cancel and says nothing was sent', async () => {
-    const bot = menuBot('ru', [{ ...polls, menu: { polls: (ctx) => ctx.conversation.enter('poll') } }]);
+    const bot = menuBot('ru', [{ ...polls, menu: [{ ...polls.menu![0]!, open: (ctx) => ctx.conversation.enter('poll') }] }, others]);
     await bot.send('📊 Опросы');
     await bot.send('/cancel');
     await bot.send('Да');

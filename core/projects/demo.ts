@@ -4,7 +4,7 @@
 // and the sending progress all have something to show.
 import type { PollQuestion } from '../../generated/prisma/client.ts';
 import type { AnswerValue, QuestionInput } from '../polls/poll-rules.ts';
-import type { DemoContext } from './demo-context.ts';
+import type { DemoContext } from '../demo/demo-context.ts';
 
 const PARTICIPANTS = [
   'aigul',

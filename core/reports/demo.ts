@@ -2,9 +2,9 @@
 // resolved, rejected, merged or reopened by the regional operators, with followers, comments, ratings and a
 // photo each, so every status and both colours of the board appear with a real history.
 import type { Report } from '../../generated/prisma/client.ts';
-import type { DemoContext } from './demo-context.ts';
-import { inLocale } from './demo-context.ts';
-import type { DemoScene } from './demo-images.ts';
+import type { DemoContext } from '../demo/demo-context.ts';
+import { inLocale } from '../demo/demo-context.ts';
+import type { DemoScene } from '../demo/demo-images.ts';
 
 type L = { kk: string; ru: string };
 

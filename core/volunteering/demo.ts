@@ -3,7 +3,7 @@
 // approved, pending and wait-listed applications and a minor waiting for a parent's consent, a draft and a
 // cancelled event.
 import type { VolunteerApplicationState, VolunteerAvailability, VolunteerDirection } from '../../generated/prisma/enums.ts';
-import type { DemoContext } from './demo-context.ts';
+import type { DemoContext } from '../demo/demo-context.ts';
 
 interface VolunteerSpec {
   citizen: string;

@@ -3,9 +3,9 @@
 // some not), one reviewed with every decision and reason, and a draft. Publication dates are chosen on the
 // calendar so the 10-working-day rule holds whatever day the demo is filled.
 import type { CommentStance } from '../../generated/prisma/enums.ts';
-import { earliestEnd } from '../discussions/discussion-rules.ts';
-import type { TopicFields } from '../discussions/topic-admin.ts';
-import type { DemoContext } from './demo-context.ts';
+import { earliestEnd } from './discussion-rules.ts';
+import type { TopicFields } from './topic-admin.ts';
+import type { DemoContext } from '../demo/demo-context.ts';
 
 type Topic = Omit<TopicFields, 'stateBodyId' | 'regionId' | 'year'> & { body: string };
 

@@ -3,8 +3,8 @@
 // knowledge base) and consultations given by phone, in person and online, for the log and its totals.
 import type { Question } from '../../generated/prisma/client.ts';
 import type { AskerGroup } from '../../generated/prisma/enums.ts';
-import type { OfflineChannel, OfflineResult } from '../consultations/consultation-log.ts';
-import type { DemoContext } from './demo-context.ts';
+import type { OfflineChannel, OfflineResult } from './consultation-log.ts';
+import type { DemoContext } from '../demo/demo-context.ts';
 
 const FAQ = [
   {

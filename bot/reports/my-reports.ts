@@ -9,7 +9,7 @@ import { COMMENT_MAX, EVIDENCE_TOTAL_MAX, type HistoryEntry } from '../../core/r
 import { EVIDENCE_MAX, type EvidenceInput } from '../../core/reports/report-service.ts';
 import { statusIcon } from '../../core/reports/report-status.ts';
 import { attempt, clip, errorText, esc, fitTitle, newestThatFit, showScreen, type Flow } from '../flow-kit.ts';
-import { collectFiles } from './report-flow.ts';
+import { collectFiles } from './report-files.ts';
 import { addToReport, closeMyReport, myReportsPage, openMyReport } from './buttons.ts';
 
 const PAGE = 8;

@@ -111,7 +111,7 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
           createVolunteerFeature(),
           createPollFeature(),
           createProjectFeature(),
-          createStaffChat(i18n),
+          createStaffChat(),
           createQuestionStaffChat(i18n),
         ],
       });

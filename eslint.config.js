@@ -13,16 +13,11 @@ import tseslint from 'typescript-eslint';
  * `prisma` from Services.
  */
 const PRISMA_LEGACY = [
-  'app/capabilities/consultations.ts',
   'app/capabilities/discussions.ts',
   'app/capabilities/polls.ts',
   'app/capabilities/reference.ts',
   'app/capabilities/reports.ts',
   'app/capabilities/volunteering.ts',
-  'bot/citizens/profile.ts',
-  'bot/consultations/ask-flow.ts',
-  'bot/consultations/ask.ts',
-  'bot/consultations/staff-chat.ts',
   // the update claims (BotUpdate) of the duplicate-update guard
   'bot/create-bot.ts',
   'bot/middleware/once-per-update.ts',
@@ -37,13 +32,10 @@ const PRISMA_LEGACY = [
   'jobs/outbox-worker.ts',
   'jobs/scheduler.ts',
   'server/analytics/analytics.ts',
-  'server/consultations/consultations.ts',
-  'server/consultations/questions.ts',
   'server/open311/open311.ts',
   'server/reference/reference.ts',
   'server/reports/report-templates.ts',
   'server/reports/reports.ts',
-  'server/staff/audit.ts',
   'server/system/health.ts',
   'server/system/outbox.ts',
 ];

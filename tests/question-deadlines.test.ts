@@ -5,7 +5,6 @@
 // to rate the consultation, three days after the answer.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsultationTopic, PrismaClient, Question, StaffUser } from '../generated/prisma/client.ts';
-import { listQuestions, questionWhere } from '../core/consultations/question-query.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
@@ -41,8 +40,8 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
   beforeAll(async () => {
     prisma = suite.db.prisma;
     services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
-    deadlines = createQuestionDeadlinesJob({ prisma, calendar: services.calendar, i18n, now: () => clock, escalationWorkingDays: 1 });
-    reminders = createQuestionRatingReminderJob({ prisma, i18n, now: () => clock });
+    deadlines = createQuestionDeadlinesJob(() => services.consultations.processDeadlines(1));
+    reminders = createQuestionRatingReminderJob(() => services.consultations.remindRatings());
     topic = await prisma.consultationTopic.findFirstOrThrow({ where: { code: 'legal-organisational' } });
     const regions = await prisma.region.findMany({ orderBy: { id: 'asc' } });
     [regionA, regionB] = [regions[0]!.id, regions[1]!.id];
@@ -169,8 +168,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     await askAt('2026-12-17T09:00:00');
     expect(await runAt('2026-12-17T11:00:00')).toEqual({ overdue: 1, escalated: 0 });
     expect((await row(late.id)).overdueNotifiedAt).not.toBeNull();
-    const cal = await services.calendar.calendar();
-    const queue = await listQuestions(prisma, questionWhere({ overdue: true }, principal(staff.admin), clock), { limit: 50 }, cal, clock);
+    const queue = await services.consultations.queries.list(principal(staff.admin), { overdue: true }, { limit: 50 });
     expect(queue.items.map((x) => [x.id, x.overdue])).toEqual([[late.id, true]]);
   });
 

@@ -68,11 +68,8 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
   const citizenId = ctx.citizenId;
   if (citizenId == null) return;
   const { topics, regionId } = await conversation.external(async () => {
-    const [rows, citizen] = await Promise.all([
-      ctx.services.prisma.consultationTopic.findMany({ where: { active: true }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] }),
-      ctx.services.prisma.citizen.findUnique({ where: { id: citizenId }, select: { regionId: true } }),
-    ]);
-    return { topics: rows.map((r) => ({ id: r.id, name: localName(r, ctx.locale), days: r.responseDays })), regionId: citizen?.regionId ?? null };
+    const [rows, regionId] = await Promise.all([ctx.services.consultationTopics.active(), ctx.services.citizens.regionOf(citizenId)]);
+    return { topics: rows.map((r) => ({ id: r.id, name: localName(r, ctx.locale), days: r.responseDays })), regionId };
   });
   if (topics.length === 0) {
     await ctx.reply(ctx.t('consultations:flow.no_topics'), { reply_markup: mainMenu(ctx) });

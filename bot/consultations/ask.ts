@@ -14,6 +14,8 @@ import { answerAction, rateAnswer, ratingOffers } from '../../core/consultations
 import { faqArticle, faqTopic, faqTopics, myQuestionsPage, newQuestion, openMyQuestion, rateComment } from './buttons.ts';
 
 const PAGE = 8;
+/** Articles listed under a topic: the buttons stay within one screen. */
+const FAQ_PAGE = 30;
 /** Telegram's 4096 characters: the newest part of a long thread is what the citizen needs. */
 const THREAD_CHARS = 3200;
 
@@ -46,10 +48,7 @@ async function showMyQuestions(ctx: BotContext, offset = 0): Promise<void> {
 
 async function showQuestion(ctx: BotContext, questionId: number): Promise<void> {
   if (!ctx.citizen) return;
-  const [{ question: q, thread }, topic] = await Promise.all([
-    ctx.services.questionCitizen.detail(ctx.citizen.id, questionId),
-    ctx.services.prisma.consultationTopic.findFirst({ where: { questions: { some: { id: questionId } } } }),
-  ]);
+  const { question: q, topic, thread } = await ctx.services.questionCitizen.detail(ctx.citizen.id, questionId);
   const head = ctx.t('consultations:my.detail', {
     number: q.number,
     state: ctx.t(`consultations:my.state.${q.state}`),
@@ -70,7 +69,7 @@ async function showQuestion(ctx: BotContext, questionId: number): Promise<void> 
 }
 
 async function showFaqTopics(ctx: BotContext): Promise<void> {
-  const topics = await ctx.services.prisma.consultationTopic.findMany({ where: { active: true }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
+  const topics = await ctx.services.consultationTopics.active();
   const { labels, legend } = choiceLabels(topics.map((x) => localName(x, ctx.locale)));
   await showScreen(
     ctx,
@@ -83,10 +82,7 @@ async function showFaqTopics(ctx: BotContext): Promise<void> {
 }
 
 async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
-  const [topic, articles] = await Promise.all([
-    ctx.services.prisma.consultationTopic.findUnique({ where: { id: topicId } }),
-    ctx.services.prisma.faqArticle.findMany({ where: { topicId, published: true }, orderBy: [{ helpedCount: 'desc' }, { id: 'asc' }], take: 30 }),
-  ]);
+  const { topic, articles } = await ctx.services.faq.topicArticles(topicId, FAQ_PAGE);
   const titles = articles.map((a) => (ctx.locale === 'kk' ? a.titleKk : a.titleRu));
   const labels = numberedLabels(titles);
   const kb = grid(
@@ -103,7 +99,7 @@ async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
 }
 
 async function showFaqArticle(ctx: BotContext, articleId: number): Promise<void> {
-  const a = await ctx.services.prisma.faqArticle.findFirst({ where: { id: articleId, published: true } });
+  const a = await ctx.services.faq.published(articleId);
   if (!a) return showFaqTopics(ctx);
   const kk = ctx.locale === 'kk';
   const text = `<b>${esc(kk ? a.titleKk : a.titleRu)}</b>\n\n${esc(clip(kk ? a.bodyKk : a.bodyRu, 3500))}`;

@@ -3,6 +3,7 @@
 import type { DomainModule } from '../services.ts';
 import { createConsultationLogService } from './consultation-log.ts';
 import { createConsultationTopicService } from './consultation-topics.ts';
+import { createConsultationServices } from './consultations-services.ts';
 import { scheduleConsultations } from './demo.ts';
 import { createFaqService } from './faq-service.ts';
 import { createQuestionCitizenService, questionPersonalData } from './question-citizen.ts';
@@ -15,10 +16,12 @@ declare module '../services.ts' {
     faq: ReturnType<typeof createFaqService>;
     consultationLog: ReturnType<typeof createConsultationLogService>;
     consultationTopics: ReturnType<typeof createConsultationTopicService>;
+    /** staff reads in scope, the log's totals and exports, the topics' staff groups, the scheduled work */
+    consultations: ReturnType<typeof createConsultationServices>;
   }
 }
 
-export const consultationsDomain: DomainModule<'questionCitizen' | 'questionStaff' | 'faq' | 'consultationLog' | 'consultationTopics'> = {
+export const consultationsDomain: DomainModule<'questionCitizen' | 'questionStaff' | 'faq' | 'consultationLog' | 'consultationTopics' | 'consultations'> = {
   name: 'consultations',
   services: ({ prisma, calendar, i18n, now }) => ({
     questionCitizen: createQuestionCitizenService({ prisma, calendar, i18n, now }),
@@ -26,6 +29,7 @@ export const consultationsDomain: DomainModule<'questionCitizen' | 'questionStaf
     faq: createFaqService({ prisma, now }),
     consultationLog: createConsultationLogService({ prisma, now }),
     consultationTopics: createConsultationTopicService({ prisma }),
+    consultations: createConsultationServices({ prisma, i18n, calendar, now }),
   }),
   personalData: () => questionPersonalData,
   demo: {

@@ -3,9 +3,7 @@
 // as CSV or XLSX with Kazakh or Russian headers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { logTable, totalsTable } from '../../core/consultations/consultation-export.ts';
 import type { LogEntry } from '../../core/consultations/consultation-log.ts';
-import { consultationTotals } from '../../core/consultations/consultation-totals.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { sendExport } from '../reply-export.ts';
@@ -58,7 +56,7 @@ export const consultationRoutes =
     app.get(
       '/api/consultations/totals',
       opts('Counts, satisfaction and median response time per group and period', { querystring: totalsQuery, response: totalsBody }),
-      async (req) => consultationTotals(services.prisma, services.i18n, staffOf(req), req.query),
+      async (req) => services.consultations.totals(staffOf(req), req.query),
     );
 
     app.get(
@@ -66,8 +64,7 @@ export const consultationRoutes =
       opts('The totals as CSV or XLSX', { querystring: totalsQuery.extend(exportQuery.shape), response: exportFileBody }),
       async (req, reply) => {
         const { format, lang, ...query } = req.query;
-        const totals = await consultationTotals(services.prisma, services.i18n, staffOf(req), query);
-        const table = totalsTable(services.i18n, totals, lang);
+        const table = await services.consultations.exportTotals(staffOf(req), query, lang);
         return sendExport(reply, { format, fileName: table.sheetName, tables: table });
       },
     );
@@ -77,7 +74,7 @@ export const consultationRoutes =
       opts('The log as CSV or XLSX', { querystring: filterQuery.extend(exportQuery.shape), response: exportFileBody }),
       async (req, reply) => {
         const { format, lang, ...filter } = req.query;
-        const table = await logTable(services.prisma, services.i18n, staffOf(req), filter, lang);
+        const table = await services.consultations.exportLog(staffOf(req), filter, lang);
         return sendExport(reply, { format, fileName: table.sheetName, tables: table });
       },
     );

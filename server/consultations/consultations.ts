@@ -1,12 +1,14 @@
 // The consultation log for consultants (admins pass too): entries with filters and cursor pages,
 // logging and correcting consultations given outside the bot, totals per group and period, and both
 // as CSV or XLSX with Kazakh or Russian headers.
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ExportTable } from '../../core/export/table.ts';
 import type { z } from 'zod';
 import type { LogEntry } from '../../core/consultations/consultation-log.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { sendExport } from '../reply-export.ts';
+import { sendExport, type SendExport } from '../reply-export.ts';
 import { cursorPage, routeOptions } from '../route-kit.ts';
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
 import { entryBody, filterQuery, listBody, listQuery, offlineBody, patchBody, totalsBody, totalsQuery } from './consultations-schemas.ts';
@@ -28,6 +30,10 @@ const entryView = (c: LogEntry): z.output<typeof entryBody> => ({
   faqArticleId: c.faqArticleId,
   createdById: c.createdById,
 });
+
+/** One table, in the file named after its sheet. */
+const sendTable = (reply: FastifyReply, format: SendExport['format'], table: ExportTable) =>
+  sendExport(reply, { format, fileName: table.sheetName, tables: table });
 
 export const consultationRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -64,8 +70,7 @@ export const consultationRoutes =
       opts('The totals as CSV or XLSX', { querystring: totalsQuery.extend(exportQuery.shape), response: exportFileBody }),
       async (req, reply) => {
         const { format, lang, ...query } = req.query;
-        const table = await services.consultations.exportTotals(staffOf(req), query, lang);
-        return sendExport(reply, { format, fileName: table.sheetName, tables: table });
+        return sendTable(reply, format, await services.consultations.exportTotals(staffOf(req), query, lang));
       },
     );
 
@@ -74,8 +79,7 @@ export const consultationRoutes =
       opts('The log as CSV or XLSX', { querystring: filterQuery.extend(exportQuery.shape), response: exportFileBody }),
       async (req, reply) => {
         const { format, lang, ...filter } = req.query;
-        const table = await services.consultations.exportLog(staffOf(req), filter, lang);
-        return sendExport(reply, { format, fileName: table.sheetName, tables: table });
+        return sendTable(reply, format, await services.consultations.exportLog(staffOf(req), filter, lang));
       },
     );
 

@@ -139,7 +139,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     const q = await askAt('2026-12-10T15:00:00', { consultantId: staff.inRegionKk.id });
     await runAt('2026-12-15T15:01:00'); // overdue and escalated
     clock = at('2026-12-15T16:00:00');
-    await services.questionStaff.answer(actor(staff.inRegionKk), principal(staff.inRegionKk), q.id, { text: 'Жауап' });
+    await services.consultations.staff.answer(actor(staff.inRegionKk), principal(staff.inRegionKk), q.id, { text: 'Жауап' });
     expect(await row(q.id)).toMatchObject({ state: 'answered', overdueNotifiedAt: null, escalatedAt: null });
     expect(await runAt('2026-12-15T16:15:00')).toEqual({ overdue: 0, escalated: 0 });
 
@@ -162,7 +162,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     const late = await askAt('2026-12-14T10:00:00');
     const answered = await askAt('2026-12-14T10:00:00', { consultantId: staff.countryWide.id });
     clock = at('2026-12-14T12:00:00');
-    await services.questionStaff.answer(actor(staff.countryWide), principal(staff.countryWide), answered.id, { text: 'Ответ' });
+    await services.consultations.staff.answer(actor(staff.countryWide), principal(staff.countryWide), answered.id, { text: 'Ответ' });
     const closed = await askAt('2026-12-14T10:00:00');
     await prisma.question.update({ where: { id: closed.id }, data: { state: 'closed', closedAt: clock } });
     await askAt('2026-12-17T09:00:00');
@@ -176,7 +176,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     async function answeredAt(local: string, locale: 'kk' | 'ru' = 'ru') {
       const q = await askAt('2026-12-01T10:00:00', { consultantId: staff.countryWide.id, locale });
       clock = at(local);
-      await services.questionStaff.answer(actor(staff.countryWide), principal(staff.countryWide), q.id, { text: 'Ответ' });
+      await services.consultations.staff.answer(actor(staff.countryWide), principal(staff.countryWide), q.id, { text: 'Ответ' });
       return q;
     }
     const ratingMessages = () => prisma.outboxMessage.findMany({ where: { kind: 'question.rating' }, orderBy: { id: 'asc' } });

@@ -32,7 +32,7 @@ export function createQuestionStaffChat(): Feature {
     const who = await ctx.services.consultations.staffChat.actorFor(ctx.from.id, questionId);
     if (!who.staff) return ctx.answerCallbackQuery({ text: refusalText(ctx, who.refusal), show_alert: true });
     try {
-      await ctx.services.questionStaff.claim({ type: 'staff', id: who.staff.id }, who.staff, questionId);
+      await ctx.services.consultations.staff.claim({ type: 'staff', id: who.staff.id }, who.staff, questionId);
       await ctx.answerCallbackQuery({ text: ctx.t('consultations:chat.taken'), show_alert: true });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
@@ -50,7 +50,7 @@ export function createQuestionStaffChat(): Feature {
     if (!who.staff) return answer(refusalText(ctx, who.refusal));
     const { question } = who;
     try {
-      await ctx.services.questionStaff.answer({ type: 'staff', id: who.staff.id }, who.staff, question.id, { text: ctx.msg.text });
+      await ctx.services.consultations.staff.answer({ type: 'staff', id: who.staff.id }, who.staff, question.id, { text: ctx.msg.text });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       return answer(ctx.t('consultations:chat.failed', { reason: reason(ctx, e) }));

@@ -1,7 +1,8 @@
-// The consultations' reads for staff and their scheduled work, as one service (services.consultations):
-// the queue and a question's detail in the caller's scope, the log's totals and exports, the topics'
-// staff groups in Telegram, the deadlines and the rating reminders. Callers hand in what a request
-// names; scope is applied here (question-scope.ts), never in the route or the bot.
+// The consultations' services, under one key (services.consultations): the citizen's questions, the
+// consultants' work, the knowledge base, the log and the topics; the queue and a question's detail in the
+// caller's scope, the log's totals and exports, the topics' staff groups in Telegram, the deadlines and the
+// rating reminders. Callers hand in what a request names; scope is applied here (question-scope.ts), never
+// in the route or the bot.
 import type { i18n as I18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
@@ -11,11 +12,15 @@ import type { ChatPort } from '../outbox/chat-port.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { linkedStaff } from '../staff/staff-chat-kit.ts';
 import { logTable, totalsTable } from './consultation-export.ts';
-import type { LogFilter } from './consultation-log.ts';
+import { createConsultationLogService, type LogFilter } from './consultation-log.ts';
+import { createConsultationTopicService } from './consultation-topics.ts';
 import { consultationTotals, type GroupBy, type Period } from './consultation-totals.ts';
+import { createFaqService } from './faq-service.ts';
+import { createQuestionCitizenService } from './question-citizen.ts';
 import { processQuestionDeadlines } from './question-deadlines.ts';
 import { createQuestionQueries } from './question-query.ts';
 import { questionChatRefusal, refreshQuestionPosts, syncQuestionChats, type QuestionChatRefusal } from './question-staff-chat.ts';
+import { createQuestionStaffService } from './question-staff.ts';
 import { sendRatingReminders } from './rating-reminder.ts';
 
 export interface ConsultationServiceDeps {
@@ -41,6 +46,13 @@ export function createConsultationServices(deps: ConsultationServiceDeps) {
   }
 
   return {
+    /** the citizen's own questions (asked in the bot) */
+    citizen: createQuestionCitizenService({ prisma, calendar, i18n, now }),
+    /** the consultants' work on a question: claim, answer, hand over, close */
+    staff: createQuestionStaffService({ prisma, i18n, now }),
+    faq: createFaqService({ prisma, now }),
+    log: createConsultationLogService({ prisma, now }),
+    topics: createConsultationTopicService({ prisma }),
     queries: createQuestionQueries({ prisma, calendar, now }),
 
     /** Counts, satisfaction and response times of the log in the caller's scope. */

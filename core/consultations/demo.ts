@@ -14,7 +14,7 @@ export function scheduleConsultations(ctx: DemoContext): void {
 
   FAQ.forEach((a, i) => {
     tl.add(tl.when(58 - i * 3, 11), `faq ${a.key}`, () =>
-      s.faq.create(ctx.actor(consultant()), consultant(), {
+      s.consultations.faq.create(ctx.actor(consultant()), consultant(), {
         topicId: ctx.consultationTopic(a.topic),
         titleKk: a.titleKk,
         titleRu: a.titleRu,
@@ -25,7 +25,7 @@ export function scheduleConsultations(ctx: DemoContext): void {
     );
   });
   tl.add(tl.when(2, 16), 'faq draft', () =>
-    s.faq.create(ctx.actor(consultant()), consultant(), {
+    s.consultations.faq.create(ctx.actor(consultant()), consultant(), {
       topicId: ctx.consultationTopic('fundraising-sponsorship'),
       titleKk: 'Демеушілік көмекті қалай рәсімдеу керек?',
       titleRu: 'Как оформить спонсорскую помощь?',
@@ -42,7 +42,7 @@ export function scheduleConsultations(ctx: DemoContext): void {
     const staff = () => ctx.staff(q.consultant ?? 'consultant');
     let question: Question | undefined;
     tl.add(asked, `question ${i}`, async () => {
-      question = await s.questionCitizen.ask(author.citizen.id, {
+      question = await s.consultations.citizen.ask(author.citizen.id, {
         topicId: ctx.consultationTopic(q.topic),
         askerGroup: q.group,
         regionId: q.region ? ctx.region(q.region) : null,
@@ -51,29 +51,32 @@ export function scheduleConsultations(ctx: DemoContext): void {
     });
     const f = q.fate;
     if (f.kind === 'waiting') continue;
-    tl.add(after(f.afterH), `claim ${i}`, () => s.questionStaff.claim(ctx.actor(staff()), staff(), question!.id));
+    tl.add(after(f.afterH), `claim ${i}`, () => s.consultations.staff.claim(ctx.actor(staff()), staff(), question!.id));
     if (f.kind === 'claimed') continue;
     if ('note' in f) {
-      tl.add(after(f.afterH + 0.3), `close ${i}`, () => s.questionStaff.close(ctx.actor(staff()), staff(), question!.id, { result: f.kind, note: f.note }));
+      tl.add(after(f.afterH + 0.3), `close ${i}`, () =>
+        s.consultations.staff.close(ctx.actor(staff()), staff(), question!.id, { result: f.kind, note: f.note }),
+      );
       continue;
     }
     const answer = f.answer;
     tl.add(after(f.afterH + 0.5), `answer ${i}`, () =>
-      s.questionStaff.answer(ctx.actor(staff()), staff(), question!.id, {
+      s.consultations.staff.answer(ctx.actor(staff()), staff(), question!.id, {
         text: answer,
         ...(q.topic === 'state-social-order-grants'
           ? { attachment: { url: 'https://adilet.zan.kz/kaz/docs/V2000020934', title: 'Мемлекеттік әлеуметтік тапсырысты қалыптастыру қағидалары' } }
           : {}),
       }),
     );
-    if (f.kind === 'rated') tl.add(after(f.afterH + 20), `rate ${i}`, () => s.questionCitizen.rate(author.citizen.id, question!.id, f.rating, f.comment));
-    if (f.kind === 'followup') tl.add(after(f.afterH + 6), `follow-up ${i}`, () => s.questionCitizen.followUp(author.citizen.id, question!.id, f.followUp));
+    if (f.kind === 'rated') tl.add(after(f.afterH + 20), `rate ${i}`, () => s.consultations.citizen.rate(author.citizen.id, question!.id, f.rating, f.comment));
+    if (f.kind === 'followup')
+      tl.add(after(f.afterH + 6), `follow-up ${i}`, () => s.consultations.citizen.followUp(author.citizen.id, question!.id, f.followUp));
   }
 
   // A citizen whose question the knowledge base answered before it reached the queue.
   tl.add(tl.when(5, 12), 'self-served', async () => {
     const article = await s.prisma.faqArticle.findFirstOrThrow({ where: { titleRu: 'Как зарегистрировать общественное объединение?' } });
-    await s.questionCitizen.selfServed(
+    await s.consultations.citizen.selfServed(
       ctx.citizen('daniyar').citizen.id,
       { topicId: article.topicId, askerGroup: 'initiative_group', regionId: ctx.region('astana'), text: 'Қоғамдық бірлестікті тіркеу үшін не керек?' },
       article.id,
@@ -82,7 +85,7 @@ export function scheduleConsultations(ctx: DemoContext): void {
 
   for (const [i, o] of OFFLINE.entries()) {
     tl.add(tl.when(o.daysAgo, 15), `offline ${i}`, () =>
-      s.consultationLog.create(ctx.actor(admin()), admin(), {
+      s.consultations.log.create(ctx.actor(admin()), admin(), {
         date: tl.when(o.daysAgo, 11),
         channel: o.channel,
         topicId: ctx.consultationTopic(o.topic),

@@ -17,7 +17,7 @@ export const consultationTopicRoutes =
     const tags = ['consultations'];
     const opts = routeOptions(tags, requireStaff(services.staff, ['consultant']));
     app.get('/api/consultation-topics', opts('Consultation topics with their deadlines', { response: topicBody.array() }), async () =>
-      (await services.consultationTopics.list()).map(view),
+      (await services.consultations.topics.list()).map(view),
     );
     app.patch(
       '/api/consultation-topics/:id',
@@ -29,7 +29,7 @@ export const consultationTopicRoutes =
       async (req) => {
         const { telegramChatId, ...rest } = req.body;
         const patch = { ...rest, ...(telegramChatId !== undefined ? { telegramChatId: telegramChatId == null ? null : BigInt(telegramChatId) } : {}) };
-        return view(await services.consultationTopics.update(actorOf(req), req.params.id, patch));
+        return view(await services.consultations.topics.update(actorOf(req), req.params.id, patch));
       },
     );
   };

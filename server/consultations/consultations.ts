@@ -41,7 +41,7 @@ export const consultationRoutes =
     const consultant = requireStaff(services.staff, ['consultant']);
     const tags = ['consultations'];
     const opts = routeOptions(tags, consultant);
-    const log = services.consultationLog;
+    const log = services.consultations.log;
     const entry = async (staff: Parameters<typeof log.get>[0], id: number) => entryView(await log.get(staff, id));
 
     app.get('/api/consultations', opts('The consultation log in your scope, newest first', { querystring: listQuery, response: listBody }), async (req) => {

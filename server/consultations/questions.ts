@@ -118,7 +118,7 @@ export const questionRoutes =
         answer: async (req, id) => summaryView(await queries.summary(staffOf(req), id)),
       });
 
-    const qs = services.questionStaff;
+    const qs = services.consultations.staff;
     action('claim', 'Take the question: others see you hold it (409 names the holder if someone was quicker)', undefined, (req, id) =>
       qs.claim(actorOf(req), staffOf(req), id),
     );
@@ -135,6 +135,6 @@ export const questionRoutes =
     app.post(
       '/api/questions/:id/promote',
       opts('Make the last answer a draft knowledge-base article (the other language must be given)', { params: idParam, body: promoteBody, created: faqBody }),
-      async (req, reply) => reply.status(201).send(faqView(await services.faq.promote(actorOf(req), staffOf(req), req.params.id, req.body))),
+      async (req, reply) => reply.status(201).send(faqView(await services.consultations.faq.promote(actorOf(req), staffOf(req), req.params.id, req.body))),
     );
   };

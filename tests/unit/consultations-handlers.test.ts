@@ -15,10 +15,10 @@ const topic = (id: number, nameRu: string) => ({ id, nameRu, nameKk: `${nameRu} 
 const article = (id: number, titleRu: string) => ({ id, topicId: 3, titleRu, titleKk: `${titleRu} (kk)`, bodyRu: `Текст: ${titleRu}`, bodyKk: 'Мәтін' });
 
 describe('the knowledge base in the bot', () => {
-  const ask = (services: ServiceStubs) => recordingBot([createAskFeature()], { citizen: { id: CITIZEN }, services });
+  const ask = (consultations: ServiceStubs['consultations']) => recordingBot([createAskFeature()], { citizen: { id: CITIZEN }, services: { consultations } });
 
   it('lists the active topics as buttons, one a row', async () => {
-    const bot = ask({ consultationTopics: { active: async () => [topic(3, 'Регистрация НКО'), topic(4, 'Гранты')] } });
+    const bot = ask({ topics: { active: async () => [topic(3, 'Регистрация НКО'), topic(4, 'Гранты')] } });
     await bot.press(faqTopics.encode());
     expect(bot.replies()).toEqual(['<b>Ответы на частые вопросы</b>\nВыберите тему:']);
     expect(bot.keyboard()).toEqual([['Регистрация НКО'], ['Гранты']]);
@@ -43,7 +43,7 @@ describe('the knowledge base in the bot', () => {
     expect(bot.replies()).toEqual(['<b>Как зарегистрировать ОО?</b>\n\nТекст: Как зарегистрировать ОО?']);
     expect(bot.keyboard()).toEqual([['⬅️ Темы']]);
 
-    const gone = ask({ faq: { published: async () => null }, consultationTopics: { active: async () => [topic(4, 'Гранты')] } });
+    const gone = ask({ faq: { published: async () => null }, topics: { active: async () => [topic(4, 'Гранты')] } });
     await gone.press(faqArticle.encode({ articleId: 12 }));
     expect(gone.replies()).toEqual(['<b>Ответы на частые вопросы</b>\nВыберите тему:']);
   });
@@ -54,7 +54,7 @@ describe('the knowledge base in the bot', () => {
       topic: topic(3, 'Регистрация НКО'),
       thread: [{ at: new Date('2026-12-01T05:00:00Z'), kind: 'question', text: 'Сколько учредителей нужно?', hasAttachment: false }],
     }));
-    const bot = ask({ questionCitizen: { detail } });
+    const bot = ask({ citizen: { detail } });
     await bot.press(openMyQuestion.encode({ questionId: 9 }));
     expect(detail).toHaveBeenCalledWith(CITIZEN, 9);
     expect(bot.replies()[0]).toContain('Регистрация НКО');
@@ -66,7 +66,7 @@ describe('the knowledge base in the bot', () => {
     const refuse = async () => {
       throw new DomainError('not_found', 'question.not_found');
     };
-    const bot = recordingBot([createAskFeature()], { locale: 'kk', citizen: { id: CITIZEN }, services: { questionCitizen: { detail: refuse } } });
+    const bot = recordingBot([createAskFeature()], { locale: 'kk', citizen: { id: CITIZEN }, services: { consultations: { citizen: { detail: refuse } } } });
     await bot.press(openMyQuestion.encode({ questionId: 99 }));
     expect(bot.replies()).toEqual([]);
     expect(bot.alerts()).toEqual([{ text: 'Сұрақ табылмады.', show_alert: true }]);
@@ -89,8 +89,10 @@ describe('a topic’s staff group', () => {
   function group(services: { actorFor?: unknown; actorAtPost?: unknown; claim?: unknown; answer?: unknown }) {
     const refresh = vi.fn(async () => {});
     const stubs = {
-      consultations: { staffChat: { actorFor: services.actorFor, actorAtPost: services.actorAtPost, refresh } },
-      questionStaff: { claim: services.claim, answer: services.answer },
+      consultations: {
+        staffChat: { actorFor: services.actorFor, actorAtPost: services.actorAtPost, refresh },
+        staff: { claim: services.claim, answer: services.answer },
+      },
       logger: { warn: () => {} },
     } as ServiceStubs;
     return { bot: recordingBot([createQuestionStaffChat()], { citizen: null, services: stubs }), refresh };

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ConsultationTopic } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { routeOptions } from '../route-kit.ts';
+import { consultantRoutes } from './consultant-routes.ts';
 import { idParam } from '../schemas.ts';
 import { patchBody, topicBody } from './consultation-topics-schemas.ts';
 
@@ -14,8 +14,7 @@ const view = (t: ConsultationTopic): z.output<typeof topicBody> => ({ ...t, tele
 export const consultationTopicRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['consultations'];
-    const opts = routeOptions(tags, requireStaff(services.staff, ['consultant']));
+    const { opts } = consultantRoutes(services, 'consultations');
     app.get('/api/consultation-topics', opts('Consultation topics with their deadlines', { response: topicBody.array() }), async () =>
       (await services.consultations.topics.list()).map(view),
     );

@@ -7,9 +7,10 @@ import type { ExportTable } from '../../core/export/table.ts';
 import type { z } from 'zod';
 import type { LogEntry } from '../../core/consultations/consultation-log.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
 import { sendExport, type SendExport } from '../reply-export.ts';
-import { cursorPage, routeOptions } from '../route-kit.ts';
+import { cursorPage } from '../route-kit.ts';
+import { consultantRoutes } from './consultant-routes.ts';
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
 import { entryBody, filterQuery, listBody, listQuery, offlineBody, patchBody, totalsBody, totalsQuery } from './consultations-schemas.ts';
 
@@ -38,9 +39,7 @@ const sendTable = (reply: FastifyReply, format: SendExport['format'], table: Exp
 export const consultationRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const consultant = requireStaff(services.staff, ['consultant']);
-    const tags = ['consultations'];
-    const opts = routeOptions(tags, consultant);
+    const { opts } = consultantRoutes(services, 'consultations');
     const log = services.consultations.log;
     const entry = async (staff: Parameters<typeof log.get>[0], id: number) => entryView(await log.get(staff, id));
 

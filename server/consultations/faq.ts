@@ -4,8 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { FaqArticle } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { cursorPage, okAfter, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { cursorPage, okAfter } from '../route-kit.ts';
+import { consultantRoutes } from './consultant-routes.ts';
 import { idParam, okBody } from '../schemas.ts';
 import { createBody, faqBody, listBody, listQuery, patchBody, searchBody, searchQuery } from './faq-schemas.ts';
 
@@ -14,9 +15,7 @@ export const faqView = (a: FaqArticle): z.output<typeof faqBody> => ({ ...a, cre
 export const faqRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const consultant = requireStaff(services.staff, ['consultant']);
-    const tags = ['faq'];
-    const opts = routeOptions(tags, consultant);
+    const { opts } = consultantRoutes(services, 'faq');
 
     app.get('/api/faq', opts('Knowledge-base articles, oldest first', { querystring: listQuery, response: listBody }), async (req) => {
       const { topicId, published, cursor, limit } = req.query;

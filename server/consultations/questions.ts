@@ -9,8 +9,9 @@ import type { QuestionState } from '../../generated/prisma/enums.ts';
 import type { Question } from '../../generated/prisma/client.ts';
 import type { QuestionSummary, ThreadMessage } from '../../core/consultations/question-query.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { cursorPage, iso, postAction, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { cursorPage, iso, postAction } from '../route-kit.ts';
+import { consultantRoutes } from './consultant-routes.ts';
 import { idParam } from '../schemas.ts';
 import { faqBody } from './faq-schemas.ts';
 import { faqView } from './faq.ts';
@@ -68,9 +69,7 @@ const messageView = (m: ThreadMessage): z.output<typeof messageBody> => ({
 export const questionRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const consultant = requireStaff(services.staff, ['consultant']);
-    const tags = ['questions'];
-    const opts = routeOptions(tags, consultant);
+    const { consultant, tags, opts } = consultantRoutes(services, 'questions');
     const queries = services.consultations.queries;
 
     app.get('/api/questions', opts('The queue: questions in your scope, oldest first', { querystring: listQuery, response: listBody }), async (req) => {

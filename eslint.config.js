@@ -13,14 +13,9 @@ import tseslint from 'typescript-eslint';
  * `prisma` from Services.
  */
 const PRISMA_LEGACY = [
-  'app/capabilities/consultations.ts',
   'app/capabilities/discussions.ts',
   'app/capabilities/polls.ts',
   'app/capabilities/volunteering.ts',
-  'bot/citizens/profile.ts',
-  'bot/consultations/ask-flow.ts',
-  'bot/consultations/ask.ts',
-  'bot/consultations/staff-chat.ts',
   // the update claims (BotUpdate) of the duplicate-update guard
   'bot/create-bot.ts',
   'bot/middleware/once-per-update.ts',
@@ -31,9 +26,6 @@ const PRISMA_LEGACY = [
   'jobs/outbox-worker.ts',
   'jobs/scheduler.ts',
   'server/analytics/analytics.ts',
-  'server/consultations/consultations.ts',
-  'server/consultations/questions.ts',
-  'server/staff/audit.ts',
   'server/system/health.ts',
   'server/system/outbox.ts',
 ];

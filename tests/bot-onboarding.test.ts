@@ -112,7 +112,7 @@ describe.each(dbTargets)('bot: start, language, consent, menu (%s)', (target) =>
           createPollFeature(),
           createProjectFeature(),
           createStaffChat(),
-          createQuestionStaffChat(i18n),
+          createQuestionStaffChat(),
         ],
       });
       try {

@@ -85,6 +85,12 @@ export function createStaffService({ prisma, sessionTtlHours, passwords, now = (
       return prisma.staffUser.findMany({ orderBy: { login: 'asc' } });
     },
 
+    /** The active account linked to a Telegram user (a staff group's member who presses or replies), if any. */
+    async byTelegram(telegramId: number): Promise<StaffPrincipal | null> {
+      const user = await prisma.staffUser.findFirst({ where: { telegramId: BigInt(telegramId), active: true } });
+      return user ? toPrincipal(user) : null;
+    },
+
     async get(id: number) {
       const u = await prisma.staffUser.findUnique({ where: { id } });
       if (!u) throw notFound('staff.not_found');

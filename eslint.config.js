@@ -16,18 +16,10 @@ const PRISMA_LEGACY = [
   'app/capabilities/discussions.ts',
   'app/capabilities/polls.ts',
   'app/capabilities/volunteering.ts',
-  // the update claims (BotUpdate) of the duplicate-update guard
-  'bot/create-bot.ts',
-  'bot/middleware/once-per-update.ts',
   'bot/discussions/topic-comment.ts',
   'bot/projects/project.ts',
   'bot/volunteering/volunteer-signup.ts',
-  'jobs/housekeeping.ts',
-  'jobs/outbox-worker.ts',
-  'jobs/scheduler.ts',
   'server/analytics/analytics.ts',
-  'server/system/health.ts',
-  'server/system/outbox.ts',
 ];
 const prismaOutsideCore = "Prisma is core's: read and write through a service of core/<capability>/ (services.<capability>)";
 

@@ -63,6 +63,8 @@ export const configSchema = z.object({
     )
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().max(500).default('© OpenStreetMap contributors'),
+  // The public portal (issue 17) owns `/`; false leaves `/` to the staff console (the portal stays at /kk/ and /ru/).
+  PORTAL_HOME: bool.default(true),
   METRICS_TOKEN: z
     .string()
     .regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, 'must be 16 to 256 characters of A-Z, a-z, 0-9 and ._~+/=- (e.g. from: openssl rand -hex 32)')

@@ -1,0 +1,12 @@
+// The public portal (issue 17): server-rendered pages of civic control for everyone, in kk and ru, under /kk/ and
+// /ru/ (and `/` unless PORTAL_HOME=false), cached in memory.
+import { portalDomain } from '../../core/portal/index.ts';
+import { portalRoutes } from '../../server/portal/routes.tsx';
+import type { Capability } from '../capability.ts';
+
+export const portal: Capability = {
+  ...portalDomain,
+  locales: ['portal'],
+  settings: ({ config }) => ({ portal: { home: config.PORTAL_HOME } }),
+  routes: ({ services, i18n }) => [portalRoutes(services, i18n)],
+};

@@ -1,0 +1,66 @@
+// The frame of every portal page: skip link, header with the language switch, one <main>, footer. No script and
+// no inline style anywhere (the CSP allows neither): the pages work with JavaScript off on a cheap phone.
+import type { ComponentChildren } from 'preact';
+import type { PortalLang } from '../portal-schemas.ts';
+import type { PortalText } from '../render.tsx';
+
+export interface LayoutProps {
+  lang: PortalLang;
+  t: PortalText;
+  title: string;
+  description: string;
+  /** the same page's path in each language, for the switch and hreflang */
+  paths: Record<PortalLang, string>;
+  cssHref: string;
+  children: ComponentChildren;
+}
+
+const LANG_NAMES: Record<PortalLang, string> = { kk: 'Қазақша', ru: 'Русский' };
+
+export function Layout({ lang, t, title, description, paths, cssHref, children }: LayoutProps) {
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t('section')} · ${t('site')}`}</title>
+        <meta name="description" content={description} />
+        <meta property="og:title" content={title} />
+        <meta property="og:description" content={description} />
+        <meta property="og:site_name" content={t('site')} />
+        <meta property="og:locale" content={lang === 'kk' ? 'kk_KZ' : 'ru_RU'} />
+        {(Object.keys(paths) as PortalLang[]).map((l) => (
+          <link rel="alternate" hrefLang={l} href={paths[l]} key={l} />
+        ))}
+        <link rel="stylesheet" href={cssHref} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('skip')}
+        </a>
+        <header class="top">
+          <a class="brand" href={`/${lang}/reports`}>
+            {t('site')} · {t('section')}
+          </a>
+          <nav aria-label={t('language')} class="langs">
+            <ul>
+              {(Object.keys(paths) as PortalLang[]).map((l) => (
+                <li key={l}>
+                  <a href={`/lang/${l}?next=${encodeURIComponent(paths[l])}`} lang={l} hrefLang={l} aria-current={l === lang ? 'true' : undefined}>
+                    {LANG_NAMES[l]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="foot">
+          <p>{t('footer')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -83,7 +83,6 @@ export function createPageCache(opts: PageCacheOptions) {
     // A refresh that fails keeps the old page rather than failing the crowd reading it.
     allowStaleOnFetchRejection: true,
     fetchMethod: async (_key, _stale, { options, context }) => {
-      if (limit.pendingCount >= maxWaiting) throw new PortalBusyError('too many pages waiting to be rendered');
       const page = await limit(context);
       options.ttl = page.maxAge * 1000;
       return entryOf(page);
@@ -93,6 +92,9 @@ export function createPageCache(opts: PageCacheOptions) {
   return {
     /** Sends the page under `key`, rendering it with `render` when it is missing or stale. */
     async send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>): Promise<FastifyReply> {
+      // A page nobody has (not even a stale copy) while the render queue is full: refuse rather than queue.
+      if (limit.pendingCount >= maxWaiting && cache.peek(key, { allowStale: true }) === undefined)
+        throw new PortalBusyError('too many pages waiting to be rendered');
       const entry = await cache.fetch(key, { context: render });
       if (!entry) throw new Error(`portal page ${key} was not rendered`);
       reply.headers({ ...opts.headers, 'cache-control': entry.cacheControl, etag: entry.etag, vary: 'Accept-Encoding' });

@@ -1,6 +1,7 @@
 // The public portal over HTTP (issue 17): the list with red «В работе» and green «Выполнено», its filters and pages,
 // a report's page without personal data, hidden reports nowhere, kk and ru with the language switch and `/`, and
 // the caching a viral spike relies on (ETag and 304, Cache-Control, compressed bodies, pages served from memory).
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
@@ -127,6 +128,12 @@ describe.each(dbTargets)('public portal pages (%s)', (target) => {
     expect(numbers(second)).toHaveLength(1);
     expect(second).not.toContain('rel="next"');
     expect(new Set([...numbers(first), ...numbers(second)]).size).toBe(21);
+    // A full page and its stylesheet stay light for a slow mobile link (issue 17's budget: 15 KB gzip).
+    const zipped = async (url: string) => (await get(url, { 'accept-encoding': 'gzip' })).rawPayload.length;
+    const css = /<link rel="stylesheet" href="([^"]+)"/.exec(first)![1]!;
+    const cssBytes = gzipSync((await get(css)).rawPayload).length;
+    expect((await zipped(`/ru/reports?region=${w.regionB.code}&status=open`)) + cssBytes).toBeLessThan(15_000);
+    expect((await zipped(`/ru/reports/${w.open.number}`)) + cssBytes).toBeLessThan(12_000);
   });
 
   it('sends `/` to the language chosen before, else the browser’s, else Kazakh, and the switch keeps the page', async () => {

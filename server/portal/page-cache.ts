@@ -25,6 +25,8 @@ interface Entry {
   gzip: Buffer;
   br: Buffer;
   cacheControl: string;
+  /** after this (ms since 1970) the page is too old even to be served stale while it is refreshed */
+  staleUntil: number;
 }
 
 export interface PageCacheOptions {
@@ -40,7 +42,7 @@ export interface PageCacheOptions {
 
 export class PortalBusyError extends Error {}
 
-function entryOf(page: RenderedPage): Entry {
+function entryOf(page: RenderedPage, now: number): Entry {
   const identity = Buffer.from(page.html, 'utf8');
   return {
     status: page.status,
@@ -50,6 +52,7 @@ function entryOf(page: RenderedPage): Entry {
     // Quality 5: most of Brotli's gain over gzip at a fraction of the time of 11; paid once per render.
     br: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
     cacheControl: `public, max-age=${page.maxAge}, stale-while-revalidate=${page.staleWhileRevalidate}`,
+    staleUntil: now + (page.maxAge + page.staleWhileRevalidate) * 1000,
   };
 }
 
@@ -85,13 +88,16 @@ export function createPageCache(opts: PageCacheOptions) {
     fetchMethod: async (_key, _stale, { options, context }) => {
       const page = await limit(context);
       options.ttl = page.maxAge * 1000;
-      return entryOf(page);
+      return entryOf(page, Date.now());
     },
   });
 
   return {
     /** Sends the page under `key`, rendering it with `render` when it is missing or stale. */
     async send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>): Promise<FastifyReply> {
+      // lru-cache keeps a stale page until it is evicted: one left unread for hours is dropped, not served.
+      const held = cache.peek(key, { allowStale: true });
+      if (held && held.staleUntil < Date.now()) cache.delete(key);
       // A page nobody has (not even a stale copy) while the render queue is full: refuse rather than queue.
       if (limit.pendingCount >= maxWaiting && cache.peek(key, { allowStale: true }) === undefined)
         throw new PortalBusyError('too many pages waiting to be rendered');

@@ -88,6 +88,19 @@ describe.each(dbTargets)('public portal pages (%s)', (target) => {
     expect(duplicate).toContain(`<a href="/ru/reports/${w.open.number}">${w.open.number}</a>`);
   });
 
+  it('drops a report from its page and the lists at once when staff hide it, and shows it again when they unhide it', async () => {
+    const url = `/kk/reports/${w.rejected.number}`;
+    expect((await get(url)).statusCode).toBe(200);
+    expect(await html('/kk/reports')).toContain(w.rejected.number);
+    const admin = await services.prisma.staffUser.findUniqueOrThrow({ where: { login: 'portal-admin' } });
+    const principal = { ...admin, roles: ['admin' as const], locale: 'ru' };
+    await services.reportAdmin.hide({ type: 'staff', id: admin.id }, principal, w.rejected.id, 'в тексте чужой номер телефона');
+    expect((await get(url)).statusCode).toBe(404);
+    expect(await html('/kk/reports')).not.toContain(w.rejected.number);
+    await services.reportAdmin.unhide({ type: 'staff', id: admin.id }, principal, w.rejected.id);
+    expect((await get(url)).statusCode).toBe(200);
+  });
+
   it('filters by region, district, category and status with codes, and says when a code names nothing', async () => {
     const byRegion = await html(`/ru/reports?region=${w.regionB.code}`);
     expect(byRegion).toContain(w.resolved.number);

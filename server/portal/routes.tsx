@@ -33,7 +33,8 @@ export const PORTAL_POLICY = [
 const LIST_TTL = { maxAge: 60, staleWhileRevalidate: 300 };
 const REPORT_TTL = { maxAge: 30, staleWhileRevalidate: 120 };
 const NOT_FOUND_TTL = { maxAge: 30, staleWhileRevalidate: 30 };
-const NUMBER = /^[A-Z]{2}-\d{4}-\d{1,9}$/;
+// Any number this installation or an older one issued (KZ-2026-000123); the rest is a 404 without a query.
+const NUMBER = /^[A-Z]{2,4}-[0-9-]{1,24}$/;
 const LANG_COOKIE = 'lang';
 
 /** The language of `/`: the visitor's earlier choice, else the first of ours the browser asks for, else Kazakh. */
@@ -58,6 +59,12 @@ export const portalRoutes =
     const css = readFileSync(new URL('./portal.css', import.meta.url));
     const cssHref = `/portal/static/portal.${createHash('sha1').update(css).digest('hex').slice(0, 12)}.css`;
     const cache = createPageCache({ headers: { 'content-security-policy': PORTAL_POLICY } });
+    // A report hidden or shown again leaves this process's pages at once: its own page and every list.
+    const unsubscribe = services.publicChanges.subscribe((s) => {
+      cache.purge(`report:${s.number}:`);
+      cache.purge('list:');
+    });
+    app.addHook('onClose', async () => unsubscribe());
     const text = (lang: PortalLang): PortalText => i18n.getFixedT(lang, 'portal') as unknown as PortalText;
     const page = (lang: PortalLang, title: string, description: string, paths: Record<PortalLang, string>, body: VNode) =>
       renderDocument(

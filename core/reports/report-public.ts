@@ -160,5 +160,3 @@ export function createReportPublic({ prisma }: { prisma: PrismaClient }) {
     },
   };
 }
-
-export type ReportPublic = ReturnType<typeof createReportPublic>;

@@ -119,5 +119,3 @@ export function createPageCache(opts: PageCacheOptions) {
     },
   };
 }
-
-export type PageCache = ReturnType<typeof createPageCache>;

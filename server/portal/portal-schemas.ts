@@ -6,8 +6,6 @@ import { INT4_MAX } from '../schemas.ts';
 export const PORTAL_LANGS = ['kk', 'ru'] as const;
 export type PortalLang = (typeof PORTAL_LANGS)[number];
 
-export const langParam = z.object({ lang: z.enum(PORTAL_LANGS) });
-
 const code = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/)

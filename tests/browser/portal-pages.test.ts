@@ -1,8 +1,8 @@
 // The public portal in Chromium (issue 17): the list and a report's page read as a resident sees them, the language
 // switch keeps the page, the filter form and the pages work with JavaScript off, nothing scrolls sideways at 390 px,
 // the skip link comes first on the keyboard, and axe-core finds no WCAG 2.1 A/AA violation on any page.
-import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppServer, createAppServices } from '../../app/compose.ts';
@@ -12,7 +12,7 @@ import { PORTAL_CLOCK, SECRETS, seedPortalWorld, type PortalWorld } from '../hel
 import { testLogger } from '../helpers/silent-logger.ts';
 import { browserAvailable, launchBrowser, shot, type Browser } from './harness.ts';
 
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+const axeSource = axe.source;
 
 interface AxeViolation {
   id: string;

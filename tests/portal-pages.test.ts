@@ -163,6 +163,33 @@ describe.each(dbTargets)('public portal pages (%s)', (target) => {
       expect((await get(`/lang/ru?next=${encodeURIComponent(next)}`)).headers.location).toBe('/ru/reports');
   });
 
+  it('publishes the civic-control indicators of a period: the analytics API’s figures as an admin, for the country and a region', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'portal-admin', password: 'portal-admin-password-1' } });
+    const token = login.json().token as string;
+    const cell = (page: string, label: string) => new RegExp(`<th scope="row">${label}</th><td>([^<]*)</td>`).exec(page)?.[1];
+    for (const [query, filter] of [
+      ['', ''],
+      [`&region=${w.regionB.code}`, `&regionId=${w.regionB.id}`],
+    ] as const) {
+      const api = (
+        await app.inject({ method: 'GET', url: `/api/analytics/civic-control?period=2026${filter}`, headers: { authorization: `Bearer ${token}` } })
+      ).json();
+      const ru = await html(`/ru/stats?period=2026${query}`);
+      expect(cell(ru, 'Поступило обращений'), query).toBe(String(api.received));
+      expect(cell(ru, 'Выполнено'), query).toBe(String(api.resolved));
+      expect(cell(ru, 'Сейчас просрочено'), query).toBe(String(api.overdueNow));
+      expect(cell(ru, 'Доля выполненных'), query).toBe(
+        api.resolvedShare == null ? '—' : `${new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format(api.resolvedShare * 100)} %`,
+      );
+      expect(api.received).toBeGreaterThan(0);
+    }
+    // The pinned clock's year is the default, in Kazakh as well; no single report is named.
+    const kk = await html('/kk/stats');
+    expect(kk).toContain('<option value="2026" selected>');
+    expect(cell(kk, 'Түскен өтініштер')).toBe(cell(await html('/ru/stats?period=2026'), 'Поступило обращений'));
+    expect(kk).not.toMatch(/KZ-2026-\d+/);
+  });
+
   it('serves a page from memory with an ETag, Cache-Control and compression, and answers 304 to a revalidation', async () => {
     const url = `/ru/reports/${w.rejected.number}`;
     const first = await get(url, { 'accept-encoding': 'br, gzip' });

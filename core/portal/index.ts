@@ -1,5 +1,8 @@
 // The public portal (issue 17): what anyone may read without signing in. Each capability that owns the data owns
 // its privacy rules (core/reports/report-public.ts); this module only gathers them under services.portal.
+import { civicControl, defaultTrendUnit } from '../analytics/civic-control.ts';
+import type { AnalyticsFilter } from '../analytics/analytics-scope.ts';
+import type { Period } from '../calendar/periods.ts';
 import { createReportPublic } from '../reports/report-public.ts';
 import type { DomainModule } from '../services.ts';
 
@@ -10,7 +13,12 @@ export interface PortalOptions {
 
 declare module '../services.ts' {
   interface CapabilityServices {
-    portal: { reports: ReturnType<typeof createReportPublic>; home: boolean };
+    portal: {
+      reports: ReturnType<typeof createReportPublic>;
+      /** the civic-control indicators of a period, for everyone: the same figures as /api/analytics/civic-control as an admin */
+      stats(filter: Pick<AnalyticsFilter, 'regionId' | 'districtId' | 'categoryId'>, period: Period): ReturnType<typeof civicControl>;
+      home: boolean;
+    };
   }
   interface CapabilityOptions {
     portal?: PortalOptions;
@@ -19,5 +27,15 @@ declare module '../services.ts' {
 
 export const portalDomain: DomainModule<'portal'> = {
   name: 'portal',
-  services: ({ prisma, options }) => ({ portal: { reports: createReportPublic({ prisma }), home: options.portal?.home ?? false } }),
+  services: ({ prisma, calendar, now, options }) => ({
+    portal: {
+      reports: createReportPublic({ prisma }),
+      // Aggregates only (counts, shares, medians): nothing in them names a report or a person.
+      stats: async (filter, period) => {
+        const q = { ...filter, period };
+        return civicControl(prisma, await calendar.calendar(), q, now(), defaultTrendUnit(q), { concurrent: false, rollups: true });
+      },
+      home: options.portal?.home ?? false,
+    },
+  }),
 };

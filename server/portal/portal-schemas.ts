@@ -1,7 +1,7 @@
 // The portal's inputs. Filters are codes (region=astana, category=roads-sidewalks), never ids. A value that does
 // not parse is dropped (the page says so) rather than refused: a shared link with a stale filter still opens.
 import { z } from 'zod';
-import { INT4_MAX } from '../schemas.ts';
+import { INT4_MAX, periodKey } from '../schemas.ts';
 
 export const PORTAL_LANGS = ['kk', 'ru'] as const;
 export type PortalLang = (typeof PORTAL_LANGS)[number];
@@ -38,3 +38,10 @@ export const reportParams = z.object({ number: z.string().max(60) });
 
 export const langSwitchParams = z.object({ lang: z.enum(PORTAL_LANGS) });
 export const langSwitchQuery = z.object({ next: z.string().max(2000).optional().catch(undefined) });
+
+export const statsQuery = z.object({
+  period: periodKey.optional().catch(undefined),
+  region: code,
+  district: code,
+  category: code,
+});

@@ -8,15 +8,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { i18n } from 'i18next';
 import type { VNode } from 'preact';
+import { parsePeriodKey, periodKeyOf } from '../../core/calendar/periods.ts';
 import { localName, type ReferenceData } from '../../core/reference/reference-service.ts';
 import type { Services } from '../../core/services.ts';
 import { createPageCache, PortalBusyError, type RenderedPage } from './page-cache.ts';
-import { langSwitchParams, langSwitchQuery, listQuery, PORTAL_LANGS, reportParams, type ListQuery, type PortalLang } from './portal-schemas.ts';
+import { langSwitchParams, langSwitchQuery, listQuery, PORTAL_LANGS, reportParams, statsQuery, type ListQuery, type PortalLang } from './portal-schemas.ts';
 import { renderDocument, type PortalText } from './render.tsx';
 import { Layout } from './views/layout.tsx';
 import { NotFound } from './views/not-found.tsx';
 import { ReportList } from './views/report-list.tsx';
 import { ReportPage } from './views/report-page.tsx';
+import { StatsPage } from './views/stats-page.tsx';
 
 /** No script at all, styles from here only, nothing framed or posted elsewhere. */
 export const PORTAL_POLICY = [
@@ -33,6 +35,8 @@ export const PORTAL_POLICY = [
 const LIST_TTL = { maxAge: 60, staleWhileRevalidate: 300 };
 const REPORT_TTL = { maxAge: 30, staleWhileRevalidate: 120 };
 const NOT_FOUND_TTL = { maxAge: 30, staleWhileRevalidate: 30 };
+// Figures of a period move slowly, and a year's cost the most to compute: five minutes, then refreshed behind.
+const STATS_TTL = { maxAge: 300, staleWhileRevalidate: 3600 };
 // Any number this installation or an older one issued (KZ-2026-000123); the rest is a 404 without a query.
 const NUMBER = /^[A-Z]{2,4}-[0-9-]{1,24}$/;
 const LANG_COOKIE = 'lang';
@@ -172,6 +176,33 @@ export const portalRoutes =
         });
       });
 
+      app.get(`/${lang}/stats`, { schema: { hide: true, querystring: statsQuery } }, async (req, reply) => {
+        const ref = await services.reference.get();
+        const { filter, selected } = resolveFilter(ref, { ...req.query, status: undefined });
+        const periods = periodOptions(services.now());
+        const period = periods.some((p) => p.code === req.query.period) ? req.query.period! : periods[0]!.code;
+        const key = `stats:${lang}:${period}:${selected.region ?? ''}:${selected.district ?? ''}:${selected.category ?? ''}`;
+        return send(req, reply, key, async () => {
+          const s = await services.portal.stats(filter, parsePeriodKey(period));
+          const region = ref.regions.find((r) => r.code === selected.region);
+          const search = (l: PortalLang) => `/${l}/stats?${new URLSearchParams({ period, ...selected }).toString()}`;
+          const body = (
+            <StatsPage
+              lang={lang}
+              t={t}
+              s={s}
+              periods={periods}
+              selected={{ ...selected, period }}
+              regions={ref.regions.map((r) => ({ code: r.code, name: localName(r, lang) }))}
+              districts={(region?.districts ?? []).map((d) => ({ code: d.code, name: localName(d, lang) }))}
+              categories={ref.categories.filter((c) => c.active).map((c) => ({ code: c.code, name: localName(c, lang) }))}
+              asOf={services.now()}
+            />
+          );
+          return { status: 200, html: page(lang, t('stats.title'), t('intro'), samePath(search), body), ...STATS_TTL };
+        });
+      });
+
       app.get(`/${lang}/reports/:number`, { schema: { hide: true, params: reportParams } }, async (req, reply) => {
         const { number } = req.params;
         if (!NUMBER.test(number)) return send(req, reply, `bad:${lang}`, async () => notFound(lang));
@@ -213,4 +244,15 @@ function resolveFilter(ref: ReferenceData, q: ListQuery) {
   if (category) selected.category = category.code;
   if (q.status) selected.status = q.status;
   return { filter: { regionId: region?.id, districtId: district?.id, categoryId: category?.id, status: q.status }, selected, dropped };
+}
+
+/** This year, last year, and this year's months so far, newest first (Almaty calendar). */
+function periodOptions(now: Date): Array<{ code: string; name: string }> {
+  const year = Number(periodKeyOf(now, 'year'));
+  const month = Number(periodKeyOf(now, 'month').slice(5, 7));
+  const months = Array.from({ length: month }, (_, i) => month - i).map((m) => ({
+    code: `${year}-${String(m).padStart(2, '0')}`,
+    name: `${String(m).padStart(2, '0')}.${year}`,
+  }));
+  return [{ code: String(year), name: String(year) }, { code: String(year - 1), name: String(year - 1) }, ...months];
 }

@@ -83,6 +83,12 @@ describe.skipIf(!browserAvailable).each(dbTargets)('public portal in Chromium (%
     await page.goto(`${base}/`);
     expect(page.url()).toBe(`${base}/kk/reports`);
 
+    await page.locator('nav.sections a[href="/kk/stats"]').click();
+    await page.waitForURL(`${base}/kk/stats`);
+    expect(await page.locator('table.stats caption').innerText()).toBe('Көрсеткіштер');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'portal-stats-kk');
+
     await page.goto(`${base}/kk/reports/${w.hidden.number}`);
     expect(await page.locator('h1').innerText()).toBe('Бет табылмады');
     expect(await axeViolations(page)).toEqual([]);
@@ -120,6 +126,12 @@ describe.skipIf(!browserAvailable).each(dbTargets)('public portal in Chromium (%
       await shot(page, 'portal-report-390');
       await page.goto(`${base}/kk/reports/${w.open.number}`);
       expect(await wide()).toBeLessThanOrEqual(390);
+      await page.goto(`${base}/kk/stats`);
+      await page.locator('select#region').selectOption(w.regionB.code);
+      await page.locator('form.filters button[type=submit]').click();
+      await page.waitForURL(/stats\?period=2026&region=/);
+      expect(await wide()).toBeLessThanOrEqual(390);
+      await shot(page, 'portal-stats-390');
     } finally {
       await phone.close();
     }

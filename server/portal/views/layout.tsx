@@ -42,6 +42,16 @@ export function Layout({ lang, t, title, description, paths, cssHref, children }
           <a class="brand" href={`/${lang}/reports`}>
             {t('site')} · {t('section')}
           </a>
+          <nav aria-label={t('nav')} class="sections">
+            <ul>
+              <li>
+                <a href={`/${lang}/reports`}>{t('list.title')}</a>
+              </li>
+              <li>
+                <a href={`/${lang}/stats`}>{t('stats.nav')}</a>
+              </li>
+            </ul>
+          </nav>
           <nav aria-label={t('language')} class="langs">
             <ul>
               {(Object.keys(paths) as PortalLang[]).map((l) => (

@@ -1,0 +1,87 @@
+// The public civic-control indicators of a period (issue 17: "a mechanism for citizens to assess the efficiency of
+// state bodies"): the analytics API's figures as an admin sees them, aggregates only, as a plain table.
+import { formatLocalDateTime } from '../../../core/calendar/local-time.ts';
+import type { CivicControlIndicators } from '../../../core/analytics/civic-control.ts';
+import type { PortalLang } from '../portal-schemas.ts';
+import type { PortalText } from '../render.tsx';
+import type { Option } from './report-list.tsx';
+
+export interface StatsPageProps {
+  lang: PortalLang;
+  t: PortalText;
+  s: CivicControlIndicators;
+  periods: Option[];
+  selected: { period: string; region?: string; district?: string; category?: string };
+  regions: Option[];
+  districts: Option[];
+  categories: Option[];
+  asOf: Date;
+}
+
+function Select({ id, label, value, options, all }: { id: string; label: string; value?: string; options: Option[]; all?: string }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} name={id}>
+        {all !== undefined && <option value="">{all}</option>}
+        {options.map((o) => (
+          <option value={o.code} selected={o.code === value} key={o.code}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function StatsPage({ lang, t, s, periods, selected, regions, districts, categories, asOf }: StatsPageProps) {
+  const locale = lang === 'kk' ? 'kk-KZ' : 'ru-RU';
+  const n = (v: number | null, digits = 0) => (v == null ? t('stats.none') : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v));
+  const pct = (v: number | null) => (v == null ? t('stats.none') : `${n(v * 100, 1)} %`);
+  const inWork = s.byStatus.new + s.byStatus.in_work + s.byStatus.reopened;
+  const rows: Array<[string, string]> = [
+    [t('stats.received'), n(s.received)],
+    [t('stats.in_work'), n(inWork)],
+    [t('stats.resolved'), n(s.resolved)],
+    [t('stats.resolved_share'), pct(s.resolvedShare)],
+    [t('stats.on_time_share'), pct(s.resolvedOnTimeShare)],
+    [t('stats.median_days'), n(s.timeToResolve.medianWorkingDays, 1)],
+    [t('stats.overdue_now'), n(s.overdueNow)],
+    [t('stats.self_resolved'), n(s.selfResolved)],
+    [t('stats.supports_per_report'), n(s.supportsPerReport, 2)],
+  ];
+  return (
+    <>
+      <h1>{t('stats.title')}</h1>
+      <form class="filters" method="get" action={`/${lang}/stats`} aria-label={t('filters.title')}>
+        <Select id="period" label={t('stats.period')} value={selected.period} options={periods} />
+        <Select id="region" label={t('filters.region')} value={selected.region} options={regions} all={t('filters.all')} />
+        {districts.length > 0 && <Select id="district" label={t('filters.district')} value={selected.district} options={districts} all={t('filters.all')} />}
+        <Select id="category" label={t('filters.category')} value={selected.category} options={categories} all={t('filters.all')} />
+        <div class="actions">
+          <button type="submit">{t('filters.apply')}</button>
+          <a href={`/${lang}/stats`}>{t('filters.reset')}</a>
+        </div>
+      </form>
+      <table class="stats">
+        <caption>{t('stats.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('stats.indicator')}</th>
+            <th scope="col">{t('stats.value')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="meta">{t('stats.note')}</p>
+      <p class="meta">{t('stats.as_of', { time: formatLocalDateTime(asOf) })}</p>
+    </>
+  );
+}

@@ -116,6 +116,33 @@ describe.each(dbTargets)('public portal pages (%s)', (target) => {
     expect(await html('/ru/reports?status=closed')).toContain(w.rejected.number);
   });
 
+  it('filters by the period a report was filed in', async () => {
+    const now = clock;
+    clock = new Date('2026-03-16T06:00:00Z');
+    const march = await services.reports.create(
+      { type: 'staff', id: null },
+      {
+        source: 'staff',
+        categoryId: w.category.id,
+        regionId: w.regionA.id,
+        districtId: null,
+        address: 'ул. Кенесары, 40',
+        description: 'Весной затопило подземный переход, пройти нельзя.',
+        evidence: [],
+      },
+    );
+    clock = now;
+    const inMarch = await html('/ru/reports?period=2026-03');
+    expect(inMarch).toContain(march.number);
+    expect(inMarch).not.toContain(w.open.number);
+    expect(inMarch).toContain('<option value="2026-03" selected>');
+    const inNovember = await html('/ru/reports?period=2026-11');
+    expect(inNovember).toContain(w.open.number);
+    expect(inNovember).not.toContain(march.number);
+    const year = await html('/ru/reports?period=2026');
+    for (const n of [march.number, w.open.number]) expect(year).toContain(n);
+  });
+
   it('pages through a long list with a next link, newest first, and no report twice', async () => {
     const regionId = w.regionB.id;
     for (let i = 0; i < 21; i++) {

@@ -25,6 +25,8 @@ export interface PublicReportFilter {
   districtId?: number;
   categoryId?: number;
   status?: PublicStatusGroup;
+  /** filed in [from, to) */
+  filed?: { from: Date; to: Date };
   /** keyset cursor: the page starts strictly after this report in newest-first order */
   before?: { createdAt: Date; id: number };
 }
@@ -103,6 +105,7 @@ export function createReportPublic({ prisma }: { prisma: PrismaClient }) {
       if (f.regionId != null) and.push({ regionId: f.regionId });
       if (f.districtId != null) and.push({ districtId: f.districtId });
       if (f.categoryId != null) and.push({ categoryId: f.categoryId });
+      if (f.filed) and.push({ createdAt: { gte: f.filed.from, lt: f.filed.to } });
       if (f.before) {
         const { createdAt, id } = f.before;
         // The redundant `lte` keeps the cursor an index condition on createdAt (bench/FIXES.md §2).

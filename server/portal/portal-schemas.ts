@@ -29,6 +29,7 @@ export const listQuery = z.object({
   district: code,
   category: code,
   status: z.enum(['open', 'resolved', 'closed']).optional().catch(undefined),
+  period: periodKey.optional().catch(undefined),
   before: cursor,
 });
 export type ListQuery = z.infer<typeof listQuery>;

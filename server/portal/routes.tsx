@@ -134,15 +134,18 @@ export const portalRoutes =
       app.get(`/${lang}/reports`, { schema: { hide: true, querystring: listQuery } }, async (req, reply) => {
         const ref = await services.reference.get();
         const { filter, selected, dropped } = resolveFilter(ref, req.query);
+        const periods = periodOptions(services.now());
+        if (req.query.period && periods.some((p) => p.code === req.query.period)) selected.period = req.query.period;
+        const filed = selected.period ? parsePeriodKey(selected.period) : undefined;
         const search = (l: PortalLang, extra?: Record<string, string>) => {
           const qs = new URLSearchParams({ ...selected, ...extra }).toString();
           return `/${l}/reports${qs ? `?${qs}` : ''}`;
         };
         // The key holds only the parsed values, in a fixed order: random parameters cannot bust the cache.
         const before = req.query.before ? `${req.query.before.createdAt.getTime()}-${req.query.before.id}` : '';
-        const key = `list:${lang}:${selected.region ?? ''}:${selected.district ?? ''}:${selected.category ?? ''}:${selected.status ?? ''}:${before}:${dropped ? 1 : 0}`;
+        const key = `list:${lang}:${selected.region ?? ''}:${selected.district ?? ''}:${selected.category ?? ''}:${selected.status ?? ''}:${selected.period ?? ''}:${before}:${dropped ? 1 : 0}`;
         return send(req, reply, key, async () => {
-          const { items, next } = await services.portal.reports.list({ ...filter, before: req.query.before });
+          const { items, next } = await services.portal.reports.list({ ...filter, filed, before: req.query.before });
           const region = ref.regions.find((r) => r.code === selected.region);
           const body = (
             <ReportList
@@ -160,6 +163,7 @@ export const portalRoutes =
               regions={ref.regions.map((r) => ({ code: r.code, name: localName(r, lang) }))}
               districts={(region?.districts ?? []).map((d) => ({ code: d.code, name: localName(d, lang) }))}
               categories={ref.categories.filter((c) => c.active).map((c) => ({ code: c.code, name: localName(c, lang) }))}
+              periods={periods}
             />
           );
           return {
@@ -178,7 +182,7 @@ export const portalRoutes =
 
       app.get(`/${lang}/stats`, { schema: { hide: true, querystring: statsQuery } }, async (req, reply) => {
         const ref = await services.reference.get();
-        const { filter, selected } = resolveFilter(ref, { ...req.query, status: undefined });
+        const { filter, selected } = resolveFilter(ref, { ...req.query, status: undefined, period: undefined });
         const periods = periodOptions(services.now());
         const period = periods.some((p) => p.code === req.query.period) ? req.query.period! : periods[0]!.code;
         const key = `stats:${lang}:${period}:${selected.region ?? ''}:${selected.district ?? ''}:${selected.category ?? ''}`;
@@ -238,7 +242,7 @@ function resolveFilter(ref: ReferenceData, q: ListQuery) {
   const district = q.district && region ? region.districts.find((d) => d.code === q.district) : undefined;
   const category = q.category ? ref.categories.find((c) => c.code === q.category) : undefined;
   const dropped = (q.region !== undefined && !region) || (q.district !== undefined && !district) || (q.category !== undefined && !category);
-  const selected: Record<string, string> & { region?: string; district?: string; category?: string; status?: string } = {};
+  const selected: Record<string, string> & { region?: string; district?: string; category?: string; status?: string; period?: string } = {};
   if (region) selected.region = region.code;
   if (district) selected.district = district.code;
   if (category) selected.category = category.code;

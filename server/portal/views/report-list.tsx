@@ -18,10 +18,11 @@ export interface ReportListProps {
   nextHref: string | null;
   firstHref: string | null;
   dropped: boolean;
-  selected: { region?: string; district?: string; category?: string; status?: string };
+  selected: { region?: string; district?: string; category?: string; status?: string; period?: string };
   regions: Option[];
   districts: Option[];
   categories: Option[];
+  periods: Option[];
 }
 
 function Select({ id, label, value, options, all }: { id: string; label: string; value?: string; options: Option[]; all: string }) {
@@ -54,6 +55,7 @@ export function ReportList(p: ReportListProps) {
         )}
         <Select id="category" label={t('filters.category')} value={p.selected.category} options={p.categories} all={t('filters.all')} />
         <Select id="status" label={t('filters.status')} value={p.selected.status} options={statuses} all={t('filters.all')} />
+        <Select id="period" label={t('filters.period')} value={p.selected.period} options={p.periods} all={t('filters.all_time')} />
         <div class="actions">
           <button type="submit">{t('filters.apply')}</button>
           <a href={`/${lang}/reports`}>{t('filters.reset')}</a>

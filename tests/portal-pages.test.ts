@@ -19,7 +19,13 @@ describe.each(dbTargets)('public portal pages (%s)', (target) => {
   let w: PortalWorld;
 
   beforeAll(async () => {
-    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock, portal: { home: true } });
+    services = createAppServices({
+      db: suite.db,
+      logger: testLogger,
+      sessionTtlHours: 12,
+      now: () => clock,
+      portal: { home: true, url: 'https://portal.example.kz/', body: { kk: 'Астана қаласының әкімдігі', ru: 'Акимат города Астаны' } },
+    });
     app = await buildAppServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
     w = await seedPortalWorld(services, (ms) => (clock = new Date(clock.getTime() + ms)));
   });
@@ -215,6 +221,15 @@ describe.each(dbTargets)('public portal pages (%s)', (target) => {
     expect(kk).toContain('<option value="2026" selected>');
     expect(cell(kk, 'Түскен өтініштер')).toBe(cell(await html('/ru/stats?period=2026'), 'Поступило обращений'));
     expect(kk).not.toMatch(/KZ-2026-\d+/);
+  });
+
+  it('names the body on every page in its language and links each page to its public address', async () => {
+    const ru = await html(`/ru/reports/${w.open.number}`);
+    expect(ru).toContain('<p class="body">Акимат города Астаны</p>');
+    expect(ru).toContain(`<title>Обращение ${w.open.number} · Гражданский контроль («Азаматтық бақылау») · Акимат города Астаны</title>`);
+    expect(ru).toContain(`<link rel="canonical" href="https://portal.example.kz/ru/reports/${w.open.number}"/>`);
+    expect(ru).toContain(`<meta property="og:url" content="https://portal.example.kz/ru/reports/${w.open.number}"/>`);
+    expect(await html('/kk/reports')).toContain('<p class="body">Астана қаласының әкімдігі</p>');
   });
 
   it('serves a page from memory with an ETag, Cache-Control and compression, and answers 304 to a revalidation', async () => {

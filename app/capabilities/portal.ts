@@ -7,6 +7,8 @@ import type { Capability } from '../capability.ts';
 export const portal: Capability = {
   ...portalDomain,
   locales: ['portal'],
-  settings: ({ config }) => ({ portal: { home: config.PORTAL_HOME } }),
+  settings: ({ config }) => ({
+    portal: { home: config.PORTAL_HOME, url: config.PORTAL_URL, body: { kk: config.PORTAL_BODY_KK, ru: config.PORTAL_BODY_RU } },
+  }),
   routes: ({ services, i18n }) => [portalRoutes(services, i18n)],
 };

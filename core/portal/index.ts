@@ -9,6 +9,10 @@ import type { DomainModule } from '../services.ts';
 export interface PortalOptions {
   /** the portal answers `/` (else the staff console does) */
   home?: boolean;
+  /** the public https:// address, for canonical and Open Graph links */
+  url?: string;
+  /** the body whose portal it is, per language */
+  body?: { kk?: string; ru?: string };
 }
 
 declare module '../services.ts' {
@@ -18,6 +22,7 @@ declare module '../services.ts' {
       /** the civic-control indicators of a period, for everyone: the same figures as /api/analytics/civic-control as an admin */
       stats(filter: Pick<AnalyticsFilter, 'regionId' | 'districtId' | 'categoryId'>, period: Period): ReturnType<typeof civicControl>;
       home: boolean;
+      branding: { url?: string; body: { kk?: string; ru?: string } };
     };
   }
   interface CapabilityOptions {
@@ -36,6 +41,7 @@ export const portalDomain: DomainModule<'portal'> = {
         return civicControl(prisma, await calendar.calendar(), q, now(), defaultTrendUnit(q), { concurrent: false, rollups: true });
       },
       home: options.portal?.home ?? false,
+      branding: { url: options.portal?.url?.replace(/\/+$/, ''), body: options.portal?.body ?? {} },
     },
   }),
 };

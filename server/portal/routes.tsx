@@ -72,7 +72,16 @@ export const portalRoutes =
     const text = (lang: PortalLang): PortalText => i18n.getFixedT(lang, 'portal') as unknown as PortalText;
     const page = (lang: PortalLang, title: string, description: string, paths: Record<PortalLang, string>, body: VNode) =>
       renderDocument(
-        <Layout lang={lang} t={text(lang)} title={title} description={description} paths={paths} cssHref={cssHref}>
+        <Layout
+          lang={lang}
+          t={text(lang)}
+          title={title}
+          description={description}
+          paths={paths}
+          cssHref={cssHref}
+          body={services.portal.branding.body[lang]}
+          baseUrl={services.portal.branding.url}
+        >
           {body}
         </Layout>,
       );

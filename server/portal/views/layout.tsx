@@ -12,22 +12,28 @@ export interface LayoutProps {
   /** the same page's path in each language, for the switch and hreflang */
   paths: Record<PortalLang, string>;
   cssHref: string;
+  /** the body whose portal it is, in this language */
+  body?: string;
+  /** the portal's public address (no trailing slash), for canonical and og:url */
+  baseUrl?: string;
   children: ComponentChildren;
 }
 
 const LANG_NAMES: Record<PortalLang, string> = { kk: 'Қазақша', ru: 'Русский' };
 
-export function Layout({ lang, t, title, description, paths, cssHref, children }: LayoutProps) {
+export function Layout({ lang, t, title, description, paths, cssHref, body, baseUrl, children }: LayoutProps) {
   return (
     <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t('section')} · ${t('site')}`}</title>
+        <title>{`${title} · ${t('section')} · ${body ?? t('site')}`}</title>
         <meta name="description" content={description} />
         <meta property="og:title" content={title} />
         <meta property="og:description" content={description} />
-        <meta property="og:site_name" content={t('site')} />
+        <meta property="og:site_name" content={body ?? t('site')} />
+        {baseUrl && <link rel="canonical" href={`${baseUrl}${paths[lang]}`} />}
+        {baseUrl && <meta property="og:url" content={`${baseUrl}${paths[lang]}`} />}
         <meta property="og:locale" content={lang === 'kk' ? 'kk_KZ' : 'ru_RU'} />
         {(Object.keys(paths) as PortalLang[]).map((l) => (
           <link rel="alternate" hrefLang={l} href={paths[l]} key={l} />
@@ -42,6 +48,7 @@ export function Layout({ lang, t, title, description, paths, cssHref, children }
           <a class="brand" href={`/${lang}/reports`}>
             {t('site')} · {t('section')}
           </a>
+          {body && <p class="body">{body}</p>}
           <nav aria-label={t('nav')} class="sections">
             <ul>
               <li>
@@ -68,6 +75,7 @@ export function Layout({ lang, t, title, description, paths, cssHref, children }
           {children}
         </main>
         <footer class="foot">
+          {body && <p>{body}</p>}
           <p>{t('footer')}</p>
         </footer>
       </body>

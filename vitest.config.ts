@@ -9,5 +9,9 @@ export default defineConfig({
     // Two cores on CI: more workers only add contention for PGlite's CPU-bound queries.
     maxWorkers: 2,
     restoreMocks: true,
+    // expect.poll's default of 1 s is too short for a browser step on a loaded 2-core machine (a staff account
+    // hashed and the list reloaded, a dashboard's map drawn): those failed under load and passed alone. It only
+    // waits longer for something that has not happened yet.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

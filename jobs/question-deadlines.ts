@@ -1,12 +1,8 @@
 // Every 15 minutes: questions whose first answer (or a follow-up's answer) is overdue are announced to
 // their consultants, long-overdue ones escalated to admins (core/consultations/question-deadlines.ts).
-import { processQuestionDeadlines, type QuestionDeadlineDeps } from '../core/consultations/question-deadlines.ts';
 import type { Job } from './scheduler.ts';
 
-export function createQuestionDeadlinesJob(deps: QuestionDeadlineDeps): Job {
-  return {
-    name: 'question-deadlines',
-    schedule: '*/15 * * * *',
-    run: () => processQuestionDeadlines(deps),
-  };
+/** `run`: one pass (services.consultations.processDeadlines). */
+export function createQuestionDeadlinesJob(run: () => Promise<unknown>): Job {
+  return { name: 'question-deadlines', schedule: '*/15 * * * *', run };
 }

@@ -130,7 +130,7 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   it('after an answer: a follow-up goes back to the same consultant; "resolved" asks for a rating and a comment', async () => {
     const { u, c } = await citizen('ru');
-    const q = await services.questionCitizen.ask(c.id, {
+    const q = await services.consultations.citizen.ask(c.id, {
       topicId: registration.id,
       askerGroup: 'ngo',
       text: 'Нужно ли менять устав при смене директора фонда?',
@@ -164,7 +164,7 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   it('lists "my questions" with their state and shows the thread without internal notes', async () => {
     const { u, c } = await citizen('ru');
-    const q = await services.questionCitizen.ask(c.id, {
+    const q = await services.consultations.citizen.ask(c.id, {
       topicId: registration.id,
       askerGroup: 'individual',
       text: 'Можно ли НПО заниматься предпринимательством?',
@@ -196,32 +196,36 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   it('refuses to rate an unanswered question, and withdraws it unlogged when closed', async () => {
     const { c } = await citizen('ru');
-    const q = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'individual', text: 'Вопрос, на который ещё не ответили' });
-    await expect(services.questionCitizen.rate(c.id, q.id, 5)).rejects.toMatchObject({ code: 'question.not_answered' });
-    const closed = await services.questionCitizen.close(c.id, q.id);
+    const q = await services.consultations.citizen.ask(c.id, {
+      topicId: registration.id,
+      askerGroup: 'individual',
+      text: 'Вопрос, на который ещё не ответили',
+    });
+    await expect(services.consultations.citizen.rate(c.id, q.id, 5)).rejects.toMatchObject({ code: 'question.not_answered' });
+    const closed = await services.consultations.citizen.close(c.id, q.id);
     expect(closed).toMatchObject({ state: 'closed', result: null });
     expect(await services.prisma.consultation.count({ where: { questionId: q.id } })).toBe(0);
   });
 
   it('sends a follow-up back to the queue when its consultant has left', async () => {
     const { c } = await citizen('ru');
-    const q = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'ngo', text: 'Какие отчёты сдаёт фонд в конце года?' });
+    const q = await services.consultations.citizen.ask(c.id, { topicId: registration.id, askerGroup: 'ngo', text: 'Какие отчёты сдаёт фонд в конце года?' });
     const staff = await answer(q.id, 'Финансовую отчётность и отчёт о деятельности.');
     await services.prisma.staffUser.update({ where: { id: staff.id }, data: { active: false } });
-    const after = await services.questionCitizen.followUp(c.id, q.id, 'А в какой срок их сдавать?');
+    const after = await services.consultations.citizen.followUp(c.id, q.id, 'А в какой срок их сдавать?');
     expect(after).toMatchObject({ state: 'waiting', consultantId: null });
     await services.prisma.staffUser.update({ where: { id: staff.id }, data: { active: true } });
   });
 
   it('erases the words and files of unanswered questions on /deletedata, keeping answered ones in the log', async () => {
     const { c } = await citizen('ru');
-    const open = await services.questionCitizen.ask(c.id, {
+    const open = await services.consultations.citizen.ask(c.id, {
       topicId: registration.id,
       askerGroup: 'individual',
       text: 'Личный вопрос с подробностями о моей семье',
       attachment: { kind: 'document', telegramFileId: 'doc-1' },
     });
-    const done = await services.questionCitizen.ask(c.id, { topicId: registration.id, askerGroup: 'individual', text: 'Вопрос, на который ответили' });
+    const done = await services.consultations.citizen.ask(c.id, { topicId: registration.id, askerGroup: 'individual', text: 'Вопрос, на который ответили' });
     await answer(done.id, 'Ответ консультанта.');
     await services.citizens.erase(c.id);
     const gone = await services.prisma.question.findUniqueOrThrow({ where: { id: open.id }, include: { messages: true } });

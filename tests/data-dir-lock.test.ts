@@ -136,6 +136,8 @@ describe('in one process', () => {
   it('refuses a fresh lock whose holder it cannot check (another host), and takes it over once it is stale', async () => {
     const dir = freshDir();
     mkdirSync(`${dir}.lock`, { recursive: true });
+    // Fresh by this process's clock: the directory's own mtime is the kernel's, which a shifted clock (npm run test:later) does not move.
+    utimesSync(`${dir}.lock`, new Date(), new Date());
     const elsewhere: LockHolder = { pid: 4242, host: 'other-host', startedAt: NOW.toISOString(), command: 'node app/main.ts' };
     writeFileSync(`${dir}.lock-holder.json`, JSON.stringify(elsewhere));
     const refused = await lockDataDir(dir, { staleMs: 10_000 }).then(

@@ -1,7 +1,7 @@
 // The system-status API for admins: the outbox queue with each failed notification's reason, retry and
 // discard (audited, only for a failed one, refused to other roles), job runs with duration and result,
 // the database, the last backup and the version, and what Telegram says about the bot.
-import { readdirSync } from 'node:fs';
+import { readMigrations } from '../core/db/migrate.ts';
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,12 +18,8 @@ import { dbTargets } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 import { startFakeTelegram } from './fake-telegram/server.ts';
 
-// The newest migration in the folder: the screen names the last one applied.
-const newestMigration = readdirSync(new URL('../prisma/migrations/', import.meta.url), { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => e.name)
-  .sort()
-  .at(-1)!;
+// The newest migration in the folder, read as start-up reads it: the screen names the last one applied.
+const newestMigration = (await readMigrations()).migrationDirectories.at(-1)!.path;
 
 describe.each(dbTargets)('system status (%s)', (target) => {
   const api = useApiApp(target);

@@ -5,7 +5,6 @@
 // to rate the consultation, three days after the answer.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsultationTopic, PrismaClient, Question, StaffUser } from '../generated/prisma/client.ts';
-import { listQuestions, questionWhere } from '../core/consultations/question-query.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
@@ -41,8 +40,8 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
   beforeAll(async () => {
     prisma = suite.db.prisma;
     services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
-    deadlines = createQuestionDeadlinesJob({ prisma, calendar: services.calendar, i18n, now: () => clock, escalationWorkingDays: 1 });
-    reminders = createQuestionRatingReminderJob({ prisma, i18n, now: () => clock });
+    deadlines = createQuestionDeadlinesJob(() => services.consultations.processDeadlines(1));
+    reminders = createQuestionRatingReminderJob(() => services.consultations.remindRatings());
     topic = await prisma.consultationTopic.findFirstOrThrow({ where: { code: 'legal-organisational' } });
     const regions = await prisma.region.findMany({ orderBy: { id: 'asc' } });
     [regionA, regionB] = [regions[0]!.id, regions[1]!.id];
@@ -140,7 +139,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     const q = await askAt('2026-12-10T15:00:00', { consultantId: staff.inRegionKk.id });
     await runAt('2026-12-15T15:01:00'); // overdue and escalated
     clock = at('2026-12-15T16:00:00');
-    await services.questionStaff.answer(actor(staff.inRegionKk), principal(staff.inRegionKk), q.id, { text: 'Жауап' });
+    await services.consultations.staff.answer(actor(staff.inRegionKk), principal(staff.inRegionKk), q.id, { text: 'Жауап' });
     expect(await row(q.id)).toMatchObject({ state: 'answered', overdueNotifiedAt: null, escalatedAt: null });
     expect(await runAt('2026-12-15T16:15:00')).toEqual({ overdue: 0, escalated: 0 });
 
@@ -163,14 +162,13 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     const late = await askAt('2026-12-14T10:00:00');
     const answered = await askAt('2026-12-14T10:00:00', { consultantId: staff.countryWide.id });
     clock = at('2026-12-14T12:00:00');
-    await services.questionStaff.answer(actor(staff.countryWide), principal(staff.countryWide), answered.id, { text: 'Ответ' });
+    await services.consultations.staff.answer(actor(staff.countryWide), principal(staff.countryWide), answered.id, { text: 'Ответ' });
     const closed = await askAt('2026-12-14T10:00:00');
     await prisma.question.update({ where: { id: closed.id }, data: { state: 'closed', closedAt: clock } });
     await askAt('2026-12-17T09:00:00');
     expect(await runAt('2026-12-17T11:00:00')).toEqual({ overdue: 1, escalated: 0 });
     expect((await row(late.id)).overdueNotifiedAt).not.toBeNull();
-    const cal = await services.calendar.calendar();
-    const queue = await listQuestions(prisma, questionWhere({ overdue: true }, principal(staff.admin), clock), { limit: 50 }, cal, clock);
+    const queue = await services.consultations.queries.list(principal(staff.admin), { overdue: true }, { limit: 50 });
     expect(queue.items.map((x) => [x.id, x.overdue])).toEqual([[late.id, true]]);
   });
 
@@ -178,7 +176,7 @@ describe.each(dbTargets)('question deadlines on %s', (target) => {
     async function answeredAt(local: string, locale: 'kk' | 'ru' = 'ru') {
       const q = await askAt('2026-12-01T10:00:00', { consultantId: staff.countryWide.id, locale });
       clock = at(local);
-      await services.questionStaff.answer(actor(staff.countryWide), principal(staff.countryWide), q.id, { text: 'Ответ' });
+      await services.consultations.staff.answer(actor(staff.countryWide), principal(staff.countryWide), q.id, { text: 'Ответ' });
       return q;
     }
     const ratingMessages = () => prisma.outboxMessage.findMany({ where: { kind: 'question.rating' }, orderBy: { id: 'asc' } });

@@ -51,7 +51,7 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
   beforeAll(async () => {
     services = api.services;
     prisma = services.prisma;
-    h = await createBotHarness(services, { features: [createStaffChat(i18n), createQuestionStaffChat(i18n)] });
+    h = await createBotHarness(services, { features: [createStaffChat(), createQuestionStaffChat()] });
     h.fake.registerChat(group);
     topic = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
     const regions = await prisma.region.findMany({ orderBy: { id: 'asc' } });

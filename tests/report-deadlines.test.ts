@@ -4,7 +4,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Category, PrismaClient, Report } from '../generated/prisma/client.ts';
 import type { StaffRole } from '../generated/prisma/enums.ts';
-import { createI18n } from '../core/i18n/i18n.ts';
 import type { Services } from '../core/services.ts';
 import { createAppServices } from '../app/compose.ts';
 import { createReportDeadlinesJob } from '../jobs/report-deadlines.ts';
@@ -35,7 +34,7 @@ describe.each(dbTargets)('report deadlines on %s', (target) => {
   beforeAll(async () => {
     prisma = suite.db.prisma;
     services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock, reports: { escalationWorkingDays: 2 } });
-    job = createReportDeadlinesJob({ prisma, calendar: services.calendar, i18n: createI18n(), now: () => clock, escalationWorkingDays: 2 });
+    job = createReportDeadlinesJob(services.reportDeadlines);
     almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: true } });
     astanaId = (await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id;
     const template = await prisma.category.findFirstOrThrow({ orderBy: { id: 'asc' } });

@@ -47,7 +47,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
   beforeAll(async () => {
     services = api.services;
     prisma = services.prisma;
-    h = await createBotHarness(services, { features: [createStaffChat(i18n)] });
+    h = await createBotHarness(services, { features: [createStaffChat()] });
     h.fake.registerChat({ id: CHAT, type: 'supergroup', title: 'Көше жарығы бөлімі' });
     category = await prisma.category.findFirstOrThrow({ where: { code: 'street-lighting' } });
     almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: true } });

@@ -15,14 +15,14 @@ import type { Capability } from '../capability.ts';
 export const consultations: Capability = {
   ...consultationsDomain,
   locales: ['consultations'],
-  bot: ({ i18n }) => [createAskFeature(), createQuestionStaffChat(i18n)],
+  bot: () => [createAskFeature(), createQuestionStaffChat()],
   routes: ({ services }) => [questionRoutes(services), faqRoutes(services), consultationRoutes(services), consultationTopicRoutes(services)],
-  jobs: ({ services, config, logger, chat }) => {
-    const { prisma, calendar, i18n, now } = services;
+  jobs: ({ services: { consultations: c }, config, logger, chat }) => {
+    const chatLogger = logger.child({ component: 'question-chat' });
     return [
-      createQuestionDeadlinesJob({ prisma, calendar, i18n, now, escalationWorkingDays: config.QUESTION_ESCALATION_WORKING_DAYS }),
-      createQuestionRatingReminderJob({ prisma, i18n, now }),
-      ...(chat ? [createQuestionChatSyncJob({ prisma, chat, i18n, calendar, logger: logger.child({ component: 'question-chat' }), now })] : []),
+      createQuestionDeadlinesJob(() => c.processDeadlines(config.QUESTION_ESCALATION_WORKING_DAYS)),
+      createQuestionRatingReminderJob(() => c.remindRatings()),
+      ...(chat ? [createQuestionChatSyncJob(() => c.staffChat.sync(chat, chatLogger))] : []),
     ];
   },
   console: true,

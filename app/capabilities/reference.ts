@@ -9,5 +9,5 @@ export const reference: Capability = {
   ...referenceDomain,
   locales: [],
   routes: ({ services }) => [referenceRoutes(services), calendarRoutes(services)],
-  jobs: ({ services }) => [createCalendarRolloverJob({ prisma: services.prisma, calendar: services.calendar, now: services.now })],
+  jobs: ({ services }) => [createCalendarRolloverJob({ reference: services.reference, calendar: services.calendar, now: services.now })],
 };

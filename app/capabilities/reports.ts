@@ -19,20 +19,12 @@ export const reports: Capability = {
       escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS,
     },
   }),
-  bot: ({ i18n }) => [createReportFeature(), createStaffChat(i18n)],
+  bot: () => [createReportFeature(), createStaffChat()],
   routes: ({ services }) => [reportRoutes(services), reportTemplateRoutes(services)],
-  jobs: ({ services, config, logger, chat }) => [
-    createReportDeadlinesJob({
-      prisma: services.prisma,
-      calendar: services.calendar,
-      i18n: services.i18n,
-      now: services.now,
-      escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS,
-    }),
+  jobs: ({ services, logger, chat }) => [
+    createReportDeadlinesJob(services.reportDeadlines),
     // Staff groups need the bot's token.
-    ...(chat
-      ? [createStaffChatSyncJob({ prisma: services.prisma, chat, i18n: services.i18n, logger: logger.child({ component: 'staff-chat' }), now: services.now })]
-      : []),
+    ...(chat ? [createStaffChatSyncJob(services.reportStaffChat, chat, logger.child({ component: 'staff-chat' }))] : []),
   ],
   console: true,
 };

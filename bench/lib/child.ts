@@ -1,5 +1,6 @@
 // The app (or a baseline server) as a child process, the way it runs in production: its own Node
 // process, its own event loop, found by the "admin API listening" line of its JSON log.
+import { stopGroup } from '../../tests/helpers/stop-group.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -49,26 +50,7 @@ export function startChild(command: string, args: string[], env: Record<string, 
       proc.stdout!.on('data', check);
     });
   const send = (line: string) => proc.stdin!.write(`${line}\n`);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-      const force = setTimeout(() => {
-        try {
-          process.kill(-proc.pid!, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, 20_000);
-      proc.once('exit', () => {
-        clearTimeout(force);
-        resolve();
-      });
-      try {
-        process.kill(-proc.pid!, 'SIGTERM');
-      } catch {
-        proc.kill('SIGTERM');
-      }
-    });
+  const stop = () => stopGroup(proc);
   return new Promise((resolve, reject) => {
     let done = false;
     const timer = setTimeout(() => {

@@ -4,7 +4,7 @@
 // citizen can answer them again (the 'profile-edit' flow).
 import { InlineKeyboard } from 'grammy';
 import type { FlowContext } from '../context.ts';
-import { birthYearRange, readProfileAnswers, saveProfileAnswer, type ProfileAnswerPatch, type ProfileAnswers } from '../../core/projects/profile.ts';
+import { birthYearRange, type ProfileAnswerPatch, type ProfileAnswers } from '../../core/citizens/profile.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import { socialStatuses } from '../../prisma/seed/social-status.ts';
 import { attempt, choiceLabels, errorText, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
@@ -12,7 +12,7 @@ import { anyButton } from '../../core/offers/button.ts';
 import { pickGender, pickSocialStatus, skipProfileQuestion } from './buttons.ts';
 
 async function save(conversation: Flow, ctx: FlowContext, citizenId: number, patch: ProfileAnswerPatch): Promise<string | null> {
-  const outcome = await conversation.external(() => attempt(() => saveProfileAnswer(ctx.services.prisma, citizenId, patch, ctx.services.now())));
+  const outcome = await conversation.external(() => attempt(() => ctx.services.citizens.profile.save(citizenId, patch)));
   return outcome.ok ? null : errorText(ctx, outcome);
 }
 
@@ -75,7 +75,7 @@ async function askSocialStatus(conversation: Flow, ctx: FlowContext, citizenId: 
 async function runProfile(conversation: Flow, ctx: FlowContext, again: boolean): Promise<void> {
   const citizenId = ctx.citizenId;
   if (citizenId == null) return;
-  const p: ProfileAnswers = await conversation.external(() => readProfileAnswers(ctx.services.prisma, citizenId));
+  const p: ProfileAnswers = await conversation.external(() => ctx.services.citizens.profile.answers(citizenId));
   if (p.askedAt && !again) return;
   await ctx.reply(ctx.t(again ? 'citizens:profile.intro_again' : 'citizens:profile.intro'), { parse_mode: 'HTML' });
   if (again || p.gender == null) await askGender(conversation, ctx, citizenId);

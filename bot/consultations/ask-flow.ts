@@ -47,7 +47,7 @@ async function askText(
 /** Offers matching articles; returns the one the citizen says answers the question, or null. */
 async function offerArticles(conversation: Flow, ctx: FlowContext, question: NewQuestion): Promise<number | null> {
   const matches = await conversation.external(async () =>
-    (await ctx.services.questionCitizen.suggest(question.text, question.topicId)).map(({ article }) => ({
+    (await ctx.services.consultations.citizen.suggest(question.text, question.topicId)).map(({ article }) => ({
       id: article.id,
       title: ctx.locale === 'kk' ? article.titleKk : article.titleRu,
       body: ctx.locale === 'kk' ? article.bodyKk : article.bodyRu,
@@ -68,11 +68,8 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
   const citizenId = ctx.citizenId;
   if (citizenId == null) return;
   const { topics, regionId } = await conversation.external(async () => {
-    const [rows, citizen] = await Promise.all([
-      ctx.services.prisma.consultationTopic.findMany({ where: { active: true }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] }),
-      ctx.services.prisma.citizen.findUnique({ where: { id: citizenId }, select: { regionId: true } }),
-    ]);
-    return { topics: rows.map((r) => ({ id: r.id, name: localName(r, ctx.locale), days: r.responseDays })), regionId: citizen?.regionId ?? null };
+    const [rows, regionId] = await Promise.all([ctx.services.consultations.topics.active(), ctx.services.citizens.regionOf(citizenId)]);
+    return { topics: rows.map((r) => ({ id: r.id, name: localName(r, ctx.locale), days: r.responseDays })), regionId };
   });
   if (topics.length === 0) {
     await ctx.reply(ctx.t('consultations:flow.no_topics'), { reply_markup: mainMenu(ctx) });
@@ -109,14 +106,14 @@ export async function askConversation(conversation: Flow, ctx: FlowContext): Pro
   const articleId = await offerArticles(conversation, ctx, question);
   if (articleId != null) {
     const outcome = await conversation.external(() =>
-      attempt(async () => (await ctx.services.questionCitizen.selfServed(citizenId, question, articleId)).number),
+      attempt(async () => (await ctx.services.consultations.citizen.selfServed(citizenId, question, articleId)).number),
     );
     await ctx.reply(outcome.ok ? ctx.t('consultations:flow.self_served') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx) });
     if (outcome.ok) return;
   }
   const outcome = await conversation.external(() =>
     attempt(async () => {
-      const q = await ctx.services.questionCitizen.ask(citizenId, question);
+      const q = await ctx.services.consultations.citizen.ask(citizenId, question);
       return { number: q.number, due: formatLocalDate(q.dueAt) };
     }),
   );
@@ -137,7 +134,7 @@ export async function followUpConversation(conversation: Flow, ctx: FlowContext,
     allowFile: true,
   });
   const outcome = await conversation.external(() =>
-    attempt(async () => void (await ctx.services.questionCitizen.followUp(citizenId, questionId, text, attachment))),
+    attempt(async () => void (await ctx.services.consultations.citizen.followUp(citizenId, questionId, text, attachment))),
   );
   await ctx.reply(outcome.ok ? ctx.t('consultations:followup.sent') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx) });
 }
@@ -151,6 +148,8 @@ export async function rateCommentConversation(conversation: Flow, ctx: FlowConte
     max: RATING_COMMENT_MAX,
     allowFile: false,
   });
-  const outcome = await conversation.external(() => attempt(async () => void (await ctx.services.questionCitizen.rate(citizenId, questionId, rating, text))));
+  const outcome = await conversation.external(() =>
+    attempt(async () => void (await ctx.services.consultations.citizen.rate(citizenId, questionId, rating, text))),
+  );
   await ctx.reply(outcome.ok ? ctx.t('consultations:rate.comment_saved') : errorText(ctx, outcome), { reply_markup: mainMenu(ctx) });
 }

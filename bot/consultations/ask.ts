@@ -14,6 +14,8 @@ import { answerAction, rateAnswer, ratingOffers } from '../../core/consultations
 import { faqArticle, faqTopic, faqTopics, myQuestionsPage, newQuestion, openMyQuestion, rateComment } from './buttons.ts';
 
 const PAGE = 8;
+/** Articles listed under a topic: the buttons stay within one screen. */
+const FAQ_PAGE = 30;
 /** Telegram's 4096 characters: the newest part of a long thread is what the citizen needs. */
 const THREAD_CHARS = 3200;
 
@@ -29,7 +31,7 @@ async function showAskMenu(ctx: BotContext): Promise<void> {
 
 async function showMyQuestions(ctx: BotContext, offset = 0): Promise<void> {
   if (!ctx.citizen) return;
-  const { items, total } = await ctx.services.questionCitizen.list(ctx.citizen.id, { offset, limit: PAGE });
+  const { items, total } = await ctx.services.consultations.citizen.list(ctx.citizen.id, { offset, limit: PAGE });
   if (total === 0) {
     await ctx.reply(ctx.t('consultations:my.empty'), { reply_markup: mainMenu(ctx) });
     return;
@@ -46,10 +48,7 @@ async function showMyQuestions(ctx: BotContext, offset = 0): Promise<void> {
 
 async function showQuestion(ctx: BotContext, questionId: number): Promise<void> {
   if (!ctx.citizen) return;
-  const [{ question: q, thread }, topic] = await Promise.all([
-    ctx.services.questionCitizen.detail(ctx.citizen.id, questionId),
-    ctx.services.prisma.consultationTopic.findFirst({ where: { questions: { some: { id: questionId } } } }),
-  ]);
+  const { question: q, topic, thread } = await ctx.services.consultations.citizen.detail(ctx.citizen.id, questionId);
   const head = ctx.t('consultations:my.detail', {
     number: q.number,
     state: ctx.t(`consultations:my.state.${q.state}`),
@@ -70,7 +69,7 @@ async function showQuestion(ctx: BotContext, questionId: number): Promise<void> 
 }
 
 async function showFaqTopics(ctx: BotContext): Promise<void> {
-  const topics = await ctx.services.prisma.consultationTopic.findMany({ where: { active: true }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] });
+  const topics = await ctx.services.consultations.topics.active();
   const { labels, legend } = choiceLabels(topics.map((x) => localName(x, ctx.locale)));
   await showScreen(
     ctx,
@@ -83,10 +82,7 @@ async function showFaqTopics(ctx: BotContext): Promise<void> {
 }
 
 async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
-  const [topic, articles] = await Promise.all([
-    ctx.services.prisma.consultationTopic.findUnique({ where: { id: topicId } }),
-    ctx.services.prisma.faqArticle.findMany({ where: { topicId, published: true }, orderBy: [{ helpedCount: 'desc' }, { id: 'asc' }], take: 30 }),
-  ]);
+  const { topic, articles } = await ctx.services.consultations.faq.topicArticles(topicId, FAQ_PAGE);
   const titles = articles.map((a) => (ctx.locale === 'kk' ? a.titleKk : a.titleRu));
   const labels = numberedLabels(titles);
   const kb = grid(
@@ -103,7 +99,7 @@ async function showFaqTopic(ctx: BotContext, topicId: number): Promise<void> {
 }
 
 async function showFaqArticle(ctx: BotContext, articleId: number): Promise<void> {
-  const a = await ctx.services.prisma.faqArticle.findFirst({ where: { id: articleId, published: true } });
+  const a = await ctx.services.consultations.faq.published(articleId);
   if (!a) return showFaqTopics(ctx);
   const kk = ctx.locale === 'kk';
   const text = `<b>${esc(kk ? a.titleKk : a.titleRu)}</b>\n\n${esc(clip(kk ? a.bodyKk : a.bodyRu, 3500))}`;
@@ -131,12 +127,12 @@ export function createAskFeature(): Feature {
     onButton(ctx, async (citizenId) => {
       const { action, questionId } = answerAction.decode(ctx.callbackQuery.data)!;
       if (action === 'more') {
-        const { question } = await ctx.services.questionCitizen.detail(citizenId, questionId);
+        const { question } = await ctx.services.consultations.citizen.detail(citizenId, questionId);
         if (question.state === 'closed') throw new DomainError('conflict', 'question.closed');
         await enterFlow(ctx, 'ask-followup', question.id, question.number);
         return;
       }
-      const q = await ctx.services.questionCitizen.close(citizenId, questionId);
+      const q = await ctx.services.consultations.citizen.close(citizenId, questionId);
       await ctx.editMessageReplyMarkup().catch(() => {});
       if (q.firstAnsweredAt && q.rating == null)
         await ctx.reply(ctx.t('consultations:rate.ask', { number: q.number }), { reply_markup: keyboardOf(ratingOffers(q.id)) });
@@ -146,7 +142,7 @@ export function createAskFeature(): Feature {
   pm.callbackQuery(rateAnswer.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
       const { questionId, score: rating } = rateAnswer.decode(ctx.callbackQuery.data)!;
-      const q = await ctx.services.questionCitizen.rate(citizenId, questionId, rating);
+      const q = await ctx.services.consultations.citizen.rate(citizenId, questionId, rating);
       await ctx
         .editMessageText(ctx.t('consultations:rate.thanks', { rating }), {
           reply_markup: new InlineKeyboard().text(ctx.t('consultations:rate.comment_button'), rateComment.encode({ questionId: q.id, score: rating })),

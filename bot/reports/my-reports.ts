@@ -7,9 +7,9 @@ import { formatLocalDate, formatLocalDateTime } from '../../core/calendar/local-
 import { localName } from '../../core/reference/reference-service.ts';
 import { COMMENT_MAX, EVIDENCE_TOTAL_MAX, type HistoryEntry } from '../../core/reports/report-citizen.ts';
 import { EVIDENCE_MAX, type EvidenceInput } from '../../core/reports/report-service.ts';
-import { isOpen, statusIcon } from '../../core/reports/report-status.ts';
+import { statusIcon } from '../../core/reports/report-status.ts';
 import { attempt, clip, errorText, esc, fitTitle, newestThatFit, showScreen, type Flow } from '../flow-kit.ts';
-import { collectFiles } from './report-flow.ts';
+import { collectFiles } from './report-files.ts';
 import { addToReport, closeMyReport, myReportsPage, openMyReport } from './buttons.ts';
 
 const PAGE = 8;
@@ -93,15 +93,8 @@ export async function showReportDetail(ctx: BotContext, reportId: number): Promi
 export async function reportAddConversation(conversation: Flow, ctx: FlowContext, reportId: number, mode: 'comment' | 'files'): Promise<void> {
   const citizenId = ctx.citizenId;
   if (citizenId == null) return;
-  const { number, room } = await conversation.external(async () => {
-    const report = await ctx.services.prisma.report.findUnique({
-      where: { id: reportId },
-      select: { number: true, status: true, citizenId: true, _count: { select: { evidence: true } } },
-    });
-    // An old button may point at a report closed since: say so before the citizen uploads anything.
-    const open = report != null && report.citizenId === citizenId && isOpen(report.status);
-    return { number: report?.number ?? '', room: open ? Math.max(0, EVIDENCE_TOTAL_MAX - report._count.evidence) : -1 };
-  });
+  // An old button may point at a report closed since: say so before the citizen uploads anything.
+  const { number, room } = await conversation.external(() => ctx.services.reportCitizen.evidenceRoom(citizenId, reportId));
   if (room < 0) {
     await ctx.reply(ctx.t('errors:report.closed'), { reply_markup: mainMenu(ctx) });
     return;

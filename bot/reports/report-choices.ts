@@ -28,9 +28,8 @@ export function categoryChoices(conversation: Flow, ctx: FlowContext): Promise<C
 export function regionChoices(conversation: Flow, ctx: FlowContext): Promise<{ regions: RegionChoice[]; savedRegionId: number | null }> {
   return conversation.external(async () => {
     const { regions } = await ctx.services.reference.get();
-    const citizen = ctx.citizenId == null ? null : await ctx.services.prisma.citizen.findUnique({ where: { id: ctx.citizenId }, select: { regionId: true } });
     return {
-      savedRegionId: citizen?.regionId ?? null,
+      savedRegionId: ctx.citizenId == null ? null : await ctx.services.reportCitizen.savedRegionId(ctx.citizenId),
       regions: regions.map((r) => ({
         id: r.id,
         name: localName(r, ctx.locale),

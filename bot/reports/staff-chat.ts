@@ -3,12 +3,11 @@
 // Only a Telegram user linked to an active staff account with the operator role and the report in
 // scope may act; the change goes through changeStatus, so the citizen hears of it as usual.
 import { Composer } from 'grammy';
-import type { i18n } from 'i18next';
 import type { BotContext } from '../context.ts';
 import type { KeyValueStorage } from '../../core/chat-state/chat-state.ts';
 import type { Feature } from '../features.ts';
 import { conflict, DomainError } from '../../core/errors.ts';
-import { linkedStaff, refreshReportPosts, STAFF_ACTIONS, staffRefusal, type StaffAction } from '../../core/reports/staff-chat.ts';
+import { STAFF_ACTIONS, type StaffAction } from '../../core/reports/staff-chat.ts';
 import { staffAction } from '../../core/reports/reports-buttons.ts';
 import { canTransition } from '../../core/reports/report-status.ts';
 import { formatDue } from '../../core/reports/staff-notify.ts';
@@ -39,7 +38,7 @@ function refusalText(ctx: BotContext, e: DomainError): string {
   return ctx.t(`errors:${e.code}`, { ...params, defaultValue: ctx.t('common:error') });
 }
 
-export function createStaffChat(i18n: i18n): Feature {
+export function createStaffChat(): Feature {
   const composer = new Composer<BotContext>();
   const groups = composer.chatType(['group', 'supergroup']);
   let storage: KeyValueStorage<PendingNote> | undefined;
@@ -48,26 +47,25 @@ export function createStaffChat(i18n: i18n): Feature {
   /** Shows the change in the group at once (the sync job would within seconds anyway). */
   async function refresh(ctx: BotContext, reportId: number) {
     const chat = telegramChat((method, params) => ctx.api.raw[method as 'editMessageText'](params as never));
-    await refreshReportPosts({ prisma: ctx.services.prisma, chat, i18n }, reportId).catch((e) =>
-      ctx.services.logger.warn({ err: e, reportId }, 'staff chat: could not refresh the post'),
-    );
+    await ctx.services.reportStaffChat
+      .refresh(reportId, chat)
+      .catch((e) => ctx.services.logger.warn({ err: e, reportId }, 'staff chat: could not refresh the post'));
   }
 
   groups.command('chatid', async (ctx) => {
     // Only a linked admin is answered: the id is for configuring the department, not for everyone.
-    const staff = ctx.from ? await linkedStaff(ctx.services.prisma, ctx.from.id) : null;
+    const staff = ctx.from ? await ctx.services.reportStaffChat.member(ctx.from.id) : null;
     if (!staff || !isAdmin(staff)) return;
     await ctx.reply(ctx.t('staff:chat.chat_id', { id: ctx.chat.id }), { reply_parameters: { message_id: ctx.msg.message_id } });
   });
 
   groups.callbackQuery(staffAction.pattern, async (ctx) => {
     const { action, reportId } = staffAction.decode(ctx.callbackQuery.data)!;
-    const { prisma, reports } = ctx.services;
-    const report = await prisma.report.findUnique({ where: { id: reportId } });
-    if (!report) return ctx.answerCallbackQuery({ text: ctx.t('errors:report.not_found'), show_alert: true });
-    const staff = await linkedStaff(prisma, ctx.from.id);
-    const refused = staffRefusal(staff, report);
-    if (!staff || refused) return ctx.answerCallbackQuery({ text: ctx.t(`staff:chat.${refused ?? 'not_linked'}`), show_alert: true });
+    const { reportStaffChat, reports } = ctx.services;
+    const found = await reportStaffChat.actorOn(ctx.from.id, reportId);
+    if (found.refused === 'not_found') return ctx.answerCallbackQuery({ text: ctx.t('errors:report.not_found'), show_alert: true });
+    if (found.refused) return ctx.answerCallbackQuery({ text: ctx.t(`staff:chat.${found.refused}`), show_alert: true });
+    const { report, staff } = found;
 
     const to = STAFF_ACTIONS[action];
     if (!canTransition(report.status, to)) {
@@ -109,12 +107,11 @@ export function createStaffChat(i18n: i18n): Feature {
       return next();
     }
     const answer = (text: string) => ctx.reply(text, { reply_parameters: { message_id: ctx.msg.message_id } });
-    const { prisma, reports } = ctx.services;
-    const report = await prisma.report.findUnique({ where: { id: note.reportId } });
-    if (!report) return answer(ctx.t('errors:report.not_found'));
-    const staff = await linkedStaff(prisma, ctx.from.id);
-    const refused = staffRefusal(staff, report);
-    if (!staff || refused) return answer(ctx.t(`staff:chat.${refused ?? 'not_linked'}`));
+    const { reportStaffChat, reports } = ctx.services;
+    const found = await reportStaffChat.actorOn(ctx.from.id, note.reportId);
+    if (found.refused === 'not_found') return answer(ctx.t('errors:report.not_found'));
+    if (found.refused) return answer(ctx.t(`staff:chat.${found.refused}`));
+    const { report, staff } = found;
     try {
       await reports.changeStatus({ type: 'staff', id: staff.id }, report.id, { to: STAFF_ACTIONS[note.action], publicNote: ctx.msg.text });
     } catch (e) {

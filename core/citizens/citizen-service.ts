@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
 import { invalid, notFound } from '../errors.ts';
 import { localName } from '../reference/reference-service.ts';
-import { birthYearRange } from '../projects/profile.ts';
+import { birthYearRange, readProfileAnswers, saveProfileAnswer, type ProfileAnswerPatch } from './profile.ts';
 
 export type Locale = 'kk' | 'ru';
 
@@ -80,6 +80,22 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
         );
         return citizen;
       });
+    },
+
+    /** The region the citizen gave in their profile (a question or a report starts there), or null. */
+    async regionOf(citizenId: number): Promise<number | null> {
+      return (await prisma.citizen.findUnique({ where: { id: citizenId }, select: { regionId: true } }))?.regionId ?? null;
+    },
+
+    /** The name the citizen gave (their Telegram name after consent, or their own), or null. */
+    async nameOf(citizenId: number): Promise<string | null> {
+      return (await prisma.citizen.findUnique({ where: { id: citizenId }, select: { name: true } }))?.name ?? null;
+    },
+
+    /** The grant report's profile questions (core/citizens/profile.ts), answered one at a time in the bot. */
+    profile: {
+      answers: (citizenId: number) => readProfileAnswers(prisma, citizenId),
+      save: (citizenId: number, patch: ProfileAnswerPatch) => saveProfileAnswer(prisma, citizenId, patch, now()),
     },
 
     async setLocale(citizenId: number, locale: Locale): Promise<void> {

@@ -16,6 +16,9 @@ export function createConsultationTopicService({ prisma }: { prisma: PrismaClien
   return {
     list: (): Promise<ConsultationTopic[]> => prisma.consultationTopic.findMany({ orderBy: [{ sort: 'asc' }, { id: 'asc' }] }),
 
+    /** The topics citizens may choose, in the centre's order. */
+    active: (): Promise<ConsultationTopic[]> => prisma.consultationTopic.findMany({ where: { active: true }, orderBy: [{ sort: 'asc' }, { id: 'asc' }] }),
+
     async update(actor: Actor, id: number, patch: TopicPatch): Promise<ConsultationTopic> {
       return prisma.$transaction(async (tx) => {
         const before = await tx.consultationTopic.findUnique({ where: { id } });

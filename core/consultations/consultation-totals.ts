@@ -15,8 +15,8 @@ import type { StaffPrincipal } from '../staff/scope.ts';
 import { consultationWhere, type LogFilter } from './consultation-log.ts';
 import { GROUP_BY, PERIODS } from './consultation-rules.ts';
 
-type GroupBy = (typeof GROUP_BY)[number];
-type Period = (typeof PERIODS)[number];
+export type GroupBy = (typeof GROUP_BY)[number];
+export type Period = (typeof PERIODS)[number];
 
 export interface Measures {
   count: number;

@@ -1,7 +1,7 @@
 // The centre's knowledge base for staff: articles in Kazakh and Russian per topic, drafts and published
 // ones (only published ones reach citizens), the same search the bot uses (drafts included for staff),
 // and promoting a good answer into a draft article. Every change is audited.
-import type { FaqArticle, PrismaClient } from '../../generated/prisma/client.ts';
+import type { ConsultationTopic, FaqArticle, PrismaClient } from '../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -88,6 +88,18 @@ export function createFaqService({ prisma, now = () => new Date() }: { prisma: P
     },
 
     get: (id: number) => found(prisma, id),
+
+    /** What citizens read of a topic: its published articles, those that helped most first. */
+    async topicArticles(topicId: number, take: number): Promise<{ topic: ConsultationTopic | null; articles: FaqArticle[] }> {
+      const [topic, articles] = await Promise.all([
+        prisma.consultationTopic.findUnique({ where: { id: topicId } }),
+        prisma.faqArticle.findMany({ where: { topicId, published: true }, orderBy: [{ helpedCount: 'desc' }, { id: 'asc' }], take }),
+      ]);
+      return { topic, articles };
+    },
+
+    /** One article as citizens may read it: null unless published. */
+    published: (id: number): Promise<FaqArticle | null> => prisma.faqArticle.findFirst({ where: { id, published: true } }),
 
     async create(actor: Actor, staff: StaffPrincipal, input: FaqInput): Promise<FaqArticle> {
       const data = { topicId: input.topicId, ...titles(input), ...bodies(input), published: input.published ?? false, createdById: staff.id };

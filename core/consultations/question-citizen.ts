@@ -1,7 +1,7 @@
 // The citizen's side of the resource centre: asking (after the knowledge base had its chance),
 // "my questions" with the thread, follow-ups that go back to the same consultant, closing and rating.
 import type { i18n as I18n } from 'i18next';
-import { Prisma, type PrismaClient, type Question } from '../../generated/prisma/client.ts';
+import { Prisma, type ConsultationTopic, type PrismaClient, type Question } from '../../generated/prisma/client.ts';
 import type { AskerGroup, QuestionState } from '../../generated/prisma/enums.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
@@ -161,10 +161,18 @@ export function createQuestionCitizenService({
       return { items, total };
     },
 
-    async detail(citizenId: number, questionId: number): Promise<{ question: Question; thread: ThreadEntry[] }> {
+    /** One of the citizen's own questions, its topic and the part of its thread they see. */
+    async detail(citizenId: number, questionId: number): Promise<{ question: Question; topic: ConsultationTopic | null; thread: ThreadEntry[] }> {
       const question = await own(citizenId, questionId);
-      const messages = await prisma.questionMessage.findMany({ where: { questionId, kind: { in: CITIZEN_KINDS } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
-      return { question, thread: messages.map((m) => ({ at: m.at, kind: m.kind as ThreadEntry['kind'], text: m.text, hasAttachment: m.attachment != null })) };
+      const [topic, messages] = await Promise.all([
+        prisma.consultationTopic.findUnique({ where: { id: question.topicId } }),
+        prisma.questionMessage.findMany({ where: { questionId, kind: { in: CITIZEN_KINDS } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+      ]);
+      return {
+        question,
+        topic,
+        thread: messages.map((m) => ({ at: m.at, kind: m.kind as ThreadEntry['kind'], text: m.text, hasAttachment: m.attachment != null })),
+      };
     },
 
     /** A follow-up returns the question to its consultant (or to the queue, if nobody holds it). */

@@ -2,6 +2,7 @@
 // who holds each question, its pending deadline, and the whole thread with internal notes.
 import type { Prisma, PrismaClient, Question, QuestionMessage, StaffUser } from '../../generated/prisma/client.ts';
 import type { QuestionState } from '../../generated/prisma/enums.ts';
+import type { CalendarService } from '../calendar/calendar-service.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
@@ -29,7 +30,7 @@ export interface QuestionFilter {
   overdue?: boolean;
 }
 
-export function questionWhere(filter: QuestionFilter, staff: StaffPrincipal, now: Date): Prisma.QuestionWhereInput {
+function questionWhere(filter: QuestionFilter, staff: StaffPrincipal, now: Date): Prisma.QuestionWhereInput {
   const and: Prisma.QuestionWhereInput[] = [questionScopeWhere(staff), { state: { in: filter.states?.length ? filter.states : OPEN_STATES } }];
   if (filter.topicId != null) and.push({ topicId: filter.topicId });
   if (filter.regionId != null) and.push({ regionId: filter.regionId });
@@ -112,7 +113,7 @@ export function summarizeQuestion(q: Listed, cal: WorkingCalendar, now: Date): Q
 }
 
 /** Keyset pages, oldest first: the cursor is the id of the last row of the previous page. */
-export async function listQuestions(
+async function listQuestions(
   prisma: PrismaClient,
   where: Prisma.QuestionWhereInput,
   page: { cursor?: number; limit: number },
@@ -135,7 +136,7 @@ export async function listQuestions(
   return { items: items.map((q) => summarizeQuestion(q, cal, now)), nextCursor };
 }
 
-export async function getQuestionSummary(prisma: PrismaClient, staff: StaffPrincipal, id: number, cal: WorkingCalendar, now: Date): Promise<QuestionSummary> {
+async function getQuestionSummary(prisma: PrismaClient, staff: StaffPrincipal, id: number, cal: WorkingCalendar, now: Date): Promise<QuestionSummary> {
   const q = await prisma.question.findUnique({ where: { id }, include: LIST_INCLUDE });
   if (!q) throw notFound('question.not_found');
   assertQuestionScope(staff, q.regionId);
@@ -159,7 +160,7 @@ export function firstName(c: { name: string | null; consentAt: Date | null; eras
   return c.name.trim().split(/\s+/)[0]!;
 }
 
-export async function getQuestionDetail(prisma: PrismaClient, staff: StaffPrincipal, id: number, cal: WorkingCalendar, now: Date): Promise<QuestionDetail> {
+async function getQuestionDetail(prisma: PrismaClient, staff: StaffPrincipal, id: number, cal: WorkingCalendar, now: Date): Promise<QuestionDetail> {
   const q = await prisma.question.findUnique({
     where: { id },
     include: {
@@ -179,5 +180,23 @@ export async function getQuestionDetail(prisma: PrismaClient, staff: StaffPrinci
     citizenLocale: toLocale(q.citizen.locale),
     ratingComment: q.ratingComment,
     thread: q.messages.map((m) => ({ ...m, staff: m.staffUserId == null ? null : (people.get(m.staffUserId) ?? null) })),
+  };
+}
+
+export interface QuestionQueryDeps {
+  prisma: PrismaClient;
+  calendar: CalendarService;
+  now: () => Date;
+}
+
+/** The consultants' reads, each in the caller's scope: the queue, one question's summary and its detail. */
+export function createQuestionQueries({ prisma, calendar, now }: QuestionQueryDeps) {
+  return {
+    async list(staff: StaffPrincipal, filter: QuestionFilter, page: { cursor?: number; limit: number }) {
+      const at = now();
+      return listQuestions(prisma, questionWhere(filter, staff, at), page, await calendar.calendar(), at);
+    },
+    summary: async (staff: StaffPrincipal, id: number) => getQuestionSummary(prisma, staff, id, await calendar.calendar(), now()),
+    detail: async (staff: StaffPrincipal, id: number) => getQuestionDetail(prisma, staff, id, await calendar.calendar(), now()),
   };
 }

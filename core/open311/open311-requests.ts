@@ -48,12 +48,12 @@ export function requestWhere(f: RequestFilter, now: Date): Prisma.ReportWhereInp
   return { AND: and };
 }
 
-export async function findRequests(prisma: PrismaClient, f: RequestFilter, now: Date): Promise<RequestRow[]> {
+async function findRequests(prisma: PrismaClient, f: RequestFilter, now: Date): Promise<RequestRow[]> {
   return prisma.report.findMany({ where: requestWhere(f, now), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: MAX_RESULTS, include: requestInclude });
 }
 
 /** A public report by its number, or 404 (hidden reports do not exist for Open311). */
-export async function findRequest(prisma: PrismaClient, number: string, regionId?: number): Promise<RequestRow> {
+async function findRequest(prisma: PrismaClient, number: string, regionId?: number): Promise<RequestRow> {
   const row = await prisma.report.findFirst({ where: { number, hidden: false, ...(regionId != null ? { regionId } : {}) }, include: requestInclude });
   if (!row) throw new Open311Error(404, 'service_request_id not found');
   return row;
@@ -106,4 +106,12 @@ export async function submitRequest(
       evidence: s.mediaUrl ? [{ kind: 'photo', url: s.mediaUrl }] : [],
     },
   );
+}
+
+/** The public reads of Open311 as a service: only reports in public view, whatever the caller. */
+export function createOpen311Requests({ prisma, now = () => new Date() }: { prisma: PrismaClient; now?: () => Date }) {
+  return {
+    list: (f: RequestFilter): Promise<RequestRow[]> => findRequests(prisma, f, now()),
+    one: (number: string, regionId?: number): Promise<RequestRow> => findRequest(prisma, number, regionId),
+  };
 }

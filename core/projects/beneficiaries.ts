@@ -11,7 +11,7 @@ import { invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { mapHeader, norm, parseBirthYear, parseCsv, parseDay, parseGender, parsePhone, parseSocialStatus } from './beneficiary-csv.ts';
 import type { ProjectAdminService } from './project-admin.ts';
-import { MIN_BIRTH_YEAR } from './profile.ts';
+import { MIN_BIRTH_YEAR } from '../citizens/profile.ts';
 import { IMPORT_MAX_ROWS, isoDate } from './project-rules.ts';
 import { escapeLike } from '../text.ts';
 

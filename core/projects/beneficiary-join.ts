@@ -1,5 +1,6 @@
 // A citizen becomes a beneficiary of a project by following its invitation link (t.me/<bot>?start=prj_…).
 // Following the link again, or a double tap, must not count them twice: the grant report counts persons.
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
@@ -12,8 +13,6 @@ export interface JoinInput {
   /** the injected clock's now: the grant report counts a person from the day they joined */
   at: Date;
 }
-
-const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'P2002';
 
 /**
  * Registers the citizen as a beneficiary of an active project; `created` is false when they already were.

@@ -2,6 +2,7 @@
 // so they are cached for a short time (other instances see an admin's change within the TTL).
 import { ttlCached } from '../cache/ttl-cached.ts';
 import type { Area, Category, Department, District, PrismaClient, Region } from '../../generated/prisma/client.ts';
+import { seedCalendar } from '../../prisma/seed.ts';
 
 export type RegionWithDistricts = Region & { districts: District[] };
 
@@ -33,7 +34,11 @@ export function createReferenceService({ prisma, ttlMs = 60_000 }: { prisma: Pri
     return { regions, areas, departments, categories };
   }
 
-  return ttlCached(load, ttlMs);
+  return {
+    ...ttlCached(load, ttlMs),
+    /** Adds the default holidays of these years that are not there yet (the calendar-rollover job); returns the days added. */
+    rollCalendar: (years: number[]): Promise<number> => prisma.$transaction((tx) => seedCalendar(tx, years)),
+  };
 }
 
 export type ReferenceService = ReturnType<typeof createReferenceService>;

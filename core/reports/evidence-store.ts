@@ -7,6 +7,9 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrismaClient, ReportEvidence } from '../../generated/prisma/client.ts';
 import { notFound } from '../errors.ts';
+import type { StaffPrincipal } from '../staff/scope.ts';
+import { loadInScope } from '../staff/scoped-records.ts';
+import { REPORT } from './report-scope.ts';
 
 /** The Bot API: a file by its file_id. */
 export interface TelegramFiles {
@@ -182,7 +185,7 @@ export function createEvidenceStore({ prisma, storageDir, telegramFiles, now = (
     return running;
   }
 
-  return {
+  const store = {
     /** Where to read the evidence of that report from; fetches it from Telegram the first time. */
     async open(reportId: number, evidenceId: number, report: { number: string }): Promise<EvidenceSource> {
       const e = await prisma.reportEvidence.findFirst({ where: { id: evidenceId, reportId } });
@@ -201,5 +204,11 @@ export function createEvidenceStore({ prisma, storageDir, telegramFiles, now = (
       const fallback = `${report.number}-${e.id}${extensionFor(stored.abs, mimeType)}`;
       return { type: 'file', path: stored.abs, size: stored.size, mimeType, fileName: safeFileName(e.fileName, fallback), inline: INLINE.test(mimeType) };
     },
+
+    /** `open` for a staff member: the report must be in their scope (404, then 403, as its GET). */
+    async openFor(staff: StaffPrincipal, reportId: number, evidenceId: number): Promise<EvidenceSource> {
+      return store.open(reportId, evidenceId, await loadInScope(prisma, staff, REPORT, reportId));
+    },
   };
+  return store;
 }

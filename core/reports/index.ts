@@ -3,8 +3,11 @@ import type { DomainModule } from '../services.ts';
 import { scheduleReports } from './demo.ts';
 import { createEvidenceStore, type TelegramFiles } from './evidence-store.ts';
 import { createReportAdminService } from './report-admin.ts';
+import { processReportDeadlines, type DeadlineRun } from './report-deadlines.ts';
 import { createReportCitizenService, reportPersonalData } from './report-citizen.ts';
+import { createReportQueries, type ReportQueries } from './report-queries.ts';
 import { createReportService, type ReportOptions, type ReportService } from './report-service.ts';
+import { createReportStaffChat, type ReportStaffChat } from './staff-chat.ts';
 import { createReportTemplateService, type ReportTemplateService } from './report-templates.ts';
 
 declare module '../services.ts' {
@@ -14,6 +17,12 @@ declare module '../services.ts' {
     reportTemplates: ReportTemplateService;
     reportAdmin: ReturnType<typeof createReportAdminService>;
     evidence: ReturnType<typeof createEvidenceStore>;
+    /** staff reads in the caller's scope */
+    reportQueries: ReportQueries;
+    /** the departments' Telegram groups */
+    reportStaffChat: ReportStaffChat;
+    /** overdue and escalated reports (the report-deadlines job) */
+    reportDeadlines: { process(): Promise<DeadlineRun> };
   }
   interface CapabilityOptions {
     /** civic-control settings (config REPORT_*); defaults as in DOMAIN.md and the issue */
@@ -25,7 +34,12 @@ declare module '../services.ts' {
   }
 }
 
-export const reportsDomain: DomainModule<'reports' | 'reportCitizen' | 'reportTemplates' | 'reportAdmin' | 'evidence'> = {
+/** REPORT_ESCALATION_WORKING_DAYS's default (app/config.ts), for services composed without the setting */
+const ESCALATION_WORKING_DAYS = 2;
+
+export const reportsDomain: DomainModule<
+  'reports' | 'reportCitizen' | 'reportTemplates' | 'reportAdmin' | 'evidence' | 'reportQueries' | 'reportStaffChat' | 'reportDeadlines'
+> = {
   name: 'reports',
   services: ({ prisma, calendar, i18n, logger, now, options, publicChanges }) => {
     const reports = createReportService({ prisma, calendar, i18n, now, ...options.reports });
@@ -36,6 +50,12 @@ export const reportsDomain: DomainModule<'reports' | 'reportCitizen' | 'reportTe
       reportTemplates,
       reportAdmin: createReportAdminService({ prisma, reports, templates: reportTemplates, i18n, logger, now, publicChanges }),
       evidence: createEvidenceStore({ prisma, storageDir: options.storageDir, telegramFiles: options.telegramFiles, now }),
+      reportQueries: createReportQueries({ prisma, now }),
+      reportStaffChat: createReportStaffChat({ prisma, i18n, now }),
+      reportDeadlines: {
+        process: () =>
+          processReportDeadlines({ prisma, calendar, i18n, now, escalationWorkingDays: options.reports?.escalationWorkingDays ?? ESCALATION_WORKING_DAYS }),
+      },
     };
   },
   personalData: () => reportPersonalData,

@@ -11,6 +11,7 @@ import { enqueueMessage } from '../outbox/outbox-repository.ts';
 import { inScope, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
 import { fitColleague, loadInScope } from '../staff/scoped-records.ts';
 import { toPrincipal } from '../staff/staff-service.ts';
+import { type CategoryPatch, updateCategory } from './category-admin.ts';
 import { audience } from './report-notify.ts';
 import type { ReportService, StatusChange } from './report-service.ts';
 import { mergeTarget, REPORT } from './report-scope.ts';
@@ -96,6 +97,9 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
 
   return {
     changeStatus,
+
+    /** An admin changes a category's routing, deadline or availability (the route requires the admin role). */
+    updateCategory: (actor: Actor, id: number, patch: CategoryPatch) => updateCategory(prisma, actor, id, patch),
 
     /**
      * Re-routes the report to another department and/or gives it to an operator. An operator may only

@@ -188,6 +188,25 @@ export function createReportCitizenService({ prisma, reports, now = () => new Da
       };
     },
 
+    /**
+     * Before the citizen adds to their report: its number, and how many more files it takes, or -1 when it
+     * is not theirs or no longer open (an old button may point at a report closed since).
+     */
+    async evidenceRoom(citizenId: number, reportId: number): Promise<{ number: string; room: number }> {
+      const report = await prisma.report.findUnique({
+        where: { id: reportId },
+        select: { number: true, status: true, citizenId: true, _count: { select: { evidence: true } } },
+      });
+      const open = report != null && report.citizenId === citizenId && isOpen(report.status);
+      return { number: report?.number ?? '', room: open ? Math.max(0, EVIDENCE_TOTAL_MAX - report._count.evidence) : -1 };
+    },
+
+    /** The region the citizen gave in their profile, offered first when they choose a report's place. */
+    async savedRegionId(citizenId: number): Promise<number | null> {
+      const citizen = await prisma.citizen.findUnique({ where: { id: citizenId }, select: { regionId: true } });
+      return citizen?.regionId ?? null;
+    },
+
     async comment(citizenId: number, reportId: number, text: string): Promise<void> {
       const body = text.trim();
       if (body.length < COMMENT_MIN) throw invalid('report.comment_short', { min: COMMENT_MIN });

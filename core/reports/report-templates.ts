@@ -9,6 +9,9 @@ import { formatLocalDate } from '../calendar/local-time.ts';
 import { invalid, notFound } from '../errors.ts';
 import { type Locale, toLocale } from '../i18n/i18n.ts';
 import { localName } from '../reference/reference-service.ts';
+import type { StaffPrincipal } from '../staff/scope.ts';
+import { loadInScope } from '../staff/scoped-records.ts';
+import { REPORT } from './report-scope.ts';
 import { canTransition } from './report-status.ts';
 import type { StatusChange } from './report-service.ts';
 import { PLACEHOLDERS } from './report-rules.ts';
@@ -167,8 +170,12 @@ export function createReportTemplateService({ prisma, calendar, now = () => new 
       return { publicNote: byLocale[ctx.locale], publicNoteByLocale: byLocale };
     },
 
-    /** Active templates for the report's category (or any) and a status it can move to (or `to`), filled for its citizen. */
-    async applicable(reportId: number, to?: ReportStatus): Promise<FilledTemplate[]> {
+    /**
+     * Active templates for the report's category (or any) and a status it can move to (or `to`), filled for
+     * its citizen; the report must be in the caller's scope.
+     */
+    async applicable(staff: StaffPrincipal, reportId: number, to?: ReportStatus): Promise<FilledTemplate[]> {
+      await loadInScope(prisma, staff, REPORT, reportId);
       const ctx = await reportContext(reportId);
       const templates = await prisma.responseTemplate.findMany({
         where: { active: true, OR: [{ categoryId: ctx.report.categoryId }, { categoryId: null }], ...(to ? { status: to } : {}) },

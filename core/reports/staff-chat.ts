@@ -4,7 +4,7 @@
 // runs in the jobs process and the tests record what it would send.
 import type { i18n, TFunction } from 'i18next';
 import type { Logger } from 'pino';
-import type { Department, PrismaClient } from '../../generated/prisma/client.ts';
+import type { Department, PrismaClient, Report } from '../../generated/prisma/client.ts';
 import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { notFound } from '../errors.ts';
@@ -12,13 +12,11 @@ import type { Locale } from '../i18n/i18n.ts';
 import type { ChatMessage, ChatPort } from '../outbox/chat-port.ts';
 import type { Offer } from '../offers/button.ts';
 import { hasAnyRole, inScope, type Scoped, type StaffPrincipal } from '../staff/scope.ts';
-import { STAFF_CHAT_LOCALE, syncChatGroups, type ChatGroup, type StaffChatSyncRun } from '../staff/staff-chat-kit.ts';
+import { linkedStaff, STAFF_CHAT_LOCALE, syncChatGroups, type ChatGroup, type StaffChatSyncRun } from '../staff/staff-chat-kit.ts';
 import { canTransition, isOpen, OPEN_STATUSES, statusIcon } from './report-status.ts';
 import { formatDue, REPORT_NAMES, reportLines, type NamedReport } from './staff-notify.ts';
 import { withEvidenceCounts } from './report-query.ts';
 import { staffAction } from './reports-buttons.ts';
-
-export { linkedStaff } from '../staff/staff-chat-kit.ts';
 
 /** What each button (`staffAction`) asks for. Resolving and rejecting need a public note. */
 export type StaffAction = NonNullable<ReturnType<typeof staffAction.decode>>['action'];
@@ -149,3 +147,32 @@ export async function syncStaffChats(deps: StaffChatSyncDeps): Promise<StaffChat
   });
   return syncChatGroups(logger, groups, perChatPerRun);
 }
+
+/** Who pressed a group's button, and on which report: the report, or why they may not act on it. */
+export type GroupActor = { refused: 'not_found' } | { refused: StaffRefusal } | { refused: null; staff: StaffPrincipal; report: Report };
+
+/** The staff groups as a service: what the bot's group handlers and the sync job need, scope applied here. */
+export function createReportStaffChat({ prisma, i18n, now = () => new Date() }: { prisma: PrismaClient; i18n: i18n; now?: () => Date }) {
+  return {
+    /** The active staff account linked to this Telegram user, if any. */
+    member: (telegramId: number): Promise<StaffPrincipal | null> => linkedStaff(prisma, telegramId),
+
+    /** The report a group member acts on, if they are an operator (or admin) whose scope covers it. */
+    async actorOn(telegramId: number, reportId: number): Promise<GroupActor> {
+      const report = await prisma.report.findUnique({ where: { id: reportId } });
+      if (!report) return { refused: 'not_found' };
+      const staff = await linkedStaff(prisma, telegramId);
+      const refused = staffRefusal(staff, report);
+      if (!staff || refused) return { refused: refused ?? 'not_linked' };
+      return { refused: null, staff, report };
+    },
+
+    refresh: (reportId: number, chat: ChatPort) => refreshReportPosts({ prisma, chat, i18n }, reportId),
+
+    setDepartmentChat: (actor: Actor, departmentId: number, chatId: bigint | null) => setDepartmentChat(prisma, actor, departmentId, chatId),
+
+    sync: (chat: ChatPort, logger: Logger) => syncStaffChats({ prisma, chat, i18n, logger, now }),
+  };
+}
+
+export type ReportStaffChat = ReturnType<typeof createReportStaffChat>;

@@ -1,4 +1,6 @@
-// Staff: accounts, roles and scope, sign-in sessions, the password rules and the notices staff read.
+// Staff: accounts, roles and scope, sign-in sessions, the password rules, the notices staff read and the
+// audit log admins read.
+import { createAuditQueries } from '../audit/audit-queries.ts';
 import type { DomainModule } from '../services.ts';
 import { createNoticeService } from './notices.ts';
 import { createPasswordPolicy, type PasswordPolicy } from './password-policy.ts';
@@ -9,6 +11,8 @@ declare module '../services.ts' {
     staff: StaffService;
     passwords: PasswordPolicy;
     notices: ReturnType<typeof createNoticeService>;
+    /** reading the audit log (admins) */
+    audit: ReturnType<typeof createAuditQueries>;
   }
   interface CapabilityOptions {
     /** how long a staff sign-in lasts (config SESSION_TTL_HOURS) */
@@ -18,7 +22,7 @@ declare module '../services.ts' {
   }
 }
 
-export const staffDomain: DomainModule<'staff' | 'passwords' | 'notices'> = {
+export const staffDomain: DomainModule<'staff' | 'passwords' | 'notices' | 'audit'> = {
   name: 'staff',
   services: ({ prisma, now, options }) => {
     const passwords = options.passwords ?? createPasswordPolicy();
@@ -26,6 +30,7 @@ export const staffDomain: DomainModule<'staff' | 'passwords' | 'notices'> = {
       staff: createStaffService({ prisma, sessionTtlHours: options.sessionTtlHours, passwords, now }),
       passwords,
       notices: createNoticeService({ prisma, now }),
+      audit: createAuditQueries({ prisma }),
     };
   },
 };

@@ -1,4 +1,5 @@
 // Staff accounts and their sessions. Tokens are random; only their hash is stored.
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient, StaffUser } from '../../generated/prisma/client.ts';
 import type { StaffRole } from '../../generated/prisma/enums.ts';
@@ -82,6 +83,12 @@ export function createStaffService({ prisma, sessionTtlHours, passwords, now = (
   return {
     async list() {
       return prisma.staffUser.findMany({ orderBy: { login: 'asc' } });
+    },
+
+    /** The active account linked to a Telegram user (a staff group's member who presses or replies), if any. */
+    async byTelegram(telegramId: number): Promise<StaffPrincipal | null> {
+      const user = await prisma.staffUser.findFirst({ where: { telegramId: BigInt(telegramId), active: true } });
+      return user ? toPrincipal(user) : null;
     },
 
     async get(id: number) {
@@ -236,16 +243,20 @@ export function createStaffService({ prisma, sessionTtlHours, passwords, now = (
       if ((await countAdmins(prisma, false)) > 0) return { created: false, generatedPassword: null };
       if (configuredPassword !== undefined) await passwords.check(configuredPassword, [login]);
       const password = configuredPassword ?? generatePassword();
-      const user = await prisma.staffUser.create({
-        data: {
-          login,
-          fullName: 'Administrator',
-          passwordHash: await hashPassword(password),
-          roles: ['admin'],
-          mustChangePassword: configuredPassword === undefined,
-        },
-      });
-      await recordAudit(prisma, { type: 'system' }, { action: 'staff.bootstrap_admin', entity: 'staff_user', entityId: user.id, after: user });
+      const passwordHash = await hashPassword(password);
+      try {
+        await prisma.$transaction(async (tx) => {
+          const user = await tx.staffUser.create({
+            data: { login, fullName: 'Administrator', passwordHash, roles: ['admin'], mustChangePassword: configuredPassword === undefined },
+          });
+          await recordAudit(tx, { type: 'system' }, { action: 'staff.bootstrap_admin', entity: 'staff_user', entityId: user.id, after: user });
+        });
+      } catch (e) {
+        // Instances started together on an empty database all find no admin; the first one creates it, and the
+        // others must go on starting instead of failing on the taken login.
+        if (isUniqueViolation(e) && (await countAdmins(prisma, false)) > 0) return { created: false, generatedPassword: null };
+        throw e;
+      }
       return { created: true, generatedPassword: configuredPassword ? null : password };
     },
   };

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ConsultationTopic } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { routeOptions } from '../route-kit.ts';
+import { consultantRoutes } from './consultant-routes.ts';
 import { idParam } from '../schemas.ts';
 import { patchBody, topicBody } from './consultation-topics-schemas.ts';
 
@@ -14,10 +14,9 @@ const view = (t: ConsultationTopic): z.output<typeof topicBody> => ({ ...t, tele
 export const consultationTopicRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['consultations'];
-    const opts = routeOptions(tags, requireStaff(services.staff, ['consultant']));
+    const { opts } = consultantRoutes(services, 'consultations');
     app.get('/api/consultation-topics', opts('Consultation topics with their deadlines', { response: topicBody.array() }), async () =>
-      (await services.consultationTopics.list()).map(view),
+      (await services.consultations.topics.list()).map(view),
     );
     app.patch(
       '/api/consultation-topics/:id',
@@ -29,7 +28,7 @@ export const consultationTopicRoutes =
       async (req) => {
         const { telegramChatId, ...rest } = req.body;
         const patch = { ...rest, ...(telegramChatId !== undefined ? { telegramChatId: telegramChatId == null ? null : BigInt(telegramChatId) } : {}) };
-        return view(await services.consultationTopics.update(actorOf(req), req.params.id, patch));
+        return view(await services.consultations.topics.update(actorOf(req), req.params.id, patch));
       },
     );
   };

@@ -1,15 +1,16 @@
 // The consultation log for consultants (admins pass too): entries with filters and cursor pages,
 // logging and correcting consultations given outside the bot, totals per group and period, and both
 // as CSV or XLSX with Kazakh or Russian headers.
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ExportTable } from '../../core/export/table.ts';
 import type { z } from 'zod';
-import { logTable, totalsTable } from '../../core/consultations/consultation-export.ts';
 import type { LogEntry } from '../../core/consultations/consultation-log.ts';
-import { consultationTotals } from '../../core/consultations/consultation-totals.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { sendExport } from '../reply-export.ts';
-import { cursorPage, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { sendExport, type SendExport } from '../reply-export.ts';
+import { cursorPage } from '../route-kit.ts';
+import { consultantRoutes } from './consultant-routes.ts';
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
 import { entryBody, filterQuery, listBody, listQuery, offlineBody, patchBody, totalsBody, totalsQuery } from './consultations-schemas.ts';
 
@@ -31,13 +32,15 @@ const entryView = (c: LogEntry): z.output<typeof entryBody> => ({
   createdById: c.createdById,
 });
 
+/** One table, in the file named after its sheet. */
+const sendTable = (reply: FastifyReply, format: SendExport['format'], table: ExportTable) =>
+  sendExport(reply, { format, fileName: table.sheetName, tables: table });
+
 export const consultationRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const consultant = requireStaff(services.staff, ['consultant']);
-    const tags = ['consultations'];
-    const opts = routeOptions(tags, consultant);
-    const log = services.consultationLog;
+    const { opts } = consultantRoutes(services, 'consultations');
+    const log = services.consultations.log;
     const entry = async (staff: Parameters<typeof log.get>[0], id: number) => entryView(await log.get(staff, id));
 
     app.get('/api/consultations', opts('The consultation log in your scope, newest first', { querystring: listQuery, response: listBody }), async (req) => {
@@ -58,7 +61,7 @@ export const consultationRoutes =
     app.get(
       '/api/consultations/totals',
       opts('Counts, satisfaction and median response time per group and period', { querystring: totalsQuery, response: totalsBody }),
-      async (req) => consultationTotals(services.prisma, services.i18n, staffOf(req), req.query),
+      async (req) => services.consultations.totals(staffOf(req), req.query),
     );
 
     app.get(
@@ -66,9 +69,7 @@ export const consultationRoutes =
       opts('The totals as CSV or XLSX', { querystring: totalsQuery.extend(exportQuery.shape), response: exportFileBody }),
       async (req, reply) => {
         const { format, lang, ...query } = req.query;
-        const totals = await consultationTotals(services.prisma, services.i18n, staffOf(req), query);
-        const table = totalsTable(services.i18n, totals, lang);
-        return sendExport(reply, { format, fileName: table.sheetName, tables: table });
+        return sendTable(reply, format, await services.consultations.exportTotals(staffOf(req), query, lang));
       },
     );
 
@@ -77,8 +78,7 @@ export const consultationRoutes =
       opts('The log as CSV or XLSX', { querystring: filterQuery.extend(exportQuery.shape), response: exportFileBody }),
       async (req, reply) => {
         const { format, lang, ...filter } = req.query;
-        const table = await logTable(services.prisma, services.i18n, staffOf(req), filter, lang);
-        return sendExport(reply, { format, fileName: table.sheetName, tables: table });
+        return sendTable(reply, format, await services.consultations.exportLog(staffOf(req), filter, lang));
       },
     );
 

@@ -4,8 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { FaqArticle } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { cursorPage, okAfter, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { cursorPage, okAfter } from '../route-kit.ts';
+import { consultantRoutes } from './consultant-routes.ts';
 import { idParam, okBody } from '../schemas.ts';
 import { createBody, faqBody, listBody, listQuery, patchBody, searchBody, searchQuery } from './faq-schemas.ts';
 
@@ -14,13 +15,11 @@ export const faqView = (a: FaqArticle): z.output<typeof faqBody> => ({ ...a, cre
 export const faqRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const consultant = requireStaff(services.staff, ['consultant']);
-    const tags = ['faq'];
-    const opts = routeOptions(tags, consultant);
+    const { opts } = consultantRoutes(services, 'faq');
 
     app.get('/api/faq', opts('Knowledge-base articles, oldest first', { querystring: listQuery, response: listBody }), async (req) => {
       const { topicId, published, cursor, limit } = req.query;
-      const page = await services.faq.list({ topicId, published: published === undefined ? undefined : published === 'true', cursor, limit });
+      const page = await services.consultations.faq.list({ topicId, published: published === undefined ? undefined : published === 'true', cursor, limit });
       return cursorPage(page, faqView);
     });
 
@@ -28,27 +27,29 @@ export const faqRoutes =
       '/api/faq/search',
       opts('Articles matching the words of a question, in Kazakh or Russian (drafts included)', { querystring: searchQuery, response: searchBody }),
       async (req) => ({
-        items: (await services.faq.search(req.query.q, req.query.topicId)).map((m) => ({
+        items: (await services.consultations.faq.search(req.query.q, req.query.topicId)).map((m) => ({
           score: Math.round(m.score * 1000) / 1000,
           article: faqView(m.article),
         })),
       }),
     );
 
-    app.get('/api/faq/:id', opts('One article', { params: idParam, response: faqBody }), async (req) => faqView(await services.faq.get(req.params.id)));
+    app.get('/api/faq/:id', opts('One article', { params: idParam, response: faqBody }), async (req) =>
+      faqView(await services.consultations.faq.get(req.params.id)),
+    );
 
     app.post('/api/faq', opts('Write an article in both languages', { body: createBody, created: faqBody }), async (req, reply) => {
-      const a = await services.faq.create(actorOf(req), staffOf(req), req.body);
+      const a = await services.consultations.faq.create(actorOf(req), staffOf(req), req.body);
       return reply.status(201).send(faqView(a));
     });
 
     app.patch(
       '/api/faq/:id',
       opts('Edit, publish ({"published": true}) or unpublish an article', { params: idParam, body: patchBody, response: faqBody }),
-      async (req) => faqView(await services.faq.update(actorOf(req), req.params.id, req.body)),
+      async (req) => faqView(await services.consultations.faq.update(actorOf(req), req.params.id, req.body)),
     );
 
     app.delete('/api/faq/:id', opts('Delete an article (the audit log keeps it)', { params: idParam, response: okBody }), async (req) =>
-      okAfter(services.faq.remove(actorOf(req), req.params.id)),
+      okAfter(services.consultations.faq.remove(actorOf(req), req.params.id)),
     );
   };

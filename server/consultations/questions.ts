@@ -7,17 +7,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { QuestionState } from '../../generated/prisma/enums.ts';
 import type { Question } from '../../generated/prisma/client.ts';
-import {
-  getQuestionDetail,
-  getQuestionSummary,
-  listQuestions,
-  questionWhere,
-  type QuestionSummary,
-  type ThreadMessage,
-} from '../../core/consultations/question-query.ts';
+import type { QuestionSummary, ThreadMessage } from '../../core/consultations/question-query.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { cursorPage, iso, postAction, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { cursorPage, iso, postAction } from '../route-kit.ts';
+import { consultantRoutes } from './consultant-routes.ts';
 import { idParam } from '../schemas.ts';
 import { faqBody } from './faq-schemas.ts';
 import { faqView } from './faq.ts';
@@ -75,14 +69,11 @@ const messageView = (m: ThreadMessage): z.output<typeof messageBody> => ({
 export const questionRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const consultant = requireStaff(services.staff, ['consultant']);
-    const tags = ['questions'];
-    const opts = routeOptions(tags, consultant);
-    const cal = () => services.calendar.calendar();
+    const { consultant, tags, opts } = consultantRoutes(services, 'questions');
+    const queries = services.consultations.queries;
 
     app.get('/api/questions', opts('The queue: questions in your scope, oldest first', { querystring: listQuery, response: listBody }), async (req) => {
       const q = req.query;
-      const now = services.now();
       const filter = {
         topicId: q.topicId,
         states: q.state ? (q.state.split(',').map((s) => s.trim()) as QuestionState[]) : undefined,
@@ -93,12 +84,12 @@ export const questionRoutes =
         consultant: q.consultant,
         overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
       };
-      const page = await listQuestions(services.prisma, questionWhere(filter, staffOf(req), now), { cursor: q.cursor, limit: q.limit }, await cal(), now);
+      const page = await queries.list(staffOf(req), filter, { cursor: q.cursor, limit: q.limit });
       return cursorPage(page, summaryView);
     });
 
     app.get('/api/questions/:id', opts('A question with its whole thread', { params: idParam, response: detailBody }), async (req) => {
-      const d = await getQuestionDetail(services.prisma, staffOf(req), req.params.id, await cal(), services.now());
+      const d = await queries.detail(staffOf(req), req.params.id);
       return {
         ...summaryView(d),
         text: d.text,
@@ -123,10 +114,10 @@ export const questionRoutes =
         body,
         response: summaryBody,
         act,
-        answer: async (req, id) => summaryView(await getQuestionSummary(services.prisma, staffOf(req), id, await cal(), services.now())),
+        answer: async (req, id) => summaryView(await queries.summary(staffOf(req), id)),
       });
 
-    const qs = services.questionStaff;
+    const qs = services.consultations.staff;
     action('claim', 'Take the question: others see you hold it (409 names the holder if someone was quicker)', undefined, (req, id) =>
       qs.claim(actorOf(req), staffOf(req), id),
     );
@@ -143,6 +134,6 @@ export const questionRoutes =
     app.post(
       '/api/questions/:id/promote',
       opts('Make the last answer a draft knowledge-base article (the other language must be given)', { params: idParam, body: promoteBody, created: faqBody }),
-      async (req, reply) => reply.status(201).send(faqView(await services.faq.promote(actorOf(req), staffOf(req), req.params.id, req.body))),
+      async (req, reply) => reply.status(201).send(faqView(await services.consultations.faq.promote(actorOf(req), staffOf(req), req.params.id, req.body))),
     );
   };

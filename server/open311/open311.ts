@@ -8,7 +8,7 @@ import type { i18n } from 'i18next';
 import type { ApiClientView } from '../../core/open311/api-client-service.ts';
 import { Open311Error } from '../../core/open311/open311-errors.ts';
 import { discovery, open311Locale, requestOf, serviceDefinition, serviceOf, type RequestRow } from '../../core/open311/open311-mapping.ts';
-import { findRequest, findRequests, jurisdictionRegion, submitRequest } from '../../core/open311/open311-requests.ts';
+import { jurisdictionRegion, submitRequest } from '../../core/open311/open311-requests.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import type { Services } from '../../core/services.ts';
 import { handleError, respond, sendErrors } from './open311-format.ts';
@@ -112,18 +112,14 @@ export const open311Routes =
         }),
         async (req, reply) => {
           const q = req.query;
-          const rows = await findRequests(
-            services.prisma,
-            {
-              regionId: await jurisdictionRegion(services.reference, q.jurisdiction_id),
-              numbers: commaList(q.service_request_id)?.map((n) => n.toUpperCase()),
-              serviceCodes: commaList(q.service_code),
-              start: q.start_date,
-              end: q.end_date,
-              statuses: commaList(q.status) as Array<'open' | 'closed'> | undefined,
-            },
-            services.now(),
-          );
+          const rows = await services.open311Requests.list({
+            regionId: await jurisdictionRegion(services.reference, q.jurisdiction_id),
+            numbers: commaList(q.service_request_id)?.map((n) => n.toUpperCase()),
+            serviceCodes: commaList(q.service_code),
+            start: q.start_date,
+            end: q.end_date,
+            statuses: commaList(q.status) as Array<'open' | 'closed'> | undefined,
+          });
           return respond(reply, req.params.format, 'service_requests', requestsOf(rows, q.locale));
         },
       );
@@ -137,7 +133,7 @@ export const open311Routes =
         }),
         async (req, reply) => {
           const regionId = await jurisdictionRegion(services.reference, req.query.jurisdiction_id);
-          const row = await findRequest(services.prisma, req.params.service_request_id.toUpperCase(), regionId);
+          const row = await services.open311Requests.one(req.params.service_request_id.toUpperCase(), regionId);
           return respond(reply, req.params.format, 'service_requests', requestsOf([row], req.query.locale));
         },
       );

@@ -1,7 +1,5 @@
 // Reference data for staff screens and integrations: regions with districts, areas, departments, categories.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { updateCategory } from '../../core/reports/category-admin.ts';
-import { setDepartmentChat } from '../../core/reports/staff-chat.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff } from '../plugins/auth.ts';
 import { routeOptions } from '../route-kit.ts';
@@ -37,7 +35,7 @@ export const referenceRoutes =
       ),
       async (req) => {
         const { telegramChatId } = req.body;
-        const d = await setDepartmentChat(services.prisma, actorOf(req), req.params.id, telegramChatId == null ? null : BigInt(telegramChatId));
+        const d = await services.reportStaffChat.setDepartmentChat(actorOf(req), req.params.id, telegramChatId == null ? null : BigInt(telegramChatId));
         services.reference.invalidate();
         return { ...d, telegramChatId: d.telegramChatId?.toString() ?? null };
       },
@@ -55,7 +53,7 @@ export const referenceRoutes =
         requireStaff(services.staff, ['admin']),
       ),
       async (req) => {
-        await updateCategory(services.prisma, actorOf(req), req.params.id, req.body);
+        await services.reportAdmin.updateCategory(actorOf(req), req.params.id, req.body);
         services.reference.invalidate();
         return (await services.reference.get()).categories.find((c) => c.id === req.params.id)!;
       },

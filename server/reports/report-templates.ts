@@ -3,9 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { ResponseTemplate } from '../../generated/prisma/client.ts';
-import { getReportSummary } from '../../core/reports/report-query.ts';
 import type { Services } from '../../core/services.ts';
-import { assertInScope } from '../../core/staff/scope.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { okAfter, routeOptions } from '../route-kit.ts';
 import { idParam, okBody, withErrors } from '../schemas.ts';
@@ -53,8 +51,7 @@ export const reportTemplateRoutes =
         operator,
       ),
       async (req) => {
-        assertInScope(staffOf(req), await getReportSummary(services.prisma, req.params.id, services.now()));
-        return (await templates.applicable(req.params.id, req.query.to)).map((f) => ({ ...view(f.template), locale: f.locale, preview: f.text }));
+        return (await templates.applicable(staffOf(req), req.params.id, req.query.to)).map((f) => ({ ...view(f.template), locale: f.locale, preview: f.text }));
       },
     );
   };

@@ -10,18 +10,8 @@ import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import type { ItemResult } from '../../core/reports/report-admin.ts';
 import { EvidenceUnavailable } from '../../core/reports/evidence-store.ts';
 import { contentDisposition } from '../content-disposition.ts';
-import {
-  getReportDetail,
-  getReportSummary,
-  countReports,
-  listReports,
-  reportWhere,
-  summarize,
-  type ReportFilter,
-  type ReportSummary,
-} from '../../core/reports/report-query.ts';
+import type { ReportFilter, ReportSummary } from '../../core/reports/report-query.ts';
 import type { Services } from '../../core/services.ts';
-import { assertInScope } from '../../core/staff/scope.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { requestLocale } from '../plugins/errors.ts';
 import { cursorPage, iso, postAction, routeOptions } from '../route-kit.ts';
@@ -72,7 +62,8 @@ export const reportRoutes =
     const moderator = requireStaff(services.staff, ['operator', 'moderator']);
     const tags = ['reports'];
     const opts = routeOptions(tags, operator);
-    const summaryOf = async (id: number) => summaryView(await getReportSummary(services.prisma, id, services.now()));
+    const queries = services.reportQueries;
+    const summaryOf = async (id: number) => summaryView(await queries.summaryAfterChange(id));
     const message = (req: FastifyRequest, code: string, params: Record<string, unknown> = {}) =>
       services.i18n.getFixedT(requestLocale(req))(`errors:${code}`, { ...params, defaultValue: code });
     const translated = (req: FastifyRequest, results: ItemResult[]) => ({
@@ -82,21 +73,18 @@ export const reportRoutes =
     });
 
     app.get('/api/reports', opts('Reports in your scope, filtered and paged', { querystring: listQuery, response: listBody }), async (req) => {
-      const now = services.now();
       const { sort, cursor, limit } = req.query;
-      const page = await listReports(services.prisma, reportWhere(toFilter(req.query), staffOf(req), now), { sort, cursor, limit }, now);
-      return cursorPage(page, summaryView);
+      return cursorPage(await queries.list(staffOf(req), toFilter(req.query), { sort, cursor, limit }), summaryView);
     });
 
     app.get('/api/reports/counts', opts('Reports in your scope per status', { querystring: countsQuery, response: countsBody }), async (req) =>
-      countReports(services.prisma, reportWhere(toFilter(req.query), staffOf(req), services.now())),
+      queries.counts(staffOf(req), toFilter(req.query)),
     );
 
     app.get('/api/reports/:id', opts('A report with its history and evidence', { params: idParam, response: detailBody }), async (req) => {
-      const r = await getReportDetail(services.prisma, req.params.id);
-      assertInScope(staffOf(req), r);
+      const r = await queries.detail(staffOf(req), req.params.id);
       return {
-        ...summaryView(summarize(r, services.now())),
+        ...summaryView(r.summary),
         description: r.description,
         source: r.source,
         address: r.address,
@@ -174,10 +162,8 @@ export const reportRoutes =
         },
       },
       async (req, reply) => {
-        const report = await getReportSummary(services.prisma, req.params.id, services.now());
-        assertInScope(staffOf(req), report);
         try {
-          const source = await services.evidence.open(req.params.id, req.params.evidenceId, report);
+          const source = await services.evidence.openFor(staffOf(req), req.params.id, req.params.evidenceId);
           if (source.type === 'redirect') return reply.redirect(source.url, 302);
           return (
             reply

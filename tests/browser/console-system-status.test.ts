@@ -2,7 +2,7 @@
 // database and version, the notification queue with a failed notification and its reason, which they
 // send again (the outbox then delivers it) and another which they discard, both in the audit log;
 // and the job runs with their result.
-import { readdirSync } from 'node:fs';
+import { readMigrations } from '../../core/db/migrate.ts';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../../core/outbox/dispatcher.ts';
@@ -16,12 +16,8 @@ import { testLogger } from '../helpers/silent-logger.ts';
 import { browserAvailable, launchBrowser, shot, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
 import { ADMIN, seedConsole } from './seed.ts';
 
-// The newest migration in the folder: the screen names the last one applied.
-const newestMigration = readdirSync(new URL('../../prisma/migrations/', import.meta.url), { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => e.name)
-  .sort()
-  .at(-1)!;
+// The newest migration in the folder, read as start-up reads it: the screen names the last one applied.
+const newestMigration = (await readMigrations()).migrationDirectories.at(-1)!.path;
 
 describe.skipIf(!browserAvailable).each(dbTargets)('console: system status (%s)', (target) => {
   let fake: FakeTelegram;

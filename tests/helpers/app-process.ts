@@ -1,6 +1,7 @@
 // One role of the app as its own process, the way production runs it (`tsx app/main.ts api|bot|jobs`), for
 // the suites that need several instances at once: started with its environment, ready when its JSON log says
 // so, its log kept (parsed by the suite), stopped with SIGTERM (SIGKILL if it hangs).
+import { stopGroup } from './stop-group.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,26 +40,7 @@ export function startAppProcess(name: string, role: string, env: Record<string, 
   };
   proc.stdout!.on('data', take);
   proc.stderr!.on('data', take);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-      const force = setTimeout(() => {
-        try {
-          process.kill(-proc.pid!, 'SIGKILL');
-        } catch {
-          // gone
-        }
-      }, 20_000);
-      proc.once('exit', () => {
-        clearTimeout(force);
-        resolve();
-      });
-      try {
-        process.kill(-proc.pid!, 'SIGTERM');
-      } catch {
-        resolve();
-      }
-    });
+  const stop = () => stopGroup(proc);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();

@@ -50,10 +50,13 @@ export interface Recorder {
   bot: Bot<BotContext>;
   /** every Bot API call the bot made, in order */
   calls: RecordedApiCall[];
-  /** a text message from the citizen (a command when it starts with '/'), in their private chat or in a group */
-  send(text: string, opts?: { chat?: 'private' | 'group' }): Promise<void>;
-  /** a press of an inline button with this callback data, under a message the bot sent */
-  press(data: string): Promise<void>;
+  /**
+   * a text message from the citizen (a command when it starts with '/'), in their private chat or in a group;
+   * `replyTo`: as a reply to the bot's message with this id
+   */
+  send(text: string, opts?: { chat?: 'private' | 'group'; replyTo?: number }): Promise<void>;
+  /** a press of an inline button with this callback data, under a message the bot sent (in the private chat unless told) */
+  press(data: string, opts?: { chat?: 'private' | 'group' }): Promise<void>;
   /** the texts the bot sent or put in place of a message, in order */
   replies(): string[];
   /** the answers to pressed buttons: the alert's text (if any) and whether it is shown as a window */
@@ -120,19 +123,22 @@ export function recordingBot(parts: Array<Feature | Middleware<BotContext>>, opt
   const from: User = { id: CITIZEN_CHAT, is_bot: false, first_name: 'Дана', language_code: locale };
   const privateChat: Chat.PrivateChat = { id: CITIZEN_CHAT, type: 'private', first_name: 'Дана' };
   const groupChat: Chat.SupergroupChat = { id: GROUP_CHAT, type: 'supergroup', title: 'Staff' };
+  const botUser: User = { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name };
   const handle = (update: Omit<Update, 'update_id'>) => bot.handleUpdate({ update_id: nextUpdateId++, ...update } as Update);
   const sentBy = (name: string) => calls.filter((c) => c.method === name);
 
   return {
     bot,
     calls,
-    send(text, { chat = 'private' } = {}) {
+    send(text, { chat = 'private', replyTo } = {}) {
       const command = text.startsWith('/') ? [{ type: 'bot_command' as const, offset: 0, length: text.split(' ')[0]!.length }] : undefined;
-      const message = { message_id: nextMessageId++, date: 0, chat: chat === 'private' ? privateChat : groupChat, from, text, entities: command };
+      const where = chat === 'private' ? privateChat : groupChat;
+      const reply = replyTo === undefined ? undefined : { message_id: replyTo, date: 0, chat: where, from: botUser, text: '…' };
+      const message = { message_id: nextMessageId++, date: 0, chat: where, from, text, entities: command, ...(reply ? { reply_to_message: reply } : {}) };
       return handle({ message: message as Update['message'] });
     },
-    press(data) {
-      const message = { message_id: 1, date: 0, chat: privateChat, from: { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name }, text: '…' };
+    press(data, { chat = 'private' } = {}) {
+      const message = { message_id: 1, date: 0, chat: chat === 'private' ? privateChat : groupChat, from: botUser, text: '…' };
       return handle({ callback_query: { id: String(nextUpdateId), from, chat_instance: 'unit', data, message: message as Message } });
     },
     replies: () => calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.payload.text)),

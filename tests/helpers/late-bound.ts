@@ -18,5 +18,11 @@ export function lateBound<T extends object>(what: string, get: () => T | undefin
     },
     set: (_, key, value) => Reflect.set(real(), key, value),
     has: (_, key) => Reflect.has(real(), key),
+    // Spreading ({ ...services, evidence }) and Object.keys see the real object's keys.
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(real(), key);
+      return d && { ...d, configurable: true };
+    },
   });
 }

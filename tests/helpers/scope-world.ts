@@ -143,9 +143,9 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
     bodyKk: 'Әділет департаментіне өтініш беріледі.',
     bodyRu: 'Заявление подаётся в департамент юстиции.',
   };
-  const faq = (await services.faq.create(act, principal.consA, { topicId: consultationTopic, ...faqText })).id;
+  const faq = (await services.consultations.faq.create(act, principal.consA, { topicId: consultationTopic, ...faqText })).id;
   const consultation = (
-    await services.consultationLog.create(act, principal.consA, {
+    await services.consultations.log.create(act, principal.consA, {
       date: new Date(NOW.getTime() - DAY),
       channel: 'phone',
       topicId: consultationTopic,

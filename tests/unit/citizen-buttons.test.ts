@@ -47,8 +47,8 @@ const PRESSES: Array<[string, string, unknown, unknown[]]> = [
   ['rc:ok:5', 'reports.confirm', REPORT, [CITIZEN, 5, { fixed: true }]],
   ['rc:no:5', 'reports.confirm', REPORT, [CITIZEN, 5, { fixed: false }]],
   ['rr:5:4', 'reports.confirm', REPORT, [CITIZEN, 5, { fixed: true, rating: 4 }]],
-  ['qa:close:9', 'questionCitizen.close', ANSWERED, [CITIZEN, 9]],
-  ['qr:9:5', 'questionCitizen.rate', { id: 9 }, [CITIZEN, 9, 5]],
+  ['qa:close:9', 'consultations.citizen.close', ANSWERED, [CITIZEN, 9]],
+  ['qr:9:5', 'consultations.citizen.rate', { id: 9 }, [CITIZEN, 9, 5]],
   ['tp:flag:31', 'discussions.citizen.flag', { flagged: true, hidden: false }, [CITIZEN, 31]],
 ];
 /** What the citizen reads after each of them (in Russian), and the buttons offered next. */
@@ -69,7 +69,7 @@ const OFFERED: Record<string, string[][]> = { 'rc:ok:5': STARS, 'qa:close:9': ST
 const REFUSALS: Array<[string, string, string, Record<string, unknown>]> = [
   ['vo:conf:12:y', 'volunteering.applications.confirm', 'volunteer.event_not_started', {}],
   ['rc:no:5', 'reports.confirm', 'report.reopen_window_over', { days: 30 }],
-  ['qr:9:5', 'questionCitizen.rate', 'question.not_answered', {}],
+  ['qr:9:5', 'consultations.citizen.rate', 'question.not_answered', {}],
   ['tp:flag:31', 'discussions.citizen.flag', 'discussion.flag_own', {}],
 ];
 /** The alert each refusal becomes, in Kazakh and Russian. */

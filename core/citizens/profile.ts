@@ -6,7 +6,7 @@ import type { Gender } from '../../generated/prisma/enums.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { almatyYear } from '../calendar/local-time.ts';
 import { invalid, notFound } from '../errors.ts';
-import { SOCIAL_STATUS_CODES } from './project-rules.ts';
+import { SOCIAL_STATUS_CODES } from '../projects/project-rules.ts';
 
 export const MIN_BIRTH_YEAR = 1900;
 

@@ -1,0 +1,135 @@
+// Filing civic-control reports (bot, Open311, staff): the daily limit, possible duplicates nearby,
+// the report with its first history entry and evidence, and support for an existing report.
+import type { Report } from '../../generated/prisma/client.ts';
+import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { almatyYear, localDate, localMidnight } from '../calendar/local-time.ts';
+import { nextCounter, SERIAL_TX } from '../db/counter.ts';
+import type { Tx } from '../db/tx.ts';
+import { conflict, invalid, notFound, tooMany } from '../errors.ts';
+import { distanceM, formatNumber, textSimilarity } from './report-geo.ts';
+import { isOpen } from './report-status.ts';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, EVIDENCE_MAX, type NewReport, type ReportServiceDeps } from './report-types.ts';
+
+export function createReportIntake({ prisma, calendar, now = () => new Date(), duplicateRadiusM = 150, perDay = 5 }: ReportServiceDeps) {
+  function validate(input: NewReport) {
+    const text = input.description.trim();
+    if (text.length < DESCRIPTION_MIN) throw invalid('report.description_short', { min: DESCRIPTION_MIN });
+    if (text.length > DESCRIPTION_MAX) throw invalid('report.description_long', { max: DESCRIPTION_MAX });
+    if (input.source === 'bot' && input.evidence.length === 0) throw invalid('report.evidence_required');
+    if (input.evidence.length > EVIDENCE_MAX) throw invalid('report.evidence_too_many', { max: EVIDENCE_MAX });
+    if ((input.lat == null) !== (input.lon == null)) throw invalid('report.bad_location');
+    if (input.lat == null && !input.address?.trim() && !input.districtId) throw invalid('report.location_required');
+  }
+
+  const service = {
+    perDay,
+
+    /** How many more reports the citizen may file today (Almaty day); bot reports only. */
+    async remainingToday(citizenId: number): Promise<number> {
+      const since = localMidnight(localDate(now()));
+      const filed = await prisma.report.count({ where: { citizenId, source: 'bot', createdAt: { gte: since } } });
+      return Math.max(0, perDay - filed);
+    },
+
+    /** Open reports of the same category nearby (or, without coordinates, in the same district with similar text). */
+    async findDuplicates(
+      input: { categoryId: number; regionId: number; districtId?: number | null; lat?: number | null; lon?: number | null; description: string },
+      limit = 3,
+    ) {
+      const candidates = await prisma.report.findMany({
+        where: { categoryId: input.categoryId, regionId: input.regionId, status: { in: ['new', 'in_work', 'reopened'] }, hidden: false, duplicateOfId: null },
+        orderBy: { createdAt: 'desc' },
+        take: 500,
+      });
+      const scored = candidates
+        .map((r) => {
+          if (input.lat != null && input.lon != null && r.lat != null && r.lon != null) {
+            const d = distanceM({ lat: input.lat, lon: input.lon }, { lat: r.lat, lon: r.lon });
+            return { report: r, distanceM: Math.round(d), score: d <= duplicateRadiusM ? 2 - d / duplicateRadiusM : 0 };
+          }
+          const sameDistrict = input.districtId != null && r.districtId === input.districtId;
+          const sim = textSimilarity(input.description, r.description);
+          return { report: r, distanceM: null, score: sameDistrict && sim >= 0.3 ? sim : 0 };
+        })
+        .filter((x) => x.score > 0)
+        .sort((a, b) => b.score - a.score);
+      return scored.slice(0, limit).map(({ report, distanceM }) => ({ report, distanceM }));
+    },
+
+    /** `within` runs first in the report's own transaction: what must happen exactly when the report is filed. */
+    async create(actor: Actor, input: NewReport, within?: (tx: Tx) => Promise<void>): Promise<Report> {
+      validate(input);
+      if (input.source === 'bot' && input.citizenId != null && (await service.remainingToday(input.citizenId)) === 0) {
+        throw tooMany('report.daily_limit', { limit: perDay });
+      }
+      const category = await prisma.category.findUnique({ where: { id: input.categoryId } });
+      if (!category || !category.active) throw invalid('report.unknown_category');
+      if (input.districtId != null) {
+        const d = await prisma.district.findUnique({ where: { id: input.districtId } });
+        if (!d || d.regionId !== input.regionId) throw invalid('report.district_not_in_region');
+      }
+      const at = now();
+      // The year of the number is Almaty's: a report filed at 02:00 on 1 January is next year's.
+      const year = almatyYear(at);
+      // The clock starts at filing (DOMAIN.md: on publication the akimat sees the report at once), so a
+      // report nobody accepts still falls due and cannot be "taken off control" by being left as new.
+      const dueAt = (await calendar.calendar()).addWorkingDays(at, category.deadlineDays);
+      return prisma.$transaction(async (tx) => {
+        if (within) await within(tx);
+        const seq = await nextCounter(tx, `reports:${year}`);
+        const report = await tx.report.create({
+          data: {
+            number: formatNumber(year, seq),
+            year,
+            seq,
+            source: input.source,
+            citizenId: input.citizenId ?? null,
+            apiClientId: input.apiClientId ?? null,
+            categoryId: category.id,
+            regionId: input.regionId,
+            districtId: input.districtId ?? null,
+            departmentId: category.departmentId,
+            lat: input.lat ?? null,
+            lon: input.lon ?? null,
+            address: input.address?.trim() || null,
+            description: input.description.trim(),
+            anonymous: input.anonymous ?? false,
+            createdAt: at,
+            dueAt,
+            evidence: { create: input.evidence.map((e) => ({ ...e, addedByCitizenId: input.citizenId ?? null })) },
+          },
+        });
+        await tx.reportEvent.create({
+          data: { reportId: report.id, at, actorType: actor.type, actorId: actor.id == null ? null : String(actor.id), type: 'created', toStatus: 'new' },
+        });
+        await recordAudit(tx, actor, {
+          action: 'report.create',
+          entity: 'report',
+          entityId: report.id,
+          after: { number: report.number, categoryId: report.categoryId, regionId: report.regionId },
+        });
+        return report;
+      }, SERIAL_TX);
+    },
+
+    /** The citizen supports an existing report: they follow it and it counts their support. */
+    async support(citizenId: number, reportId: number): Promise<{ added: boolean }> {
+      // the service clock, not the database's: support times feed the analytics and the demo's replay
+      const at = now();
+      return prisma.$transaction(async (tx) => {
+        const report = await tx.report.findUnique({ where: { id: reportId } });
+        if (!report) throw notFound('report.not_found');
+        if (report.citizenId === citizenId) return { added: false };
+        if (!isOpen(report.status) || report.hidden) throw conflict('report.closed');
+        const existing = await tx.reportFollower.findUnique({ where: { reportId_citizenId: { reportId, citizenId } } });
+        if (existing) return { added: false };
+        await tx.reportFollower.create({ data: { reportId, citizenId, createdAt: at } });
+        await tx.report.update({ where: { id: reportId }, data: { supportCount: { increment: 1 } } });
+        await tx.reportEvent.create({ data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: 'support' } });
+        await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'report.support', entity: 'report', entityId: reportId });
+        return { added: true };
+      });
+    },
+  };
+  return service;
+}

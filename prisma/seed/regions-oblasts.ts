@@ -1,0 +1,205 @@
+// The oblasts from Abai to West Kazakhstan with their districts (sources: see regions.ts); the rest are in
+// regions-oblasts-more.ts.
+import type { RegionSeed } from './regions.ts';
+
+export const oblasts: RegionSeed[] = [
+  {
+    code: 'abai',
+    kind: 'oblast',
+    nameKk: 'Абай облысы',
+    nameRu: 'Абайская область',
+    center: { lat: 50.4111, lon: 80.2275 }, // Семей
+    districts: [
+      { code: 'abai-semey-city', nameKk: 'Семей қаласы', nameRu: 'город Семей' },
+      { code: 'abai-kurchatov-city', nameKk: 'Курчатов қаласы', nameRu: 'город Курчатов' },
+      { code: 'abai-abai', nameKk: 'Абай ауданы', nameRu: 'Абайский район' },
+      { code: 'abai-aksuat', nameKk: 'Ақсуат ауданы', nameRu: 'район Аксуат' },
+      { code: 'abai-ayagoz', nameKk: 'Аягөз ауданы', nameRu: 'Аягозский район' },
+      { code: 'abai-beskaragai', nameKk: 'Бесқарағай ауданы', nameRu: 'Бескарагайский район' },
+      { code: 'abai-borodulikha', nameKk: 'Бородулиха ауданы', nameRu: 'Бородулихинский район' },
+      // Formed in 2024 from rural districts of Semey city.
+      { code: 'abai-zhanasemey', nameKk: 'Жаңасемей ауданы', nameRu: 'район Жанасемей' },
+      { code: 'abai-zharma', nameKk: 'Жарма ауданы', nameRu: 'Жарминский район' },
+      { code: 'abai-kokpekty', nameKk: 'Көкпекті ауданы', nameRu: 'Кокпектинский район' },
+      // Formed in 2024 from Urzhar district.
+      { code: 'abai-makanshy', nameKk: 'Мақаншы ауданы', nameRu: 'район Маканшы' },
+      { code: 'abai-urzhar', nameKk: 'Үржар ауданы', nameRu: 'Урджарский район' },
+    ],
+  },
+  {
+    code: 'akmola',
+    kind: 'oblast',
+    nameKk: 'Ақмола облысы',
+    nameRu: 'Акмолинская область',
+    center: { lat: 53.2917, lon: 69.3917 }, // Көкшетау
+    districts: [
+      { code: 'akmola-kokshetau-city', nameKk: 'Көкшетау қаласы', nameRu: 'город Кокшетау' },
+      { code: 'akmola-stepnogorsk-city', nameKk: 'Степногорск қаласы', nameRu: 'город Степногорск' },
+      // City of oblast significance since July 2021 (split from Tselinograd district).
+      { code: 'akmola-kosshy-city', nameKk: 'Қосшы қаласы', nameRu: 'город Косшы' },
+      { code: 'akmola-akkol', nameKk: 'Ақкөл ауданы', nameRu: 'Аккольский район' },
+      { code: 'akmola-arshaly', nameKk: 'Аршалы ауданы', nameRu: 'Аршалынский район' },
+      { code: 'akmola-astrakhan', nameKk: 'Астрахан ауданы', nameRu: 'Астраханский район' },
+      { code: 'akmola-atbasar', nameKk: 'Атбасар ауданы', nameRu: 'Атбасарский район' },
+      { code: 'akmola-birzhan-sal', nameKk: 'Біржан сал ауданы', nameRu: 'район Биржан сал' },
+      { code: 'akmola-bulandy', nameKk: 'Бұланды ауданы', nameRu: 'Буландынский район' },
+      { code: 'akmola-burabai', nameKk: 'Бурабай ауданы', nameRu: 'Бурабайский район' },
+      { code: 'akmola-yegindykol', nameKk: 'Егіндікөл ауданы', nameRu: 'Егиндыкольский район' },
+      { code: 'akmola-yereymentau', nameKk: 'Ерейментау ауданы', nameRu: 'Ерейментауский район' },
+      { code: 'akmola-yesil', nameKk: 'Есіл ауданы', nameRu: 'Есильский район' },
+      { code: 'akmola-zhaksy', nameKk: 'Жақсы ауданы', nameRu: 'Жаксынский район' },
+      { code: 'akmola-zharkain', nameKk: 'Жарқайың ауданы', nameRu: 'Жаркаинский район' },
+      { code: 'akmola-zerendi', nameKk: 'Зеренді ауданы', nameRu: 'Зерендинский район' },
+      { code: 'akmola-korgalzhyn', nameKk: 'Қорғалжын ауданы', nameRu: 'Коргалжынский район' },
+      { code: 'akmola-sandyktau', nameKk: 'Сандықтау ауданы', nameRu: 'Сандыктауский район' },
+      { code: 'akmola-tselinograd', nameKk: 'Целиноград ауданы', nameRu: 'Целиноградский район' },
+      { code: 'akmola-shortandy', nameKk: 'Шортанды ауданы', nameRu: 'Шортандинский район' },
+    ],
+  },
+  {
+    code: 'aktobe',
+    kind: 'oblast',
+    nameKk: 'Ақтөбе облысы',
+    nameRu: 'Актюбинская область',
+    center: { lat: 50.2833, lon: 57.1667 }, // Ақтөбе
+    districts: [
+      { code: 'aktobe-aktobe-city', nameKk: 'Ақтөбе қаласы', nameRu: 'город Актобе' },
+      { code: 'aktobe-aiteke-bi', nameKk: 'Әйтеке би ауданы', nameRu: 'Айтекебийский район' },
+      { code: 'aktobe-alga', nameKk: 'Алға ауданы', nameRu: 'Алгинский район' },
+      { code: 'aktobe-baiganin', nameKk: 'Байғанин ауданы', nameRu: 'Байганинский район' },
+      { code: 'aktobe-irgiz', nameKk: 'Ырғыз ауданы', nameRu: 'Иргизский район' },
+      { code: 'aktobe-kargaly', nameKk: 'Қарғалы ауданы', nameRu: 'Каргалинский район' },
+      { code: 'aktobe-khobda', nameKk: 'Қобда ауданы', nameRu: 'Хобдинский район' },
+      { code: 'aktobe-martok', nameKk: 'Мәртөк ауданы', nameRu: 'Мартукский район' },
+      { code: 'aktobe-mugalzhar', nameKk: 'Мұғалжар ауданы', nameRu: 'Мугалжарский район' },
+      { code: 'aktobe-temir', nameKk: 'Темір ауданы', nameRu: 'Темирский район' },
+      { code: 'aktobe-uil', nameKk: 'Ойыл ауданы', nameRu: 'Уилский район' },
+      { code: 'aktobe-khromtau', nameKk: 'Хромтау ауданы', nameRu: 'Хромтауский район' },
+      { code: 'aktobe-shalkar', nameKk: 'Шалқар ауданы', nameRu: 'Шалкарский район' },
+    ],
+  },
+  {
+    code: 'almaty-oblast',
+    kind: 'oblast',
+    nameKk: 'Алматы облысы',
+    nameRu: 'Алматинская область',
+    center: { lat: 43.8667, lon: 77.0667 }, // Қонаев (centre since 2022)
+    districts: [
+      { code: 'almaty-oblast-konaev-city', nameKk: 'Қонаев қаласы', nameRu: 'город Конаев' },
+      // City of oblast significance since Jan 2024 (former village Zhetygen, Ile district); special status by decree of Sept 2025.
+      { code: 'almaty-oblast-alatau-city', nameKk: 'Алатау қаласы', nameRu: 'город Алатау' },
+      { code: 'almaty-oblast-balkhash', nameKk: 'Балқаш ауданы', nameRu: 'Балхашский район' },
+      { code: 'almaty-oblast-yenbekshikazakh', nameKk: 'Еңбекшіқазақ ауданы', nameRu: 'Енбекшиказахский район' },
+      { code: 'almaty-oblast-zhambyl', nameKk: 'Жамбыл ауданы', nameRu: 'Жамбылский район' },
+      { code: 'almaty-oblast-ile', nameKk: 'Іле ауданы', nameRu: 'Илийский район' },
+      { code: 'almaty-oblast-karasai', nameKk: 'Қарасай ауданы', nameRu: 'Карасайский район' },
+      { code: 'almaty-oblast-kegen', nameKk: 'Кеген ауданы', nameRu: 'Кегенский район' },
+      { code: 'almaty-oblast-raiymbek', nameKk: 'Райымбек ауданы', nameRu: 'Райымбекский район' },
+      { code: 'almaty-oblast-talgar', nameKk: 'Талғар ауданы', nameRu: 'Талгарский район' },
+      { code: 'almaty-oblast-uigur', nameKk: 'Ұйғыр ауданы', nameRu: 'Уйгурский район' },
+    ],
+  },
+  {
+    code: 'atyrau',
+    kind: 'oblast',
+    nameKk: 'Атырау облысы',
+    nameRu: 'Атырауская область',
+    center: { lat: 47.1167, lon: 51.8833 }, // Атырау
+    districts: [
+      { code: 'atyrau-atyrau-city', nameKk: 'Атырау қаласы', nameRu: 'город Атырау' },
+      { code: 'atyrau-zhylyoi', nameKk: 'Жылыой ауданы', nameRu: 'Жылыойский район' },
+      { code: 'atyrau-inder', nameKk: 'Индер ауданы', nameRu: 'Индерский район' },
+      { code: 'atyrau-isatai', nameKk: 'Исатай ауданы', nameRu: 'Исатайский район' },
+      { code: 'atyrau-kurmangazy', nameKk: 'Құрманғазы ауданы', nameRu: 'Курмангазинский район' },
+      { code: 'atyrau-kyzylkoga', nameKk: 'Қызылқоға ауданы', nameRu: 'Кызылкогинский район' },
+      { code: 'atyrau-makat', nameKk: 'Мақат ауданы', nameRu: 'Макатский район' },
+      { code: 'atyrau-makhambet', nameKk: 'Махамбет ауданы', nameRu: 'Махамбетский район' },
+    ],
+  },
+  {
+    code: 'east-kazakhstan',
+    kind: 'oblast',
+    nameKk: 'Шығыс Қазақстан облысы',
+    nameRu: 'Восточно-Казахстанская область',
+    center: { lat: 49.9483, lon: 82.6279 }, // Өскемен
+    districts: [
+      { code: 'east-kazakhstan-oskemen-city', nameKk: 'Өскемен қаласы', nameRu: 'город Усть-Каменогорск' },
+      { code: 'east-kazakhstan-ridder-city', nameKk: 'Риддер қаласы', nameRu: 'город Риддер' },
+      { code: 'east-kazakhstan-altai', nameKk: 'Алтай ауданы', nameRu: 'Алтайский район' },
+      { code: 'east-kazakhstan-glubokoe', nameKk: 'Глубокое ауданы', nameRu: 'Глубоковский район' },
+      { code: 'east-kazakhstan-zaisan', nameKk: 'Зайсан ауданы', nameRu: 'Зайсанский район' },
+      { code: 'east-kazakhstan-katonkaragai', nameKk: 'Катонқарағай ауданы', nameRu: 'Катон-Карагайский район' },
+      { code: 'east-kazakhstan-kurshim', nameKk: 'Күршім ауданы', nameRu: 'Курчумский район' },
+      // Formed in 2024 from Kurshim district.
+      { code: 'east-kazakhstan-markakol', nameKk: 'Марқакөл ауданы', nameRu: 'район Маркаколь' },
+      // Re-formed in 2022.
+      { code: 'east-kazakhstan-samar', nameKk: 'Самар ауданы', nameRu: 'район Самар' },
+      { code: 'east-kazakhstan-tarbagatai', nameKk: 'Тарбағатай ауданы', nameRu: 'Тарбагатайский район' },
+      { code: 'east-kazakhstan-ulan', nameKk: 'Ұлан ауданы', nameRu: 'Уланский район' },
+      // Formed in 2024 from Katonkaragai district.
+      { code: 'east-kazakhstan-ulken-naryn', nameKk: 'Үлкен Нарын ауданы', nameRu: 'район Улкен Нарын' },
+      { code: 'east-kazakhstan-shemonaikha', nameKk: 'Шемонаиха ауданы', nameRu: 'Шемонаихинский район' },
+    ],
+  },
+  {
+    code: 'zhambyl',
+    kind: 'oblast',
+    nameKk: 'Жамбыл облысы',
+    nameRu: 'Жамбылская область',
+    center: { lat: 42.9, lon: 71.3667 }, // Тараз
+    districts: [
+      { code: 'zhambyl-taraz-city', nameKk: 'Тараз қаласы', nameRu: 'город Тараз' },
+      { code: 'zhambyl-baizak', nameKk: 'Байзақ ауданы', nameRu: 'Байзакский район' },
+      { code: 'zhambyl-zhambyl', nameKk: 'Жамбыл ауданы', nameRu: 'Жамбылский район' },
+      { code: 'zhambyl-zhualy', nameKk: 'Жуалы ауданы', nameRu: 'Жуалынский район' },
+      { code: 'zhambyl-kordai', nameKk: 'Қордай ауданы', nameRu: 'Кордайский район' },
+      { code: 'zhambyl-merke', nameKk: 'Меркі ауданы', nameRu: 'Меркенский район' },
+      { code: 'zhambyl-moiynkum', nameKk: 'Мойынқұм ауданы', nameRu: 'Мойынкумский район' },
+      { code: 'zhambyl-sarysu', nameKk: 'Сарысу ауданы', nameRu: 'Сарысуский район' },
+      { code: 'zhambyl-talas', nameKk: 'Талас ауданы', nameRu: 'Таласский район' },
+      { code: 'zhambyl-turar-ryskulov', nameKk: 'Тұрар Рысқұлов ауданы', nameRu: 'район Турара Рыскулова' },
+      { code: 'zhambyl-shu', nameKk: 'Шу ауданы', nameRu: 'Шуский район' },
+    ],
+  },
+  {
+    code: 'zhetysu',
+    kind: 'oblast',
+    nameKk: 'Жетісу облысы',
+    nameRu: 'Жетысуская область',
+    center: { lat: 45.0167, lon: 78.3667 }, // Талдықорған
+    districts: [
+      { code: 'zhetysu-taldykorgan-city', nameKk: 'Талдықорған қаласы', nameRu: 'город Талдыкорган' },
+      { code: 'zhetysu-tekeli-city', nameKk: 'Текелі қаласы', nameRu: 'город Текели' },
+      { code: 'zhetysu-aksu', nameKk: 'Ақсу ауданы', nameRu: 'Аксуский район' },
+      { code: 'zhetysu-alakol', nameKk: 'Алакөл ауданы', nameRu: 'Алакольский район' },
+      { code: 'zhetysu-yeskeldi', nameKk: 'Ескелді ауданы', nameRu: 'Ескельдинский район' },
+      { code: 'zhetysu-karatal', nameKk: 'Қаратал ауданы', nameRu: 'Каратальский район' },
+      { code: 'zhetysu-kerbulak', nameKk: 'Кербұлақ ауданы', nameRu: 'Кербулакский район' },
+      { code: 'zhetysu-koksu', nameKk: 'Көксу ауданы', nameRu: 'Коксуский район' },
+      { code: 'zhetysu-panfilov', nameKk: 'Панфилов ауданы', nameRu: 'Панфиловский район' },
+      { code: 'zhetysu-sarkan', nameKk: 'Сарқан ауданы', nameRu: 'Саркандский район' },
+    ],
+  },
+  {
+    code: 'west-kazakhstan',
+    kind: 'oblast',
+    nameKk: 'Батыс Қазақстан облысы',
+    nameRu: 'Западно-Казахстанская область',
+    center: { lat: 51.2333, lon: 51.3667 }, // Орал
+    districts: [
+      { code: 'west-kazakhstan-oral-city', nameKk: 'Орал қаласы', nameRu: 'город Уральск' },
+      { code: 'west-kazakhstan-akzhaik', nameKk: 'Ақжайық ауданы', nameRu: 'Акжаикский район' },
+      { code: 'west-kazakhstan-baiterek', nameKk: 'Бәйтерек ауданы', nameRu: 'Байтерекский район' },
+      { code: 'west-kazakhstan-bokei-orda', nameKk: 'Бөкей ордасы ауданы', nameRu: 'Бокейординский район' },
+      { code: 'west-kazakhstan-burli', nameKk: 'Бөрлі ауданы', nameRu: 'Бурлинский район' },
+      { code: 'west-kazakhstan-zhangala', nameKk: 'Жаңақала ауданы', nameRu: 'Жангалинский район' },
+      { code: 'west-kazakhstan-zhanibek', nameKk: 'Жәнібек ауданы', nameRu: 'Жанибекский район' },
+      { code: 'west-kazakhstan-kaztalov', nameKk: 'Казталов ауданы', nameRu: 'Казталовский район' },
+      { code: 'west-kazakhstan-karatobe', nameKk: 'Қаратөбе ауданы', nameRu: 'Каратобинский район' },
+      { code: 'west-kazakhstan-syrym', nameKk: 'Сырым ауданы', nameRu: 'Сырымский район' },
+      { code: 'west-kazakhstan-taskala', nameKk: 'Тасқала ауданы', nameRu: 'Таскалинский район' },
+      { code: 'west-kazakhstan-terekti', nameKk: 'Теректі ауданы', nameRu: 'Теректинский район' },
+      { code: 'west-kazakhstan-shyngyrlau', nameKk: 'Шыңғырлау ауданы', nameRu: 'Чингирлауский район' },
+    ],
+  },
+];

@@ -1,0 +1,55 @@
+// Reading the audit log through its service (services.audit): admins only, in core as well as on the
+// route, newest first, with the filters and pages the console uses.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAppServices } from '../app/compose.ts';
+import { recordAudit } from '../core/audit/audit-log.ts';
+import { DomainError } from '../core/errors.ts';
+import type { Services } from '../core/services.ts';
+import { toPrincipal } from '../core/staff/staff-service.ts';
+import { makeStaff } from './helpers/consult-fixtures.ts';
+import { dbTargets, useTestDb } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+
+const NOW = new Date('2026-12-06T09:00:00Z');
+
+describe.each(dbTargets)('the audit log on %s', (target) => {
+  const suite = useTestDb(target, { truncate: ['StaffUser', 'AuditLog'] });
+  let services: Services;
+
+  beforeAll(() => {
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => NOW });
+  });
+
+  async function entries() {
+    const prisma = suite.db.prisma;
+    for (const [action, entityId] of [
+      ['staff.create', 1],
+      ['question.claim', 2],
+      ['staff.update', 1],
+    ] as const)
+      await recordAudit(prisma, { type: 'staff', id: 5 }, { action, entity: action.split('.')[0]!, entityId });
+  }
+
+  it('gives admins the entries newest first, a page at a time, and filters by an action prefix', async () => {
+    await entries();
+    const admin = toPrincipal(await makeStaff(suite.db.prisma, ['admin']));
+    const first = await services.audit.list(admin, {}, { limit: 2 });
+    expect(first.items.map((e) => e.action)).toEqual(['staff.update', 'question.claim']);
+    expect(first.nextCursor).toBe(first.items[1]!.id);
+    const rest = await services.audit.list(admin, {}, { limit: 2, cursor: first.nextCursor! });
+    expect(rest.items.map((e) => e.action)).toEqual(['staff.create']);
+    expect(rest.nextCursor).toBeNull();
+    const staff = await services.audit.list(admin, { action: 'staff.*' }, { limit: 10 });
+    expect(staff.items.map((e) => e.action)).toEqual(['staff.update', 'staff.create']);
+  });
+
+  it('refuses anyone else, whatever other role they have', async () => {
+    await entries();
+    for (const roles of [['consultant'], ['operator', 'moderator']] as const) {
+      const someone = toPrincipal(await makeStaff(suite.db.prisma, [...roles]));
+      const refused = await services.audit.list(someone, {}, { limit: 10 }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(DomainError);
+      expect((refused as DomainError).code).toBe('auth.role_required');
+    }
+  });
+});

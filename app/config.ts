@@ -70,6 +70,12 @@ export const configSchema = z.object({
   // The body whose portal it is, named on every page (e.g. «Астана қаласының әкімдігі» / «Акимат города Астаны»).
   PORTAL_BODY_KK: z.string().trim().min(1).max(200).optional(),
   PORTAL_BODY_RU: z.string().trim().min(1).max(200).optional(),
+  // Websites allowed to frame the portal's /embed/ widgets: space-separated https:// origins, or * (absent: none).
+  PORTAL_EMBED_ORIGINS: z
+    .string()
+    .trim()
+    .regex(/^(\*|https:\/\/[a-z0-9.-]+(:\d{1,5})?)( https:\/\/[a-z0-9.-]+(:\d{1,5})?)*$/i, 'must be * or space-separated https:// origins, e.g. https://astana.gov.kz https://www.astana.gov.kz')
+    .optional(),
   METRICS_TOKEN: z
     .string()
     .regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, 'must be 16 to 256 characters of A-Z, a-z, 0-9 and ._~+/=- (e.g. from: openssl rand -hex 32)')

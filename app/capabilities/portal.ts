@@ -8,7 +8,13 @@ export const portal: Capability = {
   ...portalDomain,
   locales: ['portal'],
   settings: ({ config }) => ({
-    portal: { home: config.PORTAL_HOME, url: config.PORTAL_URL, body: { kk: config.PORTAL_BODY_KK, ru: config.PORTAL_BODY_RU } },
+    portal: {
+      home: config.PORTAL_HOME,
+      url: config.PORTAL_URL,
+      body: { kk: config.PORTAL_BODY_KK, ru: config.PORTAL_BODY_RU },
+      map: { tileUrl: config.MAP_TILE_URL, attribution: config.MAP_ATTRIBUTION },
+      embedOrigins: config.PORTAL_EMBED_ORIGINS?.split(' ') ?? [],
+    },
   }),
   routes: ({ services, i18n }) => [portalRoutes(services, i18n)],
 };

@@ -3,6 +3,8 @@
 import { civicControl, defaultTrendUnit } from '../analytics/civic-control.ts';
 import type { AnalyticsFilter } from '../analytics/analytics-scope.ts';
 import type { Period } from '../calendar/periods.ts';
+import { createDiscussionPublic } from '../discussions/discussion-public.ts';
+import { createProjectPublic } from '../projects/project-public.ts';
 import { createReportPublic } from '../reports/report-public.ts';
 import type { DomainModule } from '../services.ts';
 
@@ -13,16 +15,26 @@ export interface PortalOptions {
   url?: string;
   /** the body whose portal it is, per language */
   body?: { kk?: string; ru?: string };
+  /** the map's tiles (MAP_TILE_URL, MAP_ATTRIBUTION) */
+  map?: { tileUrl: string; attribution: string };
+  /** origins an akimat's website frames the /embed/ widgets from (PORTAL_EMBED_ORIGINS); none: no framing */
+  embedOrigins?: string[];
 }
 
 declare module '../services.ts' {
   interface CapabilityServices {
     portal: {
       reports: ReturnType<typeof createReportPublic>;
+      /** topics under public discussion, ended ones, reviewed ones with Annex 2 */
+      discussions: ReturnType<typeof createDiscussionPublic>;
+      /** finished social projects with their Annex 5 data and average score */
+      projects: ReturnType<typeof createProjectPublic>;
       /** the civic-control indicators of a period, for everyone: the same figures as /api/analytics/civic-control as an admin */
       stats(filter: Pick<AnalyticsFilter, 'regionId' | 'districtId' | 'categoryId'>, period: Period): ReturnType<typeof civicControl>;
       home: boolean;
       branding: { url?: string; body: { kk?: string; ru?: string } };
+      map: { tileUrl: string; attribution: string };
+      embedOrigins: string[];
     };
   }
   interface CapabilityOptions {
@@ -35,6 +47,8 @@ export const portalDomain: DomainModule<'portal'> = {
   services: ({ prisma, calendar, now, options }) => ({
     portal: {
       reports: createReportPublic({ prisma }),
+      discussions: createDiscussionPublic({ prisma, now }),
+      projects: createProjectPublic({ prisma }),
       // Aggregates only (counts, shares, medians): nothing in them names a report or a person.
       stats: async (filter, period) => {
         const q = { ...filter, period };
@@ -42,6 +56,8 @@ export const portalDomain: DomainModule<'portal'> = {
       },
       home: options.portal?.home ?? false,
       branding: { url: options.portal?.url?.replace(/\/+$/, ''), body: options.portal?.body ?? {} },
+      map: options.portal?.map ?? { tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' },
+      embedOrigins: options.portal?.embedOrigins ?? [],
     },
   }),
 };

@@ -97,15 +97,44 @@ const listSelect = {
   description: true,
 } satisfies Prisma.ReportSelect;
 
+/** A report on the public map: where (to ~100 m), which, and its colour. */
+export interface PublicReportPoint {
+  number: string;
+  status: ReportStatus;
+  colour: 'red' | 'green' | 'grey';
+  lat: number;
+  lon: number;
+}
+
+/** The most points one map shows: the newest in the filter (the list under the map has the rest). */
+export const PUBLIC_POINTS_MAX = 5000;
+
+function filterWhere(f: PublicReportFilter): Prisma.ReportWhereInput[] {
+  const and: Prisma.ReportWhereInput[] = [{ hidden: false }, { status: f.status ? { in: GROUP_STATUSES[f.status] } : { not: 'duplicate' } }];
+  if (f.regionId != null) and.push({ regionId: f.regionId });
+  if (f.districtId != null) and.push({ districtId: f.districtId });
+  if (f.categoryId != null) and.push({ categoryId: f.categoryId });
+  if (f.filed) and.push({ createdAt: { gte: f.filed.from, lt: f.filed.to } });
+  return and;
+}
+
 export function createReportPublic({ prisma }: { prisma: PrismaClient }) {
   return {
+    /** The newest reports in the filter that have a position, rounded to ~100 m, for the public map. */
+    async points(f: Omit<PublicReportFilter, 'before'>): Promise<PublicReportPoint[]> {
+      const rows = await prisma.report.findMany({
+        where: { AND: [...filterWhere(f), { lat: { not: null } }, { lon: { not: null } }] },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: PUBLIC_POINTS_MAX,
+        select: { number: true, status: true, lat: true, lon: true },
+      });
+      return rows.map((r) => ({ number: r.number, status: r.status, colour: statusColour(r.status), lat: round3(r.lat)!, lon: round3(r.lon)! }));
+    },
+
+
     /** One page, newest first, and whether another follows. Duplicates are listed under their original. */
     async list(f: PublicReportFilter): Promise<{ items: PublicReportSummary[]; next: { createdAt: Date; id: number } | null }> {
-      const and: Prisma.ReportWhereInput[] = [{ hidden: false }, { status: f.status ? { in: GROUP_STATUSES[f.status] } : { not: 'duplicate' } }];
-      if (f.regionId != null) and.push({ regionId: f.regionId });
-      if (f.districtId != null) and.push({ districtId: f.districtId });
-      if (f.categoryId != null) and.push({ categoryId: f.categoryId });
-      if (f.filed) and.push({ createdAt: { gte: f.filed.from, lt: f.filed.to } });
+      const and = filterWhere(f);
       if (f.before) {
         const { createdAt, id } = f.before;
         // The redundant `lte` keeps the cursor an index condition on createdAt (bench/FIXES.md §2).

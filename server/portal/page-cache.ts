@@ -16,6 +16,10 @@ export interface RenderedPage {
   /** seconds a browser or proxy may keep it, and serve it stale while refreshing */
   maxAge: number;
   staleWhileRevalidate: number;
+  /** headers of this page over the cache's own (the map's and the widgets' Content-Security-Policy) */
+  headers?: Record<string, string>;
+  /** the body's media type; HTML by default */
+  type?: string;
 }
 
 interface Entry {
@@ -25,6 +29,8 @@ interface Entry {
   gzip: Buffer;
   br: Buffer;
   cacheControl: string;
+  headers: Record<string, string>;
+  type: string;
   /** after this (ms since 1970) the page is too old even to be served stale while it is refreshed */
   staleUntil: number;
 }
@@ -52,6 +58,8 @@ function entryOf(page: RenderedPage, now: number): Entry {
     // Quality 5: most of Brotli's gain over gzip at a fraction of the time of 11; paid once per render.
     br: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
     cacheControl: `public, max-age=${page.maxAge}, stale-while-revalidate=${page.staleWhileRevalidate}`,
+    headers: page.headers ?? {},
+    type: page.type ?? 'text/html; charset=utf-8',
     staleUntil: now + (page.maxAge + page.staleWhileRevalidate) * 1000,
   };
 }
@@ -103,10 +111,10 @@ export function createPageCache(opts: PageCacheOptions) {
         throw new PortalBusyError('too many pages waiting to be rendered');
       const entry = await cache.fetch(key, { context: render });
       if (!entry) throw new Error(`portal page ${key} was not rendered`);
-      reply.headers({ ...opts.headers, 'cache-control': entry.cacheControl, etag: entry.etag, vary: 'Accept-Encoding' });
+      reply.headers({ ...opts.headers, ...entry.headers, 'cache-control': entry.cacheControl, etag: entry.etag, vary: 'Accept-Encoding' });
       if (entry.status === 200 && matches(req.headers['if-none-match'], entry.etag)) return reply.code(304).send();
       const encoding = negotiate(req.headers['accept-encoding']);
-      reply.code(entry.status).type('text/html; charset=utf-8');
+      reply.code(entry.status).type(entry.type);
       if (encoding !== 'identity') reply.header('content-encoding', encoding);
       return reply.send(entry[encoding]);
     },

@@ -8,12 +8,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { i18n } from 'i18next';
 import type { VNode } from 'preact';
-import { parsePeriodKey, periodKeyOf } from '../../core/calendar/periods.ts';
+import { parsePeriodKey } from '../../core/calendar/periods.ts';
 import { localName, type ReferenceData } from '../../core/reference/reference-service.ts';
 import type { Services } from '../../core/services.ts';
+import { periodOptions, resolveFilter } from './filters.ts';
 import { createPageCache, PortalBusyError, type RenderedPage } from './page-cache.ts';
-import { langSwitchParams, langSwitchQuery, listQuery, PORTAL_LANGS, reportParams, statsQuery, type ListQuery, type PortalLang } from './portal-schemas.ts';
+import { langSwitchParams, langSwitchQuery, listQuery, PORTAL_LANGS, reportParams, statsQuery, type PortalLang } from './portal-schemas.ts';
 import { renderDocument, type PortalText } from './render.tsx';
+import { discussionPages } from './discussion-routes.tsx';
+import { embedPages } from './embed-routes.tsx';
+import { mapPages } from './map-routes.tsx';
+import type { PageMeta, PortalKit } from './portal-kit.ts';
+import { projectPages } from './project-routes.tsx';
+import { statsDownloads } from './stats-routes.ts';
 import { Layout } from './views/layout.tsx';
 import { NotFound } from './views/not-found.tsx';
 import { ReportList } from './views/report-list.tsx';
@@ -40,6 +47,9 @@ const STATS_TTL = { maxAge: 300, staleWhileRevalidate: 3600 };
 // Any number this installation or an older one issued (KZ-2026-000123); the rest is a 404 without a query.
 const NUMBER = /^[A-Z]{2,4}-[0-9-]{1,24}$/;
 const LANG_COOKIE = 'lang';
+// The share picture of every page (1200×630, the portal's name on its colour), made once with Chromium from
+// web/src/portal/og-card.html and committed: rendering one per page would need an image library.
+const OG_IMAGE = readFileSync(new URL('./og-default.png', import.meta.url));
 
 /** The language of `/`: the visitor's earlier choice, else the first of ours the browser asks for, else Kazakh. */
 export function preferredLang(cookie: string | undefined, acceptLanguage: string | undefined): PortalLang {
@@ -63,6 +73,7 @@ export const portalRoutes =
     const css = readFileSync(new URL('./portal.css', import.meta.url));
     const cssHref = `/portal/static/portal.${createHash('sha1').update(css).digest('hex').slice(0, 12)}.css`;
     const cache = createPageCache({ headers: { 'content-security-policy': PORTAL_POLICY } });
+    const ogImage = `/portal/static/og-${createHash('sha1').update(OG_IMAGE).digest('hex').slice(0, 12)}.png`;
     // A report hidden or shown again leaves this process's pages at once: its own page and every list.
     const unsubscribe = services.publicChanges.subscribe((s) => {
       cache.purge(`report:${s.number}:`);
@@ -70,24 +81,25 @@ export const portalRoutes =
     });
     app.addHook('onClose', async () => unsubscribe());
     const text = (lang: PortalLang): PortalText => i18n.getFixedT(lang, 'portal') as unknown as PortalText;
-    const page = (lang: PortalLang, title: string, description: string, paths: Record<PortalLang, string>, body: VNode) =>
+    const document = (lang: PortalLang, meta: PageMeta, body: VNode) =>
       renderDocument(
         <Layout
           lang={lang}
           t={text(lang)}
-          title={title}
-          description={description}
-          paths={paths}
+          meta={meta}
           cssHref={cssHref}
+          ogImage={ogImage}
           body={services.portal.branding.body[lang]}
           baseUrl={services.portal.branding.url}
         >
           {body}
         </Layout>,
       );
+    const page = (lang: PortalLang, title: string, description: string, paths: Record<PortalLang, string>, body: VNode, article = false) =>
+      document(lang, { title, description, paths, article }, body);
     const samePath = (path: (l: PortalLang) => string) => Object.fromEntries(PORTAL_LANGS.map((l) => [l, path(l)])) as Record<PortalLang, string>;
 
-    const notFound = (lang: PortalLang): RenderedPage => {
+    const notFound = (lang: PortalLang, back: 'reports' | 'discussions' | 'projects' = 'reports'): RenderedPage => {
       const t = text(lang);
       return {
         status: 404,
@@ -95,15 +107,15 @@ export const portalRoutes =
           lang,
           t('not_found.title'),
           t('not_found.text'),
-          samePath((l) => `/${l}/reports`),
-          <NotFound lang={lang} t={t} />,
+          samePath((l) => `/${l}/${back}`),
+          <NotFound lang={lang} t={t} back={back} />,
         ),
         ...NOT_FOUND_TTL,
       };
     };
 
     // A full miss queue says so in both languages; nothing is cached.
-    const send = async (req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>) => {
+    const send = async (req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>): Promise<FastifyReply> => {
       try {
         return await cache.send(req, reply, key, render);
       } catch (err) {
@@ -116,6 +128,11 @@ export const portalRoutes =
       }
     };
 
+    const kit: PortalKit = { services, cssHref, text, page: document, send, notFound, samePath, purge: (prefix) => cache.purge(prefix) };
+
+    app.get(ogImage, { schema: { hide: true } }, (_req, reply) =>
+      reply.headers({ 'cache-control': 'public, max-age=31536000, immutable' }).type('image/png').send(OG_IMAGE),
+    );
     app.get(cssHref, { schema: { hide: true } }, (_req, reply) =>
       reply.headers({ 'cache-control': 'public, max-age=31536000, immutable' }).type('text/css; charset=utf-8').send(css),
     );
@@ -210,6 +227,7 @@ export const portalRoutes =
               districts={(region?.districts ?? []).map((d) => ({ code: d.code, name: localName(d, lang) }))}
               categories={ref.categories.filter((c) => c.active).map((c) => ({ code: c.code, name: localName(c, lang) }))}
               asOf={services.now()}
+              csvHref={`/${lang}/stats.csv?${new URLSearchParams({ period, ...selected }).toString()}`}
             />
           );
           return { status: 200, html: page(lang, t('stats.title'), t('intro'), samePath(search), body), ...STATS_TTL };
@@ -237,35 +255,17 @@ export const portalRoutes =
               description,
               samePath((l) => `/${l}/reports/${r.number}`),
               body,
+              true,
             ),
             ...REPORT_TTL,
           };
         });
       });
     }
+
+    discussionPages(app, kit);
+    projectPages(app, kit);
+    mapPages(app, kit);
+    statsDownloads(app, kit);
+    embedPages(app, kit);
   };
-
-/** Codes to ids; a code that names nothing (or a district outside the region) is dropped and the page says so. */
-function resolveFilter(ref: ReferenceData, q: ListQuery) {
-  const region = q.region ? ref.regions.find((r) => r.code === q.region) : undefined;
-  const district = q.district && region ? region.districts.find((d) => d.code === q.district) : undefined;
-  const category = q.category ? ref.categories.find((c) => c.code === q.category) : undefined;
-  const dropped = (q.region !== undefined && !region) || (q.district !== undefined && !district) || (q.category !== undefined && !category);
-  const selected: Record<string, string> & { region?: string; district?: string; category?: string; status?: string; period?: string } = {};
-  if (region) selected.region = region.code;
-  if (district) selected.district = district.code;
-  if (category) selected.category = category.code;
-  if (q.status) selected.status = q.status;
-  return { filter: { regionId: region?.id, districtId: district?.id, categoryId: category?.id, status: q.status }, selected, dropped };
-}
-
-/** This year, last year, and this year's months so far, newest first (Almaty calendar). */
-function periodOptions(now: Date): Array<{ code: string; name: string }> {
-  const year = Number(periodKeyOf(now, 'year'));
-  const month = Number(periodKeyOf(now, 'month').slice(5, 7));
-  const months = Array.from({ length: month }, (_, i) => month - i).map((m) => ({
-    code: `${year}-${String(m).padStart(2, '0')}`,
-    name: `${String(m).padStart(2, '0')}.${year}`,
-  }));
-  return [{ code: String(year), name: String(year) }, { code: String(year - 1), name: String(year - 1) }, ...months];
-}

@@ -1,17 +1,17 @@
 // The frame of every portal page: skip link, header with the language switch, one <main>, footer. No script and
 // no inline style anywhere (the CSP allows neither): the pages work with JavaScript off on a cheap phone.
 import type { ComponentChildren } from 'preact';
+import type { PageMeta } from '../portal-kit.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
 
 export interface LayoutProps {
   lang: PortalLang;
   t: PortalText;
-  title: string;
-  description: string;
-  /** the same page's path in each language, for the switch and hreflang */
-  paths: Record<PortalLang, string>;
+  meta: PageMeta;
   cssHref: string;
+  /** the share picture's path */
+  ogImage: string;
   /** the body whose portal it is, in this language */
   body?: string;
   /** the portal's public address (no trailing slash), for canonical and og:url */
@@ -21,7 +21,17 @@ export interface LayoutProps {
 
 const LANG_NAMES: Record<PortalLang, string> = { kk: 'Қазақша', ru: 'Русский' };
 
-export function Layout({ lang, t, title, description, paths, cssHref, body, baseUrl, children }: LayoutProps) {
+const SECTIONS = [
+  ['reports', 'list.title'],
+  ['map', 'map.nav'],
+  ['discussions', 'topics.nav'],
+  ['projects', 'projects.nav'],
+  ['stats', 'stats.nav'],
+] as const;
+
+export function Layout({ lang, t, meta, cssHref, ogImage, body, baseUrl, children }: LayoutProps) {
+  const { title, description, paths } = meta;
+  const image = `${baseUrl ?? ''}${ogImage}`;
   return (
     <html lang={lang}>
       <head>
@@ -34,11 +44,22 @@ export function Layout({ lang, t, title, description, paths, cssHref, body, base
         <meta property="og:site_name" content={body ?? t('site')} />
         {baseUrl && <link rel="canonical" href={`${baseUrl}${paths[lang]}`} />}
         {baseUrl && <meta property="og:url" content={`${baseUrl}${paths[lang]}`} />}
+        <meta property="og:type" content={meta.article ? 'article' : 'website'} />
+        <meta property="og:image" content={image} />
+        <meta property="og:image:width" content="1200" />
+        <meta property="og:image:height" content="630" />
+        <meta property="og:image:alt" content={`${t('site')} · ${t('section')}`} />
+        <meta name="twitter:card" content="summary_large_image" />
         <meta property="og:locale" content={lang === 'kk' ? 'kk_KZ' : 'ru_RU'} />
+        <meta property="og:locale:alternate" content={lang === 'kk' ? 'ru_RU' : 'kk_KZ'} />
         {(Object.keys(paths) as PortalLang[]).map((l) => (
           <link rel="alternate" hrefLang={l} href={paths[l]} key={l} />
         ))}
         <link rel="stylesheet" href={cssHref} />
+        {meta.styles?.map((href) => (
+          <link rel="stylesheet" href={href} key={href} />
+        ))}
+        {meta.script && <script type="module" src={meta.script} />}
       </head>
       <body>
         <a class="skip" href="#main">
@@ -51,12 +72,11 @@ export function Layout({ lang, t, title, description, paths, cssHref, body, base
           {body && <p class="body">{body}</p>}
           <nav aria-label={t('nav')} class="sections">
             <ul>
-              <li>
-                <a href={`/${lang}/reports`}>{t('list.title')}</a>
-              </li>
-              <li>
-                <a href={`/${lang}/stats`}>{t('stats.nav')}</a>
-              </li>
+              {SECTIONS.map(([path, key]) => (
+                <li key={path}>
+                  <a href={`/${lang}/${path}`}>{t(key)}</a>
+                </li>
+              ))}
             </ul>
           </nav>
           <nav aria-label={t('language')} class="langs">

@@ -1,14 +1,15 @@
-// The page of an unknown, malformed or hidden report number: the same for all three, so a guess learns nothing.
+// The page of an unknown, malformed or hidden report number (or topic, or project): the same for all, so a guess
+// learns nothing.
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
 
-export function NotFound({ lang, t }: { lang: PortalLang; t: PortalText }) {
+export function NotFound({ lang, t, back = 'reports' }: { lang: PortalLang; t: PortalText; back?: 'reports' | 'discussions' | 'projects' }) {
   return (
     <>
       <h1>{t('not_found.title')}</h1>
-      <p>{t('not_found.text')}</p>
+      <p>{t(back === 'reports' ? 'not_found.text' : 'not_found.page')}</p>
       <p>
-        <a href={`/${lang}/reports`}>{t('report.back')}</a>
+        <a href={`/${lang}/${back}`}>{t(back === 'reports' ? 'report.back' : `${back === 'discussions' ? 'topics' : 'projects'}.back`)}</a>
       </p>
     </>
   );

@@ -1,5 +1,6 @@
 // The list of public reports, newest first, with the filter form (a plain GET form: no JavaScript) and a keyset
 // "next page" link. No totals: a country-wide count would cost a scan on every miss.
+import type { ComponentChildren } from 'preact';
 import { formatLocalDate } from '../../../core/calendar/local-time.ts';
 import type { PublicReportSummary } from '../../../core/reports/report-public.ts';
 import type { PortalLang } from '../portal-schemas.ts';
@@ -23,6 +24,10 @@ export interface ReportListProps {
   districts: Option[];
   categories: Option[];
   periods: Option[];
+  /** the page the form and its links stay on: the list, or the map over the same list */
+  base?: 'reports' | 'map';
+  /** shown between the form and the list (the map) */
+  children?: ComponentChildren;
 }
 
 function Select({ id, label, value, options, all }: { id: string; label: string; value?: string; options: Option[]; all: string }) {
@@ -44,11 +49,12 @@ function Select({ id, label, value, options, all }: { id: string; label: string;
 export function ReportList(p: ReportListProps) {
   const { t, lang } = p;
   const statuses: Option[] = (['open', 'resolved', 'closed'] as const).map((s) => ({ code: s, name: t(`group.${s}`) }));
+  const base = p.base ?? 'reports';
   return (
     <>
-      <h1>{t('list.title')}</h1>
+      <h1>{t(base === 'map' ? 'map.title' : 'list.title')}</h1>
       <p>{t('intro')}</p>
-      <form class="filters" method="get" action={`/${lang}/reports`} aria-label={t('filters.title')}>
+      <form class="filters" method="get" action={`/${lang}/${base}`} aria-label={t('filters.title')}>
         <Select id="region" label={t('filters.region')} value={p.selected.region} options={p.regions} all={t('filters.all')} />
         {p.districts.length > 0 && (
           <Select id="district" label={t('filters.district')} value={p.selected.district} options={p.districts} all={t('filters.all')} />
@@ -58,7 +64,7 @@ export function ReportList(p: ReportListProps) {
         <Select id="period" label={t('filters.period')} value={p.selected.period} options={p.periods} all={t('filters.all_time')} />
         <div class="actions">
           <button type="submit">{t('filters.apply')}</button>
-          <a href={`/${lang}/reports`}>{t('filters.reset')}</a>
+          <a href={`/${lang}/${base}`}>{t('filters.reset')}</a>
         </div>
       </form>
       {p.dropped && (
@@ -66,6 +72,7 @@ export function ReportList(p: ReportListProps) {
           {t('filters.dropped')}
         </p>
       )}
+      {p.children}
       {p.items.length === 0 ? (
         <p>{t('list.empty')}</p>
       ) : (

@@ -16,6 +16,8 @@ export interface StatsPageProps {
   districts: Option[];
   categories: Option[];
   asOf: Date;
+  /** the same figures as a CSV file */
+  csvHref: string;
 }
 
 function Select({ id, label, value, options, all }: { id: string; label: string; value?: string; options: Option[]; all?: string }) {
@@ -34,12 +36,13 @@ function Select({ id, label, value, options, all }: { id: string; label: string;
   );
 }
 
-export function StatsPage({ lang, t, s, periods, selected, regions, districts, categories, asOf }: StatsPageProps) {
+/** The headline figures as [label, value] in the page's language: the page's table and the CSV say the same. */
+export function headlineRows(t: PortalText, lang: PortalLang, s: CivicControlIndicators): Array<[string, string]> {
   const locale = lang === 'kk' ? 'kk-KZ' : 'ru-RU';
   const n = (v: number | null, digits = 0) => (v == null ? t('stats.none') : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v));
   const pct = (v: number | null) => (v == null ? t('stats.none') : `${n(v * 100, 1)} %`);
   const inWork = s.byStatus.new + s.byStatus.in_work + s.byStatus.reopened;
-  const rows: Array<[string, string]> = [
+  return [
     [t('stats.received'), n(s.received)],
     [t('stats.in_work'), n(inWork)],
     [t('stats.resolved'), n(s.resolved)],
@@ -50,6 +53,48 @@ export function StatsPage({ lang, t, s, periods, selected, regions, districts, c
     [t('stats.self_resolved'), n(s.selfResolved)],
     [t('stats.supports_per_report'), n(s.supportsPerReport, 2)],
   ];
+}
+
+/** A trend bucket's name: 03.2026 for a month, the week's first day for a week. */
+export const bucketName = (unit: CivicControlIndicators['trendUnit'], start: string) =>
+  unit === 'month' ? `${start.slice(5, 7)}.${start.slice(0, 4)}` : `${start.slice(8, 10)}.${start.slice(5, 7)}.${start.slice(0, 4)}`;
+
+/** A bar's width class, in steps of 5 % (no inline styles: the CSP allows none). */
+const width = (v: number, max: number) => `w${max === 0 ? 0 : Math.round((v / max) * 20) * 5}`;
+
+function Trend({ t, s }: { t: PortalText; s: CivicControlIndicators }) {
+  const max = Math.max(0, ...s.trend.map((p) => p.received));
+  return (
+    <table class="stats trend">
+      <caption>{t(`stats.trend_${s.trendUnit}`)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(`stats.unit_${s.trendUnit}`)}</th>
+          <th scope="col">{t('stats.received')}</th>
+          <th scope="col">{t('stats.resolved')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {s.trend.map((p) => (
+          <tr key={p.start}>
+            <th scope="row">{bucketName(s.trendUnit, p.start)}</th>
+            <td>
+              {p.received}
+              <span class={`bar ${width(p.received, max)}`} aria-hidden="true" />
+            </td>
+            <td>
+              {p.resolved}
+              <span class={`bar done ${width(p.resolved, max)}`} aria-hidden="true" />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function StatsPage({ lang, t, s, periods, selected, regions, districts, categories, asOf, csvHref }: StatsPageProps) {
+  const rows = headlineRows(t, lang, s);
   return (
     <>
       <h1>{t('stats.title')}</h1>
@@ -80,6 +125,12 @@ export function StatsPage({ lang, t, s, periods, selected, regions, districts, c
           ))}
         </tbody>
       </table>
+      {s.trend.length > 1 && <Trend t={t} s={s} />}
+      <p>
+        <a href={csvHref} download>
+          {t('stats.csv')}
+        </a>
+      </p>
       <p class="meta">{t('stats.note')}</p>
       <p class="meta">{t('stats.as_of', { time: formatLocalDateTime(asOf) })}</p>
     </>

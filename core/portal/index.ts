@@ -17,6 +17,8 @@ export interface PortalOptions {
   body?: { kk?: string; ru?: string };
   /** the map's tiles (MAP_TILE_URL, MAP_ATTRIBUTION) */
   map?: { tileUrl: string; attribution: string };
+  /** where the web build is (the map's script); web/dist by default */
+  distDir?: string;
   /** origins an akimat's website frames the /embed/ widgets from (PORTAL_EMBED_ORIGINS); none: no framing */
   embedOrigins?: string[];
 }
@@ -35,6 +37,7 @@ declare module '../services.ts' {
       branding: { url?: string; body: { kk?: string; ru?: string } };
       map: { tileUrl: string; attribution: string };
       embedOrigins: string[];
+      distDir?: string;
     };
   }
   interface CapabilityOptions {
@@ -58,6 +61,7 @@ export const portalDomain: DomainModule<'portal'> = {
       branding: { url: options.portal?.url?.replace(/\/+$/, ''), body: options.portal?.body ?? {} },
       map: options.portal?.map ?? { tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' },
       embedOrigins: options.portal?.embedOrigins ?? [],
+      distDir: options.portal?.distDir,
     },
   }),
 };

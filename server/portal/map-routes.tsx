@@ -41,7 +41,8 @@ interface Asset {
 }
 
 /** The built map script and its stylesheet under content-hashed names; none when the web build is missing. */
-function mapAssets(dir = path.join(DEFAULT_OUT_DIR, 'portal')): { js: Asset; css: Asset } | null {
+function mapAssets(distDir = DEFAULT_OUT_DIR): { js: Asset; css: Asset } | null {
+  const dir = path.join(distDir, 'portal');
   const js = path.join(dir, 'map.js');
   const css = path.join(dir, 'map.css');
   if (!existsSync(js) || !existsSync(css)) return null;
@@ -68,7 +69,7 @@ function filterOf(ref: ReferenceData, q: ListQuery, now: Date) {
 
 export function mapPages(app: PortalApp, kit: PortalKit): void {
   const { services } = kit;
-  const assets = mapAssets();
+  const assets = mapAssets(services.portal.distDir);
   if (!assets) app.log.warn('the portal map script is not built (npm run build:web): /kk/map shows the list only');
   for (const a of assets ? [assets.js, assets.css] : [])
     app.get(a.href, { schema: { hide: true } }, (_req, reply) =>

@@ -11,5 +11,3 @@ export const idParams = z.object({ id: z.string().max(20) });
 export const parseId = (s: string): number | null => (/^[1-9]\d{0,8}$/.test(s) ? Number(s) : null);
 
 export const projectListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined), page });
-
-export const embedParams = z.object({ region: z.string().max(60) });

@@ -85,7 +85,8 @@ describe.skipIf(!browserAvailable).each(dbTargets)('public portal in Chromium (%
 
     await page.locator('nav.sections a[href="/kk/stats"]').click();
     await page.waitForURL(`${base}/kk/stats`);
-    expect(await page.locator('table.stats caption').innerText()).toBe('Көрсеткіштер');
+    expect(await page.locator('table.stats caption').first().innerText()).toBe('Көрсеткіштер');
+    expect(await page.locator('table.trend caption').innerText()).toBe('Айлар бойынша');
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'portal-stats-kk');
 

@@ -13,9 +13,10 @@ interface Feature {
 const KZ_CENTER: [number, number] = [48.0, 67.0];
 
 async function start(el: HTMLElement): Promise<void> {
+  // Shown first: the box is hidden until the script runs (no empty box without it), and Leaflet measures it.
+  el.classList.add('ready');
   const map = L.map(el, { center: KZ_CENTER, zoom: 5, scrollWheelZoom: false });
   L.tileLayer(el.dataset.tiles!, { maxZoom: 19, attribution: el.dataset.attribution ?? '' }).addTo(map);
-  el.classList.add('ready');
   const res = await fetch(el.dataset.points!, { headers: { accept: 'application/geo+json' } });
   if (!res.ok) return;
   const { features } = (await res.json()) as { features: Feature[] };
@@ -30,7 +31,7 @@ async function start(el: HTMLElement): Promise<void> {
     L.circleMarker([lat, lon], { radius: 7, color: '#111', weight: 2, fillColor: p.colour, fillOpacity: 0.9 }).bindPopup(popup).addTo(map);
     bounds.push([lat, lon]);
   }
-  if (bounds.length > 0) map.fitBounds(bounds, { maxZoom: 15, padding: [20, 20] });
+  if (bounds.length > 0) map.fitBounds(bounds, { maxZoom: 15, padding: [20, 20], animate: false });
 }
 
 const el = document.getElementById('map');

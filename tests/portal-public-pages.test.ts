@@ -177,6 +177,28 @@ describe.each(dbTargets)('public portal: discussions, projects, map, downloads, 
     expect(csv.body).not.toContain(w.open.number);
   });
 
+  it('shows the figures per region, per district of a region and per category of a district, each as the headline gives them for that group', async () => {
+    const year = parsePeriodKey('2026');
+    const country = await html('/ru/stats?period=2026');
+    const a = await services.portal.stats({ regionId: w.regionA.id }, year);
+    expect(a.received).toBe(4);
+    expect(country).toContain('<caption>По регионам</caption>');
+    expect(country).toContain(
+      `<th scope="row"><a href="/ru/stats?period=2026&amp;region=${w.regionA.code}">${w.regionA.nameRu}</a></th><td>${a.received}</td><td>${a.resolved}</td>`,
+    );
+    expect(country).toMatch(new RegExp(`region=${w.regionB.code}">${w.regionB.nameRu}</a></th><td>1</td><td>1</td><td>100 %</td>`));
+    const district = w.regionA.districts[0]!;
+    const region = await html(`/ru/stats?period=2026&region=${w.regionA.code}`);
+    const d = await services.portal.stats({ regionId: w.regionA.id, districtId: district.id }, year);
+    expect(region).toContain('<caption>По районам</caption>');
+    expect(region).toContain(`${district.nameRu}</a></th><td>${d.received}</td><td>${d.resolved}</td>`);
+    const categories = await html(`/kk/stats?period=2026&region=${w.regionA.code}&district=${district.code}`);
+    expect(categories).toContain('<caption>Санаттар бойынша</caption>');
+    expect(categories).toContain(`<th scope="row">${w.category.nameKk}</th><td>${d.received}</td>`);
+    const csv = (await get(`/ru/stats.csv?period=2026`)).body;
+    expect(csv).toContain(`${w.regionB.nameRu};1;1;100;`);
+  });
+
   it("gives an akimat's website a widget of a region's figures it may frame, with links that open the portal", async () => {
     const res = await get(`/embed/ru/reports?region=${w.regionA.code}`);
     expect(res.statusCode).toBe(200);

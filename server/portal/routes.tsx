@@ -20,6 +20,7 @@ import { embedPages } from './embed-routes.tsx';
 import { mapPages } from './map-routes.tsx';
 import type { PageMeta, PortalKit } from './portal-kit.ts';
 import { projectPages } from './project-routes.tsx';
+import { statsGroups } from './stats-groups.ts';
 import { statsDownloads } from './stats-routes.ts';
 import { Layout } from './views/layout.tsx';
 import { NotFound } from './views/not-found.tsx';
@@ -214,6 +215,7 @@ export const portalRoutes =
         const key = `stats:${lang}:${period}:${selected.region ?? ''}:${selected.district ?? ''}:${selected.category ?? ''}`;
         return send(req, reply, key, async () => {
           const s = await services.portal.stats(filter, parsePeriodKey(period));
+          const groups = await statsGroups(services, ref, lang, selected, filter, parsePeriodKey(period));
           const region = ref.regions.find((r) => r.code === selected.region);
           const search = (l: PortalLang) => `/${l}/stats?${new URLSearchParams({ period, ...selected }).toString()}`;
           const body = (
@@ -228,6 +230,10 @@ export const portalRoutes =
               categories={ref.categories.filter((c) => c.active).map((c) => ({ code: c.code, name: localName(c, lang) }))}
               asOf={services.now()}
               csvHref={`/${lang}/stats.csv?${new URLSearchParams({ period, ...selected }).toString()}`}
+              groups={groups}
+              groupHref={(code) =>
+                groups?.dimension === 'category' ? null : `/${lang}/stats?${new URLSearchParams({ period, ...selected, [groups!.dimension]: code }).toString()}`
+              }
             />
           );
           return { status: 200, html: page(lang, t('stats.title'), t('intro'), samePath(search), body), ...STATS_TTL };

@@ -9,12 +9,28 @@ import { periodOptions, resolveFilter } from './filters.ts';
 import type { PortalApp, PortalKit } from './portal-kit.ts';
 import { PORTAL_LANGS, statsQuery } from './portal-schemas.ts';
 import type { PortalText } from './render.tsx';
+import { statsGroups, type StatsGroups } from './stats-groups.ts';
 import { bucketName } from './views/stats-page.tsx';
 
 const TTL = { maxAge: 300, staleWhileRevalidate: 3600 };
 const share = (v: number | null) => (v == null ? null : Math.round(v * 1000) / 10);
 
-function tables(t: PortalText, s: CivicControlIndicators, title: string): ExportTable[] {
+function groupTable(t: PortalText, g: StatsGroups): ExportTable {
+  return {
+    sheetName: t(`stats.by_${g.dimension}`),
+    columns: [
+      { header: t(`filters.${g.dimension}`) },
+      { header: t('stats.received'), kind: 'number' },
+      { header: t('stats.resolved'), kind: 'number' },
+      { header: `${t('stats.resolved_share')}, %`, kind: 'number' },
+      { header: `${t('stats.on_time_share')}, %`, kind: 'number' },
+      { header: t('stats.median_days'), kind: 'number' },
+    ],
+    rows: g.rows.map(({ name, s }) => [name, s.received, s.resolved, share(s.resolvedShare), share(s.resolvedOnTimeShare), s.timeToResolve.medianWorkingDays]),
+  };
+}
+
+function tables(t: PortalText, s: CivicControlIndicators, title: string, groups: StatsGroups | null): ExportTable[] {
   const headline: Array<[string, number | null]> = [
     [t('stats.received'), s.received],
     [t('stats.in_work'), s.byStatus.new + s.byStatus.in_work + s.byStatus.reopened],
@@ -38,6 +54,7 @@ function tables(t: PortalText, s: CivicControlIndicators, title: string): Export
       columns: [{ header: t(`stats.unit_${s.trendUnit}`) }, { header: t('stats.received'), kind: 'number' }, { header: t('stats.resolved'), kind: 'number' }],
       rows: s.trend.map((p) => [bucketName(s.trendUnit, p.start), p.received, p.resolved]),
     },
+    ...(groups ? [groupTable(t, groups)] : []),
   ];
 }
 
@@ -53,8 +70,9 @@ export function statsDownloads(app: PortalApp, kit: PortalKit): void {
       const key = `stats-csv:${lang}:${period}:${selected.region ?? ''}:${selected.district ?? ''}:${selected.category ?? ''}`;
       return kit.send(req, reply, key, async () => {
         const s = await services.portal.stats(filter, parsePeriodKey(period));
+        const groups = await statsGroups(services, ref, lang, selected, filter, parsePeriodKey(period));
         const where = [selected.region, selected.district, selected.category].filter(Boolean).join(' · ');
-        const csv = toCsv(tables(t, s, `${t('stats.title')} · ${period}${where ? ` · ${where}` : ''}`), { separator: ';' });
+        const csv = toCsv(tables(t, s, `${t('stats.title')} · ${period}${where ? ` · ${where}` : ''}`, groups), { separator: ';' });
         const name = `stats-${period}${selected.region ? `-${selected.region}` : ''}${selected.district ? `-${selected.district}` : ''}${selected.category ? `-${selected.category}` : ''}.csv`;
         return {
           status: 200,

@@ -71,7 +71,7 @@ export function DiscussionPage({ lang, t, d, bot, now }: DiscussionPageProps) {
       {d.annex2 && (
         <>
           <h2 id="annex2">{t('topics.annex2')}</h2>
-          <div class="scroll">
+          <div class="scroll" tabIndex={0} role="region" aria-labelledby="annex2">
             <table class="annex">
               <caption>
                 {t('discussions:annex2.title')}: {title}

@@ -4,6 +4,7 @@ import { formatLocalDateTime } from '../../../core/calendar/local-time.ts';
 import type { CivicControlIndicators } from '../../../core/analytics/civic-control.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
+import type { StatsGroups } from '../stats-groups.ts';
 import type { Option } from './report-list.tsx';
 
 export interface StatsPageProps {
@@ -18,6 +19,49 @@ export interface StatsPageProps {
   asOf: Date;
   /** the same figures as a CSV file */
   csvHref: string;
+  /** the figures one level down (regions, districts or categories) */
+  groups: StatsGroups | null;
+  /** the page of one group (regions and districts link to theirs) */
+  groupHref(code: string): string | null;
+}
+
+function Groups({ lang, t, groups, href }: { lang: PortalLang; t: PortalText; groups: StatsGroups; href: (code: string) => string | null }) {
+  const locale = lang === 'kk' ? 'kk-KZ' : 'ru-RU';
+  const n = (v: number | null, digits = 0) => (v == null ? t('stats.none') : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v));
+  const pct = (v: number | null) => (v == null ? t('stats.none') : `${n(v * 100, 1)} %`);
+  return (
+    // A wide table scrolls inside its own box on a phone; the box takes the keyboard focus so it scrolls without a mouse.
+    <div class="scroll" tabIndex={0} role="region" aria-label={t(`stats.by_${groups.dimension}`)}>
+      <table class="stats groups">
+        <caption>{t(`stats.by_${groups.dimension}`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`filters.${groups.dimension}`)}</th>
+            <th scope="col">{t('stats.received')}</th>
+            <th scope="col">{t('stats.resolved')}</th>
+            <th scope="col">{t('stats.resolved_share')}</th>
+            <th scope="col">{t('stats.on_time_share')}</th>
+            <th scope="col">{t('stats.median_days')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.rows.map(({ code, name, s }) => {
+            const link = href(code);
+            return (
+              <tr key={code}>
+                <th scope="row">{link ? <a href={link}>{name}</a> : name}</th>
+                <td>{n(s.received)}</td>
+                <td>{n(s.resolved)}</td>
+                <td>{pct(s.resolvedShare)}</td>
+                <td>{pct(s.resolvedOnTimeShare)}</td>
+                <td>{n(s.timeToResolve.medianWorkingDays, 1)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 function Select({ id, label, value, options, all }: { id: string; label: string; value?: string; options: Option[]; all?: string }) {
@@ -93,7 +137,7 @@ function Trend({ t, s }: { t: PortalText; s: CivicControlIndicators }) {
   );
 }
 
-export function StatsPage({ lang, t, s, periods, selected, regions, districts, categories, asOf, csvHref }: StatsPageProps) {
+export function StatsPage({ lang, t, s, periods, selected, regions, districts, categories, asOf, csvHref, groups, groupHref }: StatsPageProps) {
   const rows = headlineRows(t, lang, s);
   return (
     <>
@@ -125,6 +169,7 @@ export function StatsPage({ lang, t, s, periods, selected, regions, districts, c
           ))}
         </tbody>
       </table>
+      {groups && <Groups lang={lang} t={t} groups={groups} href={groupHref} />}
       {s.trend.length > 1 && <Trend t={t} s={s} />}
       <p>
         <a href={csvHref} download>

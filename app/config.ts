@@ -74,7 +74,10 @@ export const configSchema = z.object({
   PORTAL_EMBED_ORIGINS: z
     .string()
     .trim()
-    .regex(/^(\*|https:\/\/[a-z0-9.-]+(:\d{1,5})?)( https:\/\/[a-z0-9.-]+(:\d{1,5})?)*$/i, 'must be * or space-separated https:// origins, e.g. https://astana.gov.kz https://www.astana.gov.kz')
+    .regex(
+      /^(\*|https:\/\/[a-z0-9.-]+(:\d{1,5})?)( https:\/\/[a-z0-9.-]+(:\d{1,5})?)*$/i,
+      'must be * or space-separated https:// origins, e.g. https://astana.gov.kz https://www.astana.gov.kz',
+    )
     .optional(),
   METRICS_TOKEN: z
     .string()

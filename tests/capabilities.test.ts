@@ -91,7 +91,12 @@ describe('capability manifests', () => {
     for (const c of CAPABILITIES.filter((x) => x.routes)) {
       const urls = await urlsOf(c);
       expect(urls.length, c.name).toBeGreaterThan(0);
-      const prefix = c.name === 'open311' ? /^\/(api|open311\/v2)\// : c.name === 'portal' ? /^\/((kk|ru)(\/.*)?|embed\/(kk|ru)\/.+|lang\/:lang|portal\/static\/.+)$/ : /^\/api\//;
+      const prefix =
+        c.name === 'open311'
+          ? /^\/(api|open311\/v2)\//
+          : c.name === 'portal'
+            ? /^\/((kk|ru)(\/.*)?|embed\/(kk|ru)\/.+|lang\/:lang|portal\/static\/.+)$/
+            : /^\/api\//;
       expect(
         urls.filter((u) => !prefix.test(u)),
         c.name,

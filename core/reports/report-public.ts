@@ -131,7 +131,6 @@ export function createReportPublic({ prisma }: { prisma: PrismaClient }) {
       return rows.map((r) => ({ number: r.number, status: r.status, colour: statusColour(r.status), lat: round3(r.lat)!, lon: round3(r.lon)! }));
     },
 
-
     /** One page, newest first, and whether another follows. Duplicates are listed under their original. */
     async list(f: PublicReportFilter): Promise<{ items: PublicReportSummary[]; next: { createdAt: Date; id: number } | null }> {
       const and = filterWhere(f);

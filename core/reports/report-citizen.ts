@@ -124,6 +124,7 @@ export function createReportCitizenService({ prisma, reports, now = () => new Da
           address: d.address,
           description: d.description,
           anonymous: d.anonymous ?? false,
+          showName: d.anonymous === false,
           evidence: d.evidence,
         },
         async (tx) => {

@@ -4,12 +4,13 @@
 // one's own comment, a closed report and an unknown or hidden number; in Kazakh and Russian.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPublicReportFeature } from '../bot/comments/feature.ts';
+import { createReportFeature } from '../bot/reports/report.ts';
 import { useBotSuite } from './helpers/bot-harness.ts';
 import { dbTargets } from './helpers/db.ts';
 import { PORTAL_CLOCK, seedPortalWorld, type PortalWorld } from './helpers/portal-fixtures.ts';
 
 describe.each(dbTargets)('bot: a public report from the portal’s link (%s)', (target) => {
-  const h = useBotSuite(target, { features: [createPublicReportFeature()], now: PORTAL_CLOCK });
+  const h = useBotSuite(target, { features: [createReportFeature(), createPublicReportFeature()], now: PORTAL_CLOCK });
   const { services, say, press, last, all, buttons, alert } = h;
   let w: PortalWorld;
 
@@ -89,6 +90,35 @@ describe.each(dbTargets)('bot: a public report from the portal’s link (%s)', (
     expect(alert()).toBe('Спасибо, жалоба принята. Модераторы проверят комментарий.');
     await press(reader, '🚩 Пожаловаться на №1');
     expect(alert()).toBe('Вы уже пожаловались на этот комментарий.');
+  });
+
+  it('lets the author show or hide their name on the portal from My reports, in Kazakh', async () => {
+    const { u, c } = await h.citizen({ locale: 'kk', name: 'Гүлнар Оспанова' });
+    const r = await services.reports.create(
+      { type: 'citizen', id: c.id },
+      {
+        source: 'bot',
+        citizenId: c.id,
+        categoryId: w.category.id,
+        regionId: w.regionA.id,
+        districtId: w.regionA.districts[0]!.id,
+        lat: 51.15,
+        lon: 71.45,
+        description: 'Аулада балалар алаңының әткеншегі сынған, балаларға қауіпті',
+        evidence: [{ kind: 'photo', telegramFileId: 'AgACname', fileUniqueId: 'u-name', mimeType: 'image/jpeg' }],
+        anonymous: true,
+      },
+    );
+    const named = async () => (await services.portal.reports.byNumber(r.number))?.authorName;
+    expect(await named()).toBeNull();
+    await say(u, '📋 Менің өтініштерім');
+    await press(u, new RegExp(r.number));
+    await press(u, '👤 Порталда атымды көрсету');
+    expect(await named()).toBe('Гүлнар Оспанова');
+    expect(buttons(u)).toContain('🙈 Порталда атымды жасыру');
+    await press(u, '🙈 Порталда атымды жасыру');
+    expect(await named()).toBeNull();
+    expect(await services.prisma.auditLog.count({ where: { action: 'report.show_name', entityId: String(r.id) } })).toBe(2);
   });
 
   it('says an unknown or hidden number is not found, in the resident’s language', async () => {

@@ -50,7 +50,7 @@ export const reportsDomain: DomainModule<
     const evidence = createEvidenceStore({ prisma, storageDir: options.storageDir, telegramFiles: options.telegramFiles, now });
     return {
       reports,
-      reportCitizen: createReportCitizenService({ prisma, reports, now }),
+      reportCitizen: createReportCitizenService({ prisma, reports, now, publicChanges }),
       reportTemplates,
       reportAdmin: createReportAdminService({ prisma, reports, templates: reportTemplates, i18n, logger, now, publicChanges }),
       evidence,

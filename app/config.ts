@@ -54,6 +54,7 @@ export const configSchema = z.object({
   REPORT_REOPEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   REPORT_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   DISCUSSION_FLAGS_TO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
+  PUBLIC_COMMENT_FLAGS_TO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
   QUESTION_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(1),
   MAP_TILE_URL: z
     .string()

@@ -4,6 +4,7 @@
 import type { Capability } from '../capability.ts';
 import { analytics } from './analytics.ts';
 import { citizens } from './citizens.ts';
+import { comments } from './comments.ts';
 import { consultations } from './consultations.ts';
 import { discussions } from './discussions.ts';
 import { evaluation } from './evaluation.ts';
@@ -31,5 +32,6 @@ export const CAPABILITIES: readonly Capability[] = [
   analytics,
   open311,
   portal,
+  comments,
   system,
 ];

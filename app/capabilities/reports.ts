@@ -4,6 +4,7 @@ import { createStaffChat } from '../../bot/reports/staff-chat.ts';
 import { reportsDomain } from '../../core/reports/index.ts';
 import { createReportDeadlinesJob } from '../../jobs/report-deadlines.ts';
 import { createStaffChatSyncJob } from '../../jobs/staff-chat-sync.ts';
+import { evidencePublicityRoutes } from '../../server/reports/evidence-publicity.ts';
 import { reportTemplateRoutes } from '../../server/reports/report-templates.ts';
 import { reportRoutes } from '../../server/reports/reports.ts';
 import type { Capability } from '../capability.ts';
@@ -20,7 +21,7 @@ export const reports: Capability = {
     },
   }),
   bot: () => [createReportFeature(), createStaffChat()],
-  routes: ({ services }) => [reportRoutes(services), reportTemplateRoutes(services)],
+  routes: ({ services }) => [reportRoutes(services), reportTemplateRoutes(services), evidencePublicityRoutes(services)],
   jobs: ({ services, logger, chat }) => [
     createReportDeadlinesJob(services.reportDeadlines),
     // Staff groups need the bot's token.

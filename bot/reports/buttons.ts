@@ -12,6 +12,8 @@ export const addToReport = defineButton('mr', { what: oneOf('com', 'files'), rep
 /** "Solved it myself", and its confirmation. */
 export const closeMyReport = defineButton('mr:self', { reportId: id });
 export const closeMyReportSure = defineButton('mr:selfok', { reportId: id });
+/** The author shows (1) or hides (0) their name on the report's public page. */
+export const showMyName = defineButton('mr:name', { reportId: id, show: int(0, 1) });
 /** The author's score after confirming the fix. */
 export const rateFix = defineButton('rr', { reportId: id, score: int(1, 5) });
 

@@ -10,7 +10,7 @@ import { EVIDENCE_MAX, type EvidenceInput } from '../../core/reports/report-serv
 import { statusIcon } from '../../core/reports/report-status.ts';
 import { attempt, clip, errorText, esc, fitTitle, newestThatFit, showScreen, type Flow } from '../flow-kit.ts';
 import { collectFiles } from './report-files.ts';
-import { addToReport, closeMyReport, myReportsPage, openMyReport } from './buttons.ts';
+import { addToReport, closeMyReport, myReportsPage, openMyReport, showMyName } from './buttons.ts';
 
 const PAGE = 8;
 /** Telegram allows 4096 characters a message; the newest history is what the citizen looks for. */
@@ -83,6 +83,9 @@ export async function showReportDetail(ctx: BotContext, reportId: number): Promi
       .text(ctx.t('reports:my.add_files'), addToReport.encode({ what: 'files', reportId: r.id }))
       .row();
     kb.text(ctx.t('reports:self.button'), closeMyReport.encode({ reportId: r.id })).row();
+  }
+  if (d.own && r.source === 'bot') {
+    kb.text(ctx.t(r.showName ? 'reports:my.name_hide' : 'reports:my.name_show'), showMyName.encode({ reportId: r.id, show: r.showName ? 0 : 1 })).row();
   }
   kb.text(ctx.t('reports:my.back'), myReportsPage.encode({ offset: 0 }));
   const text = lines.join('\n');

@@ -8,7 +8,7 @@ import { enterFlow, onButton, showScreen } from '../flow-kit.ts';
 import { keyboardOf } from '../telegram/keyboard.ts';
 import { scoreOffers } from '../../core/offers/button.ts';
 import { confirmFix } from '../../core/reports/reports-buttons.ts';
-import { addToReport, closeMyReport, closeMyReportSure, myReportsPage, openMyReport, rateFix } from './buttons.ts';
+import { addToReport, closeMyReport, closeMyReportSure, myReportsPage, openMyReport, rateFix, showMyName } from './buttons.ts';
 import { reportAddConversation, showMyReports, showReportDetail } from './my-reports.ts';
 import { reportConversation } from './report-flow.ts';
 
@@ -33,6 +33,13 @@ export function createReportFeature(): Feature {
   });
 
   // The author closes their own report as solved: asked once more, since it ends the akimat's work on it.
+  pm.callbackQuery(showMyName.pattern, (ctx) =>
+    onButton(ctx, async (citizenId) => {
+      const { reportId, show } = showMyName.decode(ctx.callbackQuery.data)!;
+      await ctx.services.reportCitizen.setShowName(citizenId, reportId, show === 1);
+      await showReportDetail(ctx, reportId);
+    }),
+  );
   pm.callbackQuery(closeMyReport.pattern, (ctx) =>
     onButton(ctx, async (citizenId) => {
       const d = await ctx.services.reportCitizen.detail(citizenId, closeMyReport.decode(ctx.callbackQuery.data)!.reportId, ctx.locale);

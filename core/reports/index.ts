@@ -3,6 +3,7 @@ import type { DomainModule } from '../services.ts';
 import { scheduleReports } from './demo.ts';
 import { createEvidenceStore, type TelegramFiles } from './evidence-store.ts';
 import { createReportAdminService } from './report-admin.ts';
+import { createEvidencePublicity } from './report-evidence-withhold.ts';
 import { processReportDeadlines, type DeadlineRun } from './report-deadlines.ts';
 import { createReportCitizenService, reportPersonalData } from './report-citizen.ts';
 import { createReportQueries, type ReportQueries } from './report-queries.ts';
@@ -17,6 +18,8 @@ declare module '../services.ts' {
     reportTemplates: ReportTemplateService;
     reportAdmin: ReturnType<typeof createReportAdminService>;
     evidence: ReturnType<typeof createEvidenceStore>;
+    /** which files the public may see, and staff withholding one (issue 17) */
+    evidencePublicity: ReturnType<typeof createEvidencePublicity>;
     /** staff reads in the caller's scope */
     reportQueries: ReportQueries;
     /** the departments' Telegram groups */
@@ -38,18 +41,20 @@ declare module '../services.ts' {
 const ESCALATION_WORKING_DAYS = 2;
 
 export const reportsDomain: DomainModule<
-  'reports' | 'reportCitizen' | 'reportTemplates' | 'reportAdmin' | 'evidence' | 'reportQueries' | 'reportStaffChat' | 'reportDeadlines'
+  'reports' | 'reportCitizen' | 'reportTemplates' | 'reportAdmin' | 'evidence' | 'evidencePublicity' | 'reportQueries' | 'reportStaffChat' | 'reportDeadlines'
 > = {
   name: 'reports',
   services: ({ prisma, calendar, i18n, logger, now, options, publicChanges }) => {
     const reports = createReportService({ prisma, calendar, i18n, now, ...options.reports });
     const reportTemplates = createReportTemplateService({ prisma, calendar, now });
+    const evidence = createEvidenceStore({ prisma, storageDir: options.storageDir, telegramFiles: options.telegramFiles, now });
     return {
       reports,
-      reportCitizen: createReportCitizenService({ prisma, reports, now }),
+      reportCitizen: createReportCitizenService({ prisma, reports, now, publicChanges }),
       reportTemplates,
       reportAdmin: createReportAdminService({ prisma, reports, templates: reportTemplates, i18n, logger, now, publicChanges }),
-      evidence: createEvidenceStore({ prisma, storageDir: options.storageDir, telegramFiles: options.telegramFiles, now }),
+      evidence,
+      evidencePublicity: createEvidencePublicity({ prisma, now, publicChanges, open: evidence.open }),
       reportQueries: createReportQueries({ prisma, now }),
       reportStaffChat: createReportStaffChat({ prisma, i18n, now }),
       reportDeadlines: {

@@ -6,6 +6,7 @@ import type { PersonalDataSection } from '../citizens/citizen-service.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { isOpen } from './report-status.ts';
+import type { PublicChanges } from '../portal/public-changes.ts';
 import { EVIDENCE_MAX, type EvidenceInput, type ReportService } from './report-service.ts';
 
 export const COMMENT_MIN = 2;
@@ -66,7 +67,18 @@ function toDraft(row: Prisma.ReportDraftGetPayload<object>): Draft {
   return { ...fields, evidence: (evidence as unknown as EvidenceInput[]) ?? [] };
 }
 
-export function createReportCitizenService({ prisma, reports, now = () => new Date() }: { prisma: PrismaClient; reports: ReportService; now?: () => Date }) {
+export function createReportCitizenService({
+  prisma,
+  reports,
+  now = () => new Date(),
+  publicChanges,
+}: {
+  prisma: PrismaClient;
+  reports: ReportService;
+  now?: () => Date;
+  /** told when the author shows or hides their name, so the portal's page follows at once */
+  publicChanges?: PublicChanges;
+}) {
   async function ownOpenReport(citizenId: number, reportId: number): Promise<Report> {
     const report = await prisma.report.findUnique({ where: { id: reportId } });
     if (!report || report.citizenId !== citizenId) throw notFound('report.not_found');
@@ -124,6 +136,7 @@ export function createReportCitizenService({ prisma, reports, now = () => new Da
           address: d.address,
           description: d.description,
           anonymous: d.anonymous ?? false,
+          showName: d.anonymous === false,
           evidence: d.evidence,
         },
         async (tx) => {
@@ -156,6 +169,23 @@ export function createReportCitizenService({ prisma, reports, now = () => new Da
         prisma.report.count({ where }),
       ]);
       return { items: rows.map(({ citizenId: author, ...r }) => ({ ...r, own: author === citizenId })), total };
+    },
+
+    /** The author shows or hides their name on the report's public page (from My reports). */
+    async setShowName(citizenId: number, reportId: number, showName: boolean): Promise<Report> {
+      const report = await prisma.$transaction(async (tx) => {
+        const before = await tx.report.findUnique({ where: { id: reportId } });
+        if (!before || before.citizenId !== citizenId) throw notFound('report.not_found');
+        const after = await tx.report.update({ where: { id: reportId }, data: { showName, anonymous: !showName } });
+        await recordAudit(
+          tx,
+          { type: 'citizen', id: citizenId },
+          { action: 'report.show_name', entity: 'report', entityId: reportId, before: { showName: before.showName }, after: { showName } },
+        );
+        return after;
+      });
+      publicChanges?.changed({ kind: 'report', number: report.number });
+      return report;
     },
 
     async detail(citizenId: number, reportId: number, locale: string = 'ru'): Promise<MyReportDetail> {

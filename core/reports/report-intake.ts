@@ -94,6 +94,7 @@ export function createReportIntake({ prisma, calendar, now = () => new Date(), d
             address: input.address?.trim() || null,
             description: input.description.trim(),
             anonymous: input.anonymous ?? false,
+            showName: input.showName ?? false,
             createdAt: at,
             dueAt,
             evidence: { create: input.evidence.map((e) => ({ ...e, addedByCitizenId: input.citizenId ?? null })) },
@@ -113,21 +114,37 @@ export function createReportIntake({ prisma, calendar, now = () => new Date(), d
     },
 
     /** The citizen supports an existing report: they follow it and it counts their support. */
-    async support(citizenId: number, reportId: number): Promise<{ added: boolean }> {
+    async support(citizenId: number, reportId: number): Promise<{ added: boolean; own?: boolean }> {
       // the service clock, not the database's: support times feed the analytics and the demo's replay
       const at = now();
       return prisma.$transaction(async (tx) => {
         const report = await tx.report.findUnique({ where: { id: reportId } });
         if (!report) throw notFound('report.not_found');
-        if (report.citizenId === citizenId) return { added: false };
+        if (report.citizenId === citizenId) return { added: false, own: true };
         if (!isOpen(report.status) || report.hidden) throw conflict('report.closed');
         const existing = await tx.reportFollower.findUnique({ where: { reportId_citizenId: { reportId, citizenId } } });
-        if (existing) return { added: false };
-        await tx.reportFollower.create({ data: { reportId, citizenId, createdAt: at } });
+        if (existing?.supported) return { added: false };
+        // One who only followed for news now supports it too.
+        if (existing) await tx.reportFollower.update({ where: { reportId_citizenId: { reportId, citizenId } }, data: { supported: true } });
+        else await tx.reportFollower.create({ data: { reportId, citizenId, createdAt: at } });
         await tx.report.update({ where: { id: reportId }, data: { supportCount: { increment: 1 } } });
         await tx.reportEvent.create({ data: { reportId, at, actorType: 'citizen', actorId: String(citizenId), type: 'support' } });
         await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'report.support', entity: 'report', entityId: reportId });
         return { added: true };
+      });
+    },
+
+    /** The citizen follows a report for its news without supporting it (supportCount is unchanged). */
+    async follow(citizenId: number, reportId: number): Promise<{ added: boolean }> {
+      const at = now();
+      return prisma.$transaction(async (tx) => {
+        const report = await tx.report.findUnique({ where: { id: reportId } });
+        if (!report || report.hidden) throw notFound('report.not_found');
+        if (report.citizenId === citizenId) return { added: false };
+        if (!isOpen(report.status)) throw conflict('report.closed');
+        const { count } = await tx.reportFollower.createMany({ data: [{ reportId, citizenId, createdAt: at, supported: false }], skipDuplicates: true });
+        if (count > 0) await recordAudit(tx, { type: 'citizen', id: citizenId }, { action: 'report.follow', entity: 'report', entityId: reportId });
+        return { added: count > 0 };
       });
     },
   };

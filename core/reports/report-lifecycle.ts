@@ -63,15 +63,18 @@ export function createReportLifecycle({ prisma, calendar, i18n, now = () => new 
           data.duplicateOf = { connect: { id: original.id } };
           // Followers (and the author) of the duplicate now follow the original.
           const people = await tx.reportFollower.findMany({ where: { reportId } });
-          const movers = [...people.map((p) => p.citizenId), ...(before.citizenId ? [before.citizenId] : [])].filter((c) => c !== original.citizenId);
-          for (const citizenId of new Set(movers)) {
+          // The duplicate's author supports the original; one who only followed keeps following without support.
+          const movers = new Map<number, boolean>(people.map((p) => [p.citizenId, p.supported]));
+          if (before.citizenId) movers.set(before.citizenId, true);
+          movers.delete(original.citizenId ?? -1);
+          for (const [citizenId, supported] of movers) {
             await tx.reportFollower.upsert({
               where: { reportId_citizenId: { reportId: original.id, citizenId } },
-              create: { reportId: original.id, citizenId },
-              update: {},
+              create: { reportId: original.id, citizenId, supported },
+              update: supported ? { supported: true } : {},
             });
           }
-          const count = await tx.reportFollower.count({ where: { reportId: original.id } });
+          const count = await tx.reportFollower.count({ where: { reportId: original.id, supported: true } });
           await tx.report.update({ where: { id: original.id }, data: { supportCount: count } });
           await tx.reportEvent.create({
             data: {

@@ -4,6 +4,7 @@
 // 12-digit numbers (ИИН/БИН) in the free text are masked. Only what Open311 already publishes, and less.
 import type { Prisma, PrismaClient, ReportStatus } from '../../generated/prisma/client.ts';
 import { OPEN_STATUSES, statusColour } from './report-status.ts';
+import { evidencePublicity } from './report-evidence-withhold.ts';
 
 /** The public status groups: red «В работе», green «Выполнено», grey for the rest (closed without doing it). */
 export const PUBLIC_STATUS_GROUPS = ['open', 'resolved', 'closed'] as const;
@@ -64,7 +65,13 @@ export interface PublicReport extends Omit<PublicReportSummary, 'summary'> {
   selfResolved: boolean;
   duplicateOf: string | null;
   history: PublicReportEvent[];
+  /** ids of the photos anyone may see (/media/r/:id): only once staff accepted the report, never a withheld one */
+  photos: number[];
+  /** the author's name, only when they chose to show it (and consented, and did not erase their data) */
+  authorName: string | null;
 }
+
+const NAME_CHARS = 60;
 
 const MASK = '[***]';
 /**
@@ -163,6 +170,10 @@ export function createReportPublic({ prisma }: { prisma: PrismaClient }) {
           acceptedAt: true,
           selfResolved: true,
           duplicateOf: { select: { number: true, hidden: true } },
+          showName: true,
+          source: true,
+          citizen: { select: { name: true, consentAt: true, erasedAt: true } },
+          evidence: { orderBy: { id: 'asc' }, select: { id: true, kind: true, mimeType: true, withheldAt: true } },
           events: {
             where: { type: { in: ['created', 'status', 'merge'] } },
             orderBy: [{ at: 'asc' }, { id: 'asc' }],
@@ -171,9 +182,12 @@ export function createReportPublic({ prisma }: { prisma: PrismaClient }) {
         },
       });
       if (!r) return null;
-      const { description, duplicateOf, events, lat, lon, ...rest } = r;
+      const { description, duplicateOf, events, lat, lon, showName, source, citizen, evidence, ...rest } = r;
+      const named = showName && source === 'bot' && citizen?.consentAt != null && citizen.erasedAt == null && citizen.name?.trim();
       return {
         ...rest,
+        photos: evidence.filter((e) => evidencePublicity(e, { ...r, hidden: false }) === 'public').map((e) => e.id),
+        authorName: named ? citizen!.name!.trim().slice(0, NAME_CHARS) : null,
         colour: statusColour(r.status),
         description: redact(description),
         lat: round3(lat),

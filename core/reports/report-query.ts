@@ -152,7 +152,7 @@ export async function getReportDetail(prisma: PrismaClient, id: number) {
     include: {
       _count: { select: { evidence: true, followers: true } },
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
-      evidence: { orderBy: { id: 'asc' }, select: { id: true, kind: true, mimeType: true, fileSize: true, url: true } },
+      evidence: { orderBy: { id: 'asc' }, select: { id: true, kind: true, mimeType: true, fileSize: true, url: true, withheldAt: true, withheldReason: true } },
     },
   });
   if (!report) throw notFound('report.not_found');

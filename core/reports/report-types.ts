@@ -30,6 +30,8 @@ export interface NewReport {
   address?: string | null;
   description: string;
   anonymous?: boolean;
+  /** the author chose to show their name publicly (only a citizen's own answer sets it) */
+  showName?: boolean;
   evidence: EvidenceInput[];
 }
 

@@ -252,7 +252,23 @@ export const portalRoutes =
           const department = localName(ref.departments.find((d) => d.id === r.departmentId) ?? { nameKk: '', nameRu: '' }, lang);
           const title = t('report.title', { number: r.number });
           const description = `${category} · ${place} · ${r.description.slice(0, 150)}`;
-          const body = <ReportPage lang={lang} t={t} report={r} category={category} place={place} department={department} now={services.now()} />;
+          // The newest comments, shown oldest first; the rest are in the bot.
+          const latest = await services.comments.public.list(r.id, { newestFirst: true, limit: 50 });
+          const comments = { items: latest.items.reverse(), total: latest.total };
+          const botLink = services.comments.public.botLink(r.number);
+          const body = (
+            <ReportPage
+              lang={lang}
+              t={t}
+              report={r}
+              category={category}
+              place={place}
+              department={department}
+              now={services.now()}
+              comments={comments}
+              botLink={botLink}
+            />
+          );
           return {
             status: 200,
             html: page(

@@ -83,6 +83,11 @@ export const detailBody = summaryBody.extend({
         .describe(
           "evidence an outside app gave as a link (Open311 media_url): shown as a link with its host, never loaded by the console, since the app's server would learn staff addresses and hours",
         ),
+      publicity: z
+        .enum(['public', 'withheld', 'not_accepted', 'never'])
+        .describe('on the public portal: shown, withheld by staff, waiting for the report to be accepted, or never (not an image)'),
+      withheldAt: z.string().nullable(),
+      withheldReason: z.string().nullable(),
     }),
   ),
   history: z.array(

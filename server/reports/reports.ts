@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import type { ItemResult } from '../../core/reports/report-admin.ts';
 import { EvidenceUnavailable } from '../../core/reports/evidence-store.ts';
+import { evidencePublicity } from '../../core/reports/report-evidence-withhold.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import type { ReportFilter, ReportSummary } from '../../core/reports/report-query.ts';
 import type { Services } from '../../core/services.ts';
@@ -99,7 +100,14 @@ export const reportRoutes =
         followers: r._count.followers,
         assigneeId: r.assigneeId,
         hiddenReason: r.hiddenReason,
-        evidence: r.evidence.map(({ url, ...e }) => ({ ...e, downloadUrl: `/api/reports/${r.id}/evidence/${e.id}`, externalUrl: url })),
+        evidence: r.evidence.map(({ url, withheldAt, withheldReason, ...e }) => ({
+          ...e,
+          downloadUrl: `/api/reports/${r.id}/evidence/${e.id}`,
+          externalUrl: url,
+          publicity: evidencePublicity({ ...e, withheldAt }, r),
+          withheldAt: iso(withheldAt),
+          withheldReason,
+        })),
         history: r.events.map((e) => ({
           at: e.at.toISOString(),
           actorType: e.actorType,

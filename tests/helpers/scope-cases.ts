@@ -304,6 +304,16 @@ export const ROUTES: Record<string, Route> = {
       },
     ],
   },
+  // No file of another report is of this one: the same 404 as an id that names nothing (world reports carry no files).
+  'POST /api/reports/{id}/evidence/{evidenceId}/withhold': {
+    url: (w) => `/api/reports/${w.reports.a}/evidence/2000000000/withhold`,
+    body: () => ({ reason: 'лицо прохожего' }),
+    cases: [{ field: 'path.evidenceId', what: 'a file that is not this report’s', as: 'opA', status: 404, code: 'evidence.not_found' }],
+  },
+  'POST /api/reports/{id}/evidence/{evidenceId}/release': {
+    url: (w) => `/api/reports/${w.reports.a}/evidence/2000000000/release`,
+    cases: [{ field: 'path.evidenceId', what: 'a file that is not this report’s', as: 'modA', status: 404, code: 'evidence.not_found' }],
+  },
   'POST /api/reports/{id}/merge': {
     url: (w) => `/api/reports/${w.reports.a}/merge`,
     cases: [

@@ -4,6 +4,8 @@ import { formatLocalDate } from '../../../core/calendar/local-time.ts';
 import type { PublicReport } from '../../../core/reports/report-public.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
+import type { PublicCommentView } from '../../../core/comments/comment-citizen.ts';
+import { ReportComments, ReportPhotos, TelegramButton } from './report-extras.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 export interface ReportPageProps {
@@ -14,6 +16,10 @@ export interface ReportPageProps {
   place: string;
   department: string;
   now: Date;
+  /** visible public comments (newest last) and how many there are */
+  comments: { items: PublicCommentView[]; total: number };
+  /** t.me link that opens the report in the bot; null when the bot's username is unknown */
+  botLink: string | null;
 }
 
 function Deadline({ r, t, now }: { r: PublicReport; t: PortalText; now: Date }) {
@@ -40,7 +46,7 @@ function Deadline({ r, t, now }: { r: PublicReport; t: PortalText; now: Date }) 
   return null;
 }
 
-export function ReportPage({ lang, t, report: r, category, place, department, now }: ReportPageProps) {
+export function ReportPage({ lang, t, report: r, category, place, department, now, comments, botLink }: ReportPageProps) {
   const deadline = Deadline({ r, t, now });
   return (
     <>
@@ -70,6 +76,12 @@ export function ReportPage({ lang, t, report: r, category, place, department, no
         <dd>{department}</dd>
         <dt>{t('report.filed')}</dt>
         <dd>{formatLocalDate(r.createdAt)}</dd>
+        {r.authorName && (
+          <>
+            <dt>{t('comments:portal.author')}</dt>
+            <dd>{r.authorName}</dd>
+          </>
+        )}
         {deadline && (
           <>
             <dt>{t('report.deadline')}</dt>
@@ -86,6 +98,8 @@ export function ReportPage({ lang, t, report: r, category, place, department, no
       )}
       <h2>{t('report.description')}</h2>
       <p class="text">{r.description}</p>
+      <ReportPhotos t={t} number={r.number} photos={r.photos} />
+      {r.colour === 'red' && <TelegramButton t={t} href={botLink} />}
       <h2>{t('report.history')}</h2>
       <ol class="history">
         {r.history.map((e, i) => (
@@ -96,6 +110,7 @@ export function ReportPage({ lang, t, report: r, category, place, department, no
           </li>
         ))}
       </ol>
+      <ReportComments lang={lang} t={t} comments={comments.items} total={comments.total} />
       <p class="meta">{t('report.private')}</p>
     </>
   );

@@ -2,6 +2,7 @@
 // playable through the API's evidence download), the place on the map, history, followers, and the
 // actions. Each action is a dialog that keeps what was typed until the API has accepted it.
 import { useLoad } from '../../components/load.ts';
+import { EvidencePublicity } from './evidence-publicity.tsx';
 import { DetailHead, ErrorBox, Loading } from '../../components/layout.tsx';
 import { useApp } from '../../context.ts';
 import { hasKey, useI18n } from '../../i18n/i18n.ts';
@@ -164,7 +165,10 @@ export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged,
           <h3>{t('reports.evidence')}</h3>
           <div class="evidence-grid">
             {r.evidence.map((e) => (
-              <EvidenceItem key={e.id} e={e} />
+              <div key={e.id}>
+                <EvidenceItem e={e} />
+                <EvidencePublicity reportId={r.id} e={e} onChanged={detail.reload} />
+              </div>
             ))}
           </div>
         </section>

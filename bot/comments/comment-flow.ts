@@ -1,0 +1,121 @@
+// The "idea or comment" conversation on a public report: text (10–1,000 characters, re-asked with the reason) →
+// show my name or not → summary (change anything) → sent, visible at once on the report's page. Each answer goes
+// into the citizen's draft at once, so bad input, /cancel or a restart lose nothing; the report being open and in
+// public view is checked when the draft starts and again on sending.
+import { InlineKeyboard } from 'grammy';
+import { formatLocalDateTime } from '../../core/calendar/local-time.ts';
+import { PUBLIC_COMMENT_MAX, PUBLIC_COMMENT_MIN } from '../../core/comments/comment-rules.ts';
+import { notFound } from '../../core/errors.ts';
+import type { FlowContext } from '../context.ts';
+import { mainMenu } from '../menu.ts';
+import { attempt, clip, errorText, esc, waitForButton, type Flow } from '../flow-kit.ts';
+import { commentDraftChoice, commentSummaryChoice, showNameChoice } from './buttons.ts';
+
+interface Draft {
+  text: string | null;
+  showName: boolean | null;
+}
+
+export async function publicCommentConversation(conversation: Flow, ctx: FlowContext, number: string): Promise<void> {
+  if (ctx.citizenId == null) return;
+  const citizenId: number = ctx.citizenId;
+  const t = ctx.t;
+  const opened = await conversation.external(() =>
+    attempt(async () => {
+      const r = await ctx.services.portal.reports.byNumber(number);
+      if (!r) throw notFound('report.not_found');
+      const before = await ctx.services.comments.citizen.getDraft(citizenId);
+      const draft = await ctx.services.comments.citizen.startDraft(citizenId, r.id);
+      return {
+        reportId: r.id,
+        profileName: await ctx.services.citizens.nameOf(citizenId),
+        draft: before && before.reportId === r.id && draft.text ? { text: draft.text, showName: draft.showName } : null,
+        startedAt: before ? formatLocalDateTime(before.updatedAt) : null,
+      };
+    }),
+  );
+  if (!opened.ok) {
+    await ctx.reply(errorText(ctx, opened), { reply_markup: mainMenu(ctx) });
+    return;
+  }
+  const { profileName } = opened.value;
+  let draft: Draft = { text: null, showName: null };
+  if (opened.value.draft) {
+    const kb = new InlineKeyboard()
+      .text(t('comments:flow.continue'), commentDraftChoice.encode({ choice: 'go' }))
+      .text(t('comments:flow.restart'), commentDraftChoice.encode({ choice: 'new' }));
+    await ctx.reply(t('comments:flow.draft_found', { date: opened.value.startedAt }), { reply_markup: kb });
+    const { ctx: pressed, value } = await waitForButton(conversation, commentDraftChoice);
+    await pressed.editMessageReplyMarkup().catch(() => {});
+    if (value.choice === 'go') draft = opened.value.draft;
+    else {
+      const reportId = opened.value.reportId;
+      await conversation.external(async () => {
+        await ctx.services.comments.citizen.discardDraft(citizenId);
+        await ctx.services.comments.citizen.startDraft(citizenId, reportId);
+      });
+    }
+  }
+
+  async function askText(): Promise<void> {
+    await ctx.reply(t('comments:flow.ask_text', { number, min: PUBLIC_COMMENT_MIN, max: PUBLIC_COMMENT_MAX }), { reply_markup: mainMenu(ctx) });
+    for (;;) {
+      const c = await conversation.wait();
+      if (c.callbackQuery) {
+        await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
+        continue;
+      }
+      const text = c.message?.text?.trim();
+      if (!text) {
+        await c.reply(t('comments:flow.text_expected'));
+        continue;
+      }
+      const saved = await conversation.external(() => attempt(() => ctx.services.comments.citizen.saveText(citizenId, text)));
+      if (saved.ok) {
+        draft = { ...draft, text };
+        return;
+      }
+      await c.reply(errorText(ctx, saved));
+    }
+  }
+
+  async function askName(): Promise<void> {
+    const kb = new InlineKeyboard()
+      .text(t('comments:flow.name_show'), showNameChoice.encode({ show: 'y' }))
+      .row()
+      .text(t('comments:flow.name_hide'), showNameChoice.encode({ show: 'n' }));
+    await ctx.reply(t(profileName ? 'comments:flow.ask_name' : 'comments:flow.ask_name_none'), { reply_markup: kb });
+    const { ctx: pressed, value } = await waitForButton(conversation, showNameChoice);
+    await pressed.editMessageReplyMarkup().catch(() => {});
+    const showName = value.show === 'y';
+    await conversation.external(() => ctx.services.comments.citizen.saveShowName(citizenId, showName));
+    draft = { ...draft, showName };
+  }
+
+  if (!draft.text) await askText();
+  if (draft.showName == null) await askName();
+  for (;;) {
+    const author = draft.showName && profileName ? profileName : t('comments:card.participant');
+    const kb = new InlineKeyboard()
+      .text(t('comments:flow.send'), commentSummaryChoice.encode({ choice: 'send' }))
+      .row()
+      .text(t('comments:flow.edit_text'), commentSummaryChoice.encode({ choice: 'text' }))
+      .text(t('comments:flow.edit_name'), commentSummaryChoice.encode({ choice: 'name' }))
+      .row()
+      .text(t('comments:flow.discard'), commentSummaryChoice.encode({ choice: 'discard' }));
+    await ctx.reply(t('comments:flow.summary', { number, text: esc(clip(draft.text!, 1500)), author: esc(author) }), { parse_mode: 'HTML', reply_markup: kb });
+    const { ctx: pressed, value } = await waitForButton(conversation, commentSummaryChoice);
+    await pressed.editMessageReplyMarkup().catch(() => {});
+    if (value.choice === 'text') await askText();
+    else if (value.choice === 'name') await askName();
+    else if (value.choice === 'discard') {
+      await conversation.external(() => ctx.services.comments.citizen.discardDraft(citizenId));
+      await ctx.reply(t('comments:flow.discarded'), { reply_markup: mainMenu(ctx) });
+      return;
+    } else {
+      const sent = await conversation.external(() => attempt(() => ctx.services.comments.citizen.submit(citizenId, ctx.locale)));
+      await ctx.reply(sent.ok ? t('comments:flow.sent', { number: sent.value.number }) : errorText(ctx, sent), { reply_markup: mainMenu(ctx) });
+      return;
+    }
+  }
+}

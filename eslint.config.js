@@ -13,15 +13,11 @@ import tseslint from 'typescript-eslint';
  * `prisma` from Services.
  */
 const PRISMA_LEGACY = [
-  'app/capabilities/discussions.ts',
   'app/capabilities/polls.ts',
-  'app/capabilities/volunteering.ts',
   // the update claims (BotUpdate) of the duplicate-update guard
   'bot/create-bot.ts',
   'bot/middleware/once-per-update.ts',
-  'bot/discussions/topic-comment.ts',
   'bot/projects/project.ts',
-  'bot/volunteering/volunteer-signup.ts',
   'jobs/housekeeping.ts',
   'jobs/outbox-worker.ts',
   'jobs/scheduler.ts',

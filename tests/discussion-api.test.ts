@@ -13,6 +13,7 @@ import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 import { sentParams } from './helpers/outbox.ts';
+import { ADMIN } from './helpers/poll-fixtures.ts';
 
 /** An instant given as Almaty wall-clock time. */
 const at = (local: string) => new Date(`${local}+05:00`);
@@ -56,7 +57,7 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     locale: 'kk' | 'ru' = 'ru',
   ) {
     const user = await services.staff.create({ type: 'system' }, { login, fullName: login, password: `${login}-password-1`, roles, locale });
-    if (stateBodyId !== null) await services.discussions.stateBodies.assignStaff({ type: 'system' }, user.id, stateBodyId);
+    if (stateBodyId !== null) await services.discussions.stateBodies.assignStaff({ type: 'system' }, ADMIN, user.id, stateBodyId);
     await services.prisma.staffUser.update({ where: { id: user.id }, data: { telegramId: BigInt(nextTelegramId++) } });
     staffIds[login] = user.id;
     tokens[login] = (await services.staff.login(login, `${login}-password-1`)).token;

@@ -14,16 +14,8 @@ import tseslint from 'typescript-eslint';
  */
 const PRISMA_LEGACY = [
   'app/capabilities/polls.ts',
-  // the update claims (BotUpdate) of the duplicate-update guard
-  'bot/create-bot.ts',
-  'bot/middleware/once-per-update.ts',
   'bot/projects/project.ts',
-  'jobs/housekeeping.ts',
-  'jobs/outbox-worker.ts',
-  'jobs/scheduler.ts',
   'server/analytics/analytics.ts',
-  'server/system/health.ts',
-  'server/system/outbox.ts',
 ];
 const prismaOutsideCore = "Prisma is core's: read and write through a service of core/<capability>/ (services.<capability>)";
 

@@ -13,7 +13,7 @@ import { openDatabase, type Database } from '../core/db/client.ts';
 import type { DataDirLock } from '../core/db/data-dir-lock.ts';
 import { migrateIfBehind, migrationRecords, migrationsUpToDate, readMigrations } from '../core/db/migrate.ts';
 import { withMigrationLock } from '../core/db/migration-lock.ts';
-import { checkReadiness, databaseCheck, migrationsCheck, outboxCheck, type ReadinessCheck, type Readiness } from '../core/ops/readiness.ts';
+import { checkReadiness, type ReadinessCheck, type Readiness } from '../core/ops/readiness.ts';
 import { findTemplate } from '../core/db/template.ts';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import type { Services } from '../core/services.ts';
@@ -155,7 +155,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   });
   const stops: Array<() => Promise<unknown>> = [];
   // What this process runs is what its readiness reports (core/ops/readiness.ts).
-  const checks: Record<string, ReadinessCheck> = { database: databaseCheck(services.prisma), migrations: migrationsCheck(services.prisma) };
+  const checks: Record<string, ReadinessCheck> = { database: services.ops.checks.database, migrations: services.ops.checks.migrations };
   const app: RunningApp = { config, services, readiness: () => checkReadiness(checks), stop: async () => {} };
   const registry = config.metricsEnabled ? createMetricsRegistry([...roles]) : undefined;
   if (registry) {
@@ -196,7 +196,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         logger: logger.child({ component: 'bot' }),
         rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE,
         throttle: opts.throttle,
-        metrics: registry ? createBotMetrics(registry, services.prisma) : undefined,
+        metrics: registry ? createBotMetrics(registry, services.ops.activeConversations) : undefined,
         features: capabilityFeatures({ i18n }),
       });
       const { bot, features } = app.bot;
@@ -264,12 +264,12 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     const jobMetrics = registry ? createJobMetrics(registry) : undefined;
     if (registry) registerJobGauges(registry, services.ops);
     app.scheduler = createScheduler({
-      prisma: services.prisma,
+      leases: services.ops.leases,
       logger: logger.child({ component: 'jobs' }),
       holder,
       onRun: jobMetrics?.onRun,
       jobs: [
-        createHousekeepingJob({ prisma: services.prisma, now }),
+        createHousekeepingJob({ ops: services.ops, now }),
         ...capabilityJobs({
           services,
           config,
@@ -285,7 +285,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       // The dispatcher has its own Api client: it handles 429s itself instead of waiting inside a retry plugin.
       const api = telegramApi(token, config.TELEGRAM_API_ROOT);
       const dispatcher = new OutboxDispatcher({
-        prisma: services.prisma,
+        prisma: db.prisma,
         chat: telegramChat(rawSend(api)),
         logger: logger.child({ component: 'outbox' }),
         ratePerSecond: config.OUTBOX_RATE_PER_SECOND,
@@ -294,8 +294,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         onSend: registry ? createOutboxMetrics(registry).onSend : undefined,
       });
       if (registry) registerOutboxGauges(registry, services.ops);
-      checks.outbox = outboxCheck(services.prisma, now, services.ops.stuckAfterMs);
-      app.outbox = createOutboxWorker({ prisma: services.prisma, dispatcher, holder, logger });
+      checks.outbox = services.ops.checks.outbox;
+      app.outbox = createOutboxWorker({ leases: services.ops.leases, dispatcher, holder, logger });
       app.outbox.start();
       stops.push(() => app.outbox!.stop());
     }

@@ -63,6 +63,22 @@ export const configSchema = z.object({
     )
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().max(500).default('© OpenStreetMap contributors'),
+  // The public portal (issue 17) owns `/`; false leaves `/` to the staff console (the portal stays at /kk/ and /ru/).
+  PORTAL_HOME: bool.default(true),
+  // The portal's public address, for canonical and Open Graph links (absent: pages carry none).
+  PORTAL_URL: url.startsWith('https://', "must be the portal's public https:// address").optional(),
+  // The body whose portal it is, named on every page (e.g. «Астана қаласының әкімдігі» / «Акимат города Астаны»).
+  PORTAL_BODY_KK: z.string().trim().min(1).max(200).optional(),
+  PORTAL_BODY_RU: z.string().trim().min(1).max(200).optional(),
+  // Websites allowed to frame the portal's /embed/ widgets: space-separated https:// origins, or * (absent: none).
+  PORTAL_EMBED_ORIGINS: z
+    .string()
+    .trim()
+    .regex(
+      /^(\*|https:\/\/[a-z0-9.-]+(:\d{1,5})?)( https:\/\/[a-z0-9.-]+(:\d{1,5})?)*$/i,
+      'must be * or space-separated https:// origins, e.g. https://astana.gov.kz https://www.astana.gov.kz',
+    )
+    .optional(),
   METRICS_TOKEN: z
     .string()
     .regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, 'must be 16 to 256 characters of A-Z, a-z, 0-9 and ._~+/=- (e.g. from: openssl rand -hex 32)')

@@ -9,6 +9,7 @@ import { adminApiSection, prepareEvidence } from './admin-api.ts';
 import { runAnalyticsBench } from './analytics.ts';
 import { botSection } from './bot-throughput.ts';
 import { runOutbox, TELEGRAM_LIMIT_PER_SECOND } from './outbox.ts';
+import { portalSection } from './portal.ts';
 import { startupSection } from './startup.ts';
 import { dropDatabase, findPostgres, type PostgresServer } from './lib/bench-db.ts';
 import { ROOT } from './lib/child.ts';
@@ -34,6 +35,8 @@ const sizes = {
   BENCH_POLL_ANSWERS: int('BENCH_POLL_ANSWERS', 1_000_000),
   BENCH_API_CONNECTIONS: int('BENCH_API_CONNECTIONS', 10),
   BENCH_API_SECONDS: int('BENCH_API_SECONDS', 5),
+  BENCH_PORTAL_CONNECTIONS: int('BENCH_PORTAL_CONNECTIONS', 50),
+  BENCH_PORTAL_SECONDS: int('BENCH_PORTAL_SECONDS', 10),
   BENCH_ANALYTICS_RUNS: int('BENCH_ANALYTICS_RUNS', 3),
   BENCH_OUTBOX_MESSAGES: int('BENCH_OUTBOX_MESSAGES', 450),
   BENCH_OUTBOX_FAILURE_MESSAGES: int('BENCH_OUTBOX_FAILURE_MESSAGES', 300),
@@ -41,7 +44,7 @@ const sizes = {
   BENCH_STARTUP_SECONDS: int('BENCH_STARTUP_SECONDS', 90),
   BENCH_STARTUP_RUNS: int('BENCH_STARTUP_RUNS', 3),
 };
-const ALL_SECTIONS = ['bot', 'outbox', 'startup', 'analytics', 'api'] as const;
+const ALL_SECTIONS = ['bot', 'outbox', 'startup', 'analytics', 'api', 'portal'] as const;
 const chosen = new Set(
   (env.BENCH_SECTIONS ?? ALL_SECTIONS.join(','))
     .split(',')
@@ -51,7 +54,8 @@ const chosen = new Set(
 for (const s of chosen)
   if (!(ALL_SECTIONS as readonly string[]).includes(s)) throw new Error(`BENCH_SECTIONS: unknown section "${s}" (known: ${ALL_SECTIONS.join(', ')})`);
 const resultsFile = path.resolve(ROOT, env.BENCH_RESULTS ?? 'bench/RESULTS.md');
-const LARGE_DB = 'azamat_bench_large';
+// BENCH_LARGE_DB: another name lets two runs on one cluster keep out of each other's way.
+const LARGE_DB = env.BENCH_LARGE_DB || 'azamat_bench_large';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const started = performance.now();
@@ -138,7 +142,7 @@ if (chosen.has('startup')) {
 }
 
 let largeUrl: string | undefined;
-if ((chosen.has('analytics') || chosen.has('api')) && server) {
+if ((chosen.has('analytics') || chosen.has('api') || chosen.has('portal')) && server) {
   const w = results.section(
     'Large data set (PostgreSQL)',
     'bench/lib/seed-large.ts fills a fresh database set-based (generate_series) with realistic reports (every region, district, category and status over two years, with their history), consultations, discussions, volunteering and polls; the analytics and admin API sections read it.',
@@ -198,6 +202,17 @@ if (chosen.has('api')) {
   await section(w, async () => {
     if (!server || !largeUrl) return w.skip(server ? 'the large data set could not be prepared' : (found as { missing: string }).missing);
     await adminApiSection(w, { url: largeUrl, connections: sizes.BENCH_API_CONNECTIONS, seconds: sizes.BENCH_API_SECONDS, log });
+  });
+}
+
+if (chosen.has('portal')) {
+  const w = results.section(
+    'Public portal under a crowd (PostgreSQL, large data set)',
+    `The API as its own process (\`tsx app/main.ts api\`), loaded by autocannon with ${sizes.BENCH_PORTAL_CONNECTIONS} connections for ${sizes.BENCH_PORTAL_SECONDS} s per page kind after a 2 s warm-up, asking for br/gzip as browsers do (bench/portal.ts). Goal (issue 17): p95 under 50 ms for the list, a filtered list and report pages. Baseline in the same run: Fastify answering a constant in its own process at the same concurrency, right before and right after the portal.`,
+  );
+  await section(w, async () => {
+    if (!server || !largeUrl) return w.skip(server ? 'the large data set could not be prepared' : (found as { missing: string }).missing);
+    await portalSection(w, { url: largeUrl, connections: sizes.BENCH_PORTAL_CONNECTIONS, seconds: sizes.BENCH_PORTAL_SECONDS, log });
   });
 }
 

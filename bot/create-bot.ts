@@ -67,7 +67,7 @@ export function createBot(deps: BotDeps): AppBot {
 
   if (deps.metrics) bot.use(deps.metrics.middleware);
   // First of all: an update delivered twice (webhook retry, second instance, repeated poll) is handled once.
-  bot.use(oncePerUpdate(services.prisma, logger));
+  bot.use(oncePerUpdate(services.ops.updateClaims, logger));
   // Updates of one chat are handled one after another, so a session is never written by two at once.
   bot.use(sequentialize((ctx: BotContext) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
   bot.use(rateLimit(deps.rateLimitPerMinute, i18n));

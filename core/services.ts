@@ -20,6 +20,7 @@ import type { PersonalDataSection } from './citizens/citizen-service.ts';
 import type { DemoModule } from './demo/demo-context.ts';
 import { createI18n } from './i18n/i18n.ts';
 import { createOpsServices, type OpsOptions, type OpsServices } from './ops/ops-services.ts';
+import { createPublicChanges, type PublicChanges } from './portal/public-changes.ts';
 
 /** The keys each capability adds to `Services` (declaration merging, one block per core/<capability>/index.ts). */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -52,6 +53,8 @@ export interface PlatformServices {
   calendar: CalendarService;
   /** the bot's key-value state (sessions, conversations, staff groups' notes) */
   chatState: ChatState;
+  /** changes public pages must show at once (a report hidden): the portal's cache listens */
+  publicChanges: PublicChanges;
   /** operations, for admins and monitoring: the outbox queue, job runs, gauges, database, backups, version */
   ops: OpsServices;
 }
@@ -90,6 +93,7 @@ export function createServices(options: ServiceOptions, modules: readonly Domain
     i18n,
     calendar,
     chatState: createChatState({ prisma }),
+    publicChanges: createPublicChanges(),
     ops: createOpsServices({ db, prisma, calendar, now, ...options.ops }),
   };
   const base = { ...platform, options };

@@ -1,20 +1,20 @@
 // Runs the outbox dispatcher in exactly one instance: it holds the 'outbox' lease while it sends,
 // renews it as it goes, and another instance takes over if this one dies.
 import type { Logger } from 'pino';
-import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
-import { acquireLease, releaseLease, renewLease } from './lease.ts';
+import type { JobLeases } from '../core/ops/leases.ts';
 
 const LEASE = 'outbox';
 
 export function createOutboxWorker({
-  prisma,
+  leases,
   dispatcher,
   holder,
   logger,
   leaseMs = 60_000,
 }: {
-  prisma: PrismaClient;
+  /** services.ops.leases */
+  leases: JobLeases;
   dispatcher: OutboxDispatcher;
   holder: string;
   logger: Logger;
@@ -28,12 +28,12 @@ export function createOutboxWorker({
   async function tick() {
     try {
       if (!holding) {
-        holding = await acquireLease(prisma, LEASE, holder, leaseMs);
+        holding = await leases.acquire(LEASE, holder, leaseMs);
         if (holding) {
           logger.info('outbox: this instance sends the outbox');
           dispatcher.start();
         }
-      } else if (!(await renewLease(prisma, LEASE, holder, leaseMs))) {
+      } else if (!(await leases.renew(LEASE, holder, leaseMs))) {
         holding = false;
         logger.warn('outbox: lease lost, stopping this dispatcher');
         await dispatcher.stop();
@@ -60,7 +60,7 @@ export function createOutboxWorker({
       // A tick in progress may be acquiring the lease and starting the dispatcher: let it finish first.
       await ticking;
       await dispatcher.stop();
-      if (holding) await releaseLease(prisma, LEASE, holder, null).catch(() => {});
+      if (holding) await leases.release(LEASE, holder, null).catch(() => {});
       holding = false;
     },
   };

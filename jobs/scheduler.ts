@@ -1,9 +1,8 @@
 // node-cron in Asia/Almaty; each run first takes the job's lease for its tick, so one instance runs each tick once.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import { recordJobRun, type FinishedRun } from '../core/ops/job-runs.ts';
-import { acquireLease, releaseLease } from './lease.ts';
+import type { FinishedRun } from '../core/ops/job-runs.ts';
+import type { JobLeases } from '../core/ops/leases.ts';
 
 export interface Job {
   name: string;
@@ -29,7 +28,8 @@ export interface Scheduler {
 }
 
 export interface SchedulerOptions {
-  prisma: PrismaClient;
+  /** services.ops.leases */
+  leases: JobLeases;
   logger: Logger;
   holder: string;
   jobs: Job[];
@@ -38,7 +38,7 @@ export interface SchedulerOptions {
   onRun?: (run: FinishedRun) => void;
 }
 
-export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia/Almaty', onRun }: SchedulerOptions): Scheduler {
+export function createScheduler({ leases, logger, holder, jobs, timezone = 'Asia/Almaty', onRun }: SchedulerOptions): Scheduler {
   const tasks: ScheduledTask[] = [];
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
@@ -46,7 +46,7 @@ export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia
   async function runGuarded(job: Job, slot?: Date): Promise<boolean> {
     let leased: boolean;
     try {
-      leased = await acquireLease(prisma, job.name, holder, job.leaseMs ?? 10 * 60_000, new Date(), slot);
+      leased = await leases.acquire(job.name, holder, job.leaseMs ?? 10 * 60_000, new Date(), slot);
     } catch (e) {
       // The database is away (restart, failover): this tick is skipped, the next one tries again. Thrown from a
       // cron callback it would be an unhandled rejection, which ends the whole jobs process.
@@ -64,11 +64,11 @@ export function createScheduler({ prisma, logger, holder, jobs, timezone = 'Asia
       error = e instanceof Error ? e.message : String(e);
       logger.error({ job: job.name, err: e }, 'job failed');
     } finally {
-      await releaseLease(prisma, job.name, holder, error).catch((e) => logger.warn({ err: e, job: job.name }, 'could not release job lease'));
+      await leases.release(job.name, holder, error).catch((e) => logger.warn({ err: e, job: job.name }, 'could not release job lease'));
     }
     // The history for the status screen and the metrics; a failure to write it must not fail the job.
     const run: FinishedRun = { job: job.name, holder, startedAt: started, finishedAt: new Date(), ok: error === null, error, result };
-    await recordJobRun(prisma, run).catch((e) => logger.warn({ err: e, job: job.name }, 'could not record job run'));
+    await leases.record(run).catch((e) => logger.warn({ err: e, job: job.name }, 'could not record job run'));
     onRun?.(run);
     return true;
   }

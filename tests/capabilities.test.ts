@@ -75,7 +75,7 @@ describe('capability manifests', () => {
     expect(declared.sort()).toEqual(folders);
   });
 
-  it('register their routes under /api/ (Open311 keeps its public /open311/v2)', async () => {
+  it('register their routes under /api/ (Open311 keeps its public /open311/v2, the portal its public pages)', async () => {
     const services = createAppServices(options);
     const deps: RouteDeps = { services, i18n, cookieSecure: false };
     const urlsOf = async (c: Capability) => {
@@ -91,7 +91,12 @@ describe('capability manifests', () => {
     for (const c of CAPABILITIES.filter((x) => x.routes)) {
       const urls = await urlsOf(c);
       expect(urls.length, c.name).toBeGreaterThan(0);
-      const prefix = c.name === 'open311' ? /^\/(api|open311\/v2)\// : /^\/api\//;
+      const prefix =
+        c.name === 'open311'
+          ? /^\/(api|open311\/v2)\//
+          : c.name === 'portal'
+            ? /^\/((kk|ru)(\/.*)?|embed\/(kk|ru)\/.+|lang\/:lang|portal\/static\/.+)$/
+            : /^\/api\//;
       expect(
         urls.filter((u) => !prefix.test(u)),
         c.name,

@@ -46,6 +46,15 @@ describe('configuration', () => {
     expect(e.message).toContain('"eighty"');
   });
 
+  it('lets the portal widgets be framed only by https origins or by any site (*), and names the variable otherwise', () => {
+    expect(parseConfig({ PORTAL_EMBED_ORIGINS: 'https://astana.gov.kz https://www.astana.gov.kz:8443' }, '/srv/azamat').PORTAL_EMBED_ORIGINS).toBe(
+      'https://astana.gov.kz https://www.astana.gov.kz:8443',
+    );
+    expect(parseConfig({ PORTAL_EMBED_ORIGINS: '*' }, '/srv/azamat').PORTAL_EMBED_ORIGINS).toBe('*');
+    for (const bad of ['http://astana.gov.kz', "https://a.kz 'unsafe-inline'", 'https://a.kz/path'])
+      expect(parseError({ PORTAL_EMBED_ORIGINS: bad }).issues[0]).toMatch(/^PORTAL_EMBED_ORIGINS: /);
+  });
+
   it('reports every wrong variable at once', () => {
     const e = parseError({ PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
     expect(e.issues.map((i) => i.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT']);

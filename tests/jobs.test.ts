@@ -6,7 +6,8 @@ import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
 import { enqueueMessage } from '../core/outbox/outbox-repository.ts';
 import { createHousekeepingJob } from '../jobs/housekeeping.ts';
-import { acquireLease, releaseLease, renewLease } from '../jobs/lease.ts';
+import { acquireLease, createJobLeases, releaseLease, renewLease } from '../core/ops/leases.ts';
+import { housekeeping } from '../core/ops/housekeeping.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { createScheduler, type Job } from '../jobs/scheduler.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
@@ -112,7 +113,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
 
     it('runNow runs the job and records its start, end and run count', async () => {
       let ran = 0;
-      const scheduler = createScheduler({ prisma, logger: testLogger, holder: 'instance-a', jobs: [job('count', async () => ran++)] });
+      const scheduler = createScheduler({ leases: createJobLeases(prisma), logger: testLogger, holder: 'instance-a', jobs: [job('count', async () => ran++)] });
       cleanups.push(() => scheduler.stop());
 
       const before = Date.now();
@@ -135,8 +136,8 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       const flaky = job('flaky', async () => {
         if (fail) throw new Error('calendar service unreachable');
       });
-      const a = createScheduler({ prisma, logger: testLogger, holder: 'instance-a', jobs: [flaky] });
-      const b = createScheduler({ prisma, logger: testLogger, holder: 'instance-b', jobs: [flaky] });
+      const a = createScheduler({ leases: createJobLeases(prisma), logger: testLogger, holder: 'instance-a', jobs: [flaky] });
+      const b = createScheduler({ leases: createJobLeases(prisma), logger: testLogger, holder: 'instance-b', jobs: [flaky] });
       cleanups.push(
         () => a.stop(),
         () => b.stop(),
@@ -164,8 +165,8 @@ describe.each(dbTargets)('jobs on %s', (target) => {
         await sleep(300);
         running--;
       });
-      const a = createScheduler({ prisma, logger: testLogger, holder: 'instance-a', jobs: [slow] });
-      const b = createScheduler({ prisma, logger: testLogger, holder: 'instance-b', jobs: [slow] });
+      const a = createScheduler({ leases: createJobLeases(prisma), logger: testLogger, holder: 'instance-a', jobs: [slow] });
+      const b = createScheduler({ leases: createJobLeases(prisma), logger: testLogger, holder: 'instance-b', jobs: [slow] });
       cleanups.push(
         () => a.stop(),
         () => b.stop(),
@@ -193,7 +194,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
           return Reflect.get(target, prop, receiver);
         },
       });
-      const s = createScheduler({ prisma: db, logger: testLogger, holder: 'instance-a', jobs: [job('steady', async () => void ran++)] });
+      const s = createScheduler({ leases: createJobLeases(db), logger: testLogger, holder: 'instance-a', jobs: [job('steady', async () => void ran++)] });
       cleanups.push(() => s.stop());
       expect(await s.runNow('steady', new Date('2026-03-01T10:00:00Z'))).toBe(false);
       away = false;
@@ -206,8 +207,8 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       const quick = job('quick', async () => {
         ran++;
       });
-      const a = createScheduler({ prisma, logger: testLogger, holder: 'instance-a', jobs: [quick] });
-      const b = createScheduler({ prisma, logger: testLogger, holder: 'instance-b', jobs: [quick] });
+      const a = createScheduler({ leases: createJobLeases(prisma), logger: testLogger, holder: 'instance-a', jobs: [quick] });
+      const b = createScheduler({ leases: createJobLeases(prisma), logger: testLogger, holder: 'instance-b', jobs: [quick] });
       cleanups.push(
         () => a.stop(),
         () => b.stop(),
@@ -227,7 +228,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
     it('runs a job marked runAtStart once as it starts (poll waves a stop interrupted), under its lease, and the others at their time', async () => {
       const ran: string[] = [];
       const scheduler = createScheduler({
-        prisma,
+        leases: createJobLeases(prisma),
         logger: testLogger,
         holder: 'instance-a',
         jobs: [{ ...job('at-start', async () => ran.push('at-start')), runAtStart: true }, job('nightly', async () => ran.push('nightly'))],
@@ -252,7 +253,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
         perChatIntervalMs: 0,
         idleDelayMs: 10,
       });
-      const w = createOutboxWorker({ prisma, dispatcher, holder, logger: testLogger, leaseMs });
+      const w = createOutboxWorker({ leases: createJobLeases(prisma), dispatcher, holder, logger: testLogger, leaseMs });
       cleanups.push(
         () => w.stop(),
         () => dispatcher.stop(),
@@ -368,7 +369,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       });
       await prisma.jobRun.createMany({ data: [run('old', 7.5), run('recent', 6.5)] });
 
-      const job = createHousekeepingJob({ prisma, now: () => now, staleDays: 30 });
+      const job = createHousekeepingJob({ ops: { housekeeping: (at, days) => housekeeping(prisma, at, days) }, now: () => now, staleDays: 30 });
       expect(await job.run()).toEqual({ expiredStaffSessions: 1, staleChatStates: 1, oldJobRuns: 1, handledUpdates: 1 });
       expect((await prisma.jobRun.findMany()).map((r) => r.job)).toEqual(['recent']);
       expect((await prisma.botUpdate.findMany()).map((u) => u.updateId)).toEqual([2n]);
@@ -382,8 +383,8 @@ describe.each(dbTargets)('jobs on %s', (target) => {
 
     it('runs under the scheduler as the "housekeeping" job', async () => {
       await prisma.botSession.create({ data: { key: 'ancient', value: {}, updatedAt: new Date(Date.now() - 400 * DAY) } });
-      const job = createHousekeepingJob({ prisma });
-      const scheduler = createScheduler({ prisma, logger: testLogger, holder: 'instance-a', jobs: [job] });
+      const job = createHousekeepingJob({ ops: { housekeeping: (at, days) => housekeeping(prisma, at, days) } });
+      const scheduler = createScheduler({ leases: createJobLeases(prisma), logger: testLogger, holder: 'instance-a', jobs: [job] });
       cleanups.push(() => scheduler.stop());
       expect(await scheduler.runNow('housekeeping')).toBe(true);
       expect(await prisma.botSession.count()).toBe(0);

@@ -101,7 +101,7 @@ describe.each(dbTargets)('system status (%s)', (target) => {
   it('keeps a history of job runs with duration and result, and each job’s last run', async () => {
     let fail = false;
     const scheduler = createScheduler({
-      prisma: api.services.prisma,
+      leases: api.services.ops.leases,
       logger: testLogger,
       holder: 'test:1',
       jobs: [

@@ -9,6 +9,7 @@ import { discussions } from './discussions.ts';
 import { evaluation } from './evaluation.ts';
 import { open311 } from './open311.ts';
 import { polls } from './polls.ts';
+import { portal } from './portal.ts';
 import { projects } from './projects.ts';
 import { reference } from './reference.ts';
 import { reports } from './reports.ts';
@@ -29,5 +30,6 @@ export const CAPABILITIES: readonly Capability[] = [
   evaluation,
   analytics,
   open311,
+  portal,
   system,
 ];

@@ -5,7 +5,7 @@ import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { formatLocalDate, formatLocalDateTime } from '../../core/calendar/local-time.ts';
 import type { MyComment } from '../../core/discussions/discussion-reading.ts';
-import { MIN_DISCUSSION_WORKING_DAYS } from '../../core/discussions/discussion-rules.ts';
+import { daysLeft, MIN_DISCUSSION_WORKING_DAYS } from '../../core/discussions/discussion-rules.ts';
 import { authorOf, decisionText, formatThousands, inLocale, placeOf } from '../../core/discussions/topic-text.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import { choiceLabels, clip, esc, numberedLabels, showScreen, withLegend } from '../flow-kit.ts';
@@ -14,12 +14,8 @@ import { flagComment, myCommentsPage, subscriptionChoices, subscriptions, toggle
 
 const PAGE = 8;
 const MY_PAGE = 5;
-const DAY = 86_400_000;
 /** Telegram's limit is 4096 characters a message; long Annex 1 fields are cut to keep the detail under it. */
 const MESSAGE_MAX = 4096;
-
-/** Whole days left, rounded up: a discussion ending in three hours has 1 day left. */
-const daysLeft = (endsAt: Date, now: Date) => Math.max(0, Math.ceil((endsAt.getTime() - now.getTime()) / DAY));
 
 export async function showTopics(ctx: BotContext, opts: { all?: boolean; offset?: number; edit?: boolean } = {}): Promise<void> {
   const citizen = ctx.citizen;

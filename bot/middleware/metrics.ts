@@ -3,7 +3,6 @@
 // previous update included, as the citizen waits for it too).
 import type { MiddlewareFn } from 'grammy';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { BotContext } from '../context.ts';
 import { ALLOWED_UPDATES } from '../run.ts';
 
@@ -16,7 +15,8 @@ export interface BotMetrics {
 /** message, callback_query, my_chat_member …: the update's one field besides update_id. */
 export const updateKind = (update: object): string => Object.keys(update).find((k) => k !== 'update_id') ?? 'unknown';
 
-export function createBotMetrics(registry: Registry, prisma: PrismaClient): BotMetrics {
+/** `activeConversations`: services.ops.activeConversations, read when the metrics are scraped */
+export function createBotMetrics(registry: Registry, activeConversations: () => Promise<number>): BotMetrics {
   const updates = new Counter({
     name: 'azamat_bot_updates_total',
     help: 'Telegram updates handled by the bot, by kind',
@@ -46,9 +46,7 @@ export function createBotMetrics(registry: Registry, prisma: PrismaClient): BotM
     help: 'Chats with a conversation in progress (a report, a question … being filled in)',
     registers: [registry],
     async collect() {
-      // Conversation state is stored per chat under "c:" and removed when the last conversation ends (bot/create-bot.ts).
-      const [row] = await prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "BotSession" WHERE key LIKE 'c:%'`;
-      this.set(Number(row?.n ?? 0));
+      this.set(await activeConversations());
     },
   });
   return {

@@ -8,9 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { MiddlewareFn } from 'grammy';
 import type { Logger } from 'pino';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { UpdateClaims } from '../../core/ops/update-claims.ts';
 import type { BotContext } from '../context.ts';
-import { retryTransient } from '../../core/db/transient.ts';
 
 export interface OncePerUpdateOptions {
   /** a claim older than this, not done, is taken over: longer than any update takes (webhooks give up at 55 s) */
@@ -22,29 +21,18 @@ export interface OncePerUpdateOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function oncePerUpdate(prisma: PrismaClient, logger: Logger, opts: OncePerUpdateOptions = {}): MiddlewareFn<BotContext> {
+export function oncePerUpdate(claims: UpdateClaims, logger: Logger, opts: OncePerUpdateOptions = {}): MiddlewareFn<BotContext> {
   const staleMs = opts.staleMs ?? 60_000;
   const pollMs = opts.pollMs ?? 200;
   const clock = opts.clock ?? (() => new Date());
   // Two bots in one process (tests, or two instances in one container) are two holders.
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-  async function claim(id: bigint): Promise<boolean> {
-    const at = clock();
-    const rows = await prisma.$queryRaw<Array<{ updateId: bigint }>>`
-      INSERT INTO "BotUpdate" ("updateId", holder, "claimedAt") VALUES (${id}, ${holder}, ${at})
-      ON CONFLICT ("updateId") DO UPDATE SET holder = EXCLUDED.holder, "claimedAt" = EXCLUDED."claimedAt"
-        WHERE "BotUpdate"."doneAt" IS NULL AND "BotUpdate"."claimedAt" < ${new Date(at.getTime() - staleMs)}
-      RETURNING "updateId"`;
-    return rows.length === 1;
-  }
-
   return async (ctx, next) => {
     const id = BigInt(ctx.update.update_id);
     // Nothing has happened yet: a database away for a moment is waited out rather than the update dropped.
-    for (let waited = false; !(await retryTransient(() => claim(id))); waited = true) {
-      const row = await retryTransient(() => prisma.botUpdate.findUnique({ where: { updateId: id }, select: { doneAt: true } }));
-      if (row?.doneAt) {
+    for (let waited = false; !(await claims.claim(id, holder, clock(), staleMs)); waited = true) {
+      if (await claims.done(id)) {
         logger.info({ updateId: ctx.update.update_id, waited }, 'bot: update delivered again, already handled');
         return;
       }
@@ -55,9 +43,9 @@ export function oncePerUpdate(prisma: PrismaClient, logger: Logger, opts: OncePe
       await next();
     } catch (e) {
       // Not handled after all (e.g. the database went away): let Telegram's next delivery try again.
-      await prisma.botUpdate.deleteMany({ where: { updateId: id, holder, doneAt: null } }).catch(() => {});
+      await claims.drop(id, holder).catch(() => {});
       throw e;
     }
-    await retryTransient(() => prisma.botUpdate.updateMany({ where: { updateId: id, holder }, data: { doneAt: clock() } }));
+    await claims.finish(id, holder, clock());
   };
 }

@@ -69,7 +69,7 @@ export async function backupPglite(opts: {
 
 /** Opens the archive's database in memory and compares it with the archive's manifest: the file is sound. */
 async function verifyInMemory(file: string, manifest: Manifest, tarball: Buffer): Promise<void> {
-  const pg = await PGlite.create({ loadDataDir: new Blob([tarball]) });
+  const pg = await PGlite.create({ loadDataDir: new Blob([tarball as Uint8Array<ArrayBuffer>]) });
   try {
     const problems = compareDigests(manifest.digest, await digestDatabase(rowsOf(pg)));
     if (problems.length > 0) throw new BackupFileError(file, `its database does not match its own manifest:\n  ${problems.join('\n  ')}`);
@@ -104,7 +104,7 @@ export async function restorePglite(
         movedAside.push(aside);
       }
       await mkdir(opts.pgliteDir, { recursive: true });
-      const pg = await PGlite.create(opts.pgliteDir, { loadDataDir: new Blob([tarball]) });
+      const pg = await PGlite.create(opts.pgliteDir, { loadDataDir: new Blob([tarball as Uint8Array<ArrayBuffer>]) });
       try {
         const problems = compareDigests(manifest.digest, await digestDatabase(rowsOf(pg)));
         if (problems.length > 0) throw new RestoreMismatchError(opts.pgliteDir, problems);

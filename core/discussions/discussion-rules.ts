@@ -44,6 +44,9 @@ export function hasEnded(topic: { status: DiscussionStatus; endsAt: Date | null 
   );
 }
 
+/** Whole days left, rounded up: a discussion ending in three hours has 1 day left (the bot and the portal say the same). */
+export const daysLeft = (endsAt: Date, now: Date) => Math.max(0, Math.ceil((endsAt.getTime() - now.getTime()) / 86_400_000));
+
 /** A comment a moderator removed (hidden after a decision) is kept but is no part of the discussion's record. */
 export const isRemoved = (c: { hidden: boolean; moderatedAt: Date | null }) => c.hidden && c.moderatedAt !== null;
 /** Hidden by citizens' flags, waiting for a moderator. */

@@ -41,14 +41,14 @@ export const reportsDomain: DomainModule<
   'reports' | 'reportCitizen' | 'reportTemplates' | 'reportAdmin' | 'evidence' | 'reportQueries' | 'reportStaffChat' | 'reportDeadlines'
 > = {
   name: 'reports',
-  services: ({ prisma, calendar, i18n, logger, now, options }) => {
+  services: ({ prisma, calendar, i18n, logger, now, options, publicChanges }) => {
     const reports = createReportService({ prisma, calendar, i18n, now, ...options.reports });
     const reportTemplates = createReportTemplateService({ prisma, calendar, now });
     return {
       reports,
       reportCitizen: createReportCitizenService({ prisma, reports, now }),
       reportTemplates,
-      reportAdmin: createReportAdminService({ prisma, reports, templates: reportTemplates, i18n, logger, now }),
+      reportAdmin: createReportAdminService({ prisma, reports, templates: reportTemplates, i18n, logger, now, publicChanges }),
       evidence: createEvidenceStore({ prisma, storageDir: options.storageDir, telegramFiles: options.telegramFiles, now }),
       reportQueries: createReportQueries({ prisma, now }),
       reportStaffChat: createReportStaffChat({ prisma, i18n, now }),

@@ -18,6 +18,7 @@ import { mergeTarget, REPORT } from './report-scope.ts';
 import type { NoteRequest, ReportTemplateService } from './report-templates.ts';
 import { toLocale } from '../i18n/i18n.ts';
 import { BULK_MAX, HIDE_REASON_MAX } from './report-rules.ts';
+import type { PublicChanges } from '../portal/public-changes.ts';
 
 export interface AssignInput {
   departmentId?: number;
@@ -41,11 +42,13 @@ export interface ReportAdminDeps {
   i18n: i18n;
   logger: Logger;
   now?: () => Date;
+  /** told after a report is hidden or shown again, so public pages drop it at once */
+  publicChanges?: PublicChanges;
 }
 
 const staffId = (actor: Actor) => (actor.id == null ? null : String(actor.id));
 
-export function createReportAdminService({ prisma, reports, templates, i18n, logger, now = () => new Date() }: ReportAdminDeps) {
+export function createReportAdminService({ prisma, reports, templates, i18n, logger, now = () => new Date(), publicChanges }: ReportAdminDeps) {
   const scoped = (staff: StaffPrincipal, reportId: number, tx: Tx = prisma): Promise<Report> => loadInScope(tx, staff, REPORT, reportId);
 
   /** Runs `fn` for each id on its own, so one refusal never stops the rest; domain errors become results. */
@@ -174,7 +177,7 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
       const text = reason.trim();
       if (!text) throw invalid('report.hide_reason_required');
       if (text.length > HIDE_REASON_MAX) throw invalid('report.note_long', { max: HIDE_REASON_MAX });
-      return prisma.$transaction(async (tx) => {
+      const hidden = await prisma.$transaction(async (tx) => {
         const before = await scoped(staff, reportId, tx);
         if (before.hidden) throw conflict('report.already_hidden');
         const after = await tx.report.update({ where: { id: reportId }, data: { hidden: true, hiddenReason: text } });
@@ -191,10 +194,13 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
         await tellAuthor(tx, after, event.id, (t) => t('reports:moderation.hidden', { number: after.number, reason: text }));
         return after;
       });
+      // After the commit: a page rendered from a transaction that rolled back would still be wrong.
+      publicChanges?.changed({ kind: 'report', number: hidden.number });
+      return hidden;
     },
 
     async unhide(actor: Actor, staff: StaffPrincipal, reportId: number): Promise<Report> {
-      return prisma.$transaction(async (tx) => {
+      const shown = await prisma.$transaction(async (tx) => {
         const before = await scoped(staff, reportId, tx);
         if (!before.hidden) throw conflict('report.not_hidden');
         const after = await tx.report.update({ where: { id: reportId }, data: { hidden: false, hiddenReason: null } });
@@ -211,6 +217,8 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
         await tellAuthor(tx, after, event.id, (t) => t('reports:moderation.shown', { number: after.number }));
         return after;
       });
+      publicChanges?.changed({ kind: 'report', number: shown.number });
+      return shown;
     },
   };
 }

@@ -76,7 +76,8 @@ export const consoleRoutes =
       async () => config,
     );
 
-    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/console/', 302));
+    // The public portal answers `/` when it is on (PORTAL_HOME); otherwise `/` is the console's.
+    if (!app.hasRoute({ method: 'GET', url: '/' })) app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/console/', 302));
     app.get('/console', { schema: { hide: true } }, (_req, reply) => reply.redirect('/console/', 301));
     app.get('/console/*', { schema: { hide: true } }, (req, reply) => {
       const file = (req.params as { '*': string })['*'];

@@ -9,6 +9,7 @@ import { OutboxDispatcher } from '../../core/outbox/dispatcher.ts';
 import { telegramChat } from '../../bot/telegram/chat-port.ts';
 import { enqueueMessage } from '../../core/outbox/outbox-repository.ts';
 import { telegramStatus } from '../../bot/telegram-status.ts';
+import { createJobLeases } from '../../core/ops/leases.ts';
 import { createScheduler } from '../../jobs/scheduler.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.ts';
 import { dbTargets } from '../helpers/db.ts';
@@ -39,7 +40,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: system status (%s)'
     retryId = await failed(5550001, 'Обращение KZ-2026-000001 принято в работу', '502 Bad Gateway');
     discardId = await failed(5550002, 'Обращение KZ-2026-000002 решено', '400 Bad Request: chat not found');
     const scheduler = createScheduler({
-      prisma,
+      leases: createJobLeases(prisma),
       logger: testLogger,
       holder: 'web1:4242',
       jobs: [{ name: 'report-deadlines', schedule: '0 0 1 1 *', run: async () => ({ overdue: 2, escalated: 0 }) }],

@@ -123,7 +123,10 @@ export interface Browser {
 }
 
 /** Chromium with an empty profile; every request outside `baseUrl` is refused, as on a machine without network. */
-export async function launchBrowser(baseUrl: string, opts: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Browser> {
+export async function launchBrowser(
+  baseUrl: string,
+  opts: { viewport?: { width: number; height: number }; locale?: string; javaScriptEnabled?: boolean } = {},
+): Promise<Browser> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'azamat-chromium-'));
   let context: BrowserContext;
   try {
@@ -134,6 +137,7 @@ export async function launchBrowser(baseUrl: string, opts: { viewport?: { width:
       viewport: opts.viewport ?? { width: 1366, height: 860 },
       locale: opts.locale ?? 'ru-RU',
       timezoneId: 'Asia/Almaty',
+      javaScriptEnabled: opts.javaScriptEnabled ?? true,
     });
   } catch (e) {
     await rm(profile, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // A lease row per job: whoever holds an unexpired lease runs the job, so several instances on one
 // PostgreSQL never run the same job twice at once. Works the same on PGlite (one instance).
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { recordJobRun, type FinishedRun } from './job-runs.ts';
 
 /**
  * `slot`: the scheduled moment (cron tick) this run is for. A lease is free once released, so without it an
@@ -41,4 +42,22 @@ export async function releaseLease(prisma: PrismaClient, name: string, holder: s
   await prisma.$executeRaw`
     UPDATE "JobLease" SET "leasedUntil" = NULL, "lastEndAt" = ${now}, "lastError" = ${error}
     WHERE name = ${name} AND holder = ${holder}`;
+}
+
+/** The leases and run records of the scheduler and the outbox worker, bound to the database (services.ops.leases). */
+export interface JobLeases {
+  acquire(name: string, holder: string, ttlMs: number, now?: Date, slot?: Date): Promise<boolean>;
+  renew(name: string, holder: string, ttlMs: number, now?: Date): Promise<boolean>;
+  release(name: string, holder: string, error: string | null, now?: Date): Promise<void>;
+  /** a finished run, kept for the job history (core/ops/job-runs.ts) */
+  record(run: FinishedRun): Promise<void>;
+}
+
+export function createJobLeases(prisma: PrismaClient): JobLeases {
+  return {
+    acquire: (name, holder, ttlMs, now, slot) => acquireLease(prisma, name, holder, ttlMs, now, slot),
+    renew: (name, holder, ttlMs, now) => renewLease(prisma, name, holder, ttlMs, now),
+    release: (name, holder, error, now) => releaseLease(prisma, name, holder, error, now),
+    record: (run) => recordJobRun(prisma, run),
+  };
 }

@@ -1,0 +1,47 @@
+// The portal's finished projects (issue 17; Rules item 12, Annex 5): /kk|ru/projects by the year they ended and
+// /kk|ru/projects/:id. What is public is core's (services.portal.projects); this module only renders.
+import { periodKeyOf } from '../../core/calendar/periods.ts';
+import type { PortalApp, PortalKit } from './portal-kit.ts';
+import { PORTAL_LANGS } from './portal-schemas.ts';
+import { idParams, parseId, projectListQuery } from './public-schemas.ts';
+import { pickLang, ProjectList } from './views/project-list.tsx';
+import { ProjectPage } from './views/project-page.tsx';
+
+// Finished projects change rarely (a closed evaluation, a corrected result).
+const TTL = { maxAge: 300, staleWhileRevalidate: 3600 };
+
+export function projectPages(app: PortalApp, kit: PortalKit): void {
+  const { services } = kit;
+  for (const lang of PORTAL_LANGS) {
+    const t = kit.text(lang);
+    app.get(`/${lang}/projects`, { schema: { hide: true, querystring: projectListQuery } }, async (req, reply) => {
+      const thisYear = Number(periodKeyOf(services.now(), 'year'));
+      const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+      const year = req.query.year && years.includes(req.query.year) ? req.query.year : undefined;
+      const page = req.query.page ?? 1;
+      return kit.send(req, reply, `projects:${lang}:${year ?? ''}:${page}`, async () => {
+        const { items, more } = await services.portal.projects.finished({ year, page });
+        const qs = new URLSearchParams({ ...(year ? { year: String(year) } : {}), ...(page > 1 ? { page: String(page) } : {}) }).toString();
+        const body = <ProjectList lang={lang} t={t} items={items} years={years} year={year} page={page} more={more} />;
+        const meta = { title: t('projects.title'), description: t('projects.intro'), paths: kit.samePath((l) => `/${l}/projects${qs ? `?${qs}` : ''}`) };
+        return { status: 200, html: kit.page(lang, meta, body), ...TTL };
+      });
+    });
+
+    app.get(`/${lang}/projects/:id`, { schema: { hide: true, params: idParams } }, async (req, reply) => {
+      const id = parseId(req.params.id);
+      if (id === null) return kit.send(req, reply, `project-bad:${lang}`, async () => kit.notFound(lang, 'projects'));
+      return kit.send(req, reply, `project:${id}:${lang}`, async () => {
+        const p = await services.portal.projects.byId(id);
+        if (!p) return kit.notFound(lang, 'projects');
+        const meta = {
+          title: pickLang(lang, p.nameKk, p.nameRu),
+          description: pickLang(lang, p.resultsKk, p.resultsRu).slice(0, 200) || t('projects.intro'),
+          paths: kit.samePath((l) => `/${l}/projects/${id}`),
+          article: true,
+        };
+        return { status: 200, html: kit.page(lang, meta, <ProjectPage lang={lang} t={t} p={p} />), ...TTL };
+      });
+    });
+  }
+}

@@ -13,12 +13,8 @@ import tseslint from 'typescript-eslint';
  * `prisma` from Services.
  */
 const PRISMA_LEGACY = [
-  'app/capabilities/discussions.ts',
   'app/capabilities/polls.ts',
-  'app/capabilities/volunteering.ts',
-  'bot/discussions/topic-comment.ts',
   'bot/projects/project.ts',
-  'bot/volunteering/volunteer-signup.ts',
   'server/analytics/analytics.ts',
 ];
 const prismaOutsideCore = "Prisma is core's: read and write through a service of core/<capability>/ (services.<capability>)";

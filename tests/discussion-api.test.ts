@@ -13,6 +13,7 @@ import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 import { sentParams } from './helpers/outbox.ts';
+import { ADMIN, manager } from './helpers/poll-fixtures.ts';
 
 /** An instant given as Almaty wall-clock time. */
 const at = (local: string) => new Date(`${local}+05:00`);
@@ -56,7 +57,7 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     locale: 'kk' | 'ru' = 'ru',
   ) {
     const user = await services.staff.create({ type: 'system' }, { login, fullName: login, password: `${login}-password-1`, roles, locale });
-    if (stateBodyId !== null) await services.discussions.stateBodies.assignStaff({ type: 'system' }, user.id, stateBodyId);
+    if (stateBodyId !== null) await services.discussions.stateBodies.assignStaff({ type: 'system' }, ADMIN, user.id, stateBodyId);
     await services.prisma.staffUser.update({ where: { id: user.id }, data: { telegramId: BigInt(nextTelegramId++) } });
     staffIds[login] = user.id;
     tokens[login] = (await services.staff.login(login, `${login}-password-1`)).token;
@@ -155,6 +156,13 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
     expect(list.status).toBe(200);
     expect(list.json.map((b: { id: number }) => b.id)).toEqual(expect.arrayContaining([bodyA.id, bodyB.id]));
     expect((await call('GET', '/api/state-bodies', 'oper')).status).toBe(403);
+    // The service refuses as the route does, whoever calls it.
+    const pm = manager(staffIds.pmA!, null);
+    const body = { code: 'y-body', nameKk: 'Орган', nameRu: 'Орган', regionId: null };
+    await expect(services.discussions.stateBodies.create({ type: 'system' }, pm, body)).rejects.toMatchObject({ code: 'auth.role_required' });
+    await expect(services.discussions.stateBodies.assignStaff({ type: 'system' }, pm, staffIds.pmA!, null)).rejects.toMatchObject({
+      code: 'auth.role_required',
+    });
     const renamed = await call('PATCH', `/api/state-bodies/${bodyB.id}`, 'admin', { nameRu: 'Министерство культуры и информации РК' });
     expect(renamed.json.nameRu).toBe('Министерство культуры и информации РК');
     const tied = await call('PUT', `/api/staff/${staffIds.moder}/state-body`, 'admin', { stateBodyId: bodyB.id });
@@ -432,6 +440,9 @@ describe.each(dbTargets)('public discussion API (%s)', (target) => {
       clock = at('2026-04-06T09:00:00');
       await call('PUT', `/api/discussions/${a.id}/comments/${c.id}/decision`, 'pmA', { decision: 'rejected', reason: 'Нет помещений; вопрос решается' });
 
+      // Another body's Annex is not a manager's to see, even empty: as if the body did not exist.
+      const foreign = await call('GET', `/api/discussions/annex2?format=csv&lang=ru&year=2027&stateBodyId=${bodyB.id}`, 'pmA');
+      expect([foreign.status, foreign.json.error.code]).toEqual([404, 'discussion.body_not_found']);
       const annex1 = await call('GET', `/api/discussions/annex1?format=csv&lang=ru&year=2027&stateBodyId=${body.id}`, 'pmA');
       expect(annex1.status).toBe(200);
       expect(annex1.headers['content-type']).toBe('text/csv; charset=utf-8');

@@ -50,7 +50,7 @@ describe.each(dbTargets)('discussion deadlines on %s', (target) => {
     prisma = suite.db.prisma;
     const i18n = createI18n();
     services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock, i18n });
-    job = createDiscussionDeadlinesJob({ prisma, calendar: services.calendar, topics: services.discussions.topics, i18n, now: () => clock });
+    job = createDiscussionDeadlinesJob(() => services.discussions.processDeadlines());
     bodyId = (
       await prisma.stateBody.create({
         data: { code: 'akimat-almaty-ip', nameKk: 'Алматы қаласының ішкі саясат басқармасы', nameRu: 'Управление внутренней политики города Алматы' },

@@ -29,7 +29,7 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
   beforeAll(async () => {
     prisma = suite.db.prisma;
     services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => clock });
-    job = createVolunteerRemindersJob({ prisma, i18n: createI18n(), now: () => clock });
+    job = createVolunteerRemindersJob(() => services.volunteering.processReminders());
     almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: { orderBy: { id: 'asc' } } } });
     astanaId = (await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id;
   });

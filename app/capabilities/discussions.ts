@@ -12,14 +12,6 @@ export const discussions: Capability = {
   settings: ({ config }) => ({ discussions: { flagsToHide: config.DISCUSSION_FLAGS_TO_HIDE } }),
   bot: () => [createTopicsFeature()],
   routes: ({ services }) => [stateBodyRoutes(services), discussionRoutes(services)],
-  jobs: ({ services }) => [
-    createDiscussionDeadlinesJob({
-      prisma: services.prisma,
-      calendar: services.calendar,
-      topics: services.discussions.topics,
-      i18n: services.i18n,
-      now: services.now,
-    }),
-  ],
+  jobs: ({ services }) => [createDiscussionDeadlinesJob(() => services.discussions.processDeadlines())],
   console: true,
 };

@@ -11,6 +11,6 @@ export const volunteering: Capability = {
   locales: ['volunteering'],
   bot: () => [createVolunteerFeature()],
   routes: ({ services }) => [volunteeringRoutes(services), volunteerReportRoutes(services)],
-  jobs: ({ services }) => [createVolunteerRemindersJob({ prisma: services.prisma, i18n: services.i18n, now: services.now })],
+  jobs: ({ services }) => [createVolunteerRemindersJob(() => services.volunteering.processReminders())],
   console: true,
 };

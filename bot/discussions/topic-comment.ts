@@ -6,7 +6,7 @@ import { InlineKeyboard } from 'grammy';
 import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import { formatLocalDateTime } from '../../core/calendar/local-time.ts';
-import type { CommentDraft } from '../../core/discussions/discussion-citizen.ts';
+import type { CommentDraft } from '../../core/discussions/discussion-drafts.ts';
 import {
   AUTHOR_NAME_MAX,
   AUTHOR_NAME_MIN,
@@ -19,6 +19,7 @@ import { inLocale } from '../../core/discussions/topic-text.ts';
 import type { CommentStance } from '../../generated/prisma/enums.ts';
 import { attempt, clip, errorText, esc, fitTitle, waitForButton, type Flow } from '../flow-kit.ts';
 import type { ButtonReader } from '../../core/offers/button.ts';
+import { typedOrPressed } from '../typed-answer.ts';
 import { commentDraftChoice, commentSummaryChoice, nameFromProfile, noOrganisation, pickStance } from './buttons.ts';
 
 type Draft = Pick<CommentDraft, 'text' | 'authorName' | 'organisation'>;
@@ -26,33 +27,14 @@ type Stance = CommentStance | 'none';
 const EMPTY: Draft = { text: null, authorName: null, organisation: null };
 const STANCES: Stance[] = ['support', 'object', 'none'];
 
-/** Waits for a typed text of `min`..`max` characters, re-asking with the reason; `button` may answer instead. */
-async function askText(
-  conversation: Flow,
-  ctx: FlowContext,
-  key: 'text' | 'name' | 'org',
-  min: number,
-  max: number,
-  button?: ButtonReader<unknown>,
-): Promise<{ text: string } | { pressed: true }> {
-  for (;;) {
-    const c = await conversation.wait();
-    const data = c.callbackQuery?.data;
-    if (data && button?.decode(data)) {
-      await c.answerCallbackQuery();
-      await c.editMessageReplyMarkup().catch(() => {});
-      return { pressed: true };
-    }
-    if (c.callbackQuery) {
-      await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
-      continue;
-    }
-    const text = c.message?.text?.trim();
-    if (!text) await c.reply(ctx.t(`discussions:comment.${key}_expected`));
-    else if (text.length < min) await c.reply(ctx.t(`discussions:comment.${key}_short`, { len: text.length, min }));
-    else if (text.length > max) await c.reply(ctx.t(`discussions:comment.${key}_long`, { len: text.length, max }));
-    else return { text };
-  }
+/** A typed text of `min`..`max` characters, re-asked with the reason; `button` may answer instead. */
+function askText(conversation: Flow, ctx: FlowContext, key: 'text' | 'name' | 'org', min: number, max: number, button?: ButtonReader<unknown>) {
+  return typedOrPressed(conversation, ctx, {
+    expected: ctx.t(`discussions:comment.${key}_expected`),
+    check: ({ length: len }) =>
+      len < min ? ctx.t(`discussions:comment.${key}_short`, { len, min }) : len > max ? ctx.t(`discussions:comment.${key}_long`, { len, max }) : null,
+    button,
+  });
 }
 
 export async function topicCommentConversation(conversation: Flow, ctx: FlowContext, topicId: number): Promise<void> {
@@ -62,13 +44,13 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
   const opened = await conversation.external(() =>
     attempt(async () => {
       const d = await ctx.services.discussions.citizen.topic(citizenId, topicId, 0);
-      const citizen = await ctx.services.prisma.citizen.findUnique({ where: { id: citizenId }, select: { name: true } });
+      const profileName = await ctx.services.citizens.nameOf(citizenId);
       const draft = await ctx.services.discussions.citizen.getDraft(citizenId);
       return {
         title: inLocale(d.topic, 'title', ctx.locale),
         end: formatLocalDateTime(d.topic.endsAt!),
         accepting: d.accepting,
-        profileName: citizen?.name ?? null,
+        profileName,
         draft:
           draft && draft.topicId === topicId
             ? { text: draft.text, authorName: draft.authorName, organisation: draft.organisation, updatedAt: formatLocalDateTime(draft.updatedAt) }

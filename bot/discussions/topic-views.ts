@@ -4,7 +4,7 @@
 import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { formatLocalDate, formatLocalDateTime } from '../../core/calendar/local-time.ts';
-import type { MyComment } from '../../core/discussions/discussion-citizen.ts';
+import type { MyComment } from '../../core/discussions/discussion-reading.ts';
 import { daysLeft, MIN_DISCUSSION_WORKING_DAYS } from '../../core/discussions/discussion-rules.ts';
 import { authorOf, decisionText, formatThousands, inLocale, placeOf } from '../../core/discussions/topic-text.ts';
 import { localName } from '../../core/reference/reference-service.ts';

@@ -183,7 +183,7 @@ export async function scheduleDiscussions(ctx: DemoContext): Promise<void> {
 
   tl.add(tl.when(59, 9), 'state bodies', async () => {
     for (const b of BODIES) {
-      const body = await s.discussions.stateBodies.create(ctx.actor(admin()), {
+      const body = await s.discussions.stateBodies.create(ctx.actor(admin()), admin(), {
         code: b.code,
         nameKk: b.nameKk,
         nameRu: b.nameRu,

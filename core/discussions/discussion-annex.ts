@@ -10,8 +10,10 @@ import type { Locale } from '../i18n/i18n.ts';
 import { conflict, notFound } from '../errors.ts';
 import { localName } from '../reference/reference-service.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
+import { loadInScope } from '../staff/scoped-records.ts';
 import { topicScopeWhere } from './discussion-access.ts';
 import { hasEnded, isRemoved } from './discussion-rules.ts';
+import { STATE_BODY } from './state-body-service.ts';
 import { authorOf, decisionText, inLocale, TOPIC_NAMES, type NamedTopic } from './topic-text.ts';
 
 export interface AnnexFile {
@@ -77,25 +79,29 @@ function annex2Table(t: TFunction, locale: Locale, subtitle: string, topics: Top
 const COMMENTS = { comments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } } satisfies Prisma.DiscussionTopicInclude;
 
 export function createAnnexService({ prisma, i18n, now }: { prisma: PrismaClient; i18n: i18n; now: () => Date }) {
-  async function bodyName(stateBodyId: number | undefined, locale: Locale): Promise<string | null> {
+  /**
+   * The name of the body an Annex is asked for: one the caller may read topics of (a manager tied to a body:
+   * only theirs, as if another did not exist) and in their region (403 otherwise).
+   */
+  async function bodyName(p: StaffPrincipal, scope: { stateBodyId?: number }, stateBodyId: number | undefined, locale: Locale): Promise<string | null> {
     if (stateBodyId === undefined) return null;
-    const body = await prisma.stateBody.findUnique({ where: { id: stateBodyId } });
-    if (!body) throw notFound('discussion.body_not_found');
-    return localName(body, locale);
+    if (scope.stateBodyId !== undefined && scope.stateBodyId !== stateBodyId) throw notFound('discussion.body_not_found');
+    return localName(await loadInScope(prisma, p, STATE_BODY, stateBodyId), locale);
   }
 
   return {
     /** The planned topics of a year (published ones; drafts too when asked), of one body or all in scope. */
     async annex1(p: StaffPrincipal, q: { year: number; stateBodyId?: number; includeDrafts?: boolean }, locale: Locale): Promise<AnnexFile> {
       const t = i18n.getFixedT(locale);
+      const scope = await topicScopeWhere(prisma, p);
+      const name = await bodyName(p, scope, q.stateBodyId, locale);
       const topics = await prisma.discussionTopic.findMany({
         where: {
-          AND: [await topicScopeWhere(prisma, p), { year: q.year, stateBodyId: q.stateBodyId, ...(q.includeDrafts ? {} : { status: { not: 'draft' } }) }],
+          AND: [scope, { year: q.year, stateBodyId: q.stateBodyId, ...(q.includeDrafts ? {} : { status: { not: 'draft' } }) }],
         },
         include: TOPIC_NAMES,
         orderBy: [{ stateBodyId: 'asc' }, { id: 'asc' }],
       });
-      const name = await bodyName(q.stateBodyId, locale);
       return { fileName: t('discussions:annex1.file', { year: q.year }), table: annex1Table(t, locale, q.year, name, topics, now()) };
     },
 
@@ -111,7 +117,7 @@ export function createAnnexService({ prisma, i18n, now }: { prisma: PrismaClient
         const subtitle = `${localName(topic.stateBody, locale)}, ${topic.year}`;
         return { fileName: t('discussions:annex2.file_topic', { id: topic.id }), table: annex2Table(t, locale, subtitle, [topic]) };
       }
-      const name = await bodyName(q.stateBodyId, locale);
+      const name = await bodyName(p, scope, q.stateBodyId, locale);
       const topics = await prisma.discussionTopic.findMany({
         where: { AND: [scope, { stateBodyId: q.stateBodyId, year: q.year, status: { in: ['open', 'closed', 'reviewed'] } }] },
         include: { ...TOPIC_NAMES, ...COMMENTS },

@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
 import { createDiscussionCitizenService } from './discussion-citizen.ts';
 import { createAnnexService } from './discussion-annex.ts';
+import { processDiscussionDeadlines } from './discussion-deadlines.ts';
 import { createStateBodyService } from './state-body-service.ts';
 import { createTopicAdminService } from './topic-admin.ts';
 import { createTopicReviewService } from './topic-review.ts';
@@ -27,5 +28,7 @@ export function createDiscussionServices({
     review: createTopicReviewService({ prisma, topics, i18n, now }),
     annex: createAnnexService({ prisma, i18n, now }),
     citizen: createDiscussionCitizenService({ prisma, i18n, now, flagsToHide }),
+    /** One pass of the discussion calendar (the discussion-deadlines job): close ended discussions, flag and escalate late reviews. */
+    processDeadlines: () => processDiscussionDeadlines({ prisma, calendar, topics, i18n, now }),
   };
 }

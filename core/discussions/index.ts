@@ -1,7 +1,7 @@
 // Public discussion of the topics state bodies propose: topics, citizens' comments, moderation and review.
 import type { DomainModule } from '../services.ts';
 import { scheduleDiscussions } from './demo.ts';
-import { discussionPersonalData } from './discussion-citizen.ts';
+import { discussionPersonalData } from './discussion-personal-data.ts';
 import { createDiscussionServices, type DiscussionOptions } from './discussion-services.ts';
 
 declare module '../services.ts' {

@@ -5,8 +5,9 @@ import type { PrismaClient, StateBody, StaffUser } from '../../generated/prisma/
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import { SCOPES, type StaffPrincipal } from '../staff/scope.ts';
+import { requireRole, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
 import { loadInScope, scopedKind } from '../staff/scoped-records.ts';
+import { TOPIC_READERS } from './discussion-access.ts';
 
 /** A body of a region serves that region; a national body (no region) serves everyone. */
 export const STATE_BODY = scopedKind<StateBody>({
@@ -45,17 +46,23 @@ export function createStateBodyService({ prisma }: { prisma: PrismaClient }) {
     return body;
   }
 
+  // The roles are checked here as well as on the routes: staff who work with topics read the bodies, admins keep them.
   return {
-    get,
+    async get(p: StaffPrincipal, id: number): Promise<StateBody> {
+      requireRole(p, TOPIC_READERS);
+      return get(id);
+    },
 
-    list(opts: { active?: boolean } = {}): Promise<StateBody[]> {
+    async list(p: StaffPrincipal, opts: { active?: boolean } = {}): Promise<StateBody[]> {
+      requireRole(p, TOPIC_READERS);
       return prisma.stateBody.findMany({
         where: opts.active === undefined ? {} : { active: opts.active },
         orderBy: [{ regionId: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
       });
     },
 
-    async create(actor: Actor, input: Omit<StateBodyInput, 'active'> & { active?: boolean }): Promise<StateBody> {
+    async create(actor: Actor, p: StaffPrincipal, input: Omit<StateBodyInput, 'active'> & { active?: boolean }): Promise<StateBody> {
+      requireRole(p, ['admin']);
       await checkRegion(input.regionId);
       if (await prisma.stateBody.findUnique({ where: { code: input.code } })) throw conflict('discussion.body_code_taken');
       return prisma.$transaction(async (tx) => {
@@ -65,7 +72,8 @@ export function createStateBodyService({ prisma }: { prisma: PrismaClient }) {
       });
     },
 
-    async update(actor: Actor, id: number, patch: Partial<StateBodyInput>): Promise<StateBody> {
+    async update(actor: Actor, p: StaffPrincipal, id: number, patch: Partial<StateBodyInput>): Promise<StateBody> {
+      requireRole(p, ['admin']);
       const before = await get(id);
       await checkRegion(patch.regionId);
       if (patch.code && patch.code !== before.code && (await prisma.stateBody.findUnique({ where: { code: patch.code } })))
@@ -78,7 +86,8 @@ export function createStateBodyService({ prisma }: { prisma: PrismaClient }) {
     },
 
     /** Ties a staff member to the body whose topics they manage (null: every body). */
-    async assignStaff(actor: Actor, staffUserId: number, stateBodyId: number | null): Promise<StaffUser> {
+    async assignStaff(actor: Actor, p: StaffPrincipal, staffUserId: number, stateBodyId: number | null): Promise<StaffUser> {
+      requireRole(p, ['admin']);
       const before = await prisma.staffUser.findUnique({ where: { id: staffUserId } });
       if (!before) throw notFound('staff.not_found');
       if (stateBodyId !== null) await get(stateBodyId);

@@ -11,6 +11,7 @@ import type { Certificate } from './volunteer-export.ts';
 import { createOpportunityService } from './volunteer-opportunities.ts';
 import { createProfileService } from './volunteer-profile.ts';
 import { computeRankings, type Level, type Period, type Rankings } from './volunteer-rankings.ts';
+import { processVolunteerReminders } from './volunteer-reminders.ts';
 import { assertVolunteerScope } from './volunteer-scope.ts';
 
 export function createVolunteeringServices({ prisma, i18n, now = () => new Date() }: { prisma: PrismaClient; i18n: i18n; now?: () => Date }) {
@@ -35,6 +36,8 @@ export function createVolunteeringServices({ prisma, i18n, now = () => new Date(
     opportunities: createOpportunityService({ prisma, i18n, now }),
     applications: createApplicationService({ prisma, i18n, now }),
     citizen,
+    /** One pass of the reminders (the volunteer-reminders job): the day before, two hours before, and "did you take part?" after. */
+    processReminders: () => processVolunteerReminders({ prisma, i18n, now }),
 
     async rankings(staff: StaffPrincipal, level: Level, period: Period, limit?: number): Promise<Rankings & { place: { kk: string; ru: string } }> {
       const place = await levelOf(staff, level);

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { StateBody } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { TOPIC_READERS } from '../../core/discussions/discussion-access.ts';
-import { actorOf, requireStaff } from '../plugins/auth.ts';
+import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { routeOptions } from '../route-kit.ts';
 import { idParam, withErrors } from '../schemas.ts';
 import { staffView } from '../staff/staff.ts';
@@ -25,28 +25,28 @@ export const stateBodyRoutes =
     app.get(
       '/api/state-bodies',
       opts('State bodies that publish topics for discussion', { querystring: listQuery, response: stateBodyBody.array() }, readers),
-      async (req) => (await bodies.list({ active: req.query.active === undefined ? undefined : req.query.active === 'true' })).map(view),
+      async (req) => (await bodies.list(staffOf(req), { active: req.query.active === undefined ? undefined : req.query.active === 'true' })).map(view),
     );
 
     app.get('/api/state-bodies/:id', { onRequest: readers, schema: { tags, params: idParam, response: withErrors({ 200: stateBodyBody }) } }, async (req) =>
-      view(await bodies.get(req.params.id)),
+      view(await bodies.get(staffOf(req), req.params.id)),
     );
 
     app.post('/api/state-bodies', opts('Add a state body', { body: createBody, created: stateBodyBody }), async (req, reply) =>
-      reply.status(201).send(view(await bodies.create(actorOf(req), req.body))),
+      reply.status(201).send(view(await bodies.create(actorOf(req), staffOf(req), req.body))),
     );
 
     app.patch(
       '/api/state-bodies/:id',
       opts('Rename, move or switch off a state body (its topics stay)', { params: idParam, body: patchBody, response: stateBodyBody }),
-      async (req) => view(await bodies.update(actorOf(req), req.params.id, req.body)),
+      async (req) => view(await bodies.update(actorOf(req), staffOf(req), req.params.id, req.body)),
     );
 
     app.put(
       '/api/staff/:id/state-body',
       opts('The state body whose topics this project manager manages (null: every body)', { params: idParam, body: assignBody, response: assignedBody }),
       async (req) => {
-        const user = await bodies.assignStaff(actorOf(req), req.params.id, req.body.stateBodyId);
+        const user = await bodies.assignStaff(actorOf(req), staffOf(req), req.params.id, req.body.stateBodyId);
         return { ...staffView(user), stateBodyId: user.stateBodyId };
       },
     );

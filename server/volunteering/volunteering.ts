@@ -89,6 +89,17 @@ const volunteerView = (v: Volunteer & { minor: boolean }): z.output<typeof volun
   signedUpAt: iso(v.signedUpAt),
 });
 
+/** A list answered a page at a time: the query's offset and limit are the page, the rest is the filter. */
+async function paged<Q extends { offset: number; limit: number }, T, V>(
+  query: Q,
+  list: (filter: Omit<Q, 'offset' | 'limit'>, page: { offset: number; limit: number }) => Promise<{ items: T[]; total: number }>,
+  view: (item: T) => V,
+): Promise<{ items: V[]; total: number }> {
+  const { offset, limit, ...filter } = query;
+  const result = await list(filter, { offset, limit });
+  return { items: result.items.map(view), total: result.total };
+}
+
 export const volunteeringRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -100,11 +111,7 @@ export const volunteeringRoutes =
     app.get(
       '/api/volunteering/opportunities',
       opts('Opportunities in your scope, the latest start first, with application counts', { querystring: opportunitiesQuery, response: opportunitiesBody }),
-      async (req) => {
-        const { offset, limit, ...filter } = req.query;
-        const result = await opportunities.list(staffOf(req), filter, { offset, limit });
-        return { items: result.items.map(opportunityView), total: result.total };
-      },
+      async (req) => paged(req.query, (filter, page) => opportunities.list(staffOf(req), filter, page), opportunityView),
     );
 
     app.post(
@@ -206,11 +213,7 @@ export const volunteeringRoutes =
     app.get(
       '/api/volunteering/volunteers',
       opts('Signed-up volunteers in your scope', { querystring: volunteersQuery, response: volunteersBody }),
-      async (req) => {
-        const { offset, limit, ...filter } = req.query;
-        const result = await profiles.list(staffOf(req), filter, { offset, limit });
-        return { items: result.items.map(volunteerView), total: result.total };
-      },
+      async (req) => paged(req.query, (filter, page) => profiles.list(staffOf(req), filter, page), volunteerView),
     );
 
     app.patch(

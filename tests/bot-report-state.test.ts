@@ -83,4 +83,12 @@ describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => 
     expect(await services.prisma.report.count({ where: { citizenId: c.id } })).toBe(1);
     expect(steps.filter((s) => s.bytes > 2048).map((s) => `${s.step}: ${s.bytes} B`)).toEqual([]);
   });
+
+  it('reads the chat state in one statement and writes it in one: a step without work of its own commits five transactions', async () => {
+    const u = h.fake.user({ id: freshTelegramId(), first_name: 'Ерлан', language_code: 'ru' });
+    await services.citizens.giveConsent(u.id, 'ru', 'Ерлан');
+    const steps = await walk(u);
+    // choosing the region: the update's claim, the session and conversation read, the citizen, their write, the update done
+    expect(steps.find((s) => s.step === 'region')).toMatchObject({ transactions: 5 });
+  });
 });

@@ -6,9 +6,6 @@ import type { FlowContext } from '../context.ts';
 import type { CategoryChoice, PlaceChoice } from '../../core/reference/reference-service.ts';
 import type { Flow } from '../flow-kit.ts';
 
-export type { CategoryChoice };
-export type RegionChoice = PlaceChoice;
-
 /** The active categories, in order; which ones were offered is recorded (ids), their labels are not. */
 export async function categoryChoices(conversation: Flow, ctx: FlowContext): Promise<CategoryChoice[]> {
   const ids = await conversation.external(async () => (await ctx.services.reference.choices(ctx.locale)).categories.filter((c) => c.active).map((c) => c.id));
@@ -22,7 +19,7 @@ export async function categoryChoice(ctx: FlowContext, id: number | null): Promi
 }
 
 /** Every region with its districts, and the citizen's saved region (the only part recorded). */
-export async function regionChoices(conversation: Flow, ctx: FlowContext): Promise<{ regions: RegionChoice[]; savedRegionId: number | null }> {
+export async function regionChoices(conversation: Flow, ctx: FlowContext): Promise<{ regions: PlaceChoice[]; savedRegionId: number | null }> {
   const savedRegionId = await conversation.external(() =>
     ctx.citizenId == null ? null : ctx.services.reportCitizen.savedRegionId(ctx.citizenId),
   );

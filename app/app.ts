@@ -195,6 +195,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         i18n,
         logger: logger.child({ component: 'bot' }),
         rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE,
+        httpConnections: config.BOT_HTTP_CONNECTIONS,
         throttle: opts.throttle,
         metrics: registry ? createBotMetrics(registry, services.ops.activeConversations) : undefined,
         features: capabilityFeatures({ i18n }),
@@ -231,7 +232,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
           },
         };
       }
-      stops.push(() => app.botRunner!.stop());
+      stops.push(async () => {
+        await app.botRunner!.stop();
+        await app.bot!.close();
+      });
       const runner = app.botRunner;
       checks.bot = botCheck({ mode: runner.mode, inited: () => bot.isInited(), receiving: () => runner.isRunning?.() ?? false });
     }

@@ -48,6 +48,8 @@ export const configSchema = z.object({
   OUTBOX_RATE_PER_SECOND: z.coerce.number().min(1).max(1000).default(30),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** connections to the Bot API the bot keeps open and reuses, at most */
+  BOT_HTTP_CONNECTIONS: z.coerce.number().int().min(1).max(256).default(16),
   STORAGE_DIR: z.string().min(1).optional(),
   REPORTS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
   REPORT_DUPLICATE_RADIUS_M: z.coerce.number().int().min(10).max(5000).default(150),

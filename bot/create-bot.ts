@@ -18,6 +18,7 @@ import type { Feature, FlowDefinition } from './features.ts';
 import { resumeDroppedFlows } from './flow-resume.ts';
 import { flowStorage, type FlowRow } from './flow-storage.ts';
 import { pacedFetch, type PacedFetchOptions } from './paced-fetch.ts';
+import { botHttpPool } from './telegram/http-pool.ts';
 import { buildCatalog } from './menu.ts';
 import { appContext, flowContext } from './middleware/app-context.ts';
 import type { BotMetrics } from './middleware/metrics.ts';
@@ -41,11 +42,15 @@ export interface BotDeps {
   metrics?: BotMetrics;
   /** how the paced fetch retries Telegram's failures (tests shorten its waits) */
   pacing?: PacedFetchOptions;
+  /** connections to the Bot API kept open and reused, at most (BOT_HTTP_CONNECTIONS) */
+  httpConnections?: number;
 }
 
 export interface AppBot {
   bot: Bot<BotContext>;
   features: Feature[];
+  /** closes the connections to the Bot API (after the bot stopped) */
+  close(): Promise<void>;
 }
 
 /** Sessions are per private chat; group chats (staff groups) need none. */
@@ -53,8 +58,14 @@ const sessionKey = (ctx: { chat?: { id: number; type: string } }) => (ctx.chat?.
 
 export function createBot(deps: BotDeps): AppBot {
   const { services, i18n, logger } = deps;
+  const pool = botHttpPool(deps.apiRoot ?? 'https://api.telegram.org', deps.httpConnections ?? 16);
   const config: BotConfig<BotContext> = {
-    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), timeoutSeconds: 60, ...(deps.throttle !== false ? { fetch: pacedFetch(deps.pacing) } : {}) },
+    client: {
+      ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}),
+      timeoutSeconds: 60,
+      baseFetchConfig: pool.baseFetchConfig,
+      ...(deps.throttle !== false ? { fetch: pacedFetch(deps.pacing) } : {}),
+    },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   };
   const bot = new Bot<BotContext>(deps.token, config);
@@ -71,6 +82,13 @@ export function createBot(deps: BotDeps): AppBot {
   // Updates of one chat are handled one after another, so a session is never written by two at once.
   bot.use(sequentialize((ctx: BotContext) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
   bot.use(rateLimit(deps.rateLimitPerMinute, i18n));
+  // The chat's session and conversation state are read in one statement before the update is handled and
+  // written in one after it (core/chat-state); sequentialize above keeps two updates of a chat from overlapping.
+  bot.use((ctx, next) => {
+    const chat = ctx.chat;
+    if (!chat) return next();
+    return services.chatState.unit(chat.type === 'private' ? [`s:${chat.id}`, `c:${chat.id}`] : [`c:${chat.id}`], () => next());
+  });
   bot.use(session<SessionData, BotContext>({ initial: () => ({}), storage: services.chatState.store<SessionData>('s:'), getSessionKey: sessionKey }));
   bot.use(appContext(services, i18n, catalog));
 
@@ -91,7 +109,7 @@ export function createBot(deps: BotDeps): AppBot {
   // Reached only by what fails outside the error boundary (e.g. the database away past every retry): logged
   // here rather than on the console by grammY. A webhook call still answers 500, so Telegram delivers it again.
   bot.catch((err) => logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'bot: update not handled'));
-  return { bot, features };
+  return { bot, features, close: () => pool.close() };
 }
 
 /** Every flow by id; a feature or flow name given twice is a mistake that would fail later and obscurely. */

@@ -7,6 +7,7 @@
 import type { ConversationData, ConversationStorage, VersionedState } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import type { KeyValueStorage } from '../core/chat-state/chat-state.ts';
+import { smallResult } from './flow-api.ts';
 
 /** A conversation the storage dropped: its flow and the arguments it was entered with. */
 export interface DroppedFlow {
@@ -51,11 +52,41 @@ export function flowStorage<C extends Context & { droppedFlows?: DroppedFlow[] }
         return { version: row.version, state };
       },
       async write(ctx, value) {
-        if (ctx.chatId !== undefined) await store.write(String(ctx.chatId), { ...value, flows: stamp(value.state) });
+        if (ctx.chatId !== undefined) await store.write(String(ctx.chatId), { ...value, state: slim(value.state), flows: stamp(value.state) });
       },
       async delete(ctx) {
         if (ctx.chatId !== undefined) await store.delete(String(ctx.chatId));
       },
     },
   };
+}
+
+/**
+ * A pressed button's update carries the bot's whole message with its keyboard (a region's districts: 1–2 KB),
+ * and the log keeps every update the conversation waited for. Flows use only which message it was (to edit
+ * its keyboard), so the stored copy keeps just that, as flow-api.ts keeps of sent messages; of a photo's
+ * sizes it keeps the one evidence is taken from.
+ */
+function slim(state: ConversationData): ConversationData {
+  return Object.fromEntries(
+    Object.entries(state).map(([id, runs]) => [
+      id,
+      runs.map((run) => ({
+        ...run,
+        replay: {
+          ...run.replay,
+          receive: run.replay.receive.map((r) => {
+            const u = r.returnValue as { update_id?: unknown; callback_query?: { message?: unknown }; message?: { photo?: unknown[] } } | null;
+            if (typeof u !== 'object' || u === null || u.update_id === undefined) return r;
+            const pressed = u.callback_query;
+            if (pressed?.message) return { ...r, returnValue: { ...u, callback_query: { ...pressed, message: smallResult(pressed.message) } } };
+            // Telegram sends a photo in several sizes; the evidence is the largest, the last (bot/media.ts).
+            const photo = u.message?.photo;
+            if (photo && photo.length > 1) return { ...r, returnValue: { ...u, message: { ...u.message, photo: photo.slice(-1) } } };
+            return r;
+          }),
+        },
+      })),
+    ]),
+  );
 }

@@ -22,7 +22,7 @@ const ru = createI18n().getFixedT('ru');
  * The flow as a later release might have it: a new version whose replay differs from the old one's (an
  * `external` more at the start), so the old conversation's log would really no longer fit.
  */
-function withFlowVersion(feature: Feature, id: string, version: number): Feature {
+function nextFlowVersion(feature: Feature, id: string): Feature {
   return {
     ...feature,
     flows: feature.flows!.map((f) =>
@@ -30,7 +30,7 @@ function withFlowVersion(feature: Feature, id: string, version: number): Feature
         ? f
         : {
             ...f,
-            version,
+            version: f.version + 1,
             builder: async (conversation, ctx, ...args) => {
               await conversation.external(() => 'a step the old version did not have');
               return f.builder(conversation, ctx, ...args);
@@ -89,7 +89,7 @@ describe.each(dbTargets)('bot: a flow changed between two runs (%s)', (target) =
 
   it('tells a citizen in the middle of a changed flow that the bot was updated, and continues from the draft at the next step', async () => {
     const { id, citizenId } = await midway();
-    const h = await start(withFlowVersion(createReportFeature(), 'report', 2));
+    const h = await start(nextFlowVersion(createReportFeature(), 'report'));
     const u = h.fake.user({ id, first_name: 'Ерлан', language_code: 'ru' });
 
     await h.deliver(u.send('Большая яма на дороге у остановки'));
@@ -113,7 +113,7 @@ describe.each(dbTargets)('bot: a flow changed between two runs (%s)', (target) =
 
   it('lets a command pass while a changed flow waits, and offers the draft at the next visit', async () => {
     const { id } = await midway();
-    const h = await start(withFlowVersion(createReportFeature(), 'report', 2));
+    const h = await start(nextFlowVersion(createReportFeature(), 'report'));
     const u = h.fake.user({ id, first_name: 'Ерлан', language_code: 'ru' });
 
     await h.deliver(u.send('/help'));
@@ -130,7 +130,7 @@ describe.each(dbTargets)('bot: a flow changed between two runs (%s)', (target) =
     // the row as the release before versions wrote it: the plugin's state without the versions of its flows
     const key = `c:${id}`;
     const { flows, ...legacy } = (await t.db.prisma.botSession.findUniqueOrThrow({ where: { key } })).value as { flows?: unknown };
-    expect(flows).toEqual({ report: 1 });
+    expect(flows).toEqual({ report: 2 });
     await t.db.prisma.botSession.update({ where: { key }, data: { value: legacy as object } });
     const h = await start(createReportFeature());
     const u = h.fake.user({ id, first_name: 'Ерлан', language_code: 'ru' });

@@ -31,16 +31,14 @@ describe('a database away for a moment', () => {
   it('does not make the bot lose a conversation state written while the connection was being re-established', async () => {
     const rows = new Map<string, unknown>();
     let failures = 2;
+    // The storage's raw statements: an upsert of (key, JSON text) and a read by key.
     const prisma = {
-      botSession: {
-        upsert: async ({ where, create }: { where: { key: string }; create: { value: unknown } }) => {
-          if (failures-- > 0) throw killed;
-          rows.set(where.key, create.value);
-          return {};
-        },
-        findUnique: async ({ where }: { where: { key: string } }) => (rows.has(where.key) ? { value: rows.get(where.key) } : null),
-        deleteMany: async () => ({ count: 0 }),
+      $executeRaw: async (_sql: TemplateStringsArray, key: string, json: string) => {
+        if (failures-- > 0) throw killed;
+        rows.set(key, JSON.parse(json));
+        return 1;
       },
+      $queryRaw: async (_sql: TemplateStringsArray, key: string) => (rows.has(key) ? [{ value: rows.get(key) }] : []),
     } as unknown as PrismaClient;
     const storage = createChatState({ prisma }).store<{ step: number }>('c:');
     await storage.write('42', { step: 3 });

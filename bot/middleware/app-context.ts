@@ -4,6 +4,7 @@ import type { MiddlewareFn } from 'grammy';
 import type { Services } from '../../core/services.ts';
 import type { Conversation } from '@grammyjs/conversations';
 import type { AppFlavor, BotContext, FlowContext } from '../context.ts';
+import { recordSmallAnswers } from '../flow-api.ts';
 import { passesFlows } from '../flow-filter.ts';
 import type { BotCatalog } from '../menu.ts';
 import { isLocale, localeFromTelegram, type Locale } from '../../core/i18n/i18n.ts';
@@ -49,6 +50,7 @@ export function flowContext(services: Services, i18n: i18n, catalog: BotCatalog)
       // a replay builds a new conversation object, so this holds on every replay too.
       const entering = !entered.has(conversation);
       entered.add(conversation);
+      recordSmallAnswers(conversation, ctx);
       if (!entering && passesFlows(ctx, catalog.byLabel)) await conversation.skip({ next: true });
       const outer = await conversation.external((o) => ({ locale: o.locale, citizenId: o.citizen?.id ?? null }));
       ctx.services = services;

@@ -1,50 +1,35 @@
-// Reference data the report flow offers as buttons, read through `external` in the smallest pieces
-// each step needs: the conversation stores every result, so the whole district list is not copied
-// into its log each time the summary is shown.
+// Reference data the report flow offers as buttons. The conversation's log is stored on every update, so
+// `external` returns only ids and small values; the names come from the reference cache in core
+// (services.reference.choices), read again on every replay. Keeping the regions and districts in the log
+// had made the stored state 24–37 KB per update (bench/FIXES.md, section 6).
 import type { FlowContext } from '../context.ts';
-import { localName } from '../../core/reference/reference-service.ts';
+import type { CategoryChoice, PlaceChoice } from '../../core/reference/reference-service.ts';
 import type { Flow } from '../flow-kit.ts';
 
-export interface CategoryChoice {
-  id: number;
-  label: string;
-  hint: string;
+/** The active categories, in order; which ones were offered is recorded (ids), their labels are not. */
+export async function categoryChoices(conversation: Flow, ctx: FlowContext): Promise<CategoryChoice[]> {
+  const ids = await conversation.external(async () => (await ctx.services.reference.choices(ctx.locale)).categories.filter((c) => c.active).map((c) => c.id));
+  const { categories } = await ctx.services.reference.choices(ctx.locale);
+  return ids.flatMap((id) => categories.filter((c) => c.id === id));
 }
 
-export interface RegionChoice {
-  id: number;
-  name: string;
-  districts: Array<{ id: number; name: string }>;
+/** A category by id (labels of one that was switched off meanwhile too), from the cache. */
+export async function categoryChoice(ctx: FlowContext, id: number | null): Promise<CategoryChoice | undefined> {
+  return (await ctx.services.reference.choices(ctx.locale)).categories.find((c) => c.id === id);
 }
 
-export function categoryChoices(conversation: Flow, ctx: FlowContext): Promise<CategoryChoice[]> {
-  return conversation.external(async () =>
-    (await ctx.services.reference.get()).categories
-      .filter((c) => c.active)
-      .map((c) => ({ id: c.id, label: `${c.emoji ? `${c.emoji} ` : ''}${localName(c, ctx.locale)}`, hint: ctx.locale === 'kk' ? c.hintKk : c.hintRu })),
+/** Every region with its districts, and the citizen's saved region (the only part recorded). */
+export async function regionChoices(conversation: Flow, ctx: FlowContext): Promise<{ regions: PlaceChoice[]; savedRegionId: number | null }> {
+  const savedRegionId = await conversation.external(() =>
+    ctx.citizenId == null ? null : ctx.services.reportCitizen.savedRegionId(ctx.citizenId),
   );
-}
-
-export function regionChoices(conversation: Flow, ctx: FlowContext): Promise<{ regions: RegionChoice[]; savedRegionId: number | null }> {
-  return conversation.external(async () => {
-    const { regions } = await ctx.services.reference.get();
-    return {
-      savedRegionId: ctx.citizenId == null ? null : await ctx.services.reportCitizen.savedRegionId(ctx.citizenId),
-      regions: regions.map((r) => ({
-        id: r.id,
-        name: localName(r, ctx.locale),
-        districts: r.districts.map((d) => ({ id: d.id, name: localName(d, ctx.locale) })),
-      })),
-    };
-  });
+  return { regions: (await ctx.services.reference.choices(ctx.locale)).regions, savedRegionId };
 }
 
 /** "Region, district" in the citizen's language. */
-export function placeLabel(conversation: Flow, ctx: FlowContext, regionId: number | null, districtId: number | null): Promise<string> {
-  return conversation.external(async () => {
-    const region = (await ctx.services.reference.get()).regions.find((r) => r.id === regionId);
-    if (!region) return '—';
-    const district = region.districts.find((d) => d.id === districtId);
-    return [localName(region, ctx.locale), district ? localName(district, ctx.locale) : null].filter(Boolean).join(', ');
-  });
+export async function placeLabel(ctx: FlowContext, regionId: number | null, districtId: number | null): Promise<string> {
+  const region = (await ctx.services.reference.choices(ctx.locale)).regions.find((r) => r.id === regionId);
+  if (!region) return '—';
+  const district = region.districts.find((d) => d.id === districtId);
+  return [region.name, district?.name].filter(Boolean).join(', ');
 }

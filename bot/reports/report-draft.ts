@@ -2,12 +2,15 @@
 // stored), the steps it still lacks, and reading and saving it answer by answer.
 import type { FlowContext } from '../context.ts';
 import type { DraftFields } from '../../core/reports/report-citizen.ts';
-import { type Flow } from '../flow-kit.ts';
+import { clip, type Flow } from '../flow-kit.ts';
+
+/** The characters of the description the summary shows. */
+export const SUMMARY_DESCRIPTION = 600;
 
 export const STEPS = ['category', 'place', 'location', 'description', 'evidence', 'anonymous'] as const;
 export type Step = (typeof STEPS)[number];
 
-/** The draft as the conversation keeps it: plain data, since `external` results are stored. */
+/** The draft as the conversation keeps it: plain data, since `external` results are stored; the description as the summary shows it. */
 export type DraftView = DraftFields & { evidenceCount: number; updatedAt: string };
 
 export function missing(d: DraftView): Step | null {
@@ -35,13 +38,18 @@ export const EMPTY: DraftView = {
   updatedAt: '',
 };
 
-export function loadDraft(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<DraftView | null> {
-  return conversation.external(async () => {
+export async function loadDraft(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<DraftView | null> {
+  // Only the answers given are recorded (the log is written on every update); the rest are the empty ones.
+  const given = await conversation.external(async () => {
     const d = await ctx.services.reportCitizen.getDraft(citizenId);
     if (!d) return null;
     const { evidence, updatedAt, ...fields } = d;
-    return { ...fields, evidenceCount: evidence.length, updatedAt: updatedAt.toISOString() };
+    // As much of the description as the summary shows.
+    const description = fields.description == null ? null : clip(fields.description, SUMMARY_DESCRIPTION);
+    const view: Partial<DraftView> = { ...fields, description, evidenceCount: evidence.length, updatedAt: updatedAt.toISOString() };
+    return Object.fromEntries(Object.entries(view).filter(([, v]) => v != null && v !== 0));
   });
+  return given && { ...EMPTY, ...given };
 }
 
 export async function save(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView, patch: Partial<DraftFields>): Promise<DraftView> {

@@ -22,34 +22,41 @@ export async function reportConversation(conversation: Flow, ctx: FlowContext): 
     });
     return;
   }
-  let draft = (await loadDraft(conversation, ctx, citizenId)) ?? EMPTY;
-  if (draft !== EMPTY && draft.categoryId != null) {
+  const found = await conversation.external(async () => {
+    const d = await ctx.services.reportCitizen.getDraft(citizenId);
+    return d && d.categoryId != null ? d.updatedAt.toISOString() : null;
+  });
+  if (found) {
     const kb = new InlineKeyboard()
       .text(ctx.t('reports:flow.continue'), draftChoice.encode({ choice: 'go' }))
       .text(ctx.t('reports:flow.restart'), draftChoice.encode({ choice: 'new' }));
-    await ctx.reply(ctx.t('reports:flow.draft_found', { date: formatLocalDateTime(new Date(draft.updatedAt)) }), { reply_markup: kb });
+    await ctx.reply(ctx.t('reports:flow.draft_found', { date: formatLocalDateTime(new Date(found)) }), { reply_markup: kb });
     const { ctx: pressed, value } = await waitForButton(conversation, draftChoice);
     await pressed.editMessageReplyMarkup().catch(() => {});
-    if (value.choice === 'new') {
-      await conversation.external(() => ctx.services.reportCitizen.discardDraft(citizenId));
-      draft = EMPTY;
-    }
+    if (value.choice === 'new') await conversation.external(() => ctx.services.reportCitizen.discardDraft(citizenId));
   }
-  for (;;) {
-    for (let step = missing(draft); step; step = missing(draft)) draft = await ASK[step](conversation, ctx, citizenId, draft);
-    const choice = await showSummary(conversation, ctx, draft);
-    if (choice === 'discard') {
-      await conversation.external(() => ctx.services.reportCitizen.discardDraft(citizenId));
-      await ctx.reply(ctx.t('reports:flow.discarded'), { reply_markup: mainMenu(ctx) });
-      return;
-    }
-    if (choice === 'send') {
-      if (await offerDuplicates(conversation, ctx, citizenId, draft)) return;
-      if (await submit(conversation, ctx, citizenId)) return;
-      // A refused draft (e.g. a category switched off meanwhile) goes back to the summary, intact.
-      draft = (await loadDraft(conversation, ctx, citizenId)) ?? draft;
-      continue;
-    }
-    if ((STEPS as readonly string[]).includes(choice)) draft = await ASK[choice as Step](conversation, ctx, citizenId, draft);
+  // Every answer is in the draft once its step returns, so the flow then goes back here: the conversation's
+  // log (stored on every update) is cut to this point and holds one step's updates, not the whole flow's.
+  // The draft is read again after each rewind; everything else the steps need comes from the caches.
+  const top = conversation.checkpoint();
+  const draft = (await loadDraft(conversation, ctx, citizenId)) ?? EMPTY;
+  const step = missing(draft);
+  if (step) {
+    await ASK[step](conversation, ctx, citizenId, draft);
+    return conversation.rewind(top);
   }
+  const choice = await showSummary(conversation, ctx, draft);
+  if (choice === 'discard') {
+    await conversation.external(() => ctx.services.reportCitizen.discardDraft(citizenId));
+    await ctx.reply(ctx.t('reports:flow.discarded'), { reply_markup: mainMenu(ctx) });
+    return;
+  }
+  if (choice === 'send') {
+    if (await offerDuplicates(conversation, ctx, citizenId, draft)) return;
+    if (await submit(conversation, ctx, citizenId)) return;
+    // A refused draft (e.g. a category switched off meanwhile) goes back to the summary, intact.
+    return conversation.rewind(top);
+  }
+  if ((STEPS as readonly string[]).includes(choice)) await ASK[choice as Step](conversation, ctx, citizenId, draft);
+  return conversation.rewind(top);
 }

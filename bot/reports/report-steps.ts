@@ -7,7 +7,7 @@ import { DESCRIPTION_MAX, DESCRIPTION_MIN, EVIDENCE_MAX, insideKazakhstan } from
 import { choiceLabels, esc, fitTitle, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
 import { grid } from '../telegram/keyboard.ts';
 import { anonymity, keepLocation, pickCategory, pickDistrict, pickRegion, savedRegionOrOther } from './buttons.ts';
-import { categoryChoices, regionChoices } from './report-choices.ts';
+import { categoryChoice, categoryChoices, regionChoices } from './report-choices.ts';
 import { header, save, type DraftView, type Step } from './report-draft.ts';
 import { collectFiles } from './report-files.ts';
 
@@ -136,8 +136,7 @@ async function askDescription(conversation: Flow, ctx: FlowContext, citizenId: n
 }
 
 async function askEvidence(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<DraftView> {
-  const categories = await categoryChoices(conversation, ctx);
-  const hint = categories.find((c) => c.id === draft.categoryId)?.hint ?? '';
+  const hint = (await categoryChoice(ctx, draft.categoryId))?.hint ?? '';
   const prompt =
     header(ctx, 'evidence') +
     ctx.t('reports:flow.evidence', { max: EVIDENCE_MAX, hint: esc(hint) }) +

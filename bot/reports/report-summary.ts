@@ -7,22 +7,22 @@ import { statusIcon } from '../../core/reports/report-status.ts';
 import { attempt, clip, errorText, esc, waitForButton, type Flow } from '../flow-kit.ts';
 import { grid } from '../telegram/keyboard.ts';
 import { duplicateChoice, summaryChoice } from './buttons.ts';
-import { categoryChoices, placeLabel } from './report-choices.ts';
-import { STEPS, type DraftView } from './report-draft.ts';
+import { categoryChoice, placeLabel } from './report-choices.ts';
+import { STEPS, SUMMARY_DESCRIPTION, type DraftView } from './report-draft.ts';
 
 export async function showSummary(conversation: Flow, ctx: FlowContext, draft: DraftView): Promise<string> {
-  const categories = await categoryChoices(conversation, ctx);
-  const place = await placeLabel(conversation, ctx, draft.regionId, draft.districtId);
+  const category = await categoryChoice(ctx, draft.categoryId);
+  const place = await placeLabel(ctx, draft.regionId, draft.districtId);
   const t = ctx.t;
   const text = t('reports:flow.summary', {
-    category: esc(categories.find((c) => c.id === draft.categoryId)?.label ?? '—'),
+    category: esc(category?.label ?? '—'),
     place: esc(place),
     address: esc(
       [draft.address, draft.lat != null ? t('reports:flow.point', { lat: draft.lat.toFixed(5), lon: draft.lon!.toFixed(5) }) : null]
         .filter(Boolean)
         .join(' · ') || t('reports:flow.not_given'),
     ),
-    description: esc(clip(draft.description ?? '', 600)),
+    description: esc(clip(draft.description ?? '', SUMMARY_DESCRIPTION)),
     files: draft.evidenceCount,
     name: t(draft.anonymous ? 'reports:flow.name_hidden' : 'reports:flow.name_shown'),
   });
@@ -47,7 +47,8 @@ export async function offerDuplicates(conversation: Flow, ctx: FlowContext, citi
         districtId: draft.districtId,
         lat: draft.lat,
         lon: draft.lon,
-        description: draft.description!,
+        // the whole description, which the conversation's draft view does not keep
+        description: (await ctx.services.reportCitizen.getDraft(citizenId))?.description ?? draft.description!,
       })
     ).map(({ report, distanceM }) => ({
       id: report.id,

@@ -81,7 +81,7 @@ export function createReportFeature(): Feature {
     name: 'report',
     composer,
     flows: [
-      { id: 'report', version: 1, builder: reportConversation },
+      { id: 'report', version: 2, builder: reportConversation },
       { id: 'report-add', version: 1, builder: reportAddConversation as FlowDefinition['builder'] },
     ],
     menu: [

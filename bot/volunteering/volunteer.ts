@@ -203,7 +203,7 @@ export function createVolunteerFeature(): Feature {
   return {
     name: 'volunteer',
     composer,
-    flows: [{ id: 'volunteer-signup', version: 1, builder: volunteerSignupConversation }],
+    flows: [{ id: 'volunteer-signup', version: 2, builder: volunteerSignupConversation }],
     menu: [{ key: 'volunteer', order: 31, labelKey: 'common:menu.volunteer', open: showHome }],
     commands: [{ command: 'volunteer', descriptionKey: 'volunteering:commands.volunteer', order: 40 }],
   };

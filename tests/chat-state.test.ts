@@ -1,0 +1,69 @@
+// The bot's key-value state (core/chat-state): values stored as jsonb, and a unit (one update of the bot)
+// that reads the keys it names in one statement and writes what changed in one, whatever the stores did.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChatState, type ChatState } from '../core/chat-state/chat-state.ts';
+import { countingDatabase, type CountingDatabase } from './helpers/counting-db.ts';
+import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
+
+describe.each(dbTargets)('chat state (%s)', (target) => {
+  let t: TestDb;
+  let counting: CountingDatabase;
+  let state: ChatState;
+
+  beforeAll(async () => {
+    t = await createTestDb(target, { seed: false });
+    counting = countingDatabase(t.db);
+    state = createChatState({ prisma: counting.db.prisma });
+  });
+  afterAll(async () => {
+    await counting?.db.close();
+    await t?.drop();
+  });
+
+  const row = async (key: string) => (await t.db.prisma.botSession.findUnique({ where: { key } }))?.value;
+
+  it('keeps a value as it was written, and forgets a deleted one', async () => {
+    const store = state.store<{ step: string; ids: number[] }>('c:');
+    await store.write('1', { step: 'place', ids: [3, 1] });
+    expect(await row('c:1')).toEqual({ step: 'place', ids: [3, 1] });
+    expect(await state.store('c:').read('1')).toEqual({ step: 'place', ids: [3, 1] });
+    await store.delete('1');
+    expect(await store.read('1')).toBeUndefined();
+  });
+
+  it('reads a unit’s keys in one statement and writes its changes in one', async () => {
+    const sessions = state.store<{ locale: string }>('s:');
+    const flows = state.store<{ n: number }>('c:');
+    await sessions.write('2', { locale: 'kk' });
+    await flows.write('2', { n: 1 });
+    counting.reset();
+    await state.unit(['s:2', 'c:2'], async () => {
+      expect(await sessions.read('2')).toEqual({ locale: 'kk' });
+      expect(await flows.read('2')).toEqual({ n: 1 });
+      await flows.write('2', { n: 2 });
+      // the unit's own write is what it reads back, before anything is written
+      expect(await flows.read('2')).toEqual({ n: 2 });
+      expect(await row('c:2')).toEqual({ n: 1 });
+      await sessions.write('2', { locale: 'ru' });
+    });
+    expect(counting.count()).toBe(2);
+    expect(await row('c:2')).toEqual({ n: 2 });
+    expect(await row('s:2')).toEqual({ locale: 'ru' });
+  });
+
+  it('writes a unit’s deletes and writes even when its work failed', async () => {
+    const flows = state.store<{ n: number }>('c:');
+    const sessions = state.store<{ locale: string }>('s:');
+    await flows.write('3', { n: 1 });
+    await expect(
+      state.unit(['s:3', 'c:3'], async () => {
+        await flows.delete('3');
+        expect(await flows.read('3')).toBeUndefined();
+        await sessions.write('3', { locale: 'kk' });
+        throw new Error('handler failed');
+      }),
+    ).rejects.toThrow('handler failed');
+    expect(await row('c:3')).toBeUndefined();
+    expect(await row('s:3')).toEqual({ locale: 'kk' });
+  });
+});

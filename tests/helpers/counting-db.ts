@@ -1,0 +1,42 @@
+// A Database whose Prisma client counts the transactions it commits, as PostgreSQL's xact_commit counts them:
+// each statement outside a transaction is one, and each transaction (interactive or batch) is one. Counted at
+// the driver adapter, so the figure is the same on PGlite and PostgreSQL and does not wait for the statistics
+// collector.
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Database } from '../../core/db/client.ts';
+
+export interface CountingDatabase {
+  db: Database;
+  /** transactions since the start (or the last reset) */
+  count(): number;
+  reset(): void;
+}
+
+export function countingDatabase(base: Database): CountingDatabase {
+  let n = 0;
+  const counted = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
+    new Proxy(adapter, {
+      get(a, p, r) {
+        const v = Reflect.get(a, p, r) as unknown;
+        if (p === 'startTransaction' || p === 'queryRaw' || p === 'executeRaw')
+          return (...args: unknown[]) => {
+            n++;
+            return (v as (...x: unknown[]) => unknown).apply(a, args);
+          };
+        return typeof v === 'function' ? (v as (...x: unknown[]) => unknown).bind(a) : v;
+      },
+    });
+  const factory = new Proxy(base.adapterFactory as SqlDriverAdapterFactory, {
+    get(f, p, r) {
+      if (p !== 'connect') return Reflect.get(f, p, r) as unknown;
+      return async () => counted(await f.connect());
+    },
+  });
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    db: { ...base, prisma, close: () => prisma.$disconnect() },
+    count: () => n,
+    reset: () => (n = 0),
+  };
+}

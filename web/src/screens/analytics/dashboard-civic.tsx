@@ -8,6 +8,7 @@ import { LineChart } from '../../charts/line-chart.tsx';
 import type { Loaded } from '../../components/load.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { Block, Card, Figures, pct } from './dashboard-kit.tsx';
+import { formatNumber } from '../../i18n/format.ts';
 
 type Duration = CivicControl['timeToAccept'];
 
@@ -17,7 +18,7 @@ const COLOUR: Record<string, string> = { new: '#d62728', in_work: '#d62728', reo
 export function CivicBlock({ load, query }: { load: Loaded<CivicControl>; query: Record<string, string | undefined> }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const days = (d: Duration) => (d.medianWorkingDays === null ? '—' : t('dashboard.workingDays', { n: d.medianWorkingDays.toFixed(1) }));
+  const days = (d: Duration) => (d.medianWorkingDays === null ? '—' : t('dashboard.workingDays', { n: formatNumber(d.medianWorkingDays, 1) }));
   return (
     <Card title={t('dashboard.civic')} testid="dash-civic" exportUrl="/api/analytics/civic-control/export" query={query}>
       <Block load={load}>
@@ -33,7 +34,7 @@ export function CivicBlock({ load, query }: { load: Loaded<CivicControl>; query:
                   [t('dashboard.timeToAccept'), days(c.timeToAccept)],
                   [t('dashboard.timeToResolve'), days(c.timeToResolve)],
                   [t('dashboard.reopened'), c.reopened],
-                  [t('dashboard.rating'), c.averageRating === null ? '—' : `${c.averageRating.toFixed(1)} / 5 (${pct(c.satisfiedShare)})`],
+                  [t('dashboard.rating'), c.averageRating === null ? '—' : `${formatNumber(c.averageRating, 1)} / 5 (${pct(c.satisfiedShare)})`],
                   [t('dashboard.selfResolved'), c.selfResolved],
                 ]}
               />

@@ -85,7 +85,7 @@ export function ConsultationQueue({ params, query }: ScreenProps) {
                     <span>{i18n.dateTime(q.createdAt)}</span>
                     {q.dueAt && (
                       <span class={q.overdue ? 'overdue-text' : ''}>
-                        {t('reports.due')}: {i18n.dateTime(q.dueAt)}
+                        {t('reports.due')}: {i18n.deadline(q.dueAt)}
                       </span>
                     )}
                     <span>{q.holder ? `👤 ${q.holder.fullName}` : t('questions.unclaimed')}</span>

@@ -99,7 +99,7 @@ export function QuestionDetail({ id, topicName, onChanged, onClose }: { id: numb
         <dt>{t('reports.created')}</dt>
         <dd>{i18n.dateTime(q.createdAt)}</dd>
         <dt>{t('reports.due')}</dt>
-        <dd class={q.overdue ? 'overdue-text' : ''}>{i18n.dateTime(q.dueAt)}</dd>
+        <dd class={q.overdue ? 'overdue-text' : ''}>{i18n.deadline(q.dueAt)}</dd>
         <dt>{t('questions.holder')}</dt>
         <dd>{q.holder?.fullName ?? '—'}</dd>
         {q.rating !== null && (

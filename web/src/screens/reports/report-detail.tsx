@@ -110,7 +110,7 @@ export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged,
         <dt>{t('reports.created')}</dt>
         <dd>{i18n.dateTime(r.createdAt)}</dd>
         <dt>{t('reports.due')}</dt>
-        <dd class={r.overdue ? 'overdue-text' : ''}>{i18n.dateTime(r.dueAt)}</dd>
+        <dd class={r.overdue ? 'overdue-text' : ''}>{i18n.deadline(r.dueAt)}</dd>
         {r.acceptedAt && (
           <>
             <dt>{t('reports.accepted')}</dt>

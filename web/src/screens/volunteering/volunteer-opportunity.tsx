@@ -10,6 +10,7 @@ import { LoadState } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
+import { formatPhone } from '../../i18n/format.ts';
 
 export function OpportunityDetail({ id }: { id: number }) {
   const { api, ref } = useApp();
@@ -134,7 +135,7 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
         {a.confirmedByVolunteer === false && <span class="badge overdue">{t('volunteers.denied')}</span>}
       </div>
       <div class="row-meta">
-        {v?.phone && <span>{v.phone}</span>}
+        {v?.phone && <span>{formatPhone(v.phone)}</span>}
         {v?.birthYear && <span>{t('volunteers.born', { year: v.birthYear })}</span>}
         <span>{t('volunteers.queuedAt', { at: i18n.dateTime(a.queuedAt) })}</span>
         {a.reason && <span>{t('volunteers.reason', { reason: a.reason })}</span>}

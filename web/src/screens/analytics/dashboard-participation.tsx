@@ -28,7 +28,7 @@ export function ParticipationCards({ filter, deps, xq }: { filter: Filter; deps:
   const name = (x: { nameKk: string | null; nameRu: string | null }) => (locale === 'kk' ? x.nameKk : x.nameRu) ?? '—';
   return (
     <>
-      <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))' }}>
+      <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(22rem, 100%), 1fr))' }}>
         <Card title={t('dashboard.consultations')} testid="dash-consultations" exportUrl="/api/analytics/consultations/export" query={xq}>
           <Block load={consultations}>
             {(c) => (

@@ -87,7 +87,7 @@ export function PollResults({ poll }: { poll: Poll }) {
       {r.waves.length > 1 && (indexSeries.length > 0 || meanSeries.length > 0) && (
         <div class="panel" data-testid="dynamics">
           <h2>{t('polls.dynamics')}</h2>
-          <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))' }}>
+          <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(20rem, 100%), 1fr))' }}>
             {indexSeries.length > 0 && (
               <LineChart
                 title={t('polls.indexTitle', { baseline: r.baseline })}
@@ -97,7 +97,9 @@ export function PollResults({ poll }: { poll: Poll }) {
                 format={(v) => formatPercent(v, 0)}
               />
             )}
-            {meanSeries.length > 0 && <LineChart title={t('polls.meanTitle')} labels={waveLabels} series={meanSeries} max={5} format={(v) => formatNumber(v, 1)} />}
+            {meanSeries.length > 0 && (
+              <LineChart title={t('polls.meanTitle')} labels={waveLabels} series={meanSeries} max={5} format={(v) => formatNumber(v, 1)} />
+            )}
           </div>
         </div>
       )}

@@ -81,7 +81,7 @@ export function VolunteerRankings({ query }: { query: URLSearchParams }) {
           {r.mostActive.length === 0 ? (
             <Empty>{t('volunteers.noRanking')}</Empty>
           ) : (
-            <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))' }}>
+            <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(22rem, 100%), 1fr))' }}>
               <div class="panel">
                 <h2>{t('volunteers.mostActive')}</h2>
                 <BarChart

@@ -33,7 +33,8 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: administration (%s)
     await form.locator('label', { hasText: 'moderator' }).locator('input').check();
     await form.locator('select[name=regionId]').selectOption({ value: String(seed.regionId) });
     await form.locator('button[type=submit]').click();
-    await expect.poll(() => form.locator('.error-box').innerText()).toContain('Check what you entered');
+    await expect.poll(() => form.locator('.error-box').innerText()).toContain('Check the fields marked in the form.');
+    expect(await form.locator('[data-testid=field-error-password]').innerText()).toBe('At least 12 characters.');
     expect(await form.locator('input[name=fullName]').inputValue()).toBe('Бауыржан Омаров');
     expect(await form.locator('label', { hasText: 'moderator' }).locator('input').isChecked()).toBe(true);
 

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { Application, AttendanceInput, Opportunity, ReviewInput } from '../../../../server/volunteering/volunteering-schemas.ts';
 import { useAction, useLoad } from '../../components/load.ts';
 import { BackLink, ErrorBox, Loading } from '../../components/layout.tsx';
-import { TextInput } from '../../components/form.tsx';
+import { CheckedForm, TextInput } from '../../components/form.tsx';
 import { LoadState } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
@@ -177,7 +177,7 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
         )}
       </div>
       {declining && (
-        <form class="form" onSubmit={(e) => (e.preventDefault(), post('decline', { reason }))}>
+        <CheckedForm class="form" onSubmit={(e) => (e.preventDefault(), post('decline', { reason }))}>
           <label class="field wide">
             <span class="field-label">{t('volunteers.declineReason')}</span>
             <TextInput name="reason" value={reason} onInput={setReason} />
@@ -187,10 +187,10 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
               {t('volunteers.decline')}
             </button>
           </div>
-        </form>
+        </CheckedForm>
       )}
       {started && ['approved', 'attended', 'no_show'].includes(a.state) && (
-        <form
+        <CheckedForm
           class="form"
           onSubmit={(e) => (
             e.preventDefault(),
@@ -214,10 +214,10 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
               {t('volunteers.noShow')}
             </button>
           </div>
-        </form>
+        </CheckedForm>
       )}
       {a.state === 'attended' && (
-        <form
+        <CheckedForm
           class="form"
           onSubmit={(e) => (e.preventDefault(), post('review', { rating: Number(rating), comment: comment.trim() || null } satisfies ReviewInput))}
         >
@@ -240,7 +240,7 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
               {t('volunteers.saveReview')}
             </button>
           </div>
-        </form>
+        </CheckedForm>
       )}
     </li>
   );

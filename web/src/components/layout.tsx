@@ -14,6 +14,9 @@ import { fieldOf } from './field-errors.ts';
 export function ErrorBox({ error, shown = [] }: { error: Error | undefined | null; shown?: string[] }) {
   const { t } = useI18n();
   if (!error) return null;
+  // No connection: the page's one banner (shell) says so; each panel only notes that its data is missing.
+  if (error instanceof ApiError && error.code === 'network' && typeof navigator !== 'undefined' && !navigator.onLine)
+    return <div class="muted">{t('errors.noData')}</div>;
   const details = error instanceof ApiError ? error.details.filter((d) => !shown.includes(fieldOf(d.path))) : [];
   return (
     <div class="error-box" role="alert">

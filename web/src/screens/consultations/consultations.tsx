@@ -46,8 +46,8 @@ export function ConsultationQueue({ params, query }: ScreenProps) {
   }
 
   return (
-    <section class={selectedId ? 'screen split' : 'screen'}>
-      <div>
+    <section class={selectedId ? 'screen split master-detail has-detail' : 'screen master-detail'}>
+      <div class="master">
         <div class="screen-head">
           <h1>{t('questions.title')}</h1>
         </div>

@@ -135,7 +135,7 @@ export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged,
         <dd>{r.supportCount}</dd>
         <dt>{t('reports.source')}</dt>
         <dd>
-          {r.source}
+          {hasKey(locale, `reports.sourceNames.${r.source}`) ? t(`reports.sourceNames.${r.source}`) : r.source}
           {r.anonymous ? ` · ${t('reports.anonymous')}` : ''}
         </dd>
         {r.reopenCount > 0 && (

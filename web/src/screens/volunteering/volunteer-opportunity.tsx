@@ -61,7 +61,7 @@ export function OpportunityDetail({ id }: { id: number }) {
           <dt>{t('volunteers.directions')}</dt>
           <dd>{o.directions.map((d) => t(`volunteers.direction.${d}`)).join(', ') || '—'}</dd>
           <dt>{t('volunteers.needed')}</dt>
-          <dd>{t('volunteers.places', { left: o.placesLeft, needed: o.needed })}</dd>
+          <dd>{new Date(o.endsAt).getTime() < Date.now() ? t('volunteers.past') : t('volunteers.places', { left: o.placesLeft, needed: o.needed })}</dd>
         </dl>
         <div class="actions">
           {o.status === 'draft' && (

@@ -58,7 +58,7 @@ export function Root() {
         localise: (code, serverMessage, details) => {
           const l = liveRef.current.locale;
           // Each refused field shows its own message beside it; the form's box says only where to look.
-          if (code === 'validation' && details.length > 0) return translate(l, 'errors.checkFields');
+          if (code === 'validation' && details.length > 0) return translate(l, 'form.checkFields');
           if (code === 'network' || code === 'internal') return translate(l, `errors.${code}`);
           if (code === 'http') return translate(l, 'errors.generic', { message: serverMessage });
           return serverMessage;

@@ -139,7 +139,7 @@ export function Shell({ api, user, config, onSignedOut }: { api: Api; user: User
       </header>
       {!online && (
         <div class="offline-banner" role="alert" data-testid="offline">
-          {t('errors.offline')}
+          {t('common.offline')}
         </div>
       )}
       <main class="content">

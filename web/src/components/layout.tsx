@@ -16,7 +16,7 @@ export function ErrorBox({ error, shown = [] }: { error: Error | undefined | nul
   if (!error) return null;
   // No connection: the page's one banner (shell) says so; each panel only notes that its data is missing.
   if (error instanceof ApiError && error.code === 'network' && typeof navigator !== 'undefined' && !navigator.onLine)
-    return <div class="muted">{t('errors.noData')}</div>;
+    return <div class="muted">{t('common.noData')}</div>;
   const details = error instanceof ApiError ? error.details.filter((d) => !shown.includes(fieldOf(d.path))) : [];
   return (
     <div class="error-box" role="alert">

@@ -130,6 +130,12 @@ export function TopicDetail({ id }: { id: number }) {
       </div>
       {manager && x.status === 'draft' && <PublishPanel topic={x} onDone={reload} />}
       {manager && x.status === 'open' && !ended && <ExtendPanel topic={x} onDone={reload} />}
+      {/* A reader who cannot decide is told who does, rather than finding the screen silently read-only. */}
+      {!manager && ended && x.status !== 'reviewed' && (
+        <p class="hint" data-testid="who-decides">
+          {t('topics.whoDecides', { role: t('roles.project_manager') })}
+        </p>
+      )}
       <TopicComments topic={x} comments={comments} canDecide={manager && ended && x.status !== 'reviewed'} onChanged={reload} />
     </section>
   );

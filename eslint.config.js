@@ -12,11 +12,7 @@ import tseslint from 'typescript-eslint';
  * issue 20's phase 2 moves their reads into core's services and empties the list, phase 3 removes
  * `prisma` from Services.
  */
-const PRISMA_LEGACY = [
-  'app/capabilities/polls.ts',
-  'bot/projects/project.ts',
-  'server/analytics/analytics.ts',
-];
+const PRISMA_LEGACY = ['app/capabilities/polls.ts', 'bot/projects/project.ts', 'server/analytics/analytics.ts'];
 const prismaOutsideCore = "Prisma is core's: read and write through a service of core/<capability>/ (services.<capability>)";
 
 export default tseslint.config(

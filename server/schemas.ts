@@ -10,7 +10,20 @@ export const errorBody = z
     error: z.object({
       code: z.string().describe('stable, localisable error code, e.g. auth.bad_credentials'),
       message: z.string().describe("in the caller's language (Accept-Language: kk or ru)"),
-      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      details: z
+        .array(
+          z.object({
+            path: z.string().describe('the refused field: body.login, query.period, body.items.0.label'),
+            code: z.string().describe('what is wrong with it: field.required, field.too_short …, or a shared input.* code'),
+            params: z
+              .record(z.string(), z.union([z.string(), z.number()]))
+              .optional()
+              .describe('the limit the code names: { min: 3 }'),
+            message: z.string().describe("the same in the caller's language, to show next to the field"),
+          }),
+        )
+        .optional()
+        .describe('one entry per refused field (validation errors)'),
     }),
   })
   .describe('Error');

@@ -289,6 +289,36 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
       expect(await services.prisma.staffUser.count({ where: { login: { in: ['bad body', 'no-roles'] } } })).toBe(0);
     });
 
+    it("names each refused field by its path and a code, with a message in the reader's language and no English", async () => {
+      const empty = { login: '', fullName: 'X', password: 'long-enough-1', roles: ['operator'] };
+      for (const lang of ['kk', 'ru'] as const) {
+        const res = await app.inject({ method: 'POST', url: '/api/staff', headers: { ...as(adminToken), 'accept-language': lang }, payload: empty });
+        expect(res.statusCode).toBe(400);
+        const { error } = res.json();
+        expect(error.details).toEqual([{ path: 'body.login', code: 'field.required', params: {}, message: expect.any(String) }]);
+        // zod's English («Too small: expected string …») reaches no one: only the field's path is Latin.
+        expect(error.details[0].message).not.toMatch(/[a-z]{3,}/i);
+        expect(error.message.replace('body.login', '')).not.toMatch(/[a-z]{3,}/i);
+        if (lang === 'kk') expect(error.details[0].message).toBe('Бұл өрісті толтырыңыз.');
+        else expect(error.details[0].message).toBe('Заполните это поле.');
+      }
+      const short = await createStaff({ login: 'ab', fullName: 'X', password: 'long-enough-1', roles: ['operator'] });
+      expect(short.json().error.details).toEqual([{ path: 'body.login', code: 'field.too_short', params: { min: 3 }, message: 'Минимум символов: 3.' }]);
+      const missing = await createStaff({ fullName: 'X', password: 'long-enough-1', roles: [] });
+      expect(missing.json().error.details.map((d: { path: string; code: string }) => [d.path, d.code])).toEqual([
+        ['body.login', 'field.required'],
+        ['body.roles', 'field.too_few'],
+      ]);
+      const malformed = await app.inject({
+        method: 'POST',
+        url: '/api/staff',
+        headers: { ...as(adminToken), 'content-type': 'application/json' },
+        payload: '{"login":',
+      });
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.json().error.message).toBe('Запрос не удалось прочитать: проверьте данные и повторите.');
+    });
+
     it('a district outside the chosen region answers 400 staff.district_not_in_region, on create and on patch', async () => {
       const foreignDistrict = regionB.districts[0]!.id;
       const res = await createStaff({

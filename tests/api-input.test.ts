@@ -75,7 +75,7 @@ describe.each(dbTargets)('bad input answers 400, never 500 (%s)', (target) => {
         code: 'input.control_characters',
         message: 'Поле body.titleRu содержит управляющие символы (например, нулевой байт). Уберите их и повторите.',
       });
-      expect(ru.json().error.details).toEqual([{ path: 'body.titleRu', message: expect.any(String) }]);
+      expect(ru.json().error.details).toEqual([{ path: 'body.titleRu', code: 'input.control_characters', params: {}, message: expect.any(String) }]);
       const kk = await send('POST', '/api/faq', { ...article, titleRu: 'Налог', bodyKk: 'Жауап\u001b[2J' }, 'kk');
       expect(kk.json().error.message).toBe('body.bodyKk өрісінде басқару таңбалары бар (мысалы, нөлдік байт). Оларды алып тастап, қайталаңыз.');
       expect((await get('/api/reports?q=%07', 'ru')).json().error.code).toBe('input.control_characters');

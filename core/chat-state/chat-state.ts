@@ -43,8 +43,10 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
   const units = new AsyncLocalStorage<Unit>();
 
   async function readMany(keys: string[]): Promise<Map<string, unknown>> {
-    const rows = await retryTransient(() => prisma.$queryRaw<Array<{ key: string; value: unknown }>>`
-      SELECT key, value FROM "BotSession" WHERE key = ANY(${keys}::text[])`);
+    const rows = await retryTransient(
+      () => prisma.$queryRaw<Array<{ key: string; value: unknown }>>`
+      SELECT key, value FROM "BotSession" WHERE key = ANY(${keys}::text[])`,
+    );
     const found = new Map<string, unknown>(keys.map((k) => [k, null]));
     for (const r of rows) found.set(r.key, r.value);
     return found;

@@ -29,4 +29,3 @@ export const moderatedBody = z.object({ id: z.number(), state: z.enum(['visible'
 
 export type PublicCommentItem = z.output<typeof publicCommentBody>;
 export type ModerationPage = z.output<typeof moderationBody>;
-export type ModerationState = z.input<typeof moderationQuery>['state'];

@@ -1,10 +1,12 @@
-// One error handler: domain errors and validation become localised 4xx answers; anything else is
+// One error handler: domain errors and validation become localised 4xx answers (a refused field by its path,
+// code and message: validation-details.ts); anything else is
 // logged in full and masked as a 500, so no stack or SQL reaches the caller.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { i18n } from 'i18next';
 import { DomainError, type ErrorKind } from '../../core/errors.ts';
 import type { ApiLocale } from '../../core/i18n/i18n.ts';
+import { fieldIssues } from './validation-details.ts';
 
 const statusOf: Record<ErrorKind, number> = { invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, too_many: 429 };
 
@@ -25,23 +27,15 @@ export function registerErrorHandler(app: FastifyInstance, i18n: i18n) {
       return send(reply, statusOf[error.kind], { error: { code: error.code, message: message(req, error.code, error.params) } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({
-        path: `${error.validationContext ?? ''}${v.instancePath || ''}`.replace(/\//g, '.'),
-        message: v.message ?? 'invalid',
-        code: (v.params as { params?: { code?: unknown } } | undefined)?.params?.code,
-      }));
-      // Issues the shared schemas mark with a code (control characters, a day that does not exist) get
-      // their own code and message; the rest are named in the generic one.
-      const coded = details.find((d) => typeof d.code === 'string');
-      const listed = details.map(({ path, message: m }) => ({ path, message: m }));
-      if (coded)
-        return send(reply, 400, { error: { code: coded.code as string, message: message(req, coded.code as string, { field: coded.path }), details: listed } });
+      const issues = fieldIssues(error.validation, error.validationContext, req as unknown as Record<string, unknown>);
+      const details = issues.map((d) => ({ ...d, message: message(req, d.code, { ...d.params, field: d.path }) }));
+      const listed = details.map((d) => `${d.path}: ${d.message}`).join(' ');
+      // One shared code on its own (control characters, a day that does not exist) answers with that code,
+      // as before; otherwise `validation` with each field's code and message in the details.
+      const shared = details.find((d) => !d.code.startsWith('field.'));
+      const code = shared?.code ?? 'validation';
       return send(reply, 400, {
-        error: {
-          code: 'validation',
-          message: message(req, 'validation', { details: listed.map((d) => `${d.path}: ${d.message}`).join('; ') }),
-          details: listed,
-        },
+        error: { code, message: shared ? message(req, shared.code, { field: shared.path }) : message(req, 'validation', { details: listed }), details },
       });
     }
     const status = (error as FastifyError).statusCode ?? 500;
@@ -51,7 +45,8 @@ export function registerErrorHandler(app: FastifyInstance, i18n: i18n) {
     if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
       const code = status === 404 ? 'not_found' : 'validation';
       return send(reply, status, {
-        error: { code, message: status === 404 ? message(req, 'not_found') : message(req, 'validation', { details: error.message }) },
+        // Fastify's own text (an unreadable JSON body, a wrong content type) is English: the reader gets ours.
+        error: { code, message: status === 404 ? message(req, 'not_found') : message(req, 'field.malformed') },
       });
     }
     req.log.error({ err: error }, 'request failed');

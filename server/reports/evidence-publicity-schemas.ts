@@ -13,5 +13,3 @@ export const withheldBody = z.object({
 export const publicPhotoParams = z.object({ evidenceId: positiveId });
 export const publicPhotoResponses = withErrors({ 200: z.unknown().describe('the image'), 502: errorBody, 503: errorBody });
 
-export type WithholdInput = z.input<typeof withholdBody>;
-export type WithheldEvidence = z.output<typeof withheldBody>;

@@ -1,5 +1,5 @@
 // The demo data (fillDemo) in Chromium: a project manager reviews a discussion comment (decision and reason,
-// then the API gives it back), opens a poll's results whose SVG bars carry the counts the database holds,
+// then the API gives it back), opens a poll's results whose bars carry the counts the database holds,
 // and watches a wave's sending progress; a moderator sees the comment hidden by flags. Screenshots of each
 // screen are kept in test-artifacts/screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,7 +106,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
     await shot(page, 'c2-topic-decided');
   });
 
-  it("shows a poll's results as SVG bars with the counts of each answer, and the dynamics across waves", async () => {
+  it("shows a poll's results as bars with the counts of each answer, and the dynamics across waves", async () => {
     const { page } = b;
     const poll = await app.services.prisma.poll.findFirstOrThrow({
       orderBy: { id: 'asc' },
@@ -114,11 +114,11 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
     });
     const question = poll.questions.find((q) => q.type === 'satisfaction')!;
     await page.goto(`${app.baseUrl}/console/projects/${poll.projectId}`);
-    await page.locator('[data-testid=grant-stats] svg g.bar').first().waitFor();
+    await page.locator('[data-testid=grant-stats] canvas').first().waitFor();
     await shot(page, 'c2-project');
     await page.locator(`[data-testid=project-polls] [data-poll-id="${poll.id}"] a`).click();
     await page.locator('[data-testid=poll-results]').waitFor();
-    await expect.poll(() => page.locator('[data-testid=dynamics] svg polyline, [data-testid=dynamics] svg path').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid=dynamics] canvas').count()).toBeGreaterThan(0);
 
     for (const wave of poll.waves) {
       await page.locator(`[data-testid=wave-table] tr[data-wave-id="${wave.id}"] button`).click();
@@ -130,13 +130,13 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
       const expected = Object.fromEntries(
         Object.keys(SATISFACTION_RU).map((code) => [SATISFACTION_RU[code]!, answers.find((a) => a.choice === code)?._count ?? 0]),
       );
-      const bars = page.locator(`[data-testid=question-result-${question.id}] svg g.bar title`);
+      // The chart's table for screen readers: a row per bar, its label and "count · share".
+      const bars = page.locator(`[data-testid=question-result-${question.id}] .sr-only tbody tr`);
       await expect.poll(() => bars.count()).toBe(5);
       await expect
         .poll(async () => {
-          // Each bar's <title> reads "label: count (share%)".
-          const titles = await bars.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
-          return Object.fromEntries(titles.map((text) => [text.slice(0, text.lastIndexOf(': ')), Number.parseInt(text.slice(text.lastIndexOf(': ') + 2), 10)]));
+          const rows = await bars.evaluateAll((els) => els.map((e) => [e.querySelector('th')?.textContent ?? '', e.querySelector('td')?.textContent ?? '']));
+          return Object.fromEntries(rows.map(([label, value]) => [label, Number.parseInt(value!, 10)]));
         })
         .toEqual(expected);
       expect(Object.values(expected).reduce((a, n) => a + n, 0)).toBeGreaterThan(0);
@@ -220,7 +220,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console with the demo data (
     const admin = { id: 1, login: 'admin', fullName: 'admin', roles: ['admin' as const], regionId: null, districtId: null, departmentId: null, locale: 'ru' };
     const expected = await app.services.volunteering.rankings(admin, { level: 'region', regionId: past.regionId }, parsePeriod(year));
     await page.goto(`${app.baseUrl}/console/volunteers?tab=rankings&regionId=${past.regionId}&period=${year}`);
-    const bars = page.locator('[data-testid=volunteer-rankings] .panel').first().locator('svg g.bar');
+    const bars = page.locator('[data-testid=volunteer-rankings] .panel').first().locator('.sr-only tbody tr');
     await expect.poll(() => bars.count()).toBe(expected.mostActive.length);
     expect(await page.locator('[data-testid=ranking-totals]').innerText()).toContain(String(expected.totals.peopleHelped));
     await shot(page, 'c2-volunteer-rankings');

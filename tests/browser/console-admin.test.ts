@@ -33,7 +33,8 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: administration (%s)
     await form.locator('label', { hasText: 'moderator' }).locator('input').check();
     await form.locator('select[name=regionId]').selectOption({ value: String(seed.regionId) });
     await form.locator('button[type=submit]').click();
-    await expect.poll(() => form.locator('.error-box').innerText()).toContain('Check what you entered');
+    await expect.poll(() => form.locator('.error-box').innerText()).toContain('Check the fields marked in the form.');
+    expect(await form.locator('[data-testid=field-error-password]').innerText()).toBe('At least 12 characters.');
     expect(await form.locator('input[name=fullName]').inputValue()).toBe('Бауыржан Омаров');
     expect(await form.locator('label', { hasText: 'moderator' }).locator('input').isChecked()).toBe(true);
 
@@ -123,15 +124,24 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: administration (%s)
     const { page } = b;
     await page.goto(`${app.baseUrl}/console/admin/audit`);
     const table = page.locator('[data-testid=audit-table]');
-    await expect.poll(() => table.innerText()).toContain('category.update');
+    // Actions and objects in words, people by name (the codes stay in each action's tooltip).
+    await expect.poll(() => table.innerText()).toContain('Category — changed');
     const text = await table.innerText();
-    for (const action of ['staff.create', 'category.update', 'api_client.create']) expect(text).toContain(action);
+    for (const action of ['Staff member — created', 'Category — changed', 'API client — created']) expect(text).toContain(action);
     expect(text).toContain('Administrator');
-    await page.locator('input[aria-label=Action]').fill('category.*');
+    expect(text).not.toContain('staff_user');
+    await page.locator('select[name=action]').selectOption('category.*');
     await page.locator('form.filters button[type=submit]').click();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     await table.locator('tbody tr button').click();
-    await expect.poll(() => table.innerText()).toContain('"deadlineDays": 12');
+    // The change as a field with its value before and after, not two blocks of JSON.
+    await expect.poll(() => table.locator('[data-testid=audit-diff] tbody').innerText()).toMatch(/deadlineDays\s+\S+\s+12/i);
+    // The person filter is a list of names, not an id to type.
+    await page.locator('select[name=action]').selectOption('');
+    await page.locator('[data-testid=audit-actor]').selectOption({ label: 'Administrator' });
+    await page.locator('form.filters button[type=submit]').click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(await table.locator('tbody tr td:nth-child(2)').allInnerTexts()).toEqual(expect.arrayContaining(['Administrator']));
     await shot(page, 'admin-audit');
   });
 });

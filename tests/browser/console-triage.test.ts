@@ -46,7 +46,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: report triage (%s)'
     await expect.poll(() => rows.count()).toBe(5);
   });
 
-  it('opens a report with its photo inline and its marker on the map although tiles are unreachable', async () => {
+  it('opens a report with its photo inline (and in a viewer) and its marker on the map although tiles are unreachable', async () => {
     const { page } = b;
     await page.locator(`[data-report-id="${seed.photoReportId}"] a`).click();
     const detail = page.locator('[data-testid=report-detail]');
@@ -69,6 +69,14 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: report triage (%s)'
     expect(b.blocked.some((u) => u.includes('tiles.invalid'))).toBe(true);
     expect(await detail.locator('[data-testid=history] li').count()).toBeGreaterThan(0);
     await shot(page, 'triage-detail');
+    // The photo opens in the console's viewer, not as a raw file in a new tab.
+    const pages = b.context.pages().length;
+    await detail.locator('[data-testid=photo]').click();
+    await page.locator('[role=dialog] img.photo-view').waitFor();
+    expect(b.context.pages().length).toBe(pages);
+    await shot(page, 'triage-photo-viewer');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[role=dialog]').count()).toBe(0);
   });
 
   it('accepts with a template, keeps the typed text when the API refuses to resolve, then resolves', async () => {

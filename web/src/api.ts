@@ -1,11 +1,19 @@
 // The one way the console talks to the server: the admin API with the session cookie, the CSRF header
 // on every write, and the reader's language. Errors come back as ApiError with a message to show.
+/** A refused field: its path in the request, the reason's code (field.required …) and the message in the reader's language. */
+export interface ErrorDetail {
+  path: string;
+  code?: string;
+  params?: Record<string, string | number>;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: { path: string; message: string }[] = [],
+    readonly details: ErrorDetail[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,7 +29,7 @@ export interface ApiOptions {
   /** a 401 on a call made while signed in: the session ended elsewhere */
   onUnauthorized(): void;
   /** the message to show for an error: the server's, or the console's own when there was no answer */
-  localise(code: string, serverMessage: string, details: { path: string; message: string }[]): string;
+  localise(code: string, serverMessage: string, details: ErrorDetail[]): string;
   /** hands a downloaded file to the user (the page saves it through a link; tests may record it) */
   saveFile(blob: Blob, name: string): void;
   fetch?: typeof fetch;
@@ -55,7 +63,7 @@ export function createApi(opts: ApiOptions): Api {
 
   async function failure(res: Response | null, cause?: unknown): Promise<ApiError> {
     if (!res) return new ApiError(0, 'network', opts.localise('network', String(cause ?? ''), []));
-    type ErrorAnswer = { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } };
+    type ErrorAnswer = { error?: { code?: string; message?: string; details?: ErrorDetail[] } };
     let body: ErrorAnswer | null;
     try {
       body = (await res.json()) as ErrorAnswer;

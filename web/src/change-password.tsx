@@ -7,6 +7,7 @@ import type { Api } from './api.ts';
 import type { User } from './context.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useI18n } from './i18n/i18n.ts';
+import { CheckedForm, TextInput } from './components/form.tsx';
 
 export function ChangePassword({ api, user, onChanged, onSignedOut }: { api: Api; user: User; onChanged(): void; onSignedOut(): void }) {
   const { t } = useI18n();
@@ -44,11 +45,11 @@ export function ChangePassword({ api, user, onChanged, onSignedOut }: { api: Api
   }
 
   const input = (name: string, value: string, set: (v: string) => void, autocomplete: string) => (
-    <input name={name} type="password" autocomplete={autocomplete} required value={value} onInput={(e) => set((e.target as HTMLInputElement).value)} />
+    <TextInput name={name} type="password" autocomplete={autocomplete} required value={value} onInput={set} />
   );
   return (
     <main class="login-page">
-      <form class="login-card" data-testid="change-password" onSubmit={submit} aria-label={t('password.title')}>
+      <CheckedForm class="login-card" data-testid="change-password" onSubmit={submit} aria-label={t('password.title')}>
         <div class="login-head">
           <span class="brand">Azamat</span>
           <LanguageSwitch />
@@ -79,7 +80,7 @@ export function ChangePassword({ api, user, onChanged, onSignedOut }: { api: Api
         <button type="button" class="secondary" onClick={signOut}>
           {t('login.logout')}
         </button>
-      </form>
+      </CheckedForm>
     </main>
   );
 }

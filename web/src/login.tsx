@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { LoginInput, Session } from '../../server/staff/auth-schemas.ts';
 import type { Api } from './api.ts';
 import type { User } from './context.ts';
+import { CheckedForm, TextInput } from './components/form.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useI18n } from './i18n/i18n.ts';
 
@@ -40,7 +41,7 @@ export function Login({
   }
 
   const form = (
-    <form class="login-card" onSubmit={submit} aria-label={t('login.title')}>
+    <CheckedForm class="login-card" onSubmit={submit} aria-label={t('login.title')}>
       <div class="login-head">
         <span class="brand">Azamat</span>
         <LanguageSwitch />
@@ -49,18 +50,11 @@ export function Login({
       {notice && <p class="hint">{notice}</p>}
       <label class="field">
         <span class="field-label">{t('login.login')}</span>
-        <input name="login" autocomplete="username" required value={login} onInput={(e) => setLogin((e.target as HTMLInputElement).value)} />
+        <TextInput name="login" autocomplete="username" required value={login} onInput={setLogin} />
       </label>
       <label class="field">
         <span class="field-label">{t('login.password')}</span>
-        <input
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password}
-          onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
-        />
+        <TextInput name="password" type="password" autocomplete="current-password" required value={password} onInput={setPassword} />
       </label>
       {error && (
         <div class="error-box" role="alert">
@@ -70,7 +64,7 @@ export function Login({
       <button class="primary" type="submit" disabled={busy}>
         {t('login.submit')}
       </button>
-    </form>
+    </CheckedForm>
   );
   return notice ? form : <main class="login-page">{form}</main>;
 }

@@ -55,8 +55,10 @@ export function Root() {
         onUnauthorized: () => setSession((s) => (s ? { ...s, expired: true } : s)),
         // The API answers in the reader's language (kk, ru or en); only a failure without an answer
         // (no connection, a proxy's error page) needs the console's own words.
-        localise: (code, serverMessage) => {
+        localise: (code, serverMessage, details) => {
           const l = liveRef.current.locale;
+          // Each refused field shows its own message beside it; the form's box says only where to look.
+          if (code === 'validation' && details.length > 0) return translate(l, 'form.checkFields');
           if (code === 'network' || code === 'internal') return translate(l, `errors.${code}`);
           if (code === 'http') return translate(l, 'errors.generic', { message: serverMessage });
           return serverMessage;

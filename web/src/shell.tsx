@@ -13,6 +13,22 @@ import { ErrorBox, Loading } from './components/layout.tsx';
 
 type RefData = Omit<Reference, 'reload'>;
 
+/** Whether the browser has a network: one banner says so, instead of every panel's own error. */
+function useOnline() {
+  const [online, setOnline] = useState(typeof navigator === 'undefined' ? true : navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
 export function Shell({ api, user, config, onSignedOut }: { api: Api; user: User; config: PublicConfig; onSignedOut(): void }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -52,7 +68,8 @@ export function Shell({ api, user, config, onSignedOut }: { api: Api; user: User
         hasRole,
         notify: (toast: Toast) => {
           const id = Date.now() + Math.random();
-          setToasts((ts) => [...ts.slice(-3), { ...toast, id }]);
+          // Two at most, so they never stack over a list's row buttons.
+          setToasts((ts) => [...ts.slice(-1), { ...toast, id }]);
           setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id)), toast.kind === 'error' ? 8000 : 3500);
         },
       },
@@ -71,7 +88,12 @@ export function Shell({ api, user, config, onSignedOut }: { api: Api; user: User
   useEffect(() => {
     if (!matched && start) navigate(href(start.path), { replace: true });
   }, [loc.path]);
-  useEffect(() => setMenuOpen(false), [loc.path]);
+  useEffect(() => {
+    setMenuOpen(false);
+    // A message belongs to the screen it came from: an old error does not follow the user to the next one.
+    setToasts([]);
+  }, [loc.path]);
+  const online = useOnline();
 
   async function signOut() {
     try {
@@ -115,6 +137,11 @@ export function Shell({ api, user, config, onSignedOut }: { api: Api; user: User
           {t('login.logout')}
         </button>
       </header>
+      {!online && (
+        <div class="offline-banner" role="alert" data-testid="offline">
+          {t('common.offline')}
+        </div>
+      )}
       <main class="content">
         {refError ? (
           <ErrorBox error={refError} />
@@ -136,7 +163,12 @@ export function Shell({ api, user, config, onSignedOut }: { api: Api; user: User
       </main>
       <div class="toasts" aria-live="polite">
         {toasts.map((x) => (
-          <div key={x.id} class={`toast ${x.kind}`} role={x.kind === 'error' ? 'alert' : 'status'}>
+          <div
+            key={x.id}
+            class={`toast ${x.kind}`}
+            role={x.kind === 'error' ? 'alert' : 'status'}
+            onClick={() => setToasts((ts) => ts.filter((y) => y.id !== x.id))}
+          >
             {x.text}
           </div>
         ))}

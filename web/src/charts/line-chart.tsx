@@ -1,6 +1,11 @@
-// A line chart in plain SVG for dynamics: one or more series over the same ordered x labels (waves,
-// months, weeks), with a legend. Missing points break the line rather than pretending a zero.
-import { colourAt, defaultFormat, niceMax } from './palette.ts';
+// A line chart (Chart.js) for dynamics: one or more series over the same ordered x labels (waves, months,
+// weeks), with a legend. Missing points break the line rather than pretending a zero. Long x labels wrap
+// onto two lines (the tooltip gives them whole); Chart.js skips labels that would overlap.
+import type { ChartConfiguration } from 'chart.js';
+import { formatNumber } from '../i18n/format.ts';
+import { allIntegers, useChart, wrapLabel } from './chart-setup.ts';
+import { ChartTable } from './chart-table.tsx';
+import { colourAt } from './palette.ts';
 
 export interface Series {
   name: string;
@@ -17,78 +22,70 @@ export interface LineChartProps {
   max?: number;
   /** the y axis starts at zero unless a minimum is given */
   min?: number;
-  width?: number;
   height?: number;
 }
 
-const PAD = { left: 48, right: 16, top: 12, bottom: 36 };
+/** Characters per x label line: a label may take up to a sixth of the width. */
+const lineChars = (width: number) => Math.max(8, Math.min(16, Math.floor(width / 6 / 7)));
 
-export function LineChart({ labels, series, title, format = defaultFormat, max, min = 0, width = 560, height = 240 }: LineChartProps) {
-  const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const top = max ?? niceMax(Math.max(min + 1e-9, ...values));
-  const plotW = width - PAD.left - PAD.right;
-  const plotH = height - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (labels.length <= 1 ? plotW / 2 : (i / (labels.length - 1)) * plotW);
-  const y = (v: number) => PAD.top + plotH - ((v - min) / (top - min || 1)) * plotH;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => min + f * (top - min));
-  const every = Math.max(1, Math.ceil(labels.length / 8));
+export function LineChart({ labels, series, title, format = (v) => formatNumber(v, Number.isInteger(v) ? 0 : 1), max, min = 0, height = 260 }: LineChartProps) {
+  const key = JSON.stringify([labels, series, title, max, min]);
+  const canvas = useChart(
+    (width): ChartConfiguration<'line'> => {
+      const chars = lineChars(width);
+      return {
+        type: 'line',
+        data: {
+          labels: labels.map((l) => wrapLabel(l, chars)),
+          datasets: series.map((s, i) => ({
+            label: s.name,
+            data: s.values,
+            borderColor: s.colour ?? colourAt(i),
+            backgroundColor: s.colour ?? colourAt(i),
+            borderWidth: 2.5,
+            pointRadius: 3.5,
+            spanGaps: false,
+          })),
+        },
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          interaction: { mode: 'index', intersect: false },
+          scales: {
+            x: { ticks: { autoSkip: true, maxRotation: 0 }, grid: { display: false } },
+            y: {
+              min,
+              max,
+              ticks: { precision: allIntegers(series.flatMap((s) => s.values)) ? 0 : undefined, callback: (v) => format(Number(v)) },
+              grid: { color: '#e5e8ec' },
+            },
+          },
+          plugins: {
+            legend: { display: series.length > 1, position: 'bottom', labels: { boxWidth: 12, boxHeight: 12 } },
+            tooltip: {
+              callbacks: {
+                title: (items) => labels[items[0]?.dataIndex ?? 0] ?? '',
+                label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? '—' : format(item.parsed.y)}`,
+              },
+            },
+          },
+        },
+      };
+    },
+    [key],
+  );
   return (
-    <figure class="chart line-chart">
+    <figure class="chart line-chart" data-testid="chart">
       {title && <figcaption>{title}</figcaption>}
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={title ?? ''}>
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={PAD.left} x2={width - PAD.right} y1={y(v)} y2={y(v)} class="chart-grid" />
-            <text x={PAD.left - 6} y={y(v)} text-anchor="end" dominant-baseline="middle" class="chart-axis">
-              {format(v)}
-            </text>
-          </g>
-        ))}
-        {labels.map((l, i) =>
-          i % every === 0 || i === labels.length - 1 ? (
-            <text key={i} x={x(i)} y={height - PAD.bottom + 18} text-anchor="middle" class="chart-axis">
-              {l.length > 14 ? `${l.slice(0, 13)}…` : l}
-            </text>
-          ) : null,
-        )}
-        {series.map((s, si) => {
-          const colour = s.colour ?? colourAt(si);
-          // Consecutive points only: a null splits the series into segments.
-          const segments: string[] = [];
-          let current: string[] = [];
-          s.values.forEach((v, i) => {
-            if (v === null) {
-              if (current.length) segments.push(current.join(' '));
-              current = [];
-            } else current.push(`${x(i)},${y(v)}`);
-          });
-          if (current.length) segments.push(current.join(' '));
-          return (
-            <g key={s.name}>
-              {segments.map((pts, k) => (
-                <polyline key={k} points={pts} fill="none" stroke={colour} stroke-width="2.5" />
-              ))}
-              {s.values.map((v, i) =>
-                v === null ? null : (
-                  <circle key={i} cx={x(i)} cy={y(v)} r="4" fill={colour}>
-                    <title>{`${s.name} · ${labels[i]}: ${format(v)}`}</title>
-                  </circle>
-                ),
-              )}
-            </g>
-          );
-        })}
-      </svg>
-      {series.length > 1 && (
-        <ul class="legend">
-          {series.map((s, i) => (
-            <li key={s.name}>
-              <span class="swatch" style={{ background: s.colour ?? colourAt(i) }} />
-              {s.name}
-            </li>
-          ))}
-        </ul>
-      )}
+      <div class="chart-box" style={{ height: `${height}px` }}>
+        <canvas ref={canvas} role="img" aria-label={title ?? ''} />
+      </div>
+      <ChartTable
+        title={title}
+        head={['', ...series.map((s) => s.name)]}
+        rows={labels.map((l, i) => [l, ...series.map((s) => (s.values[i] === null || s.values[i] === undefined ? '—' : format(s.values[i]!)))])}
+      />
     </figure>
   );
 }

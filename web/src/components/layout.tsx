@@ -1,23 +1,30 @@
 // The frame of a screen: errors in the reader's language, "loading", "nothing here", dialogs, the head of a
 // detail pane, tabs and the way back to a list.
 import type { ComponentChildren } from 'preact';
+import { createPortal } from 'preact/compat';
 import { useEffect, useRef } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { fieldOf } from './field-errors.ts';
 
-export function ErrorBox({ error }: { error: Error | undefined | null }) {
+/**
+ * An error in the reader's language. A form passes the fields that already show their own message
+ * (`shown`); the refused fields without an input of their own are listed here, by message only.
+ */
+export function ErrorBox({ error, shown = [] }: { error: Error | undefined | null; shown?: string[] }) {
   const { t } = useI18n();
   if (!error) return null;
-  const details = error instanceof ApiError ? error.details : [];
+  // No connection: the page's one banner (shell) says so; each panel only notes that its data is missing.
+  if (error instanceof ApiError && error.code === 'network' && typeof navigator !== 'undefined' && !navigator.onLine)
+    return <div class="muted">{t('common.noData')}</div>;
+  const details = error instanceof ApiError ? error.details.filter((d) => !shown.includes(fieldOf(d.path))) : [];
   return (
     <div class="error-box" role="alert">
       <strong>{t('common.error')}:</strong> {error.message}
       {details.length > 0 && (
         <ul>
           {details.map((d) => (
-            <li key={d.path}>
-              <code>{d.path}</code> {d.message}
-            </li>
+            <li key={d.path}>{d.message}</li>
           ))}
         </ul>
       )}
@@ -38,25 +45,50 @@ export function Empty({ children }: { children: ComponentChildren }) {
   return <div class="empty">{children}</div>;
 }
 
-/** A dialog: Escape or the close button closes it; focus moves into it when it opens. */
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The one dialog of the console. It is drawn at the end of <body>, so no sticky pane it was opened from
+ * can keep it under the header: the backdrop dims the whole page, header included. Escape or the close
+ * button closes it; focus moves into it, Tab stays inside it, and focus returns where it was on close.
+ */
 export function Modal({ title, onClose, children, wide }: { title: string; onClose(): void; children: ComponentChildren; wide?: boolean }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
-    const el = ref.current?.querySelector<HTMLElement>('textarea, input, select, button.primary');
+    const before = document.activeElement as HTMLElement | null;
+    const el = ref.current?.querySelector<HTMLElement>('textarea, input, select, button.primary') ?? ref.current;
     el?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.stopPropagation();
-        onClose();
+        close.current();
+      } else if (e.key === 'Tab' && ref.current) {
+        const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
+        if (items.length === 0) return;
+        const first = items[0]!;
+        const last = items[items.length - 1]!;
+        const inside = ref.current.contains(document.activeElement);
+        if (e.shiftKey && (document.activeElement === first || !inside)) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
+          e.preventDefault();
+          first.focus();
+        }
       }
     };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      if (before?.isConnected) before.focus();
+    };
   }, []);
-  return (
-    <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div class={wide ? 'modal wide' : 'modal'} role="dialog" aria-modal="true" aria-label={title} ref={ref}>
+  return createPortal(
+    <div class="modal-backdrop" data-testid="modal-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div class={wide ? 'modal wide' : 'modal'} role="dialog" aria-modal="true" aria-label={title} ref={ref} tabIndex={-1}>
         <header class="modal-head">
           <h2>{title}</h2>
           <button type="button" class="icon" aria-label={t('common.close')} onClick={onClose}>
@@ -65,7 +97,8 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
         </header>
         <div class="modal-body">{children}</div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 
@@ -74,6 +107,10 @@ export function DetailHead({ title, meta, onClose }: { title: ComponentChildren;
   const { t } = useI18n();
   return (
     <header class="detail-head">
+      {/* On a phone or tablet the detail is its own view: the way back to the list comes first. */}
+      <button type="button" class="link detail-back" data-testid="detail-back" onClick={onClose}>
+        ← {t('common.backToList')}
+      </button>
       {meta === undefined ? (
         <h2>{title}</h2>
       ) : (
@@ -82,7 +119,7 @@ export function DetailHead({ title, meta, onClose }: { title: ComponentChildren;
           <div class="muted">{meta}</div>
         </div>
       )}
-      <button type="button" class="icon" aria-label={t('common.close')} onClick={onClose}>
+      <button type="button" class="icon detail-close" aria-label={t('common.closePanel')} title={t('common.closePanel')} onClick={onClose}>
         ×
       </button>
     </header>

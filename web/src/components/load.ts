@@ -1,6 +1,7 @@
 // Loading data and running saves: a load that drops late answers, a save that keeps what was typed when it
 // fails, an "edit or add" dialog over a list, and a list the API gives in cursor pages.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 
 export interface Loaded<T> {
@@ -53,7 +54,8 @@ export function useAction() {
       } catch (e) {
         const err = e instanceof Error ? e : new Error(String(e));
         setError(err);
-        notify({ kind: 'error', text: err.message });
+        // A refused field is shown beside the field; a toast would only repeat it over the page.
+        if (!(err instanceof ApiError && err.details.length > 0)) notify({ kind: 'error', text: err.message });
         return undefined;
       } finally {
         setBusy(false);

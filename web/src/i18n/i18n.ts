@@ -5,6 +5,7 @@ import { useContext } from 'preact/hooks';
 import en from './en.json';
 import kk from './kk.json';
 import ru from './ru.json';
+import { formatDate, formatDateTime, formatDeadline, formatNumber, formatPeriod, formatPhone, formatShare, formatTime } from './format.ts';
 
 export const LOCALES = ['kk', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -65,27 +66,33 @@ export interface I18n {
   /** a date-time in Almaty time, in the reader's language */
   dateTime(iso: string | null | undefined): string;
   date(iso: string | null | undefined): string;
+  /** HH:MM, Almaty time */
+  time(iso: string | null | undefined): string;
+  /** a deadline: a date alone when it has no time of day */
+  deadline(iso: string | null | undefined): string;
+  /** 12 400,5 */
+  num(n: number | null | undefined, decimals?: number): string;
+  /** a share 0..1 as 88,9 % */
+  share(s: number | null | undefined, decimals?: number): string;
+  /** a period key (2026-12, 2026-Q4) by name */
+  period(key: string): string;
+  phone(p: string | null | undefined): string;
   name(n: { nameKk: string; nameRu: string } | null | undefined): string;
 }
 
-const intlLocale: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
-
 export function makeI18n(locale: Locale, setLocale: (l: Locale) => void): I18n {
-  const dt = new Intl.DateTimeFormat(intlLocale[locale], {
-    timeZone: 'Asia/Almaty',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  const d = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric' });
   return {
     locale,
     t: (key, params) => translate(locale, key, params),
     setLocale,
-    dateTime: (iso) => (iso ? dt.format(new Date(iso)) : '—'),
-    date: (iso) => (iso ? d.format(new Date(iso)) : '—'),
+    dateTime: formatDateTime,
+    date: formatDate,
+    time: formatTime,
+    deadline: formatDeadline,
+    num: formatNumber,
+    share: formatShare,
+    period: (key) => formatPeriod(key, locale),
+    phone: formatPhone,
     name: (n) => nameIn(locale, n),
   };
 }

@@ -40,6 +40,10 @@ export function MapView({ points, center = KZ_CENTER, zoom = 5, height = 320, on
     layer.current = L.layerGroup().addTo(m);
     map.current = m;
     return () => {
+      // A pan or zoom still running when the screen goes would touch the removed panes
+      // («Cannot read properties of undefined (reading '_leaflet_pos')»): stop it first.
+      m.stop();
+      m.off();
       m.remove();
       map.current = null;
     };
@@ -59,8 +63,10 @@ export function MapView({ points, center = KZ_CENTER, zoom = 5, height = 320, on
       if (p.href && onOpen) marker.on('click', () => onOpen(p.href!));
       marker.addTo(group);
     }
-    if (points.length === 1) m.setView([points[0]!.lat, points[0]!.lon], 15);
-    else if (points.length > 1) m.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon] as [number, number])), { padding: [24, 24], maxZoom: 15 });
+    // Without animation: the view is set once per data, and an animation is what outlives a quick leave.
+    if (points.length === 1) m.setView([points[0]!.lat, points[0]!.lon], 15, { animate: false });
+    else if (points.length > 1)
+      m.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon] as [number, number])), { padding: [24, 24], maxZoom: 15, animate: false });
   }, [points, map.current]);
 
   return <div class="map" ref={el} style={{ height: `${height}px` }} data-points={points.length} />;

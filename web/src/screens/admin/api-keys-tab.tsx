@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ApiClient, ApiClientInput, IssuedApiClient } from '../../../../server/open311/api-clients-schemas.ts';
 import { useAction, useLoad } from '../../components/load.ts';
 import { ErrorBox, Loading, Modal } from '../../components/layout.tsx';
-import { Field, FormActions, Select, TextInput } from '../../components/form.tsx';
+import { CheckedForm, Field, FormActions, Select, TextInput } from '../../components/form.tsx';
 import { DataTable } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
@@ -36,9 +36,9 @@ export function ApiKeysTab() {
   return (
     <div>
       <p class="hint">{t('admin.apiKeys.hint')}</p>
-      <form class="form panel" onSubmit={issue}>
+      <CheckedForm class="form panel" onSubmit={issue} error={save.error}>
         <Field label={t('admin.apiKeys.name')}>
-          <TextInput value={name} onInput={setName} required />
+          <TextInput name="name" value={name} onInput={setName} required />
         </Field>
         <Field label={t('reports.region')}>
           <Select
@@ -49,7 +49,7 @@ export function ApiKeysTab() {
         </Field>
         <ErrorBox error={save.error} />
         <FormActions busy={save.busy} submitLabel={t('admin.apiKeys.issue')} />
-      </form>
+      </CheckedForm>
       {!list.data ? (
         <Loading />
       ) : (

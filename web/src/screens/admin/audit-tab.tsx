@@ -1,4 +1,5 @@
-// The audit log: who changed what and when, filtered by entity, action and actor, with the before and after.
+// The audit log: who changed what and when, in words and Almaty time, filtered by entity, a kind of action and a
+// staff member picked by name, with the fields each entry changed.
 import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { AuditEntry } from '../../../../server/staff/audit-schemas.ts';
@@ -7,6 +8,60 @@ import { useLoad, usePaged, type Page } from '../../components/load.ts';
 import { PagedBody } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
+import { actionWords, auditDiff, entityWord } from './audit-words.ts';
+
+const ACTION_PREFIXES = [
+  'report',
+  'question',
+  'discussion',
+  'project',
+  'poll',
+  'volunteer',
+  'staff',
+  'auth',
+  'template',
+  'category',
+  'calendar',
+  'api_client',
+  'faq',
+  'consultation',
+  'citizen',
+];
+const ENTITY_OF: Record<string, string> = {
+  discussion: 'discussion_topic',
+  project: 'social_project',
+  staff: 'staff_user',
+  template: 'response_template',
+  calendar: 'calendar_day',
+  faq: 'faq_article',
+};
+
+/** The fields an entry changed, each before and after, instead of two blocks of JSON. */
+function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
+  const { t } = useI18n();
+  const rows = auditDiff(before, after);
+  if (rows.length === 0) return <p class="muted">{t('admin.audit.noChanges')}</p>;
+  return (
+    <table class="kv audit-diff" data-testid="audit-diff">
+      <thead>
+        <tr>
+          <th>{t('admin.audit.field')}</th>
+          <th>{t('admin.audit.before')}</th>
+          <th>{t('admin.audit.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.field}>
+            <th>{r.field}</th>
+            <td>{r.before}</td>
+            <td>{r.after}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export function AuditTab() {
   const { api } = useApp();
@@ -43,18 +98,30 @@ export function AuditTab() {
           value={entityId}
           onInput={(e) => setEntityId((e.target as HTMLInputElement).value)}
         />
-        <input
-          aria-label={t('admin.audit.action')}
-          placeholder={t('admin.audit.actionHint')}
-          value={action}
-          onInput={(e) => setAction((e.target as HTMLInputElement).value)}
-        />
-        <input
+        <select aria-label={t('admin.audit.action')} name="action" value={action} onChange={(e) => setAction((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('admin.audit.actionPick')}</option>
+          {ACTION_PREFIXES.map((p) => (
+            <option key={p} value={`${p}.*`}>
+              {p === 'auth' ? t('admin.audit.verbs.login') : entityWord(i18n.locale, t, ENTITY_OF[p] ?? p)}
+            </option>
+          ))}
+        </select>
+        <select
           aria-label={t('admin.audit.actor')}
-          placeholder={t('admin.audit.actorId')}
+          name="actorId"
+          data-testid="audit-actor"
           value={actorId}
-          onInput={(e) => setActorId((e.target as HTMLInputElement).value)}
-        />
+          onChange={(e) => setActorId((e.target as HTMLSelectElement).value)}
+        >
+          <option value="">{t('admin.audit.actorPick')}</option>
+          {[...(people.data ?? [])]
+            .sort((x, y) => x.fullName.localeCompare(y.fullName))
+            .map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.fullName}
+              </option>
+            ))}
+        </select>
         <button type="submit" class="secondary">
           {t('common.apply')}
         </button>
@@ -78,13 +145,14 @@ export function AuditTab() {
                   <tr>
                     <td>{i18n.dateTime(a.at)}</td>
                     <td>
-                      {t(`actor.${a.actorType}`)} {a.actorId ? (a.actorType === 'staff' ? (names.get(a.actorId) ?? `#${a.actorId}`) : `#${a.actorId}`) : ''}
+                      {a.actorType === 'staff' && a.actorId && names.get(a.actorId)
+                        ? names.get(a.actorId)
+                        : `${t(`actor.${a.actorType}`)} ${a.actorId ? `#${a.actorId}` : ''}`}
                     </td>
+                    <td title={a.action}>{actionWords(i18n.locale, t, a.action)}</td>
                     <td>
-                      <code>{a.action}</code>
-                    </td>
-                    <td>
-                      {a.entity} {a.entityId ? `#${a.entityId}` : ''}
+                      {entityWord(i18n.locale, t, a.entity)}{' '}
+                      {a.entityId ? (a.entity === 'staff_user' && names.get(a.entityId) ? names.get(a.entityId) : `#${a.entityId}`) : ''}
                     </td>
                     <td>{a.ip ?? ''}</td>
                     <td>
@@ -97,13 +165,8 @@ export function AuditTab() {
                   </tr>
                   {open === a.id && (
                     <tr>
-                      <td colSpan={3}>
-                        <div class="field-label">{t('admin.audit.before')}</div>
-                        <pre class="json">{JSON.stringify(a.before, null, 2)}</pre>
-                      </td>
-                      <td colSpan={3}>
-                        <div class="field-label">{t('admin.audit.after')}</div>
-                        <pre class="json">{JSON.stringify(a.after, null, 2)}</pre>
+                      <td colSpan={6}>
+                        <AuditChanges before={a.before} after={a.after} />
                       </td>
                     </tr>
                   )}

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { CalendarDay, SetDayInput } from '../../../../server/reference/calendar-schemas.ts';
 import { useAction, useLoad } from '../../components/load.ts';
 import { ErrorBox } from '../../components/layout.tsx';
-import { Field, FormActions, KkRuFields, Select, TextInput } from '../../components/form.tsx';
+import { CheckedForm, Field, FormActions, KkRuFields, Select, TextInput } from '../../components/form.tsx';
 import { LoadedTable } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
@@ -45,9 +45,9 @@ export function CalendarTab() {
           ›
         </button>
       </div>
-      <form class="form panel" onSubmit={submit} data-testid="calendar-form">
+      <CheckedForm class="form panel" onSubmit={submit} data-testid="calendar-form" error={save.error}>
         <Field label={t('admin.calendar.date')}>
-          <TextInput type="date" value={date} onInput={setDate} required />
+          <TextInput type="date" name="date" value={date} onInput={setDate} required />
         </Field>
         <Field label={t('admin.calendar.kind')}>
           <Select
@@ -59,7 +59,7 @@ export function CalendarTab() {
         <KkRuFields labels={[t('admin.calendar.nameKk'), t('admin.calendar.nameRu')]} kk={[nameKk, setNameKk]} ru={[nameRu, setNameRu]} />
         <ErrorBox error={save.error} />
         <FormActions busy={save.busy} submitLabel={t('common.save')} />
-      </form>
+      </CheckedForm>
       <LoadedTable
         loaded={list}
         testId="calendar-table"

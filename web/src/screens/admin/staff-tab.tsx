@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { StaffRole } from '../../../../generated/prisma/enums.ts';
 import type { StaffAccount, StaffInput, StaffPatch } from '../../../../server/staff/staff-schemas.ts';
 import { useAction, useEditDialog, useLoad } from '../../components/load.ts';
-import { Checkbox, Field, FormDialog, Select, TextInput } from '../../components/form.tsx';
+import { Checkbox, Field, FormDialog, GroupError, Select, TextInput } from '../../components/form.tsx';
 import { LoadedTable } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
@@ -107,16 +107,16 @@ function StaffDialog({ user, onClose, onSaved }: { user: StaffAccount | null; on
     >
       {!user && (
         <Field label={t('login.login')}>
-          <TextInput name="login" value={login} onInput={setLogin} autocomplete="off" />
+          <TextInput name="login" value={login} onInput={setLogin} autocomplete="off" required />
         </Field>
       )}
       <Field label={t('admin.staff.fullName')}>
-        <TextInput name="fullName" value={fullName} onInput={setFullName} />
+        <TextInput name="fullName" value={fullName} onInput={setFullName} required />
       </Field>
-      <Field label={user ? t('admin.staff.newPassword') : t('login.password')} hint={t('admin.staff.passwordHint')}>
-        <TextInput name="password" type="password" autocomplete="new-password" value={password} onInput={setPassword} />
+      <Field label={user ? t('admin.staff.newPassword') : t('login.password')} hint={t(user ? 'admin.staff.passwordHint' : 'admin.staff.passwordHintNew')}>
+        <TextInput name="password" type="password" autocomplete="new-password" value={password} onInput={setPassword} required={!user} />
       </Field>
-      <fieldset class="field wide">
+      <fieldset class="field wide" data-field="roles">
         <legend class="field-label">{t('admin.staff.roles')}</legend>
         {ROLES.map((r) => (
           <label key={r} class="inline" style={{ marginRight: '1rem' }}>
@@ -128,6 +128,7 @@ function StaffDialog({ user, onClose, onSaved }: { user: StaffAccount | null; on
             {t(`roles.${r}`)}
           </label>
         ))}
+        <GroupError name="roles" />
       </fieldset>
       <Field label={t('reports.region')}>
         <Select

@@ -7,7 +7,9 @@ import { BarChart } from '../../charts/bar-chart.tsx';
 import { LineChart } from '../../charts/line-chart.tsx';
 import type { Loaded } from '../../components/load.ts';
 import { useI18n } from '../../i18n/i18n.ts';
+import { almatyToday } from '../screen-helpers.ts';
 import { Block, Card, Figures, pct } from './dashboard-kit.tsx';
+import { formatNumber } from '../../i18n/format.ts';
 
 type Duration = CivicControl['timeToAccept'];
 
@@ -17,43 +19,48 @@ const COLOUR: Record<string, string> = { new: '#d62728', in_work: '#d62728', reo
 export function CivicBlock({ load, query }: { load: Loaded<CivicControl>; query: Record<string, string | undefined> }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const days = (d: Duration) => (d.medianWorkingDays === null ? '—' : t('dashboard.workingDays', { n: d.medianWorkingDays.toFixed(1) }));
+  const today = almatyToday();
+  const days = (d: Duration) => (d.medianWorkingDays === null ? '—' : t('dashboard.workingDays', { n: formatNumber(d.medianWorkingDays, 1) }));
   return (
     <Card title={t('dashboard.civic')} testid="dash-civic" exportUrl="/api/analytics/civic-control/export" query={query}>
       <Block load={load}>
-        {(c) => (
-          <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))' }}>
-            <div>
-              <Figures
-                items={[
-                  [t('dashboard.received'), c.received],
-                  [t('dashboard.resolved'), `${c.resolved} (${pct(c.resolvedShare)})`],
-                  [t('dashboard.onTime'), `${c.resolvedOnTime} (${pct(c.resolvedOnTimeShare)})`],
-                  [t('dashboard.overdueNow'), c.overdueNow],
-                  [t('dashboard.timeToAccept'), days(c.timeToAccept)],
-                  [t('dashboard.timeToResolve'), days(c.timeToResolve)],
-                  [t('dashboard.reopened'), c.reopened],
-                  [t('dashboard.rating'), c.averageRating === null ? '—' : `${c.averageRating.toFixed(1)} / 5 (${pct(c.satisfiedShare)})`],
-                  [t('dashboard.selfResolved'), c.selfResolved],
-                ]}
-              />
-              <BarChart
-                title={t('dashboard.byStatus')}
-                bars={STATUS_ORDER.map((s) => ({ label: t(`status.${s}`), value: c.byStatus[s] ?? 0, colour: COLOUR[s] ?? '#9aa5b1' }))}
-              />
+        {(c) => {
+          // Weeks and months that have not begun are not zeros: the trend ends at today.
+          const trend = c.trend.filter((x) => x.start <= today);
+          return (
+            <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(22rem, 100%), 1fr))' }}>
+              <div>
+                <Figures
+                  items={[
+                    [t('dashboard.received'), c.received],
+                    [t('dashboard.resolved'), `${c.resolved} (${pct(c.resolvedShare)})`],
+                    [t('dashboard.onTime'), `${c.resolvedOnTime} (${pct(c.resolvedOnTimeShare)})`],
+                    [t('dashboard.overdueNow'), c.overdueNow],
+                    [t('dashboard.timeToAccept'), days(c.timeToAccept)],
+                    [t('dashboard.timeToResolve'), days(c.timeToResolve)],
+                    [t('dashboard.reopened'), c.reopened],
+                    [t('dashboard.rating'), c.averageRating === null ? '—' : `${formatNumber(c.averageRating, 1)} / 5 (${pct(c.satisfiedShare)})`],
+                    [t('dashboard.selfResolved'), c.selfResolved],
+                  ]}
+                />
+                <BarChart
+                  title={t('dashboard.byStatus')}
+                  bars={STATUS_ORDER.map((s) => ({ label: t(`status.${s}`), value: c.byStatus[s] ?? 0, colour: COLOUR[s] ?? '#9aa5b1' }))}
+                />
+              </div>
+              {trend.length > 0 && (
+                <LineChart
+                  title={t(c.trendUnit === 'week' ? 'dashboard.trendWeeks' : 'dashboard.trendMonths')}
+                  labels={trend.map((x) => (c.trendUnit === 'week' ? i18n.date(x.start) : i18n.period(x.start.slice(0, 7))))}
+                  series={[
+                    { name: t('dashboard.received'), values: trend.map((x) => x.received), colour: '#d62728' },
+                    { name: t('dashboard.resolved'), values: trend.map((x) => x.resolved), colour: '#2e7d32' },
+                  ]}
+                />
+              )}
             </div>
-            {c.trend.length > 0 && (
-              <LineChart
-                title={t(c.trendUnit === 'week' ? 'dashboard.trendWeeks' : 'dashboard.trendMonths')}
-                labels={c.trend.map((x) => i18n.date(x.start))}
-                series={[
-                  { name: t('dashboard.received'), values: c.trend.map((x) => x.received), colour: '#d62728' },
-                  { name: t('dashboard.resolved'), values: c.trend.map((x) => x.resolved), colour: '#2e7d32' },
-                ]}
-              />
-            )}
-          </div>
-        )}
+          );
+        }}
       </Block>
     </Card>
   );

@@ -39,10 +39,10 @@ export function DashboardFilters({
         value={choices.includes(period) ? period : ''}
         onChange={(e) => go({ period: (e.target as HTMLSelectElement).value || period || choices[0], from: undefined, to: undefined })}
       >
-        {!choices.includes(period) && <option value="">{period || t('dashboard.customRange')}</option>}
+        {!choices.includes(period) && <option value="">{period ? i18n.period(period) : t('dashboard.customRange')}</option>}
         {choices.map((c) => (
           <option key={c} value={c}>
-            {t(`dashboard.periods.${c.includes('Q') ? 'quarter' : c.includes('H') ? 'half' : c.length === 4 ? 'year' : 'month'}`, { key: c })}
+            {i18n.period(c)}
           </option>
         ))}
       </select>

@@ -5,10 +5,11 @@ import { type Loaded } from '../../components/load.ts';
 import { ErrorBox, Loading } from '../../components/layout.tsx';
 import { DownloadButton } from '../../components/table.tsx';
 import { useI18n } from '../../i18n/i18n.ts';
+import { formatNumber, formatShare } from '../../i18n/format.ts';
 
 type Share = number | null;
 
-export const pct = (s: Share) => (s === null ? '—' : `${(s * 100).toFixed(1)}%`);
+export const pct = (s: Share) => formatShare(s);
 
 export function Card({
   title,
@@ -42,7 +43,7 @@ export function Figures({ items }: { items: [string, string | number][] }) {
         <Fragment key={k}>
           <dt>{k}</dt>
           <dd>
-            <strong>{v}</strong>
+            <strong>{typeof v === 'number' ? formatNumber(v) : v}</strong>
           </dd>
         </Fragment>
       ))}

@@ -13,6 +13,7 @@ import { useLoad } from '../../components/load.ts';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { Block, Card, Figures, pct } from './dashboard-kit.tsx';
+import { formatNumber, formatPercent } from '../../i18n/format.ts';
 
 type Filter = Record<string, string | undefined>;
 
@@ -27,7 +28,7 @@ export function ParticipationCards({ filter, deps, xq }: { filter: Filter; deps:
   const name = (x: { nameKk: string | null; nameRu: string | null }) => (locale === 'kk' ? x.nameKk : x.nameRu) ?? '—';
   return (
     <>
-      <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))' }}>
+      <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(22rem, 100%), 1fr))' }}>
         <Card title={t('dashboard.consultations')} testid="dash-consultations" exportUrl="/api/analytics/consultations/export" query={xq}>
           <Block load={consultations}>
             {(c) => (
@@ -37,7 +38,7 @@ export function ParticipationCards({ filter, deps, xq }: { filter: Filter; deps:
                     [t('dashboard.count'), c.count],
                     [
                       t('dashboard.medianResponse'),
-                      c.medianResponseMinutes === null ? '—' : t('dashboard.hours', { h: (c.medianResponseMinutes / 60).toFixed(1) }),
+                      c.medianResponseMinutes === null ? '—' : t('dashboard.hours', { h: formatNumber(c.medianResponseMinutes / 60, 1) }),
                     ],
                     [t('dashboard.satisfied'), pct(c.satisfiedShare)],
                   ]}
@@ -108,7 +109,7 @@ export function ParticipationCards({ filter, deps, xq }: { filter: Filter; deps:
                   labels={x.waves.map((w) => (locale === 'kk' ? w.labelKk : w.labelRu))}
                   series={[{ name: t('dashboard.index'), values: x.waves.map((w) => (w.index === null ? null : w.index * 100)) }]}
                   max={100}
-                  format={(v) => `${v.toFixed(0)}%`}
+                  format={(v) => formatPercent(v, 0)}
                 />
               ))}
             </>

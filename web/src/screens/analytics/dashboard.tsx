@@ -155,7 +155,7 @@ export function DashboardScreen({ query }: ScreenProps) {
       <Card title={t('dashboard.rankings')} testid="dash-rankings" exportUrl="/api/analytics/rankings/export" query={xq}>
         <Block load={rankings}>
           {(r) => (
-            <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))' }}>
+            <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(22rem, 100%), 1fr))' }}>
               <BarChart
                 title={t('dashboard.topCategories')}
                 bars={r.categories

@@ -46,8 +46,8 @@ export function ConsultationQueue({ params, query }: ScreenProps) {
   }
 
   return (
-    <section class={selectedId ? 'screen split' : 'screen'}>
-      <div>
+    <section class={selectedId ? 'screen split master-detail has-detail' : 'screen master-detail'}>
+      <div class="master">
         <div class="screen-head">
           <h1>{t('questions.title')}</h1>
         </div>
@@ -85,7 +85,7 @@ export function ConsultationQueue({ params, query }: ScreenProps) {
                     <span>{i18n.dateTime(q.createdAt)}</span>
                     {q.dueAt && (
                       <span class={q.overdue ? 'overdue-text' : ''}>
-                        {t('reports.due')}: {i18n.dateTime(q.dueAt)}
+                        {t('reports.due')}: {i18n.deadline(q.dueAt)}
                       </span>
                     )}
                     <span>{q.holder ? `👤 ${q.holder.fullName}` : t('questions.unclaimed')}</span>

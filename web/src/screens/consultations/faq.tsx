@@ -5,7 +5,7 @@ import type { ConsultationTopic } from '../../../../server/consultations/consult
 import type { FaqArticle as Article, FaqInput, FaqSearch } from '../../../../server/consultations/faq-schemas.ts';
 import { useAction, useLoad, usePaged, type Page } from '../../components/load.ts';
 import { DetailHead, ErrorBox } from '../../components/layout.tsx';
-import { Checkbox, Field, FormActions, Select, TextArea, TextInput } from '../../components/form.tsx';
+import { CheckedForm, Checkbox, Field, FormActions, Select, TextArea, TextInput } from '../../components/form.tsx';
 import { FilterSelect, PagedBody } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
@@ -145,7 +145,7 @@ function ArticleForm({
   return (
     <aside class="detail">
       <DetailHead title={article ? t('faq.edit') : t('faq.new')} onClose={onClose} />
-      <form class="form" onSubmit={submit} data-testid="faq-form">
+      <CheckedForm class="form" onSubmit={submit} data-testid="faq-form">
         <Field label={t('questions.topic')}>
           <Select value={topicId} onChange={setTopicId} options={topics.map((x) => ({ value: String(x.id), label: i18n.name(x) }))} />
         </Field>
@@ -161,7 +161,7 @@ function ArticleForm({
             </button>
           )}
         </FormActions>
-      </form>
+      </CheckedForm>
     </aside>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { AnswerInput, NoteInput, QuestionDetail as Question } from '../../../../server/consultations/questions-schemas.ts';
 import { useAction, useLoad } from '../../components/load.ts';
 import { DetailHead, ErrorBox, Loading } from '../../components/layout.tsx';
-import { Field, TextArea, TextInput } from '../../components/form.tsx';
+import { CheckedForm, Field, TextArea, TextInput } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { CloseDialog, HandoverDialog, PromoteDialog } from './question-dialogs.tsx';
@@ -99,7 +99,7 @@ export function QuestionDetail({ id, topicName, onChanged, onClose }: { id: numb
         <dt>{t('reports.created')}</dt>
         <dd>{i18n.dateTime(q.createdAt)}</dd>
         <dt>{t('reports.due')}</dt>
-        <dd class={q.overdue ? 'overdue-text' : ''}>{i18n.dateTime(q.dueAt)}</dd>
+        <dd class={q.overdue ? 'overdue-text' : ''}>{i18n.deadline(q.dueAt)}</dd>
         <dt>{t('questions.holder')}</dt>
         <dd>{q.holder?.fullName ?? '—'}</dd>
         {q.rating !== null && (
@@ -133,7 +133,7 @@ export function QuestionDetail({ id, topicName, onChanged, onClose }: { id: numb
       </ol>
       <ErrorBox error={act.error} />
       {!closed && (
-        <form
+        <CheckedForm
           class="form panel"
           onSubmit={async (e) => {
             e.preventDefault();
@@ -163,9 +163,9 @@ export function QuestionDetail({ id, topicName, onChanged, onClose }: { id: numb
               {t('questions.send')}
             </button>
           </div>
-        </form>
+        </CheckedForm>
       )}
-      <form
+      <CheckedForm
         class="form"
         onSubmit={async (e) => {
           e.preventDefault();
@@ -180,7 +180,7 @@ export function QuestionDetail({ id, topicName, onChanged, onClose }: { id: numb
             {t('questions.addNote')}
           </button>
         </div>
-      </form>
+      </CheckedForm>
       {dialog === 'handover' && <HandoverDialog q={q} onClose={() => setDialog(null)} onDone={() => (setDialog(null), changed())} />}
       {dialog === 'close' && <CloseDialog q={q} onClose={() => setDialog(null)} onDone={() => (setDialog(null), changed())} />}
       {dialog === 'promote' && <PromoteDialog q={q} onClose={() => setDialog(null)} onDone={() => (setDialog(null), changed())} />}

@@ -6,7 +6,7 @@ import type { CommentDecision } from '../../../../generated/prisma/enums.ts';
 import type { DecisionInput, Topic, TopicComment } from '../../../../server/discussions/discussions-schemas.ts';
 import { useAction, type Loaded } from '../../components/load.ts';
 import { Empty, ErrorBox, Loading } from '../../components/layout.tsx';
-import { TextArea } from '../../components/form.tsx';
+import { CheckedForm, TextArea } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 
@@ -102,7 +102,7 @@ function CommentItem({ topicId, comment: c, canDecide, onSaved }: { topicId: num
       </p>
       {c.moderationNote && <p class="hint">{t('topics.moderationNote', { note: c.moderationNote })}</p>}
       {canDecide ? (
-        <form class="form" onSubmit={submit} data-testid="decision-form">
+        <CheckedForm class="form" onSubmit={submit} data-testid="decision-form">
           <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
             <legend class="field-label">{t('topics.decision')}</legend>
             {(['accepted', 'partly_accepted', 'rejected'] as CommentDecision[]).map((d) => (
@@ -122,7 +122,7 @@ function CommentItem({ topicId, comment: c, canDecide, onSaved }: { topicId: num
             </button>
             {c.decidedAt && <span class="hint">{t('topics.decidedAt', { at: i18n.dateTime(c.decidedAt) })}</span>}
           </div>
-        </form>
+        </CheckedForm>
       ) : (
         c.decision && (
           <p data-testid="decision">

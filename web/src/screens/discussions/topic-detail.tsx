@@ -5,7 +5,7 @@ import type { ExtendInput, PublishInput, Topic, TopicComment, TopicDetail as Top
 import type { AddedDays } from '../../../../server/reference/calendar-schemas.ts';
 import { useAction, useLoad } from '../../components/load.ts';
 import { BackLink, ErrorBox, Loading } from '../../components/layout.tsx';
-import { Field } from '../../components/form.tsx';
+import { CheckedForm, Field } from '../../components/form.tsx';
 import { DownloadButton } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
@@ -130,6 +130,12 @@ export function TopicDetail({ id }: { id: number }) {
       </div>
       {manager && x.status === 'draft' && <PublishPanel topic={x} onDone={reload} />}
       {manager && x.status === 'open' && !ended && <ExtendPanel topic={x} onDone={reload} />}
+      {/* A reader who cannot decide is told who does, rather than finding the screen silently read-only. */}
+      {!manager && ended && x.status !== 'reviewed' && (
+        <p class="hint" data-testid="who-decides">
+          {t('topics.whoDecides', { role: t('roles.project_manager') })}
+        </p>
+      )}
       <TopicComments topic={x} comments={comments} canDecide={manager && ended && x.status !== 'reviewed'} onChanged={reload} />
     </section>
   );
@@ -164,7 +170,7 @@ function PublishPanel({ topic, onDone }: { topic: Topic; onDone(): void }) {
     if (await save.run(() => api.post(`/api/discussions/${topic.id}/publish`, body), t('topics.published'))) onDone();
   }
   return (
-    <form class="panel form" onSubmit={publish} data-testid="publish-panel">
+    <CheckedForm class="panel form" onSubmit={publish} data-testid="publish-panel">
       <h2 style={{ flexBasis: '100%', margin: 0 }}>{t('topics.publishTitle')}</h2>
       <p style={{ flexBasis: '100%', margin: 0 }} data-testid="earliest-end">
         {earliest.data ? t('topics.earliestEnd', { at: i18n.dateTime(earliest.data.at) }) : earliest.error ? '' : t('common.loading')}
@@ -179,7 +185,7 @@ function PublishPanel({ topic, onDone }: { topic: Topic; onDone(): void }) {
           {t('topics.publish')}
         </button>
       </div>
-    </form>
+    </CheckedForm>
   );
 }
 
@@ -195,7 +201,7 @@ function ExtendPanel({ topic, onDone }: { topic: Topic; onDone(): void }) {
       onDone();
   }
   return (
-    <form class="panel form" onSubmit={extend}>
+    <CheckedForm class="panel form" onSubmit={extend}>
       <Field label={t('topics.extend')} hint={t('topics.extendHint')}>
         <input type="date" min={current} value={date} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
       </Field>
@@ -205,6 +211,6 @@ function ExtendPanel({ topic, onDone }: { topic: Topic; onDone(): void }) {
           {t('topics.extendButton')}
         </button>
       </div>
-    </form>
+    </CheckedForm>
   );
 }

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { useAction } from '../../components/load.ts';
 import { ErrorBox } from '../../components/layout.tsx';
-import { Checkbox, Field, FormActions, KkRuFields, Select } from '../../components/form.tsx';
+import { CheckedForm, Checkbox, Field, FormActions, KkRuFields, Select } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import type { PollQuestionType as QuestionType } from '../../../../generated/prisma/enums.ts';
@@ -148,7 +148,7 @@ function QuestionForm({ poll, question, onDone }: { poll: Poll; question?: PollQ
     if (ok) onDone(true);
   }
   return (
-    <form class="panel form" onSubmit={submit} data-testid="question-form">
+    <CheckedForm class="panel form" onSubmit={submit} data-testid="question-form">
       <Field label={t('polls.type')}>
         <Select value={type} onChange={setType} options={TYPES.map((x) => ({ value: x, label: t(`polls.types.${x}`) }))} />
       </Field>
@@ -226,6 +226,6 @@ function QuestionForm({ poll, question, onDone }: { poll: Poll; question?: PollQ
       )}
       <ErrorBox error={save.error} />
       <FormActions busy={save.busy} submitLabel={t('common.save')} onCancel={() => onDone(false)} />
-    </form>
+    </CheckedForm>
   );
 }

@@ -14,6 +14,7 @@ import type { PollQuestionType as QuestionType } from '../../../../generated/pri
 import type { PollResults as Results } from '../../../../server/polls/poll-results-schemas.ts';
 import type { Poll, PollQuestion } from '../../../../server/polls/polls-schemas.ts';
 import { exportLang } from '../screen-helpers.ts';
+import { formatNumber, formatPercent, formatSigned } from '../../i18n/format.ts';
 
 /** The label of an answer code in the reader's language. */
 export function answerLabel(t: T, locale: string, type: QuestionType, options: PollQuestion['options'], code: string): string {
@@ -24,7 +25,7 @@ export function answerLabel(t: T, locale: string, type: QuestionType, options: P
   return o ? (locale === 'kk' ? o.kk : o.ru) : code;
 }
 
-const signed = (v: number | null, unit = '') => (v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(1)}${unit}`);
+const signed = (v: number | null) => formatSigned(v, 1);
 
 export function PollResults({ poll }: { poll: Poll }) {
   const { api } = useApp();
@@ -86,17 +87,19 @@ export function PollResults({ poll }: { poll: Poll }) {
       {r.waves.length > 1 && (indexSeries.length > 0 || meanSeries.length > 0) && (
         <div class="panel" data-testid="dynamics">
           <h2>{t('polls.dynamics')}</h2>
-          <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(20rem, 1fr))' }}>
+          <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(20rem, 100%), 1fr))' }}>
             {indexSeries.length > 0 && (
               <LineChart
                 title={t('polls.indexTitle', { baseline: r.baseline })}
                 labels={waveLabels}
                 series={[...indexSeries, { name: t('polls.baseline'), values: r.waves.map(() => r.baseline), colour: '#9aa5b1' }]}
                 max={100}
-                format={(v) => `${v.toFixed(0)}%`}
+                format={(v) => formatPercent(v, 0)}
               />
             )}
-            {meanSeries.length > 0 && <LineChart title={t('polls.meanTitle')} labels={waveLabels} series={meanSeries} max={5} format={(v) => v.toFixed(1)} />}
+            {meanSeries.length > 0 && (
+              <LineChart title={t('polls.meanTitle')} labels={waveLabels} series={meanSeries} max={5} format={(v) => formatNumber(v, 1)} />
+            )}
           </div>
         </div>
       )}
@@ -133,10 +136,10 @@ export function PollResults({ poll }: { poll: Poll }) {
                   {s.skipped > 0 && <span>{t('polls.skipped', { n: s.skipped })}</span>}
                   {s.index !== null && (
                     <span data-testid="satisfaction-index">
-                      {t('polls.index', { index: s.index.toFixed(1), diff: signed(s.vsBaseline), baseline: r.baseline })}
+                      {t('polls.index', { index: formatNumber(s.index, 1), diff: signed(s.vsBaseline), baseline: r.baseline })}
                     </span>
                   )}
-                  {s.mean !== null && <span>{t('polls.mean', { mean: s.mean.toFixed(2), n: s.meanBase })}</span>}
+                  {s.mean !== null && <span>{t('polls.mean', { mean: formatNumber(s.mean, 2), n: s.meanBase })}</span>}
                   {change && change.index !== null && <span>{t('polls.indexChange', { diff: signed(change.index) })}</span>}
                   {change && change.index === null && change.mean !== null && <span>{t('polls.meanChange', { diff: signed(change.mean) })}</span>}
                 </p>
@@ -145,7 +148,7 @@ export function PollResults({ poll }: { poll: Poll }) {
                   bars={s.options.map((o) => ({
                     label: answerLabel(t, locale, q.type, q.options, o.code),
                     value: o.count,
-                    note: o.share === null ? undefined : `${o.share.toFixed(1)}%`,
+                    note: o.share === null ? undefined : formatPercent(o.share, 1),
                   }))}
                 />
               </>

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useAction, useLoad } from '../../components/load.ts';
 import { ErrorBox } from '../../components/layout.tsx';
-import { Field, KkRuFields, TextInput } from '../../components/form.tsx';
+import { CheckedForm, Field, KkRuFields, TextInput } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import type { Poll, PollWave, WaveInput, WaveProgress } from '../../../../server/polls/polls-schemas.ts';
@@ -165,7 +165,7 @@ function NewWave({ poll, onCreated }: { poll: Poll; onCreated(): void }) {
     if (await save.run(() => api.post(`/api/polls/${poll.id}/waves`, body), t('common.saved'))) onCreated();
   }
   return (
-    <form class="panel form" onSubmit={submit} data-testid="new-wave">
+    <CheckedForm class="panel form" onSubmit={submit} data-testid="new-wave">
       <h3 style={{ flexBasis: '100%', margin: 0 }}>{t('polls.newWave')}</h3>
       <KkRuFields name="label" labels={[t('polls.labelKk'), t('polls.labelRu')]} kk={[labelKk, setLabelKk]} ru={[labelRu, setLabelRu]} />
       <Field label={t('polls.opensOn')}>
@@ -183,6 +183,6 @@ function NewWave({ poll, onCreated }: { poll: Poll; onCreated(): void }) {
           {t('polls.addWave')}
         </button>
       </div>
-    </form>
+    </CheckedForm>
   );
 }

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { Poll, PollInput, PollPatch } from '../../../../server/polls/polls-schemas.ts';
 import { useAction, useLoad } from '../../components/load.ts';
 import { BackLink, ErrorBox, Loading, Tabs } from '../../components/layout.tsx';
-import { Checkbox, FormActions, KkRuFields } from '../../components/form.tsx';
+import { CheckedForm, Checkbox, FormActions, KkRuFields } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
@@ -80,7 +80,7 @@ export function PollForm({ poll, projectId, onDone }: { poll?: Poll; projectId?:
     if (saved) onDone(saved);
   }
   return (
-    <form class="panel form" onSubmit={submit} data-testid="poll-form">
+    <CheckedForm class="panel form" onSubmit={submit} data-testid="poll-form">
       <KkRuFields name="title" labels={[t('polls.titleKk'), t('polls.titleRu')]} kk={[titleKk, setTitleKk]} ru={[titleRu, setTitleRu]} wide />
       <KkRuFields name="intro" labels={[t('polls.introKk'), t('polls.introRu')]} kk={[introKk, setIntroKk]} ru={[introRu, setIntroRu]} rows={2} wide />
       <Checkbox checked={anonymous} onChange={setAnonymous}>
@@ -88,6 +88,6 @@ export function PollForm({ poll, projectId, onDone }: { poll?: Poll; projectId?:
       </Checkbox>
       <ErrorBox error={save.error} />
       <FormActions busy={save.busy} submitLabel={t('common.save')} onCancel={() => onDone()} />
-    </form>
+    </CheckedForm>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorBox, Loading } from '../../components/layout.tsx';
 import { LoadMore } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
+import { formatPhone } from '../../i18n/format.ts';
 
 const PAGE = 50;
 
@@ -96,7 +97,7 @@ export function ProjectBeneficiaries({ project, onChanged }: { project: Project;
               {list.data.items.map((b) => (
                 <tr key={b.id}>
                   <td>
-                    {b.fullName ?? '—'} {b.phone && <span class="muted">{b.phone}</span>}
+                    {b.fullName ?? '—'} {b.phone && <span class="muted">{formatPhone(b.phone)}</span>}
                   </td>
                   <td>{t(`projects.sources.${b.source}`)}</td>
                   <td>{b.gender ? t(`projects.genders.${b.gender}`) : '—'}</td>

@@ -15,6 +15,7 @@ import { exportLang } from '../screen-helpers.ts';
 import { PollForm } from '../polls/polls.tsx';
 import { ProjectBeneficiaries } from './project-beneficiaries.tsx';
 import { EventsPanel } from './project-events.tsx';
+import { formatNumber } from '../../i18n/format.ts';
 
 export function ProjectDetail({ id }: { id: number }) {
   const { api, ref } = useApp();
@@ -42,7 +43,7 @@ export function ProjectDetail({ id }: { id: number }) {
             {p.supplierName} {p.supplierBin && <span class="muted">БСН/БИН {p.supplierBin}</span>}
           </dd>
           <dt>{t('projects.contractSum')}</dt>
-          <dd>{t('projects.sum', { sum: p.contractSum.toFixed(1) })}</dd>
+          <dd>{t('projects.sum', { sum: formatNumber(p.contractSum, 1) })}</dd>
           <dt>{t('projects.period')}</dt>
           <dd>
             {i18n.date(p.startsOn)} — {i18n.date(p.endsOn)}

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { EventInput, Project, ProjectEvent } from '../../../../server/projects/projects-schemas.ts';
 import { useAction, useLoad } from '../../components/load.ts';
 import { ErrorBox } from '../../components/layout.tsx';
-import { Field, TextInput } from '../../components/form.tsx';
+import { CheckedForm, Field, TextInput } from '../../components/form.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 
@@ -76,7 +76,7 @@ export function EventsPanel({ project, onChanged }: { project: Project; onChange
         </table>
       </div>
       {project.status !== 'finished' && (
-        <form class="form" onSubmit={add} style={{ marginTop: '0.75rem' }}>
+        <CheckedForm class="form" onSubmit={add} style={{ marginTop: '0.75rem' }}>
           <Field label={t('projects.heldOn')}>
             <input
               type="date"
@@ -104,7 +104,7 @@ export function EventsPanel({ project, onChanged }: { project: Project; onChange
               {t('projects.addEvent')}
             </button>
           </div>
-        </form>
+        </CheckedForm>
       )}
     </div>
   );

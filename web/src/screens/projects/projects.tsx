@@ -10,6 +10,7 @@ import { href, navigate } from '../../router.ts';
 import type { ScreenProps } from '../types.ts';
 import { ProjectDetail } from './project-detail.tsx';
 import { ProjectForm } from './project-form.tsx';
+import { formatNumber } from '../../i18n/format.ts';
 
 export function ProjectsScreen({ params, query }: ScreenProps) {
   if (params.id === 'new') return <ProjectForm />;
@@ -65,7 +66,7 @@ function ProjectList({ query }: { query: URLSearchParams }) {
                       {i18n.date(p.startsOn)} — {i18n.date(p.endsOn)}
                     </span>
                     <span>{t('projects.beneficiariesCount', { n: p.counts.beneficiaries })}</span>
-                    <span>{t('projects.sum', { sum: p.contractSum.toFixed(1) })}</span>
+                    <span>{t('projects.sum', { sum: formatNumber(p.contractSum, 1) })}</span>
                   </div>
                 </a>
               </li>

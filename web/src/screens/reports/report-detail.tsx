@@ -2,8 +2,9 @@
 // playable through the API's evidence download), the place on the map, history, followers, and the
 // actions. Each action is a dialog that keeps what was typed until the API has accepted it.
 import { useLoad } from '../../components/load.ts';
+import { useState } from 'preact/hooks';
 import { EvidencePublicity } from './evidence-publicity.tsx';
-import { DetailHead, ErrorBox, Loading } from '../../components/layout.tsx';
+import { DetailHead, ErrorBox, Loading, Modal } from '../../components/layout.tsx';
 import { useApp } from '../../context.ts';
 import { hasKey, useI18n } from '../../i18n/i18n.ts';
 import { MapView } from '../../map/map-view.tsx';
@@ -111,7 +112,7 @@ export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged,
         <dt>{t('reports.created')}</dt>
         <dd>{i18n.dateTime(r.createdAt)}</dd>
         <dt>{t('reports.due')}</dt>
-        <dd class={r.overdue ? 'overdue-text' : ''}>{i18n.dateTime(r.dueAt)}</dd>
+        <dd class={r.overdue ? 'overdue-text' : ''}>{i18n.deadline(r.dueAt)}</dd>
         {r.acceptedAt && (
           <>
             <dt>{t('reports.accepted')}</dt>
@@ -136,7 +137,7 @@ export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged,
         <dd>{r.supportCount}</dd>
         <dt>{t('reports.source')}</dt>
         <dd>
-          {r.source}
+          {hasKey(locale, `reports.sourceNames.${r.source}`) ? t(`reports.sourceNames.${r.source}`) : r.source}
           {r.anonymous ? ` · ${t('reports.anonymous')}` : ''}
         </dd>
         {r.reopenCount > 0 && (
@@ -223,6 +224,32 @@ function hostOf(url: string): string {
   }
 }
 
+/** A photo opens in the console's own viewer (a dialog), not as a raw file in a new tab. */
+function PhotoItem({ url }: { url: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <a
+        href={url}
+        class="evidence-item"
+        data-testid="photo"
+        onClick={(ev) => {
+          ev.preventDefault();
+          setOpen(true);
+        }}
+      >
+        <img src={url} alt={t('evidence.photo')} loading="lazy" />
+      </a>
+      {open && (
+        <Modal title={t('evidence.photo')} onClose={() => setOpen(false)} wide>
+          <img class="photo-view" src={url} alt={t('evidence.photo')} />
+        </Modal>
+      )}
+    </>
+  );
+}
+
 function EvidenceItem({ e }: { e: ReportDetail['evidence'][number] }) {
   const { t } = useI18n();
   // Never an <img>: loading it would tell the outside app's server who on the staff looks, from where and when.
@@ -233,13 +260,7 @@ function EvidenceItem({ e }: { e: ReportDetail['evidence'][number] }) {
       </a>
     );
   }
-  if (e.kind === 'photo') {
-    return (
-      <a href={e.downloadUrl} target="_blank" rel="noopener" class="evidence-item">
-        <img src={e.downloadUrl} alt={t('evidence.photo')} loading="lazy" />
-      </a>
-    );
-  }
+  if (e.kind === 'photo') return <PhotoItem url={e.downloadUrl} />;
   if (e.kind === 'video') return <video class="evidence-item" src={e.downloadUrl} controls preload="metadata" />;
   if (e.kind === 'voice' || e.kind === 'audio') return <audio class="evidence-item" src={e.downloadUrl} controls preload="none" />;
   return (

@@ -53,7 +53,7 @@ export function ReportList({
                 <span>{i18n.dateTime(r.createdAt)}</span>
                 {r.dueAt && (
                   <span class={r.overdue ? 'due overdue-text' : 'due'}>
-                    {t('reports.due')}: {i18n.dateTime(r.dueAt)}
+                    {t('reports.due')}: {i18n.deadline(r.dueAt)}
                   </span>
                 )}
                 {r.evidenceCount > 0 && <span>📎 {r.evidenceCount}</span>}

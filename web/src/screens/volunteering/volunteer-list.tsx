@@ -8,6 +8,7 @@ import { DownloadButton, LoadMore } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { exportLang } from '../screen-helpers.ts';
+import { formatPhone } from '../../i18n/format.ts';
 
 export function VolunteerList() {
   const { api, ref } = useApp();
@@ -45,7 +46,7 @@ export function VolunteerList() {
                       </span>
                     )}
                   </td>
-                  <td>{v.phone ?? '—'}</td>
+                  <td>{formatPhone(v.phone)}</td>
                   <td>
                     {i18n.name(region)}
                     {v.districtId && region ? `, ${i18n.name(region.districts.find((d) => d.id === v.districtId))}` : ''}

@@ -5,11 +5,12 @@ import { useState } from 'preact/hooks';
 import type { Application, AttendanceInput, Opportunity, ReviewInput } from '../../../../server/volunteering/volunteering-schemas.ts';
 import { useAction, useLoad } from '../../components/load.ts';
 import { BackLink, ErrorBox, Loading } from '../../components/layout.tsx';
-import { TextInput } from '../../components/form.tsx';
+import { CheckedForm, TextInput } from '../../components/form.tsx';
 import { LoadState } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
+import { formatPhone } from '../../i18n/format.ts';
 
 export function OpportunityDetail({ id }: { id: number }) {
   const { api, ref } = useApp();
@@ -60,7 +61,7 @@ export function OpportunityDetail({ id }: { id: number }) {
           <dt>{t('volunteers.directions')}</dt>
           <dd>{o.directions.map((d) => t(`volunteers.direction.${d}`)).join(', ') || '—'}</dd>
           <dt>{t('volunteers.needed')}</dt>
-          <dd>{t('volunteers.places', { left: o.placesLeft, needed: o.needed })}</dd>
+          <dd>{new Date(o.endsAt).getTime() < Date.now() ? t('volunteers.past') : t('volunteers.places', { left: o.placesLeft, needed: o.needed })}</dd>
         </dl>
         <div class="actions">
           {o.status === 'draft' && (
@@ -134,7 +135,7 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
         {a.confirmedByVolunteer === false && <span class="badge overdue">{t('volunteers.denied')}</span>}
       </div>
       <div class="row-meta">
-        {v?.phone && <span>{v.phone}</span>}
+        {v?.phone && <span>{formatPhone(v.phone)}</span>}
         {v?.birthYear && <span>{t('volunteers.born', { year: v.birthYear })}</span>}
         <span>{t('volunteers.queuedAt', { at: i18n.dateTime(a.queuedAt) })}</span>
         {a.reason && <span>{t('volunteers.reason', { reason: a.reason })}</span>}
@@ -176,7 +177,7 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
         )}
       </div>
       {declining && (
-        <form class="form" onSubmit={(e) => (e.preventDefault(), post('decline', { reason }))}>
+        <CheckedForm class="form" onSubmit={(e) => (e.preventDefault(), post('decline', { reason }))}>
           <label class="field wide">
             <span class="field-label">{t('volunteers.declineReason')}</span>
             <TextInput name="reason" value={reason} onInput={setReason} />
@@ -186,10 +187,10 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
               {t('volunteers.decline')}
             </button>
           </div>
-        </form>
+        </CheckedForm>
       )}
       {started && ['approved', 'attended', 'no_show'].includes(a.state) && (
-        <form
+        <CheckedForm
           class="form"
           onSubmit={(e) => (
             e.preventDefault(),
@@ -213,10 +214,10 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
               {t('volunteers.noShow')}
             </button>
           </div>
-        </form>
+        </CheckedForm>
       )}
       {a.state === 'attended' && (
-        <form
+        <CheckedForm
           class="form"
           onSubmit={(e) => (e.preventDefault(), post('review', { rating: Number(rating), comment: comment.trim() || null } satisfies ReviewInput))}
         >
@@ -239,7 +240,7 @@ function ApplicationRow({ n, app: a, started, over, onChanged }: { n: number; ap
               {t('volunteers.saveReview')}
             </button>
           </div>
-        </form>
+        </CheckedForm>
       )}
     </li>
   );

@@ -10,6 +10,7 @@ import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import { href, navigate } from '../../router.ts';
 import { almatyToday, exportLang } from '../screen-helpers.ts';
+import { formatNumber } from '../../i18n/format.ts';
 
 export function VolunteerRankings({ query }: { query: URLSearchParams }) {
   const { api, ref, user } = useApp();
@@ -80,7 +81,7 @@ export function VolunteerRankings({ query }: { query: URLSearchParams }) {
           {r.mostActive.length === 0 ? (
             <Empty>{t('volunteers.noRanking')}</Empty>
           ) : (
-            <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))' }}>
+            <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(22rem, 100%), 1fr))' }}>
               <div class="panel">
                 <h2>{t('volunteers.mostActive')}</h2>
                 <BarChart
@@ -93,7 +94,7 @@ export function VolunteerRankings({ query }: { query: URLSearchParams }) {
                   bars={r.favourite.map((x) => ({
                     label: `${x.rank}. ${x.name}`,
                     value: x.positiveReviews,
-                    note: x.averageRating === null ? undefined : `★ ${x.averageRating.toFixed(1)}`,
+                    note: x.averageRating === null ? undefined : `★ ${formatNumber(x.averageRating, 1)}`,
                   }))}
                 />
               </div>

@@ -91,7 +91,8 @@ function OpportunityList({ query }: { query: URLSearchParams }) {
                       <span>{i18n.dateTime(o.startsAt)}</span>
                       <span>{i18n.name(ref.regions.find((r) => r.id === o.regionId))}</span>
                       <span>{o.organiserName}</span>
-                      <span>{t('volunteers.places', { left: o.placesLeft, needed: o.needed })}</span>
+                      {/* A past event has no free places to offer, whatever its count says. */}
+                      {!past && <span>{t('volunteers.places', { left: o.placesLeft, needed: o.needed })}</span>}
                       <span>
                         {t('volunteers.appCounts', {
                           approved: o.counts.approved ?? 0,

@@ -12,4 +12,3 @@ export const withheldBody = z.object({
 });
 export const publicPhotoParams = z.object({ evidenceId: positiveId });
 export const publicPhotoResponses = withErrors({ 200: z.unknown().describe('the image'), 502: errorBody, 503: errorBody });
-

@@ -51,6 +51,15 @@ describe('a form table', () => {
 
   it('writes the same rows to CSV, the column numbers included', () => {
     const text = toCsv(form).toString('utf8').slice(1);
-    expect(text.split('\r\n')).toEqual(['Ақпарат', '№,Атауы,Сомасы', '1,2,3', '1-сала. Білім беру,,', '1,Жоба А,1200.5', 'Жиынында,,1200.5', 'Барлығы,,1200.5', '']);
+    expect(text.split('\r\n')).toEqual([
+      'Ақпарат',
+      '№,Атауы,Сомасы',
+      '1,2,3',
+      '1-сала. Білім беру,,',
+      '1,Жоба А,1200.5',
+      'Жиынында,,1200.5',
+      'Барлығы,,1200.5',
+      '',
+    ]);
   });
 });

@@ -27,7 +27,9 @@ function workbookXml(names: string[], sheets: Sheet[]): string {
     const ref = sheetRef(names[i]!);
     return [
       ...(s.filter
-        ? [`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${ref}!$A$${s.headerRow}:$${s.lastColumn}$${s.lastDataRow}`)}</definedName>`]
+        ? [
+            `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${ref}!$A$${s.headerRow}:$${s.lastColumn}$${s.lastDataRow}`)}</definedName>`,
+          ]
         : []),
       // printed pages repeat the title and header rows
       `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(`${ref}!$1:$${s.lastHeadRow}`)}</definedName>`,

@@ -126,6 +126,20 @@ describe.each(dbTargets)('Annex 9 (%s)', (target) => {
     'Исполнение плана: выполнено мероприятий: 1 из 2. Удовлетворённость целевой аудитории: 82,5 % (ответивших: 40; изменение: +4,5 п. п.). ' +
     'Охват: 120 чел. (по плану: 150). Меры: всего 1, выполнено 1, просрочено 1.';
 
+  it("takes the body's first head, as an admin sets it, as the signer of a new report", async () => {
+    const admin = await api.account('a9-admin', ['admin']);
+    const other = (await makeBody(api.services.prisma, 'a9-other', null)).id;
+    const set = await api.call('PATCH', `/api/state-bodies/${other}`, admin.token, {
+      headName: 'С. Нұрланова',
+      headPositionKk: 'басқарма басшысы',
+      headPositionRu: 'руководитель управления',
+    });
+    expect(set.status, set.text).toBe(200);
+    expect(set.json()).toMatchObject({ headName: 'С. Нұрланова', headPositionRu: 'руководитель управления' });
+    const r = await api.call('POST', '/api/monitoring/reports', admin.token, { stateBodyId: other, year: 2026, kind: 'half_year' });
+    expect(r.json().signer).toEqual({ name: 'С. Нұрланова', positionKk: 'басқарма басшысы', positionRu: 'руководитель управления', acting: false });
+  });
+
   it('drafts column 7 of the half-year from the rounds completed by 30 June, in both languages', async () => {
     clock.set('2026-07-01T05:00:00Z');
     const r = await open('half_year');

@@ -85,8 +85,14 @@ describe.each(dbTargets)('Annex 9 (%s)', (target) => {
       return r;
     };
     const r1st = await round('2026-04-10', '2026-04-10', ['survey', 'document_review'], 'Семинары идут по плану', {
-      satisfaction: { index: 82.5, base: 40, change: 4.5 },
-      coverage: { persons: 120 },
+      // the shape core/monitoring/indicators.ts freezes at completion
+      activities: [
+        { activityId: acts[0]!.id, due: true, status: 'done' },
+        { activityId: acts[1]!.id, due: true, status: 'partly' },
+      ],
+      satisfaction: [{ pollId: 1, waveId: 2, labelKk: '2-толқын', labelRu: 'Волна 2', base: 40, positive: 33, index: 82.5, change: 4.5 }],
+      coverage: { persons: 120, male: 50, female: 70, target: 150, eventParticipants: 0 },
+      standard: null,
     });
     await prisma.roundActivity.create({ data: { roundId: r1st.id, activityId: acts[0]!.id, status: 'done' } });
     await prisma.roundActivity.create({ data: { roundId: r1st.id, activityId: acts[1]!.id, status: 'partly' } });

@@ -14,10 +14,10 @@ export interface Period {
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const obj = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 
-/** The satisfaction part of a round's snapshot (R5 (2)): the first poll's latest wave with answers. */
+/** The satisfaction part of a round's snapshot (R5 (2): one entry per poll, its latest wave): the first with answers. */
 function satisfactionOf(snapshot: Record<string, unknown> | null): Column7Facts['satisfaction'] {
-  const s = obj(snapshot?.satisfaction);
-  const list = Array.isArray(s?.polls) ? (s.polls as unknown[]) : s ? [s] : [];
+  const s = snapshot?.satisfaction;
+  const list: unknown[] = Array.isArray(s) ? s : obj(s) ? [s] : [];
   for (const item of list) {
     const x = obj(item);
     const index = num(x?.index);
@@ -25,6 +25,13 @@ function satisfactionOf(snapshot: Record<string, unknown> | null): Column7Facts[
     if (index !== null && base !== null && base > 0) return { index, base, change: num(x?.change) };
   }
   return null;
+}
+
+/** Plan progress (R5 (1)) as the snapshot froze it: the activities due by the round, and those done. */
+function activitiesOf(snapshot: Record<string, unknown> | null): Column7Facts['activities'] {
+  if (!Array.isArray(snapshot?.activities)) return null;
+  const due = (snapshot.activities as unknown[]).map(obj).filter((a) => a?.due === true);
+  return { done: due.filter((a) => a?.status === 'done').length, due: due.length };
 }
 
 /** The coverage part (R5 (3)): persons reached by the round's date, against the planned target. */
@@ -54,7 +61,7 @@ export async function column7Facts(prisma: PrismaClient, projectId: number, peri
     roundsDone: done.length,
     roundsPlanned: rounds.length,
     tools: MONITORING_TOOLS.filter((t) => used.has(t)),
-    activities: last ? { done: checked.filter((a) => a.status === 'done').length, due: checked.length } : null,
+    activities: activitiesOf(snapshot) ?? (last ? { done: checked.filter((a) => a.status === 'done').length, due: checked.length } : null),
     satisfaction: satisfactionOf(snapshot),
     coverage: coverageOf(snapshot, project.coverageTarget),
     measures: {

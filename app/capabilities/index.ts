@@ -7,6 +7,7 @@ import { citizens } from './citizens.ts';
 import { consultations } from './consultations.ts';
 import { discussions } from './discussions.ts';
 import { evaluation } from './evaluation.ts';
+import { monitoring } from './monitoring.ts';
 import { open311 } from './open311.ts';
 import { polls } from './polls.ts';
 import { projects } from './projects.ts';
@@ -27,6 +28,7 @@ export const CAPABILITIES: readonly Capability[] = [
   projects,
   polls,
   evaluation,
+  monitoring,
   analytics,
   open311,
   system,

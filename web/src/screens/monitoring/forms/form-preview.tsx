@@ -36,7 +36,9 @@ export function FormPreview({ table, editCell }: { table: FormTable; editCell?(r
             if (kind === 'section') {
               return (
                 <tr key={r} class="form-section">
-                  <th colSpan={width}>{show(row[0])}</th>
+                  <td colSpan={width}>
+                    <strong>{show(row[0])}</strong>
+                  </td>
                 </tr>
               );
             }

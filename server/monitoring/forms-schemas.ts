@@ -14,7 +14,6 @@ const sum = z
   .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-6, 'one decimal at most');
 
 export const annex3Query = z.object({ stateBodyId: positiveId, planYear: year, lang });
-export const annex3ExportQuery = annex3Query;
 export const reportParams = z.object({ id: positiveId });
 export const reportRowParams = z.object({ id: positiveId, projectId: positiveId });
 export const reportExportQuery = z.object({ lang });

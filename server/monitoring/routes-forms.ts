@@ -60,7 +60,7 @@ export const monitoringFormRoutes =
 
     app.get(
       '/api/monitoring/annex3/export',
-      opts('Annex 3 as XLSX in Kazakh or Russian', { querystring: s.annex3ExportQuery, response: exportFileBody }),
+      opts('Annex 3 as XLSX in Kazakh or Russian', { querystring: s.annex3Query, response: exportFileBody }),
       async (req, reply) => {
         const { lang, ...q } = req.query;
         const { table, fileName } = await annex3.xlsx(staffOf(req), q, lang);

@@ -6,7 +6,6 @@ import type { i18n } from 'i18next';
 import type { PlannedProject, PrismaClient } from '../../../generated/prisma/client.ts';
 import { recordAudit, type Actor } from '../../audit/audit-log.ts';
 import { invalid, notFound } from '../../errors.ts';
-import { toXlsx } from '../../export/xlsx.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import type { StaffPrincipal } from '../../staff/scope.ts';
 import { annex3Table, type Annex3Table } from './annex3-table.ts';
@@ -173,11 +172,10 @@ export function createAnnex3Service({ prisma, i18n }: FormServiceDeps) {
       });
     },
 
-    async xlsx(p: StaffPrincipal, q: Annex3Query, locale: Locale): Promise<{ fileName: string; body: Buffer; table: Annex3Table }> {
+    /** The table the XLSX file is written from (the route sends it), with its file name. */
+    async xlsx(p: StaffPrincipal, q: Annex3Query, locale: Locale): Promise<{ fileName: string; table: Annex3Table }> {
       const { table: t } = await table(p, q, locale);
-      return { fileName: `${t.sheetName} ${q.planYear}`, body: toXlsx(t), table: t };
+      return { fileName: `${t.sheetName} ${q.planYear}`, table: t };
     },
   };
 }
-
-export type Annex3Service = ReturnType<typeof createAnnex3Service>;

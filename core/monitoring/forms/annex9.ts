@@ -9,7 +9,6 @@ import { recordAudit } from '../../audit/audit-log.ts';
 import { localMidnight } from '../../calendar/local-time.ts';
 import { conflict, invalid, notFound } from '../../errors.ts';
 import { report as councilReport } from '../../evaluation/expert-scoring.ts';
-import { toXlsx } from '../../export/xlsx.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import type { StaffPrincipal } from '../../staff/scope.ts';
 import { draftColumn7 } from './annex9-draft.ts';
@@ -209,12 +208,13 @@ export function createAnnex9Service({ prisma, i18n, now, contributors = [] }: An
       });
     },
 
-    async xlsx(p: StaffPrincipal, id: number, locale: Locale): Promise<{ fileName: string; body: Buffer; table: Annex9Table }> {
+    /** The table the XLSX file is written from (frozen at submission), with its file name. */
+    async xlsx(p: StaffPrincipal, id: number, locale: Locale): Promise<{ fileName: string; table: Annex9Table }> {
       const r = await load(p, id);
       await ensureRows(r);
       const frozen = r.snapshot as Record<Locale, Annex9Table> | null;
       const table = frozen?.[locale] ?? (await tableOf(r, locale)).table;
-      return { fileName: `${table.sheetName} ${r.year} ${r.kind === 'annual' ? 'annual' : 'H1'}`, body: toXlsx(table), table };
+      return { fileName: `${table.sheetName} ${r.year} ${r.kind === 'annual' ? 'annual' : 'H1'}`, table };
     },
 
     /** Freezes the table in both languages and marks the form's deadline done. */
@@ -240,5 +240,3 @@ export function createAnnex9Service({ prisma, i18n, now, contributors = [] }: An
     },
   };
 }
-
-export type Annex9Service = ReturnType<typeof createAnnex9Service>;

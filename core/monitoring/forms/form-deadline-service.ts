@@ -100,5 +100,3 @@ export function createFormDeadlineService({ prisma, i18n, now }: { prisma: Prism
     },
   };
 }
-
-export type FormDeadlineService = ReturnType<typeof createFormDeadlineService>;

@@ -10,6 +10,8 @@ import { consultationTopics } from './seed/consultation-topics.ts';
 import { departments } from './seed/departments.ts';
 import { fixedHolidays, movableHolidays, transfers } from './seed/holidays.ts';
 import { regions } from './seed/regions.ts';
+import { mciRates } from './seed/mci.ts';
+import { STANDARD_ITEMS_SOURCE, standardItems } from './seed/standard-items.ts';
 
 export interface SeedSummary {
   regions: number;
@@ -19,6 +21,8 @@ export interface SeedSummary {
   categories: number;
   consultationTopics: number;
   calendarDays: number;
+  mciRates: number;
+  standardItems: number;
 }
 
 export async function seedReferenceData(prisma: PrismaClient, years: number[]): Promise<SeedSummary> {
@@ -86,6 +90,7 @@ export async function seedReferenceData(prisma: PrismaClient, years: number[]): 
         });
       }
       const calendarDays = await seedCalendar(tx, years);
+      await seedMonitoring(tx);
       return {
         regions: regions.length,
         districts: districtCount,
@@ -94,6 +99,8 @@ export async function seedReferenceData(prisma: PrismaClient, years: number[]): 
         categories: categories.length,
         consultationTopics: consultationTopics.length,
         calendarDays,
+        mciRates: mciRates.length,
+        standardItems: standardItems.length,
       };
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -123,6 +130,20 @@ export async function seedCalendar(tx: Tx, years: number[]): Promise<number> {
   return calendarDays;
 }
 
+/** MCI per year (an admin's row wins) and the seed-002 standard items (added once per kind and text). */
+async function seedMonitoring(tx: Tx): Promise<void> {
+  for (const m of mciRates) {
+    const row = await tx.mciRate.findUnique({ where: { year: m.year } });
+    if (row?.origin === 'admin') continue;
+    await tx.mciRate.upsert({ where: { year: m.year }, create: { ...m, origin: 'default' }, update: { tenge: m.tenge, source: m.source } });
+  }
+  for (const [i, item] of standardItems.entries()) {
+    const exists = await tx.standardItem.findFirst({ where: { serviceKind: item.serviceKind, textRu: item.textRu }, select: { id: true } });
+    if (exists) continue;
+    await tx.standardItem.create({ data: { ...item, position: i + 1, source: STANDARD_ITEMS_SOURCE } });
+  }
+}
+
 /**
  * The calendar years start-up seeds: this one and the next, so deadlines that run into January count its holidays.
  * The template built at install time has the years of that day; a start in a later year seeds its own.
@@ -132,7 +153,12 @@ export const seedYears = (now: Date): number[] => [now.getUTCFullYear(), now.get
 /** A fingerprint of the seed data and the years, so an unchanged seed is skipped at start-up. */
 export function seedVersion(years: number[]): string {
   return createHash('sha256')
-    .update(JSON.stringify({ regions, areas, departments, categories, consultationTopics, fixedHolidays, movableHolidays, transfers, years }))
+    .update(
+      JSON.stringify({
+        ...{ regions, areas, departments, categories, consultationTopics, fixedHolidays, movableHolidays, transfers },
+        ...{ mciRates, standardItems, years },
+      }),
+    )
     .digest('hex')
     .slice(0, 16);
 }

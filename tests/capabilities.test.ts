@@ -119,6 +119,8 @@ describe('capability manifests', () => {
     expect(jobs.map((j) => j.name).sort()).toEqual([
       'calendar-rollover',
       'discussion-deadlines',
+      'monitoring-alerts',
+      'monitoring-deadlines',
       'poll-waves',
       'question-chat-sync',
       'question-deadlines',

@@ -8,6 +8,7 @@ import { comments } from './comments.ts';
 import { consultations } from './consultations.ts';
 import { discussions } from './discussions.ts';
 import { evaluation } from './evaluation.ts';
+import { monitoring } from './monitoring.ts';
 import { open311 } from './open311.ts';
 import { polls } from './polls.ts';
 import { portal } from './portal.ts';
@@ -29,6 +30,7 @@ export const CAPABILITIES: readonly Capability[] = [
   projects,
   polls,
   evaluation,
+  monitoring,
   analytics,
   open311,
   portal,

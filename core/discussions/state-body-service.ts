@@ -33,6 +33,10 @@ export interface StateBodyInput {
   /** null: a national body */
   regionId: number | null;
   active: boolean;
+  /** the first head and their position, who sign Annex 9 (monitoring) */
+  headName?: string;
+  headPositionKk?: string;
+  headPositionRu?: string;
 }
 
 export function createStateBodyService({ prisma }: { prisma: PrismaClient }) {

@@ -8,7 +8,7 @@ export const SCORE_MAX = 5;
 /** An expert's comment on one criterion. */
 export const COMMENT_MAX = 4000;
 /** The ties to the NGO an Annex 4/6 declaration may name, and what it may say about them. */
-export const CONFLICT_KINDS: readonly ConflictKind[] = ['membership', 'governance', 'payments', 'family'];
+export const CONFLICT_KINDS: readonly ConflictKind[] = ['membership', 'governance', 'payments', 'family', 'other'];
 export const DETAILS_MAX = 4000;
 /** A council member's organisation and position, as printed in Annex 7. */
 export const POSITION_MAX = 300;

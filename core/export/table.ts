@@ -23,7 +23,16 @@ export interface ExportTable {
   rows: ExportCell[][];
   /** rows under the data, e.g. totals: not part of the autofilter range */
   footer?: Array<Array<string | number | null>>;
+  /** a row right under the header in the header's style, e.g. a form's column numbers «1 2 3 4 5» */
+  subheader?: ExportCell[];
+  /**
+   * What each data row is, by index (absent: plain data): a `section` heading (its first cell, bold, merged
+   * across the row, like a form's «1-сала. …») or a `subtotal` (bold, like «Жиынында»). CSV writes them as rows.
+   */
+  kinds?: ReadonlyArray<DataRowKind | undefined>;
 }
+
+export type DataRowKind = 'section' | 'subtotal';
 
 /**
  * A cell as both writers see it. Strings are always text (an IIN or a phone number stays as typed);
@@ -43,7 +52,7 @@ export function cellOf(value: ExportCell | undefined, kind: ColumnKind = 'text')
   return { type: 'date', instant: value, withTime: kind !== 'date' };
 }
 
-export type RowPart = 'title' | 'header' | 'data' | 'footer';
+export type RowPart = 'title' | 'header' | 'subheader' | 'data' | 'section' | 'subtotal' | 'footer';
 
 export interface LaidOutRow {
   part: RowPart;
@@ -51,7 +60,8 @@ export interface LaidOutRow {
 }
 
 /**
- * The rows of a table in the order they are written: title (a single cell), header, data, footer.
+ * The rows of a table in the order they are written: title (a single cell), header, subheader, data
+ * (each as its kind: data, section or subtotal), footer.
  * Throws on a table with no columns or a row wider than its columns, which would misalign a form.
  */
 export function* layOut(table: ExportTable): Generator<LaidOutRow> {
@@ -69,7 +79,8 @@ export function* layOut(table: ExportTable): Generator<LaidOutRow> {
     columns.map((c) => c.header),
     0,
   );
-  for (const [i, values] of table.rows.entries()) yield row('data', values, i);
+  if (table.subheader !== undefined) yield row('subheader', table.subheader, 0);
+  for (const [i, values] of table.rows.entries()) yield row(table.kinds?.[i] ?? 'data', values, i);
   for (const [i, values] of (table.footer ?? []).entries()) yield row('footer', values, i);
 }
 

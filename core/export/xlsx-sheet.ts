@@ -25,10 +25,13 @@ function bodyStyleOf(cell: Cell): BodyStyle {
   return 'text';
 }
 
+/** Parts written in bold: totals under the data, and a form's section headings and subtotals within it. */
+const BOLD_PARTS: ReadonlySet<RowPart> = new Set(['footer', 'section', 'subtotal']);
+
 function styleIndex(cell: Cell, part: RowPart): number {
   if (part === 'title') return TITLE_STYLE;
-  if (part === 'header') return HEADER_STYLE;
-  return FIRST_BODY_STYLE + (part === 'footer' ? BODY_ORDER.length : 0) + BODY_ORDER.indexOf(bodyStyleOf(cell));
+  if (part === 'header' || part === 'subheader') return HEADER_STYLE;
+  return FIRST_BODY_STYLE + (BOLD_PARTS.has(part) ? BODY_ORDER.length : 0) + BODY_ORDER.indexOf(bodyStyleOf(cell));
 }
 
 function xf(numFmtId: number, fontId: number, fillId: number, alignment: string): string {
@@ -104,10 +107,13 @@ function columnWidths(table: ExportTable, rows: LaidOutRow[]): number[] {
 
 export interface Sheet {
   xml: string;
-  /** 1-based rows: the header, and the last data row (the header's when there is no data) */
+  /** 1-based rows: the header, the last row repeated on printed pages, and the last data row (the header's when there is no data) */
   headerRow: number;
+  lastHeadRow: number;
   lastDataRow: number;
   lastColumn: string;
+  /** a plain list gets an autofilter; a form (subheader, sections) does not: filtering would tear its sections apart */
+  filter: boolean;
 }
 
 export function worksheet(table: ExportTable, selected: boolean): Sheet {
@@ -117,28 +123,33 @@ export function worksheet(table: ExportTable, selected: boolean): Sheet {
   const widths = columnWidths(table, rows);
   const lastColumn = columnName(table.columns.length - 1);
   const headerRow = rows.findIndex((r) => r.part === 'header') + 1;
-  const lastDataRow = headerRow + table.rows.length;
+  const lastHeadRow = headerRow + (table.subheader !== undefined ? 1 : 0);
+  const lastDataRow = lastHeadRow + table.rows.length;
+  const filter = table.subheader === undefined && !(table.kinds ?? []).some((k) => k !== undefined);
 
+  const merged: string[] = [];
   const rowXml = rows.map(({ part, cells }, i) => {
     const r = i + 1;
-    const written = cells.map((cell, c) => (cell.type === 'empty' && part !== 'header' ? '' : cellXml(`${columnName(c)}${r}`, cell, styleIndex(cell, part))));
+    const boxed = part === 'header' || part === 'subheader';
+    const written = cells.map((cell, c) => (cell.type === 'empty' && !boxed ? '' : cellXml(`${columnName(c)}${r}`, cell, styleIndex(cell, part))));
+    if (table.columns.length > 1 && (part === 'title' || part === 'section')) merged.push(`A${r}:${lastColumn}${r}`);
     return `<row r="${r}"${part === 'title' ? titleHeight(table.title!, widths) : ''}>${written.join('')}</row>`;
   });
-  const firstBody = `A${headerRow + 1}`;
-  const merge = table.title !== undefined && table.columns.length > 1 ? `<mergeCells count="1"><mergeCell ref="A1:${lastColumn}1"/></mergeCells>` : '';
+  const firstBody = `A${lastHeadRow + 1}`;
+  const merge = merged.length > 0 ? `<mergeCells count="${merged.length}">${merged.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>` : '';
   const xml =
     `${XML_DECLARATION}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     `<dimension ref="A1:${lastColumn}${rows.length}"/>` +
     `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">` +
-    `<pane ySplit="${headerRow}" topLeftCell="${firstBody}" activePane="bottomLeft" state="frozen"/>` +
+    `<pane ySplit="${lastHeadRow}" topLeftCell="${firstBody}" activePane="bottomLeft" state="frozen"/>` +
     `<selection pane="bottomLeft" activeCell="${firstBody}" sqref="${firstBody}"/></sheetView></sheetViews>` +
     `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${rowXml.join('')}</sheetData>` +
-    `<autoFilter ref="A${headerRow}:${lastColumn}${lastDataRow}"/>` +
+    (filter ? `<autoFilter ref="A${headerRow}:${lastColumn}${lastDataRow}"/>` : '') +
     merge +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '</worksheet>';
-  return { xml, headerRow, lastDataRow, lastColumn };
+  return { xml, headerRow, lastHeadRow, lastDataRow, lastColumn, filter };
 }
 
 /** A merged title does not grow with its text in Excel, so the row is made tall enough for it. */

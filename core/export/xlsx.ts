@@ -26,9 +26,13 @@ function workbookXml(names: string[], sheets: Sheet[]): string {
   const defined = sheets.flatMap((s, i) => {
     const ref = sheetRef(names[i]!);
     return [
-      `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${ref}!$A$${s.headerRow}:$${s.lastColumn}$${s.lastDataRow}`)}</definedName>`,
+      ...(s.filter
+        ? [
+            `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlEscape(`${ref}!$A$${s.headerRow}:$${s.lastColumn}$${s.lastDataRow}`)}</definedName>`,
+          ]
+        : []),
       // printed pages repeat the title and header rows
-      `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(`${ref}!$1:$${s.headerRow}`)}</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(`${ref}!$1:$${s.lastHeadRow}`)}</definedName>`,
     ];
   });
   return (

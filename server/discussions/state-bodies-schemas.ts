@@ -10,6 +10,9 @@ export const stateBodyBody = z.object({
   nameRu: z.string(),
   regionId: z.number().nullable().describe('null: a national body'),
   active: z.boolean(),
+  headName: z.string().describe('the first head, who signs Annex 9 (Rules item 21, note 3)'),
+  headPositionKk: z.string(),
+  headPositionRu: z.string(),
 });
 
 const fields = {
@@ -23,8 +26,12 @@ const fields = {
   nameRu: z.string().trim().min(2).max(300),
   regionId: bodyId.nullable(),
   active: z.boolean(),
+  headName: z.string().trim().max(200),
+  headPositionKk: z.string().trim().max(300),
+  headPositionRu: z.string().trim().max(300),
 };
-export const createBody = z.object({ ...fields, regionId: fields.regionId.default(null), active: fields.active.optional() });
+const head = { headName: fields.headName.optional(), headPositionKk: fields.headPositionKk.optional(), headPositionRu: fields.headPositionRu.optional() };
+export const createBody = z.object({ ...fields, ...head, regionId: fields.regionId.default(null), active: fields.active.optional() });
 export const patchBody = z.object(fields).partial();
 export const listQuery = z.object({ active: boolQuery.optional() });
 

@@ -63,7 +63,7 @@ export const declarationBody = z.object({
     .array(conflictKind)
     .max(4)
     .describe(
-      'membership: member/founder; governance: governing body or head; payments: paid by the NGO in the last 3 years; family: close relatives among its staff',
+      'membership: member/founder; governance: governing body or head; payments: paid by the NGO in the last 3 years; family: close relatives among its staff; other: any other possible conflict (Annex 4/6 question 5)',
     ),
   details: z.string().max(DETAILS_MAX).optional(),
 });

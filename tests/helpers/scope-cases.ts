@@ -83,6 +83,16 @@ const faqFields = (w: World): Body => ({
   bodyKk: 'Байқауға өтінім беріледі.',
   bodyRu: 'Подаётся заявка на конкурс.',
 });
+const plannedFields = (w: World): Body => ({
+  stateBodyId: w.bodies.a,
+  planYear: 2027,
+  areaId: 4,
+  nameKk: 'Қарттарға қызмет',
+  nameRu: 'Услуги пожилым',
+  plannedSum: 2500,
+  summaryKk: 'Қызмет көрсету',
+  summaryRu: 'Оказание услуг',
+});
 const yesNo = { type: 'yes_no', textKk: 'Ұнады ма?', textRu: 'Понравилось?' };
 
 const topicCases = (): Case[] => [
@@ -535,6 +545,51 @@ export const ROUTES: Record<string, Route> = {
       },
     ],
   },
+  'POST /api/monitoring/planned-projects': {
+    url: () => '/api/monitoring/planned-projects',
+    body: plannedFields,
+    cases: [
+      { field: 'body.stateBodyId', what: "another region's body", as: 'pmA', body: (w) => ({ stateBodyId: w.bodies.b }), ...SCOPE },
+      { field: 'body.stateBodyId', what: 'no such body', as: 'pmA', body: () => ({ stateBodyId: NONE }), status: 404, code: 'monitoring_forms.body_not_found' },
+    ],
+  },
+  'POST /api/monitoring/planned-projects/from-topics': {
+    url: () => '/api/monitoring/planned-projects/from-topics',
+    body: (w) => ({ stateBodyId: w.bodies.a, planYear: 2026, topicIds: [w.topics.endedA] }),
+    cases: [
+      { field: 'body.stateBodyId', what: "another region's body", as: 'pmA', body: (w) => ({ stateBodyId: w.bodies.b }), ...SCOPE },
+      {
+        field: 'body.topicIds',
+        what: "another region's topic",
+        as: 'pmA',
+        body: (w) => ({ topicIds: [w.topics.openB] }),
+        status: 400,
+        code: 'monitoring_forms.topic_not_of_body',
+      },
+    ],
+  },
+  'POST /api/monitoring/reports': {
+    url: () => '/api/monitoring/reports',
+    body: (w) => ({ stateBodyId: w.bodies.a, year: 2026, kind: 'half_year' }),
+    cases: [
+      { field: 'body.stateBodyId', what: "another region's body", as: 'pmA', body: (w) => ({ stateBodyId: w.bodies.b }), ...SCOPE },
+      { field: 'body.stateBodyId', what: 'no such body', as: 'pmA', body: () => ({ stateBodyId: NONE }), status: 404, code: 'monitoring_forms.body_not_found' },
+    ],
+  },
+  'PATCH /api/monitoring/reports/{id}/rows/{projectId}': {
+    url: (w) => `/api/monitoring/reports/${w.monitoringReport}/rows/${w.projects.a}`,
+    body: () => ({ col7Kk: 'мәтін', col7Ru: 'текст' }),
+    cases: [
+      {
+        field: 'path.projectId',
+        what: "another region's project, not in the report",
+        as: 'pmA',
+        url: (w) => `/api/monitoring/reports/${w.monitoringReport}/rows/${w.projects.b}`,
+        status: 404,
+        code: 'monitoring_forms.row_not_found',
+      },
+    ],
+  },
 };
 
 /** Id fields that name no record of ours, with the reason. */
@@ -547,6 +602,8 @@ export const NOT_OURS: Record<string, string> = {
   'PATCH /api/discussions/{id} body.areaId': 'one of the 19 areas, as above',
   'POST /api/projects body.areaId': 'one of the 19 areas, as above',
   'PATCH /api/projects/{id} body.areaId': 'one of the 19 areas, as above',
+  'POST /api/monitoring/planned-projects body.areaId': 'one of the 19 areas, as above',
+  'PATCH /api/monitoring/planned-projects/{id} body.areaId': 'one of the 19 areas, as above',
   'POST /open311/v2/requests.{format} body.jurisdiction_id': 'a public region code; Open311 clients are no staff and may file in any region (unknown: 404)',
   'POST /open311/v2/requests.{format} body.device_id': "the client's own device string (GeoReport v2)",
   'POST /open311/v2/requests.{format} body.account_id': "the client's own account string (GeoReport v2)",

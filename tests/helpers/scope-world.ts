@@ -39,6 +39,8 @@ export interface World {
   beneficiaryB: number;
   council: number;
   apiClient: number;
+  /** body a's Annex 9 of 2026 (half-year), with no rows yet */
+  monitoringReport: number;
 }
 
 /** Signs in the callers and writes the records (as the system or an admin, not through the API under test). */
@@ -261,6 +263,7 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
     beneficiaryB,
     council,
     apiClient,
+    monitoringReport: (await prisma.monitoringReport.create({ data: { stateBodyId: bodies.a, year: 2026, kind: 'half_year' } })).id,
   };
 }
 

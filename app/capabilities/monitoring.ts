@@ -12,4 +12,5 @@ export const monitoring: Capability = {
   locales: ['monitoring'],
   routes: ({ services }) => [monitoringProjectRoutes(services), monitoringRoundRoutes(services), monitoringExpertRoutes(services)],
   jobs: ({ services }) => [createMonitoringAlertsJob(services.monitoring)],
+  console: true,
 };

@@ -156,7 +156,8 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
         // Once an expert has declared or scored, another council would mix its members' sheets with
         // these (or orphan them): the council is fixed from the first declaration on.
         if (councilId !== p.councilId) {
-          const started = (await tx.conflictDeclaration.count({ where: { projectId, purpose: 'evaluation' } })) + (await tx.expertScore.count({ where: { projectId } }));
+          const started =
+            (await tx.conflictDeclaration.count({ where: { projectId, purpose: 'evaluation' } })) + (await tx.expertScore.count({ where: { projectId } }));
           if (started > 0) throw conflict('evaluation.council_locked');
         }
         await tx.socialProject.update({ where: { id: projectId }, data: { councilId } });

@@ -88,7 +88,9 @@ export function createExpertScoringService({ prisma, now }: { prisma: PrismaClie
       project.councilId == null
         ? null
         : await tx.expertCouncilMember.findUnique({ where: { councilId_staffUserId: { councilId: project.councilId, staffUserId } } });
-    const d = await tx.conflictDeclaration.findUnique({ where: { projectId_staffUserId_purpose: { projectId: project.id, staffUserId, purpose: 'evaluation' } } });
+    const d = await tx.conflictDeclaration.findUnique({
+      where: { projectId_staffUserId_purpose: { projectId: project.id, staffUserId, purpose: 'evaluation' } },
+    });
     const rows = await tx.expertScore.findMany({ where: { projectId: project.id, staffUserId } });
     const scores = CRITERIA.map((c) => {
       const r = rows.find((x) => x.criterion === c.number);
@@ -159,7 +161,9 @@ export function createExpertScoringService({ prisma, now }: { prisma: PrismaClie
       return prisma.$transaction(async (tx) => {
         const { project } = await seat(tx, staff, projectId);
         if (project.evaluationClosedAt) throw conflict('evaluation.closed');
-        const existing = await tx.conflictDeclaration.findUnique({ where: { projectId_staffUserId_purpose: { projectId, staffUserId: staff.id, purpose: 'evaluation' } } });
+        const existing = await tx.conflictDeclaration.findUnique({
+          where: { projectId_staffUserId_purpose: { projectId, staffUserId: staff.id, purpose: 'evaluation' } },
+        });
         if (existing) throw conflict('evaluation.already_declared');
         const d: ConflictDeclaration = await tx.conflictDeclaration.create({
           data: { projectId, staffUserId: staff.id, conflicts, details, declaredAt: now() },
@@ -186,7 +190,9 @@ export function createExpertScoringService({ prisma, now }: { prisma: PrismaClie
       return prisma.$transaction(async (tx) => {
         const { project } = await seat(tx, staff, projectId);
         if (project.evaluationClosedAt) throw conflict('evaluation.closed');
-        const d = await tx.conflictDeclaration.findUnique({ where: { projectId_staffUserId_purpose: { projectId, staffUserId: staff.id, purpose: 'evaluation' } } });
+        const d = await tx.conflictDeclaration.findUnique({
+          where: { projectId_staffUserId_purpose: { projectId, staffUserId: staff.id, purpose: 'evaluation' } },
+        });
         if (!d) throw conflict('evaluation.declaration_required');
         if (d.conflicts.length > 0) throw forbidden('evaluation.recused');
         for (const i of items) {
@@ -211,7 +217,10 @@ export function createExpertScoringService({ prisma, now }: { prisma: PrismaClie
 
     /** Whether the expert declared a conflict of interest on the project (and so is recused). */
     async isRecused(projectId: number, staffUserId: number): Promise<boolean> {
-      const d = await prisma.conflictDeclaration.findUnique({ where: { projectId_staffUserId_purpose: { projectId, staffUserId, purpose: 'evaluation' } }, select: { conflicts: true } });
+      const d = await prisma.conflictDeclaration.findUnique({
+        where: { projectId_staffUserId_purpose: { projectId, staffUserId, purpose: 'evaluation' } },
+        select: { conflicts: true },
+      });
       return !!d && d.conflicts.length > 0;
     },
 
@@ -258,7 +267,9 @@ export async function report(tx: Tx, project: SocialProject): Promise<CouncilRep
   const members =
     project.councilId == null ? [] : await tx.expertCouncilMember.findMany({ where: { councilId: project.councilId }, orderBy: { addedAt: 'asc' } });
   const counted = (staffUserId: number) => project.evaluationClosedAt != null || members.some((m) => m.staffUserId === staffUserId);
-  const declarations = (await tx.conflictDeclaration.findMany({ where: { projectId: project.id, purpose: 'evaluation' } })).filter((d) => counted(d.staffUserId));
+  const declarations = (await tx.conflictDeclaration.findMany({ where: { projectId: project.id, purpose: 'evaluation' } })).filter((d) =>
+    counted(d.staffUserId),
+  );
   const scores = (await tx.expertScore.findMany({ where: { projectId: project.id }, orderBy: [{ criterion: 'asc' }, { staffUserId: 'asc' }] })).filter((s) =>
     counted(s.staffUserId),
   );

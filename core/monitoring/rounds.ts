@@ -280,5 +280,3 @@ export function createRoundService({ prisma, now }: { prisma: PrismaClient; now:
     },
   };
 }
-
-export type RoundService = ReturnType<typeof createRoundService>;

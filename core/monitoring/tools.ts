@@ -18,13 +18,6 @@ export interface IndicatorRow {
   actual: string;
   comment: string;
 }
-export interface ToolDetails {
-  indicators: { rows: IndicatorRow[] };
-  mystery_shopper: { visitedOn: string; place: string; checklist: Array<{ text: string; ok: boolean; note: string }> };
-  survey: { waveIds: number[]; interviews: Array<{ with: string; summary: string }> };
-  document_review: Record<string, never>;
-  social_media: { mentions: Array<{ url: string; network: string; date: string; tone: 'positive' | 'neutral' | 'negative'; note: string }> };
-}
 
 const ROWS_MAX = 100;
 const short = (s: string, code = 'monitoring.text_long') => {

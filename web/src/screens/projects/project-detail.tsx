@@ -35,6 +35,9 @@ export function ProjectDetail({ id }: { id: number }) {
       <div class="screen-head">
         <h1>{loc(p.nameKk, p.nameRu)}</h1>
         <span class={p.status === 'active' ? 'badge ok' : 'badge muted'}>{t(`projects.statuses.${p.status}`)}</span>
+        <a class="button" href={href(`monitoring/${p.id}`)} data-testid="project-monitoring-link">
+          {t('nav.monitoring')}
+        </a>
       </div>
       <div class="panel">
         <dl class="facts">

@@ -14,18 +14,15 @@ import tseslint from 'typescript-eslint';
  */
 const PRISMA_LEGACY = [
   'app/capabilities/discussions.ts',
-  'app/capabilities/polls.ts',
   'app/capabilities/volunteering.ts',
   // the update claims (BotUpdate) of the duplicate-update guard
   'bot/create-bot.ts',
   'bot/middleware/once-per-update.ts',
   'bot/discussions/topic-comment.ts',
-  'bot/projects/project.ts',
   'bot/volunteering/volunteer-signup.ts',
   'jobs/housekeeping.ts',
   'jobs/outbox-worker.ts',
   'jobs/scheduler.ts',
-  'server/analytics/analytics.ts',
   'server/system/health.ts',
   'server/system/outbox.ts',
 ];

@@ -96,7 +96,12 @@ export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent
       const engagement = await engagementIndicators(prisma, q, how);
       const ranked = await rankings(prisma, q, how);
       const districts = await districtAggregates(prisma, q, at, how);
-      return { query: q, civic, consultations, discussion, polls, volunteering, engagement, rankings: ranked, districts };
+      // The title names the region, and a district-scoped report its district too: two districts' reports must not share a title.
+      const named = { select: { nameKk: true, nameRu: true } } as const;
+      const region = q.regionId != null ? await prisma.region.findUnique({ where: { id: q.regionId }, ...named }) : null;
+      const district = q.districtId != null ? await prisma.district.findUnique({ where: { id: q.districtId }, ...named }) : null;
+      const place = region ? { region, district } : null;
+      return { query: q, place, civic, consultations, discussion, polls, volunteering, engagement, rankings: ranked, districts };
     },
   };
   return service;

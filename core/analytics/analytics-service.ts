@@ -15,7 +15,9 @@ import { discussionIndicators } from './discussion-indicators.ts';
 import { engagementIndicators } from './engagement-indicators.ts';
 import { needsAssessment } from './needs-assessment.ts';
 import { pollIndicators } from './poll-indicators.ts';
-import { districtAggregates, rankings, reportPoints, type BBox } from './problem-map.ts';
+import { districtAggregates } from './district-aggregates.ts';
+import { rankings } from './problem-rankings.ts';
+import { reportPoints, type BBox } from './report-points.ts';
 import { volunteerIndicators } from './volunteer-indicators.ts';
 
 export interface AnalyticsDeps {

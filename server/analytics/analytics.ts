@@ -5,23 +5,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { resolvePeriod } from '../../core/calendar/periods.ts';
-import {
-  civicControlTables,
-  consultationTables,
-  discussionTables,
-  districtTables,
-  engagementTables,
-  exportContext,
-  needsTables,
-  pointTables,
-  pollTables,
-  rankingTables,
-  volunteerTables,
-  type Lang,
-} from '../../core/analytics/analytics-export.ts';
+import { civicControlTables, exportContext, type Lang } from '../../core/analytics/analytics-export.ts';
+import { consultationTables, discussionTables, engagementTables, pollTables, volunteerTables } from '../../core/analytics/analytics-export-participation.ts';
+import { districtTables, needsTables, pointTables, rankingTables } from '../../core/analytics/analytics-export-places.ts';
 import type { AnalyticsRequest } from '../../core/analytics/analytics-service.ts';
 import { ANALYTICS_ROLES, REPORT_DETAIL_ROLES } from '../../core/analytics/analytics-scope.ts';
-import { parseBbox } from '../../core/analytics/problem-map.ts';
+import { parseBbox } from '../../core/analytics/report-points.ts';
 import type { ExportTable } from '../../core/export/table.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import type { Services } from '../../core/services.ts';
@@ -199,7 +188,9 @@ export const analyticsRoutes =
           ...districtTables(c, r.districts),
         ];
         const t = services.i18n.getFixedT(lang);
-        const scope = r.place ? [r.place.region, ...(r.place.district ? [r.place.district] : [])].map((p) => localName(p, lang)).join(', ') : t('analytics:national');
+        const scope = r.place
+          ? [r.place.region, ...(r.place.district ? [r.place.district] : [])].map((p) => localName(p, lang)).join(', ')
+          : t('analytics:national');
         const title = t('analytics:report_title', { scope, period: r.query.period.key });
         return sendExport(reply, { format, fileName: title, tables, xlsx: { title } });
       },

@@ -23,8 +23,6 @@ const PRISMA_LEGACY = [
   'jobs/housekeeping.ts',
   'jobs/outbox-worker.ts',
   'jobs/scheduler.ts',
-  'server/system/health.ts',
-  'server/system/outbox.ts',
 ];
 const prismaOutsideCore = "Prisma is core's: read and write through a service of core/<capability>/ (services.<capability>)";
 

@@ -11,6 +11,8 @@ import { domainGauges } from './domain-gauges.ts';
 import { jobSummaries, listJobRuns } from './job-runs.ts';
 import { createOutboxAdmin } from './outbox-admin.ts';
 import { outboxState } from './outbox-state.ts';
+import { outboxCounts } from '../outbox/outbox-repository.ts';
+import { checkReadiness, databaseCheck, migrationsCheck } from './readiness.ts';
 
 export interface OpsOptions {
   /** where `npm run backup` writes (BACKUP_DIR, by default DATA_DIR/backups) */
@@ -36,6 +38,19 @@ export function createOpsServices({
     jobRuns: (q: { job?: string; failedOnly?: boolean; cursor?: string; limit: number }) => listJobRuns(prisma, q),
     jobSummaries: () => jobSummaries(prisma),
     database: () => databaseStatus(db),
+    /** /health: whether the database answers a trivial query now (never throws). */
+    ping: (): Promise<boolean> =>
+      prisma.$queryRaw`SELECT 1`.then(
+        () => true,
+        () => false,
+      ),
+    /** /health/ready where no composition root said otherwise: the database and its migrations. */
+    readiness: () => checkReadiness({ database: databaseCheck(prisma), migrations: migrationsCheck(prisma) }),
+    /** Outbox messages by status (every status present, 0 when none). */
+    async outboxCounts() {
+      const c = await outboxCounts(prisma);
+      return { pending: c.pending ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0, blocked: c.blocked ?? 0 };
+    },
     backups: () => backupStatus(backupDir, now()),
     async version() {
       const m = await migrationStatus(prisma);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { checkReadiness, databaseCheck, migrationsCheck, type Readiness } from '../../core/ops/readiness.ts';
+import type { Readiness } from '../../core/ops/readiness.ts';
 import type { Services } from '../../core/services.ts';
 import { healthBody, liveStatusBody, readyBody } from './health-schemas.ts';
 
@@ -20,10 +20,7 @@ export const healthRoutes =
       { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: healthBody, 503: healthBody } } },
       async (_req, reply) => {
         const started = performance.now();
-        const ok = await services.prisma.$queryRaw`SELECT 1`.then(
-          () => true,
-          () => false,
-        );
+        const ok = await services.ops.ping();
         const result = {
           status: ok ? ('ok' as const) : ('unavailable' as const),
           database: { kind: services.db.kind, ok, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
@@ -33,7 +30,7 @@ export const healthRoutes =
       },
     );
     app.get('/health/live', { schema: { tags: ['system'], summary: 'The process is up', response: { 200: liveStatusBody } } }, async () => liveBody());
-    const check = readiness ?? (() => checkReadiness({ database: databaseCheck(services.prisma), migrations: migrationsCheck(services.prisma) }));
+    const check = readiness ?? services.ops.readiness;
     app.get(
       '/health/ready',
       {

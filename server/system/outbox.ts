@@ -1,6 +1,5 @@
 // Delivery health for admins: how many notifications wait, failed, or hit citizens who blocked the bot.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { outboxCounts } from '../../core/outbox/outbox-repository.ts';
 import type { Services } from '../../core/services.ts';
 import { requireStaff } from '../plugins/auth.ts';
 import { withErrors } from '../schemas.ts';
@@ -19,9 +18,6 @@ export const outboxRoutes =
           response: withErrors({ 200: outboxCountsBody }),
         },
       },
-      async () => {
-        const c = await outboxCounts(services.prisma);
-        return { pending: c.pending ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0, blocked: c.blocked ?? 0 };
-      },
+      async () => services.ops.outboxCounts(),
     );
   };

@@ -20,7 +20,6 @@ const PRISMA_LEGACY = [
   'bot/middleware/once-per-update.ts',
   'bot/discussions/topic-comment.ts',
   'bot/volunteering/volunteer-signup.ts',
-  'jobs/housekeeping.ts',
   'jobs/outbox-worker.ts',
   'jobs/scheduler.ts',
 ];

@@ -269,7 +269,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       holder,
       onRun: jobMetrics?.onRun,
       jobs: [
-        createHousekeepingJob({ prisma: services.prisma, now }),
+        createHousekeepingJob({ housekeeping: () => services.ops.housekeeping() }),
         ...capabilityJobs({
           services,
           config,

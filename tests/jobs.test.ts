@@ -6,6 +6,7 @@ import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
 import { enqueueMessage } from '../core/outbox/outbox-repository.ts';
 import { createHousekeepingJob } from '../jobs/housekeeping.ts';
+import { housekeeping } from '../core/ops/housekeeping.ts';
 import { acquireLease, releaseLease, renewLease } from '../jobs/lease.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { createScheduler, type Job } from '../jobs/scheduler.ts';
@@ -368,7 +369,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
       });
       await prisma.jobRun.createMany({ data: [run('old', 7.5), run('recent', 6.5)] });
 
-      const job = createHousekeepingJob({ prisma, now: () => now, staleDays: 30 });
+      const job = createHousekeepingJob({ housekeeping: () => housekeeping(prisma, now, 30) });
       expect(await job.run()).toEqual({ expiredStaffSessions: 1, staleChatStates: 1, oldJobRuns: 1, handledUpdates: 1 });
       expect((await prisma.jobRun.findMany()).map((r) => r.job)).toEqual(['recent']);
       expect((await prisma.botUpdate.findMany()).map((u) => u.updateId)).toEqual([2n]);
@@ -382,7 +383,7 @@ describe.each(dbTargets)('jobs on %s', (target) => {
 
     it('runs under the scheduler as the "housekeeping" job', async () => {
       await prisma.botSession.create({ data: { key: 'ancient', value: {}, updatedAt: new Date(Date.now() - 400 * DAY) } });
-      const job = createHousekeepingJob({ prisma });
+      const job = createHousekeepingJob({ housekeeping: () => housekeeping(prisma, new Date()) });
       const scheduler = createScheduler({ prisma, logger: testLogger, holder: 'instance-a', jobs: [job] });
       cleanups.push(() => scheduler.stop());
       expect(await scheduler.runNow('housekeeping')).toBe(true);

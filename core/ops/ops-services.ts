@@ -11,6 +11,7 @@ import { domainGauges } from './domain-gauges.ts';
 import { jobSummaries, listJobRuns } from './job-runs.ts';
 import { createOutboxAdmin } from './outbox-admin.ts';
 import { outboxState } from './outbox-state.ts';
+import { housekeeping } from './housekeeping.ts';
 import { outboxCounts } from '../outbox/outbox-repository.ts';
 import { checkReadiness, databaseCheck, migrationsCheck } from './readiness.ts';
 
@@ -52,6 +53,8 @@ export function createOpsServices({
       return { pending: c.pending ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0, blocked: c.blocked ?? 0 };
     },
     backups: () => backupStatus(backupDir, now()),
+    /** The nightly clean-up (the housekeeping job); chat state untouched for `staleDays` goes. */
+    housekeeping: (staleDays?: number) => housekeeping(prisma, now(), staleDays),
     async version() {
       const m = await migrationStatus(prisma);
       return {

@@ -7,12 +7,9 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /**
- * The database stays behind core's services: outside core nothing takes Prisma's client, core/db or
- * `services.prisma`. These files still do (the jobs' infrastructure holds its leases through Prisma);
- * issue 20's phase 2 moves their reads into core's services and empties the list, phase 3 removes
- * `prisma` from Services.
+ * The database stays behind core's services: outside core nothing takes Prisma's client, core/db or a
+ * `.prisma` (Services has none; the composition root in app/ and tests' fixtures hold ServicesWithDb).
  */
-const PRISMA_LEGACY = ['app/capabilities/polls.ts', 'bot/projects/project.ts', 'server/analytics/analytics.ts'];
 const prismaOutsideCore = "Prisma is core's: read and write through a service of core/<capability>/ (services.<capability>)";
 
 export default tseslint.config(
@@ -96,7 +93,6 @@ export default tseslint.config(
   },
   {
     files: ['app/capabilities/**', 'bot/**', 'server/**', 'jobs/**', 'web/**'],
-    ignores: PRISMA_LEGACY,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -58,6 +58,14 @@ describe.each(dbTargets)('expert evaluation (%s)', (target) => {
     scores: values.map((score, i) => ({ criterion: i + 1, score, comment: `${note} ${i + 1}` })),
   });
 
+  it('refuses the councils to anyone but an admin in core too, not only at the route', async () => {
+    const manager = principal(2, ['project_manager']);
+    const { councils } = api.services.projects;
+    await expect(councils.list(manager)).rejects.toMatchObject({ code: 'auth.role_required' });
+    await expect(councils.create(actor(manager), manager, { name: 'Кеңес', regionId: null })).rejects.toMatchObject({ code: 'auth.role_required' });
+    expect((await councils.list(ADMIN)).some((c) => c.name === 'Кеңес')).toBe(false);
+  });
+
   it('forms a council of experts and assigns it to a finished project only', async () => {
     expect((await call('POST', '/api/expert-councils', 'pm', { name: 'X' })).status).toBe(403);
     const c = await call('POST', '/api/expert-councils', 'admin', { name: 'Экспертный совет при УВП г. Алматы', stateBodyId: bodyId });

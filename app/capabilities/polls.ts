@@ -11,6 +11,6 @@ export const polls: Capability = {
   locales: ['polls'],
   bot: () => [createPollFeature()],
   routes: ({ services }) => [pollRoutes(services), pollResultRoutes(services)],
-  jobs: ({ services }) => [createPollWavesJob({ prisma: services.prisma, i18n: services.i18n, now: services.now })],
+  jobs: ({ services }) => [createPollWavesJob(services.polls)],
   console: true,
 };

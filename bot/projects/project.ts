@@ -16,12 +16,8 @@ async function projectJoinConversation(conversation: Flow, ctx: FlowContext, pro
   if (citizenId == null) return;
   const outcome = await conversation.external(() =>
     attempt(async () => {
-      const r = await ctx.services.projects.join({ projectId, citizenId });
-      const p = await ctx.services.prisma.socialProject.findUniqueOrThrow({
-        where: { id: projectId },
-        select: { nameKk: true, nameRu: true, supplierName: true },
-      });
-      return { created: r.created, name: nameIn(p, ctx.locale), supplier: p.supplierName };
+      const r = await ctx.services.projects.citizen.join(citizenId, projectId);
+      return { created: r.created, name: nameIn(r.names, ctx.locale), supplier: r.supplier };
     }),
   );
   if (!outcome.ok) {
@@ -36,7 +32,7 @@ async function projectJoinConversation(conversation: Flow, ctx: FlowContext, pro
 }
 
 async function openInvitation(ctx: BotContext, code: string): Promise<void> {
-  const p = await ctx.services.prisma.socialProject.findUnique({ where: { inviteCode: code }, select: { id: true } });
+  const p = await ctx.services.projects.citizen.byInviteCode(code);
   if (!p) {
     await ctx.reply(ctx.t('projects:join.not_found'), { reply_markup: mainMenu(ctx) });
     return;

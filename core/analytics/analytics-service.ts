@@ -15,7 +15,9 @@ import { discussionIndicators } from './discussion-indicators.ts';
 import { engagementIndicators } from './engagement-indicators.ts';
 import { needsAssessment } from './needs-assessment.ts';
 import { pollIndicators } from './poll-indicators.ts';
-import { districtAggregates, rankings, reportPoints, type BBox } from './problem-map.ts';
+import { districtAggregates } from './district-aggregates.ts';
+import { rankings } from './problem-rankings.ts';
+import { reportPoints, type BBox } from './report-points.ts';
 import { volunteerIndicators } from './volunteer-indicators.ts';
 
 export interface AnalyticsDeps {
@@ -96,7 +98,12 @@ export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent
       const engagement = await engagementIndicators(prisma, q, how);
       const ranked = await rankings(prisma, q, how);
       const districts = await districtAggregates(prisma, q, at, how);
-      return { query: q, civic, consultations, discussion, polls, volunteering, engagement, rankings: ranked, districts };
+      // The title names the region, and a district-scoped report its district too: two districts' reports must not share a title.
+      const named = { select: { nameKk: true, nameRu: true } } as const;
+      const region = q.regionId != null ? await prisma.region.findUnique({ where: { id: q.regionId }, ...named }) : null;
+      const district = q.districtId != null ? await prisma.district.findUnique({ where: { id: q.districtId }, ...named }) : null;
+      const place = region ? { region, district } : null;
+      return { query: q, place, civic, consultations, discussion, polls, volunteering, engagement, rankings: ranked, districts };
     },
   };
   return service;

@@ -12,7 +12,7 @@ import { dayRange, previousPeriod } from '../calendar/periods.ts';
 import { notFound } from '../errors.ts';
 import { clip } from '../text.ts';
 import { num, Params, rows, type AnalyticsFilter } from './analytics-scope.ts';
-import { rankings, type AreaRank, type CategoryRank, type Change } from './problem-map.ts';
+import { rankings, type AreaRank, type CategoryRank, type Change } from './problem-rankings.ts';
 
 export interface NeedExample {
   number: string;

@@ -6,6 +6,7 @@ import type { ExpertCouncil, PrismaClient } from '../../generated/prisma/client.
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { nameIn } from '../projects/project-rules.ts';
+import { requireRole, type StaffPrincipal } from '../staff/scope.ts';
 import { sendStaffMessage } from '../staff/staff-messages.ts';
 import { POSITION_MAX } from './evaluation-rules.ts';
 
@@ -59,17 +60,25 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
       throw invalid('project.unknown_state_body');
   }
 
-  return {
-    get: view,
+  /** Councils are the admins' own, whatever the route says: every method takes the caller and checks the role here. */
+  const admin = (staff: StaffPrincipal) => requireRole(staff, ['admin']);
 
-    async list(): Promise<CouncilView[]> {
+  return {
+    async get(staff: StaffPrincipal, id: number): Promise<CouncilView> {
+      admin(staff);
+      return view(id);
+    },
+
+    async list(staff: StaffPrincipal): Promise<CouncilView[]> {
+      admin(staff);
       const ids = await prisma.expertCouncil.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
       const out: CouncilView[] = [];
       for (const { id } of ids) out.push(await view(id));
       return out;
     },
 
-    async create(actor: Actor, input: CouncilInput): Promise<CouncilView> {
+    async create(actor: Actor, staff: StaffPrincipal, input: CouncilInput): Promise<CouncilView> {
+      admin(staff);
       await checkInput(input);
       const id = await prisma.$transaction(async (tx) => {
         const c = await tx.expertCouncil.create({
@@ -86,7 +95,8 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
       return view(id);
     },
 
-    async update(actor: Actor, id: number, patch: Partial<CouncilInput>): Promise<CouncilView> {
+    async update(actor: Actor, staff: StaffPrincipal, id: number, patch: Partial<CouncilInput>): Promise<CouncilView> {
+      admin(staff);
       const before = await prisma.expertCouncil.findUnique({ where: { id } });
       if (!before) throw notFound('evaluation.council_not_found');
       await checkInput({ name: before.name, regionId: before.regionId, stateBodyId: before.stateBodyId, ...patch });
@@ -97,7 +107,8 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
       return view(id);
     },
 
-    async remove(actor: Actor, id: number): Promise<void> {
+    async remove(actor: Actor, staff: StaffPrincipal, id: number): Promise<void> {
+      admin(staff);
       const c = await view(id);
       if (c.projectIds.length > 0) throw conflict('evaluation.council_busy');
       await prisma.$transaction(async (tx) => {
@@ -107,7 +118,8 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
     },
 
     /** Adds a member or changes their position text; only an active staff account with the expert role. */
-    async setMember(actor: Actor, councilId: number, staffUserId: number, position: string): Promise<CouncilView> {
+    async setMember(actor: Actor, staff: StaffPrincipal, councilId: number, staffUserId: number, position: string): Promise<CouncilView> {
+      admin(staff);
       await view(councilId);
       const s = await prisma.staffUser.findUnique({ where: { id: staffUserId }, select: { active: true, roles: true } });
       if (!s || !s.active || !s.roles.includes('expert')) throw invalid('evaluation.not_expert');
@@ -130,7 +142,8 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
       return view(councilId);
     },
 
-    async removeMember(actor: Actor, councilId: number, staffUserId: number): Promise<CouncilView> {
+    async removeMember(actor: Actor, staff: StaffPrincipal, councilId: number, staffUserId: number): Promise<CouncilView> {
+      admin(staff);
       const m = await prisma.expertCouncilMember.findUnique({ where: { councilId_staffUserId: { councilId, staffUserId } } });
       if (!m) throw notFound('evaluation.member_not_found');
       await prisma.$transaction(async (tx) => {
@@ -146,7 +159,8 @@ export function createCouncilService({ prisma, i18n }: { prisma: PrismaClient; i
     },
 
     /** A finished project gets the council that evaluates it; not once an expert declared or scored, nor once closed. */
-    async assign(actor: Actor, projectId: number, councilId: number | null): Promise<void> {
+    async assign(actor: Actor, staff: StaffPrincipal, projectId: number, councilId: number | null): Promise<void> {
+      admin(staff);
       const p = await prisma.socialProject.findUnique({ where: { id: projectId } });
       if (!p) throw notFound('project.not_found');
       if (p.status !== 'finished') throw conflict('evaluation.project_not_finished');

@@ -17,7 +17,7 @@ import { invalid } from '../errors.ts';
 import { socialStatuses } from '../../prisma/seed/social-status.ts';
 import { ALL_AGE_BRACKETS, ageBracketOf } from './age-brackets.ts';
 import { beneficiariesUntil, type BeneficiaryView } from './beneficiaries.ts';
-import { eventsIn } from './project-admin.ts';
+import { eventsIn } from './project-events.ts';
 import { isoDate } from './project-rules.ts';
 
 export const NOT_STATED = 'not-stated';

@@ -1,18 +1,21 @@
 // Social projects for project managers and admins: the Annex 5 fields, draft → active → finished
-// (finishing records the activities carried out and the results), events as in the grant report's
-// table, and the scoped list with counts. Every write is audited with who and when.
-import type { Prisma, PrismaClient, ProjectEvent, SocialProject } from '../../generated/prisma/client.ts';
+// (finishing records the activities carried out and the results) and the scoped list with counts; the
+// events of the grant report's table are project-events.ts. Every write is audited with who and when.
+import type { Prisma, PrismaClient, SocialProject } from '../../generated/prisma/client.ts';
 import type { ProjectStatus } from '../../generated/prisma/enums.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { conflict, invalid } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { loadInScope } from '../staff/scoped-records.ts';
 import { usableStateBody } from '../discussions/state-body-service.ts';
-import { CONTRACT_SUM_MAX, dateOnly, isoDate, NEXT_STATUS, PARTICIPANTS_MAX } from './project-rules.ts';
+import { CONTRACT_SUM_MAX, dateOnly, isoDate, NEXT_STATUS } from './project-rules.ts';
 import { assertProjectScope, PROJECT, projectScopeWhere } from './project-scope.ts';
 import { newInviteCode } from './project-invite.ts';
 import { escapeLike } from '../text.ts';
+import { createProjectEventService, notFinished } from './project-events.ts';
+
+export type { EventInput } from './project-events.ts';
 
 export interface ProjectInput {
   nameKk: string;
@@ -42,14 +45,6 @@ export interface FinishInput {
   activitiesRu: string;
   resultsKk: string;
   resultsRu: string;
-}
-
-export interface EventInput {
-  heldOn: string;
-  place: string;
-  form: string;
-  participants: number;
-  completeness?: string;
 }
 
 export interface ProjectFilter {
@@ -89,15 +84,6 @@ async function checkInput(tx: Tx, p: ProjectInput): Promise<void> {
     throw invalid('project.unknown_state_body');
 }
 
-function checkEvent(e: EventInput, project: SocialProject): void {
-  if (!e.place.trim() || !e.form.trim()) throw invalid('project.event_fields_required');
-  if (!Number.isInteger(e.participants) || e.participants < 0 || e.participants > PARTICIPANTS_MAX)
-    throw invalid('project.bad_participants', { max: PARTICIPANTS_MAX });
-  const from = isoDate(project.startsOn);
-  const to = isoDate(project.endsOn);
-  if (e.heldOn < from || e.heldOn > to) throw invalid('project.event_out_of_period', { from, to });
-}
-
 /** The input as Prisma stores it: calendar dates become `@db.Date` values. */
 function projectData(p: Partial<ProjectInput>) {
   const { startsOn, endsOn, ...rest } = p;
@@ -135,12 +121,9 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
     return { ...p, counts: (await countsOf(prisma, [p.id])).get(p.id)! };
   }
 
-  const notFinished = (p: SocialProject) => {
-    if (p.status === 'finished') throw conflict('project.finished');
-  };
-
   return {
     scoped,
+    ...createProjectEventService({ prisma, scoped }),
 
     async get(staff: StaffPrincipal, id: number): Promise<ProjectWithCounts> {
       return withCounts(await scoped(staff, id));
@@ -226,72 +209,6 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
         await recordAudit(tx, actor, { action: 'project.delete', entity: 'social_project', entityId: id, before: p });
       });
     },
-
-    async events(staff: StaffPrincipal, projectId: number, period: { from?: string; to?: string } = {}): Promise<ProjectEvent[]> {
-      await scoped(staff, projectId);
-      return eventsIn(prisma, projectId, period);
-    },
-
-    async addEvent(actor: Actor, staff: StaffPrincipal, projectId: number, e: EventInput): Promise<ProjectEvent> {
-      const p = await scoped(staff, projectId);
-      notFinished(p);
-      checkEvent(e, p);
-      return prisma.$transaction(async (tx) => {
-        const created = await tx.projectEvent.create({
-          data: {
-            projectId,
-            heldOn: dateOnly(e.heldOn),
-            place: e.place.trim(),
-            form: e.form.trim(),
-            participants: e.participants,
-            completeness: e.completeness?.trim() ?? '',
-            createdById: staff.id,
-          },
-        });
-        await recordAudit(tx, actor, { action: 'project.event_add', entity: 'project_event', entityId: created.id, after: created });
-        return created;
-      });
-    },
-
-    async updateEvent(actor: Actor, staff: StaffPrincipal, eventId: number, patch: Partial<EventInput>): Promise<ProjectEvent> {
-      const before = await prisma.projectEvent.findUnique({ where: { id: eventId } });
-      if (!before) throw notFound('project.event_not_found');
-      const p = await scoped(staff, before.projectId);
-      notFinished(p);
-      const merged: EventInput = {
-        heldOn: isoDate(before.heldOn),
-        place: before.place,
-        form: before.form,
-        participants: before.participants,
-        completeness: before.completeness,
-        ...patch,
-      };
-      checkEvent(merged, p);
-      return prisma.$transaction(async (tx) => {
-        const after = await tx.projectEvent.update({
-          where: { id: eventId },
-          data: {
-            heldOn: dateOnly(merged.heldOn),
-            place: merged.place.trim(),
-            form: merged.form.trim(),
-            participants: merged.participants,
-            completeness: merged.completeness?.trim() ?? '',
-          },
-        });
-        await recordAudit(tx, actor, { action: 'project.event_update', entity: 'project_event', entityId: eventId, before, after: patch });
-        return after;
-      });
-    },
-
-    async removeEvent(actor: Actor, staff: StaffPrincipal, eventId: number): Promise<void> {
-      const before = await prisma.projectEvent.findUnique({ where: { id: eventId } });
-      if (!before) throw notFound('project.event_not_found');
-      notFinished(await scoped(staff, before.projectId));
-      await prisma.$transaction(async (tx) => {
-        await tx.projectEvent.delete({ where: { id: eventId } });
-        await recordAudit(tx, actor, { action: 'project.event_delete', entity: 'project_event', entityId: eventId, before });
-      });
-    },
   };
 
   async function transition(actor: Actor, staff: StaffPrincipal, id: number, to: ProjectStatus, data: Prisma.SocialProjectUpdateInput): Promise<SocialProject> {
@@ -311,19 +228,6 @@ export function createProjectAdminService({ prisma, now }: { prisma: PrismaClien
       return after;
     });
   }
-}
-
-/** Events of a project, optionally of a period (dates inclusive), in date order. */
-export function eventsIn(tx: Tx, projectId: number, period: { from?: string; to?: string }): Promise<ProjectEvent[]> {
-  return tx.projectEvent.findMany({
-    where: {
-      projectId,
-      ...(period.from || period.to
-        ? { heldOn: { ...(period.from ? { gte: dateOnly(period.from) } : {}), ...(period.to ? { lte: dateOnly(period.to) } : {}) } }
-        : {}),
-    },
-    orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
-  });
 }
 
 export type ProjectAdminService = ReturnType<typeof createProjectAdminService>;

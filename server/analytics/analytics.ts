@@ -5,24 +5,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { resolvePeriod } from '../../core/calendar/periods.ts';
-import {
-  civicControlTables,
-  consultationTables,
-  discussionTables,
-  districtTables,
-  engagementTables,
-  exportContext,
-  needsTables,
-  pointTables,
-  pollTables,
-  rankingTables,
-  volunteerTables,
-  type Lang,
-} from '../../core/analytics/analytics-export.ts';
+import { civicControlTables, exportContext, type Lang } from '../../core/analytics/analytics-export.ts';
+import { consultationTables, discussionTables, engagementTables, pollTables, volunteerTables } from '../../core/analytics/analytics-export-participation.ts';
+import { districtTables, needsTables, pointTables, rankingTables } from '../../core/analytics/analytics-export-places.ts';
 import type { AnalyticsRequest } from '../../core/analytics/analytics-service.ts';
 import { ANALYTICS_ROLES, REPORT_DETAIL_ROLES } from '../../core/analytics/analytics-scope.ts';
-import { parseBbox } from '../../core/analytics/problem-map.ts';
+import { parseBbox } from '../../core/analytics/report-points.ts';
 import type { ExportTable } from '../../core/export/table.ts';
+import { localName } from '../../core/reference/reference-service.ts';
 import type { Services } from '../../core/services.ts';
 import { requireStaff, staffOf } from '../plugins/auth.ts';
 import { sendExport } from '../reply-export.ts';
@@ -198,11 +188,9 @@ export const analyticsRoutes =
           ...districtTables(c, r.districts),
         ];
         const t = services.i18n.getFixedT(lang);
-        const region = r.query.regionId != null ? await services.prisma.region.findUnique({ where: { id: r.query.regionId } }) : null;
-        // A district-scoped report names its district too: two districts' reports must not share a title.
-        const district = r.query.districtId != null ? await services.prisma.district.findUnique({ where: { id: r.query.districtId } }) : null;
-        const name = (p: { nameKk: string; nameRu: string }) => (lang === 'kk' ? p.nameKk : p.nameRu);
-        const scope = region ? [name(region), ...(district ? [name(district)] : [])].join(', ') : t('analytics:national');
+        const scope = r.place
+          ? [r.place.region, ...(r.place.district ? [r.place.district] : [])].map((p) => localName(p, lang)).join(', ')
+          : t('analytics:national');
         const title = t('analytics:report_title', { scope, period: r.query.period.key });
         return sendExport(reply, { format, fileName: title, tables, xlsx: { title } });
       },

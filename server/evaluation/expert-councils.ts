@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { CouncilView } from '../../core/evaluation/councils.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff } from '../plugins/auth.ts';
+import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { okAfter, routeOptions } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import { assignBody, councilBody, councilsBody, createBody, memberBody, memberParams, patchBody } from './expert-councils-schemas.ts';
@@ -27,22 +27,24 @@ export const expertCouncilRoutes =
     const opts = routeOptions(tags, admin);
     const { councils } = services.projects;
 
-    app.get('/api/expert-councils', opts('Expert councils with their members', { response: councilsBody }), async () => ({
-      items: (await councils.list()).map(view),
+    app.get('/api/expert-councils', opts('Expert councils with their members', { response: councilsBody }), async (req) => ({
+      items: (await councils.list(staffOf(req))).map(view),
     }));
 
     app.post('/api/expert-councils', opts('Form an expert council', { body: createBody, response: councilBody }), async (req) =>
-      view(await councils.create(actorOf(req), req.body)),
+      view(await councils.create(actorOf(req), staffOf(req), req.body)),
     );
 
-    app.get('/api/expert-councils/:id', opts('A council', { params: idParam, response: councilBody }), async (req) => view(await councils.get(req.params.id)));
+    app.get('/api/expert-councils/:id', opts('A council', { params: idParam, response: councilBody }), async (req) =>
+      view(await councils.get(staffOf(req), req.params.id)),
+    );
 
     app.patch('/api/expert-councils/:id', opts('Rename or re-scope a council', { params: idParam, body: patchBody, response: councilBody }), async (req) =>
-      view(await councils.update(actorOf(req), req.params.id, req.body)),
+      view(await councils.update(actorOf(req), staffOf(req), req.params.id, req.body)),
     );
 
     app.delete('/api/expert-councils/:id', opts('Delete a council that evaluates no project', { params: idParam, response: okBody }), async (req) =>
-      okAfter(councils.remove(actorOf(req), req.params.id)),
+      okAfter(councils.remove(actorOf(req), staffOf(req), req.params.id)),
     );
 
     app.put(
@@ -52,13 +54,13 @@ export const expertCouncilRoutes =
         body: memberBody,
         response: councilBody,
       }),
-      async (req) => view(await councils.setMember(actorOf(req), req.params.id, req.params.staffUserId, req.body.position)),
+      async (req) => view(await councils.setMember(actorOf(req), staffOf(req), req.params.id, req.params.staffUserId, req.body.position)),
     );
 
     app.delete(
       '/api/expert-councils/:id/members/:staffUserId',
       opts('Remove a member (scores already given stay in the evaluation)', { params: memberParams, response: councilBody }),
-      async (req) => view(await councils.removeMember(actorOf(req), req.params.id, req.params.staffUserId)),
+      async (req) => view(await councils.removeMember(actorOf(req), staffOf(req), req.params.id, req.params.staffUserId)),
     );
 
     app.put(
@@ -68,6 +70,6 @@ export const expertCouncilRoutes =
         body: assignBody,
         response: okBody,
       }),
-      async (req) => okAfter(councils.assign(actorOf(req), req.params.id, req.body.councilId)),
+      async (req) => okAfter(councils.assign(actorOf(req), staffOf(req), req.params.id, req.body.councilId)),
     );
   };

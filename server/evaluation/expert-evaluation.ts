@@ -47,8 +47,6 @@ export const expertEvaluationRoutes =
     const opts = routeOptions(tags, expert);
     const { scoring } = services.projects;
 
-    const canSeeReport = (req: Parameters<typeof staffOf>[0], projectId: number) => services.projects.evaluationProject(staffOf(req), projectId);
-
     app.get('/api/evaluation/criteria', opts('The four criteria (Rules p. 18), each scored 1–5', { response: criteriaBody }, viewer), async () => ({
       items: CRITERIA.map((c) => ({ ...c })),
       min: SCORE_MIN,
@@ -88,10 +86,7 @@ export const expertEvaluationRoutes =
     app.get(
       '/api/projects/:id/evaluation',
       opts('Annex 8: the council average per criterion and the total (provisional until closed)', { params: idParam, response: reportBody }, viewer),
-      async (req) => {
-        await canSeeReport(req, req.params.id);
-        return reportView(await scoring.councilReport(req.params.id));
-      },
+      async (req) => reportView((await services.projects.evaluationReport(staffOf(req), req.params.id)).report),
     );
 
     app.post(
@@ -105,9 +100,7 @@ export const expertEvaluationRoutes =
       opts('Annex 8 as XLSX or CSV in Kazakh or Russian', { params: idParam, querystring: exportQuery, response: exportFileBody }, viewer),
       async (req, reply) => {
         const { lang, format } = req.query;
-        const p = await canSeeReport(req, req.params.id);
-        const r = await scoring.councilReport(p.id);
-        const area = await services.projects.areaOf(p.areaId);
+        const { project: p, report: r, area } = await services.projects.annex8(staffOf(req), req.params.id);
         const t = services.i18n.getFixedT(lang);
         return sendExport(reply, {
           format,

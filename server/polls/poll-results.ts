@@ -4,18 +4,17 @@
 // answers (never with names in an anonymous poll); and the same as CSV or XLSX in Kazakh or Russian.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../core/services.ts';
-import { requireStaff, staffOf } from '../plugins/auth.ts';
+import { managerRoutes } from '../projects/manager-routes.ts';
+import { staffOf } from '../plugins/auth.ts';
 import { sendExport } from '../reply-export.ts';
-import { routeOptions } from '../route-kit.ts';
+
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
 import { resultsBody } from './poll-results-schemas.ts';
 
 export const pollResultRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const manager = requireStaff(services.staff, ['project_manager']);
-    const tags = ['polls'];
-    const opts = routeOptions(tags, manager);
+    const { opts } = managerRoutes(services, 'polls');
 
     app.get(
       '/api/polls/:id/results',

@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { grantStatsTables } from '../../core/projects/grant-stats-export.ts';
 import { nameIn } from '../../core/projects/project-rules.ts';
 import type { Services } from '../../core/services.ts';
-import { requireStaff, staffOf } from '../plugins/auth.ts';
+import { managerRoutes } from './manager-routes.ts';
+import { staffOf } from '../plugins/auth.ts';
 import { sendExport } from '../reply-export.ts';
-import { routeOptions } from '../route-kit.ts';
+
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
 import { periodQuery, statsBody } from './project-stats-schemas.ts';
 import { eventView } from './projects.ts';
@@ -18,9 +19,7 @@ const DESCRIPTION =
 export const projectStatsRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const manager = requireStaff(services.staff, ['project_manager']);
-    const tags = ['projects'];
-    const opts = routeOptions(tags, manager);
+    const { opts } = managerRoutes(services, 'projects');
 
     app.get(
       '/api/projects/:id/grant-stats',

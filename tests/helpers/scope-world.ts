@@ -237,7 +237,7 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
   const beneficiaryB = (
     await prisma.projectBeneficiary.create({ data: { projectId: projects.b, source: 'import', fullName: 'Бенефициар', externalRef: 'scope-1' } })
   ).id;
-  const council = (await services.projects.councils.create(act, { name: 'Сараптама кеңесі', regionId: null })).id;
+  const council = (await services.projects.councils.create(act, adminP, { name: 'Сараптама кеңесі', regionId: null })).id;
   const apiClient = (await services.apiClients.create(act, { name: 'Open311 клиенті' })).client.id;
 
   return {

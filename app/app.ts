@@ -16,7 +16,7 @@ import { withMigrationLock } from '../core/db/migration-lock.ts';
 import { checkReadiness, type ReadinessCheck, type Readiness } from '../core/ops/readiness.ts';
 import { findTemplate } from '../core/db/template.ts';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { telegramFilesOver, type TelegramFiles } from '../core/reports/evidence-store.ts';
 import { createBot, type AppBot } from '../bot/create-bot.ts';
 import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
@@ -69,7 +69,7 @@ export interface StartOptions {
 
 export interface RunningApp {
   config: Config;
-  services: Services;
+  services: ServicesWithDb;
   server?: FastifyInstance;
   url?: string;
   bot?: AppBot;

@@ -3,13 +3,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Feature } from '../bot/features.ts';
-import { createServices, type CapabilityOptions, type ServiceOptions, type Services } from '../core/services.ts';
+import { createServices, type CapabilityOptions, type ServiceOptions, type ServicesWithDb } from '../core/services.ts';
 import type { Job } from '../jobs/scheduler.ts';
 import { buildServer, type ServerDeps } from '../server/app.ts';
 import { CAPABILITIES } from './capabilities/index.ts';
 import type { FeatureDeps, JobDeps, RouteDeps, SettingsDeps } from './capability.ts';
 
-export const createAppServices = (options: ServiceOptions): Services => createServices(options, CAPABILITIES);
+export const createAppServices = (options: ServiceOptions): ServicesWithDb => createServices(options, CAPABILITIES);
 
 export const capabilitySettings = (deps: SettingsDeps): Partial<CapabilityOptions> => Object.assign({}, ...CAPABILITIES.map((c) => c.settings?.(deps)));
 

@@ -59,7 +59,14 @@ export interface PlatformServices {
   ops: OpsServices;
 }
 
-export type Services = PlatformServices & CapabilityServices;
+/**
+ * What flows, routes, jobs and capabilities are given: no database. Reads and writes go through the
+ * capabilities' services, which apply scope themselves (DomainDeps, below, gives core the database).
+ */
+export type Services = Omit<PlatformServices, 'db' | 'prisma'> & CapabilityServices;
+
+/** The services with the database beside them: only the composition root (which opened it) and tests' fixtures hold these. */
+export type ServicesWithDb = Services & Pick<PlatformServices, 'db' | 'prisma'>;
 
 export interface DomainDeps extends PlatformServices {
   /** the options as the composition root gave them, capability settings included */
@@ -81,7 +88,7 @@ export interface DomainModule<K extends keyof CapabilityServices = never> {
   demo?: DemoModule;
 }
 
-export function createServices(options: ServiceOptions, modules: readonly DomainModule[]): Services {
+export function createServices(options: ServiceOptions, modules: readonly DomainModule[]): ServicesWithDb {
   const { db, logger, now = () => new Date(), i18n = createI18n() } = options;
   const prisma = db.prisma;
   const calendar = createCalendarService({ prisma, defaults: (year) => defaultCalendar(year, fixedHolidays, movableHolidays, transfers) });
@@ -106,5 +113,5 @@ export function createServices(options: ServiceOptions, modules: readonly Domain
       services[key] = value;
     }
   }
-  return services as unknown as Services;
+  return services as unknown as ServicesWithDb;
 }

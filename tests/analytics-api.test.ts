@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { civicControlRows, exportContext } from '../core/analytics/analytics-export.ts';
 import type { CivicControlIndicators } from '../core/analytics/civic-control.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { buildAnalyticsWorld, NOW, type AnalyticsWorld } from './helpers/analytics-fixtures.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
@@ -51,7 +51,7 @@ const numberOf = (cell: string | undefined) => (cell === undefined || cell === '
 describe.each(dbTargets)('analytics API (%s)', (target) => {
   const suite = useTestDb(target);
   const i18n = createI18n();
-  let services: Services;
+  let services: ServicesWithDb;
   let app: FastifyInstance;
   let w: AnalyticsWorld;
   const tokens: Record<string, string> = {};

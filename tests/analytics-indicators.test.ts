@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriodKey } from '../core/calendar/periods.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createAppServices } from '../app/compose.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { buildAnalyticsWorld, NOW, type AnalyticsWorld } from './helpers/analytics-fixtures.ts';
@@ -27,7 +27,7 @@ const DECEMBER = parsePeriodKey('2026-12');
 
 describe.each(dbTargets)('analytics indicators (%s)', (target) => {
   const suite = useTestDb(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let w: AnalyticsWorld;
   beforeAll(async () => {
     services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 1, now: () => NOW, i18n: createI18n() });

@@ -9,7 +9,7 @@ import { createAnalyticsService, type AnalyticsService } from '../core/analytics
 import { dayRange, parsePeriodKey } from '../core/calendar/periods.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { createAppServices } from '../app/compose.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
 import { at } from './helpers/analytics-fixtures.ts';
@@ -22,7 +22,7 @@ const PERIODS = [parsePeriodKey('2026'), parsePeriodKey('2027'), parsePeriodKey(
 describe.each(dbTargets)('analytics rollups through the services (%s)', (target) => {
   const suite = useTestDb(target);
   let clock = at('2026-12-28T09:00:00');
-  let services: Services;
+  let services: ServicesWithDb;
   let fromRollups: AnalyticsService;
   let fromTables: AnalyticsService;
   let admin: StaffPrincipal;

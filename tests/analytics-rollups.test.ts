@@ -10,7 +10,7 @@ import { durationFromReports, durations } from '../core/analytics/duration-perce
 import { dayRange, parsePeriodKey } from '../core/calendar/periods.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { createAppServices } from '../app/compose.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { NOW } from './helpers/analytics-fixtures.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
@@ -37,7 +37,7 @@ const PERIODS = [
 
 describe.each(dbTargets)('analytics rollups (%s)', (target) => {
   const suite = useTestDb(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let fromRollups: AnalyticsService;
   let fromTables: AnalyticsService;
   let w: RandomWorld;

@@ -10,7 +10,7 @@ import type { Actor } from '../core/audit/audit-log.ts';
 import { parsePeriodKey } from '../core/calendar/periods.ts';
 import { migrationsDir } from '../core/db/migrate.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createAppServices } from '../app/compose.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { at } from './helpers/analytics-fixtures.ts';
@@ -32,7 +32,7 @@ function backfillSql(): string {
 
 describe.each(dbTargets)('stored working days of reports (%s)', (target) => {
   const suite = useTestDb(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let clock = at('2026-12-15T09:00:00');
   let regionId: number;
   const ids: number[] = [];

@@ -4,7 +4,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -17,7 +17,7 @@ const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
 
 describe.each(dbTargets)('staff auth API (%s)', (target) => {
   let t: TestDb;
-  let services: Services;
+  let services: ServicesWithDb;
   let app: FastifyInstance;
   let operatorId: number;
 

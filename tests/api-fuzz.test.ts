@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemo } from '../core/demo/fill-demo.ts';
 import { CAPABILITIES } from '../app/capabilities/index.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { attackExamples, operationsOf, requestArb, type FuzzRequest, type Operation } from './helpers/fuzz-requests.ts';
@@ -36,7 +36,7 @@ const seedOf = (key: string) => [...key].reduce((h, ch) => (Math.imul(h, 31) + c
 describe.each(dbTargets)('hostile input on every route (%s)', (target) => {
   const suite = useTestDb(target);
   const storageDir = mkdtempSync(path.join(tmpdir(), 'azamat-fuzz-'));
-  let services: Services;
+  let services: ServicesWithDb;
   let app: FastifyInstance;
   let adminToken = '';
   let adminHash = '';

@@ -7,7 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Citizen, ConsultationTopic, PrismaClient, Question } from '../generated/prisma/client.ts';
 import type { Actor } from '../core/audit/audit-log.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { makeCitizen, makeQuestion, type QuestionFixture } from './helpers/consult-fixtures.ts';
 import { sentParams } from './helpers/outbox.ts';
@@ -21,7 +21,7 @@ const ru = i18n.getFixedT('ru');
 
 describe.each(dbTargets)('questions API (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let prisma: PrismaClient;
   let app: typeof api.app;
   let admin: string;

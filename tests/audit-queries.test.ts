@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices } from '../app/compose.ts';
 import { recordAudit } from '../core/audit/audit-log.ts';
 import { DomainError } from '../core/errors.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
 import { makeStaff } from './helpers/consult-fixtures.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
@@ -14,7 +14,7 @@ const NOW = new Date('2026-12-06T09:00:00Z');
 
 describe.each(dbTargets)('the audit log on %s', (target) => {
   const suite = useTestDb(target, { truncate: ['StaffUser', 'AuditLog'] });
-  let services: Services;
+  let services: ServicesWithDb;
 
   beforeAll(() => {
     services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => NOW });

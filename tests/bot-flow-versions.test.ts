@@ -8,7 +8,7 @@ import { createAppServices } from '../app/compose.ts';
 import type { Feature } from '../bot/features.ts';
 import { createReportFeature } from '../bot/reports/report.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -53,7 +53,7 @@ describe.each(dbTargets)('bot: a flow changed between two runs (%s)', (target) =
   });
 
   /** One run of the bot: its own services (as after a restart) and its own Bot API, on the same database. */
-  async function start(feature: Feature): Promise<BotHarness & { services: Services }> {
+  async function start(feature: Feature): Promise<BotHarness & { services: ServicesWithDb }> {
     const services = createAppServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, now: () => CLOCK });
     const h = await createBotHarness(services, { features: [feature] });
     running.push(h);

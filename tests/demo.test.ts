@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportStatus } from '../generated/prisma/enums.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createAppServices } from '../app/compose.ts';
 import { DEMO_PASSWORD, fillDemo, type DemoSummary } from '../core/demo/fill-demo.ts';
 import { CAPABILITIES } from '../app/capabilities/index.ts';
@@ -22,7 +22,7 @@ const KAZAKH = /[әғқңөұүһі]/i;
 
 describe.each(dbTargets)('demo data on %s', (target) => {
   const suite = useTestDb(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let summary: DemoSummary;
   const storageDir = mkdtempSync(path.join(tmpdir(), 'azamat-demo-'));
 

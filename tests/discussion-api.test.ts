@@ -8,7 +8,7 @@ import type { Citizen } from '../generated/prisma/client.ts';
 import { parseConfig } from '../app/config.ts';
 import { DomainError } from '../core/errors.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -21,7 +21,7 @@ const i18n = createI18n();
 
 describe.each(dbTargets)('public discussion API (%s)', (target) => {
   const suite = useTestDb(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let app: FastifyInstance;
   let clock = at('2026-03-17T10:00:00');
   const tokens: Record<string, string> = {};

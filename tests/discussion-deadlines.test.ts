@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient, StaffUser } from '../generated/prisma/client.ts';
 import type { StaffRole } from '../generated/prisma/enums.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createAppServices } from '../app/compose.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
@@ -21,7 +21,7 @@ const at = (local: string) => new Date(`${local}+05:00`);
 describe.each(dbTargets)('discussion deadlines on %s', (target) => {
   const suite = useTestDb(target);
   let prisma: PrismaClient;
-  let services: Services;
+  let services: ServicesWithDb;
   let job: Job;
   let clock = at('2026-03-17T10:00:00');
   let bodyId: number;

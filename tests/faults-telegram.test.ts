@@ -7,7 +7,7 @@ import { createBot, type AppBot } from '../bot/create-bot.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { citizens } from '../app/capabilities/citizens.ts';
 import { createAppServices } from '../app/compose.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createReportFeature } from '../bot/reports/report.ts';
 import { startFakeTelegram, type FakeTelegram, type FaultSpec, type ScriptedUser } from './fake-telegram/server.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
@@ -19,7 +19,7 @@ let nextId = 730_000_000;
 
 describe.each(dbTargets)('Telegram failing during a report (%s)', (target) => {
   let t: TestDb;
-  let services: Services;
+  let services: ServicesWithDb;
   let fake: FakeTelegram;
   let app: AppBot;
 

@@ -7,7 +7,7 @@
 // out exactly once; no scheduled job ran twice for one tick; nothing lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices } from '../app/compose.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { startFakeTelegram, type FakeTelegram, type WebhookDeliveryOptions } from './fake-telegram/server.ts';
 import { startAppProcess, type AppProcess } from './helpers/app-process.ts';
 import { fileReport, type FiledReport } from './helpers/citizen-flow.ts';
@@ -24,7 +24,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(process.env.TEST_DATABASE_URL)('two instances of every role on one PostgreSQL (slow)', () => {
   let t: TestDb;
-  let services: Services;
+  let services: ServicesWithDb;
   let fake: FakeTelegram;
   let procs: AppProcess[] = [];
   let botProxy: RoundRobinProxy;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import { telegramChat } from '../bot/telegram/chat-port.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createAppServices } from '../app/compose.ts';
 import { createInvitations, enqueuePending, runPollWaves, waveProgress } from '../core/polls/poll-distribution.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
@@ -14,7 +14,7 @@ import { activeProject, actor, ADMIN, at, beneficiaryCitizen, buildPoll, importe
 
 describe.each(dbTargets)('polls: answering and distribution (%s)', (target) => {
   let t: TestDb;
-  let services: Services;
+  let services: ServicesWithDb;
   let clock = at('2026-03-02T10:00:00');
   const i18n = createI18n();
 

@@ -8,7 +8,7 @@ import type { ConsultationTopic, PrismaClient, Question, StaffUser } from '../ge
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createAppServices } from '../app/compose.ts';
 import { createQuestionDeadlinesJob } from '../jobs/question-deadlines.ts';
 import { createQuestionRatingReminderJob } from '../jobs/question-rating-reminder.ts';
@@ -26,7 +26,7 @@ const ru = i18n.getFixedT('ru');
 describe.each(dbTargets)('question deadlines on %s', (target) => {
   const suite = useTestDb(target, { truncate: ['Citizen', 'Question', 'Consultation', 'StaffUser', 'StaffNotice', 'OutboxMessage', 'AuditLog'] });
   let prisma: PrismaClient;
-  let services: Services;
+  let services: ServicesWithDb;
   let deadlines: Job;
   let reminders: Job;
   let clock = at('2026-12-14T10:00:00');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Citizen, ConsultationTopic, PrismaClient, Question, StaffUser } from '../generated/prisma/client.ts';
 import { syncQuestionChats } from '../core/consultations/question-staff-chat.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createQuestionStaffChat } from '../bot/consultations/staff-chat.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
 import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
@@ -28,7 +28,7 @@ type Keyboard = Array<Array<{ text: string; callback_data: string }>>;
 
 describe.each(dbTargets)('consultation staff group (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let prisma: PrismaClient;
   let h: BotHarness;
   let topic: ConsultationTopic;

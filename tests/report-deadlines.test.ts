@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Category, PrismaClient, Report } from '../generated/prisma/client.ts';
 import type { StaffRole } from '../generated/prisma/enums.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createAppServices } from '../app/compose.ts';
 import { createReportDeadlinesJob } from '../jobs/report-deadlines.ts';
 import type { Job } from '../jobs/scheduler.ts';
@@ -17,7 +17,7 @@ const at = (local: string) => new Date(`${local}+05:00`);
 describe.each(dbTargets)('report deadlines on %s', (target) => {
   const suite = useTestDb(target, { truncate: ['Citizen', 'Report', 'StaffUser', 'OutboxMessage', 'AuditLog', 'Counter'] });
   let prisma: PrismaClient;
-  let services: Services;
+  let services: ServicesWithDb;
   let job: Job;
   let clock = at('2026-05-04T09:00:00');
   let almaty: { id: number; districts: Array<{ id: number }> };

@@ -15,7 +15,7 @@ import { createI18n } from '../core/i18n/i18n.ts';
 import { createEvidenceStore, safeFileName } from '../core/reports/evidence-store.ts';
 import { contentDisposition } from '../server/content-disposition.ts';
 import type { EvidenceInput } from '../core/reports/report-service.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { buildAppServer } from '../app/compose.ts';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
@@ -39,7 +39,7 @@ describe('evidence file names', () => {
 describe.each(dbTargets)('report evidence API (%s)', (target) => {
   // The suite's app has no bot token; `app` below is the same database with a bot and a storage directory.
   const api = useApiApp(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let app: FastifyInstance;
   let fake: FakeTelegram;
   let root: string;
@@ -86,7 +86,7 @@ describe.each(dbTargets)('report evidence API (%s)', (target) => {
     root = await mkdtemp(path.join(tmpdir(), 'azamat-evidence-'));
     storage = path.join(root, 'storage');
     await mkdir(storage);
-    const withBot: Services = {
+    const withBot: ServicesWithDb = {
       ...services,
       evidence: createEvidenceStore({ prisma: services.prisma, storageDir: storage, telegramFiles: createTelegramFiles(TOKEN, fake.apiRoot) }),
     };

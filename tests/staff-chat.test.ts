@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Category, PrismaClient, Report, StaffUser } from '../generated/prisma/client.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { syncStaffChats } from '../core/reports/staff-chat.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
 import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
@@ -25,7 +25,7 @@ type Keyboard = Array<Array<{ text: string; callback_data: string }>>;
 
 describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let prisma: PrismaClient;
   let h: BotHarness;
   let category: Category;

@@ -3,7 +3,7 @@
 // must be changed at the first sign-in before the API answers anything else.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../core/audit/audit-log.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { ConfigError, parseConfig } from '../app/config.ts';
 import { startApp } from '../app/app.ts';
@@ -16,7 +16,7 @@ const GOOD = 'тихий-вечер-над-Ишимом';
 
 describe.each(dbTargets)('staff passwords (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let ip = 0;
   const from = () => `10.77.${Math.floor(ip / 250)}.${(ip++ % 250) + 1}`;
   const asAdmin = (lang = 'ru') => ({ ...bearer(api.adminToken), 'accept-language': lang });

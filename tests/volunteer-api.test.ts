@@ -4,7 +4,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Citizen } from '../generated/prisma/client.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 import { at, opportunityInput, outboxTexts, signedUpVolunteer } from './volunteer-fixtures.ts';
@@ -18,7 +18,7 @@ const xlsxText = (body: Buffer) =>
 
 describe.each(dbTargets)('volunteering API (%s)', (target) => {
   const api = useApiApp(target);
-  let services: Services;
+  let services: ServicesWithDb;
   let almaty: { id: number; districts: Array<{ id: number }> };
   let astanaId: number;
   const token: Record<'pm' | 'astanaPm' | 'operator', string> = { pm: '', astanaPm: '', operator: '' };

@@ -2,7 +2,7 @@
 // what the outbox holds for a citizen.
 import type { Citizen, PrismaClient } from '../generated/prisma/client.ts';
 import type { VolunteerDirection } from '../generated/prisma/enums.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import type { StaffPrincipal } from '../core/staff/scope.ts';
 import type { OpportunityInput } from '../core/volunteering/volunteer-opportunities.ts';
 import { sentParams } from './helpers/outbox.ts';
@@ -42,7 +42,7 @@ export interface VolunteerSpec {
 }
 
 /** A citizen who agreed to the processing of data and finished the volunteer sign-up. */
-export async function signedUpVolunteer(services: Services, spec: VolunteerSpec): Promise<Citizen> {
+export async function signedUpVolunteer(services: ServicesWithDb, spec: VolunteerSpec): Promise<Citizen> {
   const telegramId = spec.telegramId ?? nextTelegramId++;
   const c = await services.citizens.giveConsent(telegramId, spec.locale ?? 'ru', spec.name ?? 'Волонтёр');
   const { profiles } = services.volunteering;

@@ -2,7 +2,7 @@
 // people helped, favourite = positive reviews; per district / city / oblast and month / quarter / year).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createAppServices } from '../app/compose.ts';
 import { parsePeriod } from '../core/volunteering/volunteer-rankings.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
@@ -32,7 +32,7 @@ import { ADMIN, at, organiser } from './volunteer-fixtures.ts';
 describe.each(dbTargets)('volunteer rankings on %s', (target) => {
   const suite = useTestDb(target);
   let prisma: PrismaClient;
-  let services: Services;
+  let services: ServicesWithDb;
   let almatyId: number;
   let d1: number;
   let d2: number;

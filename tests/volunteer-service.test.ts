@@ -5,7 +5,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Citizen, PrismaClient } from '../generated/prisma/client.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createAppServices } from '../app/compose.ts';
 import { processVolunteerReminders } from '../core/volunteering/volunteer-reminders.ts';
 import { createVolunteerRemindersJob } from '../jobs/volunteer-reminders.ts';
@@ -19,7 +19,7 @@ describe.each(dbTargets)('volunteering services on %s', (target) => {
     truncate: ['VolunteerReview', 'VolunteerApplication', 'VolunteerOpportunity', 'Volunteer', 'OutboxMessage', 'AuditLog', 'BotSession', 'Citizen'],
   });
   let prisma: PrismaClient;
-  let services: Services;
+  let services: ServicesWithDb;
   let job: Job;
   let clock = at('2026-06-01T09:00:00');
   let almaty: { id: number; districts: Array<{ id: number }> };

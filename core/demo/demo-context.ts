@@ -4,7 +4,7 @@
 import type { Citizen } from '../../generated/prisma/client.ts';
 import type { Actor } from '../audit/audit-log.ts';
 import { addDays, localDate, localMidnight } from '../calendar/local-time.ts';
-import type { Services } from '../services.ts';
+import type { ServicesWithDb } from '../services.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 
 type Step = { at: Date; seq: number; label: string; run: () => Promise<unknown> };
@@ -65,7 +65,7 @@ export interface DemoCitizen {
 
 export interface DemoContext {
   /** services whose clock is the timeline's */
-  s: Services;
+  s: ServicesWithDb;
   tl: Timeline;
   region(code: string): number;
   district(code: string): number;
@@ -86,5 +86,5 @@ export interface DemoModule {
   /** adds the capability's weeks of activity to the timeline (run later, in time order, by fillDemo) */
   schedule(ctx: DemoContext): unknown;
   /** what the demo made, counted for its summary */
-  count(s: Services): Promise<Record<string, number>>;
+  count(s: ServicesWithDb): Promise<Record<string, number>>;
 }

@@ -2,7 +2,7 @@
 // real services (so history rows, deadlines from the calendar, numbers, notifications and the audit log are
 // exactly what real use leaves behind). Weeks of activity are replayed in time order on services whose clock
 // the demo moves; nothing is dated after `now`. Used by `npm run demo` and by the browser tests.
-import { createServices, type DomainModule, type Services } from '../services.ts';
+import { createServices, type DomainModule, type ServicesWithDb } from '../services.ts';
 import { toPrincipal } from '../staff/staff-service.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import type { TelegramFiles } from '../reports/evidence-store.ts';
@@ -38,12 +38,12 @@ const demoFiles: TelegramFiles = {
 };
 
 /** Whether the database already holds the demo. */
-export async function demoFilled(services: Services): Promise<boolean> {
+export async function demoFilled(services: ServicesWithDb): Promise<boolean> {
   return (await services.prisma.setting.findUnique({ where: { key: FILLED_KEY } })) !== null;
 }
 
 /** `modules`: the capabilities' domain modules (app/capabilities); each one's demo runs in list order. */
-export async function fillDemo(services: Services, modules: readonly DomainModule[], opts: DemoOptions = {}): Promise<DemoSummary> {
+export async function fillDemo(services: ServicesWithDb, modules: readonly DomainModule[], opts: DemoOptions = {}): Promise<DemoSummary> {
   const password = opts.password ?? DEMO_PASSWORD;
   const anchor = opts.now ?? services.now();
   if (await demoFilled(services)) throw new Error('the database already holds the demo data: fill a fresh one');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createI18n } from '../../core/i18n/i18n.ts';
-import type { Services } from '../../core/services.ts';
+import type { ServicesWithDb } from '../../core/services.ts';
 import { buildAppServer, createAppServices } from '../../app/compose.ts';
 import type { ServerDeps } from '../../server/app.ts';
 import { buildConsole } from '../../web/build.mjs';
@@ -68,7 +68,7 @@ export function consoleDist(): Promise<string> {
 
 export interface ConsoleApp {
   t: TestDb;
-  services: Services;
+  services: ServicesWithDb;
   server: FastifyInstance;
   baseUrl: string;
   storageDir: string;
@@ -79,7 +79,7 @@ export async function startConsoleApp(target: DbTarget, opts: { now?: () => Date
   const t = await createTestDb(target);
   const storageDir = await mkdtemp(path.join(os.tmpdir(), 'azamat-storage-'));
   let server: FastifyInstance | undefined;
-  let services: Services;
+  let services: ServicesWithDb;
   try {
     services = createAppServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, storageDir, ...(opts.now ? { now: opts.now } : {}) });
     server = await buildAppServer({

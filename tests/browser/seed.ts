@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Actor } from '../../core/audit/audit-log.ts';
-import type { Services } from '../../core/services.ts';
+import type { ServicesWithDb } from '../../core/services.ts';
 
 export const ADMIN = { login: 'admin', password: 'admin-password-1' };
 export const OPERATOR = { login: 'operator', password: 'operator-password-1', fullName: 'Айгүл Сапарова' };
@@ -63,7 +63,7 @@ export interface ConsoleSeed {
   resolveTemplateId: number;
 }
 
-export async function seedConsole(services: Services, storageDir: string): Promise<ConsoleSeed> {
+export async function seedConsole(services: ServicesWithDb, storageDir: string): Promise<ConsoleSeed> {
   const { prisma } = services;
   await services.staff.ensureFirstAdmin(ADMIN.login, ADMIN.password);
   const region = (await prisma.region.findMany({ orderBy: { id: 'asc' }, include: { districts: { orderBy: { id: 'asc' } } } })).find(

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Database } from '../../core/db/client.ts';
 import { createI18n } from '../../core/i18n/i18n.ts';
-import type { Services } from '../../core/services.ts';
+import type { ServicesWithDb } from '../../core/services.ts';
 import { buildAppServer, createAppServices } from '../../app/compose.ts';
 import type { StaffInput } from '../../core/staff/staff-service.ts';
 import { useTestDb, type DbTarget } from './db.ts';
@@ -16,7 +16,7 @@ export const ADMIN_PASSWORD = 'admin-password-1';
 
 /** The suite's services, app and database may be taken at describe time (`const { services, app } = api`) and used in tests and hooks. */
 export interface ApiApp {
-  readonly services: Services;
+  readonly services: ServicesWithDb;
   readonly app: FastifyInstance;
   readonly db: Database;
   readonly prisma: PrismaClient;
@@ -31,7 +31,7 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 export function useApiApp(target: DbTarget): ApiApp {
   const suite = useTestDb(target);
-  let services: Services | undefined;
+  let services: ServicesWithDb | undefined;
   let app: FastifyInstance | undefined;
   let adminToken = '';
   let nextIp = 1;

@@ -11,7 +11,7 @@ import { createI18n } from '../../core/i18n/i18n.ts';
 import type { Feature } from '../../bot/features.ts';
 import { OutboxDispatcher } from '../../core/outbox/dispatcher.ts';
 import { telegramChat } from '../../bot/telegram/chat-port.ts';
-import type { ServiceOptions, Services } from '../../core/services.ts';
+import type { ServiceOptions, ServicesWithDb } from '../../core/services.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.ts';
 import type { ScriptedUser, ScriptedUserOptions } from '../fake-telegram/types.ts';
 import { createTestDb, type DbTarget, type TestDb } from './db.ts';
@@ -27,7 +27,7 @@ export interface BotHarness {
 }
 
 /** `features`: the capabilities' features under test, after the citizens' (onboarding, menu, privacy); default: all. */
-export async function createBotHarness(services: Services, opts: { features?: Feature[]; rateLimitPerMinute?: number } = {}): Promise<BotHarness> {
+export async function createBotHarness(services: ServicesWithDb, opts: { features?: Feature[]; rateLimitPerMinute?: number } = {}): Promise<BotHarness> {
   const fake = await startFakeTelegram();
   const i18n = createI18n();
   const app = createBot({
@@ -71,7 +71,7 @@ export interface CitizenSpec {
 
 export interface BotSuite extends BotHarness {
   /** the suite's services (usable at describe time; read inside tests and hooks) */
-  readonly services: Services;
+  readonly services: ServicesWithDb;
   readonly db: TestDb;
   /** the instant services, flows and the outbox see; reset to `now` before each test */
   clock: Date;
@@ -106,7 +106,7 @@ export const freshTelegramId = () => ++nextTelegramId;
  */
 export function useBotSuite(target: DbTarget, opts: BotSuiteOptions): BotSuite {
   let t: TestDb | undefined;
-  let services: Services | undefined;
+  let services: ServicesWithDb | undefined;
   let h: BotHarness | undefined;
   let clock = opts.now;
   const ready = <T>(v: T | undefined): T => {

@@ -13,15 +13,15 @@ import type { Feature } from '../../bot/features.ts';
 import { buildCatalog } from '../../bot/menu.ts';
 import { chooseLocale, flowContext } from '../../bot/middleware/app-context.ts';
 import { createI18n, type Locale } from '../../core/i18n/i18n.ts';
-import type { Services } from '../../core/services.ts';
+import type { ServicesWithDb } from '../../core/services.ts';
 import { testLogger } from './silent-logger.ts';
 
 /** Only the parts of the services a test names; reaching any other part fails with its name. */
-export type ServiceStubs = { [K in keyof Services]?: Stub<Services[K]> };
+export type ServiceStubs = { [K in keyof ServicesWithDb]?: Stub<ServicesWithDb[K]> };
 // Any function may stand in for a method (vi.fn() among them), however it is typed.
 type Stub<T> = T extends (...args: never[]) => unknown ? (...args: any[]) => any : T extends object ? { [K in keyof T]?: Stub<T[K]> } : T;
 
-function stubServices(stubs: object, path = 'services'): Services {
+function stubServices(stubs: object, path = 'services'): ServicesWithDb {
   return new Proxy(stubs, {
     get(target, key) {
       if (typeof key === 'symbol' || key === 'then') return Reflect.get(target, key);
@@ -29,7 +29,7 @@ function stubServices(stubs: object, path = 'services'): Services {
       const value: unknown = Reflect.get(target, key);
       return value !== null && typeof value === 'object' ? stubServices(value, `${path}.${key}`) : value;
     },
-  }) as Services;
+  }) as ServicesWithDb;
 }
 
 export interface RecordedApiCall {

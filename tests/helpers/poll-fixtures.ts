@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Gender } from '../../generated/prisma/enums.ts';
-import type { Services } from '../../core/services.ts';
+import type { ServicesWithDb } from '../../core/services.ts';
 import type { StaffPrincipal } from '../../core/staff/scope.ts';
 import type { QuestionInput } from '../../core/polls/poll-rules.ts';
 
@@ -146,7 +146,7 @@ export const QUESTIONNAIRE: Array<Omit<QuestionInput, 'showIfQuestionId'> & { sh
 
 /** Creates the poll through the builder with QUESTIONNAIRE; returns the ids of the poll and its questions. */
 export async function buildPoll(
-  services: Services,
+  services: ServicesWithDb,
   projectId: number,
   opts: { anonymous?: boolean; staff?: StaffPrincipal } = {},
 ): Promise<{ pollId: number; q: number[] }> {
@@ -165,7 +165,7 @@ export async function buildPoll(
 }
 
 export async function openWave(
-  services: Services,
+  services: ServicesWithDb,
   pollId: number,
   label: { kk: string; ru: string },
   opensAt: Date,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { StaffRole } from '../../generated/prisma/enums.ts';
 import type { ProjectInput } from '../../core/projects/project-admin.ts';
 import { createI18n } from '../../core/i18n/i18n.ts';
-import type { Services } from '../../core/services.ts';
+import type { ServicesWithDb } from '../../core/services.ts';
 import { buildAppServer, createAppServices } from '../../app/compose.ts';
 import type { StaffPrincipal } from '../../core/staff/scope.ts';
 import { useTestDb, type DbTarget } from './db.ts';
@@ -15,7 +15,7 @@ import { testLogger } from './silent-logger.ts';
 export const BOT_USERNAME = 'azamat_test_bot';
 
 export interface ProjectApi {
-  readonly services: Services;
+  readonly services: ServicesWithDb;
   readonly app: FastifyInstance;
   /** staff account with a bearer token */
   account(login: string, roles: StaffRole[], regionId?: number | null, fullName?: string): Promise<{ id: number; token: string }>;
@@ -34,7 +34,7 @@ export const PROJECT_CLOCK = new Date('2026-06-15T05:00:00Z');
 /** A suite's database, services (now = `clock()`, by default PROJECT_CLOCK; the bot username as given) and API. */
 export function useProjectApi(target: DbTarget, opts: { botUsername?: string | null; clock?: () => Date } = {}): ProjectApi {
   const suite = useTestDb(target);
-  let services: Services | undefined;
+  let services: ServicesWithDb | undefined;
   let app: FastifyInstance | undefined;
   let ip = 1;
   beforeAll(async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices } from '../app/compose.ts';
 import type { KeyValueStorage } from '../core/chat-state/chat-state.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { createReportFeature } from '../bot/reports/report.ts';
 import { createBotHarness, freshTelegramId, type BotHarness } from './helpers/bot-harness.ts';
 import { countingDatabase, type CountingDatabase } from './helpers/counting-db.ts';
@@ -19,7 +19,7 @@ const ALMATY = { lat: 43.2389, lon: 76.8897 };
 describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => {
   let t: TestDb;
   let counting: CountingDatabase;
-  let services: Services;
+  let services: ServicesWithDb;
   let h: BotHarness;
   /** bytes of chat state handed to the storage per write, by key */
   let written: Array<{ key: string; bytes: number }> = [];

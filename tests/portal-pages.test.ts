@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { PORTAL_CLOCK, SECRETS, seedPortalWorld, type PortalWorld } from './helpers/portal-fixtures.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -14,7 +14,7 @@ import { testLogger } from './helpers/silent-logger.ts';
 describe.each(dbTargets)('public portal pages (%s)', (target) => {
   const suite = useTestDb(target);
   let clock = PORTAL_CLOCK;
-  let services: Services;
+  let services: ServicesWithDb;
   let app: FastifyInstance;
   let w: PortalWorld;
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { parsePeriodKey } from '../core/calendar/periods.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { PORTAL_CLOCK, SECRETS, seedPortalWorld, type PortalWorld } from './helpers/portal-fixtures.ts';
 import { PUBLIC_SECRETS, seedPortalPublicWorld, type PortalPublicWorld } from './helpers/portal-public-fixtures.ts';
@@ -19,7 +19,7 @@ const BOT = 'azamat_portal_bot';
 describe.each(dbTargets)('public portal: discussions, projects, map, downloads, widgets (%s)', (target) => {
   const suite = useTestDb(target);
   let clock = PORTAL_CLOCK;
-  let services: Services;
+  let services: ServicesWithDb;
   let app: FastifyInstance;
   let w: PortalWorld;
   let p: PortalPublicWorld;

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { Services } from '../core/services.ts';
+import type { ServicesWithDb } from '../core/services.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { PORTAL_CLOCK, SECRETS, seedPortalWorld, type PortalWorld } from './helpers/portal-fixtures.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -19,7 +19,7 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46,
 describe.each(dbTargets)('public report: photos, name and comments (%s)', (target) => {
   const suite = useTestDb(target);
   let clock = PORTAL_CLOCK;
-  let services: Services;
+  let services: ServicesWithDb;
   let app: FastifyInstance;
   let w: PortalWorld;
   let storage: string;

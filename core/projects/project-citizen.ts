@@ -25,4 +25,3 @@ export function createProjectCitizenService({ prisma, now }: { prisma: PrismaCli
   };
 }
 
-export type ProjectCitizenService = ReturnType<typeof createProjectCitizenService>;

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppServer, createAppServices } from '../../app/compose.ts';
 import { createI18n } from '../../core/i18n/i18n.ts';
-import type { Services } from '../../core/services.ts';
+import type { ServicesWithDb } from '../../core/services.ts';
 import { createTestDb, dbTargets, type TestDb } from '../helpers/db.ts';
 import { PORTAL_CLOCK, SECRETS, seedPortalWorld, type PortalWorld } from '../helpers/portal-fixtures.ts';
 import { testLogger } from '../helpers/silent-logger.ts';
@@ -20,7 +20,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 describe.skipIf(!browserAvailable).each(dbTargets)('public report page with photos and comments in Chromium (%s)', (target) => {
   let t: TestDb;
-  let services: Services;
+  let services: ServicesWithDb;
   let server: FastifyInstance;
   let base = '';
   let w: PortalWorld;

@@ -3,7 +3,7 @@
 // author has a name and a phone that must never reach a public page.
 import type { Report } from '../../generated/prisma/client.ts';
 import type { Actor } from '../../core/audit/audit-log.ts';
-import type { Services } from '../../core/services.ts';
+import type { ServicesWithDb } from '../../core/services.ts';
 import type { StaffPrincipal } from '../../core/staff/scope.ts';
 
 /** A Tuesday morning in Astana; the suites' clocks never read the real date. */
@@ -35,7 +35,7 @@ export interface PortalWorld {
 const staffActor = (id: number): Actor => ({ type: 'staff', id });
 
 /** Files the reports; `tick` moves the suite's clock so each event has its own moment. */
-export async function seedPortalWorld(services: Services, tick: (ms: number) => void): Promise<PortalWorld> {
+export async function seedPortalWorld(services: ServicesWithDb, tick: (ms: number) => void): Promise<PortalWorld> {
   const { prisma } = services;
   const regions = await prisma.region.findMany({ orderBy: { id: 'asc' }, include: { districts: { orderBy: { id: 'asc' } } } });
   const withDistricts = regions.filter((r) => r.districts.length > 0);

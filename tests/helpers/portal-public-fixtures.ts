@@ -3,7 +3,7 @@
 // decisions (one comment removed by a moderator, one by a citizen who erased their data), a draft; a finished
 // project with a closed evaluation, one finished but not evaluated yet, and an active one. The experts' names and
 // comments, the hidden comments and the draft must never reach a public page.
-import type { Services } from '../../core/services.ts';
+import type { ServicesWithDb } from '../../core/services.ts';
 import { PORTAL_CLOCK } from './portal-fixtures.ts';
 
 export const PUBLIC_SECRETS = {
@@ -28,7 +28,7 @@ export interface PortalPublicWorld {
   active: { id: number };
 }
 
-export async function seedPortalPublicWorld(services: Services): Promise<PortalPublicWorld> {
+export async function seedPortalPublicWorld(services: ServicesWithDb): Promise<PortalPublicWorld> {
   const { prisma } = services;
   const area = await prisma.area.findFirstOrThrow({ orderBy: { id: 'asc' } });
   const region = await prisma.region.findFirstOrThrow({ orderBy: { id: 'asc' } });

@@ -16,7 +16,6 @@ import { loadInScope } from '../staff/scoped-records.ts';
 import { scopedPoll } from './poll-scope.ts';
 import { createPollWaveAdmin } from './poll-waves-admin.ts';
 
-
 export interface PollFields {
   titleKk: string;
   titleRu: string;

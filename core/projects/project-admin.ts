@@ -15,7 +15,6 @@ import { newInviteCode } from './project-invite.ts';
 import { escapeLike } from '../text.ts';
 import { createProjectEventService, notFinished } from './project-events.ts';
 
-
 export interface ProjectInput {
   nameKk: string;
   nameRu: string;

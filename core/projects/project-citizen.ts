@@ -24,4 +24,3 @@ export function createProjectCitizenService({ prisma, now }: { prisma: PrismaCli
     },
   };
 }
-

@@ -75,7 +75,7 @@ describe('capability manifests', () => {
     expect(declared.sort()).toEqual(folders);
   });
 
-  it('register their routes under /api/ (Open311 keeps its public /open311/v2, the portal its public pages)', async () => {
+  it('register their routes under /api/ (Open311 keeps its public /open311/v2, the portal its public pages, reports their public photos)', async () => {
     const services = createAppServices(options);
     const deps: RouteDeps = { services, i18n, cookieSecure: false };
     const urlsOf = async (c: Capability) => {
@@ -96,7 +96,9 @@ describe('capability manifests', () => {
           ? /^\/(api|open311\/v2)\//
           : c.name === 'portal'
             ? /^\/((kk|ru)(\/.*)?|embed\/(kk|ru)\/.+|lang\/:lang|portal\/static\/.+)$/
-            : /^\/api\//;
+            : c.name === 'reports'
+              ? /^\/(api\/|media\/r\/:evidenceId$)/
+              : /^\/api\//;
       expect(
         urls.filter((u) => !prefix.test(u)),
         c.name,

@@ -264,7 +264,8 @@ export function createRoundService({ prisma, now }: { prisma: PrismaClient; now:
         if (round.status !== 'in_progress') throw conflict('monitoring.round_not_started');
         for (const i of items) {
           const item = await tx.standardItem.findUnique({ where: { id: i.itemId } });
-          if (!item || !project.serviceKinds.includes(item.serviceKind)) throw invalid('monitoring.standard_item_not_found');
+          // only the items indicator 4 lists: active ones of the project's service kinds
+          if (!item || !item.active || !project.serviceKinds.includes(item.serviceKind)) throw invalid('monitoring.standard_item_not_found');
           const note = (i.note ?? '').trim();
           if (note.length > TEXT_MAX) throw invalid('monitoring.text_long', { max: TEXT_MAX });
           const data = { compliant: i.compliant, note };

@@ -590,6 +590,89 @@ export const ROUTES: Record<string, Route> = {
       },
     ],
   },
+  'POST /api/monitoring/activities/{id}/events': {
+    url: (w) => `/api/monitoring/activities/${w.monitoring.activityA}/events`,
+    cases: [
+      {
+        field: 'body.eventId',
+        what: "another region's project's event",
+        as: 'pmA',
+        body: (w) => ({ eventId: w.monitoring.eventB, link: true }),
+        status: 400,
+        code: 'monitoring.event_not_found',
+      },
+    ],
+  },
+  'POST /api/monitoring/projects/{id}/monitor': {
+    url: (w) => `/api/monitoring/projects/${w.projects.a}/monitor`,
+    cases: [
+      {
+        field: 'body.expertId',
+        what: "another region's operator, no expert",
+        as: 'pmA',
+        body: (w) => ({ expertId: w.staff.opB }),
+        status: 400,
+        code: 'monitoring.not_expert',
+      },
+      { field: 'body.expertId', what: 'no such staff member', as: 'pmA', body: () => ({ expertId: NONE }), status: 400, code: 'monitoring.not_expert' },
+    ],
+  },
+  'PUT /api/monitoring/rounds/{id}/activities/{activityId}': {
+    url: (w) => `/api/monitoring/rounds/${w.monitoring.round}/activities/${w.monitoring.activityA}`,
+    body: () => ({ status: 'not_due' }),
+    cases: [
+      {
+        field: 'path.activityId',
+        what: "another region's project's activity",
+        as: 'pmA',
+        url: (w) => `/api/monitoring/rounds/${w.monitoring.round}/activities/${w.monitoring.activityB}`,
+        status: 400,
+        code: 'monitoring.activity_not_found',
+      },
+    ],
+  },
+  'PUT /api/monitoring/rounds/{id}/standard': {
+    url: (w) => `/api/monitoring/rounds/${w.monitoring.round}/standard`,
+    cases: [
+      {
+        field: 'body.items.itemId',
+        what: 'an item of a service kind the project does not provide',
+        as: 'pmA',
+        body: (w) => ({ items: [{ itemId: w.monitoring.itemOtherKind, compliant: true }] }),
+        status: 400,
+        code: 'monitoring.standard_item_not_found',
+      },
+      {
+        field: 'body.items.itemId',
+        what: "a retired item of the project's service kind",
+        as: 'pmA',
+        body: (w) => ({ items: [{ itemId: w.monitoring.itemRetired, compliant: true }] }),
+        status: 400,
+        code: 'monitoring.standard_item_not_found',
+      },
+      {
+        field: 'body.items.itemId',
+        what: 'no such item',
+        as: 'pmA',
+        body: () => ({ items: [{ itemId: NONE, compliant: true }] }),
+        status: 400,
+        code: 'monitoring.standard_item_not_found',
+      },
+    ],
+  },
+  'PUT /api/monitoring/rounds/{id}/tools/{tool}': {
+    url: (w) => `/api/monitoring/rounds/${w.monitoring.round}/tools/survey`,
+    cases: [
+      {
+        field: 'body.details.waveIds',
+        what: "a wave of another region's project's poll",
+        as: 'pmA',
+        body: (w) => ({ tool: 'survey', findings: 'Сауалнама нәтижесі', details: { waveIds: [w.monitoring.waveB], interviews: [] } }),
+        status: 400,
+        code: 'monitoring.wave_not_of_project',
+      },
+    ],
+  },
 };
 
 /** Id fields that name no record of ours, with the reason. */

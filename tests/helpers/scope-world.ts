@@ -41,6 +41,8 @@ export interface World {
   apiClient: number;
   /** body a's Annex 9 of 2026 (half-year), with no rows yet */
   monitoringReport: number;
+  /** a round of ours in progress (the body's own: below 500 MCI) with an activity; theirs: an activity, an event, a wave */
+  monitoring: { round: number; activityA: number; activityB: number; eventB: number; waveB: number; itemOtherKind: number; itemRetired: number };
 }
 
 /** Signs in the callers and writes the records (as the system or an admin, not through the API under test). */
@@ -240,6 +242,46 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
   const council = (await services.projects.councils.create(act, adminP, { name: 'Сараптама кеңесі', regionId: null })).id;
   const apiClient = (await services.apiClients.create(act, { name: 'Open311 клиенті' })).client.id;
 
+  // Monitoring: our small project (the body monitors it itself) with a round in progress; their records.
+  const small = await services.projects.admin.create(act, adminP, projectInput(regionA.id, { contractSum: 1500 }));
+  await prisma.socialProject.update({ where: { id: small.id }, data: { status: 'active', serviceKinds: ['consulting'] } });
+  const activity = async (projectId: number) =>
+    (await prisma.projectActivity.create({ data: { projectId, position: 1, titleKk: 'Семинар', titleRu: 'Семинар', plannedQuantity: 2 } })).id;
+  const monitoring = {
+    round: (
+      await prisma.monitoringRound.create({
+        data: { projectId: small.id, year: 2026, plannedOn: NOW, status: 'in_progress', conductedBy: 'self', conductorId: principal.pmA.id, startedAt: NOW },
+      })
+    ).id,
+    activityA: await activity(small.id),
+    activityB: await activity(projects.b),
+    eventB: (
+      await prisma.projectEvent.create({
+        data: { projectId: projects.b, heldOn: new Date(NOW.getTime() - 3 * DAY), place: 'Алматы', form: 'семинар', participants: 12 },
+      })
+    ).id,
+    waveB: (
+      await prisma.pollWave.create({
+        data: {
+          pollId: pollB.id,
+          position: 1,
+          inviteCode: 'scope-wave-b',
+          labelKk: 'Толқын',
+          labelRu: 'Волна',
+          opensAt: new Date(NOW.getTime() - 5 * DAY),
+          closesAt: new Date(NOW.getTime() - DAY),
+          status: 'closed',
+        },
+      })
+    ).id,
+    itemOtherKind: (await prisma.standardItem.findFirstOrThrow({ where: { serviceKind: { not: 'consulting' } }, orderBy: { id: 'asc' } })).id,
+    itemRetired: (
+      await prisma.standardItem.create({
+        data: { serviceKind: 'consulting', position: 99, textKk: 'Ескі талап', textRu: 'Прежнее требование', source: 'scope', active: false },
+      })
+    ).id,
+  };
+
   return {
     tokens,
     principal,
@@ -264,6 +306,7 @@ export async function buildWorld(api: ProjectApi): Promise<World> {
     council,
     apiClient,
     monitoringReport: (await prisma.monitoringReport.create({ data: { stateBodyId: bodies.a, year: 2026, kind: 'half_year' } })).id,
+    monitoring,
   };
 }
 

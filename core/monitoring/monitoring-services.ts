@@ -10,6 +10,7 @@ import { createMeasureService } from './measures.ts';
 import { createMonitorService } from './monitors.ts';
 import { projectAccess } from './monitoring-scope.ts';
 import { createSetupService } from './project-setup.ts';
+import { createSupplierContactService } from './supplier-contact.ts';
 import { processRoundAlerts } from './round-alerts.ts';
 import { createRoundService } from './rounds.ts';
 import { createToolService } from './tools.ts';
@@ -17,11 +18,13 @@ import { createToolService } from './tools.ts';
 export function createMonitoringServices({ prisma, i18n, now, calendar }: { prisma: PrismaClient; i18n: I18n; now: () => Date; calendar: CalendarService }) {
   const rounds = createRoundService({ prisma, now });
   const measures = createMeasureService({ prisma, i18n, now });
+  const supplierContact = createSupplierContactService({ prisma, i18n, now });
   return {
     setup: createSetupService({ prisma }),
     rounds,
     tools: createToolService({ prisma }),
     measures,
+    supplierContact,
     documents: createDocumentService({ prisma, i18n, now }),
     monitors: createMonitorService({ prisma, i18n, now }),
     mci: createMciService({ prisma }),
@@ -40,6 +43,7 @@ export function createMonitoringServices({ prisma, i18n, now, calendar }: { pris
       return {
         project,
         access,
+        supplierContactName: await supplierContact.contactName(project),
         threshold: await thresholdOf(prisma, project),
         status: await rounds.yearStatusOf(prisma, project, year),
         rounds: list,

@@ -139,12 +139,18 @@ export const overviewBody = z.object({
     plannedSum: z.number().nullable(),
     monitorId: z.number().nullable(),
     supplierContact: z.boolean().describe('an NGO contact is bound in the bot: measures reach them'),
+    supplierContactName: z.string().nullable().describe("the bound NGO contact's name ('' if they gave none); null when none is bound"),
   }),
   access: z.enum(['body', 'monitor']),
   threshold: thresholdBody,
   status: yearStatusBody,
   rounds: z.array(roundBody),
   measures: z.array(measureBody),
+});
+
+export const ngoInviteBody = z.object({
+  link: z.string().describe('t.me/<bot>?start=ngo_<code>: the NGO contact opens it and confirms in the bot'),
+  code: z.string(),
 });
 
 export const setupInput = z.object({

@@ -12,6 +12,7 @@ import {
   activityInput,
   linkEventInput,
   measuresBody,
+  ngoInviteBody,
   overviewBody,
   planInput,
   proposalBody,
@@ -52,6 +53,7 @@ export const monitoringProjectRoutes =
             plannedSum: p.plannedSum == null ? null : Number(p.plannedSum),
             monitorId: p.monitorId,
             supplierContact: p.supplierContactId != null,
+            supplierContactName: o.supplierContactName,
           },
           access: o.access,
           threshold: o.threshold,
@@ -60,6 +62,15 @@ export const monitoringProjectRoutes =
           measures: o.measures.map(measureView),
         };
       },
+    );
+
+    app.post(
+      '/api/monitoring/projects/:id/ngo-invite',
+      opts("Issue or renew the link that binds the NGO's contact in the bot (item 10: the NGO receives the measures); the previous link stops working", {
+        params: idParam,
+        response: ngoInviteBody,
+      }),
+      async (req) => m.supplierContact.issue(actorOf(req), staffOf(req), req.params.id, services.projects.botUsername()),
     );
 
     app.put(

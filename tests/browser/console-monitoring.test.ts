@@ -20,7 +20,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: project monitoring 
   let projectId = 0;
 
   beforeAll(async () => {
-    app = await startConsoleApp(target, { now: () => NOW });
+    app = await startConsoleApp(target, { now: () => NOW, botUsername: 'azamat_test_bot' });
     const prisma = app.services.prisma;
     const region = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } });
     await app.services.staff.create(
@@ -85,5 +85,18 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: project monitoring 
     await expect.poll(() => measures.innerText()).toContain('Вести журнал консультаций');
     expect(await measures.innerText()).toContain('открыта');
     expect(await measures.innerText()).toContain('Не доставлена');
+  });
+
+  it('gives the manager the link that binds the NGO contact in the bot, and a new one on renewal', async () => {
+    const { page } = b;
+    await page.goto(`${app.baseUrl}/console/monitoring/${projectId}?year=${YEAR}`);
+    await page.getByRole('button', { name: 'Ссылка для контактного лица поставщика' }).click();
+    const link = page.locator('[data-testid=monitoring-ngo-link]');
+    await expect.poll(() => link.innerText()).toMatch(/^https:\/\/t\.me\/azamat_test_bot\?start=ngo_[A-Za-z0-9_-]{12}$/);
+    const first = await link.innerText();
+    await page.getByRole('button', { name: 'Ссылка для контактного лица поставщика' }).click();
+    await expect.poll(() => link.innerText()).not.toBe(first);
+    const p = await app.services.prisma.socialProject.findUniqueOrThrow({ where: { id: projectId } });
+    expect(await link.innerText()).toContain(`ngo_${p.supplierInviteCode}`);
   });
 });

@@ -75,13 +75,23 @@ export interface ConsoleApp {
   stop(): Promise<void>;
 }
 
-export async function startConsoleApp(target: DbTarget, opts: { now?: () => Date; system?: ServerDeps['system'] } = {}): Promise<ConsoleApp> {
+export async function startConsoleApp(
+  target: DbTarget,
+  opts: { now?: () => Date; system?: ServerDeps['system']; botUsername?: string } = {},
+): Promise<ConsoleApp> {
   const t = await createTestDb(target);
   const storageDir = await mkdtemp(path.join(os.tmpdir(), 'azamat-storage-'));
   let server: FastifyInstance | undefined;
   let services: ServicesWithDb;
   try {
-    services = createAppServices({ db: t.db, logger: testLogger, sessionTtlHours: 12, storageDir, ...(opts.now ? { now: opts.now } : {}) });
+    services = createAppServices({
+      db: t.db,
+      logger: testLogger,
+      sessionTtlHours: 12,
+      storageDir,
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.botUsername ? { projects: { botUsername: () => opts.botUsername } } : {}),
+    });
     server = await buildAppServer({
       services,
       i18n: createI18n(),

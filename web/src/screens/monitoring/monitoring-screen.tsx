@@ -19,6 +19,7 @@ export function MonitoringScreen({ params, query }: ScreenProps) {
   const [year, setYear] = useState(Number(query.get('year')) || new Date().getFullYear());
   const [open, setOpen] = useState<number | null>(null);
   const [plannedOn, setPlannedOn] = useState('');
+  const [ngoLink, setNgoLink] = useState<string | null>(null);
   const o = useLoad(() => api.get<Overview>(`/api/monitoring/projects/${id}`, { year }), [id, year]);
   const act = useAction();
   if (o.error) return <ErrorBox error={o.error} />;
@@ -60,7 +61,32 @@ export function MonitoringScreen({ params, query }: ScreenProps) {
             ? t('monitoring.mciUnknown', { year: th.year })
             : t(th.needsIndependent ? 'monitoring.independent' : 'monitoring.self', { limit: th.limitThousand ?? 0, mci: th.mci ?? 0, year: th.year })}
         </p>
-        {!p.supplierContact && <p class="muted">{t('monitoring.noContact')}</p>}
+        {p.supplierContact ? (
+          <p data-testid="monitoring-contact">{t('monitoring.contact', { name: p.supplierContactName || '—' })}</p>
+        ) : (
+          <p class="muted">{t('monitoring.noContact')}</p>
+        )}
+        {body && (
+          <p>
+            <button
+              type="button"
+              disabled={act.busy}
+              onClick={async () => {
+                // A new link voids the one handed over before: the manager gives the NGO this one.
+                const r = await act.run(() => api.post<{ link: string }>(`/api/monitoring/projects/${p.id}/ngo-invite`, {}), t('common.saved'));
+                if (r) setNgoLink(r.link);
+              }}
+            >
+              {t(p.supplierContact ? 'monitoring.ngoRenew' : 'monitoring.ngoInvite')}
+            </button>
+            {ngoLink && (
+              <>
+                {' '}
+                <code data-testid="monitoring-ngo-link">{ngoLink}</code> <span class="muted">{t('monitoring.ngoLinkHint')}</span>
+              </>
+            )}
+          </p>
+        )}
         {body && (
           <form
             class="form"

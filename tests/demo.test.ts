@@ -182,6 +182,10 @@ describe.each(dbTargets)('demo data on %s', (target) => {
       for (const r of result.user.roles) roles.add(r);
     }
     expect([...roles].sort()).toEqual(['admin', 'consultant', 'expert', 'moderator', 'operator', 'project_manager']);
+    // The console has no reports board for a moderator: the account is described by what it really moderates.
+    const moderator = summary.staff.find((a) => a.login === 'moderator')!;
+    expect(moderator.purpose).toMatch(/comments of topic discussions and of public reports/);
+    expect(moderator.purpose).not.toMatch(/of comments and reports/);
   });
 
   it('refuses to fill the same database twice', async () => {

@@ -316,5 +316,34 @@ describe.each(dbTargets)('reports API (%s)', (target) => {
       const filtered = (await app.inject({ method: 'GET', url: `/api/reports/counts?regionId=${regionB.id}`, headers: as(adminToken) })).json();
       expect(filtered).toMatchObject({ new: 2, in_work: 0, resolved: 0 });
     });
+
+    // Last in the file: it adds a report the counts above would see.
+    it("the history names who acted: the staff member's full name, the citizen as the report's author, the system as such", async () => {
+      const author = await services.prisma.citizen.create({ data: { telegramId: 777002n, locale: 'kk', consentAt: new Date('2026-01-01T00:00:00Z') } });
+      const filed = await services.reports.create(
+        { type: 'citizen', id: author.id },
+        report({
+          source: 'bot',
+          citizenId: author.id,
+          description: 'Аулада жарық жанбайды, кешке қараңғы',
+          evidence: [{ ...photo, fileUniqueId: 'uniq-author' }],
+        }),
+      );
+      expect((await changeStatus(filed.id, { to: 'in_work' }, operatorA)).statusCode).toBe(200);
+      const last = await services.prisma.reportEvent.findFirstOrThrow({ where: { reportId: filed.id }, orderBy: { at: 'desc' } });
+      await services.prisma.reportEvent.create({
+        data: { reportId: filed.id, at: new Date(last.at.getTime() + 60_000), actorType: 'system', type: 'overdue' },
+      });
+
+      const res = await app.inject({ method: 'GET', url: `/api/reports/${filed.id}`, headers: as(operatorA) });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().history.map((h: { actorType: string; actorName: string | null; byAuthor: boolean }) => [h.actorType, h.actorName, h.byAuthor])).toEqual(
+        [
+          ['citizen', null, true],
+          ['staff', 'Operator A', false],
+          ['system', null, false],
+        ],
+      );
+    });
   });
 });

@@ -14,6 +14,7 @@ import { CAPABILITIES } from '../app/capabilities/index.ts';
 import { earliestEnd } from '../core/discussions/discussion-rules.ts';
 import { parsePeriod } from '../core/volunteering/volunteer-rankings.ts';
 import { localDate } from '../core/calendar/local-time.ts';
+import { toPrincipal } from '../core/staff/staff-service.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
@@ -55,6 +56,23 @@ describe.each(dbTargets)('demo data on %s', (target) => {
     expect(reports.some((r) => r.rating !== null && r.confirmedFixed)).toBe(true);
     expect(reports.some((r) => KAZAKH.test(r.description))).toBe(true);
     expect(reports.some((r) => !KAZAKH.test(r.description) && /[а-я]/i.test(r.description))).toBe(true);
+  });
+
+  it("ships response templates in both languages, and an operator's in-work report offers a filled one to resolve it", async () => {
+    const templates = await services.prisma.responseTemplate.findMany({ where: { active: true } });
+    expect(new Set(templates.map((t) => t.status))).toEqual(new Set(['in_work', 'resolved', 'rejected', 'not_responsible']));
+    for (const t of templates) {
+      expect(t.textKk).toMatch(KAZAKH);
+      expect(t.textRu).not.toMatch(KAZAKH);
+    }
+    const operator = toPrincipal(await services.prisma.staffUser.findUniqueOrThrow({ where: { login: 'operator' } }));
+    const inWork = await services.prisma.report.findFirstOrThrow({
+      where: { status: 'in_work', regionId: operator.regionId!, category: { code: 'roads-sidewalks' } },
+      orderBy: { id: 'asc' },
+    });
+    const offered = await services.reportTemplates.applicable(operator, inWork.id, 'resolved');
+    expect(offered.map((o) => o.template.title)).toContain('Яма заделана');
+    for (const o of offered) expect(o.text).not.toMatch(/\{\{|\}\}/);
   });
 
   it('sets due times from the working-day calendar, and some in-work reports are overdue', async () => {
@@ -164,6 +182,10 @@ describe.each(dbTargets)('demo data on %s', (target) => {
       for (const r of result.user.roles) roles.add(r);
     }
     expect([...roles].sort()).toEqual(['admin', 'consultant', 'expert', 'moderator', 'operator', 'project_manager']);
+    // The console has no reports board for a moderator: the account is described by what it really moderates.
+    const moderator = summary.staff.find((a) => a.login === 'moderator')!;
+    expect(moderator.purpose).toMatch(/comments of topic discussions and of public reports/);
+    expect(moderator.purpose).not.toMatch(/of comments and reports/);
   });
 
   it('refuses to fill the same database twice', async () => {

@@ -65,7 +65,13 @@ export const DEMO_STAFF: DemoStaffSpec[] = [
     locale: 'kk',
     purpose: 'project manager: topics, volunteering, projects and polls',
   },
-  { login: 'moderator', fullName: 'Мария Ким', roles: ['moderator'], locale: 'ru', purpose: 'moderator of comments and reports' },
+  {
+    login: 'moderator',
+    fullName: 'Мария Ким',
+    roles: ['moderator'],
+    locale: 'ru',
+    purpose: 'moderator: flagged comments of topic discussions and of public reports; hides a report or withholds a photo through the API',
+  },
   { login: 'expert', fullName: 'Ғалым Жұмабаев', roles: ['expert'], locale: 'kk', purpose: 'member of the expert council' },
 ];
 

@@ -7,6 +7,7 @@ import type { DemoContext } from '../demo/demo-context.ts';
 import { inLocale } from '../demo/demo-context.ts';
 import { ACCEPTED, FIRST_REPORTS, type DemoReportSpec } from './demo-data.ts';
 import { MORE_REPORTS } from './demo-data-more.ts';
+import { scheduleTemplates } from './demo-templates.ts';
 
 /** In this order: the reports' numbers follow it. */
 const DEMO_REPORTS: DemoReportSpec[] = [...FIRST_REPORTS, ...MORE_REPORTS];
@@ -15,6 +16,7 @@ const PHOTO_MIME = 'image/png';
 
 export function scheduleReports(ctx: DemoContext): Map<string, { report?: Report }> {
   const { s, tl } = ctx;
+  scheduleTemplates(ctx);
   const refs = new Map<string, { report?: Report }>();
   for (const spec of DEMO_REPORTS) refs.set(spec.key, {});
   const operatorOf: Record<string, string> = {

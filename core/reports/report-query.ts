@@ -156,7 +156,29 @@ export async function getReportDetail(prisma: PrismaClient, id: number) {
     },
   });
   if (!report) throw notFound('report.not_found');
-  return report;
+  return { ...report, events: await withActorNames(prisma, report.events, report.citizenId) };
+}
+
+/**
+ * Names each event's actor so the history says who acted: a staff member's full name, an API
+ * client's name; a citizen is never named (personal data), only marked when they are the report's author.
+ */
+async function withActorNames<E extends { actorType: string; actorId: string | null }>(prisma: PrismaClient, events: E[], citizenId: number | null) {
+  const idsOf = (type: string) =>
+    [...new Set(events.filter((e) => e.actorType === type && e.actorId).map((e) => Number(e.actorId)))].filter(Number.isSafeInteger);
+  const [staff, clients] = await Promise.all([
+    prisma.staffUser.findMany({ where: { id: { in: idsOf('staff') } }, select: { id: true, fullName: true } }),
+    prisma.apiClient.findMany({ where: { id: { in: idsOf('api_client') } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map<string, string>([
+    ...staff.map((s) => [`staff:${s.id}`, s.fullName] as const),
+    ...clients.map((c) => [`api_client:${c.id}`, c.name] as const),
+  ]);
+  return events.map((e) => ({
+    ...e,
+    actorName: names.get(`${e.actorType}:${e.actorId}`) ?? null,
+    byAuthor: e.actorType === 'citizen' && citizenId != null && e.actorId === String(citizenId),
+  }));
 }
 
 export async function getReportSummary(prisma: PrismaClient, id: number, now: Date): Promise<ReportSummary> {

@@ -94,6 +94,8 @@ export const detailBody = summaryBody.extend({
     z.object({
       at: z.string(),
       actorType: z.string(),
+      actorName: z.string().nullable().describe("a staff member's full name or an API client's name; null for citizens and the system"),
+      byAuthor: z.boolean().describe('the citizen who filed the report acted'),
       type: z.string(),
       fromStatus: status.nullable(),
       toStatus: status.nullable(),

@@ -111,6 +111,8 @@ export const reportRoutes =
         history: r.events.map((e) => ({
           at: e.at.toISOString(),
           actorType: e.actorType,
+          actorName: e.actorName,
+          byAuthor: e.byAuthor,
           type: e.type,
           fromStatus: e.fromStatus,
           toStatus: e.toStatus,

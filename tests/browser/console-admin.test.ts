@@ -135,7 +135,9 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: administration (%s)
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     await table.locator('tbody tr button').click();
     // The change as a field with its value before and after, not two blocks of JSON.
-    await expect.poll(() => table.locator('[data-testid=audit-diff] tbody').innerText()).toMatch(/deadlineDays\s+\S+\s+12/i);
+    // Fields by their labels, not their code names.
+    await expect.poll(() => table.locator('[data-testid=audit-diff] tbody').innerText()).toMatch(/Deadline \(working days\)\s+\S+\s+12/);
+    expect(await table.locator('[data-testid=audit-diff] tbody').innerText()).not.toContain('deadlineDays');
     // The person filter is a list of names, not an id to type.
     await page.locator('select[name=action]').selectOption('');
     await page.locator('[data-testid=audit-actor]').selectOption({ label: 'Administrator' });

@@ -39,6 +39,23 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: sign-in and languag
     await shot(page, 'login');
   });
 
+  it('fits the sign-in card to its form on a 1366×768 laptop: no empty band below the button', async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await page.goto(`${app.baseUrl}/console/`);
+      const card = (await page.locator('form.login-card').boundingBox())!;
+      const button = (await page.locator('form.login-card button[type=submit]').boundingBox())!;
+      const below = card.y + card.height - (button.y + button.height);
+      expect(below).toBeLessThanOrEqual(48);
+      // and it stays whole on the screen
+      expect(card.y).toBeGreaterThanOrEqual(0);
+      expect(card.y + card.height).toBeLessThanOrEqual(768);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+    }
+  });
+
   it('refuses a wrong password in the chosen language and keeps the login typed', async () => {
     const { page } = b;
     await page.goto(`${app.baseUrl}/console/`);

@@ -117,6 +117,8 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: report triage (%s)'
     // the row in the list turned green at once
     expect(await page.locator(`li[data-report-id="${seed.photoReportId}"]`).getAttribute('class')).toContain('colour-green');
     await expect.poll(() => page.locator('.count-chip[data-status=resolved] b').innerText()).toBe('2');
+    // The history says who acted: the operator by name, not «сотрудник».
+    await expect.poll(() => detail.locator('[data-testid=history-actor]').last().innerText()).toBe(OPERATOR.fullName);
   });
 
   it('works from the keyboard: j/k move, a accepts, ? lists the shortcuts, Escape closes', async () => {

@@ -8,7 +8,7 @@ import { useLoad, usePaged, type Page } from '../../components/load.ts';
 import { PagedBody } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-import { actionWords, auditDiff, entityWord } from './audit-words.ts';
+import { actionWords, auditDiff, entityWord, fieldWord } from './audit-words.ts';
 
 const ACTION_PREFIXES = [
   'report',
@@ -38,7 +38,7 @@ const ENTITY_OF: Record<string, string> = {
 
 /** The fields an entry changed, each before and after, instead of two blocks of JSON. */
 function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const rows = auditDiff(before, after);
   if (rows.length === 0) return <p class="muted">{t('admin.audit.noChanges')}</p>;
   return (
@@ -53,7 +53,7 @@ function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.field}>
-            <th>{r.field}</th>
+            <th title={r.field}>{fieldWord(locale, t, r.field)}</th>
             <td>{r.before}</td>
             <td>{r.after}</td>
           </tr>

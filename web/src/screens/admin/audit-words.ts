@@ -23,6 +23,12 @@ export function entityWord(locale: Locale, t: T, entity: string): string {
   return hasKey(locale, key) ? t(key) : entity;
 }
 
+/** A changed field by its label («Срок (рабочих дней)» for deadlineDays); a field with no label stays as written. */
+export function fieldWord(locale: Locale, t: T, field: string): string {
+  const key = `admin.audit.fields.${field}`;
+  return hasKey(locale, key) ? t(key) : field;
+}
+
 /** «Обращение — принято в работу» for report.in_work; the code itself for an action with no words. */
 export function actionWords(locale: Locale, t: T, action: string): string {
   const parts = action.split('.');

@@ -190,7 +190,9 @@ export function ReportDetailPanel({ id, reloadKey, action, setAction, onChanged,
             <li key={i}>
               <div class="history-head">
                 <span>{i18n.dateTime(h.at)}</span>
-                <span class="muted">{t(`actor.${h.actorType}`)}</span>
+                <span class="muted" data-testid="history-actor">
+                  {h.actorName ?? t(h.byAuthor ? 'actor.author' : `actor.${h.actorType}`)}
+                </span>
                 <span>
                   {h.fromStatus || h.toStatus
                     ? `${h.fromStatus ? t(`status.${h.fromStatus}`) : ''} → ${h.toStatus ? t(`status.${h.toStatus}`) : ''}`

@@ -53,14 +53,14 @@ function ownUrlPlugin(outDir) {
   return {
     name: 'own-import-meta-url',
     setup(build) {
-      build.onLoad({ filter: /\.(ts|mts|mjs|js)$/ }, async (args) => {
+      build.onLoad({ filter: /\.(ts|tsx|mts|mjs|js)$/ }, async (args) => {
         if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
         const source = await readFile(args.path, 'utf8');
         if (!source.includes('import.meta.url')) return undefined;
         // Entries and shared chunks all sit in <outDir>/app, so one relative path fits every file of the bundle.
         const relative = path.relative(path.join(outDir, 'app'), args.path).split(path.sep).join('/');
         const contents = source.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`);
-        return { contents, loader: /\.[mc]?ts$/.test(args.path) ? 'ts' : 'js' };
+        return { contents, loader: args.path.endsWith('.tsx') ? 'tsx' : /\.[mc]?ts$/.test(args.path) ? 'ts' : 'js' };
       });
     },
   };

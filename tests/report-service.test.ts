@@ -375,7 +375,7 @@ describe.each(dbTargets)('report service on %s', (target) => {
       const neighbour = await citizen('ru');
       expect(await service.support(neighbour.id, report.id)).toEqual({ added: true });
       expect(await service.support(neighbour.id, report.id)).toEqual({ added: false });
-      expect(await service.support(author.id, report.id)).toEqual({ added: false });
+      expect(await service.support(author.id, report.id)).toEqual({ added: false, own: true });
       const r = await prisma.report.findUniqueOrThrow({ where: { id: report.id }, include: { followers: true } });
       expect(r.supportCount).toBe(1);
       expect(r.followers.map((f) => f.citizenId)).toEqual([neighbour.id]);

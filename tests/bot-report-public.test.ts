@@ -27,7 +27,7 @@ describe.each(dbTargets)('bot: a public report from the portal’s link (%s)', (
     expect(last(u)).toContain('Состояние: Новое');
     expect(last(u)).toContain('[***]'); // the description as the portal shows it
     expect(last(u)).toContain('Идей и комментариев пока нет.');
-    expect(buttons(u)).toEqual(['👍 Поддержать', '🔔 Следить', '💡 Оставить идею или комментарий']);
+    expect(buttons(u)).toEqual(['👍 Поддержать', '🔔 Следить', '💡 Оставить комментарий']);
     const before = await supports();
     await press(u, '👍 Поддержать');
     expect(alert()).toBe(`Спасибо! Вы поддержали обращение ${w.open.number} и будете получать новости о нём.`);

@@ -7,7 +7,8 @@ import { MonitoringScreen } from './monitoring-screen.tsx';
 /** where this set sits in the console's menu (web/src/screens/index.ts) */
 export const order = 55;
 
+// The forms first: `monitoring/:id` would also match `monitoring/annex9`.
 export const screens: Screen[] = [
-  { path: 'monitoring/:id', titleKey: 'nav.monitoring', roles: ['project_manager', 'expert'], component: MonitoringScreen, nav: false },
   ...formScreens,
+  { path: 'monitoring/:id', titleKey: 'nav.monitoring', roles: ['project_manager', 'expert'], component: MonitoringScreen, nav: false },
 ];

@@ -22,4 +22,10 @@ if [ $(( moved > real ? moved - real : real - moved )) -lt 86400000 ]; then
   exit 1
 fi
 echo "== tests on a later date: faketime '$shift_by' (PGlite only, no browser): $(node -e "console.log(new Date($moved).toISOString())")"
-exec env -u TEST_DATABASE_URL faketime -f "$shift_by" npx vitest run --exclude 'tests/browser/**' "$@"
+# Left out as well: suites of processes, storage and networks that read no calendar (faults injected into
+# Telegram and PostgreSQL, backups, migrations and the data-directory template, the bundle and shutdown of a
+# spawned app). They are the slowest third of the suite, and CI runs this pass after the whole of `npm test`.
+exec env -u TEST_DATABASE_URL faketime -f "$shift_by" npx vitest run --exclude 'tests/browser/**' \
+  --exclude 'tests/faults-*.test.ts' --exclude tests/backup.test.ts --exclude tests/migrations.test.ts \
+  --exclude tests/template.test.ts --exclude tests/bundle.test.ts --exclude tests/shutdown.test.ts \
+  --exclude tests/e2e-app.test.ts "$@"

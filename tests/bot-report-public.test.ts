@@ -27,7 +27,7 @@ describe.each(dbTargets)('bot: a public report from the portal’s link (%s)', (
     expect(last(u)).toContain('Состояние: Новое');
     expect(last(u)).toContain('[***]'); // the description as the portal shows it
     expect(last(u)).toContain('Идей и комментариев пока нет.');
-    expect(buttons(u)).toEqual(['👍 Поддержать', '🔔 Следить', '💡 Оставить комментарий']);
+    expect(buttons(u)).toEqual(['👍 Поддержать', '🔔 Следить', '💡 Идея или комментарий']);
     const before = await supports();
     await press(u, '👍 Поддержать');
     expect(alert()).toBe(`Спасибо! Вы поддержали обращение ${w.open.number} и будете получать новости о нём.`);
@@ -54,7 +54,7 @@ describe.each(dbTargets)('bot: a public report from the portal’s link (%s)', (
     const { u, c } = await h.citizen({ locale: 'kk', name: 'Ерлан Төлеуов' });
     await say(u, `/start rp_${w.open.number}`);
     expect(last(u)).toContain(`${w.open.number} өтініші`);
-    await press(u, '💡 Идея немесе пікір қалдыру');
+    await press(u, '💡 Идея немесе пікір');
     expect(last(u)).toContain('кемінде 10, ең көбі 1000 таңба');
     await say(u, 'қысқа');
     expect(last(u)).toBe('Пікір тым қысқа (5): кемінде 10 таңба керек.');
@@ -68,7 +68,7 @@ describe.each(dbTargets)('bot: a public report from the portal’s link (%s)', (
     await say(u, '/cancel');
     // The draft survives /cancel; the flow offers to go on with it.
     await say(u, `/start rp_${w.open.number}`);
-    await press(u, '💡 Идея немесе пікір қалдыру');
+    await press(u, '💡 Идея немесе пікір');
     expect(last(u)).toContain('жіберілмеген пікіріңіз бар');
     await press(u, '▶️ Жалғастыру');
     await press(u, '👤 Атымды көрсету');

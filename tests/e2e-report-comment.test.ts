@@ -40,7 +40,7 @@ describe.each(dbTargets)('end to end: from a report’s page to the bot and mode
     expect(last(u)).toContain(`Обращение ${w.open.number}`);
     await press(u, '👍 Поддержать');
     expect(alert()).toContain('Вы поддержали обращение');
-    await press(u, '💡 Оставить комментарий');
+    await press(u, '💡 Идея или комментарий');
     await say(u, 'Поставьте временное ограждение вокруг ямы до ремонта');
     await press(u, '👤 Показывать имя');
     await press(u, '✅ Отправить');

@@ -1,7 +1,9 @@
 // Section 1: the bot under a crowd. Hundreds of simulated citizens file a report at once (category,
 // region, district, location, description, photo, name, send) through the fake Bot API against the
 // whole app (app/app.ts, long polling). Compared in the same run with grammY's own ceiling (the same
-// updates, a handler that does nothing) and with the database's single-row INSERT rate.
+// updates, a handler that does nothing) and with the database's single-row INSERT rate. The fake and the
+// citizens run in a process of their own (bench/lib/crowd.ts), so they take no time from the bot's event loop.
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,29 +13,58 @@ import type { Update } from 'grammy/types';
 import { parseConfig } from '../app/config.ts';
 import { createLogger } from '../app/logger.ts';
 import { startApp } from '../app/app.ts';
-import { createI18n } from '../core/i18n/i18n.ts';
-import { localName } from '../core/reference/reference-service.ts';
-import { startFakeTelegram, type FakeTelegram, type RecordedCall, type ScriptedUser } from '../tests/fake-telegram/server.ts';
-import { mulberry32 } from '../tests/fake-telegram/fake-files.ts';
+import { startFakeTelegram, type FakeTelegram } from '../tests/fake-telegram/server.ts';
 import { ALLOWED_UPDATES } from '../bot/run.ts';
 import { openBenchDb, rawInsertRate, type PostgresServer, type Target } from './lib/bench-db.ts';
+import type { CrowdAnswer, CrowdRequest } from './lib/crowd.ts';
 import type { SectionWriter } from './lib/results.ts';
 import { distribution, fmt, perSecond, type Distribution } from './lib/stats.ts';
 
 const TOKEN = '123456:BENCH-token-for-the-fake-bot-api';
-const STEP_TIMEOUT_MS = 60_000;
 
-type Locale = 'kk' | 'ru';
-
-interface Sample {
-  chat: number;
-  /** epoch ms when the update was handed to the fake Bot API */
-  at: number;
-  /** fake.calls.length then: the answer is a later call */
-  callIndex: number;
-  callbackId?: string;
-  /** update pushed → the message the citizen waits for (the next step's question) */
-  stepMs: number;
+/** The fake Bot API and the citizens in a child process (bench/lib/crowd.ts): one answer per request. */
+async function startCrowd(paced: boolean): Promise<{
+  apiRoot: string;
+  ask<T extends CrowdAnswer['type']>(req: CrowdRequest, expect: T): Promise<Extract<CrowdAnswer, { type: T }>>;
+  close(): Promise<void>;
+}> {
+  const child: ChildProcess = fork(new URL('./lib/crowd.ts', import.meta.url), [TOKEN, paced ? 'paced' : 'unpaced'], {
+    execArgv: ['--import', 'tsx'],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = () =>
+    new Promise<CrowdAnswer>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the fake Bot API's process exited (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (m: CrowdAnswer) => {
+        child.off('exit', onExit);
+        resolve(m);
+      });
+    });
+  const expectAnswer = async <T extends CrowdAnswer['type']>(answer: Promise<CrowdAnswer>, type: T) => {
+    const a = await answer;
+    if (a.type === 'error') throw new Error(`fake Bot API process: ${a.message}`);
+    if (a.type !== type) throw new Error(`fake Bot API process answered ${a.type}, not ${type}`);
+    return a as Extract<CrowdAnswer, { type: T }>;
+  };
+  const ready = await expectAnswer(next(), 'ready');
+  return {
+    apiRoot: ready.apiRoot,
+    ask: (req, type) => {
+      const answer = next();
+      child.send(req);
+      return expectAnswer(answer, type);
+    },
+    close: async () => {
+      if (child.exitCode !== null || !child.connected) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.send({ type: 'close' } satisfies CrowdRequest);
+      const timer = setTimeout(() => child.kill(), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
 export interface BotRunResult {
@@ -54,21 +85,6 @@ export interface BotRunResult {
   xactsPerUpdate?: number;
 }
 
-const stripTags = (s: string) => s.replace(/<[^>]+>/g, '');
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The start of a localised text, up to its first placeholder or line end: enough to recognise the message. */
-function lead(text: string): string {
-  const plain = stripTags(text);
-  const cut = Math.min(...[plain.indexOf('{{'), plain.indexOf('\n')].filter((i) => i >= 0), plain.length);
-  return plain.slice(0, cut);
-}
-
-const DESCRIPTIONS: Record<Locale, string[]> = {
-  ru: ['Глубокая яма на проезжей части, машины объезжают по встречной', 'Не горят фонари во дворе уже неделю', 'Переполнены мусорные контейнеры у дома'],
-  kk: ['Аулдағы жол бұзылған, көлік жүре алмайды', 'Аялдамада шам жанбайды, кешке қараңғы', 'Қоқыс жәшіктері толып кетті, апта бойы шығарылмайды'],
-};
-
 /** Every citizen files one report, all at once, against the whole app (paced as deployed, or not): what that run measured. */
 export async function runBotLoad(opts: {
   target: Target;
@@ -80,7 +96,7 @@ export async function runBotLoad(opts: {
   const bench = await openBenchDb(opts.target, opts.server);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'azamat-bench-'));
   // Telegram's limits at the fake only when the app paces itself too: unpaced, the bot would just collect 429s.
-  const fake = await startFakeTelegram({ token: TOKEN, enforceLimits: opts.paced });
+  const fake = await startCrowd(opts.paced);
   const config = parseConfig(
     { PORT: '0', BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ADMIN_PASSWORD: 'bench-admin-password', LOG_LEVEL: 'silent', DATA_DIR: dataDir },
     process.cwd(),
@@ -88,101 +104,37 @@ export async function runBotLoad(opts: {
   const app = await startApp({ config, db: bench.db, logger: createLogger('silent'), print: () => {}, throttle: opts.paced });
   try {
     const services = app.services;
-    const i18n = createI18n();
-    const rng = mulberry32(opts.citizens * 7 + (opts.paced ? 1 : 0));
     const { regions } = await services.reference.get();
 
     // Returning citizens who already agreed to the processing of personal data: the flow starts at the menu.
-    const users: Array<{ u: ScriptedUser; locale: Locale }> = [];
-    for (let i = 0; i < opts.citizens; i++) {
-      const locale: Locale = i % 3 === 0 ? 'kk' : 'ru';
-      const u = fake.user({ language_code: locale, first_name: locale === 'kk' ? 'Айгүл' : 'Сергей' });
-      await services.citizens.giveConsent(u.id, locale, u.info.first_name);
-      users.push({ u, locale });
-    }
-    // The runner starts polling right after deleteWebhook (bot/run.ts); long polls are recorded only when they end.
-    const deadline = Date.now() + 30_000;
-    while (!fake.calls.some((c) => c.method === 'deleteWebhook')) {
-      if (Date.now() > deadline) throw new Error('the bot did not start polling within 30 s');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await new Promise((r) => setTimeout(r, 300));
-    const callsBefore = fake.calls.length;
+    const { users } = await fake.ask({ type: 'users', citizens: opts.citizens, seed: opts.citizens * 7 + (opts.paced ? 1 : 0) }, 'users');
+    for (const u of users) await services.citizens.giveConsent(u.id, u.locale, u.firstName);
+    await fake.ask({ type: 'polling' }, 'polling');
 
     const xacts = async () =>
       (await bench.db.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()'))[0]!.n;
     const xactsBefore = opts.target === 'postgres' ? await xacts() : 0n;
-    const samples: Sample[] = [];
-    const failures: string[] = [];
-    const started = performance.now();
-    await Promise.all(
-      users.map(async ({ u, locale }) => {
-        const t = i18n.getFixedT(locale);
-        const step = async (action: () => Promise<Update>, expect: string[]) => {
-          const callIndex = fake.calls.length;
-          const at = Date.now();
-          const t0 = performance.now();
-          const update = await action();
-          const m = await u.waitForReply({ match: new RegExp(expect.map(escapeRe).join('|')), timeoutMs: STEP_TIMEOUT_MS });
-          samples.push({
-            chat: u.id,
-            at,
-            callIndex,
-            stepMs: performance.now() - t0,
-            ...(update.callback_query ? { callbackId: update.callback_query.id } : {}),
-          });
-          return stripTags(m.text ?? m.caption ?? '');
-        };
-        const header = (n: number) => t('reports:flow.step', { n, total: 6 });
-        const pick = () => {
-          const labels = u.lastKeyboard().flat();
-          return labels[Math.floor(rng() * labels.length)]!;
-        };
-        try {
-          await step(() => u.send(t('common:menu.report')), [header(1)]);
-          await step(() => u.pressButton(pick()), [header(2)]);
-          const regionLabel = pick();
-          const region = regions.find((r) => localName(r, locale) === regionLabel) ?? regions[0]!;
-          const afterRegion = await step(() => u.pressButton(regionLabel), [lead(t('reports:flow.district')), header(3)]);
-          if (!afterRegion.includes(header(3))) await step(() => u.pressButton(pick()), [header(3)]);
-          // Within ~10 km of the region's centre: inside Kazakhstan, and far enough apart not to be duplicates.
-          const lat = (region.lat ?? 48) + (rng() - 0.5) * 0.2;
-          const lon = (region.lon ?? 68) + (rng() - 0.5) * 0.3;
-          await step(() => u.sendLocation(lat, lon), [header(4)]);
-          const texts = DESCRIPTIONS[locale];
-          await step(() => u.send(`${texts[Math.floor(rng() * texts.length)]} (${u.id})`), [header(5)]);
-          await step(() => u.sendPhoto(), [lead(t('reports:flow.evidence_received'))]);
-          await step(() => u.pressButton(t('reports:flow.evidence_done')), [header(6)]);
-          await step(() => u.pressButton(t('reports:flow.anonymous_no')), [lead(t('reports:flow.summary'))]);
-          const created = lead(t('reports:flow.created'));
-          const answer = await step(() => u.pressButton(t('reports:flow.send')), [created, lead(t('reports:flow.duplicates'))]);
-          if (!answer.includes(created)) await step(() => u.pressButton(t('reports:flow.file_new')), [created]);
-        } catch (e) {
-          failures.push(`citizen ${u.id}: ${(e as Error).message.split('\n')[0]}`);
-        }
-      }),
+    const { result: crowd } = await fake.ask(
+      { type: 'run', regions: regions.map((r) => ({ nameKk: r.nameKk, nameRu: r.nameRu, lat: r.lat, lon: r.lon })) },
+      'run',
     );
-    const wallMs = performance.now() - started;
     // The statistics collector reports with a small delay.
     if (opts.target === 'postgres') await new Promise((r) => setTimeout(r, 1000));
     const xactsDuring = opts.target === 'postgres' ? Number((await xacts()) - xactsBefore) : undefined;
     const reports = await services.prisma.report.count();
-    const calls = fake.calls.slice(callsBefore);
-    for (const s of samples) s.callIndex -= callsBefore;
-    const updatesSeen = calls.filter((c) => c.method === 'getUpdates' && c.response.ok).flatMap((c) => (c.response as { result: Update[] }).result);
-    const sends = calls.filter((c) => /^send/.test(c.method) && c.response.ok).length;
+    const updates = crowd.stepMs.length;
     const result: BotRunResult = {
       citizens: opts.citizens,
-      updates: samples.length,
-      wallMs,
-      perSecond: perSecond(samples.length, wallMs),
-      first: distribution(firstAnswerTimes(samples, calls)),
-      step: distribution(samples.map((s) => s.stepMs)),
+      updates,
+      wallMs: crowd.wallMs,
+      perSecond: perSecond(updates, crowd.wallMs),
+      first: distribution(crowd.firstMs),
+      step: distribution(crowd.stepMs),
       reports,
-      failures,
-      updatesSeen,
-      sendsPerUpdate: samples.length ? sends / samples.length : 0,
-      ...(xactsDuring !== undefined && samples.length ? { xactsPerUpdate: xactsDuring / samples.length } : {}),
+      failures: crowd.failures,
+      updatesSeen: crowd.updatesSeen,
+      sendsPerUpdate: updates ? crowd.sends / updates : 0,
+      ...(xactsDuring !== undefined && updates ? { xactsPerUpdate: xactsDuring / updates } : {}),
     };
     // The same database, the same driver adapter, the same number of callers as the bot has connections.
     const insert = await rawInsertRate(bench.db, opts.target === 'pglite' ? 3000 : 5000, 10);
@@ -193,31 +145,6 @@ export async function runBotLoad(opts: {
     await bench.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** For each update, the time to the bot's first Bot API call about that chat (or that callback query). */
-function firstAnswerTimes(samples: Sample[], calls: RecordedCall[]): number[] {
-  const byChat = new Map<string, number[]>();
-  calls.forEach((c, i) => {
-    const key =
-      c.payload['chat_id'] !== undefined
-        ? `c${String(c.payload['chat_id'])}`
-        : c.payload['callback_query_id'] !== undefined
-          ? `q${String(c.payload['callback_query_id'])}`
-          : undefined;
-    if (!key) return;
-    let list = byChat.get(key);
-    if (!list) byChat.set(key, (list = []));
-    list.push(i);
-  });
-  const times: number[] = [];
-  for (const s of samples) {
-    const candidates = [...(byChat.get(`c${s.chat}`) ?? []), ...(s.callbackId ? (byChat.get(`q${s.callbackId}`) ?? []) : [])];
-    let first = Number.POSITIVE_INFINITY;
-    for (const i of candidates) if (i >= s.callIndex && calls[i]!.at < first) first = calls[i]!.at;
-    if (Number.isFinite(first)) times.push(Math.max(0, first - s.at));
-  }
-  return times;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface AppFlavor {
   citizen: Citizen | null;
   /** the main menu, deep links and commands of the installed features */
   catalog: BotCatalog;
+  /** the citizen row as the update's first statement read it (bot/middleware/chat-unit.ts), for appContext */
+  citizenRead?: Citizen | null;
   /** conversations of this chat that an update of the bot made stale (set by the conversation storage) */
   droppedFlows?: DroppedFlow[];
 }

@@ -22,7 +22,7 @@ import { botHttpPool } from './telegram/http-pool.ts';
 import { buildCatalog } from './menu.ts';
 import { appContext, flowContext } from './middleware/app-context.ts';
 import type { BotMetrics } from './middleware/metrics.ts';
-import { oncePerUpdate } from './middleware/once-per-update.ts';
+import { chatUnit } from './middleware/chat-unit.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 
 export interface BotDeps {
@@ -77,18 +77,14 @@ export function createBot(deps: BotDeps): AppBot {
   const catalog = buildCatalog(features, i18n);
 
   if (deps.metrics) bot.use(deps.metrics.middleware);
-  // First of all: an update delivered twice (webhook retry, second instance, repeated poll) is handled once.
-  bot.use(oncePerUpdate(services.ops.updateClaims, logger));
   // Updates of one chat are handled one after another, so a session is never written by two at once.
   bot.use(sequentialize((ctx: BotContext) => (ctx.chat ? String(ctx.chat.id) : ctx.from ? `u${ctx.from.id}` : undefined)));
   bot.use(rateLimit(deps.rateLimitPerMinute, i18n));
-  // The chat's session and conversation state are read in one statement before the update is handled and
-  // written in one after it (core/chat-state); sequentialize above keeps two updates of a chat from overlapping.
-  bot.use((ctx, next) => {
-    const chat = ctx.chat;
-    if (!chat) return next();
-    return services.chatState.unit(chat.type === 'private' ? [`s:${chat.id}`, `c:${chat.id}`] : [`c:${chat.id}`], () => next());
-  });
+  // An update delivered twice (webhook retry, second instance, repeated poll) is handled once. Its claim, the
+  // chat's session and conversation state and the citizen are read in one statement before the update is
+  // handled; the state and the done mark are written in one after it (core/chat-state). sequentialize above
+  // keeps two updates of a chat from overlapping; a duplicate waits there, then finds the update done.
+  bot.use(chatUnit(services, logger));
   bot.use(session<SessionData, BotContext>({ initial: () => ({}), storage: services.chatState.store<SessionData>('s:'), getSessionKey: sessionKey }));
   bot.use(appContext(services, i18n, catalog));
 

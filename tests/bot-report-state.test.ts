@@ -14,6 +14,12 @@ import { testLogger } from './helpers/silent-logger.ts';
 import type { ScriptedUser } from './fake-telegram/types.ts';
 
 const CLOCK = new Date('2026-11-23T06:00:00Z');
+/**
+ * Transactions per update, reference caches warm: menu, category, region, district, location, description, photo,
+ * done, name, send (they were 8, 8, 5, 9, 7, 7, 7, 6, 7, 7 before the claim, the citizen and the draft just saved
+ * joined the state's statements or the unit).
+ */
+const PER_STEP = [4, 4, 2, 5, 3, 3, 4, 3, 3, 4];
 const ALMATY = { lat: 43.2389, lon: 76.8897 };
 
 describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => {
@@ -84,11 +90,17 @@ describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => 
     expect(steps.filter((s) => s.bytes > 2048).map((s) => `${s.step}: ${s.bytes} B`)).toEqual([]);
   });
 
-  it('reads the chat state in one statement and writes it in one: a step without work of its own commits five transactions', async () => {
+  it('claims the update and reads chat state and citizen in one statement, writes state and done mark in one: a step without work of its own commits two transactions', async () => {
+    // A first citizen fills the reference caches (a report's category, region, calendar), as a running bot has them.
+    const first = h.fake.user({ id: freshTelegramId(), first_name: 'Айгерим', language_code: 'ru' });
+    await services.citizens.giveConsent(first.id, 'ru', 'Айгерим');
+    await walk(first);
     const u = h.fake.user({ id: freshTelegramId(), first_name: 'Ерлан', language_code: 'ru' });
     await services.citizens.giveConsent(u.id, 'ru', 'Ерлан');
     const steps = await walk(u);
-    // choosing the region: the update's claim, the session and conversation read, the citizen, their write, the update done
-    expect(steps.find((s) => s.step === 'region')).toMatchObject({ transactions: 5 });
+    if (process.env.HOT_PATH_FIGURES) console.log(target, JSON.stringify(steps.map((s) => s.transactions)));
+    // choosing the region: the update's claim with the session, the conversation and the citizen; their write with the update done
+    expect(steps.find((s) => s.step === 'region')).toMatchObject({ transactions: 2 });
+    expect(steps.map((s) => s.transactions)).toEqual(PER_STEP);
   });
 });

@@ -2,6 +2,8 @@
 // that reads the keys it names in one statement and writes what changed in one, whatever the stores did.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatState, type ChatState } from '../core/chat-state/chat-state.ts';
+import { createCitizenService } from '../core/citizens/citizen-service.ts';
+import { createUpdateClaims } from '../core/ops/update-claims.ts';
 import { countingDatabase, type CountingDatabase } from './helpers/counting-db.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 
@@ -65,5 +67,64 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
     ).rejects.toThrow('handler failed');
     expect(await row('c:3')).toBeUndefined();
     expect(await row('s:3')).toEqual({ locale: 'kk' });
+  });
+
+  it('claims the update and reads the citizen in the read statement, and ends the claim in the write: done when the work finished, given up when it threw', async () => {
+    const claims = createUpdateClaims(counting.db.prisma);
+    const citizens = createCitizenService({ prisma: counting.db.prisma });
+    const at = new Date('2026-11-23T06:00:00Z');
+    const later = new Date('2026-11-23T06:00:05Z');
+    const c = await t.db.prisma.citizen.create({ data: { telegramId: 7001n, locale: 'kk', consentAt: at } });
+    const flows = state.store<{ n: number }>('c:');
+    const citizen = citizens.inUnit(7001);
+    counting.reset();
+    const seen = await state.unit(
+      ['s:4', 'c:4'],
+      async (start) => {
+        await flows.write('4', { n: 1 });
+        return { claimed: start.claimed, citizen: citizen.from(start) };
+      },
+      { claim: claims.inUnit(11n, 'a', at, 60_000, () => later), row: citizen.row },
+    );
+    expect(counting.count()).toBe(2);
+    expect(seen.claimed).toBe(true);
+    expect(seen.citizen).toMatchObject({ id: c.id, telegramId: 7001n, locale: 'kk', consentAt: at });
+    expect(await claims.done(11n)).toBe(true);
+    expect(await row('c:4')).toEqual({ n: 1 });
+
+    // Delivered again: not claimed, nothing written.
+    const again = await state.unit(['c:4'], async (start) => start.claimed, { claim: claims.inUnit(11n, 'b', later, 60_000, () => later) });
+    expect(again).toBe(false);
+    expect(await t.db.prisma.botUpdate.findUnique({ where: { updateId: 11n } })).toMatchObject({ holder: 'a', doneAt: later });
+
+    // The work threw: the claim is given up (Telegram's next delivery is handled), what was written stays.
+    await expect(
+      state.unit(
+        ['c:5'],
+        async () => {
+          await flows.write('5', { n: 2 });
+          throw new Error('handler failed');
+        },
+        { claim: claims.inUnit(12n, 'a', at, 60_000, () => later), row: citizens.inUnit(7002).row },
+      ),
+    ).rejects.toThrow('handler failed');
+    expect(await t.db.prisma.botUpdate.findUnique({ where: { updateId: 12n } })).toBeNull();
+    expect(await row('c:5')).toEqual({ n: 2 });
+    // Nobody with that Telegram id: no citizen.
+    expect(await state.unit([], async (start) => citizens.inUnit(7002).from(start), { row: citizens.inUnit(7002).row })).toBeNull();
+  });
+
+  it('keeps what a service remembered for the unit’s length only', async () => {
+    state.remember('draft:1', { n: 1 });
+    expect(state.recall('draft:1')).toBeUndefined();
+    await state.unit([], async () => {
+      expect(state.recall('draft:1')).toBeUndefined();
+      state.remember('draft:1', null);
+      expect(state.recall('draft:1')).toBeNull();
+      state.remember('draft:1', undefined);
+      expect(state.recall('draft:1')).toBeUndefined();
+      state.remember('draft:1', { n: 2 });
+    });
+    await state.unit([], async () => expect(state.recall('draft:1')).toBeUndefined());
   });
 });

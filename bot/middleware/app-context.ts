@@ -22,7 +22,8 @@ export function appContext(services: Services, i18n: i18n, catalog: BotCatalog):
     const from = ctx.from;
     ctx.citizen = null;
     if (from && !from.is_bot && ctx.chat?.type === 'private') {
-      const citizen = await services.citizens.findByTelegramId(from.id);
+      // Read with the chat's state in the update's first statement, when it went through chatUnit.
+      const citizen = ctx.citizenRead !== undefined ? ctx.citizenRead : await services.citizens.findByTelegramId(from.id);
       // A citizen row without consent (after erasure) is not a citizen until they agree again.
       if (citizen?.consentAt) {
         ctx.citizen = citizen;

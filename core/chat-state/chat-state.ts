@@ -8,9 +8,11 @@
 // Values are written as `jsonb` by raw SQL: Prisma's Json walks a value twice and cost 3–4 times the CPU of
 // the statement (issue 23). Inside a `unit` (one update of the bot) the keys it names are read in one
 // statement at its start and every write and delete is made in one statement at its end, instead of a
-// statement per read and per write.
+// statement per read and per write. Other services ride along (UnitParts): the update's claim and the citizen
+// are read in the first statement and the claim marked done in the last, so an update of the bot costs two
+// transactions for all of this (issue 23).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { retryTransient } from '../db/transient.ts';
 
 export interface KeyValueStorage<T> {
@@ -27,7 +29,37 @@ export interface ChatState {
    * the stores write or delete meanwhile is written together when `fn` has finished (also when it threw).
    * Callers make sure no other unit works on the same keys at once (the bot handles a chat's updates in turn).
    */
-  unit<R>(keys: string[], fn: () => Promise<R>): Promise<R>;
+  unit<R>(keys: string[], fn: (start: UnitStart) => Promise<R>, parts?: UnitParts): Promise<R>;
+  /**
+   * Inside a unit: what a service last read or wrote under `key` during it, so it need not read it again
+   * (e.g. the report draft just saved); undefined when nothing was kept, and always outside a unit. Only for
+   * rows no one else writes while the chat's update is handled (the citizen's own draft).
+   */
+  recall<T>(key: string): T | undefined;
+  /** Keeps `value` for `recall` until the unit ends (`undefined` forgets it); nothing outside a unit. */
+  remember(key: string, value: unknown): void;
+}
+
+/**
+ * Statements of other services made inside a unit's two: built by those services (core/ops/update-claims,
+ * core/citizens), opaque to the caller.
+ */
+export interface UnitParts {
+  /**
+   * A claim on the work (the update): `take` is a data-modifying query whose rows say the claim was taken,
+   * run in the read statement. Only when it was taken does the write statement add `done` (fn finished) or
+   * `giveUp` (fn threw), so the claim's end is committed with the state.
+   */
+  claim?: { take: Prisma.Sql; done: () => Prisma.Sql; giveUp: Prisma.Sql };
+  /** a query of at most one row, read in the same statement (`start.row`) */
+  row?: Prisma.Sql;
+}
+
+export interface UnitStart {
+  /** false when `parts.claim` was not taken (someone else holds it): the unit reads, but fn should do nothing */
+  claimed: boolean;
+  /** the row of `parts.row`, with its columns typed as Prisma's raw queries type them, or null */
+  row: Record<string, unknown> | null;
 }
 
 interface Unit {
@@ -37,50 +69,81 @@ interface Unit {
   pending: Map<string, string | null>;
   /** what the stores remember once the writes are made */
   written: Array<() => void>;
+  /** values services kept for the unit's length (`recall`) */
+  kept: Map<string, unknown>;
 }
 
 export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState {
   const units = new AsyncLocalStorage<Unit>();
 
-  async function readMany(keys: string[]): Promise<Map<string, unknown>> {
-    const rows = await retryTransient(
-      () => prisma.$queryRaw<Array<{ key: string; value: unknown }>>`
-      SELECT key, value FROM "BotSession" WHERE key = ANY(${keys}::text[])`,
+  /** The keys' rows, the claim and the extra row in one statement (a claim is a data-modifying WITH). */
+  async function readMany(keys: string[], parts: UnitParts): Promise<{ read: Map<string, unknown>; start: UnitStart }> {
+    const claim = parts.claim ? Prisma.sql`WITH claim AS (${parts.claim.take}) ` : Prisma.empty;
+    const claimed = parts.claim ? Prisma.sql`(SELECT count(*) FROM claim)::int` : Prisma.sql`1`;
+    const extra = parts.row ? Prisma.sql`LEFT JOIN LATERAL (${parts.row}) r ON true` : Prisma.empty;
+    const [found] = await retryTransient(
+      () => prisma.$queryRaw<Array<Record<string, unknown> & { __claimed: number; __state: Record<string, unknown> | null }>>`
+      ${claim}SELECT ${claimed} AS "__claimed",
+        (SELECT jsonb_object_agg(key, value) FROM "BotSession" WHERE key = ANY(${keys}::text[])) AS "__state"
+        ${parts.row ? Prisma.sql`, r.*` : Prisma.empty}
+      FROM (VALUES (1)) AS one(x) ${extra}`,
     );
-    const found = new Map<string, unknown>(keys.map((k) => [k, null]));
-    for (const r of rows) found.set(r.key, r.value);
-    return found;
+    const { __claimed, __state, ...row } = found!;
+    const read = new Map<string, unknown>(keys.map((k) => [k, __state?.[k] ?? null]));
+    // A LEFT JOIN that found nothing gives every column null: the row's key columns are never null.
+    const hasRow = Object.values(row).some((v) => v !== null);
+    return { read, start: { claimed: __claimed === 1, row: parts.row && hasRow ? row : null } };
   }
 
-  async function writeMany(pending: Map<string, string | null>): Promise<void> {
+  /** Upserts, deletes and the claim's end in one statement (a data-modifying WITH): one round trip, one transaction. */
+  async function writeMany(pending: Map<string, string | null>, end: Prisma.Sql | null): Promise<void> {
     const written = [...pending].filter((e): e is [string, string] => e[1] !== null);
     const deleted = [...pending].filter(([, v]) => v === null).map(([k]) => k);
-    if (written.length === 0 && deleted.length === 0) return;
-    const keys = written.map(([k]) => k);
-    const values = written.map(([, v]) => v);
-    // Upserts and deletes in one statement (a data-modifying WITH): one round trip, one transaction.
-    await retryTransient(
-      () => prisma.$executeRaw`
-      WITH upserted AS (
+    const steps: Prisma.Sql[] = [];
+    if (written.length > 0) {
+      const keys = written.map(([k]) => k);
+      const values = written.map(([, v]) => v);
+      steps.push(Prisma.sql`
         INSERT INTO "BotSession" (key, value, "updatedAt")
         SELECT k, v::jsonb, now() FROM unnest(${keys}::text[], ${values}::text[]) AS t(k, v)
-        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"
-        RETURNING 1
-      )
-      DELETE FROM "BotSession" WHERE key = ANY(${deleted}::text[])`,
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`);
+    }
+    if (deleted.length > 0) steps.push(Prisma.sql`DELETE FROM "BotSession" WHERE key = ANY(${deleted}::text[])`);
+    if (end) steps.push(end);
+    if (steps.length === 0) return;
+    // Each step touches other rows, so none needs to see another's effect (they share one snapshot).
+    const ctes = Prisma.join(
+      steps.map((step, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${step})`),
+      ', ',
     );
+    await retryTransient(() => prisma.$executeRaw`WITH ${ctes} SELECT 1`);
   }
 
   return {
     store: <T>(prefix: string) => createDbStorage<T>(prisma, prefix, () => units.getStore()),
-    async unit(keys, fn) {
-      const unit: Unit = { read: keys.length ? await readMany(keys) : new Map(), pending: new Map(), written: [] };
+    recall: <T>(key: string) => units.getStore()?.kept.get(key) as T | undefined,
+    remember(key, value) {
+      const kept = units.getStore()?.kept;
+      if (value === undefined) kept?.delete(key);
+      else kept?.set(key, value);
+    },
+    async unit<R>(keys: string[], fn: (start: UnitStart) => Promise<R>, parts: UnitParts = {}): Promise<R> {
+      const needsRead = keys.length > 0 || parts.claim || parts.row;
+      const { read, start } = needsRead ? await readMany(keys, parts) : { read: new Map<string, unknown>(), start: { claimed: true, row: null } };
+      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map() };
+      const claim = parts.claim && start.claimed ? parts.claim : null;
+      let result: R;
       try {
-        return await units.run(unit, fn);
-      } finally {
-        await writeMany(unit.pending);
+        result = await units.run(unit, () => fn(start));
+      } catch (e) {
+        // What the work saved so far stays; the claim is given up, so the work is done again (a retry).
+        await writeMany(unit.pending, claim?.giveUp ?? null);
         for (const done of unit.written) done();
+        throw e;
       }
+      await writeMany(unit.pending, claim?.done() ?? null);
+      for (const done of unit.written) done();
+      return result;
     },
   };
 }

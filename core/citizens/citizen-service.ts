@@ -1,5 +1,6 @@
 // Citizens: consent first (Law of RK "On personal data"), then a profile they can see and erase.
-import type { Citizen, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { Prisma, type Citizen, type PrismaClient } from '../../generated/prisma/client.ts';
+import type { UnitStart } from '../chat-state/chat-state.ts';
 import type { Gender } from '../../generated/prisma/enums.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
@@ -62,6 +63,17 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
 
     findByTelegramId(telegramId: number | bigint): Promise<Citizen | null> {
       return prisma.citizen.findUnique({ where: { telegramId: BigInt(telegramId) } });
+    },
+
+    /**
+     * `findByTelegramId` read in a chat-state unit's first statement (core/chat-state): `row` goes into the
+     * unit's parts, `from` takes the citizen out of its start. Raw columns come typed as Prisma types them.
+     */
+    inUnit(telegramId: number | bigint): { row: Prisma.Sql; from(start: UnitStart): Citizen | null } {
+      return {
+        row: Prisma.sql`SELECT * FROM "Citizen" WHERE "telegramId" = ${BigInt(telegramId)}`,
+        from: (start) => (start.row as Citizen | null) ?? null,
+      };
     },
 
     /** Records consent; the Telegram name is stored only from this moment on. */

@@ -44,13 +44,13 @@ export const reportsDomain: DomainModule<
   'reports' | 'reportCitizen' | 'reportTemplates' | 'reportAdmin' | 'evidence' | 'evidencePublicity' | 'reportQueries' | 'reportStaffChat' | 'reportDeadlines'
 > = {
   name: 'reports',
-  services: ({ prisma, calendar, i18n, logger, now, options, publicChanges }) => {
+  services: ({ prisma, calendar, i18n, logger, now, options, publicChanges, chatState }) => {
     const reports = createReportService({ prisma, calendar, i18n, now, ...options.reports });
     const reportTemplates = createReportTemplateService({ prisma, calendar, now });
     const evidence = createEvidenceStore({ prisma, storageDir: options.storageDir, telegramFiles: options.telegramFiles, now });
     return {
       reports,
-      reportCitizen: createReportCitizenService({ prisma, reports, now, publicChanges }),
+      reportCitizen: createReportCitizenService({ prisma, reports, now, publicChanges, chatState }),
       reportTemplates,
       reportAdmin: createReportAdminService({ prisma, reports, templates: reportTemplates, i18n, logger, now, publicChanges }),
       evidence,

@@ -2,6 +2,7 @@
 // entered is ever lost), "My reports" with its public history, and comments or evidence added later.
 import type { Prisma, PrismaClient, Report } from '../../generated/prisma/client.ts';
 import type { ReportStatus } from '../../generated/prisma/enums.ts';
+import type { ChatState } from '../chat-state/chat-state.ts';
 import type { PersonalDataSection } from '../citizens/citizen-service.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -72,9 +73,12 @@ export function createReportCitizenService({
   reports,
   now = () => new Date(),
   publicChanges,
+  chatState,
 }: {
   prisma: PrismaClient;
   reports: ReportService;
+  /** keeps the draft for the rest of the bot's update once read or saved (the flow reads it again after each step) */
+  chatState?: Pick<ChatState, 'recall' | 'remember'>;
   now?: () => Date;
   /** told when the author shows or hides their name, so the portal's page follows at once */
   publicChanges?: PublicChanges;
@@ -86,15 +90,27 @@ export function createReportCitizenService({
     return report;
   }
 
+  // Within one update of the citizen's chat (a chat-state unit) nothing else writes their draft: what was read
+  // or written is read again from there. Every write below keeps or forgets it.
+  const draftKey = (citizenId: number) => `reportDraft:${citizenId}`;
+  const keep = (citizenId: number, draft: Draft | null | undefined) => chatState?.remember(draftKey(citizenId), draft);
+
   const service = {
     async getDraft(citizenId: number): Promise<Draft | null> {
+      const kept = chatState?.recall<Draft | null>(draftKey(citizenId));
+      if (kept !== undefined) return kept;
       const row = await prisma.reportDraft.findUnique({ where: { citizenId } });
-      return row ? toDraft(row) : null;
+      const draft = row ? toDraft(row) : null;
+      keep(citizenId, draft);
+      return draft;
     },
 
     async saveDraft(citizenId: number, patch: Partial<DraftFields>): Promise<Draft> {
+      keep(citizenId, undefined);
       const row = await prisma.reportDraft.upsert({ where: { citizenId }, create: { citizenId, ...patch }, update: patch });
-      return toDraft(row);
+      const draft = toDraft(row);
+      keep(citizenId, draft);
+      return draft;
     },
 
     /** Adds one file to the draft; a file already there (same unique id, e.g. a resent album) is not added twice. */
@@ -103,16 +119,21 @@ export function createReportCitizenService({
       const dup = item.fileUniqueId && draft.evidence.some((e) => e.fileUniqueId === item.fileUniqueId);
       if (dup || draft.evidence.length >= EVIDENCE_MAX) return { count: draft.evidence.length, added: false };
       const evidence = [...draft.evidence, item];
-      await prisma.reportDraft.update({ where: { citizenId }, data: { evidence: evidence as unknown as Prisma.InputJsonValue } });
+      keep(citizenId, undefined);
+      const row = await prisma.reportDraft.update({ where: { citizenId }, data: { evidence: evidence as unknown as Prisma.InputJsonValue } });
+      keep(citizenId, toDraft(row));
       return { count: evidence.length, added: true };
     },
 
     async clearDraftEvidence(citizenId: number): Promise<void> {
+      keep(citizenId, undefined);
       await prisma.reportDraft.updateMany({ where: { citizenId }, data: { evidence: [] } });
     },
 
     async discardDraft(citizenId: number): Promise<void> {
+      keep(citizenId, undefined);
       await prisma.reportDraft.deleteMany({ where: { citizenId } });
+      keep(citizenId, null);
     },
 
     /**
@@ -123,6 +144,7 @@ export function createReportCitizenService({
     async submitDraft(citizenId: number): Promise<Report> {
       const d = await service.getDraft(citizenId);
       if (!d || d.categoryId == null || d.regionId == null || d.description == null) throw invalid('report.draft_incomplete');
+      keep(citizenId, undefined);
       const report = await reports.create(
         { type: 'citizen', id: citizenId },
         {

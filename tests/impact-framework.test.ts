@@ -173,7 +173,7 @@ describe.each(dbTargets)('results framework on %s', (target) => {
     }
   });
 
-  it('needs evidence for a manual value, records who and when, gives progress 72.5 %, and feeds the round and Annex 9', async () => {
+  it('needs evidence for a manual value, records who and when, gives progress 72.5 %, feeds the round and Annex 9, reminds of missing values', async () => {
     const region = await almaty(prisma());
     const body = await makeBody(prisma(), `impact-fw-${target}`, region.id);
     const pm = await impactManager(api, prisma());
@@ -228,6 +228,16 @@ describe.each(dbTargets)('results framework on %s', (target) => {
     const row = report.json().rows.find((x: { projectId: number }) => x.projectId === p.id);
     expect(row.col7Ru).toContain('Рамка результатов: индикаторов результатов — 1, из них достигают плана — 0.');
     expect(row.col7Kk).toContain('Нәтижелер шеңбері: нәтиже индикаторлары — 1, оның ішінде жоспарға жеткендері — 0.');
+
+    // Q1 and Q2 ended more than 5 working days ago without a value: the managers are reminded once per period
+    const first = await api.services.impact.processIndicatorReminders();
+    expect(first.reminded).toBeGreaterThanOrEqual(2);
+    await api.services.impact.processIndicatorReminders();
+    const notices = await prisma().staffNotice.findMany({ where: { staffUserId: pm.id, kind: 'impact.indicator_due' }, orderBy: { id: 'asc' } });
+    expect(notices.map((n) => n.text)).toEqual([
+      'Внесите значение индикатора\nПроект «Шеңбер ru»: значение индикатора «Трудоустроены» за период 2026-Q1 ещё не внесено. Внесите его вместе с подтверждением.',
+      'Внесите значение индикатора\nПроект «Шеңбер ru»: значение индикатора «Трудоустроены» за период 2026-Q2 ещё не внесено. Внесите его вместе с подтверждением.',
+    ]);
   });
 
   it('compares the baseline and final waves of a marked question: paired 12 → +50.0 p.p., p = 0.03125; everyone too small', async () => {

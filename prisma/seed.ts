@@ -11,6 +11,7 @@ import { departments } from './seed/departments.ts';
 import { fixedHolidays, movableHolidays, transfers } from './seed/holidays.ts';
 import { regions } from './seed/regions.ts';
 import { mciRates } from './seed/mci.ts';
+import { financialProxies } from './seed/proxies.ts';
 import { STANDARD_ITEMS_SOURCE, standardItems } from './seed/standard-items.ts';
 
 export interface SeedSummary {
@@ -91,6 +92,7 @@ export async function seedReferenceData(prisma: PrismaClient, years: number[]): 
       }
       const calendarDays = await seedCalendar(tx, years);
       await seedMonitoring(tx);
+      await seedProxies(tx);
       return {
         regions: regions.length,
         districts: districtCount,
@@ -144,6 +146,15 @@ async function seedMonitoring(tx: Tx): Promise<void> {
   }
 }
 
+/** SROI financial proxies (issue 25): a code an admin edited (origin admin) is left alone. */
+async function seedProxies(tx: Tx): Promise<void> {
+  for (const p of financialProxies) {
+    const row = await tx.financialProxy.findUnique({ where: { code: p.code } });
+    if (row?.origin === 'admin') continue;
+    await tx.financialProxy.upsert({ where: { code: p.code }, create: { ...p, origin: 'default' }, update: { ...p } });
+  }
+}
+
 /**
  * The calendar years start-up seeds: this one and the next, so deadlines that run into January count its holidays.
  * The template built at install time has the years of that day; a start in a later year seeds its own.
@@ -156,7 +167,7 @@ export function seedVersion(years: number[]): string {
     .update(
       JSON.stringify({
         ...{ regions, areas, departments, categories, consultationTopics, fixedHolidays, movableHolidays, transfers },
-        ...{ mciRates, standardItems, years },
+        ...{ mciRates, standardItems, financialProxies, years },
       }),
     )
     .digest('hex')

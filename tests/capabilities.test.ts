@@ -121,6 +121,8 @@ describe('capability manifests', () => {
     expect(jobs.map((j) => j.name).sort()).toEqual([
       'calendar-rollover',
       'discussion-deadlines',
+      'impact-indicator-reminders',
+      'impact-story-calls',
       'monitoring-alerts',
       'monitoring-deadlines',
       'poll-waves',

@@ -8,6 +8,7 @@ import { comments } from './comments.ts';
 import { consultations } from './consultations.ts';
 import { discussions } from './discussions.ts';
 import { evaluation } from './evaluation.ts';
+import { impact } from './impact.ts';
 import { monitoring } from './monitoring.ts';
 import { open311 } from './open311.ts';
 import { polls } from './polls.ts';
@@ -31,6 +32,7 @@ export const CAPABILITIES: readonly Capability[] = [
   polls,
   evaluation,
   monitoring,
+  impact,
   analytics,
   open311,
   portal,

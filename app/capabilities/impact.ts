@@ -1,0 +1,18 @@
+// Social-impact evaluation (issue 25, seed 000): results framework, before and after, stories of change,
+// SROI and the balanced scorecard; the jobs that invite beneficiaries to tell their story and remind
+// managers of manual indicators.
+import { impactDomain } from '../../core/impact/index.ts';
+import { impactFrameworkRoutes } from '../../server/impact/routes-framework.ts';
+import { impactSroiRoutes } from '../../server/impact/routes-sroi.ts';
+import { impactStoryRoutes } from '../../server/impact/routes-stories.ts';
+import type { Capability } from '../capability.ts';
+
+export const impact: Capability = {
+  ...impactDomain,
+  locales: ['impact'],
+  routes: ({ services }) => [impactFrameworkRoutes(services), impactStoryRoutes(services), impactSroiRoutes(services)],
+  jobs: ({ services }) => [
+    { name: 'impact-story-calls', schedule: '* * * * *', run: () => services.impact.processStoryCalls() },
+    { name: 'impact-indicator-reminders', schedule: '0 9 * * *', run: () => services.impact.processIndicatorReminders() },
+  ],
+};

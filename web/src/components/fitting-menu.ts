@@ -8,8 +8,9 @@ export function useFittingMenu(deps: unknown[]) {
   const [compact, setCompact] = useState(false);
   // Measured with the whole menu shown: the last entry below the first means a second line.
   useLayoutEffect(() => {
-    if (compact) return;
-    const links = nav.current?.querySelectorAll<HTMLElement>(':scope > a');
+    // (a phone's open menu is a column by design: nothing to measure there)
+    if (compact || !nav.current || getComputedStyle(nav.current).flexDirection === 'column') return;
+    const links = nav.current.querySelectorAll<HTMLElement>(':scope > a');
     if (links && links.length > 1 && links[links.length - 1]!.offsetTop > links[0]!.offsetTop + 2) setCompact(true);
   });
   // A wider window, another language or other entries: show the whole menu again and measure anew.

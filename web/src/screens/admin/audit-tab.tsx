@@ -39,8 +39,18 @@ const ENTITY_OF: Record<string, string> = {
 
 /** The fields an entry changed, each before and after, instead of two blocks of JSON. */
 function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
-  const { t, locale } = useI18n();
-  const rows = auditDiff(before, after);
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const { ref } = useApp();
+  // A region, district, department or category by its name rather than its id.
+  const lists: Record<string, { id: number; nameKk: string; nameRu: string }[]> = {
+    regionId: ref.regions,
+    districtId: ref.regions.flatMap((r) => r.districts),
+    departmentId: ref.departments,
+    categoryId: ref.categories,
+  };
+  const named = (field: string, v: string) => (lists[field] && /^\d+$/.test(v) ? i18n.name(lists[field].find((x) => String(x.id) === v)) || v : v);
+  const rows = auditDiff(before, after).map((r) => ({ ...r, before: named(r.field, r.before), after: named(r.field, r.after) }));
   if (rows.length === 0) return <p class="muted">{t('admin.audit.noChanges')}</p>;
   return (
     <table class="kv audit-diff" data-testid="audit-diff">

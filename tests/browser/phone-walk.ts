@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../core/demo/fill-demo.ts';
 import { launchBrowser, shot } from './harness.ts';
 
-export const PHONE = { width: 390, height: 844 };
+const PHONE = { width: 390, height: 844 };
 
 /** Signs in at any width (on a phone the header hides the name behind the menu). */
 export async function signInDemo(page: Page, baseUrl: string, login: string) {

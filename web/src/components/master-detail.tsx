@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** Below this width the detail replaces the list (the same width as in styles.css, `.master-detail`). */
-export const DETAIL_ALONE = '(max-width: 1100px)';
+const DETAIL_ALONE = '(max-width: 1100px)';
 
 /**
  * A list screen whose item opens beside it. Put the list (head, filters, items) in `children` and the open

@@ -1,5 +1,5 @@
 // Reading the audit log through its service (services.audit): admins only, in core as well as on the
-// route, newest first, with the filters and pages the console uses.
+// route, newest first, with the filters and pages the console uses, and the names of who acted and on what.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices } from '../app/compose.ts';
 import { recordAudit } from '../core/audit/audit-log.ts';
@@ -41,6 +41,20 @@ describe.each(dbTargets)('the audit log on %s', (target) => {
     expect(rest.nextCursor).toBeNull();
     const staff = await services.audit.list(admin, { action: 'staff.*' }, { limit: 10 });
     expect(staff.items.map((e) => e.action)).toEqual(['staff.update', 'staff.create']);
+  });
+
+  it('names who acted and what they acted on, so the console can say it as a sentence', async () => {
+    const prisma = suite.db.prisma;
+    const admin = await makeStaff(prisma, ['admin'], { fullName: 'Айгерім Сапарова' });
+    const newcomer = await makeStaff(prisma, ['operator'], { fullName: 'Бауыржан Омаров' });
+    await recordAudit(prisma, { type: 'staff', id: admin.id }, { action: 'staff.create', entity: 'staff_user', entityId: newcomer.id });
+    await recordAudit(prisma, { type: 'citizen', id: 77 }, { action: 'report.support', entity: 'report', entityId: 999_999 });
+    const page = await services.audit.list(toPrincipal(admin), {}, { limit: 2 });
+    expect(page.items.map((e) => [e.actorName, e.subject])).toEqual([
+      // a citizen stays unnamed; a thing that is gone keeps only its id
+      [null, null],
+      ['Айгерім Сапарова', { kk: 'Бауыржан Омаров', ru: 'Бауыржан Омаров' }],
+    ]);
   });
 
   it('refuses anyone else, whatever other role they have', async () => {

@@ -33,13 +33,66 @@ function auditWhere(f: AuditFilter, cursor: bigint | undefined): Prisma.AuditLog
   };
 }
 
+/** What an entry is about, as a reader names it: a report's or question's number, a person's or project's name. */
+export interface AuditSubject {
+  kk: string;
+  ru: string;
+}
+
+/** An entry with the names the log itself keeps only as ids, so the console can say it as a sentence. */
+export interface NamedAuditEntry extends AuditLog {
+  /** the staff member's full name or the API client's name; null for citizens and the system */
+  actorName: string | null;
+  subject: AuditSubject | null;
+}
+
+const ids = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x && /^\d+$/.test(x)).map(Number))];
+const same = (s: string): AuditSubject => ({ kk: s, ru: s });
+
+/** The names of one page's actors and subjects: one query per kind of thing named. */
+async function namesOf(prisma: PrismaClient, rows: AuditLog[]) {
+  const of = (entity: string) => ids(rows.filter((r) => r.entity === entity).map((r) => r.entityId));
+  const staffIds = ids([
+    ...rows.filter((r) => r.actorType === 'staff').map((r) => r.actorId),
+    ...rows.filter((r) => r.entity === 'staff_user').map((r) => r.entityId),
+  ]);
+  const clientIds = ids(rows.filter((r) => r.actorType === 'api_client').map((r) => r.actorId));
+  const [staff, clients, reports, questions, topics, projects] = await Promise.all([
+    staffIds.length ? prisma.staffUser.findMany({ where: { id: { in: staffIds } }, select: { id: true, fullName: true } }) : [],
+    clientIds.length ? prisma.apiClient.findMany({ where: { id: { in: clientIds } }, select: { id: true, name: true } }) : [],
+    of('report').length ? prisma.report.findMany({ where: { id: { in: of('report') } }, select: { id: true, number: true } }) : [],
+    of('question').length ? prisma.question.findMany({ where: { id: { in: of('question') } }, select: { id: true, number: true } }) : [],
+    of('discussion_topic').length
+      ? prisma.discussionTopic.findMany({ where: { id: { in: of('discussion_topic') } }, select: { id: true, titleKk: true, titleRu: true } })
+      : [],
+    of('social_project').length
+      ? prisma.socialProject.findMany({ where: { id: { in: of('social_project') } }, select: { id: true, nameKk: true, nameRu: true } })
+      : [],
+  ]);
+  const byId = <T extends { id: number }>(xs: T[], f: (x: T) => AuditSubject) => new Map(xs.map((x) => [String(x.id), f(x)]));
+  const subjects: Record<string, Map<string, AuditSubject>> = {
+    staff_user: byId(staff, (x) => same(x.fullName)),
+    report: byId(reports, (x) => same(x.number)),
+    question: byId(questions, (x) => same(x.number)),
+    discussion_topic: byId(topics, (x) => ({ kk: x.titleKk, ru: x.titleRu })),
+    social_project: byId(projects, (x) => ({ kk: x.nameKk, ru: x.nameRu })),
+  };
+  const actors = { staff: byId(staff, (x) => same(x.fullName)), api_client: byId(clients, (x) => same(x.name)) } as Record<string, Map<string, AuditSubject>>;
+  return (r: AuditLog): NamedAuditEntry => ({
+    ...r,
+    actorName: (r.actorId && actors[r.actorType]?.get(r.actorId)?.ru) ?? null,
+    subject: (r.entityId && subjects[r.entity]?.get(r.entityId)) || null,
+  });
+}
+
 export function createAuditQueries({ prisma }: { prisma: PrismaClient }) {
   return {
-    async list(staff: StaffPrincipal, filter: AuditFilter, page: AuditPage): Promise<{ items: AuditLog[]; nextCursor: bigint | null }> {
+    async list(staff: StaffPrincipal, filter: AuditFilter, page: AuditPage): Promise<{ items: NamedAuditEntry[]; nextCursor: bigint | null }> {
       requireRole(staff, ['admin']);
       const rows = await prisma.auditLog.findMany({ where: auditWhere(filter, page.cursor), orderBy: { id: 'desc' }, take: page.limit + 1 });
       const items = rows.slice(0, page.limit);
-      return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null };
+      const named = await namesOf(prisma, items);
+      return { items: items.map(named), nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null };
     },
   };
 }

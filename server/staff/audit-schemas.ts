@@ -13,6 +13,10 @@ export const entryBody = z.object({
   before: z.unknown(),
   after: z.unknown(),
   ip: z.string().nullable(),
+  /** the staff member's full name or the API client's name (null for a citizen or the system) */
+  actorName: z.string().nullable(),
+  /** what the entry is about as people name it: a report's or question's number, a staff member's, topic's or project's name */
+  subject: z.object({ kk: z.string(), ru: z.string() }).nullable(),
 });
 export const listBody = cursorPageOf(entryBody);
 

@@ -10,6 +10,7 @@ import { LanguageSwitch } from './language-switch.tsx';
 import { BASE, href, matchPath, navigate, useLocation } from './router.ts';
 import { screens } from './screens/index.ts';
 import { ErrorBox, Loading } from './components/layout.tsx';
+import { useFittingMenu } from './components/fitting-menu.ts';
 
 type RefData = Omit<Reference, 'reload'>;
 
@@ -57,6 +58,7 @@ export function Shell({ api, user, config, onSignedOut }: { api: Api; user: User
   const hasRole = useMemo(() => roleCheck(user), [user]);
   const allowed = screens.filter((s) => hasRole(...s.roles));
   const menu = allowed.filter((s) => s.nav !== false);
+  const fitting = useFittingMenu([i18n.locale, menu.length]);
 
   const ctx = useMemo<AppContextValue | null>(
     () =>
@@ -113,14 +115,14 @@ export function Shell({ api, user, config, onSignedOut }: { api: Api; user: User
 
   return (
     <div class="shell">
-      <header class="topbar">
+      <header class={fitting.compact ? 'topbar compact' : 'topbar'}>
         <button type="button" class="icon menu-toggle" aria-label={t('common.menu')} aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
           ☰
         </button>
         <a class="brand" href={BASE}>
           Azamat
         </a>
-        <nav class={menuOpen ? 'mainnav open' : 'mainnav'} aria-label={t('common.menu')}>
+        <nav ref={fitting.nav} class={menuOpen ? 'mainnav open' : 'mainnav'} aria-label={t('common.menu')}>
           {menu.map((s) => (
             <a key={s.path} href={href(s.path)} class={loc.path === s.path || loc.path.startsWith(`${s.path}/`) ? 'active' : ''}>
               {t(s.titleKey)}

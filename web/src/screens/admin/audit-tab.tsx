@@ -1,14 +1,15 @@
-// The audit log: who changed what and when, in words and Almaty time, filtered by entity, a kind of action and a
-// staff member picked by name, with the fields each entry changed.
+// The audit log: each entry a sentence in the reader's language (who, the thing by its number or name, what
+// happened), in Almaty time, filtered by the kind of thing acted on (and its id) and by a staff member picked by
+// name, with the fields each entry changed before and after.
 import { Fragment } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AuditEntry } from '../../../../server/staff/audit-schemas.ts';
 import type { StaffAccount } from '../../../../server/staff/staff-schemas.ts';
 import { useLoad, usePaged, type Page } from '../../components/load.ts';
 import { PagedBody } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-import { actionWords, auditDiff, entityWord, fieldWord } from './audit-words.ts';
+import { auditDiff, auditSentence, entityWord, fieldWord } from './audit-words.ts';
 
 const ACTION_PREFIXES = [
   'report',
@@ -38,8 +39,18 @@ const ENTITY_OF: Record<string, string> = {
 
 /** The fields an entry changed, each before and after, instead of two blocks of JSON. */
 function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
-  const { t, locale } = useI18n();
-  const rows = auditDiff(before, after);
+  const i18n = useI18n();
+  const { t, locale } = i18n;
+  const { ref } = useApp();
+  // A region, district, department or category by its name rather than its id.
+  const lists: Record<string, { id: number; nameKk: string; nameRu: string }[]> = {
+    regionId: ref.regions,
+    districtId: ref.regions.flatMap((r) => r.districts),
+    departmentId: ref.departments,
+    categoryId: ref.categories,
+  };
+  const named = (field: string, v: string) => (lists[field] && /^\d+$/.test(v) ? i18n.name(lists[field].find((x) => String(x.id) === v)) || v : v);
+  const rows = auditDiff(before, after).map((r) => ({ ...r, before: named(r.field, r.before), after: named(r.field, r.after) }));
   if (rows.length === 0) return <p class="muted">{t('admin.audit.noChanges')}</p>;
   return (
     <table class="kv audit-diff" data-testid="audit-diff">
@@ -67,14 +78,12 @@ export function AuditTab() {
   const { api } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
-  const [entity, setEntity] = useState('');
   const [entityId, setEntityId] = useState('');
   const [action, setAction] = useState('');
   const [actorId, setActorId] = useState('');
-  const [applied, setApplied] = useState({ entity: '', entityId: '', action: '', actorId: '' });
+  const [applied, setApplied] = useState({ entityId: '', action: '', actorId: '' });
   const [open, setOpen] = useState<string | null>(null);
   const people = useLoad(() => api.get<StaffAccount[]>('/api/staff'), []);
-  const names = useMemo(() => new Map((people.data ?? []).map((p) => [String(p.id), p.fullName])), [people.data]);
   const list = usePaged((cursor) => api.get<Page<AuditEntry>>('/api/audit', { ...applied, limit: 100, cursor }), [JSON.stringify(applied)]);
   const items = list.items;
   return (
@@ -83,15 +92,9 @@ export function AuditTab() {
         class="filters"
         onSubmit={(e) => {
           e.preventDefault();
-          setApplied({ entity: entity.trim(), entityId: entityId.trim(), action: action.trim(), actorId: actorId.trim() });
+          setApplied({ entityId: entityId.trim(), action: action.trim(), actorId: actorId.trim() });
         }}
       >
-        <input
-          aria-label={t('admin.audit.entity')}
-          placeholder={t('admin.audit.entity')}
-          value={entity}
-          onInput={(e) => setEntity((e.target as HTMLInputElement).value)}
-        />
         <input
           aria-label={t('admin.audit.entityId')}
           placeholder={t('admin.audit.entityId')}
@@ -132,9 +135,7 @@ export function AuditTab() {
             <thead>
               <tr>
                 <th>{t('admin.audit.at')}</th>
-                <th>{t('admin.audit.actor')}</th>
-                <th>{t('admin.audit.action')}</th>
-                <th>{t('admin.audit.entity')}</th>
+                <th>{t('admin.audit.what')}</th>
                 <th>IP</th>
                 <th />
               </tr>
@@ -144,20 +145,19 @@ export function AuditTab() {
                 <Fragment key={a.id}>
                   <tr>
                     <td>{i18n.dateTime(a.at)}</td>
-                    <td>
-                      {a.actorType === 'staff' && a.actorId && names.get(a.actorId)
-                        ? names.get(a.actorId)
-                        : `${t(`actor.${a.actorType}`)} ${a.actorId ? `#${a.actorId}` : ''}`}
-                    </td>
-                    <td title={a.action}>{actionWords(i18n.locale, t, a.action)}</td>
-                    <td>
-                      {entityWord(i18n.locale, t, a.entity)}{' '}
-                      {a.entityId ? (a.entity === 'staff_user' && names.get(a.entityId) ? names.get(a.entityId) : `#${a.entityId}`) : ''}
+                    <td data-testid="audit-sentence" title={a.action}>
+                      {auditSentence(i18n.locale, t, a, a.actorName ?? t(`actor.${a.actorType}`))}
                     </td>
                     <td>{a.ip ?? ''}</td>
                     <td>
                       {(a.before != null || a.after != null) && (
-                        <button type="button" class="secondary small" onClick={() => setOpen(open === a.id ? null : a.id)}>
+                        <button
+                          type="button"
+                          class="secondary small"
+                          aria-expanded={open === a.id}
+                          title={t('admin.audit.changes')}
+                          onClick={() => setOpen(open === a.id ? null : a.id)}
+                        >
                           {open === a.id ? '−' : '+'}
                         </button>
                       )}
@@ -165,7 +165,7 @@ export function AuditTab() {
                   </tr>
                   {open === a.id && (
                     <tr>
-                      <td colSpan={6}>
+                      <td colSpan={4}>
                         <AuditChanges before={a.before} after={a.after} />
                       </td>
                     </tr>

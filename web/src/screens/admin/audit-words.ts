@@ -1,22 +1,8 @@
-// The audit log in words: an action code (report.in_work, auth.login) as the thing and what happened to it,
-// an entity as its name, and a before/after pair as the fields that changed. Unknown codes stay as written.
+// The audit log in words: an entry as a sentence (who, the thing, what happened to it), an entity as its name,
+// and a before/after pair as the fields that changed. Unknown codes stay as written.
 import type { T } from '../../i18n/i18n.ts';
 import { hasKey, type Locale } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-
-const ENTITY_OF_PREFIX: Record<string, string> = {
-  auth: 'staff_user',
-  staff: 'staff_user',
-  discussion: 'discussion_topic',
-  council: 'expert_council',
-  faq: 'faq_article',
-  project: 'social_project',
-  template: 'response_template',
-  calendar: 'calendar_day',
-  evaluation: 'discussion_topic',
-  notice: 'staff_notice',
-  volunteer: 'volunteer',
-};
 
 export function entityWord(locale: Locale, t: T, entity: string): string {
   const key = `admin.audit.entities.${entity}`;
@@ -29,16 +15,27 @@ export function fieldWord(locale: Locale, t: T, field: string): string {
   return hasKey(locale, key) ? t(key) : field;
 }
 
-/** «Обращение — принято в работу» for report.in_work; the code itself for an action with no words. */
-export function actionWords(locale: Locale, t: T, action: string): string {
-  const parts = action.split('.');
-  const verb = parts.at(-1)!;
-  const prefix = parts.slice(0, -1).join('_');
-  const entity = ENTITY_OF_PREFIX[prefix] ?? (hasKey(locale, `admin.audit.entities.${prefix}`) ? prefix : prefix.split('_')[0]!);
+/** The entity's word inside a sentence: «обращение», not «Обращение» (an acronym such as «API-клиент» stays). */
+const inSentence = (w: string) => (w.length > 1 && w[1] === w[1]!.toLowerCase() ? w[0]!.toLowerCase() + w.slice(1) : w);
+
+/**
+ * An entry as a sentence in the reader's language: «Айгерім Сапарова: обращение KZ-2026-000022 — принято в работу».
+ * `who` is the person's name (or the kind of actor); the subject is the thing's number or name, else its id.
+ */
+export function auditSentence(
+  locale: Locale,
+  t: T,
+  e: { action: string; entity: string; entityId: string | null; subject: { kk: string; ru: string } | null },
+  who: string,
+): string {
+  // «Гражданин: …», not «гражданин: …» when the actor is named by its kind
+  who = who.charAt(0).toUpperCase() + who.slice(1);
+  const verb = e.action.split('.').at(-1)!;
   const verbKey = `admin.audit.verbs.${verb}`;
-  if (!hasKey(locale, verbKey)) return action;
-  if (prefix === 'auth') return t(verbKey);
-  return `${entityWord(locale, t, ENTITY_OF_PREFIX[parts[0]!] ?? entity)} — ${t(verbKey)}`;
+  if (!hasKey(locale, verbKey)) return t('admin.audit.sentenceRaw', { who, action: e.action });
+  if (e.action.startsWith('auth.')) return t('admin.audit.sentenceAuth', { who, what: t(verbKey) });
+  const what = e.subject ? (locale === 'kk' ? e.subject.kk : e.subject.ru) : e.entityId ? `#${e.entityId}` : '';
+  return t('admin.audit.sentence', { who, thing: inSentence(entityWord(locale, t, e.entity)), what, verb: t(verbKey) }).replace(/ {2,}/g, ' ');
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

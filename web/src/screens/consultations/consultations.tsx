@@ -4,6 +4,7 @@
 import type { ConsultationTopic } from '../../../../server/consultations/consultation-topics-schemas.ts';
 import type { QuestionSummary } from '../../../../server/consultations/questions-schemas.ts';
 import { useLoad, usePaged, type Page } from '../../components/load.ts';
+import { MasterDetail } from '../../components/master-detail.tsx';
 import { FilterSelect, PagedBody } from '../../components/table.tsx';
 import { useShortcuts } from '../../components/shortcuts.tsx';
 import { useApp } from '../../context.ts';
@@ -46,58 +47,58 @@ export function ConsultationQueue({ params, query }: ScreenProps) {
   }
 
   return (
-    <section class={selectedId ? 'screen split master-detail has-detail' : 'screen master-detail'}>
-      <div class="master">
-        <div class="screen-head">
-          <h1>{t('questions.title')}</h1>
-        </div>
-        <div class="tabs" role="tablist">
-          {VIEWS.map((v) => (
-            <button key={v} type="button" role="tab" aria-selected={v === view} class={v === view ? 'tab active' : 'tab'} onClick={() => go({ view: v })}>
-              {t(`questions.view.${v}`)}
-            </button>
-          ))}
-        </div>
-        <div class="filters">
-          <FilterSelect
-            label={t('questions.topic')}
-            value={topicId}
-            anyLabel={t('questions.anyTopic')}
-            options={(topics.data ?? []).map((x) => ({ value: x.id, label: i18n.name(x) }))}
-            onChange={(v) => go({ topicId: v })}
-          />
-        </div>
-        <PagedBody list={list} emptyText={t('questions.none')}>
-          <ul class="list" data-testid="question-list">
-            {items.map((q) => (
-              <li key={q.id} class={q.id === selectedId ? 'list-item selected' : 'list-item'}>
-                <a href={href(`questions/${q.id}`, { view, topicId })}>
-                  <div class="row-top">
-                    <span class="number">{q.number}</span>
-                    <span class={`status-pill ${q.state === 'closed' ? 'colour-grey' : q.state === 'answered' ? 'colour-green' : 'colour-red'}`}>
-                      {t(`questions.state.${q.state}`)}
-                    </span>
-                    {q.overdue && <span class="badge overdue">{t('reports.overdue')}</span>}
-                  </div>
-                  <div class="row-desc">{q.text}</div>
-                  <div class="row-meta">
-                    <span>{topicName(q.topicId)}</span>
-                    <span>{i18n.dateTime(q.createdAt)}</span>
-                    {q.dueAt && (
-                      <span class={q.overdue ? 'overdue-text' : ''}>
-                        {t('reports.due')}: {i18n.deadline(q.dueAt)}
-                      </span>
-                    )}
-                    <span>{q.holder ? `👤 ${q.holder.fullName}` : t('questions.unclaimed')}</span>
-                  </div>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </PagedBody>
+    <MasterDetail
+      testId="questions-screen"
+      detail={selectedId && <QuestionDetail key={selectedId} id={selectedId} topicName={topicName} onChanged={list.reload} onClose={() => go({}, null)} />}
+    >
+      <div class="screen-head">
+        <h1>{t('questions.title')}</h1>
       </div>
-      {selectedId && <QuestionDetail key={selectedId} id={selectedId} topicName={topicName} onChanged={list.reload} onClose={() => go({}, null)} />}
+      <div class="tabs" role="tablist">
+        {VIEWS.map((v) => (
+          <button key={v} type="button" role="tab" aria-selected={v === view} class={v === view ? 'tab active' : 'tab'} onClick={() => go({ view: v })}>
+            {t(`questions.view.${v}`)}
+          </button>
+        ))}
+      </div>
+      <div class="filters">
+        <FilterSelect
+          label={t('questions.topic')}
+          value={topicId}
+          anyLabel={t('questions.anyTopic')}
+          options={(topics.data ?? []).map((x) => ({ value: x.id, label: i18n.name(x) }))}
+          onChange={(v) => go({ topicId: v })}
+        />
+      </div>
+      <PagedBody list={list} emptyText={t('questions.none')}>
+        <ul class="list" data-testid="question-list">
+          {items.map((q) => (
+            <li key={q.id} class={q.id === selectedId ? 'list-item selected' : 'list-item'}>
+              <a href={href(`questions/${q.id}`, { view, topicId })}>
+                <div class="row-top">
+                  <span class="number">{q.number}</span>
+                  <span class={`status-pill ${q.state === 'closed' ? 'colour-grey' : q.state === 'answered' ? 'colour-green' : 'colour-red'}`}>
+                    {t(`questions.state.${q.state}`)}
+                  </span>
+                  {q.overdue && <span class="badge overdue">{t('reports.overdue')}</span>}
+                </div>
+                <div class="row-desc">{q.text}</div>
+                <div class="row-meta">
+                  <span>{topicName(q.topicId)}</span>
+                  <span>{i18n.dateTime(q.createdAt)}</span>
+                  {q.dueAt && (
+                    <span class={q.overdue ? 'overdue-text' : ''}>
+                      {t('reports.due')}: {i18n.deadline(q.dueAt)}
+                    </span>
+                  )}
+                  <span>{q.holder ? `👤 ${q.holder.fullName}` : t('questions.unclaimed')}</span>
+                </div>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </PagedBody>
       {overlay}
-    </section>
+    </MasterDetail>
   );
 }

@@ -5,6 +5,7 @@ import type { ConsultationTopic } from '../../../../server/consultations/consult
 import type { FaqArticle as Article, FaqInput, FaqSearch } from '../../../../server/consultations/faq-schemas.ts';
 import { useAction, useLoad, usePaged, type Page } from '../../components/load.ts';
 import { DetailHead, ErrorBox } from '../../components/layout.tsx';
+import { MasterDetail } from '../../components/master-detail.tsx';
 import { CheckedForm, Checkbox, Field, FormActions, Select, TextArea, TextInput } from '../../components/form.tsx';
 import { FilterSelect, PagedBody } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
@@ -33,75 +34,79 @@ export function FaqEditor({ query }: ScreenProps) {
     [topicId, published, q],
   );
   const items = list.items;
+  // Opening or closing an article is a step of its own (the phone's back returns to the list); filters are not.
   const go = (patch: Record<string, string | undefined>) =>
-    navigate(href('faq', { topicId, published, q, id: selected ?? undefined, ...patch }), { replace: true });
+    navigate(href('faq', { topicId, published, q, id: selected ?? undefined, ...patch }), { replace: !('id' in patch) });
   const title = (a: Article) => (i18n.locale === 'kk' ? a.titleKk : a.titleRu);
   const article = items.find((a) => String(a.id) === selected);
 
   return (
-    <section class={selected ? 'screen split' : 'screen'}>
-      <div>
-        <div class="screen-head">
-          <h1>{t('faq.title')}</h1>
-          <button type="button" class="primary" data-action="new-article" onClick={() => go({ id: 'new' })}>
-            {t('faq.new')}
-          </button>
-        </div>
-        <div class="filters">
-          <input
-            type="search"
-            aria-label={t('faq.search')}
-            placeholder={t('faq.search')}
-            value={q}
-            onChange={(e) => go({ q: (e.target as HTMLInputElement).value || undefined })}
+    <MasterDetail
+      testId="faq-screen"
+      detail={
+        selected &&
+        (selected === 'new' || article) && (
+          <ArticleForm
+            key={selected}
+            article={article}
+            topics={topics.data ?? []}
+            defaultTopic={topicId}
+            onSaved={(a) => {
+              list.reload();
+              go({ id: a ? String(a.id) : undefined });
+            }}
+            onClose={() => go({ id: undefined })}
           />
-          <FilterSelect
-            label={t('questions.topic')}
-            value={topicId}
-            anyLabel={t('questions.anyTopic')}
-            options={(topics.data ?? []).map((x) => ({ value: x.id, label: i18n.name(x) }))}
-            onChange={(v) => go({ topicId: v || undefined })}
-          />
-          <select aria-label={t('faq.state')} value={published} onChange={(e) => go({ published: (e.target as HTMLSelectElement).value || undefined })}>
-            <option value="">{t('faq.any')}</option>
-            <option value="true">{t('faq.published')}</option>
-            <option value="false">{t('faq.drafts')}</option>
-          </select>
-        </div>
-        <PagedBody list={list} emptyText={t('faq.none')}>
-          <ul class="list" data-testid="faq-list">
-            {items.map((a) => (
-              <li key={a.id} class={String(a.id) === selected ? 'list-item selected' : 'list-item'}>
-                <button type="button" class="item" onClick={() => go({ id: String(a.id) })}>
-                  <div class="row-top">
-                    <strong>{title(a)}</strong>
-                    <span class={a.published ? 'badge ok' : 'badge muted'}>{a.published ? t('faq.published') : t('faq.draft')}</span>
-                  </div>
-                  <div class="row-meta">
-                    <span>{i18n.name(topics.data?.find((x) => x.id === a.topicId))}</span>
-                    <span>{t('faq.stats', { shown: a.shownCount, helped: a.helpedCount })}</span>
-                    <span>{i18n.dateTime(a.updatedAt)}</span>
-                  </div>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </PagedBody>
+        )
+      }
+    >
+      <div class="screen-head">
+        <h1>{t('faq.title')}</h1>
+        <button type="button" class="primary" data-action="new-article" onClick={() => go({ id: 'new' })}>
+          {t('faq.new')}
+        </button>
       </div>
-      {selected && (selected === 'new' || article) && (
-        <ArticleForm
-          key={selected}
-          article={article}
-          topics={topics.data ?? []}
-          defaultTopic={topicId}
-          onSaved={(a) => {
-            list.reload();
-            go({ id: a ? String(a.id) : undefined });
-          }}
-          onClose={() => go({ id: undefined })}
+      <div class="filters">
+        <input
+          type="search"
+          aria-label={t('faq.search')}
+          placeholder={t('faq.search')}
+          value={q}
+          onChange={(e) => go({ q: (e.target as HTMLInputElement).value || undefined })}
         />
-      )}
-    </section>
+        <FilterSelect
+          label={t('questions.topic')}
+          value={topicId}
+          anyLabel={t('questions.anyTopic')}
+          options={(topics.data ?? []).map((x) => ({ value: x.id, label: i18n.name(x) }))}
+          onChange={(v) => go({ topicId: v || undefined })}
+        />
+        <select aria-label={t('faq.state')} value={published} onChange={(e) => go({ published: (e.target as HTMLSelectElement).value || undefined })}>
+          <option value="">{t('faq.any')}</option>
+          <option value="true">{t('faq.published')}</option>
+          <option value="false">{t('faq.drafts')}</option>
+        </select>
+      </div>
+      <PagedBody list={list} emptyText={t('faq.none')}>
+        <ul class="list" data-testid="faq-list">
+          {items.map((a) => (
+            <li key={a.id} class={String(a.id) === selected ? 'list-item selected' : 'list-item'}>
+              <button type="button" class="item" onClick={() => go({ id: String(a.id) })}>
+                <div class="row-top">
+                  <strong>{title(a)}</strong>
+                  <span class={a.published ? 'badge ok' : 'badge muted'}>{a.published ? t('faq.published') : t('faq.draft')}</span>
+                </div>
+                <div class="row-meta">
+                  <span>{i18n.name(topics.data?.find((x) => x.id === a.topicId))}</span>
+                  <span>{t('faq.stats', { shown: a.shownCount, helped: a.helpedCount })}</span>
+                  <span>{i18n.dateTime(a.updatedAt)}</span>
+                </div>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </PagedBody>
+    </MasterDetail>
   );
 }
 

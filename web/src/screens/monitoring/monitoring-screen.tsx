@@ -59,7 +59,11 @@ export function MonitoringScreen({ params, query }: ScreenProps) {
         <p>
           {th.needsIndependent === null
             ? t('monitoring.mciUnknown', { year: th.year })
-            : t(th.needsIndependent ? 'monitoring.independent' : 'monitoring.self', { limit: th.limitThousand ?? 0, mci: th.mci ?? 0, year: th.year })}
+            : t(th.needsIndependent ? 'monitoring.independent' : 'monitoring.self', {
+                limit: i18n.num(th.limitThousand ?? 0, 1),
+                mci: i18n.num(th.mci ?? 0),
+                year: th.year,
+              })}
         </p>
         {p.supplierContact ? (
           <p data-testid="monitoring-contact">{t('monitoring.contact', { name: p.supplierContactName || '—' })}</p>

@@ -90,7 +90,7 @@ export function PollResults({ poll }: { poll: Poll }) {
           <div class="split" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(min(20rem, 100%), 1fr))' }}>
             {indexSeries.length > 0 && (
               <LineChart
-                title={t('polls.indexTitle', { baseline: r.baseline })}
+                title={t('polls.indexTitle', { baseline: formatNumber(r.baseline, 1) })}
                 labels={waveLabels}
                 series={[...indexSeries, { name: t('polls.baseline'), values: r.waves.map(() => r.baseline), colour: '#9aa5b1' }]}
                 max={100}
@@ -136,7 +136,7 @@ export function PollResults({ poll }: { poll: Poll }) {
                   {s.skipped > 0 && <span>{t('polls.skipped', { n: s.skipped })}</span>}
                   {s.index !== null && (
                     <span data-testid="satisfaction-index">
-                      {t('polls.index', { index: formatNumber(s.index, 1), diff: signed(s.vsBaseline), baseline: r.baseline })}
+                      {t('polls.index', { index: formatNumber(s.index, 1), diff: signed(s.vsBaseline), baseline: formatNumber(r.baseline, 1) })}
                     </span>
                   )}
                   {s.mean !== null && <span>{t('polls.mean', { mean: formatNumber(s.mean, 2), n: s.meanBase })}</span>}

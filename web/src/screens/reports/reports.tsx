@@ -7,6 +7,7 @@ import type { ItemResults, ReportCounts, ReportSummary } from '../../../../serve
 import { useShortcuts, type Shortcut } from '../../components/shortcuts.tsx';
 import { useLoad, usePaged, type Page } from '../../components/load.ts';
 import { ErrorBox, Loading } from '../../components/layout.tsx';
+import { MasterDetail } from '../../components/master-detail.tsx';
 import { LoadMore } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
@@ -113,95 +114,97 @@ export function ReportsBoard({ params, query }: ScreenProps) {
   const statusSet = new Set((filters.status ?? '').split(',').filter(Boolean));
 
   return (
-    <section class={selectedId ? 'screen board with-detail' : 'screen board'}>
-      <div class="board-list">
-        <div class="screen-head">
-          <h1>{t('reports.title')}</h1>
-          <span>
-            <button
-              type="button"
-              class="secondary small"
-              data-action="refresh"
-              title={t('reports.refresh')}
-              onClick={() => {
-                list.reload();
-                counts.reload();
-              }}
-            >
-              ↻ {t('reports.refresh')}
-            </button>{' '}
-            <button type="button" class="secondary small" onClick={() => setHelp(true)} title={t('shortcuts.title')}>
-              ?
-            </button>
-          </span>
-        </div>
-        <div class="status-counts" role="group" aria-label={t('reports.status')}>
-          <button type="button" class={statusSet.size === 0 ? 'count-chip active' : 'count-chip'} onClick={() => setFilter({ status: undefined })}>
-            {t('reports.all')} <b>{total ?? '…'}</b>
+    <MasterDetail
+      testId="reports-screen"
+      detail={
+        selectedId && (
+          <ReportDetailPanel
+            id={selectedId}
+            summary={selected}
+            reloadKey={reloadDetail}
+            action={action}
+            setAction={setAction}
+            onChanged={onChanged}
+            onClose={() => open(null)}
+          />
+        )
+      }
+    >
+      <div class="screen-head">
+        <h1>{t('reports.title')}</h1>
+        <span>
+          <button
+            type="button"
+            class="secondary small"
+            data-action="refresh"
+            title={t('reports.refresh')}
+            onClick={() => {
+              list.reload();
+              counts.reload();
+            }}
+          >
+            ↻ {t('reports.refresh')}
+          </button>{' '}
+          <button type="button" class="secondary small" onClick={() => setHelp(true)} title={t('shortcuts.title')}>
+            ?
           </button>
-          {REPORT_STATUSES.map((s) => (
-            <button
-              key={s}
-              type="button"
-              data-status={s}
-              class={`count-chip st-${s}${statusSet.has(s) ? ' active' : ''}`}
-              onClick={() => setFilter({ status: statusSet.has(s) && statusSet.size === 1 ? undefined : s })}
-            >
-              {t(`status.${s}`)} <b>{counts.data?.[s] ?? '…'}</b>
+        </span>
+      </div>
+      <div class="status-counts" role="group" aria-label={t('reports.status')}>
+        <button type="button" class={statusSet.size === 0 ? 'count-chip active' : 'count-chip'} onClick={() => setFilter({ status: undefined })}>
+          {t('reports.all')} <b>{total ?? '…'}</b>
+        </button>
+        {REPORT_STATUSES.map((s) => (
+          <button
+            key={s}
+            type="button"
+            data-status={s}
+            class={`count-chip st-${s}${statusSet.has(s) ? ' active' : ''}`}
+            onClick={() => setFilter({ status: statusSet.has(s) && statusSet.size === 1 ? undefined : s })}
+          >
+            {t(`status.${s}`)} <b>{counts.data?.[s] ?? '…'}</b>
+          </button>
+        ))}
+      </div>
+      <ReportFilters filters={filters} setFilter={setFilter} searchRef={searchRef} />
+      {picked.size > 0 && (
+        <div class="bulk-bar" data-testid="bulk-bar">
+          <strong>{t('bulk.selected', { n: picked.size })}</strong>
+          {BULK_TARGETS.map((to) => (
+            <button key={to} type="button" class="secondary small" data-bulk={to} onClick={() => setBulkTo(to)}>
+              {t(`status.${to}`)}
             </button>
           ))}
+          <button type="button" class="secondary small" onClick={() => (setPicked(new Set()), setBulkFailures([]))}>
+            {t('bulk.clear')}
+          </button>
         </div>
-        <ReportFilters filters={filters} setFilter={setFilter} searchRef={searchRef} />
-        {picked.size > 0 && (
-          <div class="bulk-bar" data-testid="bulk-bar">
-            <strong>{t('bulk.selected', { n: picked.size })}</strong>
-            {BULK_TARGETS.map((to) => (
-              <button key={to} type="button" class="secondary small" data-bulk={to} onClick={() => setBulkTo(to)}>
-                {t(`status.${to}`)}
-              </button>
-            ))}
-            <button type="button" class="secondary small" onClick={() => (setPicked(new Set()), setBulkFailures([]))}>
-              {t('bulk.clear')}
-            </button>
-          </div>
-        )}
-        {bulkFailures.length > 0 && (
-          <div class="error-box" role="alert" data-testid="bulk-failures">
-            <ul>
-              {bulkFailures.map((f) => (
-                <li key={f}>{f}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {items.length > 0 && (
-          <label class="inline pick-all">
-            <input
-              type="checkbox"
-              checked={items.every((x) => picked.has(x.id))}
-              onChange={(e) => setPicked((e.target as HTMLInputElement).checked ? new Set(items.map((x) => x.id)) : new Set())}
-            />{' '}
-            {t('bulk.selectAll')}
-          </label>
-        )}
-        {list.error && <ErrorBox error={list.error} />}
-        {list.loading && items.length === 0 ? <Loading /> : <ReportList items={items} selectedId={selectedId} picked={picked} onPick={toggle} />}
-        {!list.loading && items.length === 0 && !list.error && <div class="empty">{t('reports.none')}</div>}
-        <LoadMore next={list.next} onLoad={list.loadMore} busy={list.moreBusy} />
-      </div>
-      {selectedId && (
-        <ReportDetailPanel
-          id={selectedId}
-          summary={selected}
-          reloadKey={reloadDetail}
-          action={action}
-          setAction={setAction}
-          onChanged={onChanged}
-          onClose={() => open(null)}
-        />
       )}
+      {bulkFailures.length > 0 && (
+        <div class="error-box" role="alert" data-testid="bulk-failures">
+          <ul>
+            {bulkFailures.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {items.length > 0 && (
+        <label class="inline pick-all">
+          <input
+            type="checkbox"
+            checked={items.every((x) => picked.has(x.id))}
+            onChange={(e) => setPicked((e.target as HTMLInputElement).checked ? new Set(items.map((x) => x.id)) : new Set())}
+          />{' '}
+          {t('bulk.selectAll')}
+        </label>
+      )}
+      {list.error && <ErrorBox error={list.error} />}
+      {list.loading && items.length === 0 ? <Loading /> : <ReportList items={items} selectedId={selectedId} picked={picked} onPick={toggle} />}
+      {!list.loading && items.length === 0 && !list.error && <div class="empty">{t('reports.none')}</div>}
+      <LoadMore next={list.next} onLoad={list.loadMore} busy={list.moreBusy} />
       {bulkTo && <BulkDialog ids={[...picked]} to={bulkTo} onClose={() => setBulkTo(null)} onDone={onBulkDone} />}
       {overlay}
-    </section>
+    </MasterDetail>
   );
 }

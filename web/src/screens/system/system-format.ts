@@ -1,7 +1,9 @@
 // Sizes and ages as the system-status screen shows them.
 import type { T } from '../../i18n/i18n.ts';
+import { formatNumber } from '../../i18n/format.ts';
 
-export function bytes(n: number | null | undefined): string {
+/** 14 680 064 → «14,0 МБ» (units in the reader's language). */
+export function bytes(t: T, n: number | null | undefined): string {
   if (n == null) return '—';
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let v = n;
@@ -10,7 +12,7 @@ export function bytes(n: number | null | undefined): string {
     v /= 1024;
     i += 1;
   }
-  return `${v >= 100 || i === 0 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+  return `${formatNumber(v, v >= 100 || i === 0 ? 0 : 1)} ${t(`system.units.${units[i]}`)}`;
 }
 
 /** 90 → "1 min 30 s"; 7200 → "2 h 0 min"; 200000 → "2 d 7 h" (largest two units). */
@@ -25,6 +27,6 @@ export function duration(t: T, seconds: number): string {
   return t('system.units.s', { s });
 }
 
-export function millis(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+export function millis(t: T, ms: number): string {
+  return ms < 1000 ? t('system.units.msec', { n: ms }) : t('system.units.s', { s: formatNumber(ms / 1000, ms < 10_000 ? 1 : 0) });
 }

@@ -28,7 +28,7 @@ export function JobRuns({ jobs }: { jobs: JobSummary[] }) {
         columns={[
           { label: t('system.jobs.job'), cell: (j) => <code>{j.job}</code> },
           { label: t('system.jobs.lastRun'), cell: (j) => i18n.dateTime(j.lastStartedAt) },
-          { label: t('system.jobs.duration'), cell: (j) => millis(j.lastDurationMs) },
+          { label: t('system.jobs.duration'), cell: (j) => millis(t, j.lastDurationMs) },
           {
             label: t('system.jobs.result'),
             cell: (j) => (
@@ -60,7 +60,7 @@ export function JobRuns({ jobs }: { jobs: JobSummary[] }) {
           columns={[
             { label: t('system.jobs.job'), cell: (r) => <code>{r.job}</code> },
             { label: t('system.jobs.started'), cell: (r) => i18n.dateTime(r.startedAt) },
-            { label: t('system.jobs.duration'), cell: (r) => millis(r.durationMs) },
+            { label: t('system.jobs.duration'), cell: (r) => millis(t, r.durationMs) },
             {
               label: t('system.jobs.result'),
               cell: (r) => (

@@ -111,11 +111,11 @@ function Overview({ s }: { s: SystemStatus }) {
               {s.database.kind === 'pglite' ? t('system.database.embedded') : 'PostgreSQL'} {s.database.serverVersion ?? ''}
             </Row>
             <Row label={t('system.database.where')}>{s.database.describe}</Row>
-            <Row label={t('system.database.size')}>{bytes(s.database.sizeBytes)}</Row>
+            <Row label={t('system.database.size')}>{bytes(t, s.database.sizeBytes)}</Row>
             {s.database.kind === 'postgres' && (
               <Row label={t('system.database.connections')}>{`${s.database.connections ?? '—'} / ${s.database.maxConnections ?? '—'}`}</Row>
             )}
-            {s.database.kind === 'pglite' && <Row label={t('system.database.dataDir')}>{bytes(s.database.dataDirBytes)}</Row>}
+            {s.database.kind === 'pglite' && <Row label={t('system.database.dataDir')}>{bytes(t, s.database.dataDirBytes)}</Row>}
           </tbody>
         </table>
       </div>
@@ -127,7 +127,7 @@ function Overview({ s }: { s: SystemStatus }) {
             {s.backups.last ? (
               <>
                 <Row label={t('system.backups.last')}>
-                  {s.backups.last.file} ({bytes(s.backups.last.bytes)})
+                  {s.backups.last.file} ({bytes(t, s.backups.last.bytes)})
                 </Row>
                 <Row label={t('system.backups.when')}>
                   {i18n.dateTime(s.backups.last.at)} — {t('system.backups.ago', { age: duration(t, s.backups.last.ageSeconds) })}{' '}

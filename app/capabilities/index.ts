@@ -8,6 +8,7 @@ import { comments } from './comments.ts';
 import { consultations } from './consultations.ts';
 import { discussions } from './discussions.ts';
 import { evaluation } from './evaluation.ts';
+import { initiatives } from './initiatives.ts';
 import { monitoring } from './monitoring.ts';
 import { open311 } from './open311.ts';
 import { polls } from './polls.ts';
@@ -35,5 +36,6 @@ export const CAPABILITIES: readonly Capability[] = [
   open311,
   portal,
   comments,
+  initiatives,
   system,
 ];

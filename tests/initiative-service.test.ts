@@ -22,7 +22,7 @@ describe.each(dbTargets)('civic initiatives: residents (%s)', (target) => {
   const pm = staff(9002, ['project_manager']);
 
   beforeAll(async () => {
-    services = createAppServices({ db: suite.db, logger: testLogger, now: () => clock, i18n, comments: { flagsToHide: 2 } });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 1, now: () => clock, i18n, comments: { flagsToHide: 2 } });
     p = await places(services.prisma);
     moderator.regionId = p.astana;
     pm.regionId = p.astana;

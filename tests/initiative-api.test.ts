@@ -314,6 +314,13 @@ describe.each(dbTargets)('civic initiatives: staff API and indicators (%s)', (ta
     expect((await call('GET', '/api/analytics/initiatives?period=2026', 'karagandaModerator')).json()).toMatchObject({ servedRecipients: 50 });
     expect((await call('GET', `/api/analytics/initiatives?period=2026&regionId=${p.astana}`, 'karagandaModerator')).status).toBe(403);
 
+    // The needs assessment counts the area's published initiatives (2 in Astana) and their supports (Pavel, Dana) and names them.
+    const needs = (await call('GET', `/api/analytics/needs-assessment?regionId=${p.astana}`, 'admin')).json();
+    const area3 = needs.needs.find((n: { areaId: number }) => n.areaId === 3);
+    expect(area3.lastYear).toMatchObject({ initiatives: 2, initiativeSupports: 2, total: 4 });
+    expect(area3.justificationKk).toContain('2 азаматтық бастама жарияланды, тұрғындар оларды 2 рет қолдады;');
+    expect(area3.justificationRu).toContain('Гражданских инициатив опубликовано: 2, поддержек жителей: 2.');
+
     const kk = await call('GET', `/api/analytics/initiatives/export?period=2026&regionId=${p.astana}&format=csv&lang=kk`, 'admin');
     expect(kk.body).toMatch(/1\. Іске асқан жобалардың қызмет алушылары[";,]+120/);
     const ru = await call('GET', `/api/analytics/initiatives/export?period=2026&regionId=${p.astana}&format=csv&lang=ru`, 'admin');

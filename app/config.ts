@@ -57,6 +57,8 @@ export const configSchema = z.object({
   REPORT_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(2),
   DISCUSSION_FLAGS_TO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
   PUBLIC_COMMENT_FLAGS_TO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
+  /** civic initiatives one citizen may propose a day (issue 18) */
+  INITIATIVES_PER_DAY: z.coerce.number().int().min(1).max(100).default(3),
   QUESTION_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(1),
   MAP_TILE_URL: z
     .string()

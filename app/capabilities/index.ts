@@ -9,6 +9,7 @@ import { consultations } from './consultations.ts';
 import { discussions } from './discussions.ts';
 import { evaluation } from './evaluation.ts';
 import { impact } from './impact.ts';
+import { initiatives } from './initiatives.ts';
 import { monitoring } from './monitoring.ts';
 import { open311 } from './open311.ts';
 import { polls } from './polls.ts';
@@ -37,5 +38,6 @@ export const CAPABILITIES: readonly Capability[] = [
   open311,
   portal,
   comments,
+  initiatives,
   system,
 ];

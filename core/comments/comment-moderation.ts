@@ -19,6 +19,9 @@ export interface ModeratedComment {
   id: number;
   reportId: number | null;
   reportNumber: string | null;
+  /** a comment on a civic initiative (issue 18) instead of a report */
+  initiativeId: number | null;
+  initiativeTitle: string | null;
   authorName: string | null;
   text: string;
   language: string;
@@ -54,14 +57,18 @@ export function createCommentModerationService({
     /** A page of comments in the moderator's scope, newest first (pending ones by when they were hidden). */
     async list(p: StaffPrincipal, filter: ModerationFilter, page: { offset: number; limit: number }): Promise<{ items: ModeratedComment[]; total: number }> {
       requireRole(p, COMMENT_MODERATORS);
-      const where: Prisma.PublicCommentWhereInput = { ...FILTERS[filter], report: coverWhere(SCOPES.place, p) as Prisma.ReportWhereInput };
+      // Comments on reports and on initiatives, each where its subject sits.
+      const where: Prisma.PublicCommentWhereInput = {
+        ...FILTERS[filter],
+        OR: [{ report: coverWhere(SCOPES.place, p) as Prisma.ReportWhereInput }, { initiative: coverWhere(SCOPES.place, p) as Prisma.InitiativeWhereInput }],
+      };
       const [rows, total] = await Promise.all([
         prisma.publicComment.findMany({
           where,
           orderBy: filter === 'pending' ? [{ hiddenAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }],
           skip: page.offset,
           take: page.limit,
-          include: { report: { select: { number: true } } },
+          include: { report: { select: { number: true } }, initiative: { select: { title: true } } },
         }),
         prisma.publicComment.count({ where }),
       ]);
@@ -70,6 +77,8 @@ export function createCommentModerationService({
           id: c.id,
           reportId: c.reportId,
           reportNumber: c.report?.number ?? null,
+          initiativeId: c.initiativeId,
+          initiativeTitle: c.initiative?.title ?? null,
           authorName: c.authorName,
           text: c.text,
           language: c.language,

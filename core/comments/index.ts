@@ -21,6 +21,8 @@ declare module '../services.ts' {
       /** what anyone may read: visible comments of a public report, masked */
       public: {
         list(reportId: number, page?: Parameters<typeof visibleComments>[2]): ReturnType<typeof visibleComments>;
+        /** visible comments of a public civic initiative, masked (issue 18) */
+        listInitiative(initiativeId: number, page?: Parameters<typeof visibleComments>[2]): ReturnType<typeof visibleComments>;
         /** t.me/<bot>?start=rp_<number>: the report's card in the bot; null while no username is known */
         botLink(number: string): string | null;
       };
@@ -60,6 +62,7 @@ export const commentsDomain: DomainModule<'comments'> = {
       moderation: createCommentModerationService({ prisma, i18n, now, publicChanges }),
       public: {
         list: (reportId, page) => visibleComments(prisma, reportId, page),
+        listInitiative: (initiativeId, page) => visibleComments(prisma, { initiativeId }, page),
         botLink: (number) => {
           const username = options.comments?.botUsername?.();
           return username ? `https://t.me/${encodeURIComponent(username)}?start=rp_${encodeURIComponent(number)}` : null;

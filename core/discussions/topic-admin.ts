@@ -16,6 +16,7 @@ import { usableStateBody } from './state-body-service.ts';
 import { announceTopic } from './discussion-notify.ts';
 import { earliestEnd, isPendingModeration, isRemoved, MIN_DISCUSSION_WORKING_DAYS, reviewDueAfter } from './discussion-rules.ts';
 import { TOPIC_NAMES, type NamedTopic } from './topic-text.ts';
+import { linkTopic } from '../initiatives/initiative-topic.ts';
 
 /** The Annex 1 fields and where the topic belongs. */
 export interface TopicFields {
@@ -179,12 +180,18 @@ export function createTopicAdminService({ prisma, calendar, i18n, now }: TopicAd
       return prisma.discussionComment.findMany({ where: { topicId: id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
     },
 
-    async create(actor: Actor, p: StaffPrincipal, input: Omit<TopicFields, 'regionId'> & { regionId?: number | null }): Promise<NamedTopic> {
+    async create(
+      actor: Actor,
+      p: StaffPrincipal,
+      input: Omit<TopicFields, 'regionId'> & { regionId?: number | null; sourceInitiativeId?: number | null },
+    ): Promise<NamedTopic> {
       const body = await prisma.stateBody.findUnique({ where: { id: input.stateBodyId } });
       const regionId = input.regionId === undefined ? (body?.regionId ?? null) : input.regionId;
       await checkRefs(p, { ...input, regionId });
       return prisma.$transaction(async (tx) => {
         const created = await tx.discussionTopic.create({ data: { ...input, regionId, createdById: p.id } });
+        // A topic proposed from a civic initiative (issue 18): the initiative must be in scope and public.
+        if (input.sourceInitiativeId != null) await linkTopic(tx, actor, p, input.sourceInitiativeId, created.id, now());
         await recordAudit(tx, actor, { action: 'discussion.create', entity: 'discussion_topic', entityId: created.id, after: created });
         return named(created.id, tx);
       });

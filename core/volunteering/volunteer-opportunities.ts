@@ -15,6 +15,7 @@ import { ACTIVE, DIRECTIONS, EVENT_MAX_DAYS, isMinor, NEEDED_MAX } from './volun
 import { assertVolunteerScope, OPPORTUNITY, volunteerScopeWhere } from './volunteer-scope.ts';
 import { loadInScope } from '../staff/scoped-records.ts';
 import { openProject } from '../projects/project-scope.ts';
+import { workingInitiative } from '../initiatives/initiative-access.ts';
 import { PLACED, type PlacedOpportunity } from './volunteer-text.ts';
 
 export interface OpportunityInput {
@@ -24,6 +25,8 @@ export interface OpportunityInput {
   descriptionRu?: string;
   organiserName: string;
   projectId?: number | null;
+  /** the civic initiative this event carries out (issue 18): in the organiser's scope, published or in progress */
+  initiativeId?: number | null;
   areaId?: number | null;
   directions?: VolunteerDirection[];
   regionId: number;
@@ -61,7 +64,15 @@ async function countsOf(tx: Tx, ids: number[]): Promise<Map<number, StateCounts>
   return map;
 }
 
-async function checkInput(tx: Tx, staff: StaffPrincipal, o: OpportunityInput, at: Date, isNew: boolean, linksProject: boolean): Promise<void> {
+async function checkInput(
+  tx: Tx,
+  staff: StaffPrincipal,
+  o: OpportunityInput,
+  at: Date,
+  isNew: boolean,
+  linksProject: boolean,
+  linksInitiative = false,
+): Promise<void> {
   if (!o.titleKk.trim() || !o.titleRu.trim()) throw invalid('volunteer.title_required');
   if (!o.organiserName.trim() || !o.place.trim()) throw invalid('volunteer.fields_required');
   if (!(o.startsAt < o.endsAt)) throw invalid('volunteer.bad_times');
@@ -77,6 +88,7 @@ async function checkInput(tx: Tx, staff: StaffPrincipal, o: OpportunityInput, at
   if (o.areaId != null && !(await tx.area.findUnique({ where: { id: o.areaId } }))) throw invalid('volunteer.unknown_area');
   // A project newly named must be the organiser's and still running; one named before stays as it was.
   if (o.projectId != null && linksProject) await openProject(tx, staff, o.projectId, () => invalid('volunteer.unknown_project'));
+  if (o.initiativeId != null && linksInitiative) await workingInitiative(tx, staff, o.initiativeId, () => invalid('volunteer.unknown_initiative'));
 }
 
 /** Tells every volunteer it suits about a published opportunity, at most once each (the dedupe key). */
@@ -137,7 +149,7 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
       const at = now();
       assertVolunteerScope(staff, input);
       const id = await prisma.$transaction(async (tx) => {
-        await checkInput(tx, staff, input, at, true, true);
+        await checkInput(tx, staff, input, at, true, true, true);
         const { publish, ...fields } = input;
         const o = await tx.volunteerOpportunity.create({
           data: {
@@ -170,6 +182,7 @@ export function createOpportunityService({ prisma, i18n, now = () => new Date() 
           at,
           before.status === 'draft' || (patch.startsAt !== undefined && patch.startsAt.getTime() !== before.startsAt.getTime()),
           patch.projectId != null && patch.projectId !== before.projectId,
+          patch.initiativeId != null && patch.initiativeId !== before.initiativeId,
         );
         const approved = await tx.volunteerApplication.count({ where: { opportunityId: id, state: 'approved' } });
         if (merged.needed < approved) throw conflict('volunteer.needed_below_approved', { approved });

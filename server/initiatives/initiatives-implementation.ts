@@ -1,0 +1,142 @@
+// Carrying an initiative out (project managers in scope; admins too): take it on, partners, patrons, dated
+// progress updates, photo withholding, implemented, close, and the prefilled discussion topic.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { INITIATIVE_IMPLEMENTERS, INITIATIVE_READERS } from '../../core/initiatives/initiative-access.ts';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../core/initiatives/initiative-photos.ts';
+import { notFound } from '../../core/errors.ts';
+import type { Services } from '../../core/services.ts';
+import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
+import { postAction, routeOptions } from '../route-kit.ts';
+import { idParam } from '../schemas.ts';
+import {
+  closeBody,
+  createdBody,
+  detailBody,
+  implementedBody,
+  partnerBody,
+  patronBody,
+  photoBody,
+  subParams,
+  takeBody,
+  topicDraftBody,
+  updateBody,
+} from './initiatives-schemas.ts';
+
+type DetailOf = (req: Parameters<typeof staffOf>[0], id: number) => Promise<unknown>;
+
+export const implementationRoutes =
+  (services: Services, detailOf: DetailOf): FastifyPluginAsyncZod =>
+  async (app) => {
+    const managers = requireStaff(services.staff, INITIATIVE_IMPLEMENTERS);
+    const readers = requireStaff(services.staff, INITIATIVE_READERS);
+    const tags = ['initiatives'];
+    const opts = routeOptions(tags, managers);
+    const work = services.initiatives.implementation;
+
+    postAction(app, '/api/initiatives/:id/take', {
+      onRequest: managers,
+      tags,
+      summary: 'Take a published initiative on: the lead implementer (NGO, initiative group, akimat, social project, business)',
+      body: takeBody,
+      response: detailBody,
+      act: (req, id, body) => work.take(actorOf(req), staffOf(req), id, body),
+      answer: (req, id) => detailOf(req, id),
+    });
+
+    app.post(
+      '/api/initiatives/:id/partners',
+      opts('Add a partner (published or in progress)', { params: idParam, body: partnerBody, created: createdBody }),
+      async (req, reply) => reply.status(201).send({ id: await work.addPartner(actorOf(req), staffOf(req), req.params.id, req.body) }),
+    );
+    app.delete('/api/initiatives/:id/partners/:subId', opts('Remove a partner (not the lead)', { params: subParams, response: detailBody }), async (req) => {
+      await work.removePartner(actorOf(req), staffOf(req), req.params.id, req.params.subId);
+      return detailOf(req, req.params.id) as never;
+    });
+
+    app.post(
+      '/api/initiatives/:id/patrons',
+      opts('Record a patron and their contribution (money in tenge, materials, services)', { params: idParam, body: patronBody, created: createdBody }),
+      async (req, reply) => reply.status(201).send({ id: await work.addPatron(actorOf(req), staffOf(req), req.params.id, req.body) }),
+    );
+    app.delete('/api/initiatives/:id/patrons/:subId', opts('Remove a patron record', { params: subParams, response: detailBody }), async (req) => {
+      await work.removePatron(actorOf(req), staffOf(req), req.params.id, req.params.subId);
+      return detailOf(req, req.params.id) as never;
+    });
+
+    app.post(
+      '/api/initiatives/:id/updates',
+      opts('A dated progress update in kk and ru (the percentage never goes down); followers are told', {
+        params: idParam,
+        body: updateBody,
+        created: createdBody,
+      }),
+      async (req, reply) => reply.status(201).send({ id: await work.addUpdate(actorOf(req), staffOf(req), req.params.id, req.body) }),
+    );
+
+    // A photo of an update as the raw body (image/jpeg, image/png or image/webp, at most 5 MB).
+    app.addContentTypeParser(Object.keys(PHOTO_TYPES), { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_req, body, done) => done(null, body));
+    app.put(
+      '/api/initiatives/:id/updates/:subId/photos',
+      opts('Add a photo to an update: the raw image as the body', { params: subParams, body: photoBody, created: createdBody }),
+      async (req, reply) => {
+        const mimeType = String(req.headers['content-type'] ?? '')
+          .split(';')[0]!
+          .trim();
+        const id = await services.initiatives.photos.upload(actorOf(req), staffOf(req), req.params.id, req.params.subId, {
+          bytes: req.body as Buffer,
+          mimeType,
+        });
+        return reply.status(201).send({ id });
+      },
+    );
+    app.get(
+      '/api/initiatives/:id/photos/:subId',
+      opts('A photo of the initiative (withheld ones too, for staff)', { params: subParams, response: photoBody }, readers),
+      async (req, reply) => {
+        const file = await services.initiatives.photos.forStaff(staffOf(req), req.params.id, req.params.subId);
+        if (!file) throw notFound('initiative.photo_not_found');
+        return reply.header('content-type', file.mimeType).header('cache-control', 'private, no-store').send(file.bytes);
+      },
+    );
+
+    app.post(
+      '/api/initiatives/:id/photos/:subId/withhold',
+      opts('Withhold a photo from public view (the file stays for staff)', { params: subParams, response: detailBody }),
+      async (req) => {
+        await work.withholdPhoto(actorOf(req), staffOf(req), req.params.id, req.params.subId, true);
+        return detailOf(req, req.params.id) as never;
+      },
+    );
+    app.post('/api/initiatives/:id/photos/:subId/release', opts('Show a withheld photo again', { params: subParams, response: detailBody }), async (req) => {
+      await work.withholdPhoto(actorOf(req), staffOf(req), req.params.id, req.params.subId, false);
+      return detailOf(req, req.params.id) as never;
+    });
+
+    postAction(app, '/api/initiatives/:id/implemented', {
+      onRequest: managers,
+      tags,
+      summary: 'Mark it implemented: the result in kk and ru and people served; followers and volunteers are asked to rate it',
+      body: implementedBody,
+      response: detailBody,
+      act: (req, id, body) => work.implemented(actorOf(req), staffOf(req), id, body),
+      answer: (req, id) => detailOf(req, id),
+    });
+    postAction(app, '/api/initiatives/:id/close', {
+      onRequest: managers,
+      tags,
+      summary: 'Close a published or running initiative with a reason in kk and ru (followers are told)',
+      body: closeBody,
+      response: detailBody,
+      act: (req, id, body) => work.close(actorOf(req), staffOf(req), id, body),
+      answer: (req, id) => detailOf(req, id),
+    });
+
+    app.get(
+      '/api/initiatives/:id/topic-draft',
+      opts('The discussion topic form prefilled from the initiative (POST /api/discussions with sourceInitiativeId)', {
+        params: idParam,
+        response: topicDraftBody,
+      }),
+      async (req) => services.initiatives.topic.topicDraft(staffOf(req), req.params.id),
+    );
+  };

@@ -3,12 +3,13 @@
 // flags from different citizens hide one pending a moderator, unless a moderator already kept it; the author is
 // told), and the visible comments anyone may read, with phones, e-mails and ИИН/БИН masked.
 import type { i18n } from 'i18next';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import type { PublicChanges } from '../portal/public-changes.ts';
 import { redact } from '../reports/report-public.ts';
 import { isOpen } from '../reports/report-status.ts';
+import { OPEN_STATUSES, PUBLIC_STATUSES } from '../initiatives/initiative-status.ts';
 import { COMMENT_AUTHOR } from './comment-access.ts';
 import { tellCommentAuthor } from './comment-notify.ts';
 import { PUBLIC_COMMENT_FLAGS_TO_HIDE, PUBLIC_COMMENT_MAX, PUBLIC_COMMENT_MIN, PUBLIC_COMMENT_NAME_MAX, PUBLIC_COMMENT_PAGE } from './comment-rules.ts';
@@ -24,6 +25,8 @@ export interface PublicCommentView {
 
 export interface CommentDraftView {
   reportId: number | null;
+  /** set instead of reportId for a comment on an initiative */
+  initiativeId: number | null;
   text: string | null;
   showName: boolean | null;
   updatedAt: Date;
@@ -45,24 +48,51 @@ async function openReport(db: Pick<PrismaClient, 'report'>, reportId: number) {
   return r;
 }
 
+/** An initiative open to ideas: published or being carried out (implemented ones are rated, not commented). */
+async function openInitiative(db: Pick<PrismaClient, 'initiative'>, initiativeId: number) {
+  const x = await db.initiative.findUnique({ where: { id: initiativeId }, select: { id: true, title: true, status: true } });
+  if (!x || !PUBLIC_STATUSES.includes(x.status)) throw notFound('initiative.not_found');
+  if (!OPEN_STATUSES.includes(x.status)) throw conflict('public_comment.initiative_closed', { id: x.id });
+  return x;
+}
+
 export function createCommentCitizenService({ prisma, i18n, now, flagsToHide = PUBLIC_COMMENT_FLAGS_TO_HIDE, publicChanges }: Deps) {
-  const changed = (number: string) => publicChanges?.changed({ kind: 'report', number });
+  const changed = (subject: { number: string | null; initiativeId: number | null }) => {
+    if (subject.initiativeId != null) publicChanges?.changed({ kind: 'initiative', id: subject.initiativeId });
+    else if (subject.number) publicChanges?.changed({ kind: 'report', number: subject.number });
+  };
   return {
     async getDraft(citizenId: number): Promise<CommentDraftView | null> {
-      return prisma.publicCommentDraft.findUnique({ where: { citizenId }, select: { reportId: true, text: true, showName: true, updatedAt: true } });
+      return prisma.publicCommentDraft.findUnique({
+        where: { citizenId },
+        select: { reportId: true, initiativeId: true, text: true, showName: true, updatedAt: true },
+      });
     },
 
     /** Starts (or keeps, for the same report) the citizen's draft; refuses a closed or hidden report. */
     async startDraft(citizenId: number, reportId: number): Promise<CommentDraftView> {
       await openReport(prisma, reportId);
       const d = await prisma.publicCommentDraft.findUnique({ where: { citizenId } });
-      if (d && d.reportId === reportId) return { reportId, text: d.text, showName: d.showName, updatedAt: d.updatedAt };
+      if (d && d.reportId === reportId) return { reportId, initiativeId: null, text: d.text, showName: d.showName, updatedAt: d.updatedAt };
       const made = await prisma.publicCommentDraft.upsert({
         where: { citizenId },
         create: { citizenId, reportId },
-        update: { reportId, text: null, showName: null },
+        update: { reportId, initiativeId: null, text: null, showName: null },
       });
-      return { reportId, text: null, showName: null, updatedAt: made.updatedAt };
+      return { reportId, initiativeId: null, text: null, showName: null, updatedAt: made.updatedAt };
+    },
+
+    /** The same for an initiative: refuses one that is not published or being carried out. */
+    async startInitiativeDraft(citizenId: number, initiativeId: number): Promise<CommentDraftView> {
+      await openInitiative(prisma, initiativeId);
+      const d = await prisma.publicCommentDraft.findUnique({ where: { citizenId } });
+      if (d && d.initiativeId === initiativeId) return { reportId: null, initiativeId, text: d.text, showName: d.showName, updatedAt: d.updatedAt };
+      const made = await prisma.publicCommentDraft.upsert({
+        where: { citizenId },
+        create: { citizenId, initiativeId },
+        update: { reportId: null, initiativeId, text: null, showName: null },
+      });
+      return { reportId: null, initiativeId, text: null, showName: null, updatedAt: made.updatedAt };
     },
 
     async saveText(citizenId: number, text: string): Promise<void> {
@@ -81,26 +111,41 @@ export function createCommentCitizenService({ prisma, i18n, now, flagsToHide = P
     },
 
     /** Sends the draft: visible at once (post-moderation), the name only if the author chose to show it. */
-    async submit(citizenId: number, language: string): Promise<{ id: number; number: string }> {
+    async submit(citizenId: number, language: string): Promise<{ id: number; number: string; initiativeId: number | null }> {
       const at = now();
       const made = await prisma.$transaction(async (tx) => {
         const d = await tx.publicCommentDraft.findUnique({ where: { citizenId } });
-        if (!d?.reportId || !d.text || d.showName == null) throw invalid('public_comment.draft_incomplete');
-        const report = await openReport(tx, d.reportId);
+        if ((!d?.reportId && !d?.initiativeId) || !d.text || d.showName == null) throw invalid('public_comment.draft_incomplete');
+        const subject = d.initiativeId
+          ? { reportId: null, initiativeId: (await openInitiative(tx, d.initiativeId)).id, number: '' }
+          : await openReport(tx, d.reportId!).then((r) => ({ reportId: r.id, initiativeId: null, number: r.number }));
         const citizen = await tx.citizen.findUnique({ where: { id: citizenId }, select: { name: true } });
         const name = d.showName ? citizen?.name?.trim().slice(0, PUBLIC_COMMENT_NAME_MAX) || null : null;
         const c = await tx.publicComment.create({
-          data: { reportId: report.id, citizenId, authorName: name, text: d.text, language: language === 'kk' ? 'kk' : 'ru', createdAt: at },
+          data: {
+            reportId: subject.reportId,
+            initiativeId: subject.initiativeId,
+            citizenId,
+            authorName: name,
+            text: d.text,
+            language: language === 'kk' ? 'kk' : 'ru',
+            createdAt: at,
+          },
         });
         await tx.publicCommentDraft.delete({ where: { citizenId } });
         await recordAudit(
           tx,
           { type: 'citizen', id: citizenId },
-          { action: 'comment.create', entity: 'public_comment', entityId: c.id, after: { reportId: report.id, showName: d.showName } },
+          {
+            action: 'comment.create',
+            entity: 'public_comment',
+            entityId: c.id,
+            after: { ...(subject.reportId ? { reportId: subject.reportId } : { initiativeId: subject.initiativeId }), showName: d.showName },
+          },
         );
-        return { id: c.id, number: report.number };
+        return { id: c.id, number: subject.number, initiativeId: subject.initiativeId };
       });
-      changed(made.number);
+      changed(made);
       return made;
     },
 
@@ -113,42 +158,50 @@ export function createCommentCitizenService({ prisma, i18n, now, flagsToHide = P
       const result = await prisma.$transaction(async (tx) => {
         const c = await tx.publicComment.findUnique({
           where: { id: commentId },
-          include: { ...COMMENT_AUTHOR, report: { select: { number: true, hidden: true } } },
+          include: { ...COMMENT_AUTHOR, report: { select: { number: true, hidden: true } }, initiative: { select: { id: true, title: true, status: true } } },
         });
-        if (!c || c.hidden || !c.report || c.report.hidden) throw notFound('public_comment.not_found');
+        const inView = c?.report ? !c.report.hidden : c?.initiative ? PUBLIC_STATUSES.includes(c.initiative.status) : false;
+        if (!c || c.hidden || !inView) throw notFound('public_comment.not_found');
+        const subject = { number: c.report?.number ?? null, initiativeId: c.initiative?.id ?? null };
         if (c.citizenId === citizenId) throw invalid('public_comment.flag_own');
         const { count } = await tx.publicCommentFlag.createMany({ data: [{ commentId, citizenId, createdAt: at }], skipDuplicates: true });
-        if (count === 0) return { flagged: false, hidden: false, number: c.report.number };
+        if (count === 0) return { flagged: false, hidden: false, subject };
         const after = await tx.publicComment.update({ where: { id: commentId }, data: { flagCount: { increment: 1 } } });
         await recordAudit(
           tx,
           { type: 'citizen', id: citizenId },
           { action: 'comment.flag', entity: 'public_comment', entityId: commentId, after: { flagCount: after.flagCount } },
         );
-        if (after.flagCount < flagsToHide || after.moderatedAt !== null) return { flagged: true, hidden: false, number: c.report.number };
+        if (after.flagCount < flagsToHide || after.moderatedAt !== null) return { flagged: true, hidden: false, subject };
         const hid = await tx.publicComment.updateMany({ where: { id: commentId, hidden: false, moderatedAt: null }, data: { hidden: true, hiddenAt: at } });
-        if (hid.count === 0) return { flagged: true, hidden: false, number: c.report.number };
+        if (hid.count === 0) return { flagged: true, hidden: false, subject };
         await tellCommentAuthor(tx, i18n, c, 'hidden', at);
         await recordAudit(
           tx,
           { type: 'system' },
           { action: 'comment.auto_hide', entity: 'public_comment', entityId: commentId, after: { flagCount: after.flagCount, threshold: flagsToHide } },
         );
-        return { flagged: true, hidden: true, number: c.report.number };
+        return { flagged: true, hidden: true, subject };
       });
-      if (result.hidden) changed(result.number);
+      if (result.hidden) changed(result.subject);
       return { flagged: result.flagged, hidden: result.hidden };
     },
   };
 }
 
-/** The visible comments on a public report, oldest first, masked; `total` counts every visible one. */
+/**
+ * The visible comments on a public report (or, given `{ initiativeId }`, an initiative in public view), oldest first,
+ * masked; `total` counts every visible one.
+ */
 export async function visibleComments(
   prisma: PrismaClient,
-  reportId: number,
+  subject: number | { initiativeId: number },
   page: { offset?: number; limit?: number; newestFirst?: boolean } = {},
 ): Promise<{ items: PublicCommentView[]; total: number }> {
-  const where = { reportId, hidden: false, report: { hidden: false } };
+  const where: Prisma.PublicCommentWhereInput =
+    typeof subject === 'number'
+      ? { reportId: subject, hidden: false, report: { hidden: false } }
+      : { initiativeId: subject.initiativeId, hidden: false, initiative: { status: { in: [...PUBLIC_STATUSES] } } };
   const [rows, total] = await Promise.all([
     prisma.publicComment.findMany({
       where,

@@ -19,6 +19,9 @@ export interface ModeratedComment {
   id: number;
   reportId: number | null;
   reportNumber: string | null;
+  /** a comment on an initiative: its id and title */
+  initiativeId: number | null;
+  initiativeTitle: string | null;
   authorName: string | null;
   text: string;
   language: string;
@@ -54,14 +57,21 @@ export function createCommentModerationService({
     /** A page of comments in the moderator's scope, newest first (pending ones by when they were hidden). */
     async list(p: StaffPrincipal, filter: ModerationFilter, page: { offset: number; limit: number }): Promise<{ items: ModeratedComment[]; total: number }> {
       requireRole(p, COMMENT_MODERATORS);
-      const where: Prisma.PublicCommentWhereInput = { ...FILTERS[filter], report: coverWhere(SCOPES.place, p) as Prisma.ReportWhereInput };
+      // A comment sits where its report or its initiative does; a moderator of the whole country sees all.
+      const cover = coverWhere(SCOPES.place, p);
+      const where: Prisma.PublicCommentWhereInput = {
+        ...FILTERS[filter],
+        ...(Object.keys(cover).length === 0
+          ? {}
+          : { OR: [{ report: cover as Prisma.ReportWhereInput }, { initiative: cover as Prisma.InitiativeWhereInput }] }),
+      };
       const [rows, total] = await Promise.all([
         prisma.publicComment.findMany({
           where,
           orderBy: filter === 'pending' ? [{ hiddenAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }],
           skip: page.offset,
           take: page.limit,
-          include: { report: { select: { number: true } } },
+          include: { report: { select: { number: true } }, initiative: { select: { title: true } } },
         }),
         prisma.publicComment.count({ where }),
       ]);
@@ -70,6 +80,8 @@ export function createCommentModerationService({
           id: c.id,
           reportId: c.reportId,
           reportNumber: c.report?.number ?? null,
+          initiativeId: c.initiativeId,
+          initiativeTitle: c.initiative?.title ?? null,
           authorName: c.authorName,
           text: c.text,
           language: c.language,
@@ -111,9 +123,10 @@ export function createCommentModerationService({
           before: { hidden: before.hidden, moderatedAt: before.moderatedAt },
           after: { hidden: after.hidden, note: text },
         });
-        return { state: stateOf(after), number: before.report?.number };
+        return { state: stateOf(after), number: before.report?.number, initiativeId: before.initiative?.id };
       });
       if (after.number) publicChanges?.changed({ kind: 'report', number: after.number });
+      if (after.initiativeId) publicChanges?.changed({ kind: 'initiative', id: after.initiativeId });
       return after.state;
     },
   };

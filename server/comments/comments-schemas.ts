@@ -11,6 +11,8 @@ export const publicCommentBody = z.object({
   id: z.number(),
   reportId: z.number().nullable(),
   reportNumber: z.string().nullable(),
+  initiativeId: z.number().nullable().describe('set instead of reportId for a comment on a civic initiative'),
+  initiativeTitle: z.string().nullable(),
   authorName: z.string().nullable().describe('null: shown as «Участник» / «Қатысушы»'),
   text: z.string().describe('as written (the public page masks phones, e-mails and ИИН)'),
   language: z.string(),

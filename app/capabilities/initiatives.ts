@@ -3,6 +3,7 @@
 // /api/analytics/initiatives.
 import { createInitiativeFeature } from '../../bot/initiatives/feature.ts';
 import { initiativesDomain } from '../../core/initiatives/index.ts';
+import { initiativeRoutes } from '../../server/initiatives/initiatives.ts';
 import type { Capability } from '../capability.ts';
 
 export const initiatives: Capability = {
@@ -10,4 +11,5 @@ export const initiatives: Capability = {
   locales: ['initiatives', 'initiatives-bot', 'initiatives-public'],
   settings: ({ config, botUsername }) => ({ initiatives: { perDay: config.INITIATIVES_PER_DAY, botUsername } }),
   bot: () => [createInitiativeFeature()],
+  routes: ({ services }) => [initiativeRoutes(services)],
 };

@@ -62,7 +62,7 @@ export async function showInitiativeCard(ctx: BotContext, id: number, opts: { of
       lines.push(esc(t('initiatives-bot:card.satisfaction', { index: fmt(l, r.satisfactionIndex), base: fmt(l, r.nationalBaselinePercent) })));
   }
   const offset = opts.offset ?? 0;
-  const comments = await ctx.services.comments.public.forInitiative(x.id, { newestFirst: true, offset, limit: CARD_COMMENTS });
+  const comments = await ctx.services.comments.public.listInitiative(x.id, { newestFirst: true, offset, limit: CARD_COMMENTS });
   lines.push('');
   if (comments.total === 0) lines.push(esc(t('initiatives-bot:card.no_comments')));
   else {

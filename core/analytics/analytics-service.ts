@@ -19,6 +19,7 @@ import { districtAggregates } from './district-aggregates.ts';
 import { rankings } from './problem-rankings.ts';
 import { reportPoints, type BBox } from './report-points.ts';
 import { volunteerIndicators } from './volunteer-indicators.ts';
+import { initiativeIndicators } from './initiative-indicators.ts';
 
 export interface AnalyticsDeps {
   prisma: PrismaClient;
@@ -46,6 +47,8 @@ export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent
     discussion: async (staff: StaffPrincipal, req: AnalyticsRequest) => discussionIndicators(prisma, scoped(staff, req), now()),
     polls: async (staff: StaffPrincipal, req: AnalyticsRequest) => pollIndicators(prisma, scoped(staff, req), how),
     volunteering: async (staff: StaffPrincipal, req: AnalyticsRequest) => volunteerIndicators(prisma, scoped(staff, req)),
+    /** the civic-initiatives map's five result indicators (issue 18) */
+    initiatives: async (staff: StaffPrincipal, req: AnalyticsRequest) => initiativeIndicators(prisma, scoped(staff, req)),
     engagement: async (staff: StaffPrincipal, req: AnalyticsRequest) => engagementIndicators(prisma, scoped(staff, req), how),
     rankings: async (staff: StaffPrincipal, req: AnalyticsRequest) => rankings(prisma, scoped(staff, req), how),
     // Single reports (points, numbers) only for those the reports API lets see them.
@@ -95,6 +98,7 @@ export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent
       const discussion = await discussionIndicators(prisma, q, at);
       const polls = await pollIndicators(prisma, q, how);
       const volunteering = await volunteerIndicators(prisma, q);
+      const initiatives = await initiativeIndicators(prisma, q);
       const engagement = await engagementIndicators(prisma, q, how);
       const ranked = await rankings(prisma, q, how);
       const districts = await districtAggregates(prisma, q, at, how);
@@ -103,7 +107,7 @@ export function createAnalyticsService({ prisma, calendar, i18n, now, concurrent
       const region = q.regionId != null ? await prisma.region.findUnique({ where: { id: q.regionId }, ...named }) : null;
       const district = q.districtId != null ? await prisma.district.findUnique({ where: { id: q.districtId }, ...named }) : null;
       const place = region ? { region, district } : null;
-      return { query: q, place, civic, consultations, discussion, polls, volunteering, engagement, rankings: ranked, districts };
+      return { query: q, place, civic, consultations, discussion, polls, volunteering, initiatives, engagement, rankings: ranked, districts };
     },
   };
   return service;

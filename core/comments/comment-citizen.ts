@@ -4,12 +4,12 @@
 // told), and the visible comments anyone may read, with phones, e-mails and ИИН/БИН masked.
 import type { i18n } from 'i18next';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { OPEN_STATUSES, PUBLIC_STATUSES } from '../initiatives/initiative-status.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import type { PublicChanges } from '../portal/public-changes.ts';
 import { redact } from '../reports/report-public.ts';
 import { isOpen } from '../reports/report-status.ts';
-import { OPEN_STATUSES, PUBLIC_STATUSES } from '../initiatives/initiative-status.ts';
 import { COMMENT_AUTHOR } from './comment-access.ts';
 import { tellCommentAuthor } from './comment-notify.ts';
 import { PUBLIC_COMMENT_FLAGS_TO_HIDE, PUBLIC_COMMENT_MAX, PUBLIC_COMMENT_MIN, PUBLIC_COMMENT_NAME_MAX, PUBLIC_COMMENT_PAGE } from './comment-rules.ts';
@@ -25,7 +25,7 @@ export interface PublicCommentView {
 
 export interface CommentDraftView {
   reportId: number | null;
-  /** set instead of reportId for a comment on an initiative */
+  /** set instead of reportId for a comment on a civic initiative */
   initiativeId: number | null;
   text: string | null;
   showName: boolean | null;
@@ -48,19 +48,16 @@ async function openReport(db: Pick<PrismaClient, 'report'>, reportId: number) {
   return r;
 }
 
-/** An initiative open to ideas: published or being carried out (implemented ones are rated, not commented). */
+/** An initiative open to comments: published or being carried out (issue 18). */
 async function openInitiative(db: Pick<PrismaClient, 'initiative'>, initiativeId: number) {
-  const x = await db.initiative.findUnique({ where: { id: initiativeId }, select: { id: true, title: true, status: true } });
-  if (!x || !PUBLIC_STATUSES.includes(x.status)) throw notFound('initiative.not_found');
-  if (!OPEN_STATUSES.includes(x.status)) throw conflict('public_comment.initiative_closed', { id: x.id });
-  return x;
+  const i = await db.initiative.findUnique({ where: { id: initiativeId }, select: { id: true, status: true } });
+  if (!i || !['published', 'in_progress', 'implemented'].includes(i.status)) throw notFound('initiative.not_found');
+  if (!OPEN_STATUSES.includes(i.status)) throw conflict('initiative.not_open', { status: i.status });
+  return i;
 }
 
 export function createCommentCitizenService({ prisma, i18n, now, flagsToHide = PUBLIC_COMMENT_FLAGS_TO_HIDE, publicChanges }: Deps) {
-  const changed = (subject: { number: string | null; initiativeId: number | null }) => {
-    if (subject.initiativeId != null) publicChanges?.changed({ kind: 'initiative', id: subject.initiativeId });
-    else if (subject.number) publicChanges?.changed({ kind: 'report', number: subject.number });
-  };
+  const changed = (number: string) => publicChanges?.changed({ kind: 'report', number });
   return {
     async getDraft(citizenId: number): Promise<CommentDraftView | null> {
       return prisma.publicCommentDraft.findUnique({
@@ -82,7 +79,7 @@ export function createCommentCitizenService({ prisma, i18n, now, flagsToHide = P
       return { reportId, initiativeId: null, text: null, showName: null, updatedAt: made.updatedAt };
     },
 
-    /** The same for an initiative: refuses one that is not published or being carried out. */
+    /** Starts (or keeps, for the same initiative) the citizen's draft on a civic initiative open to comments. */
     async startInitiativeDraft(citizenId: number, initiativeId: number): Promise<CommentDraftView> {
       await openInitiative(prisma, initiativeId);
       const d = await prisma.publicCommentDraft.findUnique({ where: { citizenId } });
@@ -111,20 +108,20 @@ export function createCommentCitizenService({ prisma, i18n, now, flagsToHide = P
     },
 
     /** Sends the draft: visible at once (post-moderation), the name only if the author chose to show it. */
-    async submit(citizenId: number, language: string): Promise<{ id: number; number: string; initiativeId: number | null }> {
+    async submit(citizenId: number, language: string): Promise<{ id: number; number: string | null; initiativeId: number | null }> {
       const at = now();
       const made = await prisma.$transaction(async (tx) => {
         const d = await tx.publicCommentDraft.findUnique({ where: { citizenId } });
-        if ((!d?.reportId && !d?.initiativeId) || !d.text || d.showName == null) throw invalid('public_comment.draft_incomplete');
-        const subject = d.initiativeId
-          ? { reportId: null, initiativeId: (await openInitiative(tx, d.initiativeId)).id, number: '' }
-          : await openReport(tx, d.reportId!).then((r) => ({ reportId: r.id, initiativeId: null, number: r.number }));
+        // Exactly one subject: a report or an initiative (Prisma cannot carry the CHECK).
+        if ((d?.reportId == null) === (d?.initiativeId == null) || !d?.text || d.showName == null) throw invalid('public_comment.draft_incomplete');
+        const report = d.reportId != null ? await openReport(tx, d.reportId) : null;
+        const initiative = d.initiativeId != null ? await openInitiative(tx, d.initiativeId) : null;
         const citizen = await tx.citizen.findUnique({ where: { id: citizenId }, select: { name: true } });
         const name = d.showName ? citizen?.name?.trim().slice(0, PUBLIC_COMMENT_NAME_MAX) || null : null;
         const c = await tx.publicComment.create({
           data: {
-            reportId: subject.reportId,
-            initiativeId: subject.initiativeId,
+            reportId: report?.id ?? null,
+            initiativeId: initiative?.id ?? null,
             citizenId,
             authorName: name,
             text: d.text,
@@ -140,12 +137,14 @@ export function createCommentCitizenService({ prisma, i18n, now, flagsToHide = P
             action: 'comment.create',
             entity: 'public_comment',
             entityId: c.id,
-            after: { ...(subject.reportId ? { reportId: subject.reportId } : { initiativeId: subject.initiativeId }), showName: d.showName },
+            after: { reportId: report?.id ?? null, initiativeId: initiative?.id ?? null, showName: d.showName },
           },
         );
-        return { id: c.id, number: subject.number, initiativeId: subject.initiativeId };
+        return { id: c.id, number: report?.number ?? null, initiativeId: initiative?.id ?? null };
       });
-      changed(made);
+      if (made.number) changed(made.number);
+      // The initiative's public page shows the comment at once (server/portal/initiative-routes.tsx purges it).
+      if (made.initiativeId) publicChanges?.changed({ kind: 'initiative', id: made.initiativeId });
       return made;
     },
 
@@ -158,39 +157,43 @@ export function createCommentCitizenService({ prisma, i18n, now, flagsToHide = P
       const result = await prisma.$transaction(async (tx) => {
         const c = await tx.publicComment.findUnique({
           where: { id: commentId },
-          include: { ...COMMENT_AUTHOR, report: { select: { number: true, hidden: true } }, initiative: { select: { id: true, title: true, status: true } } },
+          include: { ...COMMENT_AUTHOR, report: { select: { number: true, hidden: true } }, initiative: { select: { title: true, status: true } } },
         });
-        const inView = c?.report ? !c.report.hidden : c?.initiative ? PUBLIC_STATUSES.includes(c.initiative.status) : false;
-        if (!c || c.hidden || !inView) throw notFound('public_comment.not_found');
-        const subject = { number: c.report?.number ?? null, initiativeId: c.initiative?.id ?? null };
+        const publicSubject = c?.report ? !c.report.hidden : !!c?.initiative && PUBLIC_STATUSES.includes(c.initiative.status);
+        if (!c || c.hidden || !publicSubject) throw notFound('public_comment.not_found');
         if (c.citizenId === citizenId) throw invalid('public_comment.flag_own');
         const { count } = await tx.publicCommentFlag.createMany({ data: [{ commentId, citizenId, createdAt: at }], skipDuplicates: true });
-        if (count === 0) return { flagged: false, hidden: false, subject };
+        if (count === 0) return { flagged: false, hidden: false, number: c.report?.number ?? null };
         const after = await tx.publicComment.update({ where: { id: commentId }, data: { flagCount: { increment: 1 } } });
         await recordAudit(
           tx,
           { type: 'citizen', id: citizenId },
           { action: 'comment.flag', entity: 'public_comment', entityId: commentId, after: { flagCount: after.flagCount } },
         );
-        if (after.flagCount < flagsToHide || after.moderatedAt !== null) return { flagged: true, hidden: false, subject };
+        if (after.flagCount < flagsToHide || after.moderatedAt !== null) return { flagged: true, hidden: false, number: c.report?.number ?? null };
         const hid = await tx.publicComment.updateMany({ where: { id: commentId, hidden: false, moderatedAt: null }, data: { hidden: true, hiddenAt: at } });
-        if (hid.count === 0) return { flagged: true, hidden: false, subject };
+        if (hid.count === 0) return { flagged: true, hidden: false, number: c.report?.number ?? null };
         await tellCommentAuthor(tx, i18n, c, 'hidden', at);
         await recordAudit(
           tx,
           { type: 'system' },
           { action: 'comment.auto_hide', entity: 'public_comment', entityId: commentId, after: { flagCount: after.flagCount, threshold: flagsToHide } },
         );
-        return { flagged: true, hidden: true, subject };
+        return { flagged: true, hidden: true, number: c.report?.number ?? null };
       });
-      if (result.hidden) changed(result.subject);
+      if (result.hidden && result.number) changed(result.number);
+      const initiativeId =
+        result.hidden && !result.number
+          ? (await prisma.publicComment.findUnique({ where: { id: commentId }, select: { initiativeId: true } }))?.initiativeId
+          : null;
+      if (initiativeId) publicChanges?.changed({ kind: 'initiative', id: initiativeId });
       return { flagged: result.flagged, hidden: result.hidden };
     },
   };
 }
 
 /**
- * The visible comments on a public report (or, given `{ initiativeId }`, an initiative in public view), oldest first,
+ * The visible comments on a public report (or, given `{ initiativeId }`, on a public initiative), oldest first,
  * masked; `total` counts every visible one.
  */
 export async function visibleComments(

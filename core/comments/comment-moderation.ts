@@ -19,7 +19,7 @@ export interface ModeratedComment {
   id: number;
   reportId: number | null;
   reportNumber: string | null;
-  /** a comment on an initiative: its id and title */
+  /** a comment on a civic initiative (issue 18) instead of a report */
   initiativeId: number | null;
   initiativeTitle: string | null;
   authorName: string | null;
@@ -57,7 +57,8 @@ export function createCommentModerationService({
     /** A page of comments in the moderator's scope, newest first (pending ones by when they were hidden). */
     async list(p: StaffPrincipal, filter: ModerationFilter, page: { offset: number; limit: number }): Promise<{ items: ModeratedComment[]; total: number }> {
       requireRole(p, COMMENT_MODERATORS);
-      // A comment sits where its report or its initiative does; a moderator of the whole country sees all.
+      // Comments on reports and on initiatives, each where its subject sits; a moderator of the whole country sees
+      // all (an empty cover inside OR matched nothing, which emptied their queue).
       const cover = coverWhere(SCOPES.place, p);
       const where: Prisma.PublicCommentWhereInput = {
         ...FILTERS[filter],
@@ -123,7 +124,7 @@ export function createCommentModerationService({
           before: { hidden: before.hidden, moderatedAt: before.moderatedAt },
           after: { hidden: after.hidden, note: text },
         });
-        return { state: stateOf(after), number: before.report?.number, initiativeId: before.initiative?.id };
+        return { state: stateOf(after), number: before.report?.number, initiativeId: before.initiativeId };
       });
       if (after.number) publicChanges?.changed({ kind: 'report', number: after.number });
       if (after.initiativeId) publicChanges?.changed({ kind: 'initiative', id: after.initiativeId });

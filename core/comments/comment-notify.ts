@@ -14,17 +14,17 @@ interface Authored {
   text: string;
   citizen: { id: number; telegramId: bigint; locale: string; consentAt: Date | null } | null;
   report: { number: string } | null;
-  initiative?: { id: number; title: string } | null;
+  initiative?: { title: string } | null;
 }
 
 export async function tellCommentAuthor(tx: Tx, i18n: i18n, c: Authored, what: CommentNotice, at: Date, note?: string | null): Promise<void> {
   if (!reachable(c.citizen)) return;
   const t = i18n.getFixedT(toLocale(c.citizen.locale));
-  // A comment on an initiative names it by its number and title; one on a report by the report's number.
+  // A comment on a civic initiative names the initiative instead of a report number.
   const text =
-    (c.initiative
-      ? t(`comments:notice.initiative_${what}`, { id: c.initiative.id, title: clip(c.initiative.title, 120), text: clip(c.text, 200) })
-      : t(`comments:notice.${what}`, { number: c.report?.number ?? '', text: clip(c.text, 200) })) +
+    (c.report
+      ? t(`comments:notice.${what}`, { number: c.report.number, text: clip(c.text, 200) })
+      : t(`comments:notice_initiative.${what}`, { title: clip(c.initiative?.title ?? '', 120), text: clip(c.text, 200) })) +
     (note ? `\n\n${t('comments:notice.moderator_note', { note })}` : '');
   await enqueueMessage(tx, {
     chatId: c.citizen.telegramId,

@@ -1,6 +1,6 @@
 // Public comments (issue 17): residents' ideas on a civic-control report, left through the bot and shown on the
 // report's public page once visible, moderated like discussion comments (flags hide one pending a moderator, who
-// removes it with a note or restores it; the text is kept). Issue 18's initiatives use the same machinery.
+// removes it with a note or restores it; the text is kept). Issue 18's initiatives are to use the same machinery.
 import type { PersonalDataSection } from '../citizens/citizen-service.ts';
 import type { DomainModule } from '../services.ts';
 import { createCommentCitizenService, visibleComments } from './comment-citizen.ts';
@@ -21,8 +21,8 @@ declare module '../services.ts' {
       /** what anyone may read: visible comments of a public report, masked */
       public: {
         list(reportId: number, page?: Parameters<typeof visibleComments>[2]): ReturnType<typeof visibleComments>;
-        /** the same for an initiative in public view */
-        forInitiative(initiativeId: number, page?: Parameters<typeof visibleComments>[2]): ReturnType<typeof visibleComments>;
+        /** visible comments of a public civic initiative, masked (issue 18) */
+        listInitiative(initiativeId: number, page?: Parameters<typeof visibleComments>[2]): ReturnType<typeof visibleComments>;
         /** t.me/<bot>?start=rp_<number>: the report's card in the bot; null while no username is known */
         botLink(number: string): string | null;
       };
@@ -62,7 +62,7 @@ export const commentsDomain: DomainModule<'comments'> = {
       moderation: createCommentModerationService({ prisma, i18n, now, publicChanges }),
       public: {
         list: (reportId, page) => visibleComments(prisma, reportId, page),
-        forInitiative: (initiativeId, page) => visibleComments(prisma, { initiativeId }, page),
+        listInitiative: (initiativeId, page) => visibleComments(prisma, { initiativeId }, page),
         botLink: (number) => {
           const username = options.comments?.botUsername?.();
           return username ? `https://t.me/${encodeURIComponent(username)}?start=rp_${encodeURIComponent(number)}` : null;

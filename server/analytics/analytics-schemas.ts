@@ -141,6 +141,32 @@ export const pollsBody = z.object({
 });
 
 export const volunteeringBody = z.object({ activeVolunteers: z.number(), hours: z.number(), peopleHelped: z.number(), events: z.number(), notApplied });
+export const initiativesBody = z.object({
+  servedRecipients: z.number().describe('1. Σ people served by initiatives implemented in the period'),
+  implemented: z.number(),
+  withCivilSociety: z
+    .object({
+      count: z.number(),
+      withVolunteers: z.number(),
+      byLeadKind: z.object({ ngo: z.number(), initiative_group: z.number(), akimat: z.number(), social_project: z.number(), business: z.number() }),
+    })
+    .describe('2. implemented with an NGO or initiative group partner, or with counted volunteer attendance'),
+  withPatrons: z.object({ count: z.number(), patrons: z.number(), patronMoneyTenge: z.number() }).describe('3. implemented with at least one patron'),
+  volunteerEvents: z.object({ count: z.number(), volunteers: z.number(), hours: z.number() }).describe('4. initiative events with counted attendance'),
+  rating: z
+    .object({
+      rated: z.number(),
+      averageRating: z.number().nullable(),
+      satisfactionAnswers: z.number(),
+      satisfactionIndex: z.number().nullable().describe('percent; "hard to answer" in the base'),
+      nationalBaselinePercent: z.number(),
+      proposed: z.number(),
+      published: z.number(),
+      supports: z.number(),
+    })
+    .describe('5. public rating of activity in promoting civic initiatives'),
+  notApplied,
+});
 
 export const engagementBody = z.object({
   activeCitizens: z.number(),

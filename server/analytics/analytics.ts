@@ -8,6 +8,7 @@ import { resolvePeriod } from '../../core/calendar/periods.ts';
 import { civicControlTables, exportContext, type Lang } from '../../core/analytics/analytics-export.ts';
 import { consultationTables, discussionTables, engagementTables, pollTables, volunteerTables } from '../../core/analytics/analytics-export-participation.ts';
 import { districtTables, needsTables, pointTables, rankingTables } from '../../core/analytics/analytics-export-places.ts';
+import { initiativeTables } from '../../core/analytics/initiative-indicators.ts';
 import type { AnalyticsRequest } from '../../core/analytics/analytics-service.ts';
 import { ANALYTICS_ROLES, REPORT_DETAIL_ROLES } from '../../core/analytics/analytics-scope.ts';
 import { parseBbox } from '../../core/analytics/report-points.ts';
@@ -108,6 +109,13 @@ export const analyticsRoutes =
     );
     filtered('/api/analytics/volunteering', 'Volunteering: active volunteers, hours, people helped', b.volunteeringBody, a.volunteering, volunteerTables);
     filtered(
+      '/api/analytics/initiatives',
+      'Civic initiatives: people served, implemented with civil society and with patrons, volunteer events, public rating',
+      b.initiativesBody,
+      a.initiatives,
+      initiativeTables,
+    );
+    filtered(
       '/api/analytics/engagement',
       'Engagement: active and new citizens, use of more than one capability',
       b.engagementBody,
@@ -183,6 +191,7 @@ export const analyticsRoutes =
           ...discussionTables(c, r.discussion),
           ...pollTables(c, r.polls),
           ...volunteerTables(c, r.volunteering),
+          ...initiativeTables(c, r.initiatives),
           ...engagementTables(c, r.engagement),
           ...rankingTables(c, r.rankings),
           ...districtTables(c, r.districts),

@@ -40,6 +40,9 @@ export const createBody = z
     justificationRu: topicFields.justificationRu.optional(),
     informationSource: topicFields.informationSource.optional(),
     needsAssessment: needsReference.optional(),
+    sourceInitiativeId: bodyId
+      .optional()
+      .describe('the civic initiative this topic is proposed from (GET /api/initiatives/:id/topic-draft prefills the form); linked both ways'),
   })
   .refine((b) => b.needsAssessment !== undefined || (b.justificationKk && b.justificationRu && b.informationSource), {
     message: 'justificationKk, justificationRu and informationSource are required unless needsAssessment is given',
@@ -67,6 +70,7 @@ export const topicBody = z.object({
   justificationKk: z.string(),
   justificationRu: z.string(),
   informationSource: z.string(),
+  sourceInitiativeId: z.number().nullable().describe('the civic initiative it was proposed from'),
   targetGroupKk: z.string(),
   targetGroupRu: z.string(),
   expectedResultKk: z.string(),

@@ -162,7 +162,7 @@ export function initiativePages(app: PortalApp, kit: PortalKit): void {
         if (!x) return kit.notFound(lang, 'initiatives');
         const ref = await services.reference.get();
         // The newest comments, shown oldest first; the rest are in the bot.
-        const latest = await services.comments.public.forInitiative(id, { newestFirst: true, limit: 50 });
+        const latest = await services.comments.public.listInitiative(id, { newestFirst: true, limit: 50 });
         const body = (
           <InitiativePage
             lang={lang}

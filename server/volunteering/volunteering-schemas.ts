@@ -28,6 +28,10 @@ const fields = {
   organiserName: z.string().trim().min(1).max(200).describe('the NGO, resource centre or body, as volunteers see it'),
   projectId: bodyId.nullable().optional().describe('the social project this opportunity serves (GET /api/projects); an unknown id is refused with 400'),
   areaId: bodyId.nullable().optional().describe('one of the 19 areas of the state social order'),
+  initiativeId: bodyId
+    .nullable()
+    .optional()
+    .describe('the civic initiative this event carries out (published or in progress, in your scope); attendance counts towards it'),
   directions: z.array(direction).max(DIRECTIONS.length).optional().describe('none: suits every volunteer of the region'),
   regionId: bodyId,
   districtId: bodyId.nullable().optional().describe('null: the whole region'),
@@ -45,6 +49,7 @@ export const opportunityBody = z.object({
   descriptionKk: z.string(),
   descriptionRu: z.string(),
   projectId: z.number().nullable(),
+  initiativeId: z.number().nullable(),
   areaId: z.number().nullable(),
   directions: z.array(direction),
   districtId: z.number().nullable(),

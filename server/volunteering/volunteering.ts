@@ -37,6 +37,7 @@ const opportunityView = (o: OpportunityWithCounts): z.output<typeof opportunityB
   descriptionRu: o.descriptionRu,
   organiserName: o.organiserName,
   projectId: o.projectId,
+  initiativeId: o.initiativeId,
   areaId: o.areaId,
   directions: o.directions,
   regionId: o.regionId,

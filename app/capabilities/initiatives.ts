@@ -12,4 +12,5 @@ export const initiatives: Capability = {
   settings: ({ config, botUsername }) => ({ initiatives: { perDay: config.INITIATIVES_PER_DAY, botUsername } }),
   bot: () => [createInitiativeFeature()],
   routes: ({ services }) => [initiativeRoutes(services)],
+  console: true,
 };

@@ -117,7 +117,7 @@ export function createInitiativeFeature(): Feature {
       const { initiativeId, answer } = satisfactionInitiative.decode(ctx.callbackQuery.data)!;
       await ctx.services.initiatives.citizen.satisfaction(citizenId, initiativeId, answer as SatisfactionAnswer);
       await ctx.editMessageReplyMarkup().catch(() => {});
-      await ctx.reply(ctx.t('initiatives-bot:rate.satisfaction_thanks', { answer: ctx.t(`initiatives:satisfaction.${answer}`) }), {
+      await ctx.reply(ctx.t('initiatives-bot:rate.satisfaction_thanks', { answer: ctx.t(`polls:answer.${answer}`) }), {
         reply_markup: mainMenu(ctx),
       });
     }),

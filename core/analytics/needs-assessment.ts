@@ -28,8 +28,8 @@ export interface Need {
   areaId: number;
   nameKk: string;
   nameRu: string;
-  lastYear: { reports: number; supports: number; consultations: number; comments: number; total: number };
-  yearBefore: { reports: number; supports: number; consultations: number; comments: number; total: number };
+  lastYear: { reports: number; supports: number; consultations: number; comments: number; initiatives: number; initiativeSupports: number; total: number };
+  yearBefore: { reports: number; supports: number; consultations: number; comments: number; initiatives: number; initiativeSupports: number; total: number };
   change: Change;
   topCategories: Array<Pick<CategoryRank, 'categoryId' | 'code' | 'nameKk' | 'nameRu' | 'reports' | 'supports'>>;
   examples: NeedExample[];
@@ -129,6 +129,9 @@ export async function needsAssessment(
       supports: a.supports,
       consultations: a.consultations,
       comments: a.comments,
+      // Civic initiatives are named only when there are some (issue 18): older justifications read as before.
+      initiatives:
+        a.initiatives + a.initiativeSupports > 0 ? t('analytics:justification_initiatives', { n: a.initiatives, supports: a.initiativeSupports }) : '',
       total: a.total,
       previous: a.previous.total,
       change: changeText(t, a.totalChange),
@@ -151,13 +154,13 @@ export async function needsAssessment(
         .filter((c) => c.areaId === a.areaId && c.reports > 0)
         .slice(0, TOP_CATEGORIES)
         .map(({ categoryId, code, nameKk, nameRu, reports, supports }) => ({ categoryId, code, nameKk, nameRu, reports, supports }));
-      const { previous, totalChange, rank, areaId, nameKk, nameRu, reports, supports, consultations, comments, total } = a;
+      const { previous, totalChange, rank, areaId, nameKk, nameRu, reports, supports, consultations, comments, initiatives, initiativeSupports, total } = a;
       return {
         rank,
         areaId,
         nameKk,
         nameRu,
-        lastYear: { reports, supports, consultations, comments, total },
+        lastYear: { reports, supports, consultations, comments, initiatives, initiativeSupports, total },
         yearBefore: previous,
         change: totalChange,
         topCategories,

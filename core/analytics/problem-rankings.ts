@@ -9,6 +9,7 @@ import { BY_CATEGORY, reportSums } from './report-sums.ts';
 import { round } from '../numbers.ts';
 import { CONSULTATION_DIMENSIONS } from './consultation-indicators.ts';
 import { TOPIC_DIMENSIONS } from './discussion-indicators.ts';
+import { INITIATIVE_DIMENSIONS } from './initiative-indicators.ts';
 
 export interface Change {
   /** this period minus the previous one */
@@ -42,9 +43,12 @@ export interface AreaRank {
   supports: number;
   consultations: number;
   comments: number;
-  /** reports + supports + consultations + comments: the volume the ranking orders by */
+  /** civic initiatives published in the period (issue 18) and residents' supports of initiatives given in it */
+  initiatives: number;
+  initiativeSupports: number;
+  /** reports + supports + consultations + comments + initiatives + their supports: the volume the ranking orders by */
   total: number;
-  previous: { reports: number; supports: number; consultations: number; comments: number; total: number };
+  previous: { reports: number; supports: number; consultations: number; comments: number; initiatives: number; initiativeSupports: number; total: number };
   totalChange: Change;
 }
 
@@ -94,7 +98,30 @@ export async function rankings(prisma: PrismaClient, q: AnalyticsQuery, opts: Qu
       kp,
     );
 
-  const [nowRows, beforeRows, consultRows, commentRows] = await gather(concurrent, [sums(q.period), sums(prev), consultTask, commentTask] as const);
+  const ip = new Params();
+  const initiativeTask = () =>
+    rows<{ area_id: number; n: number; pn: number; s: number; ps: number }>(
+      prisma,
+      `SELECT i."areaId" AS area_id,
+              count(*) FILTER (WHERE i."publishedAt" IS NOT NULL AND ${window(ip, 'i."publishedAt"')} AND ${cur(ip, 'i."publishedAt"')})::int AS n,
+              count(*) FILTER (WHERE i."publishedAt" IS NOT NULL AND ${window(ip, 'i."publishedAt"')} AND NOT ${cur(ip, 'i."publishedAt"')})::int AS pn,
+              coalesce(sum((SELECT count(*) FROM "InitiativeFollower" f WHERE f."initiativeId" = i.id AND f.supported
+                 AND ${window(ip, 'f."createdAt"')} AND ${cur(ip, 'f."createdAt"')})), 0)::int AS s,
+              coalesce(sum((SELECT count(*) FROM "InitiativeFollower" f WHERE f."initiativeId" = i.id AND f.supported
+                 AND ${window(ip, 'f."createdAt"')} AND NOT ${cur(ip, 'f."createdAt"')})), 0)::int AS ps
+       FROM "Initiative" i
+       WHERE i.status IN ('published', 'in_progress', 'implemented', 'closed') AND ${filterSql(q, INITIATIVE_DIMENSIONS, ip)}
+       GROUP BY 1`,
+      ip,
+    );
+
+  const [nowRows, beforeRows, consultRows, commentRows, initiativeRows] = await gather(concurrent, [
+    sums(q.period),
+    sums(prev),
+    consultTask,
+    commentTask,
+    initiativeTask,
+  ] as const);
   // the categories with a report in either period, as a GROUP BY over both would list them
   const byCategory = new Map<number, { n: number; s: number; pn: number; ps: number }>();
   const entry = (id: number) => byCategory.get(id) ?? byCategory.set(id, { n: 0, s: 0, pn: 0, ps: 0 }).get(id)!;
@@ -122,7 +149,7 @@ export async function rankings(prisma: PrismaClient, q: AnalyticsQuery, opts: Qu
     })
     .sort((a, b) => b.reports - a.reports || b.supports - a.supports || a.sort - b.sort);
 
-  const zero = () => ({ reports: 0, supports: 0, consultations: 0, comments: 0 });
+  const zero = () => ({ reports: 0, supports: 0, consultations: 0, comments: 0, initiatives: 0, initiativeSupports: 0 });
   const now = new Map(areas.map((a) => [a.id, zero()]));
   const before = new Map(areas.map((a) => [a.id, zero()]));
   for (const c of categoryList) {
@@ -140,7 +167,13 @@ export async function rankings(prisma: PrismaClient, q: AnalyticsQuery, opts: Qu
     now.get(num(r.area_id))!.comments += num(r.n);
     before.get(num(r.area_id))!.comments += num(r.pn);
   }
-  const sum = (x: ReturnType<typeof zero>) => x.reports + x.supports + x.consultations + x.comments;
+  for (const r of initiativeRows) {
+    now.get(num(r.area_id))!.initiatives += num(r.n);
+    before.get(num(r.area_id))!.initiatives += num(r.pn);
+    now.get(num(r.area_id))!.initiativeSupports += num(r.s);
+    before.get(num(r.area_id))!.initiativeSupports += num(r.ps);
+  }
+  const sum = (x: ReturnType<typeof zero>) => x.reports + x.supports + x.consultations + x.comments + x.initiatives + x.initiativeSupports;
   const areaList = areas
     .map((a) => {
       const n = now.get(a.id)!;

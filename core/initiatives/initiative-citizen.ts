@@ -172,7 +172,7 @@ async function linked(
   if (await tx.initiativeFollower.findUnique({ where: { initiativeId_citizenId: { initiativeId: ini.id, citizenId } }, select: { citizenId: true } }))
     return true;
   const attended = await tx.volunteerApplication.findFirst({
-    where: { citizenId, opportunity: { initiativeId: ini.id }, state: 'attended', NOT: { confirmedByVolunteer: false } },
+    where: { citizenId, opportunity: { initiativeId: ini.id }, state: 'attended', OR: [{ confirmedByVolunteer: null }, { confirmedByVolunteer: true }] },
     select: { id: true },
   });
   if (attended) return true;

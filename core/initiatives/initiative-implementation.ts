@@ -283,7 +283,7 @@ export function createInitiativeImplementation({ prisma, i18n, now, changed }: D
           data: { servedCount: x.servedCount, implementedOn: x.implementedOn },
         });
         const volunteers = await tx.volunteerApplication.findMany({
-          where: { opportunity: { initiativeId: id }, state: 'attended', NOT: { confirmedByVolunteer: false } },
+          where: { opportunity: { initiativeId: id }, state: 'attended', OR: [{ confirmedByVolunteer: null }, { confirmedByVolunteer: true }] },
           select: { citizenId: true },
         });
         await tellNews(

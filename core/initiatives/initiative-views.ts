@@ -136,7 +136,11 @@ export const patronView = (
   description: p.description,
 });
 
-const COUNTED = { state: 'attended', NOT: { confirmedByVolunteer: false } } as const satisfies Prisma.VolunteerApplicationWhereInput;
+/** Volunteering's COUNTED: recorded as attended and not denied by the volunteer (a NULL answer counts: SQL's NOT would drop it). */
+export const COUNTED = {
+  state: 'attended',
+  OR: [{ confirmedByVolunteer: null }, { confirmedByVolunteer: true }],
+} as const satisfies Prisma.VolunteerApplicationWhereInput;
 
 export async function eventsOf(db: Tx | PrismaClient, initiativeId: number, publishedOnly: boolean): Promise<EventView[]> {
   const ops = await db.volunteerOpportunity.findMany({

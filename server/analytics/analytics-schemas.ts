@@ -179,7 +179,15 @@ export const engagementBody = z.object({
 
 const change = z.object({ delta: z.number(), relative: z.number().nullable() });
 const span = z.object({ key: z.string(), firstDay: z.string(), lastDay: z.string() });
-const volumes = { reports: z.number(), supports: z.number(), consultations: z.number(), comments: z.number(), total: z.number() };
+const volumes = {
+  reports: z.number(),
+  supports: z.number(),
+  consultations: z.number(),
+  comments: z.number(),
+  initiatives: z.number().describe('civic initiatives published'),
+  initiativeSupports: z.number().describe('residents’ supports of civic initiatives'),
+  total: z.number(),
+};
 export const rankingsBody = z.object({
   period: span,
   previousPeriod: span,

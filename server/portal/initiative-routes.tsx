@@ -26,7 +26,7 @@ const code = z
   .optional()
   .catch(undefined);
 /** As every portal filter: a value that does not parse is dropped, so a stale shared link still opens. */
-export const initiativeListQuery = z.object({
+const initiativeListQuery = z.object({
   stage: z.enum(['proposals', 'in-progress', 'implemented']).optional().catch(undefined),
   region: code,
   district: code,

@@ -241,6 +241,12 @@ describe.each(dbTargets)('end to end: a civic initiative the whole way (%s)', (t
     expect(html).toContain('3,7');
     expect(html).toContain('66,7');
     expect(html).toContain('74,8');
+    expect(await page('/ru/initiatives?stage=implemented')).toContain(TITLE);
+    expect(await page('/ru/initiatives/map?stage=implemented')).toContain('id="map"');
+    expect(JSON.parse(await page('/ru/initiatives/points.json?stage=implemented')).features[0].properties).toMatchObject({
+      number: `№${ini.id}`,
+      href: `/ru/initiatives/${ini.id}`,
+    });
   });
 
   it('returns a Russian proposal with a reason; the author edits it in the bot and it is published', async () => {

@@ -1,6 +1,9 @@
 // Civic initiatives for staff (issue 18), through the API on a pinned clock: moderation within scope with the author
 // told in their language, an NGO taking one on with a patron, progress updates to followers, a volunteer event,
 // implemented and rated, the topic for the state social order, and the programme's five indicators computed by hand.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
@@ -19,6 +22,7 @@ describe.each(dbTargets)('civic initiatives: staff API and indicators (%s)', (ta
   let p: Places;
   let clock = START;
   const tokens: Record<string, string> = {};
+  const storageDir = mkdtempSync(path.join(tmpdir(), 'azamat-initiatives-'));
   let id = 0;
   const people: Record<string, { id: number }> = {};
 
@@ -37,7 +41,7 @@ describe.each(dbTargets)('civic initiatives: staff API and indicators (%s)', (ta
   };
 
   beforeAll(async () => {
-    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 24 * 365, now: () => clock, i18n });
+    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 24 * 365, now: () => clock, i18n, storageDir });
     app = await buildAppServer({ services, i18n, logger: testLogger, cookieSecure: false });
     await services.staff.ensureFirstAdmin('admin', 'admin-password-1');
     tokens.admin = (await services.staff.login('admin', 'admin-password-1')).token;
@@ -53,6 +57,7 @@ describe.each(dbTargets)('civic initiatives: staff API and indicators (%s)', (ta
   });
   afterAll(async () => {
     await app?.close();
+    rmSync(storageDir, { recursive: true, force: true });
   });
 
   it('lets a moderator in scope publish a proposal and tells the author in Kazakh; others are refused', async () => {
@@ -140,7 +145,8 @@ describe.each(dbTargets)('civic initiatives: staff API and indicators (%s)', (ta
     expect((await services.initiatives.public.byId(id))!.patrons.map((x) => x.name)).toEqual(['ТОО «Құрылыс»', null]);
 
     const update = { heldOn: '2026-04-07', percent: 40, textKk: '20 көшет отырғызылды', textRu: 'Посажено 20 саженцев' };
-    expect((await call('POST', `/api/initiatives/${id}/updates`, 'pm', update)).status).toBe(201);
+    const made = await call('POST', `/api/initiatives/${id}/updates`, 'pm', update);
+    expect(made.status).toBe(201);
     expect((await notices(services.prisma, people.dana!.id, 'initiative.news')).at(-1)).toBe(
       `📈 «${TITLE}»: жұмыстың 40 пайызы орындалды (07.04.2026).\n20 көшет отырғызылды`,
     );
@@ -150,6 +156,33 @@ describe.each(dbTargets)('civic initiatives: staff API and indicators (%s)', (ta
     expect((await notices(services.prisma, people.aigerim!.id, 'initiative.news')).length).toBe(2);
     const down = await call('POST', `/api/initiatives/${id}/updates`, 'pm', { ...update, percent: 30 }, 'kk');
     expect([down.status, down.json().error.message]).toEqual([400, 'Орындалу пайызы азаймайды: соңғысы — 40.']);
+
+    // A photo of the update: stored, shown to the public, withheld on request (staff still see it).
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const put = (type: string, who = 'pm') =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/initiatives/${id}/updates/${made.json().id}/photos`,
+        headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': type },
+        payload: png,
+      });
+    // Only JPEG, PNG and WebP are taken: a GIF has no parser here.
+    expect((await put('image/gif')).statusCode).toBe(415);
+    expect((await put('image/png', 'karagandaPm')).statusCode).toBe(403);
+    const photo = await put('image/png');
+    expect(photo.statusCode, photo.body).toBe(201);
+    const photoId = photo.json().id as number;
+    expect((await services.initiatives.photos.forPublic(photoId))?.bytes.equals(png)).toBe(true);
+    expect((await services.initiatives.public.byId(id))!.updates[0]!.photoIds).toEqual([photoId]);
+    expect((await call('POST', `/api/initiatives/${id}/photos/${photoId}/withhold`, 'pm')).json().photos).toMatchObject([{ id: photoId, withheld: true }]);
+    expect(await services.initiatives.photos.forPublic(photoId)).toBeNull();
+    expect((await services.initiatives.public.byId(id))!.photos).toEqual([]);
+    const staffView = await app.inject({
+      method: 'GET',
+      url: `/api/initiatives/${id}/photos/${photoId}`,
+      headers: { authorization: `Bearer ${tokens.moderator}` },
+    });
+    expect([staffView.statusCode, staffView.headers['content-type']]).toEqual([200, 'image/png']);
   });
 
   it('links a volunteer event and a discussion topic only to a public initiative in scope', async () => {

@@ -9,6 +9,7 @@ import { createInitiativeCitizen } from './initiative-citizen.ts';
 import { createInitiativeDecisions } from './initiative-decisions.ts';
 import { createInitiativeDrafts } from './initiative-drafts.ts';
 import { createInitiativeImplementation } from './initiative-implementation.ts';
+import { createInitiativePhotos } from './initiative-photos.ts';
 import { createInitiativePublic } from './initiative-public.ts';
 import { createInitiativeQueries } from './initiative-queries.ts';
 import { createInitiativeTopic } from './initiative-topic.ts';
@@ -29,6 +30,8 @@ export interface InitiativeServices {
   decisions: ReturnType<typeof createInitiativeDecisions>;
   /** take on, partners, patrons, updates, photos, implemented, close (project managers in scope) */
   implementation: ReturnType<typeof createInitiativeImplementation>;
+  /** update photos uploaded by staff (STORAGE_DIR), and reading them back for staff or the public */
+  photos: ReturnType<typeof createInitiativePhotos>;
   /** staff reads: board, queue, detail, map */
   queries: ReturnType<typeof createInitiativeQueries>;
   /** what anyone may read: the three categories, one initiative, points */
@@ -79,12 +82,14 @@ export const initiativesDomain: DomainModule<'initiatives'> = {
   name: 'initiatives',
   services: ({ prisma, i18n, now, options }) => {
     const o = options.initiatives ?? {};
+    const implementation = createInitiativeImplementation({ prisma, i18n, now });
     return {
       initiatives: {
         drafts: createInitiativeDrafts({ prisma, i18n, now, perDay: o.perDay }),
         citizen: createInitiativeCitizen({ prisma, now }),
         decisions: createInitiativeDecisions({ prisma, i18n, now }),
-        implementation: createInitiativeImplementation({ prisma, i18n, now }),
+        implementation,
+        photos: createInitiativePhotos({ prisma, storageDir: options.storageDir, implementation }),
         queries: createInitiativeQueries({ prisma }),
         public: {
           ...createInitiativePublic({ prisma }),

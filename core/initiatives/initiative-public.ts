@@ -14,6 +14,7 @@ import {
   type EventView,
   type InitiativeListItem,
   LIST_SELECT,
+  listItem,
   type PartnerView,
   type PatronView,
   patronView,
@@ -107,7 +108,7 @@ export function createInitiativePublic({ prisma }: { prisma: PrismaClient }) {
         ini.status === 'implemented' ? ratingSummary(prisma, { initiativeId: id }) : Promise.resolve(null),
       ]);
       return {
-        ...masked({ ...LIST_KEYS(ini) }),
+        ...masked({ ...listItem(ini) }),
         description: redact(ini.description),
         justification: redact(ini.justification),
         organisation: ini.organisation,
@@ -155,20 +156,3 @@ export function createInitiativePublic({ prisma }: { prisma: PrismaClient }) {
     },
   };
 }
-
-const LIST_KEYS = (i: InitiativeListItem): InitiativeListItem => ({
-  id: i.id,
-  title: i.title,
-  status: i.status,
-  areaId: i.areaId,
-  regionId: i.regionId,
-  districtId: i.districtId,
-  helpNeeded: i.helpNeeded,
-  supportCount: i.supportCount,
-  progressPercent: i.progressPercent,
-  lat: i.lat,
-  lon: i.lon,
-  submittedAt: i.submittedAt,
-  publishedAt: i.publishedAt,
-  implementedAt: i.implementedAt,
-});

@@ -13,6 +13,7 @@ import {
   type EventView,
   type InitiativeListItem,
   LIST_SELECT,
+  listItem,
   type PartnerView,
   type PatronView,
   patronView,
@@ -141,7 +142,7 @@ export function createInitiativeQueries({ prisma }: { prisma: PrismaClient }) {
 
     async detail(p: StaffPrincipal, id: number): Promise<StaffInitiative> {
       requireRole(p, INITIATIVE_READERS);
-      const base = await loadInScope(prisma, p, INITIATIVE, id);
+      await loadInScope(prisma, p, INITIATIVE, id);
       const ini = await prisma.initiative.findUniqueOrThrow({
         where: { id },
         include: {
@@ -160,9 +161,8 @@ export function createInitiativeQueries({ prisma }: { prisma: PrismaClient }) {
         ratingSummary(prisma, { initiativeId: id }),
         eventsOf(prisma, id, false),
       ]);
-      void base;
       return {
-        ...pick(ini),
+        ...listItem(ini),
         description: ini.description,
         justification: ini.justification,
         organisation: ini.organisation,
@@ -238,21 +238,4 @@ export const toFeature = (r: {
   type: 'Feature',
   geometry: { type: 'Point', coordinates: [r3(r.lon!), r3(r.lat!)] },
   properties: { id: r.id, title: r.title, status: r.status, areaId: r.areaId, progressPercent: r.progressPercent },
-});
-
-const pick = (i: InitiativeListItem): InitiativeListItem => ({
-  id: i.id,
-  title: i.title,
-  status: i.status,
-  areaId: i.areaId,
-  regionId: i.regionId,
-  districtId: i.districtId,
-  helpNeeded: i.helpNeeded,
-  supportCount: i.supportCount,
-  progressPercent: i.progressPercent,
-  lat: i.lat,
-  lon: i.lon,
-  submittedAt: i.submittedAt,
-  publishedAt: i.publishedAt,
-  implementedAt: i.implementedAt,
 });

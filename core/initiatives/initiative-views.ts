@@ -167,3 +167,21 @@ export async function eventsOf(db: Tx | PrismaClient, initiativeId: number, publ
 }
 
 export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The list fields of a fuller row. */
+export const listItem = (i: InitiativeListItem): InitiativeListItem => ({
+  id: i.id,
+  title: i.title,
+  status: i.status,
+  areaId: i.areaId,
+  regionId: i.regionId,
+  districtId: i.districtId,
+  helpNeeded: i.helpNeeded,
+  supportCount: i.supportCount,
+  progressPercent: i.progressPercent,
+  lat: i.lat,
+  lon: i.lon,
+  submittedAt: i.submittedAt,
+  publishedAt: i.publishedAt,
+  implementedAt: i.implementedAt,
+});

@@ -1,7 +1,9 @@
 // Carrying an initiative out (project managers in scope; admins too): take it on, partners, patrons, dated
 // progress updates, photo withholding, implemented, close, and the prefilled discussion topic.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { INITIATIVE_IMPLEMENTERS } from '../../core/initiatives/initiative-access.ts';
+import { INITIATIVE_IMPLEMENTERS, INITIATIVE_READERS } from '../../core/initiatives/initiative-access.ts';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../core/initiatives/initiative-photos.ts';
+import { notFound } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { postAction, routeOptions } from '../route-kit.ts';
@@ -13,6 +15,7 @@ import {
   implementedBody,
   partnerBody,
   patronBody,
+  photoBody,
   subParams,
   takeBody,
   topicDraftBody,
@@ -25,6 +28,7 @@ export const implementationRoutes =
   (services: Services, detailOf: DetailOf): FastifyPluginAsyncZod =>
   async (app) => {
     const managers = requireStaff(services.staff, INITIATIVE_IMPLEMENTERS);
+    const readers = requireStaff(services.staff, INITIATIVE_READERS);
     const tags = ['initiatives'];
     const opts = routeOptions(tags, managers);
     const work = services.initiatives.implementation;
@@ -67,6 +71,32 @@ export const implementationRoutes =
         created: createdBody,
       }),
       async (req, reply) => reply.status(201).send({ id: await work.addUpdate(actorOf(req), staffOf(req), req.params.id, req.body) }),
+    );
+
+    // A photo of an update as the raw body (image/jpeg, image/png or image/webp, at most 5 MB).
+    app.addContentTypeParser(Object.keys(PHOTO_TYPES), { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_req, body, done) => done(null, body));
+    app.put(
+      '/api/initiatives/:id/updates/:subId/photos',
+      opts('Add a photo to an update: the raw image as the body', { params: subParams, body: photoBody, created: createdBody }),
+      async (req, reply) => {
+        const mimeType = String(req.headers['content-type'] ?? '')
+          .split(';')[0]!
+          .trim();
+        const id = await services.initiatives.photos.upload(actorOf(req), staffOf(req), req.params.id, req.params.subId, {
+          bytes: req.body as Buffer,
+          mimeType,
+        });
+        return reply.status(201).send({ id });
+      },
+    );
+    app.get(
+      '/api/initiatives/:id/photos/:subId',
+      opts('A photo of the initiative (withheld ones too, for staff)', { params: subParams, response: photoBody }, readers),
+      async (req, reply) => {
+        const file = await services.initiatives.photos.forStaff(staffOf(req), req.params.id, req.params.subId);
+        if (!file) throw notFound('initiative.photo_not_found');
+        return reply.header('content-type', file.mimeType).header('cache-control', 'private, no-store').send(file.bytes);
+      },
     );
 
     app.post(

@@ -163,6 +163,7 @@ export const implementedBody = z.object({
 export const closeBody = z.object({ reasonCode: z.enum(CLOSE_REASONS), noteKk: text(INITIATIVE_TEXT_MAX), noteRu: text(INITIATIVE_TEXT_MAX) });
 export const subParams = z.object({ id: positiveId, subId: positiveId });
 export const createdBody = z.object({ id: z.number() });
+export const photoBody = z.unknown().describe('image/jpeg, image/png or image/webp, at most 5 MB');
 
 export const pointsBody = z.object({
   type: z.literal('FeatureCollection'),

@@ -159,20 +159,27 @@ export function PatronDialog({ x, onClose, onDone }: Props) {
   );
 }
 
-/** A dated progress update in kk and ru (followers read it in their language); the percent never goes down. */
+/** A dated progress update in kk and ru (followers read it in their language) with a photo; the percent never goes down. */
 export function UpdateDialog({ x, onClose, onDone }: Props) {
+  const { api } = useApp();
   const { t } = useI18n();
   const [heldOn, setHeldOn] = useState(today());
   const [percent, setPercent] = useState(String(x.progressPercent));
   const [textKk, setTextKk] = useState('');
   const [textRu, setTextRu] = useState('');
+  const [photo, setPhoto] = useState<File | null>(null);
   const { save, submit } = useSubmit(x, onDone);
   const body = { heldOn, percent: Number(percent), textKk: textKk.trim(), textRu: textRu.trim() };
+  // The photo goes as the raw body once the update exists (PUT …/updates/:id/photos).
+  const upload = async (answer: unknown) => {
+    const updateId = (answer as { id?: number } | null)?.id;
+    if (photo && updateId) await api.send('PUT', `/api/initiatives/${x.id}/updates/${updateId}/photos`, photo, photo.type || 'image/jpeg');
+  };
   return (
     <FormDialog
       title={`№${x.id}: ${t('ini.addUpdate')}`}
       onClose={onClose}
-      onSubmit={() => submit('updates', body)}
+      onSubmit={() => submit('updates', body, upload)}
       busy={save.busy}
       error={save.error}
       submitLabel={t('common.save')}
@@ -186,6 +193,14 @@ export function UpdateDialog({ x, onClose, onDone }: Props) {
         <TextInput type="number" name="percent" min={x.progressPercent} max={100} value={percent} onInput={setPercent} required />
       </Field>
       <KkRuFields name="text" labels={[t('ini.textKk'), t('ini.textRu')]} kk={[textKk, setTextKk]} ru={[textRu, setTextRu]} rows={3} wide />
+      <Field label={t('ini.photo')}>
+        <input
+          type="file"
+          name="photo"
+          accept="image/jpeg,image/png,image/webp"
+          onChange={(e) => setPhoto((e.target as HTMLInputElement).files?.[0] ?? null)}
+        />
+      </Field>
     </FormDialog>
   );
 }

@@ -135,13 +135,14 @@ describe('capability manifests', () => {
     ]);
   });
 
-  it('make the main menu of today: four rows of two, in this order, in both languages', () => {
+  it('make the main menu of today: four rows of two and the initiatives in a row of their own, in this order, in both languages', () => {
     const catalog = buildCatalog(features, i18n);
     expect(catalog.rows.map((row) => row.map((e) => e.key))).toEqual([
       ['report', 'my_reports'],
       ['ask', 'topics'],
       ['polls', 'volunteer'],
       ['settings', 'help'],
+      ['initiatives'],
     ]);
     for (const lng of LOCALES) {
       const t = i18n.getFixedT(lng);

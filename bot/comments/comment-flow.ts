@@ -1,7 +1,8 @@
-// The "idea or comment" conversation on a public report: text (10–1,000 characters, re-asked with the reason) →
-// show my name or not → summary (change anything) → sent, visible at once on the report's page. Each answer goes
-// into the citizen's draft at once, so bad input, /cancel or a restart lose nothing; the report being open and in
-// public view is checked when the draft starts and again on sending.
+// The "idea or comment" conversation on a public report, or on a civic initiative (issue 18: its subject is then
+// `i<id>`): text (10–1,000 characters, re-asked with the reason) → show my name or not → summary (change anything)
+// → sent, visible at once on the public page. Each answer goes into the citizen's draft at once, so bad input,
+// /cancel or a restart lose nothing; the report (initiative) being open and in public view is checked when the
+// draft starts and again on sending.
 import { InlineKeyboard } from 'grammy';
 import { formatLocalDateTime } from '../../core/calendar/local-time.ts';
 import { PUBLIC_COMMENT_MAX, PUBLIC_COMMENT_MIN } from '../../core/comments/comment-rules.ts';
@@ -16,20 +17,36 @@ interface Draft {
   showName: boolean | null;
 }
 
+/** A subject `i<id>` is an initiative; anything else is a report's public number. */
+const INITIATIVE = /^i(\d{1,9})$/;
+
 export async function publicCommentConversation(conversation: Flow, ctx: FlowContext, number: string): Promise<void> {
   if (ctx.citizenId == null) return;
   const citizenId: number = ctx.citizenId;
   const t = ctx.t;
+  const initiativeId = INITIATIVE.test(number) ? Number(INITIATIVE.exec(number)![1]) : null;
+  const comments = ctx.services.comments.citizen;
+  // The draft of this subject: a report's (reportId) or an initiative's.
+  const start = (subjectId: number) => (initiativeId == null ? comments.startDraft(citizenId, subjectId) : comments.startInitiativeDraft(citizenId, subjectId));
+  const mine = (d: { reportId: number | null; initiativeId?: number | null } | null, subjectId: number) =>
+    d != null && (initiativeId == null ? d.reportId === subjectId : d.initiativeId === subjectId);
+  // The texts that name the subject: the report's number, or the initiative's.
+  const say = (key: 'ask_text' | 'summary' | 'sent', params: Record<string, unknown>) =>
+    initiativeId == null ? t(`comments:flow.${key}`, { number, ...params }) : t(`initiatives-bot:comment.${key}`, { id: initiativeId, ...params });
   const opened = await conversation.external(() =>
     attempt(async () => {
-      const r = await ctx.services.portal.reports.byNumber(number);
-      if (!r) throw notFound('report.not_found');
-      const before = await ctx.services.comments.citizen.getDraft(citizenId);
-      const draft = await ctx.services.comments.citizen.startDraft(citizenId, r.id);
+      let subjectId: number;
+      if (initiativeId == null) {
+        const r = await ctx.services.portal.reports.byNumber(number);
+        if (!r) throw notFound('report.not_found');
+        subjectId = r.id;
+      } else subjectId = initiativeId;
+      const before = await comments.getDraft(citizenId);
+      const draft = await start(subjectId);
       return {
-        reportId: r.id,
+        reportId: subjectId,
         profileName: await ctx.services.citizens.nameOf(citizenId),
-        draft: before && before.reportId === r.id && draft.text ? { text: draft.text, showName: draft.showName } : null,
+        draft: mine(before, subjectId) && draft.text ? { text: draft.text, showName: draft.showName } : null,
         startedAt: before ? formatLocalDateTime(before.updatedAt) : null,
       };
     }),
@@ -49,16 +66,16 @@ export async function publicCommentConversation(conversation: Flow, ctx: FlowCon
     await pressed.editMessageReplyMarkup().catch(() => {});
     if (value.choice === 'go') draft = opened.value.draft;
     else {
-      const reportId = opened.value.reportId;
+      const subjectId = opened.value.reportId;
       await conversation.external(async () => {
-        await ctx.services.comments.citizen.discardDraft(citizenId);
-        await ctx.services.comments.citizen.startDraft(citizenId, reportId);
+        await comments.discardDraft(citizenId);
+        await start(subjectId);
       });
     }
   }
 
   async function askText(): Promise<void> {
-    await ctx.reply(t('comments:flow.ask_text', { number, min: PUBLIC_COMMENT_MIN, max: PUBLIC_COMMENT_MAX }), { reply_markup: mainMenu(ctx) });
+    await ctx.reply(say('ask_text', { min: PUBLIC_COMMENT_MIN, max: PUBLIC_COMMENT_MAX }), { reply_markup: mainMenu(ctx) });
     for (;;) {
       const c = await conversation.wait();
       if (c.callbackQuery) {
@@ -70,7 +87,7 @@ export async function publicCommentConversation(conversation: Flow, ctx: FlowCon
         await c.reply(t('comments:flow.text_expected'));
         continue;
       }
-      const saved = await conversation.external(() => attempt(() => ctx.services.comments.citizen.saveText(citizenId, text)));
+      const saved = await conversation.external(() => attempt(() => comments.saveText(citizenId, text)));
       if (saved.ok) {
         draft = { ...draft, text };
         return;
@@ -88,7 +105,7 @@ export async function publicCommentConversation(conversation: Flow, ctx: FlowCon
     const { ctx: pressed, value } = await waitForButton(conversation, showNameChoice);
     await pressed.editMessageReplyMarkup().catch(() => {});
     const showName = value.show === 'y';
-    await conversation.external(() => ctx.services.comments.citizen.saveShowName(citizenId, showName));
+    await conversation.external(() => comments.saveShowName(citizenId, showName));
     draft = { ...draft, showName };
   }
 
@@ -103,18 +120,18 @@ export async function publicCommentConversation(conversation: Flow, ctx: FlowCon
       .text(t('comments:flow.edit_name'), commentSummaryChoice.encode({ choice: 'name' }))
       .row()
       .text(t('comments:flow.discard'), commentSummaryChoice.encode({ choice: 'discard' }));
-    await ctx.reply(t('comments:flow.summary', { number, text: esc(clip(draft.text!, 1500)), author: esc(author) }), { parse_mode: 'HTML', reply_markup: kb });
+    await ctx.reply(say('summary', { text: esc(clip(draft.text!, 1500)), author: esc(author) }), { parse_mode: 'HTML', reply_markup: kb });
     const { ctx: pressed, value } = await waitForButton(conversation, commentSummaryChoice);
     await pressed.editMessageReplyMarkup().catch(() => {});
     if (value.choice === 'text') await askText();
     else if (value.choice === 'name') await askName();
     else if (value.choice === 'discard') {
-      await conversation.external(() => ctx.services.comments.citizen.discardDraft(citizenId));
+      await conversation.external(() => comments.discardDraft(citizenId));
       await ctx.reply(t('comments:flow.discarded'), { reply_markup: mainMenu(ctx) });
       return;
     } else {
-      const sent = await conversation.external(() => attempt(() => ctx.services.comments.citizen.submit(citizenId, ctx.locale)));
-      await ctx.reply(sent.ok ? t('comments:flow.sent', { number: sent.value.number }) : errorText(ctx, sent), { reply_markup: mainMenu(ctx) });
+      const sent = await conversation.external(() => attempt(() => comments.submit(citizenId, ctx.locale)));
+      await ctx.reply(sent.ok ? say('sent', { number: sent.value.number }) : errorText(ctx, sent), { reply_markup: mainMenu(ctx) });
       return;
     }
   }

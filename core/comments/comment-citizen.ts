@@ -143,6 +143,8 @@ export function createCommentCitizenService({ prisma, i18n, now, flagsToHide = P
         return { id: c.id, number: report?.number ?? null, initiativeId: initiative?.id ?? null };
       });
       if (made.number) changed(made.number);
+      // The initiative's public page shows the comment at once (server/portal/initiative-routes.tsx purges it).
+      if (made.initiativeId) publicChanges?.changed({ kind: 'initiative', id: made.initiativeId });
       return made;
     },
 
@@ -180,6 +182,11 @@ export function createCommentCitizenService({ prisma, i18n, now, flagsToHide = P
         return { flagged: true, hidden: true, number: c.report?.number ?? null };
       });
       if (result.hidden && result.number) changed(result.number);
+      const initiativeId =
+        result.hidden && !result.number
+          ? (await prisma.publicComment.findUnique({ where: { id: commentId }, select: { initiativeId: true } }))?.initiativeId
+          : null;
+      if (initiativeId) publicChanges?.changed({ kind: 'initiative', id: initiativeId });
       return { flagged: result.flagged, hidden: result.hidden };
     },
   };

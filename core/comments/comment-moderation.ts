@@ -57,10 +57,14 @@ export function createCommentModerationService({
     /** A page of comments in the moderator's scope, newest first (pending ones by when they were hidden). */
     async list(p: StaffPrincipal, filter: ModerationFilter, page: { offset: number; limit: number }): Promise<{ items: ModeratedComment[]; total: number }> {
       requireRole(p, COMMENT_MODERATORS);
-      // Comments on reports and on initiatives, each where its subject sits.
+      // Comments on reports and on initiatives, each where its subject sits; a moderator of the whole country sees
+      // all (an empty cover inside OR matched nothing, which emptied their queue).
+      const cover = coverWhere(SCOPES.place, p);
       const where: Prisma.PublicCommentWhereInput = {
         ...FILTERS[filter],
-        OR: [{ report: coverWhere(SCOPES.place, p) as Prisma.ReportWhereInput }, { initiative: coverWhere(SCOPES.place, p) as Prisma.InitiativeWhereInput }],
+        ...(Object.keys(cover).length === 0
+          ? {}
+          : { OR: [{ report: cover as Prisma.ReportWhereInput }, { initiative: cover as Prisma.InitiativeWhereInput }] }),
       };
       const [rows, total] = await Promise.all([
         prisma.publicComment.findMany({
@@ -120,9 +124,10 @@ export function createCommentModerationService({
           before: { hidden: before.hidden, moderatedAt: before.moderatedAt },
           after: { hidden: after.hidden, note: text },
         });
-        return { state: stateOf(after), number: before.report?.number };
+        return { state: stateOf(after), number: before.report?.number, initiativeId: before.initiativeId };
       });
       if (after.number) publicChanges?.changed({ kind: 'report', number: after.number });
+      if (after.initiativeId) publicChanges?.changed({ kind: 'initiative', id: after.initiativeId });
       return after.state;
     },
   };

@@ -41,7 +41,7 @@ interface Asset {
 }
 
 /** The built map script and its stylesheet under content-hashed names; none when the web build is missing. */
-function mapAssets(distDir = DEFAULT_OUT_DIR): { js: Asset; css: Asset } | null {
+export function mapAssets(distDir = DEFAULT_OUT_DIR): { js: Asset; css: Asset } | null {
   const dir = path.join(distDir, 'portal');
   const js = path.join(dir, 'map.js');
   const css = path.join(dir, 'map.css');

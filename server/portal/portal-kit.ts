@@ -31,7 +31,7 @@ export interface PortalKit {
   page(lang: PortalLang, meta: PageMeta, body: VNode): string;
   /** the page under `key` from the cache, rendered on a miss */
   send(req: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage>, headers?: Record<string, string>): Promise<FastifyReply>;
-  notFound(lang: PortalLang, back?: 'reports' | 'discussions' | 'projects'): RenderedPage;
+  notFound(lang: PortalLang, back?: 'reports' | 'discussions' | 'projects' | 'initiatives'): RenderedPage;
   samePath(path: (l: PortalLang) => string): Record<PortalLang, string>;
   /** drop cached pages whose key starts with the prefix */
   purge(prefix: string): void;

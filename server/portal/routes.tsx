@@ -17,6 +17,7 @@ import { langSwitchParams, langSwitchQuery, listQuery, PORTAL_LANGS, reportParam
 import { renderDocument, type PortalText } from './render.tsx';
 import { discussionPages } from './discussion-routes.tsx';
 import { embedPages } from './embed-routes.tsx';
+import { initiativePages } from './initiative-routes.tsx';
 import { mapPages } from './map-routes.tsx';
 import type { PageMeta, PortalKit } from './portal-kit.ts';
 import { projectPages } from './project-routes.tsx';
@@ -77,6 +78,7 @@ export const portalRoutes =
     const ogImage = `/portal/static/og-${createHash('sha1').update(OG_IMAGE).digest('hex').slice(0, 12)}.png`;
     // A report hidden or shown again leaves this process's pages at once: its own page and every list.
     const unsubscribe = services.publicChanges.subscribe((s) => {
+      if (s.kind !== 'report') return;
       cache.purge(`report:${s.number}:`);
       cache.purge('list:');
     });
@@ -100,7 +102,7 @@ export const portalRoutes =
       document(lang, { title, description, paths, article }, body);
     const samePath = (path: (l: PortalLang) => string) => Object.fromEntries(PORTAL_LANGS.map((l) => [l, path(l)])) as Record<PortalLang, string>;
 
-    const notFound = (lang: PortalLang, back: 'reports' | 'discussions' | 'projects' = 'reports'): RenderedPage => {
+    const notFound = (lang: PortalLang, back: 'reports' | 'discussions' | 'projects' | 'initiatives' = 'reports'): RenderedPage => {
       const t = text(lang);
       return {
         status: 404,
@@ -287,6 +289,7 @@ export const portalRoutes =
 
     discussionPages(app, kit);
     projectPages(app, kit);
+    initiativePages(app, kit);
     mapPages(app, kit);
     statsDownloads(app, kit);
     embedPages(app, kit);

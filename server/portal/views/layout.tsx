@@ -26,6 +26,7 @@ const SECTIONS = [
   ['map', 'map.nav'],
   ['discussions', 'topics.nav'],
   ['projects', 'projects.nav'],
+  ['initiatives', 'initiatives-public:nav'],
   ['stats', 'stats.nav'],
 ] as const;
 

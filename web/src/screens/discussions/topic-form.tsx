@@ -1,10 +1,14 @@
 // A topic's Annex 1 fields as a draft: new or edited, with the justification and its source filled from
 // the needs assessment of the topic's area when asked.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Justification } from '../../../../server/analytics/analytics-schemas.ts';
 import type { Topic, TopicInput, TopicPatch } from '../../../../server/discussions/discussions-schemas.ts';
 import type { StateBody } from '../../../../server/discussions/state-bodies-schemas.ts';
 import type { Area } from '../../../../server/reference/reference-schemas.ts';
+import type { z } from 'zod';
+import type { topicDraftBody } from '../../../../server/initiatives/initiatives-schemas.ts';
+
+type TopicDraft = z.output<typeof topicDraftBody>;
 import { useAction, useLoad } from '../../components/load.ts';
 import { ErrorBox } from '../../components/layout.tsx';
 import { Field, FormScreen, Select, TextArea, TextInput } from '../../components/form.tsx';
@@ -30,7 +34,8 @@ const EMPTY = {
 };
 type FormState = typeof EMPTY;
 
-export function TopicForm({ topic, onDone }: { topic?: Topic; onDone?(): void }) {
+/** `fromInitiative`: a civic initiative the new topic is proposed from (issue 18): its fields come prefilled and linked. */
+export function TopicForm({ topic, onDone, fromInitiative }: { topic?: Topic; onDone?(): void; fromInitiative?: number }) {
   const { api, ref } = useApp();
   const i18n = useI18n();
   const { t } = i18n;
@@ -45,6 +50,26 @@ export function TopicForm({ topic, onDone }: { topic?: Topic; onDone?(): void })
       : EMPTY,
   );
   const set = (k: keyof FormState) => (v: string) => setF((s) => ({ ...s, [k]: v }));
+  const source = useLoad(
+    () => (fromInitiative ? api.get<TopicDraft>(`/api/initiatives/${fromInitiative}/topic-draft`) : Promise.resolve(null)),
+    [fromInitiative],
+  );
+  const prefilled = useRef(false);
+  if (source.data && !prefilled.current) {
+    prefilled.current = true;
+    const d = source.data;
+    setF((s) => ({
+      ...s,
+      regionId: String(d.regionId),
+      areaId: String(d.areaId),
+      year: String(d.year),
+      titleKk: d.titleKk,
+      titleRu: d.titleRu,
+      justificationKk: d.justificationKk,
+      justificationRu: d.justificationRu,
+      informationSource: d.informationSource,
+    }));
+  }
   const save = useAction();
   const fill = useAction();
   const [fillNote, setFillNote] = useState('');
@@ -75,6 +100,7 @@ export function TopicForm({ topic, onDone }: { topic?: Topic; onDone?(): void })
       areaId: Number(f.areaId),
       year: Number(f.year),
       regionId: f.regionId === '' ? (topic ? null : undefined) : f.regionId === 'national' ? null : Number(f.regionId),
+      ...(!topic && fromInitiative ? { sourceInitiativeId: fromInitiative } : {}),
     } satisfies TopicInput & TopicPatch;
     const saved = await save.run(
       () => (topic ? api.patch<Topic>(`/api/discussions/${topic.id}`, body) : api.post<Topic>('/api/discussions', body)),

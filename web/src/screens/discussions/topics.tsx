@@ -21,7 +21,7 @@ import type { ScreenProps } from '../types.ts';
 const STATUSES: DiscussionStatus[] = ['draft', 'open', 'closed', 'reviewed'];
 
 export function TopicsScreen({ params, query }: ScreenProps) {
-  if (params.id === 'new') return <TopicForm />;
+  if (params.id === 'new') return <TopicForm fromInitiative={Number(query.get('fromInitiative')) || undefined} />;
   if (params.id) return <TopicDetail id={Number(params.id)} />;
   return <TopicList query={query} />;
 }

@@ -1,0 +1,173 @@
+// One initiative's public page: what, where, why and what help it needs; once taken on, who carries it out, the
+// patrons and their contribution, the volunteers (numbers, never names) and the dated progress updates; once
+// implemented, the result, the people it served and the residents' rating with the satisfaction index beside the
+// national one (DOMAIN.md). The visible comments and the bot's button to support, comment or rate.
+import { formatLocalDate } from '../../../core/calendar/local-time.ts';
+import type { PublicCommentView } from '../../../core/comments/comment-citizen.ts';
+import type { PublicInitiative } from '../../../core/initiatives/initiative-public.ts';
+
+/** ~100 m, as every public map position */
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
+const dayText = (day: string) => day.split('-').reverse().join('.');
+import type { PortalLang } from '../portal-schemas.ts';
+import type { PortalText } from '../render.tsx';
+import { InitiativeBadge, STAGE_SLUGS } from './initiative-list.tsx';
+import { numberIn, pickLang } from './project-list.tsx';
+import { ReportComments } from './report-extras.tsx';
+
+export interface InitiativePageProps {
+  lang: PortalLang;
+  t: PortalText;
+  x: PublicInitiative;
+  area: string;
+  place: string;
+  comments: { items: PublicCommentView[]; total: number };
+  /** t.me link that opens the initiative in the bot; null when the bot's username is unknown */
+  botLink: string | null;
+}
+
+export function InitiativePage({ lang, t, x, area, place, comments, botLink }: InitiativePageProps) {
+  const tx = (key: string, o?: Record<string, unknown>) => t(`initiatives-public:${key}`, o);
+  const other = x.language !== lang ? x.language : undefined;
+  const stage = x.status === 'published' ? 'proposals' : x.status === 'in_progress' ? 'in_progress' : 'implemented';
+  const lead = x.partners.find((p) => p.lead);
+  const partners = x.partners.filter((p) => !p.lead);
+  const result = pickLang(lang, x.resultKk ?? '', x.resultRu ?? '');
+  const rating = x.rating;
+  const volunteering = { events: x.events.length, volunteers: x.events.reduce((n, e) => n + e.volunteers, 0) };
+  return (
+    <>
+      <p>
+        <a href={`/${lang}/initiatives?stage=${STAGE_SLUGS[stage]}`}>← {tx('back')}</a>
+      </p>
+      <h1>
+        <span lang={other}>{x.title}</span> <InitiativeBadge t={t} status={x.status} />
+      </h1>
+      <dl class="facts">
+        <dt>{tx('area')}</dt>
+        <dd>{area}</dd>
+        <dt>{tx('place')}</dt>
+        <dd>{[place, x.address].filter(Boolean).join(', ')}</dd>
+        <dt>{tx('author')}</dt>
+        <dd>{x.organisation ?? x.authorName ?? tx('resident')}</dd>
+        <dt>{tx('help')}</dt>
+        <dd>{x.helpNeeded.map((h) => t(`initiatives:help.${h}`)).join(', ')}</dd>
+        {x.publishedAt && (
+          <>
+            <dt>{t('report.filed')}</dt>
+            <dd>{formatLocalDate(x.publishedAt)}</dd>
+          </>
+        )}
+        <dt>{t('report.supports')}</dt>
+        <dd>{x.supportCount}</dd>
+      </dl>
+      {x.lat != null && x.lon != null && (
+        <p>
+          <a href={`https://www.openstreetmap.org/?mlat=${r3(x.lat)}&mlon=${r3(x.lon)}#map=17/${r3(x.lat)}/${r3(x.lon)}`}>{tx('osm')}</a>
+        </p>
+      )}
+      <h2>{tx('what')}</h2>
+      <p class="text" lang={other}>
+        {x.description}
+      </p>
+      <h2>{tx('why')}</h2>
+      <p class="text" lang={other}>
+        {x.justification}
+      </p>
+      {x.status === 'implemented' && (
+        <>
+          <h2>{tx('result')}</h2>
+          {result && <p class="text">{result}</p>}
+          <dl class="facts">
+            {x.servedCount != null && (
+              <>
+                <dt>{tx('served')}</dt>
+                <dd>{numberIn(lang, x.servedCount, 0)}</dd>
+              </>
+            )}
+            <dt>{tx('rating')}</dt>
+            <dd>{rating?.averageRating == null ? tx('not_rated') : tx('rating_value', { avg: numberIn(lang, rating.averageRating), n: rating.rated })}</dd>
+            {rating?.satisfactionIndex != null && (
+              <>
+                <dt>{tx('satisfaction')}</dt>
+                <dd>
+                  {tx('satisfaction_value', {
+                    index: numberIn(lang, rating.satisfactionIndex),
+                    n: rating.satisfactionAnswers,
+                    base: numberIn(lang, rating.nationalBaselinePercent),
+                  })}
+                </dd>
+              </>
+            )}
+          </dl>
+        </>
+      )}
+      {(lead || partners.length > 0 || x.patrons.length > 0 || volunteering.events > 0) && (
+        <dl class="facts">
+          {lead && (
+            <>
+              <dt>{tx('lead')}</dt>
+              <dd>
+                {lead.name} ({tx(`kind.${lead.kind}`)})
+              </dd>
+            </>
+          )}
+          {partners.length > 0 && (
+            <>
+              <dt>{tx('partners')}</dt>
+              <dd>{partners.map((p) => `${p.name} (${tx(`kind.${p.kind}`)})`).join('; ')}</dd>
+            </>
+          )}
+          {x.patrons.length > 0 && (
+            <>
+              <dt>{tx('patrons')}</dt>
+              <dd>
+                <ul class="plain">
+                  {x.patrons.map((p, i) => (
+                    <li key={i}>
+                      {p.name ?? tx('private_patron')}: {tx(`contribution.${p.contribution}`)}
+                      {p.amountTenge != null && <>, {tx('amount', { amount: numberIn(lang, p.amountTenge, 0) })}</>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {volunteering.events > 0 && (
+            <>
+              <dt>{tx('volunteers')}</dt>
+              <dd>{tx('volunteers_value', volunteering)}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {x.updates.length > 0 && (
+        <>
+          <h2>{tx('updates')}</h2>
+          {x.status === 'in_progress' && (
+            <p>
+              {tx('progress', { percent: x.progressPercent })} <progress max={100} value={x.progressPercent} />
+            </p>
+          )}
+          <ol class="history">
+            {x.updates.map((u, i) => (
+              <li key={i}>
+                <time dateTime={u.heldOn}>{dayText(u.heldOn)}</time> · {u.percent} %<p class="text">{pickLang(lang, u.textKk, u.textRu)}</p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {botLink && (
+        <p class="telegram">
+          <a class="button" href={botLink} rel="noopener">
+            {tx(x.status === 'implemented' ? 'telegram_rate' : 'telegram')}
+          </a>
+          <br />
+          <small>{tx('telegram_hint')}</small>
+        </p>
+      )}
+      <ReportComments lang={lang} t={t} comments={comments.items} total={comments.total} />
+    </>
+  );
+}

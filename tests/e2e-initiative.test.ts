@@ -1,0 +1,286 @@
+// One civic initiative the whole way (issue 18, "Done when"), through the fake Bot API and the API on a pinned
+// clock, on both databases. In Kazakh: a resident proposes it in the bot (a short title refused, /cancel, resumed);
+// a moderator of another region is refused and the region's moderator publishes it; neighbours support it (the
+// author's own support not counted) and comment, a comment flagged hidden and restored; an NGO takes it on with a
+// patron's money and a progress update; two volunteers attend its event; it is marked implemented; residents rate it
+// and answer the satisfaction question (one outside the region refused); the indicators count it and its public page
+// shows the rating and the index beside the national one. In Russian: another proposal is returned with a reason,
+// edited in the bot and sent again, then published.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAppServer } from '../app/compose.ts';
+import { createPublicReportFeature } from '../bot/comments/feature.ts';
+import { createInitiativeFeature } from '../bot/initiatives/feature.ts';
+import { createI18n } from '../core/i18n/i18n.ts';
+import { useBotSuite } from './helpers/bot-harness.ts';
+import { dbTargets } from './helpers/db.ts';
+import { testLogger } from './helpers/silent-logger.ts';
+import { opportunityInput, signedUpVolunteer } from './volunteer-fixtures.ts';
+
+/** Tuesday 7 April 2026, 09:00 in Astana. */
+const START = new Date('2026-04-07T04:00:00Z');
+const DAY = 86_400_000;
+const TITLE = 'Есіл ауданындағы аулаға 50 ағаш отырғызу';
+
+describe.each(dbTargets)('end to end: a civic initiative the whole way (%s)', (target) => {
+  const h = useBotSuite(target, {
+    features: [createInitiativeFeature(), createPublicReportFeature()],
+    now: START,
+    services: { sessionTtlHours: 24 * 30, comments: { flagsToHide: 2 }, initiatives: { botUsername: () => 'azamat_test_bot' } },
+  });
+  const { services, say, press, last, all, alert } = h;
+  let web: FastifyInstance;
+  let astana: { id: number; districtId: number };
+  let karagandaId: number;
+
+  beforeAll(async () => {
+    web = await buildAppServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
+    const a = await services.prisma.region.findUniqueOrThrow({ where: { code: 'astana' }, include: { districts: true } });
+    astana = { id: a.id, districtId: a.districts.find((d) => d.code === 'astana-yesil')!.id };
+    karagandaId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'karaganda' } })).id;
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  /** A staff member signed in to the API (sessions last a month here: the test moves the clock by days). */
+  async function staff(login: string, roles: Array<'moderator' | 'project_manager' | 'admin'>, regionId: number | null, locale: 'kk' | 'ru' = 'ru') {
+    await services.staff.create({ type: 'system' }, { login, fullName: login, password: `${login}-password-1`, roles, regionId, locale });
+    const token = (await web.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: `${login}-password-1` } })).json().token as string;
+    return async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
+      const res = await web.inject({ method, url, headers: { authorization: `Bearer ${token}`, 'accept-language': locale }, ...(payload ? { payload } : {}) });
+      return { status: res.statusCode, json: res.json() as any };
+    };
+  }
+  const page = async (url: string) => (await web.inject({ method: 'GET', url })).body;
+
+  it('goes from a Kazakh proposal to rated and counted', async () => {
+    // 1. Aigerim proposes it in Kazakh.
+    const { u: aigerim, c: author } = await h.citizen({ locale: 'kk', name: 'Айгерім Сапарова', regionId: astana.id });
+    await say(aigerim, '💡 Бастамалар');
+    await press(aigerim, '➕ Бастама ұсыну');
+    await press(aigerim, '👤 Өзім');
+    await say(aigerim, 'Ағаш');
+    expect(last(aigerim)).toBe('Атауы тым қысқа: 4 таңба. Кемінде 10 таңба жазыңыз.');
+    await say(aigerim, TITLE);
+    await say(aigerim, '/cancel');
+    await say(aigerim, '💡 Бастамалар');
+    await press(aigerim, '➕ Бастама ұсыну');
+    await press(aigerim, '▶️ Жалғастыру');
+    expect(last(aigerim)).toContain('Не істеу керек екенін жазыңыз');
+    await say(aigerim, 'Ауладағы бос алаңға 50 көшет отырғызып, оларды жазда суарып отыру керек.');
+    await press(aigerim, 'Астана қаласы');
+    await press(aigerim, 'Есіл ауданы');
+    await h.deliver(aigerim.sendLocation(51.1282, 71.4307));
+    await press(aigerim, /^3\. /);
+    await say(aigerim, 'Ауланың жазда көлеңкесі жоқ, балалар күнге күйеді.');
+    await press(aigerim, '▫️ 🙋 Еріктілер');
+    await press(aigerim, '▫️ 💰 Меценаттың қаражаты');
+    await press(aigerim, '✅ Дайын');
+    await press(aigerim, '👤 Атымды көрсету');
+    await press(aigerim, '📤 Жіберу');
+    expect(last(aigerim)).toBe('Рақмет! Бастамаңыз модераторға жіберілді. Шешім шыққанда осында хабарлаймыз.');
+    expect(await services.prisma.initiativeDraft.count({ where: { citizenId: author.id } })).toBe(0);
+    const ini = await services.prisma.initiative.findFirstOrThrow({ where: { citizenId: author.id } });
+    expect(ini).toMatchObject({ status: 'proposed', language: 'kk', title: TITLE, regionId: astana.id, districtId: astana.districtId, areaId: 3 });
+
+    // 2. A moderator of another region is refused; Astana's publishes it; Aigerim hears it in Kazakh.
+    const karaganda = await staff('mod-karaganda', ['moderator'], karagandaId);
+    expect((await karaganda('POST', `/api/initiatives/${ini.id}/publish`)).status).toBe(403);
+    const mod = await staff('mod-astana', ['moderator'], astana.id);
+    expect((await mod('GET', '/api/initiatives?status=proposed')).json.items.map((x: { id: number }) => x.id)).toContain(ini.id);
+    expect((await mod('POST', `/api/initiatives/${ini.id}/publish`)).status).toBe(200);
+    await h.deliverOutbox();
+    expect(last(aigerim)).toContain(`✅ «${TITLE}» бастамаңыз жарияланды`);
+    expect(await page('/kk/initiatives?stage=proposals')).toContain(TITLE);
+
+    // 3. Neighbours support and comment; the author's own support is not counted.
+    const { u: pavel } = await h.citizen({ locale: 'ru', name: 'Павел Ким', regionId: astana.id });
+    const { u: dana } = await h.citizen({ locale: 'kk', name: 'Дана Ахметова', regionId: astana.id });
+    await say(pavel, `/start in_${ini.id}`);
+    expect(last(pavel)).toContain(`Инициатива №${ini.id}: ${TITLE}`);
+    await press(pavel, '👍 Поддержать');
+    expect(alert()).toBe('Спасибо! Вы поддержали инициативу и будете получать её новости.');
+    await say(dana, `/start in_${ini.id}`);
+    await press(dana, '👍 Қолдау');
+    await say(aigerim, `/start in_${ini.id}`);
+    await press(aigerim, '👍 Қолдау');
+    expect(alert()).toContain('сіздің бастамаңыз');
+    expect((await services.prisma.initiative.findUniqueOrThrow({ where: { id: ini.id } })).supportCount).toBe(2);
+
+    await say(pavel, `/start in_${ini.id}`);
+    await press(pavel, '💡 Идея или комментарий');
+    await say(pavel, 'Коротко');
+    expect(last(pavel)).toBe('Комментарий слишком короткий (7): нужно не меньше 10 символов.');
+    await say(pavel, 'Предлагаю посадить клёны: они быстро растут и дают тень');
+    await press(pavel, '👤 Показывать имя');
+    await press(pavel, '✅ Отправить');
+    expect(last(pavel)).toBe(`✅ Ваш комментарий опубликован на странице инициативы №${ini.id}. Если на него пожалуются, его проверит модератор.`);
+    expect(await page(`/ru/initiatives/${ini.id}`)).toContain('Предлагаю посадить клёны');
+    const { u: third } = await h.citizen({ locale: 'kk', name: 'Үшінші Көрші', regionId: astana.id });
+    for (const reader of [dana, third]) {
+      await say(reader, `/start in_${ini.id}`);
+      await press(reader, '🚩 №1 пікірге шағым');
+    }
+    expect(alert()).toBe('Рақмет. Пікір модератор шешім қабылдағанға дейін жасырылды.');
+    expect(await page(`/ru/initiatives/${ini.id}`)).not.toContain('Предлагаю посадить клёны');
+    await h.deliverOutbox();
+    expect(last(pavel)).toContain(`Ваш комментарий к инициативе «${TITLE}» скрыт до решения модератора`);
+    const queue = (await mod('GET', '/api/comments/moderation')).json;
+    expect(queue.items.map((x: { initiativeId: number }) => x.initiativeId)).toEqual([ini.id]);
+    expect((await mod('POST', `/api/comments/${queue.items[0].id}/restore`, {})).json).toEqual({ id: queue.items[0].id, state: 'visible' });
+    await h.deliverOutbox();
+    expect(last(pavel)).toContain('снова виден всем');
+    expect(await page(`/ru/initiatives/${ini.id}`)).toContain('Предлагаю посадить клёны');
+
+    // 4. An NGO takes it on, with a patron's money and a progress update; followers hear both.
+    const pm = await staff('pm-astana', ['project_manager'], astana.id);
+    expect((await pm('POST', `/api/initiatives/${ini.id}/take`, { kind: 'ngo', name: '«Жасыл қала» ҚБ' })).status).toBe(200);
+    expect(
+      (
+        await pm('POST', `/api/initiatives/${ini.id}/patrons`, {
+          name: 'ТОО «Құрылыс»',
+          isPerson: false,
+          public: true,
+          contribution: 'money',
+          amountTenge: 500000,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await pm('POST', `/api/initiatives/${ini.id}/updates`, {
+          heldOn: '2026-04-07',
+          percent: 40,
+          textKk: 'Көшеттер сатып алынды.',
+          textRu: 'Саженцы закуплены.',
+        })
+      ).status,
+    ).toBe(201);
+    await h.deliverOutbox();
+    expect(all(pavel)).toContain('взял(а) в работу: «Жасыл қала» ҚБ');
+    expect(last(pavel)).toContain('выполнено 40 %');
+    expect(all(dana)).toContain('«Жасыл қала» ҚБ');
+
+    // 5. Two volunteers attend its event.
+    const volunteers = await Promise.all(
+      ['Ерлан Төлеуов', 'Ольга Ли'].map((name, i) =>
+        signedUpVolunteer(services, { name, locale: i ? 'ru' : 'kk', regionId: astana.id, telegramId: 940_000_001 + i }),
+      ),
+    );
+    const pmRow = await services.prisma.staffUser.findUniqueOrThrow({ where: { login: 'pm-astana' } });
+    const principal = {
+      id: pmRow.id,
+      login: pmRow.login,
+      fullName: pmRow.fullName,
+      roles: pmRow.roles,
+      regionId: astana.id,
+      districtId: null,
+      departmentId: null,
+      locale: 'ru' as const,
+    };
+    const event = await services.volunteering.opportunities.create({ type: 'staff', id: pmRow.id }, principal, {
+      ...opportunityInput(astana.id, { startsAt: new Date(START.getTime() + 2 * DAY), endsAt: new Date(START.getTime() + 2 * DAY + 4 * 3_600_000) }),
+      initiativeId: ini.id,
+    });
+    await services.volunteering.opportunities.publish({ type: 'staff', id: pmRow.id }, principal, event.id);
+    for (const v of volunteers) {
+      const applied = await services.volunteering.applications.apply(v.id, event.id);
+      expect((await pm('POST', `/api/volunteering/applications/${applied.applicationId}/approve`)).status).toBe(200);
+    }
+    h.clock = new Date(START.getTime() + 3 * DAY);
+    for (const a of await services.prisma.volunteerApplication.findMany({ where: { opportunityId: event.id } })) {
+      expect((await pm('POST', `/api/volunteering/applications/${a.id}/attendance`, { attended: true, hours: 3, peopleHelped: 0 })).status).toBe(200);
+      // Each volunteer confirms they took part (as the bot's "did you take part?" answer does).
+      await services.volunteering.applications.confirm(a.citizenId, a.id, true);
+    }
+
+    // 6. Implemented: the rating invitation reaches the author, supporters and the volunteers who attended.
+    h.clock = new Date(START.getTime() + 10 * DAY);
+    expect(
+      (
+        await pm('POST', `/api/initiatives/${ini.id}/implemented`, {
+          resultKk: 'Аулаға 50 ағаш отырғызылды.',
+          resultRu: 'Во дворе посажено 50 деревьев.',
+          servedCount: 120,
+          implementedOn: '2026-04-17',
+        })
+      ).status,
+    ).toBe(200);
+    await h.deliverOutbox();
+    const erlan = h.fake.user({ id: 940_000_001 });
+    expect(all(erlan)).toContain(`«${TITLE}» бастамасы іске асты`);
+
+    // 7. Residents rate it and answer the satisfaction question; a stranger from another region is refused.
+    await press(pavel, '5 ⭐');
+    await press(pavel, 'Полностью удовлетворён(а)');
+    await press(dana, '4 ⭐');
+    await press(dana, 'Көбіне қанағаттандым');
+    await press(erlan, '2 ⭐');
+    await press(erlan, 'Жауап беруге қиналамын');
+    const { u: stranger } = await h.citizen({ locale: 'kk', name: 'Бөгде Адам', regionId: karagandaId });
+    await say(stranger, `/start in_${ini.id}`);
+    await press(stranger, '⭐ Бағалау');
+    await press(stranger, '3 ⭐');
+    expect(alert()).toBe('Бұл бастаманы оның өңірінің тұрғындары, қолдаушылары мен еріктілері бағалай алады.');
+    expect(await services.prisma.initiativeRating.count({ where: { initiativeId: ini.id } })).toBe(3);
+
+    // 8. The indicators count it; its public page shows the rating and the index beside the national one.
+    const admin = await staff('e2e-admin', ['admin'], null);
+    const ind = (await admin('GET', `/api/analytics/initiatives?period=2026&regionId=${astana.id}`)).json;
+    expect(ind).toMatchObject({
+      servedRecipients: 120,
+      implemented: 1,
+      withCivilSociety: { count: 1 },
+      withPatrons: { count: 1, patronMoneyTenge: 500000 },
+      volunteerEvents: { count: 1, volunteers: 2, hours: 6 },
+      rating: { rated: 3, averageRating: 3.7, satisfactionIndex: 66.7, nationalBaselinePercent: 74.8 },
+    });
+    expect((await admin('GET', `/api/analytics/initiatives?period=2026&regionId=${karagandaId}`)).json).toMatchObject({ servedRecipients: 0, implemented: 0 });
+    const html = await page(`/kk/initiatives/${ini.id}`);
+    expect(html).toContain('3,7');
+    expect(html).toContain('66,7');
+    expect(html).toContain('74,8');
+    expect(await page('/ru/initiatives?stage=implemented')).toContain(TITLE);
+    expect(await page('/ru/initiatives/map?stage=implemented')).toContain('id="map"');
+    expect(JSON.parse(await page('/ru/initiatives/points.json?stage=implemented')).features[0].properties).toMatchObject({
+      number: `№${ini.id}`,
+      href: `/ru/initiatives/${ini.id}`,
+    });
+  });
+
+  it('returns a Russian proposal with a reason; the author edits it in the bot and it is published', async () => {
+    const { u: pavel, c } = await h.citizen({ locale: 'ru', name: 'Павел Ким', regionId: astana.id });
+    await say(pavel, '💡 Инициативы');
+    await press(pavel, '➕ Предложить инициативу');
+    await press(pavel, '👤 Я сам(а)');
+    await say(pavel, 'Скамейки у детской площадки');
+    await say(pavel, 'Поставить четыре скамейки у детской площадки во дворе дома 12.');
+    await press(pavel, 'город Астана');
+    await press(pavel, 'район Есиль');
+    await press(pavel, '⏭ Пропустить');
+    await press(pavel, /^2\. /);
+    await say(pavel, 'Родителям негде сесть, пока дети играют.');
+    await press(pavel, '▫️ 🏛 Помощь акимата');
+    await press(pavel, '✅ Готово');
+    await press(pavel, '🙈 Скрыть имя');
+    await press(pavel, '📤 Отправить');
+    const ini = await services.prisma.initiative.findFirstOrThrow({ where: { citizenId: c.id } });
+    expect(ini.language).toBe('ru');
+    const mod = await staff('mod-astana-2', ['moderator'], astana.id);
+    expect((await mod('POST', `/api/initiatives/${ini.id}/return`, { reasonCode: 'incomplete', note: 'Укажите номер дома и подъезд' })).status).toBe(200);
+    await h.deliverOutbox();
+    expect(last(pavel)).toContain('возвращена на доработку');
+    expect(last(pavel)).toContain('Укажите номер дома и подъезд');
+    await press(pavel, '✏️ Исправить');
+    expect(all(pavel)).toContain(`Вы исправляете инициативу №${ini.id}`);
+    await press(pavel, '✏️ Что сделать');
+    await say(pavel, 'Поставить четыре скамейки у детской площадки во дворе дома 12, подъезд 3.');
+    await press(pavel, '📤 Отправить');
+    expect(last(pavel)).toBe('Спасибо! Инициатива отправлена модератору. О решении мы сообщим здесь.');
+    expect((await services.prisma.initiative.findUniqueOrThrow({ where: { id: ini.id } })).status).toBe('proposed');
+    expect((await mod('POST', `/api/initiatives/${ini.id}/publish`)).status).toBe(200);
+    await h.deliverOutbox();
+    expect(last(pavel)).toContain('опубликована');
+  });
+});

@@ -86,6 +86,11 @@ export interface DomainModule<K extends keyof CapabilityServices = never> {
   services?(deps: DomainDeps): { [P in K]: CapabilityServices[P] };
   personalData?(deps: Omit<DomainDeps, 'sections'>): PersonalDataSection;
   demo?: DemoModule;
+  /**
+   * Plugs the capability into an earlier one's extension point once every service exists (impact into
+   * monitoring's Annex 9 column 7): the earlier capability never imports the later one.
+   */
+  connect?(services: Services): void;
 }
 
 export function createServices(options: ServiceOptions, modules: readonly DomainModule[]): ServicesWithDb {
@@ -113,5 +118,6 @@ export function createServices(options: ServiceOptions, modules: readonly Domain
       services[key] = value;
     }
   }
+  for (const m of modules) m.connect?.(services as unknown as Services);
   return services as unknown as ServicesWithDb;
 }

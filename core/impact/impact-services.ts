@@ -9,8 +9,10 @@ import { createFramework } from './framework.ts';
 import { createImpactFiles } from './impact-files.ts';
 import { processIndicatorReminders } from './indicator-reminders.ts';
 import { createIndicatorValues } from './indicator-values.ts';
+import { createMonitoringHooks } from './monitoring-hooks.ts';
 import { createOutcomeMeasures } from './outcome-measures.ts';
 import { createProxies } from './proxies.ts';
+import { createScorecard } from './scorecard.ts';
 import { createSroiService } from './sroi-service.ts';
 import { processStoryCalls } from './story-calls.ts';
 import { createStories } from './stories.ts';
@@ -29,18 +31,23 @@ export function createImpactServices({ prisma, i18n, now, calendar, storageDir, 
   const files = createImpactFiles({ storageDir, telegramFiles });
   const framework = createFramework({ prisma });
   const values = createIndicatorValues({ prisma, now, framework, files });
+  const outcomes = createOutcomeMeasures({ prisma });
   return {
     /** the logframe tree: nodes and indicators (writes) */
     framework,
     /** the tree with values and progress per period; manual values with evidence */
     values,
-    outcomes: createOutcomeMeasures({ prisma }),
+    outcomes,
     /** the citizen's side of stories of change (the bot) */
     stories: createStories({ prisma, now, files }),
     /** the staff's side: calls, review, selection, publication, the public feed */
     storyReview: createStoryReview({ prisma, now, files }),
     sroi: createSroiService({ prisma, now }),
     proxies: createProxies({ prisma }),
+    /** the balanced scorecard across a state body's projects */
+    scorecard: createScorecard({ prisma, now }),
+    /** the round's indicators tool prefilled, and Annex 9 column 7's lines */
+    monitoring: createMonitoringHooks({ prisma, i18n, outcomes }),
     /** the impact-story-calls job's work */
     processStoryCalls: () => processStoryCalls({ prisma, i18n, now }),
     /** the impact-indicator-reminders job's work */

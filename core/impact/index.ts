@@ -18,4 +18,7 @@ export const impactDomain: DomainModule<'impact'> = {
     impact: createImpactServices({ prisma, i18n, now, calendar, storageDir: options.storageDir, telegramFiles: options.telegramFiles }),
   }),
   personalData: ({ options }) => storyPersonalData(createImpactFiles({ storageDir: options.storageDir })),
+  // Annex 9 column 7 cites the framework, the before/after verdicts and the stories (monitoring never imports impact)
+  connect: (services) =>
+    services.monitoring.addColumn7Contributor((projectId, period, locale) => services.impact.monitoring.column7(projectId, period, locale)),
 };

@@ -23,6 +23,47 @@ export function createOutcomeMeasures({ prisma }: { prisma: PrismaClient }) {
   const measureOf = async (staff: StaffPrincipal, id: number) =>
     inProject(prisma, staff, await prisma.outcomeMeasure.findUnique({ where: { id } }), 'impact.measure_not_found');
 
+  /** Baseline (position 1, or `fromWave`) against the final wave (the latest closed, or `toWave`). */
+  async function compute(id: number, q: { fromWave?: number; toWave?: number } = {}): Promise<BeforeAfter> {
+    const m = await prisma.outcomeMeasure.findUnique({ where: { id } });
+    if (!m) throw notFound('impact.measure_not_found');
+    const question = await prisma.pollQuestion.findUniqueOrThrow({
+      where: { id: m.questionId },
+      include: { poll: { include: { waves: { orderBy: { position: 'asc' } } } } },
+    });
+    const waves = question.poll.waves;
+    const from = q.fromWave ? waves.find((w) => w.id === q.fromWave) : waves.find((w) => w.position === 1);
+    const to = q.toWave ? waves.find((w) => w.id === q.toWave) : waves.filter((w) => w.status === 'closed').at(-1);
+    if (q.fromWave && !from) throw notFound('impact.wave_not_found');
+    if (q.toWave && !to) throw notFound('impact.wave_not_found');
+    if (!from || !to || from.id === to.id || from.position > to.position) throw conflict('impact.two_waves_needed');
+    const answersOf = async (waveId: number): Promise<Answer[]> => {
+      const rows = await prisma.pollAnswer.findMany({
+        where: { questionId: question.id, response: { waveId } },
+        select: { choice: true, choices: true, rating: true, response: { select: { citizenId: true } } },
+      });
+      return rows.flatMap((r) => {
+        const favourable = isFavourable(question.type, m.favourableCodes, r);
+        return favourable === null ? [] : [{ citizenId: r.response.citizenId, favourable, score: scoreOf(question.type, r) }];
+      });
+    };
+    const before = await answersOf(from.id);
+    const after = await answersOf(to.id);
+    const pick = (w: (typeof waves)[number]) => ({ waveId: w.id, position: w.position, labelKk: w.labelKk, labelRu: w.labelRu });
+    return {
+      measureId: m.id,
+      questionId: question.id,
+      anonymous: question.poll.anonymous,
+      favourableCodes: m.favourableCodes,
+      from: pick(from),
+      to: pick(to),
+      all: compareAll(before, after),
+      paired: question.poll.anonymous
+        ? comparePaired([{ citizenId: null, favourable: false, score: null }], [], false)
+        : comparePaired(before, after, isOrdinal(question.type)),
+    };
+  }
+
   return {
     async list(staff: StaffPrincipal, projectId: number) {
       await impactProject(prisma, staff, projectId);
@@ -67,44 +108,12 @@ export function createOutcomeMeasures({ prisma }: { prisma: PrismaClient }) {
       });
     },
 
+    compute,
+
     /** Baseline (position 1, or `fromWave`) against the final wave (the latest closed, or `toWave`). */
     async beforeAfter(staff: StaffPrincipal, id: number, q: { fromWave?: number; toWave?: number } = {}): Promise<BeforeAfter> {
-      const { row: m } = await measureOf(staff, id);
-      const question = await prisma.pollQuestion.findUniqueOrThrow({
-        where: { id: m.questionId },
-        include: { poll: { include: { waves: { orderBy: { position: 'asc' } } } } },
-      });
-      const waves = question.poll.waves;
-      const from = q.fromWave ? waves.find((w) => w.id === q.fromWave) : waves.find((w) => w.position === 1);
-      const to = q.toWave ? waves.find((w) => w.id === q.toWave) : waves.filter((w) => w.status === 'closed').at(-1);
-      if (q.fromWave && !from) throw notFound('impact.wave_not_found');
-      if (q.toWave && !to) throw notFound('impact.wave_not_found');
-      if (!from || !to || from.id === to.id || from.position > to.position) throw conflict('impact.two_waves_needed');
-      const answersOf = async (waveId: number): Promise<Answer[]> => {
-        const rows = await prisma.pollAnswer.findMany({
-          where: { questionId: question.id, response: { waveId } },
-          select: { choice: true, choices: true, rating: true, response: { select: { citizenId: true } } },
-        });
-        return rows.flatMap((r) => {
-          const favourable = isFavourable(question.type, m.favourableCodes, r);
-          return favourable === null ? [] : [{ citizenId: r.response.citizenId, favourable, score: scoreOf(question.type, r) }];
-        });
-      };
-      const before = await answersOf(from.id);
-      const after = await answersOf(to.id);
-      const pick = (w: (typeof waves)[number]) => ({ waveId: w.id, position: w.position, labelKk: w.labelKk, labelRu: w.labelRu });
-      return {
-        measureId: m.id,
-        questionId: question.id,
-        anonymous: question.poll.anonymous,
-        favourableCodes: m.favourableCodes,
-        from: pick(from),
-        to: pick(to),
-        all: compareAll(before, after),
-        paired: question.poll.anonymous
-          ? comparePaired([{ citizenId: null, favourable: false, score: null }], [], false)
-          : comparePaired(before, after, isOrdinal(question.type)),
-      };
+      await measureOf(staff, id);
+      return compute(id, q);
     },
   };
 }

@@ -31,7 +31,7 @@ export function checkVoice(v: { seconds: number; size?: number | null }): void {
 export function publicName(consent: StoryConsent, name: string | null | undefined): string | null {
   if (consent !== 'named') return null;
   const n = (name ?? '').trim();
-  if (!n) throw invalid('impact.name_required');
+  if (!n) throw invalid('impact.name_required_story');
   if (n.length > PUBLIC_NAME_MAX) throw invalid('impact.text_long', { max: PUBLIC_NAME_MAX });
   return n;
 }

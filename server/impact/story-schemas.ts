@@ -1,0 +1,68 @@
+// The stories-of-change API: calls, the review list, selection with a reason, publication, and the public feed.
+import { z } from 'zod';
+import { dayOrInstant, periodKey, positiveId } from '../schemas.ts';
+
+export const callInput = z.object({
+  promptKk: z.string().max(1000).default(''),
+  promptRu: z.string().max(1000).default(''),
+  opensAt: dayOrInstant,
+  closesAt: dayOrInstant,
+});
+export const callBody = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  promptKk: z.string(),
+  promptRu: z.string(),
+  inviteCode: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  sendRequestedAt: z.string().nullable(),
+  invited: z.number().optional(),
+  stories: z.number().optional(),
+});
+export const storiesQuery = z.object({ period: periodKey.optional(), status: z.enum(['draft', 'submitted', 'withdrawn']).optional() });
+export const selectionBody = z.object({
+  id: z.number(),
+  storyId: z.number(),
+  periodKey: z.string(),
+  reason: z.string(),
+  selectedById: z.number(),
+  selectedAt: z.string(),
+});
+export const storyBody = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  callId: z.number().nullable(),
+  locale: z.string(),
+  text: z.string().nullable(),
+  whyText: z.string().nullable(),
+  hasVoice: z.boolean(),
+  voiceSeconds: z.number().nullable(),
+  consent: z.enum(['private', 'anonymous', 'named']).nullable(),
+  publicName: z.string().nullable(),
+  status: z.enum(['draft', 'submitted', 'withdrawn']),
+  periodKey: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  transcript: z.string().nullable(),
+  publishedText: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  selections: z.array(selectionBody),
+});
+export const selectInput = z.object({ periodKey, reason: z.string().max(2000) });
+export const selectParams = z.object({ id: positiveId, periodKey: z.string().max(20) });
+export const publishInput = z.object({
+  publishedText: z.string().max(3000),
+  noThirdParties: z.literal(true).describe('staff confirm the text names no third party'),
+  transcript: z.string().max(6000).nullish(),
+});
+export const publicStoriesQuery = z.object({ projectId: positiveId.optional(), stateBodyId: positiveId.optional() });
+export const publicStoriesBody = z.array(
+  z.object({
+    text: z.string(),
+    projectId: z.number(),
+    projectNameKk: z.string(),
+    projectNameRu: z.string(),
+    month: z.string().describe('YYYY-MM of the story'),
+    publicName: z.string().nullable().describe('only when the teller agreed to be named'),
+  }),
+);

@@ -14,6 +14,8 @@ export const impact: Capability = {
   // the story-of-change conversation: the call's button and t.me/<bot>?start=story_<code>; stories under /mydata
   bot: () => [createImpactStoryFeature()],
   routes: ({ services }) => [impactFrameworkRoutes(services), impactStoryRoutes(services), impactSroiRoutes(services)],
+  // a project's impact screen (from the project's page), the balanced scorecard, the proxies (admins)
+  console: true,
   jobs: ({ services }) => [
     { name: 'impact-story-calls', schedule: '* * * * *', run: () => services.impact.processStoryCalls() },
     { name: 'impact-indicator-reminders', schedule: '0 9 * * *', run: () => services.impact.processIndicatorReminders() },

@@ -46,6 +46,11 @@ export interface OpenDatabaseOptions {
    * asked for only when `pgliteDir` holds no database yet. Undefined: initdb.
    */
   template?: () => Promise<string | undefined>;
+  /**
+   * A dump (PGlite's dumpDataDir) to start an in-memory database from instead of initdb: the tests' migrated and
+   * seeded template, about 0.4 s against 4 s for initdb, migrations and the seed.
+   */
+  loadDataDir?: Blob;
 }
 
 /**
@@ -83,9 +88,13 @@ function copyTemplate(source: string, dir: string): boolean {
   }
 }
 
-async function openPGlite(dir: string, inMemory: boolean, template: OpenDatabaseOptions['template']): Promise<{ pglite: PGlite; origin: Database['origin'] }> {
+async function openPGlite(
+  dir: string,
+  inMemory: boolean,
+  { template, loadDataDir }: Pick<OpenDatabaseOptions, 'template' | 'loadDataDir'>,
+): Promise<{ pglite: PGlite; origin: Database['origin'] }> {
   const options = { startParams: PGLITE_START_PARAMS };
-  if (inMemory) return { pglite: await PGlite.create(dir, options), origin: undefined };
+  if (inMemory) return { pglite: await PGlite.create(dir, { ...options, ...(loadDataDir ? { loadDataDir } : {}) }), origin: undefined };
   if (hasDatabase(dir)) return { pglite: await PGlite.create(dir, options), origin: 'existing' };
   const source = await template?.();
   if (source && copyTemplate(source, dir)) {
@@ -120,7 +129,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let pglite: PGlite;
   let origin: Database['origin'];
   try {
-    ({ pglite, origin } = await openPGlite(dir, inMemory, options.template));
+    ({ pglite, origin } = await openPGlite(dir, inMemory, options));
   } catch (e) {
     await lock?.release();
     throw e;

@@ -24,5 +24,3 @@ export async function inProject<T extends { projectId: number }>(
   if (!row) throw notFound(code);
   return { row, project: await impactProject(db, staff, row.projectId) };
 }
-
-export const staffActor = (staff: StaffPrincipal) => ({ type: 'staff' as const, id: staff.id });

@@ -198,5 +198,3 @@ export function createIndicatorValues({ prisma, now, framework, files }: { prism
     },
   };
 }
-
-export type IndicatorValues = ReturnType<typeof createIndicatorValues>;

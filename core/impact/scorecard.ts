@@ -123,5 +123,3 @@ export function createScorecard({ prisma, now }: { prisma: PrismaClient; now: ()
     },
   };
 }
-
-export type Scorecard = ReturnType<typeof createScorecard>;

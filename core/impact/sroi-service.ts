@@ -213,5 +213,3 @@ export function createSroiService({ prisma, now }: { prisma: PrismaClient; now: 
     },
   };
 }
-
-export type SroiService = ReturnType<typeof createSroiService>;

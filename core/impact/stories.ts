@@ -177,5 +177,3 @@ export const erased = (at: Date) => ({
   publishedAt: null,
   publishedById: null,
 });
-
-export type Stories = ReturnType<typeof createStories>;

@@ -177,5 +177,3 @@ export function createStoryReview({ prisma, now, files }: { prisma: PrismaClient
     },
   };
 }
-
-export type StoryReview = ReturnType<typeof createStoryReview>;

@@ -1,13 +1,12 @@
 // The impact API's inputs and answers (zod 4): the results framework and its values, outcome measures with
 // before and after, SROI (the result's schema makes the assumptions required), proxies and the scorecard.
 import { z } from 'zod';
-import { bodyId, calendarDate, periodKey, positiveId } from '../schemas.ts';
+import { bodyId, calendarDate, positiveId } from '../schemas.ts';
 
 const text = (max = 2000) => z.string().max(max);
 const num = z.number().finite();
 const pctIn = z.number().min(0).max(100);
 
-export const projectParam = z.object({ id: positiveId });
 export const valueParams = z.object({ id: positiveId, periodKey: z.string().min(1).max(20) });
 
 export const nodeInput = z.object({
@@ -291,5 +290,3 @@ export const scorecardBody = z.object({
 
 export const indicatorRowsQuery = z.object({ lang: z.enum(['kk', 'ru']).default('ru') });
 export const indicatorRowsBody = z.array(z.object({ name: z.string(), unit: z.string(), expected: z.string(), actual: z.string(), comment: z.string() }));
-
-export { periodKey };

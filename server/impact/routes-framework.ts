@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../core/services.ts';
 import { contentDisposition } from '../content-disposition.ts';
+import { orUnavailable } from './file-replies.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { okAfter, routeOptions } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
@@ -94,10 +95,17 @@ export const impactFrameworkRoutes =
         params: valueParams,
         response: okBody,
       }),
-      async (req) => {
+      async (req, reply) => {
         const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'evidence'));
-        return okAfter(i.values.attachEvidence(actorOf(req), staffOf(req), req.params.id, req.params.periodKey, { name, bytes }));
+        let name = String(req.headers['x-file-name'] ?? 'evidence');
+        try {
+          name = decodeURIComponent(name);
+        } catch {
+          // a name that is not percent-encoded is taken as written
+        }
+        return orUnavailable(services, req, reply, () =>
+          okAfter(i.values.attachEvidence(actorOf(req), staffOf(req), req.params.id, req.params.periodKey, { name, bytes })),
+        );
       },
     );
     app.get(

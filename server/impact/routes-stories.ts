@@ -18,6 +18,7 @@ import {
   storiesQuery,
   storyBody,
 } from './story-schemas.ts';
+import { orUnavailable } from './file-replies.ts';
 import { callOut, selectionOut, storyOut } from './impact-views.ts';
 
 export const impactStoryRoutes =
@@ -80,10 +81,12 @@ export const impactStoryRoutes =
       '/api/impact/stories/:id/voice',
       opts('The voice of a story (OGG/Opus)', { params: idParam, response: z.unknown().describe('audio/ogg') }),
       async (req, reply) =>
-        reply
-          .header('content-type', 'audio/ogg')
-          .header('cache-control', 'private, no-store')
-          .send(await r.voice(staffOf(req), req.params.id)),
+        orUnavailable(services, req, reply, async () =>
+          reply
+            .header('content-type', 'audio/ogg')
+            .header('cache-control', 'private, no-store')
+            .send(await r.voice(staffOf(req), req.params.id)),
+        ),
     );
 
     app.get(

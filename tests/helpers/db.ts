@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../../core/db/client.ts';
 import { applyMigrations } from '../../core/db/migrate.ts';
 import { dropDatabase } from '../../core/db/drop-database.ts';
 import { seedReferenceData } from '../../prisma/seed.ts';
+import { TEST_SEED_YEARS, pgliteTemplate, postgresTemplate, withDatabase, type TemplateVariant } from './db-template.ts';
 
 export type DbTarget = 'pglite' | 'postgres';
 
@@ -20,23 +21,21 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-/** An empty database of the target kind, no migrations applied. */
-export async function createEmptyDb(target: DbTarget): Promise<TestDb> {
+/**
+ * A new database of the target kind: empty (no migrations applied), or a copy of the migrated `template`
+ * (tests/helpers/db-template.ts).
+ */
+export async function createEmptyDb(target: DbTarget, template?: TemplateVariant): Promise<TestDb> {
   if (target === 'pglite') {
-    const db = await openDatabase({ pgliteDir: 'memory://' });
+    const db = await openDatabase({ pgliteDir: 'memory://', ...(template ? { loadDataDir: await pgliteTemplate(template) } : {}) });
     return { db, drop: () => db.close() };
   }
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `azamat_test_${randomBytes(6).toString('hex')}`;
+  const source = template ? ` TEMPLATE ${await postgresTemplate(admin, template)}` : '';
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
+  await client.query(`CREATE DATABASE ${name}${source}`);
   await client.end();
   const url = withDatabase(admin, name);
   const db = await openDatabase({ url, poolSize: 5 });
@@ -58,9 +57,10 @@ export async function createEmptyDb(target: DbTarget): Promise<TestDb> {
 
 /** A migrated database, with reference data unless `seed: false`. */
 export async function createTestDb(target: DbTarget, opts: { seed?: boolean; years?: number[] } = {}): Promise<TestDb> {
+  if (!opts.years) return createEmptyDb(target, opts.seed === false ? 'bare' : 'seeded');
   const t = await createEmptyDb(target);
   await applyMigrations(t.db.adapterFactory);
-  if (opts.seed !== false) await seedReferenceData(t.db.prisma, opts.years ?? [2026, 2027]);
+  if (opts.seed !== false) await seedReferenceData(t.db.prisma, opts.years ?? TEST_SEED_YEARS);
   return t;
 }
 

@@ -32,7 +32,7 @@ export interface ProjectApi {
 export const PROJECT_CLOCK = new Date('2026-06-15T05:00:00Z');
 
 /** A suite's database, services (now = `clock()`, by default PROJECT_CLOCK; the bot username as given) and API. */
-export function useProjectApi(target: DbTarget, opts: { botUsername?: string | null; clock?: () => Date } = {}): ProjectApi {
+export function useProjectApi(target: DbTarget, opts: { botUsername?: string | null; clock?: () => Date; storageDir?: string } = {}): ProjectApi {
   const suite = useTestDb(target);
   let services: ServicesWithDb | undefined;
   let app: FastifyInstance | undefined;
@@ -44,6 +44,7 @@ export function useProjectApi(target: DbTarget, opts: { botUsername?: string | n
       sessionTtlHours: 12,
       now: opts.clock ?? (() => PROJECT_CLOCK),
       projects: { botUsername: () => (opts.botUsername === undefined ? BOT_USERNAME : opts.botUsername) },
+      storageDir: opts.storageDir,
     });
     app = await buildAppServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
   });

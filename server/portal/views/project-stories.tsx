@@ -1,11 +1,11 @@
 // A project's published stories of change (MSC, seed 000) under its page: the text staff published with the
 // teller's consent, the month it was told, and the name only when they chose to be named. Nothing else about the
 // teller (no voice, no ids) reaches the portal: core's public feed gives only this.
-import type { StoryReview } from '../../../core/impact/story-review.ts';
+import type { Services } from '../../../core/services.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
 
-export type PublicStory = Awaited<ReturnType<StoryReview['publicFeed']>>[number];
+export type PublicStory = Awaited<ReturnType<Services['impact']['storyReview']['publicFeed']>>[number];
 
 /** "2026-05" → "05.2026", the portal's date order. */
 const monthOf = (month: string) => `${month.slice(5, 7)}.${month.slice(0, 4)}`;

@@ -18,7 +18,7 @@ import { STORY_CONSENTS, storyConfirm, storyConsent, storyProfileName, storySkip
 export const STORY_FLOW = 'impact-story';
 
 /** What the conversation keeps of the draft: plain data, as its log stores what `external` returns. */
-export interface StoryDraftView {
+interface StoryDraftView {
   storyId: number;
   projectKk: string;
   projectRu: string;

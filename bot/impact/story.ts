@@ -12,7 +12,7 @@ import { myStoryConsent, myStoryWithdraw } from './buttons.ts';
 import { myStoryHandlers, showMyStories } from './my-stories.ts';
 import { impactStoryConversation, STORY_FLOW } from './story-flow.ts';
 
-export const STORY_LINK_PREFIX = 'story';
+const STORY_LINK_PREFIX = 'story';
 
 export function createImpactStoryFeature(): Feature {
   const composer = new Composer<BotContext>();

@@ -5,7 +5,7 @@ import type { Services } from '../../../core/services.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
 
-export type PublicStory = Awaited<ReturnType<Services['impact']['storyReview']['publicFeed']>>[number];
+type PublicStory = Awaited<ReturnType<Services['impact']['storyReview']['publicFeed']>>[number];
 
 /** "2026-05" → "05.2026", the portal's date order. */
 const monthOf = (month: string) => `${month.slice(5, 7)}.${month.slice(0, 4)}`;

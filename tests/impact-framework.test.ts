@@ -84,12 +84,26 @@ describe.each(dbTargets)('results framework on %s', (target) => {
     });
     await prisma().projectEvent.create({ data: { projectId: p.id, heldOn: day('2026-05-05'), place: 'ДК', form: 'семинар', participants: 30 } });
     const topic = await prisma().consultationTopic.findFirstOrThrow();
-    for (const d of ['2026-07-10T05:00:00Z', '2026-08-11T05:00:00Z']) {
-      await prisma().consultation.create({
-        data: { date: new Date(d), channel: 'phone', topicId: topic.id, askerGroup: 'individual', summary: 'Кеңес', result: 'answered', projectId: p.id },
-      });
-    }
+    // a consultant logs two consultations given under the project (a project of another region is refused)
     const region = await almaty(prisma());
+    const consultant = await api.account(`cons${randomBytes(3).toString('hex')}`, ['consultant'], region.id);
+    const log = (date: string, projectId: number) =>
+      api.call('POST', '/api/consultations', consultant.token, {
+        date,
+        channel: 'phone',
+        topicId: topic.id,
+        askerGroup: 'individual',
+        summary: 'Кеңес',
+        result: 'answered',
+        projectId,
+      });
+    const elsewhere = await impactProject(prisma(), { regionId: (await prisma().region.findFirstOrThrow({ where: { code: { not: 'almaty-city' } } })).id });
+    expect((await log('2026-07-10T10:00:00+05:00', elsewhere.id)).json().error.code).toBe('consultation.bad_project');
+    for (const d of ['2026-07-10T10:00:00+05:00', '2026-08-11T10:00:00+05:00']) {
+      const logged = await log(d, p.id);
+      expect(logged.status, logged.text).toBe(201);
+      expect(logged.json().projectId).toBe(p.id);
+    }
     const opp = await prisma().volunteerOpportunity.create({
       data: {
         titleKk: 'Е',

@@ -44,6 +44,8 @@ export interface OfflineInput {
   result: OfflineResult;
   responseMinutes?: number | null;
   satisfaction?: number | null;
+  /** the social project the consultation was given under (issue 25: the results framework counts them) */
+  projectId?: number | null;
 }
 
 export type OfflinePatch = Partial<OfflineInput>;
@@ -81,8 +83,17 @@ function checkNumbers(input: Pick<OfflinePatch, 'responseMinutes' | 'satisfactio
 
 export function createConsultationLogService({ prisma, now = () => new Date() }: { prisma: PrismaClient; now?: () => Date }) {
   /** The references of an offline entry as it will be: topic, region in the caller's scope, the consultant. */
-  async function checkRefs(tx: Tx, staff: StaffPrincipal, e: { date: Date; topicId: number; regionId: number | null; consultantId: number | null }) {
+  async function checkRefs(
+    tx: Tx,
+    staff: StaffPrincipal,
+    e: { date: Date; topicId: number; regionId: number | null; consultantId: number | null; projectId?: number | null },
+  ) {
     if (e.date.getTime() > now().getTime()) throw invalid('consultation.future_date');
+    if (e.projectId != null) {
+      // a project of the consultation's region (or a national one), under way: never one the caller cannot see
+      const p = await tx.socialProject.findUnique({ where: { id: e.projectId }, select: { regionId: true, status: true } });
+      if (!p || p.status === 'draft' || (p.regionId !== null && p.regionId !== e.regionId)) throw invalid('consultation.bad_project');
+    }
     if (!(await tx.consultationTopic.findUnique({ where: { id: e.topicId } }))) throw invalid('consultation.unknown_topic');
     if (e.regionId != null && !(await tx.region.findUnique({ where: { id: e.regionId } }))) throw invalid('consultation.unknown_region');
     assertQuestionScope(staff, e.regionId);
@@ -132,6 +143,7 @@ export function createConsultationLogService({ prisma, now = () => new Date() }:
         result: input.result,
         responseMinutes: input.responseMinutes ?? null,
         satisfaction: input.satisfaction ?? null,
+        projectId: input.projectId ?? null,
         createdById: staff.id,
       };
       return prisma.$transaction(async (tx) => {

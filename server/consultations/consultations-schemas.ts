@@ -43,6 +43,7 @@ export const entryBody = z.object({
   responseMinutes: z.number().nullable().describe('minutes from the question to the first answer'),
   satisfaction: z.number().nullable().describe('1–5'),
   faqArticleId: z.number().nullable(),
+  projectId: z.number().nullable(),
   createdById: z.number().nullable(),
 });
 export const listBody = cursorPageOf(entryBody);
@@ -58,6 +59,7 @@ export const offlineBody = z.object({
   result: z.enum(['answered', 'referred', 'not_in_scope']),
   responseMinutes: z.number().int().min(0).max(RESPONSE_MINUTES_MAX).nullable().optional(),
   satisfaction: z.number().int().min(1).max(5).nullable().optional(),
+  projectId: id.nullable().optional().describe('the social project the consultation was given under (of its region)'),
 });
 export const patchBody = someChange(offlineBody.partial());
 

@@ -29,6 +29,7 @@ const entryView = (c: LogEntry): z.output<typeof entryBody> => ({
   responseMinutes: c.responseMinutes,
   satisfaction: c.satisfaction,
   faqArticleId: c.faqArticleId,
+  projectId: c.projectId,
   createdById: c.createdById,
 });
 

@@ -58,6 +58,8 @@ export interface Feature {
    */
   deepLinks?: Record<string, (ctx: BotContext, rest: string) => Promise<unknown>>;
   commands?: CommandEntry[];
+  /** what /mydata shows after the summary of every section (e.g. the stories of change, each with its buttons) */
+  myData?: (ctx: BotContext) => Promise<unknown>;
 }
 
 export function parseStartPayload(payload: string): { prefix: string; rest: string } | null {

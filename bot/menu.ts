@@ -16,6 +16,8 @@ export interface BotCatalog {
   deepLinks: Map<string, (ctx: BotContext, rest: string) => Promise<unknown>>;
   /** every published command, in order (Telegram's command menu and /help) */
   commands: CommandEntry[];
+  /** the features' own parts of /mydata, in the features' order */
+  myData: Array<(ctx: BotContext) => Promise<unknown>>;
 }
 
 export function buildCatalog(features: readonly Feature[], i18n: i18n): BotCatalog {
@@ -32,6 +34,7 @@ export function buildCatalog(features: readonly Feature[], i18n: i18n): BotCatal
     byLabel,
     deepLinks: new Map(features.flatMap((f) => Object.entries(f.deepLinks ?? {}))),
     commands: commandList(features),
+    myData: features.flatMap((f) => (f.myData ? [f.myData] : [])),
   };
 }
 

@@ -46,6 +46,7 @@ async function showMyData(ctx: BotContext): Promise<void> {
       .row()
       .text(t('citizens:privacy.delete.button'), eraseAsk.encode()),
   });
+  for (const more of ctx.catalog.myData) await more(ctx);
 }
 
 async function askErase(ctx: BotContext): Promise<void> {

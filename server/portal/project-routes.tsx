@@ -6,6 +6,7 @@ import { PORTAL_LANGS } from './portal-schemas.ts';
 import { idParams, parseId, projectListQuery } from './public-schemas.ts';
 import { pickLang, ProjectList } from './views/project-list.tsx';
 import { ProjectPage } from './views/project-page.tsx';
+import { ProjectStories } from './views/project-stories.tsx';
 
 // Finished projects change rarely (a closed evaluation, a corrected result).
 const TTL = { maxAge: 300, staleWhileRevalidate: 3600 };
@@ -34,13 +35,20 @@ export function projectPages(app: PortalApp, kit: PortalKit): void {
       return kit.send(req, reply, `project:${id}:${lang}`, async () => {
         const p = await services.portal.projects.byId(id);
         if (!p) return kit.notFound(lang, 'projects');
+        const stories = await services.impact.storyReview.publicFeed({ projectId: id, limit: 20 });
         const meta = {
           title: pickLang(lang, p.nameKk, p.nameRu),
           description: pickLang(lang, p.resultsKk, p.resultsRu).slice(0, 200) || t('projects.intro'),
           paths: kit.samePath((l) => `/${l}/projects/${id}`),
           article: true,
         };
-        return { status: 200, html: kit.page(lang, meta, <ProjectPage lang={lang} t={t} p={p} />), ...TTL };
+        const body = (
+          <>
+            <ProjectPage lang={lang} t={t} p={p} />
+            <ProjectStories lang={lang} t={t} stories={stories} />
+          </>
+        );
+        return { status: 200, html: kit.page(lang, meta, body), ...TTL };
       });
     });
   }

@@ -38,6 +38,9 @@ export function ProjectDetail({ id }: { id: number }) {
         <a class="button" href={href(`monitoring/${p.id}`)} data-testid="project-monitoring-link">
           {t('nav.monitoring')}
         </a>
+        <a class="button" href={href(`impact/${p.id}`)} data-testid="project-impact-link">
+          {t('nav.impact')}
+        </a>
       </div>
       <div class="panel">
         <dl class="facts">

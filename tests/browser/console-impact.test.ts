@@ -1,0 +1,106 @@
+// A project manager in Chromium, in Russian, opens a project's social impact from its page: the framework shows
+// the goal and its indicator, a value is entered with its evidence and its progress appears; a goal is added from
+// the node form and a second one refused in the user's language; the SROI tab says why there is no ratio yet.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../core/calendar/local-time.ts';
+import { dbTargets } from '../helpers/db.ts';
+import { browserAvailable, launchBrowser, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
+
+// The browser keeps the session cookie by its own clock, so the server's clock is pinned at the real start of
+// the test and every fixture date is relative to it.
+const NOW = new Date();
+const day = (offset: number) => localDate(new Date(NOW.getTime() + offset * 86_400_000));
+const PM = { login: 'pm-impact', password: 'pm-impact-password-1' };
+
+describe.skipIf(!browserAvailable).each(dbTargets)('console: social impact (%s)', (target) => {
+  let app: ConsoleApp;
+  let b: Browser;
+  let projectId = 0;
+
+  beforeAll(async () => {
+    app = await startConsoleApp(target, { now: () => NOW, botUsername: 'azamat_test_bot' });
+    const { prisma } = app.services;
+    const region = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } });
+    const pm = await app.services.staff.create(
+      { type: 'system' },
+      { login: PM.login, fullName: 'Жоба менеджері', password: PM.password, roles: ['project_manager'], regionId: region.id },
+    );
+    const p = await prisma.socialProject.create({
+      data: {
+        nameKk: 'Жастар орталығы',
+        nameRu: 'Молодёжный центр',
+        supplierName: 'ОФ «Болашақ»',
+        contractSum: 1500,
+        startsOn: new Date(day(-200)),
+        endsOn: new Date(day(160)),
+        areaId: 9,
+        regionId: region.id,
+        status: 'active',
+        inviteCode: randomBytes(6).toString('hex'),
+      },
+    });
+    projectId = p.id;
+    const staff = {
+      id: pm.id,
+      login: PM.login,
+      fullName: 'Жоба менеджері',
+      roles: ['project_manager' as const],
+      regionId: region.id,
+      districtId: null,
+      departmentId: null,
+      locale: 'ru' as const,
+    };
+    const actor = { type: 'staff' as const, id: pm.id };
+    const { framework } = app.services.impact;
+    const goal = await framework.addNode(actor, staff, projectId, { level: 'goal', textKk: 'Жастар жұмыспен қамтылған', textRu: 'Молодёжь трудоустроена' });
+    await framework.addIndicator(actor, staff, goal.id, {
+      nameKk: 'Жұмысқа орналасқандар',
+      nameRu: 'Трудоустроено',
+      unitKk: 'адам',
+      unitRu: 'чел.',
+      baseline: 0,
+      target: 50,
+      verificationKk: 'Шарттар',
+      verificationRu: 'Договоры',
+      schedule: 'year',
+      source: 'manual',
+    });
+    b = await launchBrowser(app.baseUrl, { locale: 'ru-RU' });
+    await signIn(b.page, app.baseUrl, PM.login, PM.password);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await app?.stop();
+  });
+
+  it('enters a value with evidence and sees its progress; refuses a second goal; the SROI tab explains the missing ratio', async () => {
+    const { page } = b;
+    await page.goto(`${app.baseUrl}/console/projects/${projectId}`);
+    await page.locator('[data-testid=project-impact-link]').click();
+    const fw = page.locator('[data-testid=impact-framework]');
+    await expect.poll(() => fw.innerText()).toContain('Молодёжь трудоустроена');
+    expect(await fw.innerText()).toContain('Трудоустроено');
+    await fw.getByRole('button', { name: 'Внести значение' }).first().click();
+    const form = page.locator('[data-testid=impact-value-form]');
+    await form.locator('input[type=number]').fill('12');
+    await form.locator('input[type=text]').fill('Копии 12 трудовых договоров');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    // 12 of 50 from 0: 24 %
+    await expect.poll(() => page.locator('[data-testid=impact-indicators]').innerText()).toContain('выполнение: 24');
+    expect(await page.locator('[data-testid=impact-indicators]').innerText()).toContain('Копии 12 трудовых договоров');
+
+    const nodeForm = page.locator('[data-testid=impact-node-form]');
+    await nodeForm.locator('input[type=text]').nth(0).fill('Екінші мақсат');
+    await nodeForm.locator('input[type=text]').nth(1).fill('Вторая цель');
+    await nodeForm.getByRole('button', { name: 'Сохранить' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid=impact-framework] [role=alert]').first().innerText())
+      .toContain('У проекта может быть только одна цель.');
+    expect(await page.locator('[data-testid=impact-screen]').innerText()).not.toContain('Вторая цель');
+
+    await page.getByRole('tab', { name: 'SROI' }).click();
+    await expect.poll(() => page.locator('[data-testid=impact-sroi-result]').innerText()).toMatch(/\S/);
+    expect(await page.locator('[data-testid=impact-sroi-result]').innerText()).not.toContain('SROI =');
+  });
+});

@@ -45,6 +45,8 @@ export async function processStoryCalls({ prisma, i18n, now, batchSize = 200 }: 
           html: true,
           offers: [[tellStory.offer(t('impact:call.button'), { callId: call.id })]],
           dedupeKey: `impact:call:${call.id}:${b.id}`,
+          // Due by the job's clock, not the machine's: a call opened on an injected date is sent on it.
+          notBefore: at,
         });
         await tx.storyInvitation.create({ data: { callId: call.id, beneficiaryId: b.id, citizenId: c.id, outboxId: Number(outboxId), queuedAt: at } });
       }

@@ -2,11 +2,11 @@
 // else helpfully, and domain refusals as plain values. (Commands, menu buttons and other features'
 // buttons never reach a waiting flow: see flowContext in bot/middleware/app-context.ts.)
 import type { Conversation } from '@grammyjs/conversations';
-import type { InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import type { BotContext, FlowContext } from './context.ts';
 import { FLOW_BUTTON } from './features.ts';
 import { DomainError } from '../core/errors.ts';
-import { defineButton, type ButtonFamily, type ButtonFields, type ButtonReader } from '../core/offers/button.ts';
+import { defineButton, type ButtonFamily, type ButtonFields, type ButtonReader, type Field } from '../core/offers/button.ts';
 import { esc, fitTitle } from '../core/text.ts';
 
 export type Flow = Conversation<BotContext, FlowContext>;
@@ -42,6 +42,32 @@ export async function waitForButton<V>(
       continue;
     }
     await (hint ? hint(ctx) : ctx.reply(ctx.t('reports:flow.use_buttons')));
+  }
+}
+
+/**
+ * Offers to continue a saved draft or to start again (`texts.found` says since when), and waits for the
+ * press; the buttons go once one is pressed. True: continue the draft.
+ */
+export async function offerDraft(
+  conversation: Flow,
+  ctx: FlowContext,
+  button: ButtonFamily<{ choice: Field<'go' | 'new'> }>,
+  texts: { found: string; go: string; restart: string },
+): Promise<boolean> {
+  const kb = new InlineKeyboard().text(texts.go, button.encode({ choice: 'go' })).text(texts.restart, button.encode({ choice: 'new' }));
+  await ctx.reply(texts.found, { reply_markup: kb });
+  const { ctx: pressed, value } = await waitForButton(conversation, button);
+  await pressed.editMessageReplyMarkup().catch(() => {});
+  return value.choice === 'go';
+}
+
+/** Waits for the citizen's next message; a press of a button no longer offered meanwhile gets a short answer. */
+export async function nextMessage(conversation: Flow, ctx: FlowContext): Promise<FlowContext> {
+  for (;;) {
+    const c = await conversation.wait();
+    if (!c.callbackQuery) return c;
+    await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
   }
 }
 
@@ -114,6 +140,13 @@ export async function showScreen(ctx: BotContext, text: string, kb: InlineKeyboa
 export async function enterFlow(ctx: BotContext, id: string, ...args: unknown[]): Promise<void> {
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(id, ...args);
+}
+
+/** A screen's button that starts a flow: its spinner stops, the screen's buttons go, and the flow starts. */
+export async function enterFlowFromScreen(ctx: BotContext, id: string, ...args: unknown[]): Promise<void> {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => {});
+  await enterFlow(ctx, id, ...args);
 }
 
 /**

@@ -3,7 +3,10 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { StaffRole } from '../generated/prisma/enums.ts';
 import { qrPng, qrSvg } from '../core/projects/project-invite.ts';
+import type { StaffService } from '../core/staff/staff-service.ts';
+import { requireStaff } from './plugins/auth.ts';
 import { idParam, pngBody, qrSizeQuery, svgBody, withErrors } from './schemas.ts';
 
 export type RouteApp = Parameters<FastifyPluginAsyncZod>[0];
@@ -31,6 +34,33 @@ export function routeOptions(tags: string[], onRequest: Guard) {
     const ok = (created ? { 201: created } : { 200: response }) as Ok<S>;
     return { onRequest: guard, schema: { tags, summary, ...(inputs as Omit<S, keyof Answer>), response: withErrors(ok) } };
   };
+}
+
+/** The guards route modules share, by the roles they let in (admins always pass; none: any signed-in staff member). */
+const GUARDS = {
+  anyStaff: [],
+  admin: ['admin'],
+  operator: ['operator'],
+  moderator: ['moderator'],
+  consultant: ['consultant'],
+  manager: ['project_manager'],
+  expert: ['expert'],
+  managerOrExpert: ['project_manager', 'expert'],
+  operatorOrModerator: ['operator', 'moderator'],
+} satisfies Record<string, StaffRole[]>;
+type GuardName = keyof typeof GUARDS;
+
+/**
+ * What a staff route module starts with: `guard` for its routes (one of the shared guards by name, or a capability's
+ * own role list), `tags` (its OpenAPI tag), `opts` with that guard by default, every shared guard by name for the
+ * routes that let others in, and `guardFor(roles)` for a capability's own role list.
+ */
+export function guardedRoutes(staff: StaffService, tag: string, main: GuardName | StaffRole[]) {
+  const guardFor = (roles: StaffRole[]): Guard => requireStaff(staff, roles);
+  const shared = Object.fromEntries(Object.entries(GUARDS).map(([name, roles]) => [name, guardFor(roles)])) as Record<GuardName, Guard>;
+  const guard = typeof main === 'string' ? shared[main] : guardFor(main);
+  const tags = [tag];
+  return { ...shared, guard, guardFor, tags, opts: routeOptions(tags, guard) };
 }
 
 /** An instant as the API answers it: ISO 8601 in UTC, or null. */

@@ -1,9 +1,10 @@
 // Admin API for Open311 clients: a key is shown once and stored hashed, lists never show it, only
 // admins may issue, change or revoke keys, a revoked key stops working at once, and all is audited.
 import { createHash } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
+import { useFixture } from './helpers/fixture.ts';
 
 interface ClientBody {
   id: number;
@@ -21,15 +22,18 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 describe.each(dbTargets)('API clients (%s)', (target) => {
   const api = useApiApp(target);
   const { services, app } = api;
-  let adminToken: string;
-  let operator: string;
-  let regionId: number;
-  let serviceCode: string;
+  const given = useFixture(async () => ({
+    adminToken: api.adminToken,
+    regionId: (await services.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id,
+    serviceCode: (await services.prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } })).code,
+    operator: (await api.staff({ login: 'operator-k', fullName: 'Operator K', password: 'operator-password-k', roles: ['operator'] })).token,
+  }));
   let addr = 0;
 
-  const issue = (payload: Record<string, unknown>, token = adminToken) => app.inject({ method: 'POST', url: '/api/api-clients', headers: as(token), payload });
-  const list = (token = adminToken) => app.inject({ method: 'GET', url: '/api/api-clients', headers: as(token) });
-  const patch = (id: number, payload: Record<string, unknown>, token = adminToken) =>
+  const issue = (payload: Record<string, unknown>, token = given.adminToken) =>
+    app.inject({ method: 'POST', url: '/api/api-clients', headers: as(token), payload });
+  const list = (token = given.adminToken) => app.inject({ method: 'GET', url: '/api/api-clients', headers: as(token) });
+  const patch = (id: number, payload: Record<string, unknown>, token = given.adminToken) =>
     app.inject({ method: 'PATCH', url: `/api/api-clients/${id}`, headers: as(token), payload });
   const file = (key: string) =>
     app.inject({
@@ -38,7 +42,7 @@ describe.each(dbTargets)('API clients (%s)', (target) => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({
         api_key: key,
-        service_code: serviceCode,
+        service_code: given.serviceCode,
         lat: '51.1694',
         long: '71.4491',
         description: 'Не убран снег во дворе дома уже неделю',
@@ -46,18 +50,11 @@ describe.each(dbTargets)('API clients (%s)', (target) => {
       remoteAddress: `198.51.100.${++addr}`,
     });
 
-  beforeAll(async () => {
-    adminToken = api.adminToken;
-    regionId = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } })).id;
-    serviceCode = (await services.prisma.category.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } })).code;
-    ({ token: operator } = await api.staff({ login: 'operator-k', fullName: 'Operator K', password: 'operator-password-k', roles: ['operator'] }));
-  });
-
   it('issues a key shown once, stores only its hash and prefix, and the key files reports', async () => {
-    const res = await issue({ name: 'Astana city app', regionId });
+    const res = await issue({ name: 'Astana city app', regionId: given.regionId });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json() as ClientBody;
-    expect(body).toMatchObject({ name: 'Astana city app', regionId, active: true, lastUsedAt: null });
+    expect(body).toMatchObject({ name: 'Astana city app', regionId: given.regionId, active: true, lastUsedAt: null });
     expect(body.key).toMatch(/^az_[A-Za-z0-9_-]{32}$/);
     expect(body.keyPrefix).toBe(body.key!.slice(0, 8));
 
@@ -78,7 +75,7 @@ describe.each(dbTargets)('API clients (%s)', (target) => {
   });
 
   it('lists clients without their keys', async () => {
-    const created = (await issue({ name: 'Listed app', regionId })).json() as ClientBody;
+    const created = (await issue({ name: 'Listed app', regionId: given.regionId })).json() as ClientBody;
     const res = await list();
     expect(res.statusCode).toBe(200);
     const items = res.json() as ClientBody[];
@@ -87,7 +84,7 @@ describe.each(dbTargets)('API clients (%s)', (target) => {
       id: created.id,
       name: 'Listed app',
       keyPrefix: created.keyPrefix,
-      regionId,
+      regionId: given.regionId,
       active: true,
       createdAt: created.createdAt,
       lastUsedAt: null,
@@ -98,7 +95,7 @@ describe.each(dbTargets)('API clients (%s)', (target) => {
   });
 
   it('revoking a key stops it at once; re-activating restores it; both are audited', async () => {
-    const created = (await issue({ name: 'Partner portal', regionId })).json() as ClientBody;
+    const created = (await issue({ name: 'Partner portal', regionId: given.regionId })).json() as ClientBody;
     expect((await file(created.key!)).statusCode).toBe(200);
 
     const revoked = await patch(created.id, { active: false });
@@ -120,7 +117,7 @@ describe.each(dbTargets)('API clients (%s)', (target) => {
   });
 
   it('renames and moves a client to another region', async () => {
-    const created = (await issue({ name: 'Old name', regionId })).json() as ClientBody;
+    const created = (await issue({ name: 'Old name', regionId: given.regionId })).json() as ClientBody;
     const other = (await services.prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } })).id;
     const res = await patch(created.id, { name: 'New name', regionId: other });
     expect(res.statusCode, res.body).toBe(200);
@@ -142,7 +139,11 @@ describe.each(dbTargets)('API clients (%s)', (target) => {
   it('only admins may see, issue or change keys', async () => {
     const created = (await issue({ name: 'Guarded app' })).json() as ClientBody;
     const before = await services.prisma.apiClient.count();
-    for (const res of [await list(operator), await issue({ name: 'Sneaky app' }, operator), await patch(created.id, { active: false }, operator)]) {
+    for (const res of [
+      await list(given.operator),
+      await issue({ name: 'Sneaky app' }, given.operator),
+      await patch(created.id, { active: false }, given.operator),
+    ]) {
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('auth.role_required');
     }

@@ -1,10 +1,10 @@
 // The knowledge base for consultants: articles in Kazakh and Russian (both required) per topic, drafts
 // and published ones, edits and removal (audited), and the search that finds an article by the words of
 // a question in either language, drafts included for staff.
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ConsultationTopic } from '../generated/prisma/client.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
+import { useFixture } from './helpers/fixture.ts';
 
 const taxes = {
   titleKk: 'ҮЕҰ салық есептілігін қашан тапсырады',
@@ -22,14 +22,16 @@ const registration = {
 describe.each(dbTargets)('knowledge base API (%s)', (target) => {
   const api = useApiApp(target);
   const { app, prisma } = api;
-  let consultant: string;
-  let operator: string;
-  let accounting: ConsultationTopic;
-  let legal: ConsultationTopic;
+  const given = useFixture(async () => ({
+    accounting: await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-accounting-taxes-reporting' } }),
+    legal: await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } }),
+    consultant: (await api.staff({ login: 'kb-consultant', fullName: 'Консультант', password: 'kb-consultant-password-1', roles: ['consultant'] })).token,
+    operator: (await api.staff({ login: 'kb-operator', fullName: 'Оператор', password: 'kb-operator-password-1', roles: ['operator'] })).token,
+  }));
 
-  const send = (method: 'POST' | 'PATCH' | 'DELETE' | 'GET', url: string, payload?: unknown, token = consultant) =>
+  const send = (method: 'POST' | 'PATCH' | 'DELETE' | 'GET', url: string, payload?: unknown, token = given.consultant) =>
     app.inject({ method, url, headers: as(token), ...(payload ? { payload: payload as Record<string, unknown> } : {}) });
-  const create = async (body: object, topicId = accounting.id) => {
+  const create = async (body: object, topicId = given.accounting.id) => {
     const res = await send('POST', '/api/faq', { topicId, ...body });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: number; published: boolean };
@@ -40,20 +42,13 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
     return (res.json().items as Array<{ score: number; article: { id: number } }>).map((m) => m.article.id);
   };
 
-  beforeAll(async () => {
-    accounting = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-accounting-taxes-reporting' } });
-    legal = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
-    ({ token: consultant } = await api.staff({ login: 'kb-consultant', fullName: 'Консультант', password: 'kb-consultant-password-1', roles: ['consultant'] }));
-    ({ token: operator } = await api.staff({ login: 'kb-operator', fullName: 'Оператор', password: 'kb-operator-password-1', roles: ['operator'] }));
-  });
-
   beforeEach(async () => {
     await prisma.faqArticle.deleteMany();
   });
 
   it('creates a draft in both languages by default, with who wrote it, audited', async () => {
     const a = await create(taxes);
-    expect(a).toMatchObject({ ...taxes, topicId: accounting.id, published: false, sourceQuestionId: null, shownCount: 0 });
+    expect(a).toMatchObject({ ...taxes, topicId: given.accounting.id, published: false, sourceQuestionId: null, shownCount: 0 });
     const row = await prisma.faqArticle.findUniqueOrThrow({ where: { id: a.id } });
     expect(row.createdById).toBe((await prisma.staffUser.findUniqueOrThrow({ where: { login: 'kb-consultant' } })).id);
     expect(await prisma.auditLog.count({ where: { action: 'faq.create', entityId: String(a.id) } })).toBe(1);
@@ -70,15 +65,15 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
       [{ ...taxes, topicId: 999_999 }, 400, 'faq.unknown_topic'],
     ];
     for (const [body, status, code] of cases) {
-      const res = await send('POST', '/api/faq', { topicId: accounting.id, ...body });
+      const res = await send('POST', '/api/faq', { topicId: given.accounting.id, ...body });
       expect(res.statusCode, code).toBe(status);
       expect(res.json().error.code).toBe(code);
     }
     const kkMessage = await app.inject({
       method: 'POST',
       url: '/api/faq',
-      headers: { ...as(consultant), 'accept-language': 'kk' },
-      payload: { topicId: accounting.id, ...taxes, bodyRu: 'т'.repeat(3501) },
+      headers: { ...as(given.consultant), 'accept-language': 'kk' },
+      payload: { topicId: given.accounting.id, ...taxes, bodyRu: 'т'.repeat(3501) },
     });
     expect(kkMessage.json().error.message).toBe('Мақаланың мәтіні тым ұзын: 3500 таңбадан аспауы керек.');
     expect(await prisma.faqArticle.count()).toBe(0);
@@ -88,7 +83,7 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
 
   it('publishes, edits and deletes; the list filters by topic and published; every change is audited', async () => {
     const a = await create(taxes);
-    const b = await create(registration, legal.id);
+    const b = await create(registration, given.legal.id);
     const published = await send('PATCH', `/api/faq/${a.id}`, { published: true });
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json().published).toBe(true);
@@ -98,7 +93,7 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
     expect(await list('')).toEqual([a.id, b.id]);
     expect(await list('?published=true')).toEqual([a.id]);
     expect(await list('?published=false')).toEqual([b.id]);
-    expect(await list(`?topicId=${legal.id}`)).toEqual([b.id]);
+    expect(await list(`?topicId=${given.legal.id}`)).toEqual([b.id]);
     const page = await send('GET', '/api/faq?limit=1');
     expect(page.json().nextCursor).toBe(String(a.id));
     expect((await send('GET', `/api/faq?limit=1&cursor=${a.id}`)).json().items.map((x: { id: number }) => x.id)).toEqual([b.id]);
@@ -122,13 +117,13 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
 
   it('finds an article by the words of a question in Kazakh or in Russian, drafts included for staff', async () => {
     const a = await create(taxes);
-    const b = await create(registration, legal.id);
+    const b = await create(registration, given.legal.id);
     // Kazakh words with other endings than the article's; Russian likewise.
     expect((await search('Салық есептілігін қашан тапсыру керек?'))[0]).toBe(a.id);
     expect((await search('Когда сдавать налоговую отчетность НПО?'))[0]).toBe(a.id);
     expect((await search('Қоғамдық бірлестіктерді тіркеу'))[0]).toBe(b.id);
     expect((await search('регистрации общественных объединений'))[0]).toBe(b.id);
-    expect(await search('регистрации общественных объединений', `&topicId=${accounting.id}`)).toEqual([]);
+    expect(await search('регистрации общественных объединений', `&topicId=${given.accounting.id}`)).toEqual([]);
     expect(await search('футбол мяч стадион')).toEqual([]);
     // Both are drafts: the bot would find neither.
     expect(await prisma.faqArticle.count({ where: { published: true } })).toBe(0);
@@ -142,7 +137,7 @@ describe.each(dbTargets)('knowledge base API (%s)', (target) => {
       ['POST', '/api/faq'],
       ['GET', '/api/faq/search?q=налог'],
     ] as const) {
-      const res = await send(method, url, method === 'POST' ? { topicId: accounting.id, ...taxes } : undefined, operator);
+      const res = await send(method, url, method === 'POST' ? { topicId: given.accounting.id, ...taxes } : undefined, given.operator);
       expect(res.statusCode, url).toBe(403);
     }
   });

@@ -4,11 +4,11 @@
 // gracefully on one Ctrl+C even when npm delivers it twice, and a crash names the TypeScript file and line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../app/build.mjs';
+import { freePort, killLeftovers } from './helpers/local-processes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 // Inside the project: the packages the bundle leaves to Node (PGlite, Prisma's client) are found from there.
@@ -23,20 +23,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killLeftovers(children);
   rmSync(outDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function run(args: string[], env: NodeJS.ProcessEnv) {
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...env };

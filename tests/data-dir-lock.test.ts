@@ -2,13 +2,13 @@
 // it, a lock left by a killed process is taken over within seconds, and nothing written is lost either way.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/db/client.ts';
 import { DataDirLockedError, lockDataDir, type LockHolder } from '../core/db/data-dir-lock.ts';
 import { currentProcess } from '../core/db/process-identity.ts';
+import { freePort, killLeftovers } from './helpers/local-processes.ts';
 
 const NOW = new Date('2026-11-20T12:00:00+05:00');
 const root = path.resolve(import.meta.dirname, '..');
@@ -19,19 +19,9 @@ const freshDir = () => path.join(base, `case-${++dirs}`);
 const holderOf = (dir: string): LockHolder => JSON.parse(readFileSync(`${dir}.lock-holder.json`, 'utf8'));
 
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killLeftovers(children);
   rmSync(base, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Run {
   child: ChildProcess;

@@ -1,7 +1,7 @@
 // Response templates: admins write them (operators read), unknown placeholders are refused on save,
 // and applying one to a status change writes the note in the citizen's language with the report's values.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Category, Report } from '../generated/prisma/client.ts';
+import type { Report } from '../generated/prisma/client.ts';
 import type { Actor } from '../core/audit/audit-log.ts';
 import { formatLocalDate } from '../core/calendar/local-time.ts';
 import { fillTemplate, unknownPlaceholders } from '../core/reports/report-templates.ts';
@@ -9,6 +9,7 @@ import type { NewReport } from '../core/reports/report-service.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 import { sentParams } from './helpers/outbox.ts';
+import { useFixture } from './helpers/fixture.ts';
 
 const system: Actor = { type: 'system' };
 
@@ -37,14 +38,15 @@ describe('template placeholders', () => {
 describe.each(dbTargets)('report templates API (%s)', (target) => {
   const api = useApiApp(target);
   const { services, app } = api;
-  let admin: string;
-  let operator: string;
-  let category: Category;
-  let otherCategory: Category;
-  let region: { id: number; nameKk: string; nameRu: string; districts: Array<{ id: number; nameKk: string; nameRu: string }> };
+  const given = useFixture(async () => {
+    const region = await services.prisma.region.findFirstOrThrow({ where: { code: 'almaty-city' }, include: { districts: { orderBy: { id: 'asc' } } } });
+    const [category, otherCategory] = await services.prisma.category.findMany({ where: { active: true }, orderBy: { id: 'asc' }, take: 2 });
+    const { token: operator } = await api.staff({ login: 'operator', fullName: 'Operator', password: 'operator-password-1', roles: ['operator'] });
+    return { admin: api.adminToken, region, category: category!, otherCategory: otherCategory!, operator };
+  });
   let nextTelegramId = 990_000;
 
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, token = admin, headers: Record<string, string> = {}) =>
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, token = given.admin, headers: Record<string, string> = {}) =>
     app.inject({ method, url, headers: { ...as(token), ...headers }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
   async function report(locale: 'kk' | 'ru' | null, extra: Partial<NewReport> = {}): Promise<Report> {
@@ -54,9 +56,9 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
     return services.reports.create(system, {
       source: citizen ? 'bot' : 'staff',
       citizenId: citizen?.id ?? null,
-      categoryId: category.id,
-      regionId: region.id,
-      districtId: region.districts[0]!.id,
+      categoryId: given.category.id,
+      regionId: given.region.id,
+      districtId: given.region.districts[0]!.id,
       address: 'ул. Абая, 10',
       description: 'Яма на проезжей части у остановки',
       evidence: citizen ? [{ kind: 'photo', telegramFileId: 'AgAC-x', fileUniqueId: `u-${nextTelegramId}` }] : [],
@@ -72,17 +74,6 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
   const lastNote = async (reportId: number) =>
     (await services.prisma.reportEvent.findFirstOrThrow({ where: { reportId, type: 'status' }, orderBy: { id: 'desc' } })).publicNote;
 
-  beforeAll(async () => {
-    admin = api.adminToken;
-    region = (await services.prisma.region.findFirstOrThrow({
-      where: { code: 'almaty-city' },
-      include: { districts: { orderBy: { id: 'asc' } } },
-    })) as typeof region;
-    const categories = await services.prisma.category.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
-    [category, otherCategory] = [categories[0]!, categories[1]!];
-    ({ token: operator } = await api.staff({ login: 'operator', fullName: 'Operator', password: 'operator-password-1', roles: ['operator'] }));
-  });
-
   describe('CRUD', () => {
     it('an admin creates, changes and deletes a template; an operator reads but cannot write', async () => {
       const created = await send('POST', '/api/report-templates', {
@@ -96,10 +87,10 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
       const t = created.json();
       expect(t).toMatchObject({ categoryId: null, status: 'rejected', active: true, textRu: 'Обращение {{number}} не подтвердилось.' });
 
-      expect((await send('POST', '/api/report-templates', { status: 'rejected', title: 'x', textKk: 'x', textRu: 'x' }, operator)).statusCode).toBe(403);
-      expect((await send('PATCH', `/api/report-templates/${t.id}`, { title: 'x' }, operator)).statusCode).toBe(403);
-      expect((await send('DELETE', `/api/report-templates/${t.id}`, undefined, operator)).statusCode).toBe(403);
-      const listed = await send('GET', '/api/report-templates?status=rejected', undefined, operator);
+      expect((await send('POST', '/api/report-templates', { status: 'rejected', title: 'x', textKk: 'x', textRu: 'x' }, given.operator)).statusCode).toBe(403);
+      expect((await send('PATCH', `/api/report-templates/${t.id}`, { title: 'x' }, given.operator)).statusCode).toBe(403);
+      expect((await send('DELETE', `/api/report-templates/${t.id}`, undefined, given.operator)).statusCode).toBe(403);
+      const listed = await send('GET', '/api/report-templates?status=rejected', undefined, given.operator);
       expect(listed.statusCode).toBe(200);
       expect(listed.json().map((x: { id: number }) => x.id)).toContain(t.id);
 
@@ -124,7 +115,7 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
         'POST',
         '/api/report-templates',
         { status: 'resolved', title: 'Ошибка', textKk: 'Өтініш {{nomer}} орындалды.', textRu: 'Обращение {{number}} выполнено {{date}}.' },
-        admin,
+        given.admin,
         { 'accept-language': 'kk' },
       );
       expect(res.statusCode).toBe(400);
@@ -149,7 +140,7 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
 
     beforeAll(async () => {
       resolved = await create({
-        categoryId: category.id,
+        categoryId: given.category.id,
         status: 'resolved',
         title: 'Выполнено',
         textKk: '{{number}} өтініші бойынша ({{category}}, {{district}}, {{address}}) жұмыс аяқталды.',
@@ -168,13 +159,13 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
       const kk = await report('kk');
       const ru = await report('ru');
       for (const r of [kk, ru]) {
-        const res = await send('POST', `/api/reports/${r.id}/status`, { to: 'resolved', templateId: resolved.id }, operator);
+        const res = await send('POST', `/api/reports/${r.id}/status`, { to: 'resolved', templateId: resolved.id }, given.operator);
         expect(res.statusCode, res.body).toBe(200);
         expect(res.json().status).toBe('resolved');
       }
-      const district = region.districts[0]!;
-      expect(await lastNote(kk.id)).toBe(`${kk.number} өтініші бойынша (${category.nameKk}, ${district.nameKk}, ул. Абая, 10) жұмыс аяқталды.`);
-      expect(await lastNote(ru.id)).toBe(`По обращению ${ru.number} (${category.nameRu}, ${district.nameRu}, ул. Абая, 10) работы выполнены.`);
+      const district = given.region.districts[0]!;
+      expect(await lastNote(kk.id)).toBe(`${kk.number} өтініші бойынша (${given.category.nameKk}, ${district.nameKk}, ул. Абая, 10) жұмыс аяқталды.`);
+      expect(await lastNote(ru.id)).toBe(`По обращению ${ru.number} (${given.category.nameRu}, ${district.nameRu}, ул. Абая, 10) работы выполнены.`);
       // The citizen receives it in the status notice.
       const citizen = await services.prisma.citizen.findUniqueOrThrow({ where: { id: kk.citizenId! } });
       const sent = await services.prisma.outboxMessage.findFirstOrThrow({ where: { chatId: citizen.telegramId } });
@@ -183,36 +174,36 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
 
     it('a report without a citizen is answered in Russian; the due date is the one accepting sets (Almaty dd.mm.yyyy)', async () => {
       const r = await report(null);
-      const res = await send('POST', `/api/reports/${r.id}/status`, { to: 'in_work', templateId: accepted.id }, operator);
+      const res = await send('POST', `/api/reports/${r.id}/status`, { to: 'in_work', templateId: accepted.id }, given.operator);
       expect(res.statusCode, res.body).toBe(200);
       const after = await services.prisma.report.findUniqueOrThrow({ where: { id: r.id } });
-      expect(await lastNote(r.id)).toBe(`Будет рассмотрено до ${formatLocalDate(after.dueAt!)} (${region.nameRu}).`);
+      expect(await lastNote(r.id)).toBe(`Будет рассмотрено до ${formatLocalDate(after.dueAt!)} (${given.region.nameRu}).`);
     });
 
     it('a written public note wins over the template', async () => {
       const r = await report('kk');
-      await send('POST', `/api/reports/${r.id}/status`, { to: 'resolved', templateId: resolved.id, publicNote: 'Свой текст' }, operator);
+      await send('POST', `/api/reports/${r.id}/status`, { to: 'resolved', templateId: resolved.id, publicNote: 'Свой текст' }, given.operator);
       expect(await lastNote(r.id)).toBe('Свой текст');
     });
 
     it('a template for another status or category is refused with 400 and the report stays as it was', async () => {
       const r = await report('ru');
-      const mismatch = await send('POST', `/api/reports/${r.id}/status`, { to: 'rejected', templateId: resolved.id }, operator);
+      const mismatch = await send('POST', `/api/reports/${r.id}/status`, { to: 'rejected', templateId: resolved.id }, given.operator);
       expect(mismatch.statusCode).toBe(400);
       expect(mismatch.json().error.code).toBe('template.status_mismatch');
-      const other = await report('ru', { categoryId: otherCategory.id });
-      const wrong = await send('POST', `/api/reports/${other.id}/status`, { to: 'resolved', templateId: resolved.id }, operator);
+      const other = await report('ru', { categoryId: given.otherCategory.id });
+      const wrong = await send('POST', `/api/reports/${other.id}/status`, { to: 'resolved', templateId: resolved.id }, given.operator);
       expect(wrong.json().error.code).toBe('template.wrong_category');
-      const unknown = await send('POST', `/api/reports/${r.id}/status`, { to: 'resolved', templateId: 999_999 }, operator);
+      const unknown = await send('POST', `/api/reports/${r.id}/status`, { to: 'resolved', templateId: 999_999 }, given.operator);
       expect(unknown.statusCode).toBe(404);
       for (const id of [r.id, other.id]) expect((await services.prisma.report.findUniqueOrThrow({ where: { id } })).status).toBe('new');
     });
 
     it('lists the templates that fit a report, with a preview in its citizen’s language', async () => {
-      const inactive = await create({ categoryId: category.id, status: 'resolved', title: 'Старый', textKk: 'ескі', textRu: 'старый', active: false });
-      const foreign = await create({ categoryId: otherCategory.id, status: 'resolved', title: 'Чужой', textKk: 'бөтен', textRu: 'чужой' });
+      const inactive = await create({ categoryId: given.category.id, status: 'resolved', title: 'Старый', textKk: 'ескі', textRu: 'старый', active: false });
+      const foreign = await create({ categoryId: given.otherCategory.id, status: 'resolved', title: 'Чужой', textKk: 'бөтен', textRu: 'чужой' });
       const r = await report('kk');
-      const res = await send('GET', `/api/reports/${r.id}/templates`, undefined, operator);
+      const res = await send('GET', `/api/reports/${r.id}/templates`, undefined, given.operator);
       expect(res.statusCode, res.body).toBe(200);
       const items: Array<{ id: number; locale: string; preview: string }> = res.json();
       expect(items.map((i) => i.id).sort()).toEqual([resolved.id, accepted.id].sort());
@@ -221,7 +212,7 @@ describe.each(dbTargets)('report templates API (%s)', (target) => {
       const preview = items.find((i) => i.id === resolved.id)!;
       expect(preview.locale).toBe('kk');
       expect(preview.preview).toContain(`${r.number} өтініші бойынша`);
-      const onlyResolved = (await send('GET', `/api/reports/${r.id}/templates?to=resolved`, undefined, operator)).json();
+      const onlyResolved = (await send('GET', `/api/reports/${r.id}/templates?to=resolved`, undefined, given.operator)).json();
       expect(onlyResolved.map((i: { id: number }) => i.id)).toEqual([resolved.id]);
     });
   });

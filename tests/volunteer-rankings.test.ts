@@ -1,13 +1,12 @@
 // «Жомарт жүрек» rankings on a fixture whose winners were worked out by hand (seed 002: most active =
 // people helped, favourite = positive reviews; per district / city / oblast and month / quarter / year).
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { ServicesWithDb } from '../core/services.ts';
+import { describe, expect, it } from 'vitest';
 import { createAppServices } from '../app/compose.ts';
 import { parsePeriod } from '../core/volunteering/volunteer-rankings.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 import { ADMIN, at, organiser } from './volunteer-fixtures.ts';
+import { useFixture } from './helpers/fixture.ts';
 
 /*
  * Attendance (people helped, hours, review) by event; D1 and D2 are districts of Almaty, e5 is in Astana.
@@ -31,19 +30,14 @@ import { ADMIN, at, organiser } from './volunteer-fixtures.ts';
  */
 describe.each(dbTargets)('volunteer rankings on %s', (target) => {
   const suite = useTestDb(target);
-  let prisma: PrismaClient;
-  let services: ServicesWithDb;
-  let almatyId: number;
-  let d1: number;
-  let d2: number;
   const people: Record<string, number> = {};
 
-  beforeAll(async () => {
-    prisma = suite.db.prisma;
-    services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => at('2026-12-01T10:00:00') });
+  const given = useFixture(async () => {
+    const prisma = suite.db.prisma;
+    const services = createAppServices({ db: suite.db, logger: testLogger, sessionTtlHours: 12, now: () => at('2026-12-01T10:00:00') });
     const almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: { orderBy: { id: 'asc' } } } });
     const astana = await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
-    [almatyId, d1, d2] = [almaty.id, almaty.districts[0]!.id, almaty.districts[1]!.id];
+    const [almatyId, d1, d2] = [almaty.id, almaty.districts[0]!.id, almaty.districts[1]!.id];
     let telegramId = 610_000;
     for (const name of ['A', 'B', 'C', 'D', 'E', 'F', 'X']) {
       const c = await prisma.citizen.create({ data: { telegramId: BigInt(telegramId++), consentAt: at('2026-01-01T00:00:00') } });
@@ -102,10 +96,11 @@ describe.each(dbTargets)('volunteer rankings on %s', (target) => {
     await attended(e5, 'B', 100, 10, 5);
     // X erases their data: the profile goes, the attendance stays for the totals.
     await services.citizens.erase(people.X!);
+    return { prisma, services, almatyId, d1, d2 };
   });
 
   const rank = (period: string, level: { regionId: number } | { districtId: number }) =>
-    services.volunteering.rankings(
+    given.services.volunteering.rankings(
       ADMIN,
       'regionId' in level ? { level: 'region', regionId: level.regionId } : { level: 'district', districtId: level.districtId },
       parsePeriod(period),
@@ -113,7 +108,7 @@ describe.each(dbTargets)('volunteer rankings on %s', (target) => {
   const names = (list: Array<{ rank: number; name: string }>) => list.map((v) => `${v.rank}:${v.name.replace('Волонтёр ', '')}`);
 
   it('ranks a district for a month, in Almaty time: people helped with hours breaking ties; positive reviews with the average, then people', async () => {
-    const r = await rank('2026-03', { districtId: d1 });
+    const r = await rank('2026-03', { districtId: given.d1 });
     expect(names(r.mostActive)).toEqual(['1:C', '2:B', '3:A']);
     expect(r.mostActive[0]).toMatchObject({ peopleHelped: 11, hours: 3, events: 2, positiveReviews: 1, reviews: 2, averageRating: 4 });
     expect(names(r.favourite)).toEqual(['1:A', '2:C', '3:B']);
@@ -122,13 +117,13 @@ describe.each(dbTargets)('volunteer rankings on %s', (target) => {
   });
 
   it('gives volunteers equal on both keys a shared rank', async () => {
-    const r = await rank('2026-03', { districtId: d2 });
+    const r = await rank('2026-03', { districtId: given.d2 });
     expect(names(r.mostActive)).toEqual(['1:E', '2:D', '3:A', '3:F']);
     expect(names(r.favourite)).toEqual(['1:D']);
   });
 
   it('ranks a region for a quarter, leaving out denied attendance, no-shows and other regions', async () => {
-    const r = await rank('2026-Q1', { regionId: almatyId });
+    const r = await rank('2026-Q1', { regionId: given.almatyId });
     expect(names(r.mostActive)).toEqual(['1:D', '2:E', '3:A', '4:C', '5:B', '6:F']);
     expect(names(r.favourite)).toEqual(['1:D', '2:A', '3:C', '4:B', '5:E']);
     expect(r.totals).toEqual({ hours: 31, peopleHelped: 132, volunteers: 7, events: 4 });
@@ -137,20 +132,24 @@ describe.each(dbTargets)('volunteer rankings on %s', (target) => {
   });
 
   it('counts the April event in the year and the region elsewhere', async () => {
-    expect(names((await rank('2026', { regionId: almatyId })).mostActive).slice(0, 1)).toEqual(['1:D']);
-    expect((await rank('2026', { regionId: almatyId })).mostActive[0]).toMatchObject({ peopleHelped: 86 });
-    expect(names((await rank('2026-04', { districtId: d1 })).mostActive)).toEqual(['1:D']);
-    const astana = await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
+    expect(names((await rank('2026', { regionId: given.almatyId })).mostActive).slice(0, 1)).toEqual(['1:D']);
+    expect((await rank('2026', { regionId: given.almatyId })).mostActive[0]).toMatchObject({ peopleHelped: 86 });
+    expect(names((await rank('2026-04', { districtId: given.d1 })).mostActive)).toEqual(['1:D']);
+    const astana = await given.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
     expect(names((await rank('2026-Q1', { regionId: astana.id })).mostActive)).toEqual(['1:B']);
   });
 
   it('shows only the organiser’s own region', async () => {
-    const astana = await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
+    const astana = await given.prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
     await expect(
-      services.volunteering.rankings(organiser(9, { regionId: astana.id }), { level: 'region', regionId: almatyId }, parsePeriod('2026')),
+      given.services.volunteering.rankings(organiser(9, { regionId: astana.id }), { level: 'region', regionId: given.almatyId }, parsePeriod('2026')),
     ).rejects.toMatchObject({ code: 'auth.out_of_scope' });
     await expect(
-      services.volunteering.rankings(organiser(9, { regionId: almatyId, districtId: d2 }), { level: 'district', districtId: d1 }, parsePeriod('2026')),
+      given.services.volunteering.rankings(
+        organiser(9, { regionId: given.almatyId, districtId: given.d2 }),
+        { level: 'district', districtId: given.d1 },
+        parsePeriod('2026'),
+      ),
     ).rejects.toMatchObject({ code: 'auth.out_of_scope' });
   });
 

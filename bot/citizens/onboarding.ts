@@ -7,6 +7,7 @@ import { parseStartPayload, type Feature } from '../features.ts';
 import { isLocale, type Locale } from '../../core/i18n/i18n.ts';
 import { mainMenu } from '../menu.ts';
 import { chooseLanguage, consentNo, consentYes } from './buttons.ts';
+import { grid } from '../telegram/keyboard.ts';
 
 export function languageKeyboard(): InlineKeyboard {
   return new InlineKeyboard().text('🇰🇿 Қазақша', chooseLanguage.encode({ locale: 'kk' })).text('🇷🇺 Русский', chooseLanguage.encode({ locale: 'ru' }));
@@ -20,10 +21,7 @@ export async function askLanguage(ctx: BotContext): Promise<void> {
 export async function askConsent(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t('citizens:onboarding.consent.text'), {
     parse_mode: 'HTML',
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t('citizens:onboarding.consent.agree'), consentYes.encode())
-      .row()
-      .text(ctx.t('citizens:onboarding.consent.decline'), consentNo.encode()),
+    reply_markup: grid([consentYes.offer(ctx.t('citizens:onboarding.consent.agree')), consentNo.offer(ctx.t('citizens:onboarding.consent.decline'))], 1),
   });
 }
 

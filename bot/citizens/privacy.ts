@@ -9,6 +9,7 @@ import { profileEditConversation } from './profile.ts';
 import { editProfile, eraseAsk, eraseNo, eraseYes, settingsLanguage, settingsMyData } from './buttons.ts';
 import { askLanguage } from './onboarding.ts';
 import { formatLocalDateTime } from '../../core/calendar/local-time.ts';
+import { grid } from '../telegram/keyboard.ts';
 
 function socialStatusName(code: string | null, locale: string): string | null {
   const s = code ? socialStatuses.find((x) => x.code === code) : undefined;
@@ -52,10 +53,7 @@ async function showMyData(ctx: BotContext): Promise<void> {
 async function askErase(ctx: BotContext): Promise<void> {
   await ctx.reply(ctx.t('citizens:privacy.delete.confirm'), {
     parse_mode: 'HTML',
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t('citizens:privacy.delete.yes'), eraseYes.encode())
-      .row()
-      .text(ctx.t('citizens:privacy.delete.no'), eraseNo.encode()),
+    reply_markup: grid([eraseYes.offer(ctx.t('citizens:privacy.delete.yes')), eraseNo.offer(ctx.t('citizens:privacy.delete.no'))], 1),
   });
 }
 

@@ -9,7 +9,7 @@ import { PUBLIC_COMMENT_MAX, PUBLIC_COMMENT_MIN } from '../../core/comments/comm
 import { notFound } from '../../core/errors.ts';
 import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
-import { attempt, clip, errorText, esc, waitForButton, type Flow } from '../flow-kit.ts';
+import { attempt, clip, errorText, esc, waitForButton, type Flow, nextMessage, offerDraft } from '../flow-kit.ts';
 import { commentDraftChoice, commentSummaryChoice, showNameChoice } from './buttons.ts';
 
 interface Draft {
@@ -58,13 +58,9 @@ export async function publicCommentConversation(conversation: Flow, ctx: FlowCon
   const { profileName } = opened.value;
   let draft: Draft = { text: null, showName: null };
   if (opened.value.draft) {
-    const kb = new InlineKeyboard()
-      .text(t('comments:flow.continue'), commentDraftChoice.encode({ choice: 'go' }))
-      .text(t('comments:flow.restart'), commentDraftChoice.encode({ choice: 'new' }));
-    await ctx.reply(t('comments:flow.draft_found', { date: opened.value.startedAt }), { reply_markup: kb });
-    const { ctx: pressed, value } = await waitForButton(conversation, commentDraftChoice);
-    await pressed.editMessageReplyMarkup().catch(() => {});
-    if (value.choice === 'go') draft = opened.value.draft;
+    const found = t('comments:flow.draft_found', { date: opened.value.startedAt });
+    const go = await offerDraft(conversation, ctx, commentDraftChoice, { found, go: t('comments:flow.continue'), restart: t('comments:flow.restart') });
+    if (go) draft = opened.value.draft;
     else {
       const subjectId = opened.value.reportId;
       await conversation.external(async () => {
@@ -77,11 +73,7 @@ export async function publicCommentConversation(conversation: Flow, ctx: FlowCon
   async function askText(): Promise<void> {
     await ctx.reply(say('ask_text', { min: PUBLIC_COMMENT_MIN, max: PUBLIC_COMMENT_MAX }), { reply_markup: mainMenu(ctx) });
     for (;;) {
-      const c = await conversation.wait();
-      if (c.callbackQuery) {
-        await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
-        continue;
-      }
+      const c = await nextMessage(conversation, ctx);
       const text = c.message?.text?.trim();
       if (!text) {
         await c.reply(t('comments:flow.text_expected'));

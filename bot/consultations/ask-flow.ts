@@ -9,7 +9,7 @@ import { formatLocalDate } from '../../core/calendar/local-time.ts';
 import { QUESTION_MAX, QUESTION_MIN, RATING_COMMENT_MAX, type NewQuestion, type QuestionAttachment } from '../../core/consultations/question-citizen.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import type { AskerGroup } from '../../generated/prisma/enums.ts';
-import { attempt, choiceLabels, clip, errorText, esc, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
+import { attempt, choiceLabels, clip, errorText, esc, waitForButton, withLegend, type Flow, nextMessage } from '../flow-kit.ts';
 import { grid } from '../telegram/keyboard.ts';
 import { articleHelped, pickAskerGroup, pickTopic } from './buttons.ts';
 
@@ -25,11 +25,7 @@ async function askText(
   await ctx.reply(prompt, { reply_markup: mainMenu(ctx) });
   let attachment: QuestionAttachment | null = null;
   for (;;) {
-    const c = await conversation.wait();
-    if (c.callbackQuery) {
-      await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
-      continue;
-    }
+    const c = await nextMessage(conversation, ctx);
     const file = opts.allowFile ? attachmentFromMessage(c.message) : ({ ok: false, reason: 'none' } as const);
     if (file.ok) attachment = file.item;
     else if (file.reason !== 'none') {

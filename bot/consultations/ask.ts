@@ -8,7 +8,7 @@ import { formatLocalDate, formatLocalDateTime } from '../../core/calendar/local-
 import { DomainError } from '../../core/errors.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import { askConversation, followUpConversation, rateCommentConversation } from './ask-flow.ts';
-import { choiceLabels, clip, enterFlow, esc, newestThatFit, numberedLabels, onButton, showScreen, withLegend } from '../flow-kit.ts';
+import { choiceLabels, clip, enterFlow, esc, newestThatFit, numberedLabels, onButton, showScreen, withLegend, enterFlowFromScreen } from '../flow-kit.ts';
 import { grid, keyboardOf } from '../telegram/keyboard.ts';
 import { answerAction, rateAnswer, ratingOffers } from '../../core/consultations/consultations-buttons.ts';
 import { faqArticle, faqTopic, faqTopics, myQuestionsPage, newQuestion, openMyQuestion, rateComment } from './buttons.ts';
@@ -109,15 +109,10 @@ async function showFaqArticle(ctx: BotContext, articleId: number): Promise<void>
 export function createAskFeature(): Feature {
   const composer = new Composer<BotContext>();
   const pm = composer.chatType('private');
-  const startAsk = (ctx: BotContext) => enterFlow(ctx, 'ask');
 
   pm.command('ask', showAskMenu);
   pm.command('myquestions', (ctx) => showMyQuestions(ctx));
-  pm.callbackQuery(newQuestion.pattern, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => {});
-    await startAsk(ctx);
-  });
+  pm.callbackQuery(newQuestion.pattern, (ctx) => enterFlowFromScreen(ctx, 'ask'));
   pm.callbackQuery(myQuestionsPage.pattern, (ctx) => onButton(ctx, () => showMyQuestions(ctx, myQuestionsPage.decode(ctx.callbackQuery.data)!.offset)));
   pm.callbackQuery(openMyQuestion.pattern, (ctx) => onButton(ctx, () => showQuestion(ctx, openMyQuestion.decode(ctx.callbackQuery.data)!.questionId)));
 

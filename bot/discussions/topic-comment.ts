@@ -17,7 +17,7 @@ import {
 } from '../../core/discussions/discussion-rules.ts';
 import { inLocale } from '../../core/discussions/topic-text.ts';
 import type { CommentStance } from '../../generated/prisma/enums.ts';
-import { attempt, clip, errorText, esc, fitTitle, waitForButton, type Flow } from '../flow-kit.ts';
+import { attempt, clip, errorText, esc, fitTitle, waitForButton, type Flow, offerDraft } from '../flow-kit.ts';
 import type { ButtonReader } from '../../core/offers/button.ts';
 import { typedOrPressed } from '../typed-answer.ts';
 import { commentDraftChoice, commentSummaryChoice, nameFromProfile, noOrganisation, pickStance } from './buttons.ts';
@@ -74,13 +74,13 @@ export async function topicCommentConversation(conversation: Flow, ctx: FlowCont
 
   let draft: Draft = EMPTY;
   if (topic.draft?.text) {
-    const kb = new InlineKeyboard()
-      .text(t('discussions:comment.continue'), commentDraftChoice.encode({ choice: 'go' }))
-      .text(t('discussions:comment.restart'), commentDraftChoice.encode({ choice: 'new' }));
-    await ctx.reply(t('discussions:comment.draft_found', { date: topic.draft.updatedAt }), { reply_markup: kb });
-    const { ctx: pressed, value } = await waitForButton(conversation, commentDraftChoice);
-    await pressed.editMessageReplyMarkup().catch(() => {});
-    draft = value.choice === 'go' ? topic.draft : await save(EMPTY, EMPTY);
+    const found = t('discussions:comment.draft_found', { date: topic.draft.updatedAt });
+    const go = await offerDraft(conversation, ctx, commentDraftChoice, {
+      found,
+      go: t('discussions:comment.continue'),
+      restart: t('discussions:comment.restart'),
+    });
+    draft = go ? topic.draft : await save(EMPTY, EMPTY);
   }
 
   const steps = {

@@ -8,7 +8,7 @@ import { localName } from '../../core/reference/reference-service.ts';
 import { COMMENT_MAX, EVIDENCE_TOTAL_MAX, type HistoryEntry } from '../../core/reports/report-citizen.ts';
 import { EVIDENCE_MAX, type EvidenceInput } from '../../core/reports/report-service.ts';
 import { statusIcon } from '../../core/reports/report-status.ts';
-import { attempt, clip, errorText, esc, fitTitle, newestThatFit, showScreen, type Flow } from '../flow-kit.ts';
+import { attempt, clip, errorText, esc, fitTitle, newestThatFit, showScreen, type Flow, nextMessage } from '../flow-kit.ts';
 import { collectFiles } from './report-files.ts';
 import { addToReport, closeMyReport, myReportsPage, openMyReport, showMyName } from './buttons.ts';
 
@@ -105,11 +105,7 @@ export async function reportAddConversation(conversation: Flow, ctx: FlowContext
   if (mode === 'comment') {
     await ctx.reply(ctx.t('reports:my.ask_comment', { number, max: COMMENT_MAX }));
     for (;;) {
-      const c = await conversation.wait();
-      if (c.callbackQuery) {
-        await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
-        continue;
-      }
+      const c = await nextMessage(conversation, ctx);
       const text = c.message?.text;
       if (!text) {
         await c.reply(ctx.t('reports:flow.description_expected'));

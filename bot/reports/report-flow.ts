@@ -2,11 +2,10 @@
 // name shown or hidden → summary (edit any step) → possible duplicates → filed. Every answer goes
 // into the citizen's draft the moment it is valid, so bad input, /cancel or a restart lose nothing.
 // The steps are in report-steps.ts, the summary and filing in report-summary.ts.
-import { InlineKeyboard } from 'grammy';
 import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import { formatLocalDateTime } from '../../core/calendar/local-time.ts';
-import { waitForButton, type Flow } from '../flow-kit.ts';
+import { offerDraft, type Flow } from '../flow-kit.ts';
 import { draftChoice } from './buttons.ts';
 import { EMPTY, loadDraft, missing, STEPS, type Step } from './report-draft.ts';
 import { ASK } from './report-steps.ts';
@@ -27,13 +26,12 @@ export async function reportConversation(conversation: Flow, ctx: FlowContext): 
     return d && d.categoryId != null ? d.updatedAt.toISOString() : null;
   });
   if (found) {
-    const kb = new InlineKeyboard()
-      .text(ctx.t('reports:flow.continue'), draftChoice.encode({ choice: 'go' }))
-      .text(ctx.t('reports:flow.restart'), draftChoice.encode({ choice: 'new' }));
-    await ctx.reply(ctx.t('reports:flow.draft_found', { date: formatLocalDateTime(new Date(found)) }), { reply_markup: kb });
-    const { ctx: pressed, value } = await waitForButton(conversation, draftChoice);
-    await pressed.editMessageReplyMarkup().catch(() => {});
-    if (value.choice === 'new') await conversation.external(() => ctx.services.reportCitizen.discardDraft(citizenId));
+    const texts = {
+      found: ctx.t('reports:flow.draft_found', { date: formatLocalDateTime(new Date(found)) }),
+      go: ctx.t('reports:flow.continue'),
+      restart: ctx.t('reports:flow.restart'),
+    };
+    if (!(await offerDraft(conversation, ctx, draftChoice, texts))) await conversation.external(() => ctx.services.reportCitizen.discardDraft(citizenId));
   }
   // Every answer is in the draft once its step returns, so the flow then goes back here: the conversation's
   // log (stored on every update) is cut to this point and holds one step's updates, not the whole flow's.

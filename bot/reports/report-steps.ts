@@ -4,7 +4,7 @@ import { InlineKeyboard, Keyboard } from 'grammy';
 import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, EVIDENCE_MAX, insideKazakhstan } from '../../core/reports/report-service.ts';
-import { choiceLabels, esc, fitTitle, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
+import { choiceLabels, esc, fitTitle, waitForButton, withLegend, type Flow, nextMessage } from '../flow-kit.ts';
 import { grid } from '../telegram/keyboard.ts';
 import { anonymity, keepLocation, pickCategory, pickDistrict, pickRegion, savedRegionOrOther } from './buttons.ts';
 import { categoryChoice, categoryChoices, regionChoices } from './report-choices.ts';
@@ -122,11 +122,7 @@ async function askDescription(conversation: Flow, ctx: FlowContext, citizenId: n
     reply_markup: mainMenu(ctx),
   });
   for (;;) {
-    const c = await conversation.wait();
-    if (c.callbackQuery) {
-      await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
-      continue;
-    }
+    const c = await nextMessage(conversation, ctx);
     const text = c.message?.text?.trim();
     if (!text) await c.reply(ctx.t('reports:flow.description_expected'));
     else if (text.length < DESCRIPTION_MIN) await c.reply(ctx.t('reports:flow.description_short', { len: text.length, min: DESCRIPTION_MIN }));

@@ -8,7 +8,7 @@ import { localName } from '../../core/reference/reference-service.ts';
 import type { ProfileFields } from '../../core/volunteering/volunteer-profile.ts';
 import { AVAILABILITIES, birthYearRange, DIRECTIONS, NAME_MAX, SKILLS_MAX } from '../../core/volunteering/volunteer-rules.ts';
 import type { VolunteerAvailability, VolunteerDirection } from '../../generated/prisma/enums.ts';
-import { attempt, errorText, fitTitle, waitForButton, withLegend, type Flow } from '../flow-kit.ts';
+import { attempt, errorText, fitTitle, waitForButton, withLegend, type Flow, nextMessage } from '../flow-kit.ts';
 import type { ButtonReader } from '../../core/offers/button.ts';
 import { regionChoices } from '../reports/report-choices.ts';
 import { grid } from '../telegram/keyboard.ts';
@@ -75,11 +75,7 @@ async function askPhone(conversation: Flow, ctx: FlowContext, citizenId: number,
   const keyboard = new Keyboard().requestContact(ctx.t('volunteering:signup.phone_button')).resized().oneTime();
   await ctx.reply(ctx.t('volunteering:signup.phone'), { reply_markup: keyboard });
   for (;;) {
-    const c = await conversation.wait();
-    if (c.callbackQuery) {
-      await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
-      continue;
-    }
+    const c = await nextMessage(conversation, ctx);
     const contact = c.message?.contact;
     if (!contact) {
       await c.reply(ctx.t('volunteering:signup.phone_expected'), { reply_markup: keyboard });

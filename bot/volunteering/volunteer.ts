@@ -9,7 +9,7 @@ import { mainMenu } from '../menu.ts';
 import { formatLocalDate, formatLocalDateTime } from '../../core/calendar/local-time.ts';
 import { ACTIVE } from '../../core/volunteering/volunteer-rules.ts';
 import { opportunityCard, titleIn } from '../../core/volunteering/volunteer-text.ts';
-import { enterFlow, esc, numberedLabels, onButton, showScreen } from '../flow-kit.ts';
+import { enterFlowFromScreen, esc, numberedLabels, onButton, showScreen } from '../flow-kit.ts';
 import { volunteerSignupConversation } from './volunteer-signup.ts';
 import { confirmAttendance, openOpportunity } from '../../core/volunteering/volunteering-buttons.ts';
 import {
@@ -27,8 +27,6 @@ import {
 const PAGE = 8;
 /** The newest part of a long record; Telegram allows 4096 characters a message. */
 const RECORD_SHOWN = 15;
-
-const startSignup = (ctx: BotContext) => enterFlow(ctx, 'volunteer-signup');
 
 async function showHome(ctx: BotContext): Promise<void> {
   const citizenId = ctx.citizen?.id;
@@ -145,11 +143,7 @@ export function createVolunteerFeature(): Feature {
 
   pm.command('volunteer', showHome);
   pm.callbackQuery(volunteerHome.pattern, (ctx) => onButton(ctx, () => showHome(ctx)));
-  pm.callbackQuery(signUp.pattern, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => {});
-    await startSignup(ctx);
-  });
+  pm.callbackQuery(signUp.pattern, (ctx) => enterFlowFromScreen(ctx, 'volunteer-signup'));
   pm.callbackQuery(opportunitiesPage.pattern, (ctx) => onButton(ctx, () => showOpportunities(ctx, opportunitiesPage.decode(ctx.callbackQuery.data)!.offset)));
   pm.callbackQuery(myApplicationsPage.pattern, (ctx) => onButton(ctx, () => showMine(ctx, myApplicationsPage.decode(ctx.callbackQuery.data)!.offset)));
   pm.callbackQuery(volunteerRecord.pattern, (ctx) => onButton(ctx, () => showRecord(ctx)));

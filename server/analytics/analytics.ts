@@ -15,9 +15,9 @@ import { parseBbox } from '../../core/analytics/report-points.ts';
 import type { ExportTable } from '../../core/export/table.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import type { Services } from '../../core/services.ts';
-import { requireStaff, staffOf } from '../plugins/auth.ts';
+import { staffOf } from '../plugins/auth.ts';
 import { sendExport } from '../reply-export.ts';
-import { routeOptions } from '../route-kit.ts';
+import { guardedRoutes } from '../route-kit.ts';
 import { exportFileBody, exportQuery } from '../schemas.ts';
 import * as b from './analytics-schemas.ts';
 
@@ -28,11 +28,9 @@ const exported = <T extends z.ZodObject>(q: T) => q.extend(exportQuery.shape);
 export const analyticsRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const reader = requireStaff(services.staff, ANALYTICS_ROLES);
+    const { guard: reader, guardFor, opts } = guardedRoutes(services.staff, 'analytics', ANALYTICS_ROLES);
     // single reports (map points and their export) only for the roles the reports API shows them to
-    const reportReader = requireStaff(services.staff, REPORT_DETAIL_ROLES);
-    const tags = ['analytics'];
-    const opts = routeOptions(tags, reader);
+    const reportReader = guardFor(REPORT_DETAIL_ROLES);
     const a = services.analytics;
     const request = (q: FilterQuery): AnalyticsRequest => {
       const { period, from, to, ...filter } = q;

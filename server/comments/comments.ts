@@ -2,16 +2,14 @@
 // its author, and restoring one. Scope, the note rule and the audit are the service's.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { iso, postAction, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { iso, postAction, guardedRoutes } from '../route-kit.ts';
 import { hideCommentBody, moderatedBody, moderationBody, moderationQuery, restoreCommentBody } from './comments-schemas.ts';
 
 export const commentRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const moderators = requireStaff(services.staff, ['moderator']);
-    const tags = ['comments'];
-    const opts = routeOptions(tags, moderators);
+    const { guard: moderators, tags, opts } = guardedRoutes(services.staff, 'comments', 'moderator');
     const moderation = services.comments.moderation;
 
     app.get(

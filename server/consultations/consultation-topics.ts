@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { ConsultationTopic } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { consultantRoutes } from './consultant-routes.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { guardedRoutes } from '../route-kit.ts';
 import { idParam } from '../schemas.ts';
 import { patchBody, topicBody } from './consultation-topics-schemas.ts';
 
@@ -14,17 +14,13 @@ const view = (t: ConsultationTopic): z.output<typeof topicBody> => ({ ...t, tele
 export const consultationTopicRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { opts } = consultantRoutes(services, 'consultations');
+    const { admin, opts } = guardedRoutes(services.staff, 'consultations', 'consultant');
     app.get('/api/consultation-topics', opts('Consultation topics with their deadlines', { response: topicBody.array() }), async () =>
       (await services.consultations.topics.list()).map(view),
     );
     app.patch(
       '/api/consultation-topics/:id',
-      opts(
-        "Set a topic's deadline, Telegram group or availability",
-        { params: idParam, body: patchBody, response: topicBody },
-        requireStaff(services.staff, ['admin']),
-      ),
+      opts("Set a topic's deadline, Telegram group or availability", { params: idParam, body: patchBody, response: topicBody }, admin),
       async (req) => {
         const { telegramChatId, ...rest } = req.body;
         const patch = { ...rest, ...(telegramChatId !== undefined ? { telegramChatId: telegramChatId == null ? null : BigInt(telegramChatId) } : {}) };

@@ -9,8 +9,7 @@ import type { LogEntry } from '../../core/consultations/consultation-log.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
 import { sendExport, type SendExport } from '../reply-export.ts';
-import { cursorPage } from '../route-kit.ts';
-import { consultantRoutes } from './consultant-routes.ts';
+import { cursorPage, guardedRoutes } from '../route-kit.ts';
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
 import { entryBody, filterQuery, listBody, listQuery, offlineBody, patchBody, totalsBody, totalsQuery } from './consultations-schemas.ts';
 
@@ -40,7 +39,7 @@ const sendTable = (reply: FastifyReply, format: SendExport['format'], table: Exp
 export const consultationRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { opts } = consultantRoutes(services, 'consultations');
+    const { opts } = guardedRoutes(services.staff, 'consultations', 'consultant');
     const log = services.consultations.log;
     const entry = async (staff: Parameters<typeof log.get>[0], id: number) => entryView(await log.get(staff, id));
 

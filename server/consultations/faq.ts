@@ -5,8 +5,7 @@ import type { z } from 'zod';
 import type { FaqArticle } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { cursorPage, okAfter } from '../route-kit.ts';
-import { consultantRoutes } from './consultant-routes.ts';
+import { cursorPage, okAfter, guardedRoutes } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import { createBody, faqBody, listBody, listQuery, patchBody, searchBody, searchQuery } from './faq-schemas.ts';
 
@@ -15,7 +14,7 @@ export const faqView = (a: FaqArticle): z.output<typeof faqBody> => ({ ...a, cre
 export const faqRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { opts } = consultantRoutes(services, 'faq');
+    const { opts } = guardedRoutes(services.staff, 'faq', 'consultant');
 
     app.get('/api/faq', opts('Knowledge-base articles, oldest first', { querystring: listQuery, response: listBody }), async (req) => {
       const { topicId, published, cursor, limit } = req.query;

@@ -10,8 +10,7 @@ import type { Question } from '../../generated/prisma/client.ts';
 import type { QuestionSummary, ThreadMessage } from '../../core/consultations/question-query.ts';
 import type { Services } from '../../core/services.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { cursorPage, iso, postAction } from '../route-kit.ts';
-import { consultantRoutes } from './consultant-routes.ts';
+import { cursorPage, iso, postAction, guardedRoutes } from '../route-kit.ts';
 import { idParam } from '../schemas.ts';
 import { faqBody } from './faq-schemas.ts';
 import { faqView } from './faq.ts';
@@ -69,7 +68,7 @@ const messageView = (m: ThreadMessage): z.output<typeof messageBody> => ({
 export const questionRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { consultant, tags, opts } = consultantRoutes(services, 'questions');
+    const { guard: consultant, tags, opts } = guardedRoutes(services.staff, 'questions', 'consultant');
     const queries = services.consultations.queries;
 
     app.get('/api/questions', opts('The queue: questions in your scope, oldest first', { querystring: listQuery, response: listBody }), async (req) => {

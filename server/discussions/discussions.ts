@@ -7,9 +7,9 @@ import { MODERATORS, TOPIC_MANAGERS, TOPIC_READERS } from '../../core/discussion
 import type { AnnexFile } from '../../core/discussions/discussion-annex.ts';
 import { invalid } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
 import { sendExport } from '../reply-export.ts';
-import { okAfter, postAction, routeOptions } from '../route-kit.ts';
+import { okAfter, postAction, guardedRoutes } from '../route-kit.ts';
 import { exportFileBody, exportQuery, idParam, okBody } from '../schemas.ts';
 import {
   annex1Query,
@@ -35,12 +35,10 @@ import { commentView, detailView, topicView } from './discussions-views.ts';
 export const discussionRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const readers = requireStaff(services.staff, TOPIC_READERS);
-    const managers = requireStaff(services.staff, TOPIC_MANAGERS);
-    const moderators = requireStaff(services.staff, MODERATORS);
+    const { guardFor, tags, opts } = guardedRoutes(services.staff, 'public discussion', TOPIC_READERS);
+    const managers = guardFor(TOPIC_MANAGERS);
+    const moderators = guardFor(MODERATORS);
     const { topics, review, annex } = services.discussions;
-    const tags = ['public discussion'];
-    const opts = routeOptions(tags, readers);
     const detailOf = async (req: Parameters<typeof staffOf>[0], topicId: number) => {
       const d = await topics.get(staffOf(req), topicId);
       return detailView(d.topic, d.counts);

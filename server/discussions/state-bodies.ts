@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import type { StateBody } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { TOPIC_READERS } from '../../core/discussions/discussion-access.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { guardedRoutes } from '../route-kit.ts';
 import { idParam, withErrors } from '../schemas.ts';
 import { staffView } from '../staff/staff.ts';
 import { assignBody, assignedBody, createBody, listQuery, patchBody, stateBodyBody } from './state-bodies-schemas.ts';
@@ -16,11 +16,9 @@ const view = (b: StateBody): z.output<typeof stateBodyBody> => b;
 export const stateBodyRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const admin = requireStaff(services.staff, ['admin']);
-    const readers = requireStaff(services.staff, TOPIC_READERS);
+    const { guardFor, tags, opts } = guardedRoutes(services.staff, 'state bodies', 'admin');
+    const readers = guardFor(TOPIC_READERS);
     const bodies = services.discussions.stateBodies;
-    const tags = ['state bodies'];
-    const opts = routeOptions(tags, admin);
 
     app.get(
       '/api/state-bodies',

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { CouncilView } from '../../core/evaluation/councils.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { okAfter, guardedRoutes } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import { assignBody, councilBody, councilsBody, createBody, memberBody, memberParams, patchBody } from './expert-councils-schemas.ts';
 
@@ -22,9 +22,7 @@ const view = (c: CouncilView): z.output<typeof councilBody> => ({
 export const expertCouncilRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const admin = requireStaff(services.staff, ['admin']);
-    const tags = ['evaluation'];
-    const opts = routeOptions(tags, admin);
+    const { opts } = guardedRoutes(services.staff, 'evaluation', 'admin');
     const { councils } = services.projects;
 
     app.get('/api/expert-councils', opts('Expert councils with their members', { response: councilsBody }), async (req) => ({

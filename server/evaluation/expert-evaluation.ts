@@ -11,9 +11,9 @@ import type { CouncilReport, ExpertSheet } from '../../core/evaluation/expert-sc
 import { isoDate, nameIn } from '../../core/projects/project-rules.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
 import { sendExport } from '../reply-export.ts';
-import { iso, routeOptions } from '../route-kit.ts';
+import { iso, guardedRoutes } from '../route-kit.ts';
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
 import { annex5Query, criteriaBody, declarationBody, reportBody, scoresBody, sheetBody, sheetParams, sheetsBody } from './expert-evaluation-schemas.ts';
 
@@ -39,12 +39,7 @@ const reportView = (r: CouncilReport): z.output<typeof reportBody> => ({
 export const expertEvaluationRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const expert = requireStaff(services.staff, ['expert']);
-    const admin = requireStaff(services.staff, ['admin']);
-    const viewer = requireStaff(services.staff, ['project_manager', 'expert']);
-    const manager = requireStaff(services.staff, ['project_manager']);
-    const tags = ['evaluation'];
-    const opts = routeOptions(tags, expert);
+    const { admin, managerOrExpert: viewer, manager, opts } = guardedRoutes(services.staff, 'evaluation', 'expert');
     const { scoring } = services.projects;
 
     app.get('/api/evaluation/criteria', opts('The four criteria (Rules p. 18), each scored 1–5', { response: criteriaBody }, viewer), async () => ({

@@ -8,9 +8,9 @@ import { annex9Due } from '../../core/monitoring/forms/form-calendar.ts';
 import type { FormDeadlineView } from '../../core/monitoring/forms/form-deadline-service.ts';
 import type { MonitoringFormServices } from '../../core/monitoring/forms/forms-services.ts';
 import type { StaffService } from '../../core/staff/staff-service.ts';
-import { requireStaff, staffOf } from '../plugins/auth.ts';
+import { staffOf } from '../plugins/auth.ts';
 import { sendExport } from '../reply-export.ts';
-import { iso, routeOptions } from '../route-kit.ts';
+import { iso, guardedRoutes } from '../route-kit.ts';
 import { exportFileBody, idParam, okBody } from '../schemas.ts';
 import * as s from './forms-schemas.ts';
 
@@ -38,9 +38,7 @@ const deadlineView = (d: FormDeadlineView): z.output<typeof s.deadlineBody> => (
 export const monitoringFormRoutes =
   (forms: MonitoringFormServices, staff: StaffService): FastifyPluginAsyncZod =>
   async (app) => {
-    const manager = requireStaff(staff, ['project_manager']);
-    const admin = requireStaff(staff, ['admin']);
-    const opts = routeOptions(['monitoring'], manager);
+    const { admin, opts } = guardedRoutes(staff, 'monitoring', 'manager');
     const { annex3, annex9, deadlines } = forms;
 
     // ---- Annex 3 -------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 // Annex 4 declaration first. The MCI per year (admins) and the standard's items.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { okAfter, guardedRoutes } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   assignmentBody,
@@ -24,11 +24,7 @@ import { assignmentView, mciView } from './monitoring-views.ts';
 export const monitoringExpertRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const manager = requireStaff(services.staff, ['project_manager']);
-    const expert = requireStaff(services.staff, ['expert']);
-    const viewer = requireStaff(services.staff, ['project_manager', 'expert']);
-    const admin = requireStaff(services.staff, ['admin']);
-    const opts = routeOptions(['monitoring'], manager);
+    const { expert, managerOrExpert: viewer, admin, opts } = guardedRoutes(services.staff, 'monitoring', 'manager');
     const m = services.monitoring;
 
     app.get(

@@ -3,8 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isoDate } from '../../core/projects/project-rules.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { okAfter, guardedRoutes } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   activitiesBody,
@@ -25,9 +25,7 @@ import { activityView, measureView, roundView } from './monitoring-views.ts';
 export const monitoringProjectRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const viewer = requireStaff(services.staff, ['project_manager', 'expert']);
-    const manager = requireStaff(services.staff, ['project_manager']);
-    const opts = routeOptions(['monitoring'], manager);
+    const { managerOrExpert: viewer, opts } = guardedRoutes(services.staff, 'monitoring', 'manager');
     const m = services.monitoring;
 
     app.get(

@@ -3,8 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { conflict } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { okAfter, guardedRoutes } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   activityCheckInput,
@@ -29,9 +29,7 @@ import { detailView, measureView, requestView, roundView } from './monitoring-vi
 export const monitoringRoundRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const conductor = requireStaff(services.staff, ['project_manager', 'expert']);
-    const manager = requireStaff(services.staff, ['project_manager']);
-    const opts = routeOptions(['monitoring'], conductor);
+    const { manager, opts } = guardedRoutes(services.staff, 'monitoring', 'managerOrExpert');
     const m = services.monitoring;
     const detail = async (staff: ReturnType<typeof staffOf>, id: number) => detailView(await m.rounds.detail(staff, id), m.measures.view);
 

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { ApiClientView } from '../../core/open311/api-client-service.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { iso, routeOptions } from '../route-kit.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { iso, guardedRoutes } from '../route-kit.ts';
 import { idParam } from '../schemas.ts';
 import { clientBody, createBody, createdBody, patchBody } from './api-clients-schemas.ts';
 
@@ -22,9 +22,7 @@ const clientView = (c: ApiClientView): z.output<typeof clientBody> => ({
 export const apiClientRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const admin = requireStaff(services.staff, ['admin']);
-    const tags = ['api-clients'];
-    const opts = routeOptions(tags, admin);
+    const { opts } = guardedRoutes(services.staff, 'api-clients', 'admin');
 
     app.get('/api/api-clients', opts('List Open311 API clients (without keys)', { response: clientBody.array() }), async () =>
       (await services.apiClients.list()).map(clientView),

@@ -4,8 +4,8 @@
 // answers (never with names in an anonymous poll); and the same as CSV or XLSX in Kazakh or Russian.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../core/services.ts';
-import { managerRoutes } from '../projects/manager-routes.ts';
 import { staffOf } from '../plugins/auth.ts';
+import { guardedRoutes } from '../route-kit.ts';
 import { sendExport } from '../reply-export.ts';
 
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
@@ -14,7 +14,7 @@ import { resultsBody } from './poll-results-schemas.ts';
 export const pollResultRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { opts } = managerRoutes(services, 'polls');
+    const { opts } = guardedRoutes(services.staff, 'polls', 'manager');
 
     app.get(
       '/api/polls/:id/results',

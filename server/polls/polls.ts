@@ -5,12 +5,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Poll, PollQuestion, PollWave } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
-import { managerRoutes } from '../projects/manager-routes.ts';
 import { questionOf } from '../../core/polls/poll-rules.ts';
 import { pollInviteLink, startPayloadOf } from '../../core/polls/poll-notify.ts';
 import { conflict } from '../../core/errors.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { iso, okAfter, postAction, qrRoutes } from '../route-kit.ts';
+import { iso, okAfter, postAction, qrRoutes, guardedRoutes } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   addQuestionBody,
@@ -61,7 +60,7 @@ const pollView = (p: Poll & { questions: PollQuestion[]; waves: PollWave[] }, bo
 export const pollRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { manager, opts, tags } = managerRoutes(services, 'polls');
+    const { guard: manager, opts, tags } = guardedRoutes(services.staff, 'polls', 'manager');
     const { builder } = services.polls;
     const bot = () => services.projects.botUsername();
     const pollOut = (p: Parameters<typeof pollView>[0]) => pollView(p, bot());

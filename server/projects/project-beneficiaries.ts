@@ -6,17 +6,16 @@ import { ageBracketOf } from '../../core/projects/age-brackets.ts';
 import type { BeneficiaryView } from '../../core/projects/beneficiaries.ts';
 import { IMPORT_MAX_ROWS } from '../../core/projects/project-rules.ts';
 import type { Services } from '../../core/services.ts';
-import { managerRoutes } from './manager-routes.ts';
 import { requestLocale } from '../plugins/errors.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { okAfter } from '../route-kit.ts';
+import { okAfter, guardedRoutes } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import { beneficiaryBody, beneficiaryParams, csvBody, importResponses, listBody, listQuery } from './project-beneficiaries-schemas.ts';
 
 export const projectBeneficiaryRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { manager, opts, tags } = managerRoutes(services, 'projects');
+    const { guard: manager, opts, tags } = guardedRoutes(services.staff, 'projects', 'manager');
     const { beneficiaries } = services.projects;
     // The NGO's file arrives as it is; parsing happens in the service, line by line.
     app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, body));

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { grantStatsTables } from '../../core/projects/grant-stats-export.ts';
 import { nameIn } from '../../core/projects/project-rules.ts';
 import type { Services } from '../../core/services.ts';
-import { managerRoutes } from './manager-routes.ts';
 import { staffOf } from '../plugins/auth.ts';
+import { guardedRoutes } from '../route-kit.ts';
 import { sendExport } from '../reply-export.ts';
 
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
@@ -19,7 +19,7 @@ const DESCRIPTION =
 export const projectStatsRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { opts } = managerRoutes(services, 'projects');
+    const { opts } = guardedRoutes(services.staff, 'projects', 'manager');
 
     app.get(
       '/api/projects/:id/grant-stats',

@@ -8,9 +8,8 @@ import type { ProjectWithCounts } from '../../core/projects/project-admin.ts';
 import { inviteLink, requireInviteLink } from '../../core/projects/project-invite.ts';
 import { isoDate } from '../../core/projects/project-rules.ts';
 import type { Services } from '../../core/services.ts';
-import { managerRoutes } from './manager-routes.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { iso, okAfter, qrRoutes } from '../route-kit.ts';
+import { iso, okAfter, qrRoutes, guardedRoutes } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   createBody,
@@ -41,7 +40,7 @@ export const eventView = (e: ProjectEvent): z.output<typeof eventBody> => ({
 export const projectRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { manager, opts, tags } = managerRoutes(services, 'projects');
+    const { guard: manager, opts, tags } = guardedRoutes(services.staff, 'projects', 'manager');
     const { admin } = services.projects;
 
     const view = (p: ProjectWithCounts): z.output<typeof projectBody> => {

@@ -2,18 +2,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { localMidnight, toLocalIso } from '../../core/calendar/local-time.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { okAfter, routeOptions } from '../route-kit.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { okAfter, guardedRoutes } from '../route-kit.ts';
 import { okBody } from '../schemas.ts';
 import { addedBody, addQuery, dateParams, dayBody, setDayBody, yearQuery } from './calendar-schemas.ts';
 
 export const calendarRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ['calendar'];
-    const staff = requireStaff(services.staff);
-    const opts = routeOptions(tags, staff);
-    const admin = requireStaff(services.staff, ['admin']);
+    const { admin, opts } = guardedRoutes(services.staff, 'calendar', 'anyStaff');
 
     app.get('/api/calendar', opts('Exceptions to Mon–Fri for a year', { querystring: yearQuery, response: dayBody.array() }), async (req) =>
       services.calendar.list(req.query.year),

@@ -1,17 +1,15 @@
 // Reference data for staff screens and integrations: regions with districts, areas, departments, categories.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { routeOptions } from '../route-kit.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { guardedRoutes } from '../route-kit.ts';
 import { idParam, withErrors } from '../schemas.ts';
 import { areaBody, categoryBody, categoryPatch, departmentBody, departmentPatch, regionBody } from './reference-schemas.ts';
 
 export const referenceRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const staff = requireStaff(services.staff);
-    const tags = ['reference'];
-    const opts = routeOptions(tags, staff);
+    const { guard: staff, admin, tags, opts } = guardedRoutes(services.staff, 'reference', 'anyStaff');
     app.get('/api/reference/regions', opts('The 20 regions with their districts', { response: regionBody.array() }), async () =>
       (await services.reference.get()).regions.map((r) => ({
         ...r,
@@ -28,11 +26,7 @@ export const referenceRoutes =
     );
     app.patch(
       '/api/reference/departments/:id',
-      opts(
-        "Connect the department's staff Telegram group",
-        { params: idParam, body: departmentPatch, response: departmentBody },
-        requireStaff(services.staff, ['admin']),
-      ),
+      opts("Connect the department's staff Telegram group", { params: idParam, body: departmentPatch, response: departmentBody }, admin),
       async (req) => {
         const { telegramChatId } = req.body;
         const d = await services.reportStaffChat.setDepartmentChat(actorOf(req), req.params.id, telegramChatId == null ? null : BigInt(telegramChatId));
@@ -50,7 +44,7 @@ export const referenceRoutes =
       opts(
         "Change a category's department, deadline (working days) or availability; reports already filed keep theirs",
         { params: idParam, body: categoryPatch, response: categoryBody },
-        requireStaff(services.staff, ['admin']),
+        admin,
       ),
       async (req) => {
         await services.reportAdmin.updateCategory(actorOf(req), req.params.id, req.body);

@@ -7,9 +7,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ReportEvidence } from '../../generated/prisma/client.ts';
 import { EvidenceUnavailable } from '../../core/reports/evidence-store.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
 import { requestLocale } from '../plugins/errors.ts';
-import { iso, routeOptions } from '../route-kit.ts';
+import { iso, guardedRoutes } from '../route-kit.ts';
 import { publicPhotoParams, publicPhotoResponses, withheldBody, withholdBody, withholdParams } from './evidence-publicity-schemas.ts';
 
 const view = (e: ReportEvidence) => ({ id: e.id, withheldAt: iso(e.withheldAt), withheldReason: e.withheldReason });
@@ -17,8 +17,7 @@ const view = (e: ReportEvidence) => ({ id: e.id, withheldAt: iso(e.withheldAt), 
 export const evidencePublicityRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const staff = requireStaff(services.staff, ['operator', 'moderator']);
-    const opts = routeOptions(['reports'], staff);
+    const { opts } = guardedRoutes(services.staff, 'reports', 'operatorOrModerator');
     const files = services.evidencePublicity;
 
     app.post(

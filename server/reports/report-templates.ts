@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { ResponseTemplate } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { okAfter, guardedRoutes } from '../route-kit.ts';
 import { idParam, okBody, withErrors } from '../schemas.ts';
 import { createBody, fitQuery, fittedBody, listQuery, patchBody, placeholders, templateBody } from './report-templates-schemas.ts';
 
@@ -14,10 +14,7 @@ const view = (t: ResponseTemplate): z.output<typeof templateBody> => ({ ...t, cr
 export const reportTemplateRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const admin = requireStaff(services.staff, ['admin']);
-    const operator = requireStaff(services.staff, ['operator']);
-    const tags = ['report templates'];
-    const opts = routeOptions(tags, admin);
+    const { operator, tags, opts } = guardedRoutes(services.staff, 'report templates', 'admin');
     const templates = services.reportTemplates;
 
     app.get('/api/report-templates', opts('Response templates', { querystring: listQuery, response: templateBody.array() }, operator), async (req) => {

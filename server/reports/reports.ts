@@ -13,9 +13,9 @@ import { evidencePublicity } from '../../core/reports/report-evidence-withhold.t
 import { contentDisposition } from '../content-disposition.ts';
 import type { ReportFilter, ReportSummary } from '../../core/reports/report-query.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
 import { requestLocale } from '../plugins/errors.ts';
-import { cursorPage, iso, postAction, routeOptions } from '../route-kit.ts';
+import { cursorPage, iso, postAction, guardedRoutes } from '../route-kit.ts';
 import { idParam } from '../schemas.ts';
 import {
   assignBody,
@@ -59,10 +59,7 @@ const summaryView = (s: ReportSummary): z.output<typeof summaryBody> => ({
 export const reportRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const operator = requireStaff(services.staff, ['operator']);
-    const moderator = requireStaff(services.staff, ['operator', 'moderator']);
-    const tags = ['reports'];
-    const opts = routeOptions(tags, operator);
+    const { guard: operator, operatorOrModerator: moderator, tags, opts } = guardedRoutes(services.staff, 'reports', 'operator');
     const queries = services.reportQueries;
     const summaryOf = async (id: number) => summaryView(await queries.summaryAfterChange(id));
     const message = (req: FastifyRequest, code: string, params: Record<string, unknown> = {}) =>

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { StaffNotice } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { cursorPage, iso, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { cursorPage, iso, guardedRoutes } from '../route-kit.ts';
 import { idParam } from '../schemas.ts';
 import { listBody, listQuery, noticeBody } from './notices-schemas.ts';
 
@@ -20,9 +20,7 @@ const view = (n: StaffNotice): z.output<typeof noticeBody> => ({
 export const noticeRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const staff = requireStaff(services.staff);
-    const tags = ['notices'];
-    const opts = routeOptions(tags, staff);
+    const { opts } = guardedRoutes(services.staff, 'notices', 'anyStaff');
 
     app.get('/api/notices', opts('Your notices, newest first', { querystring: listQuery, response: listBody }), async (req) => {
       const { unread, cursor, limit } = req.query;

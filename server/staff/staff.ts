@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import type { StaffUser } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import { toPrincipal } from '../../core/staff/staff-service.ts';
-import { actorOf, requireStaff } from '../plugins/auth.ts';
-import { routeOptions } from '../route-kit.ts';
+import { actorOf } from '../plugins/auth.ts';
+import { guardedRoutes } from '../route-kit.ts';
 import { idParam, withErrors } from '../schemas.ts';
 import { createBody, directoryBody, directoryQuery, patchBody, staffBody } from './staff-schemas.ts';
 
@@ -26,16 +26,14 @@ const tg = (v: string | null | undefined) => (v === undefined ? undefined : v ==
 export const staffRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const admin = requireStaff(services.staff, ['admin']);
-    const tags = ['staff'];
-    const opts = routeOptions(tags, admin);
+    const { guard: admin, anyStaff, tags, opts } = guardedRoutes(services.staff, 'staff', 'admin');
 
     app.get(
       '/api/staff/directory',
       opts(
         'Active colleagues: names, roles and scope only (for assigning and handing over)',
         { querystring: directoryQuery, response: directoryBody.array() },
-        requireStaff(services.staff),
+        anyStaff,
       ),
       async (req) =>
         (await services.staff.list())

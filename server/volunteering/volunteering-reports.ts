@@ -6,9 +6,9 @@ import type { z } from 'zod';
 import type { Services } from '../../core/services.ts';
 import { certificateTable, rankingTables } from '../../core/volunteering/volunteer-export.ts';
 import { parsePeriod, type Level } from '../../core/volunteering/volunteer-rankings.ts';
-import { requireStaff, staffOf } from '../plugins/auth.ts';
+import { staffOf } from '../plugins/auth.ts';
 import { sendExport } from '../reply-export.ts';
-import { routeOptions } from '../route-kit.ts';
+import { guardedRoutes } from '../route-kit.ts';
 import { exportFileBody, idParam } from '../schemas.ts';
 import { certificateQuery, rankingExportQuery, rankingQuery, rankingsBody } from './volunteering-reports-schemas.ts';
 
@@ -18,9 +18,7 @@ const levelOf = (q: { level: 'region' | 'district'; regionId?: number; districtI
 export const volunteerReportRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const organiser = requireStaff(services.staff, ['project_manager']);
-    const tags = ['volunteering'];
-    const opts = routeOptions(tags, organiser);
+    const { opts } = guardedRoutes(services.staff, 'volunteering', 'manager');
     const rankingsFor = (req: { query: z.output<typeof rankingQuery> } & Parameters<typeof staffOf>[0]) =>
       services.volunteering.rankings(staffOf(req), levelOf(req.query), parsePeriod(req.query.period), req.query.limit);
 

@@ -8,8 +8,8 @@ import type { Volunteer } from '../../generated/prisma/client.ts';
 import type { Services } from '../../core/services.ts';
 import type { OpportunityWithCounts, StaffApplication } from '../../core/volunteering/volunteer-opportunities.ts';
 import { hoursOf, isMinor } from '../../core/volunteering/volunteer-rules.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { iso, okAfter, postAction, routeOptions } from '../route-kit.ts';
+import { actorOf, staffOf } from '../plugins/auth.ts';
+import { iso, okAfter, postAction, guardedRoutes } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   applicationBody,
@@ -104,9 +104,7 @@ async function paged<Q extends { offset: number; limit: number }, T, V>(
 export const volunteeringRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const organiser = requireStaff(services.staff, ['project_manager']);
-    const tags = ['volunteering'];
-    const opts = routeOptions(tags, organiser);
+    const { guard: organiser, tags, opts } = guardedRoutes(services.staff, 'volunteering', 'manager');
     const { opportunities, applications, profiles } = services.volunteering;
 
     app.get(

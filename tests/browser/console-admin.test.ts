@@ -1,26 +1,14 @@
 // An admin in Chromium, in English: staff accounts with roles and scope (a refused save keeps the
 // form), a category's deadline, a response template, a holiday, an Open311 key shown once, and the
 // audit log that recorded all of it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from '../helpers/db.ts';
-import { browserAvailable, launchBrowser, shot, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
-import { ADMIN, seedConsole, type ConsoleSeed } from './seed.ts';
+import { useConsoleSuite } from './console-suite.ts';
+import { browserAvailable, shot } from './harness.ts';
+import { ADMIN } from './seed.ts';
 
 describe.skipIf(!browserAvailable).each(dbTargets)('console: administration (%s)', (target) => {
-  let app: ConsoleApp;
-  let seed: ConsoleSeed;
-  let b: Browser;
-
-  beforeAll(async () => {
-    app = await startConsoleApp(target);
-    seed = await seedConsole(app.services, app.storageDir);
-    b = await launchBrowser(app.baseUrl, { locale: 'en-GB' });
-    await signIn(b.page, app.baseUrl, ADMIN.login, ADMIN.password);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await app?.stop();
-  });
+  const { app, seed, b } = useConsoleSuite(target, { locale: 'en-GB', signInAs: ADMIN });
 
   it('creates a staff account with roles and scope; a too-short password is refused and nothing typed is lost', async () => {
     const { page } = b;

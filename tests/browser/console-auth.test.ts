@@ -1,23 +1,13 @@
 // Signing in and out of the console in Chromium, and the language: nothing of staff data is reachable
 // without a session, a reload keeps the session and the chosen language, errors come in that language.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from '../helpers/db.ts';
-import { browserAvailable, launchBrowser, shot, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
-import { ADMIN, OPERATOR, seedConsole } from './seed.ts';
+import { useConsoleSuite } from './console-suite.ts';
+import { browserAvailable, shot, signIn } from './harness.ts';
+import { ADMIN, OPERATOR } from './seed.ts';
 
 describe.skipIf(!browserAvailable).each(dbTargets)('console: sign-in and language (%s)', (target) => {
-  let app: ConsoleApp;
-  let b: Browser;
-
-  beforeAll(async () => {
-    app = await startConsoleApp(target);
-    await seedConsole(app.services, app.storageDir);
-    b = await launchBrowser(app.baseUrl);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await app?.stop();
-  });
+  const { app, b } = useConsoleSuite(target);
 
   it('shows only the sign-in form without a session, and the API answers nothing to the page', async () => {
     const { page } = b;

@@ -1,23 +1,18 @@
 // A consultant works the queue in Chromium: takes a question, answers it (the citizen's bot gets it
 // through the API), hands another over, closes with a result; then writes a knowledge-base article,
 // where a refused save keeps both languages' text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from '../helpers/db.ts';
 import { makeCitizen, makeQuestion } from '../helpers/consult-fixtures.ts';
-import { browserAvailable, launchBrowser, shot, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
-import { CONSULTANT, seedConsole, type ConsoleSeed } from './seed.ts';
+import { useConsoleSuite } from './console-suite.ts';
+import { browserAvailable, shot, type ConsoleApp } from './harness.ts';
+import { CONSULTANT, type ConsoleSeed } from './seed.ts';
 
 describe.skipIf(!browserAvailable).each(dbTargets)('console: consultations (%s)', (target) => {
-  let app: ConsoleApp;
-  let seed: ConsoleSeed;
-  let b: Browser;
   let first: number;
   let second: number;
   let topicId: number;
-
-  beforeAll(async () => {
-    app = await startConsoleApp(target);
-    seed = await seedConsole(app.services, app.storageDir);
+  const prepare = async (app: ConsoleApp, seed: ConsoleSeed) => {
     const { prisma } = app.services;
     await app.services.staff.create(
       { type: 'system' },
@@ -36,13 +31,8 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: consultations (%s)'
     ).id;
     second = (await makeQuestion(prisma, { citizenId: citizen.id, topicId, regionId: seed.regionId, text: 'Грантқа өтінімді қай мерзімге дейін беру керек?' }))
       .id;
-    b = await launchBrowser(app.baseUrl);
-    await signIn(b.page, app.baseUrl, CONSULTANT.login, CONSULTANT.password);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await app?.stop();
-  });
+  };
+  const { app, b } = useConsoleSuite(target, { prepare, signInAs: CONSULTANT });
 
   const question = (id: number) => app.services.prisma.question.findUniqueOrThrow({ where: { id }, include: { messages: { orderBy: { id: 'asc' } } } });
 

@@ -2,25 +2,14 @@
 // whether the portal shows it and withholds a photo with a reason, then releases it; a moderator finds a comment
 // hidden by residents' flags at /console/comments, and removing it without a note is refused before it is removed
 // with one. The API's state is checked afterwards.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from '../helpers/db.ts';
-import { browserAvailable, launchBrowser, shot, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
-import { ADMIN, OPERATOR, seedConsole, type ConsoleSeed } from './seed.ts';
+import { useConsoleSuite } from './console-suite.ts';
+import { browserAvailable, shot, signIn } from './harness.ts';
+import { ADMIN, OPERATOR } from './seed.ts';
 
 describe.skipIf(!browserAvailable).each(dbTargets)('console: what the portal shows (%s)', (target) => {
-  let app: ConsoleApp;
-  let seed: ConsoleSeed;
-  let b: Browser;
-
-  beforeAll(async () => {
-    app = await startConsoleApp(target);
-    seed = await seedConsole(app.services, app.storageDir);
-    b = await launchBrowser(app.baseUrl);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await app?.stop();
-  });
+  const { app, seed, b } = useConsoleSuite(target);
 
   it('lets an operator withhold one photo from the portal with a reason and release it', async () => {
     const { page } = b;

@@ -1,27 +1,16 @@
 // Issue 16 in Chromium: a photo an outside app gave as a link (Open311 media_url) is shown as a link
 // naming its host and is never fetched by the page; an account with a generated password sees only the
 // form to choose its own, and then the console.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from '../helpers/db.ts';
-import { browserAvailable, launchBrowser, shot, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
-import { OPERATOR, seedConsole, type ConsoleSeed } from './seed.ts';
+import { useConsoleSuite } from './console-suite.ts';
+import { browserAvailable, shot, signIn } from './harness.ts';
+import { OPERATOR } from './seed.ts';
 
 const MEDIA_URL = 'https://photos.city-app.example/p/42.jpg';
 
 describe.skipIf(!browserAvailable).each(dbTargets)('console: outside links and generated passwords (%s)', (target) => {
-  let app: ConsoleApp;
-  let seed: ConsoleSeed;
-  let b: Browser;
-
-  beforeAll(async () => {
-    app = await startConsoleApp(target);
-    seed = await seedConsole(app.services, app.storageDir);
-    b = await launchBrowser(app.baseUrl);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await app?.stop();
-  });
+  const { app, seed, b } = useConsoleSuite(target);
 
   it("shows an Open311 media_url as a link with its host, and the page never asks the app's server for it", async () => {
     const { key } = await app.services.apiClients.create({ type: 'system' }, { name: 'city app', regionId: seed.regionId });

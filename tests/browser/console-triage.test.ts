@@ -1,26 +1,14 @@
 // An operator triages reports in Chromium: the board with counts and status colours, a report's
 // evidence and place on the map (tiles unreachable), accept with a template, a refused save that keeps
 // what was typed, resolve; the API's state is checked afterwards, and the keyboard does the same.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from '../helpers/db.ts';
-import { browserAvailable, launchBrowser, shot, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
-import { OPERATOR, seedConsole, type ConsoleSeed } from './seed.ts';
+import { useConsoleSuite } from './console-suite.ts';
+import { browserAvailable, shot } from './harness.ts';
+import { OPERATOR } from './seed.ts';
 
 describe.skipIf(!browserAvailable).each(dbTargets)('console: report triage (%s)', (target) => {
-  let app: ConsoleApp;
-  let seed: ConsoleSeed;
-  let b: Browser;
-
-  beforeAll(async () => {
-    app = await startConsoleApp(target);
-    seed = await seedConsole(app.services, app.storageDir);
-    b = await launchBrowser(app.baseUrl);
-    await signIn(b.page, app.baseUrl, OPERATOR.login, OPERATOR.password);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await app?.stop();
-  });
+  const { app, seed, b } = useConsoleSuite(target, { signInAs: OPERATOR });
 
   const report = (id: number) => app.services.prisma.report.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: 'asc' } } } });
 

@@ -160,6 +160,18 @@ export async function walkPhone(baseUrl: string, lang: 'kk' | 'ru') {
     expect(changes).not.toMatch(/\bnumber\b|regionId|categoryId/);
     expect(changes).not.toMatch(/^(Регион|Өңір|Категория|Санат)\s+—\s+\d+$/m);
     await check(page, lang, 'admin-audit-report');
+    // One action by name, then one report by the number people quote: only that report's entries of that action.
+    const accepted = lang === 'kk' ? 'жұмысқа қабылданды' : 'принято в работу';
+    const sentences = () => page.locator('[data-testid=audit-sentence]').allInnerTexts();
+    await page.locator('select[name=action]').selectOption({ label: accepted });
+    await page.locator('form.filters button[type=submit]').click();
+    await expect.poll(async () => (await sentences()).length > 0 && (await sentences()).every((x) => x.endsWith(` — ${accepted}`))).toBe(true);
+    const number = /KZ-\d{4}-\d{6}/.exec((await sentences())[0]!)![0];
+    await page.locator('input[name=entityId]').fill(number);
+    await page.locator('form.filters button[type=submit]').click();
+    await expect
+      .poll(async () => (await sentences()).length > 0 && (await sentences()).every((x) => x.includes(number) && x.endsWith(` — ${accepted}`)))
+      .toBe(true);
     await open(page, 'system');
     await check(page, lang, 'system');
   } finally {

@@ -6,14 +6,14 @@ import { recordAudit } from '../core/audit/audit-log.ts';
 import { DomainError } from '../core/errors.ts';
 import type { ServicesWithDb } from '../core/services.ts';
 import { toPrincipal } from '../core/staff/staff-service.ts';
-import { makeStaff } from './helpers/consult-fixtures.ts';
+import { makeCitizen, makeQuestion, makeStaff } from './helpers/consult-fixtures.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 
 const NOW = new Date('2026-12-06T09:00:00Z');
 
 describe.each(dbTargets)('the audit log on %s', (target) => {
-  const suite = useTestDb(target, { truncate: ['StaffUser', 'AuditLog'] });
+  const suite = useTestDb(target, { truncate: ['StaffUser', 'AuditLog', 'Question', 'ConsultationTopic', 'Citizen'] });
   let services: ServicesWithDb;
 
   beforeAll(() => {
@@ -55,6 +55,25 @@ describe.each(dbTargets)('the audit log on %s', (target) => {
       [null, null],
       ['Айгерім Сапарова', { kk: 'Бауыржан Омаров', ru: 'Бауыржан Омаров' }],
     ]);
+  });
+
+  it('finds the entries of a question by the number people quote, and none for a number nothing carries', async () => {
+    const prisma = suite.db.prisma;
+    const admin = await makeStaff(prisma, ['admin']);
+    const topic = await prisma.consultationTopic.create({ data: { code: 'audit-number', nameKk: 'Тіркеу', nameRu: 'Регистрация' } });
+    const citizen = await makeCitizen(prisma);
+    const [asked, other] = [
+      await makeQuestion(prisma, { citizenId: citizen.id, topicId: topic.id }),
+      await makeQuestion(prisma, { citizenId: citizen.id, topicId: topic.id }),
+    ];
+    for (const q of [asked, other])
+      await recordAudit(prisma, { type: 'staff', id: admin.id }, { action: 'question.claim', entity: 'question', entityId: q.id });
+    // a staff member whose id equals the question's must not match its number
+    await recordAudit(prisma, { type: 'staff', id: admin.id }, { action: 'staff.update', entity: 'staff_user', entityId: asked.id });
+    const byNumber = await services.audit.list(toPrincipal(admin), { entityId: asked.number }, { limit: 10 });
+    expect(byNumber.items.map((e) => [e.action, e.subject?.ru])).toEqual([['question.claim', asked.number]]);
+    const unknown = await services.audit.list(toPrincipal(admin), { entityId: 'KZ-2026-999999' }, { limit: 10 });
+    expect(unknown.items).toEqual([]);
   });
 
   it('refuses anyone else, whatever other role they have', async () => {

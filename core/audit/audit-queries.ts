@@ -6,6 +6,7 @@ import { escapeLike } from '../text.ts';
 
 export interface AuditFilter {
   entity?: string;
+  /** an entity's id, or a report's or question's number (KZ-2026-000022) as people quote it */
   entityId?: string;
   actorType?: string;
   actorId?: string;
@@ -21,10 +22,32 @@ export interface AuditPage {
   limit: number;
 }
 
-function auditWhere(f: AuditFilter, cursor: bigint | undefined): Prisma.AuditLogWhereInput {
+/** The entities a number may name: the log keeps ids, people quote reports and questions by number. */
+const NUMBERED = ['report', 'question'] as const;
+
+/**
+ * An id filter as the log's (entity, id) pairs: a plain id as written, a number resolved to the report or
+ * question that carries it (none when nothing carries it, so the page is empty rather than unfiltered).
+ */
+async function subjectsOf(prisma: PrismaClient, f: AuditFilter): Promise<Prisma.AuditLogWhereInput | null> {
+  const key = f.entityId?.trim();
+  if (!key) return f.entity ? { entity: f.entity } : {};
+  if (/^\d+$/.test(key)) return { ...(f.entity ? { entity: f.entity } : {}), entityId: key };
+  const kinds = NUMBERED.filter((k) => !f.entity || f.entity === k);
+  const [report, question] = await Promise.all([
+    kinds.includes('report') ? prisma.report.findUnique({ where: { number: key }, select: { id: true } }) : null,
+    kinds.includes('question') ? prisma.question.findUnique({ where: { number: key }, select: { id: true } }) : null,
+  ]);
+  const pairs = [
+    ...(report ? [{ entity: 'report', entityId: String(report.id) }] : []),
+    ...(question ? [{ entity: 'question', entityId: String(question.id) }] : []),
+  ];
+  return pairs.length ? { OR: pairs } : null;
+}
+
+function auditWhere(f: AuditFilter, subjects: Prisma.AuditLogWhereInput, cursor: bigint | undefined): Prisma.AuditLogWhereInput {
   return {
-    ...(f.entity ? { entity: f.entity } : {}),
-    ...(f.entityId ? { entityId: f.entityId } : {}),
+    ...subjects,
     ...(f.actorType ? { actorType: f.actorType } : {}),
     ...(f.actorId ? { actorId: f.actorId } : {}),
     ...(f.action ? (f.action.endsWith('*') ? { action: { startsWith: escapeLike(f.action.slice(0, -1)) } } : { action: f.action }) : {}),
@@ -89,7 +112,9 @@ export function createAuditQueries({ prisma }: { prisma: PrismaClient }) {
   return {
     async list(staff: StaffPrincipal, filter: AuditFilter, page: AuditPage): Promise<{ items: NamedAuditEntry[]; nextCursor: bigint | null }> {
       requireRole(staff, ['admin']);
-      const rows = await prisma.auditLog.findMany({ where: auditWhere(filter, page.cursor), orderBy: { id: 'desc' }, take: page.limit + 1 });
+      const subjects = await subjectsOf(prisma, filter);
+      if (!subjects) return { items: [], nextCursor: null };
+      const rows = await prisma.auditLog.findMany({ where: auditWhere(filter, subjects, page.cursor), orderBy: { id: 'desc' }, take: page.limit + 1 });
       const items = rows.slice(0, page.limit);
       const named = await namesOf(prisma, items);
       return { items: items.map(named), nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null };

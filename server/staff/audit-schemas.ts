@@ -22,7 +22,7 @@ export const listBody = cursorPageOf(entryBody);
 
 export const listQuery = z.object({
   entity: z.string().max(64).optional(),
-  entityId: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional().describe('an id, or a report or question number (KZ-2026-000022)'),
   actorType: z.enum(['staff', 'citizen', 'system', 'api_client']).optional(),
   actorId: z.string().max(64).optional(),
   action: z.string().max(64).optional().describe('exact action, or a prefix ending in * (e.g. staff.*)'),

@@ -38,6 +38,9 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console polish with the demo
       await page.goto(`${app.baseUrl}/console/dashboard?period=${quarter}`);
       await page.locator('[data-testid=dash-rankings] canvas').first().waitFor();
       await page.locator('[data-testid=dash-civic] .line-chart canvas').waitFor();
+      // The period is picked by name («IV тоқсан 2026»), never typed as a code.
+      expect(await page.locator('.filters input:not([type=date])').count()).toBe(0);
+      expect(await page.locator('select[name=period] option:checked').innerText()).toMatch(/^(I|II|III|IV) (тоқсан|квартал) \d{4}$/);
       const texts = await chartTexts(page);
       expect(texts.length).toBeGreaterThan(10);
       expect(texts.filter((x) => x.px < 11 || x.px > 14)).toEqual([]);

@@ -100,6 +100,12 @@ export async function walkPhone(baseUrl: string, lang: 'kk' | 'ru') {
     await open(page, 'reports');
     await check(page, lang, 'reports');
     await masterDetail(page, lang, 'reports', '.report-list a');
+    // A phone has no keyboard: the action buttons carry no shortcut hints.
+    await page.locator('.report-list a').first().click();
+    await page.locator('.master-detail > .detail button[data-action]').first().waitFor();
+    expect(await page.locator('button kbd').count()).toBeGreaterThan(0);
+    expect(await page.locator('button kbd:visible').count()).toBe(0);
+    await page.locator('[data-testid=detail-back]').click();
 
     await open(page, 'questions');
     await check(page, lang, 'questions');
@@ -146,6 +152,13 @@ export async function walkPhone(baseUrl: string, lang: 'kk' | 'ru') {
     for (const tab of ['staff', 'categories', 'departments', 'topics', 'templates', 'calendar', 'api-keys', 'audit']) {
       await open(page, `admin/${tab}`);
       await check(page, lang, `admin-${tab}`);
+      // A row's Edit button is in view inside the table's box, with no sideways scrolling.
+      const edit = page.locator('main table.data tbody button.row-edit').first();
+      if (await edit.count()) {
+        const [box, btn] = [(await page.locator('main table.data').first().boundingBox())!, (await edit.boundingBox())!];
+        expect(btn.x + btn.width, `admin-${tab}: Edit out of view`).toBeLessThanOrEqual(box.x + box.width + 1);
+        expect(btn.x).toBeGreaterThanOrEqual(box.x);
+      }
     }
     // The audit log in sentences: the operator by name, the report by its number, the step in words.
     await page.locator('select[name=action]').selectOption('report.*');
@@ -160,6 +173,18 @@ export async function walkPhone(baseUrl: string, lang: 'kk' | 'ru') {
     expect(changes).not.toMatch(/\bnumber\b|regionId|categoryId/);
     expect(changes).not.toMatch(/^(Регион|Өңір|Категория|Санат)\s+—\s+\d+$/m);
     await check(page, lang, 'admin-audit-report');
+    // One action by name, then one report by the number people quote: only that report's entries of that action.
+    const accepted = lang === 'kk' ? 'жұмысқа қабылданды' : 'принято в работу';
+    const sentences = () => page.locator('[data-testid=audit-sentence]').allInnerTexts();
+    await page.locator('select[name=action]').selectOption({ label: accepted });
+    await page.locator('form.filters button[type=submit]').click();
+    await expect.poll(async () => (await sentences()).length > 0 && (await sentences()).every((x) => x.endsWith(` — ${accepted}`))).toBe(true);
+    const number = /KZ-\d{4}-\d{6}/.exec((await sentences())[0]!)![0];
+    await page.locator('input[name=entityId]').fill(number);
+    await page.locator('form.filters button[type=submit]').click();
+    await expect
+      .poll(async () => (await sentences()).length > 0 && (await sentences()).every((x) => x.includes(number) && x.endsWith(` — ${accepted}`)))
+      .toBe(true);
     await open(page, 'system');
     await check(page, lang, 'system');
   } finally {

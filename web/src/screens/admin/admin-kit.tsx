@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n.ts';
 export function EditButton({ onClick }: { onClick(): void }) {
   const { t } = useI18n();
   return (
-    <button type="button" class="secondary small" onClick={onClick}>
+    <button type="button" class="secondary small row-edit" onClick={onClick}>
       {t('common.edit')}
     </button>
   );

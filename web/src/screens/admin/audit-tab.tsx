@@ -1,6 +1,6 @@
 // The audit log: each entry a sentence in the reader's language (who, the thing by its number or name, what
-// happened), in Almaty time, filtered by the kind of thing acted on (and its id) and by a staff member picked by
-// name, with the fields each entry changed before and after.
+// happened), in Almaty time, filtered by a single action or the kind of thing acted on, by the thing's number or
+// id and by a staff member picked by name, with the fields each entry changed before and after.
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AuditEntry } from '../../../../server/staff/audit-schemas.ts';
@@ -8,25 +8,48 @@ import type { StaffAccount } from '../../../../server/staff/staff-schemas.ts';
 import { useLoad, usePaged, type Page } from '../../components/load.ts';
 import { PagedBody } from '../../components/table.tsx';
 import { useApp } from '../../context.ts';
-import { useI18n } from '../../i18n/i18n.ts';
+import { hasKey, useI18n } from '../../i18n/i18n.ts';
 import { auditDiff, auditSentence, entityWord, fieldWord } from './audit-words.ts';
 
-const ACTION_PREFIXES = [
-  'report',
-  'question',
-  'discussion',
-  'project',
-  'poll',
-  'volunteer',
-  'staff',
-  'auth',
-  'template',
-  'category',
-  'calendar',
-  'api_client',
-  'faq',
-  'consultation',
-  'citizen',
+/**
+ * The kinds of thing the log is filtered by, each with the single actions a reader looks for by name (the
+ * last part of the action code, labelled by admin.audit.verbs); a verb with no label is left out.
+ */
+const ACTIONS: [string, string[]][] = [
+  [
+    'report',
+    [
+      'create',
+      'in_work',
+      'resolved',
+      'rejected',
+      'not_responsible',
+      'duplicate',
+      'reopened',
+      'overdue',
+      'comment',
+      'evidence',
+      'hide',
+      'unhide',
+      'merge',
+      'support',
+      'self_resolve',
+    ],
+  ],
+  ['question', ['claim', 'answer', 'followup', 'handover', 'note', 'release', 'close', 'rate', 'overdue']],
+  ['discussion', ['create', 'update', 'publish', 'extend', 'close', 'decide', 'delete']],
+  ['project', ['create', 'update', 'activate', 'finish', 'join', 'event_add', 'event_update', 'event_delete', 'beneficiary_import', 'delete']],
+  ['poll', ['create', 'update', 'wave_create', 'wave_open', 'wave_close']],
+  ['volunteer', ['sign_up', 'apply', 'confirm', 'cancel', 'review', 'profile']],
+  ['staff', ['create', 'change_password']],
+  ['auth', ['login', 'login_failed', 'logout']],
+  ['template', ['create', 'update', 'delete']],
+  ['category', ['update']],
+  ['calendar', ['set', 'remove']],
+  ['api_client', ['create']],
+  ['faq', ['create', 'promote', 'delete']],
+  ['consultation', ['create', 'update']],
+  ['citizen', ['consent', 'profile', 'erase']],
 ];
 const ENTITY_OF: Record<string, string> = {
   discussion: 'discussion_topic',
@@ -97,17 +120,28 @@ export function AuditTab() {
       >
         <input
           aria-label={t('admin.audit.entityId')}
+          name="entityId"
           placeholder={t('admin.audit.entityId')}
           value={entityId}
           onInput={(e) => setEntityId((e.target as HTMLInputElement).value)}
         />
         <select aria-label={t('admin.audit.action')} name="action" value={action} onChange={(e) => setAction((e.target as HTMLSelectElement).value)}>
           <option value="">{t('admin.audit.actionPick')}</option>
-          {ACTION_PREFIXES.map((p) => (
-            <option key={p} value={`${p}.*`}>
-              {p === 'auth' ? t('admin.audit.verbs.login') : entityWord(i18n.locale, t, ENTITY_OF[p] ?? p)}
-            </option>
-          ))}
+          {ACTIONS.map(([p, verbs]) => {
+            const kind = p === 'auth' ? t('admin.audit.verbs.login') : entityWord(i18n.locale, t, ENTITY_OF[p] ?? p);
+            return (
+              <optgroup key={p} label={kind}>
+                <option value={`${p}.*`}>{t('admin.audit.actionAll', { thing: kind })}</option>
+                {verbs
+                  .filter((v) => hasKey(i18n.locale, `admin.audit.verbs.${v}`))
+                  .map((v) => (
+                    <option key={v} value={`${p}.${v}`}>
+                      {t(`admin.audit.verbs.${v}`)}
+                    </option>
+                  ))}
+              </optgroup>
+            );
+          })}
         </select>
         <select
           aria-label={t('admin.audit.actor')}

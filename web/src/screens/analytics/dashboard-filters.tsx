@@ -16,6 +16,37 @@ export interface DashboardValues {
   areaId: string;
 }
 
+/** How many years back the picker names: the quick choices, then every month, quarter, half-year and year. */
+const YEARS_BACK = 5;
+
+/**
+ * Every period the dashboard can show, by name and grouped: the quick choices first, then the months of this and
+ * last year, the quarters and half-years of those years and the last years, newest first and none in the future.
+ * A picker, because periods are named, not typed as codes (issue 22).
+ */
+export function periodGroups(choices: string[]) {
+  // choices[0] is this month (periodChoices), so the picker needs no clock of its own.
+  const [y, m] = (choices[0] ?? '').split('-').map(Number) as [number, number];
+  const months: string[] = [];
+  const quarters: string[] = [];
+  const halves: string[] = [];
+  for (const yy of [y, y - 1]) {
+    for (let mm = yy === y ? m : 12; mm >= 1; mm--) months.push(`${yy}-${String(mm).padStart(2, '0')}`);
+    for (let q = yy === y ? Math.ceil(m / 3) : 4; q >= 1; q--) quarters.push(`${yy}-Q${q}`);
+    for (let h = yy === y ? (m <= 6 ? 1 : 2) : 2; h >= 1; h--) halves.push(`${yy}-H${h}`);
+  }
+  const years = Array.from({ length: YEARS_BACK }, (_, i) => String(y - i));
+  const quick = new Set(choices);
+  const rest = (keys: string[]) => keys.filter((k) => !quick.has(k));
+  return [
+    { key: 'recent', keys: choices },
+    { key: 'months', keys: rest(months) },
+    { key: 'quarters', keys: rest(quarters) },
+    { key: 'halves', keys: rest(halves) },
+    { key: 'years', keys: rest(years) },
+  ].filter((g) => g.keys.length > 0);
+}
+
 export function DashboardFilters({
   values,
   choices,
@@ -32,28 +63,27 @@ export function DashboardFilters({
   const { t } = i18n;
   const { period, from, to, regionId, districtId, departmentId, categoryId, areaId } = values;
   const region = ref.regions.find((r) => String(r.id) === regionId);
+  const groups = periodGroups(choices);
+  const named = groups.flatMap((g) => g.keys);
   return (
     <div class="filters">
       <select
         aria-label={t('dashboard.period')}
-        value={choices.includes(period) ? period : ''}
+        name="period"
+        value={named.includes(period) ? period : ''}
         onChange={(e) => go({ period: (e.target as HTMLSelectElement).value || period || choices[0], from: undefined, to: undefined })}
       >
-        {!choices.includes(period) && <option value="">{period ? i18n.period(period) : t('dashboard.customRange')}</option>}
-        {choices.map((c) => (
-          <option key={c} value={c}>
-            {i18n.period(c)}
-          </option>
+        {!named.includes(period) && <option value="">{period ? i18n.period(period) : t('dashboard.customRange')}</option>}
+        {groups.map((g) => (
+          <optgroup key={g.key} label={t(`dashboard.periodGroups.${g.key}`)}>
+            {g.keys.map((c) => (
+              <option key={c} value={c}>
+                {i18n.period(c)}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
-      <input
-        aria-label={t('dashboard.periodKey')}
-        title={t('dashboard.periodHint')}
-        placeholder="2026-Q1"
-        defaultValue={period}
-        style={{ width: '8rem' }}
-        onChange={(e) => go({ period: (e.target as HTMLInputElement).value.trim() || undefined, from: undefined, to: undefined })}
-      />
       <label class="inline">
         {t('dashboard.from')}{' '}
         <input type="date" name="from" value={from} onChange={(e) => go({ from: (e.target as HTMLInputElement).value || undefined, period: undefined })} />

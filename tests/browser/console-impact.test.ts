@@ -1,6 +1,6 @@
 // A project manager in Chromium, in Russian, opens a project's social impact from its page: the framework shows
 // the goal and its indicator, a value is entered with its evidence and a file, its progress appears and the file
-// downloads back; the indicator's target is changed; a goal is added from the node form and a second one refused in
+// downloads back; the indicator's target and the goal's text are changed; a goal is added from the node form and a second one refused in
 // the user's language; the SROI tab says why there is no ratio yet.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,7 +75,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: social impact (%s)'
     await app?.stop();
   });
 
-  it('enters a value with an evidence file that downloads back, sees its progress, changes the target; refuses a second goal; the SROI tab explains the missing ratio', async () => {
+  it("enters a value with an evidence file that downloads back, sees its progress, changes the target and the goal's text; refuses a second goal; the SROI tab explains the missing ratio", async () => {
     const { page } = b;
     await page.goto(`${app.baseUrl}/console/projects/${projectId}`);
     await page.locator('[data-testid=project-impact-link]').click();
@@ -106,6 +106,13 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: social impact (%s)'
     await edit.locator('input[name=target]').fill('40');
     await edit.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(() => table.innerText()).toContain('выполнение: 30');
+
+    // the goal's Russian text corrected in place
+    await fw.locator('[data-level=goal]').getByRole('button', { name: 'Изменить', exact: true }).click();
+    const nodeEdit = page.locator('[data-testid=impact-node-edit]');
+    await nodeEdit.locator('input[name=textRu]').fill('Молодёжь трудоустроена в своём районе');
+    await nodeEdit.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => fw.locator('[data-level=goal] h3').innerText()).toContain('Молодёжь трудоустроена в своём районе');
 
     const nodeForm = page.locator('[data-testid=impact-node-form]');
     await nodeForm.locator('input[type=text]').nth(0).fill('Екінші мақсат');

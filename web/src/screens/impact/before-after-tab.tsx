@@ -156,9 +156,7 @@ export function BeforeAfterTab({ projectId }: { projectId: number }) {
                   type="checkbox"
                   value={c.code}
                   checked={favourable.includes(c.code)}
-                  onChange={(e) =>
-                    setFavourable((e.target as HTMLInputElement).checked ? [...favourable, c.code] : favourable.filter((x) => x !== c.code))
-                  }
+                  onChange={(e) => setFavourable((e.target as HTMLInputElement).checked ? [...favourable, c.code] : favourable.filter((x) => x !== c.code))}
                 />{' '}
                 {c.label}
               </label>

@@ -27,15 +27,7 @@ function ordered(nodes: FrameworkNode[]): FrameworkNode[] {
   return out;
 }
 
-function IndicatorTable({
-  indicators,
-  onValue,
-  onEdit,
-}: {
-  indicators: Indicator[];
-  onValue(i: Indicator, key: string): void;
-  onEdit(i: Indicator): void;
-}) {
+function IndicatorTable({ indicators, onValue, onEdit }: { indicators: Indicator[]; onValue(i: Indicator, key: string): void; onEdit(i: Indicator): void }) {
   const { api } = useApp();
   const { t, locale, num, date } = useI18n();
   const loc = (kk: string, ru: string) => (locale === 'kk' ? kk : ru);
@@ -114,7 +106,11 @@ export function FrameworkTab({ projectId }: { projectId: number }) {
   const [indFor, setIndFor] = useState<number | null>(null);
   const [editing, setEditing] = useState<{ node?: number; indicator?: Indicator }>({});
   const [value, setValue] = useState<{ indicator: Indicator; key: string } | null>(null);
-  const saveIndicator = async (url: string, method: 'post' | 'put', body: IndicatorFields & Partial<Pick<Indicator, 'baselineOn' | 'targetOn' | 'sourceConfig' | 'aggregation'>>) => {
+  const saveIndicator = async (
+    url: string,
+    method: 'post' | 'put',
+    body: IndicatorFields & Partial<Pick<Indicator, 'baselineOn' | 'targetOn' | 'sourceConfig' | 'aggregation'>>,
+  ) => {
     if ((await act.run(() => (method === 'post' ? api.post(url, body) : api.put(url, body)), t('common.saved'))) !== undefined) {
       setIndFor(null);
       setEditing({});

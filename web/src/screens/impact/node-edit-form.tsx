@@ -6,17 +6,7 @@ import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import type { FrameworkNode } from './types.ts';
 
-export function NodeEditForm({
-  node,
-  act,
-  onSaved,
-  onCancel,
-}: {
-  node: FrameworkNode;
-  act: ReturnType<typeof useAction>;
-  onSaved(): void;
-  onCancel(): void;
-}) {
+export function NodeEditForm({ node, act, onSaved, onCancel }: { node: FrameworkNode; act: ReturnType<typeof useAction>; onSaved(): void; onCancel(): void }) {
   const { api } = useApp();
   const { t } = useI18n();
   const [f, setF] = useState({ textKk: node.textKk, textRu: node.textRu, assumptionsKk: node.assumptionsKk, assumptionsRu: node.assumptionsRu });

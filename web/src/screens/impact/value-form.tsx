@@ -61,8 +61,7 @@ export function ValueForm({
       {field('evidenceText')}
       {field('evidenceUrl', 'url')}
       <label>
-        {t('impact.evidenceFileInput')}{' '}
-        <input name="evidenceFile" type="file" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+        {t('impact.evidenceFileInput')} <input name="evidenceFile" type="file" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
       </label>
       <button type="submit" class="primary" disabled={act.busy}>
         {t('common.save')}

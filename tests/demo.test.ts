@@ -165,6 +165,31 @@ describe.each(dbTargets)('demo data on %s', (target) => {
     expect(satisfied[1]! / waves[1]!._count.responses).toBeGreaterThan(satisfied[0]! / waves[0]!._count.responses);
   });
 
+  it("fills the project's impact: a framework with targets, a manual value with evidence, three stories (one chosen and published without a name), an SROI", async () => {
+    const manager = toPrincipal(await services.prisma.staffUser.findUniqueOrThrow({ where: { login: 'manager' } }));
+    const project = await services.prisma.socialProject.findFirstOrThrow({ where: { resultNodes: { some: {} } } });
+    const tree = await services.impact.values.tree(manager, project.id);
+    expect(tree.nodes.map((n) => n.level)).toEqual(['goal', 'outcome', 'outcome', 'output', 'output']);
+    const indicators = tree.nodes.flatMap((n) => n.indicators);
+    expect(indicators.every((i) => i.target > i.baseline)).toBe(true);
+    expect(indicators.flatMap((i) => i.periods).some((p) => p.manual && p.manual.evidenceText.length > 5 && p.actual === 35)).toBe(true);
+    const stories = await services.impact.storyReview.list(manager, project.id, { status: 'submitted' });
+    expect(stories).toHaveLength(3);
+    const chosen = stories.filter((x) => x.selections.length > 0);
+    expect(chosen.map((x) => [x.consent, x.publishedAt !== null, x.selections[0]!.reason.length > 20])).toEqual([['anonymous', true, true]]);
+    const { result } = await services.impact.sroi.result(manager, project.id);
+    // I = 24 500 000 (contract) + 1 200 000 (premises) = 25 700 000 ₸;
+    // children: 18 · 960 000 · 0.8 · 0.9 = 12 441 600 / 1.05 = 11 849 142.86;
+    // mothers: 6 · 1 020 000 · 0.7 · 0.75 = 3 213 000, then half: 3 060 000 + 1 606 500 / 1.05² = 4 517 142.86;
+    // PV = 16 366 285.71 → SROI 0.64, always beside its assumptions
+    expect(result!.totalInputs).toBe(25_700_000);
+    expect(result!.ratio).toBeCloseTo(0.64, 2);
+    expect(result!.outcomes.map((o) => [o.assumptions.rationale.length > 20, o.assumptions.proxySource.length > 5])).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+  });
+
   it('has a finished project before its expert council, scored by the demo expert after declaring no conflict', async () => {
     const finished = await services.prisma.socialProject.findFirstOrThrow({ where: { status: 'finished' }, include: { scores: true, declarations: true } });
     expect(finished.councilId).not.toBeNull();

@@ -31,6 +31,19 @@ describe('console API client', () => {
     expect(init.headers).toMatchObject({ 'content-type': 'text/csv', 'x-csrf-token': 'csrf-1', 'accept-language': 'en' });
   });
 
+  it("sends a file with its name in a header, which cannot replace the session's CSRF token", async () => {
+    const c = client(new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json' } }));
+    await c.api.send('POST', '/api/impact/indicators/1/values/2026-Q1/evidence', 'bytes', 'application/octet-stream', {
+      'x-file-name': encodeURIComponent('акт.pdf'),
+      'x-csrf-token': 'forged',
+    });
+    expect(c.calls[0]!.init.headers).toMatchObject({
+      'content-type': 'application/octet-stream',
+      'x-file-name': '%D0%B0%D0%BA%D1%82.pdf',
+      'x-csrf-token': 'csrf-1',
+    });
+  });
+
   it("turns a refusal into the server's message and a 401 into a request to sign in again", async () => {
     const c = client(new Response(JSON.stringify({ error: { code: 'auth.unauthenticated', message: 'Please sign in.' } }), { status: 401 }));
     const err = await c.api.send('POST', '/api/x', 'a', 'text/csv').catch((e: unknown) => e);

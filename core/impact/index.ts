@@ -2,6 +2,7 @@
 // values, before and after on outcome questions, stories of change (Most Significant Change), SROI, and the
 // balanced scorecard across a body's projects; it plugs into monitoring's round and Annex 9 column 7.
 import type { DomainModule } from '../services.ts';
+import { scheduleImpact } from './demo.ts';
 import { createImpactFiles } from './impact-files.ts';
 import { createImpactServices, type ImpactServices } from './impact-services.ts';
 import { storyPersonalData } from './story-personal-data.ts';
@@ -21,4 +22,13 @@ export const impactDomain: DomainModule<'impact'> = {
   // Annex 9 column 7 cites the framework, the before/after verdicts and the stories (monitoring never imports impact)
   connect: (services) =>
     services.monitoring.addColumn7Contributor((projectId, period, locale) => services.impact.monitoring.column7(projectId, period, locale)),
+  // the demo project's framework, values, stories of change and SROI (after the projects' demo made the project)
+  demo: {
+    schedule: scheduleImpact,
+    count: async ({ prisma: p }) => ({
+      impactIndicators: await p.resultIndicator.count(),
+      changeStories: await p.changeStory.count({ where: { status: 'submitted' } }),
+      sroiOutcomes: await p.sroiOutcome.count(),
+    }),
+  },
 };

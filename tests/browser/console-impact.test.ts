@@ -1,6 +1,7 @@
 // A project manager in Chromium, in Russian, opens a project's social impact from its page: the framework shows
-// the goal and its indicator, a value is entered with its evidence and its progress appears; a goal is added from
-// the node form and a second one refused in the user's language; the SROI tab says why there is no ratio yet.
+// the goal and its indicator, a value is entered with its evidence and a file, its progress appears and the file
+// downloads back; the indicator's target and the goal's text are changed; a goal is added from the node form and a second one refused in
+// the user's language; the SROI tab says why there is no ratio yet.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar/local-time.ts';
@@ -74,7 +75,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: social impact (%s)'
     await app?.stop();
   });
 
-  it('enters a value with evidence and sees its progress; refuses a second goal; the SROI tab explains the missing ratio', async () => {
+  it("enters a value with an evidence file that downloads back, sees its progress, changes the target and the goal's text; refuses a second goal; the SROI tab explains the missing ratio", async () => {
     const { page } = b;
     await page.goto(`${app.baseUrl}/console/projects/${projectId}`);
     await page.locator('[data-testid=project-impact-link]').click();
@@ -85,10 +86,33 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: social impact (%s)'
     const form = page.locator('[data-testid=impact-value-form]');
     await form.locator('input[type=number]').fill('12');
     await form.locator('input[type=text]').fill('Копии 12 трудовых договоров');
+    const pdf = Buffer.from('%PDF-1.4 договоры');
+    await form.locator('input[type=file]').setInputFiles({ name: 'договоры.pdf', mimeType: 'application/pdf', buffer: pdf });
     await form.getByRole('button', { name: 'Сохранить' }).click();
     // 12 of 50 from 0: 24 %
-    await expect.poll(() => page.locator('[data-testid=impact-indicators]').innerText()).toContain('выполнение: 24');
-    expect(await page.locator('[data-testid=impact-indicators]').innerText()).toContain('Копии 12 трудовых договоров');
+    const table = page.locator('[data-testid=impact-indicators]');
+    await expect.poll(() => table.innerText()).toContain('выполнение: 24');
+    expect(await table.innerText()).toContain('Копии 12 трудовых договоров');
+    const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'договоры.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('договоры.pdf');
+    const chunks: Buffer[] = [];
+    for await (const c of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(c);
+    expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
+
+    // the target lowered to 40: 12 of 40 is 30 %
+    await table.getByRole('button', { name: 'Изменить индикатор' }).click();
+    const edit = page.locator('[data-testid=impact-indicator-form]');
+    expect(await edit.locator('input[name=nameRu]').inputValue()).toBe('Трудоустроено');
+    await edit.locator('input[name=target]').fill('40');
+    await edit.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => table.innerText()).toContain('выполнение: 30');
+
+    // the goal's Russian text corrected in place
+    await fw.locator('[data-level=goal]').getByRole('button', { name: 'Изменить', exact: true }).click();
+    const nodeEdit = page.locator('[data-testid=impact-node-edit]');
+    await nodeEdit.locator('input[name=textRu]').fill('Молодёжь трудоустроена в своём районе');
+    await nodeEdit.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => fw.locator('[data-level=goal] h3').innerText()).toContain('Молодёжь трудоустроена в своём районе');
 
     const nodeForm = page.locator('[data-testid=impact-node-form]');
     await nodeForm.locator('input[type=text]').nth(0).fill('Екінші мақсат');

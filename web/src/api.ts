@@ -52,8 +52,9 @@ export interface Api {
   patch<T>(url: string, body: unknown): Promise<T>;
   put<T>(url: string, body: unknown): Promise<T>;
   del<T>(url: string): Promise<T>;
-  /** a write whose body is not JSON (a CSV list, a file), with the same session, CSRF and errors */
-  send<T>(method: string, url: string, body: RawBody, contentType: string): Promise<T>;
+  /** a write whose body is not JSON (a CSV list, a file), with the same session, CSRF and errors; `headers` adds
+   *  what such a body cannot carry itself (a file's name in x-file-name) */
+  send<T>(method: string, url: string, body: RawBody, contentType: string, headers?: Record<string, string>): Promise<T>;
   /** GET a file (an export, an annex) with the session and save it under the server's name */
   download(url: string, query?: Query): Promise<void>;
 }
@@ -76,8 +77,14 @@ export function createApi(opts: ApiOptions): Api {
     return new ApiError(res.status, code, opts.localise(code, body?.error?.message ?? `HTTP ${res.status}`, details), details);
   }
 
-  async function call(method: string, url: string, body?: unknown, raw?: { body: RawBody; contentType: string }): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': opts.locale() };
+  async function call(
+    method: string,
+    url: string,
+    body?: unknown,
+    raw?: { body: RawBody; contentType: string; headers?: Record<string, string> },
+  ): Promise<Response> {
+    // the caller's extra headers first, so they can never replace the session's own (language, CSRF)
+    const headers: Record<string, string> = { ...raw?.headers, accept: 'application/json', 'accept-language': opts.locale() };
     if (raw) headers['content-type'] = raw.contentType;
     else if (body !== undefined) headers['content-type'] = 'application/json';
     const csrf = opts.csrf();
@@ -100,8 +107,8 @@ export function createApi(opts: ApiOptions): Api {
     patch: (url, body) => json('PATCH', url, body),
     put: (url, body) => json('PUT', url, body),
     del: (url) => json('DELETE', url),
-    send: async <T>(method: string, url: string, body: RawBody, contentType: string) =>
-      (await call(method, url, undefined, { body, contentType })).json() as Promise<T>,
+    send: async <T>(method: string, url: string, body: RawBody, contentType: string, headers?: Record<string, string>) =>
+      (await call(method, url, undefined, { body, contentType, headers })).json() as Promise<T>,
     async download(url, query) {
       const res = await call('GET', withQuery(url, query));
       const blob = await res.blob();

@@ -8,6 +8,18 @@ import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
 import type { BeforeAfter, Measures } from './types.ts';
 
+type Question = Poll['questions'][number];
+const SATISFACTION = ['fully', 'rather', 'rather_not', 'not_at_all'] as const;
+
+/** The answers a question can have, each with its label, and the ones that count as favourable unless chosen otherwise
+ *  (the same defaults as the server: satisfied, "yes", 4 and 5; single/multiple have none). */
+function answerCodes(q: Question, t: (k: string) => string, loc: (kk: string, ru: string) => string) {
+  if (q.type === 'satisfaction') return { codes: SATISFACTION.map((c) => ({ code: c, label: t(`polls.satisfaction.${c}`) })), favourable: ['fully', 'rather'] };
+  if (q.type === 'yes_no') return { codes: ['yes', 'no'].map((c) => ({ code: c, label: t(`polls.yesNo.${c}`) })), favourable: ['yes'] };
+  if (q.type === 'rating') return { codes: ['1', '2', '3', '4', '5'].map((c) => ({ code: c, label: c })), favourable: ['4', '5'] };
+  return { codes: q.options.map((o) => ({ code: o.code, label: loc(o.kk, o.ru) })), favourable: [] as string[] };
+}
+
 function Verdicts({ measureId }: { measureId: number }) {
   const { api } = useApp();
   const { t, locale, num } = useI18n();
@@ -65,12 +77,19 @@ export function BeforeAfterTab({ projectId }: { projectId: number }) {
   const measures = useLoad(() => api.get<Measures>(`/api/impact/projects/${projectId}/outcome-measures`), [projectId]);
   const polls = useLoad(() => api.get<{ items: Poll[] }>('/api/polls', { projectId }), [projectId]);
   const [questionId, setQuestionId] = useState('');
+  const [favourable, setFavourable] = useState<string[]>([]);
   const act = useAction();
   if (measures.error) return <ErrorBox error={measures.error} />;
   if (!measures.data) return <Loading />;
   const loc = (kk: string, ru: string) => (locale === 'kk' ? kk : ru);
   const marked = new Set(measures.data.map((m) => m.questionId));
   const questions = (polls.data?.items ?? []).flatMap((p) => p.questions.filter((q) => q.type !== 'text' && !marked.has(q.id)).map((q) => ({ poll: p, q })));
+  const chosen = questions.find(({ q }) => String(q.id) === questionId)?.q;
+  const answers = chosen ? answerCodes(chosen, t, loc) : null;
+  const labelOf = (m: Measures[number], code: string) => {
+    const q = (polls.data?.items ?? []).flatMap((p) => p.questions).find((x) => x.id === m.questionId);
+    return q ? (answerCodes(q, t, loc).codes.find((c) => c.code === code)?.label ?? code) : code;
+  };
   return (
     <div data-testid="impact-before-after">
       <ErrorBox error={act.error} />
@@ -79,6 +98,9 @@ export function BeforeAfterTab({ projectId }: { projectId: number }) {
         <div class="panel" key={m.id}>
           <h3>{loc(m.question.textKk, m.question.textRu)}</h3>
           {m.question.anonymous && <p class="badge">{t('impact.anonymousPoll')}</p>}
+          <p class="muted" data-testid="impact-favourable">
+            {t('impact.favourableAre', { codes: m.favourableCodes.map((c) => labelOf(m, c)).join(', ') })}
+          </p>
           <Verdicts measureId={m.id} />
           <button
             type="button"
@@ -95,17 +117,28 @@ export function BeforeAfterTab({ projectId }: { projectId: number }) {
         onSubmit={async (e) => {
           e.preventDefault();
           if (
-            (await act.run(() => api.post(`/api/impact/projects/${projectId}/outcome-measures`, { questionId: Number(questionId) }), t('common.saved'))) !==
-            undefined
+            (await act.run(
+              () => api.post(`/api/impact/projects/${projectId}/outcome-measures`, { questionId: Number(questionId), favourableCodes: favourable }),
+              t('common.saved'),
+            )) !== undefined
           ) {
             setQuestionId('');
+            setFavourable([]);
             measures.reload();
           }
         }}
       >
         <label>
           {t('impact.markQuestion')}{' '}
-          <select value={questionId} onChange={(e) => setQuestionId((e.target as HTMLSelectElement).value)}>
+          <select
+            value={questionId}
+            onChange={(e) => {
+              const id = (e.target as HTMLSelectElement).value;
+              const q = questions.find((x) => String(x.q.id) === id)?.q;
+              setQuestionId(id);
+              setFavourable(q ? answerCodes(q, t, loc).favourable : []);
+            }}
+          >
             <option value="">—</option>
             {questions.map(({ poll, q }) => (
               <option key={q.id} value={q.id}>
@@ -114,7 +147,23 @@ export function BeforeAfterTab({ projectId }: { projectId: number }) {
             ))}
           </select>
         </label>{' '}
-        <button type="submit" class="primary" disabled={act.busy || !questionId}>
+        {answers && (
+          <fieldset data-testid="impact-favourable-codes">
+            <legend>{t('impact.favourableCodes')}</legend>
+            {answers.codes.map((c) => (
+              <label key={c.code}>
+                <input
+                  type="checkbox"
+                  value={c.code}
+                  checked={favourable.includes(c.code)}
+                  onChange={(e) => setFavourable((e.target as HTMLInputElement).checked ? [...favourable, c.code] : favourable.filter((x) => x !== c.code))}
+                />{' '}
+                {c.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <button type="submit" class="primary" disabled={act.busy || !questionId || favourable.length === 0}>
           {t('impact.mark')}
         </button>
       </form>

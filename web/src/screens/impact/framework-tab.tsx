@@ -1,12 +1,16 @@
 // The results framework: the tree (one goal, outcomes under it, outputs under those, activities under outputs),
 // each node's indicators with baseline, target, source and the actual and progress of every period, a value
-// entered with its evidence (who and when shown), and forms to add a node or an indicator.
+// entered with its evidence (who and when shown, the file downloadable), and forms to add or change a node or an
+// indicator.
 import { useState } from 'preact/hooks';
 import { useAction, useLoad } from '../../components/load.ts';
 import { ErrorBox, Loading } from '../../components/layout.tsx';
 import { useApp } from '../../context.ts';
 import { useI18n } from '../../i18n/i18n.ts';
-import { LEVELS, PARENT, SCHEDULES, SOURCES, type Framework, type FrameworkNode, type Indicator } from './types.ts';
+import { IndicatorForm, type IndicatorFields } from './indicator-form.tsx';
+import { NodeEditForm } from './node-edit-form.tsx';
+import { LEVELS, PARENT, type Framework, type FrameworkNode, type Indicator } from './types.ts';
+import { ValueForm } from './value-form.tsx';
 
 const INDENT = { goal: 0, outcome: 1, output: 2, activity: 3 } as const;
 
@@ -23,7 +27,7 @@ function ordered(nodes: FrameworkNode[]): FrameworkNode[] {
   return out;
 }
 
-function IndicatorTable({ indicators, onValue }: { indicators: Indicator[]; onValue(i: Indicator, key: string): void }) {
+function IndicatorTable({ indicators, onValue, onEdit }: { indicators: Indicator[]; onValue(i: Indicator, key: string): void; onEdit(i: Indicator): void }) {
   const { api } = useApp();
   const { t, locale, num, date } = useI18n();
   const loc = (kk: string, ru: string) => (locale === 'kk' ? kk : ru);
@@ -44,6 +48,9 @@ function IndicatorTable({ indicators, onValue }: { indicators: Indicator[]; onVa
             <td>
               {loc(i.nameKk, i.nameRu)} <span class="muted">({loc(i.unitKk, i.unitRu)})</span>
               <div class="muted">{t('impact.verification', { text: loc(i.verificationKk, i.verificationRu) })}</div>
+              <button type="button" class="link" onClick={() => onEdit(i)}>
+                {t('impact.editIndicator')}
+              </button>
             </td>
             <td>{num(i.baseline, 2)}</td>
             <td>{num(i.target, 2)}</td>
@@ -97,20 +104,19 @@ export function FrameworkTab({ projectId }: { projectId: number }) {
   const act = useAction();
   const [node, setNode] = useState({ level: 'goal' as (typeof LEVELS)[number], parentId: '', textKk: '', textRu: '' });
   const [indFor, setIndFor] = useState<number | null>(null);
-  const [ind, setInd] = useState({
-    nameKk: '',
-    nameRu: '',
-    unitKk: '',
-    unitRu: '',
-    baseline: '0',
-    target: '',
-    verificationKk: '',
-    verificationRu: '',
-    schedule: 'quarter',
-    source: 'manual',
-  });
+  const [editing, setEditing] = useState<{ node?: number; indicator?: Indicator }>({});
   const [value, setValue] = useState<{ indicator: Indicator; key: string } | null>(null);
-  const [v, setV] = useState({ value: '', evidenceText: '', evidenceUrl: '' });
+  const saveIndicator = async (
+    url: string,
+    method: 'post' | 'put',
+    body: IndicatorFields & Partial<Pick<Indicator, 'baselineOn' | 'targetOn' | 'sourceConfig' | 'aggregation'>>,
+  ) => {
+    if ((await act.run(() => (method === 'post' ? api.post(url, body) : api.put(url, body)), t('common.saved'))) !== undefined) {
+      setIndFor(null);
+      setEditing({});
+      fw.reload();
+    }
+  };
   if (fw.error) return <ErrorBox error={fw.error} />;
   if (!fw.data) return <Loading />;
   const nodes = ordered(fw.data.nodes);
@@ -131,12 +137,17 @@ export function FrameworkTab({ projectId }: { projectId: number }) {
             <span class="badge">{t(`impact.levels.${n.level}`)}</span> {loc(n.textKk, n.textRu)}
           </h3>
           {loc(n.assumptionsKk, n.assumptionsRu) && <p class="muted">{t('impact.assumptions', { text: loc(n.assumptionsKk, n.assumptionsRu) })}</p>}
-          {n.indicators.length > 0 && <IndicatorTable indicators={n.indicators} onValue={(i, key) => setValue({ indicator: i, key })} />}
+          {n.indicators.length > 0 && (
+            <IndicatorTable indicators={n.indicators} onValue={(i, key) => setValue({ indicator: i, key })} onEdit={(i) => setEditing({ indicator: i })} />
+          )}
           {n.level !== 'activity' && (
             <button type="button" onClick={() => setIndFor(indFor === n.id ? null : n.id)}>
               {t('impact.addIndicator')}
             </button>
           )}{' '}
+          <button type="button" onClick={() => setEditing(editing.node === n.id ? {} : { node: n.id })}>
+            {t('common.edit')}
+          </button>{' '}
           <button
             type="button"
             onClick={async () => {
@@ -147,78 +158,51 @@ export function FrameworkTab({ projectId }: { projectId: number }) {
             {t('common.delete')}
           </button>
           {indFor === n.id && (
-            <form
-              class="form"
-              data-testid="impact-indicator-form"
-              onSubmit={async (e) => {
-                e.preventDefault();
-                const body = { ...ind, baseline: Number(ind.baseline), target: Number(ind.target) };
-                if ((await act.run(() => api.post(`/api/impact/nodes/${n.id}/indicators`, body), t('common.saved'))) !== undefined) {
-                  setIndFor(null);
-                  fw.reload();
-                }
+            <IndicatorForm
+              busy={act.busy}
+              onSave={(body) => saveIndicator(`/api/impact/nodes/${n.id}/indicators`, 'post', body)}
+              onCancel={() => setIndFor(null)}
+            />
+          )}
+          {editing.indicator && n.indicators.some((x) => x.id === editing.indicator!.id) && (
+            <IndicatorForm
+              key={editing.indicator.id}
+              initial={editing.indicator}
+              busy={act.busy}
+              // the whole indicator is sent: what this form does not show (dates, source settings) is kept as it is
+              onSave={(body) => {
+                const i = editing.indicator!;
+                const kept = { baselineOn: i.baselineOn, targetOn: i.targetOn, sourceConfig: i.sourceConfig, aggregation: i.aggregation };
+                return saveIndicator(`/api/impact/indicators/${i.id}`, 'put', { ...kept, ...body });
               }}
-            >
-              {field(t('impact.nameKk'), ind.nameKk, (s) => setInd({ ...ind, nameKk: s }))}
-              {field(t('impact.nameRu'), ind.nameRu, (s) => setInd({ ...ind, nameRu: s }))}
-              {field(t('impact.unitKk'), ind.unitKk, (s) => setInd({ ...ind, unitKk: s }))}
-              {field(t('impact.unitRu'), ind.unitRu, (s) => setInd({ ...ind, unitRu: s }))}
-              {field(t('impact.baseline'), ind.baseline, (s) => setInd({ ...ind, baseline: s }), 'number')}
-              {field(t('impact.target'), ind.target, (s) => setInd({ ...ind, target: s }), 'number')}
-              {field(t('impact.verificationKk'), ind.verificationKk, (s) => setInd({ ...ind, verificationKk: s }))}
-              {field(t('impact.verificationRu'), ind.verificationRu, (s) => setInd({ ...ind, verificationRu: s }))}
-              <label>
-                {t('impact.schedule')}{' '}
-                <select value={ind.schedule} onChange={(e) => setInd({ ...ind, schedule: (e.target as HTMLSelectElement).value })}>
-                  {SCHEDULES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`impact.schedules.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('impact.source')}{' '}
-                <select value={ind.source} onChange={(e) => setInd({ ...ind, source: (e.target as HTMLSelectElement).value })}>
-                  {SOURCES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`impact.sources.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit" class="primary" disabled={act.busy}>
-                {t('common.save')}
-              </button>
-            </form>
+              onCancel={() => setEditing({})}
+            />
+          )}
+          {editing.node === n.id && (
+            <NodeEditForm
+              node={n}
+              act={act}
+              onSaved={() => {
+                setEditing({});
+                fw.reload();
+              }}
+              onCancel={() => setEditing({})}
+            />
           )}
         </div>
       ))}
       {value && (
-        <form
-          class="panel form"
-          data-testid="impact-value-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const body = { value: Number(v.value), evidenceText: v.evidenceText, evidenceUrl: v.evidenceUrl || null };
-            if ((await act.run(() => api.put(`/api/impact/indicators/${value.indicator.id}/values/${value.key}`, body), t('common.saved'))) !== undefined) {
-              setValue(null);
-              setV({ value: '', evidenceText: '', evidenceUrl: '' });
-              fw.reload();
-            }
+        <ValueForm
+          key={`${value.indicator.id}-${value.key}`}
+          indicator={value.indicator}
+          periodKey={value.key}
+          act={act}
+          onSaved={(closed) => {
+            if (closed) setValue(null);
+            fw.reload();
           }}
-        >
-          <h3>{t('impact.valueFor', { indicator: loc(value.indicator.nameKk, value.indicator.nameRu), period: value.key })}</h3>
-          {field(t('impact.value'), v.value, (s) => setV({ ...v, value: s }), 'number')}
-          {field(t('impact.evidenceText'), v.evidenceText, (s) => setV({ ...v, evidenceText: s }))}
-          {field(t('impact.evidenceUrl'), v.evidenceUrl, (s) => setV({ ...v, evidenceUrl: s }), 'url')}
-          <button type="submit" class="primary" disabled={act.busy}>
-            {t('common.save')}
-          </button>{' '}
-          <button type="button" onClick={() => setValue(null)}>
-            {t('common.cancel')}
-          </button>
-        </form>
+          onCancel={() => setValue(null)}
+        />
       )}
       <form
         class="panel form"

@@ -2,17 +2,17 @@
 // report; operators act with the buttons (closing asks for the public note the citizen gets), and
 // anyone not linked to a staff account in scope is refused.
 import type { Message, User } from 'grammy/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Category, PrismaClient, Report, StaffUser } from '../generated/prisma/client.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { syncStaffChats } from '../core/reports/staff-chat.ts';
 import type { ServicesWithDb } from '../core/services.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
-import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
+import { telegramChat } from '../bot/telegram/chat-port.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
-import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { dbTargets } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { useStaffGroup } from './helpers/staff-group.ts';
 import { sentParams } from './helpers/outbox.ts';
 
 const CHAT = -1001234567890;
@@ -21,20 +21,22 @@ const i18n = createI18n();
 const ru = i18n.getFixedT('ru');
 const kk = i18n.getFixedT('kk');
 
-type Keyboard = Array<Array<{ text: string; callback_data: string }>>;
-
 describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
   const api = useApiApp(target);
+  const group = { id: CHAT, type: 'supergroup' as const, title: 'Көше жарығы бөлімі' };
+  const { h, sent, send, press, lastAnswer, buttons } = useStaffGroup(api, {
+    chat: group,
+    features: () => [createStaffChat()],
+    chatInstance: 'staff-group',
+    truncate: '"Report", "OutboxMessage", "BotSession"',
+  });
   let services: ServicesWithDb;
   let prisma: PrismaClient;
-  let h: BotHarness;
   let category: Category;
   let almaty: { id: number; districts: Array<{ id: number }> };
   let operator: StaffUser;
   let operatorToken: string;
   let authorTelegramId = 900_000;
-  let callbackId = 0;
-  const sent: Array<{ method: string; params: Record<string, unknown> }> = [];
 
   // The people in the group, as Telegram shows them.
   const person = (id: number, language_code = 'ru'): User => ({ id, is_bot: false, first_name: 'Ерлан', last_name: 'Серікұлы', language_code });
@@ -47,8 +49,6 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
   beforeAll(async () => {
     services = api.services;
     prisma = services.prisma;
-    h = await createBotHarness(services, { features: [createStaffChat()] });
-    h.fake.registerChat({ id: CHAT, type: 'supergroup', title: 'Көше жарығы бөлімі' });
     category = await prisma.category.findFirstOrThrow({ where: { code: 'street-lighting' } });
     almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: true } });
     const astana = await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
@@ -81,20 +81,8 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     });
     expect(res.statusCode, res.body).toBe(200);
   });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await prisma.$executeRawUnsafe('TRUNCATE "Report", "OutboxMessage", "BotSession" RESTART IDENTITY CASCADE');
-    h.fake.reset();
-    sent.length = 0;
-  });
 
   /** The sync as the jobs process runs it, its calls recorded and answered by the fake Telegram. */
-  const send: SendFn = async (method, params) => {
-    sent.push({ method, params });
-    return h.app.bot.api.raw[method as 'sendMessage'](params as never);
-  };
   const sync = () => syncStaffChats({ prisma, chat: telegramChat(send), i18n, logger: testLogger });
 
   async function fileReport(extra: { categoryId?: number } = {}): Promise<Report> {
@@ -122,15 +110,9 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     const row = await prisma.reportStaffMessage.findUniqueOrThrow({ where: { reportId_chatId: { reportId, chatId: BigInt(CHAT) } } });
     return h.fake.visibleMessages(CHAT).find((m) => m.message_id === Number(row.messageId))!;
   }
-  const buttons = (m: Message | Record<string, unknown>) =>
-    ((m.reply_markup as { inline_keyboard?: Keyboard } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
 
   const nextMessageId = () => Math.max(0, ...h.fake.visibleMessages(CHAT).map((m) => m.message_id)) + 1;
-  const group = { id: CHAT, type: 'supergroup' as const, title: 'Көше жарығы бөлімі' };
 
-  function press(from: User, data: string, message: Message) {
-    return h.deliver(h.fake.pushUpdate({ callback_query: { id: `cb-${++callbackId}`, from, message: message as never, chat_instance: 'staff-group', data } }));
-  }
   function say(from: User, text: string, replyTo?: Message) {
     const command = /^\/\w+/.exec(text);
     return h.deliver(
@@ -147,7 +129,6 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       }),
     );
   }
-  const lastAnswer = () => h.fake.callsTo('answerCallbackQuery').at(-1)?.payload;
   const statusOf = async (id: number) => (await prisma.report.findUniqueOrThrow({ where: { id } })).status;
 
   describe('posting and editing', () => {

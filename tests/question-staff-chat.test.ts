@@ -4,10 +4,9 @@
 // linked to a consultant account, or consultants of another region, are refused.
 import type { Message, User } from 'grammy/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Citizen, ConsultationTopic, PrismaClient, Question, StaffUser } from '../generated/prisma/client.ts';
+import type { Citizen, ConsultationTopic, Question, StaffUser } from '../generated/prisma/client.ts';
 import { syncQuestionChats } from '../core/consultations/question-staff-chat.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { ServicesWithDb } from '../core/services.ts';
 import { createQuestionStaffChat } from '../bot/consultations/staff-chat.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
 import { telegramChat } from '../bot/telegram/chat-port.ts';
@@ -33,8 +32,7 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     chatInstance: 'consult-group',
     truncate: '"Question", "Consultation", "OutboxMessage", "BotSession"',
   });
-  let services: ServicesWithDb;
-  let prisma: PrismaClient;
+  const { services, prisma } = api;
   let topic: ConsultationTopic;
   let regionA: number;
   let regionB: number;
@@ -50,8 +48,6 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
   const strangerKk = person(905, 'kk');
 
   beforeAll(async () => {
-    services = api.services;
-    prisma = services.prisma;
     topic = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
     const regions = await prisma.region.findMany({ orderBy: { id: 'asc' } });
     [regionA, regionB] = [regions[0]!.id, regions[1]!.id];

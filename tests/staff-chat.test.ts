@@ -2,17 +2,17 @@
 // report; operators act with the buttons (closing asks for the public note the citizen gets), and
 // anyone not linked to a staff account in scope is refused.
 import type { Message, User } from 'grammy/types';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Category, PrismaClient, Report, StaffUser } from '../generated/prisma/client.ts';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../generated/prisma/client.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { syncStaffChats } from '../core/reports/staff-chat.ts';
-import type { ServicesWithDb } from '../core/services.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
 import { telegramChat } from '../bot/telegram/chat-port.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
 import { dbTargets } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
 import { useStaffGroup } from './helpers/staff-group.ts';
+import { useFixture } from './helpers/fixture.ts';
 import { sentParams } from './helpers/outbox.ts';
 
 const CHAT = -1001234567890;
@@ -30,12 +30,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     chatInstance: 'staff-group',
     truncate: '"Report", "OutboxMessage", "BotSession"',
   });
-  let services: ServicesWithDb;
-  let prisma: PrismaClient;
-  let category: Category;
-  let almaty: { id: number; districts: Array<{ id: number }> };
-  let operator: StaffUser;
-  let operatorToken: string;
+  const { services, prisma } = api;
   let authorTelegramId = 900_000;
 
   // The people in the group, as Telegram shows them.
@@ -46,14 +41,12 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
   const strangerRu = person(804);
   const strangerKk = person(805, 'kk');
 
-  beforeAll(async () => {
-    services = api.services;
-    prisma = services.prisma;
-    category = await prisma.category.findFirstOrThrow({ where: { code: 'street-lighting' } });
-    almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: true } });
+  const given = useFixture(async () => {
+    const category = await prisma.category.findFirstOrThrow({ where: { code: 'street-lighting' } });
+    const almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: true } });
     const astana = await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
     const admin = { type: 'staff' as const, id: 0 };
-    operator = await services.staff.create(admin, {
+    const operator = await services.staff.create(admin, {
       login: 'lighting-op',
       fullName: 'Айгүл Операторова',
       password: 'operator-password',
@@ -72,7 +65,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       telegramId: BigInt(outsiderUser.id),
     });
     await prisma.staffUser.update({ where: { login: 'admin' }, data: { telegramId: BigInt(adminUser.id) } });
-    operatorToken = await api.signIn('lighting-op', 'operator-password');
+    const operatorToken = await api.signIn('lighting-op', 'operator-password');
     const res = await api.app.inject({
       method: 'PATCH',
       url: `/api/reference/departments/${category.departmentId}`,
@@ -80,6 +73,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       payload: { telegramChatId: String(CHAT) },
     });
     expect(res.statusCode, res.body).toBe(200);
+    return { category, almaty, operator, operatorToken };
   });
 
   /** The sync as the jobs process runs it, its calls recorded and answered by the fake Telegram. */
@@ -92,9 +86,9 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       {
         source: 'bot',
         citizenId: author.id,
-        categoryId: extra.categoryId ?? category.id,
-        regionId: almaty.id,
-        districtId: almaty.districts[0]!.id,
+        categoryId: extra.categoryId ?? given.category.id,
+        regionId: given.almaty.id,
+        districtId: given.almaty.districts[0]!.id,
         address: 'пр. Абая, 52',
         description: 'Третью неделю не горит фонарь у подъезда, вечером дети идут в темноте',
         evidence: [
@@ -138,7 +132,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(sent.map((c) => [c.method, c.params.chat_id])).toEqual([['sendMessage', CHAT]]);
       const post = await postOf(report.id);
       expect(post.text).toContain(`🔴 ${report.number} · ${ru('reports:status.new')}`);
-      expect(post.text).toContain(`📂 ${category.nameRu}`);
+      expect(post.text).toContain(`📂 ${given.category.nameRu}`);
       expect(post.text).toContain('пр. Абая, 52');
       expect(post.text).toContain('Третью неделю не горит фонарь');
       expect(post.text).toContain('📎 Файлов: 2 · 👍 Поддержали: 0');
@@ -152,8 +146,8 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       const old = await fileReport();
       await prisma.report.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 25 * HOUR) } });
       const closed = await fileReport();
-      await services.reports.changeStatus({ type: 'staff', id: operator.id }, closed.id, { to: 'rejected', publicNote: 'Это частная территория' });
-      const elsewhere = await prisma.category.findFirstOrThrow({ where: { departmentId: { not: category.departmentId } } });
+      await services.reports.changeStatus({ type: 'staff', id: given.operator.id }, closed.id, { to: 'rejected', publicNote: 'Это частная территория' });
+      const elsewhere = await prisma.category.findFirstOrThrow({ where: { departmentId: { not: given.category.departmentId } } });
       await fileReport({ categoryId: elsewhere.id });
       expect(await sync()).toEqual({ posted: 0, edited: 0, failed: 0 });
       expect(sent).toEqual([]);
@@ -162,7 +156,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     it('edits the post when the status and the support change, and only then', async () => {
       const report = await fileReport();
       await sync();
-      const accepted = await services.reports.changeStatus({ type: 'staff', id: operator.id }, report.id, { to: 'in_work' });
+      const accepted = await services.reports.changeStatus({ type: 'staff', id: given.operator.id }, report.id, { to: 'in_work' });
       expect(await sync()).toEqual({ posted: 0, edited: 1, failed: 0 });
       let post = await postOf(report.id);
       expect(post.text).toContain(`🔴 ${report.number} · ${ru('reports:status.in_work')}`);
@@ -175,7 +169,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(await sync()).toEqual({ posted: 0, edited: 1, failed: 0 });
       expect((await postOf(report.id)).text).toContain('👍 Поддержали: 1');
 
-      await services.reports.changeStatus({ type: 'staff', id: operator.id }, report.id, { to: 'resolved', publicNote: 'Фонарь заменён' });
+      await services.reports.changeStatus({ type: 'staff', id: given.operator.id }, report.id, { to: 'resolved', publicNote: 'Фонарь заменён' });
       await sync();
       post = await postOf(report.id);
       expect(post.text).toContain(`🟢 ${report.number} · ${ru('reports:status.resolved')}`);
@@ -226,7 +220,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(lastAnswer()).toMatchObject({ text: expect.stringContaining('Принято в работу. Срок:') });
       expect(lastAnswer()?.show_alert).not.toBe(true);
       const event = await prisma.reportEvent.findFirstOrThrow({ where: { reportId: report.id, toStatus: 'in_work' } });
-      expect(event).toMatchObject({ actorType: 'staff', actorId: String(operator.id) });
+      expect(event).toMatchObject({ actorType: 'staff', actorId: String(given.operator.id) });
       const notice = await prisma.outboxMessage.findMany({ where: { kind: 'report.status', chatId: after.citizen!.telegramId } });
       expect(notice).toHaveLength(1);
       expect(sentParams(notice[0]!).text).toContain(ru('reports:status.in_work'));
@@ -264,7 +258,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       const after = await prisma.report.findUniqueOrThrow({ where: { id: report.id }, include: { citizen: true } });
       expect(after.status).toBe('resolved');
       const event = await prisma.reportEvent.findFirstOrThrow({ where: { reportId: report.id, toStatus: 'resolved' } });
-      expect(event).toMatchObject({ publicNote: 'Фонарь заменён 12 мая, подъезд освещён.', actorType: 'staff', actorId: String(operator.id) });
+      expect(event).toMatchObject({ publicNote: 'Фонарь заменён 12 мая, подъезд освещён.', actorType: 'staff', actorId: String(given.operator.id) });
       const notice = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'report.status', chatId: after.citizen!.telegramId } });
       expect(sentParams(notice).text).toContain('Фонарь заменён 12 мая, подъезд освещён.');
       // The prompt now records what was done; the post has no buttons left.
@@ -308,14 +302,14 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     });
 
     it("an admin sets or clears the department's chat; an operator may not; the id must be a group's", async () => {
-      const url = `/api/reference/departments/${category.departmentId}`;
-      const denied = await api.app.inject({ method: 'PATCH', url, headers: bearer(operatorToken), payload: { telegramChatId: '-100555' } });
+      const url = `/api/reference/departments/${given.category.departmentId}`;
+      const denied = await api.app.inject({ method: 'PATCH', url, headers: bearer(given.operatorToken), payload: { telegramChatId: '-100555' } });
       expect(denied.statusCode).toBe(403);
       const bad = await api.app.inject({ method: 'PATCH', url, headers: bearer(api.adminToken), payload: { telegramChatId: '12345' } });
       expect(bad.statusCode).toBe(400);
       const list = await api.app.inject({ method: 'GET', url: '/api/reference/departments', headers: bearer(api.adminToken) });
-      expect(list.json().find((d: { id: number }) => d.id === category.departmentId).telegramChatId).toBe(String(CHAT));
-      const audit = await prisma.auditLog.findFirst({ where: { action: 'department.telegram_chat', entityId: String(category.departmentId) } });
+      expect(list.json().find((d: { id: number }) => d.id === given.category.departmentId).telegramChatId).toBe(String(CHAT));
+      const audit = await prisma.auditLog.findFirst({ where: { action: 'department.telegram_chat', entityId: String(given.category.departmentId) } });
       expect(audit?.after).toEqual({ telegramChatId: String(CHAT) });
 
       const cleared = await api.app.inject({ method: 'PATCH', url, headers: bearer(api.adminToken), payload: { telegramChatId: null } });

@@ -26,10 +26,7 @@ export interface StaffGroup {
   buttons(m: Message | Record<string, unknown>): string[];
 }
 
-export function useStaffGroup(
-  api: ApiApp,
-  opts: { chat: Chat.SupergroupChat; features: () => Feature[]; chatInstance: string; truncate: string },
-): StaffGroup {
+export function useStaffGroup(api: ApiApp, opts: { chat: Chat.SupergroupChat; features: () => Feature[]; chatInstance: string; truncate: string }): StaffGroup {
   let harness: BotHarness | undefined;
   let callbackId = 0;
   const sent: StaffGroup['sent'] = [];

@@ -101,6 +101,12 @@ describe.each(dbTargets)('impact: one project through a year (%s)', (target) => 
     poll = { pollId: poll0.id, questionId: q.id };
 
     const common = { verificationKk: 'Жоба деректері', verificationRu: 'Данные проекта', baselineOn: '2026-01-01', targetOn: '2026-12-31' };
+    // Counts of people, from zero, every quarter.
+    const people = { ...common, unitKk: 'адам', unitRu: 'чел.', baseline: 0, schedule: 'quarter' as const };
+    const countOfPeople = async (
+      nodeId: number,
+      input: Pick<Parameters<typeof framework.addIndicator>[3], 'nameKk' | 'nameRu' | 'target' | 'source' | 'aggregation'>,
+    ) => (await framework.addIndicator(A, ADMIN, nodeId, { ...people, ...input })).id;
     ind.employedPoll = (
       await framework.addIndicator(A, ADMIN, outcome.id, {
         ...common,
@@ -115,46 +121,20 @@ describe.each(dbTargets)('impact: one project through a year (%s)', (target) => 
         sourceConfig: { questionId: q.id, measure: 'share' },
       })
     ).id;
-    ind.employed = (
-      await framework.addIndicator(A, ADMIN, outcome.id, {
-        ...common,
-        nameKk: 'Жұмысқа орналасқандар',
-        nameRu: 'Трудоустроено участников',
-        unitKk: 'адам',
-        unitRu: 'чел.',
-        baseline: 0,
-        target: 50,
-        schedule: 'quarter',
-        source: 'manual',
-      })
-    ).id;
-    ind.attendance = (
-      await framework.addIndicator(A, ADMIN, output.id, {
-        ...common,
-        nameKk: 'Оқуға қатысқандар',
-        nameRu: 'Участники обучения',
-        unitKk: 'адам',
-        unitRu: 'чел.',
-        baseline: 0,
-        target: 200,
-        schedule: 'quarter',
-        source: 'event_attendance',
-        aggregation: 'cumulative',
-      })
-    ).id;
-    ind.beneficiaries = (
-      await framework.addIndicator(A, ADMIN, output.id, {
-        ...common,
-        nameKk: 'Жобаға қатысушылар',
-        nameRu: 'Благополучатели проекта',
-        unitKk: 'адам',
-        unitRu: 'чел.',
-        baseline: 0,
-        target: 20,
-        schedule: 'quarter',
-        source: 'beneficiaries',
-      })
-    ).id;
+    ind.employed = await countOfPeople(outcome.id, { nameKk: 'Жұмысқа орналасқандар', nameRu: 'Трудоустроено участников', target: 50, source: 'manual' });
+    ind.attendance = await countOfPeople(output.id, {
+      nameKk: 'Оқуға қатысқандар',
+      nameRu: 'Участники обучения',
+      target: 200,
+      source: 'event_attendance',
+      aggregation: 'cumulative',
+    });
+    ind.beneficiaries = await countOfPeople(output.id, {
+      nameKk: 'Жобаға қатысушылар',
+      nameRu: 'Благополучатели проекта',
+      target: 20,
+      source: 'beneficiaries',
+    });
     // the outcome question is marked as the outcome measure of the poll indicator, "yes" favourable
     measureId = (await services.impact.outcomes.add(A, ADMIN, projectId, { questionId: q.id, favourableCodes: ['yes'], indicatorId: ind.employedPoll })).id;
 

@@ -3,20 +3,19 @@
 // the post, and the answer reaches the citizen like one given in the admin API. Telegram users not
 // linked to a consultant account, or consultants of another region, are refused.
 import type { Message, User } from 'grammy/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Citizen, ConsultationTopic, PrismaClient, Question, StaffUser } from '../generated/prisma/client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Citizen, ConsultationTopic, Question, StaffUser } from '../generated/prisma/client.ts';
 import { syncQuestionChats } from '../core/consultations/question-staff-chat.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import type { ServicesWithDb } from '../core/services.ts';
 import { createQuestionStaffChat } from '../bot/consultations/staff-chat.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
-import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
+import { telegramChat } from '../bot/telegram/chat-port.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
-import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { makeCitizen, makeQuestion } from './helpers/consult-fixtures.ts';
 import { sentButtons, sentParams } from './helpers/outbox.ts';
 import { dbTargets } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { useStaffGroup } from './helpers/staff-group.ts';
 
 const CHAT = -1009876543210;
 const HOUR = 3_600_000;
@@ -24,21 +23,22 @@ const i18n = createI18n();
 const ru = i18n.getFixedT('ru');
 const kk = i18n.getFixedT('kk');
 
-type Keyboard = Array<Array<{ text: string; callback_data: string }>>;
-
 describe.each(dbTargets)('consultation staff group (%s)', (target) => {
   const api = useApiApp(target);
-  let services: ServicesWithDb;
-  let prisma: PrismaClient;
-  let h: BotHarness;
+  const group = { id: CHAT, type: 'supergroup' as const, title: 'ҮЕҰ кеңесшілері' };
+  const { h, sent, send, press, lastAnswer, buttons } = useStaffGroup(api, {
+    chat: group,
+    features: () => [createStaffChat(), createQuestionStaffChat()],
+    chatInstance: 'consult-group',
+    truncate: '"Question", "Consultation", "OutboxMessage", "BotSession"',
+  });
+  const { services, prisma } = api;
   let topic: ConsultationTopic;
   let regionA: number;
   let regionB: number;
   let consultant: StaffUser;
   let citizen: Citizen;
-  let callbackId = 0;
   let messageId = 10_000;
-  const sent: Array<{ method: string; params: Record<string, unknown> }> = [];
 
   const person = (id: number, language_code = 'ru'): User => ({ id, is_bot: false, first_name: 'Дина', last_name: 'Кеңесова', language_code });
   const consultantUser = person(901);
@@ -46,13 +46,8 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
   const outsiderUser = person(903);
   const operatorUser = person(904);
   const strangerKk = person(905, 'kk');
-  const group = { id: CHAT, type: 'supergroup' as const, title: 'ҮЕҰ кеңесшілері' };
 
   beforeAll(async () => {
-    services = api.services;
-    prisma = services.prisma;
-    h = await createBotHarness(services, { features: [createStaffChat(), createQuestionStaffChat()] });
-    h.fake.registerChat(group);
     topic = await prisma.consultationTopic.findUniqueOrThrow({ where: { code: 'ngo-registration-governance' } });
     const regions = await prisma.region.findMany({ orderBy: { id: 'asc' } });
     [regionA, regionB] = [regions[0]!.id, regions[1]!.id];
@@ -72,20 +67,8 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     });
     expect(res.statusCode, res.body).toBe(200);
   });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await prisma.$executeRawUnsafe('TRUNCATE "Question", "Consultation", "OutboxMessage", "BotSession" RESTART IDENTITY CASCADE');
-    h.fake.reset();
-    sent.length = 0;
-  });
 
   /** The sync as the jobs process runs it, its calls recorded and answered by the fake Telegram. */
-  const send: SendFn = async (method, params) => {
-    sent.push({ method, params });
-    return h.app.bot.api.raw[method as 'sendMessage'](params as never);
-  };
   const sync = () => syncQuestionChats({ prisma, chat: telegramChat(send), i18n, calendar: services.calendar, logger: testLogger });
   const ask = (extra: { regionId?: number; createdAt?: Date; topicId?: number } = {}) =>
     makeQuestion(prisma, {
@@ -100,16 +83,12 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     const row = await prisma.questionStaffMessage.findUniqueOrThrow({ where: { questionId_chatId: { questionId: q.id, chatId: BigInt(CHAT) } } });
     return h.fake.visibleMessages(CHAT).find((m) => m.message_id === Number(row.messageId))!;
   }
-  const buttons = (m: Message) => ((m.reply_markup as { inline_keyboard?: Keyboard } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
-  const press = async (from: User, data: string, message: Message) =>
-    h.deliver(h.fake.pushUpdate({ callback_query: { id: `cb-${++callbackId}`, from, message: message as never, chat_instance: 'consult-group', data } }));
   const reply = (from: User, text: string, to: Message) =>
     h.deliver(
       h.fake.pushUpdate({
         message: { message_id: ++messageId, from, chat: group, date: Math.floor(Date.now() / 1000), text, reply_to_message: to as never } as never,
       }),
     );
-  const lastAnswer = () => h.fake.callsTo('answerCallbackQuery').at(-1)?.payload;
   const row = (q: Question) => prisma.question.findUniqueOrThrow({ where: { id: q.id } });
 
   it('posts a new question of the topic once, with the take button; not old ones nor other topics’', async () => {

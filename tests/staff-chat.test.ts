@@ -2,17 +2,17 @@
 // report; operators act with the buttons (closing asks for the public note the citizen gets), and
 // anyone not linked to a staff account in scope is refused.
 import type { Message, User } from 'grammy/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Category, PrismaClient, Report, StaffUser } from '../generated/prisma/client.ts';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../generated/prisma/client.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { syncStaffChats } from '../core/reports/staff-chat.ts';
-import type { ServicesWithDb } from '../core/services.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
-import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
+import { telegramChat } from '../bot/telegram/chat-port.ts';
 import { bearer, useApiApp } from './helpers/api-app.ts';
-import { createBotHarness, type BotHarness } from './helpers/bot-harness.ts';
 import { dbTargets } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { useStaffGroup } from './helpers/staff-group.ts';
+import { useFixture } from './helpers/fixture.ts';
 import { sentParams } from './helpers/outbox.ts';
 
 const CHAT = -1001234567890;
@@ -21,20 +21,17 @@ const i18n = createI18n();
 const ru = i18n.getFixedT('ru');
 const kk = i18n.getFixedT('kk');
 
-type Keyboard = Array<Array<{ text: string; callback_data: string }>>;
-
 describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
   const api = useApiApp(target);
-  let services: ServicesWithDb;
-  let prisma: PrismaClient;
-  let h: BotHarness;
-  let category: Category;
-  let almaty: { id: number; districts: Array<{ id: number }> };
-  let operator: StaffUser;
-  let operatorToken: string;
+  const group = { id: CHAT, type: 'supergroup' as const, title: 'Көше жарығы бөлімі' };
+  const { h, sent, send, press, lastAnswer, buttons } = useStaffGroup(api, {
+    chat: group,
+    features: () => [createStaffChat()],
+    chatInstance: 'staff-group',
+    truncate: '"Report", "OutboxMessage", "BotSession"',
+  });
+  const { services, prisma } = api;
   let authorTelegramId = 900_000;
-  let callbackId = 0;
-  const sent: Array<{ method: string; params: Record<string, unknown> }> = [];
 
   // The people in the group, as Telegram shows them.
   const person = (id: number, language_code = 'ru'): User => ({ id, is_bot: false, first_name: 'Ерлан', last_name: 'Серікұлы', language_code });
@@ -44,16 +41,12 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
   const strangerRu = person(804);
   const strangerKk = person(805, 'kk');
 
-  beforeAll(async () => {
-    services = api.services;
-    prisma = services.prisma;
-    h = await createBotHarness(services, { features: [createStaffChat()] });
-    h.fake.registerChat({ id: CHAT, type: 'supergroup', title: 'Көше жарығы бөлімі' });
-    category = await prisma.category.findFirstOrThrow({ where: { code: 'street-lighting' } });
-    almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: true } });
+  const given = useFixture(async () => {
+    const category = await prisma.category.findFirstOrThrow({ where: { code: 'street-lighting' } });
+    const almaty = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' }, include: { districts: true } });
     const astana = await prisma.region.findUniqueOrThrow({ where: { code: 'astana' } });
     const admin = { type: 'staff' as const, id: 0 };
-    operator = await services.staff.create(admin, {
+    const operator = await services.staff.create(admin, {
       login: 'lighting-op',
       fullName: 'Айгүл Операторова',
       password: 'operator-password',
@@ -72,7 +65,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       telegramId: BigInt(outsiderUser.id),
     });
     await prisma.staffUser.update({ where: { login: 'admin' }, data: { telegramId: BigInt(adminUser.id) } });
-    operatorToken = await api.signIn('lighting-op', 'operator-password');
+    const operatorToken = await api.signIn('lighting-op', 'operator-password');
     const res = await api.app.inject({
       method: 'PATCH',
       url: `/api/reference/departments/${category.departmentId}`,
@@ -80,21 +73,10 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       payload: { telegramChatId: String(CHAT) },
     });
     expect(res.statusCode, res.body).toBe(200);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-  beforeEach(async () => {
-    await prisma.$executeRawUnsafe('TRUNCATE "Report", "OutboxMessage", "BotSession" RESTART IDENTITY CASCADE');
-    h.fake.reset();
-    sent.length = 0;
+    return { category, almaty, operator, operatorToken };
   });
 
   /** The sync as the jobs process runs it, its calls recorded and answered by the fake Telegram. */
-  const send: SendFn = async (method, params) => {
-    sent.push({ method, params });
-    return h.app.bot.api.raw[method as 'sendMessage'](params as never);
-  };
   const sync = () => syncStaffChats({ prisma, chat: telegramChat(send), i18n, logger: testLogger });
 
   async function fileReport(extra: { categoryId?: number } = {}): Promise<Report> {
@@ -104,9 +86,9 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       {
         source: 'bot',
         citizenId: author.id,
-        categoryId: extra.categoryId ?? category.id,
-        regionId: almaty.id,
-        districtId: almaty.districts[0]!.id,
+        categoryId: extra.categoryId ?? given.category.id,
+        regionId: given.almaty.id,
+        districtId: given.almaty.districts[0]!.id,
         address: 'пр. Абая, 52',
         description: 'Третью неделю не горит фонарь у подъезда, вечером дети идут в темноте',
         evidence: [
@@ -122,15 +104,9 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     const row = await prisma.reportStaffMessage.findUniqueOrThrow({ where: { reportId_chatId: { reportId, chatId: BigInt(CHAT) } } });
     return h.fake.visibleMessages(CHAT).find((m) => m.message_id === Number(row.messageId))!;
   }
-  const buttons = (m: Message | Record<string, unknown>) =>
-    ((m.reply_markup as { inline_keyboard?: Keyboard } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
 
   const nextMessageId = () => Math.max(0, ...h.fake.visibleMessages(CHAT).map((m) => m.message_id)) + 1;
-  const group = { id: CHAT, type: 'supergroup' as const, title: 'Көше жарығы бөлімі' };
 
-  function press(from: User, data: string, message: Message) {
-    return h.deliver(h.fake.pushUpdate({ callback_query: { id: `cb-${++callbackId}`, from, message: message as never, chat_instance: 'staff-group', data } }));
-  }
   function say(from: User, text: string, replyTo?: Message) {
     const command = /^\/\w+/.exec(text);
     return h.deliver(
@@ -147,7 +123,6 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       }),
     );
   }
-  const lastAnswer = () => h.fake.callsTo('answerCallbackQuery').at(-1)?.payload;
   const statusOf = async (id: number) => (await prisma.report.findUniqueOrThrow({ where: { id } })).status;
 
   describe('posting and editing', () => {
@@ -157,7 +132,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(sent.map((c) => [c.method, c.params.chat_id])).toEqual([['sendMessage', CHAT]]);
       const post = await postOf(report.id);
       expect(post.text).toContain(`🔴 ${report.number} · ${ru('reports:status.new')}`);
-      expect(post.text).toContain(`📂 ${category.nameRu}`);
+      expect(post.text).toContain(`📂 ${given.category.nameRu}`);
       expect(post.text).toContain('пр. Абая, 52');
       expect(post.text).toContain('Третью неделю не горит фонарь');
       expect(post.text).toContain('📎 Файлов: 2 · 👍 Поддержали: 0');
@@ -171,8 +146,8 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       const old = await fileReport();
       await prisma.report.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 25 * HOUR) } });
       const closed = await fileReport();
-      await services.reports.changeStatus({ type: 'staff', id: operator.id }, closed.id, { to: 'rejected', publicNote: 'Это частная территория' });
-      const elsewhere = await prisma.category.findFirstOrThrow({ where: { departmentId: { not: category.departmentId } } });
+      await services.reports.changeStatus({ type: 'staff', id: given.operator.id }, closed.id, { to: 'rejected', publicNote: 'Это частная территория' });
+      const elsewhere = await prisma.category.findFirstOrThrow({ where: { departmentId: { not: given.category.departmentId } } });
       await fileReport({ categoryId: elsewhere.id });
       expect(await sync()).toEqual({ posted: 0, edited: 0, failed: 0 });
       expect(sent).toEqual([]);
@@ -181,7 +156,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     it('edits the post when the status and the support change, and only then', async () => {
       const report = await fileReport();
       await sync();
-      const accepted = await services.reports.changeStatus({ type: 'staff', id: operator.id }, report.id, { to: 'in_work' });
+      const accepted = await services.reports.changeStatus({ type: 'staff', id: given.operator.id }, report.id, { to: 'in_work' });
       expect(await sync()).toEqual({ posted: 0, edited: 1, failed: 0 });
       let post = await postOf(report.id);
       expect(post.text).toContain(`🔴 ${report.number} · ${ru('reports:status.in_work')}`);
@@ -194,7 +169,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(await sync()).toEqual({ posted: 0, edited: 1, failed: 0 });
       expect((await postOf(report.id)).text).toContain('👍 Поддержали: 1');
 
-      await services.reports.changeStatus({ type: 'staff', id: operator.id }, report.id, { to: 'resolved', publicNote: 'Фонарь заменён' });
+      await services.reports.changeStatus({ type: 'staff', id: given.operator.id }, report.id, { to: 'resolved', publicNote: 'Фонарь заменён' });
       await sync();
       post = await postOf(report.id);
       expect(post.text).toContain(`🟢 ${report.number} · ${ru('reports:status.resolved')}`);
@@ -245,7 +220,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       expect(lastAnswer()).toMatchObject({ text: expect.stringContaining('Принято в работу. Срок:') });
       expect(lastAnswer()?.show_alert).not.toBe(true);
       const event = await prisma.reportEvent.findFirstOrThrow({ where: { reportId: report.id, toStatus: 'in_work' } });
-      expect(event).toMatchObject({ actorType: 'staff', actorId: String(operator.id) });
+      expect(event).toMatchObject({ actorType: 'staff', actorId: String(given.operator.id) });
       const notice = await prisma.outboxMessage.findMany({ where: { kind: 'report.status', chatId: after.citizen!.telegramId } });
       expect(notice).toHaveLength(1);
       expect(sentParams(notice[0]!).text).toContain(ru('reports:status.in_work'));
@@ -283,7 +258,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
       const after = await prisma.report.findUniqueOrThrow({ where: { id: report.id }, include: { citizen: true } });
       expect(after.status).toBe('resolved');
       const event = await prisma.reportEvent.findFirstOrThrow({ where: { reportId: report.id, toStatus: 'resolved' } });
-      expect(event).toMatchObject({ publicNote: 'Фонарь заменён 12 мая, подъезд освещён.', actorType: 'staff', actorId: String(operator.id) });
+      expect(event).toMatchObject({ publicNote: 'Фонарь заменён 12 мая, подъезд освещён.', actorType: 'staff', actorId: String(given.operator.id) });
       const notice = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'report.status', chatId: after.citizen!.telegramId } });
       expect(sentParams(notice).text).toContain('Фонарь заменён 12 мая, подъезд освещён.');
       // The prompt now records what was done; the post has no buttons left.
@@ -327,14 +302,14 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     });
 
     it("an admin sets or clears the department's chat; an operator may not; the id must be a group's", async () => {
-      const url = `/api/reference/departments/${category.departmentId}`;
-      const denied = await api.app.inject({ method: 'PATCH', url, headers: bearer(operatorToken), payload: { telegramChatId: '-100555' } });
+      const url = `/api/reference/departments/${given.category.departmentId}`;
+      const denied = await api.app.inject({ method: 'PATCH', url, headers: bearer(given.operatorToken), payload: { telegramChatId: '-100555' } });
       expect(denied.statusCode).toBe(403);
       const bad = await api.app.inject({ method: 'PATCH', url, headers: bearer(api.adminToken), payload: { telegramChatId: '12345' } });
       expect(bad.statusCode).toBe(400);
       const list = await api.app.inject({ method: 'GET', url: '/api/reference/departments', headers: bearer(api.adminToken) });
-      expect(list.json().find((d: { id: number }) => d.id === category.departmentId).telegramChatId).toBe(String(CHAT));
-      const audit = await prisma.auditLog.findFirst({ where: { action: 'department.telegram_chat', entityId: String(category.departmentId) } });
+      expect(list.json().find((d: { id: number }) => d.id === given.category.departmentId).telegramChatId).toBe(String(CHAT));
+      const audit = await prisma.auditLog.findFirst({ where: { action: 'department.telegram_chat', entityId: String(given.category.departmentId) } });
       expect(audit?.after).toEqual({ telegramChatId: String(CHAT) });
 
       const cleared = await api.app.inject({ method: 'PATCH', url, headers: bearer(api.adminToken), payload: { telegramChatId: null } });

@@ -174,8 +174,15 @@ describe.each(dbTargets)('civic initiatives: staff API and indicators (%s)', (ta
     const photoId = photo.json().id as number;
     expect((await services.initiatives.photos.forPublic(photoId))?.bytes.equals(png)).toBe(true);
     expect((await services.initiatives.public.byId(id))!.updates[0]!.photoIds).toEqual([photoId]);
+    // The public page shows it under its update, sized (the PNG says 1×1) and served by /media/i.
+    const publicPage = async () => (await app.inject({ method: 'GET', url: `/ru/initiatives/${id}` })).body;
+    expect(await publicPage()).toContain(`<img src="/media/i/${photoId}" alt="Фото хода работ (07.04.2026, № 1)" width="320" height="320"`);
+    const media = await app.inject({ method: 'GET', url: `/media/i/${photoId}` });
+    expect([media.statusCode, media.headers['content-type'], media.rawPayload.equals(png)]).toEqual([200, 'image/png', true]);
     expect((await call('POST', `/api/initiatives/${id}/photos/${photoId}/withhold`, 'pm')).json().photos).toMatchObject([{ id: photoId, withheld: true }]);
     expect(await services.initiatives.photos.forPublic(photoId)).toBeNull();
+    expect(await publicPage()).not.toContain(`/media/i/${photoId}`);
+    expect((await app.inject({ method: 'GET', url: `/media/i/${photoId}` })).statusCode).toBe(404);
     expect((await services.initiatives.public.byId(id))!.photos).toEqual([]);
     const staffView = await app.inject({
       method: 'GET',

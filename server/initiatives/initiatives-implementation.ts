@@ -104,11 +104,14 @@ export const implementationRoutes =
       opts('Withhold a photo from public view (the file stays for staff)', { params: subParams, response: detailBody }),
       async (req) => {
         await work.withholdPhoto(actorOf(req), staffOf(req), req.params.id, req.params.subId, true);
+        // The portal's cached page must drop the photo at once, not when its cache runs out.
+        services.publicChanges.changed({ kind: 'initiative', id: req.params.id });
         return detailOf(req, req.params.id) as never;
       },
     );
     app.post('/api/initiatives/:id/photos/:subId/release', opts('Show a withheld photo again', { params: subParams, response: detailBody }), async (req) => {
       await work.withholdPhoto(actorOf(req), staffOf(req), req.params.id, req.params.subId, false);
+      services.publicChanges.changed({ kind: 'initiative', id: req.params.id });
       return detailOf(req, req.params.id) as never;
     });
 

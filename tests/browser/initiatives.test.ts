@@ -1,15 +1,18 @@
 // Civic initiatives in Chromium (issue 18): a project manager reads the console's board and one initiative in
 // Kazakh and removes a patron entered by mistake after confirming; then, on a phone's width in Russian, the public
-// list and the initiative's page fit 390 px without sideways scrolling and axe-core finds no WCAG 2.1 A/AA violation.
+// list and the initiative's page (with its progress photo) fit 390 px without sideways scrolling and axe-core finds
+// no WCAG 2.1 A/AA violation.
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../core/calendar/local-time.ts';
 import { dbTargets } from '../helpers/db.ts';
 import { actor, places, propose, resident, staff, TITLE } from '../initiative-fixtures.ts';
 import { browserAvailable, launchBrowser, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
 
 // The browser keeps the session cookie by its own clock, so the server's clock is the real start of the test.
 const NOW = new Date();
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const PM = { login: 'pm-initiatives', password: 'pm-initiatives-password-1' };
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -23,6 +26,7 @@ describe.skipIf(!browserAvailable).each(dbTargets)('civic initiatives in Chromiu
   let app: ConsoleApp;
   let b: Browser;
   let id = 0;
+  let photoId = 0;
 
   beforeAll(async () => {
     app = await startConsoleApp(target, { now: () => NOW, botUsername: 'azamat_test_bot' });
@@ -37,6 +41,13 @@ describe.skipIf(!browserAvailable).each(dbTargets)('civic initiatives in Chromiu
     await services.initiatives.decisions.publish(actor(who), who, id);
     await services.initiatives.implementation.take(actor(who), who, id, { kind: 'ngo', name: '«Жасыл қала» ҚБ' });
     await services.initiatives.implementation.addPatron(actor(who), who, id, { name: 'ЖШС Қате', isPerson: false, public: true, contribution: 'services' });
+    const update = await services.initiatives.implementation.addUpdate(actor(who), who, id, {
+      heldOn: localDate(NOW),
+      percent: 30,
+      textKk: 'Көшеттер сатып алынды.',
+      textRu: 'Саженцы закуплены.',
+    });
+    photoId = await services.initiatives.photos.upload(actor(who), who, id, update, { bytes: PNG, mimeType: 'image/png' });
     b = await launchBrowser(app.baseUrl, { locale: 'kk-KZ' });
     await signIn(b.page, app.baseUrl, PM.login, PM.password);
   });
@@ -70,5 +81,8 @@ describe.skipIf(!browserAvailable).each(dbTargets)('civic initiatives in Chromiu
       expect(await page.evaluate('document.documentElement.scrollWidth'), url).toBeLessThanOrEqual(390);
       expect(await axeViolations(page), url).toEqual([]);
     }
+    // The progress update's photo loads from /media/i on the initiative's page.
+    const img = page.locator(`img[src="/media/i/${photoId}"]`);
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
   });
 });

@@ -237,6 +237,28 @@ describe.each(dbTargets)('end to end: a civic initiative the whole way (%s)', (t
       rating: { rated: 3, averageRating: 3.7, satisfactionIndex: 66.7, nationalBaselinePercent: 74.8 },
     });
     expect((await admin('GET', `/api/analytics/initiatives?period=2026&regionId=${karagandaId}`)).json).toMatchObject({ servedRecipients: 0, implemented: 0 });
+    // The portal's statistics page gives the same five indicators for the same period and region.
+    const stats = await page('/ru/stats?period=2026&region=astana');
+    const cell = (label: string) => new RegExp(`<th scope="row">${label}</th><td>([^<]*)</td>`).exec(stats)?.[1];
+    const ru = (v: number) => new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format(v);
+    expect([
+      cell('1. Получатели услуг реализованных проектов'),
+      cell('2. Реализованные проекты с участием НПО, инициативных групп и граждан'),
+      cell('3. Региональные проекты с участием меценатов'),
+      cell('Средства меценатов, тенге'),
+      cell('4. Мероприятия с участием волонтёров'),
+      cell('5. Средняя оценка \\(1–5\\)'),
+      cell('Индекс удовлетворённости, %'),
+    ]).toEqual([
+      ru(ind.servedRecipients),
+      ru(ind.withCivilSociety.count),
+      ru(ind.withPatrons.count),
+      ru(ind.withPatrons.patronMoneyTenge),
+      ru(ind.volunteerEvents.count),
+      ru(ind.rating.averageRating),
+      ru(ind.rating.satisfactionIndex),
+    ]);
+    expect(cell('Средства меценатов, тенге')).toBe(ru(500000));
     const html = await page(`/kk/initiatives/${ini.id}`);
     expect(html).toContain('3,7');
     expect(html).toContain('66,7');

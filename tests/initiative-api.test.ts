@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppServer, createAppServices } from '../app/compose.ts';
@@ -144,6 +145,24 @@ describe.each(dbTargets)('civic initiatives: staff API and indicators (%s)', (ta
     expect(privatePerson.status).toBe(201);
     expect((await services.initiatives.public.byId(id))!.patrons.map((x) => x.name)).toEqual(['ТОО «Құрылыс»', null]);
 
+    // A partner or a patron entered by mistake is removed (audited) and leaves the public page at once; the lead stays.
+    const wrongPatron = (
+      await call('POST', `/api/initiatives/${id}/patrons`, 'pm', { name: 'ИП Ошибкин', isPerson: false, public: true, contribution: 'services' })
+    ).json().id;
+    const wrongPartner = (await call('POST', `/api/initiatives/${id}/partners`, 'pm', { kind: 'initiative_group', name: 'Группа Ошибкина' })).json().id;
+    const publicPage = async () => (await app.inject({ method: 'GET', url: `/ru/initiatives/${id}` })).body;
+    expect(await publicPage()).toContain('ИП Ошибкин');
+    expect((await call('DELETE', `/api/initiatives/${id}/partners/${taken.json().partners[0].id}`, 'pm')).status).toBe(409);
+    expect((await call('DELETE', `/api/initiatives/${id}/patrons/${wrongPatron}`, 'karagandaPm')).status).toBe(403);
+    expect((await call('DELETE', `/api/initiatives/${id}/partners/${wrongPartner}`, 'pm')).json().partners.map((x: { name: string }) => x.name)).toEqual([
+      '«Жасыл қала» ҚБ',
+    ]);
+    expect((await call('DELETE', `/api/initiatives/${id}/patrons/${wrongPatron}`, 'pm')).status).toBe(200);
+    expect(await publicPage()).not.toMatch(/Ошибкин/);
+    expect(
+      await services.prisma.auditLog.count({ where: { action: { in: ['initiative.partner_remove', 'initiative.patron_remove'] }, entityId: String(id) } }),
+    ).toBe(2);
+
     const update = { heldOn: '2026-04-07', percent: 40, textKk: '20 көшет отырғызылды', textRu: 'Посажено 20 саженцев' };
     const made = await call('POST', `/api/initiatives/${id}/updates`, 'pm', update);
     expect(made.status).toBe(201);
@@ -174,8 +193,18 @@ describe.each(dbTargets)('civic initiatives: staff API and indicators (%s)', (ta
     const photoId = photo.json().id as number;
     expect((await services.initiatives.photos.forPublic(photoId))?.bytes.equals(png)).toBe(true);
     expect((await services.initiatives.public.byId(id))!.updates[0]!.photoIds).toEqual([photoId]);
+    // The public page shows it under its update, sized (the PNG says 1×1) and served by /media/i.
+    expect(await publicPage()).toContain(`<img src="/media/i/${photoId}" alt="Фото хода работ (07.04.2026, № 1)" width="320" height="320"`);
+    // Within the portal's budget for one record's page on a slow mobile link (12 KB gzip with its stylesheet).
+    const withPhoto = await publicPage();
+    const css = /<link rel="stylesheet" href="([^"]+)"/.exec(withPhoto)![1]!;
+    expect(gzipSync(withPhoto).length + gzipSync((await app.inject({ method: 'GET', url: css })).rawPayload).length).toBeLessThan(12_000);
+    const media = await app.inject({ method: 'GET', url: `/media/i/${photoId}` });
+    expect([media.statusCode, media.headers['content-type'], media.rawPayload.equals(png)]).toEqual([200, 'image/png', true]);
     expect((await call('POST', `/api/initiatives/${id}/photos/${photoId}/withhold`, 'pm')).json().photos).toMatchObject([{ id: photoId, withheld: true }]);
     expect(await services.initiatives.photos.forPublic(photoId)).toBeNull();
+    expect(await publicPage()).not.toContain(`/media/i/${photoId}`);
+    expect((await app.inject({ method: 'GET', url: `/media/i/${photoId}` })).statusCode).toBe(404);
     expect((await services.initiatives.public.byId(id))!.photos).toEqual([]);
     const staffView = await app.inject({
       method: 'GET',

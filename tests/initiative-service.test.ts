@@ -105,6 +105,15 @@ describe.each(dbTargets)('civic initiatives: residents (%s)', (target) => {
     expect((await services.initiatives.public.byId(id))!.supportCount).toBe(0);
   });
 
+  it('gives the public an initiative’s place rounded to ~100 m, as reports, while staff see it exactly', async () => {
+    const author = await resident(services, 'kk', 'Әсел', p.astana);
+    const id = await propose(services, author, p, { point: { lat: 51.128_64, lon: 71.430_49 } });
+    await services.initiatives.decisions.publish(actor(moderator), moderator, id);
+    expect(await services.initiatives.public.byId(id)).toMatchObject({ lat: 51.129, lon: 71.43 });
+    expect((await services.initiatives.public.list('proposals')).items.find((x) => x.id === id)).toMatchObject({ lat: 51.129, lon: 71.43 });
+    expect(await services.initiatives.queries.detail(moderator, id)).toMatchObject({ lat: 51.128_64, lon: 71.430_49 });
+  });
+
   it('hides a comment on an initiative after flags from different residents, tells the author, and lets a moderator in scope restore it', async () => {
     const author = await resident(services, 'kk', 'Әлия', p.astana);
     const id = await propose(services, author, p);

@@ -3,6 +3,7 @@
 // /api/analytics/initiatives.
 import { createInitiativeFeature } from '../../bot/initiatives/feature.ts';
 import { initiativesDomain } from '../../core/initiatives/index.ts';
+import { initiativeMediaRoutes } from '../../server/initiatives/initiative-media.ts';
 import { initiativeRoutes } from '../../server/initiatives/initiatives.ts';
 import type { Capability } from '../capability.ts';
 
@@ -11,6 +12,6 @@ export const initiatives: Capability = {
   locales: ['initiatives', 'initiatives-bot', 'initiatives-public'],
   settings: ({ config, botUsername }) => ({ initiatives: { perDay: config.INITIATIVES_PER_DAY, botUsername } }),
   bot: () => [createInitiativeFeature()],
-  routes: ({ services }) => [initiativeRoutes(services)],
+  routes: ({ services }) => [initiativeRoutes(services), initiativeMediaRoutes(services)],
   console: true,
 };

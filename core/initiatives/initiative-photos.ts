@@ -3,6 +3,7 @@
 // public and the photo not withheld. Photos the author sent from the bot stay Telegram files (telegramFileId).
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { imageSize } from 'image-size';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Actor } from '../audit/audit-log.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -14,6 +15,16 @@ import { PUBLIC_STATUSES } from './initiative-status.ts';
 
 export const PHOTO_TYPES: Readonly<Record<string, string>> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp' };
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The picture's size, so a page reserves its box before it loads; null when the header does not say. */
+function sizeOf(bytes: Buffer): { width: number | null; height: number | null } {
+  try {
+    const s = imageSize(bytes);
+    return { width: s.width ?? null, height: s.height ?? null };
+  } catch {
+    return { width: null, height: null };
+  }
+}
 
 export interface PhotoFile {
   bytes: Buffer;
@@ -47,7 +58,7 @@ export function createInitiativePhotos({ prisma, storageDir, implementation }: D
       if (!ext) throw invalid('initiative.photo_type');
       if (file.bytes.length === 0 || file.bytes.length > PHOTO_MAX_BYTES) throw invalid('initiative.photo_size', { max: PHOTO_MAX_BYTES / 1024 / 1024 });
       if (!storageDir) throw invalid('initiative.photo_storage');
-      const photoId = await implementation.addPhoto(actor, p, id, updateId, { mimeType: file.mimeType, fileSize: file.bytes.length });
+      const photoId = await implementation.addPhoto(actor, p, id, updateId, { mimeType: file.mimeType, fileSize: file.bytes.length, ...sizeOf(file.bytes) });
       const relative = path.posix.join('initiatives', String(id), `${photoId}${ext}`);
       const abs = inside(relative)!;
       await mkdir(path.dirname(abs), { recursive: true });

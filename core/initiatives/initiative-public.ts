@@ -62,7 +62,14 @@ function publicWhere(stage: Stage | null, f: PublicFilter): Prisma.InitiativeWhe
   };
 }
 
-const masked = <T extends { title: string }>(r: T): T => ({ ...r, title: redact(r.title) });
+/** ~100 m, as reports' public positions: a proposal's point is often someone's yard. */
+const round3 = (x: number | null | undefined) => (x == null ? null : Math.round(x * 1000) / 1000);
+const masked = <T extends { title: string; lat?: number | null; lon?: number | null }>(r: T): T => ({
+  ...r,
+  title: redact(r.title),
+  ...('lat' in r ? { lat: round3(r.lat) } : {}),
+  ...('lon' in r ? { lon: round3(r.lon) } : {}),
+});
 
 export function createInitiativePublic({ prisma }: { prisma: PrismaClient }) {
   return {

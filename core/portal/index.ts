@@ -2,6 +2,7 @@
 // its privacy rules (core/reports/report-public.ts); this module only gathers them under services.portal.
 import { civicControl, defaultTrendUnit } from '../analytics/civic-control.ts';
 import type { AnalyticsFilter } from '../analytics/analytics-scope.ts';
+import { initiativeIndicators } from '../analytics/initiative-indicators.ts';
 import type { Period } from '../calendar/periods.ts';
 import { createDiscussionPublic } from '../discussions/discussion-public.ts';
 import { createProjectPublic } from '../projects/project-public.ts';
@@ -33,6 +34,8 @@ declare module '../services.ts' {
       projects: ReturnType<typeof createProjectPublic>;
       /** the civic-control indicators of a period, for everyone: the same figures as /api/analytics/civic-control as an admin */
       stats(filter: Pick<AnalyticsFilter, 'regionId' | 'districtId' | 'categoryId'>, period: Period): ReturnType<typeof civicControl>;
+      /** the civic-initiatives programme's five indicators: the same figures as /api/analytics/initiatives as an admin */
+      initiativeStats(filter: Pick<AnalyticsFilter, 'regionId' | 'districtId'>, period: Period): ReturnType<typeof initiativeIndicators>;
       home: boolean;
       branding: { url?: string; body: { kk?: string; ru?: string } };
       map: { tileUrl: string; attribution: string };
@@ -57,6 +60,8 @@ export const portalDomain: DomainModule<'portal'> = {
         const q = { ...filter, period };
         return civicControl(prisma, await calendar.calendar(), q, now(), defaultTrendUnit(q), { concurrent: false, rollups: true });
       },
+      // Aggregates of initiatives only (sums and counts), as the analytics API gives an admin.
+      initiativeStats: async (filter, period) => initiativeIndicators(prisma, { regionId: filter.regionId, districtId: filter.districtId, period }),
       home: options.portal?.home ?? false,
       branding: { url: options.portal?.url?.replace(/\/+$/, ''), body: options.portal?.body ?? {} },
       map: options.portal?.map ?? { tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap' },

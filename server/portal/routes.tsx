@@ -218,6 +218,7 @@ export const portalRoutes =
         return send(req, reply, key, async () => {
           const s = await services.portal.stats(filter, parsePeriodKey(period));
           const groups = await statsGroups(services, ref, lang, selected, filter, parsePeriodKey(period));
+          const initiatives = await services.portal.initiativeStats(filter, parsePeriodKey(period));
           const region = ref.regions.find((r) => r.code === selected.region);
           const search = (l: PortalLang) => `/${l}/stats?${new URLSearchParams({ period, ...selected }).toString()}`;
           const body = (
@@ -225,6 +226,7 @@ export const portalRoutes =
               lang={lang}
               t={t}
               s={s}
+              initiatives={initiatives}
               periods={periods}
               selected={{ ...selected, period }}
               regions={ref.regions.map((r) => ({ code: r.code, name: localName(r, lang) }))}

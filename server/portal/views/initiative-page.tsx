@@ -34,6 +34,10 @@ export function InitiativePage({ lang, t, x, area, place, comments, botLink }: I
   const partners = x.partners.filter((p) => !p.lead);
   const result = pickLang(lang, x.resultKk ?? '', x.resultRu ?? '');
   const rating = x.rating;
+  // Only what core calls public (never a withheld one), in the updates' order: the first loads at once, the rest lazily.
+  const shown = new Map(x.photos.map((ph) => [ph.id, ph]));
+  const photosOf = (ids: number[]) => ids.flatMap((id) => shown.get(id) ?? []);
+  const photoIds = x.updates.flatMap((u) => photosOf(u.photoIds).map((ph) => ph.id));
   const volunteering = { events: x.events.length, volunteers: x.events.reduce((n, e) => n + e.volunteers, 0) };
   return (
     <>
@@ -153,6 +157,7 @@ export function InitiativePage({ lang, t, x, area, place, comments, botLink }: I
             {x.updates.map((u, i) => (
               <li key={i}>
                 <time dateTime={u.heldOn}>{dayText(u.heldOn)}</time> · {u.percent} %<p class="text">{pickLang(lang, u.textKk, u.textRu)}</p>
+                <UpdatePhotos tx={tx} day={dayText(u.heldOn)} photos={photosOf(u.photoIds)} first={photoIds[0]} />
               </li>
             ))}
           </ol>
@@ -169,5 +174,30 @@ export function InitiativePage({ lang, t, x, area, place, comments, botLink }: I
       )}
       <ReportComments lang={lang} t={t} comments={comments.items} total={comments.total} />
     </>
+  );
+}
+
+/** A thumbnail's box: 320 px wide, its height from the stored size, so the page does not jump while it loads. */
+const THUMB = 320;
+type Photo = PublicInitiative['photos'][number];
+
+function UpdatePhotos({ tx, day, photos, first }: { tx: (k: string, o?: Record<string, unknown>) => string; day: string; photos: Photo[]; first?: number }) {
+  if (photos.length === 0) return null;
+  return (
+    <ul class="photos">
+      {photos.map((ph, i) => (
+        <li key={ph.id}>
+          <a href={`/media/i/${ph.id}`}>
+            <img
+              src={`/media/i/${ph.id}`}
+              alt={tx('photo', { date: day, n: i + 1 })}
+              width={THUMB}
+              height={ph.width && ph.height ? Math.round((THUMB * ph.height) / ph.width) : Math.round((THUMB * 3) / 4)}
+              {...(ph.id === first ? {} : { loading: 'lazy' as const })}
+            />
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

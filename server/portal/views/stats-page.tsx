@@ -2,15 +2,19 @@
 // state bodies"): the analytics API's figures as an admin sees them, aggregates only, as a plain table.
 import { formatLocalDateTime } from '../../../core/calendar/local-time.ts';
 import type { CivicControlIndicators } from '../../../core/analytics/civic-control.ts';
+import type { InitiativeIndicators } from '../../../core/analytics/initiative-indicators.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
 import type { StatsGroups } from '../stats-groups.ts';
 import type { Option } from './report-list.tsx';
+import { InitiativeStats } from './stats-initiatives.tsx';
 
 export interface StatsPageProps {
   lang: PortalLang;
   t: PortalText;
   s: CivicControlIndicators;
+  /** the civic-initiatives programme's indicators for the same period, region and district */
+  initiatives: InitiativeIndicators;
   periods: Option[];
   selected: { period: string; region?: string; district?: string; category?: string };
   regions: Option[];
@@ -137,7 +141,7 @@ function Trend({ t, s }: { t: PortalText; s: CivicControlIndicators }) {
   );
 }
 
-export function StatsPage({ lang, t, s, periods, selected, regions, districts, categories, asOf, csvHref, groups, groupHref }: StatsPageProps) {
+export function StatsPage({ lang, t, s, initiatives, periods, selected, regions, districts, categories, asOf, csvHref, groups, groupHref }: StatsPageProps) {
   const rows = headlineRows(t, lang, s);
   return (
     <>
@@ -171,6 +175,7 @@ export function StatsPage({ lang, t, s, periods, selected, regions, districts, c
       </table>
       {groups && <Groups lang={lang} t={t} groups={groups} href={groupHref} />}
       {s.trend.length > 1 && <Trend t={t} s={s} />}
+      <InitiativeStats lang={lang} t={t} r={initiatives} category={selected.category !== undefined} />
       <p>
         <a href={csvHref} download>
           {t('stats.csv')}

@@ -12,6 +12,7 @@ import { href, navigate } from '../../router.ts';
 import type { ScreenProps } from '../types.ts';
 import { type InitiativeFull } from './initiative-api.ts';
 import { CloseDialog, DecideDialog, type DialogKind, ImplementedDialog, PartnerDialog, PatronDialog, UpdateDialog } from './initiative-dialogs.tsx';
+import { Participants } from './initiative-participants.tsx';
 import { StatusBadge, useAreas } from './initiatives-board.tsx';
 
 export function InitiativeDetail({ params }: ScreenProps) {
@@ -40,6 +41,11 @@ export function InitiativeDetail({ params }: ScreenProps) {
     one.reload();
   };
   const dialogProps = { x, onClose: () => setDialog(null), onDone: done };
+  // A partner or a patron entered by mistake goes after a confirmation (the API audits it; the lead stays).
+  const remove = async (what: 'partners' | 'patrons', subId: number, name: string) => {
+    if (!confirm(t(what === 'partners' ? 'ini.confirmRemovePartner' : 'ini.confirmRemovePatron', { name }))) return;
+    if (await act.run(() => api.del(`/api/initiatives/${x.id}/${what}/${subId}`), t('common.deleted'))) one.reload();
+  };
   const r = x.rating;
   return (
     <section class="screen" data-testid="initiative-detail">
@@ -139,7 +145,7 @@ export function InitiativeDetail({ params }: ScreenProps) {
         </div>
         <ErrorBox error={act.error} />
       </div>
-      <Participants x={x} />
+      <Participants x={x} onRemove={working && carriesOut ? remove : undefined} busy={act.busy} />
       {x.photos.length > 0 && (
         <div class="panel" data-testid="initiative-photos">
           <h2>{t('ini.photos')}</h2>
@@ -219,78 +225,5 @@ export function InitiativeDetail({ params }: ScreenProps) {
       {dialog === 'implemented' && <ImplementedDialog {...dialogProps} />}
       {dialog === 'close' && <CloseDialog {...dialogProps} />}
     </section>
-  );
-}
-
-/** Who carries it out, the patrons, the progress updates and the volunteer events. */
-function Participants({ x }: { x: InitiativeFull }) {
-  const i18n = useI18n();
-  const { t, locale } = i18n;
-  if (x.partners.length + x.patrons.length + x.updates.length + x.events.length === 0) return null;
-  return (
-    <div class="panel" data-testid="initiative-participants">
-      {x.partners.length > 0 && (
-        <>
-          <h2>{t('ini.partners')}</h2>
-          <ul class="plain">
-            {x.partners.map((p) => (
-              <li key={p.id}>
-                {p.lead ? `${t('ini.lead')}: ` : ''}
-                {p.name} ({t(`ini.kind.${p.kind}`)}){p.bin ? `, ${p.bin}` : ''}
-                {p.role ? ` · ${p.role}` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {x.patrons.length > 0 && (
-        <>
-          <h2>{t('ini.patrons')}</h2>
-          <ul class="plain">
-            {x.patrons.map((p) => (
-              <li key={p.id}>
-                {p.name ?? t('ini.privatePatron')}: {t(`ini.contribution.${p.contribution}`)}
-                {p.amountTenge != null ? `, ${i18n.num(p.amountTenge)} ₸` : ''}
-                {p.description ? ` · ${p.description}` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {x.updates.length > 0 && (
-        <>
-          <h2>
-            {t('ini.updates')} · {x.progressPercent} %
-          </h2>
-          <progress max={100} value={x.progressPercent} />
-          <ol class="timeline">
-            {x.updates.map((u) => (
-              <li key={u.id}>
-                {i18n.date(u.heldOn)} · {u.percent} % · {locale === 'kk' ? u.textKk : u.textRu}
-                {u.photoIds.map((pid) => (
-                  <a key={pid} href={`/api/initiatives/${x.id}/photos/${pid}`} target="_blank" rel="noopener">
-                    {' '}
-                    📷
-                  </a>
-                ))}
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
-      {x.events.length > 0 && (
-        <>
-          <h2>{t('ini.events')}</h2>
-          <ul class="plain">
-            {x.events.map((e) => (
-              <li key={e.id}>
-                <a href={href(`volunteers/${e.id}`)}>{locale === 'kk' ? e.titleKk : e.titleRu}</a> · {i18n.dateTime(e.startsAt)} ·{' '}
-                {t('ini.eventLine', { volunteers: e.volunteers, hours: e.hours })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
   );
 }

@@ -20,7 +20,10 @@ export const initiativeMediaRoutes =
         const file = await services.initiatives.photos.forPublic(req.params.photoId);
         if (!file) {
           const message = services.i18n.getFixedT(requestLocale(req))('errors:initiative.photo_not_found');
-          return reply.status(404).header('cache-control', 'no-store').send({ error: { code: 'initiative.photo_not_found', message } });
+          return reply
+            .status(404)
+            .header('cache-control', 'no-store')
+            .send({ error: { code: 'initiative.photo_not_found', message } });
         }
         return (
           reply

@@ -75,7 +75,7 @@ describe('capability manifests', () => {
     expect(declared.sort()).toEqual(folders);
   });
 
-  it('register their routes under /api/ (Open311 keeps its public /open311/v2, the portal its public pages, reports their public photos)', async () => {
+  it('register their routes under /api/ (Open311 keeps its public /open311/v2, the portal its public pages, reports and initiatives their public photos)', async () => {
     const services = createAppServices(options);
     const deps: RouteDeps = { services, i18n, cookieSecure: false };
     const urlsOf = async (c: Capability) => {
@@ -98,7 +98,9 @@ describe('capability manifests', () => {
             ? /^\/((kk|ru)(\/.*)?|embed\/(kk|ru)\/.+|lang\/:lang|portal\/static\/.+)$/
             : c.name === 'reports'
               ? /^\/(api\/|media\/r\/:evidenceId$)/
-              : /^\/api\//;
+              : c.name === 'initiatives'
+                ? /^\/(api\/|media\/i\/:photoId$)/
+                : /^\/api\//;
       expect(
         urls.filter((u) => !prefix.test(u)),
         c.name,

@@ -33,10 +33,14 @@ export class BackupFileError extends Error {
   }
 }
 
-/** A scratch directory, removed by the returned function. */
+/**
+ * A scratch directory, removed by the returned function. When unpacking a damaged archive fails, tar's last
+ * file writes may still be closing while the directory is removed (ENOTEMPTY): Node's own retries wait for them,
+ * so the reason the restore stopped is what the user reads, not the clean-up's error.
+ */
 export async function scratchDir(label: string): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), `azamat-${label}-`));
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, remove: () => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }) };
 }
 
 function countFiles(dir: string): number {

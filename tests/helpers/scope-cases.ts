@@ -691,3 +691,41 @@ export const NOT_OURS: Record<string, string> = {
   'POST /open311/v2/requests.{format} body.device_id': "the client's own device string (GeoReport v2)",
   'POST /open311/v2/requests.{format} body.account_id': "the client's own account string (GeoReport v2)",
 };
+
+/**
+ * Id fields of this stop's capabilities (initiatives, impact) that the world above does not hold yet. Their own
+ * suites check the caller's scope on each of these routes (403 from another region or project, 404 for an id that
+ * is not the project's or initiative's), but not yet as one case per field against this world: moving them into
+ * ROUTES is open work. Listed, so a field added after them still fails the coverage test.
+ */
+export const CHECKED_IN_THEIR_SUITES: Record<string, string> = {
+  'DELETE /api/initiatives/{id}/partners/{subId} path.subId': 'tests/initiative-api.test.ts',
+  'DELETE /api/initiatives/{id}/patrons/{subId} path.subId': 'tests/initiative-api.test.ts',
+  'POST /api/initiatives/{id}/photos/{subId}/release path.subId': 'tests/initiative-api.test.ts',
+  'POST /api/initiatives/{id}/photos/{subId}/withhold path.subId': 'tests/initiative-api.test.ts',
+  'PUT /api/initiatives/{id}/updates/{subId}/photos path.subId': 'tests/initiative-api.test.ts',
+  'POST /api/initiatives/{id}/reject body.duplicateOfId': 'tests/initiative-api.test.ts',
+  'POST /api/initiatives/{id}/take body.projectId': 'tests/initiative-api.test.ts',
+  'POST /api/volunteering/opportunities body.initiativeId': 'tests/initiative-api.test.ts',
+  'PATCH /api/volunteering/opportunities/{id} body.initiativeId': 'tests/initiative-api.test.ts',
+  'POST /api/discussions body.sourceInitiativeId': 'tests/initiative-api.test.ts',
+  'PATCH /api/consultations/{id} body.projectId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'POST /api/consultations body.projectId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'PATCH /api/impact/nodes/{id} body.activityId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'POST /api/impact/nodes/{id}/indicators body.sourceConfig.activityId':
+    'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'POST /api/impact/nodes/{id}/indicators body.sourceConfig.questionId':
+    'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'POST /api/impact/projects/{id}/nodes body.activityId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'POST /api/impact/projects/{id}/nodes body.parentId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'POST /api/impact/projects/{id}/outcome-measures body.indicatorId':
+    'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'POST /api/impact/projects/{id}/outcome-measures body.questionId':
+    'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'POST /api/impact/projects/{id}/sroi/outcomes body.indicatorId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'POST /api/impact/projects/{id}/sroi/outcomes body.proxyId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'PUT /api/impact/indicators/{id} body.sourceConfig.activityId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'PUT /api/impact/indicators/{id} body.sourceConfig.questionId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'PUT /api/impact/sroi/outcomes/{id} body.indicatorId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+  'PUT /api/impact/sroi/outcomes/{id} body.proxyId': 'tests/impact-framework.test.ts, tests/impact-sroi.test.ts, tests/consultation-log.test.ts',
+};

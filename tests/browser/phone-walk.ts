@@ -137,6 +137,11 @@ export async function walkPhone(baseUrl: string, lang: 'kk' | 'ru') {
     await check(page, lang, 'annex3');
     await open(page, 'monitoring/annex9');
     await check(page, lang, 'annex9');
+    // The screens of civic initiatives and of social impact.
+    for (const screen of ['initiatives/queue', 'initiatives', 'initiatives/map', 'impact/scorecard', 'impact/proxies']) {
+      await open(page, screen);
+      await check(page, lang, screen.replace('/', '-'));
+    }
     for (const tab of ['opportunities', 'volunteers', 'rankings']) {
       await open(page, `volunteers?tab=${tab}`);
       await check(page, lang, `volunteers-${tab}`);

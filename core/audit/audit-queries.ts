@@ -32,7 +32,9 @@ const NUMBERED = ['report', 'question'] as const;
 async function subjectsOf(prisma: PrismaClient, f: AuditFilter): Promise<Prisma.AuditLogWhereInput | null> {
   const key = f.entityId?.trim();
   if (!key) return f.entity ? { entity: f.entity } : {};
-  if (/^\d+$/.test(key)) return { ...(f.entity ? { entity: f.entity } : {}), entityId: key };
+  // A plain id, or the key of a thing that has no number (a calendar day is its date): filtered as it is.
+  if (/^\d+$/.test(key) || (f.entity && !(NUMBERED as readonly string[]).includes(f.entity)))
+    return { ...(f.entity ? { entity: f.entity } : {}), entityId: key };
   const kinds = NUMBERED.filter((k) => !f.entity || f.entity === k);
   const [report, question] = await Promise.all([
     kinds.includes('report') ? prisma.report.findUnique({ where: { number: key }, select: { id: true } }) : null,

@@ -80,14 +80,16 @@ export const initiativePersonalData: PersonalDataSection = {
 
 export const initiativesDomain: DomainModule<'initiatives'> = {
   name: 'initiatives',
-  services: ({ prisma, i18n, now, options }) => {
+  services: ({ prisma, i18n, now, options, publicChanges }) => {
     const o = options.initiatives ?? {};
-    const implementation = createInitiativeImplementation({ prisma, i18n, now });
+    // Every change an initiative's public pages show purges them here, in the service, not in each route.
+    const changed = (id: number) => publicChanges.changed({ kind: 'initiative', id });
+    const implementation = createInitiativeImplementation({ prisma, i18n, now, changed });
     return {
       initiatives: {
         drafts: createInitiativeDrafts({ prisma, i18n, now, perDay: o.perDay }),
-        citizen: createInitiativeCitizen({ prisma, now }),
-        decisions: createInitiativeDecisions({ prisma, i18n, now }),
+        citizen: createInitiativeCitizen({ prisma, now, changed }),
+        decisions: createInitiativeDecisions({ prisma, i18n, now, changed }),
         implementation,
         photos: createInitiativePhotos({ prisma, storageDir: options.storageDir, implementation }),
         queries: createInitiativeQueries({ prisma }),

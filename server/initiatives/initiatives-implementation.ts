@@ -50,7 +50,6 @@ export const implementationRoutes =
     );
     app.delete('/api/initiatives/:id/partners/:subId', opts('Remove a partner (not the lead)', { params: subParams, response: detailBody }), async (req) => {
       await work.removePartner(actorOf(req), staffOf(req), req.params.id, req.params.subId);
-      services.publicChanges.changed({ kind: 'initiative', id: req.params.id });
       return detailOf(req, req.params.id) as never;
     });
 
@@ -61,7 +60,6 @@ export const implementationRoutes =
     );
     app.delete('/api/initiatives/:id/patrons/:subId', opts('Remove a patron record', { params: subParams, response: detailBody }), async (req) => {
       await work.removePatron(actorOf(req), staffOf(req), req.params.id, req.params.subId);
-      services.publicChanges.changed({ kind: 'initiative', id: req.params.id });
       return detailOf(req, req.params.id) as never;
     });
 
@@ -75,7 +73,6 @@ export const implementationRoutes =
       async (req, reply) => {
         const id = await work.addUpdate(actorOf(req), staffOf(req), req.params.id, req.body);
         // Followers are told now; the public page must not show less than they read.
-        services.publicChanges.changed({ kind: 'initiative', id: req.params.id });
         return reply.status(201).send({ id });
       },
     );
@@ -93,7 +90,6 @@ export const implementationRoutes =
           bytes: req.body as Buffer,
           mimeType,
         });
-        services.publicChanges.changed({ kind: 'initiative', id: req.params.id });
         return reply.status(201).send({ id });
       },
     );
@@ -113,13 +109,11 @@ export const implementationRoutes =
       async (req) => {
         await work.withholdPhoto(actorOf(req), staffOf(req), req.params.id, req.params.subId, true);
         // The portal's cached page must drop the photo at once, not when its cache runs out.
-        services.publicChanges.changed({ kind: 'initiative', id: req.params.id });
         return detailOf(req, req.params.id) as never;
       },
     );
     app.post('/api/initiatives/:id/photos/:subId/release', opts('Show a withheld photo again', { params: subParams, response: detailBody }), async (req) => {
       await work.withholdPhoto(actorOf(req), staffOf(req), req.params.id, req.params.subId, false);
-      services.publicChanges.changed({ kind: 'initiative', id: req.params.id });
       return detailOf(req, req.params.id) as never;
     });
 

@@ -8,11 +8,13 @@ import pg from 'pg';
 import { adminApiSection, prepareEvidence } from './admin-api.ts';
 import { runAnalyticsBench } from './analytics.ts';
 import { botSection } from './bot-throughput.ts';
+import { hotPathSection } from './hot-path.ts';
 import { runOutbox, TELEGRAM_LIMIT_PER_SECOND } from './outbox.ts';
 import { portalSection } from './portal.ts';
 import { startupSection } from './startup.ts';
 import { dropDatabase, findPostgres, type PostgresServer } from './lib/bench-db.ts';
 import { ROOT } from './lib/child.ts';
+import { goalLines } from './lib/goals.ts';
 import { describeMachine, machineInfo } from './lib/machine.ts';
 import { Results, type SectionWriter } from './lib/results.ts';
 import { prepareBenchDatabase, seedLarge } from './lib/seed-large.ts';
@@ -44,7 +46,7 @@ const sizes = {
   BENCH_STARTUP_SECONDS: int('BENCH_STARTUP_SECONDS', 90),
   BENCH_STARTUP_RUNS: int('BENCH_STARTUP_RUNS', 3),
 };
-const ALL_SECTIONS = ['bot', 'outbox', 'startup', 'analytics', 'api', 'portal'] as const;
+const ALL_SECTIONS = ['hotpath', 'bot', 'outbox', 'startup', 'analytics', 'api', 'portal'] as const;
 const chosen = new Set(
   (env.BENCH_SECTIONS ?? ALL_SECTIONS.join(','))
     .split(',')
@@ -78,6 +80,18 @@ log('Azamat benchmark');
 for (const line of describeMachine(machine)) log(`  ${line}`);
 if (!server) log(`  PostgreSQL sections skipped: ${(found as { missing: string }).missing}`);
 const results = new Results(log);
+
+if (chosen.has('hotpath')) {
+  const w = results.section(
+    "The report flow's hot path, one update at a time",
+    "One citizen files a report through the bot in process (tests/helpers/report-walk.ts: the walk tests/bot-report-state.test.ts asserts), one update at a time: the chat state each update hands to the storage and the transactions it commits, counted at the driver adapter as PostgreSQL's `xact_commit` counts them. Cold is the first citizen of a fresh process (reference caches empty), warm the next one, as a running bot serves them.",
+  );
+  await section(w, async () => {
+    await hotPathSection(w, { target: 'pglite' });
+    if (server) await hotPathSection(w, { target: 'postgres', server });
+    else w.note(`PostgreSQL skipped: ${(found as { missing: string }).missing}`);
+  });
+}
 
 if (chosen.has('bot')) {
   for (const target of ['pglite', 'postgres'] as const) {
@@ -220,11 +234,14 @@ if (largeUrl && server && env.BENCH_KEEP_DB !== '1')
   await dropDatabase(server.url, LARGE_DB).catch((e: unknown) => log(`could not drop ${LARGE_DB}: ${String(e)}`));
 
 const totalSeconds = (performance.now() - started) / 1000;
+const goals = goalLines(results.figures());
+log(`\nGoals of issue 23:\n${goals.join('\n')}`);
 const fixesFile = path.join(ROOT, 'bench/FIXES.md');
 results.write(resultsFile, machine, {
   command: `npm run bench${chosen.size < ALL_SECTIONS.length ? ` (BENCH_SECTIONS=${[...chosen].join(',')})` : ''}`,
   sizes,
   totalSeconds,
+  goals,
   fixes: existsSync(fixesFile) ? readFileSync(fixesFile, 'utf8') : undefined,
 });
 log(`\nWhole run: ${fmt(totalSeconds)} s. Results written to ${path.relative(process.cwd(), resultsFile)}.`);

@@ -32,6 +32,11 @@ interface Section {
 export class Results {
   private readonly sections: Section[] = [];
 
+  /** every figure measured so far, with its section's title */
+  figures(): Array<{ section: string; figure: Figure }> {
+    return this.sections.flatMap((s) => s.figures.map((figure) => ({ section: s.title, figure })));
+  }
+
   constructor(private readonly print: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {}
 
   section(title: string, ...intro: string[]): SectionWriter {
@@ -62,7 +67,10 @@ export class Results {
     };
   }
 
-  markdown(machine: MachineInfo, header: { command: string; sizes: Record<string, number | string>; totalSeconds: number; fixes?: string }): string {
+  markdown(
+    machine: MachineInfo,
+    header: { command: string; sizes: Record<string, number | string>; totalSeconds: number; goals?: string[]; fixes?: string },
+  ): string {
     const out: string[] = [];
     out.push('# Azamat benchmark results', '');
     out.push(
@@ -75,6 +83,7 @@ export class Results {
     out.push('', '## Sizes of this run', '');
     out.push('| setting | value |', '|---|---|');
     for (const [k, v] of Object.entries(header.sizes)) out.push(`| \`${k}\` | ${typeof v === 'number' ? v.toLocaleString('en-US') : v} |`);
+    if (header.goals) out.push('', '## Goals of issue 23, as measured in this run', '', ...header.goals);
     for (const s of this.sections) {
       out.push('', `## ${s.title}`, '');
       for (const line of s.intro) out.push(line, '');

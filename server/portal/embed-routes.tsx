@@ -5,24 +5,14 @@
 import { parsePeriodKey, periodKeyOf } from '../../core/calendar/periods.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import { renderDocument } from './render.tsx';
-import type { PortalApp, PortalKit } from './portal-kit.ts';
+import { type PortalApp, type PortalKit, portalPolicy } from './portal-kit.ts';
 import { PORTAL_LANGS, statsQuery } from './portal-schemas.ts';
 import { StatusBadge } from './views/status-badge.tsx';
 
 const TTL = { maxAge: 60, staleWhileRevalidate: 300 };
 const SHOWN = 5;
 
-export const embedPolicy = (origins: string[]) =>
-  [
-    "default-src 'self'",
-    "script-src 'none'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    `frame-ancestors ${origins.length ? origins.join(' ') : "'none'"}`,
-  ].join('; ');
+export const embedPolicy = (origins: string[]) => portalPolicy({ 'frame-ancestors': origins.length ? origins.join(' ') : "'none'" });
 
 export function embedPages(app: PortalApp, kit: PortalKit): void {
   const { services } = kit;

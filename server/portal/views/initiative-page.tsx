@@ -6,12 +6,11 @@ import { formatLocalDate } from '../../../core/calendar/local-time.ts';
 import type { PublicCommentView } from '../../../core/comments/comment-citizen.ts';
 import type { PublicInitiative } from '../../../core/initiatives/initiative-public.ts';
 
-/** ~100 m, as every public map position */
-const r3 = (v: number) => Math.round(v * 1000) / 1000;
 const dayText = (day: string) => day.split('-').reverse().join('.');
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
 import { InitiativeBadge, STAGE_SLUGS } from './initiative-list.tsx';
+import { OsmLink } from './parts.tsx';
 import { numberIn, pickLang } from './project-list.tsx';
 import { ReportComments } from './report-extras.tsx';
 
@@ -65,11 +64,7 @@ export function InitiativePage({ lang, t, x, area, place, comments, botLink }: I
         <dt>{t('report.supports')}</dt>
         <dd>{x.supportCount}</dd>
       </dl>
-      {x.lat != null && x.lon != null && (
-        <p>
-          <a href={`https://www.openstreetmap.org/?mlat=${r3(x.lat)}&mlon=${r3(x.lon)}#map=17/${r3(x.lat)}/${r3(x.lon)}`}>{tx('osm')}</a>
-        </p>
-      )}
+      <OsmLink lat={x.lat} lon={x.lon} label={tx('osm')} />
       <h2>{tx('what')}</h2>
       <p class="text" lang={other}>
         {x.description}

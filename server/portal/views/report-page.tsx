@@ -5,6 +5,7 @@ import type { PublicReport } from '../../../core/reports/report-public.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
 import type { PublicCommentView } from '../../../core/comments/comment-citizen.ts';
+import { OsmLink } from './parts.tsx';
 import { ReportComments, ReportPhotos, TelegramButton } from './report-extras.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
@@ -91,11 +92,7 @@ export function ReportPage({ lang, t, report: r, category, place, department, no
         <dt>{t('report.supports')}</dt>
         <dd>{r.supportCount}</dd>
       </dl>
-      {r.lat != null && r.lon != null && (
-        <p>
-          <a href={`https://www.openstreetmap.org/?mlat=${r.lat}&mlon=${r.lon}#map=17/${r.lat}/${r.lon}`}>{t('report.map')}</a>
-        </p>
-      )}
+      <OsmLink lat={r.lat} lon={r.lon} label={t('report.map')} />
       <h2>{t('report.description')}</h2>
       <p class="text">{r.description}</p>
       <ReportPhotos t={t} number={r.number} photos={r.photos} />

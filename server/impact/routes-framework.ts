@@ -3,7 +3,7 @@
 // and the monitoring round's "indicators" tool rows. Project managers of the project's scope.
 import { z } from 'zod';
 import { contentDisposition } from '../content-disposition.ts';
-import { orUnavailable } from './file-replies.ts';
+import { orUnavailable } from '../file-replies.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
 import { okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';

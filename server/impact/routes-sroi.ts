@@ -1,7 +1,9 @@
 // SROI per project (plan §3.5) with its export, the proxies (admins edit), and the balanced scorecard across a
 // body's projects with its export in kk or ru.
 import { z } from 'zod';
+import type { Actor } from '../../core/audit/audit-log.ts';
 import { scorecardTable, sroiTables } from '../../core/impact/impact-exports.ts';
+import type { StaffPrincipal } from '../../core/staff/scope.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
 import { sendExport } from '../reply-export.ts';
 import { okAfter, routeModule } from '../route-kit.ts';
@@ -18,6 +20,13 @@ import {
   sroiOutcomeInput,
   sroiSetupInput,
 } from './impact-schemas.ts';
+
+/** What the SROI service does with one kind of its rows. */
+interface RowActs<V> {
+  add(actor: Actor, staff: StaffPrincipal, projectId: number, v: V): Promise<{ id: number }>;
+  update(actor: Actor, staff: StaffPrincipal, id: number, v: V): Promise<unknown>;
+  remove(actor: Actor, staff: StaffPrincipal, id: number): Promise<unknown>;
+}
 
 export const impactSroiRoutes = routeModule('impact', 'manager', (app, { admin, opts }, services) => {
   const s = services.impact.sroi;
@@ -36,31 +45,38 @@ export const impactSroiRoutes = routeModule('impact', 'manager', (app, { admin, 
     await s.setup(actorOf(req), staffOf(req), req.params.id, req.body);
     return view(staffOf(req), req.params.id, staffOf(req).locale);
   });
-  app.post(
-    '/api/impact/projects/:id/sroi/inputs',
-    opts('Add an input besides the contract (co-funding, in kind, volunteer time)', { params: idParam, body: sroiInputInput, created: createdBody }),
-    async (req, reply) => reply.status(201).send({ id: (await s.addInput(actorOf(req), staffOf(req), req.params.id, req.body)).id }),
-  );
-  app.put('/api/impact/sroi/inputs/:id', opts('Change an input', { params: idParam, body: sroiInputInput, response: okBody }), async (req) =>
-    okAfter(s.updateInput(actorOf(req), staffOf(req), req.params.id, req.body)),
-  );
-  app.delete('/api/impact/sroi/inputs/:id', opts('Remove an input', { params: idParam, response: okBody }), async (req) =>
-    okAfter(s.removeInput(actorOf(req), staffOf(req), req.params.id)),
-  );
-  app.post(
-    '/api/impact/projects/:id/sroi/outcomes',
-    opts('Add an outcome: quantity (from an indicator or entered), proxy, duration, deadweight, attribution, displacement, drop-off and why', {
-      params: idParam,
-      body: sroiOutcomeInput,
-      created: createdBody,
-    }),
-    async (req, reply) => reply.status(201).send({ id: (await s.addOutcome(actorOf(req), staffOf(req), req.params.id, req.body)).id }),
-  );
-  app.put('/api/impact/sroi/outcomes/:id', opts('Change an outcome', { params: idParam, body: sroiOutcomeInput, response: okBody }), async (req) =>
-    okAfter(s.updateOutcome(actorOf(req), staffOf(req), req.params.id, req.body)),
-  );
-  app.delete('/api/impact/sroi/outcomes/:id', opts('Remove an outcome', { params: idParam, response: okBody }), async (req) =>
-    okAfter(s.removeOutcome(actorOf(req), staffOf(req), req.params.id)),
+  // Inputs and outcomes are the SROI's rows alike: added under the project (201 with the id), changed and removed by
+  // their own id.
+  const rows = <B extends z.ZodType>(
+    kind: 'inputs' | 'outcomes',
+    body: B,
+    summaries: [add: string, change: string, remove: string],
+    act: RowActs<z.output<B>>,
+  ) => {
+    app.post(`/api/impact/projects/:id/sroi/${kind}`, opts(summaries[0], { params: idParam, body, created: createdBody }), async (req, reply) =>
+      reply.status(201).send({ id: (await act.add(actorOf(req), staffOf(req), req.params.id, req.body as z.output<B>)).id }),
+    );
+    app.put(`/api/impact/sroi/${kind}/:id`, opts(summaries[1], { params: idParam, body, response: okBody }), async (req) =>
+      okAfter(act.update(actorOf(req), staffOf(req), req.params.id, req.body as z.output<B>)),
+    );
+    app.delete(`/api/impact/sroi/${kind}/:id`, opts(summaries[2], { params: idParam, response: okBody }), async (req) =>
+      okAfter(act.remove(actorOf(req), staffOf(req), req.params.id)),
+    );
+  };
+  rows('inputs', sroiInputInput, ['Add an input besides the contract (co-funding, in kind, volunteer time)', 'Change an input', 'Remove an input'], {
+    add: s.addInput,
+    update: s.updateInput,
+    remove: s.removeInput,
+  });
+  rows(
+    'outcomes',
+    sroiOutcomeInput,
+    [
+      'Add an outcome: quantity (from an indicator or entered), proxy, duration, deadweight, attribution, displacement, drop-off and why',
+      'Change an outcome',
+      'Remove an outcome',
+    ],
+    { add: s.addOutcome, update: s.updateOutcome, remove: s.removeOutcome },
   );
   app.get(
     '/api/impact/projects/:id/sroi/export',

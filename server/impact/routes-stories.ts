@@ -16,7 +16,7 @@ import {
   storiesQuery,
   storyBody,
 } from './story-schemas.ts';
-import { orUnavailable } from './file-replies.ts';
+import { orUnavailable } from '../file-replies.ts';
 import { callOut, selectionOut, storyOut } from './impact-views.ts';
 
 export const impactStoryRoutes = routeModule('impact', 'manager', (app, { opts }, services) => {

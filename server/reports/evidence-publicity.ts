@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import type { ReportEvidence } from '../../generated/prisma/client.ts';
 import { EvidenceUnavailable } from '../../core/reports/evidence-store.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { requestLocale } from '../plugins/errors.ts';
+import { orUnavailable } from '../file-replies.ts';
 import { iso, routeModule } from '../route-kit.ts';
 import { publicPhotoParams, publicPhotoResponses, withheldBody, withholdBody, withholdParams } from './evidence-publicity-schemas.ts';
 
@@ -36,8 +36,8 @@ export const evidencePublicityRoutes = routeModule('reports', 'operatorOrModerat
         response: publicPhotoResponses,
       },
     },
-    async (req, reply) => {
-      try {
+    async (req, reply) =>
+      orUnavailable(services, req, reply, async () => {
         const source = await files.openPublic(req.params.evidenceId);
         if (source.type !== 'file') throw new EvidenceUnavailable(503, 'evidence.gone');
         return (
@@ -50,14 +50,6 @@ export const evidencePublicityRoutes = routeModule('reports', 'operatorOrModerat
             .header('cache-control', 'public, max-age=300')
             .send(createReadStream(source.path))
         );
-      } catch (e) {
-        if (!(e instanceof EvidenceUnavailable)) throw e;
-        const message = services.i18n.getFixedT(requestLocale(req))(`errors:${e.code}`, { defaultValue: e.code });
-        return reply
-          .status(e.status)
-          .header('cache-control', 'no-store')
-          .send({ error: { code: e.code, message } });
-      }
-    },
+      }),
   );
 });

@@ -1,12 +1,11 @@
 // The consultation log for consultants (admins pass too): entries with filters and cursor pages,
 // logging and correcting consultations given outside the bot, totals per group and period, and both
 // as CSV or XLSX with Kazakh or Russian headers.
-import type { FastifyReply } from 'fastify';
 import type { ExportTable } from '../../core/export/table.ts';
 import type { z } from 'zod';
 import type { LogEntry } from '../../core/consultations/consultation-log.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { sendExport, type SendExport } from '../reply-export.ts';
+import { exportFile, type ExportFile } from '../reply-export.ts';
 import { cursorPage, routeModule } from '../route-kit.ts';
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
 import { entryBody, filterQuery, listBody, listQuery, offlineBody, patchBody, totalsBody, totalsQuery } from './consultations-schemas.ts';
@@ -31,8 +30,7 @@ const entryView = (c: LogEntry): z.output<typeof entryBody> => ({
 });
 
 /** One table, in the file named after its sheet. */
-const sendTable = (reply: FastifyReply, format: SendExport['format'], table: ExportTable) =>
-  sendExport(reply, { format, fileName: table.sheetName, tables: table });
+const oneTable = (table: ExportTable): ExportFile => ({ fileName: table.sheetName, tables: table });
 
 export const consultationRoutes = routeModule('consultations', 'consultant', (app, { opts }, services) => {
   const log = services.consultations.log;
@@ -62,19 +60,19 @@ export const consultationRoutes = routeModule('consultations', 'consultant', (ap
   app.get(
     '/api/consultations/totals/export',
     opts('The totals as CSV or XLSX', { querystring: totalsQuery.extend(exportQuery.shape), response: exportFileBody }),
-    async (req, reply) => {
-      const { format, lang, ...query } = req.query;
-      return sendTable(reply, format, await services.consultations.exportTotals(staffOf(req), query, lang));
-    },
+    exportFile(services.i18n, async (req, lang) => {
+      const { format: _format, lang: _lang, ...query } = req.query;
+      return oneTable(await services.consultations.exportTotals(staffOf(req), query, lang));
+    }),
   );
 
   app.get(
     '/api/consultations/export',
     opts('The log as CSV or XLSX', { querystring: filterQuery.extend(exportQuery.shape), response: exportFileBody }),
-    async (req, reply) => {
-      const { format, lang, ...filter } = req.query;
-      return sendTable(reply, format, await services.consultations.exportLog(staffOf(req), filter, lang));
-    },
+    exportFile(services.i18n, async (req, lang) => {
+      const { format: _format, lang: _lang, ...filter } = req.query;
+      return oneTable(await services.consultations.exportLog(staffOf(req), filter, lang));
+    }),
   );
 
   app.get('/api/consultations/:id', opts('One log entry', { params: idParam, response: entryBody }), async (req) => entry(staffOf(req), req.params.id));

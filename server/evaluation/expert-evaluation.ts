@@ -10,7 +10,7 @@ import type { CouncilReport, ExpertSheet } from '../../core/evaluation/expert-sc
 import { isoDate, nameIn } from '../../core/projects/project-rules.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { sendExport } from '../reply-export.ts';
+import { exportFile } from '../reply-export.ts';
 import { iso, routeModule } from '../route-kit.ts';
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
 import { annex5Query, criteriaBody, declarationBody, reportBody, scoresBody, sheetBody, sheetParams, sheetsBody } from './expert-evaluation-schemas.ts';
@@ -88,16 +88,10 @@ export const expertEvaluationRoutes = routeModule('evaluation', 'expert', (app, 
   app.get(
     '/api/projects/:id/evaluation/annex8',
     opts('Annex 8 as XLSX or CSV in Kazakh or Russian', { params: idParam, querystring: exportQuery, response: exportFileBody }, viewer),
-    async (req, reply) => {
-      const { lang, format } = req.query;
+    exportFile(services.i18n, async (req, lang, t) => {
       const { project: p, report: r, area } = await services.projects.annex8(staffOf(req), req.params.id);
-      const t = services.i18n.getFixedT(lang);
-      return sendExport(reply, {
-        format,
-        fileName: `${t('projects:annex8.sheet')} ${nameIn(p, lang)}`,
-        tables: annex8Table(t, lang, r, localName(area, lang)),
-      });
-    },
+      return { fileName: `${t('projects:annex8.sheet')} ${nameIn(p, lang)}`, tables: annex8Table(t, lang, r, localName(area, lang)) };
+    }),
   );
 
   app.get(
@@ -107,16 +101,10 @@ export const expertEvaluationRoutes = routeModule('evaluation', 'expert', (app, 
       querystring: exportQuery,
       response: exportFileBody,
     }),
-    async (req, reply) => {
-      const { lang, format } = req.query;
+    exportFile(services.i18n, async (req, lang, t) => {
       const s = await scoring.sheet(staffOf(req), req.params.id, req.params.staffUserId);
-      const t = services.i18n.getFixedT(lang);
-      return sendExport(reply, {
-        format,
-        fileName: `${t('projects:annex7.sheet')} ${s.expert.fullName} ${nameIn(s.project, lang)}`,
-        tables: annex7Table(t, lang, s),
-      });
-    },
+      return { fileName: `${t('projects:annex7.sheet')} ${s.expert.fullName} ${nameIn(s.project, lang)}`, tables: annex7Table(t, lang, s) };
+    }),
   );
 
   app.get(
@@ -126,12 +114,11 @@ export const expertEvaluationRoutes = routeModule('evaluation', 'expert', (app, 
       { querystring: annex5Query, response: exportFileBody },
       manager,
     ),
-    async (req, reply) => {
-      const { lang, format, stateBodyId, year } = req.query;
+    exportFile(services.i18n, async (req, lang, t) => {
+      const { stateBodyId, year } = req.query;
       const { body, rows } = await services.projects.annex5(staffOf(req), stateBodyId, year);
-      const t = services.i18n.getFixedT(lang);
       const bodyName = localName(body, lang);
-      return sendExport(reply, { format, fileName: `${t('projects:annex5.sheet')} ${bodyName} ${year}`, tables: annex5Table(t, lang, bodyName, year, rows) });
-    },
+      return { fileName: `${t('projects:annex5.sheet')} ${bodyName} ${year}`, tables: annex5Table(t, lang, bodyName, year, rows) };
+    }),
   );
 });

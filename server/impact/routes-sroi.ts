@@ -5,7 +5,7 @@ import type { Actor } from '../../core/audit/audit-log.ts';
 import { scorecardTable, sroiTables } from '../../core/impact/impact-exports.ts';
 import type { StaffPrincipal } from '../../core/staff/scope.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { sendExport } from '../reply-export.ts';
+import { exportFile } from '../reply-export.ts';
 import { okAfter, routeModule } from '../route-kit.ts';
 import { exportFileBody, exportQuery, idParam, okBody } from '../schemas.ts';
 import {
@@ -85,14 +85,12 @@ export const impactSroiRoutes = routeModule('impact', 'manager', (app, { admin, 
       querystring: exportQuery,
       response: exportFileBody,
     }),
-    async (req, reply) => {
-      const { lang, format } = req.query;
+    exportFile(services.i18n, async (req, lang, t) => {
       const v = await s.result(staffOf(req), req.params.id);
       const project = await services.projects.admin.get(staffOf(req), req.params.id);
-      const t = services.i18n.getFixedT(lang);
       const name = lang === 'kk' ? project.nameKk : project.nameRu;
-      return sendExport(reply, { format, fileName: `SROI ${name}`, tables: sroiTables(t, lang, name, v) });
-    },
+      return { fileName: `SROI ${name}`, tables: sroiTables(t, lang, name, v) };
+    }),
   );
 
   app.get('/api/impact/proxies', opts('Financial proxies with their sources', { response: z.array(proxyBody) }), async (req) =>
@@ -113,11 +111,10 @@ export const impactSroiRoutes = routeModule('impact', 'manager', (app, { admin, 
   app.get(
     '/api/impact/scorecard/export',
     opts('The balanced scorecard as XLSX or CSV, in kk or ru', { querystring: scorecardQuery.extend(exportQuery.shape), response: exportFileBody }),
-    async (req, reply) => {
-      const { lang, format, stateBodyId, year } = req.query;
+    exportFile(services.i18n, async (req, lang, t) => {
+      const { stateBodyId, year } = req.query;
       const card = await services.impact.scorecard.get(staffOf(req), { stateBodyId, year });
-      const t = services.i18n.getFixedT(lang);
-      return sendExport(reply, { format, fileName: `${t('impact:scorecard.sheet')} ${year}`, tables: scorecardTable(t, lang, year, card.rows) });
-    },
+      return { fileName: `${t('impact:scorecard.sheet')} ${year}`, tables: scorecardTable(t, lang, year, card.rows) };
+    }),
   );
 });

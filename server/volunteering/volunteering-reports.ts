@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { certificateTable, rankingTables } from '../../core/volunteering/volunteer-export.ts';
 import { parsePeriod, type Level } from '../../core/volunteering/volunteer-rankings.ts';
 import { staffOf } from '../plugins/auth.ts';
-import { sendExport } from '../reply-export.ts';
+import { exportFile } from '../reply-export.ts';
 import { routeModule } from '../route-kit.ts';
 import { exportFileBody, idParam } from '../schemas.ts';
 import { certificateQuery, rankingExportQuery, rankingQuery, rankingsBody } from './volunteering-reports-schemas.ts';
@@ -29,16 +29,11 @@ export const volunteerReportRoutes = routeModule('volunteering', 'manager', (app
   app.get(
     '/api/volunteering/rankings/export',
     opts('The rankings and totals as CSV or XLSX, in Kazakh or Russian', { querystring: rankingExportQuery, response: exportFileBody }),
-    async (req, reply) => {
+    exportFile(services.i18n, async (req, lang, t) => {
       const r = await rankingsFor(req);
-      const t = services.i18n.getFixedT(req.query.lang);
-      const place = r.place[req.query.lang];
-      return sendExport(reply, {
-        format: req.query.format,
-        fileName: `${t('volunteering:export.sheet_active')} ${place} ${r.period.key}`,
-        tables: rankingTables(t, r, place),
-      });
-    },
+      const place = r.place[lang];
+      return { fileName: `${t('volunteering:export.sheet_active')} ${place} ${r.period.key}`, tables: rankingTables(t, r, place) };
+    }),
   );
 
   app.get(
@@ -48,11 +43,9 @@ export const volunteerReportRoutes = routeModule('volunteering', 'manager', (app
       querystring: certificateQuery,
       response: exportFileBody,
     }),
-    async (req, reply) => {
-      const { lang, format } = req.query;
+    exportFile(services.i18n, async (req, lang, t) => {
       const c = await services.volunteering.certificate(staffOf(req), req.params.id, req.query.period ? parsePeriod(req.query.period) : null);
-      const t = services.i18n.getFixedT(lang);
-      return sendExport(reply, { format, fileName: `${t('volunteering:certificate.sheet')} ${c.name}`, tables: certificateTable(t, lang, c) });
-    },
+      return { fileName: `${t('volunteering:certificate.sheet')} ${c.name}`, tables: certificateTable(t, lang, c) };
+    }),
   );
 });

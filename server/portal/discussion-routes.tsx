@@ -3,7 +3,6 @@
 // core's (services.portal.discussions); this module only renders.
 import { inLocale } from '../../core/discussions/topic-text.ts';
 import { type PortalApp, type PortalKit, recordPage } from './portal-kit.ts';
-import { PORTAL_LANGS } from './portal-schemas.ts';
 import { discussionListQuery } from './public-schemas.ts';
 import { DiscussionList } from './views/discussion-list.tsx';
 import { DiscussionPage } from './views/discussion-page.tsx';
@@ -13,8 +12,7 @@ const TTL = { maxAge: 60, staleWhileRevalidate: 300 };
 
 export function discussionPages(app: PortalApp, kit: PortalKit): void {
   const { services } = kit;
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     app.get(`/${lang}/discussions`, { schema: { hide: true, querystring: discussionListQuery } }, async (req, reply) => {
       const tab = req.query.tab ?? 'open';
       const page = req.query.page ?? 1;
@@ -41,5 +39,5 @@ export function discussionPages(app: PortalApp, kit: PortalKit): void {
       };
       return { meta, body };
     });
-  }
+  });
 }

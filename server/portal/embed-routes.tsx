@@ -6,7 +6,7 @@ import { parsePeriodKey, periodKeyOf } from '../../core/calendar/periods.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import { renderDocument } from './render.tsx';
 import { type PortalApp, type PortalKit, portalPolicy } from './portal-kit.ts';
-import { PORTAL_LANGS, statsQuery } from './portal-schemas.ts';
+import { statsQuery } from './portal-schemas.ts';
 import { StatusBadge } from './views/status-badge.tsx';
 
 const TTL = { maxAge: 60, staleWhileRevalidate: 300 };
@@ -17,8 +17,7 @@ export const embedPolicy = (origins: string[]) => portalPolicy({ 'frame-ancestor
 export function embedPages(app: PortalApp, kit: PortalKit): void {
   const { services } = kit;
   const policy = embedPolicy(services.portal.embedOrigins);
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     app.get(`/embed/${lang}/reports`, { schema: { hide: true, querystring: statsQuery } }, async (req, reply) => {
       reply.removeHeader('x-frame-options');
       const ref = await services.reference.get();
@@ -89,5 +88,5 @@ export function embedPages(app: PortalApp, kit: PortalKit): void {
         return { status: 200, html, headers: { 'content-security-policy': policy }, ...TTL };
       });
     });
-  }
+  });
 }

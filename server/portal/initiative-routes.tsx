@@ -9,7 +9,7 @@ import { localName, type ReferenceData } from '../../core/reference/reference-se
 import { filterChoices, placeOf } from './filters.ts';
 import { mapAssets, mapPolicy } from './map-routes.tsx';
 import { type PortalApp, type PortalKit, recordPage } from './portal-kit.ts';
-import { PORTAL_LANGS, type PortalLang } from './portal-schemas.ts';
+import type { PortalLang } from './portal-schemas.ts';
 import { InitiativeList, STAGE_SLUGS } from './views/initiative-list.tsx';
 import { InitiativePage } from './views/initiative-page.tsx';
 
@@ -67,8 +67,7 @@ export function initiativePages(app: PortalApp, kit: PortalKit): void {
   });
   app.addHook('onClose', async () => unsubscribe());
 
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     const tx = (key: string) => t(`initiatives-public:${key}`);
 
     const listPage = (base: 'initiatives' | 'initiatives/map') =>
@@ -180,5 +179,5 @@ export function initiativePages(app: PortalApp, kit: PortalKit): void {
         return { meta, body };
       },
     );
-  }
+  });
 }

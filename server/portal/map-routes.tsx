@@ -12,7 +12,7 @@ import { DEFAULT_OUT_DIR } from '../../web/build.mjs';
 import { tileOrigin } from '../plugins/console.ts';
 import { filterChoices, namedReports, periodOptions, resolveFilter } from './filters.ts';
 import { type PortalApp, type PortalKit, portalPolicy } from './portal-kit.ts';
-import { listQuery, PORTAL_LANGS, type ListQuery, type PortalLang } from './portal-schemas.ts';
+import { listQuery, type ListQuery, type PortalLang } from './portal-schemas.ts';
 import { ReportList } from './views/report-list.tsx';
 
 const TTL = { maxAge: 60, staleWhileRevalidate: 300 };
@@ -68,8 +68,7 @@ export function mapPages(app: PortalApp, kit: PortalKit): void {
   const { tileUrl, attribution } = services.portal.map;
   const policy = mapPolicy(tileUrl);
 
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     app.get(`/${lang}/map`, { schema: { hide: true, querystring: listQuery } }, async (req, reply) => {
       const ref = await services.reference.get();
       const { filter, selected, dropped, periods } = filterOf(ref, { ...req.query, before: undefined }, services.now());
@@ -137,5 +136,5 @@ export function mapPages(app: PortalApp, kit: PortalKit): void {
         return { status: 200, html: JSON.stringify(geo), type: 'application/geo+json; charset=utf-8', ...POINTS_TTL };
       });
     });
-  }
+  });
 }

@@ -39,6 +39,8 @@ export interface PortalKit {
   samePath(path: (l: PortalLang) => string): Record<PortalLang, string>;
   /** drop cached pages whose key starts with the prefix */
   purge(prefix: string): void;
+  /** adds a group's pages once for each portal language, with that language's texts */
+  eachLang(add: (lang: PortalLang, t: PortalText) => void): void;
 }
 
 /** The Fastify instance the portal's plugin registers on (zod type provider). */

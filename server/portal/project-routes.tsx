@@ -2,7 +2,6 @@
 // /kk|ru/projects/:id. What is public is core's (services.portal.projects); this module only renders.
 import { periodKeyOf } from '../../core/calendar/periods.ts';
 import { type PortalApp, type PortalKit, recordPage } from './portal-kit.ts';
-import { PORTAL_LANGS } from './portal-schemas.ts';
 import { projectListQuery } from './public-schemas.ts';
 import { pickLang, ProjectList } from './views/project-list.tsx';
 import { ProjectPage } from './views/project-page.tsx';
@@ -13,8 +12,7 @@ const TTL = { maxAge: 300, staleWhileRevalidate: 3600 };
 
 export function projectPages(app: PortalApp, kit: PortalKit): void {
   const { services } = kit;
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     app.get(`/${lang}/projects`, { schema: { hide: true, querystring: projectListQuery } }, async (req, reply) => {
       const thisYear = Number(periodKeyOf(services.now(), 'year'));
       const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
@@ -45,5 +43,5 @@ export function projectPages(app: PortalApp, kit: PortalKit): void {
       );
       return { meta, body };
     });
-  }
+  });
 }

@@ -116,7 +116,8 @@ export const portalRoutes =
       }
     };
 
-    const kit: PortalKit = { services, cssHref, text, page: document, send, notFound, samePath, purge: (prefix) => cache.purge(prefix) };
+    const eachLang = (add: (lang: PortalLang, t: PortalText) => void) => PORTAL_LANGS.forEach((lang) => add(lang, text(lang)));
+    const kit: PortalKit = { services, cssHref, text, page: document, send, notFound, samePath, purge: (prefix) => cache.purge(prefix), eachLang };
 
     app.get(ogImage, { schema: { hide: true } }, (_req, reply) =>
       reply.headers({ 'cache-control': 'public, max-age=31536000, immutable' }).type('image/png').send(OG_IMAGE),
@@ -140,8 +141,7 @@ export const portalRoutes =
       return reply.header('cache-control', 'no-store').redirect(next, 302);
     });
 
-    for (const lang of PORTAL_LANGS) {
-      const t = text(lang);
+    kit.eachLang((lang, t) => {
       app.get(`/${lang}`, { schema: { hide: true } }, (_req, reply) => reply.redirect(`/${lang}/reports`, 302));
       app.get(`/${lang}/`, { schema: { hide: true } }, (_req, reply) => reply.redirect(`/${lang}/reports`, 302));
 
@@ -262,7 +262,7 @@ export const portalRoutes =
           };
         });
       });
-    }
+    });
 
     discussionPages(app, kit);
     projectPages(app, kit);

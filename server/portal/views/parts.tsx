@@ -47,6 +47,26 @@ export function FigureTable({ caption, head, rows }: { caption: string; head: [s
   );
 }
 
+/** A fact of a page: its term and value; false, null or undefined leaves it out. */
+export type Fact = [term: string, value: ComponentChildren] | false | null | undefined;
+
+/** A page's facts as a description list, in the given order. */
+export function Facts({ facts }: { facts: Fact[] }) {
+  return (
+    <dl class="facts">
+      {facts.map(
+        (f) =>
+          f && (
+            <>
+              <dt>{f[0]}</dt>
+              <dd>{f[1]}</dd>
+            </>
+          ),
+      )}
+    </dl>
+  );
+}
+
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /** A paragraph with a link to the place on OpenStreetMap, to 3 decimals as the portal shows every place (nothing without a position). */

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ReportStatus } from '../../generated/prisma/enums.ts';
 import { MAX_POINTS } from '../../core/analytics/analytics-rules.ts';
-import { calendarDate, periodKey, positiveId } from '../schemas.ts';
+import { calendarDate, kkRu, periodKey, positiveId, scopeQuery } from '../schemas.ts';
 
 const id = positiveId;
 const day = calendarDate;
@@ -16,8 +16,7 @@ const periodFields = {
 };
 const filterFields = {
   ...periodFields,
-  regionId: id.optional(),
-  districtId: id.optional(),
+  ...scopeQuery,
   categoryId: id.optional().describe('narrows reports; other capabilities by the category’s area'),
   areaId: z.coerce.number().int().min(1).max(19).optional().describe('one of the 19 areas of the state social order'),
   departmentId: id.optional().describe('narrows reports (other capabilities have no department)'),
@@ -110,8 +109,7 @@ export const discussionBody = z.object({
 const wave = z.object({
   waveId: z.number(),
   position: z.number(),
-  labelKk: z.string(),
-  labelRu: z.string(),
+  ...kkRu('label'),
   opensAt: z.string(),
   closesAt: z.string(),
   responses: z.number(),
@@ -124,11 +122,9 @@ export const pollsBody = z.object({
   projects: z.array(
     z.object({
       projectId: z.number(),
-      nameKk: z.string(),
-      nameRu: z.string(),
+      ...kkRu('name'),
       pollId: z.number(),
-      titleKk: z.string(),
-      titleRu: z.string(),
+      ...kkRu('title'),
       waves: z.array(wave),
     }),
   ),
@@ -196,8 +192,7 @@ export const rankingsBody = z.object({
       rank: z.number(),
       categoryId: z.number(),
       code: z.string(),
-      nameKk: z.string(),
-      nameRu: z.string(),
+      ...kkRu('name'),
       areaId: z.number().nullable(),
       reports: z.number(),
       supports: z.number(),
@@ -224,8 +219,7 @@ export const pointsBody = z.object({
         number: z.string(),
         categoryId: z.number(),
         categoryCode: z.string(),
-        categoryKk: z.string(),
-        categoryRu: z.string(),
+        ...kkRu('category'),
         status: z.string(),
         filedOn: z.string(),
         supports: z.number(),
@@ -234,6 +228,9 @@ export const pointsBody = z.object({
   ),
 });
 
+/** A region with its names, as the per-district map and the needs assessment give it. */
+const namedRegion = { regionId: z.number(), ...kkRu('region') };
+
 export const districtsBody = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(
@@ -241,12 +238,9 @@ export const districtsBody = z.object({
       type: z.literal('Feature'),
       geometry: point.nullable().describe('the mean position of the visible reports; null when none has one'),
       properties: z.object({
-        regionId: z.number(),
-        regionKk: z.string(),
-        regionRu: z.string(),
+        ...namedRegion,
         districtId: z.number().nullable(),
-        districtKk: z.string().nullable(),
-        districtRu: z.string().nullable(),
+        ...kkRu('district', z.string().nullable()),
         reports: z.number().describe('filed in the period, duplicates included'),
         resolved: z.number(),
         resolvedShare: share.describe('resolved / reports without duplicates'),
@@ -259,21 +253,17 @@ export const districtsBody = z.object({
 });
 
 export const needsBody = z.object({
-  regionId: z.number(),
-  regionKk: z.string(),
-  regionRu: z.string(),
+  ...namedRegion,
   districtId: z.number().nullable(),
   firstDay: z.string(),
   lastDay: z.string(),
   lastYearFrom: z.string(),
-  informationSourceKk: z.string(),
-  informationSourceRu: z.string(),
+  ...kkRu('informationSource'),
   needs: z.array(
     z.object({
       rank: z.number(),
       areaId: z.number(),
-      nameKk: z.string(),
-      nameRu: z.string(),
+      ...kkRu('name'),
       lastYear: z.object(volumes),
       yearBefore: z.object(volumes),
       change,
@@ -285,8 +275,7 @@ export const needsBody = z.object({
         .describe(
           'the most supported public report texts (not hidden, rejected or duplicate); empty for roles that may not read single reports (only operators, moderators and admins may)',
         ),
-      justificationKk: z.string(),
-      justificationRu: z.string(),
+      ...kkRu('justification'),
     }),
   ),
 });
@@ -298,8 +287,7 @@ export const justificationBody = z.object({
   lastDay: z.string(),
   justificationKk: z.string().nullable().describe('null when the area had nothing in the two years'),
   justificationRu: z.string().nullable(),
-  informationSourceKk: z.string(),
-  informationSourceRu: z.string(),
+  ...kkRu('informationSource'),
 });
 
 /** The cited justification of one area, for an Annex 1 topic. */

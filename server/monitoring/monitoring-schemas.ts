@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CONFLICT_KINDS } from '../../core/evaluation/evaluation-rules.ts';
 import { SERVICE_KINDS, TOOLS } from '../../core/monitoring/monitoring-rules.ts';
 import type { ConflictKind, MonitoringTool, ServiceKind } from '../../generated/prisma/enums.ts';
-import { bodyId, calendarDate, positiveId, YEARS } from '../schemas.ts';
+import { bodyId, calendarDate, kkRu, positiveId, YEARS } from '../schemas.ts';
 
 const text = (max: number) => z.string().max(max);
 export const toolName = z.enum(TOOLS as [MonitoringTool, ...MonitoringTool[]]);
@@ -77,18 +77,21 @@ export const requestBody = z.object({
   files: z.number(),
 });
 
+/** A project activity of the plan (Annex 3), as the plan lists it and as a round's indicators check it. */
+const activityFields = {
+  position: z.number(),
+  ...kkRu('title'),
+  ...kkRu('unit'),
+  plannedQuantity: z.number().nullable(),
+  dueOn: z.string().nullable(),
+};
+
 export const indicatorsBody = z.object({
   asOf: z.string(),
   activities: z.array(
     z.object({
       activityId: z.number(),
-      position: z.number(),
-      titleKk: z.string(),
-      titleRu: z.string(),
-      unitKk: z.string(),
-      unitRu: z.string(),
-      plannedQuantity: z.number().nullable(),
-      dueOn: z.string().nullable(),
+      ...activityFields,
       due: z.boolean(),
       events: z.number(),
       participants: z.number(),
@@ -101,8 +104,7 @@ export const indicatorsBody = z.object({
     z.object({
       pollId: z.number(),
       waveId: z.number(),
-      labelKk: z.string(),
-      labelRu: z.string(),
+      ...kkRu('label'),
       base: z.number(),
       positive: z.number(),
       index: z.number().nullable().describe('percent: (fully + rather satisfied) / all satisfaction answers'),
@@ -129,8 +131,7 @@ export const roundDetailBody = z.object({
 export const overviewBody = z.object({
   project: z.object({
     id: z.number(),
-    nameKk: z.string(),
-    nameRu: z.string(),
+    ...kkRu('name'),
     supplierName: z.string(),
     startsOn: z.string(),
     endsOn: z.string(),
@@ -160,23 +161,12 @@ export const setupInput = z.object({
 });
 
 export const activityInput = z.object({
-  titleKk: text(500).min(1),
-  titleRu: text(500).min(1),
-  unitKk: text(500).optional(),
-  unitRu: text(500).optional(),
+  ...kkRu('title', text(500).min(1)),
+  ...kkRu('unit', text(500).optional()),
   plannedQuantity: z.number().min(0).max(1e9).nullable().optional(),
   dueOn: calendarDate.nullable().optional(),
 });
-export const activityBody = z.object({
-  id: z.number(),
-  position: z.number(),
-  titleKk: z.string(),
-  titleRu: z.string(),
-  unitKk: z.string(),
-  unitRu: z.string(),
-  plannedQuantity: z.number().nullable(),
-  dueOn: z.string().nullable(),
-});
+export const activityBody = z.object({ id: z.number(), ...activityFields });
 export const activitiesBody = z.object({ items: z.array(activityBody) });
 export const linkEventInput = z.object({ eventId: bodyId, link: z.boolean() });
 

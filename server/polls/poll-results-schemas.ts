@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { QUESTION_TYPES } from '../../core/polls/poll-rules.ts';
 import type { PollQuestionType } from '../../generated/prisma/enums.ts';
+import { kkRu } from '../schemas.ts';
 
 const share = z.number().nullable().describe('percent of the base, one decimal; null when the base is 0');
 const stat = {
@@ -22,8 +23,7 @@ export const resultsBody = z.object({
     z.object({
       id: z.number(),
       position: z.number(),
-      labelKk: z.string(),
-      labelRu: z.string(),
+      ...kkRu('label'),
       status: z.string(),
       opensAt: z.string(),
       closesAt: z.string(),
@@ -36,8 +36,7 @@ export const resultsBody = z.object({
       id: z.number(),
       position: z.number(),
       type: z.enum(QUESTION_TYPES as [PollQuestionType, ...PollQuestionType[]]),
-      textKk: z.string(),
-      textRu: z.string(),
+      ...kkRu('text'),
       options: z.array(z.object({ code: z.string(), kk: z.string(), ru: z.string() })),
       waves: z.array(
         z.object({

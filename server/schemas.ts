@@ -80,6 +80,9 @@ export const someChange = <T extends z.ZodObject>(body: T) => body.refine((b) =>
 /** A text in Kazakh and in Russian, as one object. */
 export const localizedText = z.object({ kk: z.string(), ru: z.string() });
 
+/** When a call for stories or a poll's wave takes answers (ISO instants), as the API gives it. */
+export const answerWindow = { opensAt: z.string(), closesAt: z.string() };
+
 /** The region and district a list can be narrowed to (spread into a query schema). */
 export const scopeQuery = { regionId: positiveId.optional(), districtId: positiveId.optional() };
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ReportStatus } from '../../generated/prisma/enums.ts';
 import { MAX_POINTS } from '../../core/analytics/analytics-rules.ts';
-import { calendarDate, kkRu, periodKey, positiveId, scopeQuery } from '../schemas.ts';
+import { answerWindow, calendarDate, kkRu, periodKey, positiveId, scopeQuery } from '../schemas.ts';
 
 const id = positiveId;
 const day = calendarDate;
@@ -77,7 +77,7 @@ export const civicControlBody = z.object({
   trend: z.array(z.object({ start: z.string().describe('first Almaty day of the week (Monday) or month'), received: z.number(), resolved: z.number() })),
 });
 
-const countRow = z.object({ key: z.string(), id: z.number().nullable(), nameKk: z.string().nullable(), nameRu: z.string().nullable(), count: z.number() });
+const countRow = z.object({ key: z.string(), id: z.number().nullable(), ...kkRu('name', z.string().nullable()), count: z.number() });
 export const consultationsBody = z.object({
   count: z.number(),
   byTopic: z.array(countRow),
@@ -110,8 +110,7 @@ const wave = z.object({
   waveId: z.number(),
   position: z.number(),
   ...kkRu('label'),
-  opensAt: z.string(),
-  closesAt: z.string(),
+  ...answerWindow,
   responses: z.number(),
   answers: z.number().describe('answers to satisfaction questions, "hard to answer" included'),
   positive: z.number().describe('fully or rather satisfied'),
@@ -201,9 +200,7 @@ export const rankingsBody = z.object({
       reportsChange: change,
     }),
   ),
-  areas: z.array(
-    z.object({ rank: z.number(), areaId: z.number(), nameKk: z.string(), nameRu: z.string(), ...volumes, previous: z.object(volumes), totalChange: change }),
-  ),
+  areas: z.array(z.object({ rank: z.number(), areaId: z.number(), ...kkRu('name'), ...volumes, previous: z.object(volumes), totalChange: change })),
 });
 
 const point = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]).describe('[longitude, latitude]') });
@@ -267,11 +264,9 @@ export const needsBody = z.object({
       lastYear: z.object(volumes),
       yearBefore: z.object(volumes),
       change,
-      topCategories: z.array(
-        z.object({ categoryId: z.number(), code: z.string(), nameKk: z.string(), nameRu: z.string(), reports: z.number(), supports: z.number() }),
-      ),
+      topCategories: z.array(z.object({ categoryId: z.number(), code: z.string(), ...kkRu('name'), reports: z.number(), supports: z.number() })),
       examples: z
-        .array(z.object({ number: z.string(), filedOn: z.string(), categoryKk: z.string(), categoryRu: z.string(), supports: z.number(), text: z.string() }))
+        .array(z.object({ number: z.string(), filedOn: z.string(), ...kkRu('category'), supports: z.number(), text: z.string() }))
         .describe(
           'the most supported public report texts (not hidden, rejected or duplicate); empty for roles that may not read single reports (only operators, moderators and admins may)',
         ),

@@ -56,7 +56,7 @@ export const listQuery = z.object({
 export const topicBody = z.object({
   id: z.number(),
   stateBodyId: z.number(),
-  stateBody: z.object({ id: z.number(), code: z.string(), nameKk: z.string(), nameRu: z.string() }),
+  stateBody: z.object({ id: z.number(), code: z.string(), ...kkRu('name') }),
   regionId: z.number().nullable(),
   areaId: z.number(),
   year: z.number(),

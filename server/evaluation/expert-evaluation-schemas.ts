@@ -9,7 +9,7 @@ import { exportQuery, kkRu, positiveId } from '../schemas.ts';
 const conflictKind = z.enum(CONFLICT_KINDS as [ConflictKind, ...ConflictKind[]]);
 
 export const criteriaBody = z.object({
-  items: z.array(z.object({ number: z.number(), nameKk: z.string(), nameRu: z.string(), hintKk: z.string(), hintRu: z.string() })),
+  items: z.array(z.object({ number: z.number(), ...kkRu('name'), ...kkRu('hint') })),
   min: z.number(),
   max: z.number(),
 });

@@ -116,7 +116,7 @@ export const measureBody = z.object({
 });
 export const measureListBody = z.array(
   measureBody.extend({
-    question: z.object({ id: z.number(), pollId: z.number(), type: z.string(), textKk: z.string(), textRu: z.string(), anonymous: z.boolean() }),
+    question: z.object({ id: z.number(), pollId: z.number(), type: z.string(), ...kkRu('text'), anonymous: z.boolean() }),
   }),
 );
 export const beforeAfterQuery = z.object({ fromWave: positiveId.optional(), toWave: positiveId.optional() });
@@ -124,7 +124,7 @@ const verdict = z.enum(['increased', 'decreased', 'no_detectable_change', 'too_s
 const share = z.object({ favourable: z.number(), base: z.number(), percent: z.number().nullable() });
 /** A before/after comparison's outcome: the change, its p-value and what it means. */
 const significance = { change: z.number().nullable(), pValue: z.number().nullable(), verdict };
-const wave = z.object({ waveId: z.number(), position: z.number(), labelKk: z.string(), labelRu: z.string() });
+const wave = z.object({ waveId: z.number(), position: z.number(), ...kkRu('label') });
 export const beforeAfterBody = z.object({
   measureId: z.number(),
   questionId: z.number(),
@@ -183,7 +183,7 @@ const sroiInputRow = z.object({
   amount: z.number(),
   source: z.string(),
 });
-const proxyRef = z.object({ code: z.string(), nameKk: z.string(), nameRu: z.string(), source: z.string(), value: z.number() });
+const proxyRef = z.object({ code: z.string(), ...kkRu('name'), source: z.string(), value: z.number() });
 const outcomeRow = z.object({
   id: z.number(),
   ...kkRu('name'),

@@ -1,6 +1,6 @@
 // The stories-of-change API: calls, the review list, selection with a reason, publication, and the public feed.
 import { z } from 'zod';
-import { dayOrInstant, kkRu, periodKey, positiveId } from '../schemas.ts';
+import { answerWindow, dayOrInstant, kkRu, periodKey, positiveId } from '../schemas.ts';
 
 const storyStatus = z.enum(['draft', 'submitted', 'withdrawn']);
 
@@ -14,8 +14,7 @@ export const callBody = z.object({
   projectId: z.number(),
   ...kkRu('prompt'),
   inviteCode: z.string(),
-  opensAt: z.string(),
-  closesAt: z.string(),
+  ...answerWindow,
   sendRequestedAt: z.string().nullable(),
   invited: z.number().optional(),
   stories: z.number().optional(),

@@ -80,9 +80,7 @@ export const detailBody = itemBody.extend({
       description: z.string().nullable(),
     }),
   ),
-  updates: z.array(
-    z.object({ id: z.number(), heldOn: z.string(), percent: z.number(), textKk: z.string(), textRu: z.string(), photoIds: z.array(z.number()) }),
-  ),
+  updates: z.array(z.object({ id: z.number(), heldOn: z.string(), percent: z.number(), ...kkRu('text'), photoIds: z.array(z.number()) })),
   photos: z.array(
     z.object({
       id: z.number(),
@@ -155,7 +153,7 @@ export const implementedBody = z.object({
   servedCount: z.number().int(),
   implementedOn: calendarDate,
 });
-export const closeBody = z.object({ reasonCode: z.enum(CLOSE_REASONS), noteKk: text(INITIATIVE_TEXT_MAX), noteRu: text(INITIATIVE_TEXT_MAX) });
+export const closeBody = z.object({ reasonCode: z.enum(CLOSE_REASONS), ...kkRu('note', text(INITIATIVE_TEXT_MAX)) });
 export const subParams = z.object({ id: positiveId, subId: positiveId });
 export const createdBody = z.object({ id: z.number() });
 export const photoBody = z.unknown().describe('image/jpeg, image/png or image/webp, at most 5 MB');

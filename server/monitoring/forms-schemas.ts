@@ -59,7 +59,7 @@ export const candidateBody = z.object({
 export const annex3Body = z.object({ table: formTableBody, total: z.number(), rows: z.array(plannedBody), candidates: z.array(candidateBody) });
 
 export const reportOpenBody = z.object({ stateBodyId: bodyId, year, kind: z.enum(['half_year', 'annual']) });
-export const reportRowBody = z.object({ col7Kk: text(8000), col7Ru: text(8000) });
+export const reportRowBody = z.object(kkRu('col7', text(8000)));
 export const redraftBody = z.object({ force: z.boolean().default(false).describe('also rewrite the rows staff edited') });
 export const signerBody = z.object({
   name: text(200),
@@ -72,7 +72,7 @@ export const reportBody = z.object({
   stateBodyId: z.number(),
   year: z.number(),
   kind: z.enum(['half_year', 'annual']),
-  signer: z.object({ name: z.string(), positionKk: z.string(), positionRu: z.string(), acting: z.boolean() }),
+  signer: z.object({ name: z.string(), ...kkRu('position'), acting: z.boolean() }),
   submittedAt: z.string().nullable(),
   dueAt: z.string().describe('item 21: 5 July for the half-year, 5 February of the next year for the year'),
   rows: z.array(

@@ -112,11 +112,7 @@ export const indicatorsBody = z.object({
     }),
   ),
   coverage: z.object({ persons: z.number(), male: z.number(), female: z.number(), target: z.number().nullable(), eventParticipants: z.number() }),
-  standard: z
-    .array(
-      z.object({ itemId: z.number(), serviceKind: z.string(), textKk: z.string(), textRu: z.string(), compliant: z.boolean().nullable(), note: z.string() }),
-    )
-    .nullable(),
+  standard: z.array(z.object({ itemId: z.number(), serviceKind: z.string(), ...kkRu('text'), compliant: z.boolean().nullable(), note: z.string() })).nullable(),
 });
 
 export const roundDetailBody = z.object({
@@ -258,12 +254,12 @@ export const declarationDraftBody = z.object({
   answers: z.record(conflictKind, answer),
 });
 export const myAssignmentsBody = z.object({
-  items: z.array(assignmentBody.extend({ project: z.object({ id: z.number(), nameKk: z.string(), nameRu: z.string(), supplierName: z.string() }) })),
+  items: z.array(assignmentBody.extend({ project: z.object({ id: z.number(), ...kkRu('name'), supplierName: z.string() }) })),
 });
 
 export const mciBody = z.object({ year: z.number(), tenge: z.number(), source: z.string(), origin: z.string(), updatedAt: z.string() });
 export const mciListBody = z.object({ items: z.array(mciBody) });
 export const mciInput = z.object({ tenge: z.number().int().min(1).max(1_000_000), source: text(500).min(1) });
 export const standardItemsBody = z.object({
-  items: z.array(z.object({ id: z.number(), serviceKind, position: z.number(), textKk: z.string(), textRu: z.string(), source: z.string() })),
+  items: z.array(z.object({ id: z.number(), serviceKind, position: z.number(), ...kkRu('text'), source: z.string() })),
 });

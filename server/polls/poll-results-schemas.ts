@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { QUESTION_TYPES } from '../../core/polls/poll-rules.ts';
 import type { PollQuestionType } from '../../generated/prisma/enums.ts';
-import { kkRu } from '../schemas.ts';
+import { answerWindow, kkRu } from '../schemas.ts';
 
 const share = z.number().nullable().describe('percent of the base, one decimal; null when the base is 0');
 const stat = {
@@ -17,7 +17,7 @@ const stat = {
 };
 
 export const resultsBody = z.object({
-  poll: z.object({ id: z.number(), projectId: z.number(), titleKk: z.string(), titleRu: z.string(), anonymous: z.boolean() }),
+  poll: z.object({ id: z.number(), projectId: z.number(), ...kkRu('title'), anonymous: z.boolean() }),
   baseline: z.number().describe('national share of satisfied, DOMAIN.md / seed 001: 74.8'),
   waves: z.array(
     z.object({
@@ -25,8 +25,7 @@ export const resultsBody = z.object({
       position: z.number(),
       ...kkRu('label'),
       status: z.string(),
-      opensAt: z.string(),
-      closesAt: z.string(),
+      ...answerWindow,
       responses: z.number(),
       invited: z.number(),
     }),

@@ -12,7 +12,7 @@ import {
   TITLE_MAX,
 } from '../../core/polls/poll-rules.ts';
 import type { PollQuestionType } from '../../generated/prisma/enums.ts';
-import { bodyId, dateTime, kkRu, positiveId } from '../schemas.ts';
+import { answerWindow, bodyId, dateTime, kkRu, positiveId } from '../schemas.ts';
 
 export const questionType = z
   .enum(QUESTION_TYPES as [PollQuestionType, ...PollQuestionType[]])
@@ -64,8 +64,7 @@ export const waveBody = z.object({
   pollId: z.number(),
   position: z.number().describe('1 = baseline; dynamics compare consecutive waves'),
   ...kkRu('label'),
-  opensAt: z.string(),
-  closesAt: z.string(),
+  ...answerWindow,
   status: z.enum(['draft', 'open', 'closed']),
   reminderAfterHours: z.number(),
   startPayload: z.string().describe('the /start payload of the invitation link: t.me/<bot>?start=<startPayload>'),

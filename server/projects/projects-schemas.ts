@@ -86,7 +86,7 @@ export const listQuery = z.object({
 export const listBody = totalPageOf(projectBody);
 
 const finished = z.string().trim().min(1).max(TEXT_MAX);
-export const finishBody = z.object({ activitiesKk: finished, activitiesRu: finished, resultsKk: finished, resultsRu: finished });
+export const finishBody = z.object({ ...kkRu('activities', finished), ...kkRu('results', finished) });
 export const inviteBody = z.object({ link: z.string(), inviteCode: z.string(), status, png: z.string(), svg: z.string() });
 
 const eventFields = {

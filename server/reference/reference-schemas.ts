@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CATEGORY_DEADLINE_MAX } from '../../core/reports/report-rules.ts';
 import { bodyId, kkRu, someChange } from '../schemas.ts';
 
-const named = { nameKk: z.string(), nameRu: z.string() };
+const named = kkRu('name');
 export const regionBody = z.object({
   id: z.number(),
   code: z.string(),

@@ -83,6 +83,9 @@ export const localizedText = z.object({ kk: z.string(), ru: z.string() });
 /** When a call for stories or a poll's wave takes answers (ISO instants), as the API gives it. */
 export const answerWindow = { opensAt: z.string(), closesAt: z.string() };
 
+/** What the API tells of a stored file: its type and size, each null when unknown. */
+export const storedFile = { mimeType: z.string().nullable(), fileSize: z.number().nullable() };
+
 /** The region and district a list can be narrowed to (spread into a query schema). */
 export const scopeQuery = { regionId: positiveId.optional(), districtId: positiveId.optional() };
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AskerGroup, ConsultationResult, QuestionState } from '../../generated/prisma/enums.ts';
 import { ANSWER_MAX, LINK_TITLE_MAX, LINK_URL_MAX, NOTE_MAX } from '../../core/consultations/consultation-rules.ts';
-import { cursorPageOf, enumOf, idCursor, instantRange, kkRu, listLimit, positiveId } from '../schemas.ts';
+import { cursorPageOf, enumOf, idCursor, instantRange, kkRu, listLimit, positiveId, storedFile } from '../schemas.ts';
 
 const STATES: string[] = Object.values(QuestionState);
 const id = positiveId;
@@ -68,8 +68,7 @@ export const attachmentBody = z
   .object({
     kind: z.string().describe('photo, document, voice, … (a citizen’s Telegram file) or link (a consultant’s)'),
     fileName: z.string().nullable(),
-    mimeType: z.string().nullable(),
-    fileSize: z.number().nullable(),
+    ...storedFile,
     url: z.string().nullable(),
     title: z.string().nullable(),
   })

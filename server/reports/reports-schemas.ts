@@ -3,7 +3,20 @@
 import { z } from 'zod';
 import { EvidenceKind, ReportStatus } from '../../generated/prisma/enums.ts';
 import { BULK_MAX, HIDE_REASON_MAX, NOTE_MAX } from '../../core/reports/report-rules.ts';
-import { bodyId, boolQuery, cursorPageOf, enumOf, errorBody, idCursor, instantRange, listLimit, positiveId, scopeQuery, withErrors } from '../schemas.ts';
+import {
+  bodyId,
+  boolQuery,
+  cursorPageOf,
+  enumOf,
+  errorBody,
+  idCursor,
+  instantRange,
+  listLimit,
+  positiveId,
+  scopeQuery,
+  storedFile,
+  withErrors,
+} from '../schemas.ts';
 
 const STATUSES: string[] = Object.values(ReportStatus);
 export const status = enumOf(ReportStatus);
@@ -72,8 +85,7 @@ export const detailBody = summaryBody.extend({
     z.object({
       id: z.number(),
       kind: enumOf(EvidenceKind),
-      mimeType: z.string().nullable(),
-      fileSize: z.number().nullable(),
+      ...storedFile,
       downloadUrl: z.string().describe('GET it with the same credentials'),
       externalUrl: z
         .string()

@@ -614,6 +614,8 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
   });
 
   describe('calendar', () => {
+    /** An admin's entry for one day of the calendar. */
+    const putDay = (date: string, payload: Record<string, unknown>) => app.inject({ method: 'PUT', url: `/api/calendar/${date}`, headers: asAdmin(), payload });
     const addWorkingDays = async (from: string, days: number) => {
       const res = await app.inject({ method: 'GET', url: `/api/calendar/add-working-days?from=${from}&days=${days}`, headers: as(operatorToken) });
       expect(res.statusCode, res.body).toBe(200);
@@ -621,12 +623,7 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
     };
 
     it('removing an admin change to a legal day off restores the day off, not a working day', async () => {
-      const put = await app.inject({
-        method: 'PUT',
-        url: '/api/calendar/2026-03-24',
-        headers: asAdmin(),
-        payload: { kind: 'working_day', nameKk: 'Жұмыс күні', nameRu: 'Рабочий день' },
-      });
+      const put = await putDay('2026-03-24', { kind: 'working_day', nameKk: 'Жұмыс күні', nameRu: 'Рабочий день' });
       expect(put.statusCode, put.body).toBe(200);
       expect((await addWorkingDays('2026-03-23', 1)).date).toBe('2026-03-24');
       const del = await app.inject({ method: 'DELETE', url: '/api/calendar/2026-03-24', headers: asAdmin() });
@@ -687,12 +684,7 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
     });
 
     it('an admin PUT of a holiday changes add-working-days; DELETE restores it', async () => {
-      const put = await app.inject({
-        method: 'PUT',
-        url: '/api/calendar/2026-03-27',
-        headers: asAdmin(),
-        payload: { kind: 'holiday', nameKk: 'Қосымша демалыс', nameRu: 'Дополнительный выходной' },
-      });
+      const put = await putDay('2026-03-27', { kind: 'holiday', nameKk: 'Қосымша демалыс', nameRu: 'Дополнительный выходной' });
       expect(put.statusCode, put.body).toBe(200);
       expect(put.json()).toEqual({ ok: true });
 
@@ -722,12 +714,7 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
     it('a working Saturday set by decree counts as a working day', async () => {
       // Sat 28 March 2026 made a working day: from Thu 26, the 1st working day is Fri 27, the 2nd Sat 28.
       expect((await addWorkingDays('2026-03-26', 2)).date).toBe('2026-03-30');
-      const put = await app.inject({
-        method: 'PUT',
-        url: '/api/calendar/2026-03-28',
-        headers: asAdmin(),
-        payload: { kind: 'working_day', nameKk: 'Жұмыс күні', nameRu: 'Рабочий день' },
-      });
+      const put = await putDay('2026-03-28', { kind: 'working_day', nameKk: 'Жұмыс күні', nameRu: 'Рабочий день' });
       expect(put.statusCode).toBe(200);
       expect((await addWorkingDays('2026-03-26', 2)).date).toBe('2026-03-28');
       await app.inject({ method: 'DELETE', url: '/api/calendar/2026-03-28', headers: asAdmin() });
@@ -735,21 +722,11 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
     });
 
     it('rejects impossible dates and unknown kinds', async () => {
-      const impossible = await app.inject({
-        method: 'PUT',
-        url: '/api/calendar/2026-02-30',
-        headers: asAdmin(),
-        payload: { kind: 'holiday', nameKk: 'x', nameRu: 'x' },
-      });
+      const impossible = await putDay('2026-02-30', { kind: 'holiday', nameKk: 'x', nameRu: 'x' });
       expect(impossible.statusCode).toBe(400);
       // every route refuses a day that does not exist with the same code (server/schemas.ts calendarDate)
       expect(impossible.json().error.code).toBe('input.bad_date');
-      const kind = await app.inject({
-        method: 'PUT',
-        url: '/api/calendar/2026-04-01',
-        headers: asAdmin(),
-        payload: { kind: 'weekend', nameKk: 'x', nameRu: 'x' },
-      });
+      const kind = await putDay('2026-04-01', { kind: 'weekend', nameKk: 'x', nameRu: 'x' });
       expect(kind.statusCode).toBe(400);
       expect(kind.json().error.code).toBe('validation');
       expect(kind.json().error.details.map((d: { path: string }) => d.path)).toContain('body.kind');

@@ -5,7 +5,6 @@
 // answer into the knowledge base, and the topics' deadlines. Every step is in the thread and the audit log.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Citizen, ConsultationTopic, PrismaClient, Question } from '../generated/prisma/client.ts';
-import type { Actor } from '../core/audit/audit-log.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import type { ServicesWithDb } from '../core/services.ts';
 import { bearer as as, useApiApp } from './helpers/api-app.ts';
@@ -13,7 +12,6 @@ import { makeCitizen, makeQuestion, type QuestionFixture } from './helpers/consu
 import { sentParams } from './helpers/outbox.ts';
 import { dbTargets } from './helpers/db.ts';
 
-const system: Actor = { type: 'system' };
 const HOUR = 3_600_000;
 const i18n = createI18n();
 const kk = i18n.getFixedT('kk');
@@ -46,9 +44,7 @@ describe.each(dbTargets)('questions API (%s)', (target) => {
     scope: { regionId?: number } = {},
     extra: { telegramId?: bigint; locale?: 'kk' | 'ru' } = {},
   ) {
-    const password = `${login}-password-1`;
-    const user = await services.staff.create(system, { login, fullName: `Консультант ${login}`, password, roles, ...scope, ...extra });
-    staff[login] = { id: user.id, token: await api.signIn(login, password) };
+    staff[login] = await api.staff({ login, fullName: `Консультант ${login}`, password: `${login}-password-1`, roles, ...scope, ...extra });
   }
 
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import { dbTargets } from './helpers/db.ts';
 
 describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) => {
   const h = useBotSuite(target, { features: [createAskFeature()], now: new Date('2026-12-14T05:00:00Z') }); // Monday 10:00 in Almaty
-  const { services, say, press, last } = h;
+  const { services, say, press, last, walk } = h;
   const citizen = (locale: 'kk' | 'ru') => h.citizen({ locale, name: 'Дана Ахметова' });
   let registration: { id: number };
 
@@ -59,16 +59,16 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   it('asks in Kazakh: topic, who asks, the question; queued with its number and a deadline of 2 working days', async () => {
     const { u, c } = await citizen('kk');
-    await say(u, '❓ Сұрақ қою');
-    expect(last(u)).toContain('Ресурстық орталықтың кеңестері');
-    await press(u, '❓ Сұрақ қою');
-    await press(u, 'Жоба бюджетін жасау');
-    expect(last(u)).toContain('Кім сұрап отыр');
-    await press(u, '🏢 ҮЕҰ өкілі');
-    await say(u, 'Смета?');
-    expect(last(u)).toContain('Тым қысқа (6 таңба)');
-    await say(u, 'ы'.repeat(3001));
-    expect(last(u)).toContain('3000 таңбадан аспауы керек');
+    await walk(u, [
+      { say: '❓ Сұрақ қою', expect: 'Ресурстық орталықтың кеңестері' },
+      { press: '❓ Сұрақ қою' },
+      { press: 'Жоба бюджетін жасау', expect: 'Кім сұрап отыр' },
+      { press: '🏢 ҮЕҰ өкілі' },
+    ]);
+    await walk(u, [
+      { say: 'Смета?', expect: 'Тым қысқа (6 таңба)' },
+      { say: 'ы'.repeat(3001), expect: '3000 таңбадан аспауы керек' },
+    ]);
     await say(u, 'Жобаның сметасына жалақыны қалай енгізу керек, шектеу бар ма?');
     const done = last(u);
     expect(done).toMatch(/Q-2026-\d{6} сұрағы қабылданды/);
@@ -82,12 +82,9 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   it('offers a matching published article; "it answers" records a self-served consultation', async () => {
     const { u, c } = await citizen('ru');
-    await say(u, '/ask');
-    await press(u, '❓ Задать вопрос');
     // A topic too long for a button is shortened there and named in full in the message.
-    expect(last(u)).toContain('• Регистрация НПО и управление организацией');
-    await press(u, 'Регистрация НПО и управление…');
-    await press(u, '👥 Инициативная группа');
+    await walk(u, [{ say: '/ask' }, { press: '❓ Задать вопрос', expect: '• Регистрация НПО и управление организацией' }]);
+    await walk(u, [{ press: 'Регистрация НПО и управление…' }, { press: '👥 Инициативная группа' }]);
     await say(u, 'Как нам зарегистрировать общественное объединение, какие нужны документы?');
     const offer = last(u);
     expect(offer).toContain('Как зарегистрировать общественное объединение');
@@ -104,25 +101,18 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   it('finds the article from a question in the other language, and queues the question when declined', async () => {
     const { u, c } = await citizen('kk');
-    await say(u, '/ask');
-    await press(u, '❓ Сұрақ қою');
-    await press(u, 'ҮЕҰ-ны тіркеу және басқару');
-    await press(u, '👤 Жеке тұлға');
-    await say(u, 'Қоғамдық бірлестікті тіркеу үшін қандай құжаттар керек?');
-    expect(last(u)).toContain('Қоғамдық бірлестікті қалай тіркеуге болады');
-    await press(u, '❓ Жоқ, кеңесшіден сұрау');
-    expect(last(u)).toMatch(/Q-2026-\d{6} сұрағы қабылданды/);
+    await walk(u, [{ say: '/ask' }, { press: '❓ Сұрақ қою' }, { press: 'ҮЕҰ-ны тіркеу және басқару' }, { press: '👤 Жеке тұлға' }]);
+    await walk(u, [
+      { say: 'Қоғамдық бірлестікті тіркеу үшін қандай құжаттар керек?', expect: 'Қоғамдық бірлестікті қалай тіркеуге болады' },
+      { press: '❓ Жоқ, кеңесшіден сұрау', expect: /Q-2026-\d{6} сұрағы қабылданды/ },
+    ]);
     expect(await services.prisma.question.count({ where: { citizenId: c.id, state: 'waiting' } })).toBe(1);
   });
 
   it('keeps a file sent with the question', async () => {
     const { u, c } = await citizen('ru');
-    await say(u, '/ask');
-    await press(u, '❓ Задать вопрос');
-    await press(u, 'Правовые и организационные…');
-    await press(u, '👤 Частное лицо');
-    await h.deliver(u.sendDocument({ fileName: 'ustav.pdf', mimeType: 'application/pdf' }));
-    expect(last(u)).toContain('Файл приложен');
+    await walk(u, [{ say: '/ask' }, { press: '❓ Задать вопрос' }, { press: 'Правовые и организационные…' }, { press: '👤 Частное лицо' }]);
+    await walk(u, [{ send: (me) => me.sendDocument({ fileName: 'ustav.pdf', mimeType: 'application/pdf' }), expect: 'Файл приложен' }]);
     await say(u, 'Проверьте, пожалуйста, устав нашего фонда на соответствие закону');
     const q = await services.prisma.question.findFirstOrThrow({ where: { citizenId: c.id }, include: { messages: true } });
     expect(q.messages[0]!.attachment).toMatchObject({ kind: 'document', mimeType: 'application/pdf', fileName: 'ustav.pdf' });
@@ -137,12 +127,8 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
     });
     h.clock = new Date('2026-12-14T09:00:00Z');
     const consultant = await answer(q.id, 'Нет, устав менять не нужно: подайте сведения о смене руководителя в органы юстиции.');
-    await say(u, '/myquestions');
-    await press(u, new RegExp(q.number));
-    await press(u, '✍️ Уточнить');
-    expect(last(u)).toContain(`уточнение к вопросу ${q.number}`);
-    await say(u, 'А сколько дней на это даётся по закону?');
-    expect(last(u)).toContain('Уточнение отправлено консультанту');
+    await walk(u, [{ say: '/myquestions' }, { press: new RegExp(q.number) }, { press: '✍️ Уточнить', expect: `уточнение к вопросу ${q.number}` }]);
+    await walk(u, [{ say: 'А сколько дней на это даётся по закону?', expect: 'Уточнение отправлено консультанту' }]);
     const back = await services.prisma.question.findUniqueOrThrow({ where: { id: q.id } });
     expect(back).toMatchObject({ state: 'claimed', consultantId: consultant.id });
     expect(back.followUpAt).toEqual(h.clock);
@@ -151,11 +137,11 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
     await answer(q.id, 'В течение месяца.');
     await h.deliver(u.press(`qa:close:${q.id}`, { messageId: u.lastMessage()!.message_id }));
     expect(last(u)).toContain(`консультацию по вопросу ${q.number}`);
-    await press(u, '4 ⭐');
-    expect(last(u)).toContain('Спасибо за оценку 4/5');
-    await press(u, '✍️ Добавить комментарий');
-    await say(u, 'Ответили быстро и понятно');
-    expect(last(u)).toContain('Комментарий сохранён');
+    await walk(u, [
+      { press: '4 ⭐', expect: 'Спасибо за оценку 4/5' },
+      { press: '✍️ Добавить комментарий' },
+      { say: 'Ответили быстро и понятно', expect: 'Комментарий сохранён' },
+    ]);
     const rated = await services.prisma.question.findUniqueOrThrow({ where: { id: q.id }, include: { consultation: true } });
     expect(rated).toMatchObject({ state: 'closed', result: 'answered', rating: 4, ratingComment: 'Ответили быстро и понятно' });
     // Asked 10:00, first answered 14:00 Almaty: 240 minutes.
@@ -183,9 +169,7 @@ describe.each(dbTargets)('bot: questions to the resource centre (%s)', (target) 
 
   it('browses the FAQ by topic, published articles only', async () => {
     const { u } = await citizen('kk');
-    await say(u, '/ask');
-    await press(u, '📚 Жиі қойылатын сұрақтар');
-    await press(u, 'ҮЕҰ-ны тіркеу және басқару');
+    await walk(u, [{ say: '/ask' }, { press: '📚 Жиі қойылатын сұрақтар' }, { press: 'ҮЕҰ-ны тіркеу және басқару' }]);
     // Articles are numbered buttons, their full titles in the message.
     expect(last(u)).toContain('1. Қоғамдық бірлестікті қалай тіркеуге болады');
     expect(u.lastKeyboard().flat()).toContain('1. Қоғамдық бірлестікті қалай…');

@@ -15,7 +15,7 @@ const STORY_RU = 'Благодаря проекту я нашла работу �
 
 describe.each(dbTargets)('bot: stories of change (%s)', (target) => {
   const h = useBotSuite(target, { features: [createImpactStoryFeature()], now: at('2026-05-12T10:00:00') });
-  const { services, say, press, last, all } = h;
+  const { services, say, press, last, all, walk } = h;
   let projectId = 0;
   let callId = 0;
   let code = '';
@@ -41,14 +41,12 @@ describe.each(dbTargets)('bot: stories of change (%s)', (target) => {
     const u = h.fake.user({ id: newTelegramId(), language_code: 'kk' });
     const c = await services.citizens.giveConsent(u.id, 'kk', 'Айгүл');
     await services.prisma.citizen.update({ where: { id: c.id }, data: { profileAskedAt: at('2026-01-10T00:00:00') } });
-    await say(u, `/start story_${code}`);
-    expect(last(u)).toContain('«Жастарға арналған кеңес орталығы» жобасы сіздің өміріңізге қандай ең маңызды өзгеріс әкелді?');
-    await say(u, 'Жақсы болды');
-    expect(last(u)).toBe('Тым қысқа: кемінде 20 таңба жазыңыз немесе дауыстық хабарлама жіберіңіз.');
-    await say(u, STORY_KK);
-    expect(last(u)).toContain('Бұл өзгеріс сіз үшін неліктен маңызды?');
-    await say(u, 'Бұрын жұмыссыз едім.');
-    expect(last(u)).toContain('Әңгімеңізді жариялауға бола ма?');
+    await walk(u, [
+      { say: `/start story_${code}`, expect: '«Жастарға арналған кеңес орталығы» жобасы сіздің өміріңізге қандай ең маңызды өзгеріс әкелді?' },
+      { say: 'Жақсы болды', is: 'Тым қысқа: кемінде 20 таңба жазыңыз немесе дауыстық хабарлама жіберіңіз.' },
+      { say: STORY_KK, expect: 'Бұл өзгеріс сіз үшін неліктен маңызды?' },
+      { say: 'Бұрын жұмыссыз едім.', expect: 'Әңгімеңізді жариялауға бола ма?' },
+    ]);
     await press(u, '🙈 Атымды көрсетпей жариялау');
     expect(last(u)).toContain(`📝 ${STORY_KK}`);
     expect(last(u)).toContain('Неліктен маңызды: Бұрын жұмыссыз едім.');
@@ -75,15 +73,12 @@ describe.each(dbTargets)('bot: stories of change (%s)', (target) => {
 
   it('takes a Russian voice story of 61 s with the "why" skipped and a typed name; refuses a voice over 3 minutes', async () => {
     const { u, citizenId } = await beneficiary('ru');
-    await say(u, `/start story_${code}`);
-    expect(last(u)).toContain('Какое самое значимое изменение принёс в вашу жизнь проект «Консультационный центр для молодёжи»?');
-    await h.deliver(u.sendVoice({ duration: 181 }));
-    expect(last(u)).toBe('Голосовое сообщение — не дольше 3 мин.');
-    await h.deliver(u.sendVoice({ duration: 61 }));
-    expect(last(u)).toContain('Почему это изменение важно для вас?');
-    await press(u, '⏭ Пропустить');
-    await press(u, '👤 Опубликовать с моим именем');
-    expect(last(u)).toContain('Под каким именем опубликовать?');
+    await walk(u, [
+      { say: `/start story_${code}`, expect: 'Какое самое значимое изменение принёс в вашу жизнь проект «Консультационный центр для молодёжи»?' },
+      { send: (me) => me.sendVoice({ duration: 181 }), is: 'Голосовое сообщение — не дольше 3 мин.' },
+      { send: (me) => me.sendVoice({ duration: 61 }), expect: 'Почему это изменение важно для вас?' },
+    ]);
+    await walk(u, [{ press: '⏭ Пропустить' }, { press: '👤 Опубликовать с моим именем', expect: 'Под каким именем опубликовать?' }]);
     expect(h.buttons(u)).toEqual(['👤 Айгерим Сатпаева']);
     await say(u, 'Айгерим С.');
     expect(last(u)).toContain('🎤 Голосовое сообщение: 61 с');
@@ -98,23 +93,18 @@ describe.each(dbTargets)('bot: stories of change (%s)', (target) => {
 
   it('keeps the draft through /cancel, continues where the citizen stopped, and asks everything again on "change"', async () => {
     const { u, citizenId } = await beneficiary('ru', 'Марат Ахметов');
-    await say(u, `/start story_${code}`);
-    await say(u, STORY_RU);
-    expect(last(u)).toContain('Почему это изменение важно для вас?');
-    await say(u, '/cancel');
+    await walk(u, [{ say: `/start story_${code}` }, { say: STORY_RU, expect: 'Почему это изменение важно для вас?' }, { say: '/cancel' }]);
     expect(all(u)).toContain('Отменено');
     expect((await storyOf(citizenId)).text).toBe(STORY_RU);
     await say(u, `/start story_${code}`);
     expect(all(u)).toContain('Продолжим вашу историю: то, что вы уже рассказали, сохранено.');
     expect(last(u)).toContain('Почему это изменение важно для вас?');
-    await say(u, 'Раньше не было работы.');
-    await press(u, '🔒 Не публиковать');
-    expect(last(u)).toContain('Публикация: не публиковать');
-    await press(u, '✏️ Изменить');
-    expect(last(u)).toContain('Какое самое значимое изменение');
-    await say(u, 'Я научился составлять резюме и прошёл три собеседования.');
-    await press(u, '⏭ Пропустить');
-    await press(u, '🙈 Опубликовать без имени');
+    await walk(u, [
+      { say: 'Раньше не было работы.' },
+      { press: '🔒 Не публиковать', expect: 'Публикация: не публиковать' },
+      { press: '✏️ Изменить', expect: 'Какое самое значимое изменение' },
+    ]);
+    await walk(u, [{ say: 'Я научился составлять резюме и прошёл три собеседования.' }, { press: '⏭ Пропустить' }, { press: '🙈 Опубликовать без имени' }]);
     await press(u, '✅ Отправить');
     expect(await storyOf(citizenId)).toMatchObject({
       status: 'submitted',
@@ -142,10 +132,10 @@ describe.each(dbTargets)('bot: stories of change (%s)', (target) => {
     await press(u, '👤 Опубликовать с моим именем');
     expect(last(u)).toBe('Согласие изменено: с именем «Дина Омарова».');
     expect(await services.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } })).toMatchObject({ consent: 'named', publicName: 'Дина Омарова' });
-    await press(u, '🗑 Отозвать');
-    expect(last(u)).toContain('Отозвать эту историю?');
-    await press(u, '🗑 Да, отозвать');
-    expect(last(u)).toBe('История отозвана: её содержание стёрто.');
+    await walk(u, [
+      { press: '🗑 Отозвать', expect: 'Отозвать эту историю?' },
+      { press: '🗑 Да, отозвать', is: 'История отозвана: её содержание стёрто.' },
+    ]);
     const gone = await services.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } });
     expect(gone).toMatchObject({ status: 'withdrawn', text: null, whyText: null, publicName: null, voiceFileId: null });
     const shown = u.texts().length;
@@ -155,8 +145,7 @@ describe.each(dbTargets)('bot: stories of change (%s)', (target) => {
     // /deletedata: every story of the citizen loses what it said and who said it
     const other = await beneficiary('kk', 'Ерлан Нұрланов');
     const otherStory = await tell(other.citizenId, STORY_KK, 'named', 'Ерлан');
-    await say(other.u, '/deletedata');
-    await press(other.u, 'Иә, жою');
+    await walk(other.u, [{ say: '/deletedata' }, { press: 'Иә, жою' }]);
     expect(await services.prisma.changeStory.findUniqueOrThrow({ where: { id: otherStory } })).toMatchObject({
       status: 'withdrawn',
       citizenId: null,

@@ -14,7 +14,7 @@ const ASTANA = { lat: 51.1282, lon: 71.4307 };
 
 describe.each(dbTargets)('bot: proposing a civic initiative (%s)', (target) => {
   const h = useBotSuite(target, { features: [createInitiativeFeature()], now: NOW, services: { initiatives: { perDay: 1 } } });
-  const { services, say, press, last } = h;
+  const { services, say, press, walk } = h;
   let astanaId: number;
   const draft = (citizenId: number) => services.prisma.initiativeDraft.findUnique({ where: { citizenId } });
 
@@ -24,60 +24,39 @@ describe.each(dbTargets)('bot: proposing a civic initiative (%s)', (target) => {
 
   /** Up to the help question, in Kazakh: who, title, what, place, point, area, why. */
   async function upToHelpKk(u: ScriptedUser) {
-    await say(u, '💡 Бастамалар');
-    await press(u, '➕ Бастама ұсыну');
-    await press(u, '👤 Өзім');
-    await say(u, 'Есіл ауданындағы аулаға 50 ағаш отырғызу');
-    await say(u, 'Ауладағы бос алаңға 50 көшет отырғызып, оларды жазда суарып отыру керек.');
-    await press(u, 'Астана қаласы');
-    await press(u, 'Есіл ауданы');
-    await h.deliver(u.sendLocation(ASTANA.lat, ASTANA.lon));
-    await press(u, /^3\. /);
-    await say(u, 'Ауланың жазда көлеңкесі жоқ, балалар күнге күйеді.');
+    await walk(u, [{ say: '💡 Бастамалар' }, { press: '➕ Бастама ұсыну' }, { press: '👤 Өзім' }, { say: 'Есіл ауданындағы аулаға 50 ағаш отырғызу' }]);
+    await walk(u, [{ say: 'Ауладағы бос алаңға 50 көшет отырғызып, оларды жазда суарып отыру керек.' }, { press: 'Астана қаласы' }, { press: 'Есіл ауданы' }]);
+    await walk(u, [{ location: ASTANA }, { press: /^3\. / }, { say: 'Ауланың жазда көлеңкесі жоқ, балалар күнге күйеді.' }]);
   }
 
   it('re-asks a short title in Kazakh, keeps each answer in the draft, survives /cancel and goes on from the step it stopped at', async () => {
     const { u, c } = await h.citizen({ locale: 'kk', name: 'Айгерім Сапарова' });
-    await say(u, '💡 Бастамалар');
-    await press(u, '➕ Бастама ұсыну');
-    expect(last(u)).toContain('Бастаманы кім ұсынады?');
-    await press(u, '👤 Өзім');
+    await walk(u, [{ say: '💡 Бастамалар' }, { press: '➕ Бастама ұсыну', expect: 'Бастаманы кім ұсынады?' }, { press: '👤 Өзім' }]);
     expect((await draft(c.id))?.organisation).toBe('');
-    await say(u, 'Ағаш');
-    expect(last(u)).toBe('Атауы тым қысқа: 4 таңба. Кемінде 10 таңба жазыңыз.');
+    await walk(u, [{ say: 'Ағаш', is: 'Атауы тым қысқа: 4 таңба. Кемінде 10 таңба жазыңыз.' }]);
     expect((await draft(c.id))?.title).toBeNull();
     await say(u, 'Есіл ауданындағы аулаға 50 ағаш отырғызу');
     expect((await draft(c.id))?.title).toBe('Есіл ауданындағы аулаға 50 ағаш отырғызу');
     await say(u, '/cancel');
     expect(await draft(c.id)).not.toBeNull();
 
-    await say(u, '💡 Бастамалар');
-    await press(u, '➕ Бастама ұсыну');
-    expect(last(u)).toContain('Аяқталмаған нобайыңыз бар');
-    await press(u, '▶️ Жалғастыру');
+    await walk(u, [{ say: '💡 Бастамалар' }, { press: '➕ Бастама ұсыну', expect: 'Аяқталмаған нобайыңыз бар' }]);
     // The title is kept: the next question is "what".
-    expect(last(u)).toContain('Не істеу керек екенін жазыңыз');
-    await say(u, 'Ауладағы бос алаңға 50 көшет отырғызып, оларды жазда суарып отыру керек.');
-    await press(u, 'Астана қаласы');
-    await press(u, 'Есіл ауданы');
+    await walk(u, [{ press: '▶️ Жалғастыру', expect: 'Не істеу керек екенін жазыңыз' }]);
+    await walk(u, [{ say: 'Ауладағы бос алаңға 50 көшет отырғызып, оларды жазда суарып отыру керек.' }, { press: 'Астана қаласы' }, { press: 'Есіл ауданы' }]);
     expect(await draft(c.id)).toMatchObject({ regionId: astanaId, placeDone: false });
     // A point outside Kazakhstan is refused, the question stays.
-    await h.deliver(u.sendLocation(55.75, 37.61));
-    expect(last(u)).toBe('Бұл нүкте Қазақстаннан тыс жерде. Бастаманың орнын Қазақстан ішінен көрсетіңіз.');
+    await walk(u, [{ location: { lat: 55.75, lon: 37.61 }, is: 'Бұл нүкте Қазақстаннан тыс жерде. Бастаманың орнын Қазақстан ішінен көрсетіңіз.' }]);
     await press(u, '⏭ Өткізіп жіберу');
     expect(await draft(c.id)).toMatchObject({ placeDone: true, lat: null });
-    await press(u, /^3\. /);
-    await say(u, 'Ауланың жазда көлеңкесі жоқ, балалар күнге күйеді.');
+    await walk(u, [{ press: /^3\. / }, { say: 'Ауланың жазда көлеңкесі жоқ, балалар күнге күйеді.' }]);
     // No help chosen: "Done" is refused until one is ticked.
-    await press(u, '✅ Дайын');
-    expect(last(u)).toBe('Кемінде бір көмек түрін белгілеңіз.');
-    await press(u, '▫️ 🙋 Еріктілер');
-    await press(u, '✅ Дайын');
+    await walk(u, [{ press: '✅ Дайын', is: 'Кемінде бір көмек түрін белгілеңіз.' }, { press: '▫️ 🙋 Еріктілер' }, { press: '✅ Дайын' }]);
     expect((await draft(c.id))?.helpNeeded).toEqual(['volunteers']);
-    await press(u, '👤 Атымды көрсету');
-    expect(last(u)).toContain('Бастамаңыз: Есіл ауданындағы аулаға 50 ағаш отырғызу');
-    await press(u, '📤 Жіберу');
-    expect(last(u)).toBe('Рақмет! Бастамаңыз модераторға жіберілді. Шешім шыққанда осында хабарлаймыз.');
+    await walk(u, [
+      { press: '👤 Атымды көрсету', expect: 'Бастамаңыз: Есіл ауданындағы аулаға 50 ағаш отырғызу' },
+      { press: '📤 Жіберу', is: 'Рақмет! Бастамаңыз модераторға жіберілді. Шешім шыққанда осында хабарлаймыз.' },
+    ]);
     expect(await draft(c.id)).toBeNull();
     const sent = await services.prisma.initiative.findFirstOrThrow({ where: { citizenId: c.id } });
     expect(sent).toMatchObject({ status: 'proposed', language: 'kk', showName: true, helpNeeded: ['volunteers'], lat: null });
@@ -97,56 +76,39 @@ describe.each(dbTargets)('bot: proposing a civic initiative (%s)', (target) => {
         submittedAt: NOW,
       },
     });
-    await say(u, '💡 Инициативы');
-    await press(u, '➕ Предложить инициативу');
-    await press(u, '🏢 От имени НПО');
-    expect(last(u)).toBe('Напишите полное название организации.');
-    await say(u, 'ОФ «Зелёный город»');
-    await say(u, 'Посадить деревья во дворе');
-    await say(u, 'Коротко');
-    expect(last(u)).toBe('Слишком короткое описание: 7 симв. Напишите не меньше 30 символов.');
-    await say(u, 'Посадить 50 саженцев клёна во дворе и поливать их летом.');
-    await press(u, 'город Астана');
-    await press(u, 'Весь регион');
-    await say(u, 'ул. Сарайшык, 5');
-    await press(u, /^3\. /);
-    await say(u, 'Во дворе нет тени, дети играют на солнцепёке.');
-    await press(u, '▫️ 💰 Деньги мецената');
-    await press(u, '✅ Готово');
-    await press(u, '🙈 Скрыть имя');
-    expect(last(u)).toContain('Предлагает: ОФ «Зелёный город» (имя скрыто)');
-    await press(u, '📤 Отправить');
-    expect(last(u)).toBe('Сегодня вы уже отправили максимум инициатив (1 в день). Попробуйте завтра.');
+    await walk(u, [{ say: '💡 Инициативы' }, { press: '➕ Предложить инициативу' }, { press: '🏢 От имени НПО', is: 'Напишите полное название организации.' }]);
+    await walk(u, [
+      { say: 'ОФ «Зелёный город»' },
+      { say: 'Посадить деревья во дворе' },
+      { say: 'Коротко', is: 'Слишком короткое описание: 7 симв. Напишите не меньше 30 символов.' },
+    ]);
+    await walk(u, [{ say: 'Посадить 50 саженцев клёна во дворе и поливать их летом.' }, { press: 'город Астана' }, { press: 'Весь регион' }]);
+    await walk(u, [{ say: 'ул. Сарайшык, 5' }, { press: /^3\. / }, { say: 'Во дворе нет тени, дети играют на солнцепёке.' }]);
+    await walk(u, [
+      { press: '▫️ 💰 Деньги мецената' },
+      { press: '✅ Готово' },
+      { press: '🙈 Скрыть имя', expect: 'Предлагает: ОФ «Зелёный город» (имя скрыто)' },
+    ]);
+    await walk(u, [{ press: '📤 Отправить', is: 'Сегодня вы уже отправили максимум инициатив (1 в день). Попробуйте завтра.' }]);
     expect(await draft(c.id)).toMatchObject({ organisation: 'ОФ «Зелёный город»', address: 'ул. Сарайшык, 5', helpNeeded: ['patron_money'] });
     expect(await services.prisma.initiative.count({ where: { citizenId: c.id } })).toBe(1);
 
-    await say(u, '💡 Инициативы');
-    await press(u, '➕ Предложить инициативу');
-    await press(u, '🆕 Начать заново');
-    expect(last(u)).toContain('Кто предлагает инициативу?');
+    await walk(u, [{ say: '💡 Инициативы' }, { press: '➕ Предложить инициативу' }, { press: '🆕 Начать заново', expect: 'Кто предлагает инициативу?' }]);
     expect(await draft(c.id)).toMatchObject({ organisation: null, title: null });
   });
 
   it('lets the author edit a returned initiative from "my initiatives" and send it again', async () => {
     const { u, c } = await h.citizen({ locale: 'kk', name: 'Дана Ахметова' });
     await upToHelpKk(u);
-    await press(u, '▫️ 🙋 Еріктілер');
-    await press(u, '✅ Дайын');
-    await press(u, '🙈 Атымды жасыру');
-    await press(u, '📤 Жіберу');
+    await walk(u, [{ press: '▫️ 🙋 Еріктілер' }, { press: '✅ Дайын' }, { press: '🙈 Атымды жасыру' }, { press: '📤 Жіберу' }]);
     const ini = await services.prisma.initiative.findFirstOrThrow({ where: { citizenId: c.id } });
     await services.prisma.initiative.update({
       where: { id: ini.id },
       data: { status: 'returned', reasonCode: 'incomplete', reasonNote: 'Ағаштардың түрін жазыңыз' },
     });
-    await say(u, '💡 Бастамалар');
-    await press(u, '📋 Менің бастамаларым');
-    expect(last(u)).toContain('пысықтауға қайтарылды');
-    await press(u, `✏️ №${ini.id} бастаманы түзету`);
+    await walk(u, [{ say: '💡 Бастамалар' }, { press: '📋 Менің бастамаларым', expect: 'пысықтауға қайтарылды' }, { press: `✏️ №${ini.id} бастаманы түзету` }]);
     expect(h.all(u)).toContain(`№${ini.id} бастаманы түзетіп жатырсыз`);
-    await press(u, '✏️ Атауы');
-    await say(u, 'Есіл ауданындағы аулаға 50 емен отырғызу');
-    await press(u, '📤 Жіберу');
+    await walk(u, [{ press: '✏️ Атауы' }, { say: 'Есіл ауданындағы аулаға 50 емен отырғызу' }, { press: '📤 Жіберу' }]);
     expect(await services.prisma.initiative.findUniqueOrThrow({ where: { id: ini.id } })).toMatchObject({
       status: 'proposed',
       title: 'Есіл ауданындағы аулаға 50 емен отырғызу',

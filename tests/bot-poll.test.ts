@@ -11,7 +11,7 @@ import { activeProject, actor, ADMIN, at, beneficiaryCitizen, buildPoll, newTele
 
 describe.each(dbTargets)('bot: polls (%s)', (target) => {
   const h = useBotSuite(target, { features: [createPollFeature()], now: at('2026-04-01T10:00:00') });
-  const { services, say, press, last, all, deliverOutbox } = h;
+  const { services, say, press, last, all, deliverOutbox, walk } = h;
   let projectId = 0;
   let waveId = 0;
 
@@ -50,20 +50,14 @@ describe.each(dbTargets)('bot: polls (%s)', (target) => {
     expect(u.texts().at(-2)).toContain('Ваш ответ: Скорее удовлетворён(а)');
     expect(last(u)).toContain('Вопрос 2');
     expect(u.lastKeyboard()).toEqual([['1 ⭐', '2 ⭐', '3 ⭐', '4 ⭐', '5 ⭐'], ['⬅️ Назад']]);
-    await press(u, '4 ⭐');
-    await press(u, 'Да');
-    expect(last(u)).toContain('В каких мероприятиях вы участвовали?');
-    await press(u, '▫️ Семинар');
-    await press(u, '▫️ Личная консультация');
-    await press(u, '✅ Личная консультация');
-    await press(u, '▫️ Тренинг');
+    await walk(u, [{ press: '4 ⭐' }, { press: 'Да', expect: 'В каких мероприятиях вы участвовали?' }]);
+    await walk(u, [{ press: '▫️ Семинар' }, { press: '▫️ Личная консультация' }, { press: '✅ Личная консультация' }, { press: '▫️ Тренинг' }]);
     expect(u.lastKeyboard()[0]).toEqual(['✅ Семинар']);
-    await press(u, '✅ Готово');
-    expect(last(u)).toContain('Вопрос 5 (необязательный)');
-    await say(u, 'Больше занятий по вечерам');
-    expect(last(u)).toContain('Вы ответили на все вопросы (5)');
-    await press(u, '✅ Отправить');
-    expect(last(u)).toContain('Спасибо! Ваши ответы приняты');
+    await walk(u, [
+      { press: '✅ Готово', expect: 'Вопрос 5 (необязательный)' },
+      { say: 'Больше занятий по вечерам', expect: 'Вы ответили на все вопросы (5)' },
+      { press: '✅ Отправить', expect: 'Спасибо! Ваши ответы приняты' },
+    ]);
     const response = await services.prisma.pollResponse.findFirstOrThrow({
       where: { waveId, citizenId },
       include: { answers: { orderBy: { questionId: 'asc' } } },
@@ -78,39 +72,29 @@ describe.each(dbTargets)('bot: polls (%s)', (target) => {
     ]);
 
     // the invitation's button once more: refused politely, nothing asked
-    await h.deliver(u.press(`pl:go:${waveId}`));
-    expect(last(u)).toContain('Вы уже ответили на этот опрос — спасибо!');
-    await say(u, '📊 Опросы');
-    expect(last(u)).toContain('Сейчас нет открытых опросов');
+    await walk(u, [
+      { send: (me) => me.press(`pl:go:${waveId}`), expect: 'Вы уже ответили на этот опрос — спасибо!' },
+      { say: '📊 Опросы', expect: 'Сейчас нет открытых опросов' },
+    ]);
   });
 
   it('goes back one step, keeps answers through /cancel and resumes in Kazakh where the citizen stopped', async () => {
     const { u, citizenId } = await invited('kk');
-    await say(u, '📊 Сауалнамалар');
-    expect(last(u)).toContain('Ашық сауалнамалар');
-    await press(u, /Қанағаттану сауалнамасы/);
-    expect(last(u)).toContain('1-сұрақ');
-    await press(u, 'Толығымен қанағаттандым');
-    await press(u, '⬅️ Артқа');
-    expect(last(u)).toContain('1-сұрақ');
-    await press(u, 'Жауап беруге қиналамын');
-    await press(u, '2 ⭐');
-    await press(u, 'Жоқ');
+    await walk(u, [
+      { say: '📊 Сауалнамалар', expect: 'Ашық сауалнамалар' },
+      { press: /Қанағаттану сауалнамасы/, expect: '1-сұрақ' },
+    ]);
+    await walk(u, [{ press: 'Толығымен қанағаттандым' }, { press: '⬅️ Артқа', expect: '1-сұрақ' }]);
+    await walk(u, [{ press: 'Жауап беруге қиналамын' }, { press: '2 ⭐' }, { press: 'Жоқ' }]);
     // the follow-up on the events is hidden after "no": next is the optional text question, numbered as shown
     expect(last(u)).toContain('4-сұрақ (міндетті емес)');
     expect(last(u)).not.toContain('Қандай іс-шараларға');
-    await say(u, '/cancel');
-    await say(u, '📊 Сауалнамалар');
+    await walk(u, [{ say: '/cancel' }, { say: '📊 Сауалнамалар' }]);
     expect(u.lastKeyboard().flat()[0]).toMatch(/^▶️ /);
     await press(u, /Қанағаттану сауалнамасы/);
     expect(all(u)).toContain('Тоқтаған жерден жалғастырамыз');
     expect(last(u)).toContain('4-сұрақ (міндетті емес)');
-    await press(u, '⬅️ Артқа');
-    expect(last(u)).toContain('3-сұрақ');
-    await press(u, 'Жоқ');
-    await press(u, '⏭ Өткізіп жіберу');
-    await press(u, '✅ Жіберу');
-    expect(last(u)).toContain('Рақмет!');
+    await walk(u, [{ press: '⬅️ Артқа', expect: '3-сұрақ' }, { press: 'Жоқ' }, { press: '⏭ Өткізіп жіберу' }, { press: '✅ Жіберу', expect: 'Рақмет!' }]);
     const response = await services.prisma.pollResponse.findFirstOrThrow({ where: { waveId, citizenId }, include: { answers: true } });
     expect(response.answers.map((a) => a.choice ?? a.rating).sort()).toEqual([2, 'hard_to_say', 'no'].sort());
     expect(response.locale).toBe('kk');
@@ -128,11 +112,12 @@ describe.each(dbTargets)('bot: polls (%s)', (target) => {
     const wave = await services.prisma.pollWave.findUniqueOrThrow({ where: { id: waveId } });
     const u = h.fake.user({ id: newTelegramId(), language_code: 'ru' });
     const c = await services.citizens.giveConsent(u.id, 'ru', 'Ерлан');
-    await say(u, `/start poll_${wave.inviteCode}`);
-    expect(last(u)).toContain('1/3. Ваш пол?');
-    await press(u, '👨 Мужской');
-    await say(u, '1970');
-    await press(u, '🙊 Не хочу указывать');
+    await walk(u, [
+      { say: `/start poll_${wave.inviteCode}`, expect: '1/3. Ваш пол?' },
+      { press: '👨 Мужской' },
+      { say: '1970' },
+      { press: '🙊 Не хочу указывать' },
+    ]);
     expect(all(u)).toContain('Опрос удовлетворённости');
     expect(last(u)).toContain('Вопрос 1');
     const b = await services.prisma.projectBeneficiary.findUniqueOrThrow({ where: { projectId_citizenId: { projectId, citizenId: c.id } } });
@@ -154,9 +139,7 @@ describe.each(dbTargets)('bot: polls (%s)', (target) => {
     await say(u, '/polls');
     // Two polls of the same title: the message tells them apart by wave, under the numbers of the buttons.
     const n = /(\d+)\. Опрос удовлетворённости \(Дополнительная\)/.exec(last(u).replace(/<\/?b>/g, ''))![1];
-    await press(u, `${n}. Опрос удовлетворённости`);
-    await press(u, 'Полностью удовлетворён(а)');
-    expect(last(u)).toContain('Вопрос 2');
+    await walk(u, [{ press: `${n}. Опрос удовлетворённости` }, { press: 'Полностью удовлетворён(а)', expect: 'Вопрос 2' }]);
     // the builder freezes questions of an open wave; a question removed in the database all the same
     await services.prisma.pollQuestion.delete({ where: { id: other.q[1]! } });
     await press(u, '4 ⭐');

@@ -16,7 +16,7 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
   // Inside the fixture project's period: the grant statistics count a person who joined by its end,
   // and the birth-year range ends at the clock's year.
   const h = useBotSuite(target, { features: [createProjectFeature()], now: PROJECT_CLOCK });
-  const { services, say, press, last } = h;
+  const { services, say, press, last, walk } = h;
 
   async function activeProject(extra: Parameters<typeof projectInput>[1] = {}) {
     const p = await services.projects.admin.create(actor(ADMIN), ADMIN, projectInput(null, extra));
@@ -29,20 +29,16 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
     const p1 = await activeProject();
     const p2 = await activeProject({ nameKk: 'Қарттарға қамқорлық', nameRu: 'Забота о пожилых' });
     const u = h.user({ first_name: 'Айгерім', language_code: 'kk' });
-    await say(u, `/start prj_${p1.inviteCode}`);
-    await press(u, '🇰🇿 Қазақша');
-    await press(u, '✅ Келісемін');
+    await walk(u, [{ say: `/start prj_${p1.inviteCode}` }, { press: '🇰🇿 Қазақша' }, { press: '✅ Келісемін' }]);
     expect(u.texts().join('\n')).toContain('Жобаның есебі үшін өзіңіз туралы үш қысқа сұраққа жауап беріңіз');
     expect(last(u)).toContain('1/3. Жынысыңыз?');
     expect(u.lastKeyboard().flat()).toEqual(['👨 Ер', '👩 Әйел', '🙊 Көрсеткім келмейді']);
-    await press(u, '👩 Әйел');
-    expect(last(u)).toContain('2/3. Туған жылыңызды');
-    await say(u, '1850');
-    expect(last(u)).toContain('1900–2026 аралығындағы төрт таңбалы сан');
-    await say(u, 'бір мың');
-    expect(last(u)).toContain('1900–2026');
-    await say(u, '1990');
-    expect(last(u)).toContain('3/3. Сіз қай топқа жатасыз?');
+    await walk(u, [
+      { press: '👩 Әйел', expect: '2/3. Туған жылыңызды' },
+      { say: '1850', expect: '1900–2026 аралығындағы төрт таңбалы сан' },
+      { say: 'бір мың', expect: '1900–2026' },
+      { say: '1990', expect: '3/3. Сіз қай топқа жатасыз?' },
+    ]);
     expect(u.lastKeyboard().flat()).toHaveLength(11);
     await press(u, 'Жастар');
     expect(last(u)).toContain('Сіз «Жастарға құқықтық көмек» жобасының (ОФ «Болашақ») қатысушысы ретінде тіркелдіңіз');
@@ -70,10 +66,7 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
     const p = await activeProject();
     const u = h.user({ first_name: 'Олег', language_code: 'ru' });
     await services.citizens.giveConsent(u.id, 'ru', 'Олег');
-    await say(u, `/start prj_${p.inviteCode}`);
-    await press(u, '👨 Мужской');
-    await say(u, '1980');
-    expect(last(u)).toContain('3/3.');
+    await walk(u, [{ say: `/start prj_${p.inviteCode}` }, { press: '👨 Мужской' }, { say: '1980', expect: '3/3.' }]);
     // a stale or forged status button: the service refuses it, and the citizen is told so
     await h.deliver(u.press('@pf:s:astronaut'));
     expect(u.texts()).toContain('Социальный статус не распознан: «astronaut».');
@@ -84,12 +77,11 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
     const p = await activeProject();
     const u = h.user({ first_name: 'Иван', language_code: 'ru' });
     await services.citizens.giveConsent(u.id, 'ru', 'Иван');
-    await say(u, `/start prj_${p.inviteCode}`);
-    expect(last(u)).toContain('1/3. Ваш пол?');
-    await press(u, '🙊 Не хочу указывать');
-    expect(last(u)).toContain('2/3. Напишите год вашего рождения');
-    await press(u, '🙊 Не хочу указывать');
-    expect(last(u)).toContain('3/3. К какой группе вы относитесь?');
+    await walk(u, [
+      { say: `/start prj_${p.inviteCode}`, expect: '1/3. Ваш пол?' },
+      { press: '🙊 Не хочу указывать', expect: '2/3. Напишите год вашего рождения' },
+      { press: '🙊 Не хочу указывать', expect: '3/3. К какой группе вы относитесь?' },
+    ]);
     // A group too long for a button is shortened there and named in full in the question.
     expect(last(u)).toContain('• Люди старшего возраста, в том числе пенсионеры');
     expect(u.lastKeyboard().flat()).toContain('Люди старшего возраста, в том…');
@@ -109,25 +101,22 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
     const p = await activeProject();
     const u = h.user({ language_code: 'ru' });
     await services.citizens.giveConsent(u.id, 'ru', 'Дана');
-    await say(u, `/start prj_${p.inviteCode}`);
-    await press(u, '👨 Мужской');
-    await say(u, '/cancel');
-    expect(last(u)).toContain('Отменено');
+    await walk(u, [{ say: `/start prj_${p.inviteCode}` }, { press: '👨 Мужской' }, { say: '/cancel', expect: 'Отменено' }]);
     expect(await citizenOf(u)).toMatchObject({ gender: 'male', profileAskedAt: null });
     // registered already (the join came first); the profile continues where it stopped
     expect(await beneficiaries(p.id)).toHaveLength(1);
-    await say(u, `/start prj_${p.inviteCode}`);
-    expect(last(u)).toContain('2/3. Напишите год');
-    await say(u, '2019');
-    await press(u, 'Дети (в том числе дети с…');
-    expect(last(u)).toContain('Вы уже участник проекта');
+    await walk(u, [
+      { say: `/start prj_${p.inviteCode}`, expect: '2/3. Напишите год' },
+      { say: '2019' },
+      { press: 'Дети (в том числе дети с…', expect: 'Вы уже участник проекта' },
+    ]);
     expect(await citizenOf(u)).toMatchObject({ gender: 'male', birthYear: 2019, socialStatus: 'children' });
 
     const draft = await services.projects.admin.create(actor(ADMIN), ADMIN, projectInput(null));
-    await say(u, `/start prj_${draft.inviteCode}`);
-    expect(last(u)).toContain('Проект сейчас не принимает участников');
-    await say(u, '/start prj_nosuchcode12');
-    expect(last(u)).toContain('Эта ссылка на проект устарела или неверна');
+    await walk(u, [
+      { say: `/start prj_${draft.inviteCode}`, expect: 'Проект сейчас не принимает участников' },
+      { say: '/start prj_nosuchcode12', expect: 'Эта ссылка на проект устарела или неверна' },
+    ]);
     expect(await beneficiaries(draft.id)).toHaveLength(0);
   });
 
@@ -135,23 +124,19 @@ describe.each(dbTargets)('bot: joining a project (%s)', (target) => {
     const p = await activeProject();
     const u = h.user({ language_code: 'ru' });
     await services.citizens.giveConsent(u.id, 'ru', 'Асель');
-    await say(u, `/start prj_${p.inviteCode}`);
-    await press(u, '👩 Женский');
-    await say(u, '1985');
-    await press(u, 'Безработные');
-    await say(u, '/mydata');
-    expect(last(u)).toContain('Безработные');
+    await walk(u, [
+      { say: `/start prj_${p.inviteCode}` },
+      { press: '👩 Женский' },
+      { say: '1985' },
+      { press: 'Безработные' },
+      { say: '/mydata', expect: 'Безработные' },
+    ]);
     expect(last(u)).toContain('Социальные проекты');
-    await press(u, '✏️ Изменить ответы о себе');
-    expect(last(u)).toContain('1/3. Ваш пол?');
-    await press(u, '👩 Женский');
-    await say(u, '1986');
-    await press(u, 'Другие категории');
+    await walk(u, [{ press: '✏️ Изменить ответы о себе', expect: '1/3. Ваш пол?' }, { press: '👩 Женский' }, { say: '1986' }, { press: 'Другие категории' }]);
     expect(await citizenOf(u)).toMatchObject({ birthYear: 1986, socialStatus: 'other' });
 
     const id = (await citizenOf(u)).id;
-    await say(u, '/deletedata');
-    await press(u, 'Да, удалить');
+    await walk(u, [{ say: '/deletedata' }, { press: 'Да, удалить' }]);
     const erased = await services.prisma.citizen.findUniqueOrThrow({ where: { id } });
     expect(erased).toMatchObject({ gender: null, birthYear: null, socialStatus: null, profileAskedAt: null });
     // the project keeps its count; nothing personal is left on the row

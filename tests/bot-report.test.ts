@@ -6,12 +6,13 @@ import { createReportFeature } from '../bot/reports/report.ts';
 import { useBotSuite } from './helpers/bot-harness.ts';
 import { dbTargets } from './helpers/db.ts';
 import type { ScriptedUser } from './fake-telegram/types.ts';
+import type { Step } from './helpers/walk.ts';
 
 const ALMATY = { lat: 43.2389, lon: 76.8897 };
 
 describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
   const h = useBotSuite(target, { features: [createReportFeature()], now: new Date('2026-11-23T06:00:00Z'), services: { reports: { perDay: 3 } } });
-  const { services, say, press, last } = h;
+  const { services, say, press, last, walk } = h;
 
   async function citizen(locale: 'kk' | 'ru', regionCode?: string) {
     const regionId = regionCode ? (await services.prisma.region.findUniqueOrThrow({ where: { code: regionCode } })).id : undefined;
@@ -28,41 +29,29 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
     );
   /** Category, region, district, location, description, one photo, name shown: up to the summary. */
   /** Category, region and district chosen, in Russian: the flow asks for the location next. */
-  async function placeRu(u: ScriptedUser) {
-    await say(u, '📝 Подать обращение');
-    await press(u, /Дороги и тротуары/);
-    await press(u, 'город Алматы');
-    await press(u, 'Алмалинский район');
-  }
+  const placeRu = (u: ScriptedUser) =>
+    walk(u, [{ say: '📝 Подать обращение' }, { press: /Дороги и тротуары/ }, { press: 'город Алматы' }, { press: 'Алмалинский район' }]);
 
   async function fillRu(u: ScriptedUser, description = 'Большая яма на дороге у остановки, машины объезжают по встречной', at = ALMATY) {
     await placeRu(u);
-    await h.deliver(u.sendLocation(at.lat, at.lon));
-    await say(u, description);
-    await h.deliver(u.sendPhoto());
-    await press(u, '✅ Готово');
-    await press(u, '👤 Показывать имя');
+    await walk(u, [{ location: at }, { say: description }, { send: (me) => me.sendPhoto() }, { press: '✅ Готово' }, { press: '👤 Показывать имя' }]);
   }
 
   it('files a report in Russian: number, department, deadline, evidence stored', async () => {
     const { u, c } = await citizen('ru');
-    await say(u, '📝 Подать обращение');
-    expect(last(u)).toContain('Шаг 1 из 6');
+    await walk(u, [{ say: '📝 Подать обращение', expect: 'Шаг 1 из 6' }]);
     expect(u.lastKeyboard().flat()).toContain('🛣️ Дороги и тротуары');
     await press(u, /Дороги и тротуары/);
     expect(u.texts().join('\n')).toMatch(/Что приложить: /);
     expect(last(u)).toContain('Шаг 2 из 6');
-    await press(u, 'город Алматы');
-    await press(u, 'Алмалинский район');
-    expect(last(u)).toContain('Шаг 3 из 6');
-    await h.deliver(u.sendLocation(ALMATY.lat, ALMATY.lon));
-    expect(last(u)).toContain('От 10 до 2000 символов');
-    await say(u, 'Большая яма на дороге у остановки «Алмалы»');
-    expect(last(u)).toContain('Шаг 5 из 6');
-    await h.deliver(u.sendPhoto());
-    expect(last(u)).toContain('Принято файлов: 1 из 10');
-    await press(u, '✅ Готово');
-    await press(u, '🙈 Скрыть имя');
+    await walk(u, [
+      { press: 'город Алматы' },
+      { press: 'Алмалинский район', expect: 'Шаг 3 из 6' },
+      { location: ALMATY, expect: 'От 10 до 2000 символов' },
+      { say: 'Большая яма на дороге у остановки «Алмалы»', expect: 'Шаг 5 из 6' },
+      { send: (me) => me.sendPhoto(), expect: 'Принято файлов: 1 из 10' },
+    ]);
+    await walk(u, [{ press: '✅ Готово' }, { press: '🙈 Скрыть имя' }]);
     const summary = last(u);
     expect(summary).toContain('Проверьте обращение');
     expect(summary).toContain('Алматы, Алмалинский район');
@@ -86,22 +75,18 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
 
   it('files a report in Kazakh with a typed address and the saved region offered first', async () => {
     const { u, c } = await citizen('kk', 'almaty-city');
-    await say(u, '📝 Өтініш беру');
-    expect(last(u)).toContain('6 қадамның 1-қадамы');
-    await press(u, /Көше жарығы/);
-    expect(last(u)).toContain('Мәселе сіздің өңіріңізде ме?');
+    await walk(u, [
+      { say: '📝 Өтініш беру', expect: '6 қадамның 1-қадамы' },
+      { press: /Көше жарығы/, expect: 'Мәселе сіздің өңіріңізде ме?' },
+    ]);
     expect(u.lastKeyboard()[0]![0]).toBe('📍 Алматы қаласы');
-    await press(u, '📍 Алматы қаласы');
-    await press(u, '🤷 Білмеймін');
-    await say(u, 'Абай даңғылы 10, аялдама жанында');
+    await walk(u, [{ press: '📍 Алматы қаласы' }, { press: '🤷 Білмеймін' }, { say: 'Абай даңғылы 10, аялдама жанында' }]);
     expect(u.texts().join('\n')).toContain('Мекенжай сақталды');
-    await say(u, 'Үш күннен бері көше шамдары жанбайды, кешке қараңғы');
-    await h.deliver(u.sendVoice());
-    await press(u, '✅ Дайын');
-    await press(u, '👤 Атымды көрсету');
-    expect(last(u)).toContain('Өтінішті тексеріңіз');
-    await press(u, '✅ Жіберу');
-    expect(last(u)).toMatch(/Нөмірі: KZ-2026-\d{6}/);
+    await walk(u, [{ say: 'Үш күннен бері көше шамдары жанбайды, кешке қараңғы' }, { send: (me) => me.sendVoice() }, { press: '✅ Дайын' }]);
+    await walk(u, [
+      { press: '👤 Атымды көрсету', expect: 'Өтінішті тексеріңіз' },
+      { press: '✅ Жіберу', expect: /Нөмірі: KZ-2026-\d{6}/ },
+    ]);
     expect(last(u)).toContain('жұмыс күні');
     const report = await services.prisma.report.findFirstOrThrow({ where: { citizenId: c.id }, include: { evidence: true } });
     expect(report.address).toBe('Абай даңғылы 10, аялдама жанында');
@@ -111,34 +96,31 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
 
   it('re-prompts on bad input and keeps everything entered', async () => {
     const { u, c } = await citizen('ru');
-    await say(u, '/report');
-    await say(u, 'просто текст');
-    expect(last(u)).toContain('кнопкой');
-    await press(u, /Дороги и тротуары/);
-    await press(u, 'город Алматы');
-    await press(u, 'Алмалинский район');
+    await walk(u, [
+      { say: '/report' },
+      { say: 'просто текст', expect: 'кнопкой' },
+      { press: /Дороги и тротуары/ },
+      { press: 'город Алматы' },
+      { press: 'Алмалинский район' },
+    ]);
     // Coordinates in Tashkent are questioned, not taken.
-    await h.deliver(u.sendLocation(41.2995, 69.2401));
-    expect(last(u)).toContain('за пределами Казахстана');
+    await walk(u, [{ location: { lat: 41.2995, lon: 69.2401 }, expect: 'за пределами Казахстана' }]);
     expect((await services.reportCitizen.getDraft(c.id))!.lat).toBeNull();
-    await say(u, 'ул');
-    expect(last(u)).toContain('Адрес слишком короткий');
-    await h.deliver(u.sendLocation(ALMATY.lat, ALMATY.lon));
-    await say(u, 'яма');
-    expect(last(u)).toContain('Слишком коротко (3 симв.): нужно не меньше 10');
-    await say(u, 'я'.repeat(2001));
-    expect(last(u)).toContain('не больше 2000');
-    await say(u, 'Большая яма на дороге, опасно для машин');
-    await say(u, 'вот фото');
-    expect(last(u)).toContain('Без фото, видео или аудио обращение не принимается');
-    await press(u, '✅ Готово');
-    expect(last(u)).toContain('Без фото, видео или аудио');
-    await h.deliver(u.sendDocument({ fileName: 'contract.pdf', mimeType: 'application/pdf' }));
-    expect(last(u)).toContain('Такой файл не подходит');
-    await h.deliver(u.sendDocument({ fileName: 'huge.jpg', mimeType: 'image/jpeg', fileSize: 25 * 1024 * 1024 }));
-    expect(last(u)).toContain('Файл слишком большой (25 МБ)');
-    await h.deliver(u.sendDocument({ fileName: 'scan.png', mimeType: 'image/png' }));
-    expect(last(u)).toContain('Принято файлов: 1 из 10');
+    await walk(u, [
+      { say: 'ул', expect: 'Адрес слишком короткий' },
+      { location: ALMATY },
+      { say: 'яма', expect: 'Слишком коротко (3 симв.): нужно не меньше 10' },
+      { say: 'я'.repeat(2001), expect: 'не больше 2000' },
+      { say: 'Большая яма на дороге, опасно для машин' },
+      { say: 'вот фото', expect: 'Без фото, видео или аудио обращение не принимается' },
+      { press: '✅ Готово', expect: 'Без фото, видео или аудио' },
+    ]);
+    const file = (fileName: string, mimeType: string, fileSize?: number) => (me: ScriptedUser) => me.sendDocument({ fileName, mimeType, fileSize });
+    await walk(u, [
+      { send: file('contract.pdf', 'application/pdf'), expect: 'Такой файл не подходит' },
+      { send: file('huge.jpg', 'image/jpeg', 25 * 1024 * 1024), expect: 'Файл слишком большой (25 МБ)' },
+      { send: file('scan.png', 'image/png'), expect: 'Принято файлов: 1 из 10' },
+    ]);
     const draft = await services.reportCitizen.getDraft(c.id);
     expect(draft).toMatchObject({ description: 'Большая яма на дороге, опасно для машин', lat: ALMATY.lat });
     expect(draft!.evidence).toHaveLength(1);
@@ -163,14 +145,13 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
   it('keeps the draft through /cancel and offers to continue it', async () => {
     const { u, c } = await citizen('ru');
     await placeRu(u);
-    await say(u, '/cancel');
-    expect(last(u)).toContain('Отменено');
+    await walk(u, [{ say: '/cancel', expect: 'Отменено' }]);
     expect((await services.reportCitizen.getDraft(c.id))!.regionId).not.toBeNull();
-    await say(u, '📝 Подать обращение');
-    expect(last(u)).toContain('незаконченное обращение');
-    await press(u, '▶️ Продолжить');
     // Category and region are kept: the flow goes on from the location.
-    expect(last(u)).toContain('Шаг 3 из 6');
+    await walk(u, [
+      { say: '📝 Подать обращение', expect: 'незаконченное обращение' },
+      { press: '▶️ Продолжить', expect: 'Шаг 3 из 6' },
+    ]);
   });
 
   it('lets the citizen edit a step from the summary', async () => {
@@ -191,16 +172,10 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
     await press(first, '✅ Отправить');
     const original = await services.prisma.report.findFirstOrThrow({ orderBy: { id: 'desc' } });
     const { u, c } = await citizen('kk');
-    await say(u, '/report');
-    await press(u, /Жолдар/);
-    await press(u, 'Алматы қаласы');
-    await press(u, 'Алмалы ауданы');
-    await h.deliver(u.sendLocation(spot.lat + 0.0005, spot.lon)); // about 55 m away
-    await say(u, 'Аялдама жанында үлкен шұңқыр бар');
-    await h.deliver(u.sendPhoto());
-    await press(u, '✅ Дайын');
-    await press(u, '👤 Атымды көрсету');
-    await press(u, '✅ Жіберу');
+    await walk(u, [{ say: '/report' }, { press: /Жолдар/ }, { press: 'Алматы қаласы' }, { press: 'Алмалы ауданы' }]);
+    // about 55 m away
+    await walk(u, [{ location: { lat: spot.lat + 0.0005, lon: spot.lon } }, { say: 'Аялдама жанында үлкен шұңқыр бар' }, { send: (me) => me.sendPhoto() }]);
+    await walk(u, [{ press: '✅ Дайын' }, { press: '👤 Атымды көрсету' }, { press: '✅ Жіберу' }]);
     expect(last(u)).toContain('Бұл туралы бұрын хабарланған сияқты');
     expect(last(u)).toContain(original.number);
     expect(last(u)).toMatch(/\d+ м/);
@@ -255,16 +230,9 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
     const detail = last(u);
     expect(detail).toContain('В работе');
     expect(detail).toContain('Бригада выедет в четверг');
-    await press(u, '✍️ Написать комментарий');
-    await say(u, 'Яма стала ещё больше после дождя');
-    expect(last(u)).toContain('Комментарий добавлен');
-    await say(u, '📋 Мои обращения');
-    await press(u, new RegExp(report.number));
-    expect(last(u)).toContain('Яма стала ещё больше после дождя');
-    await press(u, '📎 Добавить файлы');
-    await h.deliver(u.sendVideo());
-    await press(u, '✅ Готово');
-    expect(last(u)).toContain('добавлено файлов: 1');
+    await walk(u, [{ press: '✍️ Написать комментарий' }, { say: 'Яма стала ещё больше после дождя', expect: 'Комментарий добавлен' }]);
+    await walk(u, [{ say: '📋 Мои обращения' }, { press: new RegExp(report.number), expect: 'Яма стала ещё больше после дождя' }]);
+    await walk(u, [{ press: '📎 Добавить файлы' }, { send: (me) => me.sendVideo() }, { press: '✅ Готово', expect: 'добавлено файлов: 1' }]);
     const events = await services.prisma.reportEvent.findMany({ where: { reportId: report.id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.type)).toEqual(['created', 'status', 'comment', 'evidence']);
     expect(await services.prisma.reportEvidence.count({ where: { reportId: report.id } })).toBe(2);
@@ -280,10 +248,10 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
     const a = await file();
     await deliverOutbox();
     expect(last(u)).toContain('Лампа заменена');
-    await press(u, '✅ Проблема решена');
-    expect(last(u)).toContain('Оцените');
-    await press(u, '4 ⭐');
-    expect(last(u)).toContain('Спасибо за оценку 4/5');
+    await walk(u, [
+      { press: '✅ Проблема решена', expect: 'Оцените' },
+      { press: '4 ⭐', expect: 'Спасибо за оценку 4/5' },
+    ]);
     expect(await services.prisma.report.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ confirmedFixed: true, rating: 4, status: 'resolved' });
     const b = await file();
     await deliverOutbox();
@@ -295,19 +263,13 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
   it('lets the author close their own report as solved by themselves, in Kazakh, after asking once more', async () => {
     const { u, c } = await citizen('kk');
     const r = await filed(c.id, 'Абай көшесі 1', 'Аулада шам жанбайды, кешке қараңғы');
-    await say(u, '📋 Менің өтініштерім');
-    await press(u, new RegExp(r.number));
-    await press(u, '✅ Мәселе шешіліп қойды');
-    expect(last(u)).toContain('шешілген деп жабасыз ба');
-    await press(u, '⬅️ Жоқ, ашық қалсын');
+    const myReport: Step[] = [{ say: '📋 Менің өтініштерім' }, { press: new RegExp(r.number) }];
+    await walk(u, [...myReport, { press: '✅ Мәселе шешіліп қойды', expect: 'шешілген деп жабасыз ба' }, { press: '⬅️ Жоқ, ашық қалсын' }]);
     expect((await services.prisma.report.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('new');
-    await press(u, '✅ Мәселе шешіліп қойды');
-    await press(u, '✅ Иә, жабу');
-    expect(last(u)).toContain(`${r.number} өтініші шешілген деп жабылды`);
+    await walk(u, [{ press: '✅ Мәселе шешіліп қойды' }, { press: '✅ Иә, жабу', expect: `${r.number} өтініші шешілген деп жабылды` }]);
     expect(await services.prisma.report.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: 'resolved', selfResolved: true });
     // the detail of a closed report offers no more closing, comments or files
-    await say(u, '📋 Менің өтініштерім');
-    await press(u, new RegExp(r.number));
+    await walk(u, myReport);
     expect(u.lastKeyboard().flat()).not.toContain('✅ Мәселе шешіліп қойды');
   });
 
@@ -336,8 +298,7 @@ describe.each(dbTargets)('bot: report a problem (%s)', (target) => {
         publicNote: i % 2 ? `Заметка ${i}: ${'подробности '.repeat(330)}` : null,
       });
     }
-    await say(u, '/myreports');
-    await press(u, new RegExp(r.number));
+    await walk(u, [{ say: '/myreports' }, { press: new RegExp(r.number) }]);
     const detail = last(u);
     expect(detail.length).toBeLessThanOrEqual(4096);
     expect(detail).toContain('Заметка 5');

@@ -15,7 +15,7 @@ const at = (local: string) => new Date(`${local}+05:00`);
 
 describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
   const h = useBotSuite(target, { features: [createTopicsFeature()], now: at('2026-03-17T10:00:00') });
-  const { services, say, press, last, buttons, alerts } = h;
+  const { services, say, press, last, buttons, alerts, walk } = h;
   let pm: StaffPrincipal;
   let almatyId: number;
   let astanaId: number;
@@ -98,8 +98,7 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
       stance: 'support',
       organisation: 'ОФ «Жастар»',
     });
-    await say(u, '🗣 Тақырып талқылау');
-    await press(u, /Кружки для молодёжи Алматы/);
+    await walk(u, [{ say: '🗣 Тақырып талқылау' }, { press: /Кружки для молодёжи Алматы/ }]);
     const text = last(u);
     expect(text).toContain('Кружки для молодёжи Алматы — қазақша');
     expect(text).toContain('🏛 Мемлекеттік орган: Алматы қаласының ішкі саясат басқармасы');
@@ -120,15 +119,15 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
   it('takes a comment step by step, re-asking on bad input and keeping the draft through /cancel', async () => {
     const { u, c } = await citizen('ru');
     h.clock = at('2026-03-19T15:00:00');
-    await h.deliver(u.send(`/start topic_${topics.almaty}`));
-    await press(u, '✍️ Замечание или предложение');
-    expect(last(u)).toContain('От 10 до 3000 символов. Приём до 03.04.2026 10:00.');
-    await say(u, 'коротко');
-    expect(last(u)).toBe('Слишком коротко (7 симв.): нужно не меньше 10. Поясните подробнее.');
-    await say(u, 'я'.repeat(3001));
-    expect(last(u)).toContain('Слишком длинно (3001 симв.): не больше 3000.');
-    await say(u, 'Откройте кружки и в спальных районах, не только в центре');
-    expect(last(u)).toContain('Как подписать ваше предложение?');
+    await walk(u, [
+      { say: `/start topic_${topics.almaty}` },
+      { press: '✍️ Замечание или предложение', expect: 'От 10 до 3000 символов. Приём до 03.04.2026 10:00.' },
+    ]);
+    await walk(u, [
+      { say: 'коротко', is: 'Слишком коротко (7 симв.): нужно не меньше 10. Поясните подробнее.' },
+      { say: 'я'.repeat(3001), expect: 'Слишком длинно (3001 симв.): не больше 3000.' },
+      { say: 'Откройте кружки и в спальных районах, не только в центре', expect: 'Как подписать ваше предложение?' },
+    ]);
     await say(u, '/cancel');
     expect(await services.discussions.citizen.getDraft(c.id)).toMatchObject({
       topicId: topics.almaty,
@@ -136,29 +135,28 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
       authorName: null,
     });
 
-    await h.deliver(u.send(`/start topic_${topics.almaty}`));
-    await press(u, '✍️ Замечание или предложение');
-    expect(last(u)).toContain('У вас есть незаконченный комментарий к этой теме');
-    await press(u, '▶️ Продолжить');
-    expect(last(u)).toContain('Как подписать ваше предложение?');
+    await walk(u, [
+      { say: `/start topic_${topics.almaty}` },
+      { press: '✍️ Замечание или предложение', expect: 'У вас есть незаконченный комментарий к этой теме' },
+      { press: '▶️ Продолжить', expect: 'Как подписать ваше предложение?' },
+    ]);
     expect(buttons(u)).toEqual(['👤 Ерлан Төлеуов']);
-    await say(u, 'Е');
-    expect(last(u)).toContain('нужно не меньше 2');
-    await press(u, '👤 Ерлан Төлеуов');
-    expect(last(u)).toContain('Вы пишете от имени организации');
-    await say(u, 'ОФ «Жастар»');
-    expect(last(u)).toBe('Как вы относитесь к теме в целом?');
-    await press(u, '👎 Против');
-    expect(last(u)).toContain('Проверьте перед отправкой');
+    await walk(u, [
+      { say: 'Е', expect: 'нужно не меньше 2' },
+      { press: '👤 Ерлан Төлеуов', expect: 'Вы пишете от имени организации' },
+      { say: 'ОФ «Жастар»', is: 'Как вы относитесь к теме в целом?' },
+    ]);
+    await walk(u, [{ press: '👎 Против', expect: 'Проверьте перед отправкой' }]);
     expect(last(u)).toContain('Автор: Ерлан Төлеуов (ОФ «Жастар»)');
     expect(last(u)).toContain('Отношение к теме: 👎 Против');
-    await press(u, '✏️ Отношение');
-    await press(u, '👍 Поддерживаю');
-    await press(u, '✏️ Текст');
-    await say(u, 'Откройте кружки в спальных районах: Алатауский и Наурызбайский');
-    expect(last(u)).toContain('Текст: Откройте кружки в спальных районах: Алатауский и Наурызбайский');
-    await press(u, '✅ Отправить');
-    expect(last(u)).toContain('✅ Спасибо! Ваше замечание или предложение к теме «Кружки для молодёжи Алматы» принято.');
+    await walk(u, [{ press: '✏️ Отношение' }, { press: '👍 Поддерживаю' }, { press: '✏️ Текст' }]);
+    await walk(u, [
+      {
+        say: 'Откройте кружки в спальных районах: Алатауский и Наурызбайский',
+        expect: 'Текст: Откройте кружки в спальных районах: Алатауский и Наурызбайский',
+      },
+      { press: '✅ Отправить', expect: '✅ Спасибо! Ваше замечание или предложение к теме «Кружки для молодёжи Алматы» принято.' },
+    ]);
     const saved = await services.prisma.discussionComment.findFirstOrThrow({ where: { citizenId: c.id } });
     expect(saved).toMatchObject({
       topicId: topics.almaty,
@@ -174,13 +172,8 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
   it('refuses the comment if the discussion ends while it is being written, citing the rule, in Kazakh', async () => {
     const { u, c } = await citizen('kk');
     h.clock = at('2026-04-03T09:50:00');
-    await h.deliver(u.send(`/start topic_${topics.national}`));
-    await press(u, '✍️ Ескерту не ұсыныс жазу');
-    await say(u, 'Фестивальді өңірлерде де өткізу керек');
-    await say(u, 'Айгүл Сапарова');
-    await press(u, '👤 Өз атымнан');
-    await press(u, '🤷 Бағасыз');
-    expect(last(u)).toContain('Жібермес бұрын тексеріңіз');
+    await walk(u, [{ say: `/start topic_${topics.national}` }, { press: '✍️ Ескерту не ұсыныс жазу' }, { say: 'Фестивальді өңірлерде де өткізу керек' }]);
+    await walk(u, [{ say: 'Айгүл Сапарова' }, { press: '👤 Өз атымнан' }, { press: '🤷 Бағасыз', expect: 'Жібермес бұрын тексеріңіз' }]);
     h.clock = at('2026-04-03T10:01:00');
     await press(u, '✅ Жіберу');
     expect(last(u)).toContain(
@@ -198,30 +191,24 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     const { u, c } = await citizen('ru');
     h.clock = at('2026-03-20T10:00:00');
     const own = await services.discussions.citizen.comment(c.id, topics.astana, { text: 'Предлагаю добавить шахматный клуб', authorName: 'Ерлан Төлеуов' });
-    await say(u, '/topics');
-    await press(u, '📋 Мои предложения');
-    expect(last(u)).toContain('Ваши замечания и предложения (всего: 1)');
+    await walk(u, [{ say: '/topics' }, { press: '📋 Мои предложения', expect: 'Ваши замечания и предложения (всего: 1)' }]);
     expect(last(u)).toContain('«Предлагаю добавить шахматный клуб»\n⏳ Обсуждение идёт');
     h.clock = at('2026-04-06T10:00:00');
     await services.discussions.review.decide({ type: 'system' }, pm, topics.astana, own.id, {
       decision: 'rejected',
       reason: 'Шахматный клуб уже работает в рамках другого проекта',
     });
-    await press(u, '⬅️ К темам');
-    await press(u, '📋 Мои предложения');
-    expect(last(u)).toContain('⏳ Госорган рассматривает');
+    await walk(u, [{ press: '⬅️ К темам' }, { press: '📋 Мои предложения', expect: '⏳ Госорган рассматривает' }]);
     await services.discussions.review.complete({ type: 'system' }, pm, topics.astana);
-    await press(u, '⬅️ К темам');
-    await press(u, '📋 Мои предложения');
-    expect(last(u)).toContain('❌ Не принято. Обоснование: Шахматный клуб уже работает в рамках другого проекта');
+    await walk(u, [
+      { press: '⬅️ К темам' },
+      { press: '📋 Мои предложения', expect: '❌ Не принято. Обоснование: Шахматный клуб уже работает в рамках другого проекта' },
+    ]);
   });
 
   it('subscribes to areas and regions with toggles', async () => {
     const { u, c } = await citizen('kk');
-    await say(u, '/topics');
-    await press(u, '🔔 Жазылымдар');
-    expect(last(u)).toContain('Жаңа тақырыптарға жазылу');
-    await press(u, '🏷 Салалар (таңдалғаны: 0)');
+    await walk(u, [{ say: '/topics' }, { press: '🔔 Жазылымдар', expect: 'Жаңа тақырыптарға жазылу' }, { press: '🏷 Салалар (таңдалғаны: 0)' }]);
     // The 19 areas by their official names (Annex 3), in full in the message, shortened on the buttons.
     for (const a of areas) expect(last(u)).toContain(`${a.code}. ${a.nameKk}`);
     expect(buttons(u)).toContain('▫️ 4. Жастар саясаты мен…');
@@ -229,9 +216,7 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
     await press(u, '▫️ 4. Жастар саясаты мен…');
     expect(buttons(u)).toContain('✅ 4. Жастар саясаты мен…');
     expect(alerts()).toContain('Жазылдыңыз');
-    await press(u, '✅ Дайын');
-    await press(u, '📍 Өңірлер (таңдалғаны: 0)');
-    await press(u, '▫️ Астана қаласы');
+    await walk(u, [{ press: '✅ Дайын' }, { press: '📍 Өңірлер (таңдалғаны: 0)' }, { press: '▫️ Астана қаласы' }]);
     expect(await services.discussions.citizen.subscriptions(c.id)).toEqual({ areaIds: [4], regionIds: [astanaId] });
     await press(u, '✅ Астана қаласы');
     expect(alerts()).toContain('Жазылымнан бас тарттыңыз');
@@ -259,11 +244,11 @@ describe.each(dbTargets)('bot: topics under discussion (%s)', (target) => {
 
   it('opens a topic from a deep link, also right after consent, and says so for an unknown one', async () => {
     const u = h.user({ first_name: 'Әсел', language_code: 'kk' });
-    await say(u, `/start topic_${topics.almaty}`);
-    expect(last(u)).toContain('Тілді таңдаңыз');
-    await press(u, '🇰🇿 Қазақша');
-    await press(u, '✅ Келісемін');
-    expect(last(u)).toContain('Кружки для молодёжи Алматы — қазақша');
+    await walk(u, [
+      { say: `/start topic_${topics.almaty}`, expect: 'Тілді таңдаңыз' },
+      { press: '🇰🇿 Қазақша' },
+      { press: '✅ Келісемін', expect: 'Кружки для молодёжи Алматы — қазақша' },
+    ]);
     await say(u, '/start topic_999999');
     expect(last(u)).toBe('Тақырып табылмады.');
   });

@@ -12,7 +12,7 @@ import { ADMIN, at, opportunityInput, signedUpVolunteer, staffActor } from './vo
 
 describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
   const h = useBotSuite(target, { features: [createVolunteerFeature()], now: at('2026-11-23T10:00:00') });
-  const { services, say, press, last, all, alert, deliverOutbox } = h;
+  const { services, say, press, last, all, alert, deliverOutbox, walk } = h;
   let almaty: { id: number; districts: Array<{ id: number; nameRu: string }> };
 
   beforeAll(async () => {
@@ -36,44 +36,33 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
 
   it('signs up in Kazakh, taking the phone only from the volunteer’s own contact', async () => {
     const { u, citizenId } = await consented('kk');
-    await say(u, '🤝 Еріктілік');
-    expect(last(u)).toContain('«Жомарт жүрек» еріктілігі');
-    await press(u, '🤝 Ерікті болу');
+    await walk(u, [
+      { say: '🤝 Еріктілік', expect: '«Жомарт жүрек» еріктілігі' },
+      { press: '🤝 Ерікті болу', expect: 'Атыңыз кім?' },
+    ]);
     expect(all(u)).toContain('Ерікті анкетасы');
-    expect(last(u)).toContain('Атыңыз кім?');
-    await press(u, '👤 Айгерім Болат');
-    expect(last(u)).toContain('Нөмірмен бөлісу');
-    await say(u, '+77011234567');
-    expect(last(u)).toContain('қолмен терілген нөмірді қабылдай алмаймыз');
-    await h.deliver(u.sendContact({ phone_number: '+77019998877', user_id: u.id + 1, first_name: 'Басқа адам' }));
-    expect(last(u)).toContain('Бұл сіздің нөміріңіз емес');
+    await walk(u, [
+      { press: '👤 Айгерім Болат', expect: 'Нөмірмен бөлісу' },
+      { say: '+77011234567', expect: 'қолмен терілген нөмірді қабылдай алмаймыз' },
+      { send: (me) => me.sendContact({ phone_number: '+77019998877', user_id: me.id + 1, first_name: 'Басқа адам' }), expect: 'Бұл сіздің нөміріңіз емес' },
+    ]);
     expect((await services.volunteering.profiles.get(citizenId))!.phoneVerifiedAt).toBeNull();
     await press(u, '📱 Нөмірмен бөлісу');
     expect(u.texts().at(-2)).toContain('нөмірі расталды');
     expect(last(u)).toContain('Қай жерде көмектесуге дайынсыз?');
-    await press(u, 'Алматы қаласы');
-    await press(u, '🗺 Бүкіл өңір');
-    expect(last(u)).toContain('Немен айналысқыңыз келеді?');
-    await press(u, '▫️ Іс-шаралар');
+    await walk(u, [{ press: 'Алматы қаласы' }, { press: '🗺 Бүкіл өңір', expect: 'Немен айналысқыңыз келеді?' }, { press: '▫️ Іс-шаралар' }]);
     expect(u.lastKeyboard().flat()).toContain('✅ Іс-шаралар');
-    await press(u, '▫️ Экология және сенбіліктер');
-    await press(u, '✅ Іс-шаралар'); // toggled off again
-    await press(u, '✅ Дайын');
-    expect(last(u)).toContain('Қай салалар сізге жақын?');
+    // «Іс-шаралар» toggled off again
+    await walk(u, [{ press: '▫️ Экология және сенбіліктер' }, { press: '✅ Іс-шаралар' }, { press: '✅ Дайын', expect: 'Қай салалар сізге жақын?' }]);
     // The 19 areas are Annex 3's, from the one list in prisma/seed/areas.ts: in full in the message, shortened on the buttons.
     for (const a of areas) expect(last(u)).toContain(`${a.code}. ${a.nameKk}`);
     for (const b of u.lastKeyboard().flat()) expect(shownLength(b), b).toBeLessThanOrEqual(30);
-    await press(u, '▫️ 3. Қоршаған ортаны қорғау');
-    await press(u, '✅ Дайын');
-    expect(last(u)).toContain('Не істей аласыз?');
-    await say(u, 'Алғашқы көмек көрсете аламын');
-    await press(u, 'Тұрақты түрде');
-    expect(last(u)).toContain('Қай жылы тудыңыз?');
-    await say(u, 'жиырма');
-    expect(last(u)).toContain('төрт таңбалы санмен');
-    await say(u, '2020');
-    expect(last(u)).toContain('аралығында болуы керек');
-    await say(u, '1999');
+    await walk(u, [{ press: '▫️ 3. Қоршаған ортаны қорғау' }, { press: '✅ Дайын', expect: 'Не істей аласыз?' }, { say: 'Алғашқы көмек көрсете аламын' }]);
+    await walk(u, [
+      { press: 'Тұрақты түрде', expect: 'Қай жылы тудыңыз?' },
+      { say: 'жиырма', expect: 'төрт таңбалы санмен' },
+    ]);
+    await walk(u, [{ say: '2020', expect: 'аралығында болуы керек' }, { say: '1999' }]);
     const summary = last(u);
     expect(summary).toContain('Анкетаны тексеріңіз');
     expect(summary).toContain('Бағыттар: Экология және сенбіліктер');
@@ -97,25 +86,21 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
 
   it('keeps each answer through /cancel and asks only what is missing', async () => {
     const { u, citizenId } = await consented('ru');
-    await say(u, '/volunteer');
-    await press(u, '🤝 Стать волонтёром');
-    await say(u, 'Айгерім Болат');
-    expect(last(u)).toContain('Поделиться номером');
-    await say(u, '/cancel');
-    expect(last(u)).toContain('Отменено');
+    await walk(u, [
+      { say: '/volunteer' },
+      { press: '🤝 Стать волонтёром' },
+      { say: 'Айгерім Болат', expect: 'Поделиться номером' },
+      { say: '/cancel', expect: 'Отменено' },
+    ]);
     expect((await services.volunteering.profiles.get(citizenId))!.name).toBe('Айгерім Болат');
-    await say(u, '🤝 Волонтёрство');
-    await press(u, '▶️ Продолжить анкету');
-    expect(last(u)).toContain('Поделитесь номером');
+    await walk(u, [{ say: '🤝 Волонтёрство' }, { press: '▶️ Продолжить анкету', expect: 'Поделитесь номером' }]);
   });
 
   it('lists suitable opportunities, applies, goes to the wait-list when full, and cancels until the start', async () => {
     const o = await publish({ needed: 1 });
     const { u: first } = await volunteerUser('ru');
     const { u: second, c: secondC } = await volunteerUser('ru');
-    await say(first, '🤝 Волонтёрство');
-    await press(first, '🔎 Подходящие дела');
-    expect(last(first)).toContain('Подходящие дела: 1');
+    await walk(first, [{ say: '🤝 Волонтёрство' }, { press: '🔎 Подходящие дела', expect: 'Подходящие дела: 1' }]);
     expect(last(first)).toContain('1. 05.12.2026 10:00 · Субботник в парке');
     await press(first, /^🙋 1\. Субботник в парке/);
     expect(last(first)).toContain('Нужно волонтёров: 1, свободно мест: 1');
@@ -126,18 +111,14 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
     await h.deliver(first.press(`vo:apply:${o.id}`));
     expect(alert()).toContain('Вы уже откликнулись');
 
-    await say(second, '/volunteer');
-    await press(second, '🔎 Подходящие дела');
-    await press(second, /Субботник в парке/);
-    expect(last(second)).toContain('свободно мест: 0');
-    await press(second, '🙋 Откликнуться');
-    expect(last(second)).toContain('вы в листе ожидания под №1');
+    await walk(second, [{ say: '/volunteer' }, { press: '🔎 Подходящие дела' }, { press: /Субботник в парке/, expect: 'свободно мест: 0' }]);
+    await walk(second, [{ press: '🙋 Откликнуться', expect: 'вы в листе ожидания под №1' }]);
 
     await h.deliver(first.press(`vo:o:${o.id}`));
-    await press(first, '❌ Отменить заявку');
-    expect(last(first)).toContain('Отменить заявку?');
-    await press(first, 'Да, отменить');
-    expect(last(first)).toContain('Заявка отменена');
+    await walk(first, [
+      { press: '❌ Отменить заявку', expect: 'Отменить заявку?' },
+      { press: 'Да, отменить', expect: 'Заявка отменена' },
+    ]);
     expect((await services.prisma.volunteerApplication.findFirstOrThrow({ where: { citizenId: secondC.id } })).state).toBe('applied');
     await deliverOutbox();
     expect(all(second)).toContain('Освободилось место!');
@@ -164,11 +145,8 @@ describe.each(dbTargets)('bot: volunteering (%s)', (target) => {
 
     await say(u, '🤝 Еріктілік');
     expect(last(u)).toContain('Қатысқаныңыз: 1 · сағат: 4 · көмек алғандар: 25');
-    await press(u, '🏅 Сағаттарым');
-    expect(last(u)).toContain('05.12.2026 — Саябақта сенбілік: 4 сағ, 25 адамға көмектестіңіз');
-    await press(u, '⬅️ Артқа');
-    await press(u, '🔕 Хабарламаларды өшіру');
-    expect(last(u)).toContain('хабарламалар өшірулі');
+    await walk(u, [{ press: '🏅 Сағаттарым', expect: '05.12.2026 — Саябақта сенбілік: 4 сағ, 25 адамға көмектестіңіз' }, { press: '⬅️ Артқа' }]);
+    await walk(u, [{ press: '🔕 Хабарламаларды өшіру', expect: 'хабарламалар өшірулі' }]);
     expect((await services.volunteering.profiles.get(c.id))!.announcementsOff).toBe(true);
     await press(u, '🔔 Хабарламаларды қосу');
     expect((await services.volunteering.profiles.get(c.id))!.announcementsOff).toBe(false);

@@ -28,7 +28,7 @@ describe.each(dbTargets)('end to end: a civic initiative the whole way (%s)', (t
     now: START,
     services: { sessionTtlHours: 24 * 30, comments: { flagsToHide: 2 }, initiatives: { botUsername: () => 'azamat_test_bot' } },
   });
-  const { services, say, press, last, all, alert } = h;
+  const { services, press, last, all, alert, walk } = h;
   let web: FastifyInstance;
   let astana: { id: number; districtId: number };
   let karagandaId: number;
@@ -57,29 +57,17 @@ describe.each(dbTargets)('end to end: a civic initiative the whole way (%s)', (t
   it('goes from a Kazakh proposal to rated and counted', async () => {
     // 1. Aigerim proposes it in Kazakh.
     const { u: aigerim, c: author } = await h.citizen({ locale: 'kk', name: 'Айгерім Сапарова', regionId: astana.id });
-    await say(aigerim, '💡 Бастамалар');
-    await press(aigerim, '➕ Бастама ұсыну');
-    await press(aigerim, '👤 Өзім');
-    await say(aigerim, 'Ағаш');
-    expect(last(aigerim)).toBe('Атауы тым қысқа: 4 таңба. Кемінде 10 таңба жазыңыз.');
-    await say(aigerim, TITLE);
-    await say(aigerim, '/cancel');
-    await say(aigerim, '💡 Бастамалар');
-    await press(aigerim, '➕ Бастама ұсыну');
-    await press(aigerim, '▶️ Жалғастыру');
-    expect(last(aigerim)).toContain('Не істеу керек екенін жазыңыз');
-    await say(aigerim, 'Ауладағы бос алаңға 50 көшет отырғызып, оларды жазда суарып отыру керек.');
-    await press(aigerim, 'Астана қаласы');
-    await press(aigerim, 'Есіл ауданы');
-    await h.deliver(aigerim.sendLocation(51.1282, 71.4307));
-    await press(aigerim, /^3\. /);
-    await say(aigerim, 'Ауланың жазда көлеңкесі жоқ, балалар күнге күйеді.');
-    await press(aigerim, '▫️ 🙋 Еріктілер');
-    await press(aigerim, '▫️ 💰 Меценаттың қаражаты');
-    await press(aigerim, '✅ Дайын');
-    await press(aigerim, '👤 Атымды көрсету');
-    await press(aigerim, '📤 Жіберу');
-    expect(last(aigerim)).toBe('Рақмет! Бастамаңыз модераторға жіберілді. Шешім шыққанда осында хабарлаймыз.');
+    await walk(aigerim, [{ say: '💡 Бастамалар' }, { press: '➕ Бастама ұсыну' }, { press: '👤 Өзім' }]);
+    await walk(aigerim, [{ say: 'Ағаш', is: 'Атауы тым қысқа: 4 таңба. Кемінде 10 таңба жазыңыз.' }, { say: TITLE }, { say: '/cancel' }]);
+    await walk(aigerim, [{ say: '💡 Бастамалар' }, { press: '➕ Бастама ұсыну' }, { press: '▶️ Жалғастыру', expect: 'Не істеу керек екенін жазыңыз' }]);
+    await walk(aigerim, [
+      { say: 'Ауладағы бос алаңға 50 көшет отырғызып, оларды жазда суарып отыру керек.' },
+      { press: 'Астана қаласы' },
+      { press: 'Есіл ауданы' },
+    ]);
+    await walk(aigerim, [{ location: { lat: 51.1282, lon: 71.4307 } }, { press: /^3\. / }, { say: 'Ауланың жазда көлеңкесі жоқ, балалар күнге күйеді.' }]);
+    await walk(aigerim, [{ press: '▫️ 🙋 Еріктілер' }, { press: '▫️ 💰 Меценаттың қаражаты' }, { press: '✅ Дайын' }, { press: '👤 Атымды көрсету' }]);
+    await walk(aigerim, [{ press: '📤 Жіберу', is: 'Рақмет! Бастамаңыз модераторға жіберілді. Шешім шыққанда осында хабарлаймыз.' }]);
     expect(await services.prisma.initiativeDraft.count({ where: { citizenId: author.id } })).toBe(0);
     const ini = await services.prisma.initiative.findFirstOrThrow({ where: { citizenId: author.id } });
     expect(ini).toMatchObject({ status: 'proposed', language: 'kk', title: TITLE, regionId: astana.id, districtId: astana.districtId, areaId: 3 });
@@ -97,31 +85,25 @@ describe.each(dbTargets)('end to end: a civic initiative the whole way (%s)', (t
     // 3. Neighbours support and comment; the author's own support is not counted.
     const { u: pavel } = await h.citizen({ locale: 'ru', name: 'Павел Ким', regionId: astana.id });
     const { u: dana } = await h.citizen({ locale: 'kk', name: 'Дана Ахметова', regionId: astana.id });
-    await say(pavel, `/start in_${ini.id}`);
-    expect(last(pavel)).toContain(`Инициатива №${ini.id}: ${TITLE}`);
-    await press(pavel, '👍 Поддержать');
+    await walk(pavel, [{ say: `/start in_${ini.id}`, expect: `Инициатива №${ini.id}: ${TITLE}` }, { press: '👍 Поддержать' }]);
     expect(alert()).toBe('Спасибо! Вы поддержали инициативу и будете получать её новости.');
-    await say(dana, `/start in_${ini.id}`);
-    await press(dana, '👍 Қолдау');
-    await say(aigerim, `/start in_${ini.id}`);
-    await press(aigerim, '👍 Қолдау');
+    await walk(dana, [{ say: `/start in_${ini.id}` }, { press: '👍 Қолдау' }]);
+    await walk(aigerim, [{ say: `/start in_${ini.id}` }, { press: '👍 Қолдау' }]);
     expect(alert()).toContain('сіздің бастамаңыз');
     expect((await services.prisma.initiative.findUniqueOrThrow({ where: { id: ini.id } })).supportCount).toBe(2);
 
-    await say(pavel, `/start in_${ini.id}`);
-    await press(pavel, '💡 Идея или комментарий');
-    await say(pavel, 'Коротко');
-    expect(last(pavel)).toBe('Комментарий слишком короткий (7): нужно не меньше 10 символов.');
-    await say(pavel, 'Предлагаю посадить клёны: они быстро растут и дают тень');
-    await press(pavel, '👤 Показывать имя');
-    await press(pavel, '✅ Отправить');
-    expect(last(pavel)).toBe(`✅ Ваш комментарий опубликован на странице инициативы №${ini.id}. Если на него пожалуются, его проверит модератор.`);
+    await walk(pavel, [
+      { say: `/start in_${ini.id}` },
+      { press: '💡 Идея или комментарий' },
+      { say: 'Коротко', is: 'Комментарий слишком короткий (7): нужно не меньше 10 символов.' },
+    ]);
+    await walk(pavel, [{ say: 'Предлагаю посадить клёны: они быстро растут и дают тень' }, { press: '👤 Показывать имя' }]);
+    await walk(pavel, [
+      { press: '✅ Отправить', is: `✅ Ваш комментарий опубликован на странице инициативы №${ini.id}. Если на него пожалуются, его проверит модератор.` },
+    ]);
     expect(await page(`/ru/initiatives/${ini.id}`)).toContain('Предлагаю посадить клёны');
     const { u: third } = await h.citizen({ locale: 'kk', name: 'Үшінші Көрші', regionId: astana.id });
-    for (const reader of [dana, third]) {
-      await say(reader, `/start in_${ini.id}`);
-      await press(reader, '🚩 №1 пікірге шағым');
-    }
+    for (const reader of [dana, third]) await walk(reader, [{ say: `/start in_${ini.id}` }, { press: '🚩 №1 пікірге шағым' }]);
     expect(alert()).toBe('Рақмет. Пікір модератор шешім қабылдағанға дейін жасырылды.');
     expect(await page(`/ru/initiatives/${ini.id}`)).not.toContain('Предлагаю посадить клёны');
     await h.deliverOutbox();
@@ -212,16 +194,11 @@ describe.each(dbTargets)('end to end: a civic initiative the whole way (%s)', (t
     expect(all(erlan)).toContain(`«${TITLE}» бастамасы іске асты`);
 
     // 7. Residents rate it and answer the satisfaction question; a stranger from another region is refused.
-    await press(pavel, '5 ⭐');
-    await press(pavel, 'Полностью удовлетворён(а)');
-    await press(dana, '4 ⭐');
-    await press(dana, 'Көбіне қанағаттандым');
-    await press(erlan, '2 ⭐');
-    await press(erlan, 'Жауап беруге қиналамын');
+    await walk(pavel, [{ press: '5 ⭐' }, { press: 'Полностью удовлетворён(а)' }]);
+    await walk(dana, [{ press: '4 ⭐' }, { press: 'Көбіне қанағаттандым' }]);
+    await walk(erlan, [{ press: '2 ⭐' }, { press: 'Жауап беруге қиналамын' }]);
     const { u: stranger } = await h.citizen({ locale: 'kk', name: 'Бөгде Адам', regionId: karagandaId });
-    await say(stranger, `/start in_${ini.id}`);
-    await press(stranger, '⭐ Бағалау');
-    await press(stranger, '3 ⭐');
+    await walk(stranger, [{ say: `/start in_${ini.id}` }, { press: '⭐ Бағалау' }, { press: '3 ⭐' }]);
     expect(alert()).toBe('Бұл бастаманы оның өңірінің тұрғындары, қолдаушылары мен еріктілері бағалай алады.');
     expect(await services.prisma.initiativeRating.count({ where: { initiativeId: ini.id } })).toBe(3);
 
@@ -273,20 +250,10 @@ describe.each(dbTargets)('end to end: a civic initiative the whole way (%s)', (t
 
   it('returns a Russian proposal with a reason; the author edits it in the bot and it is published', async () => {
     const { u: pavel, c } = await h.citizen({ locale: 'ru', name: 'Павел Ким', regionId: astana.id });
-    await say(pavel, '💡 Инициативы');
-    await press(pavel, '➕ Предложить инициативу');
-    await press(pavel, '👤 Я сам(а)');
-    await say(pavel, 'Скамейки у детской площадки');
-    await say(pavel, 'Поставить четыре скамейки у детской площадки во дворе дома 12.');
-    await press(pavel, 'город Астана');
-    await press(pavel, 'район Есиль');
-    await press(pavel, '⏭ Пропустить');
-    await press(pavel, /^2\. /);
-    await say(pavel, 'Родителям негде сесть, пока дети играют.');
-    await press(pavel, '▫️ 🏛 Помощь акимата');
-    await press(pavel, '✅ Готово');
-    await press(pavel, '🙈 Скрыть имя');
-    await press(pavel, '📤 Отправить');
+    await walk(pavel, [{ say: '💡 Инициативы' }, { press: '➕ Предложить инициативу' }, { press: '👤 Я сам(а)' }, { say: 'Скамейки у детской площадки' }]);
+    await walk(pavel, [{ say: 'Поставить четыре скамейки у детской площадки во дворе дома 12.' }, { press: 'город Астана' }, { press: 'район Есиль' }]);
+    await walk(pavel, [{ press: '⏭ Пропустить' }, { press: /^2\. / }, { say: 'Родителям негде сесть, пока дети играют.' }]);
+    await walk(pavel, [{ press: '▫️ 🏛 Помощь акимата' }, { press: '✅ Готово' }, { press: '🙈 Скрыть имя' }, { press: '📤 Отправить' }]);
     const ini = await services.prisma.initiative.findFirstOrThrow({ where: { citizenId: c.id } });
     expect(ini.language).toBe('ru');
     const mod = await staff('mod-astana-2', ['moderator'], astana.id);
@@ -296,10 +263,8 @@ describe.each(dbTargets)('end to end: a civic initiative the whole way (%s)', (t
     expect(last(pavel)).toContain('Укажите номер дома и подъезд');
     await press(pavel, '✏️ Исправить');
     expect(all(pavel)).toContain(`Вы исправляете инициативу №${ini.id}`);
-    await press(pavel, '✏️ Что сделать');
-    await say(pavel, 'Поставить четыре скамейки у детской площадки во дворе дома 12, подъезд 3.');
-    await press(pavel, '📤 Отправить');
-    expect(last(pavel)).toBe('Спасибо! Инициатива отправлена модератору. О решении мы сообщим здесь.');
+    await walk(pavel, [{ press: '✏️ Что сделать' }, { say: 'Поставить четыре скамейки у детской площадки во дворе дома 12, подъезд 3.' }]);
+    await walk(pavel, [{ press: '📤 Отправить', is: 'Спасибо! Инициатива отправлена модератору. О решении мы сообщим здесь.' }]);
     expect((await services.prisma.initiative.findUniqueOrThrow({ where: { id: ini.id } })).status).toBe('proposed');
     expect((await mod('POST', `/api/initiatives/${ini.id}/publish`)).status).toBe(200);
     await h.deliverOutbox();

@@ -4,9 +4,23 @@
 // both citizens receive the notes in their own language, and the author confirms or reopens.
 import { describe, expect, it } from 'vitest';
 import { dbTargets } from './helpers/db.ts';
-import { act, onboard, until, useE2e } from './helpers/e2e.ts';
+import { reportToSummaryRu } from './helpers/citizen-flow.ts';
+import type { AwaitedStep } from './helpers/walk.ts';
+import { act, onboard, until, useE2e, walk } from './helpers/e2e.ts';
 
 const SPOT = { lat: 51.1282, lon: 71.4307 }; // Astana, near Bayterek
+
+/** In Kazakh: the region, then "I don't know" for the district. */
+const districtUnknownKk = (region: string): AwaitedStep[] => [
+  { press: region, expect: /ауданды/i },
+  { press: '🤷 Білмеймін', expect: '6 қадамның 3-қадамы' },
+];
+/** In Kazakh: the description and one photo, up to the question of the name. */
+const photoDoneKk = (description: string): AwaitedStep[] => [
+  { say: description, expect: '6 қадамның 5-қадамы' },
+  { send: (u) => u.sendPhoto(), expect: '1/10' },
+  { press: '✅ Дайын', expect: '6 қадамның 6-қадамы' },
+];
 
 describe.each(dbTargets)('civic control end to end (%s)', (target) => {
   const { fake, app, api } = useE2e(target);
@@ -14,31 +28,22 @@ describe.each(dbTargets)('civic control end to end (%s)', (target) => {
   it('files, supports, resolves with a template, notifies in each language, and takes the author’s answer', async () => {
     // ── a citizen files a report in Russian, with a photo ──
     const author = await onboard(fake, 'ru');
-    await act(author, () => author.send('📝 Подать обращение'), 'Шаг 1 из 6');
-    await act(author, () => author.pressButton(/Дороги и тротуары/), 'Шаг 2 из 6');
-    await act(author, () => author.pressButton('город Астана'), 'Выберите район');
-    await act(author, () => author.pressButton('район Есиль'), 'Шаг 3 из 6');
-    await act(author, () => author.sendLocation(SPOT.lat, SPOT.lon), 'Шаг 4 из 6');
-    await act(author, () => author.send('Глубокая яма на проезжей части у Байтерека'), 'Шаг 5 из 6');
-    await act(author, () => author.sendPhoto(), 'Принято файлов: 1 из 10');
-    await act(author, () => author.pressButton('✅ Готово'), 'Шаг 6 из 6');
-    await act(author, () => author.pressButton('👤 Показывать имя'), 'Проверьте обращение');
+    await walk(author, reportToSummaryRu(SPOT, 'Глубокая яма на проезжей части у Байтерека'));
     const created = await act(author, () => author.pressButton('✅ Отправить'), /Номер: KZ-\d{4}-\d{6}/);
     const number = /KZ-\d{4}-\d{6}/.exec(created)![0];
 
     // ── a second citizen, in Kazakh, is offered it as a duplicate and supports it ──
     const neighbour = await onboard(fake, 'kk');
-    await act(neighbour, () => neighbour.send('📝 Өтініш беру'), '6 қадамның 1-қадамы');
-    await act(neighbour, () => neighbour.pressButton(/Жолдар/), '6 қадамның 2-қадамы');
-    await act(neighbour, () => neighbour.pressButton('Астана қаласы'), /ауданды/i);
-    await act(neighbour, () => neighbour.pressButton('🤷 Білмеймін'), '6 қадамның 3-қадамы');
-    await act(neighbour, () => neighbour.sendLocation(SPOT.lat + 0.0004, SPOT.lon), '6 қадамның 4-қадамы');
-    await act(neighbour, () => neighbour.send('Бәйтерек жанындағы жолда үлкен шұңқыр'), '6 қадамның 5-қадамы');
-    await act(neighbour, () => neighbour.sendPhoto(), '1/10');
-    await act(neighbour, () => neighbour.pressButton('✅ Дайын'), '6 қадамның 6-қадамы');
-    await act(neighbour, () => neighbour.pressButton('🙈 Атымды жасыру'), 'Өтінішті тексеріңіз');
-    await act(neighbour, () => neighbour.pressButton('✅ Жіберу'), number);
-    await act(neighbour, () => neighbour.pressButton(`👍 ${number} қолдау`), 'қолдағандар саны: 1');
+    await walk(neighbour, [
+      { say: '📝 Өтініш беру', expect: '6 қадамның 1-қадамы' },
+      { press: /Жолдар/, expect: '6 қадамның 2-қадамы' },
+      ...districtUnknownKk('Астана қаласы'),
+      { location: { lat: SPOT.lat + 0.0004, lon: SPOT.lon }, expect: '6 қадамның 4-қадамы' },
+      ...photoDoneKk('Бәйтерек жанындағы жолда үлкен шұңқыр'),
+      { press: '🙈 Атымды жасыру', expect: 'Өтінішті тексеріңіз' },
+      { press: '✅ Жіберу', expect: number },
+      { press: `👍 ${number} қолдау`, expect: 'қолдағандар саны: 1' },
+    ]);
 
     // ── the operator accepts and resolves it through the API, with templates ──
     const report = await app.services.prisma.report.findUniqueOrThrow({ where: { number } });
@@ -62,15 +67,14 @@ describe.each(dbTargets)('civic control end to end (%s)', (target) => {
 
   it('reopens a resolved report when the author says it is not fixed', async () => {
     const author = await onboard(fake, 'kk');
-    await act(author, () => author.send('/report'), '6 қадамның 1-қадамы');
-    await act(author, () => author.pressButton(/Көше жарығы/), '6 қадамның 2-қадамы');
-    await act(author, () => author.pressButton('Алматы қаласы'), /ауданды/i);
-    await act(author, () => author.pressButton('🤷 Білмеймін'), '6 қадамның 3-қадамы');
-    await act(author, () => author.send('Төле би көшесі 50'), '6 қадамның 4-қадамы');
-    await act(author, () => author.send('Бір аптадан бері шамдар жанбайды'), '6 қадамның 5-қадамы');
-    await act(author, () => author.sendPhoto(), '1/10');
-    await act(author, () => author.pressButton('✅ Дайын'), '6 қадамның 6-қадамы');
-    await act(author, () => author.pressButton('👤 Атымды көрсету'), 'Өтінішті тексеріңіз');
+    await walk(author, [
+      { say: '/report', expect: '6 қадамның 1-қадамы' },
+      { press: /Көше жарығы/, expect: '6 қадамның 2-қадамы' },
+      ...districtUnknownKk('Алматы қаласы'),
+      { say: 'Төле би көшесі 50', expect: '6 қадамның 4-қадамы' },
+      ...photoDoneKk('Бір аптадан бері шамдар жанбайды'),
+      { press: '👤 Атымды көрсету', expect: 'Өтінішті тексеріңіз' },
+    ]);
     const created = await act(author, () => author.pressButton('✅ Жіберу'), /Нөмірі: KZ-\d{4}-\d{6}/);
     const number = /KZ-\d{4}-\d{6}/.exec(created)![0];
     const report = await app.services.prisma.report.findUniqueOrThrow({ where: { number } });

@@ -5,7 +5,7 @@
 // organiser records attendance and a review, the volunteer confirms, and the rankings name the winner.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dbTargets } from './helpers/db.ts';
-import { act, notice, useE2e } from './helpers/e2e.ts';
+import { act, notice, onboard, useE2e } from './helpers/e2e.ts';
 import { at, signedUpVolunteer } from './volunteer-fixtures.ts';
 
 describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
@@ -27,10 +27,7 @@ describe.each(dbTargets)('volunteering end to end (%s)', (target) => {
 
   it('signs up, waits, is promoted, is reminded once at each time, takes part and is ranked', async () => {
     // ── a citizen signs up in Kazakh, sharing their own contact ──
-    const aigerim = fake.user({ language_code: 'kk', first_name: 'Айгерім' });
-    await act(aigerim, () => aigerim.send('/start'), 'Тілді таңдаңыз');
-    await act(aigerim, () => aigerim.pressButton('🇰🇿 Қазақша'), 'келісім');
-    await act(aigerim, () => aigerim.pressButton('✅ Келісемін'), 'қош келдіңіз');
+    const aigerim = await onboard(fake, 'kk', 'Айгерім');
     await act(aigerim, () => aigerim.send('🤝 Еріктілік'), '«Жомарт жүрек» еріктілігі');
     await act(aigerim, () => aigerim.pressButton('🤝 Ерікті болу'), 'Атыңыз кім?');
     await act(aigerim, () => aigerim.send('Айгерім Сапарова'), 'Нөмірмен бөлісу');

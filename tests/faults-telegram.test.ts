@@ -12,6 +12,7 @@ import { createReportFeature } from '../bot/reports/report.ts';
 import { startFakeTelegram, type FakeTelegram, type FaultSpec, type ScriptedUser } from './fake-telegram/server.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
+import { walker } from './helpers/walk.ts';
 
 const ALMATY = { lat: 43.2389, lon: 76.8897 };
 const ERROR_RU = 'Что-то пошло не так';
@@ -48,8 +49,7 @@ describe.each(dbTargets)('Telegram failing during a report (%s)', (target) => {
   beforeEach(() => fake.clearFaults());
 
   const deliver = async (update: Promise<unknown>) => app.bot.handleUpdate((await update) as never);
-  const say = (u: ScriptedUser, text: string) => deliver(u.send(text));
-  const press = (u: ScriptedUser, label: string | RegExp) => deliver(u.pressButton(label));
+  const { say, press } = walker(deliver);
   /** Messages delivered to the citizen containing `part` (edits of earlier messages not counted again). */
   const count = (u: ScriptedUser, part: string) =>
     fake.delivered.filter((d) => d.chatId === u.id && (d.message.text ?? d.message.caption ?? '').includes(part)).length;

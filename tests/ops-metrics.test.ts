@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTargets } from './helpers/db.ts';
-import { act, onboard, startE2e, until, type E2e } from './helpers/e2e.ts';
+import { reportToSummaryRu } from './helpers/citizen-flow.ts';
+import { act, onboard, startE2e, until, walk, type E2e } from './helpers/e2e.ts';
 import { metricValue } from './helpers/prometheus.ts';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
@@ -48,15 +49,7 @@ describe.each(dbTargets)('metrics (%s)', (target) => {
     expect(metricValue(before, 'azamat_outbox_sends_total', { outcome: 'sent', kind: 'report.status' }) ?? 0).toBe(0);
 
     const author = await onboard(e.fake, 'ru');
-    await act(author, () => author.send('📝 Подать обращение'), 'Шаг 1 из 6');
-    await act(author, () => author.pressButton(/Дороги и тротуары/), 'Шаг 2 из 6');
-    await act(author, () => author.pressButton('город Астана'), 'Выберите район');
-    await act(author, () => author.pressButton('район Есиль'), 'Шаг 3 из 6');
-    await act(author, () => author.sendLocation(SPOT.lat, SPOT.lon), 'Шаг 4 из 6');
-    await act(author, () => author.send('Сломан светофор на перекрёстке у Байтерека'), 'Шаг 5 из 6');
-    await act(author, () => author.sendPhoto(), 'Принято файлов: 1 из 10');
-    await act(author, () => author.pressButton('✅ Готово'), 'Шаг 6 из 6');
-    await act(author, () => author.pressButton('👤 Показывать имя'), 'Проверьте обращение');
+    await walk(author, reportToSummaryRu(SPOT, 'Сломан светофор на перекрёстке у Байтерека'));
     const filed = await act(author, () => author.pressButton('✅ Отправить'), /Номер: KZ-\d{4}-\d{6}/);
     const number = /KZ-\d{4}-\d{6}/.exec(filed)![0];
 

@@ -2,38 +2,15 @@
 // a report's page without personal data, hidden reports nowhere, kk and ru with the language switch and `/`, and
 // the caching a viral spike relies on (ETag and 304, Cache-Control, compressed bodies, pages served from memory).
 import { gzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppServer, createAppServices } from '../app/compose.ts';
-import { createI18n } from '../core/i18n/i18n.ts';
-import type { ServicesWithDb } from '../core/services.ts';
-import { dbTargets, useTestDb } from './helpers/db.ts';
-import { PORTAL_CLOCK, SECRETS, seedPortalWorld, type PortalWorld } from './helpers/portal-fixtures.ts';
-import { testLogger } from './helpers/silent-logger.ts';
+import { describe, expect, it } from 'vitest';
+import { dbTargets } from './helpers/db.ts';
+import { SECRETS, usePortalApp } from './helpers/portal-fixtures.ts';
 
 describe.each(dbTargets)('public portal pages (%s)', (target) => {
-  const suite = useTestDb(target);
-  let clock = PORTAL_CLOCK;
-  let services: ServicesWithDb;
-  let app: FastifyInstance;
-  let w: PortalWorld;
-
-  beforeAll(async () => {
-    services = createAppServices({
-      db: suite.db,
-      logger: testLogger,
-      sessionTtlHours: 12,
-      now: () => clock,
-      portal: { home: true, url: 'https://portal.example.kz/', body: { kk: 'Астана қаласының әкімдігі', ru: 'Акимат города Астаны' } },
-    });
-    app = await buildAppServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
-    w = await seedPortalWorld(services, (ms) => (clock = new Date(clock.getTime() + ms)));
+  const portal = usePortalApp(target, {
+    portal: { home: true, url: 'https://portal.example.kz/', body: { kk: 'Астана қаласының әкімдігі', ru: 'Акимат города Астаны' } },
   });
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+  const { services, app, world: w, get } = portal;
   const html = async (url: string) => {
     const res = await get(url);
     expect(res.statusCode, url).toBe(200);
@@ -123,8 +100,8 @@ describe.each(dbTargets)('public portal pages (%s)', (target) => {
   });
 
   it('filters by the period a report was filed in', async () => {
-    const now = clock;
-    clock = new Date('2026-03-16T06:00:00Z');
+    const now = portal.clock;
+    portal.clock = new Date('2026-03-16T06:00:00Z');
     const march = await services.reports.create(
       { type: 'staff', id: null },
       {
@@ -137,7 +114,7 @@ describe.each(dbTargets)('public portal pages (%s)', (target) => {
         evidence: [],
       },
     );
-    clock = now;
+    portal.clock = now;
     const inMarch = await html('/ru/reports?period=2026-03');
     expect(inMarch).toContain(march.number);
     expect(inMarch).not.toContain(w.open.number);
@@ -152,7 +129,7 @@ describe.each(dbTargets)('public portal pages (%s)', (target) => {
   it('pages through a long list with a next link, newest first, and no report twice', async () => {
     const regionId = w.regionB.id;
     for (let i = 0; i < 21; i++) {
-      clock = new Date(clock.getTime() + 60_000);
+      portal.clock = new Date(portal.clock.getTime() + 60_000);
       await services.reports.create(
         { type: 'staff', id: null },
         {

@@ -3,50 +3,34 @@
 // link; reviewed topics with their Annex 2 report; finished projects with their Annex 5 data and average score;
 // the map's points; the statistics' trend and CSV; the widget an akimat's website frames; Open Graph tags.
 // Nothing hidden, drafted or personal appears.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppServer, createAppServices } from '../app/compose.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriodKey } from '../core/calendar/periods.ts';
-import { createI18n } from '../core/i18n/i18n.ts';
-import type { ServicesWithDb } from '../core/services.ts';
-import { dbTargets, useTestDb } from './helpers/db.ts';
-import { PORTAL_CLOCK, SECRETS, seedPortalWorld, type PortalWorld } from './helpers/portal-fixtures.ts';
+import { dbTargets } from './helpers/db.ts';
+import { SECRETS, usePortalApp } from './helpers/portal-fixtures.ts';
 import { PUBLIC_SECRETS, seedPortalPublicWorld, type PortalPublicWorld } from './helpers/portal-public-fixtures.ts';
-import { testLogger } from './helpers/silent-logger.ts';
 
 const BOT = 'azamat_portal_bot';
 
 describe.each(dbTargets)('public portal: discussions, projects, map, downloads, widgets (%s)', (target) => {
-  const suite = useTestDb(target);
-  let clock = PORTAL_CLOCK;
-  let services: ServicesWithDb;
-  let app: FastifyInstance;
-  let w: PortalWorld;
+  const {
+    services,
+    world: w,
+    get,
+  } = usePortalApp(target, {
+    projects: { botUsername: () => BOT },
+    portal: {
+      home: true,
+      url: 'https://portal.example.kz',
+      embedOrigins: ['https://astana.gov.kz'],
+      map: { tileUrl: 'https://tiles.example.kz/{z}/{x}/{y}.png', attribution: '© OSM' },
+    },
+  });
   let p: PortalPublicWorld;
 
   beforeAll(async () => {
-    services = createAppServices({
-      db: suite.db,
-      logger: testLogger,
-      sessionTtlHours: 12,
-      now: () => clock,
-      projects: { botUsername: () => BOT },
-      portal: {
-        home: true,
-        url: 'https://portal.example.kz',
-        embedOrigins: ['https://astana.gov.kz'],
-        map: { tileUrl: 'https://tiles.example.kz/{z}/{x}/{y}.png', attribution: '© OSM' },
-      },
-    });
-    app = await buildAppServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
-    w = await seedPortalWorld(services, (ms) => (clock = new Date(clock.getTime() + ms)));
     p = await seedPortalPublicWorld(services);
   });
-  afterAll(async () => {
-    await app?.close();
-  });
 
-  const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
   const html = async (url: string) => {
     const res = await get(url);
     expect(res.statusCode, url).toBe(200);

@@ -10,7 +10,7 @@ import { createI18n } from '../core/i18n/i18n.ts';
 import { createQuestionStaffChat } from '../bot/consultations/staff-chat.ts';
 import { createStaffChat } from '../bot/reports/staff-chat.ts';
 import { telegramChat } from '../bot/telegram/chat-port.ts';
-import { bearer, useApiApp } from './helpers/api-app.ts';
+import { useApiApp } from './helpers/api-app.ts';
 import { makeCitizen, makeQuestion } from './helpers/consult-fixtures.ts';
 import { sentButtons, sentParams } from './helpers/outbox.ts';
 import { dbTargets } from './helpers/db.ts';
@@ -26,7 +26,7 @@ const kk = i18n.getFixedT('kk');
 describe.each(dbTargets)('consultation staff group (%s)', (target) => {
   const api = useApiApp(target);
   const group = { id: CHAT, type: 'supergroup' as const, title: 'ҮЕҰ кеңесшілері' };
-  const { h, sent, send, press, lastAnswer, buttons } = useStaffGroup(api, {
+  const { h, sent, send, press, lastAnswer, buttons, link } = useStaffGroup(api, {
     chat: group,
     features: () => [createStaffChat(), createQuestionStaffChat()],
     chatInstance: 'consult-group',
@@ -59,13 +59,7 @@ describe.each(dbTargets)('consultation staff group (%s)', (target) => {
     await make('outsider', ['consultant'], regionB, outsiderUser);
     await make('group-op', ['operator'], regionA, operatorUser);
     citizen = await makeCitizen(prisma, { locale: 'kk' });
-    const res = await api.app.inject({
-      method: 'PATCH',
-      url: `/api/consultation-topics/${topic.id}`,
-      headers: bearer(api.adminToken),
-      payload: { telegramChatId: String(CHAT) },
-    });
-    expect(res.statusCode, res.body).toBe(200);
+    await link(`/api/consultation-topics/${topic.id}`);
   });
 
   /** The sync as the jobs process runs it, its calls recorded and answered by the fake Telegram. */

@@ -2,27 +2,17 @@
 // accepted the report and never a withheld one (the page forgets it at once, /media/r answers 404), the author's
 // name only when they chose to show it, and residents' comments shown once visible, masked, and moderated in the
 // moderator's scope (flags hide one, a moderator removes it with a note or restores it; the text is kept; audited).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppServer, createAppServices } from '../app/compose.ts';
-import { createI18n } from '../core/i18n/i18n.ts';
-import type { ServicesWithDb } from '../core/services.ts';
-import { dbTargets, useTestDb } from './helpers/db.ts';
-import { PORTAL_CLOCK, SECRETS, seedPortalWorld, type PortalWorld } from './helpers/portal-fixtures.ts';
-import { testLogger } from './helpers/silent-logger.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dbTargets } from './helpers/db.ts';
+import { PORTAL_CLOCK, SECRETS, usePortalApp } from './helpers/portal-fixtures.ts';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]);
 
 describe.each(dbTargets)('public report: photos, name and comments (%s)', (target) => {
-  const suite = useTestDb(target);
-  let clock = PORTAL_CLOCK;
-  let services: ServicesWithDb;
-  let app: FastifyInstance;
-  let w: PortalWorld;
-  let storage: string;
+  const portal = usePortalApp(target, { portal: { home: true }, comments: { botUsername: () => 'azamat_test_bot', flagsToHide: 2 } }, { storage: true });
+  const { services, app, world: w } = portal;
   let photoId: number;
   let voiceId: number;
   const tokens: Record<string, string> = {};
@@ -54,24 +44,16 @@ describe.each(dbTargets)('public report: photos, name and comments (%s)', (targe
   };
 
   beforeAll(async () => {
-    storage = await mkdtemp(path.join(tmpdir(), 'azamat-public-'));
-    services = createAppServices({
-      db: suite.db,
-      logger: testLogger,
-      sessionTtlHours: 12,
-      now: () => clock,
-      storageDir: storage,
-      portal: { home: true },
-      comments: { botUsername: () => 'azamat_test_bot', flagsToHide: 2 },
-    });
-    app = await buildAppServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
-    w = await seedPortalWorld(services, (ms) => (clock = new Date(clock.getTime() + ms)));
+    const storage = portal.storageDir;
     // The photo was fetched from Telegram once (the store keeps it); a voice note sits beside it.
     const photo = await services.prisma.reportEvidence.findFirstOrThrow({ where: { reportId: w.open.id } });
     photoId = photo.id;
     await mkdir(path.join(storage, 'evidence', String(w.open.id)), { recursive: true });
     await writeFile(path.join(storage, 'evidence', String(w.open.id), `${photoId}.jpg`), JPEG);
-    await services.prisma.reportEvidence.update({ where: { id: photoId }, data: { storedPath: `evidence/${w.open.id}/${photoId}.jpg`, storedAt: clock } });
+    await services.prisma.reportEvidence.update({
+      where: { id: photoId },
+      data: { storedPath: `evidence/${w.open.id}/${photoId}.jpg`, storedAt: portal.clock },
+    });
     voiceId = (
       await services.prisma.reportEvidence.create({ data: { reportId: w.open.id, kind: 'voice', telegramFileId: 'AwACvoice', mimeType: 'audio/ogg' } })
     ).id;
@@ -85,10 +67,6 @@ describe.each(dbTargets)('public report: photos, name and comments (%s)', (targe
       await services.staff.create({ type: 'system' }, { login, fullName: login, password: `${login}-password-1`, roles: [...roles], regionId });
       tokens[login] = await signIn(login);
     }
-  });
-  afterAll(async () => {
-    await app?.close();
-    await rm(storage, { recursive: true, force: true });
   });
 
   it('shows no photo before staff accept the report, then the photo through /media/r only, never its Telegram id or the voice note', async () => {
@@ -122,7 +100,7 @@ describe.each(dbTargets)('public report: photos, name and comments (%s)', (targe
     expect(empty.statusCode).toBe(400);
     const done = await app.inject({ method: 'POST', url, headers: as('op-a'), payload: { reason: 'лицо прохожего' } });
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json()).toMatchObject({ id: photoId, withheldReason: 'лицо прохожего', withheldAt: clock.toISOString() });
+    expect(done.json()).toMatchObject({ id: photoId, withheldReason: 'лицо прохожего', withheldAt: portal.clock.toISOString() });
     expect(await page(w.open.number)).not.toContain('/media/r/');
     expect(await page(w.open.number, 'kk')).not.toContain('/media/r/');
     expect((await app.inject({ method: 'GET', url: `/media/r/${photoId}` })).statusCode).toBe(404);

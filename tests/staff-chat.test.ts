@@ -24,7 +24,7 @@ const kk = i18n.getFixedT('kk');
 describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
   const api = useApiApp(target);
   const group = { id: CHAT, type: 'supergroup' as const, title: 'Көше жарығы бөлімі' };
-  const { h, sent, send, press, lastAnswer, buttons } = useStaffGroup(api, {
+  const { h, sent, send, press, lastAnswer, buttons, link } = useStaffGroup(api, {
     chat: group,
     features: () => [createStaffChat()],
     chatInstance: 'staff-group',
@@ -66,13 +66,7 @@ describe.each(dbTargets)('staff Telegram group (%s)', (target) => {
     });
     await prisma.staffUser.update({ where: { login: 'admin' }, data: { telegramId: BigInt(adminUser.id) } });
     const operatorToken = await api.signIn('lighting-op', 'operator-password');
-    const res = await api.app.inject({
-      method: 'PATCH',
-      url: `/api/reference/departments/${category.departmentId}`,
-      headers: bearer(api.adminToken),
-      payload: { telegramChatId: String(CHAT) },
-    });
-    expect(res.statusCode, res.body).toBe(200);
+    await link(`/api/reference/departments/${category.departmentId}`);
     return { category, almaty, operator, operatorToken };
   });
 

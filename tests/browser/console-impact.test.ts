@@ -2,11 +2,12 @@
 // the goal and its indicator, a value is entered with its evidence and a file, its progress appears and the file
 // downloads back; the indicator's target and the goal's text are changed; a goal is added from the node form and a second one refused in
 // the user's language; the SROI tab says why there is no ratio yet.
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar/local-time.ts';
 import { dbTargets } from '../helpers/db.ts';
-import { browserAvailable, launchBrowser, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
+import { useConsoleSuite } from './console-suite.ts';
+import { browserAvailable, type ConsoleApp } from './harness.ts';
+import { managedProject } from './seed.ts';
 
 // The browser keeps the session cookie by its own clock, so the server's clock is pinned at the real start of
 // the test and every fixture date is relative to it.
@@ -15,45 +16,24 @@ const day = (offset: number) => localDate(new Date(NOW.getTime() + offset * 86_4
 const PM = { login: 'pm-impact', password: 'pm-impact-password-1' };
 
 describe.skipIf(!browserAvailable).each(dbTargets)('console: social impact (%s)', (target) => {
-  let app: ConsoleApp;
-  let b: Browser;
   let projectId = 0;
 
-  beforeAll(async () => {
-    app = await startConsoleApp(target, { now: () => NOW, botUsername: 'azamat_test_bot' });
-    const { prisma } = app.services;
-    const region = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } });
-    const pm = await app.services.staff.create(
-      { type: 'system' },
-      { login: PM.login, fullName: 'Жоба менеджері', password: PM.password, roles: ['project_manager'], regionId: region.id },
-    );
-    const p = await prisma.socialProject.create({
-      data: {
-        nameKk: 'Жастар орталығы',
-        nameRu: 'Молодёжный центр',
-        supplierName: 'ОФ «Болашақ»',
-        contractSum: 1500,
-        startsOn: new Date(day(-200)),
-        endsOn: new Date(day(160)),
-        areaId: 9,
-        regionId: region.id,
-        status: 'active',
-        inviteCode: randomBytes(6).toString('hex'),
-      },
-    });
-    projectId = p.id;
+  /** The project's goal and its indicator, entered by its manager. */
+  const prepare = async ({ services }: ConsoleApp) => {
+    const made = await managedProject(services, PM, day(-200), day(160));
+    projectId = made.projectId;
     const staff = {
-      id: pm.id,
+      id: made.pmId,
       login: PM.login,
       fullName: 'Жоба менеджері',
       roles: ['project_manager' as const],
-      regionId: region.id,
+      regionId: made.regionId,
       districtId: null,
       departmentId: null,
       locale: 'ru' as const,
     };
-    const actor = { type: 'staff' as const, id: pm.id };
-    const { framework } = app.services.impact;
+    const actor = { type: 'staff' as const, id: made.pmId };
+    const { framework } = services.impact;
     const goal = await framework.addNode(actor, staff, projectId, { level: 'goal', textKk: 'Жастар жұмыспен қамтылған', textRu: 'Молодёжь трудоустроена' });
     await framework.addIndicator(actor, staff, goal.id, {
       nameKk: 'Жұмысқа орналасқандар',
@@ -67,13 +47,8 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: social impact (%s)'
       schedule: 'year',
       source: 'manual',
     });
-    b = await launchBrowser(app.baseUrl, { locale: 'ru-RU' });
-    await signIn(b.page, app.baseUrl, PM.login, PM.password);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await app?.stop();
-  });
+  };
+  const { app, b } = useConsoleSuite(target, { now: () => NOW, botUsername: 'azamat_test_bot', seed: false, signInAs: PM, prepare });
 
   it("enters a value with an evidence file that downloads back, sees its progress, changes the target and the goal's text; refuses a second goal; the SROI tab explains the missing ratio", async () => {
     const { page } = b;

@@ -1,9 +1,10 @@
 // Annex 9 in the console, in Chromium: a project manager opens the half-year report of their body, sees the
 // table as the file will be (area heading, the project, column 7 drafted from the completed round, the
 // totals), edits column 7 in both languages, and the file they download carries the edit.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dbTargets } from '../helpers/db.ts';
-import { browserAvailable, launchBrowser, shot, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
+import { useConsoleSuite } from './console-suite.ts';
+import { browserAvailable, shot, type ConsoleApp } from './harness.ts';
 
 // The browser keeps the session cookie on its own clock, so the server runs on the real one too; every
 // fixture date sits inside the current Almaty year, which holds on any date.
@@ -11,13 +12,11 @@ const YEAR = new Date(Date.now() + 5 * 3_600_000).getUTCFullYear();
 const MANAGER = { login: 'forms.manager', password: 'forms-manager-password-1' };
 
 describe.skipIf(!browserAvailable).each(dbTargets)('console: Annex 9 (%s)', (target) => {
-  let app: ConsoleApp;
-  let b: Browser;
   const ids = { body: 0, project: 0 };
 
-  beforeAll(async () => {
-    app = await startConsoleApp(target);
-    const prisma = app.services.prisma;
+  /** The body with its head, an active project of its area 9, a completed round with two tools, and the body's manager. */
+  const prepare = async ({ services }: ConsoleApp) => {
+    const prisma = services.prisma;
     ids.body = (
       await prisma.stateBody.create({ data: { code: 'forms-body', nameKk: 'Жастар басқармасы', nameRu: 'Управление молодёжи', headName: 'Б. Омаров' } })
     ).id;
@@ -49,15 +48,10 @@ describe.skipIf(!browserAvailable).each(dbTargets)('console: Annex 9 (%s)', (tar
       },
     });
     for (const tool of ['survey', 'document_review'] as const) await prisma.roundTool.create({ data: { roundId: round.id, tool, findings: 'ok' } });
-    const manager = await app.services.staff.create({ type: 'system' }, { ...MANAGER, fullName: 'Менеджер', roles: ['project_manager'] });
+    const manager = await services.staff.create({ type: 'system' }, { ...MANAGER, fullName: 'Менеджер', roles: ['project_manager'] });
     await prisma.staffUser.update({ where: { id: manager.id }, data: { stateBodyId: ids.body } });
-    b = await launchBrowser(app.baseUrl, { locale: 'ru-RU' });
-    await signIn(b.page, app.baseUrl, MANAGER.login, MANAGER.password);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await app?.stop();
-  });
+  };
+  const { app, b } = useConsoleSuite(target, { seed: false, signInAs: MANAGER, prepare });
 
   it('previews the half-year report with column 7 drafted from the round, and keeps an edit of column 7', async () => {
     const { page } = b;

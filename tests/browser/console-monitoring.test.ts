@@ -1,11 +1,12 @@
 // A project manager in Chromium, in Russian, opens a project's monitoring tab: plans a round, starts it, sees the
 // indicators, records two tools through the tool form (a sixth-round-style refusal is the API's, tested elsewhere),
 // completes the round and sets a measure, which shows as open and "not delivered" (no NGO contact yet).
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar/local-time.ts';
 import { dbTargets } from '../helpers/db.ts';
-import { browserAvailable, launchBrowser, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
+import { useConsoleSuite } from './console-suite.ts';
+import { browserAvailable } from './harness.ts';
+import { managedProject } from './seed.ts';
 
 // The browser keeps the session cookie by its own clock, so the server's clock is pinned at the real start of
 // the test and every fixture date is relative to it.
@@ -15,39 +16,15 @@ const YEAR = day(0).slice(0, 4);
 const PM = { login: 'pm-monitoring', password: 'pm-monitoring-password-1' };
 
 describe.skipIf(!browserAvailable).each(dbTargets)('console: project monitoring (%s)', (target) => {
-  let app: ConsoleApp;
-  let b: Browser;
   let projectId = 0;
-
-  beforeAll(async () => {
-    app = await startConsoleApp(target, { now: () => NOW, botUsername: 'azamat_test_bot' });
-    const prisma = app.services.prisma;
-    const region = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } });
-    await app.services.staff.create(
-      { type: 'system' },
-      { login: PM.login, fullName: 'Жоба менеджері', password: PM.password, roles: ['project_manager'], regionId: region.id },
-    );
-    const p = await prisma.socialProject.create({
-      data: {
-        nameKk: 'Жастар орталығы',
-        nameRu: 'Молодёжный центр',
-        supplierName: 'ОФ «Болашақ»',
-        contractSum: 1500,
-        startsOn: new Date(day(-30)),
-        endsOn: new Date(day(270)),
-        areaId: 9,
-        regionId: region.id,
-        status: 'active',
-        inviteCode: randomBytes(6).toString('hex'),
-      },
-    });
-    projectId = p.id;
-    b = await launchBrowser(app.baseUrl, { locale: 'ru-RU' });
-    await signIn(b.page, app.baseUrl, PM.login, PM.password);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await app?.stop();
+  const { app, b } = useConsoleSuite(target, {
+    now: () => NOW,
+    botUsername: 'azamat_test_bot',
+    seed: false,
+    signInAs: PM,
+    prepare: async ({ services }) => {
+      ({ projectId } = await managedProject(services, PM, day(-30), day(270)));
+    },
   });
 
   it('plans, starts and completes a round with two tools, then sets a measure', async () => {

@@ -10,6 +10,12 @@ import { seedConsole, type ConsoleSeed } from './seed.ts';
 export interface ConsoleSuiteOptions {
   /** the browser's language (default ru-RU) */
   locale?: string;
+  /** the server's clock (default the real one) */
+  now?: () => Date;
+  /** the bot's username in the links the console shows */
+  botUsername?: string;
+  /** whether the console seed is made (default true); without it `seed` is not there */
+  seed?: boolean;
   /** data of the suite's own, made after the seed and before the browser opens the console */
   prepare?(app: ConsoleApp, seed: ConsoleSeed): Promise<void>;
   /** signs this account in before the first test */
@@ -21,9 +27,9 @@ export function useConsoleSuite(target: DbTarget, opts: ConsoleSuiteOptions = {}
   let seed: ConsoleSeed | undefined;
   let b: Browser | undefined;
   beforeAll(async () => {
-    app = await startConsoleApp(target);
-    seed = await seedConsole(app.services, app.storageDir);
-    await opts.prepare?.(app, seed);
+    app = await startConsoleApp(target, { now: opts.now, botUsername: opts.botUsername });
+    if (opts.seed !== false) seed = await seedConsole(app.services, app.storageDir);
+    await opts.prepare?.(app, seed!);
     b = await launchBrowser(app.baseUrl, opts.locale ? { locale: opts.locale } : {});
     if (opts.signInAs) await signIn(b.page, app.baseUrl, opts.signInAs.login, opts.signInAs.password);
   });

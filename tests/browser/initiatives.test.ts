@@ -4,11 +4,12 @@
 // no WCAG 2.1 A/AA violation.
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar/local-time.ts';
 import { dbTargets } from '../helpers/db.ts';
 import { actor, places, propose, resident, staff, TITLE } from '../initiative-fixtures.ts';
-import { browserAvailable, launchBrowser, signIn, startConsoleApp, type Browser, type ConsoleApp } from './harness.ts';
+import { useConsoleSuite } from './console-suite.ts';
+import { browserAvailable, type ConsoleApp } from './harness.ts';
 
 // The browser keeps the session cookie by its own clock, so the server's clock is the real start of the test.
 const NOW = new Date();
@@ -23,14 +24,11 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!browserAvailable).each(dbTargets)('civic initiatives in Chromium (%s)', (target) => {
-  let app: ConsoleApp;
-  let b: Browser;
   let id = 0;
   let photoId = 0;
 
-  beforeAll(async () => {
-    app = await startConsoleApp(target, { now: () => NOW, botUsername: 'azamat_test_bot' });
-    const { services } = app;
+  /** An initiative of Astana in progress, with a patron entered by mistake and a progress update with a photo. */
+  const prepare = async ({ services }: ConsoleApp) => {
     const p = await places(services.prisma);
     const pm = await services.staff.create(
       { type: 'system' },
@@ -48,13 +46,8 @@ describe.skipIf(!browserAvailable).each(dbTargets)('civic initiatives in Chromiu
       textRu: 'Саженцы закуплены.',
     });
     photoId = await services.initiatives.photos.upload(actor(who), who, id, update, { bytes: PNG, mimeType: 'image/png' });
-    b = await launchBrowser(app.baseUrl, { locale: 'kk-KZ' });
-    await signIn(b.page, app.baseUrl, PM.login, PM.password);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await app?.stop();
-  });
+  };
+  const { app, b } = useConsoleSuite(target, { now: () => NOW, botUsername: 'azamat_test_bot', seed: false, locale: 'kk-KZ', signInAs: PM, prepare });
 
   it('shows the board and one initiative in Kazakh and removes a patron after confirming', async () => {
     const { page } = b;

@@ -1,5 +1,6 @@
 // A small, realistic triage board for the browser suites: an operator and a consultant in one region,
 // reports in every state (one with a photo and a place on the map, one overdue), response templates.
+import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -157,4 +158,37 @@ export async function seedConsole(services: ServicesWithDb, storageDir: string):
     acceptTemplateId: accept.id,
     resolveTemplateId: resolve.id,
   };
+}
+
+/** A project manager of Almaty city and an active project in that region, running from `startsOn` to `endsOn` (dates). */
+export async function managedProject(
+  services: ServicesWithDb,
+  pm: { login: string; password: string },
+  startsOn: string,
+  endsOn: string,
+): Promise<{ pmId: number; regionId: number; projectId: number }> {
+  const { prisma } = services;
+  const region = await prisma.region.findUniqueOrThrow({ where: { code: 'almaty-city' } });
+  const manager = await services.staff.create(system, {
+    login: pm.login,
+    fullName: 'Жоба менеджері',
+    password: pm.password,
+    roles: ['project_manager'],
+    regionId: region.id,
+  });
+  const project = await prisma.socialProject.create({
+    data: {
+      nameKk: 'Жастар орталығы',
+      nameRu: 'Молодёжный центр',
+      supplierName: 'ОФ «Болашақ»',
+      contractSum: 1500,
+      startsOn: new Date(startsOn),
+      endsOn: new Date(endsOn),
+      areaId: 9,
+      regionId: region.id,
+      status: 'active',
+      inviteCode: randomBytes(6).toString('hex'),
+    },
+  });
+  return { pmId: manager.id, regionId: region.id, projectId: project.id };
 }

@@ -16,6 +16,7 @@ import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.ts
 import type { ScriptedUser, ScriptedUserOptions } from '../fake-telegram/types.ts';
 import { createTestDb, type DbTarget, type TestDb } from './db.ts';
 import { lateBound } from './late-bound.ts';
+import { walker, type Walker } from './walk.ts';
 import { testLogger } from './silent-logger.ts';
 
 export interface BotHarness {
@@ -69,7 +70,7 @@ export interface CitizenSpec {
   phone?: (telegramId: number) => string;
 }
 
-export interface BotSuite extends BotHarness {
+export interface BotSuite extends BotHarness, Walker {
   /** the suite's services (usable at describe time; read inside tests and hooks) */
   readonly services: ServicesWithDb;
   readonly db: TestDb;
@@ -79,8 +80,6 @@ export interface BotSuite extends BotHarness {
   user(opts?: Omit<ScriptedUserOptions, 'id'>): ScriptedUser;
   /** a Telegram user who has agreed to the processing of personal data, and their citizen row */
   citizen(spec: CitizenSpec): Promise<{ u: ScriptedUser; c: Citizen }>;
-  say(u: ScriptedUser, text: string): Promise<void>;
-  press(u: ScriptedUser, label: string | RegExp): Promise<void>;
   /** the text of the bot's last message to `u` ('' when none) */
   last(u: ScriptedUser): string;
   /** every text the bot sent to `u`, one a line */
@@ -155,8 +154,7 @@ export function useBotSuite(target: DbTarget, opts: BotSuiteOptions): BotSuite {
       if (regionId) c = await ready(services).citizens.updateProfile(c.id, { regionId });
       return { u, c };
     },
-    say: (u, text) => suite.deliver(u.send(text)),
-    press: (u, label) => suite.deliver(u.pressButton(label)),
+    ...walker((update) => ready(h).deliver(update)),
     last: (u) => u.texts().at(-1) ?? '',
     all: (u) => u.texts().join('\n'),
     buttons: (u) => u.lastKeyboard().flat(),

@@ -3,6 +3,7 @@
 // as a person would after a while, and counted; after "something went wrong" the citizen starts again from
 // the menu, where the draft is offered. The number the bot confirms is the "confirmed write".
 import type { FakeTelegram, ScriptedUser } from '../fake-telegram/types.ts';
+import type { AwaitedStep } from './walk.ts';
 
 export interface FlowOptions {
   /** how long to wait for an answer before doing the step again */
@@ -23,6 +24,19 @@ export interface FiledReport {
 }
 
 const NUMBER = /KZ-\d{4}-\d{6}/;
+
+/** The report flow in Russian, in Astana's Esil district, from the menu to the summary, each step with the answer it waits for. */
+export const reportToSummaryRu = (spot: { lat: number; lon: number }, description: string): AwaitedStep[] => [
+  { say: '📝 Подать обращение', expect: 'Шаг 1 из 6' },
+  { press: /Дороги и тротуары/, expect: 'Шаг 2 из 6' },
+  { press: 'город Астана', expect: 'Выберите район' },
+  { press: 'район Есиль', expect: 'Шаг 3 из 6' },
+  { location: spot, expect: 'Шаг 4 из 6' },
+  { say: description, expect: 'Шаг 5 из 6' },
+  { send: (u) => u.sendPhoto(), expect: 'Принято файлов: 1 из 10' },
+  { press: '✅ Готово', expect: 'Шаг 6 из 6' },
+  { press: '👤 Показывать имя', expect: 'Проверьте обращение' },
+];
 const WENT_WRONG = 'Что-то пошло не так';
 
 class WentWrong extends Error {}

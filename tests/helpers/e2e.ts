@@ -1,6 +1,7 @@
 // What the end-to-end suites share: waiting for something to happen, acting as a citizen and waiting
 // for the bot's answer, walking a new citizen through /start, language and consent, the app's clock,
 // and the whole app on a fake Bot API with the admin signed in to its API.
+import type { Update } from 'grammy/types';
 import { afterAll, beforeAll } from 'vitest';
 import { parseConfig } from '../../app/config.ts';
 import { startApp, type RunningApp } from '../../app/app.ts';
@@ -8,6 +9,7 @@ import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.ts
 import type { ScriptedUser } from '../fake-telegram/types.ts';
 import { createTestDb, type DbTarget, type TestDb } from './db.ts';
 import { lateBound } from './late-bound.ts';
+import { stepUpdate, type AwaitedStep } from './walk.ts';
 import { testLogger } from './silent-logger.ts';
 
 /** Polls until `fn` gives something truthy; the error names what was awaited and, if given, what was seen. */
@@ -39,6 +41,14 @@ export async function act(u: ScriptedUser, action: () => Promise<unknown>, expec
         .find((x) => (typeof expected === 'string' ? x.includes(expected) : expected.test(x))),
     () => u.texts().slice(-3),
   );
+}
+
+/**
+ * Does the steps in order as `u`, each waiting until the bot has sent a text matching the step's `expect`;
+ * `through` sees each update on its way (to keep it, say).
+ */
+export async function walk(u: ScriptedUser, steps: AwaitedStep[], through: (update: Promise<Update>) => Promise<unknown> = (update) => update): Promise<void> {
+  for (const step of steps) await act(u, () => through(stepUpdate(u, step)), step.expect);
 }
 
 /** A message the system sent on its own (through the outbox): the next one matching `expected` since the last one awaited so. */

@@ -1,10 +1,20 @@
 // Reports for the public portal's suites, filed at a pinned clock: an open one whose text holds a phone, an e-mail
 // and an ИИН, one resolved with a public and an internal note, one rejected, one hidden, and one duplicate; the
 // author has a name and a phone that must never reach a public page.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { Report } from '../../generated/prisma/client.ts';
+import { buildAppServer, createAppServices } from '../../app/compose.ts';
 import type { Actor } from '../../core/audit/audit-log.ts';
-import type { ServicesWithDb } from '../../core/services.ts';
+import { createI18n } from '../../core/i18n/i18n.ts';
+import type { ServiceOptions, ServicesWithDb } from '../../core/services.ts';
 import type { StaffPrincipal } from '../../core/staff/scope.ts';
+import { useTestDb, type DbTarget } from './db.ts';
+import { lateBound } from './late-bound.ts';
+import { testLogger } from './silent-logger.ts';
 
 /** A Tuesday morning in Astana; the suites' clocks never read the real date. */
 export const PORTAL_CLOCK = new Date('2026-11-10T05:00:00Z');
@@ -126,4 +136,65 @@ export async function seedPortalWorld(services: ServicesWithDb, tick: (ms: numbe
     hidden: await reload(hidden),
     duplicate: await reload(duplicate),
   };
+}
+
+export interface PortalApp {
+  /** the suite's services (usable at describe time; read inside tests and hooks) */
+  readonly services: ServicesWithDb;
+  readonly app: FastifyInstance;
+  /** the reports seeded before the suite's tests */
+  readonly world: PortalWorld;
+  /** the instant the services see: PORTAL_CLOCK, moved on by the seeding; tests may move it */
+  clock: Date;
+  /** the folder of stored files, when the suite asked for one */
+  readonly storageDir: string;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+/**
+ * Registers beforeAll/afterAll for a portal suite: its database, services on the suite's clock with the given
+ * settings (and a folder of stored files when `storage` is set), the app, and the portal world seeded.
+ */
+export function usePortalApp(target: DbTarget, options: Partial<Omit<ServiceOptions, 'db' | 'logger' | 'now'>>, opts: { storage?: boolean } = {}): PortalApp {
+  const suite = useTestDb(target);
+  let clock = PORTAL_CLOCK;
+  let services: ServicesWithDb | undefined;
+  let app: FastifyInstance | undefined;
+  let world: PortalWorld | undefined;
+  let storageDir: string | undefined;
+  beforeAll(async () => {
+    if (opts.storage) storageDir = await mkdtemp(path.join(tmpdir(), 'azamat-public-'));
+    services = createAppServices({
+      sessionTtlHours: 12,
+      ...options,
+      ...(storageDir ? { storageDir } : {}),
+      db: suite.db,
+      logger: testLogger,
+      now: () => clock,
+    });
+    app = await buildAppServer({ services, i18n: createI18n(), logger: testLogger, cookieSecure: false });
+    world = await seedPortalWorld(services, (ms) => (clock = new Date(clock.getTime() + ms)));
+  });
+  // Registered after useTestDb's, so it runs first: the server closes before its database.
+  afterAll(async () => {
+    await app?.close();
+    if (storageDir) await rm(storageDir, { recursive: true, force: true });
+  });
+  const portal: PortalApp = {
+    services: lateBound('the portal suite’s services', () => services),
+    app: lateBound('the portal suite’s app', () => app),
+    world: lateBound('the portal world', () => world),
+    get clock() {
+      return clock;
+    },
+    set clock(at: Date) {
+      clock = at;
+    },
+    get storageDir() {
+      if (!storageDir) throw new Error('the portal suite has no storage: pass { storage: true }');
+      return storageDir;
+    },
+    get: (url, headers = {}) => portal.app.inject({ method: 'GET', url, headers }),
+  };
+  return portal;
 }

@@ -40,6 +40,19 @@ const adminOnly = (as: Who, body: (w: World) => Body = () => ({})): Case => ({
   ...ROLE,
 });
 
+/** Bulk and merge answer 200 with a result per report: the first report's carries the refusal. */
+const perItem = (field: string, what: string, body: (w: World) => Body, code: string): Case => ({
+  field,
+  what,
+  as: 'opA',
+  body,
+  status: 200,
+  code,
+  perItem: true,
+});
+/** A staff member who may not take the work (out of the region, inactive): 400. */
+const badStaff = (field: string, what: string, as: Who, body: (w: World) => Body, code: string): Case => ({ field, what, as, body, status: 400, code });
+
 const topicFields = (w: World): Body => ({
   stateBodyId: w.bodies.a,
   areaId: 4,
@@ -154,54 +167,39 @@ const consultationCases = (): Case[] => [
   { field: 'body.topicId', what: 'no such topic', as: 'consA', body: () => ({ topicId: NONE }), status: 400, code: 'consultation.unknown_topic' },
 ];
 
+const staffCases = (districtWhat: string): Case[] => [
+  { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'staff.unknown_region' },
+  {
+    field: 'body.districtId',
+    what: districtWhat,
+    as: 'admin',
+    body: (w) => ({ districtId: w.regionB.districtId }),
+    status: 400,
+    code: 'staff.district_not_in_region',
+  },
+  { field: 'body.departmentId', what: 'no such department', as: 'admin', body: () => ({ departmentId: NONE }), status: 400, code: 'staff.unknown_department' },
+];
+const skipRuleCases = (): Case[] => [
+  {
+    field: 'body.showIfQuestionId',
+    what: "a question of another region's poll",
+    as: 'pmA',
+    body: (w) => ({ showIfQuestionId: w.polls.bQuestion, showIfAnswers: ['yes'] }),
+    status: 400,
+    code: 'poll.skip_rule_not_earlier',
+  },
+];
+
 /** Every write route with an id field, by "METHOD /path" as the OpenAPI document names it. */
 export const ROUTES: Record<string, Route> = {
   'POST /api/staff': {
     url: () => '/api/staff',
     body: (w) => ({ login: 'scope-new', fullName: 'Жаңа қызметкер', password: 'Scope-new-9vQ!x2Lm', roles: ['operator'], regionId: w.regionA.id }),
-    cases: [
-      adminOnly('opA'),
-      { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'staff.unknown_region' },
-      {
-        field: 'body.districtId',
-        what: 'a district of another region',
-        as: 'admin',
-        body: (w) => ({ districtId: w.regionB.districtId }),
-        status: 400,
-        code: 'staff.district_not_in_region',
-      },
-      {
-        field: 'body.departmentId',
-        what: 'no such department',
-        as: 'admin',
-        body: () => ({ departmentId: NONE }),
-        status: 400,
-        code: 'staff.unknown_department',
-      },
-    ],
+    cases: [adminOnly('opA'), ...staffCases('a district of another region')],
   },
   'PATCH /api/staff/{id}': {
     url: (w) => `/api/staff/${w.staff.opA2}`,
-    cases: [
-      adminOnly('opA', (w) => ({ regionId: w.regionB.id })),
-      { field: 'body.regionId', what: 'no such region', as: 'admin', body: () => ({ regionId: NONE }), status: 400, code: 'staff.unknown_region' },
-      {
-        field: 'body.districtId',
-        what: "a district outside the account's region",
-        as: 'admin',
-        body: (w) => ({ districtId: w.regionB.districtId }),
-        status: 400,
-        code: 'staff.district_not_in_region',
-      },
-      {
-        field: 'body.departmentId',
-        what: 'no such department',
-        as: 'admin',
-        body: () => ({ departmentId: NONE }),
-        status: 400,
-        code: 'staff.unknown_department',
-      },
-    ],
+    cases: [adminOnly('opA', (w) => ({ regionId: w.regionB.id })), ...staffCases("a district outside the account's region")],
   },
   'PATCH /api/reference/categories/{id}': {
     url: (w) => `/api/reference/categories/${w.category}`,
@@ -264,54 +262,16 @@ export const ROUTES: Record<string, Route> = {
         status: 400,
         code: 'report.unknown_department',
       },
-      {
-        field: 'body.assigneeId',
-        what: "another region's operator",
-        as: 'opA',
-        body: (w) => ({ assigneeId: w.staff.opB }),
-        status: 400,
-        code: 'report.bad_assignee',
-      },
-      {
-        field: 'body.assigneeId',
-        what: 'an inactive operator',
-        as: 'opA',
-        body: (w) => ({ assigneeId: w.staff.opAsleep }),
-        status: 400,
-        code: 'report.bad_assignee',
-      },
+      badStaff('body.assigneeId', "another region's operator", 'opA', (w) => ({ assigneeId: w.staff.opB }), 'report.bad_assignee'),
+      badStaff('body.assigneeId', 'an inactive operator', 'opA', (w) => ({ assigneeId: w.staff.opAsleep }), 'report.bad_assignee'),
     ],
   },
   'POST /api/reports/bulk/status': {
     url: () => '/api/reports/bulk/status',
     cases: [
-      {
-        field: 'body.ids',
-        what: "another region's report",
-        as: 'opA',
-        body: (w) => ({ to: 'in_work', ids: [w.reports.b] }),
-        status: 200,
-        code: 'auth.out_of_scope',
-        perItem: true,
-      },
-      {
-        field: 'body.ids',
-        what: 'a rejected report',
-        as: 'opA',
-        body: (w) => ({ to: 'in_work', ids: [w.reports.closedHidden] }),
-        status: 200,
-        code: 'report.bad_transition',
-        perItem: true,
-      },
-      {
-        field: 'body.templateId',
-        what: 'a switched-off template',
-        as: 'opA',
-        body: (w) => ({ to: 'in_work', templateId: w.templateOff, ids: [w.reports.a] }),
-        status: 200,
-        code: 'template.inactive',
-        perItem: true,
-      },
+      perItem('body.ids', "another region's report", (w) => ({ to: 'in_work', ids: [w.reports.b] }), 'auth.out_of_scope'),
+      perItem('body.ids', 'a rejected report', (w) => ({ to: 'in_work', ids: [w.reports.closedHidden] }), 'report.bad_transition'),
+      perItem('body.templateId', 'a switched-off template', (w) => ({ to: 'in_work', templateId: w.templateOff, ids: [w.reports.a] }), 'template.inactive'),
     ],
   },
   // No file of another report is of this one: the same 404 as an id that names nothing (world reports carry no files).
@@ -327,24 +287,8 @@ export const ROUTES: Record<string, Route> = {
   'POST /api/reports/{id}/merge': {
     url: (w) => `/api/reports/${w.reports.a}/merge`,
     cases: [
-      {
-        field: 'body.duplicateIds',
-        what: "another region's report",
-        as: 'opA',
-        body: (w) => ({ duplicateIds: [w.reports.b] }),
-        status: 200,
-        code: 'auth.out_of_scope',
-        perItem: true,
-      },
-      {
-        field: 'body.duplicateIds',
-        what: 'a rejected report',
-        as: 'opA',
-        body: (w) => ({ duplicateIds: [w.reports.closedHidden] }),
-        status: 200,
-        code: 'report.bad_transition',
-        perItem: true,
-      },
+      perItem('body.duplicateIds', "another region's report", (w) => ({ duplicateIds: [w.reports.b] }), 'auth.out_of_scope'),
+      perItem('body.duplicateIds', 'a rejected report', (w) => ({ duplicateIds: [w.reports.closedHidden] }), 'report.bad_transition'),
     ],
   },
   'POST /api/report-templates': {
@@ -380,22 +324,14 @@ export const ROUTES: Record<string, Route> = {
   'POST /api/questions/{id}/handover': {
     url: (w) => `/api/questions/${w.question}/handover`,
     cases: [
-      {
-        field: 'body.consultantId',
-        what: 'a consultant whose region does not cover the question',
-        as: 'consA',
-        body: (w) => ({ consultantId: w.staff.consB }),
-        status: 400,
-        code: 'question.bad_consultant',
-      },
-      {
-        field: 'body.consultantId',
-        what: 'an inactive consultant',
-        as: 'consA',
-        body: (w) => ({ consultantId: w.staff.consAsleep }),
-        status: 400,
-        code: 'question.bad_consultant',
-      },
+      badStaff(
+        'body.consultantId',
+        'a consultant whose region does not cover the question',
+        'consA',
+        (w) => ({ consultantId: w.staff.consB }),
+        'question.bad_consultant',
+      ),
+      badStaff('body.consultantId', 'an inactive consultant', 'consA', (w) => ({ consultantId: w.staff.consAsleep }), 'question.bad_consultant'),
     ],
   },
   'POST /api/faq': {
@@ -521,29 +457,11 @@ export const ROUTES: Record<string, Route> = {
   'POST /api/polls/{id}/questions': {
     url: (w) => `/api/polls/${w.polls.a}/questions`,
     body: () => yesNo,
-    cases: [
-      {
-        field: 'body.showIfQuestionId',
-        what: "a question of another region's poll",
-        as: 'pmA',
-        body: (w) => ({ showIfQuestionId: w.polls.bQuestion, showIfAnswers: ['yes'] }),
-        status: 400,
-        code: 'poll.skip_rule_not_earlier',
-      },
-    ],
+    cases: skipRuleCases(),
   },
   'PATCH /api/polls/questions/{id}': {
     url: (w) => `/api/polls/questions/${w.polls.aQuestion}`,
-    cases: [
-      {
-        field: 'body.showIfQuestionId',
-        what: "a question of another region's poll",
-        as: 'pmA',
-        body: (w) => ({ showIfQuestionId: w.polls.bQuestion, showIfAnswers: ['yes'] }),
-        status: 400,
-        code: 'poll.skip_rule_not_earlier',
-      },
-    ],
+    cases: skipRuleCases(),
   },
   'POST /api/monitoring/planned-projects': {
     url: () => '/api/monitoring/planned-projects',
@@ -633,32 +551,21 @@ export const ROUTES: Record<string, Route> = {
   },
   'PUT /api/monitoring/rounds/{id}/standard': {
     url: (w) => `/api/monitoring/rounds/${w.monitoring.round}/standard`,
-    cases: [
-      {
-        field: 'body.items.itemId',
-        what: 'an item of a service kind the project does not provide',
-        as: 'pmA',
-        body: (w) => ({ items: [{ itemId: w.monitoring.itemOtherKind, compliant: true }] }),
-        status: 400,
-        code: 'monitoring.standard_item_not_found',
-      },
-      {
-        field: 'body.items.itemId',
-        what: "a retired item of the project's service kind",
-        as: 'pmA',
-        body: (w) => ({ items: [{ itemId: w.monitoring.itemRetired, compliant: true }] }),
-        status: 400,
-        code: 'monitoring.standard_item_not_found',
-      },
-      {
-        field: 'body.items.itemId',
-        what: 'no such item',
-        as: 'pmA',
-        body: () => ({ items: [{ itemId: NONE, compliant: true }] }),
-        status: 400,
-        code: 'monitoring.standard_item_not_found',
-      },
-    ],
+    // The same refusal for every item that is not one of the project's service kind in force.
+    cases: (
+      [
+        ['an item of a service kind the project does not provide', (w) => w.monitoring.itemOtherKind],
+        ["a retired item of the project's service kind", (w) => w.monitoring.itemRetired],
+        ['no such item', () => NONE],
+      ] as Array<[string, (w: World) => number]>
+    ).map(([what, itemId]): Case => ({
+      field: 'body.items.itemId',
+      what,
+      as: 'pmA',
+      body: (w) => ({ items: [{ itemId: itemId(w), compliant: true }] }),
+      status: 400,
+      code: 'monitoring.standard_item_not_found',
+    })),
   },
   'PUT /api/monitoring/rounds/{id}/tools/{tool}': {
     url: (w) => `/api/monitoring/rounds/${w.monitoring.round}/tools/survey`,

@@ -2,10 +2,10 @@
 // registered, the sync's calls recorded, and a member's button press. The report and question staff groups
 // are tested the same way; only the rows they keep between tests differ.
 import type { Chat, Message, User } from 'grammy/types';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Feature } from '../../bot/features.ts';
 import type { SendFn } from '../../bot/telegram/chat-port.ts';
-import type { ApiApp } from './api-app.ts';
+import { bearer, type ApiApp } from './api-app.ts';
 import { createBotHarness, type BotHarness } from './bot-harness.ts';
 import { lateBound } from './late-bound.ts';
 
@@ -24,6 +24,8 @@ export interface StaffGroup {
   lastAnswer(): Record<string, unknown> | undefined;
   /** The callback data of a message's inline buttons. */
   buttons(m: Message | Record<string, unknown>): string[];
+  /** The admin links the group to the record at `url` (a department, a consultation topic) through the API. */
+  link(url: string): Promise<void>;
 }
 
 export function useStaffGroup(api: ApiApp, opts: { chat: Chat.SupergroupChat; features: () => Feature[]; chatInstance: string; truncate: string }): StaffGroup {
@@ -54,5 +56,9 @@ export function useStaffGroup(api: ApiApp, opts: { chat: Chat.SupergroupChat; fe
       h.deliver(h.fake.pushUpdate({ callback_query: { id: `cb-${++callbackId}`, from, message: message as never, chat_instance: opts.chatInstance, data } })),
     lastAnswer: () => h.fake.callsTo('answerCallbackQuery').at(-1)?.payload,
     buttons: (m) => ((m.reply_markup as { inline_keyboard?: Keyboard } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data),
+    async link(url) {
+      const res = await api.app.inject({ method: 'PATCH', url, headers: bearer(api.adminToken), payload: { telegramChatId: String(opts.chat.id) } });
+      expect(res.statusCode, res.body).toBe(200);
+    },
   };
 }

@@ -109,14 +109,14 @@ export async function offerSavedDraft(
   if (!(await offerDraft(conversation, ctx, button, texts))) await conversation.external(() => discard());
 }
 
-/** A draft module (bot/reports/report-draft.ts, bot/initiatives/propose-draft.ts): the draft as its flow keeps it. */
-export interface DraftModule<D, S extends string> {
+/** A flow's draft as the flow keeps it (bot/reports/report-draft.ts, bot/initiatives/propose-draft.ts). */
+export interface DraftModel<D, S extends string> {
   /** the draft before any answer */
-  EMPTY: D;
+  empty: D;
   /** the first step not answered yet; null: on to the summary */
   missing(draft: D): S | null;
   /** reads the draft, in `conversation.external`; null: none yet */
-  loadDraft(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<D | null>;
+  load(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<D | null>;
 }
 
 /** The rest of what draftSteps needs: the flow's steps, its summary, and what discarding and sending do. */
@@ -142,11 +142,11 @@ export async function draftSteps<D, S extends string>(
   conversation: Flow,
   ctx: FlowContext,
   citizenId: number,
-  model: DraftModule<D, S>,
+  model: DraftModel<D, S>,
   flow: DraftFlow<D, S>,
 ): Promise<void> {
   const top = conversation.checkpoint();
-  const draft = (await model.loadDraft(conversation, ctx, citizenId)) ?? model.EMPTY;
+  const draft = (await model.load(conversation, ctx, citizenId)) ?? model.empty;
   const step = model.missing(draft);
   if (step) {
     await flow.ask[step](conversation, ctx, citizenId, draft);

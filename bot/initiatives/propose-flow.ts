@@ -9,8 +9,7 @@ import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import { askOnce, attempt, clip, draftSteps, errorText, esc, offerSavedDraft, type Flow } from '../flow-kit.ts';
 import { initiativeDraftChoice, initiativeSummary } from './buttons.ts';
-import * as proposeDraft from './propose-draft.ts';
-import type { DraftView, Step } from './propose-draft.ts';
+import { loadDraft, PROPOSE_DRAFT, started, STEPS, type DraftView, type Step } from './propose-draft.ts';
 import { ASK } from './propose-steps.ts';
 
 export async function proposeConversation(conversation: Flow, ctx: FlowContext, editId?: number | null): Promise<void> {
@@ -18,10 +17,10 @@ export async function proposeConversation(conversation: Flow, ctx: FlowContext, 
   if (citizenId == null) return;
   const t = ctx.t;
   const editing = typeof editId === 'number' ? editId : null;
-  const before = await proposeDraft.loadDraft(conversation, ctx, citizenId);
+  const before = await loadDraft(conversation, ctx, citizenId);
   const discard = () => ctx.services.initiatives.drafts.discardDraft(citizenId);
   // A draft of the same purpose (new, or this initiative's edit) with answers in it: go on, or start again.
-  if (before && before.initiativeId === editing && proposeDraft.started(before))
+  if (before && before.initiativeId === editing && started(before))
     await offerSavedDraft(conversation, ctx, initiativeDraftChoice, 'initiatives-bot', before.updatedAt, discard);
   const opened = await conversation.external(() => attempt(() => ctx.services.initiatives.drafts.startDraft(citizenId, editing).then(() => true)));
   if (!opened.ok) {
@@ -29,7 +28,7 @@ export async function proposeConversation(conversation: Flow, ctx: FlowContext, 
     return;
   }
   if (editing != null) await ctx.reply(t('initiatives-bot:flow.edit_intro', { id: editing }));
-  await draftSteps(conversation, ctx, citizenId, proposeDraft, {
+  await draftSteps(conversation, ctx, citizenId, PROPOSE_DRAFT, {
     ns: 'initiatives-bot',
     ask: ASK,
     summary: showSummary,
@@ -72,5 +71,5 @@ async function showSummary(conversation: Flow, ctx: FlowContext, d: DraftView): 
   ]);
   const { value } = await askOnce(conversation, ctx, text, kb, initiativeSummary, { html: true });
   if (value.choice === 'send' || value.choice === 'discard') return value.choice;
-  return (proposeDraft.STEPS as readonly string[]).includes(value.choice) ? (value.choice as Step) : 'title';
+  return (STEPS as readonly string[]).includes(value.choice) ? (value.choice as Step) : 'title';
 }

@@ -6,7 +6,7 @@ import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import { draftSteps, offerSavedDraft, type Flow } from '../flow-kit.ts';
 import { draftChoice } from './buttons.ts';
-import * as reportDraft from './report-draft.ts';
+import { REPORT_DRAFT } from './report-draft.ts';
 import { ASK } from './report-steps.ts';
 import { offerDuplicates, showSummary, submit } from './report-summary.ts';
 
@@ -27,7 +27,7 @@ export async function reportConversation(conversation: Flow, ctx: FlowContext): 
   const discard = () => ctx.services.reportCitizen.discardDraft(citizenId);
   if (found) await offerSavedDraft(conversation, ctx, draftChoice, 'reports', found, discard);
   // The steps read what they need from the caches; the draft is read again after each step.
-  await draftSteps(conversation, ctx, citizenId, reportDraft, {
+  await draftSteps(conversation, ctx, citizenId, REPORT_DRAFT, {
     ns: 'reports',
     ask: ASK,
     summary: showSummary,

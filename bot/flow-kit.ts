@@ -5,6 +5,8 @@ import type { Conversation } from '@grammyjs/conversations';
 import { InlineKeyboard } from 'grammy';
 import type { BotContext, FlowContext } from './context.ts';
 import { FLOW_BUTTON } from './features.ts';
+import { mainMenu } from './menu.ts';
+import { formatLocalDateTime } from '../core/calendar/local-time.ts';
 import { DomainError } from '../core/errors.ts';
 import { defineButton, type ButtonFamily, type ButtonFields, type ButtonReader, type Field } from '../core/offers/button.ts';
 import { esc, fitTitle } from '../core/text.ts';
@@ -45,6 +47,33 @@ export async function waitForButton<V>(
   }
 }
 
+/** Like waitForButton, and the buttons then go from their message: a question is answered once. */
+async function pressOnce<V>(
+  conversation: Flow,
+  button: ButtonReader<V>,
+  hint?: (ctx: FlowContext) => Promise<unknown>,
+): Promise<{ ctx: FlowContext; value: V }> {
+  const pressed = await waitForButton(conversation, button, hint);
+  await pressed.ctx.editMessageReplyMarkup().catch(() => {});
+  return pressed;
+}
+
+/**
+ * A question answered with one press: sends `text` (HTML with `opts.html`) with `keyboard`, buttons of
+ * `button`'s family, and waits for a press (pressOnce). Anything typed meanwhile is answered with `opts.hint`.
+ */
+export async function askOnce<V>(
+  conversation: Flow,
+  ctx: FlowContext,
+  text: string,
+  keyboard: InlineKeyboard,
+  button: ButtonReader<V>,
+  opts: { html?: boolean; hint?: (ctx: FlowContext) => Promise<unknown> } = {},
+): Promise<{ ctx: FlowContext; value: V }> {
+  await ctx.reply(text, opts.html ? { parse_mode: 'HTML', reply_markup: keyboard } : { reply_markup: keyboard });
+  return pressOnce(conversation, button, opts.hint);
+}
+
 /**
  * Offers to continue a saved draft or to start again (`texts.found` says since when), and waits for the
  * press; the buttons go once one is pressed. True: continue the draft.
@@ -56,10 +85,85 @@ export async function offerDraft(
   texts: { found: string; go: string; restart: string },
 ): Promise<boolean> {
   const kb = new InlineKeyboard().text(texts.go, button.encode({ choice: 'go' })).text(texts.restart, button.encode({ choice: 'new' }));
-  await ctx.reply(texts.found, { reply_markup: kb });
-  const { ctx: pressed, value } = await waitForButton(conversation, button);
-  await pressed.editMessageReplyMarkup().catch(() => {});
+  const { value } = await askOnce(conversation, ctx, texts.found, kb, button);
   return value.choice === 'go';
+}
+
+/**
+ * A draft found on entry (changed at `since`, an ISO time): the citizen goes on with it, or starts again and
+ * `discard` (run in `conversation.external`) drops it. The texts are `<ns>:flow.draft_found`, `continue`, `restart`.
+ */
+export async function offerSavedDraft(
+  conversation: Flow,
+  ctx: FlowContext,
+  button: ButtonFamily<{ choice: Field<'go' | 'new'> }>,
+  ns: string,
+  since: string,
+  discard: () => Promise<unknown>,
+): Promise<void> {
+  const texts = {
+    found: ctx.t(`${ns}:flow.draft_found`, { date: formatLocalDateTime(new Date(since)) }),
+    go: ctx.t(`${ns}:flow.continue`),
+    restart: ctx.t(`${ns}:flow.restart`),
+  };
+  if (!(await offerDraft(conversation, ctx, button, texts))) await conversation.external(() => discard());
+}
+
+/** A flow's draft as the flow keeps it (bot/reports/report-draft.ts, bot/initiatives/propose-draft.ts). */
+export interface DraftModel<D, S extends string> {
+  /** the draft before any answer */
+  empty: D;
+  /** the first step not answered yet; null: on to the summary */
+  missing(draft: D): S | null;
+  /** reads the draft, in `conversation.external`; null: none yet */
+  load(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<D | null>;
+}
+
+/** The rest of what draftSteps needs: the flow's steps, its summary, and what discarding and sending do. */
+export interface DraftFlow<D, S extends string> {
+  /** the texts' namespace (`<ns>:flow.discarded`) */
+  ns: string;
+  ask: Record<S, (conversation: Flow, ctx: FlowContext, citizenId: number, draft: D) => Promise<unknown>>;
+  /** shows the answers and waits for 'send', 'discard' or a step to change */
+  summary(conversation: Flow, ctx: FlowContext, draft: D): Promise<string>;
+  /** drops the draft (run in `conversation.external`) */
+  discard(): Promise<unknown>;
+  /** true: the flow is over; false: the draft was refused, and the summary comes again with it intact */
+  send(draft: D): Promise<boolean>;
+}
+
+/**
+ * The body of a draft flow: the next unanswered step, else the summary, where the citizen sends the draft,
+ * discards it or changes an answer. Every answer is in the draft once its step returns, so the flow then goes
+ * back to the checkpoint here: the conversation's log (stored on every update) holds one step's updates, not the
+ * whole flow's, and the draft is read again after each rewind.
+ */
+export async function draftSteps<D, S extends string>(
+  conversation: Flow,
+  ctx: FlowContext,
+  citizenId: number,
+  model: DraftModel<D, S>,
+  flow: DraftFlow<D, S>,
+): Promise<void> {
+  const top = conversation.checkpoint();
+  const draft = (await model.load(conversation, ctx, citizenId)) ?? model.empty;
+  const step = model.missing(draft);
+  if (step) {
+    await flow.ask[step](conversation, ctx, citizenId, draft);
+    return conversation.rewind(top);
+  }
+  const choice = await flow.summary(conversation, ctx, draft);
+  if (choice === 'discard') {
+    await conversation.external(() => flow.discard());
+    await ctx.reply(ctx.t(`${flow.ns}:flow.discarded`), { reply_markup: mainMenu(ctx) });
+    return;
+  }
+  if (choice === 'send') {
+    if (await flow.send(draft)) return;
+    return conversation.rewind(top);
+  }
+  if (Object.hasOwn(flow.ask, choice)) await flow.ask[choice as S](conversation, ctx, citizenId, draft);
+  return conversation.rewind(top);
 }
 
 /** Waits for the citizen's next message; a press of a button no longer offered meanwhile gets a short answer. */
@@ -118,14 +222,15 @@ export const withLegend = (prompt: string, legend: string[], escape = false) =>
   legend.length ? `${prompt}\n\n${legend.map((l) => (escape ? esc(l) : l)).join('\n')}` : prompt;
 
 /**
- * Runs what a pressed button does for the citizen and stops the button's spinner; a refusal from the
- * domain (closed, not answered, no place left …) becomes an alert in the citizen's language.
+ * Runs what a pressed button does for the citizen and stops the button's spinner, with the text `run` returns
+ * (if any) as the button's short answer; a refusal from the domain (closed, not answered, no place left …)
+ * becomes an alert in the citizen's language.
  */
-export async function onButton(ctx: BotContext, run: (citizenId: number) => Promise<unknown>): Promise<void> {
+export async function onButton(ctx: BotContext, run: (citizenId: number) => Promise<string | void>): Promise<void> {
   const citizenId = ctx.citizen?.id;
   if (citizenId == null) return;
   const outcome = await attempt(() => run(citizenId));
-  if (outcome.ok) await ctx.answerCallbackQuery().catch(() => {});
+  if (outcome.ok) await ctx.answerCallbackQuery(outcome.value ? { text: outcome.value } : undefined).catch(() => {});
   else await ctx.answerCallbackQuery({ text: errorText(ctx, outcome).slice(0, 190), show_alert: true });
 }
 
@@ -140,6 +245,12 @@ export async function showScreen(ctx: BotContext, text: string, kb: InlineKeyboa
 export async function enterFlow(ctx: BotContext, id: string, ...args: unknown[]): Promise<void> {
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(id, ...args);
+}
+
+/** A button that starts a flow and leaves its message as it is (a card, an invitation: it may start the flow again later). */
+export async function enterFlowFromButton(ctx: BotContext, id: string, ...args: unknown[]): Promise<void> {
+  await ctx.answerCallbackQuery();
+  await enterFlow(ctx, id, ...args);
 }
 
 /** A screen's button that starts a flow: its spinner stops, the screen's buttons go, and the flow starts. */

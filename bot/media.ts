@@ -13,6 +13,9 @@ export type MediaResult =
   /** the message carries no file at all (text, location, …) */
   | { ok: false; reason: 'none' };
 
+/** A document's name is kept to this many characters. */
+const DOCUMENT_NAME_MAX = 200;
+
 const DOCUMENT_KINDS: Array<[RegExp, EvidenceInput['kind']]> = [
   [/^image\//, 'document'],
   [/^video\//, 'video'],
@@ -31,6 +34,12 @@ const base = (f: { file_id: string; file_unique_id: string; file_size?: number }
   ...(f.file_size != null ? { fileSize: f.file_size } : {}),
 });
 
+type TelegramFile = { file_id: string; file_unique_id: string; file_size?: number; file_name?: string };
+
+/** A file that may carry its own name (a video, an audio file, a document); a document's name is cut to `nameMax`. */
+const named = (kind: EvidenceInput['kind'], f: TelegramFile, mimeType: string, nameMax?: number) =>
+  sized({ kind, mimeType, ...base(f), ...(f.file_name ? { fileName: f.file_name.slice(0, nameMax) } : {}) });
+
 export function mediaFromMessage(msg: Message | undefined): MediaResult {
   if (!msg) return { ok: false, reason: 'none' };
   if (msg.photo?.length) {
@@ -40,40 +49,21 @@ export function mediaFromMessage(msg: Message | undefined): MediaResult {
   }
   // A GIF-like animation also carries `document`; it shows nothing a photo or video would not.
   if (msg.animation || msg.sticker) return { ok: false, reason: 'unsupported' };
-  if (msg.video)
-    return sized({
-      kind: 'video',
-      mimeType: msg.video.mime_type ?? 'video/mp4',
-      ...base(msg.video),
-      ...(msg.video.file_name ? { fileName: msg.video.file_name } : {}),
-    });
+  if (msg.video) return named('video', msg.video, msg.video.mime_type ?? 'video/mp4');
   if (msg.video_note) return sized({ kind: 'video', mimeType: 'video/mp4', ...base(msg.video_note) });
   if (msg.voice) return sized({ kind: 'voice', mimeType: msg.voice.mime_type ?? 'audio/ogg', ...base(msg.voice) });
-  if (msg.audio)
-    return sized({
-      kind: 'audio',
-      mimeType: msg.audio.mime_type ?? 'audio/mpeg',
-      ...base(msg.audio),
-      ...(msg.audio.file_name ? { fileName: msg.audio.file_name } : {}),
-    });
+  if (msg.audio) return named('audio', msg.audio, msg.audio.mime_type ?? 'audio/mpeg');
   if (msg.document) {
     const mime = msg.document.mime_type ?? '';
     const kind = DOCUMENT_KINDS.find(([re]) => re.test(mime))?.[1];
     if (!kind) return { ok: false, reason: 'unsupported' };
-    return sized({ kind, mimeType: mime, ...base(msg.document), ...(msg.document.file_name ? { fileName: msg.document.file_name.slice(0, 200) } : {}) });
+    return named(kind, msg.document, mime, DOCUMENT_NAME_MAX);
   }
   return { ok: false, reason: 'none' };
 }
 
 /** An attachment to a question: evidence kinds, plus any document (an NGO's charter, a contract, a letter). */
 export function attachmentFromMessage(msg: Message | undefined): MediaResult {
-  if (msg?.document && !msg.animation) {
-    return sized({
-      kind: 'document',
-      mimeType: msg.document.mime_type ?? 'application/octet-stream',
-      ...base(msg.document),
-      ...(msg.document.file_name ? { fileName: msg.document.file_name.slice(0, 200) } : {}),
-    });
-  }
+  if (msg?.document && !msg.animation) return named('document', msg.document, msg.document.mime_type ?? 'application/octet-stream', DOCUMENT_NAME_MAX);
   return mediaFromMessage(msg);
 }

@@ -51,3 +51,15 @@ export function mainMenu(ctx: { t: TFunction; catalog: BotCatalog }): Keyboard {
   }
   return kb.resized().persistent();
 }
+
+/** "This link is not known", with the main menu. */
+export const unknownLink = (ctx: BotContext) => ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx) });
+
+/** A deep link's handler that opens what `rest` names (a number or id matching `re`); any other rest is an unknown link. */
+export const deepLinkTo =
+  (re: RegExp, open: (ctx: BotContext, rest: string) => Promise<unknown>) =>
+  (ctx: BotContext, rest: string): Promise<unknown> =>
+    re.test(rest) ? open(ctx, rest) : unknownLink(ctx);
+
+/** A deep link naming a record by its id (`in_12`, `topic_7`). */
+export const deepLinkToId = (open: (ctx: BotContext, id: number) => Promise<unknown>) => deepLinkTo(/^\d{1,9}$/, (ctx, id) => open(ctx, Number(id)));

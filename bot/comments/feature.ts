@@ -5,22 +5,14 @@ import { Composer } from 'grammy';
 import { notFound } from '../../core/errors.ts';
 import type { BotContext } from '../context.ts';
 import type { Feature, FlowDefinition } from '../features.ts';
-import { attempt, enterFlow, errorText } from '../flow-kit.ts';
-import { mainMenu } from '../menu.ts';
+import { enterFlowFromButton, onButton } from '../flow-kit.ts';
+import { deepLinkTo } from '../menu.ts';
 import { flagPublicComment, followReport, moreComments, supportReport, writeReportComment } from './buttons.ts';
 import { publicCommentConversation } from './comment-flow.ts';
+import { flagComment } from './card-comments.ts';
 import { showReportCard } from './report-card.ts';
 
 const NUMBER = /^[A-Z]{2,4}-[0-9-]{1,24}$/;
-
-/** Runs a button's action; its answer (or a refusal from the domain) comes back as an alert. */
-async function onButton(ctx: BotContext, run: (citizenId: number) => Promise<string | void>): Promise<void> {
-  const citizenId = ctx.citizen?.id;
-  if (citizenId == null) return;
-  const outcome = await attempt(() => run(citizenId));
-  if (outcome.ok) await ctx.answerCallbackQuery(outcome.value ? { text: outcome.value } : undefined);
-  else await ctx.answerCallbackQuery({ text: errorText(ctx, outcome).slice(0, 190), show_alert: true });
-}
 
 /** The report by its public number, or the domain's "not found" (hidden and unknown alike). */
 async function reportId(ctx: BotContext, number: string): Promise<number> {
@@ -49,10 +41,7 @@ export function createPublicReportFeature(): Feature {
       return ctx.t(added ? 'comments:follow.added' : 'comments:follow.already', { number });
     }),
   );
-  pm.callbackQuery(writeReportComment.pattern, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await enterFlow(ctx, 'public-comment', writeReportComment.decode(ctx.callbackQuery.data)!.number);
-  });
+  pm.callbackQuery(writeReportComment.pattern, (ctx) => enterFlowFromButton(ctx, 'public-comment', writeReportComment.decode(ctx.callbackQuery.data)!.number));
   pm.callbackQuery(moreComments.pattern, (ctx) =>
     onButton(ctx, async () => {
       const { number, offset } = moreComments.decode(ctx.callbackQuery.data)!;
@@ -60,10 +49,7 @@ export function createPublicReportFeature(): Feature {
     }),
   );
   pm.callbackQuery(flagPublicComment.pattern, (ctx) =>
-    onButton(ctx, async (citizenId) => {
-      const r = await ctx.services.comments.citizen.flag(citizenId, flagPublicComment.decode(ctx.callbackQuery.data)!.commentId);
-      return ctx.t(r.hidden ? 'comments:flag.hidden' : r.flagged ? 'comments:flag.thanks' : 'comments:flag.already');
-    }),
+    onButton(ctx, (citizenId) => flagComment(ctx, citizenId, flagPublicComment.decode(ctx.callbackQuery.data)!.commentId)),
   );
 
   return {
@@ -71,7 +57,7 @@ export function createPublicReportFeature(): Feature {
     composer,
     flows: [{ id: 'public-comment', version: 1, builder: publicCommentConversation as FlowDefinition['builder'] }],
     deepLinks: {
-      rp: (ctx, rest) => (NUMBER.test(rest) ? showReportCard(ctx, rest) : ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx) })),
+      rp: deepLinkTo(NUMBER, (ctx, number) => showReportCard(ctx, number)),
     },
   };
 }

@@ -7,9 +7,8 @@ import { formatLocalDate } from '../../core/calendar/local-time.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import type { BotContext } from '../context.ts';
 import { clip, esc, showScreen } from '../flow-kit.ts';
+import { addCommentButtons, CARD_COMMENTS, commentLines } from './card-comments.ts';
 import { flagPublicComment, followReport, moreComments, supportReport, writeReportComment } from './buttons.ts';
-
-const CARD_COMMENTS = 3;
 
 export async function showReportCard(ctx: BotContext, number: string, opts: { offset?: number; edit?: boolean } = {}): Promise<void> {
   const t = ctx.t;
@@ -34,13 +33,8 @@ export async function showReportCard(ctx: BotContext, number: string, opts: { of
   ];
   if (open && r.dueAt) lines.push(esc(t(r.dueAt < ctx.services.now() ? 'comments:card.overdue' : 'comments:card.due', { date: formatLocalDate(r.dueAt) })));
   lines.push(esc(t('comments:card.supports', { count: r.supportCount })), '', esc(t('comments:card.description', { text: clip(r.description, 500) })), '');
-  if (comments.total === 0) lines.push(esc(t('comments:card.no_comments')));
-  else {
-    lines.push(t('comments:card.comments', { count: comments.total }));
-    comments.items.forEach((c, i) =>
-      lines.push(esc(t('comments:card.comment', { n: offset + i + 1, author: c.authorName ?? t('comments:card.participant'), text: clip(c.text, 400) }))),
-    );
-  }
+  const shown = { keys: 'comments:card', page: comments, offset };
+  lines.push(...commentLines(t, shown));
   if (!open) lines.push('', esc(t('comments:card.closed')));
   const kb = new InlineKeyboard();
   if (open) {
@@ -49,9 +43,9 @@ export async function showReportCard(ctx: BotContext, number: string, opts: { of
       .row();
     kb.text(t('comments:card.write'), writeReportComment.encode({ number: r.number })).row();
   }
-  comments.items.forEach((c, i) => kb.text(t('comments:card.flag', { n: offset + i + 1 }), flagPublicComment.encode({ commentId: c.id })));
-  if (comments.items.length > 0) kb.row();
-  if (offset + CARD_COMMENTS < comments.total)
-    kb.text(t('comments:card.more'), moreComments.encode({ number: r.number, offset: offset + CARD_COMMENTS })).row();
+  addCommentButtons(kb, t, shown, {
+    flag: (commentId) => flagPublicComment.encode({ commentId }),
+    more: (next) => moreComments.encode({ number: r.number, offset: next }),
+  });
   await showScreen(ctx, lines.join('\n'), kb, { edit: opts.edit ?? false });
 }

@@ -5,19 +5,12 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import type { Feature, FlowDefinition } from '../features.ts';
-import { mainMenu } from '../menu.ts';
-import { attempt, enterFlow, errorText } from '../flow-kit.ts';
+import { deepLinkToId, mainMenu } from '../menu.ts';
+import { attempt, enterFlowFromButton, errorText, onButton } from '../flow-kit.ts';
 import { topicCommentConversation } from './topic-comment.ts';
 import { flagAnswer, showMyComments, showSubscriptionChoices, showSubscriptions, showTopicDetail, showTopics } from './topic-views.ts';
 import { openTopic as openTopicButton } from '../../core/discussions/discussions-buttons.ts';
 import { flagComment, myCommentsPage, subscriptionChoices, subscriptions, toggleSubscription, topicsPage, writeComment } from './buttons.ts';
-
-/** Runs a button's action; a refusal from the domain (topic gone, own comment …) comes back as an alert. */
-async function onButton(ctx: BotContext, run: () => Promise<string | void>): Promise<void> {
-  const outcome = await attempt(run);
-  if (outcome.ok) await ctx.answerCallbackQuery(outcome.value ? { text: outcome.value } : undefined);
-  else await ctx.answerCallbackQuery({ text: errorText(ctx, outcome).slice(0, 190), show_alert: true });
-}
 
 /** Opens a topic from a deep link or an announcement; an unknown one is said so, with the menu. */
 async function openTopic(ctx: BotContext, topicId: number): Promise<void> {
@@ -37,13 +30,10 @@ export function createTopicsFeature(): Feature {
     }),
   );
   pm.callbackQuery(openTopicButton.pattern, (ctx) => onButton(ctx, () => showTopicDetail(ctx, openTopicButton.decode(ctx.callbackQuery.data)!.topicId)));
-  pm.callbackQuery(writeComment.pattern, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await enterFlow(ctx, 'topic-comment', writeComment.decode(ctx.callbackQuery.data)!.topicId);
-  });
+  pm.callbackQuery(writeComment.pattern, (ctx) => enterFlowFromButton(ctx, 'topic-comment', writeComment.decode(ctx.callbackQuery.data)!.topicId));
   pm.callbackQuery(flagComment.pattern, (ctx) =>
-    onButton(ctx, async () =>
-      flagAnswer(ctx, await ctx.services.discussions.citizen.flag(ctx.citizen!.id, flagComment.decode(ctx.callbackQuery.data)!.commentId)),
+    onButton(ctx, async (citizenId) =>
+      flagAnswer(ctx, await ctx.services.discussions.citizen.flag(citizenId, flagComment.decode(ctx.callbackQuery.data)!.commentId)),
     ),
   );
   pm.callbackQuery(myCommentsPage.pattern, (ctx) => onButton(ctx, () => showMyComments(ctx, myCommentsPage.decode(ctx.callbackQuery.data)!.offset)));
@@ -52,9 +42,9 @@ export function createTopicsFeature(): Feature {
     onButton(ctx, () => showSubscriptionChoices(ctx, subscriptionChoices.decode(ctx.callbackQuery.data)!.kind)),
   );
   pm.callbackQuery(toggleSubscription.pattern, (ctx) =>
-    onButton(ctx, async () => {
+    onButton(ctx, async (citizenId) => {
       const { kind, itemId } = toggleSubscription.decode(ctx.callbackQuery.data)!;
-      const on = await ctx.services.discussions.citizen.toggleSubscription(ctx.citizen!.id, kind === 'a' ? 'area' : 'region', itemId);
+      const on = await ctx.services.discussions.citizen.toggleSubscription(citizenId, kind === 'a' ? 'area' : 'region', itemId);
       await showSubscriptionChoices(ctx, kind);
       return ctx.t(on ? 'discussions:subs.on' : 'discussions:subs.off');
     }),
@@ -65,9 +55,7 @@ export function createTopicsFeature(): Feature {
     composer,
     flows: [{ id: 'topic-comment', version: 1, builder: topicCommentConversation as FlowDefinition['builder'] }],
     menu: [{ key: 'topics', order: 21, labelKey: 'common:menu.topics', open: (ctx) => showTopics(ctx) }],
-    deepLinks: {
-      topic: (ctx, rest) => (/^\d{1,9}$/.test(rest) ? openTopic(ctx, Number(rest)) : ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx) })),
-    },
+    deepLinks: { topic: deepLinkToId(openTopic) },
     commands: [{ command: 'topics', descriptionKey: 'discussions:commands.topics', order: 30 }],
   };
 }

@@ -7,7 +7,7 @@ import { InlineKeyboard } from 'grammy';
 import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import { askProfile } from '../citizens/profile.ts';
-import { attempt, clip, errorText, esc, fitTitle, waitForButton, type Flow } from '../flow-kit.ts';
+import { askOnce, attempt, clip, errorText, esc, fitTitle, type Flow } from '../flow-kit.ts';
 import { typedOrPressed } from '../typed-answer.ts';
 import type { ChangeStory } from '../../generated/prisma/client.ts';
 import type { StoryConsent } from '../../generated/prisma/enums.ts';
@@ -59,6 +59,9 @@ function viewOf(s: ChangeStory, f: Frame): StoryDraftView {
     publicName: s.publicName,
   };
 }
+
+/** The answer to anything typed where buttons are offered. */
+const useButtons = (ctx: FlowContext) => (x: FlowContext) => x.reply(ctx.t('impact-bot:flow.use_buttons'));
 
 type Saved = { ok: true; draft: StoryDraftView } | { ok: false };
 
@@ -132,13 +135,8 @@ async function askWhy(conversation: Flow, ctx: FlowContext, citizenId: number, d
 
 /** Consent to publish; "with my name" asks which name (the profile's as a button). */
 async function askConsent(conversation: Flow, ctx: FlowContext, citizenId: number, d: StoryDraftView, profile: string | null): Promise<Saved> {
-  await ctx.reply(ctx.t('impact-bot:flow.consent'), {
-    reply_markup: InlineKeyboard.from(
-      STORY_CONSENTS.map((c) => [InlineKeyboard.text(ctx.t(`impact-bot:flow.consent_${c}`), storyConsent.encode({ consent: c }))]),
-    ),
-  });
-  const { ctx: pressed, value } = await waitForButton(conversation, storyConsent, (x) => x.reply(ctx.t('impact-bot:flow.use_buttons')));
-  await pressed.editMessageReplyMarkup().catch(() => {});
+  const kb = InlineKeyboard.from(STORY_CONSENTS.map((c) => [InlineKeyboard.text(ctx.t(`impact-bot:flow.consent_${c}`), storyConsent.encode({ consent: c }))]));
+  const { value } = await askOnce(conversation, ctx, ctx.t('impact-bot:flow.consent'), kb, storyConsent, { hint: useButtons(ctx) });
   const consent: StoryConsent = value.consent;
   let publicName: string | null = null;
   if (consent === 'named') {
@@ -177,14 +175,10 @@ async function confirm(conversation: Flow, ctx: FlowContext, d: StoryDraftView):
     d.whyText ? ctx.t('impact-bot:flow.summary_why', { why: esc(clip(d.whyText, 800)) }) : ctx.t('impact-bot:flow.summary_why_none'),
     ctx.t('impact-bot:flow.summary_consent', { consent: consentLabel(ctx, d.consent, d.publicName) }),
   ].join('\n');
-  await ctx.reply(ctx.t('impact-bot:flow.confirm', { summary }), {
-    parse_mode: 'HTML',
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t('impact-bot:flow.send'), storyConfirm.encode({ choice: 'send' }))
-      .text(ctx.t('impact-bot:flow.edit'), storyConfirm.encode({ choice: 'edit' })),
-  });
-  const { ctx: pressed, value } = await waitForButton(conversation, storyConfirm, (x) => x.reply(ctx.t('impact-bot:flow.use_buttons')));
-  await pressed.editMessageReplyMarkup().catch(() => {});
+  const kb = new InlineKeyboard()
+    .text(ctx.t('impact-bot:flow.send'), storyConfirm.encode({ choice: 'send' }))
+    .text(ctx.t('impact-bot:flow.edit'), storyConfirm.encode({ choice: 'edit' }));
+  const { value } = await askOnce(conversation, ctx, ctx.t('impact-bot:flow.confirm', { summary }), kb, storyConfirm, { html: true, hint: useButtons(ctx) });
   return value.choice === 'send';
 }
 

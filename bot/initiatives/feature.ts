@@ -18,38 +18,22 @@ import {
 import { rateOffers, satisfactionOffers } from '../../core/initiatives/initiative-notify.ts';
 import type { BotContext } from '../context.ts';
 import type { Feature, FlowDefinition } from '../features.ts';
-import { attempt, enterFlow, errorText } from '../flow-kit.ts';
-import { mainMenu } from '../menu.ts';
+import { enterFlowFromButton, onButton } from '../flow-kit.ts';
+import { deepLinkToId, mainMenu } from '../menu.ts';
 import { keyboardOf } from '../telegram/keyboard.ts';
 import { askRating, flagInitiativeComment, initiativesHome, initiativesPage, moreInitiativeComments, myInitiativesPage, proposeInitiative } from './buttons.ts';
+import { flagComment } from '../comments/card-comments.ts';
 import { showInitiativeCard } from './initiative-card.ts';
 import { showHome, showMine, showStage } from './initiative-lists.ts';
 import { proposeConversation } from './propose-flow.ts';
-
-/** Runs a button's action; its answer (or a refusal from the domain) comes back as an alert. */
-async function onButton(ctx: BotContext, run: (citizenId: number) => Promise<string | void>): Promise<void> {
-  const citizenId = ctx.citizen?.id;
-  if (citizenId == null) return;
-  const outcome = await attempt(() => run(citizenId));
-  if (outcome.ok) await ctx.answerCallbackQuery(outcome.value ? { text: outcome.value } : undefined);
-  else await ctx.answerCallbackQuery({ text: errorText(ctx, outcome).slice(0, 190), show_alert: true });
-}
-
-const startPropose = (ctx: BotContext) => enterFlow(ctx, 'initiative');
 
 export function createInitiativeFeature(): Feature {
   const composer = new Composer<BotContext>();
   const pm = composer.chatType('private');
 
   pm.callbackQuery(initiativesHome.pattern, (ctx) => onButton(ctx, () => showHome(ctx)));
-  pm.callbackQuery(proposeInitiative.pattern, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await startPropose(ctx);
-  });
-  pm.callbackQuery(editInitiative.pattern, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await enterFlow(ctx, 'initiative', editInitiative.decode(ctx.callbackQuery.data)!.initiativeId);
-  });
+  pm.callbackQuery(proposeInitiative.pattern, (ctx) => enterFlowFromButton(ctx, 'initiative'));
+  pm.callbackQuery(editInitiative.pattern, (ctx) => enterFlowFromButton(ctx, 'initiative', editInitiative.decode(ctx.callbackQuery.data)!.initiativeId));
   pm.callbackQuery(initiativesPage.pattern, (ctx) =>
     onButton(ctx, async () => {
       const { stage, offset } = initiativesPage.decode(ctx.callbackQuery.data)!;
@@ -81,16 +65,12 @@ export function createInitiativeFeature(): Feature {
       return ctx.t(r === 'own' ? 'initiatives-bot:support.own' : `initiatives-bot:follow.${r}`);
     }),
   );
-  pm.callbackQuery(commentInitiative.pattern, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    // The comments capability's conversation, on this initiative (bot/comments/comment-flow.ts).
-    await enterFlow(ctx, 'public-comment', `i${commentInitiative.decode(ctx.callbackQuery.data)!.initiativeId}`);
-  });
+  // The comments capability's conversation, on this initiative (bot/comments/comment-flow.ts).
+  pm.callbackQuery(commentInitiative.pattern, (ctx) =>
+    enterFlowFromButton(ctx, 'public-comment', `i${commentInitiative.decode(ctx.callbackQuery.data)!.initiativeId}`),
+  );
   pm.callbackQuery(flagInitiativeComment.pattern, (ctx) =>
-    onButton(ctx, async (citizenId) => {
-      const r = await ctx.services.comments.citizen.flag(citizenId, flagInitiativeComment.decode(ctx.callbackQuery.data)!.commentId);
-      return ctx.t(r.hidden ? 'comments:flag.hidden' : r.flagged ? 'comments:flag.thanks' : 'comments:flag.already');
-    }),
+    onButton(ctx, (citizenId) => flagComment(ctx, citizenId, flagInitiativeComment.decode(ctx.callbackQuery.data)!.commentId)),
   );
 
   // Rating an implemented initiative: 1–5 (from the card or the "implemented" notice), then the satisfaction question.
@@ -129,9 +109,6 @@ export function createInitiativeFeature(): Feature {
     flows: [{ id: 'initiative', version: 1, builder: proposeConversation as FlowDefinition['builder'] }],
     // A row of its own (the tens pick the row; each row of today holds two).
     menu: [{ key: 'initiatives', order: 50, labelKey: 'common:menu.initiatives', open: (ctx) => showHome(ctx) }],
-    deepLinks: {
-      in: (ctx, rest) =>
-        /^\d{1,9}$/.test(rest) ? showInitiativeCard(ctx, Number(rest)) : ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx) }),
-    },
+    deepLinks: { in: deepLinkToId((ctx, id) => showInitiativeCard(ctx, id)) },
   };
 }

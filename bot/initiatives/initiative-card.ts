@@ -8,9 +8,8 @@ import { commentInitiative, followInitiative, supportInitiative } from '../../co
 import { localName } from '../../core/reference/reference-service.ts';
 import type { BotContext } from '../context.ts';
 import { clip, esc, showScreen } from '../flow-kit.ts';
+import { addCommentButtons, CARD_COMMENTS, commentLines } from '../comments/card-comments.ts';
 import { askRating, flagInitiativeComment, moreInitiativeComments } from './buttons.ts';
-
-const CARD_COMMENTS = 3;
 
 /** A calendar day as the bot writes dates: dd.mm.yyyy (no Kazakh suffix after it). */
 const dayText = (day: string) => day.split('-').reverse().join('.');
@@ -64,15 +63,8 @@ export async function showInitiativeCard(ctx: BotContext, id: number, opts: { of
   const offset = opts.offset ?? 0;
   const comments = await ctx.services.comments.public.listInitiative(x.id, { newestFirst: true, offset, limit: CARD_COMMENTS });
   lines.push('');
-  if (comments.total === 0) lines.push(esc(t('initiatives-bot:card.no_comments')));
-  else {
-    lines.push(t('initiatives-bot:card.comments', { count: comments.total }));
-    comments.items.forEach((c, i) =>
-      lines.push(
-        esc(t('initiatives-bot:card.comment', { n: offset + i + 1, author: c.authorName ?? t('initiatives-bot:card.participant'), text: clip(c.text, 400) })),
-      ),
-    );
-  }
+  const shown = { keys: 'initiatives-bot:card', page: comments, offset };
+  lines.push(...commentLines(t, shown));
   if (!open && x.status !== 'implemented') lines.push('', esc(t('initiatives-bot:card.closed')));
   const kb = new InlineKeyboard();
   if (open) {
@@ -83,9 +75,9 @@ export async function showInitiativeCard(ctx: BotContext, id: number, opts: { of
       .row();
   }
   if (x.status === 'implemented') kb.text(t('initiatives-bot:card.rate'), askRating.encode({ initiativeId: x.id })).row();
-  comments.items.forEach((c, i) => kb.text(t('initiatives-bot:card.flag', { n: offset + i + 1 }), flagInitiativeComment.encode({ commentId: c.id })));
-  if (comments.items.length > 0) kb.row();
-  if (offset + CARD_COMMENTS < comments.total)
-    kb.text(t('initiatives-bot:card.more'), moreInitiativeComments.encode({ initiativeId: x.id, offset: offset + CARD_COMMENTS })).row();
+  addCommentButtons(kb, t, shown, {
+    flag: (commentId) => flagInitiativeComment.encode({ commentId }),
+    more: (next) => moreInitiativeComments.encode({ initiativeId: x.id, offset: next }),
+  });
   await showScreen(ctx, lines.join('\n'), kb, { edit: opts.edit ?? false });
 }

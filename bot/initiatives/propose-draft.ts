@@ -2,7 +2,7 @@
 // ids, flags and the texts clipped to what the summary shows), the step it still lacks, and reading and saving it
 // answer by answer through core (services.initiatives.drafts), which checks every answer again.
 import type { FlowContext } from '../context.ts';
-import { clip, type Flow } from '../flow-kit.ts';
+import { clip, type DraftModel, type Flow } from '../flow-kit.ts';
 
 /** The characters of a long text the summary shows. */
 export const SUMMARY_TEXT = 400;
@@ -90,3 +90,6 @@ export async function loadDraft(conversation: Flow, ctx: FlowContext, citizenId:
     } satisfies DraftView;
   });
 }
+
+/** The draft as the flow's steps and summary go through it (draftSteps, bot/flow-kit.ts). */
+export const PROPOSE_DRAFT: DraftModel<DraftView, Step> = { empty: EMPTY, missing, load: loadDraft };

@@ -18,7 +18,10 @@ import {
 import type { DraftPatch } from '../../core/initiatives/initiative-drafts.ts';
 import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
-import { attempt, choiceLabels, errorText, waitForButton, withLegend, type Flow, type Outcome } from '../flow-kit.ts';
+import { askOnce, attempt, choiceLabels, errorText, waitForButton, withLegend, type Flow, type Outcome } from '../flow-kit.ts';
+import type { ButtonReader } from '../../core/offers/button.ts';
+import { chooseDistrict, chooseRegion } from '../place-steps.ts';
+import { typedOrPressed } from '../typed-answer.ts';
 import { grid } from '../telegram/keyboard.ts';
 import { helpToggle, initiativeArea, initiativeDistrict, initiativeRegion, initiativeShowName, proposer } from './buttons.ts';
 import { header, type DraftView, type Step } from './propose-draft.ts';
@@ -37,31 +40,22 @@ const refusal = (ctx: FlowContext, o: Outcome<unknown>): string => (o.ok ? '' : 
 /** Waits for a text answer and saves it; a refused one is re-asked with the reason, and nothing else is lost. */
 async function askText(conversation: Flow, ctx: FlowContext, citizenId: number, prompt: string, patch: (text: string) => DraftPatch): Promise<void> {
   await ctx.reply(prompt, { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
-  for (;;) {
-    const c = await conversation.wait();
-    if (c.callbackQuery) {
-      await c.answerCallbackQuery({ text: ctx.t('common:stale_button') });
-      continue;
-    }
-    const text = c.message?.text?.trim();
-    if (!text) {
-      await c.reply(ctx.t('initiatives-bot:flow.text_expected'));
-      continue;
-    }
-    const saved = await save(conversation, ctx, citizenId, patch(text));
-    if (saved.ok) return;
-    await c.reply(refusal(ctx, saved));
-  }
+  await typedOrPressed(conversation, ctx, {
+    expected: ctx.t('initiatives-bot:flow.text_expected'),
+    check: async (text) => refusal(ctx, await save(conversation, ctx, citizenId, patch(text))) || null,
+  });
 }
 
+/** A step answered with one press: its question `initiatives-bot:flow.<step>` under the step's number. */
+const askStep = <V>(conversation: Flow, ctx: FlowContext, step: Step, kb: InlineKeyboard, button: ButtonReader<V>) =>
+  askOnce(conversation, ctx, header(ctx, step) + ctx.t(`initiatives-bot:flow.${step}`), kb, button, { html: true });
+
 const askWho: Ask = async (conversation, ctx, citizenId) => {
-  const kb = new InlineKeyboard()
-    .text(ctx.t('initiatives-bot:flow.who_me'), proposer.encode({ who: 'me' }))
-    .row()
-    .text(ctx.t('initiatives-bot:flow.who_ngo'), proposer.encode({ who: 'ngo' }));
-  await ctx.reply(header(ctx, 'who') + ctx.t('initiatives-bot:flow.who'), { parse_mode: 'HTML', reply_markup: kb });
-  const { ctx: pressed, value } = await waitForButton(conversation, proposer);
-  await pressed.editMessageReplyMarkup().catch(() => {});
+  const kb = grid(
+    [proposer.offer(ctx.t('initiatives-bot:flow.who_me'), { who: 'me' }), proposer.offer(ctx.t('initiatives-bot:flow.who_ngo'), { who: 'ngo' })],
+    1,
+  );
+  const { value } = await askStep(conversation, ctx, 'who', kb, proposer);
   if (value.who === 'me') {
     await save(conversation, ctx, citizenId, { organisation: '' });
     return;
@@ -71,56 +65,25 @@ const askWho: Ask = async (conversation, ctx, citizenId) => {
   }));
 };
 
-const askTitle: Ask = (conversation, ctx, citizenId) =>
-  askText(
-    conversation,
-    ctx,
-    citizenId,
-    header(ctx, 'title') + ctx.t('initiatives-bot:flow.title', { min: INITIATIVE_TITLE_MIN, max: INITIATIVE_TITLE_MAX }),
-    (title) => ({ title }),
-  );
+/** A step answered in text: its prompt `initiatives-bot:flow.<step>` says the length allowed, `patch` where it goes. */
+const textStep =
+  (step: 'title' | 'description' | 'why', length: { min: number; max: number }, patch: (text: string) => DraftPatch): Ask =>
+  (conversation, ctx, citizenId) =>
+    askText(conversation, ctx, citizenId, header(ctx, step) + ctx.t(`initiatives-bot:flow.${step}`, length), patch);
 
-const askDescription: Ask = (conversation, ctx, citizenId) =>
-  askText(
-    conversation,
-    ctx,
-    citizenId,
-    header(ctx, 'description') + ctx.t('initiatives-bot:flow.description', { min: INITIATIVE_DESCRIPTION_MIN, max: INITIATIVE_DESCRIPTION_MAX }),
-    (description) => ({ description }),
-  );
-
-const askWhy: Ask = (conversation, ctx, citizenId) =>
-  askText(
-    conversation,
-    ctx,
-    citizenId,
-    header(ctx, 'why') + ctx.t('initiatives-bot:flow.why', { min: INITIATIVE_WHY_MIN, max: INITIATIVE_WHY_MAX }),
-    (justification) => ({ justification }),
-  );
+const askTitle = textStep('title', { min: INITIATIVE_TITLE_MIN, max: INITIATIVE_TITLE_MAX }, (title) => ({ title }));
+const askDescription = textStep('description', { min: INITIATIVE_DESCRIPTION_MIN, max: INITIATIVE_DESCRIPTION_MAX }, (description) => ({ description }));
+const askWhy = textStep('why', { min: INITIATIVE_WHY_MIN, max: INITIATIVE_WHY_MAX }, (justification) => ({ justification }));
 
 /** The region (the citizen's saved one first) and its district; the names come from the reference cache. */
 const askPlace: Ask = async (conversation, ctx, citizenId) => {
   const saved = await conversation.external(async () => ctx.services.citizens.regionOf(citizenId));
   const { regions } = await ctx.services.reference.choices(ctx.locale);
-  const ordered = [...regions.filter((r) => r.id === saved), ...regions.filter((r) => r.id !== saved)];
-  await ctx.reply(header(ctx, 'place') + ctx.t('initiatives-bot:flow.region'), {
-    parse_mode: 'HTML',
-    reply_markup: grid(ordered.map((r) => initiativeRegion.offer(r.name, { regionId: r.id }))),
+  const region = await chooseRegion(conversation, ctx, regions, saved, header(ctx, 'place') + ctx.t('initiatives-bot:flow.region'), initiativeRegion, true);
+  const districtId = await chooseDistrict(conversation, ctx, region, ctx.t('initiatives-bot:flow.district', { region: region.name }), initiativeDistrict, {
+    label: ctx.t('initiatives-bot:flow.district_skip'),
+    value: 'none',
   });
-  const { ctx: pressed, value } = await waitForButton(conversation, initiativeRegion);
-  await pressed.editMessageReplyMarkup().catch(() => {});
-  const region = regions.find((r) => r.id === value.regionId) ?? regions[0]!;
-  let districtId: number | null = null;
-  if (region.districts.length > 0) {
-    const kb = grid([
-      ...region.districts.map((d) => initiativeDistrict.offer(d.name, { districtId: d.id })),
-      initiativeDistrict.offer(ctx.t('initiatives-bot:flow.district_skip'), { districtId: 'none' }),
-    ]);
-    await ctx.reply(ctx.t('initiatives-bot:flow.district', { region: region.name }), { reply_markup: kb });
-    const { ctx: p2, value: v2 } = await waitForButton(conversation, initiativeDistrict);
-    await p2.editMessageReplyMarkup().catch(() => {});
-    districtId = v2.districtId === 'none' ? null : v2.districtId;
-  }
   await save(conversation, ctx, citizenId, { regionId: region.id, districtId });
 };
 
@@ -167,9 +130,9 @@ const askArea: Ask = async (conversation, ctx, citizenId) => {
     { numbered: true },
   );
   const kb = grid(areas.map((a, i) => initiativeArea.offer(labels[i]!, { areaId: a.id })));
-  await ctx.reply(withLegend(header(ctx, 'area') + ctx.t('initiatives-bot:flow.area'), legend, true), { parse_mode: 'HTML', reply_markup: kb });
-  const { ctx: pressed, value } = await waitForButton(conversation, initiativeArea);
-  await pressed.editMessageReplyMarkup().catch(() => {});
+  const { value } = await askOnce(conversation, ctx, withLegend(header(ctx, 'area') + ctx.t('initiatives-bot:flow.area'), legend, true), kb, initiativeArea, {
+    html: true,
+  });
   await save(conversation, ctx, citizenId, { areaId: value.areaId });
 };
 
@@ -204,13 +167,14 @@ const askHelp: Ask = async (conversation, ctx, citizenId, draft) => {
 };
 
 const askName: Ask = async (conversation, ctx, citizenId) => {
-  const kb = new InlineKeyboard()
-    .text(ctx.t('initiatives-bot:flow.name_show'), initiativeShowName.encode({ show: 'y' }))
-    .row()
-    .text(ctx.t('initiatives-bot:flow.name_hide'), initiativeShowName.encode({ show: 'n' }));
-  await ctx.reply(header(ctx, 'name') + ctx.t('initiatives-bot:flow.name'), { parse_mode: 'HTML', reply_markup: kb });
-  const { ctx: pressed, value } = await waitForButton(conversation, initiativeShowName);
-  await pressed.editMessageReplyMarkup().catch(() => {});
+  const kb = grid(
+    [
+      initiativeShowName.offer(ctx.t('initiatives-bot:flow.name_show'), { show: 'y' }),
+      initiativeShowName.offer(ctx.t('initiatives-bot:flow.name_hide'), { show: 'n' }),
+    ],
+    1,
+  );
+  const { value } = await askStep(conversation, ctx, 'name', kb, initiativeShowName);
   await save(conversation, ctx, citizenId, { showName: value.show === 'y' });
 };
 

@@ -8,7 +8,7 @@ import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import type { DraftView, QuestionView, WaveForCitizen } from '../../core/polls/poll-citizen.ts';
 import { SATISFACTION, TEXT_ANSWER_MAX, visibleQuestions, YES_NO, type AnswerValue } from '../../core/polls/poll-rules.ts';
-import { attempt, choiceLabels, errorText, esc, waitForButton, withLegend, type Flow, type Outcome } from '../flow-kit.ts';
+import { askOnce, attempt, choiceLabels, errorText, esc, withLegend, type Flow, type Outcome } from '../flow-kit.ts';
 import { keyboardOf } from '../telegram/keyboard.ts';
 import { scoreOffers, type ButtonReader } from '../../core/offers/button.ts';
 import { pollAnswer, pollBack, pollConfirm, pollDone, pollSkip, pollToggle } from './buttons.ts';
@@ -182,9 +182,9 @@ async function confirm(conversation: Flow, ctx: FlowContext, count: number): Pro
   const kb = new InlineKeyboard()
     .text(ctx.t('polls:flow.send'), pollConfirm.encode({ choice: 'send' }))
     .text(ctx.t('polls:flow.back'), pollConfirm.encode({ choice: 'back' }));
-  await ctx.reply(ctx.t('polls:flow.confirm', { count }), { reply_markup: kb });
-  const { ctx: c, value } = await waitForButton(conversation, pollConfirm, (x) => x.reply(ctx.t('polls:flow.use_buttons')));
-  await c.editMessageReplyMarkup().catch(() => {});
+  const { value } = await askOnce(conversation, ctx, ctx.t('polls:flow.confirm', { count }), kb, pollConfirm, {
+    hint: (x) => x.reply(ctx.t('polls:flow.use_buttons')),
+  });
   return value.choice === 'send';
 }
 

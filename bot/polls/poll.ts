@@ -5,7 +5,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
 import type { Feature, FlowDefinition } from '../features.ts';
-import { mainMenu } from '../menu.ts';
+import { mainMenu, unknownLink } from '../menu.ts';
 import { formatLocalDate } from '../../core/calendar/local-time.ts';
 import { enterFlow, esc, numberedLabels, showScreen } from '../flow-kit.ts';
 import { pollAnswerConversation } from './poll-answer.ts';
@@ -52,7 +52,7 @@ export function createPollFeature(): Feature {
     deepLinks: {
       poll: async (ctx, rest) => {
         const waveId = await ctx.services.polls.citizen.waveByCode(rest);
-        if (waveId == null) return ctx.reply(ctx.t('common:link_unknown'), { reply_markup: mainMenu(ctx) });
+        if (waveId == null) return unknownLink(ctx);
         await enterFlow(ctx, POLL_FLOW, waveId, true);
       },
     },

@@ -2,7 +2,7 @@
 // stored), the steps it still lacks, and reading and saving it answer by answer.
 import type { FlowContext } from '../context.ts';
 import type { DraftFields } from '../../core/reports/report-citizen.ts';
-import { clip, type Flow } from '../flow-kit.ts';
+import { clip, type DraftModel, type Flow } from '../flow-kit.ts';
 
 /** The characters of the description the summary shows. */
 export const SUMMARY_DESCRIPTION = 600;
@@ -59,3 +59,6 @@ export async function save(conversation: Flow, ctx: FlowContext, citizenId: numb
   });
   return { ...draft, ...patch };
 }
+
+/** The draft as the flow's steps and summary go through it (draftSteps, bot/flow-kit.ts). */
+export const REPORT_DRAFT: DraftModel<DraftView, Step> = { empty: EMPTY, missing, load: loadDraft };

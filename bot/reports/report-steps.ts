@@ -5,6 +5,7 @@ import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, EVIDENCE_MAX, insideKazakhstan } from '../../core/reports/report-service.ts';
 import { choiceLabels, esc, fitTitle, waitForButton, withLegend, type Flow, nextMessage } from '../flow-kit.ts';
+import { chooseDistrict } from '../place-steps.ts';
 import { grid } from '../telegram/keyboard.ts';
 import { anonymity, keepLocation, pickCategory, pickDistrict, pickRegion, savedRegionOrOther } from './buttons.ts';
 import { categoryChoice, categoryChoices, regionChoices } from './report-choices.ts';
@@ -46,17 +47,10 @@ async function askPlace(conversation: Flow, ctx: FlowContext, citizenId: number,
     regionId = await askRegion(conversation, ctx, regions, true);
   }
   const region = regions.find((r) => r.id === regionId)!;
-  let districtId: number | null = null;
-  if (region.districts.length > 0) {
-    const kb = grid([
-      ...region.districts.map((d) => pickDistrict.offer(d.name, { districtId: d.id })),
-      pickDistrict.offer(ctx.t('reports:flow.district_skip'), { districtId: 'none' }),
-    ]);
-    await ctx.reply(ctx.t('reports:flow.district', { region: region.name }), { reply_markup: kb });
-    const { ctx: pressed, value } = await waitForButton(conversation, pickDistrict);
-    await pressed.editMessageReplyMarkup().catch(() => {});
-    districtId = value.districtId === 'none' ? null : value.districtId;
-  }
+  const districtId = await chooseDistrict(conversation, ctx, region, ctx.t('reports:flow.district', { region: region.name }), pickDistrict, {
+    label: ctx.t('reports:flow.district_skip'),
+    value: 'none',
+  });
   // A citizen without a saved region gets this one, so next time it is offered first.
   if (savedRegionId == null) {
     await conversation.external(async () => {

@@ -8,7 +8,8 @@ import { localName } from '../../core/reference/reference-service.ts';
 import type { ProfileFields } from '../../core/volunteering/volunteer-profile.ts';
 import { AVAILABILITIES, birthYearRange, DIRECTIONS, NAME_MAX, SKILLS_MAX } from '../../core/volunteering/volunteer-rules.ts';
 import type { VolunteerAvailability, VolunteerDirection } from '../../generated/prisma/enums.ts';
-import { attempt, errorText, fitTitle, waitForButton, withLegend, type Flow, nextMessage } from '../flow-kit.ts';
+import { askOnce, attempt, errorText, fitTitle, withLegend, type Flow, nextMessage } from '../flow-kit.ts';
+import { chooseDistrict, chooseRegion } from '../place-steps.ts';
 import type { ButtonReader } from '../../core/offers/button.ts';
 import { regionChoices } from '../reports/report-choices.ts';
 import { grid } from '../telegram/keyboard.ts';
@@ -92,23 +93,11 @@ async function askPhone(conversation: Flow, ctx: FlowContext, citizenId: number,
 
 async function askRegion(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView): Promise<ProfileView> {
   const { regions, savedRegionId } = await regionChoices(conversation, ctx);
-  const first = p.regionId ?? savedRegionId;
-  const ordered = [...regions.filter((r) => r.id === first), ...regions.filter((r) => r.id !== first)];
-  await ctx.reply(ctx.t('volunteering:signup.region'), { reply_markup: grid(ordered.map((r) => signupRegion.offer(r.name, { regionId: r.id }))) });
-  const { ctx: pressed, value } = await waitForButton(conversation, signupRegion);
-  await pressed.editMessageReplyMarkup().catch(() => {});
-  const region = regions.find((r) => r.id === value.regionId) ?? regions[0]!;
-  let districtId: number | null = null;
-  if (region.districts.length > 0) {
-    const kb = grid([
-      ...region.districts.map((d) => signupDistrict.offer(d.name, { districtId: d.id })),
-      signupDistrict.offer(ctx.t('volunteering:signup.district_any'), { districtId: 'any' }),
-    ]);
-    await ctx.reply(ctx.t('volunteering:signup.district', { region: region.name }), { reply_markup: kb });
-    const chosen = await waitForButton(conversation, signupDistrict);
-    await chosen.ctx.editMessageReplyMarkup().catch(() => {});
-    districtId = chosen.value.districtId === 'any' ? null : chosen.value.districtId;
-  }
+  const region = await chooseRegion(conversation, ctx, regions, p.regionId ?? savedRegionId, ctx.t('volunteering:signup.region'), signupRegion);
+  const districtId = await chooseDistrict(conversation, ctx, region, ctx.t('volunteering:signup.district', { region: region.name }), signupDistrict, {
+    label: ctx.t('volunteering:signup.district_any'),
+    value: 'any',
+  });
   await save(conversation, ctx, citizenId, { regionId: region.id, districtId });
   return { ...p, regionId: region.id, districtId };
 }
@@ -156,14 +145,11 @@ async function askSkills(conversation: Flow, ctx: FlowContext, citizenId: number
 }
 
 async function askAvailability(conversation: Flow, ctx: FlowContext, citizenId: number, p: ProfileView): Promise<ProfileView> {
-  await ctx.reply(ctx.t('volunteering:signup.availability'), {
-    reply_markup: grid(
-      AVAILABILITIES.map((a) => pickAvailability.offer(ctx.t(`volunteering:availability.${a}`), { availability: a })),
-      1,
-    ),
-  });
-  const { ctx: pressed, value } = await waitForButton(conversation, pickAvailability);
-  await pressed.editMessageReplyMarkup().catch(() => {});
+  const kb = grid(
+    AVAILABILITIES.map((a) => pickAvailability.offer(ctx.t(`volunteering:availability.${a}`), { availability: a })),
+    1,
+  );
+  const { value } = await askOnce(conversation, ctx, ctx.t('volunteering:signup.availability'), kb, pickAvailability);
   const availability = AVAILABILITIES.find((a) => a === value.availability) ?? 'seasonal_when_needed';
   await save(conversation, ctx, citizenId, { availability });
   return { ...p, availability };

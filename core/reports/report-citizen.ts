@@ -2,13 +2,15 @@
 // entered is ever lost), "My reports" with its public history, and comments or evidence added later.
 import type { Prisma, PrismaClient, Report } from '../../generated/prisma/client.ts';
 import type { ReportStatus } from '../../generated/prisma/enums.ts';
-import type { ChatState } from '../chat-state/chat-state.ts';
+import type { ChatState, UnitStart } from '../chat-state/chat-state.ts';
 import type { PersonalDataSection } from '../citizens/citizen-service.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
+import { localDate, localMidnight } from '../calendar/local-time.ts';
 import { isOpen } from './report-status.ts';
 import type { PublicChanges } from '../portal/public-changes.ts';
 import { EVIDENCE_MAX, type EvidenceInput, type ReportService } from './report-service.ts';
+import { draftFromRead, draftKey, draftRead, draftWriteSql, EMPTY_FIELDS, mergeWrite, todayKey, writeKey, type DraftPatch, type DraftWrite } from './report-draft-unit.ts';
 
 export const COMMENT_MIN = 2;
 export const COMMENT_MAX = 2000;
@@ -77,8 +79,11 @@ export function createReportCitizenService({
 }: {
   prisma: PrismaClient;
   reports: ReportService;
-  /** keeps the draft for the rest of the bot's update once read or saved (the flow reads it again after each step) */
-  chatState?: Pick<ChatState, 'recall' | 'remember'>;
+  /**
+   * keeps the draft for the rest of the bot's update once read or saved (the flow reads it again after each
+   * step), and writes its changes with the update's chat state (report-draft-unit.ts)
+   */
+  chatState?: Pick<ChatState, 'recall' | 'remember' | 'defer' | 'deferred' | 'inUnit'>;
   now?: () => Date;
   /** told when the author shows or hides their name, so the portal's page follows at once */
   publicChanges?: PublicChanges;
@@ -92,8 +97,33 @@ export function createReportCitizenService({
 
   // Within one update of the citizen's chat (a chat-state unit) nothing else writes their draft: what was read
   // or written is read again from there. Every write below keeps or forgets it.
-  const draftKey = (citizenId: number) => `reportDraft:${citizenId}`;
   const keep = (citizenId: number, draft: Draft | null | undefined) => chatState?.remember(draftKey(citizenId), draft);
+  const inUnit = () => chatState?.inUnit() === true;
+
+  /** Inside a unit: the change joins the unit's merged write of the draft (report-draft-unit.ts). */
+  function deferWrite(citizenId: number, w: DraftWrite): void {
+    chatState!.defer(draftKey(citizenId), draftWriteSql(citizenId, w));
+    chatState!.remember(writeKey(citizenId), w);
+  }
+
+  /** Inside a unit: the draft patched in memory, written at the unit's end. */
+  async function patchInUnit(citizenId: number, patch: DraftPatch): Promise<Draft> {
+    const before = await service.getDraft(citizenId);
+    const at = now();
+    deferWrite(citizenId, mergeWrite(chatState!.recall<DraftWrite>(writeKey(citizenId)), patch, at));
+    const draft: Draft = { ...EMPTY_FIELDS, evidence: [], ...before, ...patch, updatedAt: at };
+    keep(citizenId, draft);
+    return draft;
+  }
+
+  /** A change the unit has not written yet goes to the database now (before the draft is filed). */
+  async function flushDeferred(citizenId: number): Promise<void> {
+    const sql = chatState?.deferred(draftKey(citizenId));
+    if (!sql) return;
+    await prisma.$executeRaw(sql);
+    chatState!.defer(draftKey(citizenId), null);
+    chatState!.remember(writeKey(citizenId), undefined);
+  }
 
   const service = {
     async getDraft(citizenId: number): Promise<Draft | null> {
@@ -105,7 +135,30 @@ export function createReportCitizenService({
       return draft;
     },
 
+    /**
+     * The draft of the citizen with this Telegram id, read in a bot update's first statement (core/chat-state):
+     * `reads` goes into the unit's parts; `keep` makes it what getDraft answers for the rest of the update.
+     */
+    inUnit(telegramId: number | bigint) {
+      return {
+        reads: { reportDraft: draftRead(telegramId, localMidnight(localDate(now()))) },
+        keep(start: UnitStart, citizenId: number) {
+          const row = start.reads.reportDraft;
+          if (!row || (row.citizenId != null && row.citizenId !== citizenId)) return;
+          keep(citizenId, draftFromRead(row));
+          chatState?.remember(todayKey(citizenId), row.filedToday);
+        },
+      };
+    },
+
+    /** How many more reports the citizen may file today (reports.remainingToday), as the bot's update read it. */
+    async remainingToday(citizenId: number): Promise<number> {
+      const filed = chatState?.recall<number>(todayKey(citizenId));
+      return filed === undefined ? reports.remainingToday(citizenId) : Math.max(0, reports.perDay - filed);
+    },
+
     async saveDraft(citizenId: number, patch: Partial<DraftFields>): Promise<Draft> {
+      if (inUnit()) return patchInUnit(citizenId, patch);
       keep(citizenId, undefined);
       const row = await prisma.reportDraft.upsert({ where: { citizenId }, create: { citizenId, ...patch }, update: patch });
       const draft = toDraft(row);
@@ -119,6 +172,10 @@ export function createReportCitizenService({
       const dup = item.fileUniqueId && draft.evidence.some((e) => e.fileUniqueId === item.fileUniqueId);
       if (dup || draft.evidence.length >= EVIDENCE_MAX) return { count: draft.evidence.length, added: false };
       const evidence = [...draft.evidence, item];
+      if (inUnit()) {
+        await patchInUnit(citizenId, { evidence });
+        return { count: evidence.length, added: true };
+      }
       keep(citizenId, undefined);
       const row = await prisma.reportDraft.update({ where: { citizenId }, data: { evidence: evidence as unknown as Prisma.InputJsonValue } });
       keep(citizenId, toDraft(row));
@@ -126,11 +183,20 @@ export function createReportCitizenService({
     },
 
     async clearDraftEvidence(citizenId: number): Promise<void> {
+      if (inUnit()) {
+        if (await service.getDraft(citizenId)) await patchInUnit(citizenId, { evidence: [] });
+        return;
+      }
       keep(citizenId, undefined);
       await prisma.reportDraft.updateMany({ where: { citizenId }, data: { evidence: [] } });
     },
 
     async discardDraft(citizenId: number): Promise<void> {
+      if (inUnit()) {
+        deferWrite(citizenId, { kind: 'delete' });
+        keep(citizenId, null);
+        return;
+      }
       keep(citizenId, undefined);
       await prisma.reportDraft.deleteMany({ where: { citizenId } });
       keep(citizenId, null);
@@ -144,6 +210,8 @@ export function createReportCitizenService({
     async submitDraft(citizenId: number): Promise<Report> {
       const d = await service.getDraft(citizenId);
       if (!d || d.categoryId == null || d.regionId == null || d.description == null) throw invalid('report.draft_incomplete');
+      // The filing's transaction removes the draft's row: it must be written by then.
+      await flushDeferred(citizenId);
       keep(citizenId, undefined);
       const report = await reports.create(
         { type: 'citizen', id: citizenId },
@@ -166,6 +234,8 @@ export function createReportCitizenService({
           if (count === 0) throw invalid('report.draft_incomplete');
         },
       );
+      keep(citizenId, null);
+      chatState?.remember(todayKey(citizenId), undefined);
       return report;
     },
 
@@ -253,12 +323,6 @@ export function createReportCitizenService({
       return { number: report?.number ?? '', room: open ? Math.max(0, EVIDENCE_TOTAL_MAX - report._count.evidence) : -1 };
     },
 
-    /** The region the citizen gave in their profile, offered first when they choose a report's place. */
-    async savedRegionId(citizenId: number): Promise<number | null> {
-      const citizen = await prisma.citizen.findUnique({ where: { id: citizenId }, select: { regionId: true } });
-      return citizen?.regionId ?? null;
-    },
-
     async comment(citizenId: number, reportId: number, text: string): Promise<void> {
       const body = text.trim();
       if (body.length < COMMENT_MIN) throw invalid('report.comment_short', { min: COMMENT_MIN });
@@ -297,8 +361,11 @@ export function createReportCitizenService({
   return service;
 }
 
-/** What /mydata shows of civic control, and what /deletedata removes: the draft and the subscriptions. */
-export const reportPersonalData: PersonalDataSection = {
+/**
+ * What /mydata shows of civic control, and what /deletedata removes: the draft and the subscriptions. A draft
+ * kept or about to be written by the bot's update (/deletedata's own) is forgotten with the row.
+ */
+export const reportPersonalData = (chatState?: Pick<ChatState, 'remember' | 'defer'>): PersonalDataSection => ({
   key: 'reports',
   async describe(tx, citizenId) {
     // One connection serves a transaction: its queries go one after another (pg 9 refuses overlapping ones).
@@ -310,7 +377,10 @@ export const reportPersonalData: PersonalDataSection = {
   // Filed reports stay (they are the akimat's case files and the statistics); the citizen row they
   // point to is anonymised by the citizen service.
   async erase(tx, citizenId) {
+    chatState?.defer(draftKey(citizenId), null);
+    chatState?.remember(writeKey(citizenId), undefined);
+    chatState?.remember(draftKey(citizenId), undefined);
     await tx.reportDraft.deleteMany({ where: { citizenId } });
     await tx.reportFollower.deleteMany({ where: { citizenId } });
   },
-};
+});

@@ -1,6 +1,7 @@
 // The bot's key-value state (core/chat-state): values stored as jsonb, and a unit (one update of the bot)
 // that reads the keys it names in one statement and writes what changed in one, whatever the stores did.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../generated/prisma/client.ts';
 import { createChatState, type ChatState } from '../core/chat-state/chat-state.ts';
 import { createCitizenService } from '../core/citizens/citizen-service.ts';
 import { createUpdateClaims } from '../core/ops/update-claims.ts';
@@ -112,6 +113,37 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
     expect(await row('c:5')).toEqual({ n: 2 });
     // Nobody with that Telegram id: no citizen.
     expect(await state.unit([], async (start) => citizens.inUnit(7002).from(start), { row: citizens.inUnit(7002).row })).toBeNull();
+  });
+
+  it('reads services’ parts in the read statement and makes their deferred writes in the write statement, also when the work threw', async () => {
+    const put = (key: string, n: number) => Prisma.sql`INSERT INTO "BotSession" (key, value, "updatedAt") VALUES (${key}, ${JSON.stringify({ n })}::jsonb, now())`;
+    await state.store('x:').write('0', { n: 0 });
+    counting.reset();
+    const seen = await state.unit(
+      ['c:6'],
+      async (start) => {
+        expect(state.defer('x:1', put('x:1', 1))).toBe(true);
+        state.defer('x:1', put('x:1', 2)); // replaces the first
+        state.defer('x:2', put('x:2', 2));
+        state.defer('x:2', null); // dropped
+        expect(await row('x:1')).toBeUndefined();
+        return start.reads;
+      },
+      { reads: { zero: Prisma.sql`SELECT value FROM "BotSession" WHERE key = 'x:0'`, none: Prisma.sql`SELECT 1 AS n WHERE false` } },
+    );
+    expect(counting.count()).toBe(2);
+    expect(seen).toEqual({ zero: { value: { n: 0 } }, none: null });
+    expect([await row('x:1'), await row('x:2')]).toEqual([{ n: 2 }, undefined]);
+    await expect(
+      state.unit(['c:7'], async () => {
+        state.defer('x:3', put('x:3', 3));
+        throw new Error('handler failed');
+      }),
+    ).rejects.toThrow('handler failed');
+    expect(await row('x:3')).toEqual({ n: 3 });
+    // Outside a unit nothing is deferred: the caller writes at once.
+    expect(state.defer('x:4', put('x:4', 4))).toBe(false);
+    expect(await row('x:4')).toBeUndefined();
   });
 
   it('keeps what a service remembered for the unit’s length only', async () => {

@@ -1,6 +1,6 @@
 // One update of a chat as one unit of database work (core/chat-state): its first statement claims the update
-// (once-per-update.ts explains why), reads the chat's session and conversation state and the citizen behind
-// it; its last writes what changed and marks the update done. Two transactions for the framework, where the
+// (once-per-update.ts explains why), reads the chat's session and conversation state, the citizen behind it
+// and their report draft; its last writes what changed (the draft too) and marks the update done. Two transactions for the framework, where the
 // claim, the reads, the write and the done mark were five (issue 23). Updates without a chat (e.g. a poll
 // answer) are claimed on their own by oncePerUpdate.
 import { randomUUID } from 'node:crypto';
@@ -29,16 +29,20 @@ export function chatUnit(services: Services, logger: Logger, opts: OncePerUpdate
     // The citizen is looked up for a person's private chat only (bot/middleware/app-context.ts).
     const from = ctx.from;
     const citizen = from && !from.is_bot && chat.type === 'private' ? services.citizens.inUnit(from.id) : null;
+    // With the citizen, their report draft: the report flow reads it on every step and saves it at the end of
+    // the unit (core/reports/report-draft-unit.ts); one index lookup more in a statement made anyway.
+    const draft = citizen ? services.reportCitizen.inUnit(from!.id) : null;
     for (let waited = false; ; waited = true) {
       const handled = await services.chatState.unit(
         keys,
         async (start) => {
           if (!start.claimed) return false;
           if (citizen) ctx.citizenRead = citizen.from(start);
+          if (draft && ctx.citizenRead) draft.keep(start, ctx.citizenRead.id);
           await next();
           return true;
         },
-        { claim: claims.inUnit(id, holder, clock(), staleMs, clock), ...(citizen ? { row: citizen.row } : {}) },
+        { claim: claims.inUnit(id, holder, clock(), staleMs, clock), ...(citizen ? { row: citizen.row } : {}), ...(draft ? { reads: draft.reads } : {}) },
       );
       if (handled) return;
       // Another instance (or an earlier delivery here) holds it: its outcome decides.

@@ -20,7 +20,7 @@ export async function categoryChoice(ctx: FlowContext, id: number | null): Promi
 
 /** Every region with its districts, and the citizen's saved region (the only part recorded). */
 export async function regionChoices(conversation: Flow, ctx: FlowContext): Promise<{ regions: PlaceChoice[]; savedRegionId: number | null }> {
-  const savedRegionId = await conversation.external(() => (ctx.citizenId == null ? null : ctx.services.reportCitizen.savedRegionId(ctx.citizenId)));
+  const savedRegionId = await conversation.external(() => (ctx.citizenId == null ? null : ctx.services.citizens.regionOf(ctx.citizenId)));
   return { regions: (await ctx.services.reference.choices(ctx.locale)).regions, savedRegionId };
 }
 

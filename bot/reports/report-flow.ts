@@ -13,7 +13,7 @@ import { offerDuplicates, showSummary, submit } from './report-summary.ts';
 export async function reportConversation(conversation: Flow, ctx: FlowContext): Promise<void> {
   const citizenId = ctx.citizenId;
   if (citizenId == null) return;
-  const left = await conversation.external(() => ctx.services.reports.remainingToday(citizenId));
+  const left = await conversation.external(() => ctx.services.reportCitizen.remainingToday(citizenId));
   if (left === 0) {
     await ctx.reply(ctx.t('reports:flow.daily_limit', { limit: await conversation.external(() => ctx.services.reports.perDay) }), {
       reply_markup: mainMenu(ctx),

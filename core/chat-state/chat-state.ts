@@ -8,9 +8,10 @@
 // Values are written as `jsonb` by raw SQL: Prisma's Json walks a value twice and cost 3–4 times the CPU of
 // the statement (issue 23). Inside a `unit` (one update of the bot) the keys it names are read in one
 // statement at its start and every write and delete is made in one statement at its end, instead of a
-// statement per read and per write. Other services ride along (UnitParts): the update's claim and the citizen
-// are read in the first statement and the claim marked done in the last, so an update of the bot costs two
-// transactions for all of this (issue 23).
+// statement per read and per write. Other services ride along (UnitParts): the update's claim, the citizen
+// and the citizen's report draft are read in the first statement, and the claim marked done and the draft's
+// changes written (`defer`) in the last, so an update of the bot costs two transactions for all of this
+// (issue 23).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { retryTransient } from '../db/transient.ts';
@@ -38,6 +39,17 @@ export interface ChatState {
   recall<T>(key: string): T | undefined;
   /** Keeps `value` for `recall` until the unit ends (`undefined` forgets it); nothing outside a unit. */
   remember(key: string, value: unknown): void;
+  /**
+   * Inside a unit: `sql`, a data-modifying statement, becomes a part of the unit's last statement, in place
+   * of what was deferred under `key` before (`null` drops that). It commits with the chat's state, also when
+   * the work threw (what was saved stays). False outside a unit: the caller writes at once. Only for rows no
+   * one else writes meanwhile, and each key's part must touch rows no other part touches (one snapshot).
+   */
+  defer(key: string, sql: Prisma.Sql | null): boolean;
+  /** what is deferred under `key` in this unit, if anything */
+  deferred(key: string): Prisma.Sql | undefined;
+  /** whether a unit is running (this call is part of a bot update's unit) */
+  inUnit(): boolean;
 }
 
 /**
@@ -53,6 +65,8 @@ export interface UnitParts {
   claim?: { take: Prisma.Sql; done: () => Prisma.Sql; giveUp: Prisma.Sql };
   /** a query of at most one row, read in the same statement (`start.row`) */
   row?: Prisma.Sql;
+  /** more queries of at most one row each, read in the same statement as `jsonb` (`start.reads[name]`) */
+  reads?: Record<string, Prisma.Sql>;
 }
 
 export interface UnitStart {
@@ -60,6 +74,8 @@ export interface UnitStart {
   claimed: boolean;
   /** the row of `parts.row`, with its columns typed as Prisma's raw queries type them, or null */
   row: Record<string, unknown> | null;
+  /** each of `parts.reads`'s rows as `jsonb` (timestamps as text without a zone), or null */
+  reads: Record<string, Record<string, unknown> | null>;
 }
 
 interface Unit {
@@ -71,6 +87,8 @@ interface Unit {
   written: Array<() => void>;
   /** values services kept for the unit's length (`recall`) */
   kept: Map<string, unknown>;
+  /** services' writes made in the last statement (`defer`), in the order first deferred */
+  deferred: Map<string, Prisma.Sql>;
 }
 
 export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState {
@@ -81,22 +99,31 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
     const claim = parts.claim ? Prisma.sql`WITH claim AS (${parts.claim.take}) ` : Prisma.empty;
     const claimed = parts.claim ? Prisma.sql`(SELECT count(*) FROM claim)::int` : Prisma.sql`1`;
     const extra = parts.row ? Prisma.sql`LEFT JOIN LATERAL (${parts.row}) r ON true` : Prisma.empty;
+    const reads = Object.entries(parts.reads ?? {});
+    const readCols = reads.map(([name, sql]) => Prisma.sql`, (SELECT to_jsonb(part) FROM (${sql}) AS part LIMIT 1) AS ${Prisma.raw(`"__read_${name}"`)}`);
     const [found] = await retryTransient(
       () => prisma.$queryRaw<Array<Record<string, unknown> & { __claimed: number; __state: Record<string, unknown> | null }>>`
       ${claim}SELECT ${claimed} AS "__claimed",
         (SELECT jsonb_object_agg(key, value) FROM "BotSession" WHERE key = ANY(${keys}::text[])) AS "__state"
+        ${readCols.length > 0 ? Prisma.join(readCols, ' ') : Prisma.empty}
         ${parts.row ? Prisma.sql`, r.*` : Prisma.empty}
       FROM (VALUES (1)) AS one(x) ${extra}`,
     );
-    const { __claimed, __state, ...row } = found!;
+    const { __claimed, __state, ...rest } = found!;
+    const readRows: UnitStart['reads'] = {};
+    const row: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rest)) {
+      if (k.startsWith('__read_')) readRows[k.slice('__read_'.length)] = (v as Record<string, unknown> | null) ?? null;
+      else row[k] = v;
+    }
     const read = new Map<string, unknown>(keys.map((k) => [k, __state?.[k] ?? null]));
     // A LEFT JOIN that found nothing gives every column null: the row's key columns are never null.
     const hasRow = Object.values(row).some((v) => v !== null);
-    return { read, start: { claimed: __claimed === 1, row: parts.row && hasRow ? row : null } };
+    return { read, start: { claimed: __claimed === 1, row: parts.row && hasRow ? row : null, reads: readRows } };
   }
 
   /** Upserts, deletes and the claim's end in one statement (a data-modifying WITH): one round trip, one transaction. */
-  async function writeMany(pending: Map<string, string | null>, end: Prisma.Sql | null): Promise<void> {
+  async function writeMany(pending: Map<string, string | null>, deferred: Map<string, Prisma.Sql>, end: Prisma.Sql | null): Promise<void> {
     const written = [...pending].filter((e): e is [string, string] => e[1] !== null);
     const deleted = [...pending].filter(([, v]) => v === null).map(([k]) => k);
     const steps: Prisma.Sql[] = [];
@@ -109,6 +136,7 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`);
     }
     if (deleted.length > 0) steps.push(Prisma.sql`DELETE FROM "BotSession" WHERE key = ANY(${deleted}::text[])`);
+    steps.push(...deferred.values());
     if (end) steps.push(end);
     if (steps.length === 0) return;
     // Each step touches other rows, so none needs to see another's effect (they share one snapshot).
@@ -127,21 +155,32 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
       if (value === undefined) kept?.delete(key);
       else kept?.set(key, value);
     },
+    defer(key, sql) {
+      const unit = units.getStore();
+      if (!unit) return false;
+      if (sql) unit.deferred.set(key, sql);
+      else unit.deferred.delete(key);
+      return true;
+    },
+    deferred: (key) => units.getStore()?.deferred.get(key),
+    inUnit: () => units.getStore() !== undefined,
     async unit<R>(keys: string[], fn: (start: UnitStart) => Promise<R>, parts: UnitParts = {}): Promise<R> {
-      const needsRead = keys.length > 0 || parts.claim || parts.row;
-      const { read, start } = needsRead ? await readMany(keys, parts) : { read: new Map<string, unknown>(), start: { claimed: true, row: null } };
-      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map() };
+      const needsRead = keys.length > 0 || parts.claim || parts.row || parts.reads;
+      const { read, start } = needsRead
+        ? await readMany(keys, parts)
+        : { read: new Map<string, unknown>(), start: { claimed: true, row: null, reads: {} } };
+      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map(), deferred: new Map() };
       const claim = parts.claim && start.claimed ? parts.claim : null;
       let result: R;
       try {
         result = await units.run(unit, () => fn(start));
       } catch (e) {
         // What the work saved so far stays; the claim is given up, so the work is done again (a retry).
-        await writeMany(unit.pending, claim?.giveUp ?? null);
+        await writeMany(unit.pending, unit.deferred, claim?.giveUp ?? null);
         for (const done of unit.written) done();
         throw e;
       }
-      await writeMany(unit.pending, claim?.done() ?? null);
+      await writeMany(unit.pending, unit.deferred, claim?.done() ?? null);
       for (const done of unit.written) done();
       return result;
     },

@@ -1,11 +1,12 @@
 // Citizens: consent first (Law of RK "On personal data"), then a profile they can see and erase.
 import { Prisma, type Citizen, type PrismaClient } from '../../generated/prisma/client.ts';
-import type { UnitStart } from '../chat-state/chat-state.ts';
+import type { ChatState, UnitStart } from '../chat-state/chat-state.ts';
 import type { Gender } from '../../generated/prisma/enums.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
 import { invalid, notFound } from '../errors.ts';
 import { localName } from '../reference/reference-service.ts';
+import { asPlace, placeAuditSql, placeKeys, placeUpdateSql } from './citizen-unit.ts';
 import { birthYearRange, readProfileAnswers, saveProfileAnswer, type ProfileAnswerPatch } from './profile.ts';
 
 export type Locale = 'kk' | 'ru';
@@ -45,6 +46,11 @@ export interface CitizenServiceDeps {
   prisma: PrismaClient;
   sections?: PersonalDataSection[];
   now?: () => Date;
+  /**
+   * keeps the citizen the bot's update read (`inUnit`) for the rest of it, so `regionOf` need not read it
+   * again, and saves a place chosen in the update with its state (citizen-unit.ts)
+   */
+  chatState?: Pick<ChatState, 'recall' | 'remember' | 'defer'>;
 }
 
 /**
@@ -57,7 +63,10 @@ export const reachable = <C extends { consentAt: Date | null; telegramId: bigint
 /** `reachable` as a Prisma filter on Citizen, for queries that select whom to write to. */
 export const reachableWhere = { consentAt: { not: null }, telegramId: { gt: 0n } } satisfies Prisma.CitizenWhereInput;
 
-export function createCitizenService({ prisma, sections = [], now = () => new Date() }: CitizenServiceDeps) {
+export function createCitizenService({ prisma, sections = [], now = () => new Date(), chatState }: CitizenServiceDeps) {
+  // The row the unit read, until this service changes it: every write below forgets it.
+  const keptKey = (citizenId: number) => `citizen:${citizenId}`;
+  const forget = (citizenId: number) => chatState?.remember(keptKey(citizenId), undefined);
   return {
     sections,
 
@@ -72,7 +81,11 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
     inUnit(telegramId: number | bigint): { row: Prisma.Sql; from(start: UnitStart): Citizen | null } {
       return {
         row: Prisma.sql`SELECT * FROM "Citizen" WHERE "telegramId" = ${BigInt(telegramId)}`,
-        from: (start) => (start.row as Citizen | null) ?? null,
+        from: (start) => {
+          const citizen = (start.row as Citizen | null) ?? null;
+          if (citizen) chatState?.remember(keptKey(citizen.id), citizen);
+          return citizen;
+        },
       };
     },
 
@@ -96,6 +109,8 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
 
     /** The region the citizen gave in their profile (a question or a report starts there), or null. */
     async regionOf(citizenId: number): Promise<number | null> {
+      const kept = chatState?.recall<Citizen>(keptKey(citizenId));
+      if (kept) return kept.regionId;
       return (await prisma.citizen.findUnique({ where: { id: citizenId }, select: { regionId: true } }))?.regionId ?? null;
     },
 
@@ -107,10 +122,14 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
     /** The grant report's profile questions (core/citizens/profile.ts), answered one at a time in the bot. */
     profile: {
       answers: (citizenId: number) => readProfileAnswers(prisma, citizenId),
-      save: (citizenId: number, patch: ProfileAnswerPatch) => saveProfileAnswer(prisma, citizenId, patch, now()),
+      save: (citizenId: number, patch: ProfileAnswerPatch) => {
+        forget(citizenId);
+        return saveProfileAnswer(prisma, citizenId, patch, now());
+      },
     },
 
     async setLocale(citizenId: number, locale: Locale): Promise<void> {
+      forget(citizenId);
       await prisma.citizen.update({ where: { id: citizenId }, data: { locale } });
     },
 
@@ -123,16 +142,29 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
     },
 
     async updateProfile(citizenId: number, patch: ProfilePatch): Promise<Citizen> {
+      // In the bot's update that read the citizen, a place (the report flow's) is written with the update's state.
+      const kept = chatState?.recall<Citizen>(keptKey(citizenId));
+      const place = kept ? asPlace(patch as Record<string, unknown>) : null;
+      if (kept && place) {
+        const keys = placeKeys(citizenId);
+        chatState!.defer(keys.update, placeUpdateSql(citizenId, place, now()));
+        chatState!.defer(keys.audit, placeAuditSql(kept, place));
+        const after = { ...kept, ...place };
+        chatState!.remember(keptKey(citizenId), after);
+        return after;
+      }
       const years = birthYearRange(now());
       if (patch.birthYear != null && (patch.birthYear < years.min || patch.birthYear > years.max)) {
         throw invalid('profile.bad_birth_year');
       }
-      if (patch.districtId != null) {
-        const d = await prisma.district.findUnique({ where: { id: patch.districtId } });
-        if (!d) throw invalid('profile.unknown_district');
-        patch = { ...patch, regionId: d.regionId };
-      }
+      forget(citizenId);
       return prisma.$transaction(async (tx) => {
+        // The district's region is read in the same transaction (one transaction per answer, issue 23).
+        if (patch.districtId != null) {
+          const d = await tx.district.findUnique({ where: { id: patch.districtId } });
+          if (!d) throw invalid('profile.unknown_district');
+          patch = { ...patch, regionId: d.regionId };
+        }
         const before = await tx.citizen.findUnique({ where: { id: citizenId } });
         if (!before) throw notFound('citizen.not_found');
         const after = await tx.citizen.update({ where: { id: citizenId }, data: patch });
@@ -179,6 +211,9 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
      */
     async erase(citizenId: number): Promise<void> {
       const at = now();
+      forget(citizenId);
+      // A place chosen earlier in this update is not written after the erasure.
+      for (const key of Object.values(placeKeys(citizenId))) chatState?.defer(key, null);
       await prisma.$transaction(async (tx) => {
         const c = await tx.citizen.findUnique({ where: { id: citizenId } });
         if (!c) throw notFound('citizen.not_found');

@@ -11,5 +11,5 @@ declare module '../services.ts' {
 
 export const citizensDomain: DomainModule<'citizens'> = {
   name: 'citizens',
-  services: ({ prisma, sections, now }) => ({ citizens: createCitizenService({ prisma, sections, now }) }),
+  services: ({ prisma, sections, now, chatState }) => ({ citizens: createCitizenService({ prisma, sections, now, chatState }) }),
 };

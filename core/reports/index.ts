@@ -63,7 +63,7 @@ export const reportsDomain: DomainModule<
       },
     };
   },
-  personalData: () => reportPersonalData,
+  personalData: ({ chatState }) => reportPersonalData(chatState),
   demo: {
     schedule: scheduleReports,
     count: async ({ prisma: p }) => ({

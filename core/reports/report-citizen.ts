@@ -1,5 +1,5 @@
-// The citizen's side of civic control: the draft being composed (saved answer by answer, so nothing
-// entered is ever lost), "My reports" with its public history, and comments or evidence added later.
+// The citizen's side of civic control: the draft being composed (report-drafts.ts: saved answer by answer,
+// so nothing entered is ever lost), "My reports" with its public history, and comments or evidence added later.
 import type { Prisma, PrismaClient, Report } from '../../generated/prisma/client.ts';
 import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import type { ChatState } from '../chat-state/chat-state.ts';
@@ -9,6 +9,8 @@ import { conflict, invalid, notFound } from '../errors.ts';
 import { isOpen } from './report-status.ts';
 import type { PublicChanges } from '../portal/public-changes.ts';
 import { EVIDENCE_MAX, type EvidenceInput, type ReportService } from './report-service.ts';
+import { draftKey, writeKey } from './report-draft-unit.ts';
+import { createReportDrafts } from './report-drafts.ts';
 
 export const COMMENT_MIN = 2;
 export const COMMENT_MAX = 2000;
@@ -63,11 +65,6 @@ export interface MyReportDetail {
 /** Event types the citizen sees; assignments, hiding and internal notes stay with staff. */
 const PUBLIC_EVENTS = ['created', 'status', 'comment', 'evidence', 'merge'];
 
-function toDraft(row: Prisma.ReportDraftGetPayload<object>): Draft {
-  const { citizenId: _c, createdAt: _a, evidence, ...fields } = row;
-  return { ...fields, evidence: (evidence as unknown as EvidenceInput[]) ?? [] };
-}
-
 export function createReportCitizenService({
   prisma,
   reports,
@@ -77,8 +74,11 @@ export function createReportCitizenService({
 }: {
   prisma: PrismaClient;
   reports: ReportService;
-  /** keeps the draft for the rest of the bot's update once read or saved (the flow reads it again after each step) */
-  chatState?: Pick<ChatState, 'recall' | 'remember'>;
+  /**
+   * keeps the draft for the rest of the bot's update once read or saved (the flow reads it again after each
+   * step), and writes its changes with the update's chat state (report-draft-unit.ts)
+   */
+  chatState?: Pick<ChatState, 'recall' | 'remember' | 'defer' | 'deferred' | 'inUnit'>;
   now?: () => Date;
   /** told when the author shows or hides their name, so the portal's page follows at once */
   publicChanges?: PublicChanges;
@@ -90,92 +90,10 @@ export function createReportCitizenService({
     return report;
   }
 
-  // Within one update of the citizen's chat (a chat-state unit) nothing else writes their draft: what was read
-  // or written is read again from there. Every write below keeps or forgets it.
-  const draftKey = (citizenId: number) => `reportDraft:${citizenId}`;
-  const keep = (citizenId: number, draft: Draft | null | undefined) => chatState?.remember(draftKey(citizenId), draft);
+  const drafts = createReportDrafts({ prisma, reports, now, chatState });
 
   const service = {
-    async getDraft(citizenId: number): Promise<Draft | null> {
-      const kept = chatState?.recall<Draft | null>(draftKey(citizenId));
-      if (kept !== undefined) return kept;
-      const row = await prisma.reportDraft.findUnique({ where: { citizenId } });
-      const draft = row ? toDraft(row) : null;
-      keep(citizenId, draft);
-      return draft;
-    },
-
-    async saveDraft(citizenId: number, patch: Partial<DraftFields>): Promise<Draft> {
-      keep(citizenId, undefined);
-      const row = await prisma.reportDraft.upsert({ where: { citizenId }, create: { citizenId, ...patch }, update: patch });
-      const draft = toDraft(row);
-      keep(citizenId, draft);
-      return draft;
-    },
-
-    /** Adds one file to the draft; a file already there (same unique id, e.g. a resent album) is not added twice. */
-    async addDraftEvidence(citizenId: number, item: EvidenceInput): Promise<{ count: number; added: boolean }> {
-      const draft = (await service.getDraft(citizenId)) ?? (await service.saveDraft(citizenId, {}));
-      const dup = item.fileUniqueId && draft.evidence.some((e) => e.fileUniqueId === item.fileUniqueId);
-      if (dup || draft.evidence.length >= EVIDENCE_MAX) return { count: draft.evidence.length, added: false };
-      const evidence = [...draft.evidence, item];
-      keep(citizenId, undefined);
-      const row = await prisma.reportDraft.update({ where: { citizenId }, data: { evidence: evidence as unknown as Prisma.InputJsonValue } });
-      keep(citizenId, toDraft(row));
-      return { count: evidence.length, added: true };
-    },
-
-    async clearDraftEvidence(citizenId: number): Promise<void> {
-      keep(citizenId, undefined);
-      await prisma.reportDraft.updateMany({ where: { citizenId }, data: { evidence: [] } });
-    },
-
-    async discardDraft(citizenId: number): Promise<void> {
-      keep(citizenId, undefined);
-      await prisma.reportDraft.deleteMany({ where: { citizenId } });
-      keep(citizenId, null);
-    },
-
-    /**
-     * Files the draft as a report. The draft goes in the report's own transaction: a connection lost right
-     * after the report was written cannot leave the draft behind to be filed a second time, and of two
-     * submissions at once (an update handled twice) only the one that removed the draft files a report.
-     */
-    async submitDraft(citizenId: number): Promise<Report> {
-      const d = await service.getDraft(citizenId);
-      if (!d || d.categoryId == null || d.regionId == null || d.description == null) throw invalid('report.draft_incomplete');
-      keep(citizenId, undefined);
-      const report = await reports.create(
-        { type: 'citizen', id: citizenId },
-        {
-          source: 'bot',
-          citizenId,
-          categoryId: d.categoryId,
-          regionId: d.regionId,
-          districtId: d.districtId,
-          lat: d.lat,
-          lon: d.lon,
-          address: d.address,
-          description: d.description,
-          anonymous: d.anonymous ?? false,
-          showName: d.anonymous === false,
-          evidence: d.evidence,
-        },
-        async (tx) => {
-          const { count } = await tx.reportDraft.deleteMany({ where: { citizenId } });
-          if (count === 0) throw invalid('report.draft_incomplete');
-        },
-      );
-      return report;
-    },
-
-    /** Supporting an existing report instead of filing the draft: the draft is no longer needed. */
-    async supportInsteadOfDraft(citizenId: number, reportId: number): Promise<{ added: boolean; report: Report }> {
-      const result = await reports.support(citizenId, reportId);
-      await service.discardDraft(citizenId);
-      const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId } });
-      return { ...result, report };
-    },
+    ...drafts,
 
     /** The citizen's own reports and those they support, newest first. */
     async list(citizenId: number, { offset = 0, limit = 8 }: { offset?: number; limit?: number } = {}): Promise<{ items: MyReportItem[]; total: number }> {
@@ -253,12 +171,6 @@ export function createReportCitizenService({
       return { number: report?.number ?? '', room: open ? Math.max(0, EVIDENCE_TOTAL_MAX - report._count.evidence) : -1 };
     },
 
-    /** The region the citizen gave in their profile, offered first when they choose a report's place. */
-    async savedRegionId(citizenId: number): Promise<number | null> {
-      const citizen = await prisma.citizen.findUnique({ where: { id: citizenId }, select: { regionId: true } });
-      return citizen?.regionId ?? null;
-    },
-
     async comment(citizenId: number, reportId: number, text: string): Promise<void> {
       const body = text.trim();
       if (body.length < COMMENT_MIN) throw invalid('report.comment_short', { min: COMMENT_MIN });
@@ -297,8 +209,11 @@ export function createReportCitizenService({
   return service;
 }
 
-/** What /mydata shows of civic control, and what /deletedata removes: the draft and the subscriptions. */
-export const reportPersonalData: PersonalDataSection = {
+/**
+ * What /mydata shows of civic control, and what /deletedata removes: the draft and the subscriptions. A draft
+ * kept or about to be written by the bot's update (/deletedata's own) is forgotten with the row.
+ */
+export const reportPersonalData = (chatState?: Pick<ChatState, 'remember' | 'defer'>): PersonalDataSection => ({
   key: 'reports',
   async describe(tx, citizenId) {
     // One connection serves a transaction: its queries go one after another (pg 9 refuses overlapping ones).
@@ -310,7 +225,10 @@ export const reportPersonalData: PersonalDataSection = {
   // Filed reports stay (they are the akimat's case files and the statistics); the citizen row they
   // point to is anonymised by the citizen service.
   async erase(tx, citizenId) {
+    chatState?.defer(draftKey(citizenId), null);
+    chatState?.remember(writeKey(citizenId), undefined);
+    chatState?.remember(draftKey(citizenId), undefined);
     await tx.reportDraft.deleteMany({ where: { citizenId } });
     await tx.reportFollower.deleteMany({ where: { citizenId } });
   },
-};
+});

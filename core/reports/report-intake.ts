@@ -59,22 +59,25 @@ export function createReportIntake({ prisma, calendar, now = () => new Date(), d
     /** `within` runs first in the report's own transaction: what must happen exactly when the report is filed. */
     async create(actor: Actor, input: NewReport, within?: (tx: Tx) => Promise<void>): Promise<Report> {
       validate(input);
-      if (input.source === 'bot' && input.citizenId != null && (await service.remainingToday(input.citizenId)) === 0) {
-        throw tooMany('report.daily_limit', { limit: perDay });
-      }
-      const category = await prisma.category.findUnique({ where: { id: input.categoryId } });
-      if (!category || !category.active) throw invalid('report.unknown_category');
-      if (input.districtId != null) {
-        const d = await prisma.district.findUnique({ where: { id: input.districtId } });
-        if (!d || d.regionId !== input.regionId) throw invalid('report.district_not_in_region');
-      }
       const at = now();
       // The year of the number is Almaty's: a report filed at 02:00 on 1 January is next year's.
       const year = almatyYear(at);
-      // The clock starts at filing (DOMAIN.md: on publication the akimat sees the report at once), so a
-      // report nobody accepts still falls due and cannot be "taken off control" by being left as new.
-      const dueAt = (await calendar.calendar()).addWorkingDays(at, category.deadlineDays);
+      const days = await calendar.calendar();
+      // The checks read in the filing's own transaction: one transaction per filing (issue 23).
       return prisma.$transaction(async (tx) => {
+        if (input.source === 'bot' && input.citizenId != null) {
+          const filed = await tx.report.count({ where: { citizenId: input.citizenId, source: 'bot', createdAt: { gte: localMidnight(localDate(at)) } } });
+          if (filed >= perDay) throw tooMany('report.daily_limit', { limit: perDay });
+        }
+        const category = await tx.category.findUnique({ where: { id: input.categoryId } });
+        if (!category || !category.active) throw invalid('report.unknown_category');
+        if (input.districtId != null) {
+          const d = await tx.district.findUnique({ where: { id: input.districtId } });
+          if (!d || d.regionId !== input.regionId) throw invalid('report.district_not_in_region');
+        }
+        // The clock starts at filing (DOMAIN.md: on publication the akimat sees the report at once), so a
+        // report nobody accepts still falls due and cannot be "taken off control" by being left as new.
+        const dueAt = days.addWorkingDays(at, category.deadlineDays);
         if (within) await within(tx);
         const seq = await nextCounter(tx, `reports:${year}`);
         const report = await tx.report.create({

@@ -44,9 +44,11 @@ async function load(
   token: string | undefined,
   connections: number,
   seconds: number,
-): Promise<LoadFigures> {
+  /** the first request's index: a later load of the same kind continues where the last one stopped */
+  first = 0,
+): Promise<LoadFigures & { sent: number }> {
   const times: number[] = [];
-  let i = 0;
+  let i = first;
   let finish!: (r: autocannon.Result) => void;
   let fail!: (e: unknown) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -72,6 +74,7 @@ async function load(
     p95: d.p95,
     p99: d.p99,
     errors: result.non2xx + result.errors + result.timeouts,
+    sent: i - first,
   };
 }
 
@@ -181,10 +184,13 @@ export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): 
       LOG_LEVEL: 'info',
       DATA_DIR: dataDir,
     });
+    // Each status change needs a report still in work: the second concurrency goes on with the next ones.
+    const next = new Map<string, number>();
     for (const connections of opts.connections) {
       for (const s of scenarios) {
         const cpu0 = cpuMs(api.proc.pid!);
-        const figures = await load(api.url, s, token, connections, opts.seconds);
+        const figures = await load(api.url, s, token, connections, opts.seconds, next.get(s.name) ?? 0);
+        next.set(s.name, (next.get(s.name) ?? 0) + figures.sent);
         const cpuPerRequest = (cpuMs(api.proc.pid!) - cpu0) / Math.max(1, figures.rps * opts.seconds);
         const captured = sql.get(s.name)!;
         const originalId = captured.id;

@@ -152,6 +152,28 @@ if (chosen.has('startup')) {
   );
 }
 
+/** The large database a run kept (BENCH_KEEP_DB=1), if it exists and holds reports with their evidence. */
+async function existingLarge(baseUrl: string, name: string): Promise<{ url: string; reports: number } | undefined> {
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: u.toString() });
+  try {
+    await client.connect();
+  } catch {
+    return undefined;
+  }
+  try {
+    const { rows } = await client.query<{ reports: number; evidence: boolean }>(
+      'SELECT (SELECT count(*)::int FROM "Report") AS reports, EXISTS (SELECT 1 FROM "ReportEvidence") AS evidence',
+    );
+    return rows[0] && rows[0].reports > 0 && rows[0].evidence ? { url: u.toString(), reports: rows[0].reports } : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end();
+  }
+}
+
 let largeUrl: string | undefined;
 if ((chosen.has('analytics') || chosen.has('api') || chosen.has('portal')) && server) {
   const w = results.section(
@@ -160,6 +182,16 @@ if ((chosen.has('analytics') || chosen.has('api') || chosen.has('portal')) && se
   );
   await section(w, async () => {
     const t0 = performance.now();
+    if (env.BENCH_REUSE_DB === '1') {
+      const found = await existingLarge(server.url, LARGE_DB);
+      if (found) {
+        largeUrl = found.url;
+        w.note(
+          `Reused the large database ${LARGE_DB} of an earlier run kept with BENCH_KEEP_DB=1 (${found.reports.toLocaleString('en-US')} reports; earlier runs' status changes stay in it).`,
+        );
+        return;
+      }
+    }
     largeUrl = await prepareBenchDatabase(server.url, LARGE_DB);
     const { ms } = await seedLarge(
       largeUrl,

@@ -71,7 +71,7 @@ export function statusNotices(
 }
 
 /** The dedupe key of a notice about a report's event: a retry of the same change never enqueues twice. */
-export const eventNoticeKey = (eventId: number | bigint, citizenId: number) => `report-event:${eventId}:${citizenId}`;
+const eventNoticeKey = (eventId: number | bigint, citizenId: number) => `report-event:${eventId}:${citizenId}`;
 
 export async function notifyStatus(tx: Tx, i18n: i18n, n: NoticeInput): Promise<number> {
   const notices = statusNotices(i18n, n, await audience(tx, n.reportId));

@@ -186,7 +186,7 @@ export async function countReports(prisma: PrismaClient, condition: Prisma.Sql):
   return counts;
 }
 
-export interface DetailEvent {
+interface DetailEvent {
   at: Date;
   actorType: string;
   actorId: string | null;
@@ -201,7 +201,7 @@ export interface DetailEvent {
   internalNote: string | null;
 }
 
-export interface DetailEvidence {
+interface DetailEvidence {
   id: number;
   kind: EvidenceKind;
   mimeType: string | null;

@@ -50,7 +50,7 @@ export async function lockForChange(tx: Tx, reportId: number): Promise<{ report:
   return { report: { ...report, category: { deadlineDays } }, audience: listeners(author && citizenOf(author), followers.map(citizenOf)) };
 }
 
-export interface StatusEvent {
+interface StatusEvent {
   reportId: number;
   at: Date;
   actor: Actor;

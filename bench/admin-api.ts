@@ -1,5 +1,6 @@
-// Section 2: the admin API at a million reports in PostgreSQL. The API runs as its own process
-// (`tsx app/main.ts api`), autocannon loads it at a fixed concurrency; in the same run the same SQL
+// Section 2: the admin API at a million reports in PostgreSQL. The API runs as its own process, as
+// production runs it (`node --enable-source-maps dist/app/main.js api`, the bundle `npm run build` makes;
+// rebuilt first when older than the sources), autocannon loads it at each concurrency; in the same run the same SQL
 // goes through a plain `pg` pool at that concurrency (the database's own ceiling for those queries),
 // and a bare Fastify process answers a constant (the HTTP stack's ceiling).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,8 @@ import pg from 'pg';
 import { parseConfig } from '../app/config.ts';
 import { createLogger } from '../app/logger.ts';
 import { startApp } from '../app/app.ts';
-import { startChild, TSX, type Child } from './lib/child.ts';
+import { buildServer, buildTemplate, isStale } from '../app/build.mjs';
+import { cpuMs, startChild, TSX, type Child } from './lib/child.ts';
 import type { SectionWriter } from './lib/results.ts';
 import { capturingDatabase, replay, type CapturedQuery } from './lib/sql-capture.ts';
 import { distribution, perSecond, timedLoop } from './lib/stats.ts';
@@ -42,9 +44,11 @@ async function load(
   token: string | undefined,
   connections: number,
   seconds: number,
-): Promise<LoadFigures> {
+  /** the first request's index: a later load of the same kind continues where the last one stopped */
+  first = 0,
+): Promise<LoadFigures & { sent: number }> {
   const times: number[] = [];
-  let i = 0;
+  let i = first;
   let finish!: (r: autocannon.Result) => void;
   let fail!: (e: unknown) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -70,19 +74,23 @@ async function load(
     p95: d.p95,
     p99: d.p99,
     errors: result.non2xx + result.errors + result.timeouts,
+    sent: i - first,
   };
 }
 
 export interface AdminApiOptions {
   /** a PostgreSQL database already holding the large data set (seedLarge) */
   url: string;
-  connections: number;
+  /** each request kind is loaded at each of these concurrencies (the issue's goals: 10 and 50) */
+  connections: number[];
   seconds: number;
+  /** a folder for the API process's V8 CPU profile (node --cpu-prof), for finding where its time goes */
+  cpuProfDir?: string;
   log: (line: string) => void;
 }
 
 export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): Promise<void> {
-  const pool = new pg.Pool({ connectionString: opts.url, max: opts.connections });
+  const pool = new pg.Pool({ connectionString: opts.url, max: Math.max(...opts.connections) });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'azamat-bench-api-'));
   const capture = capturingDatabase(opts.url);
   let api: Child | undefined;
@@ -161,8 +169,14 @@ export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): 
     }
     apiIds.pop();
 
-    // ── the API as its own process ──
-    api = await startChild(TSX, ['app/main.ts', 'api'], {
+    // ── the API as its own process, the bundle production runs ──
+    if (isStale()) {
+      opts.log('  building the app (its bundle is older than the sources)');
+      await buildServer();
+      buildTemplate();
+    }
+    const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+    api = await startChild('node', [...prof, '--enable-source-maps', 'dist/app/main.js', 'api'], {
       DATABASE_URL: opts.url,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -170,33 +184,43 @@ export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): 
       LOG_LEVEL: 'info',
       DATA_DIR: dataDir,
     });
-    for (const s of scenarios) {
-      const figures = await load(api.url, s, token, opts.connections, opts.seconds);
-      const captured = sql.get(s.name)!;
-      const originalId = captured.id;
-      const ids = s.body ? pgIds : detailIds;
-      const base = await timedLoop(opts.seconds * 1000, opts.connections, (i) =>
-        replay(pool, captured.queries, originalId === undefined ? undefined : (p) => (p === originalId ? ids[i % ids.length] : p)),
-      );
-      const bd = distribution(base.durations);
-      const basePs = perSecond(base.durations.length, base.wallMs);
-      w.add({
-        name: `${s.name}: requests/s`,
-        value: figures.rps,
-        unit: 'req/s',
-        baseline: { name: `same ${captured.queries.length} SQL statements via pg`, value: basePs },
-        ...(figures.errors ? { note: `${figures.errors} non-2xx/errors` } : {}),
-      });
-      w.add({ name: `${s.name}: p95 latency`, value: figures.p95, unit: 'ms', baseline: { name: 'same SQL via pg, p95', value: bd.p95 } });
-      opts.log(`    p50 ${figures.p50} ms, p99 ${figures.p99} ms; pg p50 ${bd.p50.toFixed(1)} ms${base.errors ? `, pg errors ${base.errors}` : ''}`);
+    // Each status change needs a report still in work: the second concurrency goes on with the next ones.
+    const next = new Map<string, number>();
+    for (const connections of opts.connections) {
+      for (const s of scenarios) {
+        const cpu0 = cpuMs(api.proc.pid!);
+        const figures = await load(api.url, s, token, connections, opts.seconds, next.get(s.name) ?? 0);
+        next.set(s.name, (next.get(s.name) ?? 0) + figures.sent);
+        const cpuPerRequest = (cpuMs(api.proc.pid!) - cpu0) / Math.max(1, figures.rps * opts.seconds);
+        const captured = sql.get(s.name)!;
+        const originalId = captured.id;
+        const ids = s.body ? pgIds : detailIds;
+        const base = await timedLoop(opts.seconds * 1000, connections, (i) =>
+          replay(pool, captured.queries, originalId === undefined ? undefined : (p) => (p === originalId ? ids[i % ids.length] : p)),
+        );
+        const bd = distribution(base.durations);
+        const basePs = perSecond(base.durations.length, base.wallMs);
+        const at = `${s.name}, ${connections} connections`;
+        w.add({
+          name: `${at}: requests/s`,
+          value: figures.rps,
+          unit: 'req/s',
+          baseline: { name: `same ${captured.queries.length} SQL statements via pg`, value: basePs },
+          note: `API process CPU ${cpuPerRequest.toFixed(2)} ms/request${figures.errors ? `; ${figures.errors} non-2xx/errors` : ''}`,
+        });
+        w.add({ name: `${at}: p95 latency`, value: figures.p95, unit: 'ms', baseline: { name: 'same SQL via pg, p95', value: bd.p95 } });
+        opts.log(`    p50 ${figures.p50} ms, p99 ${figures.p99} ms; pg p50 ${bd.p50.toFixed(1)} ms${base.errors ? `, pg errors ${base.errors}` : ''}`);
+      }
     }
     await api.stop();
     api = undefined;
 
     constant = await startChild(TSX, ['bench/lib/constant-server.ts'], {});
-    const c = await load(constant.url, { method: 'GET', path: () => '/constant' }, undefined, opts.connections, opts.seconds);
-    w.add({ name: 'Fastify answering a constant (ceiling of the HTTP stack): requests/s', value: c.rps, unit: 'req/s' });
-    w.add({ name: 'Fastify answering a constant: p95 latency', value: c.p95, unit: 'ms' });
+    for (const connections of opts.connections) {
+      const c = await load(constant.url, { method: 'GET', path: () => '/constant' }, undefined, connections, opts.seconds);
+      w.add({ name: `Fastify answering a constant (ceiling of the HTTP stack), ${connections} connections: requests/s`, value: c.rps, unit: 'req/s' });
+      w.add({ name: `Fastify answering a constant, ${connections} connections: p95 latency`, value: c.p95, unit: 'ms' });
+    }
 
     // ── where the time goes: the plan of each list query ──
     for (const s of scenarios.slice(0, 4)) {

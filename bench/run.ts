@@ -29,13 +29,24 @@ const int = (name: string, fallback: number) => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${v}"`);
   return Math.floor(n);
 };
+/** A comma-separated list of counts, e.g. BENCH_API_CONNECTIONS=10,50. */
+const ints = (name: string, fallback: number[]): number[] => {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  return v.split(',').map((part, i) => {
+    const n = Number(part.trim().replaceAll('_', ''));
+    if (!Number.isFinite(n) || n < 1) throw new Error(`${name} must be positive numbers separated by commas, got "${v}" (item ${i + 1})`);
+    return Math.floor(n);
+  });
+};
+const apiConnections = ints('BENCH_API_CONNECTIONS', [10, 50]);
 const sizes = {
   BENCH_BOT_CITIZENS: int('BENCH_BOT_CITIZENS', 200),
   BENCH_BOT_PACED_CITIZENS: int('BENCH_BOT_PACED_CITIZENS', 100),
   BENCH_REPORTS: int('BENCH_REPORTS', 1_000_000),
   BENCH_CONSULTATIONS: int('BENCH_CONSULTATIONS', 100_000),
   BENCH_POLL_ANSWERS: int('BENCH_POLL_ANSWERS', 1_000_000),
-  BENCH_API_CONNECTIONS: int('BENCH_API_CONNECTIONS', 10),
+  BENCH_API_CONNECTIONS: apiConnections.join(', '),
   BENCH_API_SECONDS: int('BENCH_API_SECONDS', 5),
   BENCH_PORTAL_CONNECTIONS: int('BENCH_PORTAL_CONNECTIONS', 50),
   BENCH_PORTAL_SECONDS: int('BENCH_PORTAL_SECONDS', 10),
@@ -155,6 +166,28 @@ if (chosen.has('startup')) {
   );
 }
 
+/** The large database a run kept (BENCH_KEEP_DB=1), if it exists and holds reports with their evidence. */
+async function existingLarge(baseUrl: string, name: string): Promise<{ url: string; reports: number } | undefined> {
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: u.toString() });
+  try {
+    await client.connect();
+  } catch {
+    return undefined;
+  }
+  try {
+    const { rows } = await client.query<{ reports: number; evidence: boolean }>(
+      'SELECT (SELECT count(*)::int FROM "Report") AS reports, EXISTS (SELECT 1 FROM "ReportEvidence") AS evidence',
+    );
+    return rows[0] && rows[0].reports > 0 && rows[0].evidence ? { url: u.toString(), reports: rows[0].reports } : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end();
+  }
+}
+
 let largeUrl: string | undefined;
 if ((chosen.has('analytics') || chosen.has('api') || chosen.has('portal')) && server) {
   const w = results.section(
@@ -163,6 +196,16 @@ if ((chosen.has('analytics') || chosen.has('api') || chosen.has('portal')) && se
   );
   await section(w, async () => {
     const t0 = performance.now();
+    if (env.BENCH_REUSE_DB === '1') {
+      const found = await existingLarge(server.url, LARGE_DB);
+      if (found) {
+        largeUrl = found.url;
+        w.note(
+          `Reused the large database ${LARGE_DB} of an earlier run kept with BENCH_KEEP_DB=1 (${found.reports.toLocaleString('en-US')} reports; earlier runs' status changes stay in it).`,
+        );
+        return;
+      }
+    }
     largeUrl = await prepareBenchDatabase(server.url, LARGE_DB);
     const { ms } = await seedLarge(
       largeUrl,
@@ -211,11 +254,17 @@ if (chosen.has('analytics')) {
 if (chosen.has('api')) {
   const w = results.section(
     'Admin API at a large data set (PostgreSQL)',
-    `The API as its own process (\`tsx app/main.ts api\`, pool of 10 connections), loaded by autocannon with ${sizes.BENCH_API_CONNECTIONS} connections for ${sizes.BENCH_API_SECONDS} s per request kind, signed in as an admin (scope: everything). Baselines in the same run: exactly the SQL statements the route ran (captured from Prisma's query log, session check included, transactions kept) replayed through a plain \`pg\` pool at the same concurrency; and Fastify answering a constant in its own process.`,
+    `The API as its own process, as production runs it: the bundle (\`node --enable-source-maps dist/app/main.js api\`, rebuilt first when older than the sources; pool of 10 database connections), loaded by autocannon with ${apiConnections.join(' and then ')} connections for ${sizes.BENCH_API_SECONDS} s per request kind, signed in as an admin (scope: everything). Baselines in the same run: exactly the SQL statements the route ran (captured from Prisma's query log, session check included, transactions kept) replayed through a plain \`pg\` pool at the same concurrency; and Fastify answering a constant in its own process.`,
   );
   await section(w, async () => {
     if (!server || !largeUrl) return w.skip(server ? 'the large data set could not be prepared' : (found as { missing: string }).missing);
-    await adminApiSection(w, { url: largeUrl, connections: sizes.BENCH_API_CONNECTIONS, seconds: sizes.BENCH_API_SECONDS, log });
+    await adminApiSection(w, {
+      url: largeUrl,
+      connections: apiConnections,
+      seconds: sizes.BENCH_API_SECONDS,
+      log,
+      ...(env.BENCH_API_CPU_PROF ? { cpuProfDir: path.resolve(env.BENCH_API_CPU_PROF) } : {}),
+    });
   });
 }
 

@@ -49,6 +49,9 @@ export interface ClaimedMessage {
   attempts: number;
 }
 
+/** The stored payload of a message (also for callers that write the row in their own SQL). */
+export const storedPayload = (msg: ChatMessage): StoredMessage => ({ v: 2, text: msg.text, html: msg.html ?? false, offers: msg.offers ?? [] });
+
 /** Enqueues in the caller's transaction, so the message exists exactly when its cause does. */
 /** Returns the row's id: the new one, or the existing one with the same dedupe key. */
 export async function enqueueMessage(tx: Tx, msg: OutgoingMessage): Promise<bigint> {
@@ -56,7 +59,7 @@ export async function enqueueMessage(tx: Tx, msg: OutgoingMessage): Promise<bigi
     chatId: BigInt(msg.chatId),
     citizenId: msg.citizenId ?? null,
     kind: msg.kind,
-    payload: { v: 2, text: msg.text, html: msg.html ?? false, offers: msg.offers ?? [] } satisfies StoredMessage as unknown as Prisma.InputJsonValue,
+    payload: storedPayload(msg) as unknown as Prisma.InputJsonValue,
     dedupeKey: msg.dedupeKey ?? null,
     nextAttemptAt: msg.notBefore ?? new Date(),
   };

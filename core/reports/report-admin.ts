@@ -76,7 +76,9 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
     reportId: number,
     change: BulkChange & Pick<StatusChange, 'duplicateOfId'>,
   ): Promise<Report> {
-    await scoped(staff, reportId);
+    // The status change checks the scope itself, in its transaction; a template is read first, so the
+    // report must be known to be the caller's before it is.
+    if (change.templateId != null) await scoped(staff, reportId);
     const note = await templates.noteFor(reportId, change);
     return reports.changeStatus(actor, reportId, { to: change.to, ...note, internalNote: change.internalNote, duplicateOfId: change.duplicateOfId }, staff);
   }

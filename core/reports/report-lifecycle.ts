@@ -7,7 +7,8 @@ import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import type { StaffPrincipal } from '../staff/scope.ts';
 import { assertKindCovers } from '../staff/scoped-records.ts';
-import { notifyStatus } from './report-notify.ts';
+import { notifyStatus, statusNotices } from './report-notify.ts';
+import { lockForChange, writeStatusChange } from './report-status-sql.ts';
 import { NOTE_MAX } from './report-rules.ts';
 import { mergeTarget, REPORT } from './report-scope.ts';
 import { canTransition, isOpen, NOTE_REQUIRED } from './report-status.ts';
@@ -32,15 +33,22 @@ export function createReportLifecycle({ prisma, calendar, i18n, now = () => new 
      */
     async changeStatus(actor: Actor, reportId: number, change: StatusChange, staff?: StaffPrincipal): Promise<Report> {
       const publicNote = change.publicNote?.trim() || null;
-      if (publicNote && publicNote.length > NOTE_MAX) throw invalid('report.note_long', { max: NOTE_MAX });
-      if (NOTE_REQUIRED.includes(change.to) && !publicNote) throw invalid('report.note_required');
+      const checkNote = () => {
+        if (publicNote && publicNote.length > NOTE_MAX) throw invalid('report.note_long', { max: NOTE_MAX });
+        if (NOTE_REQUIRED.includes(change.to) && !publicNote) throw invalid('report.note_required');
+      };
+      // A staff member learns first whether the report exists and is theirs (404, 403), then about the note.
+      if (!staff) checkNote();
       const at = now();
       const cal = await calendar.calendar();
       return prisma.$transaction(async (tx) => {
-        await lockReport(tx, reportId);
-        const before = await tx.report.findUnique({ where: { id: reportId }, include: { category: true } });
-        if (!before) throw notFound('report.not_found');
-        if (staff) assertKindCovers(REPORT, staff, before);
+        const locked = await lockForChange(tx, reportId);
+        if (!locked) throw notFound('report.not_found');
+        const { report: before, audience } = locked;
+        if (staff) {
+          assertKindCovers(REPORT, staff, before);
+          checkNote();
+        }
         if (!canTransition(before.status, change.to)) throw conflict('report.bad_transition', { from: before.status, to: change.to });
         const data: Parameters<typeof tx.report.update>[0]['data'] = { status: change.to };
         if (change.to === 'in_work') {
@@ -98,44 +106,41 @@ export function createReportLifecycle({ prisma, calendar, i18n, now = () => new 
           data.closedAt = at;
         }
         const after = await tx.report.update({ where: { id: reportId }, data });
-        const event = await tx.reportEvent.create({
-          data: {
+        const notices = statusNotices(
+          i18n,
+          {
+            number: after.number,
+            status: change.to,
+            publicNote,
+            publicNoteByLocale: change.publicNoteByLocale,
+            authorOffers:
+              change.to === 'resolved'
+                ? (t) => [
+                    [
+                      confirmFix.offer(t('reports:confirm.fixed'), { answer: 'ok', reportId }),
+                      confirmFix.offer(t('reports:confirm.not_fixed'), { answer: 'no', reportId }),
+                    ],
+                  ]
+                : undefined,
+          },
+          audience,
+        );
+        const eventId = await writeStatusChange(
+          tx,
+          {
             reportId,
             at,
-            actorType: actor.type,
-            actorId: actor.id == null ? null : String(actor.id),
-            type: 'status',
+            actor,
             fromStatus: before.status,
             toStatus: change.to,
             publicNote,
             internalNote: change.internalNote?.trim() || null,
-            ...(change.publicNoteByLocale ? { data: { notes: change.publicNoteByLocale } } : {}),
+            data: change.publicNoteByLocale ? { notes: change.publicNoteByLocale } : undefined,
           },
-        });
-        await recordAudit(tx, actor, {
-          action: `report.${change.to}`,
-          entity: 'report',
-          entityId: reportId,
-          before: { status: before.status },
-          after: { status: change.to, publicNote },
-        });
-        await notifyStatus(tx, i18n, {
-          reportId,
-          number: after.number,
-          status: change.to,
-          publicNote,
-          publicNoteByLocale: change.publicNoteByLocale,
-          eventId: event.id,
-          authorOffers:
-            change.to === 'resolved'
-              ? (t) => [
-                  [
-                    confirmFix.offer(t('reports:confirm.fixed'), { answer: 'ok', reportId }),
-                    confirmFix.offer(t('reports:confirm.not_fixed'), { answer: 'no', reportId }),
-                  ],
-                ]
-              : undefined,
-        });
+          { action: `report.${change.to}`, entity: 'report', entityId: reportId, before: { status: before.status }, after: { status: change.to, publicNote } },
+          notices,
+        );
+        const event = { id: eventId };
         // The operators hear that a report came back (e.g. the author says it is not fixed).
         if (change.to === 'reopened') await notifyReopened(tx, i18n, { reportId, eventId: event.id, actor });
         return after;

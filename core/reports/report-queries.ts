@@ -9,7 +9,7 @@ import {
   getReportDetail,
   getReportSummary,
   listReports,
-  reportWhere,
+  reportCondition,
   summarize,
   type ReportFilter,
   type ReportSort,
@@ -21,11 +21,11 @@ export function createReportQueries({ prisma, now = () => new Date() }: { prisma
   return {
     list(staff: StaffPrincipal, filter: ReportFilter, page: { sort: ReportSort; cursor?: number; limit: number }) {
       const at = now();
-      return listReports(prisma, reportWhere(filter, staff, at), page, at);
+      return listReports(prisma, reportCondition(filter, staff, at), page, at);
     },
 
     counts(staff: StaffPrincipal, filter: ReportFilter): Promise<Record<ReportStatus, number>> {
-      return countReports(prisma, reportWhere(filter, staff, now()));
+      return countReports(prisma, reportCondition(filter, staff, now()));
     },
 
     /** The report with its history and evidence, if the caller's scope covers it. */

@@ -1,9 +1,12 @@
 // Staff-side reading of reports: filters, scope, keyset pages, counts per status and the detail view.
-// Routes stay thin: they parse the query, this module turns it into Prisma and domain-shaped rows.
-import type { Prisma, PrismaClient, Report } from '../../generated/prisma/client.ts';
-import { ReportStatus } from '../../generated/prisma/enums.ts';
+// Routes stay thin: they parse the query, this module reads the rows and shapes them for the domain.
+// The list, the counts and the detail are raw SQL (each one statement, rows mapped straight to the
+// summary): they are the admin API's hot paths, and Prisma's runtime (query building, compiling and
+// mapping) cost more CPU per request than PostgreSQL's work (bench/FIXES.md, section 10).
+import { Prisma, type PrismaClient, type Report } from '../../generated/prisma/client.ts';
+import { ReportStatus, type EvidenceKind } from '../../generated/prisma/enums.ts';
 import { invalid, notFound } from '../errors.ts';
-import { scopeWhere, type StaffPrincipal } from '../staff/scope.ts';
+import { SCOPES, isAdmin, type StaffPrincipal } from '../staff/scope.ts';
 import { isOpen, OPEN_STATUSES, statusColour } from './report-status.ts';
 import { keysetPage } from '../db/keyset-page.ts';
 import { escapeLike } from '../text.ts';
@@ -27,33 +30,52 @@ export interface ReportFilter {
 
 export type ReportSort = 'createdAt' | 'dueAt';
 
-/** The filters, ANDed with the staff member's scope (an admin's scope is everything). */
-export function reportWhere(filter: ReportFilter, staff: StaffPrincipal, now: Date): Prisma.ReportWhereInput {
-  const and: Prisma.ReportWhereInput[] = [scopeWhere(staff) as Prisma.ReportWhereInput];
-  if (filter.statuses?.length) and.push({ status: { in: filter.statuses } });
-  if (filter.regionId != null) and.push({ regionId: filter.regionId });
-  if (filter.districtId != null) and.push({ districtId: filter.districtId });
-  if (filter.categoryId != null) and.push({ categoryId: filter.categoryId });
-  if (filter.departmentId != null) and.push({ departmentId: filter.departmentId });
+/** Statuses as SQL values: the column is an enum, and a text parameter does not compare with it. */
+const statusList = (statuses: readonly ReportStatus[]) => Prisma.join(statuses.map((st) => Prisma.sql`${st}::"ReportStatus"`));
+
+/**
+ * The filters, ANDed with the staff member's scope (an admin's scope is everything), as a condition on
+ * the reports aliased `r`. The scope is `covers` of the report rule (core/staff/scope.ts) spelled in SQL.
+ */
+export function reportCondition(filter: ReportFilter, staff: StaffPrincipal, now: Date): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
+  if (!isAdmin(staff)) {
+    for (const key of SCOPES.report.dimensions) {
+      const own = staff[key];
+      if (own != null) and.push(Prisma.sql`r.${Prisma.raw(`"${key}"`)} = ${own}`);
+    }
+  }
+  if (filter.statuses?.length) and.push(Prisma.sql`r.status IN (${statusList(filter.statuses)})`);
+  if (filter.regionId != null) and.push(Prisma.sql`r."regionId" = ${filter.regionId}`);
+  if (filter.districtId != null) and.push(Prisma.sql`r."districtId" = ${filter.districtId}`);
+  if (filter.categoryId != null) and.push(Prisma.sql`r."categoryId" = ${filter.categoryId}`);
+  if (filter.departmentId != null) and.push(Prisma.sql`r."departmentId" = ${filter.departmentId}`);
   if (filter.overdue !== undefined) {
     // Spelled out rather than NOT(overdue): in SQL, NOT (dueAt < now) is unknown for undated reports and drops them.
     and.push(
       filter.overdue
-        ? { status: { in: OPEN_STATUSES }, dueAt: { lt: now } }
-        : { OR: [{ status: { notIn: OPEN_STATUSES } }, { dueAt: null }, { dueAt: { gte: now } }] },
+        ? Prisma.sql`(r.status IN (${statusList(OPEN_STATUSES)}) AND r."dueAt" < ${now})`
+        : Prisma.sql`(r.status NOT IN (${statusList(OPEN_STATUSES)}) OR r."dueAt" IS NULL OR r."dueAt" >= ${now})`,
     );
   }
-  if (filter.from || filter.to) and.push({ createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } });
+  if (filter.from) and.push(Prisma.sql`r."createdAt" >= ${filter.from}`);
+  if (filter.to) and.push(Prisma.sql`r."createdAt" <= ${filter.to}`);
   const q = filter.q?.trim();
   if (q) {
-    const contains = { contains: escapeLike(q), mode: 'insensitive' as const };
-    and.push({ OR: [{ description: contains }, { number: contains }, { address: contains }] });
+    const pattern = `%${escapeLike(q)}%`;
+    and.push(Prisma.sql`(r.description ILIKE ${pattern} OR r.number ILIKE ${pattern} OR r.address ILIKE ${pattern})`);
   }
-  if (filter.hasEvidence !== undefined) and.push(filter.hasEvidence ? { evidence: { some: {} } } : { evidence: { none: {} } });
-  return { AND: and };
+  if (filter.hasEvidence !== undefined) {
+    const exists = Prisma.sql`EXISTS (SELECT 1 FROM "ReportEvidence" e WHERE e."reportId" = r.id)`;
+    and.push(filter.hasEvidence ? exists : Prisma.sql`NOT ${exists}`);
+  }
+  return and.length ? Prisma.join(and, ' AND ') : Prisma.sql`TRUE`;
 }
 
-type CountedReport = Report & { _count: { evidence: number } };
+type CountedReport = Pick<
+  Report,
+  'id' | 'number' | 'status' | 'categoryId' | 'regionId' | 'districtId' | 'departmentId' | 'description' | 'createdAt' | 'dueAt' | 'supportCount' | 'hidden'
+> & { _count: { evidence: number } };
 
 export interface ReportSummary {
   id: number;
@@ -95,35 +117,52 @@ export function summarize(r: CountedReport, now: Date): ReportSummary {
   };
 }
 
+/** The columns a summary needs, with the evidence count (computed for the page's rows only, see listReports). */
+type SummaryRow = Omit<CountedReport, '_count'> & { evidenceCount: number };
+
+const summaryOf = (r: SummaryRow, now: Date): ReportSummary => summarize({ ...r, _count: { evidence: r.evidenceCount } }, now);
+
 /**
  * Keyset pages: the cursor is the id of the last row of the previous page; the next page continues
  * after that row in the chosen order (newest first, or soonest due first with undated reports last).
+ * The page is chosen in a subquery, so the evidence is counted for its rows only (an aggregate joined to
+ * the whole list made PostgreSQL group every evidence file: bench/FIXES.md, section 2).
  */
 export async function listReports(
   prisma: PrismaClient,
-  where: Prisma.ReportWhereInput,
+  condition: Prisma.Sql,
   page: { sort: ReportSort; cursor?: number; limit: number },
   now: Date,
 ): Promise<{ items: ReportSummary[]; nextCursor: number | null }> {
-  const and: Prisma.ReportWhereInput[] = [where];
+  const and = [condition];
   if (page.cursor != null) {
-    const last = await prisma.report.findUnique({ where: { id: page.cursor }, select: { id: true, createdAt: true, dueAt: true } });
+    const [last] = await prisma.$queryRaw<Array<{ id: number; createdAt: Date; dueAt: Date | null }>>`
+      SELECT id, "createdAt", "dueAt" FROM "Report" WHERE id = ${page.cursor}`;
     if (!last) throw invalid('validation', { details: 'cursor' });
     if (page.sort === 'createdAt') {
       // The redundant bound lets PostgreSQL walk the createdAt index from the cursor instead of
       // filtering every newer report out first (0.2 ms instead of 400 ms halfway through a million).
-      and.push({ createdAt: { lte: last.createdAt } }, { OR: [{ createdAt: { lt: last.createdAt } }, { createdAt: last.createdAt, id: { lt: last.id } }] });
+      and.push(
+        Prisma.sql`r."createdAt" <= ${last.createdAt} AND (r."createdAt" < ${last.createdAt} OR (r."createdAt" = ${last.createdAt} AND r.id < ${last.id}))`,
+      );
     } else if (last.dueAt) {
-      and.push({ OR: [{ dueAt: { gt: last.dueAt } }, { dueAt: last.dueAt, id: { gt: last.id } }, { dueAt: null }] });
+      and.push(Prisma.sql`(r."dueAt" > ${last.dueAt} OR (r."dueAt" = ${last.dueAt} AND r.id > ${last.id}) OR r."dueAt" IS NULL)`);
     } else {
-      and.push({ dueAt: null, id: { gt: last.id } });
+      and.push(Prisma.sql`r."dueAt" IS NULL AND r.id > ${last.id}`);
     }
   }
-  const orderBy: Prisma.ReportOrderByWithRelationInput[] =
-    page.sort === 'createdAt' ? [{ createdAt: 'desc' }, { id: 'desc' }] : [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }];
-  const rows = await prisma.report.findMany({ where: { AND: and }, orderBy, take: page.limit + 1 });
+  const order = page.sort === 'createdAt' ? Prisma.sql`"createdAt" DESC, id DESC` : Prisma.sql`"dueAt" ASC NULLS LAST, id ASC`;
+  const rows = await prisma.$queryRaw<SummaryRow[]>`
+    SELECT p.*, (SELECT count(*)::int FROM "ReportEvidence" e WHERE e."reportId" = p.id) AS "evidenceCount"
+    FROM (
+      SELECT r.id, r.number, r.status, r."categoryId", r."regionId", r."districtId", r."departmentId", r.description,
+             r."createdAt", r."dueAt", r."supportCount", r.hidden
+      FROM "Report" r WHERE ${Prisma.join(and, ' AND ')}
+      ORDER BY ${order} LIMIT ${page.limit + 1}
+    ) p
+    ORDER BY ${order}`;
   const { items, nextCursor } = keysetPage(rows, page.limit);
-  return { items: (await withEvidenceCounts(prisma, items)).map((r) => summarize(r, now)), nextCursor };
+  return { items: items.map((r) => summaryOf(r, now)), nextCursor };
 }
 
 /**
@@ -139,50 +178,86 @@ export async function withEvidenceCounts<R extends { id: number }>(prisma: Prism
 }
 
 /** Reports per status, every status present (zero when none). */
-export async function countReports(prisma: PrismaClient, where: Prisma.ReportWhereInput): Promise<Record<ReportStatus, number>> {
-  const groups = await prisma.report.groupBy({ by: ['status'], where, _count: { _all: true } });
-  const counts = Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
-  for (const g of groups) counts[g.status] = g._count._all;
+export async function countReports(prisma: PrismaClient, condition: Prisma.Sql): Promise<Record<ReportStatus, number>> {
+  const groups = await prisma.$queryRaw<Array<{ status: ReportStatus; n: number }>>`
+    SELECT r.status, count(*)::int AS n FROM "Report" r WHERE ${condition} GROUP BY r.status`;
+  const counts = Object.fromEntries(REPORT_STATUSES.map((st) => [st, 0])) as Record<ReportStatus, number>;
+  for (const g of groups) counts[g.status] = g.n;
   return counts;
 }
 
-export async function getReportDetail(prisma: PrismaClient, id: number) {
-  const report = await prisma.report.findUnique({
-    where: { id },
-    include: {
-      _count: { select: { evidence: true, followers: true } },
-      events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
-      evidence: { orderBy: { id: 'asc' }, select: { id: true, kind: true, mimeType: true, fileSize: true, url: true, withheldAt: true, withheldReason: true } },
-    },
-  });
-  if (!report) throw notFound('report.not_found');
-  return { ...report, events: await withActorNames(prisma, report.events, report.citizenId) };
+interface DetailEvent {
+  at: Date;
+  actorType: string;
+  actorId: string | null;
+  /** a staff member's full name or an API client's name; citizens are never named (personal data) */
+  actorName: string | null;
+  /** the citizen who filed the report acted */
+  byAuthor: boolean;
+  type: string;
+  fromStatus: ReportStatus | null;
+  toStatus: ReportStatus | null;
+  publicNote: string | null;
+  internalNote: string | null;
 }
 
+interface DetailEvidence {
+  id: number;
+  kind: EvidenceKind;
+  mimeType: string | null;
+  fileSize: number | null;
+  url: string | null;
+  withheldAt: Date | null;
+  withheldReason: string | null;
+}
+
+type DetailRow = Report & {
+  evidenceCount: number;
+  followerCount: number;
+  events: Array<Omit<DetailEvent, 'at' | 'byAuthor'> & { at: number }>;
+  evidence: Array<Omit<DetailEvidence, 'withheldAt'> & { withheldAt: number | null }>;
+};
+
 /**
- * Names each event's actor so the history says who acted: a staff member's full name, an API
- * client's name; a citizen is never named (personal data), only marked when they are the report's author.
+ * The report with its counts, history (each event's actor named: a staff member's full name, an API
+ * client's name) and evidence, in one statement. Times inside the JSON parts travel as epoch milliseconds.
  */
-async function withActorNames<E extends { actorType: string; actorId: string | null }>(prisma: PrismaClient, events: E[], citizenId: number | null) {
-  const idsOf = (type: string) =>
-    [...new Set(events.filter((e) => e.actorType === type && e.actorId).map((e) => Number(e.actorId)))].filter(Number.isSafeInteger);
-  const [staff, clients] = await Promise.all([
-    prisma.staffUser.findMany({ where: { id: { in: idsOf('staff') } }, select: { id: true, fullName: true } }),
-    prisma.apiClient.findMany({ where: { id: { in: idsOf('api_client') } }, select: { id: true, name: true } }),
-  ]);
-  const names = new Map<string, string>([
-    ...staff.map((s) => [`staff:${s.id}`, s.fullName] as const),
-    ...clients.map((c) => [`api_client:${c.id}`, c.name] as const),
-  ]);
-  return events.map((e) => ({
-    ...e,
-    actorName: names.get(`${e.actorType}:${e.actorId}`) ?? null,
-    byAuthor: e.actorType === 'citizen' && citizenId != null && e.actorId === String(citizenId),
-  }));
+export async function getReportDetail(prisma: PrismaClient, id: number) {
+  const [row] = await prisma.$queryRaw<DetailRow[]>`
+    SELECT r.*,
+      (SELECT count(*)::int FROM "ReportEvidence" x WHERE x."reportId" = r.id) AS "evidenceCount",
+      (SELECT count(*)::int FROM "ReportFollower" f WHERE f."reportId" = r.id) AS "followerCount",
+      (SELECT coalesce(json_agg(json_build_object(
+          'at', floor(extract(epoch FROM e.at) * 1000)::float8, 'actorType', e."actorType", 'actorId', e."actorId",
+          'actorName', CASE e."actorType" WHEN 'staff' THEN s."fullName" WHEN 'api_client' THEN c.name END,
+          'type', e.type, 'fromStatus', e."fromStatus", 'toStatus', e."toStatus",
+          'publicNote', e."publicNote", 'internalNote', e."internalNote") ORDER BY e.at, e.id), '[]'::json)
+        FROM "ReportEvent" e
+        LEFT JOIN "StaffUser" s ON e."actorType" = 'staff' AND s.id::text = e."actorId"
+        LEFT JOIN "ApiClient" c ON e."actorType" = 'api_client' AND c.id::text = e."actorId"
+        WHERE e."reportId" = r.id) AS events,
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', v.id, 'kind', v.kind, 'mimeType', v."mimeType", 'fileSize', v."fileSize", 'url', v.url,
+          'withheldAt', floor(extract(epoch FROM v."withheldAt") * 1000)::float8, 'withheldReason', v."withheldReason") ORDER BY v.id), '[]'::json)
+        FROM "ReportEvidence" v WHERE v."reportId" = r.id) AS evidence
+    FROM "Report" r WHERE r.id = ${id}`;
+  if (!row) throw notFound('report.not_found');
+  const { evidenceCount, followerCount, events, evidence, ...report } = row;
+  const author = report.citizenId == null ? null : String(report.citizenId);
+  return {
+    ...report,
+    _count: { evidence: evidenceCount, followers: followerCount },
+    events: events.map((e): DetailEvent => ({ ...e, at: new Date(e.at), byAuthor: e.actorType === 'citizen' && author != null && e.actorId === author })),
+    evidence: evidence.map((e): DetailEvidence => ({ ...e, withheldAt: e.withheldAt == null ? null : new Date(e.withheldAt) })),
+  };
 }
 
 export async function getReportSummary(prisma: PrismaClient, id: number, now: Date): Promise<ReportSummary> {
-  const report = await prisma.report.findUnique({ where: { id }, include: { _count: { select: { evidence: true } } } });
-  if (!report) throw notFound('report.not_found');
-  return summarize(report, now);
+  const [row] = await prisma.$queryRaw<SummaryRow[]>`
+    SELECT r.id, r.number, r.status, r."categoryId", r."regionId", r."districtId", r."departmentId", r.description,
+           r."createdAt", r."dueAt", r."supportCount", r.hidden,
+           (SELECT count(*)::int FROM "ReportEvidence" e WHERE e."reportId" = r.id) AS "evidenceCount"
+    FROM "Report" r WHERE r.id = ${id}`;
+  if (!row) throw notFound('report.not_found');
+  return summaryOf(row, now);
 }

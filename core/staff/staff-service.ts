@@ -47,7 +47,9 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** The CSRF token is derived from the session token, so nothing more needs storing. */
 export const csrfFor = (token: string) => sha256(`csrf:${token}`).slice(0, 32);
 
-export function toPrincipal(u: StaffUser): StaffPrincipal {
+type PrincipalRow = Pick<StaffUser, 'id' | 'login' | 'fullName' | 'roles' | 'regionId' | 'districtId' | 'departmentId' | 'locale' | 'mustChangePassword'>;
+
+export function toPrincipal(u: PrincipalRow): StaffPrincipal {
   return {
     id: u.id,
     login: u.login,
@@ -209,17 +211,23 @@ export function createStaffService({ prisma, sessionTtlHours, passwords, now = (
 
     /** The principal behind a token, or null if it is unknown, expired or its account is inactive. */
     async authenticate(token: string): Promise<StaffPrincipal | null> {
-      const session = await prisma.staffSession.findUnique({ where: { id: sha256(token) }, include: { staffUser: true } });
+      // Every API request starts here: one statement for the session and its account, read each time (no
+      // cache), so a sign-out, a deactivation or a role change takes effect at the very next request.
+      const [session] = await prisma.$queryRaw<Array<PrincipalRow & { active: boolean; sessionId: string; expiresAt: Date; lastUsedAt: Date }>>`
+        SELECT u.id, u.login, u."fullName", u.roles::text[] AS roles, u."regionId", u."districtId", u."departmentId", u.locale,
+               u."mustChangePassword", u.active, s.id AS "sessionId", s."expiresAt", s."lastUsedAt"
+        FROM "StaffSession" s JOIN "StaffUser" u ON u.id = s."staffUserId"
+        WHERE s.id = ${sha256(token)}`;
       const at = now();
-      if (!session || session.expiresAt <= at || !session.staffUser.active) return null;
+      if (!session || session.expiresAt <= at || !session.active) return null;
       // Sliding expiry, written at most once a minute to keep reads cheap.
       if (at.getTime() - session.lastUsedAt.getTime() > 60_000) {
         await prisma.staffSession.update({
-          where: { id: session.id },
+          where: { id: session.sessionId },
           data: { lastUsedAt: at, expiresAt: new Date(at.getTime() + sessionTtlHours * 3_600_000) },
         });
       }
-      return toPrincipal(session.staffUser);
+      return toPrincipal(session);
     },
 
     async logout(token: string, actor: Actor) {

@@ -4,13 +4,12 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { Services } from '../core/services.ts';
+import { registerDocs } from './docs.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { consoleRoutes, type ConsoleOptions } from './plugins/console.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -64,24 +63,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
 
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Azamat admin API',
-        version: '1.0.0',
-        description: 'Staff API of Azamat: civic control, consultations, public discussion, polls, volunteering.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'azamat_session' },
-        },
-      },
-      security: [{ bearer: [] }, { cookie: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // /docs and /docs/json, built at the first request for them (server/docs.ts); before the routes, to note each.
+  registerDocs(app);
 
   const { services } = deps;
   await app.register(healthRoutes(services, deps.readiness));

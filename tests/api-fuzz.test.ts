@@ -73,7 +73,7 @@ describe.each(dbTargets)('hostile input on every route (%s)', (target) => {
   });
 
   it('answers no 5xx to any of them, as the administrator or anonymously', { timeout: 600_000 }, async () => {
-    const ops = operationsOf(app.swagger());
+    const ops = operationsOf(await app.openapi());
     expect(ops.length).toBeGreaterThan(150);
     // Ids that exist (the demo's), so hostile bodies reach the services rather than a 404.
     const known = {

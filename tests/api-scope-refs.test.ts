@@ -41,7 +41,7 @@ describe.each(dbTargets)('ids that requests refer to (%s)', (target) => {
 
   it('has a case for every id field of every write route in the OpenAPI document', async () => {
     await api.app.ready();
-    const doc = api.app.swagger() as {
+    const doc = (await api.app.openapi()) as {
       paths: Record<
         string,
         Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: Array<{ in: string; name: string }> }>

@@ -98,3 +98,31 @@ describe('the production bundle', () => {
     expect(app.output()).toMatch(/at lockDataDir \(.*core\/db\/data-dir-lock\.ts:\d+:\d+\)/);
   });
 });
+
+describe('the bundle is ASCII', () => {
+  it('has no character V8 would hold at two bytes: the regular expressions esbuild leaves as written are escaped', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const files = readdirSync(path.join(outDir, 'app')).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(readFileSync(path.join(outDir, 'app', f), 'utf8')).not.toMatch(/[\u0080-\uffff]/);
+  });
+
+  it('escaped regular expressions match what they matched, and a stack trace after them still names the right line', async () => {
+    const { transform } = await import('esbuild');
+    const { SourceMap } = await import('node:module');
+    const { asciiRegexes, shiftMappings } = await import('../app/build-ascii.mjs');
+    const source = 'const quotes = /[«»]/g;\nconst yo = /ё/u;\nconst emoji = /😀/u;\nconst plain = /\\ё/;\nexport function after() {\n  return 1;\n}\n';
+    const built = await transform(source, { loader: 'ts', minifyWhitespace: true, sourcemap: 'external', sourcefile: 'x.ts' });
+    const result = (await asciiRegexes(built.code))!;
+    expect(result.code).not.toMatch(/[\u0080-\uffff]/);
+    const [quotes, yo, emoji, plain] = new Function(`${result.code.replace('export ', '')}; return [quotes, yo, emoji, plain];`)() as RegExp[];
+    expect('«x»'.replace(quotes!, '')).toBe('x');
+    expect(yo!.test('ёж')).toBe(true);
+    expect(emoji!.test('a😀')).toBe(true);
+    expect(plain!.test('ё')).toBe(true);
+    const map = JSON.parse(built.map) as { mappings: string };
+    const shifted = new SourceMap({ ...map, mappings: await shiftMappings(map.mappings, result.edits) } as never);
+    const at = result.code.indexOf('function after');
+    expect(shifted.findEntry(0, at)).toMatchObject({ originalLine: 4 });
+  });
+});

@@ -116,7 +116,8 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
   });
 
   it('reads services’ parts in the read statement and makes their deferred writes in the write statement, also when the work threw', async () => {
-    const put = (key: string, n: number) => Prisma.sql`INSERT INTO "BotSession" (key, value, "updatedAt") VALUES (${key}, ${JSON.stringify({ n })}::jsonb, now())`;
+    const put = (key: string, n: number) =>
+      Prisma.sql`INSERT INTO "BotSession" (key, value, "updatedAt") VALUES (${key}, ${JSON.stringify({ n })}::jsonb, now())`;
     await state.store('x:').write('0', { n: 0 });
     counting.reset();
     const seen = await state.unit(

@@ -23,21 +23,58 @@ const atMost = (limit: number) => (x: number) => x <= limit;
 const atLeast = (limit: number) => (x: number) => x >= limit;
 
 const GOALS: Goal[] = [
-  { row: 'idle RSS, embedded database, after start: the app', goal: '< 200 MB', match: /^idle RSS after start, embedded database, (warm|fresh) data directory: the app/, read: 'value', meets: below(200) },
-  { row: 'idle RSS, embedded database: whole `npm start` tree', goal: '< 220 MB', match: /^idle RSS after start, embedded database, (warm|fresh): the whole `npm start` process tree/, read: 'value', meets: below(220) },
+  {
+    row: 'idle RSS, embedded database, after start: the app',
+    goal: '< 200 MB',
+    match: /^idle RSS after start, embedded database, (warm|fresh) data directory: the app/,
+    read: 'value',
+    meets: below(200),
+  },
+  {
+    row: 'idle RSS, embedded database: whole `npm start` tree',
+    goal: '< 220 MB',
+    match: /^idle RSS after start, embedded database, (warm|fresh): the whole `npm start` process tree/,
+    read: 'value',
+    meets: below(220),
+  },
   { row: 'idle RSS with `DATABASE_URL` (PostgreSQL)', goal: '< 150 MB', match: /^idle RSS after start with DATABASE_URL/, read: 'value', meets: below(150) },
   { row: 'start → healthy, warm data directory', goal: '≤ 1.5 s', match: /→ healthy \/health, warm data directory/, read: 'value', meets: atMost(1.5) },
   { row: 'start → healthy, fresh data directory', goal: '≤ 3 s', match: /→ healthy \/health, fresh data directory/, read: 'value', meets: atMost(3) },
-  { row: 'bot, 200 citizens at once, handler only: updates/s vs single-row INSERTs/s', goal: '≥ 0.15', match: /handler only: updates handled\/s vs single-row INSERTs\/s/, read: 'ratio', meets: atLeast(0.15) },
-  { row: "bot, handler only: p99 update → bot's first answer", goal: '< 500 ms', match: /handler only: p99 update → bot's first answer/, read: 'value', meets: below(500) },
+  {
+    row: 'bot, 200 citizens at once, handler only: updates/s vs single-row INSERTs/s',
+    goal: '≥ 0.15',
+    match: /handler only: updates handled\/s vs single-row INSERTs\/s/,
+    read: 'ratio',
+    meets: atLeast(0.15),
+  },
+  {
+    row: "bot, handler only: p99 update → bot's first answer",
+    goal: '< 500 ms',
+    match: /handler only: p99 update → bot's first answer/,
+    read: 'value',
+    meets: below(500),
+  },
   { row: 'chat state written per update', goal: '< 2 KB', match: /chat state written per report-flow update/, read: 'value', meets: below(2) },
-  { row: 'database transactions per report-flow update (PostgreSQL)', goal: '≤ 2', match: /^PostgreSQL: database transactions per report-flow update/, read: 'value', meets: atMost(2) },
-  { row: 'admin API list at 1 M reports: req/s vs the same SQL through plain `pg`', goal: '≥ 0.6', match: /^list: .*requests\/s/, read: 'ratio', meets: atLeast(0.6) },
+  {
+    row: 'database transactions per report-flow update (PostgreSQL)',
+    goal: '≤ 2',
+    match: /^PostgreSQL: database transactions per report-flow update/,
+    read: 'value',
+    meets: atMost(2),
+  },
+  {
+    row: 'admin API list at 1 M reports: req/s vs the same SQL through plain `pg`',
+    goal: '≥ 0.6',
+    match: /^list: .*requests\/s/,
+    read: 'ratio',
+    meets: atLeast(0.6),
+  },
   { row: 'admin API list: p95 at 50 connections', goal: '< 50 ms', match: /^list: .*p95 latency.*50 connections/, read: 'value', meets: below(50) },
   { row: 'analytics at 1 M reports / 1 M poll answers, country and year', goal: '< 300 ms', match: /country, year/, read: 'value', meets: below(300) },
 ];
 
-const valueOf = (f: Figure, read: Goal['read']) => (read === 'value' ? f.value : f.baseline && f.baseline.value !== 0 ? f.value / f.baseline.value : Number.NaN);
+const valueOf = (f: Figure, read: Goal['read']) =>
+  read === 'value' ? f.value : f.baseline && f.baseline.value !== 0 ? f.value / f.baseline.value : Number.NaN;
 
 /** Markdown lines: one row per measured figure of each goal. */
 export function goalLines(measured: MeasuredFigure[]): string[] {

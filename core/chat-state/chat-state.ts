@@ -166,9 +166,7 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
     inUnit: () => units.getStore() !== undefined,
     async unit<R>(keys: string[], fn: (start: UnitStart) => Promise<R>, parts: UnitParts = {}): Promise<R> {
       const needsRead = keys.length > 0 || parts.claim || parts.row || parts.reads;
-      const { read, start } = needsRead
-        ? await readMany(keys, parts)
-        : { read: new Map<string, unknown>(), start: { claimed: true, row: null, reads: {} } };
+      const { read, start } = needsRead ? await readMany(keys, parts) : { read: new Map<string, unknown>(), start: { claimed: true, row: null, reads: {} } };
       const unit: Unit = { read, pending: new Map(), written: [], kept: new Map(), deferred: new Map() };
       const claim = parts.claim && start.claimed ? parts.claim : null;
       let result: R;

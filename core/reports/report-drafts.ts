@@ -7,7 +7,18 @@ import { localDate, localMidnight } from '../calendar/local-time.ts';
 import { invalid } from '../errors.ts';
 import type { Draft, DraftFields } from './report-citizen.ts';
 import { EVIDENCE_MAX, type EvidenceInput, type ReportService } from './report-service.ts';
-import { draftFromRead, draftKey, draftRead, draftWriteSql, EMPTY_FIELDS, mergeWrite, todayKey, writeKey, type DraftPatch, type DraftWrite } from './report-draft-unit.ts';
+import {
+  draftFromRead,
+  draftKey,
+  draftRead,
+  draftWriteSql,
+  EMPTY_FIELDS,
+  mergeWrite,
+  todayKey,
+  writeKey,
+  type DraftPatch,
+  type DraftWrite,
+} from './report-draft-unit.ts';
 
 function toDraft(row: Prisma.ReportDraftGetPayload<object>): Draft {
   const { citizenId: _c, createdAt: _a, evidence, ...fields } = row;
@@ -176,7 +187,6 @@ export function createReportDrafts({
       const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId } });
       return { ...result, report };
     },
-
   };
   return service;
 }

@@ -18,8 +18,8 @@ function keyOf(args: unknown[]): string | undefined {
 }
 
 /**
- * `i18n.getFixedT(lng)` that answers a repeated call from memory. At most `max` answers are kept per language
- * (then it starts afresh): texts with a citizen's own words interpolated do not pile up.
+ * `i18n.getFixedT(lng)` that answers a repeated call from memory. At most `max` answers of calls up to 300
+ * characters are kept per language (then it starts afresh), so texts with a citizen's words do not pile up.
  */
 export function cachedTranslators(i18n: i18n, max = 5000): (lng: string) => TFunction {
   const byLng = new Map<string, TFunction>();
@@ -30,7 +30,8 @@ export function cachedTranslators(i18n: i18n, max = 5000): (lng: string) => TFun
     const answers = new Map<string, unknown>();
     const translate = (...args: unknown[]) => {
       const key = keyOf(args);
-      if (key === undefined) return t(...args);
+      // A text with a citizen's own words in it (a summary, a comment) is long and not asked for again.
+      if (key === undefined || key.length > 300) return t(...args);
       if (answers.has(key)) return answers.get(key);
       const answer = t(...args);
       if (typeof answer === 'string') {

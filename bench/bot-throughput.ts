@@ -92,6 +92,10 @@ export async function runBotLoad(opts: {
   citizens: number;
   paced: boolean;
   log: (l: string) => void;
+  /** wraps the crowd's run (bench/lib/bot-profile.ts measures the bot's CPU around it) */
+  around?: <T>(crowd: () => Promise<T>) => Promise<T>;
+  /** measure the database's single-row INSERT rate after the crowd (default true) */
+  insertRate?: boolean;
 }): Promise<BotRunResult & { insert: { perSecond: number; p50Ms: number } }> {
   const bench = await openBenchDb(opts.target, opts.server);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'azamat-bench-'));
@@ -114,10 +118,8 @@ export async function runBotLoad(opts: {
     const xacts = async () =>
       (await bench.db.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()'))[0]!.n;
     const xactsBefore = opts.target === 'postgres' ? await xacts() : 0n;
-    const { result: crowd } = await fake.ask(
-      { type: 'run', regions: regions.map((r) => ({ nameKk: r.nameKk, nameRu: r.nameRu, lat: r.lat, lon: r.lon })) },
-      'run',
-    );
+    const runCrowd = () => fake.ask({ type: 'run', regions: regions.map((r) => ({ nameKk: r.nameKk, nameRu: r.nameRu, lat: r.lat, lon: r.lon })) }, 'run');
+    const { result: crowd } = await (opts.around ? opts.around(runCrowd) : runCrowd());
     // The statistics collector reports with a small delay.
     if (opts.target === 'postgres') await new Promise((r) => setTimeout(r, 1000));
     const xactsDuring = opts.target === 'postgres' ? Number((await xacts()) - xactsBefore) : undefined;
@@ -137,7 +139,7 @@ export async function runBotLoad(opts: {
       ...(xactsDuring !== undefined && updates ? { xactsPerUpdate: xactsDuring / updates } : {}),
     };
     // The same database, the same driver adapter, the same number of callers as the bot has connections.
-    const insert = await rawInsertRate(bench.db, opts.target === 'pglite' ? 3000 : 5000, 10);
+    const insert = opts.insertRate === false ? { perSecond: 0, p50Ms: 0 } : await rawInsertRate(bench.db, opts.target === 'pglite' ? 3000 : 5000, 10);
     return { ...result, insert };
   } finally {
     await app.stop();

@@ -19,6 +19,7 @@ import { resumeDroppedFlows } from './flow-resume.ts';
 import { flowStorage, type FlowRow } from './flow-storage.ts';
 import { pacedFetch, type PacedFetchOptions } from './paced-fetch.ts';
 import { botHttpPool } from './telegram/http-pool.ts';
+import { lightFetch } from './telegram/light-fetch.ts';
 import { buildCatalog } from './menu.ts';
 import { appContext, flowContext } from './middleware/app-context.ts';
 import type { BotMetrics } from './middleware/metrics.ts';
@@ -59,12 +60,13 @@ const sessionKey = (ctx: { chat?: { id: number; type: string } }) => (ctx.chat?.
 export function createBot(deps: BotDeps): AppBot {
   const { services, i18n, logger } = deps;
   const pool = botHttpPool(deps.apiRoot ?? 'https://api.telegram.org', deps.httpConnections ?? 16);
+  const fetch = lightFetch(pool.baseFetchConfig.dispatcher);
   const config: BotConfig<BotContext> = {
     client: {
       ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}),
       timeoutSeconds: 60,
       baseFetchConfig: pool.baseFetchConfig,
-      ...(deps.throttle !== false ? { fetch: pacedFetch(deps.pacing) } : {}),
+      fetch: deps.throttle !== false ? pacedFetch({ base: fetch, ...deps.pacing }) : fetch,
     },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   };

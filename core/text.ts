@@ -12,9 +12,22 @@ export const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, 
  * draws about two letters wide. JavaScript's `length` counts UTF-16 units and gets all three wrong.
  */
 export function shownLength(s: string): number {
+  const known = lengths.get(s);
+  if (known !== undefined) return known;
   let n = 0;
   for (const { segment } of graphemes.segment(s)) n += EMOJI.test(segment) ? 2 : 1;
-  return n;
+  return remembered(lengths, s, n);
+}
+
+// Segmenting costs microseconds a label, and the bot measures the same names (categories, regions, districts)
+// on every update that shows them (issue 23): the answers for short texts are kept, a bounded number of them.
+const lengths = new Map<string, number>();
+const shortened = new Map<string, string>();
+function remembered<V>(map: Map<string, V>, key: string, value: V): V {
+  if (key.length > 300) return value;
+  if (map.size >= 5000) map.clear();
+  map.set(key, value);
+  return value;
 }
 
 /** A main-menu button (two per row of the reply keyboard) shows this much on a small phone. */
@@ -27,6 +40,11 @@ export const BUTTON_MAX = 30;
  * title on a button stays readable; a first word longer than the room is cut inside it.
  */
 export function shorten(s: string, max: number): string {
+  const key = `${max}:${s}`;
+  return shortened.get(key) ?? remembered(shortened, key, shortenOnce(s, max));
+}
+
+function shortenOnce(s: string, max: number): string {
   const text = s.replace(/\s+/g, ' ').trim();
   if (shownLength(text) <= max) return text;
   const parts = [...graphemes.segment(text)].map((g) => g.segment);

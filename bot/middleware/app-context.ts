@@ -8,6 +8,7 @@ import { recordSmallAnswers } from '../flow-api.ts';
 import { passesFlows } from '../flow-filter.ts';
 import type { BotCatalog } from '../menu.ts';
 import { isLocale, localeFromTelegram, type Locale } from '../../core/i18n/i18n.ts';
+import { cachedTranslators } from '../../core/i18n/cached-t.ts';
 
 export function chooseLocale(ctx: Pick<BotContext, 'from'> & { citizen: AppFlavor['citizen'] }, sessionLocale?: Locale): Locale {
   if (ctx.citizen && isLocale(ctx.citizen.locale)) return ctx.citizen.locale;
@@ -16,6 +17,8 @@ export function chooseLocale(ctx: Pick<BotContext, 'from'> & { citizen: AppFlavo
 }
 
 export function appContext(services: Services, i18n: i18n, catalog: BotCatalog): MiddlewareFn<BotContext> {
+  // An update asks for the same texts again and again (the menu, a step's question): core/i18n/cached-t.ts.
+  const translator = cachedTranslators(i18n);
   return async (ctx, next) => {
     ctx.services = services;
     ctx.catalog = catalog;
@@ -32,7 +35,7 @@ export function appContext(services: Services, i18n: i18n, catalog: BotCatalog):
     }
     // Only private chats have a session (bot/create-bot.ts); in a group grammY throws on reading it.
     ctx.locale = chooseLocale(ctx, ctx.chat?.type === 'private' ? ctx.session?.locale : undefined);
-    ctx.t = i18n.getFixedT(ctx.locale);
+    ctx.t = translator(ctx.locale);
     await next();
   };
 }
@@ -45,6 +48,7 @@ export function appContext(services: Services, i18n: i18n, catalog: BotCatalog):
  */
 export function flowContext(services: Services, i18n: i18n, catalog: BotCatalog) {
   const entered = new WeakSet<object>();
+  const translator = cachedTranslators(i18n);
   return (conversation: Conversation<BotContext, FlowContext>): MiddlewareFn<FlowContext> =>
     async (ctx, next) => {
       // The first update of a run is the one that entered the conversation (a menu button, a command);
@@ -58,7 +62,7 @@ export function flowContext(services: Services, i18n: i18n, catalog: BotCatalog)
       ctx.catalog = catalog;
       ctx.locale = outer.locale;
       ctx.citizenId = outer.citizenId;
-      ctx.t = i18n.getFixedT(outer.locale);
+      ctx.t = translator(outer.locale);
       await next();
     };
 }

@@ -1,6 +1,7 @@
 // Sending a table export from a route: the headers that make a browser save the file under its Kazakh or
 // Russian name. The shared `format` and `lang` query and the response schema are in server/schemas.ts.
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { i18n, TFunction } from 'i18next';
 import type { z } from 'zod';
 import { toCsv, type CsvOptions } from '../core/export/csv.ts';
 import type { ExportTable } from '../core/export/table.ts';
@@ -10,6 +11,7 @@ import { contentDisposition } from './content-disposition.ts';
 import type { exportQuery } from './schemas.ts';
 
 type ExportFormat = z.output<typeof exportQuery>['format'];
+type ExportLang = z.output<typeof exportQuery>['lang'];
 
 const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_MIME };
 
@@ -34,4 +36,19 @@ export function sendExport(reply: FastifyReply, { format, fileName, tables, csv,
     .header('cache-control', 'private, no-store')
     .header('x-content-type-options', 'nosniff');
   return body;
+}
+
+/** What an export route makes in the asked language: the file's name and tables (and their options). */
+export type ExportFile = Omit<SendExport, 'format'>;
+type ExportRequest = FastifyRequest & { query: z.output<typeof exportQuery> };
+
+/**
+ * The handler of an export route (GET with the shared `format` and `lang`): `file` makes the file in the asked
+ * language with that language's texts; it goes out in the asked format.
+ */
+export function exportFile<R extends ExportRequest>(i18n: i18n, file: (req: R, lang: ExportLang, t: TFunction) => Promise<ExportFile>) {
+  return async (req: R, reply: FastifyReply) => {
+    const { format, lang } = req.query;
+    return sendExport(reply, { format, ...(await file(req, lang, i18n.getFixedT(lang))) });
+  };
 }

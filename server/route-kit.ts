@@ -4,6 +4,7 @@ import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { StaffRole } from '../generated/prisma/enums.ts';
+import type { Services } from '../core/services.ts';
 import { qrPng, qrSvg } from '../core/projects/project-invite.ts';
 import type { StaffService } from '../core/staff/staff-service.ts';
 import { requireStaff } from './plugins/auth.ts';
@@ -61,6 +62,19 @@ export function guardedRoutes(staff: StaffService, tag: string, main: GuardName 
   const guard = typeof main === 'string' ? shared[main] : guardFor(main);
   const tags = [tag];
   return { ...shared, guard, guardFor, tags, opts: routeOptions(tags, guard) };
+}
+
+/** What `guardedRoutes` gives a staff route module. */
+export type RouteKit = ReturnType<typeof guardedRoutes>;
+
+/**
+ * A staff route module: the plugin of `tag` whose routes `main` guards (see `guardedRoutes`), made from the
+ * services; `register` adds the routes with the kit of guards and options.
+ */
+export function routeModule(tag: string, main: GuardName | StaffRole[], register: (app: RouteApp, kit: RouteKit, services: Services) => void) {
+  return (services: Services): FastifyPluginAsyncZod =>
+    async (app) =>
+      register(app, guardedRoutes(services.staff, tag, main), services);
 }
 
 /** An instant as the API answers it: ISO 8601 in UTC, or null. */

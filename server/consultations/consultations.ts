@@ -1,15 +1,12 @@
 // The consultation log for consultants (admins pass too): entries with filters and cursor pages,
 // logging and correcting consultations given outside the bot, totals per group and period, and both
 // as CSV or XLSX with Kazakh or Russian headers.
-import type { FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ExportTable } from '../../core/export/table.ts';
 import type { z } from 'zod';
 import type { LogEntry } from '../../core/consultations/consultation-log.ts';
-import type { Services } from '../../core/services.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { sendExport, type SendExport } from '../reply-export.ts';
-import { cursorPage, guardedRoutes } from '../route-kit.ts';
+import { exportFile, type ExportFile } from '../reply-export.ts';
+import { cursorPage, routeModule } from '../route-kit.ts';
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
 import { entryBody, filterQuery, listBody, listQuery, offlineBody, patchBody, totalsBody, totalsQuery } from './consultations-schemas.ts';
 
@@ -33,63 +30,59 @@ const entryView = (c: LogEntry): z.output<typeof entryBody> => ({
 });
 
 /** One table, in the file named after its sheet. */
-const sendTable = (reply: FastifyReply, format: SendExport['format'], table: ExportTable) =>
-  sendExport(reply, { format, fileName: table.sheetName, tables: table });
+const oneTable = (table: ExportTable): ExportFile => ({ fileName: table.sheetName, tables: table });
 
-export const consultationRoutes =
-  (services: Services): FastifyPluginAsyncZod =>
-  async (app) => {
-    const { opts } = guardedRoutes(services.staff, 'consultations', 'consultant');
-    const log = services.consultations.log;
-    const entry = async (staff: Parameters<typeof log.get>[0], id: number) => entryView(await log.get(staff, id));
+export const consultationRoutes = routeModule('consultations', 'consultant', (app, { opts }, services) => {
+  const log = services.consultations.log;
+  const entry = async (staff: Parameters<typeof log.get>[0], id: number) => entryView(await log.get(staff, id));
 
-    app.get('/api/consultations', opts('The consultation log in your scope, newest first', { querystring: listQuery, response: listBody }), async (req) => {
-      const { cursor, limit, ...filter } = req.query;
-      const page = await log.list(staffOf(req), filter, { cursor, limit });
-      return cursorPage(page, entryView);
-    });
+  app.get('/api/consultations', opts('The consultation log in your scope, newest first', { querystring: listQuery, response: listBody }), async (req) => {
+    const { cursor, limit, ...filter } = req.query;
+    const page = await log.list(staffOf(req), filter, { cursor, limit });
+    return cursorPage(page, entryView);
+  });
 
-    app.post(
-      '/api/consultations',
-      opts('Log a consultation given by phone, in person or at an online meeting', { body: offlineBody, created: entryBody }),
-      async (req, reply) => {
-        const c = await log.create(actorOf(req), staffOf(req), req.body);
-        return reply.status(201).send(await entry(staffOf(req), c.id));
-      },
-    );
+  app.post(
+    '/api/consultations',
+    opts('Log a consultation given by phone, in person or at an online meeting', { body: offlineBody, created: entryBody }),
+    async (req, reply) => {
+      const c = await log.create(actorOf(req), staffOf(req), req.body);
+      return reply.status(201).send(await entry(staffOf(req), c.id));
+    },
+  );
 
-    app.get(
-      '/api/consultations/totals',
-      opts('Counts, satisfaction and median response time per group and period', { querystring: totalsQuery, response: totalsBody }),
-      async (req) => services.consultations.totals(staffOf(req), req.query),
-    );
+  app.get(
+    '/api/consultations/totals',
+    opts('Counts, satisfaction and median response time per group and period', { querystring: totalsQuery, response: totalsBody }),
+    async (req) => services.consultations.totals(staffOf(req), req.query),
+  );
 
-    app.get(
-      '/api/consultations/totals/export',
-      opts('The totals as CSV or XLSX', { querystring: totalsQuery.extend(exportQuery.shape), response: exportFileBody }),
-      async (req, reply) => {
-        const { format, lang, ...query } = req.query;
-        return sendTable(reply, format, await services.consultations.exportTotals(staffOf(req), query, lang));
-      },
-    );
+  app.get(
+    '/api/consultations/totals/export',
+    opts('The totals as CSV or XLSX', { querystring: totalsQuery.extend(exportQuery.shape), response: exportFileBody }),
+    exportFile(services.i18n, async (req, lang) => {
+      const { format: _format, lang: _lang, ...query } = req.query;
+      return oneTable(await services.consultations.exportTotals(staffOf(req), query, lang));
+    }),
+  );
 
-    app.get(
-      '/api/consultations/export',
-      opts('The log as CSV or XLSX', { querystring: filterQuery.extend(exportQuery.shape), response: exportFileBody }),
-      async (req, reply) => {
-        const { format, lang, ...filter } = req.query;
-        return sendTable(reply, format, await services.consultations.exportLog(staffOf(req), filter, lang));
-      },
-    );
+  app.get(
+    '/api/consultations/export',
+    opts('The log as CSV or XLSX', { querystring: filterQuery.extend(exportQuery.shape), response: exportFileBody }),
+    exportFile(services.i18n, async (req, lang) => {
+      const { format: _format, lang: _lang, ...filter } = req.query;
+      return oneTable(await services.consultations.exportLog(staffOf(req), filter, lang));
+    }),
+  );
 
-    app.get('/api/consultations/:id', opts('One log entry', { params: idParam, response: entryBody }), async (req) => entry(staffOf(req), req.params.id));
+  app.get('/api/consultations/:id', opts('One log entry', { params: idParam, response: entryBody }), async (req) => entry(staffOf(req), req.params.id));
 
-    app.patch(
-      '/api/consultations/:id',
-      opts('Correct an offline entry (entries of the bot follow their question)', { params: idParam, body: patchBody, response: entryBody }),
-      async (req) => {
-        await log.update(actorOf(req), staffOf(req), req.params.id, req.body);
-        return entry(staffOf(req), req.params.id);
-      },
-    );
-  };
+  app.patch(
+    '/api/consultations/:id',
+    opts('Correct an offline entry (entries of the bot follow their question)', { params: idParam, body: patchBody, response: entryBody }),
+    async (req) => {
+      await log.update(actorOf(req), staffOf(req), req.params.id, req.body);
+      return entry(staffOf(req), req.params.id);
+    },
+  );
+});

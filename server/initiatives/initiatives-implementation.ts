@@ -1,10 +1,13 @@
 // Carrying an initiative out (project managers in scope; admins too): take it on, partners, patrons, dated
 // progress updates, photo withholding, implemented, close, and the prefilled discussion topic.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Actor } from '../../core/audit/audit-log.ts';
 import { INITIATIVE_IMPLEMENTERS, INITIATIVE_READERS } from '../../core/initiatives/initiative-access.ts';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../core/initiatives/initiative-photos.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
+import type { StaffPrincipal } from '../../core/staff/scope.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
 import { postAction, routeOptions } from '../route-kit.ts';
 import { idParam } from '../schemas.ts';
@@ -21,6 +24,12 @@ import {
   topicDraftBody,
   updateBody,
 } from './initiatives-schemas.ts';
+
+/** What the implementation service does with partners or patrons. */
+interface MemberActs<V> {
+  add(actor: Actor, staff: StaffPrincipal, id: number, v: V): Promise<number>;
+  remove(actor: Actor, staff: StaffPrincipal, id: number, subId: number): Promise<unknown>;
+}
 
 type DetailOf = (req: Parameters<typeof staffOf>[0], id: number) => Promise<unknown>;
 
@@ -43,24 +52,24 @@ export const implementationRoutes =
       answer: (req, id) => detailOf(req, id),
     });
 
-    app.post(
-      '/api/initiatives/:id/partners',
-      opts('Add a partner (published or in progress)', { params: idParam, body: partnerBody, created: createdBody }),
-      async (req, reply) => reply.status(201).send({ id: await work.addPartner(actorOf(req), staffOf(req), req.params.id, req.body) }),
-    );
-    app.delete('/api/initiatives/:id/partners/:subId', opts('Remove a partner (not the lead)', { params: subParams, response: detailBody }), async (req) => {
-      await work.removePartner(actorOf(req), staffOf(req), req.params.id, req.params.subId);
-      return detailOf(req, req.params.id) as never;
+    // Partners and patrons are kept alike: added with a 201 and the new id, removed with the initiative's detail as the
+    // answer.
+    const members = <B extends z.ZodType>(kind: 'partners' | 'patrons', body: B, summaries: [add: string, remove: string], act: MemberActs<z.output<B>>) => {
+      app.post(`/api/initiatives/:id/${kind}`, opts(summaries[0], { params: idParam, body, created: createdBody }), async (req, reply) =>
+        reply.status(201).send({ id: await act.add(actorOf(req), staffOf(req), req.params.id, req.body as z.output<B>) }),
+      );
+      app.delete(`/api/initiatives/:id/${kind}/:subId`, opts(summaries[1], { params: subParams, response: detailBody }), async (req) => {
+        await act.remove(actorOf(req), staffOf(req), req.params.id, req.params.subId);
+        return detailOf(req, req.params.id) as never;
+      });
+    };
+    members('partners', partnerBody, ['Add a partner (published or in progress)', 'Remove a partner (not the lead)'], {
+      add: work.addPartner,
+      remove: work.removePartner,
     });
-
-    app.post(
-      '/api/initiatives/:id/patrons',
-      opts('Record a patron and their contribution (money in tenge, materials, services)', { params: idParam, body: patronBody, created: createdBody }),
-      async (req, reply) => reply.status(201).send({ id: await work.addPatron(actorOf(req), staffOf(req), req.params.id, req.body) }),
-    );
-    app.delete('/api/initiatives/:id/patrons/:subId', opts('Remove a patron record', { params: subParams, response: detailBody }), async (req) => {
-      await work.removePatron(actorOf(req), staffOf(req), req.params.id, req.params.subId);
-      return detailOf(req, req.params.id) as never;
+    members('patrons', patronBody, ['Record a patron and their contribution (money in tenge, materials, services)', 'Remove a patron record'], {
+      add: work.addPatron,
+      remove: work.removePatron,
     });
 
     app.post(

@@ -51,6 +51,11 @@ export const open311Routes =
         schema: { tags: ['open311'], security: [], summary, ...schema },
       });
       const clients = new WeakMap<FastifyRequest, ApiClientView>();
+      /** The categories offered as services, in a jurisdiction we serve (another one is refused). */
+      const activeCategories = async (jurisdictionId: string | undefined) => {
+        await jurisdictionRegion(services.reference, jurisdictionId);
+        return (await services.reference.get()).categories.filter((c) => c.active);
+      };
       const requestsOf = (rows: RequestRow[], loc: string | undefined) => {
         const lng = open311Locale(loc);
         const t = i18n.getFixedT(lng);
@@ -76,9 +81,8 @@ export const open311Routes =
           response: withOpen311Errors(servicesBody),
         }),
         async (req, reply) => {
-          await jurisdictionRegion(services.reference, req.query.jurisdiction_id);
+          const categories = await activeCategories(req.query.jurisdiction_id);
           const lng = open311Locale(req.query.locale);
-          const categories = (await services.reference.get()).categories.filter((c) => c.active);
           return respond(
             reply,
             req.params.format,
@@ -96,8 +100,7 @@ export const open311Routes =
           response: withOpen311Errors(definitionBody),
         }),
         async (req, reply) => {
-          await jurisdictionRegion(services.reference, req.query.jurisdiction_id);
-          const category = (await services.reference.get()).categories.find((c) => c.code === req.params.service_code && c.active);
+          const category = (await activeCategories(req.query.jurisdiction_id)).find((c) => c.code === req.params.service_code);
           if (!category) throw new Open311Error(404, 'service_code not found');
           return respond(reply, req.params.format, 'service_definition', serviceDefinition(category));
         },

@@ -1,15 +1,13 @@
 // The questionnaire builder and the waves, for project managers and admins scoped by the project's
 // region: polls of a project, questions (kk/ru, six types, options, skip rules), waves with their
 // invitation link, "send to all beneficiaries" and its progress. Results: poll-results.ts.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Poll, PollQuestion, PollWave } from '../../generated/prisma/client.ts';
-import type { Services } from '../../core/services.ts';
 import { questionOf } from '../../core/polls/poll-rules.ts';
 import { pollInviteLink, startPayloadOf } from '../../core/polls/poll-notify.ts';
 import { conflict } from '../../core/errors.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { iso, okAfter, postAction, qrRoutes, guardedRoutes } from '../route-kit.ts';
+import { iso, okAfter, postAction, qrRoutes, routeModule } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   addQuestionBody,
@@ -57,117 +55,114 @@ const pollView = (p: Poll & { questions: PollQuestion[]; waves: PollWave[] }, bo
   waves: p.waves.map((w) => waveView(w, botUsername)),
 });
 
-export const pollRoutes =
-  (services: Services): FastifyPluginAsyncZod =>
-  async (app) => {
-    const { guard: manager, opts, tags } = guardedRoutes(services.staff, 'polls', 'manager');
-    const { builder } = services.polls;
-    const bot = () => services.projects.botUsername();
-    const pollOut = (p: Parameters<typeof pollView>[0]) => pollView(p, bot());
-    const waveOut = (w: PollWave) => waveView(w, bot());
-    /** The wave's link for a QR code, or 409 project.no_bot_username. */
-    const linkOf = async (req: Parameters<typeof staffOf>[0], waveId: number) => {
-      const link = pollInviteLink(bot(), (await builder.wave(staffOf(req), waveId)).inviteCode);
-      if (!link) throw conflict('project.no_bot_username');
-      return link;
-    };
-
-    app.get('/api/polls', opts("A project's polls with their questions and waves", { querystring: pollsQuery, response: pollsBody }), async (req) => ({
-      items: (await builder.list(staffOf(req), req.query.projectId)).map(pollOut),
-    }));
-
-    app.post('/api/polls', opts('Create a poll of a project', { body: createPollBody, response: pollBody }), async (req) => {
-      const { projectId, ...fields } = req.body;
-      return pollOut(await builder.create(actorOf(req), staffOf(req), projectId, fields));
-    });
-
-    app.get('/api/polls/:id', opts('A poll with its questions and waves', { params: idParam, response: pollBody }), async (req) =>
-      pollOut(await builder.get(staffOf(req), req.params.id)),
-    );
-
-    app.patch(
-      '/api/polls/:id',
-      opts('Change the title, intro or status; anonymity only before the first answer', { params: idParam, body: patchPollBody, response: pollBody }),
-      async (req) => pollOut(await builder.update(actorOf(req), staffOf(req), req.params.id, req.body)),
-    );
-
-    app.post(
-      '/api/polls/:id/questions',
-      opts('Add a question (at the end, or at `position`); refused once a wave has answers', {
-        params: idParam,
-        body: addQuestionBody,
-        response: questionBody,
-      }),
-      async (req) => questionView(await builder.addQuestion(actorOf(req), staffOf(req), req.params.id, req.body)),
-    );
-
-    app.patch(
-      '/api/polls/questions/:id',
-      opts('Change a question; refused once a wave has answers', { params: idParam, body: patchQuestionBody, response: questionBody }),
-      async (req) => questionView(await builder.updateQuestion(actorOf(req), staffOf(req), req.params.id, req.body)),
-    );
-
-    app.post(
-      '/api/polls/questions/:id/move',
-      opts('Move a question to another position (skip rules must still point upwards)', { params: idParam, body: moveBody, response: questionBody }),
-      async (req) => questionView(await builder.moveQuestion(actorOf(req), staffOf(req), req.params.id, req.body.position)),
-    );
-
-    app.delete(
-      '/api/polls/questions/:id',
-      opts('Delete a question (not one another question depends on); refused once a wave has answers', { params: idParam, response: okBody }),
-      async (req) => okAfter(builder.deleteQuestion(actorOf(req), staffOf(req), req.params.id)),
-    );
-
-    app.post(
-      '/api/polls/:id/waves',
-      opts('Add a wave (baseline, midterm, final …); it is numbered after the last one', { params: idParam, body: createWaveBody, response: waveBody }),
-      async (req) => waveOut(await builder.createWave(actorOf(req), staffOf(req), req.params.id, req.body)),
-    );
-
-    app.patch(
-      '/api/polls/waves/:id',
-      opts('Change labels, the end or the reminder delay; the start only before it opens', { params: idParam, body: patchWaveBody, response: waveBody }),
-      async (req) => waveOut(await builder.updateWave(actorOf(req), staffOf(req), req.params.id, req.body)),
-    );
-
-    postAction(app, '/api/polls/waves/:id/open', {
-      onRequest: manager,
-      tags,
-      summary: 'Open the wave for answers (its link works from opensAt)',
-      response: waveBody,
-      act: async (req, id) => waveOut(await builder.openWave(actorOf(req), staffOf(req), id)),
-    });
-    postAction(app, '/api/polls/waves/:id/close', {
-      onRequest: manager,
-      tags,
-      summary: 'Close the wave now: no more answers; unfinished drafts are dropped',
-      response: waveBody,
-      act: async (req, id) => waveOut(await builder.closeWave(actorOf(req), staffOf(req), id)),
-    });
-
-    app.post(
-      '/api/polls/waves/:id/send',
-      opts(
-        'Send the wave to all beneficiaries of the project reachable in Telegram (opens a draft wave). Never sends twice; again later adds only new beneficiaries',
-        { params: idParam, response: progressBody },
-      ),
-      async (req) => builder.sendToAll(actorOf(req), staffOf(req), req.params.id),
-    );
-
-    qrRoutes(app, '/api/polls/waves/:id', {
-      onRequest: manager,
-      tags,
-      summaries: {
-        png: "The wave's invitation link as a QR code, PNG (409 project.no_bot_username without BOT_USERNAME)",
-        svg: "The wave's invitation link as a QR code, SVG",
-      },
-      link: (req, id) => linkOf(req, id),
-    });
-
-    app.get(
-      '/api/polls/waves/:id/progress',
-      opts('Distribution progress, read from the outbox: queued, sent, blocked, failed, answered', { params: idParam, response: progressBody }),
-      async (req) => builder.progress(staffOf(req), req.params.id),
-    );
+export const pollRoutes = routeModule('polls', 'manager', (app, { guard: manager, opts, tags }, services) => {
+  const { builder } = services.polls;
+  const bot = () => services.projects.botUsername();
+  const pollOut = (p: Parameters<typeof pollView>[0]) => pollView(p, bot());
+  const waveOut = (w: PollWave) => waveView(w, bot());
+  /** The wave's link for a QR code, or 409 project.no_bot_username. */
+  const linkOf = async (req: Parameters<typeof staffOf>[0], waveId: number) => {
+    const link = pollInviteLink(bot(), (await builder.wave(staffOf(req), waveId)).inviteCode);
+    if (!link) throw conflict('project.no_bot_username');
+    return link;
   };
+
+  app.get('/api/polls', opts("A project's polls with their questions and waves", { querystring: pollsQuery, response: pollsBody }), async (req) => ({
+    items: (await builder.list(staffOf(req), req.query.projectId)).map(pollOut),
+  }));
+
+  app.post('/api/polls', opts('Create a poll of a project', { body: createPollBody, response: pollBody }), async (req) => {
+    const { projectId, ...fields } = req.body;
+    return pollOut(await builder.create(actorOf(req), staffOf(req), projectId, fields));
+  });
+
+  app.get('/api/polls/:id', opts('A poll with its questions and waves', { params: idParam, response: pollBody }), async (req) =>
+    pollOut(await builder.get(staffOf(req), req.params.id)),
+  );
+
+  app.patch(
+    '/api/polls/:id',
+    opts('Change the title, intro or status; anonymity only before the first answer', { params: idParam, body: patchPollBody, response: pollBody }),
+    async (req) => pollOut(await builder.update(actorOf(req), staffOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/polls/:id/questions',
+    opts('Add a question (at the end, or at `position`); refused once a wave has answers', {
+      params: idParam,
+      body: addQuestionBody,
+      response: questionBody,
+    }),
+    async (req) => questionView(await builder.addQuestion(actorOf(req), staffOf(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    '/api/polls/questions/:id',
+    opts('Change a question; refused once a wave has answers', { params: idParam, body: patchQuestionBody, response: questionBody }),
+    async (req) => questionView(await builder.updateQuestion(actorOf(req), staffOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/polls/questions/:id/move',
+    opts('Move a question to another position (skip rules must still point upwards)', { params: idParam, body: moveBody, response: questionBody }),
+    async (req) => questionView(await builder.moveQuestion(actorOf(req), staffOf(req), req.params.id, req.body.position)),
+  );
+
+  app.delete(
+    '/api/polls/questions/:id',
+    opts('Delete a question (not one another question depends on); refused once a wave has answers', { params: idParam, response: okBody }),
+    async (req) => okAfter(builder.deleteQuestion(actorOf(req), staffOf(req), req.params.id)),
+  );
+
+  app.post(
+    '/api/polls/:id/waves',
+    opts('Add a wave (baseline, midterm, final …); it is numbered after the last one', { params: idParam, body: createWaveBody, response: waveBody }),
+    async (req) => waveOut(await builder.createWave(actorOf(req), staffOf(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    '/api/polls/waves/:id',
+    opts('Change labels, the end or the reminder delay; the start only before it opens', { params: idParam, body: patchWaveBody, response: waveBody }),
+    async (req) => waveOut(await builder.updateWave(actorOf(req), staffOf(req), req.params.id, req.body)),
+  );
+
+  postAction(app, '/api/polls/waves/:id/open', {
+    onRequest: manager,
+    tags,
+    summary: 'Open the wave for answers (its link works from opensAt)',
+    response: waveBody,
+    act: async (req, id) => waveOut(await builder.openWave(actorOf(req), staffOf(req), id)),
+  });
+  postAction(app, '/api/polls/waves/:id/close', {
+    onRequest: manager,
+    tags,
+    summary: 'Close the wave now: no more answers; unfinished drafts are dropped',
+    response: waveBody,
+    act: async (req, id) => waveOut(await builder.closeWave(actorOf(req), staffOf(req), id)),
+  });
+
+  app.post(
+    '/api/polls/waves/:id/send',
+    opts(
+      'Send the wave to all beneficiaries of the project reachable in Telegram (opens a draft wave). Never sends twice; again later adds only new beneficiaries',
+      { params: idParam, response: progressBody },
+    ),
+    async (req) => builder.sendToAll(actorOf(req), staffOf(req), req.params.id),
+  );
+
+  qrRoutes(app, '/api/polls/waves/:id', {
+    onRequest: manager,
+    tags,
+    summaries: {
+      png: "The wave's invitation link as a QR code, PNG (409 project.no_bot_username without BOT_USERNAME)",
+      svg: "The wave's invitation link as a QR code, SVG",
+    },
+    link: (req, id) => linkOf(req, id),
+  });
+
+  app.get(
+    '/api/polls/waves/:id/progress',
+    opts('Distribution progress, read from the outbox: queued, sent, blocked, failed, answered', { params: idParam, response: progressBody }),
+    async (req) => builder.progress(staffOf(req), req.params.id),
+  );
+});

@@ -2,9 +2,8 @@
 // and /kk|ru/discussions/:id with the Annex 1 fields, the bot link and the Annex 2 report. What is public is
 // core's (services.portal.discussions); this module only renders.
 import { inLocale } from '../../core/discussions/topic-text.ts';
-import type { PortalApp, PortalKit } from './portal-kit.ts';
-import { PORTAL_LANGS } from './portal-schemas.ts';
-import { discussionListQuery, idParams, parseId } from './public-schemas.ts';
+import { type PortalApp, type PortalKit, recordPage } from './portal-kit.ts';
+import { discussionListQuery } from './public-schemas.ts';
 import { DiscussionList } from './views/discussion-list.tsx';
 import { DiscussionPage } from './views/discussion-page.tsx';
 
@@ -13,8 +12,7 @@ const TTL = { maxAge: 60, staleWhileRevalidate: 300 };
 
 export function discussionPages(app: PortalApp, kit: PortalKit): void {
   const { services } = kit;
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     app.get(`/${lang}/discussions`, { schema: { hide: true, querystring: discussionListQuery } }, async (req, reply) => {
       const tab = req.query.tab ?? 'open';
       const page = req.query.page ?? 1;
@@ -30,22 +28,16 @@ export function discussionPages(app: PortalApp, kit: PortalKit): void {
       });
     });
 
-    app.get(`/${lang}/discussions/:id`, { schema: { hide: true, params: idParams } }, async (req, reply) => {
-      const id = parseId(req.params.id);
-      if (id === null) return kit.send(req, reply, `topic-bad:${lang}`, async () => kit.notFound(lang, 'discussions'));
-      return kit.send(req, reply, `topic:${id}:${lang}`, async () => {
-        const d = await services.portal.discussions.byId(id);
-        if (!d) return kit.notFound(lang, 'discussions');
-        const title = inLocale(d.topic, 'title', lang);
-        const body = <DiscussionPage lang={lang} t={t} d={d} bot={services.projects.botUsername()} now={services.now()} />;
-        const meta = {
-          title,
-          description: inLocale(d.topic, 'expectedResult', lang).slice(0, 200),
-          paths: kit.samePath((l) => `/${l}/discussions/${id}`),
-          article: true,
-        };
-        return { status: 200, html: kit.page(lang, meta, body), ...TTL };
-      });
+    recordPage(app, kit, lang, { section: 'discussions', key: 'topic', ttl: TTL, load: (id) => services.portal.discussions.byId(id) }, async (d, id) => {
+      const title = inLocale(d.topic, 'title', lang);
+      const body = <DiscussionPage lang={lang} t={t} d={d} bot={services.projects.botUsername()} now={services.now()} />;
+      const meta = {
+        title,
+        description: inLocale(d.topic, 'expectedResult', lang).slice(0, 200),
+        paths: kit.samePath((l) => `/${l}/discussions/${id}`),
+        article: true,
+      };
+      return { meta, body };
     });
-  }
+  });
 }

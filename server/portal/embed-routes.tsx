@@ -5,30 +5,19 @@
 import { parsePeriodKey, periodKeyOf } from '../../core/calendar/periods.ts';
 import { localName } from '../../core/reference/reference-service.ts';
 import { renderDocument } from './render.tsx';
-import type { PortalApp, PortalKit } from './portal-kit.ts';
-import { PORTAL_LANGS, statsQuery } from './portal-schemas.ts';
+import { type PortalApp, type PortalKit, portalPolicy } from './portal-kit.ts';
+import { statsQuery } from './portal-schemas.ts';
 import { StatusBadge } from './views/status-badge.tsx';
 
 const TTL = { maxAge: 60, staleWhileRevalidate: 300 };
 const SHOWN = 5;
 
-export const embedPolicy = (origins: string[]) =>
-  [
-    "default-src 'self'",
-    "script-src 'none'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    `frame-ancestors ${origins.length ? origins.join(' ') : "'none'"}`,
-  ].join('; ');
+export const embedPolicy = (origins: string[]) => portalPolicy({ 'frame-ancestors': origins.length ? origins.join(' ') : "'none'" });
 
 export function embedPages(app: PortalApp, kit: PortalKit): void {
   const { services } = kit;
   const policy = embedPolicy(services.portal.embedOrigins);
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     app.get(`/embed/${lang}/reports`, { schema: { hide: true, querystring: statsQuery } }, async (req, reply) => {
       reply.removeHeader('x-frame-options');
       const ref = await services.reference.get();
@@ -99,5 +88,5 @@ export function embedPages(app: PortalApp, kit: PortalKit): void {
         return { status: 200, html, headers: { 'content-security-policy': policy }, ...TTL };
       });
     });
-  }
+  });
 }

@@ -1,8 +1,9 @@
 // The portal's filters: codes to ids (a code that names nothing is dropped and the page says so) and the periods a
-// visitor may pick. Shared by the report list, the statistics page, its CSV and the map.
+// visitor may pick, the form's choices and places in the page's language. Shared by the report list, the statistics
+// page, its CSV, the initiatives and the maps.
 import { periodKeyOf } from '../../core/calendar/periods.ts';
-import type { ReferenceData } from '../../core/reference/reference-service.ts';
-import type { ListQuery } from './portal-schemas.ts';
+import { localName, type ReferenceData } from '../../core/reference/reference-service.ts';
+import type { ListQuery, PortalLang } from './portal-schemas.ts';
 
 /** Codes to ids; a code that names nothing (or a district outside the region) is dropped and the page says so. */
 export function resolveFilter(ref: ReferenceData, q: ListQuery) {
@@ -27,4 +28,30 @@ export function periodOptions(now: Date): Array<{ code: string; name: string }> 
     name: `${String(m).padStart(2, '0')}.${year}`,
   }));
   return [{ code: String(year), name: String(year) }, { code: String(year - 1), name: String(year - 1) }, ...months];
+}
+
+/** The filter form's choices in the page's language: the regions, the chosen region's districts, the active categories. */
+export function filterChoices(ref: ReferenceData, lang: PortalLang, regionCode: string | undefined) {
+  const region = ref.regions.find((r) => r.code === regionCode);
+  return {
+    regions: ref.regions.map((r) => ({ code: r.code, name: localName(r, lang) })),
+    districts: (region?.districts ?? []).map((d) => ({ code: d.code, name: localName(d, lang) })),
+    categories: ref.categories.filter((c) => c.active).map((c) => ({ code: c.code, name: localName(c, lang) })),
+  };
+}
+
+/** A place as the portal names it: the region, then the district when there is one. */
+export function placeOf(ref: ReferenceData, lang: PortalLang, regionId: number, districtId: number | null): string {
+  const region = ref.regions.find((r) => r.id === regionId);
+  const district = region?.districts.find((d) => d.id === districtId);
+  return [region, district].flatMap((x) => (x ? [localName(x, lang)] : [])).join(', ');
+}
+
+/** Reports of a list with their category and place named in the page's language. */
+export function namedReports<R extends { categoryId: number; regionId: number; districtId: number | null }>(ref: ReferenceData, lang: PortalLang, items: R[]) {
+  return items.map((r) => ({
+    ...r,
+    category: localName(ref.categories.find((c) => c.id === r.categoryId) ?? { nameKk: '', nameRu: '' }, lang),
+    place: placeOf(ref, lang, r.regionId, r.districtId),
+  }));
 }

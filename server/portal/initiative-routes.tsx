@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import type { Stage } from '../../core/initiatives/initiative-rules.ts';
 import { localName, type ReferenceData } from '../../core/reference/reference-service.ts';
+import { filterChoices, placeOf } from './filters.ts';
 import { mapAssets, mapPolicy } from './map-routes.tsx';
-import type { PortalApp, PortalKit } from './portal-kit.ts';
-import { PORTAL_LANGS, type PortalLang } from './portal-schemas.ts';
-import { idParams, parseId } from './public-schemas.ts';
+import { type PortalApp, type PortalKit, recordPage } from './portal-kit.ts';
+import type { PortalLang } from './portal-schemas.ts';
 import { InitiativeList, STAGE_SLUGS } from './views/initiative-list.tsx';
 import { InitiativePage } from './views/initiative-page.tsx';
 
@@ -47,13 +47,9 @@ function resolve(ref: ReferenceData, q: ListQuery) {
   if (district) selected.district = district.code;
   if (area) selected.area = area.slug;
   const stage = stageOf(q.stage);
-  return { stage, filter: { regionId: region?.id, districtId: district?.id, areaId: area?.id }, selected, dropped, region };
+  return { stage, filter: { regionId: region?.id, districtId: district?.id, areaId: area?.id }, selected, dropped };
 }
 
-const placeOf = (ref: ReferenceData, lang: PortalLang, regionId: number, districtId: number | null) => {
-  const region = ref.regions.find((r) => r.id === regionId);
-  return [region, region?.districts.find((d) => d.id === districtId)].flatMap((x) => (x ? [localName(x, lang)] : [])).join(', ');
-};
 const areaOf = (ref: ReferenceData, lang: PortalLang, areaId: number) => {
   const a = ref.areas.find((x) => x.id === areaId);
   return a ? localName(a, lang) : '';
@@ -71,14 +67,13 @@ export function initiativePages(app: PortalApp, kit: PortalKit): void {
   });
   app.addHook('onClose', async () => unsubscribe());
 
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     const tx = (key: string) => t(`initiatives-public:${key}`);
 
     const listPage = (base: 'initiatives' | 'initiatives/map') =>
       app.get(`/${lang}/${base}`, { schema: { hide: true, querystring: initiativeListQuery } }, async (req, reply) => {
         const ref = await services.reference.get();
-        const { stage, filter, selected, dropped, region } = resolve(ref, req.query);
+        const { stage, filter, selected, dropped } = resolve(ref, req.query);
         const page = req.query.page ?? 1;
         const qs = (l: PortalLang) =>
           `/${l}/${base}?${new URLSearchParams({ stage: STAGE_SLUGS[stage], ...selected, ...(page > 1 ? { page: String(page) } : {}) }).toString()}`;
@@ -87,6 +82,7 @@ export function initiativePages(app: PortalApp, kit: PortalKit): void {
         return kit.send(req, reply, key, async () => {
           const { items, total } = await services.initiatives.public.list(stage, filter, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
           const points = `/${lang}/initiatives/points.json?${new URLSearchParams({ stage: STAGE_SLUGS[stage], ...selected }).toString()}`;
+          const choices = filterChoices(ref, lang, selected.region);
           const body = (
             <InitiativeList
               lang={lang}
@@ -96,8 +92,8 @@ export function initiativePages(app: PortalApp, kit: PortalKit): void {
               items={items.map((x) => ({ ...x, area: areaOf(ref, lang, x.areaId), place: placeOf(ref, lang, x.regionId, x.districtId) }))}
               selected={selected}
               dropped={dropped}
-              regions={ref.regions.map((r) => ({ code: r.code, name: localName(r, lang) }))}
-              districts={(region?.districts ?? []).map((d) => ({ code: d.code, name: localName(d, lang) }))}
+              regions={choices.regions}
+              districts={choices.districts}
               areas={ref.areas.map((a) => ({ code: a.slug, name: localName(a, lang) }))}
               page={page}
               more={page * PER_PAGE < total}
@@ -154,12 +150,12 @@ export function initiativePages(app: PortalApp, kit: PortalKit): void {
       );
     });
 
-    app.get(`/${lang}/initiatives/:id`, { schema: { hide: true, params: idParams } }, async (req, reply) => {
-      const id = parseId(req.params.id);
-      if (id === null) return kit.send(req, reply, `initiative-bad:${lang}`, async () => kit.notFound(lang, 'initiatives'));
-      return kit.send(req, reply, `initiative:${id}:${lang}`, async () => {
-        const x = await services.initiatives.public.byId(id);
-        if (!x) return kit.notFound(lang, 'initiatives');
+    recordPage(
+      app,
+      kit,
+      lang,
+      { section: 'initiatives', key: 'initiative', ttl: PAGE_TTL, load: (id) => services.initiatives.public.byId(id) },
+      async (x, id) => {
         const ref = await services.reference.get();
         // The newest comments, shown oldest first; the rest are in the bot.
         const latest = await services.comments.public.listInitiative(id, { newestFirst: true, limit: 50 });
@@ -180,8 +176,8 @@ export function initiativePages(app: PortalApp, kit: PortalKit): void {
           paths: kit.samePath((l) => `/${l}/initiatives/${id}`),
           article: true,
         };
-        return { status: 200, html: kit.page(lang, meta, body), ...PAGE_TTL };
-      });
-    });
-  }
+        return { meta, body };
+      },
+    );
+  });
 }

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePeriodKey } from '../../core/calendar/periods.ts';
-import { localName, type ReferenceData } from '../../core/reference/reference-service.ts';
+import type { ReferenceData } from '../../core/reference/reference-service.ts';
 import { DEFAULT_OUT_DIR } from '../../web/build.mjs';
 import { tileOrigin } from '../plugins/console.ts';
-import { periodOptions, resolveFilter } from './filters.ts';
-import type { PortalApp, PortalKit } from './portal-kit.ts';
-import { listQuery, PORTAL_LANGS, type ListQuery, type PortalLang } from './portal-schemas.ts';
+import { filterChoices, namedReports, periodOptions, resolveFilter } from './filters.ts';
+import { type PortalApp, type PortalKit, portalPolicy } from './portal-kit.ts';
+import { listQuery, type ListQuery, type PortalLang } from './portal-schemas.ts';
 import { ReportList } from './views/report-list.tsx';
 
 const TTL = { maxAge: 60, staleWhileRevalidate: 300 };
@@ -22,17 +22,12 @@ const COLOURS = { red: '#B3261E', green: '#1B6E3A', grey: '#5F6368' } as const;
 
 /** The map page may run our own script, style Leaflet's inline positions and load the tiles; nothing else. */
 export const mapPolicy = (tileUrl: string) =>
-  [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: ${tileOrigin(tileUrl)}`,
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  portalPolicy({
+    'script-src': "'self'",
+    'style-src': "'self' 'unsafe-inline'",
+    'img-src': `'self' data: ${tileOrigin(tileUrl)}`,
+    'connect-src': "'self'",
+  });
 
 interface Asset {
   href: string;
@@ -52,11 +47,6 @@ export function mapAssets(distDir = DEFAULT_OUT_DIR): { js: Asset; css: Asset } 
   };
   return { js: asset(js, 'js', 'text/javascript; charset=utf-8'), css: asset(css, 'css', 'text/css; charset=utf-8') };
 }
-
-const placeOf = (ref: ReferenceData, lang: PortalLang, regionId: number, districtId: number | null) => {
-  const region = ref.regions.find((r) => r.id === regionId);
-  return [region, region?.districts.find((d) => d.id === districtId)].flatMap((x) => (x ? [localName(x, lang)] : [])).join(', ');
-};
 
 const filterKey = (s: Record<string, string | undefined>) => `${s.region ?? ''}:${s.district ?? ''}:${s.category ?? ''}:${s.status ?? ''}:${s.period ?? ''}`;
 
@@ -78,8 +68,7 @@ export function mapPages(app: PortalApp, kit: PortalKit): void {
   const { tileUrl, attribution } = services.portal.map;
   const policy = mapPolicy(tileUrl);
 
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     app.get(`/${lang}/map`, { schema: { hide: true, querystring: listQuery } }, async (req, reply) => {
       const ref = await services.reference.get();
       const { filter, selected, dropped, periods } = filterOf(ref, { ...req.query, before: undefined }, services.now());
@@ -89,7 +78,6 @@ export function mapPages(app: PortalApp, kit: PortalKit): void {
       };
       return kit.send(req, reply, `map:${lang}:${filterKey(selected)}:${dropped ? 1 : 0}`, async () => {
         const { items, next } = await services.portal.reports.list(filter);
-        const region = ref.regions.find((r) => r.code === selected.region);
         const body = (
           <ReportList
             base="map"
@@ -97,16 +85,10 @@ export function mapPages(app: PortalApp, kit: PortalKit): void {
             t={t}
             dropped={dropped}
             selected={selected}
-            items={items.map((r) => ({
-              ...r,
-              category: localName(ref.categories.find((c) => c.id === r.categoryId) ?? { nameKk: '', nameRu: '' }, lang),
-              place: placeOf(ref, lang, r.regionId, r.districtId),
-            }))}
+            items={namedReports(ref, lang, items)}
             nextHref={next ? `/${lang}/reports?${new URLSearchParams({ ...selected, before: `${next.createdAt.getTime()}-${next.id}` }).toString()}` : null}
             firstHref={null}
-            regions={ref.regions.map((r) => ({ code: r.code, name: localName(r, lang) }))}
-            districts={(region?.districts ?? []).map((d) => ({ code: d.code, name: localName(d, lang) }))}
-            categories={ref.categories.filter((c) => c.active).map((c) => ({ code: c.code, name: localName(c, lang) }))}
+            {...filterChoices(ref, lang, selected.region)}
             periods={periods}
           >
             <div
@@ -154,5 +136,5 @@ export function mapPages(app: PortalApp, kit: PortalKit): void {
         return { status: 200, html: JSON.stringify(geo), type: 'application/geo+json; charset=utf-8', ...POINTS_TTL };
       });
     });
-  }
+  });
 }

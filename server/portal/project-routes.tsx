@@ -1,9 +1,8 @@
 // The portal's finished projects (issue 17; Rules item 12, Annex 5): /kk|ru/projects by the year they ended and
 // /kk|ru/projects/:id. What is public is core's (services.portal.projects); this module only renders.
 import { periodKeyOf } from '../../core/calendar/periods.ts';
-import type { PortalApp, PortalKit } from './portal-kit.ts';
-import { PORTAL_LANGS } from './portal-schemas.ts';
-import { idParams, parseId, projectListQuery } from './public-schemas.ts';
+import { type PortalApp, type PortalKit, recordPage } from './portal-kit.ts';
+import { projectListQuery } from './public-schemas.ts';
 import { pickLang, ProjectList } from './views/project-list.tsx';
 import { ProjectPage } from './views/project-page.tsx';
 import { ProjectStories } from './views/project-stories.tsx';
@@ -13,8 +12,7 @@ const TTL = { maxAge: 300, staleWhileRevalidate: 3600 };
 
 export function projectPages(app: PortalApp, kit: PortalKit): void {
   const { services } = kit;
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     app.get(`/${lang}/projects`, { schema: { hide: true, querystring: projectListQuery } }, async (req, reply) => {
       const thisYear = Number(periodKeyOf(services.now(), 'year'));
       const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
@@ -29,27 +27,21 @@ export function projectPages(app: PortalApp, kit: PortalKit): void {
       });
     });
 
-    app.get(`/${lang}/projects/:id`, { schema: { hide: true, params: idParams } }, async (req, reply) => {
-      const id = parseId(req.params.id);
-      if (id === null) return kit.send(req, reply, `project-bad:${lang}`, async () => kit.notFound(lang, 'projects'));
-      return kit.send(req, reply, `project:${id}:${lang}`, async () => {
-        const p = await services.portal.projects.byId(id);
-        if (!p) return kit.notFound(lang, 'projects');
-        const stories = await services.impact.storyReview.publicFeed({ projectId: id, limit: 20 });
-        const meta = {
-          title: pickLang(lang, p.nameKk, p.nameRu),
-          description: pickLang(lang, p.resultsKk, p.resultsRu).slice(0, 200) || t('projects.intro'),
-          paths: kit.samePath((l) => `/${l}/projects/${id}`),
-          article: true,
-        };
-        const body = (
-          <>
-            <ProjectPage lang={lang} t={t} p={p} />
-            <ProjectStories lang={lang} t={t} stories={stories} />
-          </>
-        );
-        return { status: 200, html: kit.page(lang, meta, body), ...TTL };
-      });
+    recordPage(app, kit, lang, { section: 'projects', key: 'project', ttl: TTL, load: (id) => services.portal.projects.byId(id) }, async (p, id) => {
+      const stories = await services.impact.storyReview.publicFeed({ projectId: id, limit: 20 });
+      const meta = {
+        title: pickLang(lang, p.nameKk, p.nameRu),
+        description: pickLang(lang, p.resultsKk, p.resultsRu).slice(0, 200) || t('projects.intro'),
+        paths: kit.samePath((l) => `/${l}/projects/${id}`),
+        article: true,
+      };
+      const body = (
+        <>
+          <ProjectPage lang={lang} t={t} p={p} />
+          <ProjectStories lang={lang} t={t} stories={stories} />
+        </>
+      );
+      return { meta, body };
     });
-  }
+  });
 }

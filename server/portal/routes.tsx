@@ -9,9 +9,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { i18n } from 'i18next';
 import type { VNode } from 'preact';
 import { parsePeriodKey } from '../../core/calendar/periods.ts';
-import { localName, type ReferenceData } from '../../core/reference/reference-service.ts';
+import { localName } from '../../core/reference/reference-service.ts';
 import type { Services } from '../../core/services.ts';
-import { periodOptions, resolveFilter } from './filters.ts';
+import { filterChoices, namedReports, periodOptions, placeOf, resolveFilter } from './filters.ts';
 import { createPageCache, PortalBusyError, type RenderedPage } from './page-cache.ts';
 import { langSwitchParams, langSwitchQuery, listQuery, PORTAL_LANGS, reportParams, statsQuery, type PortalLang } from './portal-schemas.ts';
 import { renderDocument, type PortalText } from './render.tsx';
@@ -19,7 +19,7 @@ import { discussionPages } from './discussion-routes.tsx';
 import { embedPages } from './embed-routes.tsx';
 import { initiativePages } from './initiative-routes.tsx';
 import { mapPages } from './map-routes.tsx';
-import type { PageMeta, PortalKit } from './portal-kit.ts';
+import { type PageMeta, type PortalKit, portalPolicy, type Section } from './portal-kit.ts';
 import { projectPages } from './project-routes.tsx';
 import { statsGroups } from './stats-groups.ts';
 import { statsDownloads } from './stats-routes.ts';
@@ -30,16 +30,7 @@ import { ReportPage } from './views/report-page.tsx';
 import { StatsPage } from './views/stats-page.tsx';
 
 /** No script at all, styles from here only, nothing framed or posted elsewhere. */
-export const PORTAL_POLICY = [
-  "default-src 'self'",
-  "script-src 'none'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const PORTAL_POLICY = portalPolicy();
 
 const LIST_TTL = { maxAge: 60, staleWhileRevalidate: 300 };
 const REPORT_TTL = { maxAge: 30, staleWhileRevalidate: 120 };
@@ -62,12 +53,6 @@ export function preferredLang(cookie: string | undefined, acceptLanguage: string
   }
   return 'kk';
 }
-
-const placeOf = (ref: ReferenceData, lang: PortalLang, regionId: number, districtId: number | null) => {
-  const region = ref.regions.find((r) => r.id === regionId);
-  const district = region?.districts.find((d) => d.id === districtId);
-  return [region, district].flatMap((x) => (x ? [localName(x, lang)] : [])).join(', ');
-};
 
 export const portalRoutes =
   (services: Services, i18n: i18n): FastifyPluginAsyncZod =>
@@ -102,7 +87,7 @@ export const portalRoutes =
       document(lang, { title, description, paths, article }, body);
     const samePath = (path: (l: PortalLang) => string) => Object.fromEntries(PORTAL_LANGS.map((l) => [l, path(l)])) as Record<PortalLang, string>;
 
-    const notFound = (lang: PortalLang, back: 'reports' | 'discussions' | 'projects' | 'initiatives' = 'reports'): RenderedPage => {
+    const notFound = (lang: PortalLang, back: Section = 'reports'): RenderedPage => {
       const t = text(lang);
       return {
         status: 404,
@@ -131,7 +116,8 @@ export const portalRoutes =
       }
     };
 
-    const kit: PortalKit = { services, cssHref, text, page: document, send, notFound, samePath, purge: (prefix) => cache.purge(prefix) };
+    const eachLang = (add: (lang: PortalLang, t: PortalText) => void) => PORTAL_LANGS.forEach((lang) => add(lang, text(lang)));
+    const kit: PortalKit = { services, cssHref, text, page: document, send, notFound, samePath, purge: (prefix) => cache.purge(prefix), eachLang };
 
     app.get(ogImage, { schema: { hide: true } }, (_req, reply) =>
       reply.headers({ 'cache-control': 'public, max-age=31536000, immutable' }).type('image/png').send(OG_IMAGE),
@@ -155,8 +141,7 @@ export const portalRoutes =
       return reply.header('cache-control', 'no-store').redirect(next, 302);
     });
 
-    for (const lang of PORTAL_LANGS) {
-      const t = text(lang);
+    kit.eachLang((lang, t) => {
       app.get(`/${lang}`, { schema: { hide: true } }, (_req, reply) => reply.redirect(`/${lang}/reports`, 302));
       app.get(`/${lang}/`, { schema: { hide: true } }, (_req, reply) => reply.redirect(`/${lang}/reports`, 302));
 
@@ -175,23 +160,16 @@ export const portalRoutes =
         const key = `list:${lang}:${selected.region ?? ''}:${selected.district ?? ''}:${selected.category ?? ''}:${selected.status ?? ''}:${selected.period ?? ''}:${before}:${dropped ? 1 : 0}`;
         return send(req, reply, key, async () => {
           const { items, next } = await services.portal.reports.list({ ...filter, filed, before: req.query.before });
-          const region = ref.regions.find((r) => r.code === selected.region);
           const body = (
             <ReportList
               lang={lang}
               t={t}
               dropped={dropped}
               selected={selected}
-              items={items.map((r) => ({
-                ...r,
-                category: localName(ref.categories.find((c) => c.id === r.categoryId) ?? { nameKk: '', nameRu: '' }, lang),
-                place: placeOf(ref, lang, r.regionId, r.districtId),
-              }))}
+              items={namedReports(ref, lang, items)}
               nextHref={next ? search(lang, { before: `${next.createdAt.getTime()}-${next.id}` }) : null}
               firstHref={before ? search(lang) : null}
-              regions={ref.regions.map((r) => ({ code: r.code, name: localName(r, lang) }))}
-              districts={(region?.districts ?? []).map((d) => ({ code: d.code, name: localName(d, lang) }))}
-              categories={ref.categories.filter((c) => c.active).map((c) => ({ code: c.code, name: localName(c, lang) }))}
+              {...filterChoices(ref, lang, selected.region)}
               periods={periods}
             />
           );
@@ -219,7 +197,6 @@ export const portalRoutes =
           const s = await services.portal.stats(filter, parsePeriodKey(period));
           const groups = await statsGroups(services, ref, lang, selected, filter, parsePeriodKey(period));
           const initiatives = await services.portal.initiativeStats(filter, parsePeriodKey(period));
-          const region = ref.regions.find((r) => r.code === selected.region);
           const search = (l: PortalLang) => `/${l}/stats?${new URLSearchParams({ period, ...selected }).toString()}`;
           const body = (
             <StatsPage
@@ -229,9 +206,7 @@ export const portalRoutes =
               initiatives={initiatives}
               periods={periods}
               selected={{ ...selected, period }}
-              regions={ref.regions.map((r) => ({ code: r.code, name: localName(r, lang) }))}
-              districts={(region?.districts ?? []).map((d) => ({ code: d.code, name: localName(d, lang) }))}
-              categories={ref.categories.filter((c) => c.active).map((c) => ({ code: c.code, name: localName(c, lang) }))}
+              {...filterChoices(ref, lang, selected.region)}
               asOf={services.now()}
               csvHref={`/${lang}/stats.csv?${new URLSearchParams({ period, ...selected }).toString()}`}
               groups={groups}
@@ -287,7 +262,7 @@ export const portalRoutes =
           };
         });
       });
-    }
+    });
 
     discussionPages(app, kit);
     projectPages(app, kit);

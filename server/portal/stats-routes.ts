@@ -7,7 +7,7 @@ import { toCsv } from '../../core/export/csv.ts';
 import type { ExportTable } from '../../core/export/table.ts';
 import { periodOptions, resolveFilter } from './filters.ts';
 import type { PortalApp, PortalKit } from './portal-kit.ts';
-import { PORTAL_LANGS, statsQuery } from './portal-schemas.ts';
+import { statsQuery } from './portal-schemas.ts';
 import type { PortalText } from './render.tsx';
 import { statsGroups, type StatsGroups } from './stats-groups.ts';
 import { bucketName } from './views/stats-page.tsx';
@@ -60,8 +60,7 @@ function tables(t: PortalText, s: CivicControlIndicators, title: string, groups:
 
 export function statsDownloads(app: PortalApp, kit: PortalKit): void {
   const { services } = kit;
-  for (const lang of PORTAL_LANGS) {
-    const t = kit.text(lang);
+  kit.eachLang((lang, t) => {
     app.get(`/${lang}/stats.csv`, { schema: { hide: true, querystring: statsQuery } }, async (req, reply) => {
       const ref = await services.reference.get();
       const { filter, selected } = resolveFilter(ref, { ...req.query, status: undefined, period: undefined });
@@ -83,5 +82,5 @@ export function statsDownloads(app: PortalApp, kit: PortalKit): void {
         };
       });
     });
-  }
+  });
 }

@@ -1,10 +1,8 @@
 // The grant report's participant statistics (seed 004) for a project and period: JSON and XLSX/CSV in kk or ru.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { grantStatsTables } from '../../core/projects/grant-stats-export.ts';
 import { nameIn } from '../../core/projects/project-rules.ts';
-import type { Services } from '../../core/services.ts';
 import { staffOf } from '../plugins/auth.ts';
-import { guardedRoutes } from '../route-kit.ts';
+import { routeModule } from '../route-kit.ts';
 import { sendExport } from '../reply-export.ts';
 
 import { exportFileBody, exportQuery, idParam } from '../schemas.ts';
@@ -16,43 +14,39 @@ const DESCRIPTION =
   "The events table's participant numbers are attendances per event and are summed separately (eventParticipants), never added to the persons. " +
   'Each table puts every person in exactly one column, unknown values in "not-stated" (gender "prefer not to say" included) and children younger than 8 in "under-8", so every table sums to the total. Ages are the age reached in the calendar year of the period end (only the birth year is known).';
 
-export const projectStatsRoutes =
-  (services: Services): FastifyPluginAsyncZod =>
-  async (app) => {
-    const { opts } = guardedRoutes(services.staff, 'projects', 'manager');
+export const projectStatsRoutes = routeModule('projects', 'manager', (app, { opts }, services) => {
+  app.get(
+    '/api/projects/:id/grant-stats',
+    opts('Grant-report participant statistics: by gender, by the ten social statuses, by the eight age brackets, and the events table', {
+      description: DESCRIPTION,
+      params: idParam,
+      querystring: periodQuery,
+      response: statsBody,
+    }),
+    async (req) => {
+      const { stats: s } = await services.projects.grantStats(staffOf(req), req.params.id, req.query);
+      return { ...s, countedAt: s.countedAt.toISOString(), events: s.events.map(eventView) };
+    },
+  );
 
-    app.get(
-      '/api/projects/:id/grant-stats',
-      opts('Grant-report participant statistics: by gender, by the ten social statuses, by the eight age brackets, and the events table', {
-        description: DESCRIPTION,
-        params: idParam,
-        querystring: periodQuery,
-        response: statsBody,
-      }),
-      async (req) => {
-        const { stats: s } = await services.projects.grantStats(staffOf(req), req.params.id, req.query);
-        return { ...s, countedAt: s.countedAt.toISOString(), events: s.events.map(eventView) };
-      },
-    );
-
-    app.get(
-      '/api/projects/:id/grant-stats/export',
-      opts('The same statistics as XLSX (four sheets) or CSV, in Kazakh or Russian', {
-        description: DESCRIPTION,
-        params: idParam,
-        querystring: exportQuery.extend(periodQuery.shape),
-        response: exportFileBody,
-      }),
-      async (req, reply) => {
-        const { lang, format, ...period } = req.query;
-        const { project: p, stats: s } = await services.projects.grantStats(staffOf(req), req.params.id, period);
-        const t = services.i18n.getFixedT(lang);
-        const name = nameIn(p, lang);
-        return sendExport(reply, {
-          format,
-          fileName: `${t('projects:stats.file')} ${name} ${s.period.from} ${s.period.to}`,
-          tables: grantStatsTables(t, lang, name, s),
-        });
-      },
-    );
-  };
+  app.get(
+    '/api/projects/:id/grant-stats/export',
+    opts('The same statistics as XLSX (four sheets) or CSV, in Kazakh or Russian', {
+      description: DESCRIPTION,
+      params: idParam,
+      querystring: exportQuery.extend(periodQuery.shape),
+      response: exportFileBody,
+    }),
+    async (req, reply) => {
+      const { lang, format, ...period } = req.query;
+      const { project: p, stats: s } = await services.projects.grantStats(staffOf(req), req.params.id, period);
+      const t = services.i18n.getFixedT(lang);
+      const name = nameIn(p, lang);
+      return sendExport(reply, {
+        format,
+        fileName: `${t('projects:stats.file')} ${name} ${s.period.from} ${s.period.to}`,
+        tables: grantStatsTables(t, lang, name, s),
+      });
+    },
+  );
+});

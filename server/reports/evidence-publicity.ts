@@ -3,66 +3,53 @@
 // Telegram file id never reaches a browser. Anything not public (not accepted, withheld, hidden, not an image)
 // answers 404 like an id that does not exist.
 import { createReadStream } from 'node:fs';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ReportEvidence } from '../../generated/prisma/client.ts';
 import { EvidenceUnavailable } from '../../core/reports/evidence-store.ts';
-import type { Services } from '../../core/services.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { requestLocale } from '../plugins/errors.ts';
-import { iso, guardedRoutes } from '../route-kit.ts';
+import { orUnavailable } from '../file-replies.ts';
+import { iso, routeModule } from '../route-kit.ts';
 import { publicPhotoParams, publicPhotoResponses, withheldBody, withholdBody, withholdParams } from './evidence-publicity-schemas.ts';
 
 const view = (e: ReportEvidence) => ({ id: e.id, withheldAt: iso(e.withheldAt), withheldReason: e.withheldReason });
 
-export const evidencePublicityRoutes =
-  (services: Services): FastifyPluginAsyncZod =>
-  async (app) => {
-    const { opts } = guardedRoutes(services.staff, 'reports', 'operatorOrModerator');
-    const files = services.evidencePublicity;
+export const evidencePublicityRoutes = routeModule('reports', 'operatorOrModerator', (app, { opts }, services) => {
+  const files = services.evidencePublicity;
 
-    app.post(
-      '/api/reports/:id/evidence/:evidenceId/withhold',
-      opts('Keep one file off the public portal (the file stays for staff)', { params: withholdParams, body: withholdBody, response: withheldBody }),
-      async (req) => view(await files.withhold(actorOf(req), staffOf(req), req.params.id, req.params.evidenceId, req.body.reason)),
-    );
-    app.post(
-      '/api/reports/:id/evidence/:evidenceId/release',
-      opts('Let a withheld file be public again (once the report is accepted)', { params: withholdParams, response: withheldBody }),
-      async (req) => view(await files.release(actorOf(req), staffOf(req), req.params.id, req.params.evidenceId)),
-    );
+  app.post(
+    '/api/reports/:id/evidence/:evidenceId/withhold',
+    opts('Keep one file off the public portal (the file stays for staff)', { params: withholdParams, body: withholdBody, response: withheldBody }),
+    async (req) => view(await files.withhold(actorOf(req), staffOf(req), req.params.id, req.params.evidenceId, req.body.reason)),
+  );
+  app.post(
+    '/api/reports/:id/evidence/:evidenceId/release',
+    opts('Let a withheld file be public again (once the report is accepted)', { params: withholdParams, response: withheldBody }),
+    async (req) => view(await files.release(actorOf(req), staffOf(req), req.params.id, req.params.evidenceId)),
+  );
 
-    app.get(
-      '/media/r/:evidenceId',
-      {
-        schema: {
-          tags: ['portal'],
-          summary: "A public report's photo (404 for anything not public)",
-          params: publicPhotoParams,
-          response: publicPhotoResponses,
-        },
+  app.get(
+    '/media/r/:evidenceId',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: "A public report's photo (404 for anything not public)",
+        params: publicPhotoParams,
+        response: publicPhotoResponses,
       },
-      async (req, reply) => {
-        try {
-          const source = await files.openPublic(req.params.evidenceId);
-          if (source.type !== 'file') throw new EvidenceUnavailable(503, 'evidence.gone');
-          return (
-            reply
-              .header('content-type', source.mimeType)
-              .header('content-length', source.size)
-              .header('content-security-policy', "default-src 'none'; sandbox")
-              .header('x-content-type-options', 'nosniff')
-              // Short: a file withheld later must leave shared caches soon; the portal's own pages drop it at once.
-              .header('cache-control', 'public, max-age=300')
-              .send(createReadStream(source.path))
-          );
-        } catch (e) {
-          if (!(e instanceof EvidenceUnavailable)) throw e;
-          const message = services.i18n.getFixedT(requestLocale(req))(`errors:${e.code}`, { defaultValue: e.code });
-          return reply
-            .status(e.status)
-            .header('cache-control', 'no-store')
-            .send({ error: { code: e.code, message } });
-        }
-      },
-    );
-  };
+    },
+    async (req, reply) =>
+      orUnavailable(services, req, reply, async () => {
+        const source = await files.openPublic(req.params.evidenceId);
+        if (source.type !== 'file') throw new EvidenceUnavailable(503, 'evidence.gone');
+        return (
+          reply
+            .header('content-type', source.mimeType)
+            .header('content-length', source.size)
+            .header('content-security-policy', "default-src 'none'; sandbox")
+            .header('x-content-type-options', 'nosniff')
+            // Short: a file withheld later must leave shared caches soon; the portal's own pages drop it at once.
+            .header('cache-control', 'public, max-age=300')
+            .send(createReadStream(source.path))
+        );
+      }),
+  );
+});

@@ -2,21 +2,26 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../core/services.ts';
 import { csrfFor } from '../../core/staff/staff-service.ts';
 import { actorOf, requireStaff, SESSION_COOKIE, staffOf } from '../plugins/auth.ts';
-import { okAfter } from '../route-kit.ts';
+import { okAfter, routeOptions } from '../route-kit.ts';
 import { okBody, withErrors } from '../schemas.ts';
 import { loginBody, meBody, passwordBody, sessionBody } from './auth-schemas.ts';
 
 /** Who am I, sign out and change the password stay open to an account that must change its password. */
 const beforeChange = { beforePasswordChange: true };
+/** Ten tries a minute per client address: signing in, and changing the password (each checks the current one). */
+const TRIES = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
 export const authRoutes =
   (services: Services, opts: { cookieSecure: boolean }): FastifyPluginAsyncZod =>
   async (app) => {
+    // The options of a route for a signed-in staff member.
+    const signedIn = routeOptions(['auth'], requireStaff(services.staff, [], beforeChange));
+
     app.post(
       '/api/auth/login',
       {
         // Brute force is slowed per client address; the account itself is never locked (that would let anyone lock out an operator).
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: TRIES,
         schema: {
           tags: ['auth'],
           summary: 'Sign in: sets an HTTP-only session cookie and also returns a bearer token',
@@ -45,29 +50,15 @@ export const authRoutes =
       },
     );
 
-    app.post(
-      '/api/auth/logout',
-      {
-        onRequest: requireStaff(services.staff, [], beforeChange),
-        schema: { tags: ['auth'], summary: 'End this session', response: withErrors({ 200: okBody }) },
-      },
-      async (req, reply) => {
-        await services.staff.logout(req.staffToken!, actorOf(req));
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return { ok: true as const };
-      },
-    );
+    app.post('/api/auth/logout', signedIn('End this session', { response: okBody }), async (req, reply) => {
+      await services.staff.logout(req.staffToken!, actorOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    });
 
     app.get(
       '/api/auth/me',
-      {
-        onRequest: requireStaff(services.staff, [], beforeChange),
-        schema: {
-          tags: ['auth'],
-          summary: 'The signed-in staff member',
-          response: withErrors({ 200: meBody }),
-        },
-      },
+      signedIn('The signed-in staff member', { response: meBody }),
       // Only a same-origin page can read this answer, so handing the CSRF value back here is safe.
       async (req) => ({
         ...staffOf(req),
@@ -79,15 +70,9 @@ export const authRoutes =
     app.post(
       '/api/auth/password',
       {
-        onRequest: requireStaff(services.staff, [], beforeChange),
+        ...signedIn('Change your own password (the current one is needed); your other sessions end, this one stays', { body: passwordBody, response: okBody }),
         // Each attempt checks the current password: as slow to brute-force as signing in.
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['auth'],
-          summary: 'Change your own password (the current one is needed); your other sessions end, this one stays',
-          body: passwordBody,
-          response: withErrors({ 200: okBody }),
-        },
+        config: TRIES,
       },
       async (req) => okAfter(services.staff.changePassword(actorOf(req), staffOf(req).id, req.staffToken!, req.body.currentPassword, req.body.newPassword)),
     );

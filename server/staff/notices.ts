@@ -1,10 +1,8 @@
 // The signed-in staff member's notices (overdue, escalated, reopened reports) and marking them read.
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { StaffNotice } from '../../generated/prisma/client.ts';
-import type { Services } from '../../core/services.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { cursorPage, iso, guardedRoutes } from '../route-kit.ts';
+import { cursorPage, iso, routeModule } from '../route-kit.ts';
 import { idParam } from '../schemas.ts';
 import { listBody, listQuery, noticeBody } from './notices-schemas.ts';
 
@@ -17,18 +15,14 @@ const view = (n: StaffNotice): z.output<typeof noticeBody> => ({
   readAt: iso(n.readAt),
 });
 
-export const noticeRoutes =
-  (services: Services): FastifyPluginAsyncZod =>
-  async (app) => {
-    const { opts } = guardedRoutes(services.staff, 'notices', 'anyStaff');
+export const noticeRoutes = routeModule('notices', 'anyStaff', (app, { opts }, services) => {
+  app.get('/api/notices', opts('Your notices, newest first', { querystring: listQuery, response: listBody }), async (req) => {
+    const { unread, cursor, limit } = req.query;
+    const page = await services.notices.list(staffOf(req).id, { unreadOnly: unread === 'true', cursor, limit });
+    return { ...cursorPage(page, view), unread: page.unread };
+  });
 
-    app.get('/api/notices', opts('Your notices, newest first', { querystring: listQuery, response: listBody }), async (req) => {
-      const { unread, cursor, limit } = req.query;
-      const page = await services.notices.list(staffOf(req).id, { unreadOnly: unread === 'true', cursor, limit });
-      return { ...cursorPage(page, view), unread: page.unread };
-    });
-
-    app.post('/api/notices/:id/read', opts('Mark your notice read', { params: idParam, response: noticeBody }), async (req) =>
-      view(await services.notices.markRead(actorOf(req), staffOf(req).id, req.params.id)),
-    );
-  };
+  app.post('/api/notices/:id/read', opts('Mark your notice read', { params: idParam, response: noticeBody }), async (req) =>
+    view(await services.notices.markRead(actorOf(req), staffOf(req).id, req.params.id)),
+  );
+});

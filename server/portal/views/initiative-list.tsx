@@ -7,6 +7,7 @@ import type { InitiativeListItem } from '../../../core/initiatives/initiative-vi
 import type { Stage } from '../../../core/initiatives/initiative-rules.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
+import { type Option, Select } from './parts.tsx';
 
 export const STAGE_SLUGS: Record<Stage, string> = { proposals: 'proposals', in_progress: 'in-progress', implemented: 'implemented' };
 const SHAPE = { published: '●', in_progress: '◐', implemented: '✓' } as const;
@@ -25,11 +26,6 @@ export function InitiativeBadge({ t, status }: { t: PortalText; status: string }
 export interface InitiativeItem extends InitiativeListItem {
   area: string;
   place: string;
-}
-
-interface Option {
-  code: string;
-  name: string;
 }
 
 export interface InitiativeListProps {
@@ -140,21 +136,5 @@ export function InitiativeList({
         </nav>
       )}
     </>
-  );
-}
-
-function Select({ id, label, all, options, value }: { id: string; label: string; all: string; options: Option[]; value?: string }) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} name={id}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option value={o.code} selected={o.code === value} key={o.code}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

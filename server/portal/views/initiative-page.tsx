@@ -6,12 +6,11 @@ import { formatLocalDate } from '../../../core/calendar/local-time.ts';
 import type { PublicCommentView } from '../../../core/comments/comment-citizen.ts';
 import type { PublicInitiative } from '../../../core/initiatives/initiative-public.ts';
 
-/** ~100 m, as every public map position */
-const r3 = (v: number) => Math.round(v * 1000) / 1000;
 const dayText = (day: string) => day.split('-').reverse().join('.');
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
 import { InitiativeBadge, STAGE_SLUGS } from './initiative-list.tsx';
+import { Facts, OsmLink } from './parts.tsx';
 import { numberIn, pickLang } from './project-list.tsx';
 import { ReportComments } from './report-extras.tsx';
 
@@ -47,29 +46,17 @@ export function InitiativePage({ lang, t, x, area, place, comments, botLink }: I
       <h1>
         <span lang={other}>{x.title}</span> <InitiativeBadge t={t} status={x.status} />
       </h1>
-      <dl class="facts">
-        <dt>{tx('area')}</dt>
-        <dd>{area}</dd>
-        <dt>{tx('place')}</dt>
-        <dd>{[place, x.address].filter(Boolean).join(', ')}</dd>
-        <dt>{tx('author')}</dt>
-        <dd>{x.organisation ?? x.authorName ?? tx('resident')}</dd>
-        <dt>{tx('help')}</dt>
-        <dd>{x.helpNeeded.map((h) => t(`initiatives:help.${h}`)).join(', ')}</dd>
-        {x.publishedAt && (
-          <>
-            <dt>{t('report.filed')}</dt>
-            <dd>{formatLocalDate(x.publishedAt)}</dd>
-          </>
-        )}
-        <dt>{t('report.supports')}</dt>
-        <dd>{x.supportCount}</dd>
-      </dl>
-      {x.lat != null && x.lon != null && (
-        <p>
-          <a href={`https://www.openstreetmap.org/?mlat=${r3(x.lat)}&mlon=${r3(x.lon)}#map=17/${r3(x.lat)}/${r3(x.lon)}`}>{tx('osm')}</a>
-        </p>
-      )}
+      <Facts
+        facts={[
+          [tx('area'), area],
+          [tx('place'), [place, x.address].filter(Boolean).join(', ')],
+          [tx('author'), x.organisation ?? x.authorName ?? tx('resident')],
+          [tx('help'), x.helpNeeded.map((h) => t(`initiatives:help.${h}`)).join(', ')],
+          x.publishedAt && [t('report.filed'), formatLocalDate(x.publishedAt)],
+          [t('report.supports'), x.supportCount],
+        ]}
+      />
+      <OsmLink lat={x.lat} lon={x.lon} label={tx('osm')} />
       <h2>{tx('what')}</h2>
       <p class="text" lang={other}>
         {x.description}

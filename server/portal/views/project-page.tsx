@@ -6,6 +6,7 @@ import type { PublicProjectPage } from '../../../core/projects/project-public.ts
 import { localName } from '../../../core/reference/reference-service.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
+import { FigureTable } from './parts.tsx';
 import { numberIn, pickLang, Score } from './project-list.tsx';
 
 export function ProjectPage({ lang, t, p }: { lang: PortalLang; t: PortalText; p: PublicProjectPage }) {
@@ -54,28 +55,14 @@ export function ProjectPage({ lang, t, p }: { lang: PortalLang; t: PortalText; p
       <h2>{h('results')}</h2>
       <p class="text">{pickLang(lang, p.resultsKk, p.resultsRu)}</p>
       {p.criteria && (
-        <table class="stats">
-          <caption>{t('projects.criteria')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('projects.criterion')}</th>
-              <th scope="col">{t('projects.average')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.criteria.map((c) => {
-              const k = CRITERIA.find((x) => x.number === c.criterion)!;
-              return (
-                <tr key={c.criterion}>
-                  <th scope="row">
-                    {c.criterion}. {lang === 'kk' ? k.nameKk : k.nameRu}
-                  </th>
-                  <td>{c.average == null ? '—' : numberIn(lang, c.average, 2)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <FigureTable
+          caption={t('projects.criteria')}
+          head={[t('projects.criterion'), t('projects.average')]}
+          rows={p.criteria.map((c) => {
+            const k = CRITERIA.find((x) => x.number === c.criterion)!;
+            return [`${c.criterion}. ${lang === 'kk' ? k.nameKk : k.nameRu}`, c.average == null ? '—' : numberIn(lang, c.average, 2)];
+          })}
+        />
       )}
     </>
   );

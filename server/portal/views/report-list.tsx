@@ -5,12 +5,8 @@ import { formatLocalDate } from '../../../core/calendar/local-time.ts';
 import type { PublicReportSummary } from '../../../core/reports/report-public.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
+import { type Option, Select } from './parts.tsx';
 import { StatusBadge } from './status-badge.tsx';
-
-export interface Option {
-  code: string;
-  name: string;
-}
 
 export interface ReportListProps {
   lang: PortalLang;
@@ -28,22 +24,6 @@ export interface ReportListProps {
   base?: 'reports' | 'map';
   /** shown between the form and the list (the map) */
   children?: ComponentChildren;
-}
-
-function Select({ id, label, value, options, all }: { id: string; label: string; value?: string; options: Option[]; all: string }) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} name={id}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option value={o.code} selected={o.code === value} key={o.code}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export function ReportList(p: ReportListProps) {

@@ -5,6 +5,7 @@ import type { PublicReport } from '../../../core/reports/report-public.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
 import type { PublicCommentView } from '../../../core/comments/comment-citizen.ts';
+import { Facts, OsmLink } from './parts.tsx';
 import { ReportComments, ReportPhotos, TelegramButton } from './report-extras.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
@@ -61,41 +62,19 @@ export function ReportPage({ lang, t, report: r, category, place, department, no
           {t('report.duplicate_of')} <a href={`/${lang}/reports/${r.duplicateOf}`}>{r.duplicateOf}</a>
         </p>
       )}
-      <dl class="facts">
-        <dt>{t('report.category')}</dt>
-        <dd>{category}</dd>
-        <dt>{t('report.place')}</dt>
-        <dd>{place}</dd>
-        {r.address && (
-          <>
-            <dt>{t('report.address')}</dt>
-            <dd>{r.address}</dd>
-          </>
-        )}
-        <dt>{t('report.department')}</dt>
-        <dd>{department}</dd>
-        <dt>{t('report.filed')}</dt>
-        <dd>{formatLocalDate(r.createdAt)}</dd>
-        {r.authorName && (
-          <>
-            <dt>{t('comments:portal.author')}</dt>
-            <dd>{r.authorName}</dd>
-          </>
-        )}
-        {deadline && (
-          <>
-            <dt>{t('report.deadline')}</dt>
-            <dd>{deadline}</dd>
-          </>
-        )}
-        <dt>{t('report.supports')}</dt>
-        <dd>{r.supportCount}</dd>
-      </dl>
-      {r.lat != null && r.lon != null && (
-        <p>
-          <a href={`https://www.openstreetmap.org/?mlat=${r.lat}&mlon=${r.lon}#map=17/${r.lat}/${r.lon}`}>{t('report.map')}</a>
-        </p>
-      )}
+      <Facts
+        facts={[
+          [t('report.category'), category],
+          [t('report.place'), place],
+          !!r.address && [t('report.address'), r.address],
+          [t('report.department'), department],
+          [t('report.filed'), formatLocalDate(r.createdAt)],
+          !!r.authorName && [t('comments:portal.author'), r.authorName],
+          !!deadline && [t('report.deadline'), deadline],
+          [t('report.supports'), r.supportCount],
+        ]}
+      />
+      <OsmLink lat={r.lat} lon={r.lon} label={t('report.map')} />
       <h2>{t('report.description')}</h2>
       <p class="text">{r.description}</p>
       <ReportPhotos t={t} number={r.number} photos={r.photos} />

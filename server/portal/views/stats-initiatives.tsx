@@ -4,6 +4,7 @@
 import type { InitiativeIndicators } from '../../../core/analytics/initiative-indicators.ts';
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
+import { FigureTable } from './parts.tsx';
 
 export function initiativeRows(t: PortalText, lang: PortalLang, r: InitiativeIndicators): Array<[string, string]> {
   const locale = lang === 'kk' ? 'kk-KZ' : 'ru-RU';
@@ -27,23 +28,7 @@ export function initiativeRows(t: PortalText, lang: PortalLang, r: InitiativeInd
 export function InitiativeStats({ lang, t, r, category }: { lang: PortalLang; t: PortalText; r: InitiativeIndicators; category: boolean }) {
   return (
     <>
-      <table class="stats">
-        <caption>{t('initiatives:export.sheet')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('stats.indicator')}</th>
-            <th scope="col">{t('stats.value')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {initiativeRows(t, lang, r).map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable caption={t('initiatives:export.sheet')} head={[t('stats.indicator'), t('stats.value')]} rows={initiativeRows(t, lang, r)} />
       {category && <p class="meta">{t('stats.initiatives_no_category')}</p>}
     </>
   );

@@ -6,7 +6,7 @@ import type { InitiativeIndicators } from '../../../core/analytics/initiative-in
 import type { PortalLang } from '../portal-schemas.ts';
 import type { PortalText } from '../render.tsx';
 import type { StatsGroups } from '../stats-groups.ts';
-import type { Option } from './report-list.tsx';
+import { FigureTable, type Option, Select } from './parts.tsx';
 import { InitiativeStats } from './stats-initiatives.tsx';
 
 export interface StatsPageProps {
@@ -64,22 +64,6 @@ function Groups({ lang, t, groups, href }: { lang: PortalLang; t: PortalText; gr
           })}
         </tbody>
       </table>
-    </div>
-  );
-}
-
-function Select({ id, label, value, options, all }: { id: string; label: string; value?: string; options: Option[]; all?: string }) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} name={id}>
-        {all !== undefined && <option value="">{all}</option>}
-        {options.map((o) => (
-          <option value={o.code} selected={o.code === value} key={o.code}>
-            {o.name}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }
@@ -156,23 +140,7 @@ export function StatsPage({ lang, t, s, initiatives, periods, selected, regions,
           <a href={`/${lang}/stats`}>{t('filters.reset')}</a>
         </div>
       </form>
-      <table class="stats">
-        <caption>{t('stats.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('stats.indicator')}</th>
-            <th scope="col">{t('stats.value')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable caption={t('stats.caption')} head={[t('stats.indicator'), t('stats.value')]} rows={rows} />
       {groups && <Groups lang={lang} t={t} groups={groups} href={groupHref} />}
       {s.trend.length > 1 && <Trend t={t} s={s} />}
       <InitiativeStats lang={lang} t={t} r={initiatives} category={selected.category !== undefined} />

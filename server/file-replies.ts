@@ -1,9 +1,10 @@
 // A stored file that exists but cannot be served now (no storage directory, Telegram unreachable) answers
-// 502/503 with a localised message, as the report evidence routes do; never a 500.
+// 502/503 with a localised message and is never cached; never a 500. The impact evidence and the portal's report
+// photos answer so.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EvidenceUnavailable } from '../../core/reports/evidence-store.ts';
-import type { Services } from '../../core/services.ts';
-import { requestLocale } from '../plugins/errors.ts';
+import { EvidenceUnavailable } from '../core/reports/evidence-store.ts';
+import type { Services } from '../core/services.ts';
+import { requestLocale } from './plugins/errors.ts';
 
 export async function orUnavailable<T>(services: Services, req: FastifyRequest, reply: FastifyReply, work: () => Promise<T>): Promise<T> {
   try {

@@ -77,6 +77,28 @@ export const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Ob
 /** A PATCH body of optional fields (`.partial()` them first) that must name at least one. */
 export const someChange = <T extends z.ZodObject>(body: T) => body.refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change');
 
+/** A text in Kazakh and in Russian, as one object. */
+export const localizedText = z.object({ kk: z.string(), ru: z.string() });
+
+/** When a call for stories or a poll's wave takes answers (ISO instants), as the API gives it. */
+export const answerWindow = { opensAt: z.string(), closesAt: z.string() };
+
+/** What the API tells of a stored file: its type and size, each null when unknown. */
+export const storedFile = { mimeType: z.string().nullable(), fileSize: z.number().nullable() };
+
+/** The region and district a list can be narrowed to (spread into a query schema). */
+export const scopeQuery = { regionId: positiveId.optional(), districtId: positiveId.optional() };
+
+/**
+ * A field written in Kazakh and in Russian, `<prefix>Kk` then `<prefix>Ru`, of one schema (plain text
+ * unless given): `...kkRu('name')` in an answer, `...kkRu('name', z.string().max(300))` in an input.
+ */
+export function kkRu<P extends string>(prefix: P): { [K in `${P}Kk` | `${P}Ru`]: z.ZodString };
+export function kkRu<P extends string, T extends z.ZodType>(prefix: P, field: T): { [K in `${P}Kk` | `${P}Ru`]: T };
+export function kkRu(prefix: string, field: z.ZodType = z.string()) {
+  return { [`${prefix}Kk`]: field, [`${prefix}Ru`]: field };
+}
+
 /** A list the API gives in keyset pages: pass `nextCursor` back as `cursor` for the next one. */
 export const cursorPageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 /** A list the API gives in offset pages, with the total. */
@@ -131,6 +153,12 @@ export const dateTime = z
   .refine(isInstantString, badDate)
   .transform((v) => new Date(v))
   .describe('ISO 8601: 2026-03-01 or 2026-03-01T10:30:00+05:00');
+
+/** A from/to filter on instants, each end inclusive: `what` names the instant ('created' at or after …). */
+export const instantRange = (what: string) => ({
+  from: dateTime.optional().describe(`${what} at or after`),
+  to: dateTime.optional().describe(`${what} at or before`),
+});
 
 const DAY_OR_INSTANT = 'a date YYYY-MM-DD or a date-time such as 2026-03-02T10:30:00+05:00';
 /** A date-time with its offset, or a day (taken as its start in Almaty). */

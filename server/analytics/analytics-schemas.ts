@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ReportStatus } from '../../generated/prisma/enums.ts';
 import { MAX_POINTS } from '../../core/analytics/analytics-rules.ts';
-import { calendarDate, periodKey, positiveId } from '../schemas.ts';
+import { answerWindow, calendarDate, kkRu, periodKey, positiveId, scopeQuery } from '../schemas.ts';
 
 const id = positiveId;
 const day = calendarDate;
@@ -16,8 +16,7 @@ const periodFields = {
 };
 const filterFields = {
   ...periodFields,
-  regionId: id.optional(),
-  districtId: id.optional(),
+  ...scopeQuery,
   categoryId: id.optional().describe('narrows reports; other capabilities by the category’s area'),
   areaId: z.coerce.number().int().min(1).max(19).optional().describe('one of the 19 areas of the state social order'),
   departmentId: id.optional().describe('narrows reports (other capabilities have no department)'),
@@ -78,7 +77,7 @@ export const civicControlBody = z.object({
   trend: z.array(z.object({ start: z.string().describe('first Almaty day of the week (Monday) or month'), received: z.number(), resolved: z.number() })),
 });
 
-const countRow = z.object({ key: z.string(), id: z.number().nullable(), nameKk: z.string().nullable(), nameRu: z.string().nullable(), count: z.number() });
+const countRow = z.object({ key: z.string(), id: z.number().nullable(), ...kkRu('name', z.string().nullable()), count: z.number() });
 export const consultationsBody = z.object({
   count: z.number(),
   byTopic: z.array(countRow),
@@ -110,10 +109,8 @@ export const discussionBody = z.object({
 const wave = z.object({
   waveId: z.number(),
   position: z.number(),
-  labelKk: z.string(),
-  labelRu: z.string(),
-  opensAt: z.string(),
-  closesAt: z.string(),
+  ...kkRu('label'),
+  ...answerWindow,
   responses: z.number(),
   answers: z.number().describe('answers to satisfaction questions, "hard to answer" included'),
   positive: z.number().describe('fully or rather satisfied'),
@@ -124,11 +121,9 @@ export const pollsBody = z.object({
   projects: z.array(
     z.object({
       projectId: z.number(),
-      nameKk: z.string(),
-      nameRu: z.string(),
+      ...kkRu('name'),
       pollId: z.number(),
-      titleKk: z.string(),
-      titleRu: z.string(),
+      ...kkRu('title'),
       waves: z.array(wave),
     }),
   ),
@@ -196,8 +191,7 @@ export const rankingsBody = z.object({
       rank: z.number(),
       categoryId: z.number(),
       code: z.string(),
-      nameKk: z.string(),
-      nameRu: z.string(),
+      ...kkRu('name'),
       areaId: z.number().nullable(),
       reports: z.number(),
       supports: z.number(),
@@ -206,9 +200,7 @@ export const rankingsBody = z.object({
       reportsChange: change,
     }),
   ),
-  areas: z.array(
-    z.object({ rank: z.number(), areaId: z.number(), nameKk: z.string(), nameRu: z.string(), ...volumes, previous: z.object(volumes), totalChange: change }),
-  ),
+  areas: z.array(z.object({ rank: z.number(), areaId: z.number(), ...kkRu('name'), ...volumes, previous: z.object(volumes), totalChange: change })),
 });
 
 const point = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]).describe('[longitude, latitude]') });
@@ -224,8 +216,7 @@ export const pointsBody = z.object({
         number: z.string(),
         categoryId: z.number(),
         categoryCode: z.string(),
-        categoryKk: z.string(),
-        categoryRu: z.string(),
+        ...kkRu('category'),
         status: z.string(),
         filedOn: z.string(),
         supports: z.number(),
@@ -234,6 +225,9 @@ export const pointsBody = z.object({
   ),
 });
 
+/** A region with its names, as the per-district map and the needs assessment give it. */
+const namedRegion = { regionId: z.number(), ...kkRu('region') };
+
 export const districtsBody = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(
@@ -241,12 +235,9 @@ export const districtsBody = z.object({
       type: z.literal('Feature'),
       geometry: point.nullable().describe('the mean position of the visible reports; null when none has one'),
       properties: z.object({
-        regionId: z.number(),
-        regionKk: z.string(),
-        regionRu: z.string(),
+        ...namedRegion,
         districtId: z.number().nullable(),
-        districtKk: z.string().nullable(),
-        districtRu: z.string().nullable(),
+        ...kkRu('district', z.string().nullable()),
         reports: z.number().describe('filed in the period, duplicates included'),
         resolved: z.number(),
         resolvedShare: share.describe('resolved / reports without duplicates'),
@@ -259,34 +250,27 @@ export const districtsBody = z.object({
 });
 
 export const needsBody = z.object({
-  regionId: z.number(),
-  regionKk: z.string(),
-  regionRu: z.string(),
+  ...namedRegion,
   districtId: z.number().nullable(),
   firstDay: z.string(),
   lastDay: z.string(),
   lastYearFrom: z.string(),
-  informationSourceKk: z.string(),
-  informationSourceRu: z.string(),
+  ...kkRu('informationSource'),
   needs: z.array(
     z.object({
       rank: z.number(),
       areaId: z.number(),
-      nameKk: z.string(),
-      nameRu: z.string(),
+      ...kkRu('name'),
       lastYear: z.object(volumes),
       yearBefore: z.object(volumes),
       change,
-      topCategories: z.array(
-        z.object({ categoryId: z.number(), code: z.string(), nameKk: z.string(), nameRu: z.string(), reports: z.number(), supports: z.number() }),
-      ),
+      topCategories: z.array(z.object({ categoryId: z.number(), code: z.string(), ...kkRu('name'), reports: z.number(), supports: z.number() })),
       examples: z
-        .array(z.object({ number: z.string(), filedOn: z.string(), categoryKk: z.string(), categoryRu: z.string(), supports: z.number(), text: z.string() }))
+        .array(z.object({ number: z.string(), filedOn: z.string(), ...kkRu('category'), supports: z.number(), text: z.string() }))
         .describe(
           'the most supported public report texts (not hidden, rejected or duplicate); empty for roles that may not read single reports (only operators, moderators and admins may)',
         ),
-      justificationKk: z.string(),
-      justificationRu: z.string(),
+      ...kkRu('justification'),
     }),
   ),
 });
@@ -298,8 +282,7 @@ export const justificationBody = z.object({
   lastDay: z.string(),
   justificationKk: z.string().nullable().describe('null when the area had nothing in the two years'),
   justificationRu: z.string().nullable(),
-  informationSourceKk: z.string(),
-  informationSourceRu: z.string(),
+  ...kkRu('informationSource'),
 });
 
 /** The cited justification of one area, for an Annex 1 topic. */

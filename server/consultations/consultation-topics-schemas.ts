@@ -1,13 +1,12 @@
 // The consultation topics API's shapes: a topic with its deadline and group, and what admins change.
 import { z } from 'zod';
 import { RESPONSE_DAYS_MAX } from '../../core/consultations/consultation-rules.ts';
-import { someChange } from '../schemas.ts';
+import { kkRu, someChange } from '../schemas.ts';
 
 export const topicBody = z.object({
   id: z.number(),
   code: z.string(),
-  nameKk: z.string(),
-  nameRu: z.string(),
+  ...kkRu('name'),
   areaId: z.number().nullable(),
   responseDays: z.number().describe('working days from a question to its first answer (and from a follow-up to its answer)'),
   telegramChatId: z.string().nullable(),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AskerGroup, ConsultationChannel, ConsultationResult } from '../../generated/prisma/enums.ts';
 import { GROUP_BY, PERIODS, RESPONSE_MINUTES_MAX } from '../../core/consultations/consultation-rules.ts';
-import { calendarDate, cursorPageOf, dayOrInstant, enumOf, idCursor, listLimit, positiveId, someChange } from '../schemas.ts';
+import { calendarDate, cursorPageOf, dayOrInstant, enumOf, idCursor, kkRu, listLimit, positiveId, someChange } from '../schemas.ts';
 
 const id = positiveId;
 const day = calendarDate;
@@ -27,7 +27,7 @@ export const totalsQuery = filterQuery.extend({
   period: z.enum(PERIODS).default('month').describe('reporting period, by Almaty dates'),
 });
 
-const named = z.object({ id: z.number(), nameKk: z.string(), nameRu: z.string() });
+const named = z.object({ id: z.number(), ...kkRu('name') });
 export const entryBody = z.object({
   id: z.number(),
   date: z.string(),
@@ -77,7 +77,7 @@ export const totalsBody = z.object({
   rows: z.array(
     measuresBody.extend({
       period: z.string().describe('2026-03, 2026-Q1, 2026-H1 or 2026'),
-      group: z.object({ key: z.string(), id: z.number().nullable(), nameKk: z.string(), nameRu: z.string() }),
+      group: z.object({ key: z.string(), id: z.number().nullable(), ...kkRu('name') }),
     }),
   ),
   total: measuresBody,

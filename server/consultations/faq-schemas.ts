@@ -1,7 +1,7 @@
 // The knowledge base API's shapes: an article, what consultants write, and the search.
 import { z } from 'zod';
 import { FAQ_QUERY_MAX } from '../../core/consultations/consultation-rules.ts';
-import { boolQuery, cursorPageOf, idCursor, listLimit, positiveId, someChange } from '../schemas.ts';
+import { boolQuery, cursorPageOf, idCursor, kkRu, listLimit, positiveId, someChange } from '../schemas.ts';
 
 const id = positiveId;
 /** Long enough for any real text; the service refuses empty and over-long texts with its own codes. */
@@ -10,10 +10,8 @@ const text = z.string().max(20_000);
 export const faqBody = z.object({
   id: z.number(),
   topicId: z.number(),
-  titleKk: z.string(),
-  titleRu: z.string(),
-  bodyKk: z.string(),
-  bodyRu: z.string(),
+  ...kkRu('title'),
+  ...kkRu('body'),
   published: z.boolean(),
   sourceQuestionId: z.number().nullable().describe('the question whose answer it was promoted from'),
   shownCount: z.number().describe('times the bot offered it as a possible answer'),
@@ -25,10 +23,8 @@ export const faqBody = z.object({
 
 export const createBody = z.object({
   topicId: id,
-  titleKk: text.describe('1–200 characters'),
-  titleRu: text.describe('1–200 characters'),
-  bodyKk: text.describe('1–3500 characters'),
-  bodyRu: text.describe('1–3500 characters'),
+  ...kkRu('title', text.describe('1–200 characters')),
+  ...kkRu('body', text.describe('1–3500 characters')),
   published: z.boolean().optional().describe('false (a draft) by default; only published articles reach citizens'),
 });
 export const patchBody = someChange(createBody.partial());

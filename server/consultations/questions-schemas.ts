@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AskerGroup, ConsultationResult, QuestionState } from '../../generated/prisma/enums.ts';
 import { ANSWER_MAX, LINK_TITLE_MAX, LINK_URL_MAX, NOTE_MAX } from '../../core/consultations/consultation-rules.ts';
-import { cursorPageOf, dateTime, enumOf, idCursor, listLimit, positiveId } from '../schemas.ts';
+import { cursorPageOf, enumOf, idCursor, instantRange, kkRu, listLimit, positiveId, storedFile } from '../schemas.ts';
 
 const STATES: string[] = Object.values(QuestionState);
 const id = positiveId;
@@ -29,8 +29,7 @@ export const listQuery = z.object({
     .max(24 * 366)
     .optional()
     .describe('asked at least this many hours ago'),
-  from: dateTime.optional().describe('asked at or after'),
-  to: dateTime.optional().describe('asked at or before'),
+  ...instantRange('asked'),
   regionId: id.optional(),
   consultant: z
     .union([z.enum(['mine', 'none']), positiveId])
@@ -69,8 +68,7 @@ export const attachmentBody = z
   .object({
     kind: z.string().describe('photo, document, voice, … (a citizen’s Telegram file) or link (a consultant’s)'),
     fileName: z.string().nullable(),
-    mimeType: z.string().nullable(),
-    fileSize: z.number().nullable(),
+    ...storedFile,
     url: z.string().nullable(),
     title: z.string().nullable(),
   })
@@ -127,8 +125,7 @@ export const closeBody = z.object({
 });
 
 export const promoteBody = z.object({
-  titleKk: z.string().max(1000),
-  titleRu: z.string().max(1000),
+  ...kkRu('title', z.string().max(1000)),
   bodyKk: z.string().max(20_000).nullable().optional().describe("defaults to the last answer when the asker's language is Kazakh"),
   bodyRu: z.string().max(20_000).nullable().optional().describe("defaults to the last answer when the asker's language is Russian"),
 });

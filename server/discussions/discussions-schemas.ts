@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CommentDecision, CommentStance, DiscussionStatus } from '../../generated/prisma/enums.ts';
 import { MODERATION_NOTE_MAX, REASON_MAX } from '../../core/discussions/discussion-rules.ts';
-import { bodyId, boolQuery, calendarDate, dateTime, enumOf, exportQuery, positiveId } from '../schemas.ts';
+import { bodyId, boolQuery, calendarDate, dateTime, enumOf, exportQuery, kkRu, positiveId } from '../schemas.ts';
 
 const status = enumOf(DiscussionStatus);
 const id = positiveId;
@@ -14,16 +14,12 @@ const topicFields = {
   regionId: bodyId.nullable().describe("null: a national topic; left out: the body's region"),
   areaId: z.number().int().min(1).max(19).describe('one of the 19 areas (GET /api/reference/areas)'),
   year: z.number().int().min(2000).max(2100),
-  titleKk: text(500),
-  titleRu: text(500),
+  ...kkRu('title', text(500)),
   fundingThousandTenge: z.union([z.string(), z.number()]).transform(String).describe('planned funding in thousand tenge, at most one decimal, e.g. "12500.5"'),
-  justificationKk: text(5000),
-  justificationRu: text(5000),
+  ...kkRu('justification', text(5000)),
   informationSource: text(1000).describe('where the justification comes from: needs assessment, statistics, media …'),
-  targetGroupKk: text(1000),
-  targetGroupRu: text(1000),
-  expectedResultKk: text(3000),
-  expectedResultRu: text(3000),
+  ...kkRu('targetGroup', text(1000)),
+  ...kkRu('expectedResult', text(3000)),
 };
 // The justification may come from the needs assessment (core/analytics): name it instead of typing it.
 const needsReference = z
@@ -60,21 +56,17 @@ export const listQuery = z.object({
 export const topicBody = z.object({
   id: z.number(),
   stateBodyId: z.number(),
-  stateBody: z.object({ id: z.number(), code: z.string(), nameKk: z.string(), nameRu: z.string() }),
+  stateBody: z.object({ id: z.number(), code: z.string(), ...kkRu('name') }),
   regionId: z.number().nullable(),
   areaId: z.number(),
   year: z.number(),
-  titleKk: z.string(),
-  titleRu: z.string(),
+  ...kkRu('title'),
   fundingThousandTenge: z.string(),
-  justificationKk: z.string(),
-  justificationRu: z.string(),
+  ...kkRu('justification'),
   informationSource: z.string(),
   sourceInitiativeId: z.number().nullable().describe('the civic initiative it was proposed from'),
-  targetGroupKk: z.string(),
-  targetGroupRu: z.string(),
-  expectedResultKk: z.string(),
-  expectedResultRu: z.string(),
+  ...kkRu('targetGroup'),
+  ...kkRu('expectedResult'),
   status,
   publishedAt: z.string().nullable(),
   endsAt: z.string().nullable().describe('comments after this instant are not considered'),

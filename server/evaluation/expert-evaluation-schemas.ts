@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { COMMENT_MAX, CONFLICT_KINDS, DETAILS_MAX } from '../../core/evaluation/evaluation-rules.ts';
 import type { ConflictKind } from '../../generated/prisma/enums.ts';
 import { projectTexts } from '../projects/projects-schemas.ts';
-import { exportQuery, positiveId } from '../schemas.ts';
+import { exportQuery, kkRu, positiveId } from '../schemas.ts';
 
 const conflictKind = z.enum(CONFLICT_KINDS as [ConflictKind, ...ConflictKind[]]);
 
 export const criteriaBody = z.object({
-  items: z.array(z.object({ number: z.number(), nameKk: z.string(), nameRu: z.string(), hintKk: z.string(), hintRu: z.string() })),
+  items: z.array(z.object({ number: z.number(), ...kkRu('name'), ...kkRu('hint') })),
   min: z.number(),
   max: z.number(),
 });
@@ -18,8 +18,7 @@ export const sheetBody = z.object({
   project: z
     .object({
       id: z.number(),
-      nameKk: z.string(),
-      nameRu: z.string(),
+      ...kkRu('name'),
       supplierName: z.string(),
       contractSum: z.number(),
       startsOn: z.string(),

@@ -1,21 +1,21 @@
 // The impact API's inputs and answers (zod 4): the results framework and its values, outcome measures with
 // before and after, SROI (the result's schema makes the assumptions required), proxies and the scorecard.
 import { z } from 'zod';
-import { bodyId, calendarDate, positiveId } from '../schemas.ts';
+import { bodyId, calendarDate, kkRu, positiveId } from '../schemas.ts';
 
 const text = (max = 2000) => z.string().max(max);
 const num = z.number().finite();
 const pctIn = z.number().min(0).max(100);
+/** What is measured and in what, in both languages: an indicator's and a financial proxy's. */
+const nameAndUnit = <T extends z.ZodType>(field: T) => ({ ...kkRu('name', field), ...kkRu('unit', field) });
 
 export const valueParams = z.object({ id: positiveId, periodKey: z.string().min(1).max(20) });
 
 export const nodeInput = z.object({
   level: z.enum(['goal', 'outcome', 'output', 'activity']),
   parentId: bodyId.nullish(),
-  textKk: text(),
-  textRu: text(),
-  assumptionsKk: text().optional(),
-  assumptionsRu: text().optional(),
+  ...kkRu('text', text()),
+  ...kkRu('assumptions', text().optional()),
   activityId: bodyId.nullish(),
 });
 export const nodePatch = nodeInput.omit({ level: true, parentId: true }).partial();
@@ -29,16 +29,12 @@ export const sourceConfig = z.object({
 });
 
 export const indicatorInput = z.object({
-  nameKk: text(300),
-  nameRu: text(300),
-  unitKk: text(300),
-  unitRu: text(300),
+  ...nameAndUnit(text(300)),
   baseline: num,
   baselineOn: calendarDate.nullish(),
   target: num,
   targetOn: calendarDate.nullish(),
-  verificationKk: text(),
-  verificationRu: text(),
+  ...kkRu('verification', text()),
   schedule: z.enum(['month', 'quarter', 'half', 'year', 'end']),
   source: z.enum([
     'manual',
@@ -72,16 +68,12 @@ export const indicatorBody = z.object({
   nodeId: z.number(),
   projectId: z.number(),
   position: z.number(),
-  nameKk: z.string(),
-  nameRu: z.string(),
-  unitKk: z.string(),
-  unitRu: z.string(),
+  ...nameAndUnit(z.string()),
   baseline: z.number(),
   baselineOn: z.string().nullable(),
   target: z.number(),
   targetOn: z.string().nullable(),
-  verificationKk: z.string(),
-  verificationRu: z.string(),
+  ...kkRu('verification'),
   schedule: z.string(),
   source: z.string(),
   sourceConfig: z.record(z.string(), z.unknown()),
@@ -107,10 +99,8 @@ export const nodeBody = z.object({
   level: z.string(),
   parentId: z.number().nullable(),
   position: z.number(),
-  textKk: z.string(),
-  textRu: z.string(),
-  assumptionsKk: z.string(),
-  assumptionsRu: z.string(),
+  ...kkRu('text'),
+  ...kkRu('assumptions'),
   activityId: z.number().nullable(),
 });
 
@@ -126,13 +116,15 @@ export const measureBody = z.object({
 });
 export const measureListBody = z.array(
   measureBody.extend({
-    question: z.object({ id: z.number(), pollId: z.number(), type: z.string(), textKk: z.string(), textRu: z.string(), anonymous: z.boolean() }),
+    question: z.object({ id: z.number(), pollId: z.number(), type: z.string(), ...kkRu('text'), anonymous: z.boolean() }),
   }),
 );
 export const beforeAfterQuery = z.object({ fromWave: positiveId.optional(), toWave: positiveId.optional() });
 const verdict = z.enum(['increased', 'decreased', 'no_detectable_change', 'too_small', 'paired_unavailable']);
 const share = z.object({ favourable: z.number(), base: z.number(), percent: z.number().nullable() });
-const wave = z.object({ waveId: z.number(), position: z.number(), labelKk: z.string(), labelRu: z.string() });
+/** A before/after comparison's outcome: the change, its p-value and what it means. */
+const significance = { change: z.number().nullable(), pValue: z.number().nullable(), verdict };
+const wave = z.object({ waveId: z.number(), position: z.number(), ...kkRu('label') });
 export const beforeAfterBody = z.object({
   measureId: z.number(),
   questionId: z.number(),
@@ -140,16 +132,14 @@ export const beforeAfterBody = z.object({
   favourableCodes: z.array(z.string()),
   from: wave,
   to: wave,
-  all: z.object({ before: share, after: share, change: z.number().nullable(), pValue: z.number().nullable(), verdict }),
+  all: z.object({ before: share, after: share, ...significance }),
   paired: z.object({
     a: z.number(),
     b: z.number(),
     c: z.number(),
     d: z.number(),
     pairs: z.number(),
-    change: z.number().nullable(),
-    pValue: z.number().nullable(),
-    verdict,
+    ...significance,
     sign: z.object({ improved: z.number(), worsened: z.number(), ties: z.number(), pValue: z.number().nullable(), verdict }).nullable(),
   }),
 });
@@ -157,14 +147,12 @@ export const beforeAfterBody = z.object({
 export const sroiSetupInput = z.object({ discountRatePct: z.number().min(0).max(20), note: text().optional() });
 export const sroiInputInput = z.object({
   kind: z.enum(['cofunding', 'in_kind', 'volunteer_time']),
-  labelKk: text(300),
-  labelRu: text(300),
+  ...kkRu('label', text(300)),
   amountTenge: z.number().positive(),
   source: text(1000),
 });
 export const sroiOutcomeInput = z.object({
-  nameKk: text(300),
-  nameRu: text(300),
+  ...kkRu('name', text(300)),
   indicatorId: bodyId.nullish(),
   quantity: z.number().positive().nullish(),
   proxyId: bodyId,
@@ -191,16 +179,14 @@ const assumptions = z.object({
 const sroiInputRow = z.object({
   id: z.number().nullable(),
   kind: z.string(),
-  labelKk: z.string(),
-  labelRu: z.string(),
+  ...kkRu('label'),
   amount: z.number(),
   source: z.string(),
 });
-const proxyRef = z.object({ code: z.string(), nameKk: z.string(), nameRu: z.string(), source: z.string(), value: z.number() });
+const proxyRef = z.object({ code: z.string(), ...kkRu('name'), source: z.string(), value: z.number() });
 const outcomeRow = z.object({
   id: z.number(),
-  nameKk: z.string(),
-  nameRu: z.string(),
+  ...kkRu('name'),
   indicatorId: z.number().nullable(),
   quantity: z.number(),
   quantityFrom: z.enum(['indicator', 'entered']),
@@ -237,10 +223,7 @@ export const sroiBody = z.object({
 });
 
 export const proxyInput = z.object({
-  nameKk: text(300),
-  nameRu: text(300),
-  unitKk: text(300),
-  unitRu: text(300),
+  ...nameAndUnit(text(300)),
   valueTenge: z.number().positive(),
   year: z.number().int().min(2000).max(2100).nullish(),
   source: text(1000),
@@ -250,10 +233,7 @@ export const proxyCreateInput = proxyInput.extend({ code: z.string().regex(/^[a-
 export const proxyBody = z.object({
   id: z.number(),
   code: z.string(),
-  nameKk: z.string(),
-  nameRu: z.string(),
-  unitKk: z.string(),
-  unitRu: z.string(),
+  ...nameAndUnit(z.string()),
   valueTenge: z.number(),
   year: z.number().nullable(),
   source: z.string(),
@@ -269,8 +249,7 @@ export const scorecardBody = z.object({
   rows: z.array(
     z.object({
       projectId: z.number(),
-      nameKk: z.string(),
-      nameRu: z.string(),
+      ...kkRu('name'),
       supplierName: z.string(),
       financial: z.object({ contractSum: z.number(), plannedSum: z.number().nullable(), beneficiaries: z.number(), costPerBeneficiary: z.number().nullable() }),
       social: z.object({

@@ -1,26 +1,25 @@
 // The stories-of-change API: calls, the review list, selection with a reason, publication, and the public feed.
 import { z } from 'zod';
-import { dayOrInstant, periodKey, positiveId } from '../schemas.ts';
+import { answerWindow, dayOrInstant, kkRu, periodKey, positiveId } from '../schemas.ts';
+
+const storyStatus = z.enum(['draft', 'submitted', 'withdrawn']);
 
 export const callInput = z.object({
-  promptKk: z.string().max(1000).default(''),
-  promptRu: z.string().max(1000).default(''),
+  ...kkRu('prompt', z.string().max(1000).default('')),
   opensAt: dayOrInstant,
   closesAt: dayOrInstant,
 });
 export const callBody = z.object({
   id: z.number(),
   projectId: z.number(),
-  promptKk: z.string(),
-  promptRu: z.string(),
+  ...kkRu('prompt'),
   inviteCode: z.string(),
-  opensAt: z.string(),
-  closesAt: z.string(),
+  ...answerWindow,
   sendRequestedAt: z.string().nullable(),
   invited: z.number().optional(),
   stories: z.number().optional(),
 });
-export const storiesQuery = z.object({ period: periodKey.optional(), status: z.enum(['draft', 'submitted', 'withdrawn']).optional() });
+export const storiesQuery = z.object({ period: periodKey.optional(), status: storyStatus.optional() });
 export const selectionBody = z.object({
   id: z.number(),
   storyId: z.number(),
@@ -40,7 +39,7 @@ export const storyBody = z.object({
   voiceSeconds: z.number().nullable(),
   consent: z.enum(['private', 'anonymous', 'named']).nullable(),
   publicName: z.string().nullable(),
-  status: z.enum(['draft', 'submitted', 'withdrawn']),
+  status: storyStatus,
   periodKey: z.string().nullable(),
   submittedAt: z.string().nullable(),
   transcript: z.string().nullable(),
@@ -60,8 +59,7 @@ export const publicStoriesBody = z.array(
   z.object({
     text: z.string(),
     projectId: z.number(),
-    projectNameKk: z.string(),
-    projectNameRu: z.string(),
+    ...kkRu('projectName'),
     month: z.string().describe('YYYY-MM of the story'),
     publicName: z.string().nullable().describe('only when the teller agreed to be named'),
   }),

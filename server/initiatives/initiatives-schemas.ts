@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { InitiativeActorKind, InitiativeHelp, InitiativeStatus, PatronContribution } from '../../generated/prisma/enums.ts';
 import { CLOSE_REASONS, INITIATIVE_NOTE_MAX, INITIATIVE_TEXT_MAX, REJECT_REASONS, RETURN_REASONS } from '../../core/initiatives/initiative-rules.ts';
-import { bodyId, calendarDate, cursorPageOf, enumOf, idCursor, pageQuery, positiveId, totalPageOf } from '../schemas.ts';
+import { bodyId, calendarDate, cursorPageOf, enumOf, idCursor, kkRu, listLimit, pageQuery, positiveId, scopeQuery, totalPageOf } from '../schemas.ts';
 
 const status = enumOf(InitiativeStatus);
 const help = enumOf(InitiativeHelp);
@@ -13,13 +13,12 @@ const text = (max: number) => z.string().max(max);
 
 export const listQuery = z.object({
   status: status.optional(),
-  regionId: positiveId.optional(),
-  districtId: positiveId.optional(),
+  ...scopeQuery,
   areaId: positiveId.optional(),
   help: help.optional(),
   q: z.string().trim().max(100).optional().describe('words of the title or description'),
   cursor: idCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: listLimit,
 });
 export const mapQuery = listQuery.omit({ cursor: true, limit: true });
 export const queueQuery = z.object(pageQuery);
@@ -63,8 +62,7 @@ export const detailBody = itemBody.extend({
   reasonNote: z.string().nullable(),
   duplicateOfId: z.number().nullable(),
   projectId: z.number().nullable(),
-  resultKk: z.string().nullable(),
-  resultRu: z.string().nullable(),
+  ...kkRu('result', z.string().nullable()),
   servedCount: z.number().nullable(),
   startedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -82,9 +80,7 @@ export const detailBody = itemBody.extend({
       description: z.string().nullable(),
     }),
   ),
-  updates: z.array(
-    z.object({ id: z.number(), heldOn: z.string(), percent: z.number(), textKk: z.string(), textRu: z.string(), photoIds: z.array(z.number()) }),
-  ),
+  updates: z.array(z.object({ id: z.number(), heldOn: z.string(), percent: z.number(), ...kkRu('text'), photoIds: z.array(z.number()) })),
   photos: z.array(
     z.object({
       id: z.number(),
@@ -98,8 +94,7 @@ export const detailBody = itemBody.extend({
   events: z.array(
     z.object({
       id: z.number(),
-      titleKk: z.string(),
-      titleRu: z.string(),
+      ...kkRu('title'),
       startsAt: z.string(),
       status: z.string(),
       volunteers: z.number().describe('counted attendance: distinct volunteers'),
@@ -151,16 +146,14 @@ export const patronBody = z.object({
 export const updateBody = z.object({
   heldOn: calendarDate,
   percent: z.number().int(),
-  textKk: text(INITIATIVE_TEXT_MAX),
-  textRu: text(INITIATIVE_TEXT_MAX),
+  ...kkRu('text', text(INITIATIVE_TEXT_MAX)),
 });
 export const implementedBody = z.object({
-  resultKk: text(INITIATIVE_TEXT_MAX),
-  resultRu: text(INITIATIVE_TEXT_MAX),
+  ...kkRu('result', text(INITIATIVE_TEXT_MAX)),
   servedCount: z.number().int(),
   implementedOn: calendarDate,
 });
-export const closeBody = z.object({ reasonCode: z.enum(CLOSE_REASONS), noteKk: text(INITIATIVE_TEXT_MAX), noteRu: text(INITIATIVE_TEXT_MAX) });
+export const closeBody = z.object({ reasonCode: z.enum(CLOSE_REASONS), ...kkRu('note', text(INITIATIVE_TEXT_MAX)) });
 export const subParams = z.object({ id: positiveId, subId: positiveId });
 export const createdBody = z.object({ id: z.number() });
 export const photoBody = z.unknown().describe('image/jpeg, image/png or image/webp, at most 5 MB');
@@ -181,10 +174,8 @@ export const topicDraftBody = z.object({
   regionId: z.number(),
   areaId: z.number(),
   year: z.number(),
-  titleKk: z.string(),
-  titleRu: z.string(),
-  justificationKk: z.string(),
-  justificationRu: z.string(),
+  ...kkRu('title'),
+  ...kkRu('justification'),
   informationSource: z.string(),
 });
 

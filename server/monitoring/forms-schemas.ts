@@ -1,7 +1,7 @@
 // The shapes of the forms API (Annexes 3 and 9, the forms' deadlines): the preview is the very table the
 // XLSX file is written from (title, headers, the column-number row, rows with their kind, totals).
 import { z } from 'zod';
-import { bodyId, calendarDate, positiveId, YEARS } from '../schemas.ts';
+import { bodyId, calendarDate, kkRu, positiveId, YEARS } from '../schemas.ts';
 
 const year = z.coerce.number().int().min(YEARS.min).max(YEARS.max);
 const lang = z.enum(['kk', 'ru']).default('ru').describe('language of the headers, titles and column 7');
@@ -34,11 +34,9 @@ export const formTableBody = z
 
 export const plannedInput = z.object({
   areaId: z.number().int().min(1).max(19),
-  nameKk: text(500),
-  nameRu: text(500),
+  ...kkRu('name', text(500)),
   plannedSum: sum.describe('thousand tenge'),
-  summaryKk: text(4000),
-  summaryRu: text(4000),
+  ...kkRu('summary', text(4000)),
 });
 export const plannedCreate = plannedInput.extend({ stateBodyId: bodyId, planYear: year });
 export const plannedPatch = plannedInput.partial().refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change');
@@ -54,20 +52,18 @@ export const plannedBody = plannedInput.extend({
 export const candidateBody = z.object({
   id: z.number(),
   areaId: z.number(),
-  titleKk: z.string(),
-  titleRu: z.string(),
+  ...kkRu('title'),
   funding: z.number(),
   plannedProjectId: z.number().nullable().describe('the row it already is, if kept'),
 });
 export const annex3Body = z.object({ table: formTableBody, total: z.number(), rows: z.array(plannedBody), candidates: z.array(candidateBody) });
 
 export const reportOpenBody = z.object({ stateBodyId: bodyId, year, kind: z.enum(['half_year', 'annual']) });
-export const reportRowBody = z.object({ col7Kk: text(8000), col7Ru: text(8000) });
+export const reportRowBody = z.object(kkRu('col7', text(8000)));
 export const redraftBody = z.object({ force: z.boolean().default(false).describe('also rewrite the rows staff edited') });
 export const signerBody = z.object({
   name: text(200),
-  positionKk: z.string().trim().max(300).default(''),
-  positionRu: z.string().trim().max(300).default(''),
+  ...kkRu('position', z.string().trim().max(300).default('')),
   acting: z.boolean().default(false),
 });
 
@@ -76,16 +72,14 @@ export const reportBody = z.object({
   stateBodyId: z.number(),
   year: z.number(),
   kind: z.enum(['half_year', 'annual']),
-  signer: z.object({ name: z.string(), positionKk: z.string(), positionRu: z.string(), acting: z.boolean() }),
+  signer: z.object({ name: z.string(), ...kkRu('position'), acting: z.boolean() }),
   submittedAt: z.string().nullable(),
   dueAt: z.string().describe('item 21: 5 July for the half-year, 5 February of the next year for the year'),
   rows: z.array(
     z.object({
       projectId: z.number(),
-      nameKk: z.string(),
-      nameRu: z.string(),
-      col7Kk: z.string(),
-      col7Ru: z.string(),
+      ...kkRu('name'),
+      ...kkRu('col7'),
       editedAt: z.string().nullable(),
       draftedAt: z.string(),
     }),

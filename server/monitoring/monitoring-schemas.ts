@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CONFLICT_KINDS } from '../../core/evaluation/evaluation-rules.ts';
 import { SERVICE_KINDS, TOOLS } from '../../core/monitoring/monitoring-rules.ts';
 import type { ConflictKind, MonitoringTool, ServiceKind } from '../../generated/prisma/enums.ts';
-import { bodyId, calendarDate, positiveId, YEARS } from '../schemas.ts';
+import { bodyId, calendarDate, kkRu, positiveId, YEARS } from '../schemas.ts';
 
 const text = (max: number) => z.string().max(max);
 export const toolName = z.enum(TOOLS as [MonitoringTool, ...MonitoringTool[]]);
@@ -77,18 +77,21 @@ export const requestBody = z.object({
   files: z.number(),
 });
 
+/** A project activity of the plan (Annex 3), as the plan lists it and as a round's indicators check it. */
+const activityFields = {
+  position: z.number(),
+  ...kkRu('title'),
+  ...kkRu('unit'),
+  plannedQuantity: z.number().nullable(),
+  dueOn: z.string().nullable(),
+};
+
 export const indicatorsBody = z.object({
   asOf: z.string(),
   activities: z.array(
     z.object({
       activityId: z.number(),
-      position: z.number(),
-      titleKk: z.string(),
-      titleRu: z.string(),
-      unitKk: z.string(),
-      unitRu: z.string(),
-      plannedQuantity: z.number().nullable(),
-      dueOn: z.string().nullable(),
+      ...activityFields,
       due: z.boolean(),
       events: z.number(),
       participants: z.number(),
@@ -101,8 +104,7 @@ export const indicatorsBody = z.object({
     z.object({
       pollId: z.number(),
       waveId: z.number(),
-      labelKk: z.string(),
-      labelRu: z.string(),
+      ...kkRu('label'),
       base: z.number(),
       positive: z.number(),
       index: z.number().nullable().describe('percent: (fully + rather satisfied) / all satisfaction answers'),
@@ -110,11 +112,7 @@ export const indicatorsBody = z.object({
     }),
   ),
   coverage: z.object({ persons: z.number(), male: z.number(), female: z.number(), target: z.number().nullable(), eventParticipants: z.number() }),
-  standard: z
-    .array(
-      z.object({ itemId: z.number(), serviceKind: z.string(), textKk: z.string(), textRu: z.string(), compliant: z.boolean().nullable(), note: z.string() }),
-    )
-    .nullable(),
+  standard: z.array(z.object({ itemId: z.number(), serviceKind: z.string(), ...kkRu('text'), compliant: z.boolean().nullable(), note: z.string() })).nullable(),
 });
 
 export const roundDetailBody = z.object({
@@ -129,8 +127,7 @@ export const roundDetailBody = z.object({
 export const overviewBody = z.object({
   project: z.object({
     id: z.number(),
-    nameKk: z.string(),
-    nameRu: z.string(),
+    ...kkRu('name'),
     supplierName: z.string(),
     startsOn: z.string(),
     endsOn: z.string(),
@@ -160,23 +157,12 @@ export const setupInput = z.object({
 });
 
 export const activityInput = z.object({
-  titleKk: text(500).min(1),
-  titleRu: text(500).min(1),
-  unitKk: text(500).optional(),
-  unitRu: text(500).optional(),
+  ...kkRu('title', text(500).min(1)),
+  ...kkRu('unit', text(500).optional()),
   plannedQuantity: z.number().min(0).max(1e9).nullable().optional(),
   dueOn: calendarDate.nullable().optional(),
 });
-export const activityBody = z.object({
-  id: z.number(),
-  position: z.number(),
-  titleKk: z.string(),
-  titleRu: z.string(),
-  unitKk: z.string(),
-  unitRu: z.string(),
-  plannedQuantity: z.number().nullable(),
-  dueOn: z.string().nullable(),
-});
+export const activityBody = z.object({ id: z.number(), ...activityFields });
 export const activitiesBody = z.object({ items: z.array(activityBody) });
 export const linkEventInput = z.object({ eventId: bodyId, link: z.boolean() });
 
@@ -268,12 +254,12 @@ export const declarationDraftBody = z.object({
   answers: z.record(conflictKind, answer),
 });
 export const myAssignmentsBody = z.object({
-  items: z.array(assignmentBody.extend({ project: z.object({ id: z.number(), nameKk: z.string(), nameRu: z.string(), supplierName: z.string() }) })),
+  items: z.array(assignmentBody.extend({ project: z.object({ id: z.number(), ...kkRu('name'), supplierName: z.string() }) })),
 });
 
 export const mciBody = z.object({ year: z.number(), tenge: z.number(), source: z.string(), origin: z.string(), updatedAt: z.string() });
 export const mciListBody = z.object({ items: z.array(mciBody) });
 export const mciInput = z.object({ tenge: z.number().int().min(1).max(1_000_000), source: text(500).min(1) });
 export const standardItemsBody = z.object({
-  items: z.array(z.object({ id: z.number(), serviceKind, position: z.number(), textKk: z.string(), textRu: z.string(), source: z.string() })),
+  items: z.array(z.object({ id: z.number(), serviceKind, position: z.number(), ...kkRu('text'), source: z.string() })),
 });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { QUESTION_TYPES } from '../../core/polls/poll-rules.ts';
 import type { PollQuestionType } from '../../generated/prisma/enums.ts';
+import { answerWindow, kkRu } from '../schemas.ts';
 
 const share = z.number().nullable().describe('percent of the base, one decimal; null when the base is 0');
 const stat = {
@@ -16,17 +17,15 @@ const stat = {
 };
 
 export const resultsBody = z.object({
-  poll: z.object({ id: z.number(), projectId: z.number(), titleKk: z.string(), titleRu: z.string(), anonymous: z.boolean() }),
+  poll: z.object({ id: z.number(), projectId: z.number(), ...kkRu('title'), anonymous: z.boolean() }),
   baseline: z.number().describe('national share of satisfied, DOMAIN.md / seed 001: 74.8'),
   waves: z.array(
     z.object({
       id: z.number(),
       position: z.number(),
-      labelKk: z.string(),
-      labelRu: z.string(),
+      ...kkRu('label'),
       status: z.string(),
-      opensAt: z.string(),
-      closesAt: z.string(),
+      ...answerWindow,
       responses: z.number(),
       invited: z.number(),
     }),
@@ -36,8 +35,7 @@ export const resultsBody = z.object({
       id: z.number(),
       position: z.number(),
       type: z.enum(QUESTION_TYPES as [PollQuestionType, ...PollQuestionType[]]),
-      textKk: z.string(),
-      textRu: z.string(),
+      ...kkRu('text'),
       options: z.array(z.object({ code: z.string(), kk: z.string(), ru: z.string() })),
       waves: z.array(
         z.object({

@@ -12,7 +12,7 @@ import {
   TITLE_MAX,
 } from '../../core/polls/poll-rules.ts';
 import type { PollQuestionType } from '../../generated/prisma/enums.ts';
-import { bodyId, dateTime, positiveId } from '../schemas.ts';
+import { answerWindow, bodyId, dateTime, kkRu, positiveId } from '../schemas.ts';
 
 export const questionType = z
   .enum(QUESTION_TYPES as [PollQuestionType, ...PollQuestionType[]])
@@ -25,8 +25,7 @@ const option = z.object({
 
 const questionFields = {
   type: questionType,
-  textKk: z.string().max(QUESTION_TEXT_MAX),
-  textRu: z.string().max(QUESTION_TEXT_MAX),
+  ...kkRu('text', z.string().max(QUESTION_TEXT_MAX)),
   required: z.boolean().default(true),
   options: z.array(option).max(OPTIONS_MAX).default([]).describe('single and multiple only'),
   showIfQuestionId: bodyId.nullable().default(null).describe('skip rule: show only when this earlier question …'),
@@ -53,8 +52,7 @@ export const questionBody = z.object({
   id: z.number(),
   position: z.number(),
   type: questionType,
-  textKk: z.string(),
-  textRu: z.string(),
+  ...kkRu('text'),
   required: z.boolean(),
   options: z.array(option),
   showIfQuestionId: z.number().nullable(),
@@ -65,10 +63,8 @@ export const waveBody = z.object({
   id: z.number(),
   pollId: z.number(),
   position: z.number().describe('1 = baseline; dynamics compare consecutive waves'),
-  labelKk: z.string(),
-  labelRu: z.string(),
-  opensAt: z.string(),
-  closesAt: z.string(),
+  ...kkRu('label'),
+  ...answerWindow,
   status: z.enum(['draft', 'open', 'closed']),
   reminderAfterHours: z.number(),
   startPayload: z.string().describe('the /start payload of the invitation link: t.me/<bot>?start=<startPayload>'),
@@ -83,10 +79,8 @@ export const waveBody = z.object({
 export const pollBody = z.object({
   id: z.number(),
   projectId: z.number(),
-  titleKk: z.string(),
-  titleRu: z.string(),
-  introKk: z.string(),
-  introRu: z.string(),
+  ...kkRu('title'),
+  ...kkRu('intro'),
   anonymous: z.boolean().describe('responses keep no citizen id; only the invitation records that someone answered'),
   status: z.enum(['draft', 'ready', 'archived']),
   createdAt: z.string(),
@@ -109,10 +103,8 @@ export const progressBody = z.object({
 });
 
 const pollFields = {
-  titleKk: z.string().max(TITLE_MAX),
-  titleRu: z.string().max(TITLE_MAX),
-  introKk: z.string().max(INTRO_MAX).optional(),
-  introRu: z.string().max(INTRO_MAX).optional(),
+  ...kkRu('title', z.string().max(TITLE_MAX)),
+  ...kkRu('intro', z.string().max(INTRO_MAX).optional()),
   anonymous: z.boolean().optional(),
 };
 export const createPollBody = z.object({ projectId: bodyId, ...pollFields });

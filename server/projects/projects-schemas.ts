@@ -12,7 +12,7 @@ import {
   SUPPLIER_MAX,
   TEXT_MAX,
 } from '../../core/projects/project-rules.ts';
-import { bodyId, calendarDate, enumOf, pageQuery, positiveId, someChange, totalPageOf } from '../schemas.ts';
+import { bodyId, calendarDate, enumOf, kkRu, pageQuery, positiveId, someChange, totalPageOf } from '../schemas.ts';
 
 export const day = calendarDate;
 const id = positiveId;
@@ -20,8 +20,7 @@ const status = enumOf(ProjectStatus);
 const text = z.string().max(TEXT_MAX);
 
 const fields = {
-  nameKk: z.string().trim().min(1).max(NAME_MAX),
-  nameRu: z.string().trim().min(1).max(NAME_MAX),
+  ...kkRu('name', z.string().trim().min(1).max(NAME_MAX)),
   supplierName: z.string().trim().min(1).max(SUPPLIER_MAX).describe('the supplier NGO as written in the contract'),
   supplierBin: z
     .string()
@@ -30,10 +29,8 @@ const fields = {
     .nullable()
     .optional(),
   contractSum: z.number().min(0).max(CONTRACT_SUM_MAX).describe('thousand tenge, one decimal (Annex 5)'),
-  goalsKk: text.optional(),
-  goalsRu: text.optional(),
-  objectivesKk: text.optional(),
-  objectivesRu: text.optional(),
+  ...kkRu('goals', text.optional()),
+  ...kkRu('objectives', text.optional()),
   activitiesKk: text.optional().describe('Annex 5 "activities carried out": may be kept up to date; required to finish'),
   activitiesRu: text.optional(),
   resultsKk: text.optional().describe('Annex 5 "results achieved": required to finish'),
@@ -55,14 +52,10 @@ const countsBody = z.object({
 
 /** A project's goals, objectives, activities and results in both languages, as the API answers them. */
 export const projectTexts = {
-  goalsKk: z.string(),
-  goalsRu: z.string(),
-  objectivesKk: z.string(),
-  objectivesRu: z.string(),
-  activitiesKk: z.string(),
-  activitiesRu: z.string(),
-  resultsKk: z.string(),
-  resultsRu: z.string(),
+  ...kkRu('goals'),
+  ...kkRu('objectives'),
+  ...kkRu('activities'),
+  ...kkRu('results'),
 };
 
 export const projectBody = z.object({
@@ -93,7 +86,7 @@ export const listQuery = z.object({
 export const listBody = totalPageOf(projectBody);
 
 const finished = z.string().trim().min(1).max(TEXT_MAX);
-export const finishBody = z.object({ activitiesKk: finished, activitiesRu: finished, resultsKk: finished, resultsRu: finished });
+export const finishBody = z.object({ ...kkRu('activities', finished), ...kkRu('results', finished) });
 export const inviteBody = z.object({ link: z.string(), inviteCode: z.string(), status, png: z.string(), svg: z.string() });
 
 const eventFields = {

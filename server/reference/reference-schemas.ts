@@ -2,9 +2,9 @@
 // admins change in a department or a category.
 import { z } from 'zod';
 import { CATEGORY_DEADLINE_MAX } from '../../core/reports/report-rules.ts';
-import { bodyId, someChange } from '../schemas.ts';
+import { bodyId, kkRu, someChange } from '../schemas.ts';
 
-const named = { nameKk: z.string(), nameRu: z.string() };
+const named = kkRu('name');
 export const regionBody = z.object({
   id: z.number(),
   code: z.string(),
@@ -27,8 +27,7 @@ export const categoryBody = z.object({
   id: z.number(),
   code: z.string(),
   ...named,
-  hintKk: z.string(),
-  hintRu: z.string(),
+  ...kkRu('hint'),
   emoji: z.string(),
   group: z.string(),
   departmentId: z.number(),

@@ -1,7 +1,7 @@
 // The response templates API's shapes: a template, what admins write, and a template filled for one report.
 import { z } from 'zod';
 import { PLACEHOLDERS, TEMPLATE_TEXT_MAX } from '../../core/reports/report-rules.ts';
-import { bodyId, boolQuery, positiveId } from '../schemas.ts';
+import { bodyId, boolQuery, kkRu, positiveId } from '../schemas.ts';
 import { status } from './reports-schemas.ts';
 
 export const placeholders = PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
@@ -12,8 +12,7 @@ export const templateBody = z.object({
   categoryId: z.number().nullable().describe('null: any category'),
   status,
   title: z.string(),
-  textKk: z.string(),
-  textRu: z.string(),
+  ...kkRu('text'),
   active: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -24,8 +23,7 @@ const fields = {
   categoryId: bodyId.nullable(),
   status,
   title: z.string().trim().min(1).max(200),
-  textKk: text,
-  textRu: text,
+  ...kkRu('text', text),
   active: z.boolean(),
 };
 export const createBody = z.object({ ...fields, categoryId: fields.categoryId.default(null), active: fields.active.optional() });

@@ -3,7 +3,20 @@
 import { z } from 'zod';
 import { EvidenceKind, ReportStatus } from '../../generated/prisma/enums.ts';
 import { BULK_MAX, HIDE_REASON_MAX, NOTE_MAX } from '../../core/reports/report-rules.ts';
-import { bodyId, boolQuery, cursorPageOf, dateTime, enumOf, errorBody, idCursor, listLimit, positiveId, withErrors } from '../schemas.ts';
+import {
+  bodyId,
+  boolQuery,
+  cursorPageOf,
+  enumOf,
+  errorBody,
+  idCursor,
+  instantRange,
+  listLimit,
+  positiveId,
+  scopeQuery,
+  storedFile,
+  withErrors,
+} from '../schemas.ts';
 
 const STATUSES: string[] = Object.values(ReportStatus);
 export const status = enumOf(ReportStatus);
@@ -16,13 +29,11 @@ const filters = {
     .refine((v) => v.split(',').every((s) => STATUSES.includes(s.trim())), 'unknown status')
     .optional()
     .describe('comma-separated statuses, e.g. new,in_work'),
-  regionId: id.optional(),
-  districtId: id.optional(),
+  ...scopeQuery,
   categoryId: id.optional(),
   departmentId: id.optional(),
   overdue: boolQuery.optional().describe('true: open reports past their due time'),
-  from: dateTime.optional().describe('created at or after'),
-  to: dateTime.optional().describe('created at or before'),
+  ...instantRange('created'),
   q: z.string().trim().max(200).optional().describe('text in the description, number or address (case-insensitive)'),
   hasEvidence: boolQuery.optional(),
 };
@@ -74,8 +85,7 @@ export const detailBody = summaryBody.extend({
     z.object({
       id: z.number(),
       kind: enumOf(EvidenceKind),
-      mimeType: z.string().nullable(),
-      fileSize: z.number().nullable(),
+      ...storedFile,
       downloadUrl: z.string().describe('GET it with the same credentials'),
       externalUrl: z
         .string()

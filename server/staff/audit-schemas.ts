@@ -1,6 +1,6 @@
 // The audit log API's shapes: an entry and the filters.
 import { z } from 'zod';
-import { bigIdCursor, cursorPageOf, dateTime } from '../schemas.ts';
+import { bigIdCursor, cursorPageOf, dateTime, localizedText } from '../schemas.ts';
 
 export const entryBody = z.object({
   id: z.string(),
@@ -16,7 +16,7 @@ export const entryBody = z.object({
   /** the staff member's full name or the API client's name (null for a citizen or the system) */
   actorName: z.string().nullable(),
   /** what the entry is about as people name it: a report's or question's number, a staff member's, topic's or project's name */
-  subject: z.object({ kk: z.string(), ru: z.string() }).nullable(),
+  subject: localizedText.nullable(),
 });
 export const listBody = cursorPageOf(entryBody);
 

@@ -1,15 +1,14 @@
 // The sign-in API's shapes: the signed-in staff member (principal), signing in, and changing one's password.
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/staff/staff-rules.ts';
+import { staffScope } from './staff-schemas.ts';
 
 const principalBody = z.object({
   id: z.number(),
   login: z.string(),
   fullName: z.string(),
   roles: z.array(z.string()),
-  regionId: z.number().nullable(),
-  districtId: z.number().nullable(),
-  departmentId: z.number().nullable(),
+  ...staffScope,
   locale: z.string(),
   mustChangePassword: z.boolean().describe('true: the password was generated and must be changed (POST /api/auth/password) before anything else'),
 });

@@ -7,14 +7,19 @@ import { bodyId, enumOf } from '../schemas.ts';
 
 const role = enumOf(StaffRole);
 
+/** Where a staff member works: the region, district and department they see (null: not narrowed). */
+export const staffScope = {
+  regionId: z.number().nullable(),
+  districtId: z.number().nullable(),
+  departmentId: z.number().nullable(),
+};
+
 export const staffBody = z.object({
   id: z.number(),
   login: z.string(),
   fullName: z.string(),
   roles: z.array(role),
-  regionId: z.number().nullable(),
-  districtId: z.number().nullable(),
-  departmentId: z.number().nullable(),
+  ...staffScope,
   locale: z.string(),
   active: z.boolean(),
   telegramId: z.string().nullable(),
@@ -23,14 +28,7 @@ export const staffBody = z.object({
   mustChangePassword: z.boolean().describe('a generated password not yet changed by its owner'),
 });
 
-export const directoryBody = z.object({
-  id: z.number(),
-  fullName: z.string(),
-  roles: z.array(role),
-  regionId: z.number().nullable(),
-  districtId: z.number().nullable(),
-  departmentId: z.number().nullable(),
-});
+export const directoryBody = staffBody.pick({ id: true, fullName: true, roles: true, regionId: true, districtId: true, departmentId: true });
 export const directoryQuery = z.object({ role: role.optional().describe('only staff with this role (admins are listed for every role)') });
 
 const scopeFields = {

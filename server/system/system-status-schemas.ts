@@ -1,6 +1,7 @@
 // The system-status screen's shapes: Telegram, the outbox, job runs, the database, backups and the version.
 import { z } from 'zod';
 import { OUTBOX_LISTED_STATUSES } from '../../core/ops/outbox-rules.ts';
+import { boolQuery, cursorPageOf, listLimit } from '../schemas.ts';
 
 const iso = z.string().nullable();
 const telegram = z.object({
@@ -84,14 +85,13 @@ const jobRun = z.object({
   result: z.unknown(),
 });
 const cursor = z.string().regex(/^\d+$/).optional().describe('nextCursor of the previous page');
-const limit = z.coerce.number().int().min(1).max(200).default(50);
 
-export const outboxQuery = z.object({ status: z.enum(OUTBOX_LISTED_STATUSES).default('failed'), cursor, limit });
-export const outboxPageBody = z.object({ items: z.array(outboxItem), nextCursor: z.string().nullable() });
+export const outboxQuery = z.object({ status: z.enum(OUTBOX_LISTED_STATUSES).default('failed'), cursor, limit: listLimit });
+export const outboxPageBody = cursorPageOf(outboxItem);
 export const outboxIdParam = z.object({ id: z.string().regex(/^\d{1,18}$/) });
 export const outboxChangedBody = z.object({ id: z.string(), status: z.string() });
-export const jobRunsQuery = z.object({ job: z.string().max(100).optional(), failed: z.enum(['true', 'false']).optional(), cursor, limit });
-export const jobRunsPageBody = z.object({ items: z.array(jobRun), nextCursor: z.string().nullable() });
+export const jobRunsQuery = z.object({ job: z.string().max(100).optional(), failed: boolQuery.optional(), cursor, limit: listLimit });
+export const jobRunsPageBody = cursorPageOf(jobRun);
 
 export type SystemStatus = z.output<typeof statusBody>;
 export type JobSummary = z.output<typeof jobSummary>;

@@ -1,7 +1,7 @@
 // The volunteer rankings API's shapes («Жомарт жүрек»): the place and period asked for, the two rankings
 // and the totals.
 import { z } from 'zod';
-import { exportQuery, positiveId } from '../schemas.ts';
+import { exportQuery, localizedText, positiveId } from '../schemas.ts';
 
 const id = positiveId;
 const period = z
@@ -36,7 +36,7 @@ const ranked = z.object({
 
 export const rankingsBody = z.object({
   period: z.object({ key: z.string(), kind: z.enum(['month', 'quarter', 'year']), from: z.string(), to: z.string().describe('exclusive') }),
-  place: z.object({ kk: z.string(), ru: z.string() }),
+  place: localizedText,
   mostActive: z.array(ranked).describe('most people helped; ties by hours; equal on both share a rank'),
   favourite: z.array(ranked).describe('most positive reviews; ties by average rating, then people helped; equal on all three share a rank'),
   totals: z

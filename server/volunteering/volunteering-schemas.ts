@@ -13,18 +13,15 @@ import {
   TEXT_MAX,
   TITLE_MAX,
 } from '../../core/volunteering/volunteer-rules.ts';
-import { bodyId, dateTime, enumOf, pageQuery, positiveId, someChange, totalPageOf } from '../schemas.ts';
+import { bodyId, dateTime, enumOf, instantRange, kkRu, pageQuery, scopeQuery, someChange, totalPageOf } from '../schemas.ts';
 
 const direction = z.enum(DIRECTIONS as [VolunteerDirection, ...VolunteerDirection[]]);
 const appState = enumOf(VolunteerApplicationState);
 const oppStatus = enumOf(VolunteerOpportunityStatus);
-const id = positiveId;
 
 const fields = {
-  titleKk: z.string().trim().min(1).max(TITLE_MAX),
-  titleRu: z.string().trim().min(1).max(TITLE_MAX),
-  descriptionKk: z.string().max(TEXT_MAX).optional(),
-  descriptionRu: z.string().max(TEXT_MAX).optional(),
+  ...kkRu('title', z.string().trim().min(1).max(TITLE_MAX)),
+  ...kkRu('description', z.string().max(TEXT_MAX).optional()),
   organiserName: z.string().trim().min(1).max(200).describe('the NGO, resource centre or body, as volunteers see it'),
   projectId: bodyId.nullable().optional().describe('the social project this opportunity serves (GET /api/projects); an unknown id is refused with 400'),
   areaId: bodyId.nullable().optional().describe('one of the 19 areas of the state social order'),
@@ -46,8 +43,7 @@ export const patchBody = someChange(z.object(fields).partial());
 export const opportunityBody = z.object({
   id: z.number(),
   ...fields,
-  descriptionKk: z.string(),
-  descriptionRu: z.string(),
+  ...kkRu('description'),
   projectId: z.number().nullable(),
   initiativeId: z.number().nullable(),
   areaId: z.number().nullable(),
@@ -64,10 +60,8 @@ export const opportunityBody = z.object({
 });
 export const opportunitiesQuery = z.object({
   status: oppStatus.optional(),
-  regionId: id.optional(),
-  districtId: id.optional(),
-  from: dateTime.optional().describe('starting at or after'),
-  to: dateTime.optional().describe('starting at or before'),
+  ...scopeQuery,
+  ...instantRange('starting'),
   ...pageQuery,
 });
 export const opportunitiesBody = totalPageOf(opportunityBody);
@@ -121,7 +115,7 @@ export const volunteerBody = z.object({
   parentConsent: z.boolean(),
   signedUpAt: z.string().nullable(),
 });
-export const volunteersQuery = z.object({ regionId: id.optional(), districtId: id.optional(), direction: direction.optional(), ...pageQuery });
+export const volunteersQuery = z.object({ ...scopeQuery, direction: direction.optional(), ...pageQuery });
 export const volunteersBody = totalPageOf(volunteerBody);
 export const consentBody = z.object({ parentConsent: z.boolean() });
 

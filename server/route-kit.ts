@@ -6,8 +6,10 @@ import type { z } from 'zod';
 import type { StaffRole } from '../generated/prisma/enums.ts';
 import type { Services } from '../core/services.ts';
 import { qrPng, qrSvg } from '../core/projects/project-invite.ts';
+import type { Actor } from '../core/audit/audit-log.ts';
+import type { StaffPrincipal } from '../core/staff/scope.ts';
 import type { StaffService } from '../core/staff/staff-service.ts';
-import { requireStaff } from './plugins/auth.ts';
+import { actorOf, requireStaff, staffOf } from './plugins/auth.ts';
 import { idParam, pngBody, qrSizeQuery, svgBody, withErrors } from './schemas.ts';
 
 export type RouteApp = Parameters<FastifyPluginAsyncZod>[0];
@@ -35,6 +37,17 @@ export function routeOptions(tags: string[], onRequest: Guard) {
     const ok = (created ? { 201: created } : { 200: response }) as Ok<S>;
     return { onRequest: guard, schema: { tags, summary, ...(inputs as Omit<S, keyof Answer>), response: withErrors(ok) } };
   };
+}
+
+/** Who acts on a record: the actor the audit names, then the staff member whose scope the service applies. */
+export type Caller = readonly [actor: Actor, staff: StaffPrincipal];
+
+/**
+ * The handler of a route that acts on one record, named as :id in the path: `byId((who, id, body) => …)` with
+ * `who` the caller, for `service.change(...who, id, body)`; the service checks scope and state.
+ */
+export function byId<R extends Req & { params: { id: number } }, T>(act: (who: Caller, id: number, body: R['body']) => Promise<T>) {
+  return async (req: R): Promise<T> => act([actorOf(req), staffOf(req)], req.params.id, req.body);
 }
 
 /** The guards route modules share, by the roles they let in (admins always pass; none: any signed-in staff member). */

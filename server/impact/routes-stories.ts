@@ -2,7 +2,7 @@
 // a reason, publication only with consent, the voice; and the public feed (no sign-in, rate-limited).
 import { z } from 'zod';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeModule } from '../route-kit.ts';
+import { byId, okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody, withErrors } from '../schemas.ts';
 import {
   callBody,
@@ -39,7 +39,7 @@ export const impactStoryRoutes = routeModule('impact', 'manager', (app, { opts }
   app.post(
     '/api/impact/story-calls/:id/send',
     opts('Invite every beneficiary with Telegram, once each', { params: idParam, response: callBody }),
-    async (req) => callOut(await r.requestSend(actorOf(req), staffOf(req), req.params.id)),
+    byId((who, id) => r.requestSend(...who, id).then(callOut)),
   );
 
   app.get(
@@ -54,7 +54,7 @@ export const impactStoryRoutes = routeModule('impact', 'manager', (app, { opts }
       body: selectInput,
       response: selectionBody,
     }),
-    async (req) => selectionOut(await r.select(actorOf(req), staffOf(req), req.params.id, req.body)),
+    byId((who, id, body) => r.select(...who, id, body).then(selectionOut)),
   );
   app.delete('/api/impact/stories/:id/select/:periodKey', opts('Undo a choice', { params: selectParams, response: okBody }), async (req) =>
     okAfter(r.unselect(actorOf(req), staffOf(req), req.params.id, req.params.periodKey)),
@@ -66,10 +66,12 @@ export const impactStoryRoutes = routeModule('impact', 'manager', (app, { opts }
       body: publishInput,
       response: storyBody,
     }),
-    async (req) => storyOut(await r.publish(actorOf(req), staffOf(req), req.params.id, req.body)),
+    byId((who, id, body) => r.publish(...who, id, body).then(storyOut)),
   );
-  app.post('/api/impact/stories/:id/unpublish', opts('Take a story off the portal', { params: idParam, response: storyBody }), async (req) =>
-    storyOut(await r.unpublish(actorOf(req), staffOf(req), req.params.id)),
+  app.post(
+    '/api/impact/stories/:id/unpublish',
+    opts('Take a story off the portal', { params: idParam, response: storyBody }),
+    byId((who, id) => r.unpublish(...who, id).then(storyOut)),
   );
   app.get(
     '/api/impact/stories/:id/voice',

@@ -1,6 +1,6 @@
 // What the route modules share beyond their schemas: instants on the wire, page answers, "ok" answers,
 // the POST actions on one record (do it, then answer with the record's view), and the invitation QR codes.
-import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { StaffRole } from '../generated/prisma/enums.ts';
@@ -48,6 +48,12 @@ export type Caller = readonly [actor: Actor, staff: StaffPrincipal];
  */
 export function byId<R extends Req & { params: { id: number } }, T>(act: (who: Caller, id: number, body: R['body']) => Promise<T>) {
   return async (req: R): Promise<T> => act([actorOf(req), staffOf(req)], req.params.id, req.body);
+}
+
+/** `byId` for a route that adds a record under the one named as :id: the answer goes out with 201. */
+export function createdById<R extends Req & { params: { id: number } }, T>(act: (who: Caller, id: number, body: R['body']) => Promise<T>) {
+  const handler = byId<R, T>(act);
+  return async (req: R, reply: FastifyReply) => reply.status(201).send(await handler(req));
 }
 
 /** The guards route modules share, by the roles they let in (admins always pass; none: any signed-in staff member). */

@@ -2,7 +2,7 @@
 // a reason, publication only with consent, the voice; and the public feed (no sign-in, rate-limited).
 import { z } from 'zod';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { byId, okAfter, routeModule } from '../route-kit.ts';
+import { byId, createdById, okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody, withErrors } from '../schemas.ts';
 import {
   callBody,
@@ -34,7 +34,7 @@ export const impactStoryRoutes = routeModule('impact', 'manager', (app, { opts }
       body: callInput,
       created: callBody,
     }),
-    async (req, reply) => reply.status(201).send(callOut(await r.createCall(actorOf(req), staffOf(req), req.params.id, req.body))),
+    createdById((who, id, body) => r.createCall(...who, id, body).then(callOut)),
   );
   app.post(
     '/api/impact/story-calls/:id/send',

@@ -50,6 +50,14 @@ export function byId<R extends Req & { params: { id: number } }, T>(act: (who: C
   return async (req: R): Promise<T> => act([actorOf(req), staffOf(req)], req.params.id, req.body);
 }
 
+/** `byId` for a route on a part of the record :id, named as :<key> in the path (a member, a file, a period). */
+export function byPart<K extends string, R extends Req & { params: { id: number } & Record<K, unknown> }, T>(
+  key: K,
+  act: (who: Caller, id: number, part: R['params'][K], body: R['body']) => Promise<T>,
+) {
+  return async (req: R): Promise<T> => act([actorOf(req), staffOf(req)], req.params.id, req.params[key], req.body);
+}
+
 /** `byId` for a route that adds a record under the one named as :id: the answer goes out with 201. */
 export function createdById<R extends Req & { params: { id: number } }, T>(act: (who: Caller, id: number, body: R['body']) => Promise<T>) {
   const handler = byId<R, T>(act);

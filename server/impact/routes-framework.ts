@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { contentDisposition } from '../content-disposition.ts';
 import { orUnavailable } from '../file-replies.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { byId, createdById, okAfter, routeModule } from '../route-kit.ts';
+import { byId, byPart, createdById, okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   beforeAfterBody,
@@ -84,10 +84,12 @@ export const impactFrameworkRoutes = routeModule('impact', 'manager', (app, { ma
   app.put(
     '/api/impact/indicators/:id/values/:periodKey',
     opts('Enter a period’s value with its evidence (who and when are recorded)', { params: valueParams, body: valueInput, response: indicatorBody }),
-    async (req) => indicatorOut(await i.values.set(actorOf(req), staffOf(req), req.params.id, req.params.periodKey, req.body)),
+    byPart('periodKey', (who, id, period, body) => i.values.set(...who, id, period, body).then(indicatorOut)),
   );
-  app.delete('/api/impact/indicators/:id/values/:periodKey', opts('Remove an entered value', { params: valueParams, response: okBody }), async (req) =>
-    okAfter(i.values.remove(actorOf(req), staffOf(req), req.params.id, req.params.periodKey)),
+  app.delete(
+    '/api/impact/indicators/:id/values/:periodKey',
+    opts('Remove an entered value', { params: valueParams, response: okBody }),
+    byPart('periodKey', (who, id, period) => okAfter(i.values.remove(...who, id, period))),
   );
   app.post(
     '/api/impact/indicators/:id/values/:periodKey/evidence',

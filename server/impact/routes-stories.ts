@@ -1,8 +1,8 @@
 // Stories of change, the staff's side (plan §3.4): calls, the review list, the most significant per period with
 // a reason, publication only with consent, the voice; and the public feed (no sign-in, rate-limited).
 import { z } from 'zod';
-import { actorOf, staffOf } from '../plugins/auth.ts';
-import { byId, createdById, okAfter, routeModule } from '../route-kit.ts';
+import { staffOf } from '../plugins/auth.ts';
+import { byId, byPart, createdById, okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody, withErrors } from '../schemas.ts';
 import {
   callBody,
@@ -56,8 +56,10 @@ export const impactStoryRoutes = routeModule('impact', 'manager', (app, { opts }
     }),
     byId((who, id, body) => r.select(...who, id, body).then(selectionOut)),
   );
-  app.delete('/api/impact/stories/:id/select/:periodKey', opts('Undo a choice', { params: selectParams, response: okBody }), async (req) =>
-    okAfter(r.unselect(actorOf(req), staffOf(req), req.params.id, req.params.periodKey)),
+  app.delete(
+    '/api/impact/stories/:id/select/:periodKey',
+    opts('Undo a choice', { params: selectParams, response: okBody }),
+    byPart('periodKey', (who, id, period) => okAfter(r.unselect(...who, id, period))),
   );
   app.post(
     '/api/impact/stories/:id/publish',

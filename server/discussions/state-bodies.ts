@@ -38,9 +38,9 @@ export const stateBodyRoutes = routeModule('state bodies', 'admin', (app, { guar
   app.put(
     '/api/staff/:id/state-body',
     opts('The state body whose topics this project manager manages (null: every body)', { params: idParam, body: assignBody, response: assignedBody }),
-    async (req) => {
-      const user = await bodies.assignStaff(actorOf(req), staffOf(req), req.params.id, req.body.stateBodyId);
+    byId(async (who, id, body) => {
+      const user = await bodies.assignStaff(...who, id, body.stateBodyId);
       return { ...staffView(user), stateBodyId: user.stateBodyId };
-    },
+    }),
   );
 });

@@ -1,13 +1,15 @@
 // What the route modules share beyond their schemas: instants on the wire, page answers, "ok" answers,
 // the POST actions on one record (do it, then answer with the record's view), and the invitation QR codes.
-import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { StaffRole } from '../generated/prisma/enums.ts';
 import type { Services } from '../core/services.ts';
 import { qrPng, qrSvg } from '../core/projects/project-invite.ts';
+import type { Actor } from '../core/audit/audit-log.ts';
+import type { StaffPrincipal } from '../core/staff/scope.ts';
 import type { StaffService } from '../core/staff/staff-service.ts';
-import { requireStaff } from './plugins/auth.ts';
+import { actorOf, requireStaff, staffOf } from './plugins/auth.ts';
 import { idParam, pngBody, qrSizeQuery, svgBody, withErrors } from './schemas.ts';
 
 export type RouteApp = Parameters<FastifyPluginAsyncZod>[0];
@@ -35,6 +37,31 @@ export function routeOptions(tags: string[], onRequest: Guard) {
     const ok = (created ? { 201: created } : { 200: response }) as Ok<S>;
     return { onRequest: guard, schema: { tags, summary, ...(inputs as Omit<S, keyof Answer>), response: withErrors(ok) } };
   };
+}
+
+/** Who acts on a record: the actor the audit names, then the staff member whose scope the service applies. */
+export type Caller = readonly [actor: Actor, staff: StaffPrincipal];
+
+/**
+ * The handler of a route that acts on one record, named as :id in the path: `byId((who, id, body) => …)` with
+ * `who` the caller, for `service.change(...who, id, body)`; the service checks scope and state.
+ */
+export function byId<R extends Req & { params: { id: number } }, T>(act: (who: Caller, id: number, body: R['body']) => Promise<T>) {
+  return async (req: R): Promise<T> => act([actorOf(req), staffOf(req)], req.params.id, req.body);
+}
+
+/** `byId` for a route on a part of the record :id, named as :<key> in the path (a member, a file, a period). */
+export function byPart<K extends string, R extends Req & { params: { id: number } & Record<K, unknown> }, T>(
+  key: K,
+  act: (who: Caller, id: number, part: R['params'][K], body: R['body']) => Promise<T>,
+) {
+  return async (req: R): Promise<T> => act([actorOf(req), staffOf(req)], req.params.id, req.params[key], req.body);
+}
+
+/** `byId` for a route that adds a record under the one named as :id: the answer goes out with 201. */
+export function createdById<R extends Req & { params: { id: number } }, T>(act: (who: Caller, id: number, body: R['body']) => Promise<T>) {
+  const handler = byId<R, T>(act);
+  return async (req: R, reply: FastifyReply) => reply.status(201).send(await handler(req));
 }
 
 /** The guards route modules share, by the roles they let in (admins always pass; none: any signed-in staff member). */

@@ -77,6 +77,9 @@ export const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Ob
 /** A PATCH body of optional fields (`.partial()` them first) that must name at least one. */
 export const someChange = <T extends z.ZodObject>(body: T) => body.refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change');
 
+/** An instant the API gives (ISO 8601), or null when it has not happened (yet): decided, cancelled, last sent … */
+export const instantOrNull = z.string().nullable();
+
 /** A text in Kazakh and in Russian, as one object. */
 export const localizedText = z.object({ kk: z.string(), ru: z.string() });
 

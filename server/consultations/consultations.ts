@@ -3,6 +3,8 @@
 // as CSV or XLSX with Kazakh or Russian headers.
 import type { ExportTable } from '../../core/export/table.ts';
 import type { z } from 'zod';
+import type { StaffPrincipal } from '../../core/staff/scope.ts';
+import type { Locale } from '../../core/i18n/i18n.ts';
 import type { LogEntry } from '../../core/consultations/consultation-log.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
 import { exportFile, type ExportFile } from '../reply-export.ts';
@@ -57,23 +59,24 @@ export const consultationRoutes = routeModule('consultations', 'consultant', (ap
     async (req) => services.consultations.totals(staffOf(req), req.query),
   );
 
-  app.get(
-    '/api/consultations/totals/export',
-    opts('The totals as CSV or XLSX', { querystring: totalsQuery.extend(exportQuery.shape), response: exportFileBody }),
-    exportFile(services.i18n, async (req, lang) => {
-      const { format: _format, lang: _lang, ...query } = req.query;
-      return oneTable(await services.consultations.exportTotals(staffOf(req), query, lang));
-    }),
-  );
-
-  app.get(
-    '/api/consultations/export',
-    opts('The log as CSV or XLSX', { querystring: filterQuery.extend(exportQuery.shape), response: exportFileBody }),
-    exportFile(services.i18n, async (req, lang) => {
-      const { format: _format, lang: _lang, ...filter } = req.query;
-      return oneTable(await services.consultations.exportLog(staffOf(req), filter, lang));
-    }),
-  );
+  /** GET `url`: the table `tableOf` makes of the query's filter, as CSV or XLSX with the asked language's headers. */
+  const tableExport = <Q extends z.ZodObject>(
+    url: string,
+    summary: string,
+    query: Q,
+    tableOf: (staff: StaffPrincipal, filter: z.output<Q>, lang: Locale) => Promise<ExportTable>,
+  ) =>
+    app.get(
+      url,
+      // Typed here as the export options alone: the filter's own fields are the caller's `Q`.
+      opts(summary, { querystring: query.extend(exportQuery.shape) as unknown as typeof exportQuery, response: exportFileBody }),
+      exportFile(services.i18n, async (req, lang) => {
+        const { format: _format, lang: _lang, ...filter } = req.query;
+        return oneTable(await tableOf(staffOf(req), filter as z.output<Q>, lang));
+      }),
+    );
+  tableExport('/api/consultations/totals/export', 'The totals as CSV or XLSX', totalsQuery, services.consultations.exportTotals);
+  tableExport('/api/consultations/export', 'The log as CSV or XLSX', filterQuery, services.consultations.exportLog);
 
   app.get('/api/consultations/:id', opts('One log entry', { params: idParam, response: entryBody }), async (req) => entry(staffOf(req), req.params.id));
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { StateBody } from '../../generated/prisma/client.ts';
 import { TOPIC_READERS } from '../../core/discussions/discussion-access.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { routeModule } from '../route-kit.ts';
+import { byId, routeModule } from '../route-kit.ts';
 import { idParam, withErrors } from '../schemas.ts';
 import { staffView } from '../staff/staff.ts';
 import { assignBody, assignedBody, createBody, listQuery, patchBody, stateBodyBody } from './state-bodies-schemas.ts';
@@ -32,15 +32,15 @@ export const stateBodyRoutes = routeModule('state bodies', 'admin', (app, { guar
   app.patch(
     '/api/state-bodies/:id',
     opts('Rename, move or switch off a state body (its topics stay)', { params: idParam, body: patchBody, response: stateBodyBody }),
-    async (req) => view(await bodies.update(actorOf(req), staffOf(req), req.params.id, req.body)),
+    byId((who, id, body) => bodies.update(...who, id, body).then(view)),
   );
 
   app.put(
     '/api/staff/:id/state-body',
     opts('The state body whose topics this project manager manages (null: every body)', { params: idParam, body: assignBody, response: assignedBody }),
-    async (req) => {
-      const user = await bodies.assignStaff(actorOf(req), staffOf(req), req.params.id, req.body.stateBodyId);
+    byId(async (who, id, body) => {
+      const user = await bodies.assignStaff(...who, id, body.stateBodyId);
       return { ...staffView(user), stateBodyId: user.stateBodyId };
-    },
+    }),
   );
 });

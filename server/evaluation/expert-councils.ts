@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { CouncilView } from '../../core/evaluation/councils.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeModule } from '../route-kit.ts';
+import { byPart, okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import { assignBody, councilBody, councilsBody, createBody, memberBody, memberParams, patchBody } from './expert-councils-schemas.ts';
 
@@ -47,13 +47,13 @@ export const expertCouncilRoutes = routeModule('evaluation', 'admin', (app, { op
       body: memberBody,
       response: councilBody,
     }),
-    async (req) => view(await councils.setMember(actorOf(req), staffOf(req), req.params.id, req.params.staffUserId, req.body.position)),
+    byPart('staffUserId', (who, id, member, body) => councils.setMember(...who, id, member, body.position).then(view)),
   );
 
   app.delete(
     '/api/expert-councils/:id/members/:staffUserId',
     opts('Remove a member (scores already given stay in the evaluation)', { params: memberParams, response: councilBody }),
-    async (req) => view(await councils.removeMember(actorOf(req), staffOf(req), req.params.id, req.params.staffUserId)),
+    byPart('staffUserId', (who, id, member) => councils.removeMember(...who, id, member).then(view)),
   );
 
   app.put(

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { contentDisposition } from '../content-disposition.ts';
 import { orUnavailable } from '../file-replies.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeModule } from '../route-kit.ts';
+import { byId, byPart, createdById, okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   beforeAfterBody,
@@ -42,13 +42,17 @@ export const impactFrameworkRoutes = routeModule('impact', 'manager', (app, { ma
   app.post(
     '/api/impact/projects/:id/nodes',
     opts('Add a goal, outcome, output or activity (one goal; each level under the one above)', { params: idParam, body: nodeInput, created: nodeBody }),
-    async (req, reply) => reply.status(201).send(await i.framework.addNode(actorOf(req), staffOf(req), req.params.id, req.body)),
+    createdById((who, id, body) => i.framework.addNode(...who, id, body)),
   );
-  app.patch('/api/impact/nodes/:id', opts('Change a node’s texts or activity', { params: idParam, body: nodePatch, response: nodeBody }), async (req) =>
-    i.framework.updateNode(actorOf(req), staffOf(req), req.params.id, req.body),
+  app.patch(
+    '/api/impact/nodes/:id',
+    opts('Change a node’s texts or activity', { params: idParam, body: nodePatch, response: nodeBody }),
+    byId((who, id, body) => i.framework.updateNode(...who, id, body)),
   );
-  app.delete('/api/impact/nodes/:id', opts('Remove a node with everything under it', { params: idParam, response: okBody }), async (req) =>
-    okAfter(i.framework.removeNode(actorOf(req), staffOf(req), req.params.id)),
+  app.delete(
+    '/api/impact/nodes/:id',
+    opts('Remove a node with everything under it', { params: idParam, response: okBody }),
+    byId((who, id) => okAfter(i.framework.removeNode(...who, id))),
   );
 
   app.post(
@@ -67,8 +71,10 @@ export const impactFrameworkRoutes = routeModule('impact', 'manager', (app, { ma
     await i.framework.updateIndicator(actorOf(req), staffOf(req), req.params.id, req.body);
     return indicatorOut(await i.values.indicator(staffOf(req), req.params.id));
   });
-  app.delete('/api/impact/indicators/:id', opts('Remove an indicator and its values', { params: idParam, response: okBody }), async (req) =>
-    okAfter(i.framework.removeIndicator(actorOf(req), staffOf(req), req.params.id)),
+  app.delete(
+    '/api/impact/indicators/:id',
+    opts('Remove an indicator and its values', { params: idParam, response: okBody }),
+    byId((who, id) => okAfter(i.framework.removeIndicator(...who, id))),
   );
   app.get(
     '/api/impact/indicators/:id/values',
@@ -78,10 +84,12 @@ export const impactFrameworkRoutes = routeModule('impact', 'manager', (app, { ma
   app.put(
     '/api/impact/indicators/:id/values/:periodKey',
     opts('Enter a period’s value with its evidence (who and when are recorded)', { params: valueParams, body: valueInput, response: indicatorBody }),
-    async (req) => indicatorOut(await i.values.set(actorOf(req), staffOf(req), req.params.id, req.params.periodKey, req.body)),
+    byPart('periodKey', (who, id, period, body) => i.values.set(...who, id, period, body).then(indicatorOut)),
   );
-  app.delete('/api/impact/indicators/:id/values/:periodKey', opts('Remove an entered value', { params: valueParams, response: okBody }), async (req) =>
-    okAfter(i.values.remove(actorOf(req), staffOf(req), req.params.id, req.params.periodKey)),
+  app.delete(
+    '/api/impact/indicators/:id/values/:periodKey',
+    opts('Remove an entered value', { params: valueParams, response: okBody }),
+    byPart('periodKey', (who, id, period) => okAfter(i.values.remove(...who, id, period))),
   );
   app.post(
     '/api/impact/indicators/:id/values/:periodKey/evidence',
@@ -129,10 +137,12 @@ export const impactFrameworkRoutes = routeModule('impact', 'manager', (app, { ma
       body: measureInput,
       created: measureBody,
     }),
-    async (req, reply) => reply.status(201).send(await i.outcomes.add(actorOf(req), staffOf(req), req.params.id, req.body)),
+    createdById((who, id, body) => i.outcomes.add(...who, id, body)),
   );
-  app.delete('/api/impact/outcome-measures/:id', opts('Unmark an outcome measure', { params: idParam, response: okBody }), async (req) =>
-    okAfter(i.outcomes.remove(actorOf(req), staffOf(req), req.params.id)),
+  app.delete(
+    '/api/impact/outcome-measures/:id',
+    opts('Unmark an outcome measure', { params: idParam, response: okBody }),
+    byId((who, id) => okAfter(i.outcomes.remove(...who, id))),
   );
   app.get(
     '/api/impact/outcome-measures/:id/before-after',

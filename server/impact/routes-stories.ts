@@ -1,8 +1,8 @@
 // Stories of change, the staff's side (plan §3.4): calls, the review list, the most significant per period with
 // a reason, publication only with consent, the voice; and the public feed (no sign-in, rate-limited).
 import { z } from 'zod';
-import { actorOf, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeModule } from '../route-kit.ts';
+import { staffOf } from '../plugins/auth.ts';
+import { byId, byPart, createdById, okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody, withErrors } from '../schemas.ts';
 import {
   callBody,
@@ -34,12 +34,12 @@ export const impactStoryRoutes = routeModule('impact', 'manager', (app, { opts }
       body: callInput,
       created: callBody,
     }),
-    async (req, reply) => reply.status(201).send(callOut(await r.createCall(actorOf(req), staffOf(req), req.params.id, req.body))),
+    createdById((who, id, body) => r.createCall(...who, id, body).then(callOut)),
   );
   app.post(
     '/api/impact/story-calls/:id/send',
     opts('Invite every beneficiary with Telegram, once each', { params: idParam, response: callBody }),
-    async (req) => callOut(await r.requestSend(actorOf(req), staffOf(req), req.params.id)),
+    byId((who, id) => r.requestSend(...who, id).then(callOut)),
   );
 
   app.get(
@@ -54,10 +54,12 @@ export const impactStoryRoutes = routeModule('impact', 'manager', (app, { opts }
       body: selectInput,
       response: selectionBody,
     }),
-    async (req) => selectionOut(await r.select(actorOf(req), staffOf(req), req.params.id, req.body)),
+    byId((who, id, body) => r.select(...who, id, body).then(selectionOut)),
   );
-  app.delete('/api/impact/stories/:id/select/:periodKey', opts('Undo a choice', { params: selectParams, response: okBody }), async (req) =>
-    okAfter(r.unselect(actorOf(req), staffOf(req), req.params.id, req.params.periodKey)),
+  app.delete(
+    '/api/impact/stories/:id/select/:periodKey',
+    opts('Undo a choice', { params: selectParams, response: okBody }),
+    byPart('periodKey', (who, id, period) => okAfter(r.unselect(...who, id, period))),
   );
   app.post(
     '/api/impact/stories/:id/publish',
@@ -66,10 +68,12 @@ export const impactStoryRoutes = routeModule('impact', 'manager', (app, { opts }
       body: publishInput,
       response: storyBody,
     }),
-    async (req) => storyOut(await r.publish(actorOf(req), staffOf(req), req.params.id, req.body)),
+    byId((who, id, body) => r.publish(...who, id, body).then(storyOut)),
   );
-  app.post('/api/impact/stories/:id/unpublish', opts('Take a story off the portal', { params: idParam, response: storyBody }), async (req) =>
-    storyOut(await r.unpublish(actorOf(req), staffOf(req), req.params.id)),
+  app.post(
+    '/api/impact/stories/:id/unpublish',
+    opts('Take a story off the portal', { params: idParam, response: storyBody }),
+    byId((who, id) => r.unpublish(...who, id).then(storyOut)),
   );
   app.get(
     '/api/impact/stories/:id/voice',

@@ -9,7 +9,8 @@ import { notFound } from '../../core/errors.ts';
 import type { Services } from '../../core/services.ts';
 import type { StaffPrincipal } from '../../core/staff/scope.ts';
 import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { postAction, routeOptions } from '../route-kit.ts';
+import { routeOptions } from '../route-kit.ts';
+import { initiativeSteps, type DetailOf } from './initiative-steps.ts';
 import { idParam } from '../schemas.ts';
 import {
   closeBody,
@@ -31,8 +32,6 @@ interface MemberActs<V> {
   remove(actor: Actor, staff: StaffPrincipal, id: number, subId: number): Promise<unknown>;
 }
 
-type DetailOf = (req: Parameters<typeof staffOf>[0], id: number) => Promise<unknown>;
-
 export const implementationRoutes =
   (services: Services, detailOf: DetailOf): FastifyPluginAsyncZod =>
   async (app) => {
@@ -42,15 +41,8 @@ export const implementationRoutes =
     const opts = routeOptions(tags, managers);
     const work = services.initiatives.implementation;
 
-    postAction(app, '/api/initiatives/:id/take', {
-      onRequest: managers,
-      tags,
-      summary: 'Take a published initiative on: the lead implementer (NGO, initiative group, akimat, social project, business)',
-      body: takeBody,
-      response: detailBody,
-      act: (req, id, body) => work.take(actorOf(req), staffOf(req), id, body),
-      answer: (req, id) => detailOf(req, id),
-    });
+    const step = initiativeSteps(app, managers, detailOf);
+    step('take', 'Take a published initiative on: the lead implementer (NGO, initiative group, akimat, social project, business)', takeBody, work.take);
 
     // Partners and patrons are kept alike: added with a 201 and the new id, removed with the initiative's detail as the
     // answer.
@@ -126,24 +118,13 @@ export const implementationRoutes =
       return detailOf(req, req.params.id) as never;
     });
 
-    postAction(app, '/api/initiatives/:id/implemented', {
-      onRequest: managers,
-      tags,
-      summary: 'Mark it implemented: the result in kk and ru and people served; followers and volunteers are asked to rate it',
-      body: implementedBody,
-      response: detailBody,
-      act: (req, id, body) => work.implemented(actorOf(req), staffOf(req), id, body),
-      answer: (req, id) => detailOf(req, id),
-    });
-    postAction(app, '/api/initiatives/:id/close', {
-      onRequest: managers,
-      tags,
-      summary: 'Close a published or running initiative with a reason in kk and ru (followers are told)',
-      body: closeBody,
-      response: detailBody,
-      act: (req, id, body) => work.close(actorOf(req), staffOf(req), id, body),
-      answer: (req, id) => detailOf(req, id),
-    });
+    step(
+      'implemented',
+      'Mark it implemented: the result in kk and ru and people served; followers and volunteers are asked to rate it',
+      implementedBody,
+      work.implemented,
+    );
+    step('close', 'Close a published or running initiative with a reason in kk and ru (followers are told)', closeBody, work.close);
 
     app.get(
       '/api/initiatives/:id/topic-draft',

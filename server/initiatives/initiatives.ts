@@ -7,8 +7,8 @@ import { INITIATIVE_DECIDERS, INITIATIVE_READERS } from '../../core/initiatives/
 import type { InitiativeListItem } from '../../core/initiatives/initiative-views.ts';
 import type { StaffInitiative } from '../../core/initiatives/initiative-queries.ts';
 import type { Services } from '../../core/services.ts';
-import { actorOf, requireStaff, staffOf } from '../plugins/auth.ts';
-import { iso, postAction, routeOptions } from '../route-kit.ts';
+import { requireStaff, staffOf } from '../plugins/auth.ts';
+import { iso, routeOptions } from '../route-kit.ts';
 import { idParam } from '../schemas.ts';
 import {
   countsBody,
@@ -24,6 +24,7 @@ import {
   returnBody,
 } from './initiatives-schemas.ts';
 import { implementationRoutes } from './initiatives-implementation.ts';
+import { initiativeSteps } from './initiative-steps.ts';
 
 export const itemView = (i: InitiativeListItem): z.output<typeof itemBody> => ({
   ...i,
@@ -80,32 +81,10 @@ export const initiativeRoutes =
       async (req) => detailOf(req, req.params.id),
     );
 
-    postAction(app, '/api/initiatives/:id/publish', {
-      onRequest: deciders,
-      tags,
-      summary: 'Publish a proposal: residents see, support and comment on it; the author is told',
-      response: detailBody,
-      act: (req, id) => ini.decisions.publish(actorOf(req), staffOf(req), id),
-      answer: (req, id) => detailOf(req, id),
-    });
-    postAction(app, '/api/initiatives/:id/return', {
-      onRequest: deciders,
-      tags,
-      summary: 'Return a proposal to its author with a reason (they edit it in the bot and send it again)',
-      body: returnBody,
-      response: detailBody,
-      act: (req, id, body) => ini.decisions.return(actorOf(req), staffOf(req), id, body),
-      answer: (req, id) => detailOf(req, id),
-    });
-    postAction(app, '/api/initiatives/:id/reject', {
-      onRequest: deciders,
-      tags,
-      summary: 'Reject a proposal with a reason; the author is told in their language',
-      body: rejectBody,
-      response: detailBody,
-      act: (req, id, body) => ini.decisions.reject(actorOf(req), staffOf(req), id, body),
-      answer: (req, id) => detailOf(req, id),
-    });
+    const step = initiativeSteps(app, deciders, detailOf);
+    step('publish', 'Publish a proposal: residents see, support and comment on it; the author is told', undefined, ini.decisions.publish);
+    step('return', 'Return a proposal to its author with a reason (they edit it in the bot and send it again)', returnBody, ini.decisions.return);
+    step('reject', 'Reject a proposal with a reason; the author is told in their language', rejectBody, ini.decisions.reject);
 
     await app.register(implementationRoutes(services, detailOf));
   };

@@ -1,7 +1,7 @@
 // Independent monitors (item 9): the body invites one expert per project above 500 MCI; the expert files the
 // Annex 4 declaration first. The MCI per year (admins) and the standard's items.
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeModule } from '../route-kit.ts';
+import { createdById, okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   assignmentBody,
@@ -38,10 +38,7 @@ export const monitoringExpertRoutes = routeModule('monitoring', 'manager', (app,
       body: inviteInput,
       created: assignmentBody,
     }),
-    async (req, reply) => {
-      reply.code(201);
-      return assignmentView(await m.monitors.invite(actorOf(req), staffOf(req), req.params.id, req.body.expertId));
-    },
+    createdById((who, id, body) => m.monitors.invite(...who, id, body.expertId).then(assignmentView)),
   );
 
   app.post(

@@ -2,7 +2,7 @@
 // coverage target, planned sum), the technical specification's activities, planning rounds, the measures.
 import { isoDate } from '../../core/projects/project-rules.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeModule } from '../route-kit.ts';
+import { createdById, okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   activitiesBody,
@@ -87,10 +87,7 @@ export const monitoringProjectRoutes = routeModule('monitoring', 'manager', (app
   app.post(
     '/api/monitoring/projects/:id/activities',
     opts('Add an activity', { params: idParam, body: activityInput, created: activityBody }),
-    async (req, reply) => {
-      reply.code(201);
-      return activityView(await m.setup.addActivity(actorOf(req), staffOf(req), req.params.id, req.body));
-    },
+    createdById((who, id, body) => m.setup.addActivity(...who, id, body).then(activityView)),
   );
 
   app.patch('/api/monitoring/activities/:id', opts('Change an activity', { params: idParam, body: activityInput, response: activityBody }), async (req) =>
@@ -124,10 +121,7 @@ export const monitoringProjectRoutes = routeModule('monitoring', 'manager', (app
       body: planInput,
       created: roundBody,
     }),
-    async (req, reply) => {
-      reply.code(201);
-      return roundView(await m.rounds.plan(actorOf(req), staffOf(req), req.params.id, req.body));
-    },
+    createdById((who, id, body) => m.rounds.plan(...who, id, body).then(roundView)),
   );
 
   app.get(

@@ -2,7 +2,7 @@
 // least), cancellation; measures set after it (item 10) and documents requested from the NGO.
 import { conflict } from '../../core/errors.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { okAfter, routeModule } from '../route-kit.ts';
+import { createdById, okAfter, routeModule } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   activityCheckInput,
@@ -100,10 +100,7 @@ export const monitoringRoundRoutes = routeModule('monitoring', 'managerOrExpert'
       { params: idParam, body: measureInput, created: measureBody },
       manager,
     ),
-    async (req, reply) => {
-      reply.code(201);
-      return measureView(await m.measures.add(actorOf(req), staffOf(req), req.params.id, req.body));
-    },
+    createdById((who, id, body) => m.measures.add(...who, id, body).then(measureView)),
   );
 
   app.post(
@@ -119,10 +116,7 @@ export const monitoringRoundRoutes = routeModule('monitoring', 'managerOrExpert'
   app.post(
     '/api/monitoring/rounds/:id/document-requests',
     opts('Request documents from the NGO (sent to its contact in Telegram)', { params: idParam, body: documentRequestInput, created: requestBody }),
-    async (req, reply) => {
-      reply.code(201);
-      return requestView(await m.documents.request(actorOf(req), staffOf(req), req.params.id, req.body));
-    },
+    createdById((who, id, body) => m.documents.request(...who, id, body).then(requestView)),
   );
 
   app.post(

@@ -7,7 +7,7 @@ import { questionOf } from '../../core/polls/poll-rules.ts';
 import { pollInviteLink, startPayloadOf } from '../../core/polls/poll-notify.ts';
 import { conflict } from '../../core/errors.ts';
 import { actorOf, staffOf } from '../plugins/auth.ts';
-import { iso, okAfter, postAction, qrRoutes, routeModule } from '../route-kit.ts';
+import { byId, iso, okAfter, postAction, qrRoutes, routeModule } from '../route-kit.ts';
 import { idParam, okBody } from '../schemas.ts';
 import {
   addQuestionBody,
@@ -83,7 +83,7 @@ export const pollRoutes = routeModule('polls', 'manager', (app, { guard: manager
   app.patch(
     '/api/polls/:id',
     opts('Change the title, intro or status; anonymity only before the first answer', { params: idParam, body: patchPollBody, response: pollBody }),
-    async (req) => pollOut(await builder.update(actorOf(req), staffOf(req), req.params.id, req.body)),
+    byId((who, id, body) => builder.update(...who, id, body).then(pollOut)),
   );
 
   app.post(
@@ -93,37 +93,37 @@ export const pollRoutes = routeModule('polls', 'manager', (app, { guard: manager
       body: addQuestionBody,
       response: questionBody,
     }),
-    async (req) => questionView(await builder.addQuestion(actorOf(req), staffOf(req), req.params.id, req.body)),
+    byId((who, id, body) => builder.addQuestion(...who, id, body).then(questionView)),
   );
 
   app.patch(
     '/api/polls/questions/:id',
     opts('Change a question; refused once a wave has answers', { params: idParam, body: patchQuestionBody, response: questionBody }),
-    async (req) => questionView(await builder.updateQuestion(actorOf(req), staffOf(req), req.params.id, req.body)),
+    byId((who, id, body) => builder.updateQuestion(...who, id, body).then(questionView)),
   );
 
   app.post(
     '/api/polls/questions/:id/move',
     opts('Move a question to another position (skip rules must still point upwards)', { params: idParam, body: moveBody, response: questionBody }),
-    async (req) => questionView(await builder.moveQuestion(actorOf(req), staffOf(req), req.params.id, req.body.position)),
+    byId((who, id, body) => builder.moveQuestion(...who, id, body.position).then(questionView)),
   );
 
   app.delete(
     '/api/polls/questions/:id',
     opts('Delete a question (not one another question depends on); refused once a wave has answers', { params: idParam, response: okBody }),
-    async (req) => okAfter(builder.deleteQuestion(actorOf(req), staffOf(req), req.params.id)),
+    byId((who, id) => okAfter(builder.deleteQuestion(...who, id))),
   );
 
   app.post(
     '/api/polls/:id/waves',
     opts('Add a wave (baseline, midterm, final …); it is numbered after the last one', { params: idParam, body: createWaveBody, response: waveBody }),
-    async (req) => waveOut(await builder.createWave(actorOf(req), staffOf(req), req.params.id, req.body)),
+    byId((who, id, body) => builder.createWave(...who, id, body).then(waveOut)),
   );
 
   app.patch(
     '/api/polls/waves/:id',
     opts('Change labels, the end or the reminder delay; the start only before it opens', { params: idParam, body: patchWaveBody, response: waveBody }),
-    async (req) => waveOut(await builder.updateWave(actorOf(req), staffOf(req), req.params.id, req.body)),
+    byId((who, id, body) => builder.updateWave(...who, id, body).then(waveOut)),
   );
 
   postAction(app, '/api/polls/waves/:id/open', {
@@ -147,7 +147,7 @@ export const pollRoutes = routeModule('polls', 'manager', (app, { guard: manager
       'Send the wave to all beneficiaries of the project reachable in Telegram (opens a draft wave). Never sends twice; again later adds only new beneficiaries',
       { params: idParam, response: progressBody },
     ),
-    async (req) => builder.sendToAll(actorOf(req), staffOf(req), req.params.id),
+    byId((who, id) => builder.sendToAll(...who, id)),
   );
 
   qrRoutes(app, '/api/polls/waves/:id', {

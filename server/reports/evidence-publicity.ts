@@ -5,9 +5,8 @@
 import { createReadStream } from 'node:fs';
 import type { ReportEvidence } from '../../generated/prisma/client.ts';
 import { EvidenceUnavailable } from '../../core/reports/evidence-store.ts';
-import { actorOf, staffOf } from '../plugins/auth.ts';
 import { orUnavailable } from '../file-replies.ts';
-import { iso, routeModule } from '../route-kit.ts';
+import { byPart, iso, routeModule } from '../route-kit.ts';
 import { publicPhotoParams, publicPhotoResponses, withheldBody, withholdBody, withholdParams } from './evidence-publicity-schemas.ts';
 
 const view = (e: ReportEvidence) => ({ id: e.id, withheldAt: iso(e.withheldAt), withheldReason: e.withheldReason });
@@ -18,12 +17,12 @@ export const evidencePublicityRoutes = routeModule('reports', 'operatorOrModerat
   app.post(
     '/api/reports/:id/evidence/:evidenceId/withhold',
     opts('Keep one file off the public portal (the file stays for staff)', { params: withholdParams, body: withholdBody, response: withheldBody }),
-    async (req) => view(await files.withhold(actorOf(req), staffOf(req), req.params.id, req.params.evidenceId, req.body.reason)),
+    byPart('evidenceId', (who, id, evidenceId, body) => files.withhold(...who, id, evidenceId, body.reason).then(view)),
   );
   app.post(
     '/api/reports/:id/evidence/:evidenceId/release',
     opts('Let a withheld file be public again (once the report is accepted)', { params: withholdParams, response: withheldBody }),
-    async (req) => view(await files.release(actorOf(req), staffOf(req), req.params.id, req.params.evidenceId)),
+    byPart('evidenceId', (who, id, evidenceId) => files.release(...who, id, evidenceId).then(view)),
   );
 
   app.get(

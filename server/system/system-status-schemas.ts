@@ -1,9 +1,8 @@
 // The system-status screen's shapes: Telegram, the outbox, job runs, the database, backups and the version.
 import { z } from 'zod';
 import { OUTBOX_LISTED_STATUSES } from '../../core/ops/outbox-rules.ts';
-import { boolQuery, cursorPageOf, listLimit } from '../schemas.ts';
+import { boolQuery, cursorPageOf, instantOrNull, listLimit } from '../schemas.ts';
 
-const iso = z.string().nullable();
 const telegram = z.object({
   configured: z.boolean(),
   mode: z.enum(['polling', 'webhook']).nullable(),
@@ -14,7 +13,7 @@ const telegram = z.object({
     .object({
       url: z.string(),
       pendingUpdateCount: z.number(),
-      lastErrorAt: iso,
+      lastErrorAt: instantOrNull,
       lastErrorMessage: z.string().nullable(),
       maxConnections: z.number().nullable(),
     })
@@ -27,7 +26,7 @@ const jobSummary = z.object({
   lastDurationMs: z.number(),
   lastOk: z.boolean(),
   lastError: z.string().nullable(),
-  lastOkAt: iso,
+  lastOkAt: instantOrNull,
   runs: z.number(),
   failures: z.number(),
 });
@@ -36,7 +35,7 @@ export const statusBody = z.object({
   outbox: z.object({
     counts: z.object({ pending: z.number(), sending: z.number(), sent: z.number(), failed: z.number(), blocked: z.number(), discarded: z.number() }),
     oldestQueuedSeconds: z.number(),
-    lastSentAt: iso,
+    lastSentAt: instantOrNull,
     stuck: z.boolean(),
     stuckAfterMinutes: z.number(),
   }),
@@ -71,7 +70,7 @@ const outboxItem = z.object({
   lastError: z.string().nullable(),
   createdAt: z.string(),
   nextAttemptAt: z.string(),
-  sentAt: iso,
+  sentAt: instantOrNull,
 });
 const jobRun = z.object({
   id: z.string(),

@@ -13,7 +13,7 @@ import {
   TEXT_MAX,
   TITLE_MAX,
 } from '../../core/volunteering/volunteer-rules.ts';
-import { bodyId, dateTime, enumOf, instantRange, kkRu, pageQuery, scopeQuery, someChange, totalPageOf } from '../schemas.ts';
+import { bodyId, dateTime, enumOf, instantOrNull, instantRange, kkRu, pageQuery, scopeQuery, someChange, totalPageOf } from '../schemas.ts';
 
 const direction = z.enum(DIRECTIONS as [VolunteerDirection, ...VolunteerDirection[]]);
 const appState = enumOf(VolunteerApplicationState);
@@ -52,8 +52,8 @@ export const opportunityBody = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   status: oppStatus,
-  publishedAt: z.string().nullable(),
-  cancelledAt: z.string().nullable(),
+  publishedAt: instantOrNull,
+  cancelledAt: instantOrNull,
   createdAt: z.string(),
   placesLeft: z.number().describe('needed minus the applications that hold a place (applied, approved)'),
   counts: z.record(appState, z.number()),
@@ -73,15 +73,15 @@ export const applicationBody = z.object({
   state: appState,
   queuedAt: z.string().describe('the wait-list is first come, first served by this'),
   createdAt: z.string(),
-  decidedAt: z.string().nullable(),
+  decidedAt: instantOrNull,
   reason: z.string().nullable(),
-  cancelledAt: z.string().nullable(),
+  cancelledAt: instantOrNull,
   hours: z.number().nullable(),
   peopleHelped: z.number().nullable(),
-  attendanceAt: z.string().nullable(),
+  attendanceAt: instantOrNull,
   confirmedByVolunteer: z.boolean().nullable().describe("the volunteer's own answer after the event"),
-  remindedDayAt: z.string().nullable(),
-  remindedSoonAt: z.string().nullable(),
+  remindedDayAt: instantOrNull,
+  remindedSoonAt: instantOrNull,
   volunteer: z
     .object({ name: z.string().nullable(), phone: z.string().nullable(), birthYear: z.number().nullable(), minor: z.boolean(), parentConsent: z.boolean() })
     .nullable()
@@ -113,7 +113,7 @@ export const volunteerBody = z.object({
   birthYear: z.number().nullable(),
   minor: z.boolean().describe('under 18 this year (only the birth year is known)'),
   parentConsent: z.boolean(),
-  signedUpAt: z.string().nullable(),
+  signedUpAt: instantOrNull,
 });
 export const volunteersQuery = z.object({ ...scopeQuery, direction: direction.optional(), ...pageQuery });
 export const volunteersBody = totalPageOf(volunteerBody);

@@ -15,7 +15,7 @@ import {
   INITIATIVE_WHY_MAX,
   INITIATIVE_WHY_MIN,
 } from '../../core/initiatives/initiative-rules.ts';
-import type { DraftPatch } from '../../core/initiatives/initiative-drafts.ts';
+import type { DraftPatch } from '../../core/initiatives/initiative-draft-checks.ts';
 import type { FlowContext } from '../context.ts';
 import { mainMenu } from '../menu.ts';
 import { askOnce, attempt, choiceLabels, errorText, waitForButton, withLegend, type Flow, type Outcome } from '../flow-kit.ts';

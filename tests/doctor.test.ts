@@ -9,7 +9,8 @@ import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAndPrepareDatabase } from '../app/app.ts';
 import { parseConfig } from '../app/config.ts';
-import { runDoctor, type Finding } from '../app/doctor-checks.ts';
+import { runDoctor } from '../app/doctor-checks.ts';
+import type { Finding } from '../app/doctor-finding.ts';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram/server.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 import { testLogger } from './helpers/silent-logger.ts';
@@ -38,7 +39,9 @@ describe('the doctor’s fixes', () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     const headings = new Set([...readme.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.replace(/`/g, '')));
-    const named = [...readFileSync(path.join(root, 'app/doctor-checks.ts'), 'utf8').matchAll(/README, "([^"]+)"/g)].map((m) => m[1]!);
+    const named = ['app/doctor-checks.ts', 'app/doctor-telegram.ts'].flatMap((f) =>
+      [...readFileSync(path.join(root, f), 'utf8').matchAll(/README, "([^"]+)"/g)].map((m) => m[1]!),
+    );
     expect(named.length).toBeGreaterThan(5);
     expect(named.filter((n) => !headings.has(n))).toEqual([]);
   });

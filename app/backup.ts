@@ -3,7 +3,7 @@
 // with pg_dump. Default folder: BACKUP_DIR (DATA_DIR/backups) (copy backups off the machine: see README, "Backups").
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pgliteDirOf } from './app.ts';
+import { pgliteDirOf } from './prepare-database.ts';
 import { loadCliConfig } from './cli-config.ts';
 import { backupFileName } from '../core/backup/archive.ts';
 import { digestTotals } from '../core/backup/digest.ts';

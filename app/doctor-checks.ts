@@ -7,7 +7,7 @@ import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from './config.ts';
-import { pgliteDirOf } from './app.ts';
+import { pgliteDirOf } from './prepare-database.ts';
 import { errorText, type DoctorOptions, type Finding } from './doctor-finding.ts';
 import { telegramFindings } from './doctor-telegram.ts';
 import { openDatabase, redactUrl, type Database } from '../core/db/client.ts';

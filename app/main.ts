@@ -2,7 +2,8 @@
 // makes at install), `tsx app/main.ts …` in development.
 import { ConfigError, loadEnv, parseConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { ALL_ROLES, openAndPrepareDatabase, startApp, type Role } from './app.ts';
+import { ALL_ROLES, startApp, type Role } from './app.ts';
+import { openAndPrepareDatabase } from './prepare-database.ts';
 import { DataDirLockedError } from '../core/db/data-dir-lock.ts';
 import { onShutdownSignals } from './shutdown-signals.ts';
 

@@ -1,7 +1,7 @@
 // `npm run restore -- <file> [--force] [--verify-only]`: checks a backup, then restores it into the configured
 // DATA_DIR (embedded database and evidence files) or DATABASE_URL, refusing a target that holds data unless
 // --force, and checks the result table by table against the backup's manifest.
-import { pgliteDirOf } from './app.ts';
+import { pgliteDirOf } from './prepare-database.ts';
 import { loadCliConfig } from './cli-config.ts';
 import { BackupFileError } from '../core/backup/archive.ts';
 import { digestTotals } from '../core/backup/digest.ts';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAndPrepareDatabase } from '../app/app.ts';
+import { openAndPrepareDatabase } from '../app/prepare-database.ts';
 import { parseConfig } from '../app/config.ts';
 import { runDoctor } from '../app/doctor-checks.ts';
 import type { Finding } from '../app/doctor-finding.ts';

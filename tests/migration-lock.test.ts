@@ -5,7 +5,7 @@
 // run on PostgreSQL only.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../app/app.ts';
+import { prepareDatabase } from '../app/prepare-database.ts';
 import { openDatabase } from '../core/db/client.ts';
 import { MIGRATION_LOCK_KEY } from '../core/db/migration-lock.ts';
 import { localMigrations } from '../core/db/migration-status.ts';

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAndPrepareDatabase } from '../app/app.ts';
+import { openAndPrepareDatabase } from '../app/prepare-database.ts';
 import { parseConfig } from '../app/config.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
 import { applyMigrations, migrationRecords, migrationsDir, readMigrations } from '../core/db/migrate.ts';

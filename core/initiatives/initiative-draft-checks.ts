@@ -102,19 +102,36 @@ export async function checkedPatch(
   return data;
 }
 
-/** The first answer a draft still lacks (the bot's step order), or null when it can be sent. */
-export function missingField(d: {
+/** A draft as the bot and the service see it (the answers so far). */
+export interface InitiativeDraftView {
+  initiativeId: number | null;
+  /** '' = for myself, null = not asked yet */
   organisation: string | null;
   areaId: number | null;
   regionId: number | null;
+  districtId: number | null;
+  lat: number | null;
+  lon: number | null;
+  address: string | null;
   placeDone: boolean;
   title: string | null;
   description: string | null;
   justification: string | null;
   helpNeeded: InitiativeHelp[];
   helpDone: boolean;
+  photos: DraftPhoto[];
+  photosDone: boolean;
   showName: boolean | null;
-}): string | null {
+  updatedAt: Date;
+}
+
+/** The first answer a draft still lacks (the bot's step order), or null when it can be sent. */
+export function missingField(
+  d: Pick<
+    InitiativeDraftView,
+    'organisation' | 'areaId' | 'regionId' | 'placeDone' | 'title' | 'description' | 'justification' | 'helpNeeded' | 'helpDone' | 'showName'
+  >,
+): string | null {
   if (d.organisation === null) return 'organisation';
   if (d.areaId === null) return 'area';
   if (d.regionId === null) return 'region';

@@ -3,35 +3,12 @@
 // Each answer's checks are in initiative-draft-checks.ts; the daily number of proposals is checked here, at sending.
 import type { i18n } from 'i18next';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
-import type { InitiativeHelp } from '../../generated/prisma/enums.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { localDate, localMidnight, addDays } from '../calendar/local-time.ts';
 import { conflict, invalid, notFound, tooMany } from '../errors.ts';
-import { checkedPatch, missingField, type DraftPatch, type DraftPhoto } from './initiative-draft-checks.ts';
+import { checkedPatch, missingField, type DraftPatch, type DraftPhoto, type InitiativeDraftView } from './initiative-draft-checks.ts';
 import { INITIATIVES_PER_DAY } from './initiative-rules.ts';
 import { nextStatus } from './initiative-status.ts';
-
-export interface InitiativeDraftView {
-  initiativeId: number | null;
-  /** '' = for myself, null = not asked yet */
-  organisation: string | null;
-  areaId: number | null;
-  regionId: number | null;
-  districtId: number | null;
-  lat: number | null;
-  lon: number | null;
-  address: string | null;
-  placeDone: boolean;
-  title: string | null;
-  description: string | null;
-  justification: string | null;
-  helpNeeded: InitiativeHelp[];
-  helpDone: boolean;
-  photos: DraftPhoto[];
-  photosDone: boolean;
-  showName: boolean | null;
-  updatedAt: Date;
-}
 
 interface Deps {
   prisma: PrismaClient;

@@ -16,7 +16,7 @@ const districtUnknownKk = (region: string): AwaitedStep[] => [
   { press: '🤷 Білмеймін', expect: '6 қадамның 3-қадамы' },
 ];
 /** In Kazakh: the description and one photo, up to the question of the name. */
-const photoDoneKk = (description: string): AwaitedStep[] => [
+const throughPhotoKk = (description: string): AwaitedStep[] => [
   { say: description, expect: '6 қадамның 5-қадамы' },
   { send: (u) => u.sendPhoto(), expect: '1/10' },
   { press: '✅ Дайын', expect: '6 қадамның 6-қадамы' },
@@ -39,7 +39,7 @@ describe.each(dbTargets)('civic control end to end (%s)', (target) => {
       { press: /Жолдар/, expect: '6 қадамның 2-қадамы' },
       ...districtUnknownKk('Астана қаласы'),
       { location: { lat: SPOT.lat + 0.0004, lon: SPOT.lon }, expect: '6 қадамның 4-қадамы' },
-      ...photoDoneKk('Бәйтерек жанындағы жолда үлкен шұңқыр'),
+      ...throughPhotoKk('Бәйтерек жанындағы жолда үлкен шұңқыр'),
       { press: '🙈 Атымды жасыру', expect: 'Өтінішті тексеріңіз' },
       { press: '✅ Жіберу', expect: number },
       { press: `👍 ${number} қолдау`, expect: 'қолдағандар саны: 1' },
@@ -72,7 +72,7 @@ describe.each(dbTargets)('civic control end to end (%s)', (target) => {
       { press: /Көше жарығы/, expect: '6 қадамның 2-қадамы' },
       ...districtUnknownKk('Алматы қаласы'),
       { say: 'Төле би көшесі 50', expect: '6 қадамның 4-қадамы' },
-      ...photoDoneKk('Бір аптадан бері шамдар жанбайды'),
+      ...throughPhotoKk('Бір аптадан бері шамдар жанбайды'),
       { press: '👤 Атымды көрсету', expect: 'Өтінішті тексеріңіз' },
     ]);
     const created = await act(author, () => author.pressButton('✅ Жіберу'), /Нөмірі: KZ-\d{4}-\d{6}/);

@@ -2,6 +2,7 @@
 // stored), the steps it still lacks, and reading and saving it answer by answer.
 import type { FlowContext } from '../context.ts';
 import type { DraftFields } from '../../core/reports/report-citizen.ts';
+import { EMPTY_FIELDS } from '../../core/reports/report-draft-unit.ts';
 import { clip, type DraftModel, type Flow } from '../flow-kit.ts';
 
 /** The characters of the description the summary shows. */
@@ -25,18 +26,7 @@ export function missing(d: DraftView): Step | null {
 
 export const header = (ctx: FlowContext, step: Step) => `<i>${ctx.t('reports:flow.step', { n: STEPS.indexOf(step) + 1, total: STEPS.length })}</i>\n`;
 
-export const EMPTY: DraftView = {
-  categoryId: null,
-  regionId: null,
-  districtId: null,
-  lat: null,
-  lon: null,
-  address: null,
-  description: null,
-  anonymous: null,
-  evidenceCount: 0,
-  updatedAt: '',
-};
+export const EMPTY: DraftView = { ...EMPTY_FIELDS, evidenceCount: 0, updatedAt: '' };
 
 export async function loadDraft(conversation: Flow, ctx: FlowContext, citizenId: number): Promise<DraftView | null> {
   // Only the answers given are recorded (the log is written on every update); the rest are the empty ones.

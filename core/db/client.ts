@@ -7,6 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import { lockDataDir, type DataDirLock, type DataDirLockOptions } from './data-dir-lock.ts';
+import { tierWasmForSmallServer } from './wasm-tiering.ts';
 
 export type { PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -94,6 +95,7 @@ async function openPGlite(
   { template, loadDataDir }: Pick<OpenDatabaseOptions, 'template' | 'loadDataDir'>,
 ): Promise<{ pglite: PGlite; origin: Database['origin'] }> {
   const options = { startParams: PGLITE_START_PARAMS };
+  tierWasmForSmallServer();
   if (inMemory) return { pglite: await PGlite.create(dir, { ...options, ...(loadDataDir ? { loadDataDir } : {}) }), origin: undefined };
   if (hasDatabase(dir)) return { pglite: await PGlite.create(dir, options), origin: 'existing' };
   const source = await template?.();

@@ -95,7 +95,6 @@ async function openPGlite(
   { template, loadDataDir }: Pick<OpenDatabaseOptions, 'template' | 'loadDataDir'>,
 ): Promise<{ pglite: PGlite; origin: Database['origin'] }> {
   const options = { startParams: PGLITE_START_PARAMS };
-  tierWasmForSmallServer();
   if (inMemory) return { pglite: await PGlite.create(dir, { ...options, ...(loadDataDir ? { loadDataDir } : {}) }), origin: undefined };
   if (hasDatabase(dir)) return { pglite: await PGlite.create(dir, options), origin: 'existing' };
   const source = await template?.();
@@ -111,6 +110,7 @@ async function openPGlite(
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  tierWasmForSmallServer();
   if (options.url) {
     const adapterFactory = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 });
     const prisma = new PrismaClient({ adapter: adapterFactory });

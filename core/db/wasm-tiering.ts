@@ -1,4 +1,5 @@
-// How V8 compiles the embedded database. PGlite is PostgreSQL compiled to WebAssembly: V8 compiles each function
+// How V8 compiles the WebAssembly a database brings: PGlite (PostgreSQL compiled to WebAssembly) and Prisma's query
+// compiler. V8 compiles each function
 // with its quick baseline compiler (Liftoff) when first called, and again with its optimising compiler (TurboFan),
 // on background threads, once the function has run a while (its "tiering budget", about 1.8 MB of code executed).
 // Opening a database and the first queries run much of PostgreSQL once, so with the default budget a start
@@ -6,7 +7,8 @@
 // kept for good. A budget 500 times larger leaves a start on the baseline code and still optimises what a busy
 // bot or API keeps running (measured, warm start of the production command: CPU until healthy 2.2–2.3 → 1.6 s, idle
 // RSS 303–314 → 254 MB; a sustained run of small queries costs 10–15 % more CPU in PGlite's side until its hot
-// functions are optimised; the test suite's files 12 % less CPU; bench/FIXES.md, section 12).
+// functions are optimised; the test suite's files 12 % less CPU. With DATABASE_URL only Prisma's compiler is
+// WebAssembly, whose plans are cached: 0.1–0.2 s of CPU and about 10 MB less; bench/FIXES.md, section 12).
 import { setFlagsFromString } from 'node:v8';
 
 /** V8's default is 1,800,000. */
@@ -14,7 +16,7 @@ export const PGLITE_TIERING_BUDGET = 1_000_000_000;
 
 /**
  * Sets the budget before PGlite compiles its module (it is read as a module is instantiated). Process-wide, as V8's
- * flags are; only the processes that open an embedded database call it. An unknown flag (a later V8 without it)
+ * flags are; every process opens its database through openDatabase, which calls it first. An unknown flag (a later V8 without it)
  * is reported on stderr and ignored.
  */
 export function tierWasmForSmallServer(): void {

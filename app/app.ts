@@ -149,6 +149,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         features: capabilityFeatures({ i18n }),
       });
       const { bot, features } = app.bot;
+      void app.bot.warm().catch((e: unknown) => logger.warn({ err: e }, 'bot: cached data not loaded at start; the first update loads it'));
       if (config.WEBHOOK_URL) {
         const secret = webhookSecret(token, config.WEBHOOK_SECRET);
         webhook = { path: new URL(config.WEBHOOK_URL).pathname, handler: webhookHandler(bot, secret) as never };

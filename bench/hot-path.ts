@@ -1,7 +1,8 @@
 // Section: one citizen's report, one update at a time, in process (tests/helpers/report-walk.ts, the walk
 // tests/bot-report-state.test.ts asserts): the chat state each update writes and the transactions it commits,
-// counted at the driver adapter. "Cold" is the first citizen of a fresh process (reference caches empty),
-// "warm" the next one, as a running bot serves them.
+// counted at the driver adapter. "Cold" is the first citizen of a fresh process (the bot started as the app
+// starts it, which loads the reference data and the calendar), who files the report; "warm" the next one, who
+// is offered the first one's report as the same problem nearby.
 import { createReportWalk, type StepCost } from '../tests/helpers/report-walk.ts';
 import { openBenchDb, type PostgresServer, type Target } from './lib/bench-db.ts';
 import type { SectionWriter } from './lib/results.ts';

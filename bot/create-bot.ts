@@ -52,6 +52,8 @@ export interface AppBot {
   features: Feature[];
   /** closes the connections to the Bot API (after the bot stopped) */
   close(): Promise<void>;
+  /** loads what the features read from caches (Feature.warm), called once when the bot starts */
+  warm(): Promise<void>;
 }
 
 /** Sessions are per private chat; group chats (staff groups) need none. */
@@ -107,7 +109,14 @@ export function createBot(deps: BotDeps): AppBot {
   // Reached only by what fails outside the error boundary (e.g. the database away past every retry): logged
   // here rather than on the console by grammY. A webhook call still answers 500, so Telegram delivers it again.
   bot.catch((err) => logger.error({ err: err.error, updateId: err.ctx.update.update_id }, 'bot: update not handled'));
-  return { bot, features, close: () => pool.close() };
+  return {
+    bot,
+    features,
+    close: () => pool.close(),
+    warm: async () => {
+      await Promise.all(features.map((f) => f.warm?.(services) ?? Promise.resolve()));
+    },
+  };
 }
 
 /** Every flow by id; a feature or flow name given twice is a mistake that would fail later and obscurely. */

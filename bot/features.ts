@@ -2,6 +2,7 @@
 // its deep links and its commands. create-bot.ts installs what the capabilities' manifests hand it.
 import type { Conversation } from '@grammyjs/conversations';
 import type { Composer } from 'grammy';
+import type { Services } from '../core/services.ts';
 import type { BotContext, FlowContext } from './context.ts';
 
 /**
@@ -60,6 +61,11 @@ export interface Feature {
   commands?: CommandEntry[];
   /** what /mydata shows after the summary of every section (e.g. the stories of change, each with its buttons) */
   myData?: (ctx: BotContext) => Promise<unknown>;
+  /**
+   * Loads what the feature's updates read from caches (e.g. the reference data), when the bot starts: a first
+   * update then costs what the others do (issue 23). Caches still refill on their own after their TTL.
+   */
+  warm?: (services: Services) => Promise<unknown>;
 }
 
 export function parseStartPayload(payload: string): { prefix: string; rest: string } | null {

@@ -41,7 +41,8 @@ export async function showSummary(conversation: Flow, ctx: FlowContext, draft: D
 export async function offerDuplicates(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<boolean> {
   const dups = await conversation.external(async () =>
     (
-      await ctx.services.reports.findDuplicates({
+      // the candidates came with the draft in the update's first statement (core/reports/report-duplicates.ts)
+      await ctx.services.reportCitizen.findDuplicates(citizenId, {
         categoryId: draft.categoryId!,
         regionId: draft.regionId!,
         districtId: draft.districtId,

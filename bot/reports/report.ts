@@ -92,5 +92,7 @@ export function createReportFeature(): Feature {
       { command: 'report', descriptionKey: 'reports:commands.report', order: 10 },
       { command: 'myreports', descriptionKey: 'reports:commands.myreports', order: 11 },
     ],
+    // Entering the flow offers the categories and regions, filing computes the deadline on the working calendar.
+    warm: (services) => Promise.all([services.reference.get(), services.calendar.calendar()]),
   };
 }

@@ -4,6 +4,7 @@
 // means: saved by the end of the update that gave it. A crash before that writes neither, the update's claim
 // goes stale and Telegram delivers the update again, so nothing the citizen was told is saved is lost.
 import { Prisma } from '../../generated/prisma/client.ts';
+import { candidatesRead } from './report-duplicates.ts';
 import type { EvidenceInput } from './report-service.ts';
 import type { Draft, DraftFields } from './report-citizen.ts';
 
@@ -45,13 +46,15 @@ export const EMPTY_FIELDS: DraftFields = {
 };
 
 /**
- * The citizen with this Telegram id's draft (its columns, `citizenId` null when there is none) and how many
- * reports they filed in the bot since `since` (the daily limit, asked on entering the flow): one row when the
- * citizen exists, read as `jsonb` by the unit.
+ * The citizen with this Telegram id's draft (its columns, `citizenId` null when there is none), how many
+ * reports they filed in the bot since `since` (the daily limit, asked on entering the flow) and, for a complete
+ * draft, the open reports that may be the same problem (report-duplicates.ts; what «send» offers): one row when
+ * the citizen exists, read as `jsonb` by the unit.
  */
-export function draftRead(telegramId: number | bigint, since: Date): Prisma.Sql {
+export function draftRead(telegramId: number | bigint, since: Date, duplicateRadiusM: number): Prisma.Sql {
   return Prisma.sql`
-    SELECT d.*, floor(extract(epoch FROM d."updatedAt") * 1000)::float8 AS "updatedAtMs", t.n AS "filedToday"
+    SELECT d.*, floor(extract(epoch FROM d."updatedAt") * 1000)::float8 AS "updatedAtMs", t.n AS "filedToday",
+      ${candidatesRead(duplicateRadiusM)} AS "duplicateCandidates"
     FROM "Citizen" c
     LEFT JOIN "ReportDraft" d ON d."citizenId" = c.id
     CROSS JOIN LATERAL (

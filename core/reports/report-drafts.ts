@@ -19,6 +19,7 @@ import {
   type DraftPatch,
   type DraftWrite,
 } from './report-draft-unit.ts';
+import { duplicatesKey, readFor, type DuplicateCandidate, type DuplicateInput, type DuplicatesRead } from './report-duplicates.ts';
 
 function toDraft(row: Prisma.ReportDraftGetPayload<object>): Draft {
   const { citizenId: _c, createdAt: _a, evidence, ...fields } = row;
@@ -82,14 +83,31 @@ export function createReportDrafts({
      */
     inUnit(telegramId: number | bigint) {
       return {
-        reads: { reportDraft: draftRead(telegramId, localMidnight(localDate(now()))) },
+        reads: { reportDraft: draftRead(telegramId, localMidnight(localDate(now())), reports.duplicateRadiusM) },
         keep(start: UnitStart, citizenId: number) {
           const row = start.reads.reportDraft;
           if (!row || (row.citizenId != null && row.citizenId !== citizenId)) return;
-          keep(citizenId, draftFromRead(row));
+          const draft = draftFromRead(row);
+          keep(citizenId, draft);
           chatState?.remember(todayKey(citizenId), row.filedToday);
+          const candidates = row.duplicateCandidates as DuplicateCandidate[] | null;
+          if (draft && candidates) {
+            const { categoryId, regionId, districtId, lat, lon } = draft;
+            chatState?.remember(duplicatesKey(citizenId), { categoryId, regionId, districtId, lat, lon, candidates });
+          }
         },
       };
+    },
+
+    /**
+     * Open reports that may be the same problem as the draft with these answers (reports.findDuplicates):
+     * scored from the candidates the bot's update read with the draft, when they were read for these answers;
+     * else searched.
+     */
+    async findDuplicates(citizenId: number, input: DuplicateInput): Promise<Array<{ report: DuplicateCandidate; distanceM: number | null }>> {
+      const read = chatState?.recall<DuplicatesRead>(duplicatesKey(citizenId));
+      if (read && readFor(read, input)) return reports.scoreDuplicates(input, read.candidates);
+      return reports.findDuplicates(input);
     },
 
     /** How many more reports the citizen may file today (reports.remainingToday), as the bot's update read it. */

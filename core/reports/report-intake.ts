@@ -6,7 +6,8 @@ import { almatyYear, localDate, localMidnight } from '../calendar/local-time.ts'
 import { nextCounter, SERIAL_TX } from '../db/counter.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound, tooMany } from '../errors.ts';
-import { distanceM, formatNumber, textSimilarity } from './report-geo.ts';
+import { CANDIDATES_MAX, OPEN_FOR_SUPPORT, scoreDuplicates, type DuplicateCandidate, type DuplicateInput } from './report-duplicates.ts';
+import { formatNumber } from './report-geo.ts';
 import { isOpen } from './report-status.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, EVIDENCE_MAX, type NewReport, type ReportServiceDeps } from './report-types.ts';
 
@@ -32,29 +33,18 @@ export function createReportIntake({ prisma, calendar, now = () => new Date(), d
     },
 
     /** Open reports of the same category nearby (or, without coordinates, in the same district with similar text). */
-    async findDuplicates(
-      input: { categoryId: number; regionId: number; districtId?: number | null; lat?: number | null; lon?: number | null; description: string },
-      limit = 3,
-    ) {
+    async findDuplicates(input: DuplicateInput, limit = 3) {
       const candidates = await prisma.report.findMany({
-        where: { categoryId: input.categoryId, regionId: input.regionId, status: { in: ['new', 'in_work', 'reopened'] }, hidden: false, duplicateOfId: null },
+        where: { categoryId: input.categoryId, regionId: input.regionId, status: { in: [...OPEN_FOR_SUPPORT] }, hidden: false, duplicateOfId: null },
         orderBy: { createdAt: 'desc' },
-        take: 500,
+        take: CANDIDATES_MAX,
       });
-      const scored = candidates
-        .map((r) => {
-          if (input.lat != null && input.lon != null && r.lat != null && r.lon != null) {
-            const d = distanceM({ lat: input.lat, lon: input.lon }, { lat: r.lat, lon: r.lon });
-            return { report: r, distanceM: Math.round(d), score: d <= duplicateRadiusM ? 2 - d / duplicateRadiusM : 0 };
-          }
-          const sameDistrict = input.districtId != null && r.districtId === input.districtId;
-          const sim = textSimilarity(input.description, r.description);
-          return { report: r, distanceM: null, score: sameDistrict && sim >= 0.3 ? sim : 0 };
-        })
-        .filter((x) => x.score > 0)
-        .sort((a, b) => b.score - a.score);
-      return scored.slice(0, limit).map(({ report, distanceM }) => ({ report, distanceM }));
+      return scoreDuplicates(input, candidates, duplicateRadiusM, limit);
     },
+
+    /** the same search's scoring, for candidates read elsewhere (the bot's update: report-duplicates.ts) */
+    scoreDuplicates: (input: DuplicateInput, candidates: DuplicateCandidate[], limit = 3) => scoreDuplicates(input, candidates, duplicateRadiusM, limit),
+    duplicateRadiusM,
 
     /** `within` runs first in the report's own transaction: what must happen exactly when the report is filed. */
     async create(actor: Actor, input: NewReport, within?: (tx: Tx) => Promise<void>): Promise<Report> {

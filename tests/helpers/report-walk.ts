@@ -28,6 +28,8 @@ export interface ReportWalk {
   citizen(name: string): Promise<{ u: ScriptedUser; citizenId: number }>;
   /** the whole flow, from the menu to «send», with the cost of each update */
   walk(u: ScriptedUser): Promise<StepCost[]>;
+  /** the transactions `fn` committed */
+  transactionsOf(fn: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,8 @@ export async function createReportWalk(db: Database, now: () => Date): Promise<R
   });
   const services: ServicesWithDb = { ...base, chatState: { ...base.chatState, store: (prefix) => measured(prefix, base.chatState.store(prefix)) } };
   const harness = await createBotHarness(services, { features: [createReportFeature()] });
+  // as the app does when it starts the bot (app/app.ts): the caches the flow reads are loaded before it serves
+  await harness.app.warm();
 
   async function walk(u: ScriptedUser): Promise<StepCost[]> {
     const steps: StepCost[] = [];
@@ -84,6 +88,11 @@ export async function createReportWalk(db: Database, now: () => Date): Promise<R
       return { u, citizenId: c.id };
     },
     walk,
+    async transactionsOf(fn) {
+      counting.reset();
+      await fn();
+      return counting.count();
+    },
     async close() {
       await harness.close();
       await counting.db.close();

@@ -62,8 +62,10 @@ export interface Feature {
   /** what /mydata shows after the summary of every section (e.g. the stories of change, each with its buttons) */
   myData?: (ctx: BotContext) => Promise<unknown>;
   /**
-   * Loads what the feature's updates read from caches (e.g. the reference data), when the bot starts: a first
-   * update then costs what the others do (issue 23). Caches still refill on their own after their TTL.
+   * Loads what the feature's updates read from caches (e.g. the reference data), when the bot starts: an update
+   * within the caches' TTL after start (60 s for the reference data and the calendar) then costs what the others
+   * do (issue 23). After that the first reader past the TTL refills a cache, as before: warming only saves the
+   * first updates after a start their load.
    */
   warm?: (services: Services) => Promise<unknown>;
 }

@@ -26,10 +26,12 @@ const PER_STEP_COLD = [2, 2, 2, 2, 2, 2, 2, 2, 2, 3];
 describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => {
   let t: TestDb;
   let w: ReportWalk;
+  // pinned; the duplicates' fixtures are filed at times before it
+  let clock = CLOCK;
 
   beforeAll(async () => {
     t = await createTestDb(target);
-    w = await createReportWalk(t.db, () => CLOCK);
+    w = await createReportWalk(t.db, () => clock);
   });
   afterAll(async () => {
     await w?.close();
@@ -62,7 +64,7 @@ describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => 
   });
 
   it('claims the update and reads chat state and citizen in one statement, writes state and done mark in one: a step without work of its own commits two transactions', async () => {
-    // A first citizen fills the reference caches (a report's category, region, calendar), as a running bot has them.
+    // A first citizen files the report the next one's «send» is offered (the caches were loaded when the bot started).
     await w.walk((await w.citizen('Айгерим')).u);
     const { u } = await w.citizen('Ерлан');
     const steps = await w.walk(u);
@@ -74,43 +76,101 @@ describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => 
     expect(steps.map((s) => s.transactions)).toEqual(PER_STEP);
   });
 
-  it('offers, from the candidates read with a complete draft, what the search itself finds: nearby with a point, similar text in the district without one', async () => {
+  /** Open reports of one category in Almaty, filed an hour apart before the pinned clock (not in the order of their ids). */
+  let filed: Promise<Awaited<ReturnType<typeof fileFixtures>>> | undefined;
+  async function fileFixtures() {
     const { services } = w;
     const { regions, categories } = await services.reference.get();
     const almaty = regions.find((r) => r.nameRu === 'город Алматы')!;
     const [district, other] = almaty.districts;
     const categoryId = categories.find((c) => c.nameRu === 'Дороги и тротуары')!.id;
+    const otherCategoryId = categories.find((c) => c.id !== categoryId)!.id;
     const text = 'Не работает уличное освещение на улице Абая возле школы';
-    const file = (p: { lat: number | null; lon: number | null; districtId?: number }) =>
-      services.reports.create({ type: 'staff', id: null }, { source: 'staff', categoryId, regionId: almaty.id, districtId: district!.id, address: 'ул. Абая', description: text, evidence: [], ...p });
-    const near = await file({ lat: 43.3, lon: 76.9 });
-    const far = await file({ lat: 43.3027, lon: 76.9 }); // 300 m away
-    const sameDistrict = await file({ lat: null, lon: null });
-    await file({ lat: null, lon: null, districtId: other!.id });
+    const file = async (hoursBefore: number, p: { lat: number | null; lon: number | null; districtId?: number }) => {
+      clock = new Date(CLOCK.getTime() - hoursBefore * 3_600_000);
+      try {
+        return await services.reports.create(
+          { type: 'staff', id: null },
+          { source: 'staff', categoryId, regionId: almaty.id, districtId: district!.id, address: 'ул. Абая', description: text, evidence: [], ...p },
+        );
+      } finally {
+        clock = CLOCK;
+      }
+    };
+    const near = await file(1, { lat: 43.3, lon: 76.9 });
+    const far = await file(3, { lat: 43.3027, lon: 76.9 }); // 300 m away
+    const sameDistrict = await file(2, { lat: null, lon: null });
+    await file(4, { lat: null, lon: null, districtId: other!.id });
+    return { almaty, district: district!, categoryId, otherCategoryId, near, far, sameDistrict };
+  }
+  const fixtures = () => (filed ??= fileFixtures());
+
+  /** A citizen whose draft is complete with these answers. */
+  type Answers = { categoryId: number; regionId: number; districtId: number; lat: number | null; lon: number | null };
+  type DraftAnswers = Answers & { address: string | null; description: string };
+  async function citizenWithDraft(input: DraftAnswers) {
+    const { services } = w;
+    const telegramId = freshTelegramId();
+    const c = await services.citizens.giveConsent(telegramId, 'ru', 'Асель');
+    await services.reportCitizen.saveDraft(c.id, { ...input, anonymous: false });
+    await services.reportCitizen.addDraftEvidence(c.id, { kind: 'photo', telegramFileId: 'f', fileUniqueId: `u${telegramId}` });
+    return { telegramId, citizenId: c.id };
+  }
+
+  it('offers at «send», from the candidates read with the draft, what the search itself finds: nearby with a point, similar text in the district without one', async () => {
+    const { services } = w;
+    const { almaty, district, categoryId, near, far, sameDistrict } = await fixtures();
     const search = vi.spyOn(services.reports, 'findDuplicates');
     for (const [place, offered] of [
       [{ lat: 43.3005, lon: 76.9001, address: null }, [near.id, sameDistrict.id]],
       // without a point every report of the district is compared by its text: the newest first among equals
-      [{ lat: null, lon: null, address: 'ул. Абая, 5' }, [sameDistrict.id, far.id, near.id]],
+      [{ lat: null, lon: null, address: 'ул. Абая, 5' }, [near.id, sameDistrict.id, far.id]],
     ] as const) {
-      const telegramId = freshTelegramId();
-      const c = await services.citizens.giveConsent(telegramId, 'ru', 'Асель');
-      const input = { categoryId, regionId: almaty.id, districtId: district!.id, description: 'Уличное освещение не работает возле школы', ...place };
-      await services.reportCitizen.saveDraft(c.id, { ...input, anonymous: false });
-      await services.reportCitizen.addDraftEvidence(c.id, { kind: 'photo', telegramFileId: 'f', fileUniqueId: `u${telegramId}` });
+      const input = { categoryId, regionId: almaty.id, districtId: district.id, description: 'Уличное освещение не работает возле школы', ...place };
+      const { telegramId, citizenId } = await citizenWithDraft(input);
       const expected = await services.reports.findDuplicates(input);
       search.mockClear();
-      const parts = services.reportCitizen.inUnit(telegramId);
+      const parts = services.reportCitizen.inUnit(telegramId, { duplicates: true });
       const found = await services.chatState.unit(
         [],
         async (start) => {
-          parts.keep(start, c.id);
-          return services.reportCitizen.findDuplicates(c.id, input);
+          parts.keep(start, citizenId);
+          return services.reportCitizen.findDuplicates(citizenId, input);
         },
         { reads: parts.reads },
       );
       expect(search).not.toHaveBeenCalled();
       expect(found.map((f) => [f.report.id, f.distanceM])).toEqual(expected.map((f) => [f.report.id, f.distanceM]));
+      expect(found.map((f) => f.report.id)).toEqual(offered);
+    }
+    search.mockRestore();
+  });
+
+  it('offers what the search finds when the point or the category changed after the candidates were read, and reads none for an update other than «send»', async () => {
+    const { services } = w;
+    const { almaty, district, categoryId, otherCategoryId, near, far, sameDistrict } = await fixtures();
+    const input = { categoryId, regionId: almaty.id, districtId: district.id, description: 'Уличное освещение не работает возле школы', lat: 43.3005, lon: 76.9001, address: null };
+    const search = vi.spyOn(services.reports, 'findDuplicates');
+    for (const [change, duplicates, offered] of [
+      // moved next to the far one: the near one (read for the old point) is 300 m away now
+      [{ lat: 43.3027, lon: 76.9 }, true, [far.id, sameDistrict.id]],
+      [{ categoryId: otherCategoryId }, true, []],
+      // nothing changed, but the update is not the summary's «send»: no candidates came with the draft
+      [{}, false, [near.id, sameDistrict.id]],
+    ] as const) {
+      const { telegramId, citizenId } = await citizenWithDraft(input);
+      search.mockClear();
+      const parts = services.reportCitizen.inUnit(telegramId, { duplicates });
+      const found = await services.chatState.unit(
+        [],
+        async (start) => {
+          parts.keep(start, citizenId);
+          await services.reportCitizen.saveDraft(citizenId, change);
+          return services.reportCitizen.findDuplicates(citizenId, { ...input, ...change });
+        },
+        { reads: parts.reads },
+      );
+      expect(search).toHaveBeenCalledTimes(1);
       expect(found.map((f) => f.report.id)).toEqual(offered);
     }
     search.mockRestore();

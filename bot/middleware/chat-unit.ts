@@ -9,6 +9,7 @@ import type { MiddlewareFn } from 'grammy';
 import type { Logger } from 'pino';
 import type { Services } from '../../core/services.ts';
 import type { BotContext } from '../context.ts';
+import { isSummarySend } from '../reports/buttons.ts';
 import { oncePerUpdate, type OncePerUpdateOptions } from './once-per-update.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,7 +32,7 @@ export function chatUnit(services: Services, logger: Logger, opts: OncePerUpdate
     const citizen = from && !from.is_bot && chat.type === 'private' ? services.citizens.inUnit(from.id) : null;
     // With the citizen, their report draft: the report flow reads it on every step and saves it at the end of
     // the unit (core/reports/report-draft-unit.ts); one index lookup more in a statement made anyway.
-    const draft = citizen ? services.reportCitizen.inUnit(from!.id) : null;
+    const draft = citizen ? services.reportCitizen.inUnit(from!.id, { duplicates: isSummarySend(ctx.callbackQuery?.data) }) : null;
     for (let waited = false; ; waited = true) {
       const handled = await services.chatState.unit(
         keys,

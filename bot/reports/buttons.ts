@@ -30,6 +30,8 @@ export const evidenceStep = defineFlowButton('@ev', { action: oneOf('done', 'cle
 export const anonymity = defineFlowButton('@anon', { hidden: int(0, 1) });
 /** Send, discard, or a step to change. */
 export const summaryChoice = defineFlowButton('@sum', { choice: token('\\w+') });
+/** Whether a button's data is the summary's «send» (its update reads the candidates for the duplicates offer with the draft). */
+export const isSummarySend = (data: string | undefined) => data !== undefined && summaryChoice.decode(data)?.choice === 'send';
 /** Support an open report that looks the same, or file a new one. */
 export const duplicateChoice = defineFlowButton('@dup', { reportId: idOr('new') });
 /** Go on with the saved draft, or start again. */

@@ -47,14 +47,15 @@ export const EMPTY_FIELDS: DraftFields = {
 
 /**
  * The citizen with this Telegram id's draft (its columns, `citizenId` null when there is none), how many
- * reports they filed in the bot since `since` (the daily limit, asked on entering the flow) and, for a complete
- * draft, the open reports that may be the same problem (report-duplicates.ts; what «send» offers): one row when
- * the citizen exists, read as `jsonb` by the unit.
+ * reports they filed in the bot since `since` (the daily limit, asked on entering the flow) and, given the
+ * search's radius (the update is the summary's «send»), the open reports that may be the same problem
+ * (report-duplicates.ts; what «send» offers), else null: one row when the citizen exists, read as `jsonb` by the unit.
  */
-export function draftRead(telegramId: number | bigint, since: Date, duplicateRadiusM: number): Prisma.Sql {
+export function draftRead(telegramId: number | bigint, since: Date, duplicateRadiusM: number | null): Prisma.Sql {
+  const candidates = duplicateRadiusM == null ? Prisma.sql`NULL::jsonb` : candidatesRead(duplicateRadiusM);
   return Prisma.sql`
     SELECT d.*, floor(extract(epoch FROM d."updatedAt") * 1000)::float8 AS "updatedAtMs", t.n AS "filedToday",
-      ${candidatesRead(duplicateRadiusM)} AS "duplicateCandidates"
+      ${candidates} AS "duplicateCandidates"
     FROM "Citizen" c
     LEFT JOIN "ReportDraft" d ON d."citizenId" = c.id
     CROSS JOIN LATERAL (

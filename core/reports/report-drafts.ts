@@ -80,10 +80,12 @@ export function createReportDrafts({
     /**
      * The draft of the citizen with this Telegram id, read in a bot update's first statement (core/chat-state):
      * `reads` goes into the unit's parts; `keep` makes it what getDraft answers for the rest of the update.
+     * `duplicates`: the update is the summary's «send», so the candidates for its search are read with the draft
+     * (an update that cannot offer them reads none).
      */
-    inUnit(telegramId: number | bigint) {
+    inUnit(telegramId: number | bigint, { duplicates = false }: { duplicates?: boolean } = {}) {
       return {
-        reads: { reportDraft: draftRead(telegramId, localMidnight(localDate(now())), reports.duplicateRadiusM) },
+        reads: { reportDraft: draftRead(telegramId, localMidnight(localDate(now())), duplicates ? reports.duplicateRadiusM : null) },
         keep(start: UnitStart, citizenId: number) {
           const row = start.reads.reportDraft;
           if (!row || (row.citizenId != null && row.citizenId !== citizenId)) return;

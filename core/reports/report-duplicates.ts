@@ -1,8 +1,9 @@
 // Open reports that look like the same problem (offered to a citizen before filing): the scoring, shared by
-// the plain search (reports.findDuplicates) and the bot's update, which reads the candidates of a complete
-// draft in its first statement (report-draft-unit.ts), so pressing «send» costs no read of its own (issue 23).
+// the plain search (reports.findDuplicates) and the bot's update of «send», which reads the draft's candidates
+// in its first statement (report-draft-unit.ts), so pressing «send» costs no read of its own (issue 23).
 import { Prisma, type Report } from '../../generated/prisma/client.ts';
 import { distanceM, textSimilarity } from './report-geo.ts';
+import { OPEN_STATUSES } from './report-status.ts';
 
 export interface DuplicateInput {
   categoryId: number;
@@ -16,8 +17,6 @@ export interface DuplicateInput {
 /** What scoring and the offer read of a report. */
 export type DuplicateCandidate = Pick<Report, 'id' | 'number' | 'status' | 'hidden' | 'description' | 'lat' | 'lon' | 'districtId'>;
 
-/** The statuses of a report one may still support. */
-export const OPEN_FOR_SUPPORT = ['new', 'in_work', 'reopened'] as const;
 /** The newest open reports of the category and region looked at. */
 export const CANDIDATES_MAX = 500;
 
@@ -63,29 +62,27 @@ export const readFor = (read: DuplicatesRead, input: DuplicateInput) =>
   read.lon === (input.lon ?? null);
 
 /**
- * For the draft `d` of draftRead (report-draft-unit.ts): when it is complete (every answer the flow asks,
- * bot/reports/report-draft.ts), the candidates `scoreDuplicates` can find something in as a `jsonb` array,
- * else null. Only those the scoring may keep are read: with both points, those within the radius (a metre
- * more, the scoring decides exactly); else those of the draft's district. A draft still being answered costs
- * nothing here (the CASE runs the search only for a complete one).
+ * For the draft `d` of draftRead (report-draft-unit.ts), the candidates `scoreDuplicates` can find something
+ * in, as a `jsonb` array (empty without a draft). Only those the scoring may keep are read: with both points,
+ * those within the radius (a metre more, the scoring decides exactly); else those of the draft's district.
  */
 export function candidatesRead(radiusM: number): Prisma.Sql {
   const haversine = Prisma.sql`2 * 6371000 * asin(least(1, sqrt(
     power(sin(radians(r.lat - d.lat) / 2), 2) + cos(radians(d.lat)) * cos(radians(r.lat)) * power(sin(radians(r.lon - d.lon) / 2), 2))))`;
-  return Prisma.sql`CASE WHEN d."categoryId" IS NOT NULL AND d."regionId" IS NOT NULL
-      AND (d.lat IS NOT NULL OR coalesce(d.address, '') <> '') AND coalesce(d.description, '') <> ''
-      AND jsonb_array_length(coalesce(d.evidence, '[]'::jsonb)) > 0 AND d.anonymous IS NOT NULL
-    THEN coalesce((
+  // Compared as the enum, not as text: so the status indexes (Report_categoryId_status_idx, …) serve the read.
+  const open = Prisma.join(OPEN_STATUSES.map((s) => Prisma.sql`${s}::"ReportStatus"`));
+  // The same order as reports.findDuplicates (id breaks a tie of createdAt), so the same 500 are read.
+  return Prisma.sql`coalesce((
       SELECT jsonb_agg(jsonb_build_object('id', r.id, 'number', r.number, 'status', r.status, 'hidden', r.hidden,
         'description', r.description, 'lat', r.lat, 'lon', r.lon, 'districtId', r."districtId") ORDER BY r."createdAt" DESC, r.id DESC)
       FROM (
         SELECT * FROM "Report" r
         WHERE r."categoryId" = d."categoryId" AND r."regionId" = d."regionId" AND r.hidden = false AND r."duplicateOfId" IS NULL
-          AND r.status::text IN (${Prisma.join([...OPEN_FOR_SUPPORT])})
-        ORDER BY r."createdAt" DESC LIMIT ${CANDIDATES_MAX}
+          AND r.status IN (${open})
+        ORDER BY r."createdAt" DESC, r.id DESC LIMIT ${CANDIDATES_MAX}
       ) r
       WHERE CASE WHEN d.lat IS NOT NULL AND d.lon IS NOT NULL AND r.lat IS NOT NULL AND r.lon IS NOT NULL
         THEN ${haversine} <= ${radiusM + 1}::float8
         ELSE d."districtId" IS NOT NULL AND r."districtId" = d."districtId" END
-    ), '[]'::jsonb) END`;
+    ), '[]'::jsonb)`;
 }

@@ -6,9 +6,9 @@ import { almatyYear, localDate, localMidnight } from '../calendar/local-time.ts'
 import { nextCounter, SERIAL_TX } from '../db/counter.ts';
 import type { Tx } from '../db/tx.ts';
 import { conflict, invalid, notFound, tooMany } from '../errors.ts';
-import { CANDIDATES_MAX, OPEN_FOR_SUPPORT, scoreDuplicates, type DuplicateCandidate, type DuplicateInput } from './report-duplicates.ts';
+import { CANDIDATES_MAX, scoreDuplicates, type DuplicateCandidate, type DuplicateInput } from './report-duplicates.ts';
 import { formatNumber } from './report-geo.ts';
-import { isOpen } from './report-status.ts';
+import { isOpen, OPEN_STATUSES } from './report-status.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, EVIDENCE_MAX, type NewReport, type ReportServiceDeps } from './report-types.ts';
 
 export function createReportIntake({ prisma, calendar, now = () => new Date(), duplicateRadiusM = 150, perDay = 5 }: ReportServiceDeps) {
@@ -35,8 +35,9 @@ export function createReportIntake({ prisma, calendar, now = () => new Date(), d
     /** Open reports of the same category nearby (or, without coordinates, in the same district with similar text). */
     async findDuplicates(input: DuplicateInput, limit = 3) {
       const candidates = await prisma.report.findMany({
-        where: { categoryId: input.categoryId, regionId: input.regionId, status: { in: [...OPEN_FOR_SUPPORT] }, hidden: false, duplicateOfId: null },
-        orderBy: { createdAt: 'desc' },
+        where: { categoryId: input.categoryId, regionId: input.regionId, status: { in: OPEN_STATUSES }, hidden: false, duplicateOfId: null },
+        // newest first; id breaks a tie, so which 500 are read (and their order among equal scores) is fixed
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: CANDIDATES_MAX,
       });
       return scoreDuplicates(input, candidates, duplicateRadiusM, limit);

@@ -7,6 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import { lockDataDir, type DataDirLock, type DataDirLockOptions } from './data-dir-lock.ts';
+import { createPgPool, pgliteRawSql, pgRawSql, type RawSql } from './raw-sql.ts';
 
 export type { PrismaClient };
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -14,6 +15,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
+  /** Raw SQL straight to the driver, on the same connections as Prisma (core/db/raw-sql.ts): the hot paths. */
+  sql: RawSql;
   /** The same driver adapter serves the app and the schema engine (migrations). */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Where it lives, without credentials, for logs. */
@@ -110,16 +113,25 @@ async function openPGlite(
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
-    const adapterFactory = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = createPgPool(options.url, options.poolSize ?? 10);
+    const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
     await prisma.$connect();
     return {
       kind: 'postgres',
       prisma,
+      sql: pgRawSql(pool),
       adapterFactory,
       describe: redactUrl(options.url),
       url: options.url,
-      close: () => prisma.$disconnect(),
+      close: async () => {
+        try {
+          await prisma.$disconnect();
+        } finally {
+          // The pool is ours, not the adapter's (it ends only a pool it created).
+          await pool.end();
+        }
+      },
     };
   }
   const dir = options.pgliteDir ?? 'memory://';
@@ -139,6 +151,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return {
     kind: 'pglite',
     prisma,
+    sql: pgliteRawSql(pglite),
     adapterFactory,
     describe: inMemory ? 'PGlite (in memory)' : `PGlite at ${dir}`,
     ...(inMemory ? {} : { dir }),

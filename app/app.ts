@@ -4,27 +4,20 @@
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { Api } from 'grammy';
 import { ConfigError, type Config } from './config.ts';
 import { DomainError } from '../core/errors.ts';
 import { createLogger } from './logger.ts';
 import { checkReadiness, type ReadinessCheck, type Readiness } from '../core/ops/readiness.ts';
 import { OutboxDispatcher } from '../core/outbox/dispatcher.ts';
 import type { ServicesWithDb } from '../core/services.ts';
-import { telegramFilesOver, type TelegramFiles } from '../core/reports/evidence-store.ts';
-import { createBot, type AppBot } from '../bot/create-bot.ts';
-import { telegramChat, type SendFn } from '../bot/telegram/chat-port.ts';
+import type { AppBot } from '../bot/create-bot.ts';
+import type { BotRunner } from '../bot/run.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
-import { initBot, publishCommands, registerWebhook, startPolling, webhookHandler, webhookSecret, type BotRunner } from '../bot/run.ts';
-import { buildAppServer, capabilityFeatures, capabilityJobs, capabilitySettings, createAppServices } from './compose.ts';
+import { buildAppServer, capabilityJobs, capabilitySettings, createAppServices } from './compose.ts';
 import { createHousekeepingJob } from '../jobs/housekeeping.ts';
 import { createOutboxWorker } from '../jobs/outbox-worker.ts';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.ts';
 import { createJobMetrics, createOutboxMetrics, registerJobGauges, registerOutboxGauges } from '../jobs/metrics.ts';
-import { createBotMetrics } from '../bot/middleware/metrics.ts';
-import { botCheck } from '../bot/bot-readiness.ts';
-import { telegramStatus } from '../bot/telegram-status.ts';
-import { startMetricsServer } from '../server/metrics-server.ts';
 import type { Registry } from 'prom-client';
 import { createMetricsRegistry, registerBackupGauge, registerDomainGauges } from './metrics.ts';
 import type { Database } from '../core/db/client.ts';
@@ -32,22 +25,6 @@ import { openAndPrepareDatabase } from './prepare-database.ts';
 
 export type Role = 'api' | 'bot' | 'jobs';
 export const ALL_ROLES: Role[] = ['api', 'bot', 'jobs'];
-
-/** A Bot API client for the jobs: they handle 429s themselves instead of waiting inside a retry plugin. */
-const telegramApi = (token: string, apiRoot?: string) => new Api(token, { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: 30 });
-const rawSend =
-  (api: Api): SendFn =>
-  (method, params) =>
-    api.raw[method as 'sendMessage'](params as never);
-
-/** Evidence downloads through the Bot API: getFile, then the bytes from {apiRoot}/file/bot{token}/{file_path}. */
-export function createTelegramFiles(token: string, apiRoot = 'https://api.telegram.org'): TelegramFiles {
-  const api = telegramApi(token, apiRoot);
-  return telegramFilesOver(
-    (fileId) => api.getFile(fileId),
-    (filePath) => `${apiRoot.replace(/\/+$/, '')}/file/bot${token}/${filePath}`,
-  );
-}
 
 export interface StartOptions {
   config: Config;
@@ -89,6 +66,9 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   const holder = `${hostname()}:${process.pid}`;
 
   const db = opts.db ?? (await openAndPrepareDatabase(config, logger, now));
+  const token = config.BOT_TOKEN;
+  // grammY only with a token (app/telegram.ts); the bot's own modules only where it runs (app/start-bot.ts).
+  const telegram = token ? (await import('./telegram.ts')).telegramParts(token, config.TELEGRAM_API_ROOT, config.WEBHOOK_URL) : undefined;
   const i18n = createI18n();
   const services = createAppServices({
     db,
@@ -97,7 +77,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     now,
     i18n,
     storageDir: config.storageDir,
-    telegramFiles: config.BOT_TOKEN ? createTelegramFiles(config.BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined,
+    telegramFiles: telegram?.files,
     ops: { backupDir: config.backupDir, outboxStuckMinutes: config.OUTBOX_STUCK_MINUTES },
     ...capabilitySettings({ config, botUsername: () => config.BOT_USERNAME ?? (app.bot?.bot.isInited() ? app.bot.bot.botInfo.username : null) }),
   });
@@ -127,7 +107,6 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   }
 
   const abort = new AbortController();
-  const token = config.BOT_TOKEN;
   let webhook: { path: string; handler: (req: unknown, reply: unknown) => Promise<unknown> } | undefined;
 
   if (roles.has('bot')) {
@@ -136,57 +115,13 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
         '\n  The Telegram bot is off: BOT_TOKEN is not set.\n  To get a token, open @BotFather in Telegram, send /newbot, choose a name and a username,\n  then put the token it gives you in .env as BOT_TOKEN=123456789:AA… and restart.\n  The admin API keeps running.\n',
       );
     } else {
-      app.bot = createBot({
-        token,
-        apiRoot: config.TELEGRAM_API_ROOT,
-        services,
-        i18n,
-        logger: logger.child({ component: 'bot' }),
-        rateLimitPerMinute: config.BOT_RATE_LIMIT_PER_MINUTE,
-        httpConnections: config.BOT_HTTP_CONNECTIONS,
-        throttle: opts.throttle,
-        metrics: registry ? createBotMetrics(registry, services.ops.activeConversations) : undefined,
-        features: capabilityFeatures({ i18n }),
-      });
-      const { bot, features } = app.bot;
-      void app.bot.warm().catch((e: unknown) => logger.warn({ err: e }, 'bot: cached data not loaded at start; the first update loads it'));
-      if (config.WEBHOOK_URL) {
-        const secret = webhookSecret(token, config.WEBHOOK_SECRET);
-        webhook = { path: new URL(config.WEBHOOK_URL).pathname, handler: webhookHandler(bot, secret) as never };
-        let registered = false;
-        void initBot(bot, logger, abort.signal)
-          .then(async (ok) => {
-            if (!ok) return;
-            await registerWebhook(bot, config.WEBHOOK_URL!, secret, logger);
-            registered = true;
-            await publishCommands(bot, features, i18n);
-          })
-          .catch((e) => logger.error({ err: e }, 'bot: webhook set-up failed'));
-        app.botRunner = { mode: 'webhook', stop: async () => {}, isRunning: () => registered };
-      } else {
-        const started = initBot(bot, logger, abort.signal).then(async (ok) => {
-          if (!ok) return undefined;
-          await publishCommands(bot, features, i18n).catch((e) => logger.warn({ err: e }, 'bot: could not publish commands'));
-          return startPolling(bot, logger);
-        });
-        let polling: BotRunner | undefined;
-        void started.then((r) => (polling = r)).catch(() => undefined);
-        app.botRunner = {
-          mode: 'polling',
-          isRunning: () => polling?.isRunning?.() ?? false,
-          stop: async () => {
-            abort.abort();
-            const runner = await started.catch(() => undefined);
-            await runner?.stop();
-          },
-        };
-      }
-      stops.push(async () => {
-        await app.botRunner!.stop();
-        await app.bot!.close();
-      });
-      const runner = app.botRunner;
-      checks.bot = botCheck({ mode: runner.mode, inited: () => bot.isInited(), receiving: () => runner.isRunning?.() ?? false });
+      const { startBot } = await import('./start-bot.ts');
+      const started = await startBot({ config, token, services, i18n, logger, registry, throttle: opts.throttle, abort });
+      app.bot = started.bot;
+      app.botRunner = started.runner;
+      webhook = started.webhook;
+      stops.push(started.stop);
+      checks.bot = started.check;
     }
   }
 
@@ -202,7 +137,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       console: { mapTileUrl: config.MAP_TILE_URL, mapAttribution: config.MAP_ATTRIBUTION },
       ...(registry ? { metrics: { registry, token: config.METRICS_TOKEN } } : {}),
       readiness: app.readiness,
-      system: token ? { telegram: () => telegramStatus(telegramApi(token, config.TELEGRAM_API_ROOT), config.WEBHOOK_URL) } : {},
+      system: telegram?.system ?? {},
     });
     await app.server.listen({ host: config.HOST, port: config.PORT });
     const address = app.server.server.address();
@@ -223,23 +158,22 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       onRun: jobMetrics?.onRun,
       jobs: [
         createHousekeepingJob({ ops: services.ops, now }),
-        ...capabilityJobs({
+        ...(await capabilityJobs({
           services,
           config,
           logger,
           // Staff groups need the bot's token; they have an Api client of their own, like the outbox.
-          ...(token ? { chat: telegramChat(rawSend(telegramApi(token, config.TELEGRAM_API_ROOT))) } : {}),
-        }),
+          ...(telegram ? { chat: telegram.chat() } : {}),
+        })),
       ],
     });
     app.scheduler.start();
     stops.push(() => app.scheduler!.stop());
-    if (token) {
+    if (telegram) {
       // The dispatcher has its own Api client: it handles 429s itself instead of waiting inside a retry plugin.
-      const api = telegramApi(token, config.TELEGRAM_API_ROOT);
       const dispatcher = new OutboxDispatcher({
         prisma: db.prisma,
-        chat: telegramChat(rawSend(api)),
+        chat: telegram.chat(),
         logger: logger.child({ component: 'outbox' }),
         ratePerSecond: config.OUTBOX_RATE_PER_SECOND,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
@@ -255,6 +189,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   }
 
   if (registry && config.METRICS_PORT !== undefined) {
+    // A second Fastify instance, loaded only where it listens.
+    const { startMetricsServer } = await import('../server/metrics-server.ts');
     const m = await startMetricsServer({ registry, readiness: app.readiness, host: config.METRICS_HOST, port: config.METRICS_PORT, logger });
     app.metricsUrl = m.url;
     logger.info({ url: `${m.url}/metrics` }, 'metrics listening');

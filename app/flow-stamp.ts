@@ -43,7 +43,8 @@ function closure(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-export function currentStamps(features: Feature[] = capabilityFeatures({ i18n: createI18n() })): Record<string, FlowStamp> {
+export async function currentStamps(features?: Feature[]): Promise<Record<string, FlowStamp>> {
+  features ??= await capabilityFeatures({ i18n: createI18n() });
   const sources = botFiles();
   const stamps: Record<string, FlowStamp> = {};
   for (const flow of features.flatMap((f) => f.flows ?? []).sort((a, b) => a.id.localeCompare(b.id))) {
@@ -82,6 +83,6 @@ export function stampProblems(recorded: Record<string, FlowStamp>, current: Reco
 }
 
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(path.join(root, STAMP_FILE), `${JSON.stringify(currentStamps(), null, 2)}\n`);
+  writeFileSync(path.join(root, STAMP_FILE), `${JSON.stringify(await currentStamps(), null, 2)}\n`);
   console.log(`flow versions stamped in ${STAMP_FILE}`);
 }

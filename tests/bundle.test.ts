@@ -1,13 +1,15 @@
 // Production runs the bundle app/build.mjs makes at install (`node dist/app/main.js`), not the TypeScript sources.
 // Built here into a folder of its own: it starts, finds what it reads beside its sources (migrations, texts, the
 // console, the API docs), runs the packages it bundles or leaves to Node (the password check, the metrics), stops
-// gracefully on one Ctrl+C even when npm delivers it twice, and a crash names the TypeScript file and line.
+// gracefully on one Ctrl+C even when npm delivers it twice, and a crash names the TypeScript file and line. The bot's
+// modules are chunks of their own, read only with a BOT_TOKEN: with one, the bundle still runs the bot.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../app/build.mjs';
+import { startFakeTelegram } from './fake-telegram/server.ts';
 import { freePort, killLeftovers } from './helpers/local-processes.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -29,8 +31,8 @@ afterAll(() => {
 });
 
 function run(args: string[], env: NodeJS.ProcessEnv) {
-  const fullEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...env };
-  delete fullEnv.BOT_TOKEN;
+  const fullEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', BOT_TOKEN: undefined, ...env };
+  if (fullEnv.BOT_TOKEN === undefined) delete fullEnv.BOT_TOKEN;
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(outDir, 'app/main.js'), ...args], {
     cwd: root,
     env: fullEnv,
@@ -44,23 +46,28 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
   return { child, exited, output: () => output };
 }
 
+/** Until /health answers 200 (the process started: its signal handlers are set once the start is done). */
+async function healthy(url: string, app: ReturnType<typeof run>): Promise<void> {
+  for (;;) {
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    if (app.child.exitCode !== null) throw new Error(`exited early:\n${app.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe('the production bundle', () => {
   it('starts on a new data directory, serves /health, the console, the API docs and texts in Kazakh, and stops on one Ctrl+C delivered twice', async () => {
     const port = await freePort();
     const metricsToken = 'bundle-test-metrics-token-0123456789abcdef';
     const app = run([], { PORT: String(port), DATA_DIR: dataDir, ADMIN_PASSWORD: 'bundle-test-admin-pw', DATABASE_URL: '', METRICS_TOKEN: metricsToken });
     const url = `http://127.0.0.1:${port}`;
-    for (;;) {
-      if (
-        await fetch(`${url}/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      if (app.child.exitCode !== null) throw new Error(`exited early:\n${app.output()}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await healthy(url, app);
     expect(await fetch(`${url}/health`).then((r) => r.json())).toMatchObject({ status: 'ok' });
     const docs = await fetch(`${url}/docs/static/index.html`);
     expect(docs.status).toBe(200);
@@ -89,6 +96,24 @@ describe('the production bundle', () => {
     expect(existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false);
   });
 
+  it('with a BOT_TOKEN loads the bot and answers /start (the database warm from the test before)', async () => {
+    const fake = await startFakeTelegram({ token: '123456:TEST-token-for-the-bundle' });
+    try {
+      const port = await freePort();
+      const app = run([], { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
+      await healthy(`http://127.0.0.1:${port}`, app);
+      await fake.waitFor('deleteWebhook', { timeoutMs: 30_000 });
+      const u = fake.user({ language_code: 'kk' });
+      await u.send('/start');
+      await u.waitForReply({ timeoutMs: 30_000 });
+      expect(u.lastKeyboard().flat()).toContain('🇰🇿 Қазақша');
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('names the TypeScript source in the stack trace of a crash', async () => {
     // DATA_DIR is a file: taking the embedded database's lock fails at once.
     const file = path.join(dataDir, 'not-a-directory');
@@ -96,6 +121,21 @@ describe('the production bundle', () => {
     const app = run(['migrate'], { DATA_DIR: file, DATABASE_URL: '' });
     expect(await app.exited).not.toBe(0);
     expect(app.output()).toMatch(/at lockDataDir \(.*core\/db\/data-dir-lock\.ts:\d+:\d+\)/);
+  });
+});
+
+describe('the bundle in chunks', () => {
+  it("maps a chunk read later (the bot's start) to its TypeScript source", async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { SourceMap } = await import('node:module');
+    const dir = path.join(outDir, 'app');
+    const chunk = readdirSync(dir).find((f) => /^start-bot-.*\.js$/.test(f))!;
+    const code = readFileSync(path.join(dir, chunk), 'utf8');
+    const at = code.indexOf('async function startBot(');
+    const line = code.slice(0, at).split('\n').length - 1;
+    const column = at - code.lastIndexOf('\n', at - 1) - 1;
+    const map = new SourceMap(JSON.parse(readFileSync(path.join(dir, `${chunk}.map`), 'utf8')) as never);
+    expect(map.findEntry(line, column)).toMatchObject({ originalSource: expect.stringMatching(/app\/start-bot\.ts$/) });
   });
 });
 

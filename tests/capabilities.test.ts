@@ -23,7 +23,7 @@ const i18n = createI18n();
 /** Services are built without touching the database; nothing here runs a query. */
 const db = { kind: 'pglite', prisma: {}, describe: 'none', close: async () => {} } as unknown as Database;
 const options = { db, logger: testLogger, sessionTtlHours: 12, i18n };
-const features = capabilityFeatures({ i18n });
+const features = await capabilityFeatures({ i18n });
 const duplicates = (names: string[]) => names.filter((n, i) => names.indexOf(n) !== i);
 /** Namespaces every part of the system shares, owned by no capability. */
 const FOUNDATION_NAMESPACES = ['common', 'errors'];
@@ -82,7 +82,7 @@ describe('capability manifests', () => {
       const urls: string[] = [];
       const collect: FastifyPluginAsyncZod = async (app) => {
         app.addHook('onRoute', (r) => void urls.push(r.url));
-        for (const routes of c.routes?.(deps) ?? []) await app.register(routes);
+        for (const routes of (await c.routes?.(deps)) ?? []) await app.register(routes);
       };
       const app = await buildServer({ services, i18n, logger: testLogger, cookieSecure: false, routes: [collect] });
       await app.close();
@@ -108,7 +108,7 @@ describe('capability manifests', () => {
     }
   });
 
-  it('give every bot feature, flow, command, menu entry, deep link and job a name of its own', () => {
+  it('give every bot feature, flow, command, menu entry, deep link and job a name of its own', async () => {
     expect(duplicates(features.map((f) => f.name))).toEqual([]);
     const flows = features.flatMap((f) => f.flows ?? []);
     expect(duplicates(flows.map((f) => f.id))).toEqual([]);
@@ -119,7 +119,7 @@ describe('capability manifests', () => {
     expect(duplicates(menu.map((e) => String(e.order)))).toEqual([]);
     expect(duplicates(features.flatMap((f) => Object.keys(f.deepLinks ?? {})))).toEqual([]);
     const config = parseConfig({ BOT_TOKEN: '123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }, '/srv/azamat');
-    const jobs = capabilityJobs({ services: createAppServices(options), config, logger: testLogger, chat: telegramChat(async () => ({})) });
+    const jobs = await capabilityJobs({ services: createAppServices(options), config, logger: testLogger, chat: telegramChat(async () => ({})) });
     expect(jobs.map((j) => j.name).sort()).toEqual([
       'calendar-rollover',
       'discussion-deadlines',

@@ -38,7 +38,7 @@ describe.each(dbTargets)('Telegram failing during a report (%s)', (target) => {
       logger: testLogger,
       rateLimitPerMinute: 1000,
       botInfo: fake.botInfo,
-      features: [...citizens.bot!({ i18n }), createReportFeature()],
+      features: [...(await citizens.bot!({ i18n })), createReportFeature()],
       pacing: { perChatMs: 0, perSecond: 1000, attemptTimeoutMs: 400, backoffMs: 50 },
     });
   });

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { PhotoSize } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportEvidence } from '../generated/prisma/client.ts';
-import { createTelegramFiles } from '../app/app.ts';
+import { createTelegramFiles } from '../app/telegram.ts';
 import type { Actor } from '../core/audit/audit-log.ts';
 import { createI18n } from '../core/i18n/i18n.ts';
 import { createEvidenceStore, safeFileName } from '../core/reports/evidence-store.ts';

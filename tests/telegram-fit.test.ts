@@ -98,9 +98,9 @@ describe('buttons fit a phone', () => {
     expect(legend).toEqual(['• Абаттандыру, аулалар және балалар алаңдары']);
   });
 
-  it.each(LOCALES)('keeps every main-menu label within %s 20', (lng) => {
+  it.each(LOCALES)('keeps every main-menu label within %s 20', async (lng) => {
     const t = i18n.getFixedT(lng);
-    const long = capabilityFeatures({ i18n })
+    const long = (await capabilityFeatures({ i18n }))
       .flatMap((f) => f.menu ?? [])
       .map((e) => t(e.labelKey))
       .filter((label) => shownLength(label) > MENU_LABEL_MAX);

@@ -1,11 +1,10 @@
 // Monitoring and needs assessment: the dashboard's indicators, the problem map and the exports.
 import { analyticsDomain } from '../../core/analytics/index.ts';
-import { analyticsRoutes } from '../../server/analytics/analytics.ts';
 import type { Capability } from '../capability.ts';
 
 export const analytics: Capability = {
   ...analyticsDomain,
   locales: ['analytics'],
-  routes: ({ services }) => [analyticsRoutes(services)],
+  routes: async ({ services }) => [(await import('../../server/analytics/analytics.ts')).analyticsRoutes(services)],
   console: true,
 };

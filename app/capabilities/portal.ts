@@ -1,7 +1,6 @@
 // The public portal (issue 17): server-rendered pages of civic control for everyone, in kk and ru, under /kk/ and
 // /ru/ (and `/` unless PORTAL_HOME=false), cached in memory.
 import { portalDomain } from '../../core/portal/index.ts';
-import { portalRoutes } from '../../server/portal/routes.tsx';
 import type { Capability } from '../capability.ts';
 
 export const portal: Capability = {
@@ -16,5 +15,5 @@ export const portal: Capability = {
       embedOrigins: config.PORTAL_EMBED_ORIGINS?.split(' ') ?? [],
     },
   }),
-  routes: ({ services, i18n }) => [portalRoutes(services, i18n)],
+  routes: async ({ services, i18n }) => [(await import('../../server/portal/routes.tsx')).portalRoutes(services, i18n)],
 };

@@ -1,9 +1,5 @@
 // Social projects: joining by the invitation link in the bot, beneficiaries, events, grant-report statistics.
-import { createProjectFeature } from '../../bot/projects/project.ts';
 import { projectsDomain } from '../../core/projects/index.ts';
-import { projectBeneficiaryRoutes } from '../../server/projects/project-beneficiaries.ts';
-import { projectStatsRoutes } from '../../server/projects/project-stats.ts';
-import { projectRoutes } from '../../server/projects/projects.ts';
 import type { Capability } from '../capability.ts';
 
 export const projects: Capability = {
@@ -11,7 +7,11 @@ export const projects: Capability = {
   locales: ['projects'],
   // invitation links need the bot's username
   settings: ({ botUsername }) => ({ projects: { botUsername } }),
-  bot: () => [createProjectFeature()],
-  routes: ({ services }) => [projectRoutes(services), projectBeneficiaryRoutes(services), projectStatsRoutes(services)],
+  bot: async () => [(await import('../../bot/projects/project.ts')).createProjectFeature()],
+  routes: async ({ services }) => [
+    (await import('../../server/projects/projects.ts')).projectRoutes(services),
+    (await import('../../server/projects/project-beneficiaries.ts')).projectBeneficiaryRoutes(services),
+    (await import('../../server/projects/project-stats.ts')).projectStatsRoutes(services),
+  ],
   console: true,
 };

@@ -1,12 +1,5 @@
 // Civic control («Азаматтық бақылау»): reports in the bot, the operators' board, staff groups in Telegram.
-import { createReportFeature } from '../../bot/reports/report.ts';
-import { createStaffChat } from '../../bot/reports/staff-chat.ts';
 import { reportsDomain } from '../../core/reports/index.ts';
-import { createReportDeadlinesJob } from '../../jobs/report-deadlines.ts';
-import { createStaffChatSyncJob } from '../../jobs/staff-chat-sync.ts';
-import { evidencePublicityRoutes } from '../../server/reports/evidence-publicity.ts';
-import { reportTemplateRoutes } from '../../server/reports/report-templates.ts';
-import { reportRoutes } from '../../server/reports/reports.ts';
 import type { Capability } from '../capability.ts';
 
 export const reports: Capability = {
@@ -20,12 +13,18 @@ export const reports: Capability = {
       escalationWorkingDays: config.REPORT_ESCALATION_WORKING_DAYS,
     },
   }),
-  bot: () => [createReportFeature(), createStaffChat()],
-  routes: ({ services }) => [reportRoutes(services), reportTemplateRoutes(services), evidencePublicityRoutes(services)],
-  jobs: ({ services, logger, chat }) => [
-    createReportDeadlinesJob(services.reportDeadlines),
+  bot: async () => [(await import('../../bot/reports/report.ts')).createReportFeature(), (await import('../../bot/reports/staff-chat.ts')).createStaffChat()],
+  routes: async ({ services }) => [
+    (await import('../../server/reports/reports.ts')).reportRoutes(services),
+    (await import('../../server/reports/report-templates.ts')).reportTemplateRoutes(services),
+    (await import('../../server/reports/evidence-publicity.ts')).evidencePublicityRoutes(services),
+  ],
+  jobs: async ({ services, logger, chat }) => [
+    (await import('../../jobs/report-deadlines.ts')).createReportDeadlinesJob(services.reportDeadlines),
     // Staff groups need the bot's token.
-    ...(chat ? [createStaffChatSyncJob(services.reportStaffChat, chat, logger.child({ component: 'staff-chat' }))] : []),
+    ...(chat
+      ? [(await import('../../jobs/staff-chat-sync.ts')).createStaffChatSyncJob(services.reportStaffChat, chat, logger.child({ component: 'staff-chat' }))]
+      : []),
   ],
   console: true,
 };

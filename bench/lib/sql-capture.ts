@@ -5,10 +5,13 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Database } from '../../core/db/client.ts';
+import { createPgPool, pgRawSql, type RawSql } from '../../core/db/raw-sql.ts';
 
 export interface CapturedQuery {
   sql: string;
   params: unknown[];
+  /** the port's prepared statement name, replayed as one too */
+  name?: string;
 }
 
 export interface CapturingDatabase {
@@ -20,7 +23,8 @@ export interface CapturingDatabase {
 export function capturingDatabase(url: string): CapturingDatabase {
   let queries: CapturedQuery[] = [];
   // Prisma logs COMMIT but not the BEGIN a driver adapter issues: mark where each transaction starts.
-  const base = new PrismaPg({ connectionString: url, max: 2 });
+  const pool = createPgPool(url, 2);
+  const base = new PrismaPg(pool);
   const adapterFactory = new Proxy(base, {
     get(target, prop, receiver) {
       if (prop !== 'connect') return Reflect.get(target, prop, receiver) as unknown;
@@ -42,8 +46,26 @@ export function capturingDatabase(url: string): CapturingDatabase {
   prisma.$on('query', (e) => {
     queries.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] });
   });
+  // The raw-SQL port's statements are captured too (sent as the port sends them: Dates as UTC text).
+  const direct = pgRawSql(pool);
+  const sql: RawSql = {
+    query(text, values = [], opts) {
+      queries.push({ sql: text, params: values.map((v) => (v instanceof Date ? v.toISOString() : v)), ...(opts?.name ? { name: opts.name } : {}) });
+      return direct.query(text, values, opts);
+    },
+  };
   return {
-    db: { kind: 'postgres', prisma, adapterFactory, describe: 'bench capture', close: () => prisma.$disconnect() },
+    db: {
+      kind: 'postgres',
+      prisma,
+      sql,
+      adapterFactory,
+      describe: 'bench capture',
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    },
     take() {
       const q = queries;
       queries = [];
@@ -63,7 +85,7 @@ export async function replay(pool: pg.Pool, queries: CapturedQuery[], substitute
   try {
     for (const q of queries) {
       if (TX_CONTROL.test(q.sql)) await client.query(q.sql);
-      else await client.query(q.sql, q.params.map(substitute));
+      else await client.query({ text: q.sql, values: q.params.map(substitute), ...(q.name ? { name: q.name } : {}) });
     }
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});

@@ -5,8 +5,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { noFilters, openSchemaEngine, type MigrationList, type OpenSchemaEngine } from './schema-engine.ts';
@@ -121,6 +119,8 @@ export async function migrateIfBehind(
  */
 export async function diffMigrationsToSchema(dir = migrationsDir, schemaFile = schemaPath): Promise<string> {
   const schema = await readFile(schemaFile, 'utf8');
+  // Imported here: only `npm run db:migration` needs them, never a start.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   const scratch = new PGlite('memory://');
   const engine = await openSchemaEngine(new PrismaPGlite(scratch), schema);
   try {

@@ -3,7 +3,6 @@
 // A session-level advisory lock, on a connection of its own, serialises the preparation; whoever comes
 // second waits, then finds nothing left to do. The embedded database needs none: its directory lock
 // already admits one process.
-import pg from 'pg';
 import type { Database } from './client.ts';
 
 /** pg_advisory_lock's key: "azamat" in ASCII, so `SELECT * FROM pg_locks WHERE objid = …` finds it. */
@@ -11,6 +10,8 @@ export const MIGRATION_LOCK_KEY = 0x617a616d6174n;
 
 export async function withMigrationLock<T>(db: Pick<Database, 'kind' | 'url'>, fn: () => Promise<T>, opts: { onWait?: () => void } = {}): Promise<T> {
   if (db.kind !== 'postgres' || !db.url) return fn();
+  // Imported here: an embedded database never needs it.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: db.url, application_name: 'azamat-migrate' });
   await client.connect();
   try {

@@ -9,11 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from '../../generated/prisma/client.ts';
 import { seedIfChanged, seedVersion, seedYears } from '../../prisma/seed.ts';
-import { PGLITE_START_PARAMS } from './client.ts';
 import { applyMigrations, migrationRecords, migrationsDir, readMigrations, type MigrationRecord } from './migrate.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,6 +60,13 @@ export async function buildTemplate(opts: { outDir?: string; now?: Date; migrati
   const staging = `${outDir}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
+  // Imported here: a start only looks for the template (findTemplate) and copies it.
+  const [{ PGlite }, { PrismaPGlite }, { PrismaClient }, { PGLITE_START_PARAMS }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+    import('../../generated/prisma/client.ts'),
+    import('./open-pglite.ts'),
+  ]);
   const pglite = await PGlite.create(path.join(staging, DATA), { startParams: PGLITE_START_PARAMS });
   try {
     const adapter = new PrismaPGlite(pglite);

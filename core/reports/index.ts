@@ -44,7 +44,7 @@ export const reportsDomain: DomainModule<
   'reports' | 'reportCitizen' | 'reportTemplates' | 'reportAdmin' | 'evidence' | 'evidencePublicity' | 'reportQueries' | 'reportStaffChat' | 'reportDeadlines'
 > = {
   name: 'reports',
-  services: ({ prisma, calendar, i18n, logger, now, options, publicChanges, chatState }) => {
+  services: ({ db, prisma, calendar, i18n, logger, now, options, publicChanges, chatState }) => {
     const reports = createReportService({ prisma, calendar, i18n, now, ...options.reports });
     const reportTemplates = createReportTemplateService({ prisma, calendar, now });
     const evidence = createEvidenceStore({ prisma, storageDir: options.storageDir, telegramFiles: options.telegramFiles, now });
@@ -55,7 +55,7 @@ export const reportsDomain: DomainModule<
       reportAdmin: createReportAdminService({ prisma, reports, templates: reportTemplates, i18n, logger, now, publicChanges }),
       evidence,
       evidencePublicity: createEvidencePublicity({ prisma, now, publicChanges, open: evidence.open }),
-      reportQueries: createReportQueries({ prisma, now }),
+      reportQueries: createReportQueries({ sql: db.sql, now }),
       reportStaffChat: createReportStaffChat({ prisma, i18n, now }),
       reportDeadlines: {
         process: () =>

@@ -1,7 +1,7 @@
 // Staff reads of reports, each in the caller's scope (core/staff/scope.ts, the REPORT kind of
 // report-scope.ts): the filtered list and its counts use the scope's `where`, one report is loaded
 // and refused as its own GET answers (404, then 403). Routes only parse and map.
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { RawSql } from '../db/raw-sql.ts';
 import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import { assertCovers, type StaffPrincipal } from '../staff/scope.ts';
 import {
@@ -17,27 +17,27 @@ import {
 } from './report-query.ts';
 import { REPORT } from './report-scope.ts';
 
-export function createReportQueries({ prisma, now = () => new Date() }: { prisma: PrismaClient; now?: () => Date }) {
+export function createReportQueries({ sql, now = () => new Date() }: { sql: RawSql; now?: () => Date }) {
   return {
     list(staff: StaffPrincipal, filter: ReportFilter, page: { sort: ReportSort; cursor?: number; limit: number }) {
       const at = now();
-      return listReports(prisma, reportCondition(filter, staff, at), page, at);
+      return listReports(sql, reportCondition(filter, staff, at), page, at);
     },
 
     counts(staff: StaffPrincipal, filter: ReportFilter): Promise<Record<ReportStatus, number>> {
-      return countReports(prisma, reportCondition(filter, staff, now()));
+      return countReports(sql, reportCondition(filter, staff, now()));
     },
 
     /** The report with its history and evidence, if the caller's scope covers it. */
     async detail(staff: StaffPrincipal, id: number) {
-      const report = await getReportDetail(prisma, id);
+      const report = await getReportDetail(sql, id);
       assertCovers(REPORT.rule, staff, report);
       return { ...report, summary: summarize(report, now()) };
     },
 
     /** One report's summary, if the caller's scope covers it. */
     async summary(staff: StaffPrincipal, id: number): Promise<ReportSummary> {
-      const summary = await getReportSummary(prisma, id, now());
+      const summary = await getReportSummary(sql, id, now());
       assertCovers(REPORT.rule, staff, summary);
       return summary;
     },
@@ -47,7 +47,7 @@ export function createReportQueries({ prisma, now = () => new Date() }: { prisma
      * routing the report elsewhere may just have taken it out of the caller's.
      */
     summaryAfterChange(id: number): Promise<ReportSummary> {
-      return getReportSummary(prisma, id, now());
+      return getReportSummary(sql, id, now());
     },
   };
 }

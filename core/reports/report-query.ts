@@ -2,13 +2,16 @@
 // Routes stay thin: they parse the query, this module reads the rows and shapes them for the domain.
 // The list, the counts and the detail are raw SQL (each one statement, rows mapped straight to the
 // summary): they are the admin API's hot paths, and Prisma's runtime (query building, compiling and
-// mapping) cost more CPU per request than PostgreSQL's work (bench/FIXES.md, section 10).
+// mapping) cost more CPU per request than PostgreSQL's work (bench/FIXES.md, section 10). They go through
+// the raw-SQL port (core/db/raw-sql.ts), not $queryRaw, which still passes every statement and row through
+// Prisma's runtime; Prisma.sql only composes the text and its parameters.
 import { Prisma, type PrismaClient, type Report } from '../../generated/prisma/client.ts';
 import { ReportStatus, type EvidenceKind } from '../../generated/prisma/enums.ts';
 import { invalid, notFound } from '../errors.ts';
 import { SCOPES, isAdmin, type StaffPrincipal } from '../staff/scope.ts';
 import { isOpen, OPEN_STATUSES, statusColour } from './report-status.ts';
 import { keysetPage } from '../db/keyset-page.ts';
+import type { RawSql } from '../db/raw-sql.ts';
 import { escapeLike } from '../text.ts';
 
 export const REPORT_STATUSES = Object.values(ReportStatus) as ReportStatus[];
@@ -72,6 +75,9 @@ export function reportCondition(filter: ReportFilter, staff: StaffPrincipal, now
   return and.length ? Prisma.join(and, ' AND ') : Prisma.sql`TRUE`;
 }
 
+/** One composed statement through the port. */
+const run = <T extends object>(sql: RawSql, s: Prisma.Sql): Promise<T[]> => sql.query<T>(s.text, s.values);
+
 type CountedReport = Pick<
   Report,
   'id' | 'number' | 'status' | 'categoryId' | 'regionId' | 'districtId' | 'departmentId' | 'description' | 'createdAt' | 'dueAt' | 'supportCount' | 'hidden'
@@ -129,15 +135,16 @@ const summaryOf = (r: SummaryRow, now: Date): ReportSummary => summarize({ ...r,
  * the whole list made PostgreSQL group every evidence file: bench/FIXES.md, section 2).
  */
 export async function listReports(
-  prisma: PrismaClient,
+  sql: RawSql,
   condition: Prisma.Sql,
   page: { sort: ReportSort; cursor?: number; limit: number },
   now: Date,
 ): Promise<{ items: ReportSummary[]; nextCursor: number | null }> {
   const and = [condition];
   if (page.cursor != null) {
-    const [last] = await prisma.$queryRaw<Array<{ id: number; createdAt: Date; dueAt: Date | null }>>`
-      SELECT id, "createdAt", "dueAt" FROM "Report" WHERE id = ${page.cursor}`;
+    const [last] = await sql.query<{ id: number; createdAt: Date; dueAt: Date | null }>('SELECT id, "createdAt", "dueAt" FROM "Report" WHERE id = $1', [
+      page.cursor,
+    ]);
     if (!last) throw invalid('validation', { details: 'cursor' });
     if (page.sort === 'createdAt') {
       // The redundant bound lets PostgreSQL walk the createdAt index from the cursor instead of
@@ -152,7 +159,9 @@ export async function listReports(
     }
   }
   const order = page.sort === 'createdAt' ? Prisma.sql`"createdAt" DESC, id DESC` : Prisma.sql`"dueAt" ASC NULLS LAST, id ASC`;
-  const rows = await prisma.$queryRaw<SummaryRow[]>`
+  const rows = await run<SummaryRow>(
+    sql,
+    Prisma.sql`
     SELECT p.*, (SELECT count(*)::int FROM "ReportEvidence" e WHERE e."reportId" = p.id) AS "evidenceCount"
     FROM (
       SELECT r.id, r.number, r.status, r."categoryId", r."regionId", r."districtId", r."departmentId", r.description,
@@ -160,7 +169,8 @@ export async function listReports(
       FROM "Report" r WHERE ${Prisma.join(and, ' AND ')}
       ORDER BY ${order} LIMIT ${page.limit + 1}
     ) p
-    ORDER BY ${order}`;
+    ORDER BY ${order}`,
+  );
   const { items, nextCursor } = keysetPage(rows, page.limit);
   return { items: items.map((r) => summaryOf(r, now)), nextCursor };
 }
@@ -178,9 +188,8 @@ export async function withEvidenceCounts<R extends { id: number }>(prisma: Prism
 }
 
 /** Reports per status, every status present (zero when none). */
-export async function countReports(prisma: PrismaClient, condition: Prisma.Sql): Promise<Record<ReportStatus, number>> {
-  const groups = await prisma.$queryRaw<Array<{ status: ReportStatus; n: number }>>`
-    SELECT r.status, count(*)::int AS n FROM "Report" r WHERE ${condition} GROUP BY r.status`;
+export async function countReports(sql: RawSql, condition: Prisma.Sql): Promise<Record<ReportStatus, number>> {
+  const groups = await run<{ status: ReportStatus; n: number }>(sql, Prisma.sql`SELECT r.status, count(*)::int AS n FROM "Report" r WHERE ${condition} GROUP BY r.status`);
   const counts = Object.fromEntries(REPORT_STATUSES.map((st) => [st, 0])) as Record<ReportStatus, number>;
   for (const g of groups) counts[g.status] = g.n;
   return counts;
@@ -222,9 +231,9 @@ type DetailRow = Report & {
  * The report with its counts, history (each event's actor named: a staff member's full name, an API
  * client's name) and evidence, in one statement. Times inside the JSON parts travel as epoch milliseconds.
  */
-export async function getReportDetail(prisma: PrismaClient, id: number) {
-  const [row] = await prisma.$queryRaw<DetailRow[]>`
-    SELECT r.*,
+export async function getReportDetail(sql: RawSql, id: number) {
+  const [row] = await sql.query<DetailRow>(
+    `SELECT r.*,
       (SELECT count(*)::int FROM "ReportEvidence" x WHERE x."reportId" = r.id) AS "evidenceCount",
       (SELECT count(*)::int FROM "ReportFollower" f WHERE f."reportId" = r.id) AS "followerCount",
       (SELECT coalesce(json_agg(json_build_object(
@@ -240,7 +249,9 @@ export async function getReportDetail(prisma: PrismaClient, id: number) {
           'id', v.id, 'kind', v.kind, 'mimeType', v."mimeType", 'fileSize', v."fileSize", 'url', v.url,
           'withheldAt', floor(extract(epoch FROM v."withheldAt") * 1000)::float8, 'withheldReason', v."withheldReason") ORDER BY v.id), '[]'::json)
         FROM "ReportEvidence" v WHERE v."reportId" = r.id) AS evidence
-    FROM "Report" r WHERE r.id = ${id}`;
+    FROM "Report" r WHERE r.id = $1`,
+    [id],
+  );
   if (!row) throw notFound('report.not_found');
   const { evidenceCount, followerCount, events, evidence, ...report } = row;
   const author = report.citizenId == null ? null : String(report.citizenId);
@@ -252,12 +263,14 @@ export async function getReportDetail(prisma: PrismaClient, id: number) {
   };
 }
 
-export async function getReportSummary(prisma: PrismaClient, id: number, now: Date): Promise<ReportSummary> {
-  const [row] = await prisma.$queryRaw<SummaryRow[]>`
-    SELECT r.id, r.number, r.status, r."categoryId", r."regionId", r."districtId", r."departmentId", r.description,
+export async function getReportSummary(sql: RawSql, id: number, now: Date): Promise<ReportSummary> {
+  const [row] = await sql.query<SummaryRow>(
+    `SELECT r.id, r.number, r.status, r."categoryId", r."regionId", r."districtId", r."departmentId", r.description,
            r."createdAt", r."dueAt", r."supportCount", r.hidden,
            (SELECT count(*)::int FROM "ReportEvidence" e WHERE e."reportId" = r.id) AS "evidenceCount"
-    FROM "Report" r WHERE r.id = ${id}`;
+    FROM "Report" r WHERE r.id = $1`,
+    [id],
+  );
   if (!row) throw notFound('report.not_found');
   return summaryOf(row, now);
 }

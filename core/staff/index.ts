@@ -24,10 +24,10 @@ declare module '../services.ts' {
 
 export const staffDomain: DomainModule<'staff' | 'passwords' | 'notices' | 'audit'> = {
   name: 'staff',
-  services: ({ prisma, now, options }) => {
+  services: ({ db, prisma, now, options }) => {
     const passwords = options.passwords ?? createPasswordPolicy();
     return {
-      staff: createStaffService({ prisma, sessionTtlHours: options.sessionTtlHours, passwords, now }),
+      staff: createStaffService({ prisma, sql: db.sql, sessionTtlHours: options.sessionTtlHours, passwords, now }),
       passwords,
       notices: createNoticeService({ prisma, now }),
       audit: createAuditQueries({ prisma }),

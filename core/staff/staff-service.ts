@@ -5,6 +5,7 @@ import type { PrismaClient, StaffUser } from '../../generated/prisma/client.ts';
 import type { StaffRole } from '../../generated/prisma/enums.ts';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
+import type { RawSql } from '../db/raw-sql.ts';
 import { conflict, DomainError, invalid, notFound } from '../errors.ts';
 import { DUMMY_HASH, generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 import type { PasswordPolicy } from './password-policy.ts';
@@ -65,13 +66,15 @@ export function toPrincipal(u: PrincipalRow): StaffPrincipal {
 
 export interface StaffServiceDeps {
   prisma: PrismaClient;
+  /** the session check of every API request goes straight to the driver (core/db/raw-sql.ts) */
+  sql: RawSql;
   sessionTtlHours: number;
   /** every password set here must pass it (staff accounts, resets, a configured first admin) */
   passwords: PasswordPolicy;
   now?: () => Date;
 }
 
-export function createStaffService({ prisma, sessionTtlHours, passwords, now = () => new Date() }: StaffServiceDeps) {
+export function createStaffService({ prisma, sql, sessionTtlHours, passwords, now = () => new Date() }: StaffServiceDeps) {
   async function checkScopeRefs(input: { regionId?: number | null; districtId?: number | null; departmentId?: number | null }) {
     if (input.districtId != null) {
       const d = await prisma.district.findUnique({ where: { id: input.districtId } });
@@ -213,19 +216,23 @@ export function createStaffService({ prisma, sessionTtlHours, passwords, now = (
     async authenticate(token: string): Promise<StaffPrincipal | null> {
       // Every API request starts here: one statement for the session and its account, read each time (no
       // cache), so a sign-out, a deactivation or a role change takes effect at the very next request.
-      const [session] = await prisma.$queryRaw<Array<PrincipalRow & { active: boolean; sessionId: string; expiresAt: Date; lastUsedAt: Date }>>`
-        SELECT u.id, u.login, u."fullName", u.roles::text[] AS roles, u."regionId", u."districtId", u."departmentId", u.locale,
-               u."mustChangePassword", u.active, s.id AS "sessionId", s."expiresAt", s."lastUsedAt"
-        FROM "StaffSession" s JOIN "StaffUser" u ON u.id = s."staffUserId"
-        WHERE s.id = ${sha256(token)}`;
+      const [session] = await sql.query<PrincipalRow & { active: boolean; sessionId: string; expiresAt: Date; lastUsedAt: Date }>(
+        `SELECT u.id, u.login, u."fullName", u.roles::text[] AS roles, u."regionId", u."districtId", u."departmentId", u.locale,
+                u."mustChangePassword", u.active, s.id AS "sessionId", s."expiresAt", s."lastUsedAt"
+         FROM "StaffSession" s JOIN "StaffUser" u ON u.id = s."staffUserId"
+         WHERE s.id = $1`,
+        [sha256(token)],
+        { name: 'staff-session' },
+      );
       const at = now();
       if (!session || session.expiresAt <= at || !session.active) return null;
       // Sliding expiry, written at most once a minute to keep reads cheap.
       if (at.getTime() - session.lastUsedAt.getTime() > 60_000) {
-        await prisma.staffSession.update({
-          where: { id: session.sessionId },
-          data: { lastUsedAt: at, expiresAt: new Date(at.getTime() + sessionTtlHours * 3_600_000) },
-        });
+        await sql.query('UPDATE "StaffSession" SET "lastUsedAt" = $1, "expiresAt" = $2 WHERE id = $3', [
+          at,
+          new Date(at.getTime() + sessionTtlHours * 3_600_000),
+          session.sessionId,
+        ]);
       }
       return toPrincipal(session);
     },

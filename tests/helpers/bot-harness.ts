@@ -40,7 +40,7 @@ export async function createBotHarness(services: ServicesWithDb, opts: { feature
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 1000,
     botInfo: fake.botInfo,
     throttle: false,
-    features: opts.features ? [...citizens.bot!({ i18n }), ...opts.features] : capabilityFeatures({ i18n }),
+    features: opts.features ? [...(await citizens.bot!({ i18n })), ...opts.features] : await capabilityFeatures({ i18n }),
   });
   return {
     fake,

@@ -1,0 +1,83 @@
+// The raw-SQL port: one statement straight to the driver, beside Prisma and on the same connections. Hot paths
+// use it where Prisma's runtime (building, compiling and mapping a query, even a $queryRaw) costs more CPU than
+// the database's work (bench/FIXES.md, sections 9 and 10).
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface RawQueryOptions {
+  /**
+   * A name makes it a prepared statement on PostgreSQL: parsed and planned once per connection, then only bound
+   * and executed. The same name must always carry the same text. PGlite has no use for it (see pgliteRawSql).
+   */
+  name?: string;
+}
+
+export interface RawSql {
+  /**
+   * Runs one statement with $1… parameters and returns its rows as objects, typed as Prisma's $queryRaw types
+   * them where our code relies on it: timestamp (without time zone) and date as UTC Dates, int8 as bigint,
+   * json and jsonb parsed, enums as their text. numeric comes back as its text (Prisma: a Decimal): cast in SQL
+   * (`::float8`, `::int`) where a number is wanted. Dates passed in are sent as UTC.
+   */
+  query<T extends object = Record<string, unknown>>(text: string, values?: readonly unknown[], opts?: RawQueryOptions): Promise<T[]>;
+}
+
+/** Prisma stores DateTime as timestamp(3) without time zone holding UTC; `pg` and PGlite would read it as local time. */
+const utcTimestamp = (s: string): Date => new Date(`${s.replace(' ', 'T')}Z`);
+const utcDate = (s: string): Date => new Date(`${s}T00:00:00Z`);
+const int8 = (s: string): bigint => BigInt(s);
+
+const OID = { int8: 20, date: 1082, timestamp: 1114 } as const;
+const PARSERS: Record<number, (s: string) => unknown> = { [OID.int8]: int8, [OID.date]: utcDate, [OID.timestamp]: utcTimestamp };
+
+/**
+ * Dates go as ISO text in UTC: `pg` would send the process's local time with its offset, which a timestamp without
+ * time zone drops, and PGlite a Date's toString() where the parameter's type is not a timestamp.
+ */
+const utcValue = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.map(utcValue) : v);
+
+/**
+ * The PostgreSQL pool the app shares between Prisma (PrismaPg accepts a Pool instance) and this port: one set of
+ * connections, sized once. The parsers are this pool's own (`types`), not pg's global ones, so nothing else in the
+ * process changes; Prisma's adapter passes its own parsers with each of its queries and is not affected either.
+ */
+export function createPgPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        (format ?? 'text') === 'text' && PARSERS[oid] ? PARSERS[oid] : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle connection the server dropped (a restart) is discarded by the pool and replaced on the next query;
+  // without a listener its 'error' event would end the process whenever Prisma's own listener is not attached.
+  pool.on('error', () => {});
+  return pool;
+}
+
+export function pgRawSql(pool: pg.Pool): RawSql {
+  return {
+    async query<T extends object>(text: string, values: readonly unknown[] = [], opts?: RawQueryOptions) {
+      const { rows } = await pool.query<T>({ text, values: values.map(utcValue), ...(opts?.name ? { name: opts.name } : {}) });
+      return rows;
+    },
+  };
+}
+
+/**
+ * On PGlite, one connection serves everything, and Prisma's transactions on it are PGlite's `transaction()`
+ * (pglite-prisma-adapter: BEGIN … COMMIT held under PGlite's transaction mutex until Prisma commits). PGlite's
+ * public `query()` takes that same mutex first, so a statement from here waits for any open transaction to end
+ * and never runs inside another caller's (it would see its uncommitted rows, and its error would abort that
+ * transaction). So this goes through `query()`, never through a lower-level entry that skips the mutex.
+ * `name` is ignored: PGlite parses every statement afresh in the same process, and has no named statements.
+ */
+export function pgliteRawSql(pglite: PGlite): RawSql {
+  return {
+    async query<T extends object>(text: string, values: readonly unknown[] = []) {
+      const { rows } = await pglite.query<T>(text, values.map(utcValue), { parsers: PARSERS });
+      return rows;
+    },
+  };
+}

@@ -12,7 +12,12 @@
 // and the citizen's report draft are read in the first statement, and the claim marked done and the draft's
 // changes written (`defer`) in the last, so an update of the bot costs two transactions for all of this
 // (issue 23).
-import { AsyncLocalStorage } from 'node:async_hooks';
+//
+// A running unit is found by key, not by AsyncLocalStorage (whose promise hooks cost every promise of the
+// process CPU on Node 20, 0.25–0.3 ms an update; issue 23): the stores' keys are the unit's own `keys`, and a
+// service's key (`recall`, `defer`, …) ends in `:<scope>`, the citizen's id, which the unit owns once its
+// start says whose chat it is (`start.own`). So a service's call for a citizen goes to the unit of their
+// chat's update, whichever code makes it.
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { retryTransient } from '../db/transient.ts';
 
@@ -48,8 +53,8 @@ export interface ChatState {
   defer(key: string, sql: Prisma.Sql | null): boolean;
   /** what is deferred under `key` in this unit, if anything */
   deferred(key: string): Prisma.Sql | undefined;
-  /** whether a unit is running (this call is part of a bot update's unit) */
-  inUnit(): boolean;
+  /** whether a unit owns `key` (a service's key: `<name>:<scope>`, see `UnitStart.own`) */
+  inUnit(key: string): boolean;
 }
 
 /**
@@ -76,7 +81,17 @@ export interface UnitStart {
   row: Record<string, unknown> | null;
   /** each of `parts.reads`'s rows as `jsonb` (timestamps as text without a zone), or null */
   reads: Record<string, Record<string, unknown> | null>;
+  /**
+   * From now until the unit ends, services' keys ending in `:<scope>` (e.g. `reportDraft:42` for the citizen
+   * 42) are this unit's: `recall`, `remember`, `defer`, `deferred` and `inUnit` answer from it.
+   */
+  own(scope: string | number): void;
 }
+
+/** A service's key names its scope after its last colon: `reportDraft:42` → `42`. */
+const scopeOf = (key: string) => key.slice(key.lastIndexOf(':') + 1);
+/** replaced by the unit once it runs */
+const noOwner = (): void => undefined;
 
 interface Unit {
   /** rows read at the start: a key's value, or null when it has no row */
@@ -89,10 +104,15 @@ interface Unit {
   kept: Map<string, unknown>;
   /** services' writes made in the last statement (`defer`), in the order first deferred */
   deferred: Map<string, Prisma.Sql>;
+  /** the scopes the unit owns (`own`) */
+  scopes: string[];
 }
 
 export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState {
-  const units = new AsyncLocalStorage<Unit>();
+  // The running units by their stores' keys and by the scopes they own (a chat's updates run one at a time).
+  const byKey = new Map<string, Unit>();
+  const byScope = new Map<string, Unit>();
+  const unitOf = (key: string) => byScope.get(scopeOf(key));
 
   /** The keys' rows, the claim and the extra row in one statement (a claim is a data-modifying WITH). */
   async function readMany(keys: string[], parts: UnitParts): Promise<{ read: Map<string, unknown>; start: UnitStart }> {
@@ -119,7 +139,7 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
     const read = new Map<string, unknown>(keys.map((k) => [k, __state?.[k] ?? null]));
     // A LEFT JOIN that found nothing gives every column null: the row's key columns are never null.
     const hasRow = Object.values(row).some((v) => v !== null);
-    return { read, start: { claimed: __claimed === 1, row: parts.row && hasRow ? row : null, reads: readRows } };
+    return { read, start: { claimed: __claimed === 1, row: parts.row && hasRow ? row : null, reads: readRows, own: noOwner } };
   }
 
   /** Upserts, deletes and the claim's end in one statement (a data-modifying WITH): one round trip, one transaction. */
@@ -147,37 +167,51 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
     await retryTransient(() => prisma.$executeRaw`WITH ${ctes} SELECT 1`);
   }
 
+  /** Ends the unit's registrations (only its own: a later unit may hold the same key by then). */
+  function release(keys: string[], unit: Unit): void {
+    for (const k of keys) if (byKey.get(k) === unit) byKey.delete(k);
+    for (const s of unit.scopes) if (byScope.get(s) === unit) byScope.delete(s);
+  }
+
   return {
-    store: <T>(prefix: string) => createDbStorage<T>(prisma, prefix, () => units.getStore()),
-    recall: <T>(key: string) => units.getStore()?.kept.get(key) as T | undefined,
+    store: <T>(prefix: string) => createDbStorage<T>(prisma, prefix, (full) => byKey.get(full)),
+    recall: <T>(key: string) => unitOf(key)?.kept.get(key) as T | undefined,
     remember(key, value) {
-      const kept = units.getStore()?.kept;
+      const kept = unitOf(key)?.kept;
       if (value === undefined) kept?.delete(key);
       else kept?.set(key, value);
     },
     defer(key, sql) {
-      const unit = units.getStore();
+      const unit = unitOf(key);
       if (!unit) return false;
       if (sql) unit.deferred.set(key, sql);
       else unit.deferred.delete(key);
       return true;
     },
-    deferred: (key) => units.getStore()?.deferred.get(key),
-    inUnit: () => units.getStore() !== undefined,
+    deferred: (key) => unitOf(key)?.deferred.get(key),
+    inUnit: (key) => unitOf(key) !== undefined,
     async unit<R>(keys: string[], fn: (start: UnitStart) => Promise<R>, parts: UnitParts = {}): Promise<R> {
       const needsRead = keys.length > 0 || parts.claim || parts.row || parts.reads;
-      const { read, start } = needsRead ? await readMany(keys, parts) : { read: new Map<string, unknown>(), start: { claimed: true, row: null, reads: {} } };
-      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map(), deferred: new Map() };
+      const nothingRead = { read: new Map<string, unknown>(), start: { claimed: true, row: null, reads: {}, own: noOwner } };
+      const { read, start } = needsRead ? await readMany(keys, parts) : nothingRead;
+      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map(), deferred: new Map(), scopes: [] };
       const claim = parts.claim && start.claimed ? parts.claim : null;
+      for (const k of keys) byKey.set(k, unit);
+      start.own = (scope) => {
+        unit.scopes.push(String(scope));
+        byScope.set(String(scope), unit);
+      };
       let result: R;
       try {
-        result = await units.run(unit, () => fn(start));
+        result = await fn(start);
       } catch (e) {
+        release(keys, unit);
         // What the work saved so far stays; the claim is given up, so the work is done again (a retry).
         await writeMany(unit.pending, unit.deferred, claim?.giveUp ?? null);
         for (const done of unit.written) done();
         throw e;
       }
+      release(keys, unit);
       await writeMany(unit.pending, unit.deferred, claim?.done() ?? null);
       for (const done of unit.written) done();
       return result;
@@ -189,7 +223,7 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
  * `prefix` separates sessions from conversation state in one table. Identical rewrites are skipped:
  * grammY writes the session after every update, and most updates do not change it.
  */
-function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitNow: () => Unit | undefined): KeyValueStorage<T> {
+function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitOf: (full: string) => Unit | undefined): KeyValueStorage<T> {
   const lastWritten = new Map<string, string>();
   const remember = (key: string, json: string) => {
     lastWritten.delete(key);
@@ -199,7 +233,7 @@ function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitNow: () =>
   return {
     async read(key) {
       const full = prefix + key;
-      const unit = unitNow();
+      const unit = unitOf(full);
       // A key the unit read at its start (or wrote since) is answered from there.
       let value: unknown;
       if (unit?.pending.has(full)) {
@@ -221,7 +255,7 @@ function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitNow: () =>
     async write(key, value) {
       const json = JSON.stringify(value);
       if (lastWritten.get(key) === json) return;
-      const unit = unitNow();
+      const unit = unitOf(prefix + key);
       if (unit) {
         unit.pending.set(prefix + key, json);
         unit.written.push(() => remember(key, json));
@@ -236,7 +270,7 @@ function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitNow: () =>
     },
     async delete(key) {
       lastWritten.delete(key);
-      const unit = unitNow();
+      const unit = unitOf(prefix + key);
       if (unit) unit.pending.set(prefix + key, null);
       else await retryTransient(() => prisma.$executeRaw`DELETE FROM "BotSession" WHERE key = ${prefix + key}`);
     },

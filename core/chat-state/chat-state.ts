@@ -13,12 +13,20 @@
 // changes written (`defer`) in the last, so an update of the bot costs two transactions for all of this
 // (issue 23).
 //
+// The unit's two statements go straight to the driver (core/db/raw-sql.ts), not through Prisma's $queryRaw,
+// whose runtime cost 0.2–0.3 ms of CPU a statement (issue 23). On PostgreSQL each is a named prepared statement,
+// named by its text: the parts keep their text stable between updates (values are parameters), so a handful
+// of shapes (a private chat or a group; which of the draft's columns changed) are parsed and planned once per
+// connection.
+//
 // A running unit is found by key, not by AsyncLocalStorage (whose promise hooks cost every promise of the
 // process CPU on Node 20, 0.25–0.3 ms an update; issue 23): the stores' keys are the unit's own `keys`, and a
 // service's key (`recall`, `defer`, …) ends in `:<scope>`, the citizen's id, which the unit owns once its
 // start says whose chat it is (`start.own`). So a service's call for a citizen goes to the unit of their
 // chat's update, whichever code makes it.
+import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+import type { RawSql } from '../db/raw-sql.ts';
 import { retryTransient } from '../db/transient.ts';
 
 export interface KeyValueStorage<T> {
@@ -108,7 +116,31 @@ interface Unit {
   scopes: string[];
 }
 
-export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState {
+/** Prisma standing in for the raw-SQL port where none is given (tests that wrap the client). */
+const viaPrisma = (prisma: PrismaClient): RawSql => ({
+  query: <T extends object>(text: string, values: readonly unknown[] = []) => prisma.$queryRawUnsafe<T[]>(text, ...values),
+});
+
+/** At most this many statement texts get a name (each is prepared on every connection that runs it). */
+const MAX_NAMED = 256;
+
+/**
+ * `sql`: the raw-SQL port (db.sql) the unit's statements and the stores' own go through; without it, Prisma's
+ * $queryRawUnsafe on `prisma`.
+ */
+export function createChatState({ prisma, sql = viaPrisma(prisma) }: { prisma: PrismaClient; sql?: RawSql }): ChatState {
+  const names = new Map<string, string>();
+  /** A statement named by its text, so PostgreSQL plans each shape once per connection (see the top). */
+  const run = <T extends object>(q: Prisma.Sql): Promise<T[]> => {
+    const text = q.text;
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_NAMED) {
+      name = `chat_state_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+      names.set(text, name);
+    }
+    return sql.query<T>(text, q.values, name === undefined ? {} : { name });
+  };
+
   // The running units by their stores' keys and by the scopes they own (a chat's updates run one at a time).
   const byKey = new Map<string, Unit>();
   const byScope = new Map<string, Unit>();
@@ -121,13 +153,13 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
     const extra = parts.row ? Prisma.sql`LEFT JOIN LATERAL (${parts.row}) r ON true` : Prisma.empty;
     const reads = Object.entries(parts.reads ?? {});
     const readCols = reads.map(([name, sql]) => Prisma.sql`, (SELECT to_jsonb(part) FROM (${sql}) AS part LIMIT 1) AS ${Prisma.raw(`"__read_${name}"`)}`);
-    const [found] = await retryTransient(
-      () => prisma.$queryRaw<Array<Record<string, unknown> & { __claimed: number; __state: Record<string, unknown> | null }>>`
+    const [found] = await retryTransient(() =>
+      run<Record<string, unknown> & { __claimed: number; __state: Record<string, unknown> | null }>(Prisma.sql`
       ${claim}SELECT ${claimed} AS "__claimed",
         (SELECT jsonb_object_agg(key, value) FROM "BotSession" WHERE key = ANY(${keys}::text[])) AS "__state"
         ${readCols.length > 0 ? Prisma.join(readCols, ' ') : Prisma.empty}
         ${parts.row ? Prisma.sql`, r.*` : Prisma.empty}
-      FROM (VALUES (1)) AS one(x) ${extra}`,
+      FROM (VALUES (1)) AS one(x) ${extra}`),
     );
     const { __claimed, __state, ...rest } = found!;
     const readRows: UnitStart['reads'] = {};
@@ -164,7 +196,7 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
       steps.map((step, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${step})`),
       ', ',
     );
-    await retryTransient(() => prisma.$executeRaw`WITH ${ctes} SELECT 1`);
+    await retryTransient(() => run(Prisma.sql`WITH ${ctes} SELECT 1`));
   }
 
   /** Ends the unit's registrations (only its own: a later unit may hold the same key by then). */
@@ -174,7 +206,7 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
   }
 
   return {
-    store: <T>(prefix: string) => createDbStorage<T>(prisma, prefix, (full) => byKey.get(full)),
+    store: <T>(prefix: string) => createDbStorage<T>(run, prefix, (full) => byKey.get(full)),
     recall: <T>(key: string) => unitOf(key)?.kept.get(key) as T | undefined,
     remember(key, value) {
       const kept = unitOf(key)?.kept;
@@ -223,7 +255,9 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
  * `prefix` separates sessions from conversation state in one table. Identical rewrites are skipped:
  * grammY writes the session after every update, and most updates do not change it.
  */
-function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitOf: (full: string) => Unit | undefined): KeyValueStorage<T> {
+type Run = <R extends object>(q: Prisma.Sql) => Promise<R[]>;
+
+function createDbStorage<T>(run: Run, prefix: string, unitOf: (full: string) => Unit | undefined): KeyValueStorage<T> {
   const lastWritten = new Map<string, string>();
   const remember = (key: string, json: string) => {
     lastWritten.delete(key);
@@ -242,7 +276,7 @@ function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitOf: (full:
       }
       if (unit?.read.has(full)) value = unit.read.get(full);
       else {
-        const rows = await retryTransient(() => prisma.$queryRaw<Array<{ value: unknown }>>`SELECT value FROM "BotSession" WHERE key = ${full}`);
+        const rows = await retryTransient(() => run<{ value: unknown }>(Prisma.sql`SELECT value FROM "BotSession" WHERE key = ${full}`));
         value = rows[0]?.value ?? null;
       }
       if (value === null || value === undefined) {
@@ -261,10 +295,10 @@ function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitOf: (full:
         unit.written.push(() => remember(key, json));
         return;
       }
-      await retryTransient(
-        () => prisma.$executeRaw`
+      await retryTransient(() =>
+        run(Prisma.sql`
         INSERT INTO "BotSession" (key, value, "updatedAt") VALUES (${prefix + key}, ${json}::jsonb, now())
-        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`,
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`),
       );
       remember(key, json);
     },
@@ -272,7 +306,7 @@ function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitOf: (full:
       lastWritten.delete(key);
       const unit = unitOf(prefix + key);
       if (unit) unit.pending.set(prefix + key, null);
-      else await retryTransient(() => prisma.$executeRaw`DELETE FROM "BotSession" WHERE key = ${prefix + key}`);
+      else await retryTransient(() => run(Prisma.sql`DELETE FROM "BotSession" WHERE key = ${prefix + key}`));
     },
   };
 }

@@ -16,7 +16,8 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
   beforeAll(async () => {
     t = await createTestDb(target, { seed: false });
     counting = countingDatabase(t.db);
-    state = createChatState({ prisma: counting.db.prisma });
+    // As the app makes it (core/services.ts): through the raw-SQL port, PREPAREd on PGlite.
+    state = createChatState({ prisma: counting.db.prisma, sql: counting.db.sql, prepareInSql: target === 'pglite' });
   });
   afterAll(async () => {
     await counting?.db.close();
@@ -32,6 +33,13 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
     expect(await state.store('c:').read('1')).toEqual({ step: 'place', ids: [3, 1] });
     await store.delete('1');
     expect(await store.read('1')).toBeUndefined();
+    // Quotes and backslashes in a value, in a key and in a unit's array of keys reach the database as they were.
+    const odd = { step: `it's "quoted" \\ back\\slash'); DROP TABLE "BotSession"; --`, ids: [] };
+    await state.unit([`c:o'"\\`], async () => {
+      await store.write(`o'"\\`, odd);
+    });
+    expect(await row(`c:o'"\\`)).toEqual(odd);
+    expect(await state.store('c:').read(`o'"\\`)).toEqual(odd);
   });
 
   it('reads a unit’s keys in one statement and writes its changes in one', async () => {

@@ -34,10 +34,11 @@ export function countingDatabase(base: Database): CountingDatabase {
     },
   });
   const prisma = new PrismaClient({ adapter: factory });
-  // A statement through the raw-SQL port (core/db/raw-sql.ts) is a transaction of its own too.
+  // A statement through the raw-SQL port (core/db/raw-sql.ts) is a transaction of its own too; not a PREPARE,
+  // made once per statement shape on PGlite (core/chat-state), which PostgreSQL does within the first execution.
   const sql: Database['sql'] = {
     query: (...args) => {
-      n++;
+      if (!args[0].startsWith('PREPARE ')) n++;
       return base.sql.query(...args);
     },
   };

@@ -133,7 +133,7 @@ const MAX_NAMED = 256;
  */
 export function sqlLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
-  if (Array.isArray(v)) return sqlLiteral(`{${v.map((e) => (e === null || e === undefined ? 'NULL' : `"${textOf(e).replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`);
+  if (Array.isArray(v)) return sqlLiteral(`{${v.map((e) => (e === null || e === undefined ? 'NULL' : `"${textOf(e).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`);
   return `'${textOf(v).replace(/'/g, "''")}'`;
 }
 const textOf = (v: unknown): string =>

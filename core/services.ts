@@ -104,7 +104,7 @@ export function createServices(options: ServiceOptions, modules: readonly Domain
     now,
     i18n,
     calendar,
-    chatState: createChatState({ prisma }),
+    chatState: createChatState({ prisma, sql: db.sql, prepareInSql: db.kind === 'pglite' }),
     publicChanges: createPublicChanges(),
     ops: createOpsServices({ db, prisma, calendar, now, ...options.ops }),
   };

@@ -180,7 +180,8 @@ describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => 
     const { services } = w;
     const c = await services.citizens.giveConsent(freshTelegramId(), 'ru', 'Дана');
     await services.reportCitizen.saveDraft(c.id, { description: 'Не горит фонарь во дворе' });
-    const seen = await services.chatState.unit([], async () => {
+    const seen = await services.chatState.unit([], async (start) => {
+      start.own(c.id);
       expect(await services.reportCitizen.getDraft(c.id)).toMatchObject({ description: 'Не горит фонарь во дворе' });
       await services.reportCitizen.saveDraft(c.id, { address: 'ул. Абая, 10' });
       await services.citizens.erase(c.id);

@@ -16,7 +16,8 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
   beforeAll(async () => {
     t = await createTestDb(target, { seed: false });
     counting = countingDatabase(t.db);
-    state = createChatState({ prisma: counting.db.prisma });
+    // As the app makes it (core/services.ts): through the raw-SQL port, PREPAREd on PGlite.
+    state = createChatState({ prisma: counting.db.prisma, sql: counting.db.sql, prepareInSql: target === 'pglite' });
   });
   afterAll(async () => {
     await counting?.db.close();
@@ -32,6 +33,13 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
     expect(await state.store('c:').read('1')).toEqual({ step: 'place', ids: [3, 1] });
     await store.delete('1');
     expect(await store.read('1')).toBeUndefined();
+    // Quotes and backslashes in a value, in a key and in a unit's array of keys reach the database as they were.
+    const odd = { step: `it's "quoted" \\ back\\slash'); DROP TABLE "BotSession"; --`, ids: [] };
+    await state.unit([`c:o'"\\`], async () => {
+      await store.write(`o'"\\`, odd);
+    });
+    expect(await row(`c:o'"\\`)).toEqual(odd);
+    expect(await state.store('c:').read(`o'"\\`)).toEqual(odd);
   });
 
   it('reads a unit’s keys in one statement and writes its changes in one', async () => {
@@ -123,6 +131,9 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
     const seen = await state.unit(
       ['c:6'],
       async (start) => {
+        // Services' keys end in the scope the unit owns (the citizen's id in the bot).
+        start.own(1);
+        start.own(2);
         expect(state.defer('x:1', put('x:1', 1))).toBe(true);
         state.defer('x:1', put('x:1', 2)); // replaces the first
         state.defer('x:2', put('x:2', 2));
@@ -136,21 +147,29 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
     expect(seen).toEqual({ zero: { value: { n: 0 } }, none: null });
     expect([await row('x:1'), await row('x:2')]).toEqual([{ n: 2 }, undefined]);
     await expect(
-      state.unit(['c:7'], async () => {
+      state.unit(['c:7'], async (start) => {
+        start.own(3);
         state.defer('x:3', put('x:3', 3));
         throw new Error('handler failed');
       }),
     ).rejects.toThrow('handler failed');
     expect(await row('x:3')).toEqual({ n: 3 });
-    // Outside a unit nothing is deferred: the caller writes at once.
+    // Outside a unit, or for a scope no unit owns, nothing is deferred: the caller writes at once.
     expect(state.defer('x:4', put('x:4', 4))).toBe(false);
+    await state.unit([], async (start) => {
+      start.own(5);
+      expect(state.defer('x:4', put('x:4', 4))).toBe(false);
+      expect(state.inUnit('x:4')).toBe(false);
+      expect(state.inUnit('x:5')).toBe(true);
+    });
     expect(await row('x:4')).toBeUndefined();
   });
 
   it('keeps what a service remembered for the unit’s length only', async () => {
     state.remember('draft:1', { n: 1 });
     expect(state.recall('draft:1')).toBeUndefined();
-    await state.unit([], async () => {
+    await state.unit([], async (start) => {
+      start.own(1);
       expect(state.recall('draft:1')).toBeUndefined();
       state.remember('draft:1', null);
       expect(state.recall('draft:1')).toBeNull();
@@ -158,6 +177,22 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
       expect(state.recall('draft:1')).toBeUndefined();
       state.remember('draft:1', { n: 2 });
     });
-    await state.unit([], async () => expect(state.recall('draft:1')).toBeUndefined());
+    await state.unit([], async (start) => {
+      start.own(1);
+      expect(state.recall('draft:1')).toBeUndefined();
+    });
+    // Two chats' units at once: each answers for its own scope.
+    let bothRunning!: () => void;
+    const gate = new Promise<void>((r) => (bothRunning = r));
+    const both = (scope: number) =>
+      state.unit([], async (start) => {
+        start.own(scope);
+        state.remember(`draft:${scope}`, { n: scope });
+        await gate;
+        return state.recall(`draft:${scope}`);
+      });
+    const running = Promise.all([both(1), both(2)]);
+    bothRunning();
+    expect(await running).toEqual([{ n: 1 }, { n: 2 }]);
   });
 });

@@ -2,6 +2,7 @@
 // losing a write (which would leave a conversation a step behind what the citizen was shown).
 import { describe, expect, it } from 'vitest';
 import { createChatState } from '../core/chat-state/chat-state.ts';
+import type { RawSql } from '../core/db/raw-sql.ts';
 import { isTransientDbError, retryTransient } from '../core/db/transient.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
@@ -31,16 +32,17 @@ describe('a database away for a moment', () => {
   it('does not make the bot lose a conversation state written while the connection was being re-established', async () => {
     const rows = new Map<string, unknown>();
     let failures = 2;
-    // The storage's raw statements: an upsert of (key, JSON text) and a read by key.
-    const prisma = {
-      $executeRaw: async (_sql: TemplateStringsArray, key: string, json: string) => {
+    // The storage's raw statements (core/db/raw-sql.ts): an upsert of (key, JSON text) and a read by key.
+    const sql: RawSql = {
+      query: async <T extends object>(text: string, values: readonly unknown[] = []) => {
+        const [key, json] = values as [string, string];
+        if (text.trimStart().startsWith('SELECT')) return (rows.has(key) ? [{ value: rows.get(key) }] : []) as T[];
         if (failures-- > 0) throw killed;
         rows.set(key, JSON.parse(json));
-        return 1;
+        return [] as T[];
       },
-      $queryRaw: async (_sql: TemplateStringsArray, key: string) => (rows.has(key) ? [{ value: rows.get(key) }] : []),
-    } as unknown as PrismaClient;
-    const storage = createChatState({ prisma }).store<{ step: number }>('c:');
+    };
+    const storage = createChatState({ prisma: {} as PrismaClient, sql }).store<{ step: number }>('c:');
     await storage.write('42', { step: 3 });
     expect(await storage.read('42')).toEqual({ step: 3 });
   });

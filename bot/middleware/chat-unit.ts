@@ -38,6 +38,9 @@ export function chatUnit(services: Services, logger: Logger, opts: OncePerUpdate
         keys,
         async (start) => {
           if (!start.claimed) return false;
+          // The citizen's services find this unit by their id (core/chat-state), from before `from` keeps the row.
+          const citizenId = (start.row as { id?: number } | null)?.id;
+          if (citizenId !== undefined) start.own(citizenId);
           if (citizen) ctx.citizenRead = citizen.from(start);
           if (draft && ctx.citizenRead) draft.keep(start, ctx.citizenRead.id);
           await next();

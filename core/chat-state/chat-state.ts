@@ -12,8 +12,21 @@
 // and the citizen's report draft are read in the first statement, and the claim marked done and the draft's
 // changes written (`defer`) in the last, so an update of the bot costs two transactions for all of this
 // (issue 23).
-import { AsyncLocalStorage } from 'node:async_hooks';
+//
+// The unit's two statements go straight to the driver (core/db/raw-sql.ts), not through Prisma's $queryRaw,
+// whose runtime cost 0.2–0.3 ms of CPU a statement (issue 23). On PostgreSQL each is a named prepared statement,
+// named by its text: the parts keep their text stable between updates (values are parameters), so a handful
+// of shapes (a private chat or a group; which of the draft's columns changed) are parsed and planned once per
+// connection.
+//
+// A running unit is found by key, not by AsyncLocalStorage (whose promise hooks cost every promise of the
+// process CPU on Node 20, 0.25–0.3 ms an update; issue 23): the stores' keys are the unit's own `keys`, and a
+// service's key (`recall`, `defer`, …) ends in `:<scope>`, the citizen's id, which the unit owns once its
+// start says whose chat it is (`start.own`). So a service's call for a citizen goes to the unit of their
+// chat's update, whichever code makes it.
+import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+import type { RawSql } from '../db/raw-sql.ts';
 import { retryTransient } from '../db/transient.ts';
 
 export interface KeyValueStorage<T> {
@@ -48,8 +61,8 @@ export interface ChatState {
   defer(key: string, sql: Prisma.Sql | null): boolean;
   /** what is deferred under `key` in this unit, if anything */
   deferred(key: string): Prisma.Sql | undefined;
-  /** whether a unit is running (this call is part of a bot update's unit) */
-  inUnit(): boolean;
+  /** whether a unit owns `key` (a service's key: `<name>:<scope>`, see `UnitStart.own`) */
+  inUnit(key: string): boolean;
 }
 
 /**
@@ -76,7 +89,17 @@ export interface UnitStart {
   row: Record<string, unknown> | null;
   /** each of `parts.reads`'s rows as `jsonb` (timestamps as text without a zone), or null */
   reads: Record<string, Record<string, unknown> | null>;
+  /**
+   * From now until the unit ends, services' keys ending in `:<scope>` (e.g. `reportDraft:42` for the citizen
+   * 42) are this unit's: `recall`, `remember`, `defer`, `deferred` and `inUnit` answer from it.
+   */
+  own(scope: string | number): void;
 }
+
+/** A service's key names its scope after its last colon: `reportDraft:42` → `42`. */
+const scopeOf = (key: string) => key.slice(key.lastIndexOf(':') + 1);
+/** replaced by the unit once it runs */
+const noOwner = (): void => undefined;
 
 interface Unit {
   /** rows read at the start: a key's value, or null when it has no row */
@@ -89,10 +112,92 @@ interface Unit {
   kept: Map<string, unknown>;
   /** services' writes made in the last statement (`defer`), in the order first deferred */
   deferred: Map<string, Prisma.Sql>;
+  /** the scopes the unit owns (`own`) */
+  scopes: string[];
 }
 
-export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState {
-  const units = new AsyncLocalStorage<Unit>();
+/** Prisma standing in for the raw-SQL port where none is given (tests that wrap the client). */
+const viaPrisma = (prisma: PrismaClient): RawSql => ({
+  query: <T extends object>(text: string, values: readonly unknown[] = []) => prisma.$queryRawUnsafe<T[]>(text, ...values),
+});
+
+/** The SQLSTATE of a database error (PGlite's and pg's errors carry it as `code`). */
+const sqlState = (e: unknown): unknown => (typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
+
+/** At most this many statement texts get a name (each is prepared on every connection that runs it). */
+const MAX_NAMED = 256;
+
+/**
+ * A value as an SQL literal for `EXECUTE name(…)`: always a quoted string (standard_conforming_strings is on), which
+ * PostgreSQL reads as the prepared parameter's type; arrays in array syntax, dates in UTC as the port sends them.
+ */
+export function sqlLiteral(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (Array.isArray(v)) return sqlLiteral(`{${v.map((e) => (e === null || e === undefined ? 'NULL' : `"${textOf(e).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`);
+  return `'${textOf(v).replace(/'/g, "''")}'`;
+}
+const textOf = (v: unknown): string =>
+  v instanceof Date ? v.toISOString() : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v as string | number | bigint | boolean);
+
+/**
+ * `sql`: the raw-SQL port (db.sql) the unit's statements and the stores' own go through; without it, Prisma's
+ * $queryRawUnsafe on `prisma`. `prepareInSql` (PGlite): the port cannot name a statement there, and parsing and
+ * planning the unit's read took about half of its CPU (1.8–2.1 ms of PGlite's time against 0.9 ms prepared;
+ * issue 23), so each shape is made a prepared statement with PREPARE once and run with EXECUTE and its values as
+ * literals.
+ */
+export function createChatState({
+  prisma,
+  sql = viaPrisma(prisma),
+  prepareInSql = false,
+}: {
+  prisma: PrismaClient;
+  sql?: RawSql;
+  prepareInSql?: boolean;
+}): ChatState {
+  const names = new Map<string, string>();
+  /** statements PREPAREd (prepareInSql), or being prepared */
+  const prepared = new Map<string, Promise<unknown>>();
+  const prepare = (name: string, text: string): Promise<unknown> => {
+    let p = prepared.get(name);
+    if (!p) {
+      // Another chat state on the same PGlite (a second app instance in the tests) may have prepared it.
+      p = sql.query(`PREPARE ${name} AS ${text}`).catch((e: unknown) => {
+        if (sqlState(e) !== '42P05') throw e;
+      });
+      prepared.set(name, p);
+      // A failed PREPARE (e.g. the database away for a moment) is tried again next time.
+      p.catch(() => prepared.delete(name));
+    }
+    return p;
+  };
+  /** A statement named by its text, so the database plans each shape once (per connection; see the top). */
+  const run = async <T extends object>(q: Prisma.Sql): Promise<T[]> => {
+    const text = q.text;
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_NAMED) {
+      name = `chat_state_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+      names.set(text, name);
+    }
+    if (name === undefined) return sql.query<T>(text, q.values);
+    if (!prepareInSql) return sql.query<T>(text, q.values, { name });
+    const execute = `EXECUTE ${name}${q.values.length === 0 ? '' : `(${q.values.map(sqlLiteral).join(', ')})`}`;
+    await prepare(name, text);
+    try {
+      return await sql.query<T>(execute);
+    } catch (e) {
+      // Gone (DEALLOCATE by someone else on the session): prepared again, once.
+      if (sqlState(e) !== '26000') throw e;
+      prepared.delete(name);
+      await prepare(name, text);
+      return sql.query<T>(execute);
+    }
+  };
+
+  // The running units by their stores' keys and by the scopes they own (a chat's updates run one at a time).
+  const byKey = new Map<string, Unit>();
+  const byScope = new Map<string, Unit>();
+  const unitOf = (key: string) => byScope.get(scopeOf(key));
 
   /** The keys' rows, the claim and the extra row in one statement (a claim is a data-modifying WITH). */
   async function readMany(keys: string[], parts: UnitParts): Promise<{ read: Map<string, unknown>; start: UnitStart }> {
@@ -101,13 +206,13 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
     const extra = parts.row ? Prisma.sql`LEFT JOIN LATERAL (${parts.row}) r ON true` : Prisma.empty;
     const reads = Object.entries(parts.reads ?? {});
     const readCols = reads.map(([name, sql]) => Prisma.sql`, (SELECT to_jsonb(part) FROM (${sql}) AS part LIMIT 1) AS ${Prisma.raw(`"__read_${name}"`)}`);
-    const [found] = await retryTransient(
-      () => prisma.$queryRaw<Array<Record<string, unknown> & { __claimed: number; __state: Record<string, unknown> | null }>>`
+    const [found] = await retryTransient(() =>
+      run<Record<string, unknown> & { __claimed: number; __state: Record<string, unknown> | null }>(Prisma.sql`
       ${claim}SELECT ${claimed} AS "__claimed",
         (SELECT jsonb_object_agg(key, value) FROM "BotSession" WHERE key = ANY(${keys}::text[])) AS "__state"
         ${readCols.length > 0 ? Prisma.join(readCols, ' ') : Prisma.empty}
         ${parts.row ? Prisma.sql`, r.*` : Prisma.empty}
-      FROM (VALUES (1)) AS one(x) ${extra}`,
+      FROM (VALUES (1)) AS one(x) ${extra}`),
     );
     const { __claimed, __state, ...rest } = found!;
     const readRows: UnitStart['reads'] = {};
@@ -119,7 +224,7 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
     const read = new Map<string, unknown>(keys.map((k) => [k, __state?.[k] ?? null]));
     // A LEFT JOIN that found nothing gives every column null: the row's key columns are never null.
     const hasRow = Object.values(row).some((v) => v !== null);
-    return { read, start: { claimed: __claimed === 1, row: parts.row && hasRow ? row : null, reads: readRows } };
+    return { read, start: { claimed: __claimed === 1, row: parts.row && hasRow ? row : null, reads: readRows, own: noOwner } };
   }
 
   /** Upserts, deletes and the claim's end in one statement (a data-modifying WITH): one round trip, one transaction. */
@@ -144,40 +249,54 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
       steps.map((step, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${step})`),
       ', ',
     );
-    await retryTransient(() => prisma.$executeRaw`WITH ${ctes} SELECT 1`);
+    await retryTransient(() => run(Prisma.sql`WITH ${ctes} SELECT 1`));
+  }
+
+  /** Ends the unit's registrations (only its own: a later unit may hold the same key by then). */
+  function release(keys: string[], unit: Unit): void {
+    for (const k of keys) if (byKey.get(k) === unit) byKey.delete(k);
+    for (const s of unit.scopes) if (byScope.get(s) === unit) byScope.delete(s);
   }
 
   return {
-    store: <T>(prefix: string) => createDbStorage<T>(prisma, prefix, () => units.getStore()),
-    recall: <T>(key: string) => units.getStore()?.kept.get(key) as T | undefined,
+    store: <T>(prefix: string) => createDbStorage<T>(run, prefix, (full) => byKey.get(full)),
+    recall: <T>(key: string) => unitOf(key)?.kept.get(key) as T | undefined,
     remember(key, value) {
-      const kept = units.getStore()?.kept;
+      const kept = unitOf(key)?.kept;
       if (value === undefined) kept?.delete(key);
       else kept?.set(key, value);
     },
     defer(key, sql) {
-      const unit = units.getStore();
+      const unit = unitOf(key);
       if (!unit) return false;
       if (sql) unit.deferred.set(key, sql);
       else unit.deferred.delete(key);
       return true;
     },
-    deferred: (key) => units.getStore()?.deferred.get(key),
-    inUnit: () => units.getStore() !== undefined,
+    deferred: (key) => unitOf(key)?.deferred.get(key),
+    inUnit: (key) => unitOf(key) !== undefined,
     async unit<R>(keys: string[], fn: (start: UnitStart) => Promise<R>, parts: UnitParts = {}): Promise<R> {
       const needsRead = keys.length > 0 || parts.claim || parts.row || parts.reads;
-      const { read, start } = needsRead ? await readMany(keys, parts) : { read: new Map<string, unknown>(), start: { claimed: true, row: null, reads: {} } };
-      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map(), deferred: new Map() };
+      const nothingRead = { read: new Map<string, unknown>(), start: { claimed: true, row: null, reads: {}, own: noOwner } };
+      const { read, start } = needsRead ? await readMany(keys, parts) : nothingRead;
+      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map(), deferred: new Map(), scopes: [] };
       const claim = parts.claim && start.claimed ? parts.claim : null;
+      for (const k of keys) byKey.set(k, unit);
+      start.own = (scope) => {
+        unit.scopes.push(String(scope));
+        byScope.set(String(scope), unit);
+      };
       let result: R;
       try {
-        result = await units.run(unit, () => fn(start));
+        result = await fn(start);
       } catch (e) {
+        release(keys, unit);
         // What the work saved so far stays; the claim is given up, so the work is done again (a retry).
         await writeMany(unit.pending, unit.deferred, claim?.giveUp ?? null);
         for (const done of unit.written) done();
         throw e;
       }
+      release(keys, unit);
       await writeMany(unit.pending, unit.deferred, claim?.done() ?? null);
       for (const done of unit.written) done();
       return result;
@@ -189,7 +308,9 @@ export function createChatState({ prisma }: { prisma: PrismaClient }): ChatState
  * `prefix` separates sessions from conversation state in one table. Identical rewrites are skipped:
  * grammY writes the session after every update, and most updates do not change it.
  */
-function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitNow: () => Unit | undefined): KeyValueStorage<T> {
+type Run = <R extends object>(q: Prisma.Sql) => Promise<R[]>;
+
+function createDbStorage<T>(run: Run, prefix: string, unitOf: (full: string) => Unit | undefined): KeyValueStorage<T> {
   const lastWritten = new Map<string, string>();
   const remember = (key: string, json: string) => {
     lastWritten.delete(key);
@@ -199,7 +320,7 @@ function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitNow: () =>
   return {
     async read(key) {
       const full = prefix + key;
-      const unit = unitNow();
+      const unit = unitOf(full);
       // A key the unit read at its start (or wrote since) is answered from there.
       let value: unknown;
       if (unit?.pending.has(full)) {
@@ -208,7 +329,7 @@ function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitNow: () =>
       }
       if (unit?.read.has(full)) value = unit.read.get(full);
       else {
-        const rows = await retryTransient(() => prisma.$queryRaw<Array<{ value: unknown }>>`SELECT value FROM "BotSession" WHERE key = ${full}`);
+        const rows = await retryTransient(() => run<{ value: unknown }>(Prisma.sql`SELECT value FROM "BotSession" WHERE key = ${full}`));
         value = rows[0]?.value ?? null;
       }
       if (value === null || value === undefined) {
@@ -221,24 +342,24 @@ function createDbStorage<T>(prisma: PrismaClient, prefix: string, unitNow: () =>
     async write(key, value) {
       const json = JSON.stringify(value);
       if (lastWritten.get(key) === json) return;
-      const unit = unitNow();
+      const unit = unitOf(prefix + key);
       if (unit) {
         unit.pending.set(prefix + key, json);
         unit.written.push(() => remember(key, json));
         return;
       }
-      await retryTransient(
-        () => prisma.$executeRaw`
+      await retryTransient(() =>
+        run(Prisma.sql`
         INSERT INTO "BotSession" (key, value, "updatedAt") VALUES (${prefix + key}, ${json}::jsonb, now())
-        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`,
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`),
       );
       remember(key, json);
     },
     async delete(key) {
       lastWritten.delete(key);
-      const unit = unitNow();
+      const unit = unitOf(prefix + key);
       if (unit) unit.pending.set(prefix + key, null);
-      else await retryTransient(() => prisma.$executeRaw`DELETE FROM "BotSession" WHERE key = ${prefix + key}`);
+      else await retryTransient(() => run(Prisma.sql`DELETE FROM "BotSession" WHERE key = ${prefix + key}`));
     },
   };
 }

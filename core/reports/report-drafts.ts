@@ -40,7 +40,7 @@ export function createReportDrafts({
   // Within one update of the citizen's chat (a chat-state unit) nothing else writes their draft: what was read
   // or written is read again from there. Every write below keeps or forgets it.
   const keep = (citizenId: number, draft: Draft | null | undefined) => chatState?.remember(draftKey(citizenId), draft);
-  const inUnit = () => chatState?.inUnit() === true;
+  const inUnit = (citizenId: number) => chatState?.inUnit(draftKey(citizenId)) === true;
 
   /** Inside a unit: the change joins the unit's merged write of the draft (report-draft-unit.ts). */
   function deferWrite(citizenId: number, w: DraftWrite): void {
@@ -119,7 +119,7 @@ export function createReportDrafts({
     },
 
     async saveDraft(citizenId: number, patch: Partial<DraftFields>): Promise<Draft> {
-      if (inUnit()) return patchInUnit(citizenId, patch);
+      if (inUnit(citizenId)) return patchInUnit(citizenId, patch);
       keep(citizenId, undefined);
       const row = await prisma.reportDraft.upsert({ where: { citizenId }, create: { citizenId, ...patch }, update: patch });
       const draft = toDraft(row);
@@ -133,7 +133,7 @@ export function createReportDrafts({
       const dup = item.fileUniqueId && draft.evidence.some((e) => e.fileUniqueId === item.fileUniqueId);
       if (dup || draft.evidence.length >= EVIDENCE_MAX) return { count: draft.evidence.length, added: false };
       const evidence = [...draft.evidence, item];
-      if (inUnit()) {
+      if (inUnit(citizenId)) {
         await patchInUnit(citizenId, { evidence });
         return { count: evidence.length, added: true };
       }
@@ -144,7 +144,7 @@ export function createReportDrafts({
     },
 
     async clearDraftEvidence(citizenId: number): Promise<void> {
-      if (inUnit()) {
+      if (inUnit(citizenId)) {
         if (await service.getDraft(citizenId)) await patchInUnit(citizenId, { evidence: [] });
         return;
       }
@@ -153,7 +153,7 @@ export function createReportDrafts({
     },
 
     async discardDraft(citizenId: number): Promise<void> {
-      if (inUnit()) {
+      if (inUnit(citizenId)) {
         deferWrite(citizenId, { kind: 'delete' });
         keep(citizenId, null);
         return;

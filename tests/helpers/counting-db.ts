@@ -1,7 +1,7 @@
-// A Database whose Prisma client counts the transactions it commits, as PostgreSQL's xact_commit counts them:
-// each statement outside a transaction is one, and each transaction (interactive or batch) is one. Counted at
-// the driver adapter, so the figure is the same on PGlite and PostgreSQL and does not wait for the statistics
-// collector.
+// A Database whose Prisma client and raw-SQL port count the transactions they commit, as PostgreSQL's
+// xact_commit counts them: each statement outside a transaction is one, and each transaction (interactive or
+// batch) is one. Counted at the driver adapter and the port, so the figure is the same on PGlite and
+// PostgreSQL and does not wait for the statistics collector.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Database } from '../../core/db/client.ts';
@@ -34,8 +34,16 @@ export function countingDatabase(base: Database): CountingDatabase {
     },
   });
   const prisma = new PrismaClient({ adapter: factory });
+  // A statement through the raw-SQL port (core/db/raw-sql.ts) is a transaction of its own too; not a PREPARE,
+  // made once per statement shape on PGlite (core/chat-state), which PostgreSQL does within the first execution.
+  const sql: Database['sql'] = {
+    query: (...args) => {
+      if (!args[0].startsWith('PREPARE ')) n++;
+      return base.sql.query(...args);
+    },
+  };
   return {
-    db: { ...base, prisma, close: () => prisma.$disconnect() },
+    db: { ...base, prisma, sql, close: () => prisma.$disconnect() },
     count: () => n,
     reset: () => (n = 0),
   };

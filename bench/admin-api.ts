@@ -225,7 +225,12 @@ export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): 
           baseErrors += base.errors;
         }
         const figures = figuresOf(apiSlices);
-        const cpuPerRequest = cpu / Math.max(1, apiSlices.reduce((n, x) => n + x.total, 0));
+        const cpuPerRequest =
+          cpu /
+          Math.max(
+            1,
+            apiSlices.reduce((n, x) => n + x.total, 0),
+          );
         const bd = distribution(durations);
         const basePs = perSecond(durations.length, baseMs);
         const at = `${s.name}, ${connections} connections`;

@@ -146,9 +146,13 @@ export async function listReports(
 ): Promise<{ items: ReportSummary[]; nextCursor: number | null }> {
   const and = [condition];
   if (page.cursor != null) {
-    const [last] = await sql.query<{ id: number; createdAt: Date; dueAt: Date | null }>('SELECT id, "createdAt", "dueAt" FROM "Report" WHERE id = $1', [page.cursor], {
-      name: 'report-cursor',
-    });
+    const [last] = await sql.query<{ id: number; createdAt: Date; dueAt: Date | null }>(
+      'SELECT id, "createdAt", "dueAt" FROM "Report" WHERE id = $1',
+      [page.cursor],
+      {
+        name: 'report-cursor',
+      },
+    );
     if (!last) throw invalid('validation', { details: 'cursor' });
     if (page.sort === 'createdAt') {
       // The redundant bound lets PostgreSQL walk the createdAt index from the cursor instead of
@@ -193,7 +197,10 @@ export async function withEvidenceCounts<R extends { id: number }>(prisma: Prism
 
 /** Reports per status, every status present (zero when none). */
 export async function countReports(sql: RawSql, condition: Prisma.Sql): Promise<Record<ReportStatus, number>> {
-  const groups = await run<{ status: ReportStatus; n: number }>(sql, Prisma.sql`SELECT r.status, count(*)::int AS n FROM "Report" r WHERE ${condition} GROUP BY r.status`);
+  const groups = await run<{ status: ReportStatus; n: number }>(
+    sql,
+    Prisma.sql`SELECT r.status, count(*)::int AS n FROM "Report" r WHERE ${condition} GROUP BY r.status`,
+  );
   const counts = Object.fromEntries(REPORT_STATUSES.map((st) => [st, 0])) as Record<ReportStatus, number>;
   for (const g of groups) counts[g.status] = g.n;
   return counts;

@@ -254,7 +254,7 @@ if (chosen.has('analytics')) {
 if (chosen.has('api')) {
   const w = results.section(
     'Admin API at a large data set (PostgreSQL)',
-    `The API as its own process, as production runs it: the bundle (\`node --enable-source-maps dist/app/main.js api\`, rebuilt first when older than the sources; pool of 10 database connections), loaded by autocannon with ${apiConnections.join(' and then ')} connections for ${sizes.BENCH_API_SECONDS} s per request kind, signed in as an admin (scope: everything). Baselines in the same run: exactly the SQL statements the route ran (captured from Prisma's query log, session check included, transactions kept) replayed through a plain \`pg\` pool at the same concurrency; and Fastify answering a constant in its own process.`,
+    `The API as its own process, as production runs it: the bundle (\`node --enable-source-maps dist/app/main.js api\`, rebuilt first when older than the sources; pool of 10 database connections), loaded by autocannon with ${apiConnections.join(' and then ')} connections for ${sizes.BENCH_API_SECONDS} s per request kind, signed in as an admin (scope: everything). Baselines in the same run: exactly the SQL statements the route ran (captured from Prisma's query log and the raw-SQL port, session check included, transactions and prepared statements kept) replayed through a plain \`pg\` pool at the same concurrency, the API and this baseline taking turns in one-second slices; and Fastify answering a constant in its own process.`,
   );
   await section(w, async () => {
     if (!server || !largeUrl) return w.skip(server ? 'the large data set could not be prepared' : (found as { missing: string }).missing);

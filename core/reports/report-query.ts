@@ -75,7 +75,11 @@ export function reportCondition(filter: ReportFilter, staff: StaffPrincipal, now
   return and.length ? Prisma.join(and, ' AND ') : Prisma.sql`TRUE`;
 }
 
-/** One composed statement through the port. */
+/**
+ * One composed statement through the port, unnamed: its text changes with the filters, and a prepared one could
+ * be switched by PostgreSQL to one generic plan for every region and status, small or large. The fixed
+ * statements (cursor, detail, summary: one report by id) are prepared.
+ */
 const run = <T extends object>(sql: RawSql, s: Prisma.Sql): Promise<T[]> => sql.query<T>(s.text, s.values);
 
 type CountedReport = Pick<
@@ -142,9 +146,13 @@ export async function listReports(
 ): Promise<{ items: ReportSummary[]; nextCursor: number | null }> {
   const and = [condition];
   if (page.cursor != null) {
-    const [last] = await sql.query<{ id: number; createdAt: Date; dueAt: Date | null }>('SELECT id, "createdAt", "dueAt" FROM "Report" WHERE id = $1', [
-      page.cursor,
-    ]);
+    const [last] = await sql.query<{ id: number; createdAt: Date; dueAt: Date | null }>(
+      'SELECT id, "createdAt", "dueAt" FROM "Report" WHERE id = $1',
+      [page.cursor],
+      {
+        name: 'report-cursor',
+      },
+    );
     if (!last) throw invalid('validation', { details: 'cursor' });
     if (page.sort === 'createdAt') {
       // The redundant bound lets PostgreSQL walk the createdAt index from the cursor instead of
@@ -189,7 +197,10 @@ export async function withEvidenceCounts<R extends { id: number }>(prisma: Prism
 
 /** Reports per status, every status present (zero when none). */
 export async function countReports(sql: RawSql, condition: Prisma.Sql): Promise<Record<ReportStatus, number>> {
-  const groups = await run<{ status: ReportStatus; n: number }>(sql, Prisma.sql`SELECT r.status, count(*)::int AS n FROM "Report" r WHERE ${condition} GROUP BY r.status`);
+  const groups = await run<{ status: ReportStatus; n: number }>(
+    sql,
+    Prisma.sql`SELECT r.status, count(*)::int AS n FROM "Report" r WHERE ${condition} GROUP BY r.status`,
+  );
   const counts = Object.fromEntries(REPORT_STATUSES.map((st) => [st, 0])) as Record<ReportStatus, number>;
   for (const g of groups) counts[g.status] = g.n;
   return counts;
@@ -251,6 +262,7 @@ export async function getReportDetail(sql: RawSql, id: number) {
         FROM "ReportEvidence" v WHERE v."reportId" = r.id) AS evidence
     FROM "Report" r WHERE r.id = $1`,
     [id],
+    { name: 'report-detail' },
   );
   if (!row) throw notFound('report.not_found');
   const { evidenceCount, followerCount, events, evidence, ...report } = row;
@@ -270,6 +282,7 @@ export async function getReportSummary(sql: RawSql, id: number, now: Date): Prom
            (SELECT count(*)::int FROM "ReportEvidence" e WHERE e."reportId" = r.id) AS "evidenceCount"
     FROM "Report" r WHERE r.id = $1`,
     [id],
+    { name: 'report-summary' },
   );
   if (!row) throw notFound('report.not_found');
   return summaryOf(row, now);

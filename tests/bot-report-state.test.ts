@@ -149,7 +149,15 @@ describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => 
   it('offers what the search finds when the point or the category changed after the candidates were read, and reads none for an update other than «send»', async () => {
     const { services } = w;
     const { almaty, district, categoryId, otherCategoryId, near, far, sameDistrict } = await fixtures();
-    const input = { categoryId, regionId: almaty.id, districtId: district.id, description: 'Уличное освещение не работает возле школы', lat: 43.3005, lon: 76.9001, address: null };
+    const input = {
+      categoryId,
+      regionId: almaty.id,
+      districtId: district.id,
+      description: 'Уличное освещение не работает возле школы',
+      lat: 43.3005,
+      lon: 76.9001,
+      address: null,
+    };
     const search = vi.spyOn(services.reports, 'findDuplicates');
     for (const [change, duplicates, offered] of [
       // moved next to the far one: the near one (read for the old point) is 300 m away now

@@ -40,8 +40,8 @@ export async function showSummary(conversation: Flow, ctx: FlowContext, draft: D
 /** Offers open reports that look like the same problem; returns true if the citizen supported one. */
 export async function offerDuplicates(conversation: Flow, ctx: FlowContext, citizenId: number, draft: DraftView): Promise<boolean> {
   const dups = await conversation.external(async () =>
+    // the candidates came with the draft in the update's first statement (core/reports/report-duplicates.ts)
     (
-      // the candidates came with the draft in the update's first statement (core/reports/report-duplicates.ts)
       await ctx.services.reportCitizen.findDuplicates(citizenId, {
         categoryId: draft.categoryId!,
         regionId: draft.regionId!,

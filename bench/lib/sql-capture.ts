@@ -5,7 +5,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Database } from '../../core/db/client.ts';
-import { createPgPool, pgRawSql, type RawSql } from '../../core/db/raw-sql.ts';
+import type { RawSql } from '../../core/db/raw-sql.ts';
+import { createPgPool, pgRawSql } from '../../core/db/raw-sql-pg.ts';
 
 export interface CapturedQuery {
   sql: string;

@@ -3,7 +3,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Database, OpenDatabaseOptions } from './client.ts';
-import { createPgPool, pgRawSql } from './raw-sql.ts';
+import { createPgPool, pgRawSql } from './raw-sql-pg.ts';
 
 /** `describe`: the URL without its password (client.ts redactUrl). */
 export async function openPostgres(options: OpenDatabaseOptions & { url: string; describe: string }): Promise<Database> {

@@ -1,8 +1,8 @@
 // The raw-SQL port: one statement straight to the driver, beside Prisma and on the same connections. Hot paths
 // use it where Prisma's runtime (building, compiling and mapping a query, even a $queryRaw) costs more CPU than
-// the database's work (bench/FIXES.md, sections 9 and 10).
+// the database's work (bench/FIXES.md, sections 9 and 10). PostgreSQL's side is raw-sql-pg.ts, so an embedded
+// database's process never loads `pg`.
 import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 
 export interface RawQueryOptions {
   /**
@@ -28,42 +28,13 @@ const utcDate = (s: string): Date => new Date(`${s}T00:00:00Z`);
 const int8 = (s: string): bigint => BigInt(s);
 
 const OID = { int8: 20, date: 1082, timestamp: 1114 } as const;
-const PARSERS: Record<number, (s: string) => unknown> = { [OID.int8]: int8, [OID.date]: utcDate, [OID.timestamp]: utcTimestamp };
+export const PARSERS: Record<number, (s: string) => unknown> = { [OID.int8]: int8, [OID.date]: utcDate, [OID.timestamp]: utcTimestamp };
 
 /**
  * Dates go as ISO text in UTC: `pg` would send the process's local time with its offset, which a timestamp without
  * time zone drops, and PGlite a Date's toString() where the parameter's type is not a timestamp.
  */
-const utcValue = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.map(utcValue) : v);
-
-/**
- * The PostgreSQL pool the app shares between Prisma (PrismaPg accepts a Pool instance) and this port: one set of
- * connections, sized once. The parsers are this pool's own (`types`), not pg's global ones, so nothing else in the
- * process changes; Prisma's adapter passes its own parsers with each of its queries and is not affected either.
- */
-export function createPgPool(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString,
-    max,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        (format ?? 'text') === 'text' && PARSERS[oid] ? PARSERS[oid] : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
-  });
-  // An idle connection the server dropped (a restart) is discarded by the pool and replaced on the next query;
-  // without a listener its 'error' event would end the process whenever Prisma's own listener is not attached.
-  pool.on('error', () => {});
-  return pool;
-}
-
-export function pgRawSql(pool: pg.Pool): RawSql {
-  return {
-    async query<T extends object>(text: string, values: readonly unknown[] = [], opts?: RawQueryOptions) {
-      const { rows } = await pool.query<T>({ text, values: values.map(utcValue), ...(opts?.name ? { name: opts.name } : {}) });
-      return rows;
-    },
-  };
-}
+export const utcValue = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.map(utcValue) : v);
 
 /**
  * On PGlite, one connection serves everything, and Prisma's transactions on it are PGlite's `transaction()`

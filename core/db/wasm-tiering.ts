@@ -4,7 +4,7 @@
 // budget", about 1.8 MB of code executed). Opening a database and the first queries run much of PostgreSQL once,
 // so with the default budget a start re-compiles hundreds of functions that will hardly run again: 0.6 s of CPU
 // and about 50 MB of optimised code kept for good. A budget 500 times larger leaves a start on the baseline code
-// and still optimises what a busy bot or API keeps running. Measured (bench/FIXES.md, section 12): a warm start of
+// and still optimises what a busy bot or API keeps running. Measured (bench/FIXES.md, section 13): a warm start of
 // the production command, CPU until healthy 2.2–2.3 → 1.6 s and idle RSS 303–314 → 254 MB; a sustained run of
 // small queries 10–15 % more CPU in PGlite's side until its hot functions are optimised; the test suite's files
 // 12 % less CPU. With DATABASE_URL only Prisma's compiler is WebAssembly (its plans are cached): 0.1–0.2 s of CPU

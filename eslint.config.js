@@ -110,6 +110,44 @@ export default tseslint.config(
       ],
     },
   },
+  // What a process loads at start is what main.js imports statically: the bot's and the API's modules (and their
+  // libraries) are read only where that role runs, through the manifests' loaders and app/app.ts's `await import`
+  // (bench/FIXES.md, section 16). A static import here would put them back into every process; types are free.
+  {
+    files: ['app/capabilities/**/*.ts', 'app/app.ts', 'app/compose.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/generated/prisma/client*'], importNames: ['PrismaClient', 'Prisma'], allowTypeImports: true, message: prismaOutsideCore },
+            { group: ['**/core/db/*'], allowTypeImports: true, message: prismaOutsideCore },
+            {
+              regex: '^(\\.\\./)+(bot|server)/',
+              allowTypeImports: true,
+              message: 'Load the bot or the API where its role runs: `(await import(...))` in a loader, not a static import (section 16).',
+            },
+            {
+              group: [
+                'grammy',
+                'grammy/*',
+                '@grammyjs/*',
+                'fastify',
+                'fastify/*',
+                '@fastify/*',
+                'pg',
+                '@electric-sql/pglite',
+                'pglite-prisma-adapter',
+                '@prisma/adapter-pg',
+              ],
+              allowTypeImports: true,
+              message: 'Load the bot, the API or a database driver where it is used: `(await import(...))`, not a static import (section 16).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // The bot is started by app/; it imports nothing from the API, the jobs or the composition root.
     files: ['bot/**/*.ts'],

@@ -1,8 +1,16 @@
 // The real app (startApp: bot by long polling or webhook, API, jobs, outbox) against the fake Bot API.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startApp } from '../app/app.ts';
+import { parseConfig } from '../app/config.ts';
+import { pgliteDirOf } from '../app/prepare-database.ts';
+import { openDatabase } from '../core/db/client.ts';
 import { enqueueMessage } from '../core/outbox/outbox-repository.ts';
 import { dbTargets } from './helpers/db.ts';
-import { startE2e, until, useE2e } from './helpers/e2e.ts';
+import { E2E_ADMIN_PASSWORD, startE2e, until, useE2e } from './helpers/e2e.ts';
 
 describe.each(dbTargets)('the whole app against a fake Telegram (%s)', (target) => {
   const { fake, app } = useE2e(target);
@@ -113,6 +121,28 @@ describe('webhook mode', () => {
       );
     } finally {
       await stop();
+    }
+  });
+});
+
+describe('a start that fails halfway', () => {
+  it('releases the embedded database it opened (its port was taken)', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'azamat-failed-start-'));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const config = parseConfig(
+      { DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, LOG_LEVEL: 'silent' },
+      process.cwd(),
+    );
+    try {
+      await expect(startApp({ config, print: () => {} })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      // Closed, flushed and unlocked: the next start (or a backup) may open it at once.
+      const db = await openDatabase({ pgliteDir: pgliteDirOf(config) });
+      await db.close();
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -124,6 +124,15 @@ const viaPrisma = (prisma: PrismaClient): RawSql => ({
 /** The SQLSTATE of a database error (PGlite's and pg's errors carry it as `code`). */
 const sqlState = (e: unknown): unknown => (typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
 
+/** A rejection handler that swallows the error with this SQLSTATE and throws any other. */
+const unless =
+  (state: string) =>
+  (e: unknown): void => {
+    if (sqlState(e) !== state) throw e;
+  };
+/** A prepared statement that cannot run again as it was prepared (see `run`). */
+const STALE = new Set<unknown>(['0A000', '26000']);
+
 /** At most this many statement texts get a name (each is prepared on every connection that runs it). */
 const MAX_NAMED = 256;
 
@@ -158,16 +167,18 @@ export function createChatState({
   const names = new Map<string, string>();
   /** statements PREPAREd (prepareInSql), or being prepared */
   const prepared = new Map<string, Promise<unknown>>();
-  const prepare = (name: string, text: string): Promise<unknown> => {
+  /** PREPAREs `name` unless it is (being) prepared; with `stale`, the one that failed, DEALLOCATEs it first. */
+  const prepare = (name: string, text: string, stale?: Promise<unknown>): Promise<unknown> => {
     let p = prepared.get(name);
-    if (!p) {
+    if (!p || p === stale) {
+      const gone = stale ? sql.query(`DEALLOCATE ${name}`).catch(unless('26000')) : Promise.resolve();
       // Another chat state on the same PGlite (a second app instance in the tests) may have prepared it.
-      p = sql.query(`PREPARE ${name} AS ${text}`).catch((e: unknown) => {
-        if (sqlState(e) !== '42P05') throw e;
-      });
+      p = gone.then(() => sql.query(`PREPARE ${name} AS ${text}`)).catch(unless('42P05'));
       prepared.set(name, p);
       // A failed PREPARE (e.g. the database away for a moment) is tried again next time.
-      p.catch(() => prepared.delete(name));
+      p.catch(() => {
+        if (prepared.get(name) === p) prepared.delete(name);
+      });
     }
     return p;
   };
@@ -182,14 +193,15 @@ export function createChatState({
     if (name === undefined) return sql.query<T>(text, q.values);
     if (!prepareInSql) return sql.query<T>(text, q.values, { name });
     const execute = `EXECUTE ${name}${q.values.length === 0 ? '' : `(${q.values.map(sqlLiteral).join(', ')})`}`;
-    await prepare(name, text);
+    const ready = prepare(name, text);
+    await ready;
     try {
       return await sql.query<T>(execute);
     } catch (e) {
-      // Gone (DEALLOCATE by someone else on the session): prepared again, once.
-      if (sqlState(e) !== '26000') throw e;
-      prepared.delete(name);
-      await prepare(name, text);
+      // Its plan's result changed (0A000: a migration altered a table it reads) or it is gone (26000, DEALLOCATE
+      // by someone else on the session): prepared again from its text, once (raw-sql-pg.ts does so on PostgreSQL).
+      if (!STALE.has(sqlState(e))) throw e;
+      await prepare(name, text, ready);
       return sql.query<T>(execute);
     }
   };

@@ -137,16 +137,27 @@ const STALE = new Set<unknown>(['0A000', '26000']);
 const MAX_NAMED = 256;
 
 /**
- * A value as an SQL literal for `EXECUTE name(…)`: always a quoted string (standard_conforming_strings is on), which
- * PostgreSQL reads as the prepared parameter's type; arrays in array syntax, dates in UTC as the port sends them.
+ * A value as an SQL literal for `EXECUTE name(…)`, which PostgreSQL reads as the prepared parameter's type: always
+ * an escape string (E'…', quotes and backslashes doubled), read the same whatever standard_conforming_strings
+ * is; arrays of scalars in array syntax, dates in UTC and objects as JSON, as the port sends them. What it cannot
+ * write faithfully as text (bytes, nested arrays, functions, symbols) it refuses.
  */
 export function sqlLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
-  if (Array.isArray(v)) return sqlLiteral(`{${v.map((e) => (e === null || e === undefined ? 'NULL' : `"${textOf(e).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`);
-  return `'${textOf(v).replace(/'/g, "''")}'`;
+  return quoted(Array.isArray(v) ? `{${v.map(arrayElement).join(',')}}` : textOf(v));
 }
-const textOf = (v: unknown): string =>
-  v instanceof Date ? v.toISOString() : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v as string | number | bigint | boolean);
+const quoted = (s: string): string => `E'${s.replace(/[\\']/g, '$&$&')}'`;
+const arrayElement = (e: unknown): string => {
+  if (e === null || e === undefined) return 'NULL';
+  if (Array.isArray(e)) throw new TypeError('sqlLiteral: a nested array is not written as a literal');
+  return `"${textOf(e).replace(/["\\]/g, '\\$&')}"`;
+};
+const textOf = (v: unknown): string => {
+  if (v instanceof Date) return v.toISOString();
+  if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) throw new TypeError('sqlLiteral: bytes are not written as a literal');
+  if (typeof v === 'function' || typeof v === 'symbol') throw new TypeError(`sqlLiteral: a ${typeof v} is not a value`);
+  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v as string | number | bigint | boolean);
+};
 
 /**
  * `sql`: the raw-SQL port (db.sql) the unit's statements and the stores' own go through; without it, Prisma's

@@ -5,6 +5,8 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { createChatState, sqlLiteral, type ChatState } from '../core/chat-state/chat-state.ts';
 import { createCitizenService } from '../core/citizens/citizen-service.ts';
 import { createUpdateClaims } from '../core/ops/update-claims.ts';
+import { createReportDrafts } from '../core/reports/report-drafts.ts';
+import type { ReportService } from '../core/reports/report-service.ts';
 import { countingDatabase, type CountingDatabase } from './helpers/counting-db.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 
@@ -215,5 +217,22 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
     const running = Promise.all([both(1), both(2)]);
     bothRunning();
     expect(await running).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('writes a draft’s change at once when the unit ended while the service awaited, and an ended unit owns no citizen', async () => {
+    const c = await t.db.prisma.citizen.create({ data: { telegramId: 7002n, locale: 'ru' } });
+    const drafts = createReportDrafts({ prisma: t.db.prisma, reports: {} as ReportService, now: () => new Date('2026-11-23T06:00:00Z'), chatState: state });
+    let own!: (scope: number) => void;
+    let saved!: Promise<unknown>;
+    await state.unit([], async (start) => {
+      start.own(c.id);
+      own = start.own;
+      // Not awaited: the unit ends while the service reads the draft, before it can defer the change.
+      saved = drafts.saveDraft(c.id, { description: 'Свет не горит' });
+    });
+    await saved;
+    expect(await t.db.prisma.reportDraft.findUnique({ where: { citizenId: c.id } })).toMatchObject({ description: 'Свет не горит' });
+    own(c.id);
+    expect(state.inUnit(`reportDraft:${c.id}`)).toBe(false);
   });
 });

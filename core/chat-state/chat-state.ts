@@ -22,8 +22,12 @@
 // A running unit is found by key, not by AsyncLocalStorage (whose promise hooks cost every promise of the
 // process CPU on Node 20, 0.25–0.3 ms an update; issue 23): the stores' keys are the unit's own `keys`, and a
 // service's key (`recall`, `defer`, …) ends in `:<scope>`, the citizen's id, which the unit owns once its
-// start says whose chat it is (`start.own`). So a service's call for a citizen goes to the unit of their
-// chat's update, whichever code makes it.
+// start says whose chat it is (`start.own`), until it ends. Any call for that citizen meanwhile goes to the
+// unit, whichever code makes it, so this is safe only for what the citizen's own update alone changes: the
+// services that use it (the report draft, the citizen's place) are called for a citizen only from their chat's
+// updates, which run one at a time, and write at once when `defer` answers false (the unit ended while they
+// awaited). Other code (a staff member's request, a job) must not reach them for a citizen: it would read the
+// unit's kept values, and its writes would wait for the unit's end and fail with the unit's write.
 import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { RawSql } from '../db/raw-sql.ts';
@@ -114,6 +118,8 @@ interface Unit {
   deferred: Map<string, Prisma.Sql>;
   /** the scopes the unit owns (`own`) */
   scopes: string[];
+  /** released: `own` takes nothing any more */
+  ended: boolean;
 }
 
 /** Prisma standing in for the raw-SQL port where none is given (tests that wrap the client). */
@@ -277,6 +283,7 @@ export function createChatState({
 
   /** Ends the unit's registrations (only its own: a later unit may hold the same key by then). */
   function release(keys: string[], unit: Unit): void {
+    unit.ended = true;
     for (const k of keys) if (byKey.get(k) === unit) byKey.delete(k);
     for (const s of unit.scopes) if (byScope.get(s) === unit) byScope.delete(s);
   }
@@ -302,10 +309,12 @@ export function createChatState({
       const needsRead = keys.length > 0 || parts.claim || parts.row || parts.reads;
       const nothingRead = { read: new Map<string, unknown>(), start: { claimed: true, row: null, reads: {}, own: noOwner } };
       const { read, start } = needsRead ? await readMany(keys, parts) : nothingRead;
-      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map(), deferred: new Map(), scopes: [] };
+      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map(), deferred: new Map(), scopes: [], ended: false };
       const claim = parts.claim && start.claimed ? parts.claim : null;
       for (const k of keys) byKey.set(k, unit);
       start.own = (scope) => {
+        // After the end it would register a unit no one releases, which would take later calls' writes.
+        if (unit.ended) return;
         unit.scopes.push(String(scope));
         byScope.set(String(scope), unit);
       };

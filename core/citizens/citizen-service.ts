@@ -149,9 +149,9 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
       // In the bot's update that read the citizen, a place (the report flow's) is written with the update's state.
       const kept = chatState?.recall<Citizen>(keptKey(citizenId));
       const place = kept ? asPlace(patch as Record<string, unknown>) : null;
-      if (kept && place) {
-        const keys = placeKeys(citizenId);
-        chatState!.defer(keys.update, placeUpdateSql(citizenId, place, now()));
+      const keys = placeKeys(citizenId);
+      // A unit that has ended takes nothing (defer answers false): then the change is written at once below.
+      if (kept && place && chatState!.defer(keys.update, placeUpdateSql(citizenId, place, now()))) {
         chatState!.defer(keys.audit, placeAuditSql(kept, place));
         const after = { ...kept, ...place };
         chatState!.remember(keptKey(citizenId), after);

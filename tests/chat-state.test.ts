@@ -2,9 +2,11 @@
 // that reads the keys it names in one statement and writes what changed in one, whatever the stores did.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../generated/prisma/client.ts';
-import { createChatState, type ChatState } from '../core/chat-state/chat-state.ts';
+import { createChatState, sqlLiteral, type ChatState } from '../core/chat-state/chat-state.ts';
 import { createCitizenService } from '../core/citizens/citizen-service.ts';
 import { createUpdateClaims } from '../core/ops/update-claims.ts';
+import { createReportDrafts } from '../core/reports/report-drafts.ts';
+import type { ReportService } from '../core/reports/report-service.ts';
 import { countingDatabase, type CountingDatabase } from './helpers/counting-db.ts';
 import { createTestDb, dbTargets, type TestDb } from './helpers/db.ts';
 
@@ -40,6 +42,27 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
     });
     expect(await row(`c:o'"\\`)).toEqual(odd);
     expect(await state.store('c:').read(`o'"\\`)).toEqual(odd);
+    // Every kind of value a unit's statement binds comes back as it went: on PGlite as EXECUTE's literals, which
+    // must not depend on standard_conforming_strings (a backslash before a quote would end the string early).
+    const at = new Date('2026-03-01T23:30:45.123Z');
+    const slashQuote = `a\\'b`;
+    const echoed = Prisma.sql`SELECT ${at}::timestamp AS at, ${9_007_199_254_740_993n}::int8 AS big, ${false}::boolean AS no,
+      ${['x', null, slashQuote]}::text[] AS list, ${slashQuote}::text AS text`;
+    if (target === 'pglite') await t.db.sql.query('SET standard_conforming_strings = off');
+    try {
+      expect(await state.unit([], async (start) => start.row, { row: echoed })).toEqual({
+        at,
+        big: 9_007_199_254_740_993n,
+        no: false,
+        list: ['x', null, slashQuote],
+        text: slashQuote,
+      });
+    } finally {
+      if (target === 'pglite') await t.db.sql.query('SET standard_conforming_strings = on');
+    }
+    // and what it could not write faithfully is refused, never sent changed
+    expect(() => sqlLiteral(Buffer.from('x'))).toThrow(TypeError);
+    expect(() => sqlLiteral([[1, 2]])).toThrow(TypeError);
   });
 
   it('reads a unit’s keys in one statement and writes its changes in one', async () => {
@@ -194,5 +217,22 @@ describe.each(dbTargets)('chat state (%s)', (target) => {
     const running = Promise.all([both(1), both(2)]);
     bothRunning();
     expect(await running).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('writes a draft’s change at once when the unit ended while the service awaited, and an ended unit owns no citizen', async () => {
+    const c = await t.db.prisma.citizen.create({ data: { telegramId: 7002n, locale: 'ru' } });
+    const drafts = createReportDrafts({ prisma: t.db.prisma, reports: {} as ReportService, now: () => new Date('2026-11-23T06:00:00Z'), chatState: state });
+    let own!: (scope: number) => void;
+    let saved!: Promise<unknown>;
+    await state.unit([], async (start) => {
+      start.own(c.id);
+      own = start.own;
+      // Not awaited: the unit ends while the service reads the draft, before it can defer the change.
+      saved = drafts.saveDraft(c.id, { description: 'Свет не горит' });
+    });
+    await saved;
+    expect(await t.db.prisma.reportDraft.findUnique({ where: { citizenId: c.id } })).toMatchObject({ description: 'Свет не горит' });
+    own(c.id);
+    expect(state.inUnit(`reportDraft:${c.id}`)).toBe(false);
   });
 });

@@ -1,6 +1,9 @@
 // The raw-SQL port (core/db/raw-sql.ts): what Prisma wrote reads back the same through it, a statement never
-// joins another caller's open transaction, and a named statement runs again.
+// joins another caller's open transaction, and a named statement runs again (also after a migration).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../generated/prisma/client.ts';
+import { createChatState } from '../core/chat-state/chat-state.ts';
+import { createPgPool, pgRawSql } from '../core/db/raw-sql-pg.ts';
 import { dbTargets, useTestDb } from './helpers/db.ts';
 
 describe.each(dbTargets)('raw SQL beside Prisma (%s)', (target) => {
@@ -58,9 +61,41 @@ describe.each(dbTargets)('raw SQL beside Prisma (%s)', (target) => {
     expect(await t.db.prisma.botUpdate.count({ where: { holder: 'tx' } })).toBe(0);
   });
 
-  it('runs a named statement again with other values', async () => {
+  // PGlite has no named statements (the port ignores the name): only PostgreSQL's side can get this wrong.
+  it.runIf(target === 'postgres')('prepares a named statement once on its connection and runs it again with other values', async () => {
+    const pool = createPgPool(t.db.url!, 1);
+    const sql = pgRawSql(pool);
     const text = 'SELECT $1::int + 1 AS n';
-    expect(await t.db.sql.query(text, [1], { name: 'raw-sql-test-plus-one' })).toEqual([{ n: 2 }]);
-    expect(await t.db.sql.query(text, [41], { name: 'raw-sql-test-plus-one' })).toEqual([{ n: 42 }]);
+    try {
+      expect(await sql.query(text, [1], { name: 'raw-sql-test-plus-one' })).toEqual([{ n: 2 }]);
+      expect(await sql.query(text, [41], { name: 'raw-sql-test-plus-one' })).toEqual([{ n: 42 }]);
+      const prepared = await sql.query(`SELECT name FROM pg_prepared_statements WHERE statement = $1`, [text]);
+      expect(prepared).toEqual([{ name: 'raw-sql-test-plus-one' }]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('runs a prepared statement that reads `*` again after a migration added a column, with the column', async () => {
+    await t.db.sql.query(`CREATE TABLE scratch_star (id int PRIMARY KEY)`);
+    await t.db.sql.query(`INSERT INTO scratch_star VALUES (1)`);
+    // One connection, so the second run meets the plan the first one prepared (on PostgreSQL a pool of one).
+    const pool = target === 'postgres' ? createPgPool(t.db.url!, 1) : null;
+    const sql = pool ? pgRawSql(pool) : t.db.sql;
+    // The chat-state unit's read, as the app makes it (PREPAREd in SQL on PGlite, named by the port on PostgreSQL).
+    const state = createChatState({ prisma: t.db.prisma, sql, prepareInSql: target === 'pglite' });
+    const unitRow = () => state.unit([], async (start) => start.row, { row: Prisma.sql`SELECT * FROM scratch_star` });
+    const named = () => sql.query('SELECT * FROM scratch_star', [], { name: 'raw-sql-test-star' });
+    try {
+      expect(await unitRow()).toEqual({ id: 1 });
+      if (pool) expect(await named()).toEqual([{ id: 1 }]);
+      await t.db.sql.query(`ALTER TABLE scratch_star ADD COLUMN note text DEFAULT 'added'`);
+      expect(await unitRow()).toEqual({ id: 1, note: 'added' });
+      if (pool) expect(await named()).toEqual([{ id: 1, note: 'added' }]);
+      // and on, under the statement's new name
+      if (pool) expect(await named()).toEqual([{ id: 1, note: 'added' }]);
+    } finally {
+      await pool?.end();
+    }
   });
 });

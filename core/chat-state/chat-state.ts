@@ -22,8 +22,12 @@
 // A running unit is found by key, not by AsyncLocalStorage (whose promise hooks cost every promise of the
 // process CPU on Node 20, 0.25–0.3 ms an update; issue 23): the stores' keys are the unit's own `keys`, and a
 // service's key (`recall`, `defer`, …) ends in `:<scope>`, the citizen's id, which the unit owns once its
-// start says whose chat it is (`start.own`). So a service's call for a citizen goes to the unit of their
-// chat's update, whichever code makes it.
+// start says whose chat it is (`start.own`), until it ends. Any call for that citizen meanwhile goes to the
+// unit, whichever code makes it, so this is safe only for what the citizen's own update alone changes: the
+// services that use it (the report draft, the citizen's place) are called for a citizen only from their chat's
+// updates, which run one at a time, and write at once when `defer` answers false (the unit ended while they
+// awaited). Other code (a staff member's request, a job) must not reach them for a citizen: it would read the
+// unit's kept values, and its writes would wait for the unit's end and fail with the unit's write.
 import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import type { RawSql } from '../db/raw-sql.ts';
@@ -114,6 +118,8 @@ interface Unit {
   deferred: Map<string, Prisma.Sql>;
   /** the scopes the unit owns (`own`) */
   scopes: string[];
+  /** released: `own` takes nothing any more */
+  ended: boolean;
 }
 
 /** Prisma standing in for the raw-SQL port where none is given (tests that wrap the client). */
@@ -124,20 +130,40 @@ const viaPrisma = (prisma: PrismaClient): RawSql => ({
 /** The SQLSTATE of a database error (PGlite's and pg's errors carry it as `code`). */
 const sqlState = (e: unknown): unknown => (typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
 
+/** A rejection handler that swallows the error with this SQLSTATE and throws any other. */
+const unless =
+  (state: string) =>
+  (e: unknown): void => {
+    if (sqlState(e) !== state) throw e;
+  };
+/** A prepared statement that cannot run again as it was prepared (see `run`). */
+const STALE = new Set<unknown>(['0A000', '26000']);
+
 /** At most this many statement texts get a name (each is prepared on every connection that runs it). */
 const MAX_NAMED = 256;
 
 /**
- * A value as an SQL literal for `EXECUTE name(…)`: always a quoted string (standard_conforming_strings is on), which
- * PostgreSQL reads as the prepared parameter's type; arrays in array syntax, dates in UTC as the port sends them.
+ * A value as an SQL literal for `EXECUTE name(…)`, which PostgreSQL reads as the prepared parameter's type: always
+ * an escape string (E'…', quotes and backslashes doubled), read the same whatever standard_conforming_strings
+ * is; arrays of scalars in array syntax, dates in UTC and objects as JSON, as the port sends them. What it cannot
+ * write faithfully as text (bytes, nested arrays, functions, symbols) it refuses.
  */
 export function sqlLiteral(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
-  if (Array.isArray(v)) return sqlLiteral(`{${v.map((e) => (e === null || e === undefined ? 'NULL' : `"${textOf(e).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`);
-  return `'${textOf(v).replace(/'/g, "''")}'`;
+  return quoted(Array.isArray(v) ? `{${v.map(arrayElement).join(',')}}` : textOf(v));
 }
-const textOf = (v: unknown): string =>
-  v instanceof Date ? v.toISOString() : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v as string | number | bigint | boolean);
+const quoted = (s: string): string => `E'${s.replace(/[\\']/g, '$&$&')}'`;
+const arrayElement = (e: unknown): string => {
+  if (e === null || e === undefined) return 'NULL';
+  if (Array.isArray(e)) throw new TypeError('sqlLiteral: a nested array is not written as a literal');
+  return `"${textOf(e).replace(/["\\]/g, '\\$&')}"`;
+};
+const textOf = (v: unknown): string => {
+  if (v instanceof Date) return v.toISOString();
+  if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) throw new TypeError('sqlLiteral: bytes are not written as a literal');
+  if (typeof v === 'function' || typeof v === 'symbol') throw new TypeError(`sqlLiteral: a ${typeof v} is not a value`);
+  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v as string | number | bigint | boolean);
+};
 
 /**
  * `sql`: the raw-SQL port (db.sql) the unit's statements and the stores' own go through; without it, Prisma's
@@ -158,16 +184,18 @@ export function createChatState({
   const names = new Map<string, string>();
   /** statements PREPAREd (prepareInSql), or being prepared */
   const prepared = new Map<string, Promise<unknown>>();
-  const prepare = (name: string, text: string): Promise<unknown> => {
+  /** PREPAREs `name` unless it is (being) prepared; with `stale`, the one that failed, DEALLOCATEs it first. */
+  const prepare = (name: string, text: string, stale?: Promise<unknown>): Promise<unknown> => {
     let p = prepared.get(name);
-    if (!p) {
+    if (!p || p === stale) {
+      const gone = stale ? sql.query(`DEALLOCATE ${name}`).catch(unless('26000')) : Promise.resolve();
       // Another chat state on the same PGlite (a second app instance in the tests) may have prepared it.
-      p = sql.query(`PREPARE ${name} AS ${text}`).catch((e: unknown) => {
-        if (sqlState(e) !== '42P05') throw e;
-      });
+      p = gone.then(() => sql.query(`PREPARE ${name} AS ${text}`)).catch(unless('42P05'));
       prepared.set(name, p);
       // A failed PREPARE (e.g. the database away for a moment) is tried again next time.
-      p.catch(() => prepared.delete(name));
+      p.catch(() => {
+        if (prepared.get(name) === p) prepared.delete(name);
+      });
     }
     return p;
   };
@@ -182,14 +210,15 @@ export function createChatState({
     if (name === undefined) return sql.query<T>(text, q.values);
     if (!prepareInSql) return sql.query<T>(text, q.values, { name });
     const execute = `EXECUTE ${name}${q.values.length === 0 ? '' : `(${q.values.map(sqlLiteral).join(', ')})`}`;
-    await prepare(name, text);
+    const ready = prepare(name, text);
+    await ready;
     try {
       return await sql.query<T>(execute);
     } catch (e) {
-      // Gone (DEALLOCATE by someone else on the session): prepared again, once.
-      if (sqlState(e) !== '26000') throw e;
-      prepared.delete(name);
-      await prepare(name, text);
+      // Its plan's result changed (0A000: a migration altered a table it reads) or it is gone (26000, DEALLOCATE
+      // by someone else on the session): prepared again from its text, once (raw-sql-pg.ts does so on PostgreSQL).
+      if (!STALE.has(sqlState(e))) throw e;
+      await prepare(name, text, ready);
       return sql.query<T>(execute);
     }
   };
@@ -254,6 +283,7 @@ export function createChatState({
 
   /** Ends the unit's registrations (only its own: a later unit may hold the same key by then). */
   function release(keys: string[], unit: Unit): void {
+    unit.ended = true;
     for (const k of keys) if (byKey.get(k) === unit) byKey.delete(k);
     for (const s of unit.scopes) if (byScope.get(s) === unit) byScope.delete(s);
   }
@@ -279,10 +309,12 @@ export function createChatState({
       const needsRead = keys.length > 0 || parts.claim || parts.row || parts.reads;
       const nothingRead = { read: new Map<string, unknown>(), start: { claimed: true, row: null, reads: {}, own: noOwner } };
       const { read, start } = needsRead ? await readMany(keys, parts) : nothingRead;
-      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map(), deferred: new Map(), scopes: [] };
+      const unit: Unit = { read, pending: new Map(), written: [], kept: new Map(), deferred: new Map(), scopes: [], ended: false };
       const claim = parts.claim && start.claimed ? parts.claim : null;
       for (const k of keys) byKey.set(k, unit);
       start.own = (scope) => {
+        // After the end it would register a unit no one releases, which would take later calls' writes.
+        if (unit.ended) return;
         unit.scopes.push(String(scope));
         byScope.set(String(scope), unit);
       };

@@ -7,6 +7,7 @@ import type { Tx } from '../db/tx.ts';
 import { invalid, notFound } from '../errors.ts';
 import { localName } from '../reference/reference-service.ts';
 import { asPlace, placeAuditSql, placeKeys, placeUpdateSql } from './citizen-unit.ts';
+import { columnsOf } from '../db/raw-sql.ts';
 import { birthYearRange, readProfileAnswers, saveProfileAnswer, type ProfileAnswerPatch } from './profile.ts';
 
 export type Locale = 'kk' | 'ru';
@@ -63,6 +64,9 @@ export const reachable = <C extends { consentAt: Date | null; telegramId: bigint
 /** `reachable` as a Prisma filter on Citizen, for queries that select whom to write to. */
 export const reachableWhere = { consentAt: { not: null }, telegramId: { gt: 0n } } satisfies Prisma.CitizenWhereInput;
 
+/** The unit's read is a prepared statement: its columns are listed, never `*` (core/db/raw-sql.ts, RawQueryOptions.name). */
+const CITIZEN_COLUMNS = Prisma.raw(columnsOf(Prisma.CitizenScalarFieldEnum, 'c'));
+
 export function createCitizenService({ prisma, sections = [], now = () => new Date(), chatState }: CitizenServiceDeps) {
   // The row the unit read, until this service changes it: every write below forgets it.
   const keptKey = (citizenId: number) => `citizen:${citizenId}`;
@@ -80,7 +84,7 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
      */
     inUnit(telegramId: number | bigint): { row: Prisma.Sql; from(start: UnitStart): Citizen | null } {
       return {
-        row: Prisma.sql`SELECT * FROM "Citizen" WHERE "telegramId" = ${BigInt(telegramId)}`,
+        row: Prisma.sql`SELECT ${CITIZEN_COLUMNS} FROM "Citizen" c WHERE c."telegramId" = ${BigInt(telegramId)}`,
         from: (start) => {
           const citizen = (start.row as Citizen | null) ?? null;
           if (citizen) chatState?.remember(keptKey(citizen.id), citizen);
@@ -145,9 +149,9 @@ export function createCitizenService({ prisma, sections = [], now = () => new Da
       // In the bot's update that read the citizen, a place (the report flow's) is written with the update's state.
       const kept = chatState?.recall<Citizen>(keptKey(citizenId));
       const place = kept ? asPlace(patch as Record<string, unknown>) : null;
-      if (kept && place) {
-        const keys = placeKeys(citizenId);
-        chatState!.defer(keys.update, placeUpdateSql(citizenId, place, now()));
+      const keys = placeKeys(citizenId);
+      // A unit that has ended takes nothing (defer answers false): then the change is written at once below.
+      if (kept && place && chatState!.defer(keys.update, placeUpdateSql(citizenId, place, now()))) {
         chatState!.defer(keys.audit, placeAuditSql(kept, place));
         const after = { ...kept, ...place };
         chatState!.remember(keptKey(citizenId), after);

@@ -22,11 +22,36 @@ export function createPgPool(connectionString: string, max: number): pg.Pool {
   return pool;
 }
 
+/**
+ * A named statement that cannot run again as prepared: its cached plan's result changed (0A000, a migration
+ * altered a table it reads while this process ran: a rolling upgrade) or the server forgot it (26000).
+ */
+const STALE = new Set(['0A000', '26000']);
+
+/**
+ * `pg` parses a named statement once per connection and from then on only executes it by name, so a stale one
+ * would fail on that connection for as long as the process runs. Instead its text is given a new name (a
+ * generation: `name~1`, `name~2`, …) and run once more: every connection parses it afresh under that name, once.
+ */
 export function pgRawSql(pool: pg.Pool): RawSql {
+  const generation = new Map<string, number>();
+  const current = (name: string) => {
+    const g = generation.get(name);
+    return g === undefined ? name : `${name}~${g}`;
+  };
   return {
     async query<T extends object>(text: string, values: readonly unknown[] = [], opts?: RawQueryOptions) {
-      const { rows } = await pool.query<T>({ text, values: values.map(utcValue), ...(opts?.name ? { name: opts.name } : {}) });
-      return rows;
+      const sent = values.map(utcValue);
+      if (!opts?.name) return (await pool.query<T>({ text, values: sent })).rows;
+      const name = current(opts.name);
+      try {
+        return (await pool.query<T>({ text, values: sent, name })).rows;
+      } catch (e) {
+        if (!STALE.has((e as { code?: string }).code ?? '')) throw e;
+        // Statements that failed at once under the same name move it on once, together.
+        if (current(opts.name) === name) generation.set(opts.name, (generation.get(opts.name) ?? 0) + 1);
+        return (await pool.query<T>({ text, values: sent, name: current(opts.name) })).rows;
+      }
     },
   };
 }

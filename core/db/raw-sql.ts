@@ -8,6 +8,9 @@ export interface RawQueryOptions {
   /**
    * A name makes it a prepared statement on PostgreSQL: parsed and planned once per connection, then only bound
    * and executed. The same name must always carry the same text. PGlite has no use for it (see pgliteRawSql).
+   * Its text lists its columns (`columnsOf`), never `*`: a migration that adds a column while the statement is
+   * prepared changes a `*`'s result, which PostgreSQL refuses for a prepared plan (the port then prepares it
+   * again under a new name, raw-sql-pg.ts, but only after that failure).
    */
   name?: string;
 }
@@ -21,6 +24,16 @@ export interface RawSql {
    */
   query<T extends object = Record<string, unknown>>(text: string, values?: readonly unknown[], opts?: RawQueryOptions): Promise<T[]>;
 }
+
+/**
+ * A table's columns for a statement's select list, `alias."col", …`, from Prisma's generated scalar field enum
+ * (`Prisma.ReportScalarFieldEnum`): a column a migration adds is read from the next build on, never by a plan a
+ * running process prepared before the migration (which `*` would be; see RawQueryOptions.name).
+ */
+export const columnsOf = (fields: Record<string, string>, alias: string): string =>
+  Object.values(fields)
+    .map((f) => `${alias}."${f}"`)
+    .join(', ');
 
 /** Prisma stores DateTime as timestamp(3) without time zone holding UTC; `pg` and PGlite would read it as local time. */
 const utcTimestamp = (s: string): Date => new Date(`${s.replace(' ', 'T')}Z`);

@@ -42,17 +42,21 @@ export function createReportDrafts({
   const keep = (citizenId: number, draft: Draft | null | undefined) => chatState?.remember(draftKey(citizenId), draft);
   const inUnit = (citizenId: number) => chatState?.inUnit(draftKey(citizenId)) === true;
 
-  /** Inside a unit: the change joins the unit's merged write of the draft (report-draft-unit.ts). */
-  function deferWrite(citizenId: number, w: DraftWrite): void {
-    chatState!.defer(draftKey(citizenId), draftWriteSql(citizenId, w));
-    chatState!.remember(writeKey(citizenId), w);
+  /**
+   * Inside a unit: the change joins the unit's merged write of the draft (report-draft-unit.ts). A unit that
+   * ended while the caller awaited (e.g. reading the draft) takes nothing: then it is written at once, not lost.
+   */
+  async function deferWrite(citizenId: number, w: DraftWrite): Promise<void> {
+    const sql = draftWriteSql(citizenId, w);
+    if (chatState!.defer(draftKey(citizenId), sql)) chatState!.remember(writeKey(citizenId), w);
+    else await prisma.$executeRaw(sql);
   }
 
   /** Inside a unit: the draft patched in memory, written at the unit's end. */
   async function patchInUnit(citizenId: number, patch: DraftPatch): Promise<Draft> {
     const before = await service.getDraft(citizenId);
     const at = now();
-    deferWrite(citizenId, mergeWrite(chatState!.recall<DraftWrite>(writeKey(citizenId)), patch, at));
+    await deferWrite(citizenId, mergeWrite(chatState!.recall<DraftWrite>(writeKey(citizenId)), patch, at));
     const draft: Draft = { ...EMPTY_FIELDS, evidence: [], ...before, ...patch, updatedAt: at };
     keep(citizenId, draft);
     return draft;
@@ -154,7 +158,7 @@ export function createReportDrafts({
 
     async discardDraft(citizenId: number): Promise<void> {
       if (inUnit(citizenId)) {
-        deferWrite(citizenId, { kind: 'delete' });
+        await deferWrite(citizenId, { kind: 'delete' });
         keep(citizenId, null);
         return;
       }

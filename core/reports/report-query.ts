@@ -11,7 +11,7 @@ import { invalid, notFound } from '../errors.ts';
 import { SCOPES, isAdmin, type StaffPrincipal } from '../staff/scope.ts';
 import { isOpen, OPEN_STATUSES, statusColour } from './report-status.ts';
 import { keysetPage } from '../db/keyset-page.ts';
-import type { RawSql } from '../db/raw-sql.ts';
+import { columnsOf, type RawSql } from '../db/raw-sql.ts';
 import { escapeLike } from '../text.ts';
 
 export const REPORT_STATUSES = Object.values(ReportStatus) as ReportStatus[];
@@ -238,13 +238,16 @@ type DetailRow = Report & {
   evidence: Array<Omit<DetailEvidence, 'withheldAt'> & { withheldAt: number | null }>;
 };
 
+/** A prepared statement's columns are listed, never `*` (RawQueryOptions.name says why). */
+const REPORT_COLUMNS = columnsOf(Prisma.ReportScalarFieldEnum, 'r');
+
 /**
  * The report with its counts, history (each event's actor named: a staff member's full name, an API
  * client's name) and evidence, in one statement. Times inside the JSON parts travel as epoch milliseconds.
  */
 export async function getReportDetail(sql: RawSql, id: number) {
   const [row] = await sql.query<DetailRow>(
-    `SELECT r.*,
+    `SELECT ${REPORT_COLUMNS},
       (SELECT count(*)::int FROM "ReportEvidence" x WHERE x."reportId" = r.id) AS "evidenceCount",
       (SELECT count(*)::int FROM "ReportFollower" f WHERE f."reportId" = r.id) AS "followerCount",
       (SELECT coalesce(json_agg(json_build_object(

@@ -134,6 +134,7 @@ describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => 
       const found = await services.chatState.unit(
         [],
         async (start) => {
+          start.own(citizenId);
           parts.keep(start, citizenId);
           return services.reportCitizen.findDuplicates(citizenId, input);
         },
@@ -172,6 +173,7 @@ describe.each(dbTargets)('bot: one update of the report flow (%s)', (target) => 
       const found = await services.chatState.unit(
         [],
         async (start) => {
+          start.own(citizenId);
           parts.keep(start, citizenId);
           await services.reportCitizen.saveDraft(citizenId, change);
           return services.reportCitizen.findDuplicates(citizenId, { ...input, ...change });

@@ -1,6 +1,6 @@
 // Admin side of the staff API: roles, staff accounts, region/department scope, the audit log, the
 // working-day calendar and the reference data, as an admin console or an integration sees them.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../core/errors.ts';
 import { assertInScope, inScope, scopeWhere, type StaffPrincipal } from '../core/staff/scope.ts';
 import { ADMIN_PASSWORD, useApiApp } from './helpers/api-app.ts';
@@ -614,6 +614,10 @@ describe.each(dbTargets)('admin API (%s)', (target) => {
   });
 
   describe('calendar', () => {
+    // The days below are of the calendar of 2026: the clock is pinned in that year, so the tests read the same
+    // calendar whatever day they run on (Date only; timers stay real).
+    beforeAll(() => vi.setSystemTime(new Date('2026-03-02T04:00:00Z')));
+    afterAll(() => vi.useRealTimers());
     /** An admin's entry for one day of the calendar. */
     const putDay = (date: string, payload: Record<string, unknown>) => app.inject({ method: 'PUT', url: `/api/calendar/${date}`, headers: asAdmin(), payload });
     const addWorkingDays = async (from: string, days: number) => {

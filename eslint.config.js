@@ -11,6 +11,11 @@ import tseslint from 'typescript-eslint';
  * `.prisma` (Services has none; the composition root in app/ and tests' fixtures hold ServicesWithDb).
  */
 const prismaOutsideCore = "Prisma is core's: read and write through a service of core/<capability>/ (services.<capability>)";
+/** Outside core, Prisma and the database layer only as types. */
+const prismaPatterns = [
+  { group: ['**/generated/prisma/client*'], importNames: ['PrismaClient', 'Prisma'], allowTypeImports: true, message: prismaOutsideCore },
+  { group: ['**/core/db/*'], allowTypeImports: true, message: prismaOutsideCore },
+];
 
 export default tseslint.config(
   {
@@ -97,10 +102,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['**/generated/prisma/client*'], importNames: ['PrismaClient', 'Prisma'], allowTypeImports: true, message: prismaOutsideCore },
-            { group: ['**/core/db/*'], allowTypeImports: true, message: prismaOutsideCore },
-          ],
+          patterns: [...prismaPatterns],
         },
       ],
       'no-restricted-syntax': [
@@ -120,8 +122,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/generated/prisma/client*'], importNames: ['PrismaClient', 'Prisma'], allowTypeImports: true, message: prismaOutsideCore },
-            { group: ['**/core/db/*'], allowTypeImports: true, message: prismaOutsideCore },
+            ...prismaPatterns,
             {
               regex: '^(\\.\\./)+(bot|server)/',
               allowTypeImports: true,

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { parseConfig } from '../app/config.ts';
 import { createLogger } from '../app/logger.ts';
 import { startApp } from '../app/app.ts';
-import { buildServer, buildTemplate, isStale } from '../app/build.mjs';
+import { ensureBundle } from './lib/bundle.ts';
 import { cpuMs, startChild, TSX, type Child } from './lib/child.ts';
 import type { SectionWriter } from './lib/results.ts';
 import { capturingDatabase, replay, type CapturedQuery } from './lib/sql-capture.ts';
@@ -179,11 +179,7 @@ export async function adminApiSection(w: SectionWriter, opts: AdminApiOptions): 
     apiIds.pop();
 
     // ── the API as its own process, the bundle production runs ──
-    if (isStale()) {
-      opts.log('  building the app (its bundle is older than the sources)');
-      await buildServer();
-      buildTemplate();
-    }
+    await ensureBundle(opts.log);
     const prof = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
     api = await startChild('node', [...prof, '--enable-source-maps', 'dist/app/main.js', 'api'], {
       DATABASE_URL: opts.url,

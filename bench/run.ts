@@ -17,7 +17,7 @@ import { ROOT } from './lib/child.ts';
 import { goalLines } from './lib/goals.ts';
 import { describeMachine, machineInfo } from './lib/machine.ts';
 import { Results, type SectionWriter } from './lib/results.ts';
-import { prepareBenchDatabase, seedLarge } from './lib/seed-large.ts';
+import { prepareBenchDatabase, seedLarge, withDatabase } from './lib/seed-large.ts';
 import { fmt } from './lib/stats.ts';
 
 // The bench's own knobs; the app's configuration is still read only by app/config.ts.
@@ -168,9 +168,8 @@ if (chosen.has('startup')) {
 
 /** The large database a run kept (BENCH_KEEP_DB=1), if it exists and holds reports with their evidence. */
 async function existingLarge(baseUrl: string, name: string): Promise<{ url: string; reports: number } | undefined> {
-  const u = new URL(baseUrl);
-  u.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: u.toString() });
+  const url = withDatabase(baseUrl, name);
+  const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
   } catch {
@@ -180,7 +179,7 @@ async function existingLarge(baseUrl: string, name: string): Promise<{ url: stri
     const { rows } = await client.query<{ reports: number; evidence: boolean }>(
       'SELECT (SELECT count(*)::int FROM "Report") AS reports, EXISTS (SELECT 1 FROM "ReportEvidence") AS evidence',
     );
-    return rows[0] && rows[0].reports > 0 && rows[0].evidence ? { url: u.toString(), reports: rows[0].reports } : undefined;
+    return rows[0] && rows[0].reports > 0 && rows[0].evidence ? { url, reports: rows[0].reports } : undefined;
   } catch {
     return undefined;
   } finally {

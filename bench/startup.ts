@@ -9,7 +9,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildServer, buildTemplate, isStale } from '../app/build.mjs';
+import { buildServer } from '../app/build.mjs';
+import { ensureBundle } from './lib/bundle.ts';
 import { dropDatabase, type PostgresServer } from './lib/bench-db.ts';
 import { cpuMs, ROOT, startChild, treeRss, TSX, type Child } from './lib/child.ts';
 import type { SectionWriter } from './lib/results.ts';
@@ -86,11 +87,7 @@ export async function startupSection(
   const [node, ...prodArgs] = productionCommand(scripts.start!);
   const bundled = prodArgs.some((a) => a.startsWith('dist/'));
   // `npm start` would rebuild a stale bundle first, inside the first measured start.
-  if (bundled && isStale()) {
-    opts.log('  building the app (its bundle is older than the sources)');
-    await buildServer();
-    buildTemplate();
-  }
+  if (bundled) await ensureBundle(opts.log);
   await buildServer({ outDir: BENCH_DIST, entries: ['bench/lib/constant-server.ts', 'bench/lib/app-child.ts'] });
   const constant = path.join(BENCH_DIST, 'app/constant-server.js');
 

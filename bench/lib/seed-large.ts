@@ -23,7 +23,7 @@ export interface SeedCounts {
 
 export const DEFAULT_COUNTS = { reports: 1_000_000, consultations: 100_000, pollAnswers: 1_000_000 } as const;
 
-function withDatabase(url: string, database: string): string {
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();

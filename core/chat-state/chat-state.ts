@@ -30,7 +30,7 @@
 // unit's kept values, and its writes would wait for the unit's end and fail with the unit's write.
 import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
-import type { RawSql } from '../db/raw-sql.ts';
+import { isStaleStatement, sqlState, type RawSql } from '../db/raw-sql.ts';
 import { retryTransient } from '../db/transient.ts';
 
 export interface KeyValueStorage<T> {
@@ -127,17 +127,12 @@ const viaPrisma = (prisma: PrismaClient): RawSql => ({
   query: <T extends object>(text: string, values: readonly unknown[] = []) => prisma.$queryRawUnsafe<T[]>(text, ...values),
 });
 
-/** The SQLSTATE of a database error (PGlite's and pg's errors carry it as `code`). */
-const sqlState = (e: unknown): unknown => (typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
-
 /** A rejection handler that swallows the error with this SQLSTATE and throws any other. */
 const unless =
   (state: string) =>
   (e: unknown): void => {
     if (sqlState(e) !== state) throw e;
   };
-/** A prepared statement that cannot run again as it was prepared (see `run`). */
-const STALE = new Set<unknown>(['0A000', '26000']);
 
 /** At most this many statement texts get a name (each is prepared on every connection that runs it). */
 const MAX_NAMED = 256;
@@ -217,7 +212,7 @@ export function createChatState({
     } catch (e) {
       // Its plan's result changed (0A000: a migration altered a table it reads) or it is gone (26000, DEALLOCATE
       // by someone else on the session): prepared again from its text, once (raw-sql-pg.ts does so on PostgreSQL).
-      if (!STALE.has(sqlState(e))) throw e;
+      if (!isStaleStatement(e)) throw e;
       await prepare(name, text, ready);
       return sql.query<T>(execute);
     }

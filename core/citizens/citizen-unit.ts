@@ -2,6 +2,7 @@
 // gives a citizen without a saved region the one they just chose, and that change is made in the unit's last
 // statement, with its audit entry, instead of a transaction of its own.
 import { Prisma, type Citizen } from '../../generated/prisma/client.ts';
+import { utcMoment } from '../db/sql-moment.ts';
 
 export interface Place {
   regionId: number;
@@ -18,7 +19,7 @@ export const placeKeys = (citizenId: number) => ({ update: `citizenPlace:${citiz
 export function placeUpdateSql(citizenId: number, p: Place, at: Date): Prisma.Sql {
   return Prisma.sql`
     UPDATE "Citizen" c SET "regionId" = r.id, "districtId" = ${p.districtId}::int,
-      "updatedAt" = (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+      "updatedAt" = ${utcMoment(at)}
     FROM "Region" r
     WHERE c.id = ${citizenId} AND r.id = ${p.regionId}::int
       AND (${p.districtId}::int IS NULL OR EXISTS (SELECT 1 FROM "District" d WHERE d.id = ${p.districtId}::int AND d."regionId" = r.id))`;

@@ -1,6 +1,6 @@
 // The raw-SQL port on PostgreSQL (raw-sql.ts says what it is): apart, so only a process on PostgreSQL loads `pg`.
 import pg from 'pg';
-import { PARSERS, utcValue, type RawQueryOptions, type RawSql } from './raw-sql.ts';
+import { isStaleStatement, PARSERS, utcValue, type RawQueryOptions, type RawSql } from './raw-sql.ts';
 
 /**
  * The PostgreSQL pool the app shares between Prisma (PrismaPg accepts a Pool instance) and this port: one set of
@@ -23,12 +23,6 @@ export function createPgPool(connectionString: string, max: number): pg.Pool {
 }
 
 /**
- * A named statement that cannot run again as prepared: its cached plan's result changed (0A000, a migration
- * altered a table it reads while this process ran: a rolling upgrade) or the server forgot it (26000).
- */
-const STALE = new Set(['0A000', '26000']);
-
-/**
  * `pg` parses a named statement once per connection and from then on only executes it by name, so a stale one
  * would fail on that connection for as long as the process runs. Instead its text is given a new name (a
  * generation: `name~1`, `name~2`, …) and run once more: every connection parses it afresh under that name, once.
@@ -47,7 +41,7 @@ export function pgRawSql(pool: pg.Pool): RawSql {
       try {
         return (await pool.query<T>({ text, values: sent, name })).rows;
       } catch (e) {
-        if (!STALE.has((e as { code?: string }).code ?? '')) throw e;
+        if (!isStaleStatement(e)) throw e;
         // Statements that failed at once under the same name move it on once, together.
         if (current(opts.name) === name) generation.set(opts.name, (generation.get(opts.name) ?? 0) + 1);
         return (await pool.query<T>({ text, values: sent, name: current(opts.name) })).rows;

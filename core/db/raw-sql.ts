@@ -41,6 +41,18 @@ const utcDate = (s: string): Date => new Date(`${s}T00:00:00Z`);
 const int8 = (s: string): bigint => BigInt(s);
 
 const OID = { int8: 20, date: 1082, timestamp: 1114 } as const;
+/** The SQLSTATE of a database error (PGlite's and pg's errors carry it as `code`). */
+export const sqlState = (e: unknown): unknown => (typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
+
+/**
+ * A prepared statement that cannot run again as it was prepared: its cached plan's result changed (0A000, a
+ * migration altered a table it reads while this process ran: a rolling upgrade) or the session forgot it (26000).
+ */
+export const isStaleStatement = (e: unknown): boolean => {
+  const state = sqlState(e);
+  return state === '0A000' || state === '26000';
+};
+
 export const PARSERS: Record<number, (s: string) => unknown> = { [OID.int8]: int8, [OID.date]: utcDate, [OID.timestamp]: utcTimestamp };
 
 /**

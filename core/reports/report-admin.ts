@@ -12,7 +12,7 @@ import { inScope, SCOPES, type StaffPrincipal } from '../staff/scope.ts';
 import { fitColleague, loadInScope } from '../staff/scoped-records.ts';
 import { toPrincipal } from '../staff/staff-service.ts';
 import { type CategoryPatch, updateCategory } from './category-admin.ts';
-import { audience } from './report-notify.ts';
+import { audience, eventNoticeKey } from './report-notify.ts';
 import type { ReportService, StatusChange } from './report-service.ts';
 import { mergeTarget, REPORT } from './report-scope.ts';
 import type { NoteRequest, ReportTemplateService } from './report-templates.ts';
@@ -93,7 +93,7 @@ export function createReportAdminService({ prisma, reports, templates, i18n, log
       citizenId: author.citizenId,
       kind: 'report.moderation',
       text: text(t),
-      dedupeKey: `report-event:${eventId}:${author.citizenId}`,
+      dedupeKey: eventNoticeKey(eventId, author.citizenId),
     });
   }
 

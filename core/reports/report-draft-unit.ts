@@ -4,6 +4,7 @@
 // means: saved by the end of the update that gave it. A crash before that writes neither, the update's claim
 // goes stale and Telegram delivers the update again, so nothing the citizen was told is saved is lost.
 import { Prisma } from '../../generated/prisma/client.ts';
+import { utcMoment } from '../db/sql-moment.ts';
 import { candidatesRead } from './report-duplicates.ts';
 import type { EvidenceInput } from './report-service.ts';
 import type { Draft, DraftFields } from './report-citizen.ts';
@@ -12,9 +13,6 @@ export type DraftPatch = Partial<DraftFields> & { evidence?: EvidenceInput[] };
 
 /** What the unit will write: the patches merged, `replace` when the draft was discarded earlier in it. */
 export type DraftWrite = { kind: 'upsert'; patch: DraftPatch; replace: boolean; at: Date } | { kind: 'delete' };
-
-/** A moment as the `timestamp(3)` columns hold it (UTC), whatever the session's time zone. */
-const utc = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
 /** Under these keys the unit keeps the draft (`recall`), its pending write, and defers the write's statement. */
 export const draftKey = (citizenId: number) => `reportDraft:${citizenId}`;
@@ -59,7 +57,7 @@ export function draftRead(telegramId: number | bigint, since: Date, duplicateRad
     FROM "Citizen" c
     LEFT JOIN "ReportDraft" d ON d."citizenId" = c.id
     CROSS JOIN LATERAL (
-      SELECT count(*)::int AS n FROM "Report" r WHERE r."citizenId" = c.id AND r.source = 'bot' AND r."createdAt" >= ${utc(since)}
+      SELECT count(*)::int AS n FROM "Report" r WHERE r."citizenId" = c.id AND r.source = 'bot' AND r."createdAt" >= ${utcMoment(since)}
     ) t
     WHERE c."telegramId" = ${BigInt(telegramId)}`;
 }
@@ -88,7 +86,7 @@ export function draftWriteSql(citizenId: number, w: DraftWrite): Prisma.Sql {
   };
   const cols = names.map((k) => Prisma.raw(`"${k}"`));
   const sets = names.map((k) => Prisma.raw(`"${k}" = EXCLUDED."${k}"`));
-  const at = utc(w.at);
+  const at = utcMoment(w.at);
   return Prisma.sql`
     INSERT INTO "ReportDraft" ("citizenId", ${Prisma.join([...cols, Prisma.raw('"createdAt"'), Prisma.raw('"updatedAt"')])})
     VALUES (${citizenId}, ${Prisma.join([...names.map(value), at, at])})

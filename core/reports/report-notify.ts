@@ -70,8 +70,12 @@ export function statusNotices(
     });
 }
 
-/** The dedupe key of a notice about a report's event: a retry of the same change never enqueues twice. */
-const eventNoticeKey = (eventId: number | bigint, citizenId: number) => `report-event:${eventId}:${citizenId}`;
+/**
+ * The dedupe key of a notice about a report's event: a retry of the same change never enqueues twice. SQL that
+ * enqueues such notices itself builds it from the prefix (report-status-sql.ts).
+ */
+export const EVENT_NOTICE_PREFIX = 'report-event:';
+export const eventNoticeKey = (eventId: number | bigint, citizenId: number) => `${EVENT_NOTICE_PREFIX}${eventId}:${citizenId}`;
 
 export async function notifyStatus(tx: Tx, i18n: i18n, n: NoticeInput): Promise<number> {
   const notices = statusNotices(i18n, n, await audience(tx, n.reportId));

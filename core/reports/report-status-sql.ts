@@ -7,7 +7,7 @@ import type { ReportStatus } from '../../generated/prisma/enums.ts';
 import { auditJson, type Actor, type AuditEntry } from '../audit/audit-log.ts';
 import type { Tx } from '../db/tx.ts';
 import { storedPayload, type OutgoingMessage } from '../outbox/outbox-repository.ts';
-import { listeners, type Listener } from './report-notify.ts';
+import { EVENT_NOTICE_PREFIX, listeners, type Listener } from './report-notify.ts';
 
 interface AudienceRow {
   id: number;
@@ -79,7 +79,7 @@ export async function writeStatusChange(
   const outbox = notices.length
     ? Prisma.sql`, notices AS (
         INSERT INTO "OutboxMessage" ("chatId", "citizenId", kind, payload, "dedupeKey", "nextAttemptAt", "createdAt")
-        SELECT m.chat, m.citizen, m.kind, m.payload::jsonb, 'report-event:' || event.id || ':' || m.citizen, m.due, ${written}::timestamp
+        SELECT m.chat, m.citizen, m.kind, m.payload::jsonb, ${EVENT_NOTICE_PREFIX}::text || event.id || ':' || m.citizen, m.due, ${written}::timestamp
         FROM event, (VALUES ${Prisma.join(
           notices.map(
             (n) =>

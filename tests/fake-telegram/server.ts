@@ -18,6 +18,7 @@ import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BotCommand, BotCommandScope, Chat, ChatMember, Message, PhotoSize, ResponseParameters, Update, User, UserFromGetMe } from 'grammy/types';
+import { botInfoOf } from './bot-info.js';
 import { BodyParseError, parseBody, parseSearchParams, readBody, type ParsedBody, type UploadedFile } from './body-parser.js';
 import { cancel, later, now, sleep, soon, unixNow, type TimerHandle } from './clock.js';
 import {
@@ -362,21 +363,7 @@ class FakeTelegramServer implements FakeTelegram, UserHost {
   constructor(private readonly options: FakeTelegramOptions) {
     this.token = options.token ?? '123456:TEST';
     const botId = Number(this.token.split(':')[0]);
-    this.botInfo = {
-      id: Number.isSafeInteger(botId) && botId > 0 ? botId : 123456,
-      is_bot: true,
-      first_name: 'Azamat Test',
-      username: 'azamat_test_bot',
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-    };
+    this.botInfo = botInfoOf(Number.isSafeInteger(botId) && botId > 0 ? botId : 123456, 'Azamat Test', 'azamat_test_bot', true);
     this.botUser = { id: this.botInfo.id, is_bot: true, first_name: 'Azamat Test', username: 'azamat_test_bot' };
     this.rng = mulberry32(options.seed ?? 1);
     this.globalWindow = new SlidingWindow(options.limits?.globalPerSecond ?? 30, 1000);
